@@ -1,0 +1,60 @@
+using System.CommandLine;
+using AetherSegment.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AetherSegment.Cli;
+
+/// <summary>Builds configuration and services for one command from appsettings.json, environment variables and flags.</summary>
+public static class CliHost
+{
+    /// <summary>The configuration for a parsed command line: files, then environment, then the global flags.</summary>
+    public static IConfiguration BuildConfiguration(ParseResult parseResult, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        Dictionary<string, string?> flags = [];
+        if (parseResult.GetValue(CliOptions.Db) is { } db)
+        {
+            flags["AetherSegment:DuckDB:Path"] = db;
+        }
+
+        if (parseResult.GetValue(CliOptions.Store) is { } store)
+        {
+            flags["AetherSegment:Store"] = store;
+        }
+
+        if (parseResult.GetValue(CliOptions.Interpreter) is { } interpreter)
+        {
+            flags["AetherSegment:Interpreter"] = interpreter;
+        }
+
+        foreach (KeyValuePair<string, string?> pair in overrides ?? [])
+        {
+            flags[pair.Key] = pair.Value;
+        }
+
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(flags)
+            .Build();
+    }
+
+    /// <summary>The service provider for a parsed command line, with options validated now (a bad setting exits 2).</summary>
+    public static ServiceProvider BuildServices(ParseResult parseResult, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        IConfiguration configuration = BuildConfiguration(parseResult, overrides);
+        ServiceCollection services = new();
+        services.AddSingleton(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true));
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        services.AddAetherSegmentFromConfiguration(configuration);
+        ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        provider.ValidateAetherSegmentOptions();
+        return provider;
+    }
+}

@@ -1,0 +1,3 @@
+using AetherSegment.Cli;
+
+return await AetherCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AetherSegment.BigQuery;
+
+/// <summary>Settings of the BigQuery store (configuration section <c>AetherSegment:BigQuery</c>).</summary>
+public sealed class BigQueryOptions
+{
+    /// <summary>The configuration section: <c>AetherSegment:BigQuery</c>.</summary>
+    public const string SectionName = "AetherSegment:BigQuery";
+
+    /// <summary>The Google Cloud project that runs the jobs and holds the dataset. Required.</summary>
+    /// <value>The default value is <see langword="null"/> (falls back to GOOGLE_CLOUD_PROJECT in the hosts).</value>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "AetherSegment:BigQuery:ProjectId is required when the store is bigquery.")]
+    public string? ProjectId { get; set; }
+
+    /// <summary>The dataset holding the tables of the data model.</summary>
+    /// <value>The default value is <c>aethersegment_cdp</c>.</value>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "AetherSegment:BigQuery:Dataset must name a dataset.")]
+    [RegularExpression("^[A-Za-z0-9_]{1,1024}$", ErrorMessage = "AetherSegment:BigQuery:Dataset may hold only letters, digits and underscores.")]
+    public string Dataset { get; set; } = "aethersegment_cdp";
+
+    /// <summary>The job location.</summary>
+    /// <value>The default value is <c>US</c>.</value>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "AetherSegment:BigQuery:Location must name a location.")]
+    public string Location { get; set; } = "US";
+
+    /// <summary>The REST base URL.</summary>
+    /// <value>The default value is <c>https://bigquery.googleapis.com</c>.</value>
+    [Required(ErrorMessage = "AetherSegment:BigQuery:Endpoint must be an absolute URL.")]
+    [Url(ErrorMessage = "AetherSegment:BigQuery:Endpoint must be an absolute URL.")]
+    public string Endpoint { get; set; } = "https://bigquery.googleapis.com";
+
+    /// <summary>The cost guard per query in bytes; a query over it fails with a clear error and nothing is billed.</summary>
+    /// <value>The default value is 1073741824 (1 GiB).</value>
+    public long MaximumBytesBilled { get; set; } = 1L << 30;
+
+    /// <summary>A bearer token used as is (tests, short jobs); when null, Application Default Credentials are used.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Per-request timeout.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.BigQuery;
+
+/// <summary>Source-generated validator of <see cref="BigQueryOptions"/>' annotations.</summary>
+[OptionsValidator]
+internal sealed partial class BigQueryOptionsValidator : IValidateOptions<BigQueryOptions>;
+
+/// <summary>Checks the numeric ranges of <see cref="BigQueryOptions"/>, naming the key.</summary>
+internal sealed class BigQueryOptionsRangeValidator : IValidateOptions<BigQueryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BigQueryOptions options)
+    {
+        ValidateOptionsResultBuilder result = new();
+        if (options.MaximumBytesBilled <= 0)
+        {
+            result.AddError("AetherSegment:BigQuery:MaximumBytesBilled must be a positive number of bytes.");
+        }
+
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromHours(1))
+        {
+            result.AddError("AetherSegment:BigQuery:Timeout must be between 00:00:01 and 01:00:00.");
+        }
+
+        return result.Build();
+    }
+}

@@ -1,0 +1,40 @@
+using AetherSegment;
+using AetherSegment.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers AetherSegment's core services.</summary>
+public static class AetherSegmentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the core services (interpreter, segment engine, uplift ranking, analytics) with their dependency-free
+    /// defaults, and validates <see cref="AetherSegmentOptions"/> at start. Calling it twice is harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options (for example by binding the <c>AetherSegment</c> section).</param>
+    /// <returns>A builder that provider packages extend.</returns>
+    public static AetherSegmentBuilder AddAetherSegment(this IServiceCollection services, Action<AetherSegmentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        OptionsBuilder<AetherSegmentOptions> options = services.AddOptions<AetherSegmentOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AetherSegmentOptions>, AetherSegmentOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AetherSegmentOptions>, AetherSegmentOptionsRangeValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        CoreServices.AddInterpretation(services);
+        CoreServices.AddSegments(services);
+        CoreServices.AddUplift(services);
+        CoreServices.AddAnalytics(services);
+
+        return new AetherSegmentBuilder(services);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.Gemini;
+
+/// <summary>Source-generated validator of <see cref="GeminiOptions"/>' annotations.</summary>
+[OptionsValidator]
+internal sealed partial class GeminiOptionsValidator : IValidateOptions<GeminiOptions>;
+
+/// <summary>Checks the numeric ranges of <see cref="GeminiOptions"/>, naming the key.</summary>
+internal sealed class GeminiOptionsRangeValidator : IValidateOptions<GeminiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GeminiOptions options)
+    {
+        ValidateOptionsResultBuilder result = new();
+        if (options.Timeout < TimeSpan.FromMilliseconds(10) || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            result.AddError("AetherSegment:Gemini:Timeout must be between 00:00:00.010 and 00:10:00.");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            result.AddError("AetherSegment:Gemini:MaxRetries must be between 0 and 10.");
+        }
+
+        return result.Build();
+    }
+}

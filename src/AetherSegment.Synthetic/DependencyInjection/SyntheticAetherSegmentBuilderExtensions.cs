@@ -1,0 +1,29 @@
+using AetherSegment.DependencyInjection;
+using AetherSegment.Synthetic;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the synthetic retailer generator.</summary>
+public static class SyntheticAetherSegmentBuilderExtensions
+{
+    /// <summary>Adds the synthetic data generator and live event stream. Calling it twice is harmless.</summary>
+    /// <param name="builder">The builder from <c>AddAetherSegment</c>.</param>
+    /// <param name="configure">Configures the options (for example by binding <c>AetherSegment:Synthetic</c>).</param>
+    /// <returns>The same builder.</returns>
+    public static AetherSegmentBuilder AddSynthetic(this AetherSegmentBuilder builder, Action<SyntheticOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        OptionsBuilder<SyntheticOptions> options = builder.Services.AddOptions<SyntheticOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyntheticOptions>, SyntheticOptionsValidator>());
+        SyntheticServices.Add(builder.Services);
+        return builder;
+    }
+}

@@ -1,0 +1,73 @@
+using AetherSegment.BigQuery;
+using AetherSegment.DependencyInjection;
+using AetherSegment.DuckDB;
+using AetherSegment.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.Cli.Tests.DependencyInjection;
+
+public sealed class AddAetherSegmentFromConfigurationTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        ServiceCollection services = new();
+        services.AddLogging();
+        services.AddAetherSegmentFromConfiguration(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Registration_BindsEverySectionFromConfiguration()
+    {
+        using ServiceProvider provider = Build(new()
+        {
+            ["AetherSegment:Store"] = "duckdb",
+            ["AetherSegment:HighValueThreshold"] = "0.8",
+            ["AetherSegment:DuckDB:Path"] = "/tmp/custom.duckdb",
+        });
+
+        provider.ValidateAetherSegmentOptions();
+
+        Assert.Equal(0.8, provider.GetRequiredService<IOptions<AetherSegmentOptions>>().Value.HighValueThreshold);
+        Assert.Equal("/tmp/custom.duckdb", provider.GetRequiredService<IOptions<DuckDBOptions>>().Value.Path);
+    }
+
+    [Fact]
+    public void Registration_CallingTwiceIsHarmless()
+    {
+        ServiceCollection services = new();
+        services.AddAetherSegment();
+        int count = services.Count;
+        services.AddAetherSegment();
+        Assert.Equal(count + 1, services.Count);   // only the second Configure<> action is added
+    }
+
+    [Theory]
+    [InlineData("AetherSegment:HighValueThreshold", "1.5", "AetherSegment:HighValueThreshold")]
+    [InlineData("AetherSegment:Store", "postgres", "AetherSegment:Store")]
+    [InlineData("AetherSegment:DuckDB:Path", "", "AetherSegment:DuckDB:Path")]
+    public void BadSetting_FailsAtStartNamingTheKey(string key, string value, string expectedKey)
+    {
+        Dictionary<string, string?> settings = new() { [key] = value };
+        using ServiceProvider provider = Build(settings);
+
+        Exception error = Record.Exception(provider.ValidateAetherSegmentOptions)!;
+
+        string message = error is AggregateException aggregate ? string.Join(" ", aggregate.InnerExceptions.Select(e => e.Message)) : error.Message;
+        Assert.True(message.Contains(expectedKey, StringComparison.Ordinal), message);
+    }
+
+    [Fact]
+    public void BigQueryStore_WithoutProjectId_FailsAtStartNamingTheKey()
+    {
+        using ServiceProvider provider = Build(new() { ["AetherSegment:Store"] = "bigquery" });
+
+        OptionsValidationException error = Assert.IsType<OptionsValidationException>(Record.Exception(provider.ValidateAetherSegmentOptions));
+
+        Assert.Contains("AetherSegment:BigQuery:ProjectId", error.Message, StringComparison.Ordinal);
+        Assert.Equal(typeof(BigQueryOptions), error.OptionsType);
+    }
+}
