@@ -1,4 +1,6 @@
+using AetherSegment.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AetherSegment.DuckDB;
 
@@ -8,5 +10,7 @@ internal static class DuckDBServices
     internal static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<DuckDBDataStore>();
+        services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<DuckDBDataStore>());
     }
 }

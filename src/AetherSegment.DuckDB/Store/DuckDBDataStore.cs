@@ -1,0 +1,195 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using AetherSegment.Data;
+using AetherSegment.Diagnostics;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.DuckDB;
+
+/// <summary>
+/// The embedded DuckDB store: answers parameterized read-only SQL over the database file. Each query opens its own
+/// connection to the process-wide database instance, so many readers run concurrently next to one writer.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class DuckDBDataStore : IDataStore
+{
+    private readonly string _path;
+
+    /// <summary>Creates the store over the configured file.</summary>
+    public DuckDBDataStore(IOptions<DuckDBOptions> options)
+        : this(options?.Value.Path ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
+
+    /// <summary>Creates the store over a database file.</summary>
+    /// <param name="path">The database file; it must exist for queries to succeed.</param>
+    public DuckDBDataStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _path = Path.GetFullPath(path);
+    }
+
+    /// <inheritdoc />
+    public SqlDialect Dialect => SqlDialect.DuckDB;
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath => _path;
+
+    /// <summary>Whether the database file exists.</summary>
+    public bool Exists => File.Exists(_path);
+
+    /// <inheritdoc />
+    public async Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        using Activity? activity = StartActivity(statement);
+        long started = Stopwatch.GetTimestamp();
+        await using DuckDBConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using DuckDBCommand command = CreateCommand(connection, statement);
+        try
+        {
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            string[] columns = new string[reader.FieldCount];
+            for (int i = 0; i < columns.Length; i++)
+            {
+                columns[i] = reader.GetName(i);
+            }
+
+            List<object?[]> rows = [];
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(ReadRow(reader));
+            }
+
+            activity?.SetTag("db.response.returned_rows", rows.Count);
+            return new QueryResult(columns, rows);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB rejected the query: {ex.Message}", ex);
+        }
+        finally
+        {
+            AetherSegmentTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "duckdb"));
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<object?[]> StreamAsync(SqlStatement statement, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        using Activity? activity = StartActivity(statement);
+        await using DuckDBConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using DuckDBCommand command = CreateCommand(connection, statement);
+        DbDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB rejected the query: {ex.Message}", ex);
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return ReadRow(reader);
+            }
+        }
+    }
+
+    /// <summary>Opens a connection to the database file, with a clear message when it is missing or locked.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>An open connection the caller disposes.</returns>
+    /// <exception cref="DataStoreException">The file does not exist or another process holds its lock.</exception>
+    public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(_path))
+        {
+            throw new DataStoreException($"No database at {_path}: create one with `aether generate --db {_path}`.");
+        }
+
+        return await OpenOrCreateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a connection, creating the database file when it does not exist.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>An open connection the caller disposes.</returns>
+    /// <exception cref="DataStoreException">Another process holds the file's lock, or the path is not writable.</exception>
+    public async Task<DuckDBConnection> OpenOrCreateAsync(CancellationToken cancellationToken = default)
+    {
+        DuckDBConnection connection = new($"DataSource={_path}");
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (DuckDBException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            string reason = ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+                ? $"The database {_path} is in use by another process (DuckDB allows one process at a time); stop that process or use another --db."
+                : $"Cannot open the database {_path}: {ex.Message}";
+            throw new DataStoreException(reason, ex);
+        }
+    }
+
+    private static DuckDBCommand CreateCommand(DuckDBConnection connection, SqlStatement statement)
+    {
+        DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = statement.Sql;
+        foreach (QueryParameter parameter in statement.Parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(parameter.Name, ToDuckDB(parameter)));
+        }
+
+        return command;
+    }
+
+    private static object? ToDuckDB(QueryParameter parameter) => parameter.Value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset timestamp => timestamp.UtcDateTime,
+        IReadOnlyList<string> list => list as List<string> ?? [.. list],
+        _ => parameter.Value,
+    };
+
+    private static object?[] ReadRow(DbDataReader reader)
+    {
+        object?[] row = new object?[reader.FieldCount];
+        for (int i = 0; i < row.Length; i++)
+        {
+            row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+        }
+
+        return row;
+    }
+
+    private static object Normalize(object value) => value switch
+    {
+        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+        int i => (long)i,
+        short s => (long)s,
+        byte b => (long)b,
+        sbyte sb => (long)sb,
+        uint ui => (long)ui,
+        ushort us => (long)us,
+        ulong ul => (long)ul,
+        System.Numerics.BigInteger big => (double)big,
+        decimal d => (double)d,
+        float f => (double)f,
+        _ => value,
+    };
+
+    private static Activity? StartActivity(SqlStatement statement)
+    {
+        Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("duckdb.query", ActivityKind.Client);
+        activity?.SetTag("db.system", "duckdb");
+        activity?.SetTag("db.query.parameter_count", statement.Parameters.Count);
+        return activity;
+    }
+}
