@@ -14,7 +14,7 @@ internal static class LexiconEntries
     /// <summary>Aliases of the catalog's countries (canonical names and their plain demonyms are generated too).</summary>
     private static readonly (string Phrase, string Country)[] CountryAliases =
     [
-        ("usa", "United States"), ("u.s.", "United States"), ("u.s.a.", "United States"), ("america", "United States"),
+        ("usa", "United States"), ("u.s.a.", "United States"), ("america", "United States"),
         ("american", "United States"), ("americans", "United States"), ("the states", "United States"), ("stateside", "United States"),
         ("united states of america", "United States"),
         ("uk", "United Kingdom"), ("u.k.", "United Kingdom"), ("britain", "United Kingdom"), ("great britain", "United Kingdom"),
@@ -318,12 +318,12 @@ internal static class LexiconEntries
         // Loyalty (rule 6).
         foreach (string p in (string[])["loyalty", "loyal", "loyalty members", "loyalty club", "loyalty program", "loyalty programme",
                      "reward", "rewards", "rewarding", "thank", "thanks", "thank you", "thank-you", "appreciation", "appreciate",
-                     "repeat customers", "regulars", "vip members", "vip club"])
+                     "repeat customers", "regulars"])
         {
             yield return (p, [Cue(CampaignType.LoyaltyReward)]);
         }
 
-        foreach (string p in (string[])["vip", "vips", "vip customers", "very important"])
+        foreach (string p in (string[])["vip", "vips", "vip customers", "very important", "vip members", "vip club"])
         {
             yield return (p, [Cue(CampaignType.LoyaltyReward), Tier(ValueTier.High), Customer]);
         }
@@ -378,7 +378,7 @@ internal static class LexiconEntries
 
         // Incentives.
         foreach (string p in (string[])["discount", "discounts", "discounted", "voucher", "vouchers", "coupon", "coupons", "promo code",
-                     "promo codes", "promotion code", "discount code", "discount codes", "markdown", "price cut", "percent off",
+                     "promo codes", "promotion code", "discount code", "discount codes", "markdown", "price cut",
                      "savings", "offer code", "personalized discount", "personalised discount", "money off", "cash off", "credit",
                      "store credit", "rebate", "price drop", "reduction"])
         {

@@ -390,8 +390,9 @@ internal sealed class RuleAnalyzer
                         _kpi = (KpiMetric)meaning.Value;
                         _understood++;
                         break;
-                    case Sense.Trigger when _triggerHint is null:
-                        _triggerHint = (TriggerType)meaning.Value;
+                    case Sense.Trigger:
+                        _triggerHint ??= (TriggerType)meaning.Value;
+                        _understood++;
                         break;
                     case Sense.Recommend:
                         _recommend = true;
@@ -987,7 +988,7 @@ internal sealed class RuleAnalyzer
                 return true;
             }
 
-            if (!next.Has(Sense.Filler) && !next.Has(Sense.ItemNoun) && !IsCatalogItem(next))
+            if (!next.Has(Sense.ItemNoun) && !IsCatalogItem(next) && !IsWord(k, "furniture") && !IsWord(k, "furnishings"))
             {
                 break;
             }
