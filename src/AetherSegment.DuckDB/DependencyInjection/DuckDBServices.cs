@@ -1,4 +1,6 @@
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Segments;
+using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,5 +14,6 @@ internal static class DuckDBServices
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DuckDBDataStore>();
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<DuckDBDataStore>());
+        services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
     }
 }
