@@ -22,7 +22,7 @@ public interface ISegmentEngine
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AetherSegmentInputException">The objective is empty or over-long.</exception>
     /// <exception cref="DataStoreException">The store failed.</exception>
-    Task<CampaignAnalysis> AnalyzeAsync(string objective, CancellationToken cancellationToken = default);
+    Task<CampaignAnalysis> InterpretAndAnalyzeAsync(string objective, CancellationToken cancellationToken = default);
 
     /// <summary>Previews the full eligible segment of an interpreted objective with ranked triggers.</summary>
     /// <param name="objective">The Campaign Objective Object.</param>
@@ -63,7 +63,8 @@ public interface ISegmentEngine
     /// <param name="objective">The Campaign Objective Object.</param>
     /// <param name="trigger">The trigger whose filter applies, or <see langword="null"/> for the objective's suggested trigger; <c>none</c> for no trigger filter.</param>
     /// <param name="filters">Refinements, or <see langword="null"/>.</param>
-    /// <param name="asOf">The instant windows end at; <see langword="null"/> for the configured as-of or the clock.</param>
+    /// <param name="asOf">The instant windows end at; <see langword="null"/> for the configured as-of, the data's as-of or the clock.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
 
     /// <summary>The SQL selecting a definition's members (<see cref="SegmentTables.MemberColumns"/>) in a dialect.</summary>

@@ -41,7 +41,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     private ISegmentStore SegmentStore => _services.GetService<ISegmentStore>()
         ?? throw new InvalidOperationException("No segment store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
 
-    public async Task<CampaignAnalysis> AnalyzeAsync(string objective, CancellationToken cancellationToken = default)
+    public async Task<CampaignAnalysis> InterpretAndAnalyzeAsync(string objective, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(objective))
         {
@@ -69,7 +69,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             suggestions = await ranker.RankAsync(members, cancellationToken).ConfigureAwait(false);
         }
 
-        TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? suggestions.FirstOrDefault();
+        TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
         return new CampaignAnalysis
         {
             CampaignObjectiveObject = objective,

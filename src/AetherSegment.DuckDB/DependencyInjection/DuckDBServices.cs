@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Loading;
 using AetherSegment.DuckDB.Segments;
 using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ internal static class DuckDBServices
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DuckDBDataStore>();
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<DuckDBDataStore>());
+        services.TryAddSingleton<DuckDBDataSinkFactory>();
+        services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
         services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
     }
 }
