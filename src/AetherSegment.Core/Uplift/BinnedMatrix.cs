@@ -3,7 +3,7 @@ namespace AetherSegment.Uplift;
 /// <summary>
 /// Features quantized to at most 255 bins per column (one byte per cell, column-major), the input of the histogram
 /// tree learners. Bin 255 holds missing values. A numeric bin <c>b</c> holds values <c>&lt;= Upper[b]</c> and above the
-/// previous bin's bound; the bounds are values of the data, so a split between bins is the float threshold <c>Upper[b]</c>.
+/// previous bin's bound; the bounds lie halfway between consecutive distinct values, so a split between bins is the threshold <c>Upper[b]</c>.
 /// </summary>
 internal sealed class BinnedMatrix
 {
@@ -91,6 +91,13 @@ internal sealed class BinnedMatrix
         return lo;
     }
 
+    /// <summary>
+    /// The bound after distinct value <paramref name="i"/>: halfway (in double) to the next distinct value, so a value
+    /// read with more precision than a float (a DOUBLE column in SQL) falls on the same side as its float.
+    /// </summary>
+    private static double Midpoint(List<float> distinct, int i) =>
+        i + 1 < distinct.Count ? ((double)distinct[i] + distinct[i + 1]) / 2 : double.MaxValue;
+
     private static double[] NumericBounds(float[] x, int rows, int seed)
     {
         const int SampleSize = 200_000;
@@ -150,9 +157,9 @@ internal sealed class BinnedMatrix
         List<double> bounds = [];
         if (distinct.Count <= MaxBins)
         {
-            foreach (float d in distinct)
+            for (int i = 0; i < distinct.Count; i++)
             {
-                bounds.Add(d);
+                bounds.Add(Midpoint(distinct, i));
             }
         }
         else
@@ -165,7 +172,7 @@ internal sealed class BinnedMatrix
                 cumulative += counts[i];
                 if (cumulative >= next || i == distinct.Count - 1)
                 {
-                    bounds.Add(distinct[i]);
+                    bounds.Add(Midpoint(distinct, i));
                     while (next <= cumulative)
                     {
                         next += perBin;
