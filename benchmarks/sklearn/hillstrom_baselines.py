@@ -7,8 +7,9 @@ import json
 import sys
 import time
 
+import csv
+
 import numpy as np
-import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 
 from sklift_metrics import qini_auc_score, uplift_at_k, uplift_auc_score
@@ -16,21 +17,28 @@ from sklift_metrics import qini_auc_score, uplift_at_k, uplift_auc_score
 train_path, test_path = sys.argv[1], sys.argv[2]
 treat = sys.argv[3] if len(sys.argv) > 3 else "Womens E-Mail"
 ctrl = sys.argv[4] if len(sys.argv) > 4 else "No E-Mail"
+NUMERIC = ["recency", "history", "mens", "womens", "newbie"]
+CATEGORICAL = {
+    "history_segment": ["1) $0 - $100", "2) $100 - $200", "3) $200 - $350", "4) $350 - $500",
+                        "5) $500 - $750", "6) $750 - $1,000", "7) $1,000 +"],
+    "zip_code": ["Urban", "Surburban", "Rural"],
+    "channel": ["Phone", "Web", "Multichannel"],
+}
 
 
 def load(path):
-    df = pd.read_csv(path)
-    df = df[df.segment.isin([treat, ctrl])].reset_index(drop=True)
-    t = (df.segment == treat).astype(int).values
-    y = df.visit.values.astype(int)
-    x = df.drop(columns=["segment", "visit", "conversion", "spend"])
-    x = pd.get_dummies(x, columns=["history_segment", "zip_code", "channel"], dtype=float)
+    """Features (numeric + one-hot categoricals; pandas is not installed here), treatment and visit."""
+    rows = [r for r in csv.DictReader(open(path, newline="")) if r["segment"] in (treat, ctrl)]
+    x = np.array([[float(r[c]) for c in NUMERIC] +
+                  [1.0 if r[c] == level else 0.0 for c, levels in CATEGORICAL.items() for level in levels]
+                  for r in rows])
+    t = np.array([1 if r["segment"] == treat else 0 for r in rows])
+    y = np.array([int(r["visit"]) for r in rows])
     return x, t, y
 
 
 xtr, ttr, ytr = load(train_path)
 xte, tte, yte = load(test_path)
-xte = xte.reindex(columns=xtr.columns, fill_value=0.0)
 
 
 def report(name, uplift, seconds):
