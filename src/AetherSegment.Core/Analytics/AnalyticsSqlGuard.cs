@@ -90,26 +90,28 @@ public static class AnalyticsSqlGuard
         }
 
         (HashSet<string> aliases, HashSet<string> ctes) = CollectAliases(tokens);
+        string? worst = null;
+        int worstRank = int.MaxValue;
         for (int i = 0; i < tokens.Count; i++)
         {
             SqlToken token = tokens[i];
             SqlToken? previous = i > 0 ? tokens[i - 1] : null;
             SqlToken? next = i + 1 < tokens.Count ? tokens[i + 1] : null;
-            string? reason = token.Kind switch
+            (int rank, string? reason) = token.Kind switch
             {
                 SqlTokenKind.Symbol => CheckSymbol(token, previous, next),
-                SqlTokenKind.Parameter => $"parameters ({token.Text}) are not allowed.",
+                SqlTokenKind.Parameter => (1, $"parameters ({token.Text}) are not allowed."),
                 SqlTokenKind.Word => CheckWord(tokens, i, aliases, ctes),
                 SqlTokenKind.QuotedIdentifier => CheckIdentifier(token.Text, previous, next, aliases, ctes, quoted: true),
-                _ => null,
+                _ => (0, null),
             };
-            if (reason is not null)
+            if (reason is not null && rank < worstRank)
             {
-                return SqlGuardVerdict.Refuse(reason);
+                (worst, worstRank) = (reason, rank);
             }
         }
 
-        return SqlGuardVerdict.Allow(text);
+        return worst is null ? SqlGuardVerdict.Allow(text) : SqlGuardVerdict.Refuse(worst);
     }
 
     /// <summary>Wraps an accepted statement in a row limit: <c>SELECT * FROM (sql) AS guarded LIMIT n</c>.</summary>
@@ -151,11 +153,11 @@ public static class AnalyticsSqlGuard
         return text.ToString();
     }
 
-    private static string? CheckSymbol(SqlToken token, SqlToken? previous, SqlToken? next)
+    private static (int Rank, string? Reason) CheckSymbol(SqlToken token, SqlToken? previous, SqlToken? next)
     {
         if (token.Text == ";")
         {
-            return "only one statement may run (a semicolon separates statements).";
+            return (1, "only one statement may run (a semicolon separates statements).");
         }
 
         if (token.Text == "*")
@@ -165,14 +167,14 @@ public static class AnalyticsSqlGuard
                 || (previous is { Kind: SqlTokenKind.Word } word && !Keywords.Contains(word.Text));
             if (!countStar && !multiply)
             {
-                return "SELECT * is not allowed: name the columns (personal data columns are not exposed).";
+                return (3, "SELECT * is not allowed: name the columns (personal data columns are not exposed).");
             }
         }
 
-        return null;
+        return (0, null);
     }
 
-    private static string? CheckWord(List<SqlToken> tokens, int index, HashSet<string> aliases, HashSet<string> ctes)
+    private static (int Rank, string? Reason) CheckWord(List<SqlToken> tokens, int index, HashSet<string> aliases, HashSet<string> ctes)
     {
         SqlToken token = tokens[index];
         SqlToken? previous = index > 0 ? tokens[index - 1] : null;
@@ -180,22 +182,22 @@ public static class AnalyticsSqlGuard
         string word = token.Text;
         if (Forbidden.Contains(word))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{word.ToUpperInvariant()} is not allowed: only read-only SELECT statements may run.");
+            return (0, string.Create(CultureInfo.InvariantCulture, $"{word.ToUpperInvariant()} is not allowed: only read-only SELECT statements may run."));
         }
 
         if (next is { Text: "(" } && previous is not { Text: "." })
         {
             if (IsTableFunctionPosition(previous))
             {
-                return $"table function {word} is not allowed: only the customer data tables may be read.";
+                return (2, $"table function {word} is not allowed: only the customer data tables may be read.");
             }
 
-            return Functions.Contains(word) || Keywords.Contains(word) ? null : $"function {word} is not allowed.";
+            return Functions.Contains(word) || Keywords.Contains(word) ? (0, null) : (2, $"function {word} is not allowed.");
         }
 
         if (Keywords.Contains(word))
         {
-            return null;
+            return (0, null);
         }
 
         return CheckIdentifier(word, previous, next, aliases, ctes, quoted: false);
@@ -204,39 +206,39 @@ public static class AnalyticsSqlGuard
     private static bool IsTableFunctionPosition(SqlToken? previous) =>
         previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
 
-    private static string? CheckIdentifier(string name, SqlToken? previous, SqlToken? next, HashSet<string> aliases, HashSet<string> ctes, bool quoted)
+    private static (int Rank, string? Reason) CheckIdentifier(string name, SqlToken? previous, SqlToken? next, HashSet<string> aliases, HashSet<string> ctes, bool quoted)
     {
         if (PersonalColumns.Contains(name))
         {
-            return $"column {name} is personal data and is not exposed.";
+            return (1, $"column {name} is personal data and is not exposed.");
         }
 
         if (EvaluationOnly.Contains(name))
         {
-            return $"{name} is evaluation-only ground truth and may not be read.";
+            return (1, $"{name} is evaluation-only ground truth and may not be read.");
         }
 
         if (next is { Text: "." } && !AllowedTables.ContainsKey(name) && !aliases.Contains(name) && !ctes.Contains(name))
         {
-            return $"{name}.… is not allowed: only the customer data tables may be read (no schemas or system catalogs).";
+            return (2, $"{name}.… is not allowed: only the customer data tables may be read (no schemas or system catalogs).");
         }
 
         bool tablePosition = previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
         if (tablePosition)
         {
             return AllowedTables.ContainsKey(name) || ctes.Contains(name) || AllowedColumns.Contains(name)
-                ? null
-                : $"table {name} is not allowed: only {string.Join(", ", AllowedTables.Keys)} may be read.";
+                ? (0, null)
+                : (2, $"table {name} is not allowed: only {string.Join(", ", AllowedTables.Keys)} may be read.");
         }
 
-        if (AllowedColumns.Contains(name) || AllowedTables.ContainsKey(name) || aliases.Contains(name))
+        if (AllowedColumns.Contains(name) || AllowedTables.ContainsKey(name) || aliases.Contains(name) || ctes.Contains(name))
         {
-            return null;
+            return (0, null);
         }
 
-        return quoted
+        return (4, quoted
             ? $"identifier \"{name}\" is not a column of the customer data tables."
-            : $"{name} is not a column of the customer data tables.";
+            : $"{name} is not a column of the customer data tables.");
     }
 
     private static (HashSet<string> Aliases, HashSet<string> Ctes) CollectAliases(List<SqlToken> tokens)
