@@ -6,5 +6,5 @@ namespace AetherSegment.Cli.Data;
 public static class DataCommands
 {
     /// <summary>The top-level commands of this feature.</summary>
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() => [GenerateCommand.Create()];
 }

@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Loading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,5 +13,7 @@ internal static class DuckDBServices
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DuckDBDataStore>();
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<DuckDBDataStore>());
+        services.TryAddSingleton<DuckDBDataSinkFactory>();
+        services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
     }
 }

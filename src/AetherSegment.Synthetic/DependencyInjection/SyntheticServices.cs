@@ -1,4 +1,7 @@
+using AetherSegment.Synthetic.Generation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Synthetic;
 
@@ -8,5 +11,7 @@ internal static class SyntheticServices
     internal static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SyntheticDataGenerator(sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SyntheticDataGenerator>>()));
     }
 }

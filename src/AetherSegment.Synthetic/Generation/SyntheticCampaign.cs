@@ -1,0 +1,86 @@
+using AetherSegment.DataModel;
+
+namespace AetherSegment.Synthetic.Generation;
+
+/// <summary>Who a past campaign was eligible for (before the random sampling and the 50/50 split).</summary>
+internal enum CampaignAudience
+{
+    /// <summary>Every customer acquired before the send.</summary>
+    Everyone,
+
+    /// <summary>Customers with at least one purchase.</summary>
+    Purchasers,
+
+    /// <summary>Customers who browsed in the last 90 days or hold a cart.</summary>
+    RecentBrowsers,
+
+    /// <summary>Customers of one country.</summary>
+    Country,
+
+    /// <summary>Customers with clv_score at or above 0.3.</summary>
+    ValueCustomers,
+}
+
+/// <summary>One past randomized campaign of the synthetic history.</summary>
+internal sealed record SyntheticCampaign(
+    string Id,
+    string Name,
+    string CampaignType,
+    TriggerType Trigger,
+    string TriggerName,
+    CampaignAudience Audience,
+    int CountryIndex,
+    double SamplingRate,
+    DateTime SentAt)
+{
+    /// <summary>How many past campaigns the plan holds (three per trigger).</summary>
+    public const int Count = 24;
+
+    /// <summary>The attribution window: a conversion counts when the purchase falls within it.</summary>
+    public static readonly TimeSpan AttributionWindow = TimeSpan.FromDays(14);
+
+    /// <summary>The campaign plan for a seed and as-of time: 24 campaigns, three per trigger, the newest 10 days before as-of.</summary>
+    public static SyntheticCampaign[] Plan(int seed, DateTime asOf)
+    {
+        SyntheticRandom random = new(seed, -1);
+        string[] seasons = ["Winter", "Spring", "Summer", "Autumn"];
+        SyntheticCampaign[] campaigns = new SyntheticCampaign[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            TriggerInfo trigger = TriggerCatalog.All[i % TriggerCatalog.All.Count];
+            int round = i / TriggerCatalog.All.Count;
+            (string type, CampaignAudience audience, string theme) = (trigger.Type, round) switch
+            {
+                (TriggerType.PersonalizedDiscountOffer, 0) => ("general_promotion", CampaignAudience.Everyone, "Sale"),
+                (TriggerType.PersonalizedDiscountOffer, 1) => ("win_back", CampaignAudience.Purchasers, "Win-Back Discount"),
+                (TriggerType.PersonalizedDiscountOffer, _) => ("geographic_targeting", CampaignAudience.Country, "Local Discount"),
+                (TriggerType.FreeShippingOffer, 0) => ("abandoned_cart_recovery", CampaignAudience.RecentBrowsers, "Free Delivery Cart Rescue"),
+                (TriggerType.FreeShippingOffer, _) => ("general_promotion", CampaignAudience.Everyone, "Free Delivery Weekend"),
+                (TriggerType.ExclusiveAccess, _) => ("product_launch", round == 1 ? CampaignAudience.ValueCustomers : CampaignAudience.Everyone, "Collection Preview"),
+                (TriggerType.LoyaltyPointsBonus, _) => ("loyalty_reward", round == 2 ? CampaignAudience.Everyone : CampaignAudience.Purchasers, "Double Points"),
+                (TriggerType.ProductRecommendation, _) => ("cross_sell", round == 0 ? CampaignAudience.Purchasers : CampaignAudience.Everyone, "Complete the Room"),
+                (TriggerType.CartReminder, _) => ("abandoned_cart_recovery", CampaignAudience.RecentBrowsers, "Still Thinking It Over"),
+                (TriggerType.UrgencyLowStock, _) => ("browse_abandonment", round == 1 ? CampaignAudience.Everyone : CampaignAudience.RecentBrowsers, "Almost Gone"),
+                (TriggerType.ContentInspiration, 0) => ("new_customer_onboarding", CampaignAudience.Everyone, "Room Ideas Welcome"),
+                _ => ("browse_abandonment", CampaignAudience.Everyone, "Style Your Space"),
+            };
+
+            // Newest first in time order: campaign 24 is 10 days before as-of, campaign 1 about 14 months before.
+            int daysBefore = 10 + ((Count - 1 - i) * 18) + random.Next(0, 5);
+            int country = random.Next(RetailCatalog.Countries.Count);
+            string countrySuffix = audience == CampaignAudience.Country ? $" ({RetailCatalog.Countries[country].Name})" : "";
+            DateTime sentAt = asOf.AddDays(-daysBefore).Date.AddHours(9);
+            string name = $"{seasons[sentAt.Month % 12 / 3]} {sentAt.Year} {theme}{countrySuffix}";
+            double rate = audience switch
+            {
+                CampaignAudience.RecentBrowsers => 0.5,
+                CampaignAudience.Country => 0.6,
+                CampaignAudience.Purchasers => 0.35,
+                _ => 0.25 + (0.1 * random.NextDouble()),
+            };
+            campaigns[i] = new SyntheticCampaign($"CMP{i + 1:D3}", name, type, trigger.Type, trigger.Name, audience, country, rate, sentAt);
+        }
+
+        return campaigns;
+    }
+}
