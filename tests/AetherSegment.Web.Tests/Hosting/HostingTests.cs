@@ -90,3 +90,21 @@ public sealed class MissingDatabaseTests
         Assert.Contains("aether generate", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class FirstStartTests
+{
+    [Fact]
+    public async Task FirstStart_WithoutDatabase_GeneratesTheDataSetThenServesIt()
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "fresh.duckdb");
+        await using WebAppServer server = await WebAppServer.StartAsync(path, new Dictionary<string, string>
+        {
+            ["AetherSegment:Synthetic:Customers"] = "300",
+        });
+
+        Assert.Equal("ready", await server.WaitForDataAsync());
+        Assert.True(File.Exists(path));
+        using JsonDocument stats = await server.GetJsonAsync("api/v1/overview/stats");
+        Assert.Equal(300, stats.RootElement.GetProperty("metrics").GetProperty("total_customers").GetInt64());
+    }
+}
