@@ -127,7 +127,7 @@ export function lineChart(container, data, options = {}) {
   const every = Math.max(1, Math.ceil(data.length / 7));
   data.forEach((d, i) => {
     title(el('circle', { cx: x(i), cy: y(d.value), r: 3.5, fill: color }, root), `${d.label}: ${fmt(d.value)}`);
-    if (i % every === 0 || i === data.length - 1) {
+    if (i % every === 0) {
       el('text', { x: x(i), y: height - 10, 'text-anchor': 'middle' }, root).textContent = d.label;
     }
   });
