@@ -17,6 +17,8 @@ internal static class DuckDBServices
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<DuckDBDataStore>());
         services.TryAddSingleton<DuckDBDataSinkFactory>();
         services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
+        services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
+        services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
         services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
     }
 }
