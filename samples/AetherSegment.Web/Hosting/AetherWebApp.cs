@@ -103,6 +103,7 @@ public static class AetherWebApp
         services.AddSingleton<DataReadiness>();
         services.AddHostedService<DataBootstrapService>();
         services.AddHostedService<ExposureWarningService>();
+        services.AddHostedService<LiveEventsService>();
         services.AddSingleton<OverviewQueries>();
     }
 
