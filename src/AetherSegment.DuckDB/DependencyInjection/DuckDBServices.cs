@@ -1,5 +1,7 @@
 using AetherSegment.Data;
 using AetherSegment.DuckDB.Loading;
+using AetherSegment.DuckDB.Segments;
+using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,5 +19,6 @@ internal static class DuckDBServices
         services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
         services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
+        services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
     }
 }

@@ -1,0 +1,74 @@
+namespace AetherSegment.Uplift;
+
+/// <summary>
+/// The closed form of every trained uplift model: <c>uplift(x) = Intercept + sum of Coefficient * Link(Bias + sum of trees)</c>,
+/// evaluated left to right, so in-process scoring and the compiled SQL add in the same order.
+/// </summary>
+internal sealed class ScoringPlan
+{
+    public ScoringPlan(double intercept, IReadOnlyList<ScoringTerm> terms)
+    {
+        Intercept = intercept;
+        Terms = terms;
+    }
+
+    public double Intercept { get; }
+
+    public IReadOnlyList<ScoringTerm> Terms { get; }
+
+    /// <summary>The average of several plans (each weighted 1/n).</summary>
+    public static ScoringPlan Average(IReadOnlyList<ScoringPlan> plans)
+    {
+        double w = 1.0 / plans.Count;
+        double intercept = 0;
+        List<ScoringTerm> terms = [];
+        foreach (ScoringPlan plan in plans)
+        {
+            intercept += w * plan.Intercept;
+            foreach (ScoringTerm term in plan.Terms)
+            {
+                terms.Add(term with { Coefficient = w * term.Coefficient });
+            }
+        }
+
+        return new ScoringPlan(intercept, terms);
+    }
+
+    public static double ApplyLink(ScoringLink link, double x)
+    {
+        switch (link)
+        {
+            case ScoringLink.Sigmoid:
+                return 1.0 / (1.0 + Math.Exp(-x));
+            case ScoringLink.SigmoidVariance:
+                double s = 1.0 / (1.0 + Math.Exp(-x));
+                return s * (1.0 - s);
+            default:
+                return x;
+        }
+    }
+
+    /// <summary>Scores rows <paramref name="start"/>..<paramref name="start"/>+<c>output.Length</c> of bound columns.</summary>
+    public void Score(float[][] columns, int start, Span<double> output)
+    {
+        int n = output.Length;
+        output.Fill(Intercept);
+        double[] raw = new double[n];
+        foreach (ScoringTerm term in Terms)
+        {
+            Array.Fill(raw, term.Ensemble.Bias);
+            foreach (DecisionTree tree in term.Ensemble.Trees)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    raw[i] += tree.Predict(columns, start + i);
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                output[i] += term.Coefficient * ApplyLink(term.Link, raw[i]);
+            }
+        }
+    }
+}
