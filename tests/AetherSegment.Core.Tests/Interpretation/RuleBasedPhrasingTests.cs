@@ -136,6 +136,15 @@ public sealed class RuleBasedPhrasingTests
     [InlineData("Increase average basket size by 5% across the UK", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom"],"kpi.metric":"average_order_value","kpi.target_change_pct":5}""")]
     [InlineData("Upsell premium mattresses to people who bought bed frames within the past 14 days", """{"campaign_type":"cross_sell","audience.product_types":["Bed Frames"],"audience.behavior.purchased_within_days":14}""")]
     [InlineData("Push the autumn collection to first-time customers acquired from Pinterest in the last 30 days", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["social"],"audience.behavior.acquired_within_days":30}""")]
+    [InlineData("Win-back campaign for customers who last purchased over 180 days ago", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":180}""")]
+    [InlineData("Lapsed high-CLV customers (no purchase for a quarter): 2x loyalty points", """{"campaign_type":"win_back","audience.value_tier":"high","audience.behavior.no_purchase_for_days":90,"incentive.type":"loyalty_points","suggested_trigger":"loyalty_points_bonus"}""")]
+    [InlineData("Customers who signed up in the last month but haven't made a purchase should receive a $15 welcome voucher", """{"campaign_type":"new_customer_onboarding","audience.behavior.acquired_within_days":30,"incentive.type":"fixed_discount","incentive.value":15}""")]
+    [InlineData("Target Canadians who browsed but did not purchase in the last fortnight", """{"campaign_type":"browse_abandonment","audience.countries":["Canada"],"audience.behavior.viewed_within_days":14}""")]
+    [InlineData("Bring back churned customers from Birmingham and Leeds with a £30 gift card", """{"campaign_type":"win_back","audience.cities":["Birmingham","Leeds"],"incentive.type":"gift"}""")]
+    [InlineData("Give 10% storewide discount to everyone", """{"campaign_type":"general_promotion","incentive.type":"percent_discount","incentive.value":10}""")]
+    [InlineData("Customers with a cart value above £250 who abandoned in the past week, no incentive just a reminder", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":7,"audience.behavior.min_cart_value":250,"incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Offer loyalty members in Ottawa 250 extra points on their next order", """{"campaign_type":"loyalty_reward","audience.cities":["Ottawa"],"incentive.type":"loyalty_points","incentive.value":250}""")]
+    [InlineData("Thank everyone who bought a sofa this quarter with an invite to our members-only preview", """{"campaign_type":"loyalty_reward","audience.product_types":["Sofas"],"audience.behavior.purchased_within_days":90,"incentive.type":"exclusive_access"}""")]
     public async Task Interpret_Phrasing_ReadsEveryField(string objective, string expectJson)
     {
         LabelledObjective example = new("case", objective,

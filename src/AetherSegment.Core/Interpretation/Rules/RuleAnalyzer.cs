@@ -587,6 +587,14 @@ internal sealed class RuleAnalyzer
                     item.Used = true;
                     OfferValue(IncentiveType.LoyaltyPoints, item.Value, i);
                     break;
+                case ItemKind.Number when i + 1 < _itemCount && (IsWord(i + 1, "x") || IsWord(i + 1, "times")):
+                    // "2x points", "3 times the points": a multiplier, which the contract does not carry.
+                    item.Used = true;
+                    break;
+                case ItemKind.Money when IsGiftValue(i):
+                    // "a £30 gift card": the contract has no value for gifts.
+                    item.Used = true;
+                    break;
                 default:
                     break;
             }
@@ -642,7 +650,9 @@ internal sealed class RuleAnalyzer
                 return true;
             }
 
-            if (!next.Has(Sense.Filler) && next.Kind != ItemKind.Unknown)
+            // "$15 welcome voucher", "10% storewide discount": one or two describing words may sit between.
+            if (next.Has(Sense.Breaker) || next.Has(Sense.Promote) || next.Has(Sense.By) || next.Has(Sense.Incentive)
+                || next.Kind is ItemKind.Number or ItemKind.Money or ItemKind.Percent or ItemKind.Duration)
             {
                 break;
             }
@@ -664,6 +674,9 @@ internal sealed class RuleAnalyzer
 
         return false;
     }
+
+    private bool IsGiftValue(int i) =>
+        i + 1 < _itemCount && _items[i + 1].TryGet(Sense.Incentive, out LexMeaning meaning) && (IncentiveType)meaning.Value == IncentiveType.Gift;
 
     private static bool IsDiscountWord(RuleItem item) =>
         item.TryGet(Sense.Incentive, out LexMeaning meaning)
@@ -780,6 +793,32 @@ internal sealed class RuleAnalyzer
                 _cueDays[cue] = item.Value;
                 item.Used = true;
                 _understood++;
+                if (_cueKind[cue] == BehaviorKind.Purchase && i > 0 && _items[i - 1].Has(Sense.Comparator) && _cueItem[cue] < i)
+                {
+                    // "last purchased over 180 days ago": no purchase for at least that long.
+                    _cueKind[cue] = BehaviorKind.Lapsed;
+                }
+            }
+        }
+
+        for (int c = 1; c < _cueCount; c++)
+        {
+            if (_cueKind[c] != BehaviorKind.Lapsed)
+            {
+                continue;
+            }
+
+            BehaviorKind before = _cueKind[c - 1];
+            if (before == BehaviorKind.View && double.IsNaN(_cueDays[c - 1]) && !double.IsNaN(_cueDays[c]))
+            {
+                // "browsed but did not purchase in the last fortnight": the window is the browsing's.
+                _cueDays[c - 1] = _cueDays[c];
+                _cueDays[c] = double.NaN;
+            }
+            else if (before == BehaviorKind.Acquire && double.IsNaN(_cueDays[c]))
+            {
+                // "signed up in the last month but haven't made a purchase": not yet a first purchase, not a lapse.
+                _never = true;
             }
         }
 
