@@ -1,13 +1,6 @@
-using AetherSegment.Hosting;
+using AetherSegment.Web.Hosting;
 
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
-builder.Services.AddAetherSegmentFromConfiguration(builder.Configuration);
-
-WebApplication app = builder.Build();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.MapGet("/api/v1/health", () => Results.Ok(new { status = "ok" }));
+WebApplication app = AetherWebApp.Create(args);
 app.Run();
 
 /// <summary>The web host's entry point, visible to WebApplicationFactory in tests.</summary>

@@ -6,5 +6,5 @@ namespace AetherSegment.Cli.Analytics;
 public static class AnalyticsCommands
 {
     /// <summary>The top-level commands of this feature.</summary>
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() => [AskCommand.Create()];
 }

@@ -1,4 +1,7 @@
+using AetherSegment.Analytics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment;
 
@@ -8,5 +11,8 @@ internal static partial class CoreServices
     internal static void AddAnalytics(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<AnalyticsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
+        services.TryAddSingleton<IAnalyticsService, AnalyticsService>();
     }
 }

@@ -1,4 +1,6 @@
+using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AetherSegment;
 
@@ -8,5 +10,7 @@ internal static partial class CoreServices
     internal static void AddSegments(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SegmentOptions>();
+        services.TryAddSingleton<ISegmentEngine, SegmentEngine>();
     }
 }

@@ -1,5 +1,7 @@
 using AetherSegment.Data;
 using AetherSegment.DuckDB.Loading;
+using AetherSegment.DuckDB.Segments;
+using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,5 +17,8 @@ internal static class DuckDBServices
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<DuckDBDataStore>());
         services.TryAddSingleton<DuckDBDataSinkFactory>();
         services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
+        services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
+        services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
+        services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
     }
 }

@@ -48,6 +48,14 @@ public sealed class GeminiOptions
     /// <value>The default value is 3.</value>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>The first retry delay; each further retry doubles it, plus up to one delay of random jitter. A <c>Retry-After</c> header wins.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The seed of the retry jitter (randomness is seeded, as everywhere in AetherSegment).</summary>
+    /// <value>The default value is 4.</value>
+    public int RetryJitterSeed { get; set; } = 4;
+
     /// <summary>The endpoint to call: <see cref="Endpoint"/> or the regional default.</summary>
     public Uri ResolveEndpoint() => new(string.IsNullOrWhiteSpace(Endpoint) ? $"https://{Location}-aiplatform.googleapis.com" : Endpoint);
 }

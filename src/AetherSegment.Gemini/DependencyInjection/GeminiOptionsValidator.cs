@@ -22,6 +22,11 @@ internal sealed class GeminiOptionsRangeValidator : IValidateOptions<GeminiOptio
             result.AddError("AetherSegment:Gemini:MaxRetries must be between 0 and 10.");
         }
 
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            result.AddError("AetherSegment:Gemini:RetryBaseDelay must be between 00:00:00 and 00:01:00.");
+        }
+
         return result.Build();
     }
 }

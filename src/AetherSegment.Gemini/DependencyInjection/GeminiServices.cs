@@ -1,4 +1,10 @@
+using AetherSegment.DependencyInjection;
+using AetherSegment.Gemini.Interpretation;
+using AetherSegment.Interpretation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Gemini;
 
@@ -8,5 +14,33 @@ internal static class GeminiServices
     internal static void AddGemini(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new VertexAiClient(
+            sp.GetRequiredService<IOptions<GeminiOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<VertexAiClient>>()));
+        services.TryAddSingleton(sp => new GeminiCampaignInterpreter(
+            sp.GetRequiredService<VertexAiClient>(),
+            sp.GetRequiredService<IOptions<GeminiOptions>>(),
+            sp.GetRequiredService<IOptions<AetherSegmentOptions>>(),
+            sp.GetService<ILogger<GeminiCampaignInterpreter>>()));
+        services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp => sp.GetRequiredService<GeminiCampaignInterpreter>()));
+    }
+
+    internal static void AddChatClient(IServiceCollection services, Func<IServiceProvider, Microsoft.Extensions.AI.IChatClient> chatClient, Action<ChatClientInterpreterOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp =>
+        {
+            ChatClientInterpreterOptions options = new();
+            configure?.Invoke(options);
+            return new ChatClientCampaignInterpreter(
+                chatClient(sp),
+                options,
+                sp.GetRequiredService<IOptions<AetherSegmentOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>()?.CreateLogger("AetherSegment.Gemini.ChatClientInterpreter"));
+        }));
     }
 }

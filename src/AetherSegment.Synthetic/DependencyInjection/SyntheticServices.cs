@@ -1,3 +1,5 @@
+using AetherSegment.Synthetic.Checks;
+using AetherSegment.Synthetic.Events;
 using AetherSegment.Synthetic.Generation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +14,8 @@ internal static class SyntheticServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DataChecker>();
+        services.TryAddSingleton(sp => new LiveEventGenerator(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SyntheticDataGenerator(sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SyntheticDataGenerator>>()));
     }
 }

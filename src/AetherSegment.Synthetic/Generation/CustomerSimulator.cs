@@ -352,7 +352,7 @@ internal sealed class CustomerSimulator
         w.Write(Noisy(ref random, c.Churn, 0.12));
         w.Write(Noisy(ref random, c.Content, 0.15));
         w.Write(c.Exclusivity + (0.15 * random.NextGaussian()) > 0.55);
-        w.Write(ToDateTime(_asOf - (6 * 3600)));
+        w.Write(ToDateTime(_asOf));
         w.EndRow();
     }
 

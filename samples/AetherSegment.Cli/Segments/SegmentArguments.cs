@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Text.Json;
+using AetherSegment.Interpretation;
+using AetherSegment.Segments;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Cli.Segments;
+
+/// <summary>The arguments and options the segment commands share, and how they are read.</summary>
+internal static class SegmentArguments
+{
+    public static Argument<string> Objective() => new("objective")
+    {
+        Description = "The campaign objective in plain English, or a Campaign Objective Object as JSON (starting with '{').",
+    };
+
+    public static Option<string[]> Filters() => new("--filter")
+    {
+        Description = "A refinement key=value (repeatable): location_country, location_city, clv_min, cart_value_min, value_tier, category, product_type, acquisition_source, churn_min, ... (see docs/segments.md).",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<string?> Trigger() => new("--trigger")
+    {
+        Description = "The trigger to build for (a catalog trigger such as free_shipping_offer, or none); default: the objective's suggested trigger.",
+    };
+
+    /// <summary>Reads the objective: JSON is parsed as a Campaign Objective Object, text goes through the configured interpreter.</summary>
+    public static async Task<CampaignObjective> ReadObjectiveAsync(IServiceProvider services, string? text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CliInputException("objective: the objective is empty; describe the campaign in a sentence.");
+        }
+
+        if (text.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<CampaignObjective>(text, AetherSegmentJson.Options)
+                    ?? throw new CliInputException("objective: the JSON is null.");
+            }
+            catch (JsonException ex)
+            {
+                throw new CliInputException($"objective: not a valid Campaign Objective Object ({ex.Message.ReplaceLineEndings(" ")}).", ex);
+            }
+        }
+
+        ICampaignInterpreter interpreter = services.GetService<ICampaignInterpreter>()
+            ?? throw new InvalidOperationException("No campaign interpreter is registered; pass a Campaign Objective Object as JSON instead.");
+        return await interpreter.InterpretAsync(text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns <c>--filter key=value</c> options into refinement pairs (values as JSON strings; numbers are parsed by the engine).</summary>
+    public static List<KeyValuePair<string, JsonElement>> ReadFilters(string[]? filters)
+    {
+        List<KeyValuePair<string, JsonElement>> pairs = [];
+        foreach (string filter in filters ?? [])
+        {
+            int equals = filter.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new CliInputException($"--filter expects key=value (got '{filter}').");
+            }
+
+            string value = filter[(equals + 1)..].Trim();
+            pairs.Add(new(filter[..equals].Trim(), JsonSerializer.SerializeToElement(value)));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The export format a file name's extension asks for.</summary>
+    public static SegmentExportFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => SegmentExportFormat.Csv,
+        ".json" => SegmentExportFormat.Json,
+        ".parquet" => SegmentExportFormat.Parquet,
+        _ => throw new CliInputException($"--out must end in .csv, .json or .parquet (got '{path}')."),
+    };
+
+    /// <summary>Exports a stored segment to a file, replacing it only when the export succeeded.</summary>
+    public static async Task ExportToFileAsync(ISegmentEngine engine, string segmentId, string path, CancellationToken cancellationToken)
+    {
+        SegmentExportFormat format = FormatOf(path);
+        string full = Path.GetFullPath(path);
+        string temporary = full + ".tmp-" + Environment.ProcessId;
+        bool found;
+        await using (FileStream file = File.Create(temporary))
+        {
+            found = await engine.ExportAsync(segmentId, format, file, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!found)
+        {
+            File.Delete(temporary);
+            throw new CliInputException($"segment id: no segment {segmentId} in this store.");
+        }
+
+        File.Move(temporary, full, overwrite: true);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using AetherSegment.Hosting;
+using AetherSegment.Web.Analytics;
+using AetherSegment.Web.Campaigns;
+using AetherSegment.Web.Data;
+using AetherSegment.Web.Segments;
+using AetherSegment.Web.Overview;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace AetherSegment.Web.Hosting;
+
+/// <summary>
+/// Builds the web app: the REST API of the web-api contract, the pages in wwwroot, the OpenAPI document and its
+/// reference page, problem+json errors, request limits, CORS, rate limits and the API key.
+/// </summary>
+public static class AetherWebApp
+{
+    /// <summary>The rate-limiter policy of the interpretation endpoint.</summary>
+    public const string InterpretationPolicy = "interpretation";
+
+    /// <summary>The rate-limiter policy of the analytics endpoint.</summary>
+    public const string AnalyticsPolicy = "analytics";
+
+    private const string CorsPolicy = "configured-origins";
+
+    /// <summary>Creates the app from command-line arguments, letting a caller (tests, benchmarks) adjust the builder.</summary>
+    /// <param name="args">Command-line arguments (<c>--urls</c>, configuration keys).</param>
+    /// <param name="configure">Called after the defaults are read, before services are registered; null for none.</param>
+    /// <returns>The built app, not yet started.</returns>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(AetherWebApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        WebApplication app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        IConfiguration configuration = builder.Configuration;
+
+        services.AddOptions<WebOptions>()
+            .Bind(configuration.GetSection(WebOptions.SectionName))
+            .PostConfigure(o => o.AllowedOrigins ??= configuration["ALLOWED_ORIGINS"])
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        WebOptions web = configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = web.MaxRequestBodyBytes);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddAetherSegmentFromConfiguration(configuration);
+
+        services.ConfigureHttpJsonOptions(o => CopyJsonOptions(AetherSegmentJson.Options, o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AetherSegment API";
+            document.Info.Description = "Campaign objectives in plain English to segments, triggers and exports; overview and conversational analytics.";
+            return Task.CompletedTask;
+        }));
+
+        string[] origins = (web.AllowedOrigins ?? configuration["ALLOWED_ORIGINS"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p =>
+        {
+            if (origins.Length > 0)
+            {
+                p.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", RequireApiKeyFilter.HeaderName);
+            }
+        }));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(InterpretationPolicy, context => PerClient(context, web.InterpretationPermitsPerMinute));
+            o.AddPolicy(AnalyticsPolicy, context => PerClient(context, web.AnalyticsPermitsPerMinute));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = Problems.Create(StatusCodes.Status429TooManyRequests, "Too many requests",
+                        "This endpoint's rate limit was reached; try again in a minute."),
+                }).ConfigureAwait(false);
+            };
+        });
+
+        services.AddSingleton<DataReadiness>();
+        services.AddHostedService<DataBootstrapService>();
+        services.AddHostedService<ExposureWarningService>();
+        services.AddHostedService<LiveEventsService>();
+        services.AddSingleton<OverviewQueries>();
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseCors(CorsPolicy);
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("AetherSegment API"));
+
+        app.MapGet("/api/v1/health", (DataReadiness readiness) =>
+        {
+            DataReadiness.Snapshot s = readiness.Current;
+            return Results.Ok(new HealthStatus(s.State.ToString().ToLowerInvariant(), s.Message, s.Progress));
+        }).WithTags("health").WithSummary("Whether the app is up and its data ready.");
+
+        RouteGroupBuilder data = app.MapGroup("/api/v1").AddEndpointFilter<RequireDataFilter>();
+        OverviewEndpoints.Map(data);
+        CampaignEndpoints.Map(data);
+        SegmentEndpoints.Map(data);
+        AnalyticsEndpoints.Map(data);
+    }
+
+    private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        long limit = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = Problems.BadInput("body", $"The request body is larger than {limit} bytes."),
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    private static void CopyJsonOptions(JsonSerializerOptions from, JsonSerializerOptions to)
+    {
+        to.PropertyNamingPolicy = from.PropertyNamingPolicy;
+        to.DictionaryKeyPolicy = from.DictionaryKeyPolicy;
+        to.DefaultIgnoreCondition = from.DefaultIgnoreCondition;
+        to.NumberHandling = from.NumberHandling;
+        to.Encoder = from.Encoder;
+        to.AllowTrailingCommas = from.AllowTrailingCommas;
+        to.PropertyNameCaseInsensitive = from.PropertyNameCaseInsensitive;
+        foreach (System.Text.Json.Serialization.JsonConverter converter in from.Converters)
+        {
+            to.Converters.Add(converter);
+        }
+    }
+
+    /// <summary>The health endpoint's answer.</summary>
+    /// <param name="Data">preparing, ready or failed.</param>
+    /// <param name="Message">What the data store is doing.</param>
+    /// <param name="Progress">Preparation progress, 0..1.</param>
+    internal sealed record HealthStatus(string Data, string Message, double Progress);
+}

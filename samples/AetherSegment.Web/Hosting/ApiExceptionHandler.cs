@@ -1,0 +1,81 @@
+using System.Text.Json;
+using AetherSegment.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AetherSegment.Web.Hosting;
+
+/// <summary>
+/// Maps every exception to problem+json: bad input to 400 naming the field, an unavailable store to 503, oversized or
+/// unreadable bodies to 400, anything else to a 500 without internals. Stack traces never reach the client.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        ProblemDetails problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            if (exception is DataStoreException)
+            {
+                LogStoreFailure(logger, httpContext.Request.Path, exception.Message);
+            }
+            else
+            {
+                LogUnexpected(logger, httpContext.Request.Path, exception);
+            }
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "10";
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        }).ConfigureAwait(false);
+    }
+
+    internal static ProblemDetails Map(Exception exception) => exception switch
+    {
+        AetherSegmentInputException input => Problems.BadInput(input.Field, input.Message),
+        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+            Problems.BadInput("body", "The request body is too large."),
+        BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) =>
+            Problems.BadInput("body", "A JSON request body is required."),
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
+            Problems.BadInput("body", "The request body must be JSON (Content-Type: application/json)."),
+        BadHttpRequestException bad => Problems.BadInput("body", bad.Message),
+        JsonException json => FromJson(json),
+        DataStoreException store => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The data store is unavailable", store.Message),
+        _ => Problems.Create(StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; the error is in its log."),
+    };
+
+    private static ProblemDetails FromJson(JsonException json)
+    {
+        string? field = Problems.FieldFromJsonPath(json.Path);
+        string reason = json.Message;
+        int path = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        reason = path > 0 ? reason[..path] : reason;
+        string detail = field is null
+            ? $"The request body is not valid JSON: {reason}"
+            : $"The request body is not valid at {field}: {reason}";
+        return Problems.BadInput(field ?? "body", detail);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The data store failed on {Path}: {Reason}")]
+    private static partial void LogStoreFailure(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
+    private static partial void LogUnexpected(ILogger logger, PathString path, Exception exception);
+}

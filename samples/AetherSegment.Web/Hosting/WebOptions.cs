@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AetherSegment.Web.Hosting;
+
+/// <summary>Settings of the web host (configuration section <c>AetherSegment:Web</c>).</summary>
+public sealed class WebOptions
+{
+    /// <summary>The configuration section: <c>AetherSegment:Web</c>.</summary>
+    public const string SectionName = "AetherSegment:Web";
+
+    /// <summary>The key callers send in the <c>X-Api-Key</c> header to create and export segments; null or empty means no key is required.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Origins allowed by CORS, comma-separated (also read from <c>ALLOWED_ORIGINS</c>); empty means same-origin only.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? AllowedOrigins { get; set; }
+
+    /// <summary>Requests per minute and client address to the interpretation endpoint (<c>/api/v1/campaigns/analyze</c>).</summary>
+    /// <value>The default value is 120.</value>
+    [Range(1, 1_000_000, ErrorMessage = "AetherSegment:Web:InterpretationPermitsPerMinute must be between 1 and 1000000.")]
+    public int InterpretationPermitsPerMinute { get; set; } = 120;
+
+    /// <summary>Requests per minute and client address to the analytics endpoint (<c>/api/v1/analytics/ask</c>).</summary>
+    /// <value>The default value is 60.</value>
+    [Range(1, 1_000_000, ErrorMessage = "AetherSegment:Web:AnalyticsPermitsPerMinute must be between 1 and 1000000.")]
+    public int AnalyticsPermitsPerMinute { get; set; } = 60;
+
+    /// <summary>The largest request body accepted, in bytes; larger bodies get 400 problem+json.</summary>
+    /// <value>The default value is 65,536.</value>
+    [Range(1024, 16 * 1024 * 1024, ErrorMessage = "AetherSegment:Web:MaxRequestBodyBytes must be between 1024 and 16777216.")]
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Whether to generate the default synthetic data set when the embedded store has no database.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool GenerateWhenMissing { get; set; } = true;
+
+    /// <summary>Whether to append live behavioral events to the embedded store while the app runs.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool LiveEvents { get; set; } = true;
+
+    /// <summary>How often the live event stream appends a batch.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "AetherSegment:Web:LiveEventsInterval must be between 00:00:00.100 and 01:00:00.")]
+    public TimeSpan LiveEventsInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many behavioral events each live batch appends.</summary>
+    /// <value>The default value is 20.</value>
+    [Range(1, 100_000, ErrorMessage = "AetherSegment:Web:LiveEventsPerInterval must be between 1 and 100000.")]
+    public int LiveEventsPerInterval { get; set; } = 20;
+}

@@ -1,0 +1,139 @@
+// Small SVG charts: bar, horizontal bar, donut and line. Our own component: no library, no CDN.
+// Every chart takes a container element and data as [{ label, value }] (line: [{ label, value }] in x order),
+// replaces the container's content with one <svg>, and gives every mark a <title> for hover and screen readers.
+
+const SVG = 'http://www.w3.org/2000/svg';
+export const palette = ['#2f6f62', '#d98e32', '#5b7fb8', '#b3412f', '#7a6aa8', '#4d9a8b', '#c2a14a', '#8c6d5a', '#6b8e23', '#a05a7d'];
+
+function el(name, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function title(node, text) {
+  el('title', {}, node).textContent = text;
+  return node;
+}
+
+function svg(container, width, height, label) {
+  container.replaceChildren();
+  const root = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label || 'chart' });
+  container.appendChild(root);
+  return root;
+}
+
+const defaultFormat = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Vertical bars. options: { format, color, height, label } */
+export function barChart(container, data, options = {}) {
+  const width = 480, height = options.height || 220, pad = { top: 18, right: 8, bottom: 42, left: 8 };
+  const root = svg(container, width, height, options.label);
+  const max = Math.max(1e-9, ...data.map((d) => d.value));
+  const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
+  const barW = Math.max(4, Math.min(slot * 0.68, 72));
+  const fmt = options.format || defaultFormat;
+  data.forEach((d, i) => {
+    const h = ((height - pad.top - pad.bottom) * d.value) / max;
+    const x = pad.left + i * slot + (slot - barW) / 2;
+    const y = height - pad.bottom - h;
+    title(el('rect', { x, y, width: barW, height: Math.max(0, h), rx: 3, fill: d.color || options.color || palette[i % palette.length] }, root), `${d.label}: ${fmt(d.value)}`);
+    el('text', { x: x + barW / 2, y: y - 4, 'text-anchor': 'middle', class: 'value-label' }, root).textContent = fmt(d.value);
+    const t = el('text', { x: x + barW / 2, y: height - pad.bottom + 14, 'text-anchor': 'middle' }, root);
+    t.textContent = d.label.length > 14 ? d.label.slice(0, 13) + '…' : d.label;
+  });
+  return root;
+}
+
+/** Horizontal bars, one row per item, labels on the left. options: { format, color, label, rowHeight, width, labelWidth } */
+export function horizontalBarChart(container, data, options = {}) {
+  const rowH = options.rowHeight || 26, valueW = 70;
+  const width = Math.max(280, Math.round(container.clientWidth || options.width || 480)); // drawn 1:1, so text stays readable on a phone
+  const labelW = Math.min(options.labelWidth || 150, Math.round(width * 0.42));
+  const maxChars = Math.floor(labelW / 6.5);
+  const height = Math.max(rowH, data.length * rowH) + 6;
+  const root = svg(container, width, height, options.label);
+  const max = Math.max(1e-9, ...data.map((d) => d.value));
+  const fmt = options.format || defaultFormat;
+  data.forEach((d, i) => {
+    const y = 3 + i * rowH;
+    const w = ((width - labelW - valueW) * d.value) / max;
+    const label = el('text', { x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, root);
+    label.textContent = d.label.length > maxChars ? d.label.slice(0, maxChars - 1) + '…' : d.label;
+    title(label, d.label);
+    title(el('rect', { x: labelW, y: y + 4, width: Math.max(1, w), height: rowH - 8, rx: 3, fill: d.color || options.color || palette[i % palette.length] }, root), `${d.label}: ${fmt(d.value)}`);
+    el('text', { x: labelW + w + 6, y: y + rowH / 2 + 4, class: 'value-label' }, root).textContent = fmt(d.value);
+  });
+  return root;
+}
+
+/** A donut with a legend; the centre shows options.centerLabel. options: { format, label, centerLabel, legend } */
+export function donutChart(container, data, options = {}) {
+  const size = 220, r = 90, inner = 56, cx = size / 2, cy = size / 2;
+  const wrap = document.createElement('div');
+  container.replaceChildren(wrap);
+  const root = el('svg', { viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': options.label || 'chart', style: 'max-width:240px;margin:auto' });
+  wrap.appendChild(root);
+  const total = data.reduce((s, d) => s + d.value, 0);
+  const fmt = options.format || defaultFormat;
+  let angle = -Math.PI / 2;
+  data.forEach((d, i) => {
+    const color = d.color || palette[i % palette.length];
+    const share = total === 0 ? 0 : d.value / total;
+    if (share >= 0.9999) {
+      title(el('circle', { cx, cy, r: (r + inner) / 2, fill: 'none', stroke: color, 'stroke-width': r - inner }, root), `${d.label}: ${fmt(d.value)}`);
+      return;
+    }
+    const end = angle + share * 2 * Math.PI;
+    const large = end - angle > Math.PI ? 1 : 0;
+    const p = (rad, radius) => `${cx + radius * Math.cos(rad)} ${cy + radius * Math.sin(rad)}`;
+    const path = `M ${p(angle, r)} A ${r} ${r} 0 ${large} 1 ${p(end, r)} L ${p(end, inner)} A ${inner} ${inner} 0 ${large} 0 ${p(angle, inner)} Z`;
+    if (share > 0) title(el('path', { d: path, fill: color }, root), `${d.label}: ${fmt(d.value)} (${(share * 100).toFixed(1)}%)`);
+    angle = end;
+  });
+  if (options.centerLabel) {
+    const t = el('text', { x: cx, y: cy + 6, 'text-anchor': 'middle', class: 'value-label', style: 'font-size:20px' }, root);
+    t.textContent = options.centerLabel;
+  }
+  if (options.legend !== false) {
+    const legend = document.createElement('div');
+    legend.className = 'legend';
+    data.forEach((d, i) => {
+      const item = document.createElement('span');
+      const swatch = document.createElement('i');
+      swatch.style.background = d.color || palette[i % palette.length];
+      item.append(swatch, `${d.label} ${total ? ((d.value / total) * 100).toFixed(1) : '0'}%`);
+      legend.appendChild(item);
+    });
+    wrap.appendChild(legend);
+  }
+  return root;
+}
+
+/** A line with dots over ordered points. options: { format, color, label, height } */
+export function lineChart(container, data, options = {}) {
+  const width = 480, height = options.height || 200, pad = { top: 16, right: 12, bottom: 30, left: 44 };
+  const root = svg(container, width, height, options.label);
+  const fmt = options.format || defaultFormat;
+  const max = Math.max(1e-9, ...data.map((d) => d.value));
+  const innerW = width - pad.left - pad.right, innerH = height - pad.top - pad.bottom;
+  const x = (i) => pad.left + (data.length <= 1 ? innerW / 2 : (innerW * i) / (data.length - 1));
+  const y = (v) => pad.top + innerH - (innerH * v) / max;
+  for (const f of [0, 0.5, 1]) {
+    el('line', { x1: pad.left, x2: width - pad.right, y1: y(max * f), y2: y(max * f), stroke: '#e3e1dc' }, root);
+    el('text', { x: pad.left - 6, y: y(max * f) + 4, 'text-anchor': 'end' }, root).textContent = fmt(Math.round(max * f));
+  }
+  const color = options.color || palette[0];
+  if (data.length > 0) {
+    el('polyline', { points: data.map((d, i) => `${x(i)},${y(d.value)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2.5 }, root);
+  }
+  const every = Math.max(1, Math.ceil(data.length / 7));
+  data.forEach((d, i) => {
+    title(el('circle', { cx: x(i), cy: y(d.value), r: 3.5, fill: color }, root), `${d.label}: ${fmt(d.value)}`);
+    if (i % every === 0) {
+      el('text', { x: x(i), y: height - 10, 'text-anchor': 'middle' }, root).textContent = d.label;
+    }
+  });
+  return root;
+}

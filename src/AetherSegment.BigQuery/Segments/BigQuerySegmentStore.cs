@@ -1,0 +1,114 @@
+using System.Text.Json;
+using AetherSegment.BigQuery.Rest;
+using AetherSegment.BigQuery.Store;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using AetherSegment.Segments;
+
+namespace AetherSegment.BigQuery.Segments;
+
+/// <summary>
+/// Stored segments in the BigQuery dataset: <c>segments</c> holds each segment's JSON and <c>segment_members</c> the
+/// member snapshot, written by a DML <c>INSERT ... SELECT</c> that runs entirely in BigQuery.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRestClient client) : ISegmentStore, IDisposable
+{
+    private static readonly string MemberList = string.Join(", ", SegmentTables.MemberColumns);
+    private readonly SemaphoreSlim _tablesReady = new(1, 1);
+    private bool _tablesChecked;
+
+    public async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(members);
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        QueryParameter id = QueryParameter.String("segment_id", segment.SegmentId);
+        await store.QueryAsync(new SqlStatement(
+            $"INSERT INTO {SegmentTables.Members.Name} (segment_id, {MemberList}) SELECT @segment_id, {MemberList} FROM ({members.Sql}) AS m",
+            [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+        QueryResult stats = await store.QueryAsync(new SqlStatement(
+            $"SELECT COUNT(*) AS size, AVG(clv_score) AS avg_clv FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
+        long size = stats.Rows.Count > 0 && stats.Rows[0][0] is long n ? n : 0;
+        double? avgClv = stats.Rows.Count > 0 && stats.Rows[0][1] is double a ? Math.Round(a, 4) : null;
+        StoredSegment stored = segment with { Size = size, AvgClv = avgClv };
+        await store.QueryAsync(new SqlStatement(
+            $"INSERT INTO {SegmentTables.Segments.Name} (segment_id, created_at, as_of, trigger_type, size, avg_clv, segment_json) " +
+            "VALUES (@segment_id, @created_at, @as_of, @trigger_type, @size, @avg_clv, @segment_json)",
+            [
+                id,
+                QueryParameter.Timestamp("created_at", stored.CreatedAt),
+                QueryParameter.Timestamp("as_of", stored.AsOf),
+                new QueryParameter("trigger_type", QueryParameterType.String, stored.Trigger is { } t ? TriggerCatalog.Get(t).Name : null),
+                QueryParameter.Int64("size", size),
+                new QueryParameter("avg_clv", QueryParameterType.Float64, avgClv),
+                QueryParameter.String("segment_json", JsonSerializer.Serialize(stored, AetherSegmentJson.Options)),
+            ]), cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default)
+    {
+        if (!SegmentTables.IsSegmentId(segmentId))
+        {
+            return null;
+        }
+
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        QueryResult result = await store.QueryAsync(new SqlStatement(
+            $"SELECT segment_json FROM {SegmentTables.Segments.Name} WHERE segment_id = @segment_id LIMIT 1",
+            [QueryParameter.String("segment_id", segmentId)]), cancellationToken).ConfigureAwait(false);
+        return result.Scalar() is string json ? JsonSerializer.Deserialize<StoredSegment>(json, AetherSegmentJson.Options) : null;
+    }
+
+    public async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (format == SegmentExportFormat.Parquet)
+        {
+            throw new AetherSegmentInputException("format", "Parquet export is available on the DuckDB store only; use csv or json with BigQuery.");
+        }
+
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        SqlStatement members = new(
+            $"SELECT {MemberList} FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id ORDER BY customer_id",
+            [QueryParameter.String("segment_id", segmentId)]);
+        IAsyncEnumerable<object?[]> rows = store.StreamAsync(members, cancellationToken);
+        _ = format == SegmentExportFormat.Json
+            ? await SegmentExport.WriteJsonAsync(SegmentTables.MemberColumns, rows, destination, cancellationToken).ConfigureAwait(false)
+            : await SegmentExport.WriteCsvAsync(SegmentTables.MemberColumns, rows, destination, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task EnsureTablesAsync(CancellationToken cancellationToken)
+    {
+        if (_tablesChecked)
+        {
+            return;
+        }
+
+        await _tablesReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (TableDefinition table in new[] { SegmentTables.Segments, SegmentTables.Members })
+            {
+                if ((await client.GetTableAsync(table.Name, cancellationToken).ConfigureAwait(false)).ValueKind == JsonValueKind.Undefined)
+                {
+                    await client.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _tablesChecked = true;
+        }
+        finally
+        {
+            _tablesReady.Release();
+        }
+    }
+
+    public void Dispose() => _tablesReady.Dispose();
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using AetherSegment.BigQuery.Rest;
+using AetherSegment.Data;
+using AetherSegment.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace AetherSegment.BigQuery.Store;
+
+/// <summary>
+/// BigQuery as the customer data store: every statement first runs as a dry run, which reports the bytes it would
+/// process and is refused over <see cref="BigQueryOptions.MaximumBytesBilled"/> without running; then it runs with
+/// the same guard as <c>maximumBytesBilled</c>, and long results page through getQueryResults.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogger<BigQueryDataStore>? logger = null) : IDataStore
+{
+    private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public SqlDialect Dialect => SqlDialect.BigQuery;
+
+    public async Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        List<object?[]> rows = [];
+        string[] columns = [];
+        await foreach ((string[] names, List<object?[]> page) in PagesAsync(statement, cancellationToken).ConfigureAwait(false))
+        {
+            columns = names;
+            rows.AddRange(page);
+        }
+
+        return new QueryResult(columns, rows);
+    }
+
+    public async IAsyncEnumerable<object?[]> StreamAsync(SqlStatement statement, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach ((_, List<object?[]> page) in PagesAsync(statement, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (object?[] row in page)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Runs the dry run only and returns the bytes the statement would process.</summary>
+    public async Task<long> DryRunAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        JsonElement dry = await client.QueryAsync(statement, dryRun: true, cancellationToken).ConfigureAwait(false);
+        long bytes = dry.TryGetProperty("totalBytesProcessed", out JsonElement total) && total.ValueKind == JsonValueKind.String
+            ? long.Parse(total.GetString()!, CultureInfo.InvariantCulture)
+            : 0;
+        LogDryRun(_logger, bytes);
+        if (bytes > client.MaximumBytesBilled)
+        {
+            throw new DataStoreException(
+                $"BigQuery would process {bytes:N0} bytes, over the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({client.MaximumBytesBilled:N0} bytes); the query was not run. Raise the guard or narrow the query.");
+        }
+
+        return bytes;
+    }
+
+    private async IAsyncEnumerable<(string[] Columns, List<object?[]> Rows)> PagesAsync(SqlStatement statement, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("bigquery.query", ActivityKind.Client);
+        activity?.SetTag("db.system", "bigquery");
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            await DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
+            JsonElement response = await client.QueryAsync(statement, dryRun: false, cancellationToken).ConfigureAwait(false);
+            string jobId = response.TryGetProperty("jobReference", out JsonElement job) && job.TryGetProperty("jobId", out JsonElement id) ? id.GetString() ?? "" : "";
+            string? location = job.ValueKind == JsonValueKind.Object && job.TryGetProperty("location", out JsonElement loc) ? loc.GetString() : null;
+
+            // Wait for the job: jobs.query returns jobComplete false when the query outlives its timeout.
+            while (!Complete(response))
+            {
+                response = await client.GetQueryResultsAsync(jobId, location, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            (string[] names, string[] types, bool[] repeated) = BigQueryWire.ReadSchema(response);
+            while (true)
+            {
+                List<object?[]> rows = [];
+                BigQueryWire.ReadRows(response, types, repeated, rows);
+                yield return (names, rows);
+                string? pageToken = response.TryGetProperty("pageToken", out JsonElement token) ? token.GetString() : null;
+                if (string.IsNullOrEmpty(pageToken))
+                {
+                    break;
+                }
+
+                do
+                {
+                    response = await client.GetQueryResultsAsync(jobId, location, pageToken, cancellationToken).ConfigureAwait(false);
+                }
+                while (!Complete(response));
+            }
+        }
+        finally
+        {
+            AetherSegmentTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "bigquery"));
+        }
+    }
+
+    private static bool Complete(JsonElement response) =>
+        !response.TryGetProperty("jobComplete", out JsonElement complete) || complete.ValueKind != JsonValueKind.False;
+
+    [LoggerMessage(1, LogLevel.Debug, "BigQuery dry run: {Bytes} bytes would be processed.")]
+    private static partial void LogDryRun(ILogger logger, long bytes);
+}

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Text;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+
+namespace AetherSegment.Analytics;
+
+/// <summary>
+/// Checks SQL written by a language model before it runs. It accepts only a single read-only SELECT (or WITH ...
+/// SELECT) that reads the six customer tables, names only their non-personal columns, calls only allow-listed scalar,
+/// aggregate and window functions, and carries no comments, parameters, semicolons (one trailing semicolon is
+/// dropped) or <c>SELECT *</c>. It tokenizes the text and checks every word; anything it cannot vouch for is refused
+/// with a reason. Accepted SQL still runs under a row limit (<see cref="Wrap"/>) and a timeout.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class AnalyticsSqlGuard
+{
+    private static readonly HashSet<string> PersonalColumns = new(StringComparer.OrdinalIgnoreCase) { "first_name", "last_name", "email" };
+
+    private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "insert", "update", "delete", "merge", "upsert", "drop", "create", "alter", "truncate", "replace", "rename", "grant", "revoke",
+        "pragma", "attach", "detach", "copy", "install", "load", "call", "set", "reset", "export", "import", "execute", "exec", "prepare",
+        "deallocate", "use", "vacuum", "checkpoint", "begin", "commit", "rollback", "transaction", "declare", "into", "recursive", "lateral",
+        "describe", "show", "summarize", "explain", "analyze", "force", "assert", "procedure", "function", "macro", "secret", "options",
+    };
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "select", "from", "where", "group", "by", "order", "having", "limit", "offset", "as", "on", "join", "left", "right", "inner", "outer",
+        "full", "cross", "and", "or", "not", "in", "is", "null", "true", "false", "case", "when", "then", "else", "end", "distinct", "asc",
+        "desc", "between", "like", "ilike", "with", "union", "all", "intersect", "except", "over", "partition", "rows", "range", "unbounded",
+        "preceding", "following", "current", "row", "interval", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+        "minute", "minutes", "second", "seconds", "quarter", "isoweek", "dayofweek", "dayofyear", "epoch", "timestamp", "date", "float64", "int64",
+        "double", "bigint", "integer", "int", "varchar", "string", "boolean", "bool", "numeric", "decimal", "float", "real", "text", "filter", "nulls", "first",
+        "last", "using", "qualify", "current_date", "current_timestamp", "exists", "any", "some", "escape", "within", "window", "natural", "semi", "anti", "at", "time", "zone", "utc",
+    };
+
+    private static readonly HashSet<string> Functions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "count", "sum", "avg", "min", "max", "round", "coalesce", "nullif", "ifnull", "if", "iff", "cast", "safe_cast", "try_cast", "abs", "greatest",
+        "least", "lower", "upper", "trim", "length", "substr", "substring", "concat", "date_trunc", "timestamp_trunc", "datetime_trunc", "extract",
+        "date_part", "datepart", "date_diff", "datediff", "timestamp_diff", "date_add", "date_sub", "timestamp_add", "timestamp_sub", "strftime",
+        "format_timestamp", "format_date", "date", "timestamp", "year", "month", "day", "week", "hour", "dayofweek", "countif", "count_if",
+        "safe_divide", "stddev", "stddev_samp", "stddev_pop", "variance", "median", "quantile_cont", "percentile_cont", "approx_count_distinct",
+        "approx_quantiles", "any_value", "logical_or", "logical_and", "bool_or", "bool_and", "row_number", "rank", "dense_rank", "percent_rank",
+        "ntile", "lag", "lead", "first_value", "last_value", "floor", "ceil", "ceiling", "power", "pow", "sqrt", "ln", "log", "log10", "exp",
+        "sign", "mod", "trunc", "now", "current_timestamp", "current_date", "string_agg", "corr", "covar_pop", "covar_samp", "div",
+    };
+
+    private static readonly HashSet<string> EvaluationOnly = new(StringComparer.OrdinalIgnoreCase) { "ground_truth_uplift", "true_uplift" };
+
+    private static readonly Dictionary<string, HashSet<string>> AllowedTables = BuildAllowedTables();
+
+    private static readonly HashSet<string> AllowedColumns = BuildAllowedColumns();
+
+    /// <summary>The tables SQL may read: the six customer tables (not ground_truth_uplift).</summary>
+    public static IReadOnlyCollection<string> Tables => AllowedTables.Keys;
+
+    /// <summary>Checks a proposed statement.</summary>
+    /// <param name="sql">The SQL text.</param>
+    /// <returns>The verdict, with the reason when refused.</returns>
+    public static SqlGuardVerdict Check(string? sql)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            return SqlGuardVerdict.Refuse("the SQL is empty.");
+        }
+
+        string text = sql.Trim();
+        if (text.EndsWith(';'))
+        {
+            text = text[..^1].TrimEnd();
+        }
+
+        if (text.Length > 8000)
+        {
+            return SqlGuardVerdict.Refuse("the SQL is longer than 8000 characters.");
+        }
+
+        if (!SqlTokenizer.TryTokenize(text, out List<SqlToken> tokens, out string? error))
+        {
+            return SqlGuardVerdict.Refuse(error!);
+        }
+
+        if (tokens.Count == 0 || tokens[0].Kind != SqlTokenKind.Word
+            || !(tokens[0].Is("select") || tokens[0].Is("with")))
+        {
+            return SqlGuardVerdict.Refuse("only a single SELECT statement may run.");
+        }
+
+        (HashSet<string> aliases, HashSet<string> ctes) = CollectAliases(tokens);
+        string? worst = null;
+        int worstRank = int.MaxValue;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            SqlToken token = tokens[i];
+            SqlToken? previous = i > 0 ? tokens[i - 1] : null;
+            SqlToken? next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+            (int rank, string? reason) = token.Kind switch
+            {
+                SqlTokenKind.Symbol => CheckSymbol(token, previous, next),
+                SqlTokenKind.Parameter => (1, $"parameters ({token.Text}) are not allowed."),
+                SqlTokenKind.Word => CheckWord(tokens, i, aliases, ctes),
+                SqlTokenKind.QuotedIdentifier => CheckIdentifier(token.Text, previous, next, aliases, ctes, quoted: true),
+                _ => (0, null),
+            };
+            if (reason is not null && rank < worstRank)
+            {
+                (worst, worstRank) = (reason, rank);
+            }
+        }
+
+        return worst is null ? SqlGuardVerdict.Allow(text) : SqlGuardVerdict.Refuse(worst);
+    }
+
+    /// <summary>Wraps an accepted statement in a row limit: <c>SELECT * FROM (sql) AS guarded LIMIT n</c>.</summary>
+    /// <param name="sql">The accepted SQL (<see cref="SqlGuardVerdict.Sql"/>).</param>
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="maxRows">The row limit (bound as a parameter).</param>
+    /// <returns>The statement to run.</returns>
+    public static SqlStatement Wrap(string sql, SqlDialect dialect, int maxRows)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        return new SqlStatement(
+            $"SELECT * FROM (\n{sql}\n) AS guarded_result LIMIT {dialect.Parameter("max_rows")}",
+            [QueryParameter.Int64("max_rows", maxRows)]);
+    }
+
+    /// <summary>The allowed tables and columns with their types, one table a line, for a language model's prompt.</summary>
+    public static string DescribeAllowedSchema()
+    {
+        StringBuilder text = new();
+        foreach (TableDefinition table in DataSchema.CustomerTables)
+        {
+            text.Append(table.Name).Append('(');
+            bool first = true;
+            foreach (ColumnDefinition column in table.Columns)
+            {
+                if (PersonalColumns.Contains(column.Name))
+                {
+                    continue;
+                }
+
+                text.Append(first ? "" : ", ").Append(column.Name).Append(' ').Append(column.Type.ToString().ToUpperInvariant());
+                first = false;
+            }
+
+            text.Append(")\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static (int Rank, string? Reason) CheckSymbol(SqlToken token, SqlToken? previous, SqlToken? next)
+    {
+        if (token.Text == ";")
+        {
+            return (1, "only one statement may run (a semicolon separates statements).");
+        }
+
+        if (token.Text == "*")
+        {
+            bool countStar = previous is { Text: "(" } && next is { Text: ")" };
+            bool multiply = previous is { Kind: SqlTokenKind.Number or SqlTokenKind.QuotedIdentifier } or { Text: ")" }
+                || (previous is { Kind: SqlTokenKind.Word } word && !Keywords.Contains(word.Text));
+            if (!countStar && !multiply)
+            {
+                return (3, "SELECT * is not allowed: name the columns (personal data columns are not exposed).");
+            }
+        }
+
+        return (0, null);
+    }
+
+    private static (int Rank, string? Reason) CheckWord(List<SqlToken> tokens, int index, HashSet<string> aliases, HashSet<string> ctes)
+    {
+        SqlToken token = tokens[index];
+        SqlToken? previous = index > 0 ? tokens[index - 1] : null;
+        SqlToken? next = index + 1 < tokens.Count ? tokens[index + 1] : null;
+        string word = token.Text;
+        if (Forbidden.Contains(word))
+        {
+            return (0, string.Create(CultureInfo.InvariantCulture, $"{word.ToUpperInvariant()} is not allowed: only read-only SELECT statements may run."));
+        }
+
+        if (next is { Text: "(" } && previous is not { Text: "." })
+        {
+            if (IsTableFunctionPosition(previous))
+            {
+                return (2, $"table function {word} is not allowed: only the customer data tables may be read.");
+            }
+
+            return Functions.Contains(word) || Keywords.Contains(word) ? (0, null) : (2, $"function {word} is not allowed.");
+        }
+
+        if (Keywords.Contains(word))
+        {
+            return (0, null);
+        }
+
+        return CheckIdentifier(word, previous, next, aliases, ctes, quoted: false);
+    }
+
+    private static bool IsTableFunctionPosition(SqlToken? previous) =>
+        previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
+
+    private static (int Rank, string? Reason) CheckIdentifier(string name, SqlToken? previous, SqlToken? next, HashSet<string> aliases, HashSet<string> ctes, bool quoted)
+    {
+        if (PersonalColumns.Contains(name))
+        {
+            return (1, $"column {name} is personal data and is not exposed.");
+        }
+
+        if (EvaluationOnly.Contains(name))
+        {
+            return (1, $"{name} is evaluation-only ground truth and may not be read.");
+        }
+
+        if (next is { Text: "." } && !AllowedTables.ContainsKey(name) && !aliases.Contains(name) && !ctes.Contains(name))
+        {
+            return (2, $"{name}.… is not allowed: only the customer data tables may be read (no schemas or system catalogs).");
+        }
+
+        bool tablePosition = previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
+        if (tablePosition)
+        {
+            return AllowedTables.ContainsKey(name) || ctes.Contains(name) || AllowedColumns.Contains(name)
+                ? (0, null)
+                : (2, $"table {name} is not allowed: only {string.Join(", ", AllowedTables.Keys)} may be read.");
+        }
+
+        if (AllowedColumns.Contains(name) || AllowedTables.ContainsKey(name) || aliases.Contains(name) || ctes.Contains(name))
+        {
+            return (0, null);
+        }
+
+        return (4, quoted
+            ? $"identifier \"{name}\" is not a column of the customer data tables."
+            : $"{name} is not a column of the customer data tables.");
+    }
+
+    private static (HashSet<string> Aliases, HashSet<string> Ctes) CollectAliases(List<SqlToken> tokens)
+    {
+        HashSet<string> aliases = new(StringComparer.OrdinalIgnoreCase);
+        HashSet<string> ctes = new(StringComparer.OrdinalIgnoreCase);
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            SqlToken token = tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) || (Keywords.Contains(token.Text) && token.Kind == SqlTokenKind.Word))
+            {
+                continue;
+            }
+
+            SqlToken previous = tokens[i - 1];
+            bool afterAs = previous.Kind == SqlTokenKind.Word && previous.Is("as");
+            bool afterTable = previous.Kind == SqlTokenKind.Word && AllowedTables.ContainsKey(previous.Text) && i >= 2
+                && tokens[i - 2].Kind == SqlTokenKind.Word && (tokens[i - 2].Is("from") || tokens[i - 2].Is("join"));
+            bool afterSubquery = previous.Text == ")" && token.Kind == SqlTokenKind.Word;
+            bool cteName = i + 2 < tokens.Count && tokens[i + 1].Is("as") && tokens[i + 2].Text == "("
+                && (tokens[i - 1].Is("with") || tokens[i - 1].Text == ",");
+            if (afterAs || afterTable || afterSubquery || cteName)
+            {
+                if (PersonalColumns.Contains(token.Text) || Forbidden.Contains(token.Text) || EvaluationOnly.Contains(token.Text))
+                {
+                    continue;
+                }
+
+                (cteName ? ctes : aliases).Add(token.Text);
+            }
+        }
+
+        return (aliases, ctes);
+    }
+
+    private static Dictionary<string, HashSet<string>> BuildAllowedTables()
+    {
+        Dictionary<string, HashSet<string>> tables = new(StringComparer.OrdinalIgnoreCase);
+        foreach (TableDefinition table in DataSchema.CustomerTables)
+        {
+            HashSet<string> columns = new(StringComparer.OrdinalIgnoreCase);
+            foreach (ColumnDefinition column in table.Columns)
+            {
+                if (!PersonalColumns.Contains(column.Name))
+                {
+                    columns.Add(column.Name);
+                }
+            }
+
+            tables[table.Name] = columns;
+        }
+
+        return tables;
+    }
+
+    private static HashSet<string> BuildAllowedColumns()
+    {
+        HashSet<string> columns = new(StringComparer.OrdinalIgnoreCase);
+        foreach (HashSet<string> tableColumns in AllowedTables.Values)
+        {
+            columns.UnionWith(tableColumns);
+        }
+
+        return columns;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace AetherSegment.Analytics;
+
+/// <summary>The kinds of time range a question can name.</summary>
+internal enum TimeRangeKind
+{
+    RollingDays,
+    RollingWeeks,
+    RollingMonths,
+    RollingYears,
+    Today,
+    Yesterday,
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
+    LastMonth,
+    ThisQuarter,
+    LastQuarter,
+    ThisYear,
+    LastYear,
+    NamedMonth,
+    Year,
+}
+
+/// <summary>
+/// A time range relative to the data's as-of instant ("last 30 days", "last month", "in October"), resolved to a
+/// half-open UTC interval [start, end). Calendar ranges are whole UTC days; weeks start on Monday (ISO).
+/// </summary>
+/// <param name="Kind">The kind of range.</param>
+/// <param name="Amount">The count of a rolling range, the month (1-12) of a named month, or the year of a year.</param>
+/// <param name="Year">The year of a named month, or 0 for the most recent such month on or before the as-of.</param>
+/// <param name="Phrase">How the question said it.</param>
+internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Year, string Phrase)
+{
+    /// <summary>Resolves the range against an as-of instant.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) Resolve(DateTimeOffset asOf)
+    {
+        DateTimeOffset utc = asOf.ToUniversalTime();
+        DateTimeOffset day = new(utc.Year, utc.Month, utc.Day, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset tomorrow = day.AddDays(1);
+        DateTimeOffset monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        DateTimeOffset firstOfMonth = new(day.Year, day.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset firstOfQuarter = new(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+        DateTimeOffset firstOfYear = new(day.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        switch (Kind)
+        {
+            case TimeRangeKind.RollingDays: return (tomorrow.AddDays(-Amount), tomorrow);
+            case TimeRangeKind.RollingWeeks: return (tomorrow.AddDays(-7 * Amount), tomorrow);
+            case TimeRangeKind.RollingMonths: return (tomorrow.AddMonths(-Amount), tomorrow);
+            case TimeRangeKind.RollingYears: return (tomorrow.AddYears(-Amount), tomorrow);
+            case TimeRangeKind.Today: return (day, tomorrow);
+            case TimeRangeKind.Yesterday: return (day.AddDays(-1), day);
+            case TimeRangeKind.ThisWeek: return (monday, tomorrow);
+            case TimeRangeKind.LastWeek: return (monday.AddDays(-7), monday);
+            case TimeRangeKind.ThisMonth: return (firstOfMonth, tomorrow);
+            case TimeRangeKind.LastMonth: return (firstOfMonth.AddMonths(-1), firstOfMonth);
+            case TimeRangeKind.ThisQuarter: return (firstOfQuarter, tomorrow);
+            case TimeRangeKind.LastQuarter: return (firstOfQuarter.AddMonths(-3), firstOfQuarter);
+            case TimeRangeKind.ThisYear: return (firstOfYear, tomorrow);
+            case TimeRangeKind.LastYear: return (firstOfYear.AddYears(-1), firstOfYear);
+            case TimeRangeKind.NamedMonth:
+                int year = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
+                DateTimeOffset start = new(year, Amount, 1, 0, 0, 0, TimeSpan.Zero);
+                return (start, start.AddMonths(1));
+            default:
+                DateTimeOffset yearStart = new(Amount, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                return (yearStart, yearStart.AddYears(1));
+        }
+    }
+
+    /// <summary>The phrase with the resolved dates, for answers: "last month (2026-10-01 to 2026-10-31)".</summary>
+    public string Describe(DateTimeOffset asOf)
+    {
+        (DateTimeOffset start, DateTimeOffset end) = Resolve(asOf);
+        return string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd})");
+    }
+}

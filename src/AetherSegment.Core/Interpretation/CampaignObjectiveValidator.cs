@@ -1,0 +1,269 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AetherSegment.DataModel;
+
+namespace AetherSegment.Interpretation;
+
+/// <summary>
+/// Checks objectives and Campaign Objective Objects against the contract: the objective text (not empty, at most
+/// 2,000 characters), a parsed object (closed vocabularies, ranges, non-negative windows) and a raw JSON answer
+/// (the generated <see cref="CampaignObjectiveSchema"/>, then the object rules). Every problem is reported, each
+/// naming its field. Thread-safe.
+/// </summary>
+public static class CampaignObjectiveValidator
+{
+    /// <summary>The longest objective accepted, in characters: 2,000.</summary>
+    public const int MaxObjectiveLength = 2000;
+
+    private static readonly Lazy<JsonObject> Schema = new(CampaignObjectiveSchema.CreateNode);
+    private static readonly FrozenSet<string> KnownCountries = RetailCatalog.Countries.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownCities = RetailCatalog.Cities.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownCategories = RetailCatalog.Categories.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownProductTypes = RetailCatalog.ProductTypes.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Checks an objective's text and returns it trimmed.</summary>
+    /// <param name="objective">The objective as the user wrote it.</param>
+    /// <returns>The objective without leading and trailing white space.</returns>
+    /// <exception cref="AetherSegmentInputException">The objective is null, empty, whitespace-only or over 2,000 characters (field <c>objective</c>).</exception>
+    public static string ValidateObjectiveText(string? objective)
+    {
+        if (string.IsNullOrWhiteSpace(objective))
+        {
+            throw new AetherSegmentInputException("objective", "objective must not be empty: describe the campaign in a sentence.");
+        }
+
+        string trimmed = objective.Trim();
+        if (trimmed.Length > MaxObjectiveLength)
+        {
+            throw new AetherSegmentInputException("objective", string.Create(CultureInfo.InvariantCulture,
+                $"objective is {trimmed.Length:N0} characters long; the limit is {MaxObjectiveLength:N0}."));
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Checks a parsed object against the contract's vocabularies and ranges.</summary>
+    /// <param name="objective">The object to check.</param>
+    /// <returns>Every problem found, each naming its field; empty when the object is valid.</returns>
+    public static IReadOnlyList<string> Validate(CampaignObjective objective)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        List<string> errors = [];
+        if (string.IsNullOrWhiteSpace(objective.Objective))
+        {
+            errors.Add("objective: must not be empty.");
+        }
+
+        CheckEnum(errors, "campaign_type", objective.CampaignType);
+        Audience audience = objective.Audience ?? new Audience();
+        if (objective.Audience is null)
+        {
+            errors.Add("audience: required field is missing.");
+        }
+
+        if (audience.ValueTier is { } tier)
+        {
+            CheckEnum(errors, "audience.value_tier", tier);
+        }
+
+        if (audience.ChurnRisk is { } churn)
+        {
+            CheckEnum(errors, "audience.churn_risk", churn);
+        }
+
+        CheckRange(errors, "audience.clv_min", audience.ClvMin, 0, 1);
+        CheckVocabulary(errors, "audience.countries", audience.Countries, KnownCountries);
+        CheckVocabulary(errors, "audience.cities", audience.Cities, KnownCities);
+        CheckVocabulary(errors, "audience.categories", audience.Categories, KnownCategories);
+        CheckVocabulary(errors, "audience.product_types", audience.ProductTypes, KnownProductTypes);
+        if (audience.AcquisitionSources is null)
+        {
+            errors.Add("audience.acquisition_sources: required field is missing.");
+        }
+        else
+        {
+            foreach (AcquisitionSource source in audience.AcquisitionSources)
+            {
+                CheckEnum(errors, "audience.acquisition_sources", source);
+            }
+        }
+
+        Behavior behavior = audience.Behavior ?? new Behavior();
+        CheckRange(errors, "audience.behavior.abandoned_cart_within_days", behavior.AbandonedCartWithinDays, 0, double.MaxValue);
+        CheckRange(errors, "audience.behavior.purchased_within_days", behavior.PurchasedWithinDays, 0, double.MaxValue);
+        CheckRange(errors, "audience.behavior.no_purchase_for_days", behavior.NoPurchaseForDays, 0, double.MaxValue);
+        CheckRange(errors, "audience.behavior.acquired_within_days", behavior.AcquiredWithinDays, 0, double.MaxValue);
+        CheckRange(errors, "audience.behavior.viewed_within_days", behavior.ViewedWithinDays, 0, double.MaxValue);
+        CheckRange(errors, "audience.behavior.min_cart_value", behavior.MinCartValue, 0, double.MaxValue);
+
+        Incentive incentive = objective.Incentive ?? new Incentive();
+        if (incentive.Type is { } incentiveType)
+        {
+            CheckEnum(errors, "incentive.type", incentiveType);
+        }
+
+        switch (incentive.Type)
+        {
+            case IncentiveType.PercentDiscount:
+                CheckRange(errors, "incentive.value", incentive.Value, 0, 100);
+                break;
+            case IncentiveType.FixedDiscount or IncentiveType.LoyaltyPoints:
+                CheckRange(errors, "incentive.value", incentive.Value, 0, double.MaxValue);
+                break;
+            default:
+                if (incentive.Value is not null)
+                {
+                    errors.Add($"incentive.value: must be null when incentive.type is {Name(incentive.Type)}.");
+                }
+
+                break;
+        }
+
+        Kpi kpi = objective.Kpi ?? new Kpi();
+        if (kpi.Metric is { } metric)
+        {
+            CheckEnum(errors, "kpi.metric", metric);
+        }
+
+        if (kpi.TargetChangePct is { } target && !double.IsFinite(target))
+        {
+            errors.Add("kpi.target_change_pct: must be a finite number.");
+        }
+
+        if (objective.SuggestedTrigger is { } trigger)
+        {
+            CheckEnum(errors, "suggested_trigger", trigger);
+        }
+
+        if (string.IsNullOrWhiteSpace(objective.Interpreter))
+        {
+            errors.Add("interpreter: must name the interpreter.");
+        }
+
+        if (!(objective.Confidence is >= 0 and <= 1))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"confidence: {objective.Confidence} is outside 0..1."));
+        }
+
+        if (objective.Warnings is null)
+        {
+            errors.Add("warnings: required field is missing.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Checks a raw JSON answer (from a language model, a file or another service) against
+    /// <see cref="CampaignObjectiveSchema"/> and then the object rules, and parses it when valid.
+    /// </summary>
+    /// <param name="json">The JSON text of one Campaign Objective Object.</param>
+    /// <param name="objective">The parsed object when there are no problems, else <see langword="null"/>.</param>
+    /// <returns>Every problem found, each naming its field; empty when the answer is valid.</returns>
+    public static IReadOnlyList<string> ValidateJson(string json, out CampaignObjective? objective)
+    {
+        objective = null;
+        List<string> errors = [];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add($"(root): not valid JSON ({ex.Message.Split(" Path:", 2)[0]}).");
+            return errors;
+        }
+
+        using (document)
+        {
+            JsonSchemaChecker.Check(document.RootElement, Schema.Value, "", errors);
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+
+            CampaignObjective? parsed;
+            try
+            {
+                parsed = document.RootElement.Deserialize<CampaignObjective>(AetherSegmentJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add($"{ex.Path ?? "(root)"}: {ex.Message.Split(" Path:", 2)[0]}");
+                return errors;
+            }
+
+            if (parsed is null)
+            {
+                errors.Add("(root): expected an object, found null.");
+                return errors;
+            }
+
+            errors.AddRange(Validate(parsed));
+            if (errors.Count == 0)
+            {
+                objective = parsed;
+            }
+        }
+
+        return errors;
+    }
+
+    private static void CheckEnum<T>(List<string> errors, string field, T value)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors.Add($"{field}: {value} is not in the vocabulary.");
+        }
+    }
+
+    private static void CheckRange(List<string> errors, string field, double? value, double min, double max)
+    {
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(number) || number < min || number > max)
+        {
+            errors.Add(max == double.MaxValue
+                ? string.Create(CultureInfo.InvariantCulture, $"{field}: {number} must be a number at or above {min}.")
+                : string.Create(CultureInfo.InvariantCulture, $"{field}: {number} must be between {min} and {max}."));
+        }
+    }
+
+    private static void CheckVocabulary(List<string> errors, string field, IReadOnlyList<string>? values, FrozenSet<string> known)
+    {
+        if (values is null)
+        {
+            errors.Add($"{field}: required field is missing.");
+            return;
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            string value = values[i];
+            if (!known.Contains(value))
+            {
+                errors.Add($"{field}: \"{value}\" is not in the data model's vocabulary.");
+                continue;
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                if (string.Equals(values[j], value, StringComparison.Ordinal))
+                {
+                    errors.Add($"{field}: \"{value}\" is listed twice.");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string Name(IncentiveType? type) =>
+        type is null ? "null" : JsonSerializer.Serialize(type.Value, AetherSegmentJson.Options).Trim('"');
+}

@@ -1,0 +1,618 @@
+using AetherSegment.DataModel;
+
+namespace AetherSegment.Interpretation.Rules;
+
+/// <summary>
+/// The rule-based interpreter's lexicon: every phrase it knows and what it means. Countries, cities, categories and
+/// product types come from <see cref="RetailCatalog"/> (singular and plural generated), so a new city or product type
+/// in the catalog is understood without touching this file; the aliases and marketing vocabulary are one line each.
+/// Phrases are written naturally: they go through the same tokenizer as objectives (case, hyphens and apostrophes
+/// do not matter).
+/// </summary>
+internal static class LexiconEntries
+{
+    /// <summary>Aliases of the catalog's countries (canonical names and their plain demonyms are generated too).</summary>
+    private static readonly (string Phrase, string Country)[] CountryAliases =
+    [
+        ("usa", "United States"), ("u.s.a.", "United States"), ("america", "United States"),
+        ("american", "United States"), ("americans", "United States"), ("the states", "United States"), ("stateside", "United States"),
+        ("united states of america", "United States"),
+        ("uk", "United Kingdom"), ("u.k.", "United Kingdom"), ("britain", "United Kingdom"), ("great britain", "United Kingdom"),
+        ("british", "United Kingdom"), ("brits", "United Kingdom"), ("england", "United Kingdom"), ("scotland", "United Kingdom"),
+        ("wales", "United Kingdom"),
+        ("canadian", "Canada"), ("canadians", "Canada"),
+        ("australian", "Australia"), ("australians", "Australia"), ("aussie", "Australia"), ("aussies", "Australia"),
+    ];
+
+    /// <summary>Aliases of the catalog's cities.</summary>
+    private static readonly (string Phrase, string City)[] CityAliases =
+    [
+        ("nyc", "New York"), ("new york city", "New York"), ("manhattan", "New York"), ("brooklyn", "New York"),
+        ("londoners", "London"), ("mancunians", "Manchester"), ("montréal", "Montreal"),
+    ];
+
+    /// <summary>Aliases of the catalog's categories.</summary>
+    private static readonly (string Phrase, string Category)[] CategoryAliases =
+    [
+        ("lounge", "Living Room"), ("living-room", "Living Room"),
+        ("kitchen", "Kitchen & Dining"), ("dining", "Kitchen & Dining"), ("kitchen and dining", "Kitchen & Dining"),
+        ("dining room", "Kitchen & Dining"), ("kitchenware", "Kitchen & Dining"),
+        ("home office", "Office"),
+        ("storage", "Storage & Organization"), ("storage and organization", "Storage & Organization"),
+        ("storage and organisation", "Storage & Organization"), ("organization", "Storage & Organization"),
+        ("organisation", "Storage & Organization"),
+        ("bath", "Bathroom"), ("bathrooms", "Bathroom"),
+        ("garden", "Outdoor"), ("garden furniture", "Outdoor"), ("patio furniture", "Outdoor"), ("outdoors", "Outdoor"),
+        ("lights", "Lighting"), ("lamps", "Lighting"), ("lamp", "Lighting"),
+        ("soft furnishings", "Textiles"), ("linens", "Textiles"), ("textile", "Textiles"),
+        ("decor", "Decoration"), ("décor", "Decoration"), ("home decor", "Decoration"), ("decorations", "Decoration"),
+        ("decorative items", "Decoration"), ("bedrooms", "Bedroom"),
+    ];
+
+    /// <summary>Aliases of the catalog's product types.</summary>
+    private static readonly (string Phrase, string ProductType)[] ProductTypeAliases =
+    [
+        ("couch", "Sofas"), ("couches", "Sofas"), ("settee", "Sofas"), ("settees", "Sofas"), ("sofa bed", "Sofas"), ("sofa beds", "Sofas"),
+        ("sectional", "Sofas"), ("sectionals", "Sofas"),
+        ("beds", "Bed Frames"), ("bed", "Bed Frames"),
+        ("bookcase", "Bookshelves"), ("bookcases", "Bookshelves"), ("book shelves", "Bookshelves"),
+        ("bedside table", "Nightstands"), ("bedside tables", "Nightstands"), ("night stand", "Nightstands"), ("night stands", "Nightstands"),
+        ("chest of drawers", "Dressers"), ("chests of drawers", "Dressers"),
+        ("closet", "Wardrobes"), ("closets", "Wardrobes"),
+        ("desk chair", "Office Chairs"), ("desk chairs", "Office Chairs"),
+        ("stools", "Bar Stools"), ("stool", "Bar Stools"),
+        ("pots and pans", "Cookware"),
+        ("tv stand", "TV Stands"), ("tv unit", "TV Stands"), ("tv units", "TV Stands"),
+        ("throws", "Throw Blankets"), ("throw", "Throw Blankets"), ("blankets", "Throw Blankets"),
+        ("pillows", "Cushions"), ("throw pillows", "Cushions"),
+        ("duvets", "Bedding"), ("bed linen", "Bedding"), ("sheets", "Bedding"),
+        ("art", "Wall Art"), ("prints", "Wall Art"), ("posters", "Wall Art"),
+        ("frames", "Picture Frames"), ("photo frames", "Picture Frames"),
+        ("drapes", "Curtains"),
+    ];
+
+    /// <summary>Acquisition sources.</summary>
+    private static readonly (string Phrase, AcquisitionSource Source)[] Sources =
+    [
+        ("organic search", AcquisitionSource.OrganicSearch), ("organic", AcquisitionSource.OrganicSearch), ("seo", AcquisitionSource.OrganicSearch),
+        ("paid search", AcquisitionSource.PaidSearch), ("ppc", AcquisitionSource.PaidSearch), ("google ads", AcquisitionSource.PaidSearch),
+        ("search ads", AcquisitionSource.PaidSearch), ("paid ads", AcquisitionSource.PaidSearch),
+        ("social", AcquisitionSource.Social), ("social media", AcquisitionSource.Social), ("instagram", AcquisitionSource.Social),
+        ("facebook", AcquisitionSource.Social), ("tiktok", AcquisitionSource.Social), ("pinterest", AcquisitionSource.Social),
+        ("email", AcquisitionSource.Email), ("e-mail", AcquisitionSource.Email), ("newsletter", AcquisitionSource.Email),
+        ("referral", AcquisitionSource.Referral), ("referrals", AcquisitionSource.Referral), ("a referral", AcquisitionSource.Referral),
+        ("referral program", AcquisitionSource.Referral), ("refer a friend", AcquisitionSource.Referral),
+        ("in store", AcquisitionSource.InStore), ("in-store", AcquisitionSource.InStore), ("our stores", AcquisitionSource.InStore),
+        ("affiliate", AcquisitionSource.Affiliate), ("affiliates", AcquisitionSource.Affiliate), ("affiliate links", AcquisitionSource.Affiliate),
+    ];
+
+    /// <summary>Every phrase with its meanings. Later duplicates add meanings to earlier ones.</summary>
+    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All()
+    {
+        foreach ((string phrase, LexMeaning[] meanings) in Vocabulary())
+        {
+            yield return (phrase, meanings);
+        }
+
+        for (int i = 0; i < RetailCatalog.Countries.Count; i++)
+        {
+            yield return (RetailCatalog.Countries[i].Name, [new(Sense.Country, i)]);
+        }
+
+        foreach ((string phrase, string country) in CountryAliases)
+        {
+            yield return (phrase, [new(Sense.Country, IndexOf(RetailCatalog.Countries, c => c.Name == country))]);
+        }
+
+        for (int i = 0; i < RetailCatalog.Cities.Count; i++)
+        {
+            yield return (RetailCatalog.Cities[i].Name, [new(Sense.City, i)]);
+        }
+
+        foreach ((string phrase, string city) in CityAliases)
+        {
+            yield return (phrase, [new(Sense.City, IndexOf(RetailCatalog.Cities, c => c.Name == city))]);
+        }
+
+        for (int i = 0; i < RetailCatalog.Categories.Count; i++)
+        {
+            string name = RetailCatalog.Categories[i].Name;
+            yield return (name, [new(Sense.Category, i)]);
+            yield return (name.Replace("&", "and", StringComparison.Ordinal), [new(Sense.Category, i)]);
+        }
+
+        foreach ((string phrase, string category) in CategoryAliases)
+        {
+            yield return (phrase, [new(Sense.Category, IndexOf(RetailCatalog.Categories, c => c.Name == category))]);
+        }
+
+        for (int i = 0; i < RetailCatalog.ProductTypes.Count; i++)
+        {
+            string name = RetailCatalog.ProductTypes[i].Name;
+            yield return (name, [new(Sense.ProductType, i)]);
+            yield return (Singular(name), [new(Sense.ProductType, i)]);
+        }
+
+        foreach ((string phrase, string productType) in ProductTypeAliases)
+        {
+            yield return (phrase, [new(Sense.ProductType, IndexOf(RetailCatalog.ProductTypes, p => p.Name == productType))]);
+        }
+
+        foreach ((string phrase, AcquisitionSource source) in Sources)
+        {
+            yield return (phrase, [new(Sense.Source, (int)source)]);
+        }
+    }
+
+    /// <summary>The singular of a catalog plural ("Bookshelves" to "Bookshelf", "Mattresses" to "Mattress").</summary>
+    internal static string Singular(string plural)
+    {
+        if (plural.EndsWith("ves", StringComparison.OrdinalIgnoreCase))
+        {
+            return plural[..^3] + "f";
+        }
+
+        if (plural.EndsWith("sses", StringComparison.OrdinalIgnoreCase) || plural.EndsWith("xes", StringComparison.OrdinalIgnoreCase)
+            || plural.EndsWith("ches", StringComparison.OrdinalIgnoreCase) || plural.EndsWith("shes", StringComparison.OrdinalIgnoreCase))
+        {
+            return plural[..^2];
+        }
+
+        if (plural.EndsWith("ies", StringComparison.OrdinalIgnoreCase))
+        {
+            return plural[..^3] + "y";
+        }
+
+        return plural.EndsWith('s') ? plural[..^1] : plural;
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, Func<T, bool> match)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (match(list[i]))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("A lexicon alias names a value that is not in RetailCatalog.");
+    }
+
+    private static LexMeaning Cue(CampaignType type) => new(Sense.Campaign, (int)type);
+
+    private static LexMeaning Beh(BehaviorKind kind) => new(Sense.Behavior, (int)kind);
+
+    private static LexMeaning Inc(IncentiveType type, double strength) => new(Sense.Incentive, (int)type, strength);
+
+    private static LexMeaning Kpi(KpiMetric metric) => new(Sense.Kpi, (int)metric);
+
+    private static LexMeaning Trig(TriggerType trigger) => new(Sense.Trigger, (int)trigger);
+
+    private static LexMeaning Tier(ValueTier tier) => new(Sense.Tier, (int)tier);
+
+    private static LexMeaning Unit(double days) => new(Sense.Unit, 0, days);
+
+    private static LexMeaning Num(double value) => new(Sense.NumberWord, 0, value);
+
+    private static readonly LexMeaning Customer = new(Sense.CustomerNoun);
+    private static readonly LexMeaning Negator = new(Sense.Negator);
+    private static readonly LexMeaning Promote = new(Sense.Promote);
+    private static readonly LexMeaning Acq = new(Sense.AcquisitionContext);
+    private static readonly LexMeaning Growth = new(Sense.Growth);
+    private static readonly LexMeaning Comparator = new(Sense.Comparator);
+    private static readonly LexMeaning Filler = new(Sense.Filler);
+
+    private static IEnumerable<(string, LexMeaning[])> Vocabulary()
+    {
+        // Abandoned carts (rule 1).
+        foreach (string p in (string[])["cart", "carts", "basket", "baskets", "trolley", "trolleys", "shopping cart", "shopping carts",
+                     "checkout", "checkouts", "carted", "abandoned cart", "abandoned carts", "abandoned basket", "abandoned baskets",
+                     "cart abandoners", "cart abandoner", "basket abandoners", "cart abandonment", "basket abandonment", "added to cart",
+                     "added to basket", "added to their cart", "added to their basket", "left in their cart", "left in their basket",
+                     "left in cart", "left in basket", "to cart", "to basket", "to their cart", "to their basket", "to the cart",
+                     "to the basket", "in their cart", "in their basket", "in cart", "in basket"])
+        {
+            yield return (p, [Beh(BehaviorKind.Cart), Cue(CampaignType.AbandonedCartRecovery)]);
+        }
+
+        foreach (string p in (string[])["abandoned", "abandon", "abandoning", "abandons", "left behind"])
+        {
+            yield return (p, [new(Sense.Filler)]);
+        }
+
+        // Browsing (rule 2).
+        foreach (string p in (string[])["viewed", "view", "views", "viewing", "browsed", "browse", "browsing", "browsers", "looked at",
+                     "looking at", "visited", "clicked on", "window shoppers", "window shopping", "browse abandonment",
+                     "browse abandoners", "product views", "product pages", "explored"])
+        {
+            yield return (p, [Beh(BehaviorKind.View), Cue(CampaignType.BrowseAbandonment)]);
+        }
+
+        // Purchases.
+        foreach (string p in (string[])["bought", "buy", "buying", "purchased", "purchase", "purchasing", "ordered", "ordering",
+                     "shopped", "made a purchase", "placed an order", "made an order", "transacted", "buyers", "purchasers", "recent buyers", "recent purchasers"])
+        {
+            yield return (p, [Beh(BehaviorKind.Purchase)]);
+        }
+
+        yield return ("buyers", [Customer]);
+        yield return ("purchasers", [Customer]);
+        yield return ("recent buyers", [Customer]);
+        yield return ("recent purchasers", [Customer]);
+        yield return ("owners", [Customer]);
+
+        // Lapsed, win back (rule 3).
+        foreach (string p in (string[])["lapsed", "lapsing", "inactive", "dormant", "churned", "lost customers", "gone quiet", "gone cold",
+                     "not been back", "haven't been back", "have not been back", "not returned", "haven't returned", "stopped buying",
+                     "stopped shopping", "stopped ordering", "disengaged", "no purchase", "no purchases", "no orders", "no order",
+                     "not active"])
+        {
+            yield return (p, [Beh(BehaviorKind.Lapsed), Cue(CampaignType.WinBack)]);
+        }
+
+        foreach (string p in (string[])["win back", "winback", "win-back", "win them back", "win over again", "re engage", "reengage",
+                     "re-engagement", "reengagement", "re engaging", "re activate", "reactivate", "reactivating", "bring back", "bring them back",
+                     "come back", "coming back", "came back", "lure back", "we miss you", "miss you"])
+        {
+            yield return (p, [Cue(CampaignType.WinBack)]);
+        }
+
+        yield return ("reactivation", [Cue(CampaignType.WinBack), Kpi(KpiMetric.ReactivationRate)]);
+        yield return ("reactivation rate", [Cue(CampaignType.WinBack), Kpi(KpiMetric.ReactivationRate)]);
+        yield return ("reactivations", [Cue(CampaignType.WinBack), Kpi(KpiMetric.ReactivationRate)]);
+
+        foreach (string p in (string[])["churn risk", "risk of churn", "risk of churning", "at risk", "at-risk", "likely to churn",
+                     "churn-risk", "churners", "about to churn", "high churn", "high churn risk", "high risk of churn", "high risk of churning",
+                     "churn likelihood", "churn prone", "at risk of leaving"])
+        {
+            yield return (p, [new(Sense.ChurnHigh), Cue(CampaignType.WinBack)]);
+        }
+
+        yield return ("churn probability", [new(Sense.ChurnProbability), Cue(CampaignType.WinBack)]);
+        yield return ("churn score", [new(Sense.ChurnProbability), Cue(CampaignType.WinBack)]);
+        yield return ("probability of churn", [new(Sense.ChurnProbability), Cue(CampaignType.WinBack)]);
+        yield return ("low", [new(Sense.Low)]);
+
+        // New customers (rule 4).
+        foreach (string p in (string[])["new customers", "new customer", "new buyers", "new shoppers", "new members", "new users",
+                     "new sign ups", "new signups", "new subscribers", "new registrations", "newly acquired", "newly registered",
+                     "first time", "first-time", "first time buyers", "first time customers", "newcomers", "just joined",
+                     "recently joined", "recent sign ups", "recent signups", "new accounts", "new arrivals to our site"])
+        {
+            yield return (p, [Beh(BehaviorKind.Acquire), Cue(CampaignType.NewCustomerOnboarding), Customer]);
+        }
+
+        foreach (string p in (string[])["acquired", "signed up", "sign up", "signed-up", "signups", "sign ups", "joined", "registered",
+                     "subscribed", "came in", "came", "arrived", "onboarded", "created an account", "opened an account", "found us",
+                     "referred", "recruited"])
+        {
+            yield return (p, [Beh(BehaviorKind.Acquire), Acq]);
+        }
+
+        yield return ("referred", [new(Sense.Source, (int)AcquisitionSource.Referral)]);
+        yield return ("via", [Acq, Promote]);
+        yield return ("through", [Acq, Promote]);
+        yield return ("from", [Acq]);
+
+        foreach (string p in (string[])["welcome", "welcoming", "onboard", "onboarding", "first purchase", "first order", "first orders",
+                     "first purchases", "welcome series", "welcome offer", "get started", "introduce them"])
+        {
+            yield return (p, [Cue(CampaignType.NewCustomerOnboarding)]);
+        }
+
+        // Cross-sell (rule 5).
+        foreach (string p in (string[])["cross sell", "cross selling", "cross sold", "crosssell", "complementary", "complement",
+                     "complements", "complementing", "accessories", "accessorize", "accessorise", "to go with", "goes with", "go with",
+                     "matching", "pair with", "pairs with", "pairing", "bundle", "bundles", "complete the look", "complete the room",
+                     "add-ons", "add ons", "upsell", "up sell", "upselling", "companion pieces", "coordinating"])
+        {
+            yield return (p, [Cue(CampaignType.CrossSell), Trig(TriggerType.ProductRecommendation)]);
+        }
+
+        foreach (string p in (string[])["recommend", "recommends", "recommending", "recommendation", "recommendations", "suggest",
+                     "suggesting", "suggestions", "personalised picks", "personalized picks"])
+        {
+            yield return (p, [new(Sense.Recommend), Promote, Trig(TriggerType.ProductRecommendation)]);
+        }
+
+        // Loyalty (rule 6).
+        foreach (string p in (string[])["loyalty", "loyal", "loyalty members", "loyalty club", "loyalty program", "loyalty programme",
+                     "reward", "rewards", "rewarding", "thank", "thanks", "thank you", "thank-you", "appreciation", "appreciate",
+                     "repeat customers", "regulars"])
+        {
+            yield return (p, [Cue(CampaignType.LoyaltyReward)]);
+        }
+
+        foreach (string p in (string[])["vip", "vips", "vip customers", "very important", "vip members", "vip club"])
+        {
+            yield return (p, [Cue(CampaignType.LoyaltyReward), Tier(ValueTier.High), Customer]);
+        }
+
+        // Product launch (rule 7).
+        foreach (string p in (string[])["launch", "launches", "launching", "launched", "product launch", "product launches",
+                     "new collection", "new collections", "new range", "new ranges", "new line", "new lines", "new arrivals",
+                     "new products", "new product", "new designs", "new season", "unveil", "unveiling", "debut", "debuting",
+                     "introduce", "introducing", "announce", "announcing", "pre-order", "preorder", "just landed", "latest collection",
+                     "spring collection", "summer collection", "autumn collection", "fall collection", "winter collection"])
+        {
+            yield return (p, [Cue(CampaignType.ProductLaunch), Promote]);
+        }
+
+        foreach (string p in (string[])["collection", "range", "line"])
+        {
+            yield return (p, [Filler]);
+        }
+
+        // Geography (rule 8).
+        foreach (string p in (string[])["regional", "region", "regions", "local", "locally", "nearby", "city", "cities", "country",
+                     "countries", "market", "markets", "nationwide", "geographic", "geo", "geo-targeted", "area"])
+        {
+            yield return (p, [Cue(CampaignType.GeographicTargeting)]);
+        }
+
+        // Value tiers.
+        foreach (string p in (string[])["high value", "high-value", "high clv", "high-clv", "high ltv", "top tier", "top-tier",
+                     "top customers", "best customers", "most valuable", "valuable customers", "big spenders", "high spenders",
+                     "premium customers", "high lifetime value", "top spenders", "highest value", "whales", "top value"])
+        {
+            yield return (p, [Tier(ValueTier.High)]);
+        }
+
+        foreach (string p in (string[])["medium value", "mid value", "mid-value", "mid tier", "mid-tier", "medium clv", "mid clv",
+                     "average value", "middle tier", "moderate value"])
+        {
+            yield return (p, [Tier(ValueTier.Medium)]);
+        }
+
+        foreach (string p in (string[])["low value", "low-value", "low clv", "low-clv", "low ltv", "bottom tier", "low spenders",
+                     "lower value", "least valuable", "bargain hunters"])
+        {
+            yield return (p, [Tier(ValueTier.Low)]);
+        }
+
+        foreach (string p in (string[])["clv", "clv score", "ltv", "customer lifetime value", "lifetime value", "customer value",
+                     "value score"])
+        {
+            yield return (p, [new(Sense.Clv)]);
+        }
+
+        // Incentives.
+        foreach (string p in (string[])["discount", "discounts", "discounted", "voucher", "vouchers", "coupon", "coupons", "promo code",
+                     "promo codes", "promotion code", "discount code", "discount codes", "markdown", "price cut",
+                     "savings", "offer code", "personalized discount", "personalised discount", "money off", "cash off", "credit",
+                     "store credit", "rebate", "price drop", "reduction"])
+        {
+            yield return (p, [Inc(p is "money off" or "cash off" or "credit" or "store credit" or "rebate"
+                ? IncentiveType.FixedDiscount : IncentiveType.PercentDiscount, 2)]);
+        }
+
+        foreach (string p in (string[])["free shipping", "free delivery", "free postage", "free p&p", "free next day delivery",
+                     "free express delivery", "shipping on us", "delivery on us", "complimentary shipping", "complimentary delivery",
+                     "waived delivery", "no delivery charge", "no delivery fee", "no shipping fee", "zero delivery", "free returns and delivery",
+                     "free home delivery", "free standard delivery"])
+        {
+            yield return (p, [Inc(IncentiveType.FreeShipping, 3)]);
+        }
+
+        foreach (string p in (string[])["early access", "exclusive access", "members-only", "members only", "member only", "vip access",
+                     "sneak peek", "sneak preview", "preview", "first look", "first access", "private sale", "private preview",
+                     "priority access", "invite-only", "invitation only", "first dibs", "exclusive preview"])
+        {
+            yield return (p, [Inc(IncentiveType.ExclusiveAccess, 3)]);
+        }
+
+        foreach (string p in (string[])["exclusive", "exclusives", "exclusively", "exclusive offers", "exclusive offer", "exclusive deals"])
+        {
+            yield return (p, [Inc(IncentiveType.ExclusiveAccess, 1)]);
+        }
+
+        foreach (string p in (string[])["points", "loyalty points", "bonus points", "reward points", "double points", "triple points",
+                     "extra points", "points bonus", "points multiplier"])
+        {
+            yield return (p, [Inc(IncentiveType.LoyaltyPoints, 3), new(Sense.Points), Cue(CampaignType.LoyaltyReward)]);
+        }
+
+        foreach (string p in (string[])["gift", "gifts", "free gift", "free gifts", "gift with purchase", "freebie", "freebies",
+                     "gift card", "gift cards", "free sample", "free samples", "giveaway", "free"])
+        {
+            yield return (p, [Inc(IncentiveType.Gift, 2)]);
+        }
+
+        foreach (string p in (string[])["no incentive", "no incentives", "without incentive", "without an incentive", "without incentives",
+                     "without any incentive", "no offer", "no offers", "without an offer", "without any offer", "no discount", "no discounts",
+                     "without a discount", "without discount", "without any discount", "no coupon", "no voucher", "no promo", "no promotion",
+                     "full price", "full-price", "just a reminder", "only a reminder", "simple reminder", "plain reminder", "gentle reminder",
+                     "reminder only", "just remind", "only remind", "purely a reminder", "nothing off", "no money off", "no freebies",
+                     "no free shipping", "no free delivery", "no sweeteners"])
+        {
+            yield return (p, [new(Sense.NoIncentive), Trig(TriggerType.CartReminder)]);
+        }
+
+        foreach (string p in (string[])["reminder", "reminders", "remind", "reminding", "nudge", "nudges", "follow up", "follow-up"])
+        {
+            yield return (p, [Trig(TriggerType.CartReminder)]);
+        }
+
+        foreach (string p in (string[])["low stock", "selling fast", "limited stock", "scarcity", "only a few left", "ends soon",
+                     "last chance", "urgency", "urgent", "countdown", "while stocks last", "almost gone", "back in stock", "wishlist",
+                     "wish list", "price ends soon", "limited time"])
+        {
+            yield return (p, [Trig(TriggerType.UrgencyLowStock)]);
+        }
+
+        foreach (string p in (string[])["inspiration", "inspire", "inspiring", "room ideas", "room planner", "ar", "augmented reality",
+                     "style guide", "style guides", "lookbook", "look book", "design ideas", "styling tips", "how-to", "content"])
+        {
+            yield return (p, [Trig(TriggerType.ContentInspiration)]);
+        }
+
+        // KPIs.
+        foreach (string p in (string[])["conversion", "conversions", "conversion rate", "convert", "converting", "conversion rates",
+                     "checkout rate", "recovery rate", "cart recovery rate", "completed checkouts", "completed purchases"])
+        {
+            yield return (p, [Kpi(KpiMetric.ConversionRate)]);
+        }
+
+        foreach (string p in (string[])["revenue", "sales", "turnover", "takings", "income", "gmv", "sales revenue", "total sales"])
+        {
+            yield return (p, [Kpi(KpiMetric.Revenue)]);
+        }
+
+        foreach (string p in (string[])["cross sell revenue", "cross-sell revenue", "cross sell sales", "cross-sell sales", "attach rate",
+                     "accessory sales", "accessory revenue", "add-on sales", "add on sales"])
+        {
+            yield return (p, [Kpi(KpiMetric.CrossSellRevenue), Cue(CampaignType.CrossSell)]);
+        }
+
+        foreach (string p in (string[])["repeat purchase", "repeat purchases", "repeat purchase rate", "repeat rate", "repeat orders",
+                     "repeat order", "repeat buying", "repeat business", "second purchase", "second purchases", "second order",
+                     "purchase frequency", "order frequency", "repurchase", "repurchases", "repurchase rate", "buy again", "come back and buy"])
+        {
+            yield return (p, [Kpi(KpiMetric.RepeatPurchaseRate)]);
+        }
+
+        foreach (string p in (string[])["regional sales", "regional revenue", "local sales", "regional growth", "sales in the region",
+                     "market share"])
+        {
+            yield return (p, [Kpi(KpiMetric.RegionalSales), Cue(CampaignType.GeographicTargeting)]);
+        }
+
+        foreach (string p in (string[])["average order value", "aov", "order value", "order values", "basket size", "basket value",
+                     "basket sizes", "average basket", "average order", "average spend", "spend per order", "ticket size", "cart size",
+                     "average cart value"])
+        {
+            yield return (p, [Kpi(KpiMetric.AverageOrderValue)]);
+        }
+
+        foreach (string p in (string[])["engagement", "engagement rate", "engagements", "click through", "click-through rate",
+                     "click through rate", "ctr", "clicks", "open rate", "open rates", "opens", "interaction", "interactions"])
+        {
+            yield return (p, [Kpi(KpiMetric.EngagementRate)]);
+        }
+
+        // Numbers, time and comparison.
+        string[] ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+        for (int i = 0; i < ones.Length; i++)
+        {
+            yield return (ones[i], [Num(i)]);
+        }
+
+        string[] tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        for (int i = 0; i < tens.Length; i++)
+        {
+            yield return (tens[i], [Num((i + 2) * 10)]);
+        }
+
+        yield return ("a couple of", [Num(2)]);
+        yield return ("couple of", [Num(2)]);
+        yield return ("a few", [Num(3)]);
+        yield return ("several", [Num(3)]);
+        yield return ("a dozen", [Num(12)]);
+        yield return ("dozen", [Num(12)]);
+        yield return ("half a", [Num(0.5)]);
+        yield return ("hundred", [new(Sense.Multiplier, 0, 100)]);
+        yield return ("thousand", [new(Sense.Multiplier, 0, 1000)]);
+        yield return ("k", [new(Sense.Multiplier, 0, 1000)]);
+
+        foreach ((string p, double days) in ((string, double)[])[("hour", 1d / 24), ("hours", 1d / 24), ("hr", 1d / 24), ("hrs", 1d / 24),
+                     ("h", 1d / 24), ("day", 1), ("days", 1), ("d", 1), ("week", 7), ("weeks", 7), ("wk", 7), ("wks", 7),
+                     ("fortnight", 14), ("fortnights", 14), ("month", 30), ("months", 30), ("mo", 30), ("mos", 30), ("quarter", 90),
+                     ("quarters", 90), ("year", 365), ("years", 365), ("yr", 365), ("yrs", 365), ("weekend", 2)])
+        {
+            yield return (p, [Unit(days)]);
+        }
+
+        foreach (string p in (string[])["a", "an", "one", "last", "past", "this", "previous", "the last", "the past", "the previous",
+                     "this past", "the", "within a", "within the", "prior", "the prior"])
+        {
+            yield return (p, [new(Sense.One)]);
+        }
+
+        yield return ("one", [Num(1)]);
+        foreach ((string p, double days) in ((string, double)[])[("yesterday", 1), ("today", 1), ("last night", 1), ("overnight", 1),
+                     ("tonight", 1), ("this morning", 1)])
+        {
+            if (days > 0)
+            {
+                yield return (p, [new(Sense.Window, 0, days)]);
+            }
+        }
+
+        foreach ((string p, int currency) in ((string, int)[])[("$", 0), ("usd", 0), ("dollars", 0), ("dollar", 0), ("bucks", 0),
+                     ("£", 1), ("gbp", 1), ("pounds", 1), ("pound", 1), ("quid", 1), ("€", 2), ("eur", 2), ("euros", 2), ("euro", 2),
+                     ("cad", 0), ("aud", 0), ("us$", 0), ("ca$", 0), ("a$", 0)])
+        {
+            yield return (p, [new(Sense.Currency, currency)]);
+        }
+
+        foreach (string p in (string[])["%", "percent", "per cent", "pct", "percentage points", "pp"])
+        {
+            yield return (p, [new(Sense.Percent)]);
+        }
+
+        foreach (string p in (string[])["no", "not", "without", "didn't", "did not", "haven't", "have not", "hasn't", "has not",
+                     "hadn't", "had not", "don't", "do not", "doesn't", "does not", "won't", "didnt", "havent", "hasnt", "dont",
+                     "yet to", "failed to", "but not", "but no", "instead of", "rather than"])
+        {
+            yield return (p, [Negator]);
+        }
+
+        yield return ("never", [new(Sense.Never), Negator]);
+
+        foreach (string p in (string[])["over", "above", "more than", "greater than", "at least", "exceeding", "upwards of", "higher than",
+                     "bigger than", ">", ">=", "> =", "minimum", "min", "or more", "plus", "+", "worth", "valued at", "of at least",
+                     "starting at", "north of", "in excess of"])
+        {
+            yield return (p, [Comparator]);
+        }
+
+        foreach (string p in (string[])["off", "save", "saving", "extra", "take", "knock", "reduced by", "discount of", "off of"])
+        {
+            yield return (p, [new(Sense.Off)]);
+        }
+
+        yield return ("by", [new(Sense.By)]);
+
+        foreach (string p in (string[])["increase", "increasing", "increases", "boost", "boosting", "lift", "lifting", "grow", "growing",
+                     "growth", "raise", "raising", "drive", "driving", "improve", "improving", "improvement", "uplift", "up", "push",
+                     "double", "maximize", "maximise", "goal", "target", "aim", "aiming", "kpi", "increase in", "rise", "jump", "gain"])
+        {
+            yield return (p, [Growth]);
+        }
+
+        foreach (string p in (string[])["customers", "customer", "shoppers", "shopper", "users", "people", "clients", "folks",
+                     "audience", "segment", "members", "subscribers", "households", "homeowners", "everyone", "visitors", "accounts"])
+        {
+            yield return (p, [Customer]);
+        }
+
+        foreach (string p in (string[])["items", "item", "products", "product", "orders", "pieces", "goods", "purchases", "carts",
+                     "baskets", "cart", "basket", "sku", "skus"])
+        {
+            yield return (p, [new(Sense.ItemNoun)]);
+        }
+
+        foreach (string p in (string[])["furniture", "furnishings", "stuff", "things", "category", "categories", "type", "types",
+                     "their", "our", "some", "any", "new", "matching", "complementary", "related", "home", "homeware",
+                     "homewares", "in", "within", "the", "a", "an", "for", "and", "or", "who", "that", "have", "has", "had", "recently",
+                     "lately", "also"])
+        {
+            yield return (p, [Filler]);
+        }
+
+        foreach (string p in (string[])["with", "using", "offering", "offer", "offers", "give", "giving", "send", "sending", "promote",
+                     "promoting", "show", "showing", "feature", "featuring", "on", "to", "so", "in order to", "advertise", "push",
+                     "email them", "target them", "encourage", "encouraging", "highlight", "showcase", "but", "then", "while", "plus",
+                     "including", "like", "such as", "at"])
+        {
+            yield return (p, [Promote]);
+        }
+
+        foreach (string p in (string[])[",", ";", ":", ".", "!", "?", "(", ")"])
+        {
+            yield return (p, [new(Sense.Breaker), Promote]);
+        }
+    }
+}

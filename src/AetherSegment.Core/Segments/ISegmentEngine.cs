@@ -1,0 +1,79 @@
+using System.Text.Json;
+using AetherSegment.Data;
+using AetherSegment.Interpretation;
+
+namespace AetherSegment.Segments;
+
+/// <summary>
+/// The segment workflow the hosts call: analyze an objective, preview refinements, create (activate) a segment, fetch and
+/// export it, and print its SQL. Request fields are named like the web API (<c>new_filters</c>, <c>override_trigger</c>,
+/// <c>additional_filters</c>) so bad input is reported against the field the caller sent.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Refinement keys: location_country, location_city, exclude_country, exclude_city, value_tier, clv_min,
+/// clv_max, cart_value_min, category, product_type, acquisition_source, churn_min, churn_max, discount_sensitivity_min,
+/// free_shipping_sensitivity_min, content_engagement_min, exclusivity_seeker, abandoned_cart_within_days,
+/// purchased_within_days, no_purchase_for_days, viewed_within_days, acquired_within_days (see docs/segments.md).
+/// </remarks>
+public interface ISegmentEngine
+{
+    /// <summary>Interprets an objective and previews its full eligible segment with ranked triggers.</summary>
+    /// <param name="objective">The objective in plain English.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AetherSegmentInputException">The objective is empty or over-long.</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task<CampaignAnalysis> InterpretAndAnalyzeAsync(string objective, CancellationToken cancellationToken = default);
+
+    /// <summary>Previews the full eligible segment of an interpreted objective with ranked triggers.</summary>
+    /// <param name="objective">The Campaign Objective Object.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<CampaignAnalysis> AnalyzeAsync(CampaignObjective objective, CancellationToken cancellationToken = default);
+
+    /// <summary>Sizes the segment before and after adding refinement filters.</summary>
+    /// <param name="objective">The Campaign Objective Object.</param>
+    /// <param name="newFilters">Refinements (<c>new_filters</c>): keys as listed on <see cref="ISegmentEngine"/>, JSON values.</param>
+    /// <param name="trigger">The trigger whose filter applies before and after (<c>trigger</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AetherSegmentInputException">An unknown key or trigger, a wrong type, an out-of-range number or an unknown value, naming the field.</exception>
+    Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default);
+
+    /// <summary>Builds the final segment and stores it with a snapshot of its members.</summary>
+    /// <param name="objective">The Campaign Objective Object.</param>
+    /// <param name="overrideTrigger">The trigger to use instead of the objective's suggested trigger (<c>override_trigger</c>), or <see langword="null"/>.</param>
+    /// <param name="additionalFilters">Refinements (<c>additional_filters</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment with its id, size, filters with provenance and explanation.</returns>
+    Task<StoredSegment> CreateAsync(CampaignObjective objective, string? overrideTrigger, IEnumerable<KeyValuePair<string, JsonElement>>? additionalFilters, CancellationToken cancellationToken = default);
+
+    /// <summary>Fetches a stored segment.</summary>
+    /// <param name="segmentId">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The segment, or <see langword="null"/> when there is none with that id.</returns>
+    Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a stored segment's members (the snapshot, ordered by customer id).</summary>
+    /// <param name="segmentId">The id.</param>
+    /// <param name="format">CSV, JSON or Parquet (DuckDB only).</param>
+    /// <param name="destination">The stream written to (left open).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when there is no segment with that id.</returns>
+    Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default);
+
+    /// <summary>Builds a segment definition without touching the store.</summary>
+    /// <param name="objective">The Campaign Objective Object.</param>
+    /// <param name="trigger">The trigger whose filter applies, or <see langword="null"/> for the objective's suggested trigger; <c>none</c> for no trigger filter.</param>
+    /// <param name="filters">Refinements, or <see langword="null"/>.</param>
+    /// <param name="asOf">The instant windows end at; <see langword="null"/> for the configured as-of, the data's as-of or the clock.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The SQL selecting a definition's members (<see cref="SegmentTables.MemberColumns"/>) in a dialect.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <param name="dialect">The dialect.</param>
+    SqlStatement CompileMembers(SegmentDefinition definition, SqlDialect dialect);
+
+    /// <summary>Previews a definition on the store: size, averages, waterfall, breakdowns, samples (two queries).</summary>
+    /// <param name="definition">The definition.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<SegmentPreview> PreviewAsync(SegmentDefinition definition, CancellationToken cancellationToken = default);
+}

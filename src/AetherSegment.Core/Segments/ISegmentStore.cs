@@ -1,0 +1,35 @@
+using AetherSegment.Data;
+
+namespace AetherSegment.Segments;
+
+/// <summary>
+/// Keeps activated segments in the customer data store: the definition, SQL, parameters and as-of time, and a snapshot
+/// of the members written inside the store (<c>INSERT ... SELECT</c>, never through memory), so every export of a
+/// segment lists the same members.
+/// </summary>
+/// <remarks>Implementations are thread-safe.</remarks>
+public interface ISegmentStore
+{
+    /// <summary>Stores a segment and snapshots its members.</summary>
+    /// <param name="segment">The segment; its size and average CLV are filled in from the snapshot.</param>
+    /// <param name="members">A statement in the store's dialect selecting <see cref="SegmentTables.MemberColumns"/> in order, one row per member.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment with its size and average CLV.</returns>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default);
+
+    /// <summary>Fetches a stored segment.</summary>
+    /// <param name="segmentId">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The segment, or <see langword="null"/> when there is none with that id.</returns>
+    Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a stored segment's members, ordered by customer id.</summary>
+    /// <param name="segmentId">The id.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="destination">The stream written to (left open).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when there is no segment with that id (nothing is written).</returns>
+    /// <exception cref="AetherSegmentInputException">The store does not support the format.</exception>
+    Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using AetherSegment.DependencyInjection;
+using AetherSegment.Diagnostics;
+using AetherSegment.Interpretation;
+using AetherSegment.Uplift;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.Segments;
+
+/// <summary>The default <see cref="ISegmentEngine"/>: compiles definitions to the store's dialect and runs everything in the store.</summary>
+/// <remarks>The store, the interpreter, the segment store and the trigger ranker are resolved when first needed, so
+/// printing SQL works without a store and analysis works without a ranker.</remarks>
+internal sealed partial class SegmentEngine : ISegmentEngine
+{
+    private readonly IServiceProvider _services;
+    private readonly AetherSegmentOptions _options;
+    private readonly SegmentOptions _segmentOptions;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SegmentDefinitionBuilder _builder;
+
+    public SegmentEngine(IServiceProvider services, IOptions<AetherSegmentOptions> options, IOptions<SegmentOptions> segmentOptions, TimeProvider time, ILogger<SegmentEngine>? logger = null)
+    {
+        _services = services;
+        _options = options.Value;
+        _segmentOptions = segmentOptions.Value;
+        _time = time;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _builder = new SegmentDefinitionBuilder(_options);
+    }
+
+    private IDataStore Store => _services.GetService<IDataStore>()
+        ?? throw new InvalidOperationException("No data store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
+
+    private ISegmentStore SegmentStore => _services.GetService<ISegmentStore>()
+        ?? throw new InvalidOperationException("No segment store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
+
+    public async Task<CampaignAnalysis> InterpretAndAnalyzeAsync(string objective, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(objective))
+        {
+            throw new AetherSegmentInputException("objective", "The objective is empty: describe the campaign in a sentence.");
+        }
+
+        ICampaignInterpreter interpreter = _services.GetService<ICampaignInterpreter>()
+            ?? throw new InvalidOperationException("No campaign interpreter is registered: AddAetherSegment() registers the rule-based one, AddGemini() the Gemini one.");
+        CampaignObjective interpreted = await interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
+        return await AnalyzeAsync(interpreted, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CampaignAnalysis> AnalyzeAsync(CampaignObjective objective, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.analyze");
+        DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
+        SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
+        SegmentPreview preview = await PreviewAsync(definition, cancellationToken).ConfigureAwait(false);
+
+        IReadOnlyList<TriggerSuggestion> suggestions = [];
+        if (_services.GetService<ITriggerRanker>() is { } ranker)
+        {
+            SqlStatement members = SegmentSqlCompiler.Members(definition, Store.Dialect);
+            suggestions = await ranker.RankAsync(members, cancellationToken).ConfigureAwait(false);
+        }
+
+        TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
+        return new CampaignAnalysis
+        {
+            CampaignObjectiveObject = objective,
+            SegmentPreview = preview with { PredictedUplift = chosen?.PredictedUplift, Trigger = objective.SuggestedTrigger },
+            TriggerSuggestions = suggestions,
+        };
+    }
+
+    public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        List<SegmentFilter> before = [.. _builder.FromObjective(objective)];
+        TriggerType? chosen = null;
+        if (!string.IsNullOrWhiteSpace(trigger))
+        {
+            chosen = SegmentDefinitionBuilder.ParseTrigger("trigger", trigger);
+            before.Add(TriggerFilters.For(chosen.Value));
+        }
+
+        IReadOnlyList<SegmentFilter> added = _builder.FromRefinements(newFilters, "new_filters", before);
+        DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
+        SegmentDefinition definition = new() { Filters = [.. before, .. added], Trigger = chosen, AsOf = asOf };
+        SegmentPreview preview = await PreviewAsync(definition, cancellationToken).ConfigureAwait(false);
+
+        SegmentMetrics beforeMetrics = before.Count == 0
+            ? new SegmentMetrics(preview.TotalCustomers, preview.TotalAvgClv)
+            : new SegmentMetrics(preview.Waterfall[before.Count - 1].Size, preview.Waterfall[before.Count - 1].AvgClv);
+
+        return new FilterPreview
+        {
+            Before = beforeMetrics,
+            After = new SegmentMetrics(preview.Size, preview.AvgClv),
+            AddedFilters = added,
+            Preview = preview,
+        };
+    }
+
+    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? overrideTrigger, IEnumerable<KeyValuePair<string, JsonElement>>? additionalFilters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
+        SegmentDefinition definition = await DefineAsync(objective, overrideTrigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
+        IDataStore store = Store;
+        SqlStatement members = SegmentSqlCompiler.Members(definition, store.Dialect);
+        StoredSegment segment = new()
+        {
+            SegmentId = "seg_" + Guid.NewGuid().ToString("N"),
+            Trigger = definition.Trigger,
+            Filters = definition.Filters,
+            Explanation = SegmentExplainer.Explain(objective, definition),
+            CreatedAt = _time.GetUtcNow(),
+            AsOf = definition.AsOf,
+            CampaignObjectiveObject = objective,
+            Dialect = store.Dialect.Name,
+            Sql = members.Sql,
+            Parameters = members.Parameters,
+        };
+        StoredSegment stored = await SegmentStore.CreateAsync(segment, members, cancellationToken).ConfigureAwait(false);
+        LogCreated(_logger, stored.SegmentId, stored.Size);
+        return stored;
+    }
+
+    public Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default) =>
+        SegmentTables.IsSegmentId(segmentId) ? SegmentStore.GetAsync(segmentId, cancellationToken) : Task.FromResult<StoredSegment?>(null);
+
+    public async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return SegmentTables.IsSegmentId(segmentId)
+            && await SegmentStore.ExportAsync(segmentId, format, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+        DefineAsync(objective, trigger, filters, "trigger", "filters", asOf, cancellationToken);
+
+    public SqlStatement CompileMembers(SegmentDefinition definition, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(dialect);
+        return SegmentSqlCompiler.Members(definition, dialect);
+    }
+
+    public async Task<SegmentPreview> PreviewAsync(SegmentDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.preview");
+        IDataStore store = Store;
+        SqlStatement previewSql = SegmentSqlCompiler.Preview(definition, store.Dialect, _options.HighValueThreshold, _options.LowValueThreshold);
+        int sampleSize = Math.Clamp(_segmentOptions.SampleSize, 0, 50);
+        Task<QueryResult> grouped = store.QueryAsync(previewSql, cancellationToken);
+        Task<QueryResult>? samples = sampleSize > 0
+            ? store.QueryAsync(SegmentSqlCompiler.Sample(definition, store.Dialect, sampleSize), cancellationToken)
+            : null;
+        SegmentPreview preview = SegmentPreviewReader.Read(definition, await grouped.ConfigureAwait(false));
+        if (samples is not null)
+        {
+            preview = preview with { SampleProfiles = SegmentPreviewReader.ReadSamples(await samples.ConfigureAwait(false)) };
+        }
+
+        return preview;
+    }
+
+    private async Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, string triggerField, string filtersField, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        List<SegmentFilter> list = [.. _builder.FromObjective(objective)];
+        TriggerType? chosen = objective.SuggestedTrigger;
+        if (string.Equals(trigger?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            chosen = null;
+        }
+        else if (!string.IsNullOrWhiteSpace(trigger))
+        {
+            chosen = SegmentDefinitionBuilder.ParseTrigger(triggerField, trigger);
+        }
+
+        if (chosen is { } t)
+        {
+            list.Add(TriggerFilters.For(t));
+        }
+
+        list.AddRange(_builder.FromRefinements(filters, filtersField, list));
+        DateTimeOffset resolved = await ResolveAsOfAsync(asOf, cancellationToken).ConfigureAwait(false);
+        return new SegmentDefinition { Filters = list, Trigger = chosen, AsOf = resolved };
+    }
+
+    private async Task<DateTimeOffset> ResolveAsOfAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        if ((asOf ?? _segmentOptions.AsOf) is { } fixedAsOf)
+        {
+            return fixedAsOf.ToUniversalTime();
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        if (!_segmentOptions.UseDataAsOf || _services.GetService<IDataStore>() is not { } store)
+        {
+            return now;
+        }
+
+        try
+        {
+            QueryResult result = await store.QueryAsync(DataAsOfStatement, cancellationToken).ConfigureAwait(false);
+            return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : now;
+        }
+        catch (DataStoreException ex)
+        {
+            LogNoDataAsOf(_logger, ex.Message);
+            return now;
+        }
+    }
+
+    private static readonly SqlStatement DataAsOfStatement = new(
+        "SELECT MAX(latest) AS as_of FROM (" +
+        $"SELECT MAX(event_timestamp) AS latest FROM {DataSchema.BehavioralEvents.Name} " +
+        $"UNION ALL SELECT MAX(abandoned_at) AS latest FROM {DataSchema.AbandonedCarts.Name} " +
+        $"UNION ALL SELECT MAX(transaction_date) AS latest FROM {DataSchema.Transactions.Name}) AS m");
+
+    [LoggerMessage(1, LogLevel.Information, "Created segment {SegmentId} with {Size} members.")]
+    private static partial void LogCreated(ILogger logger, string segmentId, long size);
+
+    [LoggerMessage(2, LogLevel.Warning, "Could not read the data's as-of time ({Reason}); time windows end now.")]
+    private static partial void LogNoDataAsOf(ILogger logger, string reason);
+}

@@ -1,0 +1,94 @@
+using AetherSegment.Analytics;
+using AetherSegment.Data;
+using AetherSegment.DependencyInjection;
+
+namespace AetherSegment.Core.Tests.Analytics;
+
+public sealed class AnalyticsCompilerTests
+{
+    private static CompiledQuery Compile(string question, SqlDialect dialect, (DateTimeOffset, DateTimeOffset)? range = null)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query, dialect, new AetherSegmentOptions(), range, 1000, out string? reason);
+        Assert.True(compiled is not null, reason);
+        return compiled;
+    }
+
+    [Fact]
+    public void Compile_BigQuery_UsesAtParametersUnnestAndTimestampTrunc()
+    {
+        CompiledQuery compiled = Compile("revenue by week in the UK vs Canada", SqlDialect.BigQuery);
+
+        Assert.Contains("TIMESTAMP_TRUNC(t.transaction_date, ISOWEEK) AS week", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("c.country IN UNNEST(@country)", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("LIMIT @row_limit", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("Canada", compiled.Statement.Sql, StringComparison.Ordinal);
+        QueryParameter countries = Assert.Single(compiled.Statement.Parameters, p => p.Name == "country");
+        Assert.Equal(QueryParameterType.StringArray, countries.Type);
+    }
+
+    [Fact]
+    public void Compile_DuckDB_UsesDollarParametersAndAny()
+    {
+        CompiledQuery compiled = Compile("revenue by week in the UK vs Canada", SqlDialect.DuckDB);
+
+        Assert.Contains("date_trunc('week', t.transaction_date)", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("c.country = ANY($country)", compiled.Statement.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_CampaignUplift_QuotesTheReservedGroupColumn_AndBindsGroupsAsParameters()
+    {
+        CompiledQuery bigQuery = Compile("campaign uplift by trigger", SqlDialect.BigQuery);
+        CompiledQuery duckDb = Compile("campaign uplift by trigger", SqlDialect.DuckDB);
+
+        Assert.Contains("h.`group` = @treatment_group", bigQuery.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("h.\"group\" = $control_group", duckDb.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains(duckDb.Statement.Parameters, p => p.Name == "treatment_group" && (string?)p.Value == "treatment");
+    }
+
+    [Fact]
+    public void Compile_ValueTierThresholdsComeFromOptions()
+    {
+        ParsedQuestion parsed = QuestionParser.Parse("customers by value tier");
+        AetherSegmentOptions options = new() { HighValueThreshold = 0.8, LowValueThreshold = 0.3 };
+
+        CompiledQuery compiled = AnalyticsCompiler.Compile(parsed.Query!, SqlDialect.DuckDB, options, null, 1000, out _)!;
+
+        Assert.Contains(compiled.Statement.Parameters, p => p.Name == "high_value_threshold" && (double?)p.Value == 0.8);
+        Assert.Contains(compiled.Statement.Parameters, p => p.Name == "low_value_threshold" && (double?)p.Value == 0.3);
+    }
+
+    [Fact]
+    public void Compile_DimensionNotOnTheMeasuresTable_ExplainsWhy()
+    {
+        ParsedQuestion parsed = QuestionParser.Parse("revenue by device");
+
+        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query!, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason);
+
+        Assert.Null(compiled);
+        Assert.Equal("device is recorded on behavioral events, not on purchases, so revenue cannot be split by device", reason);
+    }
+
+    [Fact]
+    public void Compile_TimeRangeOnScores_IsNotAppliedAndSaysSo()
+    {
+        CompiledQuery compiled = Compile("average churn probability last month", SqlDialect.DuckDB,
+            (new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.DoesNotContain("time_start", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("no history", Assert.Single(compiled.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_EveryMeasureCompilesAndPassesTheGuard()
+    {
+        foreach (MeasureDefinition measure in SemanticLayer.Measures)
+        {
+            AnalyticsQuery query = new(measure, SemanticLayer.Dimension(DimensionKind.Country), [], null, null, AnalyticsSort.Default);
+            CompiledQuery compiled = AnalyticsCompiler.Compile(query, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason)!;
+            Assert.True(compiled is not null, reason);
+        }
+    }
+}

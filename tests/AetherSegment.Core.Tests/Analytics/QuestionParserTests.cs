@@ -1,0 +1,134 @@
+using AetherSegment.Analytics;
+
+namespace AetherSegment.Core.Tests.Analytics;
+
+public sealed class QuestionParserTests
+{
+    [Theory]
+    [InlineData("delete all customers", "would change data")]
+    [InlineData("Drop table customers", "would change data")]
+    [InlineData("please truncate the transactions", "would change data")]
+    [InlineData("update the churn scores to zero", "would change data")]
+    [InlineData("insert a new customer called Bob", "would change data")]
+    [InlineData("remove all carts from last week", "would change data")]
+    [InlineData("show me passwords", "personal data")]
+    [InlineData("email addresses of customers in London", "personal data")]
+    [InlineData("list the first names of our VIPs", "personal data")]
+    [InlineData("phone numbers of high value customers", "personal data")]
+    [InlineData("what is the true uplift of free shipping", "ground-truth")]
+    [InlineData("list all tables", "outside the data model")]
+    [InlineData("show the information_schema", "outside the data model")]
+    [InlineData("SELECT email FROM customers", "SQL typed into the question")]
+    public void Parse_HostileQuestion_IsRefusedWithAReason(string question, string reason)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        Assert.Equal(AnalyticsAnswerStatus.Refused, parsed.Status);
+        Assert.Contains(reason, parsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what's the weather in Paris?", "\"weather\"")]
+    [InlineData("revenue in Paris", "\"paris\"")]
+    [InlineData("revenue and orders by city", "one measure at a time")]
+    [InlineData("revenue by city by month", "one breakdown at a time")]
+    [InlineData("revenue over 500", "\"500\"")]
+    [InlineData("tell me a joke", "\"joke\"")]
+    [InlineData("revenue per customer", "per customer")]
+    [InlineData("by city", "what to measure")]
+    [InlineData("revenue last month and this year", "one time range")]
+    public void Parse_QuestionItCannotPlace_IsUnanswerable_WithoutAGuess(string question, string reason)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, parsed.Status);
+        Assert.Null(parsed.Query);
+        Assert.Contains(reason, parsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("How many customers do we have in Canada?", "customers", null, "Country=Canada")]
+    [InlineData("number of shoppers", "customers", null, "")]
+    [InlineData("total sales in the UK", "revenue", null, "Country=United Kingdom")]
+    [InlineData("AOV by category", "average_order_value", "category", "")]
+    [InlineData("average basket value on nothing", null, null, "")]
+    [InlineData("basket value for sofas", "average_order_value", null, "ProductType=Sofas")]
+    [InlineData("which city has the most abandoned carts", "abandoned_carts", "city", "")]
+    [InlineData("add to cart events on mobile", "events", null, "EventType=add_to_cart;Device=ios,android")]
+    [InlineData("customers from paid search per city", "customers", "city", "AcquisitionSource=paid_search")]
+    [InlineData("customers acquired via email", "customers", null, "AcquisitionSource=email")]
+    [InlineData("revenue in the US vs Canada", "revenue", "country", "Country=United States,Canada")]
+    [InlineData("conversion rate for free shipping campaigns", "conversion_rate", null, "Trigger=free_shipping_offer")]
+    [InlineData("free shipping sensitivity by country", "average_free_shipping_sensitivity", "country", "")]
+    [InlineData("remove from cart events by device", "events", "device", "EventType=remove_from_cart")]
+    [InlineData("revenue from Kitchen & Dining", "revenue", null, "Category=Kitchen & Dining")]
+    [InlineData("orders for office chairs", "orders", null, "ProductType=Office Chairs")]
+    [InlineData("monthly revenue trend", "revenue", "month", "")]
+    public void Parse_ReadsMeasureDimensionAndFilters(string question, string? measure, string? dimension, string filters)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        if (measure is null)
+        {
+            Assert.Equal(AnalyticsAnswerStatus.Unanswerable, parsed.Status);
+            return;
+        }
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal(measure, parsed.Query.Measure.Name);
+        Assert.Equal(dimension, parsed.Query.Dimension?.Name);
+        Assert.Equal(filters, string.Join(";", parsed.Query.Filters.Select(f => $"{f.Dimension}={string.Join(",", f.Values)}")));
+    }
+
+    [Theory]
+    [InlineData("revenue last month", "2026-10-01", "2026-11-01")]
+    [InlineData("revenue in the last 30 days", "2026-10-22", "2026-11-21")]
+    [InlineData("revenue over the past 2 weeks", "2026-11-07", "2026-11-21")]
+    [InlineData("revenue this year", "2026-01-01", "2026-11-21")]
+    [InlineData("revenue last year", "2025-01-01", "2026-01-01")]
+    [InlineData("revenue last week", "2026-11-09", "2026-11-16")]
+    [InlineData("revenue this week", "2026-11-16", "2026-11-21")]
+    [InlineData("revenue yesterday", "2026-11-19", "2026-11-20")]
+    [InlineData("revenue today", "2026-11-20", "2026-11-21")]
+    [InlineData("revenue in October", "2026-10-01", "2026-11-01")]
+    [InlineData("revenue in December", "2025-12-01", "2026-01-01")]
+    [InlineData("revenue in may", "2026-05-01", "2026-06-01")]
+    [InlineData("revenue in March 2025", "2025-03-01", "2025-04-01")]
+    [InlineData("revenue in 2025", "2025-01-01", "2026-01-01")]
+    [InlineData("revenue last quarter", "2026-07-01", "2026-10-01")]
+    [InlineData("revenue month to date", "2026-11-01", "2026-11-21")]
+    public void Parse_TimeRange_ResolvesAgainstTheAsOf(string question, string start, string end)
+    {
+        DateTimeOffset asOf = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        Assert.True(parsed.Query?.Time is not null, parsed.Reason);
+        (DateTimeOffset from, DateTimeOffset to) = parsed.Query.Time.Resolve(asOf);
+        Assert.Equal(DateTimeOffset.Parse(start + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), from);
+        Assert.Equal(DateTimeOffset.Parse(end + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), to);
+    }
+
+    [Theory]
+    [InlineData("top 5 cities by revenue", 5, "desc")]
+    [InlineData("top ten product types by units sold", 10, "desc")]
+    [InlineData("bottom 3 categories by orders", 3, "asc")]
+    [InlineData("which country has the fewest customers", 1, "asc")]
+    [InlineData("which cities have the most revenue", null, "desc")]
+    [InlineData("revenue by city in ascending order", null, "asc")]
+    [InlineData("revenue by city alphabetically", null, "name")]
+    public void Parse_TopNAndSorting(string question, int? limit, string sort)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal(limit, parsed.Query.Limit);
+        Assert.Equal(sort, parsed.Query.Sort switch
+        {
+            AnalyticsSort.MeasureDescending => "desc",
+            AnalyticsSort.MeasureAscending => "asc",
+            AnalyticsSort.DimensionAscending => "name",
+            _ => "default",
+        });
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using AetherSegment.Interpretation;
+using AetherSegment.Interpretation.Evaluation;
+
+namespace AetherSegment.Core.Tests.Interpretation;
+
+/// <summary>
+/// How marketers actually write: each case is compared like the public examples (every canonical field not named
+/// must be empty; suggested_trigger only where named).
+/// </summary>
+public sealed class RuleBasedPhrasingTests
+{
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased();
+
+    [Theory]
+    // Abandoned carts: synonyms, hours as days, reminders, cart values.
+    [InlineData("Nudge shoppers who left items in their basket yesterday", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":1,"suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Recover carts abandoned in the past 36 hours with 10% off", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":1.5,"incentive.type":"percent_discount","incentive.value":10,"suggested_trigger":"personalized_discount_offer"}""")]
+    [InlineData("Email cart abandoners from the last 72 hours with free delivery", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":3,"incentive.type":"free_shipping","suggested_trigger":"free_shipping_offer"}""")]
+    [InlineData("Just a reminder for anyone with an abandoned basket this week", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":7,"incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Win back abandoned carts over $500 from the last 2 days with a $50 voucher", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":2,"audience.behavior.min_cart_value":500,"incentive.type":"fixed_discount","incentive.value":50,"suggested_trigger":"personalized_discount_offer"}""")]
+    [InlineData("Remind VIP customers about baskets worth more than £1,500 abandoned in the last 24 hours, no discount", """{"campaign_type":"abandoned_cart_recovery","audience.value_tier":"high","audience.behavior.abandoned_cart_within_days":1,"audience.behavior.min_cart_value":1500,"incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Abandoned sofa carts from the last 48 hours: offer 12 percent off to lift conversions by 15%", """{"campaign_type":"abandoned_cart_recovery","audience.product_types":["Sofas"],"audience.behavior.abandoned_cart_within_days":2,"incentive.type":"percent_discount","incentive.value":12,"kpi.metric":"conversion_rate","kpi.target_change_pct":15}""")]
+    [InlineData("Send a coupon to high-value shoppers who abandoned a checkout within six hours", """{"campaign_type":"abandoned_cart_recovery","audience.value_tier":"high","audience.behavior.abandoned_cart_within_days":0.25,"incentive.type":"percent_discount","suggested_trigger":"personalized_discount_offer"}""")]
+    [InlineData("Customers in Seattle who abandoned carts in the last day", """{"campaign_type":"abandoned_cart_recovery","audience.cities":["Seattle"],"audience.behavior.abandoned_cart_within_days":1}""")]
+    [InlineData("Recover abandoned mattress baskets without a discount", """{"campaign_type":"abandoned_cart_recovery","audience.product_types":["Mattresses"],"incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Carts over 300 dollars abandoned in the past week get money off", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":7,"audience.behavior.min_cart_value":300,"incentive.type":"fixed_discount","suggested_trigger":"personalized_discount_offer"}""")]
+    // Browse abandonment.
+    [InlineData("Target shoppers who browsed dining tables in the past two weeks without purchasing", """{"campaign_type":"browse_abandonment","audience.product_types":["Dining Tables"],"audience.behavior.viewed_within_days":14}""")]
+    [InlineData("People who looked at bedroom furniture this week but didn't buy: send room ideas", """{"campaign_type":"browse_abandonment","audience.categories":["Bedroom"],"audience.behavior.viewed_within_days":7,"suggested_trigger":"content_inspiration"}""")]
+    [InlineData("Customers who viewed wardrobes in the last 10 days and did not order, 5% off", """{"campaign_type":"browse_abandonment","audience.product_types":["Wardrobes"],"audience.behavior.viewed_within_days":10,"incentive.type":"percent_discount","incentive.value":5}""")]
+    [InlineData("Browsers of floor lamps from yesterday who haven't bought yet", """{"campaign_type":"browse_abandonment","audience.product_types":["Floor Lamps"],"audience.behavior.viewed_within_days":1}""")]
+    [InlineData("Canadian visitors who viewed patio sets over the past fortnight without buying, tell them stock is running low", """{"campaign_type":"browse_abandonment","audience.countries":["Canada"],"audience.product_types":["Patio Sets"],"audience.behavior.viewed_within_days":14}""")]
+    [InlineData("Shoppers who viewed a sofa or armchair in the last 3 days", """{"campaign_type":"browse_abandonment","audience.product_types":["Sofas","Armchairs"],"audience.behavior.viewed_within_days":3}""")]
+    // Win back.
+    [InlineData("Win back lapsed customers who haven't purchased in six months with 20% off", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":180,"incentive.type":"percent_discount","incentive.value":20,"suggested_trigger":"personalized_discount_offer"}""")]
+    [InlineData("Re-engage inactive shoppers with no orders for 60 days", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":60}""")]
+    [InlineData("Bring back customers at risk of churning with free shipping", """{"campaign_type":"win_back","audience.churn_risk":"high","incentive.type":"free_shipping","suggested_trigger":"free_shipping_offer"}""")]
+    [InlineData("Reactivate dormant UK customers who haven't ordered in a year using a £15 voucher", """{"campaign_type":"win_back","audience.countries":["United Kingdom"],"audience.behavior.no_purchase_for_days":365,"incentive.type":"fixed_discount","incentive.value":15}""")]
+    [InlineData("Lapsed customers who haven't shopped for the past quarter: bring back 10% of them", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":90,"kpi.metric":"reactivation_rate","kpi.target_change_pct":10}""")]
+    [InlineData("We miss you email to high churn risk VIPs, double points", """{"campaign_type":"win_back","audience.churn_risk":"high","audience.value_tier":"high","incentive.type":"loyalty_points","suggested_trigger":"loyalty_points_bonus"}""")]
+    [InlineData("Customers with a churn probability above 0.7 should get a voucher", """{"campaign_type":"win_back","audience.churn_risk":"high","incentive.type":"percent_discount"}""")]
+    [InlineData("Target Aussies who have not bought anything in the last 120 days", """{"campaign_type":"win_back","audience.countries":["Australia"],"audience.behavior.no_purchase_for_days":120}""")]
+    [InlineData("Get customers who stopped buying three months ago to come back, increase reactivation by 12%", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":90,"kpi.metric":"reactivation_rate","kpi.target_change_pct":12}""")]
+    [InlineData("Customers without a purchase in 45 days get an exclusive preview", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":45,"incentive.type":"exclusive_access","suggested_trigger":"exclusive_access"}""")]
+    // New customer onboarding.
+    [InlineData("Welcome series for new sign-ups from the past fortnight", """{"campaign_type":"new_customer_onboarding","audience.behavior.acquired_within_days":14}""")]
+    [InlineData("Onboard first-time buyers acquired through Instagram this month with 10% off their first order", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["social"],"audience.behavior.acquired_within_days":30,"incentive.type":"percent_discount","incentive.value":10}""")]
+    [InlineData("Customers who joined in the last 5 days via paid search: free delivery on their first purchase", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["paid_search"],"audience.behavior.acquired_within_days":5,"incentive.type":"free_shipping"}""")]
+    [InlineData("Welcome new customers from referrals with a free gift", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["referral"],"incentive.type":"gift"}""")]
+    [InlineData("Encourage a first purchase from people who signed up but never purchased", """{"campaign_type":"new_customer_onboarding"}""")]
+    [InlineData("New customers acquired in-store over the last 30 days should get style guides", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["in_store"],"audience.behavior.acquired_within_days":30,"suggested_trigger":"content_inspiration"}""")]
+    [InlineData("Welcome newly registered Americans with $25 off", """{"campaign_type":"new_customer_onboarding","audience.countries":["United States"],"incentive.type":"fixed_discount","incentive.value":25}""")]
+    // Cross-sell.
+    [InlineData("Recommend matching chairs to customers who bought dining tables in the last 60 days", """{"campaign_type":"cross_sell","audience.product_types":["Dining Tables"],"audience.behavior.purchased_within_days":60,"suggested_trigger":"product_recommendation"}""")]
+    [InlineData("Cross-sell cushions and throws to recent sofa buyers", """{"campaign_type":"cross_sell","audience.product_types":["Sofas"],"suggested_trigger":"product_recommendation"}""")]
+    [InlineData("Customers who purchased a bed frame in the past month: suggest mattresses and bedding to go with it", """{"campaign_type":"cross_sell","audience.product_types":["Bed Frames"],"audience.behavior.purchased_within_days":30,"suggested_trigger":"product_recommendation"}""")]
+    [InlineData("Offer accessories to people who ordered desks two weeks ago, aiming for 8% more accessory sales", """{"campaign_type":"cross_sell","audience.product_types":["Desks"],"audience.behavior.purchased_within_days":14,"kpi.metric":"cross_sell_revenue","kpi.target_change_pct":8}""")]
+    [InlineData("Bundle desk lamps with office chairs for shoppers who bought office furniture in the last quarter", """{"campaign_type":"cross_sell","audience.categories":["Office"],"audience.behavior.purchased_within_days":90}""")]
+    [InlineData("Upsell complementary decor to Londoners who bought living room furniture this month, raise AOV by 10%", """{"campaign_type":"cross_sell","audience.cities":["London"],"audience.categories":["Living Room"],"audience.behavior.purchased_within_days":30,"kpi.metric":"average_order_value","kpi.target_change_pct":10}""")]
+    [InlineData("Free shipping on desks for customers who bought office chairs in the last 2 weeks to complete the look", """{"campaign_type":"cross_sell","audience.product_types":["Office Chairs"],"audience.behavior.purchased_within_days":14,"incentive.type":"free_shipping","suggested_trigger":"free_shipping_offer"}""")]
+    // Loyalty.
+    [InlineData("Reward our top-tier customers with 500 bonus points", """{"campaign_type":"loyalty_reward","audience.value_tier":"high","incentive.type":"loyalty_points","incentive.value":500,"suggested_trigger":"loyalty_points_bonus"}""")]
+    [InlineData("Thank loyal customers in Melbourne with a free gift", """{"campaign_type":"loyalty_reward","audience.cities":["Melbourne"],"incentive.type":"gift"}""")]
+    [InlineData("VIP members get early access to the sale to boost repeat purchase rate by 5 percent", """{"campaign_type":"loyalty_reward","audience.value_tier":"high","incentive.type":"exclusive_access","kpi.metric":"repeat_purchase_rate","kpi.target_change_pct":5,"suggested_trigger":"exclusive_access"}""")]
+    [InlineData("Show appreciation to customers with CLV over 0.9 with triple points", """{"campaign_type":"loyalty_reward","audience.clv_min":0.9,"incentive.type":"loyalty_points","suggested_trigger":"loyalty_points_bonus"}""")]
+    [InlineData("Loyalty campaign for medium value customers to lift engagement by 20%", """{"campaign_type":"loyalty_reward","audience.value_tier":"medium","kpi.metric":"engagement_rate","kpi.target_change_pct":20}""")]
+    // Product launch.
+    [InlineData("Announce the new outdoor collection to customers acquired via email", """{"campaign_type":"product_launch","audience.acquisition_sources":["email"],"suggested_trigger":"exclusive_access"}""")]
+    [InlineData("Launch our spring collection with a sneak peek for high CLV shoppers", """{"campaign_type":"product_launch","audience.value_tier":"high","incentive.type":"exclusive_access","suggested_trigger":"exclusive_access"}""")]
+    [InlineData("Introduce the new bedroom range with 15% off to drive revenue up 10%", """{"campaign_type":"product_launch","incentive.type":"percent_discount","incentive.value":15,"kpi.metric":"revenue","kpi.target_change_pct":10}""")]
+    [InlineData("Unveil new lighting products to everyone who came from affiliates", """{"campaign_type":"product_launch","audience.acquisition_sources":["affiliate"]}""")]
+    // Geographic targeting.
+    [InlineData("Regional push in Toronto and Vancouver with free shipping", """{"campaign_type":"geographic_targeting","audience.cities":["Toronto","Vancouver"],"incentive.type":"free_shipping","suggested_trigger":"free_shipping_offer"}""")]
+    [InlineData("Boost sales in the States by 10% with 15% off for high-value customers", """{"campaign_type":"geographic_targeting","audience.countries":["United States"],"audience.value_tier":"high","incentive.type":"percent_discount","incentive.value":15,"kpi.metric":"revenue","kpi.target_change_pct":10}""")]
+    [InlineData("Target British customers in Leeds and Glasgow", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom"],"audience.cities":["Leeds","Glasgow"]}""")]
+    [InlineData("Grow regional sales in Sydney, Perth and Adelaide by 12%", """{"campaign_type":"geographic_targeting","audience.cities":["Sydney","Perth","Adelaide"],"kpi.metric":"regional_sales","kpi.target_change_pct":12}""")]
+    [InlineData("Launch the new sofa range in New York and Chicago with exclusive access", """{"campaign_type":"geographic_targeting","audience.cities":["New York","Chicago"],"incentive.type":"exclusive_access","suggested_trigger":"exclusive_access"}""")]
+    [InlineData("Customers in the US and Canada: 10% discount", """{"campaign_type":"geographic_targeting","audience.countries":["United States","Canada"],"incentive.type":"percent_discount","incentive.value":10}""")]
+    [InlineData("Promote garden chairs to customers in Britain", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom"]}""")]
+    [InlineData("Montreal, Calgary and Ottawa shoppers get a gift card", """{"campaign_type":"geographic_targeting","audience.cities":["Montreal","Calgary","Ottawa"],"incentive.type":"gift"}""")]
+    // General promotion.
+    [InlineData("Summer sale: 25% off everything", """{"campaign_type":"general_promotion","incentive.type":"percent_discount","incentive.value":25,"suggested_trigger":"personalized_discount_offer"}""")]
+    [InlineData("Promote free delivery on all orders to raise average order value", """{"campaign_type":"general_promotion","incentive.type":"free_shipping","kpi.metric":"average_order_value","suggested_trigger":"free_shipping_offer"}""")]
+    [InlineData("Drive engagement with room planner inspiration for low-value customers", """{"campaign_type":"general_promotion","audience.value_tier":"low","kpi.metric":"engagement_rate","suggested_trigger":"content_inspiration"}""")]
+    [InlineData("Customers from social media get 15% off", """{"campaign_type":"general_promotion","audience.acquisition_sources":["social"],"incentive.type":"percent_discount","incentive.value":15}""")]
+    [InlineData("Increase revenue by 5% with a money off voucher of £10", """{"campaign_type":"general_promotion","incentive.type":"fixed_discount","incentive.value":10,"kpi.metric":"revenue","kpi.target_change_pct":5}""")]
+    [InlineData("Selling fast! Last chance messaging for everyone", """{"campaign_type":"general_promotion","suggested_trigger":"urgency_low_stock"}""")]
+    [InlineData("Flash sale with a 30 per cent discount for customers with a CLV of at least 0.5", """{"campaign_type":"general_promotion","audience.clv_min":0.5,"incentive.type":"percent_discount","incentive.value":30}""")]
+    [InlineData("Email a voucher to big spenders to increase conversion rate by twenty percent", """{"campaign_type":"general_promotion","audience.value_tier":"high","incentive.type":"percent_discount","kpi.metric":"conversion_rate","kpi.target_change_pct":20}""")]
+    // Numbers written as words and time phrases.
+    [InlineData("Customers who bought cookware in the last twenty-one days", """{"campaign_type":"general_promotion","audience.product_types":["Cookware"],"audience.behavior.purchased_within_days":21}""")]
+    [InlineData("Cross-sell to shoppers who purchased vases a fortnight ago", """{"campaign_type":"cross_sell","audience.product_types":["Vases"],"audience.behavior.purchased_within_days":14}""")]
+    [InlineData("Cross-sell to people who bought candles in the past couple of weeks", """{"campaign_type":"cross_sell","audience.product_types":["Candles"],"audience.behavior.purchased_within_days":14}""")]
+    [InlineData("Cross-sell to people who bought curtains today", """{"campaign_type":"cross_sell","audience.product_types":["Curtains"],"audience.behavior.purchased_within_days":1}""")]
+    [InlineData("Cross-sell to customers who bought bookshelves within 1.5 weeks", """{"campaign_type":"cross_sell","audience.product_types":["Bookshelves"],"audience.behavior.purchased_within_days":10.5}""")]
+    [InlineData("Cross-sell to customers who ordered a bookcase in the last month", """{"campaign_type":"cross_sell","audience.product_types":["Bookshelves"],"audience.behavior.purchased_within_days":30}""")]
+    [InlineData("Win back customers who haven't purchased in 2 years", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":730}""")]
+    // Countries by demonym and alias.
+    [InlineData("American customers who abandoned carts", """{"campaign_type":"abandoned_cart_recovery","audience.countries":["United States"]}""")]
+    [InlineData("Target Canadian and Australian shoppers", """{"campaign_type":"geographic_targeting","audience.countries":["Canada","Australia"]}""")]
+    [InlineData("Target customers in the U.K.", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom"]}""")]
+    [InlineData("Target customers in the USA", """{"campaign_type":"geographic_targeting","audience.countries":["United States"]}""")]
+    [InlineData("Give us feedback and get free shipping", """{"campaign_type":"general_promotion","incentive.type":"free_shipping"}""")]
+    // Categories and product types, singular and plural; promoted items are not audience.
+    [InlineData("Customers who bought a sofa", """{"campaign_type":"general_promotion","audience.product_types":["Sofas"]}""")]
+    [InlineData("Customers who purchased storage boxes or shelving units", """{"campaign_type":"general_promotion","audience.product_types":["Storage Boxes","Shelving Units"]}""")]
+    [InlineData("Customers who bought kitchen and dining items", """{"campaign_type":"general_promotion","audience.categories":["Kitchen & Dining"]}""")]
+    [InlineData("Customers who bought textiles, decoration or bathroom products", """{"campaign_type":"general_promotion","audience.categories":["Textiles","Decoration","Bathroom"]}""")]
+    [InlineData("Promote throw blankets with a gift", """{"campaign_type":"general_promotion","incentive.type":"gift"}""")]
+    [InlineData("Give 10% off bar stools to customers in Houston", """{"campaign_type":"geographic_targeting","audience.cities":["Houston"],"incentive.type":"percent_discount","incentive.value":10}""")]
+    // Negation of incentives.
+    [InlineData("No discount, just a reminder to cart abandoners", """{"campaign_type":"abandoned_cart_recovery","incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Full-price follow-up for abandoned baskets from Phoenix", """{"campaign_type":"abandoned_cart_recovery","audience.cities":["Phoenix"],"incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Re-engage lapsed customers without offering a discount", """{"campaign_type":"win_back","incentive.type":"none"}""")]
+    // KPIs.
+    [InlineData("General campaign to improve click-through rate by 3%", """{"campaign_type":"general_promotion","kpi.metric":"engagement_rate","kpi.target_change_pct":3}""")]
+    [InlineData("Increase repeat orders by 7% among medium-value customers", """{"campaign_type":"general_promotion","audience.value_tier":"medium","kpi.metric":"repeat_purchase_rate","kpi.target_change_pct":7}""")]
+    [InlineData("25% lift in conversion from paid search customers", """{"campaign_type":"general_promotion","audience.acquisition_sources":["paid_search"],"kpi.metric":"conversion_rate","kpi.target_change_pct":25}""")]
+    public async Task Interpret_Phrasing_ReadsEveryField(string objective, string expectJson)
+    {
+        LabelledObjective example = new("case", objective,
+            JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(expectJson)!, []);
+
+        CampaignObjective answer = await Rules.InterpretAsync(objective);
+
+        IReadOnlyList<InterpretationFailure> failures = InterpretationEvaluator.Compare(example, answer);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Field}: expected {f.Expected}, got {f.Actual}")));
+        Assert.Empty(CampaignObjectiveValidator.Validate(answer));
+    }
+}
