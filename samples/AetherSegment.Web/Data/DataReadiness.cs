@@ -4,6 +4,7 @@ namespace AetherSegment.Web.Data;
 /// <remarks>Thread-safe: one writer (the bootstrap service), many readers (requests).</remarks>
 public sealed class DataReadiness
 {
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Snapshot _current = new(DataState.Preparing, "Checking the data store.", 0);
 
     /// <summary>The current state, message and progress, read atomically.</summary>
@@ -16,7 +17,15 @@ public sealed class DataReadiness
     public void Preparing(string message, double progress) => _current = new(DataState.Preparing, message, Math.Clamp(progress, 0, 1));
 
     /// <summary>Marks the store as ready.</summary>
-    public void Ready(string message) => _current = new(DataState.Ready, message, 1);
+    public void Ready(string message)
+    {
+        _current = new(DataState.Ready, message, 1);
+        _ready.TrySetResult();
+    }
+
+    /// <summary>Completes when the store is ready; never completes when it fails.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <summary>Marks the store as unavailable, with the reason users see.</summary>
     public void Failed(string message) => _current = new(DataState.Failed, message, 0);

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using AetherSegment.Hosting;
+using AetherSegment.Web.Analytics;
+using AetherSegment.Web.Campaigns;
 using AetherSegment.Web.Data;
+using AetherSegment.Web.Segments;
 using AetherSegment.Web.Overview;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
@@ -103,6 +106,7 @@ public static class AetherWebApp
         services.AddSingleton<DataReadiness>();
         services.AddHostedService<DataBootstrapService>();
         services.AddHostedService<ExposureWarningService>();
+        services.AddHostedService<LiveEventsService>();
         services.AddSingleton<OverviewQueries>();
     }
 
@@ -127,6 +131,9 @@ public static class AetherWebApp
 
         RouteGroupBuilder data = app.MapGroup("/api/v1").AddEndpointFilter<RequireDataFilter>();
         OverviewEndpoints.Map(data);
+        CampaignEndpoints.Map(data);
+        SegmentEndpoints.Map(data);
+        AnalyticsEndpoints.Map(data);
     }
 
     private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)

@@ -51,6 +51,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
             Problems.BadInput("body", "The request body is too large."),
+        BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) =>
+            Problems.BadInput("body", "A JSON request body is required."),
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
+            Problems.BadInput("body", "The request body must be JSON (Content-Type: application/json)."),
         BadHttpRequestException bad => Problems.BadInput("body", bad.Message),
         JsonException json => FromJson(json),
         DataStoreException store => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The data store is unavailable", store.Message),
@@ -60,9 +64,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     private static ProblemDetails FromJson(JsonException json)
     {
         string? field = Problems.FieldFromJsonPath(json.Path);
+        string reason = json.Message;
+        int path = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        reason = path > 0 ? reason[..path] : reason;
         string detail = field is null
-            ? "The request body is not valid JSON."
-            : $"The request body's field {field} is not valid: it has the wrong JSON type or value.";
+            ? $"The request body is not valid JSON: {reason}"
+            : $"The request body is not valid at {field}: {reason}";
         return Problems.BadInput(field ?? "body", detail);
     }
 

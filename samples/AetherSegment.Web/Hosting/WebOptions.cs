@@ -38,4 +38,14 @@ public sealed class WebOptions
     /// <summary>Whether to append live behavioral events to the embedded store while the app runs.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool LiveEvents { get; set; } = true;
+
+    /// <summary>How often the live event stream appends a batch.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "AetherSegment:Web:LiveEventsInterval must be between 00:00:00.100 and 01:00:00.")]
+    public TimeSpan LiveEventsInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many behavioral events each live batch appends.</summary>
+    /// <value>The default value is 20.</value>
+    [Range(1, 100_000, ErrorMessage = "AetherSegment:Web:LiveEventsPerInterval must be between 1 and 100000.")]
+    public int LiveEventsPerInterval { get; set; } = 20;
 }

@@ -2,6 +2,7 @@ using AetherSegment.BigQuery;
 using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB;
 using AetherSegment.Hosting;
+using AetherSegment.Interpretation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,10 +40,17 @@ public sealed class AddAetherSegmentFromConfigurationTests
     public void Registration_CallingTwiceIsHarmless()
     {
         ServiceCollection services = new();
-        services.AddAetherSegment();
-        int count = services.Count;
-        services.AddAetherSegment();
-        Assert.Equal(count + 1, services.Count);   // only the second Configure<> action is added
+        services.AddLogging();
+        services.AddAetherSegment(o => o.HighValueThreshold = 0.8).AddDuckDB();
+        services.AddAetherSegment().AddDuckDB();
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        provider.ValidateAetherSegmentOptions();
+
+        Assert.Single(provider.GetServices<ICampaignInterpreter>());
+        Assert.Single(provider.GetServices<AetherSegment.Data.IDataStore>());
+        Assert.Equal(2, provider.GetServices<IValidateOptions<AetherSegmentOptions>>().Count());
+        Assert.Equal(0.8, provider.GetRequiredService<IOptions<AetherSegmentOptions>>().Value.HighValueThreshold);
     }
 
     [Theory]

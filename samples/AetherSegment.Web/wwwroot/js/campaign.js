@@ -53,11 +53,11 @@ async function analyze() {
     state.filters = {};
     $('refine-form').reset();
     state.segment = null;
+    for (const id of ['step-2', 'step-3', 'step-4']) $(id).hidden = false;
+    $('step-5').hidden = true;
     renderInterpretation();
     renderTriggers();
     await selectTrigger(state.analysis.trigger_suggestions[0]?.trigger ?? state.analysis.campaign_objective_object.suggested_trigger ?? null);
-    for (const id of ['step-2', 'step-3', 'step-4']) $(id).hidden = false;
-    $('step-5').hidden = true;
     $('analyze-status').textContent = '';
     document.body.dataset.step = 'analyzed';
   } catch (error) {
@@ -200,7 +200,7 @@ function renderRefinement(result) {
   horizontalBarChart($('chart-waterfall'), [
     { label: 'All customers', value: p.total_customers, color: '#9aa5b1' },
     ...p.waterfall.map((s) => ({ label: s.description, value: s.size, color: colors[s.provenance] })),
-  ], { label: 'Attrition waterfall', format: fmtInt });
+  ], { label: 'Attrition waterfall', format: fmtInt, labelWidth: 360 });
 }
 
 // Step 5 --------------------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ export function barChart(container, data, options = {}) {
   const root = svg(container, width, height, options.label);
   const max = Math.max(1e-9, ...data.map((d) => d.value));
   const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
-  const barW = Math.max(4, slot * 0.68);
+  const barW = Math.max(4, Math.min(slot * 0.68, 72));
   const fmt = options.format || defaultFormat;
   data.forEach((d, i) => {
     const h = ((height - pad.top - pad.bottom) * d.value) / max;
@@ -46,9 +46,12 @@ export function barChart(container, data, options = {}) {
   return root;
 }
 
-/** Horizontal bars, one row per item, labels on the left. options: { format, color, label, rowHeight } */
+/** Horizontal bars, one row per item, labels on the left. options: { format, color, label, rowHeight, width, labelWidth } */
 export function horizontalBarChart(container, data, options = {}) {
-  const rowH = options.rowHeight || 26, width = 480, labelW = 150, valueW = 70;
+  const rowH = options.rowHeight || 26, valueW = 70;
+  const width = Math.max(280, Math.round(container.clientWidth || options.width || 480)); // drawn 1:1, so text stays readable on a phone
+  const labelW = Math.min(options.labelWidth || 150, Math.round(width * 0.42));
+  const maxChars = Math.floor(labelW / 6.5);
   const height = Math.max(rowH, data.length * rowH) + 6;
   const root = svg(container, width, height, options.label);
   const max = Math.max(1e-9, ...data.map((d) => d.value));
@@ -57,7 +60,8 @@ export function horizontalBarChart(container, data, options = {}) {
     const y = 3 + i * rowH;
     const w = ((width - labelW - valueW) * d.value) / max;
     const label = el('text', { x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, root);
-    label.textContent = d.label.length > 22 ? d.label.slice(0, 21) + '…' : d.label;
+    label.textContent = d.label.length > maxChars ? d.label.slice(0, maxChars - 1) + '…' : d.label;
+    title(label, d.label);
     title(el('rect', { x: labelW, y: y + 4, width: Math.max(1, w), height: rowH - 8, rx: 3, fill: d.color || options.color || palette[i % palette.length] }, root), `${d.label}: ${fmt(d.value)}`);
     el('text', { x: labelW + w + 6, y: y + rowH / 2 + 4, class: 'value-label' }, root).textContent = fmt(d.value);
   });

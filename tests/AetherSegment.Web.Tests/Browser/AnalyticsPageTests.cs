@@ -1,0 +1,40 @@
+using System.Text.Json;
+using AetherSegment.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AetherSegment.Web.Tests.Browser;
+
+public sealed class AnalyticsPageTests(GeneratedServerFixture fixture) : IClassFixture<GeneratedServerFixture>
+{
+    [ChromiumFact]
+    public async Task Question_ShowsAnswerTableChartAndSql_AndJoinsTheHistory()
+    {
+        const string question = "Revenue by country last month";
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "conversational-analytics.html").ToString());
+        await page.WaitForSelectorAsync("#examples button");
+
+        await page.FillAsync("#question", question);
+        await page.ClickAsync("#ask");
+        await page.WaitForSelectorAsync("body[data-answered='1']");
+
+        (int status, JsonDocument answer, _) = await fixture.Server.PostJsonAsync("api/v1/analytics/ask", new { question });
+        using (answer)
+        {
+            Assert.Equal(200, status);
+            Assert.Equal(answer.RootElement.GetProperty("answer").GetString(), await page.TextContentAsync("#answer-text"));
+            Assert.Equal(answer.RootElement.GetProperty("rows").GetArrayLength(), await page.Locator("#answer-table tr").CountAsync() - 1);
+            Assert.Equal(answer.RootElement.GetProperty("sql").GetString(), await page.TextContentAsync("#answer-sql"));
+            if (answer.RootElement.GetProperty("chart").ValueKind == JsonValueKind.Object)
+            {
+                Assert.True(await page.Locator("#answer-chart svg").CountAsync() == 1);
+            }
+        }
+
+        await page.ClickAsync("#examples button >> nth=0");
+        await page.WaitForSelectorAsync("body[data-answered='2']");
+        Assert.Equal(2, await page.Locator("#history li").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, "analytics.png"), FullPage = true });
+    }
+}
