@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AetherSegment.Cli.Segments;
 
-/// <summary>The Segments commands: analyze, segment sql, segment create, segment get, segment export.</summary>
+/// <summary>The Segments commands: analyze, segment sql|preview|create|get|export.</summary>
 public static class SegmentCommands
 {
     /// <summary>The top-level commands of this feature.</summary>
@@ -11,6 +11,7 @@ public static class SegmentCommands
         Command segment = new("segment", "Build, print, store and export segments.")
         {
             SegmentSqlCommand.Create(),
+            SegmentPreviewCommand.Create(),
             SegmentCreateCommand.Create(),
             SegmentGetCommand.Create(),
             SegmentExportCommand.Create(),

@@ -52,4 +52,7 @@ public sealed partial class SqlDialect
 
     /// <summary>A cast of an expression to the dialect's double type (DOUBLE or FLOAT64).</summary>
     public string CastToDouble(string expression) => IsBigQuery ? $"CAST({expression} AS FLOAT64)" : $"CAST({expression} AS DOUBLE)";
+
+    /// <summary>Seconds since the Unix epoch of a TIMESTAMP expression (<c>epoch(x)</c> in DuckDB, <c>UNIX_SECONDS(x)</c> in GoogleSQL).</summary>
+    public string EpochSeconds(string expression) => IsBigQuery ? $"UNIX_SECONDS({expression})" : $"epoch({expression})";
 }

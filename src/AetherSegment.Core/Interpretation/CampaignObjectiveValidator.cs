@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,6 +18,10 @@ public static class CampaignObjectiveValidator
     public const int MaxObjectiveLength = 2000;
 
     private static readonly Lazy<JsonObject> Schema = new(CampaignObjectiveSchema.CreateNode);
+    private static readonly FrozenSet<string> KnownCountries = RetailCatalog.Countries.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownCities = RetailCatalog.Cities.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownCategories = RetailCatalog.Categories.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownProductTypes = RetailCatalog.ProductTypes.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Checks an objective's text and returns it trimmed.</summary>
     /// <param name="objective">The objective as the user wrote it.</param>
@@ -69,10 +74,10 @@ public static class CampaignObjectiveValidator
         }
 
         CheckRange(errors, "audience.clv_min", audience.ClvMin, 0, 1);
-        CheckVocabulary(errors, "audience.countries", audience.Countries, RetailCatalog.Countries.Select(c => c.Name));
-        CheckVocabulary(errors, "audience.cities", audience.Cities, RetailCatalog.Cities.Select(c => c.Name));
-        CheckVocabulary(errors, "audience.categories", audience.Categories, RetailCatalog.Categories.Select(c => c.Name));
-        CheckVocabulary(errors, "audience.product_types", audience.ProductTypes, RetailCatalog.ProductTypes.Select(p => p.Name));
+        CheckVocabulary(errors, "audience.countries", audience.Countries, KnownCountries);
+        CheckVocabulary(errors, "audience.cities", audience.Cities, KnownCities);
+        CheckVocabulary(errors, "audience.categories", audience.Categories, KnownCategories);
+        CheckVocabulary(errors, "audience.product_types", audience.ProductTypes, KnownProductTypes);
         if (audience.AcquisitionSources is null)
         {
             errors.Add("audience.acquisition_sources: required field is missing.");
@@ -231,7 +236,7 @@ public static class CampaignObjectiveValidator
         }
     }
 
-    private static void CheckVocabulary(List<string> errors, string field, IReadOnlyList<string>? values, IEnumerable<string> allowed)
+    private static void CheckVocabulary(List<string> errors, string field, IReadOnlyList<string>? values, FrozenSet<string> known)
     {
         if (values is null)
         {
@@ -239,17 +244,22 @@ public static class CampaignObjectiveValidator
             return;
         }
 
-        HashSet<string> known = new(allowed, StringComparer.Ordinal);
-        HashSet<string> seen = new(StringComparer.Ordinal);
-        foreach (string value in values)
+        for (int i = 0; i < values.Count; i++)
         {
+            string value = values[i];
             if (!known.Contains(value))
             {
                 errors.Add($"{field}: \"{value}\" is not in the data model's vocabulary.");
+                continue;
             }
-            else if (!seen.Add(value))
+
+            for (int j = 0; j < i; j++)
             {
-                errors.Add($"{field}: \"{value}\" is listed twice.");
+                if (string.Equals(values[j], value, StringComparison.Ordinal))
+                {
+                    errors.Add($"{field}: \"{value}\" is listed twice.");
+                    break;
+                }
             }
         }
     }

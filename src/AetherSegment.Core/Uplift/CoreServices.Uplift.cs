@@ -1,4 +1,6 @@
+using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AetherSegment;
 
@@ -8,5 +10,7 @@ internal static partial class CoreServices
     internal static void AddUplift(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<TriggerRankingOptions>();
+        services.TryAddSingleton<ITriggerRanker, StoreTriggerRanker>();
     }
 }

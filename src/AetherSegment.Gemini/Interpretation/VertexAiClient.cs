@@ -37,6 +37,7 @@ internal sealed class VertexAiClient : IDisposable
     private readonly byte[] _schemaJson;
     private readonly SemaphoreSlim _credentialLock = new(1, 1);
     private GoogleCredential? _credential;
+    private BodyTemplate _template;
 
     /// <summary>Creates the client.</summary>
     /// <param name="options">The Gemini options.</param>
@@ -54,6 +55,7 @@ internal sealed class VertexAiClient : IDisposable
         _requestUri = BuildUri(_options);
         _authority = _requestUri.GetLeftPart(UriPartial.Authority);
         _schemaJson = JsonSerializer.SerializeToUtf8Bytes(VertexSchemaConverter.Convert(CampaignObjectiveSchema.CreateNode()));
+        _template = new BodyTemplate(InterpretationPrompt.SystemInstruction, _schemaJson);
     }
 
     /// <summary>The generateContent URL (with <c>?key=</c> when an API key is configured).</summary>
@@ -122,39 +124,78 @@ internal sealed class VertexAiClient : IDisposable
     }
 
     /// <summary>Builds the request body (exposed for benchmarks and tests).</summary>
+    /// <remarks>Everything but the objective is written once per system instruction and reused.</remarks>
     public byte[] BuildBody(string systemInstruction, string userText)
     {
-        ArrayBufferWriter<byte> buffer = new(4096 + _schemaJson.Length + (userText.Length * 3));
-        using (Utf8JsonWriter writer = new(buffer))
+        BodyTemplate template = _template;
+        if (!ReferenceEquals(template.SystemInstruction, systemInstruction))
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("systemInstruction");
-            writer.WriteStartArray("parts");
-            writer.WriteStartObject();
-            writer.WriteString("text", systemInstruction);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteStartArray("contents");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteStartArray("parts");
-            writer.WriteStartObject();
-            writer.WriteString("text", userText);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteStartObject("generationConfig");
-            writer.WriteString("responseMimeType", "application/json");
-            writer.WritePropertyName("responseSchema");
-            writer.WriteRawValue(_schemaJson, skipInputValidation: true);
-            writer.WriteNumber("temperature", 0);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            template = new BodyTemplate(systemInstruction, _schemaJson);
+            _template = template;
         }
 
+        ArrayBufferWriter<byte> buffer = new(template.Prefix.Length + template.Suffix.Length + (userText.Length * 6) + 2);
+        buffer.Write(template.Prefix);
+        using (Utf8JsonWriter writer = new(buffer))
+        {
+            writer.WriteStringValue(userText);
+        }
+
+        buffer.Write(template.Suffix);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The constant parts of a request body around the objective's JSON string.</summary>
+    private sealed class BodyTemplate
+    {
+        private const string Marker = "\u0001objective\u0001";
+
+        public BodyTemplate(string systemInstruction, byte[] schemaJson)
+        {
+            SystemInstruction = systemInstruction;
+            ArrayBufferWriter<byte> buffer = new(8192 + schemaJson.Length);
+            using (Utf8JsonWriter writer = new(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("systemInstruction");
+                writer.WriteStartArray("parts");
+                writer.WriteStartObject();
+                writer.WriteString("text", systemInstruction);
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteStartArray("contents");
+                writer.WriteStartObject();
+                writer.WriteString("role", "user");
+                writer.WriteStartArray("parts");
+                writer.WriteStartObject();
+                writer.WritePropertyName("text");
+                writer.WriteRawValue("\"" + Marker + "\"", skipInputValidation: true);
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+                writer.WriteStartObject("generationConfig");
+                writer.WriteString("responseMimeType", "application/json");
+                writer.WritePropertyName("responseSchema");
+                writer.WriteRawValue(schemaJson, skipInputValidation: true);
+                writer.WriteNumber("temperature", 0);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            ReadOnlySpan<byte> written = buffer.WrittenSpan;
+            byte[] marker = Encoding.UTF8.GetBytes("\"" + Marker + "\"");
+            int at = written.IndexOf(marker);
+            Prefix = written[..at].ToArray();
+            Suffix = written[(at + marker.Length)..].ToArray();
+        }
+
+        public string SystemInstruction { get; }
+
+        public byte[] Prefix { get; }
+
+        public byte[] Suffix { get; }
     }
 
     /// <summary>Reads <c>candidates[0].content.parts[0].text</c> from a generateContent response.</summary>

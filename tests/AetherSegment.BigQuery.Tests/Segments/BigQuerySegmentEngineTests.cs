@@ -100,6 +100,7 @@ public sealed class BigQuerySegmentEngineTests
         await using ServiceProvider provider = services.BuildServiceProvider();
         ISegmentEngine engine = provider.GetRequiredService<ISegmentEngine>();
         Assert.Same(SqlDialect.BigQuery, provider.GetRequiredService<IDataStore>().Dialect);
+        Assert.IsType<AetherSegment.BigQuery.Loading.BigQueryDataSinkFactory>(provider.GetRequiredService<IDataSinkFactory>());
 
         StoredSegment segment = await engine.CreateAsync(LondonHighValue(), null,
             new Dictionary<string, JsonElement> { ["churn_max"] = JsonSerializer.SerializeToElement(0.5) });

@@ -210,7 +210,8 @@ internal static class LexiconEntries
                      "checkout", "checkouts", "carted", "abandoned cart", "abandoned carts", "abandoned basket", "abandoned baskets",
                      "cart abandoners", "cart abandoner", "basket abandoners", "cart abandonment", "basket abandonment", "added to cart",
                      "added to basket", "added to their cart", "added to their basket", "left in their cart", "left in their basket",
-                     "left in cart", "left in basket"])
+                     "left in cart", "left in basket", "to cart", "to basket", "to their cart", "to their basket", "to the cart",
+                     "to the basket", "in their cart", "in their basket", "in cart", "in basket"])
         {
             yield return (p, [Beh(BehaviorKind.Cart), Cue(CampaignType.AbandonedCartRecovery)]);
         }

@@ -542,7 +542,7 @@ internal sealed class RuleAnalyzer
 
             switch (item.Kind)
             {
-                case ItemKind.Percent when IsDiscountValue(i):
+                case ItemKind.Percent when item.Value <= 100 && IsDiscountValue(i):
                     item.Used = true;
                     OfferValue(IncentiveType.PercentDiscount, item.Value, i);
                     break;
@@ -588,7 +588,7 @@ internal sealed class RuleAnalyzer
 
     private void OfferValue(IncentiveType type, double value, int item)
     {
-        bool replaces = _incentive is null || _incentiveStrength < 3 || _incentive == type
+        bool replaces = _incentive is null || _incentiveStrength < 3 || _incentive == type || item < _incentiveItem
             || (_incentive is IncentiveType.PercentDiscount or IncentiveType.FixedDiscount && type is IncentiveType.PercentDiscount or IncentiveType.FixedDiscount);
         if (replaces && _incentiveValue is null)
         {

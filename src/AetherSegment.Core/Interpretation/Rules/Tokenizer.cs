@@ -85,6 +85,14 @@ internal static class Tokenizer
                     }
                 }
 
+                if (IsOrdinalSuffix(text, i))
+                {
+                    // "2nd", "3rd", "21st": an ordinal, not a quantity; kept as an unknown word.
+                    i += 2;
+                    tokens[count++] = new Token { Start = write, Length = 0, SourceStart = start, SourceLength = i - start, WordId = -1 };
+                    continue;
+                }
+
                 tokens[count++] = new Token { Start = write, Length = 0, SourceStart = start, SourceLength = i - start, WordId = -1, Number = value, IsNumber = true };
                 continue;
             }
@@ -165,6 +173,18 @@ internal static class Tokenizer
     private static bool IsThousandsGroup(ReadOnlySpan<char> text, int at) =>
         at + 2 < text.Length && char.IsAsciiDigit(text[at]) && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 2])
         && (at + 3 >= text.Length || !char.IsAsciiDigit(text[at + 3]));
+
+    private static bool IsOrdinalSuffix(ReadOnlySpan<char> text, int at)
+    {
+        if (at + 1 >= text.Length || (at + 2 < text.Length && char.IsLetter(text[at + 2])))
+        {
+            return false;
+        }
+
+        char a = char.ToLowerInvariant(text[at]);
+        char b = char.ToLowerInvariant(text[at + 1]);
+        return (a, b) is ('s', 't') or ('n', 'd') or ('r', 'd') or ('t', 'h');
+    }
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘';
 

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+
+namespace AetherSegment.Uplift;
+
+/// <summary>
+/// The per-customer feature query of trigger ranking, written for DuckDB and GoogleSQL alike: recency, frequency and
+/// value of purchases (overall and per category), browsing and cart activity in windows, room planner and AR use,
+/// stock checks and wishlist adds, carts, the customer scores, tenure and location, each computed as of an anchor time:
+/// a campaign's <c>sent_at</c> for training rows (nothing after the send leaks in) and now for scoring.
+/// Identifiers come from <see cref="DataSchema"/> and <see cref="RetailCatalog"/>; every value is a parameter.
+/// </summary>
+internal static class UpliftFeatureQuery
+{
+    private const double Day = 86_400;
+
+    /// <summary>Columns that are not features: keys and, for training, the experiment's arm and outcome.</summary>
+    public static readonly string[] NonFeatureColumns = ["customer_id", "anchor_key", "trigger_type", "treated", "converted", "revenue"];
+
+    /// <summary>The rows of every past campaign (treatment and control), with features as of each campaign's send.</summary>
+    public static SqlStatement Training(SqlDialect dialect)
+    {
+        string group = "h." + dialect.Quote("group");
+        string anchor = $"""
+            SELECT h.campaign_id AS anchor_key, h.customer_id, h.sent_at AS as_of, h.trigger_type,
+              CASE WHEN {group} = {dialect.Parameter("treatment_group")} THEN 1 ELSE 0 END AS treated,
+              CASE WHEN h.converted THEN 1 ELSE 0 END AS converted, COALESCE(h.revenue, 0) AS revenue
+            FROM {DataSchema.CampaignHistory.Name} h
+            WHERE {group} IN ({dialect.Parameter("treatment_group")}, {dialect.Parameter("control_group")})
+            """;
+        List<QueryParameter> parameters =
+        [
+            QueryParameter.String("treatment_group", "treatment"),
+            QueryParameter.String("control_group", "control"),
+        ];
+        return Build(dialect, anchor, "a.trigger_type, a.treated, a.converted, a.revenue, ", parameters);
+    }
+
+    /// <summary>The members a statement selects (its <c>customer_id</c> column), with features as of <paramref name="asOf"/>.</summary>
+    public static SqlStatement Scoring(SqlDialect dialect, SqlStatement members, DateTimeOffset asOf)
+    {
+        string anchor = $"""
+            SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("as_of")} AS as_of
+            FROM ({members.Sql}) m
+            """;
+        List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Timestamp("as_of", asOf)];
+        return Build(dialect, anchor, string.Empty, parameters);
+    }
+
+    private static string Snake(string name)
+    {
+        StringBuilder s = new();
+        foreach (char c in name.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                s.Append(c);
+            }
+            else if (s.Length > 0 && s[^1] != '_')
+            {
+                s.Append('_');
+            }
+        }
+
+        return s.ToString().TrimEnd('_');
+    }
+
+    private static SqlStatement Build(SqlDialect d, string anchor, string experimentColumns, List<QueryParameter> parameters)
+    {
+        string Days(string ts) => string.Create(CultureInfo.InvariantCulture, $"({d.EpochSeconds("a.as_of")} - {d.EpochSeconds(ts)}) / {Day:0.0}");
+        string Within(string ts, int days) => string.Create(CultureInfo.InvariantCulture, $"{d.EpochSeconds(ts)} >= {d.EpochSeconds("a.as_of")} - {days * Day:0}");
+
+        StringBuilder purchases = new();
+        for (int i = 0; i < RetailCatalog.Categories.Count; i++)
+        {
+            string p = $"category_{i}";
+            parameters.Add(QueryParameter.String(p, RetailCatalog.Categories[i].Name));
+            string name = Snake(RetailCatalog.Categories[i].Name);
+            purchases.Append(CultureInfo.InvariantCulture, $",\n    SUM(CASE WHEN t.category = {d.Parameter(p)} THEN t.order_value ELSE 0 END) AS value_{name}");
+            purchases.Append(CultureInfo.InvariantCulture, $",\n    {Days($"MAX(CASE WHEN t.category = {d.Parameter(p)} THEN t.transaction_date END)")} AS days_since_{name}");
+        }
+
+        StringBuilder events = new();
+        for (int i = 0; i < RetailCatalog.EventTypes.Count; i++)
+        {
+            string p = $"event_{i}";
+            parameters.Add(QueryParameter.String(p, RetailCatalog.EventTypes[i]));
+            events.Append(CultureInfo.InvariantCulture, $",\n    SUM(CASE WHEN e.event_type = {d.Parameter(p)} AND {Within("e.event_timestamp", 30)} THEN 1 ELSE 0 END) AS {RetailCatalog.EventTypes[i]}_30d");
+        }
+
+        string Event(string type) => d.Parameter($"event_{IndexOf(RetailCatalog.EventTypes, type)}");
+
+        string sql = $"""
+            WITH anchor AS (
+            {anchor}
+            ),
+            purchases AS (
+              SELECT a.anchor_key, a.customer_id,
+                COUNT(t.transaction_id) AS purchase_count,
+                COALESCE(SUM(t.order_value), 0) AS purchase_value,
+                SUM(CASE WHEN {Within("t.transaction_date", 90)} THEN 1 ELSE 0 END) AS purchases_90d,
+                SUM(CASE WHEN {Within("t.transaction_date", 365)} THEN t.order_value ELSE 0 END) AS purchase_value_365d,
+                {Days("MAX(t.transaction_date)")} AS days_since_purchase{purchases}
+              FROM anchor a
+              LEFT JOIN {DataSchema.Transactions.Name} t ON t.customer_id = a.customer_id AND t.transaction_date < a.as_of
+              GROUP BY a.anchor_key, a.customer_id, a.as_of
+            ),
+            events AS (
+              SELECT a.anchor_key, a.customer_id,
+                COUNT(e.event_id) AS events_total,
+                SUM(CASE WHEN {Within("e.event_timestamp", 7)} THEN 1 ELSE 0 END) AS events_7d,
+                SUM(CASE WHEN e.event_type IN ({Event("room_planner_use")}, {Event("ar_view")}) THEN 1 ELSE 0 END) AS planner_ar_uses,
+                SUM(CASE WHEN e.event_type IN ({Event("stock_check")}, {Event("wishlist_add")}) AND {Within("e.event_timestamp", 30)} THEN 1 ELSE 0 END) AS stock_wishlist_30d,
+                {Days("MAX(e.event_timestamp)")} AS days_since_event{events}
+              FROM anchor a
+              LEFT JOIN {DataSchema.BehavioralEvents.Name} e ON e.customer_id = a.customer_id AND e.event_timestamp < a.as_of
+              GROUP BY a.anchor_key, a.customer_id, a.as_of
+            ),
+            carts AS (
+              SELECT a.anchor_key, a.customer_id,
+                COUNT(c.cart_id) AS cart_count,
+                COALESCE(SUM(c.cart_value), 0) AS cart_value_total,
+                SUM(CASE WHEN {Within("c.abandoned_at", 7)} THEN 1 ELSE 0 END) AS carts_7d,
+                SUM(CASE WHEN {Within("c.abandoned_at", 30)} THEN c.cart_value ELSE 0 END) AS cart_value_30d,
+                {Days("MAX(c.abandoned_at)")} AS days_since_cart
+              FROM anchor a
+              LEFT JOIN {DataSchema.AbandonedCarts.Name} c ON c.customer_id = a.customer_id AND c.abandoned_at < a.as_of
+              GROUP BY a.anchor_key, a.customer_id, a.as_of
+            )
+            SELECT a.customer_id, a.anchor_key, {experimentColumns}
+              cu.country, cu.city, cu.acquisition_source, cu.clv_score,
+              {Days("cu.created_at")} AS tenure_days,
+              s.discount_sensitivity, s.free_shipping_sensitivity, s.churn_probability, s.content_engagement,
+              CASE WHEN s.exclusivity_seeker THEN 1 ELSE 0 END AS exclusivity_seeker,
+              p.* EXCLUDE_KEYS, ev.* EXCLUDE_KEYS, ca.* EXCLUDE_KEYS
+            FROM anchor a
+            JOIN {DataSchema.Customers.Name} cu ON cu.customer_id = a.customer_id
+            LEFT JOIN {DataSchema.CustomerScores.Name} s ON s.customer_id = a.customer_id
+            LEFT JOIN purchases p ON p.anchor_key = a.anchor_key AND p.customer_id = a.customer_id
+            LEFT JOIN events ev ON ev.anchor_key = a.anchor_key AND ev.customer_id = a.customer_id
+            LEFT JOIN carts ca ON ca.anchor_key = a.anchor_key AND ca.customer_id = a.customer_id
+            ORDER BY a.anchor_key, a.customer_id
+            """;
+        sql = sql.Replace(" EXCLUDE_KEYS", d.IsBigQuery ? " EXCEPT (anchor_key, customer_id)" : " EXCLUDE (anchor_key, customer_id)", StringComparison.Ordinal);
+        return new SqlStatement(sql, parameters);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"'{value}' is not in the catalog.");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using AetherSegment.DuckDB;
+using AetherSegment.DuckDB.Loading;
+using AetherSegment.Synthetic.Generation;
+using AetherSegment.Tests;
+using AetherSegment.Uplift;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AetherSegment.Cli.Tests.Uplift;
+
+/// <summary>A generated store shared by the ranking tests (generation takes a few seconds).</summary>
+public sealed class GeneratedStoreFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset AsOf = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public string Path { get; } = System.IO.Path.Combine(TestPaths.NewTempDirectory(), "ranking.duckdb");
+
+    public async Task InitializeAsync()
+    {
+        await using IDataSink sink = await new DuckDBDataSinkFactory(Path).CreateAsync(replaceExisting: true);
+        await new SyntheticDataGenerator().GenerateAsync(sink, new GenerationRequest { Customers = 20_000, Seed = 5, AsOf = AsOf });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClassFixture<GeneratedStoreFixture>
+{
+    private StoreTriggerRanker Ranker(string? model = null) => new(
+        new DuckDBDataStore(store.Path),
+        new FakeTimeProvider(GeneratedStoreFixture.AsOf),
+        NullLogger<StoreTriggerRanker>.Instance,
+        Options.Create(new TriggerRankingOptions { Model = model }));
+
+    private static readonly SqlStatement Everyone = new("SELECT customer_id FROM customers");
+
+    private async Task<Dictionary<(string, string), double>> TruthAsync()
+    {
+        DuckDBDataStore data = new(store.Path);
+        QueryResult truth = await data.QueryAsync(new SqlStatement("SELECT customer_id, trigger_type, true_uplift FROM ground_truth_uplift"));
+        Dictionary<(string, string), double> map = [];
+        foreach (object?[] row in truth.Rows)
+        {
+            map[((string)row[0]!, (string)row[1]!)] = Convert.ToDouble(row[2], CultureInfo.InvariantCulture);
+        }
+
+        return map;
+    }
+
+    [Fact]
+    public async Task Rank_FollowsTheGeneratorsGroundTruth()
+    {
+        StoreTriggerRanker ranker = Ranker();
+        SqlStatement segment = new("SELECT customer_id FROM customers WHERE country = $country", [QueryParameter.String("country", "United States")]);
+
+        IReadOnlyList<TriggerSuggestion> ranked = await ranker.RankAsync(segment);
+        StoreTriggerRanker.MemberUplift members = await ranker.ScoreMembersAsync(segment);
+        Dictionary<(string, string), double> truth = await TruthAsync();
+
+        Assert.Equal(8, ranked.Count);
+        double[] trueMean = new double[8], predictedMean = new double[8];
+        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        {
+            int t = (int)trigger.Type;
+            double[] actual = new double[members.CustomerIds.Length];
+            for (int i = 0; i < actual.Length; i++)
+            {
+                actual[i] = truth[(members.CustomerIds[i], trigger.Name)];
+            }
+
+            trueMean[t] = actual.Average();
+            predictedMean[t] = members.Uplift[t].Average();
+            double r = Pearson(members.Uplift[t], actual);
+            Assert.True(r > 0, $"{trigger.Name}: per-customer correlation {r:F3}");
+        }
+
+        double rho = Spearman(predictedMean, trueMean);
+        Assert.True(rho >= 0.7, $"rank correlation of mean uplift per trigger {rho:F2}; predicted {string.Join(", ", predictedMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}; true {string.Join(", ", trueMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
+        Assert.Equal(ranked.Select(s => s.ExpectedIncrementalConversions).OrderByDescending(v => v), ranked.Select(s => s.ExpectedIncrementalConversions));
+        TriggerSuggestion best = ranked[0];
+        Assert.True(best.SegmentSizeAfterTrigger > 0 && best.SegmentSizeAfterTrigger <= members.CustomerIds.Length);
+        Assert.True(best.ExpectedIncrementalRevenue > 0);
+        Assert.Contains("driven most by", best.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rank_SecondCall_ReusesTrainedModels()
+    {
+        StoreTriggerRanker ranker = Ranker(UpliftModels.ClassTransformation);
+        SqlStatement segment = new("SELECT customer_id FROM customers WHERE clv_score >= $clv", [QueryParameter.Float64("clv", 0.5)]);
+
+        IReadOnlyList<TriggerSuggestion> first = await ranker.RankAsync(segment);
+        IReadOnlyList<TriggerSuggestion> second = await ranker.RankAsync(segment);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task TrainingFeatures_AreComputedAsOfEachCampaignSend()
+    {
+        DuckDBDataStore data = new(store.Path);
+        QueryResult rows = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB));
+        QueryResult late = await data.QueryAsync(new SqlStatement("""
+            SELECT COUNT(*) FROM campaign_history h JOIN transactions t ON t.customer_id = h.customer_id AND t.transaction_date >= h.sent_at
+            """));
+
+        int tenure = rows.IndexOf("days_since_purchase");
+        Assert.True(rows.Rows.Count > 10_000);
+        Assert.All(rows.Rows, r => Assert.True(r[tenure] is null || Convert.ToDouble(r[tenure], CultureInfo.InvariantCulture) > 0));
+        Assert.True(Convert.ToInt64(late.Scalar(), CultureInfo.InvariantCulture) > 0, "the data has purchases after sends, which the query must not count");
+    }
+
+    private static double Pearson(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
+    private static double Spearman(double[] x, double[] y) => Pearson(Ranks(x), Ranks(y));
+
+    private static double[] Ranks(double[] v)
+    {
+        int[] order = [.. Enumerable.Range(0, v.Length).OrderBy(i => v[i])];
+        double[] rank = new double[v.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        return rank;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using AetherSegment.DependencyInjection;
+using AetherSegment.Interpretation;
+using AetherSegment.Segments;
+
+namespace AetherSegment.Core.Tests.Segments;
+
+public sealed partial class SegmentSqlCompilerTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
+
+    private static SegmentDefinition Define(CampaignObjective objective, bool withTrigger = true)
+    {
+        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions());
+        List<SegmentFilter> filters = [.. builder.FromObjective(objective)];
+        if (withTrigger && objective.SuggestedTrigger is { } trigger)
+        {
+            filters.Add(TriggerFilters.For(trigger));
+        }
+
+        return new SegmentDefinition { Filters = filters, Trigger = objective.SuggestedTrigger, AsOf = AsOf };
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleIds))]
+    public void BigQuery_ExampleObjectives_PassTheGoogleSqlChecks(string id)
+    {
+        SegmentDefinition definition = Define(ExampleObjectives.Get(id));
+
+        foreach (SqlStatement statement in new[]
+        {
+            SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery),
+            SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4),
+            SegmentSqlCompiler.Sample(definition, SqlDialect.BigQuery, 5),
+        })
+        {
+            Assert.Empty(GoogleSqlChecker.Problems(statement));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleIds))]
+    public void DuckDB_ExampleObjectives_UseDollarParametersAndAnyForLists(string id)
+    {
+        SqlStatement statement = SegmentSqlCompiler.Members(Define(ExampleObjectives.Get(id)), SqlDialect.DuckDB);
+
+        Assert.DoesNotContain("@", statement.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNNEST", statement.Sql, StringComparison.Ordinal);
+        HashSet<string> used = [.. DollarParameter().Matches(statement.Sql).Select(m => m.Groups[1].Value)];
+        Assert.Equal(used.Order(), statement.Parameters.Select(p => p.Name).Order());
+        foreach (QueryParameter list in statement.Parameters.Where(p => p.Type == QueryParameterType.StringArray))
+        {
+            Assert.Contains($"= ANY(${list.Name})", statement.Sql, StringComparison.Ordinal);
+        }
+    }
+
+    public static TheoryData<string> ExampleIds() => ExampleObjectives.Ids();
+
+    [Fact]
+    public void Seed1_AbandonedCartIn48Hours_IsATimestampParameterTwoDaysBeforeAsOf()
+    {
+        SqlStatement statement = SegmentSqlCompiler.Members(Define(ExampleObjectives.Get("seed-1")), SqlDialect.BigQuery);
+
+        QueryParameter since = Assert.Single(statement.Parameters, p => p.Name.EndsWith("_since", StringComparison.Ordinal));
+        Assert.Equal(QueryParameterType.Timestamp, since.Type);
+        Assert.Equal(AsOf.AddHours(-48), since.Value);
+        Assert.Equal(AsOf, Assert.Single(statement.Parameters, p => p.Name == "as_of").Value);
+        Assert.Contains("a.abandoned_at >= @" + since.Name, statement.Sql, StringComparison.Ordinal);
+        Assert.Contains(statement.Parameters, p => p.Type == QueryParameterType.Float64 && (double)p.Value! == 0.7);
+        Assert.Contains("s.discount_sensitivity >= @", statement.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed2_SofasInTheLast30Days_IsOnePurchaseConditionWithTheProductType()
+    {
+        SegmentDefinition definition = Define(ExampleObjectives.Get("seed-2"), withTrigger: false);
+
+        SegmentFilter filter = Assert.Single(definition.Filters);
+        BehaviorCondition purchased = Assert.IsType<BehaviorCondition>(filter.Condition);
+        Assert.Equal(BehaviorKind.Purchased, purchased.Kind);
+        Assert.Equal(30, purchased.WithinDays);
+        Assert.Equal(["Sofas"], purchased.ProductTypes);
+        Assert.Equal("purchased Sofas in the last 30 days", filter.Description);
+        Assert.Equal(FilterProvenance.Ai, filter.Provenance);
+        SqlStatement sql = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery);
+        Assert.Contains("EXISTS (SELECT 1 FROM transactions AS t WHERE t.customer_id = c.customer_id", sql.Sql, StringComparison.Ordinal);
+        Assert.Contains("t.product_type IN UNNEST(@", sql.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed3_ChurnAndNoPurchase_UseTheChurnThresholdOptionAndNotExists()
+    {
+        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions { ChurnRiskThreshold = 0.65 });
+
+        IReadOnlyList<SegmentFilter> filters = builder.FromObjective(ExampleObjectives.Get("seed-3"));
+        SqlStatement sql = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = filters, AsOf = AsOf }, SqlDialect.DuckDB);
+
+        Assert.Equal(["churn_risk", "no_purchase_for_days"], filters.Select(f => f.Key));
+        Assert.Equal(0.65, ((AttributeCondition)filters[0].Condition).Number);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM transactions", sql.Sql, StringComparison.Ordinal);
+        Assert.Contains("LEFT JOIN customer_scores AS s", sql.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MediumTier_UsesBothConfiguredThresholds()
+    {
+        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions { HighValueThreshold = 0.8, LowValueThreshold = 0.3 });
+        CampaignObjective objective = new() { Objective = "x", Audience = new Audience { ValueTier = ValueTier.Medium } };
+
+        SqlStatement sql = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = builder.FromObjective(objective), AsOf = AsOf }, SqlDialect.DuckDB);
+
+        Assert.Contains("(c.clv_score >= $p1_clv_min AND c.clv_score < $p2_clv_below)", sql.Sql, StringComparison.Ordinal);
+        Assert.Equal([0.3, 0.8], sql.Parameters.Select(p => (double)p.Value!));
+    }
+
+    [Fact]
+    public void EveryCatalogTrigger_HasAFilterThatCompilesInBothDialects()
+    {
+        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        {
+            SegmentFilter filter = TriggerFilters.For(trigger.Type);
+            SegmentDefinition definition = new() { Filters = [filter], Trigger = trigger.Type, AsOf = AsOf };
+
+            Assert.Equal(FilterProvenance.Trigger, filter.Provenance);
+            Assert.Equal("trigger_" + trigger.Name, filter.Key);
+            Assert.Empty(GoogleSqlChecker.Problems(SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery)));
+            Assert.DoesNotContain("@", SegmentSqlCompiler.Members(definition, SqlDialect.DuckDB).Sql, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Preview_HasOneSizeAndClvColumnPerFilterInOrder()
+    {
+        SegmentDefinition definition = Define(ExampleObjectives.Get("seed-5"));
+
+        SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.DuckDB, 0.7, 0.4);
+
+        Assert.Equal(3, definition.Filters.Count);
+        Assert.Contains("SUM(CASE WHEN TRUE AND f1 AND f2 AND f3 THEN 1 ELSE 0 END) AS size_3", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("AS clv_3", preview.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("size_4", preview.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("cart_sum", preview.Sql, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex DollarParameter();
+}

@@ -1,0 +1,121 @@
+using AetherSegment.Interpretation;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Gemini.Tests.Interpretation;
+
+public sealed class ChatClientInterpreterTests
+{
+    private const string Objective = "Cross-sell to shoppers who bought office chairs in the past 3 weeks";
+
+    /// <summary>A chat client driven by a delegate; records the options it was called with.</summary>
+    private sealed class FakeChatClient(Func<IEnumerable<ChatMessage>, ChatOptions?, CancellationToken, Task<ChatResponse>> respond) : IChatClient
+    {
+        public ChatOptions? LastOptions { get; private set; }
+
+        public List<ChatMessage> LastMessages { get; } = [];
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            LastOptions = options;
+            LastMessages.Clear();
+            LastMessages.AddRange(messages);
+            return respond(messages, options, cancellationToken);
+        }
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private static string ModelAnswer() =>
+        AetherSegmentJson.Serialize(CampaignInterpreters.CreateRuleBased().InterpretAsync(Objective).AsTask().Result with { Confidence = 0.77 });
+
+    [Fact]
+    public async Task Interpret_ValidAnswer_ReturnsTheChatObjectAndAsksForTheSchema()
+    {
+        FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "```json\n" + ModelAnswer() + "\n```"))));
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("chat", answer.Interpreter);
+        Assert.Equal(0.77, answer.Confidence);
+        Assert.Equal(["Office Chairs"], answer.Audience.ProductTypes);
+        ChatResponseFormatJson format = Assert.IsType<ChatResponseFormatJson>(chat.LastOptions!.ResponseFormat);
+        Assert.Contains("product_types", format.Schema!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(ChatRole.System, chat.LastMessages[0].Role);
+        Assert.Equal(Objective, chat.LastMessages[1].Text);
+    }
+
+    [Fact]
+    public async Task Interpret_ClientFromContainerWithAName_UsesThatName()
+    {
+        FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, ModelAnswer()))));
+        ServiceCollection collection = new();
+        collection.AddSingleton<IChatClient>(chat);
+        using ServiceProvider services = collection.AddAetherSegment().AddChatClientInterpreter(o => o.Name = "ollama").Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("ollama", answer.Interpreter);
+    }
+
+    [Fact]
+    public async Task Interpret_ClientThrows_FallsBackToRulesSayingWhy()
+    {
+        FakeChatClient chat = new((_, _, _) => throw new HttpRequestException("connection refused"));
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("rules", answer.Interpreter);
+        Assert.Equal(CampaignType.CrossSell, answer.CampaignType);
+        Assert.Contains("connection refused", answer.Warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interpret_AnswerOutsideTheVocabulary_FallsBack()
+    {
+        string invented = ModelAnswer().Replace("\"Office Chairs\"", "\"Gaming Chairs\"", StringComparison.Ordinal);
+        FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, invented))));
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("rules", answer.Interpreter);
+        Assert.Contains("Gaming Chairs", answer.Warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interpret_SlowClient_TimesOutAndFallsBack()
+    {
+        FakeChatClient chat = new(async (_, _, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), ct);
+            return new ChatResponse();
+        });
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment()
+            .AddChatClientInterpreter(chat, o => o.Timeout = TimeSpan.FromMilliseconds(100)).Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("rules", answer.Interpreter);
+        Assert.Contains("timeout", answer.Warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registration_DefaultIsRulesAndGeminiReplacesIt()
+    {
+        using ServiceProvider rules = new ServiceCollection().AddAetherSegment().Services.BuildServiceProvider();
+        using ServiceProvider gemini = new ServiceCollection().AddAetherSegment().AddGemini(o => o.ProjectId = "p").AddGemini().Services.BuildServiceProvider();
+
+        Assert.Equal("rules", rules.GetRequiredService<ICampaignInterpreter>().Name);
+        Assert.Equal("gemini", gemini.GetRequiredService<ICampaignInterpreter>().Name);
+    }
+}
