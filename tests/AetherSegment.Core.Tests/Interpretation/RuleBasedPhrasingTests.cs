@@ -145,6 +145,17 @@ public sealed class RuleBasedPhrasingTests
     [InlineData("Customers with a cart value above £250 who abandoned in the past week, no incentive just a reminder", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":7,"audience.behavior.min_cart_value":250,"incentive.type":"none","suggested_trigger":"cart_reminder"}""")]
     [InlineData("Offer loyalty members in Ottawa 250 extra points on their next order", """{"campaign_type":"loyalty_reward","audience.cities":["Ottawa"],"incentive.type":"loyalty_points","incentive.value":250}""")]
     [InlineData("Thank everyone who bought a sofa this quarter with an invite to our members-only preview", """{"campaign_type":"loyalty_reward","audience.product_types":["Sofas"],"audience.behavior.purchased_within_days":90,"incentive.type":"exclusive_access"}""")]
+    [InlineData("Give the top 10% of customers by CLV early access", """{"campaign_type":"general_promotion","audience.value_tier":"high","incentive.type":"exclusive_access"}""")]
+    [InlineData("In March, send 15% off to customers in Sydney", """{"campaign_type":"geographic_targeting","audience.cities":["Sydney"],"incentive.type":"percent_discount","incentive.value":15}""")]
+    [InlineData("Offer a discount to shoppers who abandoned baskets, but not to VIPs", """{"campaign_type":"abandoned_cart_recovery","incentive.type":"percent_discount"}""")]
+    [InlineData("Cart recovery: email everyone who abandoned a wardrobe or a chest of drawers over the past week with £25 off", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":7,"incentive.type":"fixed_discount","incentive.value":25}""")]
+    [InlineData("Reduce churn among high risk customers with exclusive offers", """{"campaign_type":"win_back","audience.churn_risk":"high","incentive.type":"exclusive_access"}""")]
+    [InlineData("New York and LA customers who looked at desks this week", """{"campaign_type":"browse_abandonment","audience.cities":["New York","Los Angeles"],"audience.product_types":["Desks"],"audience.behavior.viewed_within_days":7}""")]
+    [InlineData("Offer BOGO on cushions", """{"campaign_type":"general_promotion","incentive.type":"gift"}""")]
+    [InlineData("All customers except those in London get free shipping", """{"campaign_type":"general_promotion","incentive.type":"free_shipping"}""")]
+    [InlineData("Carts worth $1.5k or more abandoned in the last 36 hours", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":1.5,"audience.behavior.min_cart_value":1500}""")]
+    [InlineData("Get lapsed customers who purchased office chairs more than a year ago to come back with 30% off", """{"campaign_type":"win_back","audience.product_types":["Office Chairs"],"audience.behavior.no_purchase_for_days":365,"incentive.type":"percent_discount","incentive.value":30}""")]
+    [InlineData("Drive conversions from email signups with a 20% welcome discount", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["email"],"incentive.type":"percent_discount","incentive.value":20,"kpi.metric":"conversion_rate"}""")]
     public async Task Interpret_Phrasing_ReadsEveryField(string objective, string expectJson)
     {
         LabelledObjective example = new("case", objective,

@@ -182,11 +182,11 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
-            if (token.IsUpper && token.Length == 2 && _normalized[token.Start] == 'u' && _normalized[token.Start + 1] == 's')
+            if (token.IsUpper && token.Length == 2 && UpperCaseAlias(_normalized.AsSpan(token.Start, 2)) is { } alias)
             {
-                // "US" in capitals is the country; "us" is a pronoun.
+                // "US" and "LA" in capitals are places; "us" is a pronoun and "la" a French article.
                 item.Kind = ItemKind.Phrase;
-                item.Meanings = UsMeaning;
+                item.Meanings = alias;
                 t++;
                 continue;
             }
@@ -224,7 +224,37 @@ internal sealed class RuleAnalyzer
         }
     }
 
-    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, 0)];
+    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, IndexOfCountry("United States"))];
+    private static readonly LexMeaning[] LaMeaning = [new(Sense.City, IndexOfCity("Los Angeles"))];
+
+    private static LexMeaning[]? UpperCaseAlias(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("us") ? UsMeaning : word.SequenceEqual("la") ? LaMeaning : null;
+
+    private static int IndexOfCountry(string name)
+    {
+        for (int i = 0; i < RetailCatalog.Countries.Count; i++)
+        {
+            if (RetailCatalog.Countries[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not a country of RetailCatalog.");
+    }
+
+    private static int IndexOfCity(string name)
+    {
+        for (int i = 0; i < RetailCatalog.Cities.Count; i++)
+        {
+            if (RetailCatalog.Cities[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not a city of RetailCatalog.");
+    }
 
     // ---- Pass 2: number words ("twenty five", "a couple of") and multipliers ("1.5k", "two thousand") become numbers.
     private void ComposeNumbers()
@@ -340,6 +370,13 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
+            if (IsExcludedAudience(i))
+            {
+                _warnings.Add($"'{SourceText(i)}' is excluded by the objective; the contract has no exclusion filter, so it was left out.");
+                _understood++;
+                continue;
+            }
+
             foreach (LexMeaning meaning in item.Meanings)
             {
                 switch (meaning.Sense)
@@ -426,6 +463,15 @@ internal sealed class RuleAnalyzer
         TriggerType.ProductRecommendation => 1,
         _ => 2,
     };
+
+    // "but not to VIPs", "except London": an audience value after a negator is an exclusion.
+    private bool IsExcludedAudience(int i)
+    {
+        RuleItem item = _items[i];
+        bool audience = item.Has(Sense.Country) || item.Has(Sense.City) || item.Has(Sense.Tier) || item.Has(Sense.Source)
+            || ((item.Has(Sense.Category) || item.Has(Sense.ProductType)) && !item.Has(Sense.Behavior));
+        return audience && !item.Has(Sense.Incentive) && IsNegated(i);
+    }
 
     private void Add(bool[] seen, int[] order, ref int count, int index)
     {
@@ -603,6 +649,18 @@ internal sealed class RuleAnalyzer
         for (int i = 0; i < _itemCount; i++)
         {
             ref RuleItem item = ref _items[i];
+            if (!item.Used && item.Kind == ItemKind.Percent && i > 0 && (IsWord(i - 1, "top") || IsWord(i - 1, "best")))
+            {
+                // "the top 10% of customers": the closest the contract has is the high value tier.
+                item.Used = true;
+                _understood++;
+                if (_tier is null)
+                {
+                    _tier = ValueTier.High;
+                    _warnings.Add($"'top {SourceText(i)}' was read as the high value tier (clv_score at or above the configured threshold), not as an exact share.");
+                }
+            }
+
             if (!item.Used && item.Kind == ItemKind.Percent && IsKpiTarget(i, out bool reactivation))
             {
                 item.Used = true;
@@ -1095,7 +1153,10 @@ internal sealed class RuleAnalyzer
 
     private bool IsAcquisitionContext(int i)
     {
-        if (i + 1 < _itemCount && _items[i + 1].Has(Sense.CustomerNoun))
+        // "social media customers", "referral shoppers"; but "email everyone" is a channel, so e-mail needs "signups" or a verb.
+        bool email = _items[i].TryGet(Sense.Source, out LexMeaning source) && (AcquisitionSource)source.Value == AcquisitionSource.Email;
+        if (i + 1 < _itemCount && _items[i + 1].Has(Sense.CustomerNoun)
+            && (!email || IsWord(i + 1, "signups") || IsWord(i + 1, "subscribers") || _items[i + 1].Has(Sense.AcquisitionContext)))
         {
             return true;
         }
