@@ -881,16 +881,10 @@ internal sealed class RuleAnalyzer
         }
 
         cart = purchased = noPurchase = acquired = viewed = null;
-        bool viewedBefore = false;
         for (int c = 0; c < _cueCount; c++)
         {
             double days = _cueDays[c];
             BehaviorKind kind = _cueKind[c];
-            if (kind == BehaviorKind.View)
-            {
-                viewedBefore = true;
-            }
-
             if (double.IsNaN(days))
             {
                 continue;
@@ -917,11 +911,7 @@ internal sealed class RuleAnalyzer
                     break;
             }
         }
-
-        _viewedWithoutBuying = viewedBefore;
     }
-
-    private bool _viewedWithoutBuying;
 
     // ---- Pass 7: the contract's first-match rules.
     private CampaignType ChooseCampaignType(double? acquiredWithinDays)
@@ -943,7 +933,7 @@ internal sealed class RuleAnalyzer
                 case BehaviorKind.Purchase:
                     purchase = true;
                     break;
-                case BehaviorKind.Lapsed when !_never && !_viewedWithoutBuying:
+                case BehaviorKind.Lapsed when !_never:
                     lapsed = true;
                     break;
                 default:
