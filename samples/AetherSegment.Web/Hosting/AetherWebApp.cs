@@ -108,6 +108,8 @@ public static class AetherWebApp
         services.AddHostedService<ExposureWarningService>();
         services.AddHostedService<LiveEventsService>();
         services.AddSingleton<OverviewQueries>();
+        services.AddMemoryCache(o => o.SizeLimit = 1_024);
+        services.AddSingleton<PreviewCache>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
