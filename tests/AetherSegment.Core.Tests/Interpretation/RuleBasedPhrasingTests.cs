@@ -117,6 +117,25 @@ public sealed class RuleBasedPhrasingTests
     [InlineData("General campaign to improve click-through rate by 3%", """{"campaign_type":"general_promotion","kpi.metric":"engagement_rate","kpi.target_change_pct":3}""")]
     [InlineData("Increase repeat orders by 7% among medium-value customers", """{"campaign_type":"general_promotion","audience.value_tier":"medium","kpi.metric":"repeat_purchase_rate","kpi.target_change_pct":7}""")]
     [InlineData("25% lift in conversion from paid search customers", """{"campaign_type":"general_promotion","audience.acquisition_sources":["paid_search"],"kpi.metric":"conversion_rate","kpi.target_change_pct":25}""")]
+    // Second batch: quarter names, ">=", "90+", parentheses, hint priority, "stopped", "yet", promoted items to buyers.
+    [InlineData("Drive sales of mattresses in Q4 with a 10% discount for shoppers in Brisbane", """{"campaign_type":"geographic_targeting","audience.cities":["Brisbane"],"incentive.type":"percent_discount","incentive.value":10,"kpi.metric":"revenue"}""")]
+    [InlineData("Customers who abandoned their cart within the past 3 days and have a CLV score >= 0.7", """{"campaign_type":"abandoned_cart_recovery","audience.clv_min":0.7,"audience.behavior.abandoned_cart_within_days":3}""")]
+    [InlineData("Bring lapsed shoppers back: anyone inactive for 90+ days gets £20 off", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":90,"incentive.type":"fixed_discount","incentive.value":20}""")]
+    [InlineData("Recent buyers (last 7 days) of coffee tables: recommend rugs and matching TV stands", """{"campaign_type":"cross_sell","audience.product_types":["Coffee Tables"],"audience.behavior.purchased_within_days":7,"suggested_trigger":"product_recommendation"}""")]
+    [InlineData("Remind shoppers about wishlist items that are low in stock", """{"campaign_type":"general_promotion","suggested_trigger":"urgency_low_stock"}""")]
+    [InlineData("Nudge window shoppers who browsed lighting yesterday with room ideas", """{"campaign_type":"browse_abandonment","audience.categories":["Lighting"],"audience.behavior.viewed_within_days":1,"suggested_trigger":"content_inspiration"}""")]
+    [InlineData("Reactivate customers who used to buy decor but stopped 4 months ago", """{"campaign_type":"win_back","audience.categories":["Decoration"],"audience.behavior.no_purchase_for_days":120}""")]
+    [InlineData("Welcome customers who joined last week and haven't ordered yet", """{"campaign_type":"new_customer_onboarding","audience.behavior.acquired_within_days":7}""")]
+    [InlineData("Offer 20 percent off dining chairs to anyone who bought a dining table in the last 2 months", """{"campaign_type":"cross_sell","audience.product_types":["Dining Tables"],"audience.behavior.purchased_within_days":60,"incentive.type":"percent_discount","incentive.value":20}""")]
+    [InlineData("Shoppers who added beds to cart in the past 2 days and did not check out", """{"campaign_type":"abandoned_cart_recovery","audience.product_types":["Bed Frames"],"audience.behavior.abandoned_cart_within_days":2,"suggested_trigger":"cart_reminder"}""")]
+    [InlineData("Customers who spent money with us in the last year get free delivery", """{"campaign_type":"general_promotion","audience.behavior.purchased_within_days":365,"incentive.type":"free_shipping"}""")]
+    [InlineData("Invite our VIPs to a private sale of the new Outdoor range", """{"campaign_type":"loyalty_reward","audience.value_tier":"high","incentive.type":"exclusive_access","suggested_trigger":"exclusive_access"}""")]
+    [InlineData("Target at-risk customers with a 15% discount", """{"campaign_type":"win_back","audience.churn_risk":"high","incentive.type":"percent_discount","incentive.value":15}""")]
+    [InlineData("Customers who haven't bought in 6 mos, 10% off", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":180,"incentive.type":"percent_discount","incentive.value":10}""")]
+    [InlineData("Boost conversion rate 20% for cart abandoners with $10 off", """{"campaign_type":"abandoned_cart_recovery","incentive.type":"fixed_discount","incentive.value":10,"kpi.metric":"conversion_rate","kpi.target_change_pct":20}""")]
+    [InlineData("Increase average basket size by 5% across the UK", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom"],"kpi.metric":"average_order_value","kpi.target_change_pct":5}""")]
+    [InlineData("Upsell premium mattresses to people who bought bed frames within the past 14 days", """{"campaign_type":"cross_sell","audience.product_types":["Bed Frames"],"audience.behavior.purchased_within_days":14}""")]
+    [InlineData("Push the autumn collection to first-time customers acquired from Pinterest in the last 30 days", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["social"],"audience.behavior.acquired_within_days":30}""")]
     public async Task Interpret_Phrasing_ReadsEveryField(string objective, string expectJson)
     {
         LabelledObjective example = new("case", objective,

@@ -231,7 +231,7 @@ internal static class LexiconEntries
 
         // Purchases.
         foreach (string p in (string[])["bought", "buy", "buying", "purchased", "purchase", "purchasing", "ordered", "ordering",
-                     "shopped", "made a purchase", "placed an order", "made an order", "transacted", "buyers", "purchasers", "recent buyers", "recent purchasers"])
+                     "shopped", "spent", "made a purchase", "placed an order", "made an order", "transacted", "buyers", "purchasers", "recent buyers", "recent purchasers"])
         {
             yield return (p, [Beh(BehaviorKind.Purchase)]);
         }
@@ -245,7 +245,7 @@ internal static class LexiconEntries
         // Lapsed, win back (rule 3).
         foreach (string p in (string[])["lapsed", "lapsing", "inactive", "dormant", "churned", "lost customers", "gone quiet", "gone cold",
                      "not been back", "haven't been back", "have not been back", "not returned", "haven't returned", "stopped buying",
-                     "stopped shopping", "stopped ordering", "disengaged", "no purchase", "no purchases", "no orders", "no order",
+                     "stopped shopping", "stopped ordering", "stopped", "disengaged", "no purchase", "no purchases", "no orders", "no order",
                      "not active"])
         {
             yield return (p, [Beh(BehaviorKind.Lapsed), Cue(CampaignType.WinBack)]);
@@ -436,7 +436,8 @@ internal static class LexiconEntries
 
         foreach (string p in (string[])["low stock", "selling fast", "limited stock", "scarcity", "only a few left", "ends soon",
                      "last chance", "urgency", "urgent", "countdown", "while stocks last", "almost gone", "back in stock", "wishlist",
-                     "wish list", "price ends soon", "limited time"])
+                     "wish list", "price ends soon", "limited time", "low in stock", "running low", "few left", "almost sold out",
+                     "selling out", "sold out soon", "stock is running low"])
         {
             yield return (p, [Trig(TriggerType.UrgencyLowStock)]);
         }
@@ -560,6 +561,8 @@ internal static class LexiconEntries
         }
 
         yield return ("never", [new(Sense.Never), Negator]);
+        yield return ("yet to", [new(Sense.Never), Negator]);
+        yield return ("not yet", [new(Sense.Never), Negator]);
 
         foreach (string p in (string[])["over", "above", "more than", "greater than", "at least", "exceeding", "upwards of", "higher than",
                      "bigger than", ">", ">=", "> =", "minimum", "min", "or more", "plus", "+", "worth", "valued at", "of at least",

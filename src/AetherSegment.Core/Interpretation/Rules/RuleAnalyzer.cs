@@ -55,6 +55,7 @@ internal sealed class RuleAnalyzer
     private TriggerType? _triggerHint;
     private bool _recommend;
     private bool _never;
+    private bool _promotedItem;
     private double? _minCartValue;
     private int _understood;
 
@@ -159,6 +160,7 @@ internal sealed class RuleAnalyzer
         _triggerHint = null;
         _recommend = false;
         _never = false;
+        _promotedItem = false;
         _minCartValue = null;
         _understood = 0;
     }
@@ -272,6 +274,14 @@ internal sealed class RuleAnalyzer
         {
             RuleItem item = _items[read];
             RuleItem next = read + 1 < _itemCount ? _items[read + 1] : default;
+            if (item.Kind == ItemKind.Number && IsWord(read + 1, "+") && read + 2 < _itemCount
+                && (_items[read + 2].Has(Sense.Unit) || _items[read + 2].Has(Sense.Percent) || _items[read + 2].Has(Sense.Currency)))
+            {
+                // "90+ days", "20+%": the plus reads as "at least".
+                read++;
+                next = _items[read + 1];
+            }
+
             if (item.Kind == ItemKind.Number && next.TryGet(Sense.Unit, out LexMeaning unit))
             {
                 item.Kind = ItemKind.Duration;
@@ -347,6 +357,7 @@ internal sealed class RuleAnalyzer
                         Add(_productTypes, _productTypeOrder, ref _productTypeCount, meaning.Value);
                         break;
                     case Sense.Category or Sense.ProductType:
+                        _promotedItem = true;
                         _understood++;
                         break;
                     case Sense.Source when IsAcquisitionContext(i):
@@ -391,7 +402,11 @@ internal sealed class RuleAnalyzer
                         _understood++;
                         break;
                     case Sense.Trigger:
-                        _triggerHint ??= (TriggerType)meaning.Value;
+                        if (_triggerHint is not { } hint || HintRank((TriggerType)meaning.Value) > HintRank(hint))
+                        {
+                            _triggerHint = (TriggerType)meaning.Value;
+                        }
+
                         _understood++;
                         break;
                     case Sense.Recommend:
@@ -403,6 +418,14 @@ internal sealed class RuleAnalyzer
             }
         }
     }
+
+    // A plain reminder is the weakest hint: "nudge ... with room ideas" is content, "remind ... low stock" is urgency.
+    private static int HintRank(TriggerType trigger) => trigger switch
+    {
+        TriggerType.CartReminder => 0,
+        TriggerType.ProductRecommendation => 1,
+        _ => 2,
+    };
 
     private void Add(bool[] seen, int[] order, ref int count, int index)
     {
@@ -832,7 +855,8 @@ internal sealed class RuleAnalyzer
         }
 
         bool onboarding = _campaignCues[(int)CampaignType.NewCustomerOnboarding] || acquiredWithinDays is not null || _never;
-        bool crossSell = _campaignCues[(int)CampaignType.CrossSell] || (_recommend && purchase);
+        // Promoting one item to the buyers of another ("20% off dining chairs to anyone who bought a dining table") is a cross-sell.
+        bool crossSell = _campaignCues[(int)CampaignType.CrossSell] || (purchase && (_recommend || (_promotedItem && _productTypeCount + _categoryCount > 0)));
         bool place = _countryCount > 0 || _cityCount > 0;
         if (cart)
         {
@@ -965,7 +989,7 @@ internal sealed class RuleAnalyzer
     private bool IsUnknownPlace(int i)
     {
         ref Token token = ref _tokens[_items[i].Token];
-        if (!token.IsCapitalized || token.IsUpper || i == 0)
+        if (!token.IsCapitalized || token.IsUpper || i == 0 || _normalized.AsSpan(token.Start, token.Length).ContainsAnyInRange('0', '9'))
         {
             return false;
         }
@@ -1004,6 +1028,17 @@ internal sealed class RuleAnalyzer
 
             if (previous.Has(Sense.Breaker) && k > 0 && IsCatalogItem(_items[k - 1]))
             {
+                continue;
+            }
+
+            if (IsWord(k, ")"))
+            {
+                // Skip a parenthesis: "recent buyers (last 7 days) of coffee tables".
+                while (k > 0 && !IsWord(k, "("))
+                {
+                    k--;
+                }
+
                 continue;
             }
 
@@ -1069,6 +1104,7 @@ internal sealed class RuleAnalyzer
         return false;
     }
 
+    // "never bought", "not yet purchased", "yet to order", "haven't ordered yet": no first purchase, not a lapse.
     private bool NeverBefore(int i)
     {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--)
@@ -1079,7 +1115,7 @@ internal sealed class RuleAnalyzer
             }
         }
 
-        return false;
+        return (i + 1 < _itemCount && IsWord(i + 1, "yet")) || (i + 2 < _itemCount && IsWord(i + 2, "yet") && _items[i + 1].Has(Sense.Filler));
     }
 
     private int NextContent(int i)
