@@ -123,7 +123,13 @@ public static class AetherWebApp
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("AetherSegment API"));
+        app.MapScalarApiReference("/docs", o => o
+            .WithTitle("AetherSegment API")
+            .DisableDefaultFonts()   // no requests to fonts.scalar.com: the page works offline
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .DisableTelemetry());
 
         app.MapGet("/api/v1/health", (DataReadiness readiness) =>
         {
