@@ -37,6 +37,22 @@ public sealed class HostingTests(SeededServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task OversizedChunkedBody_Answers400ProblemNamingTheBody()
+    {
+        byte[] huge = System.Text.Encoding.UTF8.GetBytes("{\"objective\":\"" + new string('x', 200_000) + "\"}");
+        using StreamContent content = new(new MemoryStream(huge));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using HttpRequestMessage request = new(HttpMethod.Post, "api/v1/campaigns/analyze") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using HttpResponseMessage response = await fixture.Server.Client.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()} {response.Content.Headers.ContentType}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("body", body.RootElement.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task OpenApiDocument_ListsEveryEndpoint()
     {
         using JsonDocument openApi = await fixture.Server.GetJsonAsync("openapi/v1.json");
