@@ -26,6 +26,8 @@ internal sealed class CustomerSimulator
     private readonly int[] _purchaseCategories = new int[MaxTransactions];
     private readonly int[] _purchaseTypes = new int[MaxTransactions];
     private readonly double[] _uplift = new double[TriggerCatalog.All.Count];
+    private readonly int[] _cartCategories = new int[3];
+    private readonly int[] _cartTypes = new int[3];
     private readonly ArrayBufferWriter<byte> _json = new(512);
     private readonly string[] _emailLastNames = [.. SyntheticVocabulary.LastNames.Select(n => n.Replace("'", "", StringComparison.Ordinal).ToLowerInvariant())];
     private readonly string[] _emailFirstNames = [.. SyntheticVocabulary.FirstNames.Select(n => n.ToLowerInvariant())];
@@ -263,7 +265,7 @@ internal sealed class CustomerSimulator
             w.StartRow();
             w.Write(string.Concat("E", prefix, SyntheticVocabulary.Counter(i)));
             w.Write(c.CustomerId);
-            w.Write(RetailCatalogEventType(e.Type));
+            w.Write(SyntheticVocabulary.EventTypes[e.Type]);
             w.Write(ToDateTime(e.At));
             if (e.Category >= 0)
             {
@@ -289,11 +291,6 @@ internal sealed class CustomerSimulator
             w.EndRow();
         }
     }
-
-    private readonly int[] _cartCategories = new int[3];
-    private readonly int[] _cartTypes = new int[3];
-
-    private static string RetailCatalogEventType(int type) => SyntheticVocabulary.EventTypes[type];
 
     private void WriteCart(ref SyntheticRandom random, CustomerState c, int items, ITableWriter w)
     {
