@@ -172,6 +172,7 @@ internal static class GradientBoosting
     private sealed class TreeGrower(BinnedMatrix data, BoostingSettings settings)
     {
         private readonly int _features = data.Features;
+        private readonly Stack<double[]> _pool = new();
 
         public GrownTree Grow(int[] sample, int count, double[] grad, double[] hess, bool[] useFeature)
         {
@@ -254,6 +255,10 @@ internal static class GradientBoosting
             foreach (Leaf leaf in leaves)
             {
                 value[leaf.Node] = -leaf.G / (leaf.H + settings.L2) * settings.LearningRate;
+                if (leaf.Hist.Length > 0)
+                {
+                    _pool.Push(leaf.Hist);
+                }
             }
 
             DecisionTree tree = new([.. feature], [.. threshold], [.. missingLeft], [.. cats], [.. left], [.. right], [.. value]) { Gain = [.. gain] };
@@ -303,7 +308,9 @@ internal static class GradientBoosting
         /// <summary>Per feature and bin: gradient sum, hessian sum and count, laid out [feature][bin][3].</summary>
         private double[] BuildHistogram(int[] index, int start, int count, double[] grad, double[] hess, bool[] useFeature)
         {
-            double[] hist = new double[_features * B * 3];
+            // Histograms are large (features x 256 x 3 doubles): reuse them across nodes and trees instead of allocating.
+            double[] hist = _pool.Count > 0 ? _pool.Pop() : new double[_features * B * 3];
+            Array.Clear(hist);
             void One(int j)
             {
                 if (!useFeature[j])

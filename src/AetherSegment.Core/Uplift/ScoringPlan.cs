@@ -51,23 +51,34 @@ internal sealed class ScoringPlan
     /// <summary>Scores rows <paramref name="start"/>..<paramref name="start"/>+<c>output.Length</c> of bound columns.</summary>
     public void Score(float[][] columns, int start, Span<double> output)
     {
-        int n = output.Length;
-        output.Fill(Intercept);
-        double[] raw = new double[n];
-        foreach (ScoringTerm term in Terms)
+        const int Block = 256;
+        int features = columns.Length;
+        float[] block = new float[Block * Math.Max(features, 1)];
+        double[] raw = new double[Block];
+        for (int b = 0; b < output.Length; b += Block)
         {
-            Array.Fill(raw, term.Ensemble.Bias);
-            foreach (DecisionTree tree in term.Ensemble.Trees)
+            int rows = Math.Min(Block, output.Length - b);
+            for (int f = 0; f < features; f++)
             {
-                for (int i = 0; i < n; i++)
+                float[] column = columns[f];
+                for (int r = 0; r < rows; r++)
                 {
-                    raw[i] += tree.Predict(columns, start + i);
+                    block[(r * features) + f] = column[start + b + r];
                 }
             }
 
-            for (int i = 0; i < n; i++)
+            Span<double> outSpan = output.Slice(b, rows);
+            Span<double> rawSpan = raw.AsSpan(0, rows);
+            outSpan.Fill(Intercept);
+            foreach (ScoringTerm term in Terms)
             {
-                output[i] += term.Coefficient * ApplyLink(term.Link, raw[i]);
+                CompiledEnsemble compiled = term.Ensemble.Compiled;
+                rawSpan.Fill(compiled.Bias);
+                compiled.Accumulate(block.AsSpan(0, rows * features), features, rawSpan);
+                for (int r = 0; r < rows; r++)
+                {
+                    outSpan[r] += term.Coefficient * ApplyLink(term.Link, rawSpan[r]);
+                }
             }
         }
     }

@@ -12,4 +12,9 @@ internal sealed class TreeEnsemble
     public double Bias { get; }
 
     public IReadOnlyList<DecisionTree> Trees { get; }
+
+    /// <summary>The flattened form for fast scoring, built on first use.</summary>
+    public CompiledEnsemble Compiled => LazyInitializer.EnsureInitialized(ref _compiled, () => new CompiledEnsemble(this));
+
+    private CompiledEnsemble? _compiled;
 }

@@ -88,9 +88,9 @@ internal sealed class TreeUpliftModel : IUpliftModel
     private ScoringPlan Ensemble(BinnedMatrix data, int[] treated, int[] control, float[] outcome, int seed, CancellationToken ct)
     {
         ScoringPlan[] parts = new ScoringPlan[3];
-        parts[0] = UpliftLearners.ClassTransformation(data, treated, control, outcome, seed, ct);
-        parts[1] = UpliftLearners.TLearner(data, treated, control, outcome, seed + 10, ct);
-        parts[2] = UpliftLearners.XLearner(data, treated, control, outcome, seed + 20, ct);
+        parts[0] = UpliftLearners.TLearner(data, treated, control, outcome, seed, ct);
+        parts[1] = UpliftLearners.XLearner(data, treated, control, outcome, seed + 10, ct);
+        parts[2] = UpliftLearners.Forest(data, treated, control, outcome, _options, seed + 20, ct);
         return ScoringPlan.Average(parts);
     }
 
