@@ -13,6 +13,9 @@ namespace AetherSegment.Synthetic.Generation;
 /// </summary>
 internal sealed class CustomerSimulator
 {
+    /// <summary>The share of customers acquired in the two weeks before as-of.</summary>
+    private const double NewCustomerShare = 0.04;
+
     private const long Day = 86_400;
     private const int MaxTransactions = 40;
 
@@ -117,8 +120,16 @@ internal sealed class CustomerSimulator
         c.FavouriteCumulative[1] = 0.85;
         c.FavouriteCumulative[2] = 1.0;
 
-        // Acquired between 3 weeks and 5 years before as-of; churn-prone customers stopped being active a while ago.
+        // About 4% are new customers acquired in the last two weeks (onboarding campaigns need them); the rest were
+        // acquired between 3 weeks and 5 years before as-of. Churn-prone customers stopped being active a while ago.
+        // The new-customer draw has its own stream, so every other draw of the customer stays as it was.
+        SyntheticRandom acquisition = new(_seed, ~c.Index);
         long ageDays = 21 + (long)(1800 * Math.Pow(random.NextDouble(), 1.3));
+        if (acquisition.Chance(NewCustomerShare))
+        {
+            ageDays = acquisition.NextInt64(14);
+        }
+
         c.CreatedAt = _asOf - (ageDays * Day) - random.NextInt64(Day);
         double gapDays = -Math.Log(1.0 - random.NextDouble()) * (2.0 + (160.0 * c.Churn * c.Churn));
         c.ActiveUntil = Math.Max(c.CreatedAt + Day, _asOf - (long)(gapDays * Day) - random.NextInt64(Day));
