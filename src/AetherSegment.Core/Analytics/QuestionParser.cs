@@ -91,7 +91,7 @@ internal static partial class QuestionParser
         foreach (LexiconEntry entry in QuestionLexicon.Entries)
         {
             int at;
-            while ((at = text.IndexOf(" " + entry.Phrase + " ", StringComparison.Ordinal)) >= 0)
+            while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
             {
                 text = string.Concat(text.AsSpan(0, at + 1), new string('#', entry.Phrase.Length), text.AsSpan(at + 1 + entry.Phrase.Length));
                 switch (entry.Kind)
