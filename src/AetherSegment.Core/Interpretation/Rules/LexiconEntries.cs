@@ -253,7 +253,7 @@ internal static class LexiconEntries
 
         foreach (string p in (string[])["win back", "winback", "win-back", "win them back", "win over again", "re engage", "reengage",
                      "re-engagement", "reengagement", "re engaging", "re activate", "reactivate", "reactivating", "bring back", "bring them back",
-                     "come back", "coming back", "came back", "lure back", "we miss you", "miss you"])
+                     "come back", "coming back", "came back", "lure back", "we miss you", "miss you", "churn", "reduce churn", "prevent churn"])
         {
             yield return (p, [Cue(CampaignType.WinBack)]);
         }
@@ -264,7 +264,7 @@ internal static class LexiconEntries
 
         foreach (string p in (string[])["churn risk", "risk of churn", "risk of churning", "at risk", "at-risk", "likely to churn",
                      "churn-risk", "churners", "about to churn", "high churn", "high churn risk", "high risk of churn", "high risk of churning",
-                     "churn likelihood", "churn prone", "at risk of leaving"])
+                     "churn likelihood", "churn prone", "at risk of leaving", "high risk", "high-risk", "risk of leaving"])
         {
             yield return (p, [new(Sense.ChurnHigh), Cue(CampaignType.WinBack)]);
         }
@@ -414,7 +414,8 @@ internal static class LexiconEntries
         }
 
         foreach (string p in (string[])["gift", "gifts", "free gift", "free gifts", "gift with purchase", "freebie", "freebies",
-                     "gift card", "gift cards", "free sample", "free samples", "giveaway", "free"])
+                     "gift card", "gift cards", "free sample", "free samples", "giveaway", "free", "bogo", "buy one get one",
+                     "buy one get one free", "two for one", "free item"])
         {
             yield return (p, [Inc(IncentiveType.Gift, 2)]);
         }
@@ -558,6 +559,20 @@ internal static class LexiconEntries
                      "yet to", "failed to", "but not", "but no", "instead of", "rather than"])
         {
             yield return (p, [Negator]);
+        }
+
+        foreach (string p in (string[])["except", "excluding", "exclude", "excludes", "other than", "apart from", "but not", "not including"])
+        {
+            yield return (p, [Negator]);
+        }
+
+        // Months and days name campaign timing, not places.
+        foreach (string p in (string[])["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "christmas", "easter", "black friday", "cyber monday", "boxing day", "thanksgiving", "spring", "summer", "autumn",
+                     "fall", "winter"])
+        {
+            yield return (p, [Filler]);
         }
 
         yield return ("never", [new(Sense.Never), Negator]);

@@ -182,11 +182,11 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
-            if (token.IsUpper && token.Length == 2 && _normalized[token.Start] == 'u' && _normalized[token.Start + 1] == 's')
+            if (token.IsUpper && token.Length == 2 && UpperCaseAlias(_normalized.AsSpan(token.Start, 2)) is { } alias)
             {
-                // "US" in capitals is the country; "us" is a pronoun.
+                // "US" and "LA" in capitals are places; "us" is a pronoun and "la" a French article.
                 item.Kind = ItemKind.Phrase;
-                item.Meanings = UsMeaning;
+                item.Meanings = alias;
                 t++;
                 continue;
             }
@@ -224,7 +224,37 @@ internal sealed class RuleAnalyzer
         }
     }
 
-    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, 0)];
+    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, IndexOfCountry("United States"))];
+    private static readonly LexMeaning[] LaMeaning = [new(Sense.City, IndexOfCity("Los Angeles"))];
+
+    private static LexMeaning[]? UpperCaseAlias(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("us") ? UsMeaning : word.SequenceEqual("la") ? LaMeaning : null;
+
+    private static int IndexOfCountry(string name)
+    {
+        for (int i = 0; i < RetailCatalog.Countries.Count; i++)
+        {
+            if (RetailCatalog.Countries[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not a country of RetailCatalog.");
+    }
+
+    private static int IndexOfCity(string name)
+    {
+        for (int i = 0; i < RetailCatalog.Cities.Count; i++)
+        {
+            if (RetailCatalog.Cities[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not a city of RetailCatalog.");
+    }
 
     // ---- Pass 2: number words ("twenty five", "a couple of") and multipliers ("1.5k", "two thousand") become numbers.
     private void ComposeNumbers()
@@ -340,6 +370,13 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
+            if (IsExcludedAudience(i))
+            {
+                _warnings.Add($"'{SourceText(i)}' is excluded by the objective; the contract has no exclusion filter, so it was left out.");
+                _understood++;
+                continue;
+            }
+
             foreach (LexMeaning meaning in item.Meanings)
             {
                 switch (meaning.Sense)
@@ -426,6 +463,15 @@ internal sealed class RuleAnalyzer
         TriggerType.ProductRecommendation => 1,
         _ => 2,
     };
+
+    // "but not to VIPs", "except London": an audience value after a negator is an exclusion.
+    private bool IsExcludedAudience(int i)
+    {
+        RuleItem item = _items[i];
+        bool audience = item.Has(Sense.Country) || item.Has(Sense.City) || item.Has(Sense.Tier) || item.Has(Sense.Source)
+            || ((item.Has(Sense.Category) || item.Has(Sense.ProductType)) && !item.Has(Sense.Behavior));
+        return audience && !item.Has(Sense.Incentive) && IsNegated(i);
+    }
 
     private void Add(bool[] seen, int[] order, ref int count, int index)
     {
@@ -587,6 +633,14 @@ internal sealed class RuleAnalyzer
                     item.Used = true;
                     OfferValue(IncentiveType.LoyaltyPoints, item.Value, i);
                     break;
+                case ItemKind.Number when i + 1 < _itemCount && (IsWord(i + 1, "x") || IsWord(i + 1, "times")):
+                    // "2x points", "3 times the points": a multiplier, which the contract does not carry.
+                    item.Used = true;
+                    break;
+                case ItemKind.Money when IsGiftValue(i):
+                    // "a £30 gift card": the contract has no value for gifts.
+                    item.Used = true;
+                    break;
                 default:
                     break;
             }
@@ -595,6 +649,18 @@ internal sealed class RuleAnalyzer
         for (int i = 0; i < _itemCount; i++)
         {
             ref RuleItem item = ref _items[i];
+            if (!item.Used && item.Kind == ItemKind.Percent && i > 0 && (IsWord(i - 1, "top") || IsWord(i - 1, "best")))
+            {
+                // "the top 10% of customers": the closest the contract has is the high value tier.
+                item.Used = true;
+                _understood++;
+                if (_tier is null)
+                {
+                    _tier = ValueTier.High;
+                    _warnings.Add($"'top {SourceText(i)}' was read as the high value tier (clv_score at or above the configured threshold), not as an exact share.");
+                }
+            }
+
             if (!item.Used && item.Kind == ItemKind.Percent && IsKpiTarget(i, out bool reactivation))
             {
                 item.Used = true;
@@ -642,7 +708,9 @@ internal sealed class RuleAnalyzer
                 return true;
             }
 
-            if (!next.Has(Sense.Filler) && next.Kind != ItemKind.Unknown)
+            // "$15 welcome voucher", "10% storewide discount": one or two describing words may sit between.
+            if (next.Has(Sense.Breaker) || next.Has(Sense.Promote) || next.Has(Sense.By) || next.Has(Sense.Incentive)
+                || next.Kind is ItemKind.Number or ItemKind.Money or ItemKind.Percent or ItemKind.Duration)
             {
                 break;
             }
@@ -664,6 +732,9 @@ internal sealed class RuleAnalyzer
 
         return false;
     }
+
+    private bool IsGiftValue(int i) =>
+        i + 1 < _itemCount && _items[i + 1].TryGet(Sense.Incentive, out LexMeaning meaning) && (IncentiveType)meaning.Value == IncentiveType.Gift;
 
     private static bool IsDiscountWord(RuleItem item) =>
         item.TryGet(Sense.Incentive, out LexMeaning meaning)
@@ -780,20 +851,40 @@ internal sealed class RuleAnalyzer
                 _cueDays[cue] = item.Value;
                 item.Used = true;
                 _understood++;
+                if (_cueKind[cue] == BehaviorKind.Purchase && i > 0 && _items[i - 1].Has(Sense.Comparator) && _cueItem[cue] < i)
+                {
+                    // "last purchased over 180 days ago": no purchase for at least that long.
+                    _cueKind[cue] = BehaviorKind.Lapsed;
+                }
+            }
+        }
+
+        for (int c = 1; c < _cueCount; c++)
+        {
+            if (_cueKind[c] != BehaviorKind.Lapsed)
+            {
+                continue;
+            }
+
+            BehaviorKind before = _cueKind[c - 1];
+            if (before == BehaviorKind.View && double.IsNaN(_cueDays[c - 1]) && !double.IsNaN(_cueDays[c]))
+            {
+                // "browsed but did not purchase in the last fortnight": the window is the browsing's.
+                _cueDays[c - 1] = _cueDays[c];
+                _cueDays[c] = double.NaN;
+            }
+            else if (before == BehaviorKind.Acquire && double.IsNaN(_cueDays[c]))
+            {
+                // "signed up in the last month but haven't made a purchase": not yet a first purchase, not a lapse.
+                _never = true;
             }
         }
 
         cart = purchased = noPurchase = acquired = viewed = null;
-        bool viewedBefore = false;
         for (int c = 0; c < _cueCount; c++)
         {
             double days = _cueDays[c];
             BehaviorKind kind = _cueKind[c];
-            if (kind == BehaviorKind.View)
-            {
-                viewedBefore = true;
-            }
-
             if (double.IsNaN(days))
             {
                 continue;
@@ -820,11 +911,7 @@ internal sealed class RuleAnalyzer
                     break;
             }
         }
-
-        _viewedWithoutBuying = viewedBefore;
     }
-
-    private bool _viewedWithoutBuying;
 
     // ---- Pass 7: the contract's first-match rules.
     private CampaignType ChooseCampaignType(double? acquiredWithinDays)
@@ -846,7 +933,7 @@ internal sealed class RuleAnalyzer
                 case BehaviorKind.Purchase:
                     purchase = true;
                     break;
-                case BehaviorKind.Lapsed when !_never && !_viewedWithoutBuying:
+                case BehaviorKind.Lapsed when !_never:
                     lapsed = true;
                     break;
                 default:
@@ -1056,7 +1143,10 @@ internal sealed class RuleAnalyzer
 
     private bool IsAcquisitionContext(int i)
     {
-        if (i + 1 < _itemCount && _items[i + 1].Has(Sense.CustomerNoun))
+        // "social media customers", "referral shoppers"; but "email everyone" is a channel, so e-mail needs "signups" or a verb.
+        bool email = _items[i].TryGet(Sense.Source, out LexMeaning source) && (AcquisitionSource)source.Value == AcquisitionSource.Email;
+        if (i + 1 < _itemCount && _items[i + 1].Has(Sense.CustomerNoun)
+            && (!email || IsWord(i + 1, "signups") || IsWord(i + 1, "subscribers") || _items[i + 1].Has(Sense.AcquisitionContext)))
         {
             return true;
         }
