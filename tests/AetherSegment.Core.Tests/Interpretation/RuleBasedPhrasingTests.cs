@@ -156,6 +156,18 @@ public sealed class RuleBasedPhrasingTests
     [InlineData("Carts worth $1.5k or more abandoned in the last 36 hours", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":1.5,"audience.behavior.min_cart_value":1500}""")]
     [InlineData("Get lapsed customers who purchased office chairs more than a year ago to come back with 30% off", """{"campaign_type":"win_back","audience.product_types":["Office Chairs"],"audience.behavior.no_purchase_for_days":365,"incentive.type":"percent_discount","incentive.value":30}""")]
     [InlineData("Drive conversions from email signups with a 20% welcome discount", """{"campaign_type":"new_customer_onboarding","audience.acquisition_sources":["email"],"incentive.type":"percent_discount","incentive.value":20,"kpi.metric":"conversion_rate"}""")]
+    [InlineData("Customers who bought a nightstand, a TV stand or a filing cabinet", """{"campaign_type":"general_promotion","audience.product_types":["Nightstands","TV Stands","Filing Cabinets"]}""")]
+    [InlineData("Shoppers who purchased towel racks or mirror cabinets last month", """{"campaign_type":"general_promotion","audience.product_types":["Towel Racks","Mirror Cabinets"],"audience.behavior.purchased_within_days":30}""")]
+    [InlineData("Buyers of throw blankets and picture frames in Melbourne", """{"campaign_type":"geographic_targeting","audience.cities":["Melbourne"],"audience.product_types":["Throw Blankets","Picture Frames"]}""")]
+    [InlineData("People who ordered a couch from us in the states", """{"campaign_type":"geographic_targeting","audience.countries":["United States"],"audience.product_types":["Sofas"]}""")]
+    [InlineData("Customers in Great Britain who purchased desk lamps or table lamps", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom"],"audience.product_types":["Desk Lamps","Table Lamps"]}""")]
+    [InlineData("Customers who carted ceiling lights in the past day", """{"campaign_type":"abandoned_cart_recovery","audience.product_types":["Ceiling Lights"],"audience.behavior.abandoned_cart_within_days":1}""")]
+    [InlineData("Customers who bought home office furniture", """{"campaign_type":"general_promotion","audience.categories":["Office"]}""")]
+    [InlineData("Target Brits and Yanks with a discount", """{"campaign_type":"geographic_targeting","audience.countries":["United Kingdom","United States"],"incentive.type":"percent_discount"}""")]
+    [InlineData("GOAL: +15% conversion. AUDIENCE: cart abandoners (last 24h). OFFER: free shipping.", """{"campaign_type":"abandoned_cart_recovery","audience.behavior.abandoned_cart_within_days":1,"incentive.type":"free_shipping","kpi.metric":"conversion_rate","kpi.target_change_pct":15}""")]
+    [InlineData("Target: high value customers | Offer: 20% off | KPI: revenue +10%", """{"campaign_type":"general_promotion","audience.value_tier":"high","incentive.type":"percent_discount","incentive.value":20,"kpi.metric":"revenue","kpi.target_change_pct":10}""")]
+    [InlineData("Aim for a 30% reactivation rate among customers inactive for 120 days", """{"campaign_type":"win_back","audience.behavior.no_purchase_for_days":120,"kpi.metric":"reactivation_rate","kpi.target_change_pct":30}""")]
+    [InlineData("Retarget everyone who added a TV stand to their basket in the past 2 hrs with a 5 % discount", """{"campaign_type":"abandoned_cart_recovery","audience.product_types":["TV Stands"],"audience.behavior.abandoned_cart_within_days":0.0833,"incentive.type":"percent_discount","incentive.value":5}""")]
     public async Task Interpret_Phrasing_ReadsEveryField(string objective, string expectJson)
     {
         LabelledObjective example = new("case", objective,

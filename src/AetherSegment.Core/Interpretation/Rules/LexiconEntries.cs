@@ -21,7 +21,7 @@ internal static class LexiconEntries
         ("british", "United Kingdom"), ("brits", "United Kingdom"), ("england", "United Kingdom"), ("scotland", "United Kingdom"),
         ("wales", "United Kingdom"),
         ("canadian", "Canada"), ("canadians", "Canada"),
-        ("australian", "Australia"), ("australians", "Australia"), ("aussie", "Australia"), ("aussies", "Australia"),
+        ("yanks", "United States"), ("australian", "Australia"), ("australians", "Australia"), ("aussie", "Australia"), ("aussies", "Australia"),
     ];
 
     /// <summary>Aliases of the catalog's cities.</summary>
