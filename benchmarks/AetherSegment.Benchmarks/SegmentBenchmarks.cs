@@ -19,6 +19,7 @@ public class SegmentBenchmarks
     private ServiceProvider _services = null!;
     private ISegmentEngine _engine = null!;
     private DuckDBDataStore _store = null!;
+    private SegmentDefinition _seed1Eligible = null!;
     private SegmentDefinition _seed1 = null!;
     private SegmentDefinition _seed5 = null!;
     private CampaignObjective _hundredThousand = null!;
@@ -47,6 +48,11 @@ public class SegmentBenchmarks
             Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
             SuggestedTrigger = TriggerType.PersonalizedDiscountOffer,
         }, null, null);
+        _seed1Eligible = await _engine.DefineAsync(new CampaignObjective
+        {
+            Objective = "Recover abandoned carts from high-value customers in the last 48 hours",
+            Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
+        }, "none", null);
         _seed5 = await _engine.DefineAsync(new CampaignObjective
         {
             Objective = "Target high CLV customers in London and Manchester with exclusive launches",
@@ -64,10 +70,13 @@ public class SegmentBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
-    [Benchmark(Description = "preview seed-1 (waterfall, breakdowns, samples)")]
+    [Benchmark(Description = "preview seed-1 eligible (analyze: 2 filters)")]
+    public Task<SegmentPreview> PreviewEligible() => _engine.PreviewAsync(_seed1Eligible);
+
+    [Benchmark(Description = "preview seed-1 + discount trigger (3 filters)")]
     public Task<SegmentPreview> PreviewAbandonedCarts() => _engine.PreviewAsync(_seed1);
 
-    [Benchmark(Description = "preview seed-5 (cities, value tier, trigger)")]
+    [Benchmark(Description = "preview seed-5 + exclusive trigger (3 filters)")]
     public Task<SegmentPreview> PreviewCities() => _engine.PreviewAsync(_seed5);
 
     [Benchmark(Description = "create 100k-member segment + CSV export")]

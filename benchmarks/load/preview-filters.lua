@@ -1,6 +1,6 @@
 -- wrk script: POST /api/v1/segments/preview-filters with a Campaign Objective Object read from a JSON file
 -- (benchmarks/load/run.sh writes it from a live analyze call) and a rotating refinement.
-local body_template
+local body_prefix
 local filters = {
   '{"location_country":"United Kingdom"}',
   '{"clv_min":0.5}',
@@ -14,11 +14,11 @@ function init(args)
   local f = assert(io.open(args[1] or "benchmarks/load/objective.json", "r"))
   local objective = f:read("*a")
   f:close()
-  body_template = '{"campaign_objective_object":' .. objective .. ',"new_filters":%s}'
+  body_prefix = '{"campaign_objective_object":' .. objective .. ',"new_filters":'
 end
 
 request = function()
   i = i + 1
-  local body = string.format(body_template, filters[(i % #filters) + 1])
+  local body = body_prefix .. filters[(i % #filters) + 1] .. '}'
   return wrk.format("POST", "/api/v1/segments/preview-filters", { ["Content-Type"] = "application/json" }, body)
 end

@@ -11,7 +11,9 @@ WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 dotnet build samples/AetherSegment.Web -c Release -v quiet -nologo >/dev/null
-dotnet build tests/AetherSegment.Web.Tests -c Release -v quiet -nologo >/dev/null   # brings playwright-core for first-paint.mjs
+if [ -z "${PLAYWRIGHT_CORE:-}" ]; then   # the Microsoft.Playwright package brings playwright-core for first-paint.mjs
+  dotnet build tests/AetherSegment.Web.Tests -c Release -v quiet -nologo >/dev/null
+fi
 ASPNETCORE_ENVIRONMENT=Production samples/AetherSegment.Web/bin/Release/net10.0/AetherSegment.Web \
   --urls "http://127.0.0.1:$PORT" \
   --webroot "$PWD/samples/AetherSegment.Web/wwwroot" \
@@ -25,8 +27,10 @@ curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/analyze" -H 'Content-T
   -d '{"objective":"Recover abandoned furniture carts from high-value customers in the last 48 hours with a personalized 15% discount to increase conversion by 25%"}' \
   | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["campaign_objective_object"]))' >"$WORK/objective.json"
 
-echo "== preview-filters (4 connections, 2 threads, $DURATION)"
+echo "== preview-filters, five rotating refinements (4 connections, 2 threads, $DURATION)"
 wrk -t2 -c4 -d"$DURATION" --latency -s benchmarks/load/preview-filters.lua "http://127.0.0.1:$PORT" -- "$WORK/objective.json"
+echo "== preview-filters, every request different (cache misses; 4 connections, 2 threads, $DURATION)"
+wrk -t2 -c4 -d"$DURATION" --latency -s benchmarks/load/preview-filters-uncached.lua "http://127.0.0.1:$PORT" -- "$WORK/objective.json"
 echo "== analyze (4 connections, 2 threads, $DURATION)"
 wrk -t2 -c4 -d"$DURATION" --latency -s benchmarks/load/analyze.lua "http://127.0.0.1:$PORT"
 echo "== dashboard first paint (10 cold loads)"

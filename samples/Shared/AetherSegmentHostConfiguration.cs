@@ -1,3 +1,4 @@
+using AetherSegment.Analytics;
 using AetherSegment.BigQuery;
 using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB;
@@ -25,6 +26,7 @@ public static class AetherSegmentHostConfiguration
         string interpreter = root["Interpreter"] ?? "rules";
 
         AetherSegmentBuilder builder = services.AddAetherSegment(o => root.Bind(o));
+        services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.SectionName));
         builder.AddSynthetic(o => configuration.GetSection(SyntheticOptions.SectionName).Bind(o));
 
         if (string.Equals(store, "bigquery", StringComparison.OrdinalIgnoreCase))
@@ -55,6 +57,7 @@ public static class AetherSegmentHostConfiguration
                     o.Location = region;
                 }
             });
+            builder.AddGeminiAnalytics();
         }
 
         return builder;

@@ -6,7 +6,9 @@ using AetherSegment.Web.Campaigns;
 using AetherSegment.Web.Data;
 using AetherSegment.Web.Segments;
 using AetherSegment.Web.Overview;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -108,12 +110,14 @@ public static class AetherWebApp
         services.AddHostedService<ExposureWarningService>();
         services.AddHostedService<LiveEventsService>();
         services.AddSingleton<OverviewQueries>();
+        services.AddMemoryCache(o => o.SizeLimit = 1_024);
+        services.AddSingleton<PreviewCache>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(WriteStatusProblemAsync);
         app.Use(RejectOversizedBodies);
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -121,7 +125,13 @@ public static class AetherWebApp
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("AetherSegment API"));
+        app.MapScalarApiReference("/docs", o => o
+            .WithTitle("AetherSegment API")
+            .DisableDefaultFonts()   // no requests to fonts.scalar.com: the page works offline
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .DisableTelemetry());
 
         app.MapGet("/api/v1/health", (DataReadiness readiness) =>
         {
@@ -134,6 +144,29 @@ public static class AetherWebApp
         CampaignEndpoints.Map(data);
         SegmentEndpoints.Map(data);
         AnalyticsEndpoints.Map(data);
+    }
+
+    /// <summary>Empty error answers (404, 405, 413 from body binding) become problem+json; an oversized body is a 400 naming <c>body</c>.</summary>
+    private static async Task WriteStatusProblemAsync(StatusCodeContext context)
+    {
+        HttpContext http = context.HttpContext;
+        ProblemDetails problem;
+        if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            long limit = http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MaxRequestBodyBytes;
+            problem = Problems.BadInput("body", $"The request body is larger than {limit} bytes.");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            problem = new ProblemDetails { Status = http.Response.StatusCode };
+        }
+
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+        }).ConfigureAwait(false);
     }
 
     private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)

@@ -37,12 +37,19 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             httpContext.Response.Headers.RetryAfter = "10";
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        bool written = await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
         }).ConfigureAwait(false);
+        if (!written)
+        {
+            // The client's Accept header ruled JSON out (a browser asking for HTML): answer problem+json anyway, never a stack trace.
+            await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     internal static ProblemDetails Map(Exception exception) => exception switch

@@ -31,6 +31,11 @@ public sealed class WebOptions
     [Range(1024, 16 * 1024 * 1024, ErrorMessage = "AetherSegment:Web:MaxRequestBodyBytes must be between 1024 and 16777216.")]
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>How long a filter preview is remembered for the same objective, filters and trigger, in seconds; 0 turns the cache off.</summary>
+    /// <value>The default value is 10.</value>
+    [Range(0, 3600, ErrorMessage = "AetherSegment:Web:PreviewCacheSeconds must be between 0 and 3600.")]
+    public int PreviewCacheSeconds { get; set; } = 10;
+
     /// <summary>Whether to generate the default synthetic data set when the embedded store has no database.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool GenerateWhenMissing { get; set; } = true;

@@ -10,12 +10,14 @@ internal static class SegmentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/segments/preview-filters", async (PreviewFiltersRequest request, ISegmentEngine engine, CancellationToken cancellationToken) =>
+        api.MapPost("/segments/preview-filters", async (PreviewFiltersRequest request, ISegmentEngine engine, PreviewCache cache, CancellationToken cancellationToken) =>
             {
-                CampaignObjective objective = RequestFields.ReadObjective(
-                    RequireElement(request.CampaignObjectiveObject, "campaign_objective_object"), "campaign_objective_object");
-                FilterPreview preview = await engine.PreviewFiltersAsync(objective, RequestFields.Filters(request.NewFilters, "new_filters"),
-                    string.IsNullOrWhiteSpace(request.Trigger) ? null : request.Trigger, cancellationToken).ConfigureAwait(false);
+                JsonElement objectiveJson = RequireElement(request.CampaignObjectiveObject, "campaign_objective_object");
+                CampaignObjective objective = RequestFields.ReadObjective(objectiveJson, "campaign_objective_object");
+                IEnumerable<KeyValuePair<string, JsonElement>>? filters = RequestFields.Filters(request.NewFilters, "new_filters");
+                string? trigger = string.IsNullOrWhiteSpace(request.Trigger) ? null : request.Trigger;
+                FilterPreview preview = await cache.GetOrAddAsync(objectiveJson.GetRawText(), request.NewFilters?.GetRawText(), trigger,
+                    () => engine.PreviewFiltersAsync(objective, filters, trigger, cancellationToken)).ConfigureAwait(false);
                 return TypedResults.Ok(preview);
             })
             .WithName("PreviewFilters")

@@ -13,10 +13,15 @@ public sealed class AnalyticsOptions
     [Range(1, 100_000, ErrorMessage = "AetherSegment:Analytics:MaxRows must be between 1 and 100000.")]
     public int MaxRows { get; set; } = 1000;
 
-    /// <summary>How long one question may take in the store (and, separately, in the language model) before it is cancelled.</summary>
+    /// <summary>How long one query may take in the store before it is cancelled (the answer is then an error).</summary>
     /// <value>The default value is 30 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "AetherSegment:Analytics:Timeout must be between 00:00:00.010 and 00:10:00.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a language model may take to write SQL before the rule-based parser answers instead.</summary>
+    /// <value>The default value is 20 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "AetherSegment:Analytics:LanguageModelTimeout must be between 00:00:00.010 and 00:10:00.")]
+    public TimeSpan LanguageModelTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>The most bytes a language-model query may process on a store that can dry-run (BigQuery).</summary>
     /// <value>The default value is 1073741824 (1 GiB).</value>

@@ -115,7 +115,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         {
             DateTimeOffset asOf = await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
             using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
+            timeout.CancelAfter(_options.LanguageModelTimeout);
             AnalyticsSqlRequest request = new(question, _store.Dialect, AnalyticsSqlGuard.DescribeAllowedSchema(), asOf);
             sql = await _writer!.WriteSqlAsync(request, timeout.Token).ConfigureAwait(false);
         }

@@ -103,6 +103,7 @@ public static class AnalyticsSqlGuard
                 SqlTokenKind.Parameter => (1, $"parameters ({token.Text}) are not allowed."),
                 SqlTokenKind.Word => CheckWord(tokens, i, aliases, ctes),
                 SqlTokenKind.QuotedIdentifier => CheckIdentifier(token.Text, previous, next, aliases, ctes, quoted: true),
+                SqlTokenKind.String when InFromList(tokens, i) => (2, "reading files or URLs is not allowed: only the customer data tables may be read."),
                 _ => (0, null),
             };
             if (reason is not null && rank < worstRank)
@@ -201,6 +202,41 @@ public static class AnalyticsSqlGuard
         }
 
         return CheckIdentifier(word, previous, next, aliases, ctes, quoted: false);
+    }
+
+    /// <summary>Whether the token stands where a table goes: right after FROM or JOIN, or in FROM's comma list.</summary>
+    private static bool InFromList(List<SqlToken> tokens, int index)
+    {
+        int depth = 0;
+        for (int i = index - 1; i >= 0; i--)
+        {
+            SqlToken token = tokens[i];
+            if (token.Text == ")")
+            {
+                depth++;
+            }
+            else if (token.Text == "(")
+            {
+                if (depth == 0)
+                {
+                    return false;
+                }
+
+                depth--;
+            }
+            else if (depth == 0 && token.Kind == SqlTokenKind.Word
+                && (token.Is("select") || token.Is("where") || token.Is("group") || token.Is("order") || token.Is("having")
+                    || token.Is("on") || token.Is("using") || token.Is("limit") || token.Is("qualify") || token.Is("window")))
+            {
+                return false;
+            }
+            else if (depth == 0 && (token.Is("from") || token.Is("join")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTableFunctionPosition(SqlToken? previous) =>

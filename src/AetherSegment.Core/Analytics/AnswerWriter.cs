@@ -79,7 +79,8 @@ internal static class AnswerWriter
         bool ascending = query.Sort == AnalyticsSort.MeasureAscending;
         if (query.Limit == 1)
         {
-            return $"{firstName} has the {(ascending ? "lowest" : "highest")} {label}{scope}: {firstValue}.";
+            string most = query.Measure.Format == MeasureFormat.Count ? (ascending ? "fewest" : "most") : (ascending ? "lowest" : "highest");
+            return $"{firstName} has the {most} {label}{scope}: {firstValue}.";
         }
 
         string count = string.Create(CultureInfo.InvariantCulture, $"{result.Rows.Count} {(result.Rows.Count == 1 ? dimension.Label : dimension.PluralLabel)}");

@@ -11,8 +11,12 @@ internal static partial class CoreServices
     internal static void AddAnalytics(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<AnalyticsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<AnalyticsOptions>)))
+        {
+            services.AddOptions<AnalyticsOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
+        }
+
         services.TryAddSingleton<IAnalyticsService, AnalyticsService>();
     }
 }

@@ -157,18 +157,9 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         ArgumentNullException.ThrowIfNull(definition);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.preview");
         IDataStore store = Store;
-        SqlStatement previewSql = SegmentSqlCompiler.Preview(definition, store.Dialect, _options.HighValueThreshold, _options.LowValueThreshold);
         int sampleSize = Math.Clamp(_segmentOptions.SampleSize, 0, 50);
-        Task<QueryResult> grouped = store.QueryAsync(previewSql, cancellationToken);
-        Task<QueryResult>? samples = sampleSize > 0
-            ? store.QueryAsync(SegmentSqlCompiler.Sample(definition, store.Dialect, sampleSize), cancellationToken)
-            : null;
-        SegmentPreview preview = SegmentPreviewReader.Read(definition, await grouped.ConfigureAwait(false));
-        if (samples is not null)
-        {
-            preview = preview with { SampleProfiles = SegmentPreviewReader.ReadSamples(await samples.ConfigureAwait(false)) };
-        }
-
+        SqlStatement statement = SegmentSqlCompiler.Preview(definition, store.Dialect, _options.HighValueThreshold, _options.LowValueThreshold, sampleSize);
+        SegmentPreview preview = SegmentPreviewReader.Read(definition, await store.QueryAsync(statement, cancellationToken).ConfigureAwait(false));
         return preview;
     }
 

@@ -6,6 +6,9 @@ namespace AetherSegment.Segments;
 /// <summary>Turns the preview statement's grouped rows into a <see cref="SegmentPreview"/> (one pass over at most a few dozen rows).</summary>
 internal static class SegmentPreviewReader
 {
+    // Columns of SegmentSqlCompiler.Preview: kind, customer_id, first_name, email, country, city, value_tier, n, clv, cart_sum, cart_count.
+    private const int Kind = 0, CustomerId = 1, FirstName = 2, Email = 3, Country = 4, City = 5, Tier = 6, Count = 7, Clv = 8, CartSum = 9, CartCount = 10;
+
     public static SegmentPreview Read(SegmentDefinition definition, QueryResult result)
     {
         int steps = definition.Filters.Count;
@@ -13,39 +16,46 @@ internal static class SegmentPreviewReader
         double[] clv = new double[steps + 1];
         double cartSum = 0;
         long cartCount = 0;
-        int cartSumIndex = result.IndexOf("cart_sum");
-        int cartCountIndex = result.IndexOf("cart_count");
         Dictionary<string, (long Size, double Clv)> countries = new(StringComparer.Ordinal);
         Dictionary<string, (long Size, double Clv)> cities = new(StringComparer.Ordinal);
         Dictionary<string, (long Size, double Clv)> tiers = new(StringComparer.Ordinal);
+        List<SampleProfile> samples = [];
 
-        // Columns: country, city, value_tier, total, clv_0, then size_i, clv_i per step.
         foreach (object?[] row in result.Rows)
         {
-            sizes[0] += ToLong(row[3]);
-            clv[0] += ToDouble(row[4]);
-            for (int i = 1; i <= steps; i++)
+            long kind = ToLong(row[Kind]);
+            if (kind >= 0 && kind <= steps)
             {
-                sizes[i] += ToLong(row[5 + (2 * (i - 1))]);
-                clv[i] += ToDouble(row[6 + (2 * (i - 1))]);
+                sizes[kind] = ToLong(row[Count]);
+                clv[kind] = ToDouble(row[Clv]);
             }
-
-            long members = steps == 0 ? ToLong(row[3]) : ToLong(row[5 + (2 * (steps - 1))]);
-            double memberClv = steps == 0 ? ToDouble(row[4]) : ToDouble(row[6 + (2 * (steps - 1))]);
-            if (members > 0)
+            else if (kind == -1)
             {
-                Add(countries, row[0] as string ?? "unknown", members, memberClv);
-                Add(cities, row[1] as string ?? "unknown", members, memberClv);
-                Add(tiers, row[2] as string ?? "unknown", members, memberClv);
+                long members = ToLong(row[Count]);
+                double memberClv = ToDouble(row[Clv]);
+                Add(countries, row[Country] as string ?? "unknown", members, memberClv);
+                Add(cities, row[City] as string ?? "unknown", members, memberClv);
+                Add(tiers, row[Tier] as string ?? "unknown", members, memberClv);
+                cartSum += ToDouble(row[CartSum]);
+                cartCount += ToLong(row[CartCount]);
             }
-
-            if (cartSumIndex >= 0)
+            else if (kind == -2)
             {
-                cartSum += ToDouble(row[cartSumIndex]);
-                cartCount += ToLong(row[cartCountIndex]);
+                samples.Add(new SampleProfile
+                {
+                    CustomerId = row[CustomerId] as string ?? "",
+                    FirstName = row[FirstName] as string,
+                    Email = SegmentExport.MaskEmail(row[Email] as string),
+                    Country = row[Country] as string,
+                    City = row[City] as string,
+                    ClvScore = row[Clv] is null ? null : Math.Round(ToDouble(row[Clv]), 4),
+                });
             }
         }
 
+        samples.Sort(static (a, b) => (b.ClvScore ?? 0) != (a.ClvScore ?? 0)
+            ? (b.ClvScore ?? 0).CompareTo(a.ClvScore ?? 0)
+            : string.CompareOrdinal(a.CustomerId, b.CustomerId));
         WaterfallStep[] waterfall = new WaterfallStep[steps];
         for (int i = 0; i < steps; i++)
         {
@@ -66,7 +76,7 @@ internal static class SegmentPreviewReader
         {
             Size = size,
             AvgClv = Average(clv[steps], size),
-            AvgCartValue = cartSumIndex >= 0 ? Average(cartSum, cartCount) : null,
+            AvgCartValue = SegmentSqlCompiler.HasCartFilter(definition) ? Average(cartSum, cartCount) : null,
             Trigger = definition.Trigger,
             TotalCustomers = sizes[0],
             TotalAvgClv = Average(clv[0], sizes[0]),
@@ -78,28 +88,9 @@ internal static class SegmentPreviewReader
                 ByCity = Items(cities, size),
                 ByValueTier = Items(tiers, size),
             },
+            SampleProfiles = samples,
             AsOf = definition.AsOf,
         };
-    }
-
-    public static IReadOnlyList<SampleProfile> ReadSamples(QueryResult result)
-    {
-        SampleProfile[] samples = new SampleProfile[result.Rows.Count];
-        for (int i = 0; i < samples.Length; i++)
-        {
-            object?[] row = result.Rows[i];
-            samples[i] = new SampleProfile
-            {
-                CustomerId = row[0] as string ?? "",
-                FirstName = row[1] as string,
-                Email = SegmentExport.MaskEmail(row[3] as string),
-                Country = row[4] as string,
-                City = row[5] as string,
-                ClvScore = row[6] is null ? null : Math.Round(ToDouble(row[6]), 4),
-            };
-        }
-
-        return samples;
     }
 
     internal static long ToLong(object? value) => value switch

@@ -16,6 +16,8 @@ internal sealed class SegmentSqlCompiler
     /// <summary>The member columns every member statement selects, in order (the snapshot's columns).</summary>
     internal static readonly string[] MemberColumns = ["customer_id", "first_name", "last_name", "email", "country", "city", "clv_score"];
 
+    private static readonly string[] PreviewColumns = ["customer_id", "first_name", "email", "country", "city", "clv_score"];
+
     private const string AsOfParameter = "as_of";
     private readonly SqlDialect _dialect;
     private readonly SegmentDefinition _definition;
@@ -40,81 +42,81 @@ internal sealed class SegmentSqlCompiler
         return new SqlStatement(sql.ToString(), compiler._parameters);
     }
 
-    /// <summary>The few highest-value members for sample profiles, with <see cref="MemberColumns"/>.</summary>
-    public static SqlStatement Sample(SegmentDefinition definition, SqlDialect dialect, int limit)
-    {
-        SqlStatement members = Members(definition, dialect);
-        return new SqlStatement(
-            members.Sql + "\nORDER BY c.clv_score DESC, c.customer_id\nLIMIT " + dialect.Parameter("sample_limit"),
-            [.. members.Parameters, QueryParameter.Int64("sample_limit", limit)]);
-    }
-
     /// <summary>
-    /// One statement for the whole preview: per (country, city, value tier) group the customer count, the size and the
-    /// CLV sum after each filter in order (the attrition waterfall), and the members' cart value sum and count.
-    /// Columns: country, city, value_tier, total, then size_1..size_n and clv_1..clv_n, then cart_sum, cart_count.
+    /// One statement for the whole preview. A chain of CTEs applies the filters in order (<c>s1</c> keeps the customers
+    /// passing the first filter, <c>s2</c> those of <c>s1</c> passing the second, ...), so each filter only looks at the
+    /// survivors of the previous ones; a UNION ALL then returns, by <c>kind</c>: the size and CLV sum of every step
+    /// (kind = step number, 0 for all customers), the final members grouped by country, city and value tier with their
+    /// cart value sum and count (kind = -1), and the highest-CLV members for samples (kind = -2).
+    /// Columns: kind, customer_id, first_name, email, country, city, value_tier, n, clv, cart_sum, cart_count.
     /// </summary>
     /// <param name="definition">The definition.</param>
     /// <param name="dialect">The dialect.</param>
     /// <param name="highValue">The high value tier threshold.</param>
     /// <param name="lowValue">The low value tier threshold.</param>
-    public static SqlStatement Preview(SegmentDefinition definition, SqlDialect dialect, double highValue, double lowValue)
+    /// <param name="sampleLimit">How many sample members to return.</param>
+    public static SqlStatement Preview(SegmentDefinition definition, SqlDialect dialect, double highValue, double lowValue, int sampleLimit)
     {
         SegmentSqlCompiler compiler = new(definition, dialect);
-        string[] flags = new string[definition.Filters.Count];
-        for (int i = 0; i < flags.Length; i++)
+        int steps = definition.Filters.Count;
+        string customers = DataSchema.Customers.Name;
+        StringBuilder sql = new();
+        for (int i = 0; i < steps; i++)
         {
-            flags[i] = compiler.Condition(definition.Filters[i].Condition);
-        }
-
-        double? cartWindow = CartWindow(definition);
-        bool carts = cartWindow is not null || HasCartFilter(definition);
-        compiler._parameters.Add(QueryParameter.Float64("tier_high", highValue));
-        compiler._parameters.Add(QueryParameter.Float64("tier_low", lowValue));
-
-        StringBuilder sql = new("WITH flagged AS (\n  SELECT c.country, c.city, c.clv_score,\n");
-        sql.Append("    CASE WHEN c.clv_score >= ").Append(dialect.Parameter("tier_high")).Append(" THEN 'high' WHEN c.clv_score >= ")
-            .Append(dialect.Parameter("tier_low")).Append(" THEN 'medium' ELSE 'low' END AS value_tier");
-        if (carts)
-        {
-            sql.Append(",\n    cart.cart_value AS cart_value");
-        }
-
-        for (int i = 0; i < flags.Length; i++)
-        {
-            sql.Append(",\n    (").Append(flags[i]).Append(") AS f").Append(i + 1);
-        }
-
-        sql.Append('\n').Append(compiler.FromClause());
-        if (carts)
-        {
-            string since = cartWindow is { } days ? compiler.Since(days) : "";
-            sql.Append("\n  LEFT JOIN (SELECT a.customer_id, MAX(a.cart_value) AS cart_value FROM ").Append(DataSchema.AbandonedCarts.Name).Append(" AS a");
-            if (cartWindow is not null)
+            compiler._usesScores = false;
+            string condition = compiler.Condition(definition.Filters[i].Condition);
+            sql.Append(i == 0 ? "WITH " : ",\n").Append('s').Append(i + 1).Append(" AS (SELECT ")
+                .AppendJoin(", ", PreviewColumns.Select(column => "c." + Col(DataSchema.Customers, column)))
+                .Append(" FROM ").Append(i == 0 ? customers : "s" + i.ToString(CultureInfo.InvariantCulture)).Append(" AS c");
+            if (compiler._usesScores)
             {
-                sql.Append(" WHERE a.abandoned_at >= ").Append(since).Append(" AND a.abandoned_at <= ").Append(compiler.AsOf());
+                sql.Append(" LEFT JOIN ").Append(DataSchema.CustomerScores.Name).Append(" AS s ON s.customer_id = c.customer_id");
             }
 
-            sql.Append(" GROUP BY a.customer_id) AS cart ON cart.customer_id = c.customer_id");
+            sql.Append(" WHERE ").Append(condition).Append(')');
         }
 
-        sql.Append("\n)\nSELECT country, city, value_tier, COUNT(*) AS total, SUM(clv_score) AS clv_0");
-        StringBuilder all = new("TRUE");
-        for (int i = 0; i < flags.Length; i++)
+        string members = steps == 0 ? customers : "s" + steps.ToString(CultureInfo.InvariantCulture);
+        double? cartWindow = CartWindow(definition);
+        bool carts = HasCartFilter(definition);
+        compiler._parameters.Add(QueryParameter.Float64("tier_high", highValue));
+        compiler._parameters.Add(QueryParameter.Float64("tier_low", lowValue));
+        compiler._parameters.Add(QueryParameter.Int64("sample_limit", sampleLimit));
+        if (steps > 0)
         {
-            all.Append(" AND f").Append(i + 1);
-            sql.Append(",\n  ").Append(SqlDialect.CountWhere(all.ToString())).Append(" AS size_").Append(i + 1);
-            sql.Append(",\n  ").Append(SqlDialect.SumWhere(all.ToString(), "clv_score")).Append(" AS clv_").Append(i + 1);
+            sql.Append('\n');
         }
 
-        string members = all.ToString();
+        sql.Append("SELECT 0 AS kind, CAST(NULL AS STRING) AS customer_id, CAST(NULL AS STRING) AS first_name, CAST(NULL AS STRING) AS email, ")
+            .Append("CAST(NULL AS STRING) AS country, CAST(NULL AS STRING) AS city, CAST(NULL AS STRING) AS value_tier, ")
+            .Append("COUNT(*) AS n, SUM(clv_score) AS clv, 0.0 AS cart_sum, 0 AS cart_count FROM ").Append(customers);
+        for (int i = 1; i <= steps; i++)
+        {
+            sql.Append("\nUNION ALL SELECT ").Append(i).Append(", NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), SUM(clv_score), 0.0, 0 FROM s").Append(i);
+        }
+
+        sql.Append("\nUNION ALL SELECT -1, NULL, NULL, NULL, m.country, m.city, CASE WHEN m.clv_score >= ").Append(dialect.Parameter("tier_high"))
+            .Append(" THEN 'high' WHEN m.clv_score >= ").Append(dialect.Parameter("tier_low")).Append(" THEN 'medium' ELSE 'low' END, COUNT(*), SUM(m.clv_score), ");
         if (carts)
         {
-            sql.Append(",\n  ").Append(SqlDialect.SumWhere(members + " AND cart_value IS NOT NULL", "cart_value")).Append(" AS cart_sum");
-            sql.Append(",\n  ").Append(SqlDialect.CountWhere(members + " AND cart_value IS NOT NULL")).Append(" AS cart_count");
+            sql.Append("SUM(COALESCE(cart.cart_value, 0)), COUNT(cart.cart_value) FROM ").Append(members)
+                .Append(" AS m LEFT JOIN (SELECT a.customer_id, MAX(a.cart_value) AS cart_value FROM ").Append(DataSchema.AbandonedCarts.Name).Append(" AS a");
+            if (cartWindow is { } days)
+            {
+                sql.Append(" WHERE a.abandoned_at >= ").Append(compiler.Since(days)).Append(" AND a.abandoned_at <= ").Append(compiler.AsOf());
+            }
+
+            sql.Append(" GROUP BY a.customer_id) AS cart ON cart.customer_id = m.customer_id");
+        }
+        else
+        {
+            sql.Append("0.0, 0 FROM ").Append(members).Append(" AS m");
         }
 
-        sql.Append("\nFROM flagged\nGROUP BY country, city, value_tier\nORDER BY country, city, value_tier");
+        sql.Append(" GROUP BY 5, 6, 7");
+        sql.Append("\nUNION ALL SELECT -2, top.customer_id, top.first_name, top.email, top.country, top.city, NULL, 0, top.clv_score, 0.0, 0 FROM (SELECT ")
+            .Append("m.customer_id, m.first_name, m.email, m.country, m.city, m.clv_score FROM ").Append(members)
+            .Append(" AS m ORDER BY m.clv_score DESC, m.customer_id LIMIT ").Append(dialect.Parameter("sample_limit")).Append(") AS top");
         return new SqlStatement(sql.ToString(), compiler._parameters);
     }
 
@@ -205,8 +207,8 @@ internal sealed class SegmentSqlCompiler
                 return "(c." + Col(DataSchema.Customers, "created_at") + " >= " + Since(Window(condition)) + " AND c.created_at <= " + AsOf() + ")";
 
             case BehaviorKind.AbandonedCart:
-                sql.Append("EXISTS (SELECT 1 FROM ").Append(DataSchema.AbandonedCarts.Name).Append(" AS a WHERE a.")
-                    .Append(Col(DataSchema.AbandonedCarts, "customer_id")).Append(" = c.customer_id");
+                sql.Append("c.customer_id IN (SELECT a.").Append(Col(DataSchema.AbandonedCarts, "customer_id")).Append(" FROM ")
+                    .Append(DataSchema.AbandonedCarts.Name).Append(" AS a WHERE TRUE");
                 AppendWindow(sql, "a." + Col(DataSchema.AbandonedCarts, "abandoned_at"), condition.WithinDays);
                 if (condition.MinValue is { } min)
                 {
@@ -218,15 +220,15 @@ internal sealed class SegmentSqlCompiler
 
             case BehaviorKind.Purchased:
             case BehaviorKind.NoPurchase:
-                sql.Append(condition.Kind == BehaviorKind.NoPurchase ? "NOT EXISTS" : "EXISTS").Append(" (SELECT 1 FROM ")
-                    .Append(DataSchema.Transactions.Name).Append(" AS t WHERE t.").Append(Col(DataSchema.Transactions, "customer_id")).Append(" = c.customer_id");
+                sql.Append(condition.Kind == BehaviorKind.NoPurchase ? "c.customer_id NOT IN" : "c.customer_id IN").Append(" (SELECT t.")
+                    .Append(Col(DataSchema.Transactions, "customer_id")).Append(" FROM ").Append(DataSchema.Transactions.Name).Append(" AS t WHERE TRUE");
                 AppendWindow(sql, "t." + Col(DataSchema.Transactions, "transaction_date"), condition.Kind == BehaviorKind.NoPurchase ? Window(condition) : condition.WithinDays);
                 AppendProducts(sql, "t", DataSchema.Transactions, condition);
                 return sql.Append(')').ToString();
 
             case BehaviorKind.Engaged:
-                sql.Append("EXISTS (SELECT 1 FROM ").Append(DataSchema.BehavioralEvents.Name).Append(" AS e WHERE e.")
-                    .Append(Col(DataSchema.BehavioralEvents, "customer_id")).Append(" = c.customer_id AND ")
+                sql.Append("c.customer_id IN (SELECT e.").Append(Col(DataSchema.BehavioralEvents, "customer_id")).Append(" FROM ")
+                    .Append(DataSchema.BehavioralEvents.Name).Append(" AS e WHERE ")
                     .Append(_dialect.InArray("e." + Col(DataSchema.BehavioralEvents, "event_type"),
                         Add("event_types", QueryParameterType.StringArray, condition.EventTypes.Count > 0 ? condition.EventTypes : ["product_view"])));
                 AppendWindow(sql, "e." + Col(DataSchema.BehavioralEvents, "event_timestamp"), condition.WithinDays);

@@ -42,6 +42,14 @@ internal sealed class DuckDBDatabaseSink : IDataSink
             throw new AetherSegmentInputException($"--db: cannot write a database in {directory}: {ex.Message.ReplaceLineEndings(" ")}", ex);
         }
 
+        // Keep DuckDB's buffer pool small while loading: blocks already written to the file are evicted rather than
+        // cached, so memory stays flat however many customers are loaded.
+        await using (DuckDBCommand limit = connection.CreateCommand())
+        {
+            limit.CommandText = "SET memory_limit = '256MB'";
+            await limit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return new DuckDBDatabaseSink(target, temporary, connection);
     }
 

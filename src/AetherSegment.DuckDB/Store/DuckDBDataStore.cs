@@ -13,9 +13,15 @@ namespace AetherSegment.DuckDB;
 /// connection to the process-wide database instance, so many readers run concurrently next to one writer.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class DuckDBDataStore : IDataStore
+public sealed class DuckDBDataStore : IDataStore, IDisposable
 {
+    /// <summary>How long the database instance stays open after the last read, so back-to-back reads skip reopening the file.</summary>
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
+
     private readonly string _path;
+    private readonly Lock _keeperGate = new();
+    private DuckDBConnection? _keeper;
+    private ITimer? _keeperRelease;
 
     /// <summary>Creates the store over the configured file.</summary>
     public DuckDBDataStore(IOptions<DuckDBOptions> options)
@@ -47,6 +53,7 @@ public sealed class DuckDBDataStore : IDataStore
         using Activity? activity = StartActivity(statement);
         long started = Stopwatch.GetTimestamp();
         await using DuckDBConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        KeepDatabaseOpen();
         await using DuckDBCommand command = CreateCommand(connection, statement);
         try
         {
@@ -82,6 +89,7 @@ public sealed class DuckDBDataStore : IDataStore
         ArgumentNullException.ThrowIfNull(statement);
         using Activity? activity = StartActivity(statement);
         await using DuckDBConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        KeepDatabaseOpen();
         await using DuckDBCommand command = CreateCommand(connection, statement);
         DbDataReader reader;
         try
@@ -135,6 +143,48 @@ public sealed class DuckDBDataStore : IDataStore
                 ? $"The database {_path} is in use by another process (DuckDB allows one process at a time); stop that process or use another --db."
                 : $"Cannot open the database {_path}: {ex.Message}";
             throw new DataStoreException(reason, ex);
+        }
+    }
+
+    /// <summary>Closes the database instance this store keeps open between reads.</summary>
+    public void Dispose() => ReleaseDatabase();
+
+    // Opening the file costs tens of milliseconds (DuckDB shares one instance per file while any connection is open),
+    // so reads keep one idle connection for a few seconds; the file lock is released once reads stop.
+    private void KeepDatabaseOpen()
+    {
+        lock (_keeperGate)
+        {
+            if (_keeper is not null)
+            {
+                _keeperRelease?.Change(KeepAlive, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            DuckDBConnection keeper = new($"DataSource={_path}");
+            try
+            {
+                keeper.Open();
+            }
+            catch (DuckDBException)
+            {
+                keeper.Dispose();
+                return;
+            }
+
+            _keeper = keeper;
+            _keeperRelease = TimeProvider.System.CreateTimer(_ => ReleaseDatabase(), null, KeepAlive, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void ReleaseDatabase()
+    {
+        lock (_keeperGate)
+        {
+            _keeperRelease?.Dispose();
+            _keeperRelease = null;
+            _keeper?.Dispose();
+            _keeper = null;
         }
     }
 

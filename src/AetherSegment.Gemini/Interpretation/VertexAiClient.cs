@@ -63,9 +63,19 @@ internal sealed class VertexAiClient : IDisposable
 
     /// <summary>Sends one objective and returns the model's text.</summary>
     /// <exception cref="VertexAiException">Timeout, HTTP error after retries, authentication failure or an answer without text.</exception>
-    public async Task<string> GenerateAsync(string systemInstruction, string userText, CancellationToken cancellationToken)
+    public Task<string> GenerateAsync(string systemInstruction, string userText, CancellationToken cancellationToken) =>
+        SendAsync(BuildBody(systemInstruction, userText), cancellationToken);
+
+    /// <summary>
+    /// Sends a prompt with another response schema (already in Vertex's OpenAPI subset, as UTF-8 JSON) and returns the
+    /// model's text: the same transport, authentication, timeout and retries for other features (analytics SQL).
+    /// </summary>
+    /// <exception cref="VertexAiException">Timeout, HTTP error after retries, authentication failure or an answer without text.</exception>
+    public Task<string> GenerateAsync(string systemInstruction, string userText, byte[] responseSchemaJson, CancellationToken cancellationToken) =>
+        SendAsync(new BodyTemplate(systemInstruction, responseSchemaJson).Build(userText), cancellationToken);
+
+    private async Task<string> SendAsync(byte[] body, CancellationToken cancellationToken)
     {
-        byte[] body = BuildBody(systemInstruction, userText);
         for (int attempt = 0; ; attempt++)
         {
             GeminiLog.Calling(_logger, _options.Model, _authority, attempt + 1);
@@ -134,15 +144,7 @@ internal sealed class VertexAiClient : IDisposable
             _template = template;
         }
 
-        ArrayBufferWriter<byte> buffer = new(template.Prefix.Length + template.Suffix.Length + (userText.Length * 6) + 2);
-        buffer.Write(template.Prefix);
-        using (Utf8JsonWriter writer = new(buffer))
-        {
-            writer.WriteStringValue(userText);
-        }
-
-        buffer.Write(template.Suffix);
-        return buffer.WrittenSpan.ToArray();
+        return template.Build(userText);
     }
 
     /// <summary>The constant parts of a request body around the objective's JSON string.</summary>
@@ -192,6 +194,20 @@ internal sealed class VertexAiClient : IDisposable
         }
 
         public string SystemInstruction { get; }
+
+        /// <summary>The body for one user text: prefix, the text as a JSON string, suffix.</summary>
+        public byte[] Build(string userText)
+        {
+            ArrayBufferWriter<byte> buffer = new(Prefix.Length + Suffix.Length + (userText.Length * 6) + 2);
+            buffer.Write(Prefix);
+            using (Utf8JsonWriter writer = new(buffer))
+            {
+                writer.WriteStringValue(userText);
+            }
+
+            buffer.Write(Suffix);
+            return buffer.WrittenSpan.ToArray();
+        }
 
         public byte[] Prefix { get; }
 

@@ -96,7 +96,7 @@ public sealed class LanguageModelSqlTests(AnalyticsDatabase database) : IClassFi
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, token);
             return "SELECT 1";
-        }, o => o.Timeout = TimeSpan.FromMilliseconds(200));
+        }, o => o.LanguageModelTimeout = TimeSpan.FromMilliseconds(200));
 
         AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("orders by category");
 

@@ -149,6 +149,48 @@ public sealed class InterpretCommandTests
     }
 
     [Fact]
+    public async Task Interpret_GeminiWithoutAProject_ExitsTwoNamingTheKey()
+    {
+        if (Environment.GetEnvironmentVariable("GOOGLE_CLOUD_PROJECT") is not null || Environment.GetEnvironmentVariable("AetherSegment__Gemini__ProjectId") is not null)
+        {
+            return;
+        }
+
+        (int exit, string stdout, string stderr) = await RunAsync("interpret", "Win back lapsed customers", "--interpreter", "gemini");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("AetherSegment:Gemini:ProjectId", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interpret_ChatInterpreter_ExitsTwoExplainingWhy()
+    {
+        (int exit, _, string stderr) = await RunAsync("interpret", "Win back lapsed customers", "--interpreter", "chat");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("IChatClient", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interpret_ObjectiveAndEvalTogether_ExitsTwo()
+    {
+        (int exit, _, string stderr) = await RunAsync("interpret", "Hello", "--eval", TestPaths.ExampleObjectives);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("not both", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interpret_MissingEvalFile_ExitsTwoNamingTheFile()
+    {
+        (int exit, _, string stderr) = await RunAsync("interpret", "--eval", "/nonexistent/labels.jsonl");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/labels.jsonl", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interpret_AsTable_PrintsTheFields()
     {
         (int exit, string stdout, _) = await RunAsync("interpret", "Welcome new customers with free shipping", "--format", "table");

@@ -51,6 +51,10 @@ public sealed class AnalyticsSqlGuardTests
         { "EXPLAIN SELECT country FROM customers", "only a single SELECT" },
         { "SELECT query('SELECT 1')", "query" },
         { "SELECT 1 AS ground_truth_uplift FROM ground_truth_uplift", "evaluation-only" },
+        { "SELECT COUNT(*) FROM '/etc/passwd'", "files or URLs" },
+        { "SELECT COUNT(*) FROM customers, 'https://example.com/x.csv'", "files or URLs" },
+        { "SELECT COUNT(*) FROM customers c JOIN 'other.parquet' o ON o.customer_id = c.customer_id", "files or URLs" },
+        { "SELECT COUNT(*) FROM \"data.csv\"", "not allowed" },
     };
 
     public static TheoryData<string> Benign => new()
@@ -70,6 +74,8 @@ public sealed class AnalyticsSqlGuardTests
         "SELECT acquisition_source, ROUND(AVG(clv_score), 3) AS avg_clv FROM customers WHERE country IN ('Canada', 'United Kingdom') GROUP BY acquisition_source",
         "SELECT COUNT(*) FROM transactions WHERE product_name LIKE '%delete%'",
         "SELECT COUNT(*) FILTER (WHERE converted) AS conversions FROM campaign_history",
+        "SELECT COUNT(*) FROM customers WHERE country IN ('Canada', 'Australia') AND city <> 'Perth'",
+        "SELECT category, COUNT(*) FROM transactions, customers WHERE transactions.customer_id = customers.customer_id AND customers.city = 'London' GROUP BY category",
     };
 
     [Theory]

@@ -124,8 +124,9 @@ public sealed class RuleBasedInterpreterTests
         long second = Measure(rules, objective, 1000);
         long third = Measure(rules, objective, 1000);
 
-        Assert.Equal(first, second);
-        Assert.Equal(second, third);
+        // Tiered JIT may stack-allocate more once optimized, so later runs may allocate less, never more.
+        Assert.True(second <= first, $"{first} then {second} bytes");
+        Assert.True(third <= second, $"{second} then {third} bytes");
         Assert.True(first / 1000 < 4096, $"{first / 1000} bytes per call");
     }
 

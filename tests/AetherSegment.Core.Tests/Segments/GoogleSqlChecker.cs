@@ -66,8 +66,9 @@ internal static partial class GoogleSqlChecker
         Dictionary<string, TableDefinition> aliases = new(StringComparer.Ordinal);
         foreach (Match from in TablePattern().Matches(sql))
         {
-            TableDefinition? table = DataSchema.Find(from.Groups[1].Value) ?? (from.Groups[1].Value == "flagged" ? null : Find(from.Groups[1].Value));
-            if (table is null && from.Groups[1].Value != "flagged")
+            bool chainStep = ChainStepPattern().IsMatch(from.Groups[1].Value);
+            TableDefinition? table = DataSchema.Find(from.Groups[1].Value) ?? Find(from.Groups[1].Value);
+            if (table is null && !chainStep)
             {
                 problems.Add($"unknown table {from.Groups[1].Value}");
             }
@@ -110,6 +111,9 @@ internal static partial class GoogleSqlChecker
 
     [GeneratedRegex(@"\b([a-z])\.([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ColumnPattern();
+
+    [GeneratedRegex(@"^s[0-9]+$")]
+    private static partial Regex ChainStepPattern();
 
     [GeneratedRegex(@"'[^']*'")]
     private static partial Regex StringLiteralPattern();

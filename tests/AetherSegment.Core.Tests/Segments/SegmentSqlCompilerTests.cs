@@ -32,8 +32,7 @@ public sealed partial class SegmentSqlCompilerTests
         foreach (SqlStatement statement in new[]
         {
             SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery),
-            SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4),
-            SegmentSqlCompiler.Sample(definition, SqlDialect.BigQuery, 5),
+            SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5),
         })
         {
             Assert.Empty(GoogleSqlChecker.Problems(statement));
@@ -85,7 +84,7 @@ public sealed partial class SegmentSqlCompilerTests
         Assert.Equal("purchased Sofas in the last 30 days", filter.Description);
         Assert.Equal(FilterProvenance.Ai, filter.Provenance);
         SqlStatement sql = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery);
-        Assert.Contains("EXISTS (SELECT 1 FROM transactions AS t WHERE t.customer_id = c.customer_id", sql.Sql, StringComparison.Ordinal);
+        Assert.Contains("c.customer_id IN (SELECT t.customer_id FROM transactions AS t WHERE TRUE AND t.transaction_date >= @", sql.Sql, StringComparison.Ordinal);
         Assert.Contains("t.product_type IN UNNEST(@", sql.Sql, StringComparison.Ordinal);
     }
 
@@ -99,7 +98,7 @@ public sealed partial class SegmentSqlCompilerTests
 
         Assert.Equal(["churn_risk", "no_purchase_for_days"], filters.Select(f => f.Key));
         Assert.Equal(0.65, ((AttributeCondition)filters[0].Condition).Number);
-        Assert.Contains("NOT EXISTS (SELECT 1 FROM transactions", sql.Sql, StringComparison.Ordinal);
+        Assert.Contains("c.customer_id NOT IN (SELECT t.customer_id FROM transactions", sql.Sql, StringComparison.Ordinal);
         Assert.Contains("LEFT JOIN customer_scores AS s", sql.Sql, StringComparison.Ordinal);
     }
 
@@ -131,17 +130,20 @@ public sealed partial class SegmentSqlCompilerTests
     }
 
     [Fact]
-    public void Preview_HasOneSizeAndClvColumnPerFilterInOrder()
+    public void Preview_AppliesTheFiltersInOrderAsAChainAndCountsEveryStep()
     {
         SegmentDefinition definition = Define(ExampleObjectives.Get("seed-5"));
 
-        SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.DuckDB, 0.7, 0.4);
+        SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.DuckDB, 0.7, 0.4, 5);
 
-        Assert.Equal(3, definition.Filters.Count);
-        Assert.Contains("SUM(CASE WHEN TRUE AND f1 AND f2 AND f3 THEN 1 ELSE 0 END) AS size_3", preview.Sql, StringComparison.Ordinal);
-        Assert.Contains("AS clv_3", preview.Sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("size_4", preview.Sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("cart_sum", preview.Sql, StringComparison.Ordinal);
+        Assert.Equal(["cities", "value_tier", "trigger_exclusive_access"], definition.Filters.Select(f => f.Key));
+        Assert.StartsWith("WITH s1 AS (SELECT c.customer_id, c.first_name, c.email, c.country, c.city, c.clv_score FROM customers AS c WHERE c.city = ANY(", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("s2 AS (SELECT c.customer_id, c.first_name, c.email, c.country, c.city, c.clv_score FROM s1 AS c WHERE c.clv_score >= $", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("s3 AS (SELECT c.customer_id, c.first_name, c.email, c.country, c.city, c.clv_score FROM s2 AS c LEFT JOIN customer_scores AS s", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), SUM(clv_score), 0.0, 0 FROM s3", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("FROM s3 AS m GROUP BY 5, 6, 7", preview.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("s4", preview.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("abandoned_carts", preview.Sql, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]

@@ -39,35 +39,33 @@ public sealed class LiveEventGeneratorTests
     {
         FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
         DateTimeOffset start = clock.GetUtcNow();
-        LiveEventGenerator generator = new(clock);
-        using CancellationTokenSource cts = new();
         LiveEventOptions options = new() { Interval = TimeSpan.FromSeconds(10), EventsPerInterval = 15 };
+        using CancellationTokenSource cts = new();
+        await using IAsyncEnumerator<BehavioralEvent> stream = new LiveEventGenerator(clock).StreamAsync(Customers, options, cts.Token).GetAsyncEnumerator();
         List<BehavioralEvent> received = [];
 
-        Task consume = Task.Run(async () =>
+        for (int interval = 1; interval <= 3; interval++)
         {
-            await foreach (BehavioralEvent e in generator.StreamAsync(Customers, options, cts.Token))
-            {
-                lock (received)
-                {
-                    received.Add(e);
-                }
-            }
-        });
-        for (int i = 0; i < 3; i++)
-        {
-            await WaitUntilAsync(() => clock.GetUtcNow() >= start && ReceivedCount(received) >= i * 15);
-            await Task.Delay(50);
+            // The first MoveNext of an interval waits on the injected clock until it is advanced.
+            ValueTask<bool> next = stream.MoveNextAsync();
+            Assert.False(next.IsCompleted);
             clock.Advance(TimeSpan.FromSeconds(10));
+            Assert.True(await next);
+            received.Add(stream.Current);
+            for (int i = 1; i < 15; i++)
+            {
+                Assert.True(await stream.MoveNextAsync());
+                received.Add(stream.Current);
+            }
+
+            DateTimeOffset intervalStart = start.AddSeconds(10 * (interval - 1));
+            Assert.All(received.Skip(15 * (interval - 1)), e => Assert.InRange(e.Timestamp, intervalStart.AddSeconds(1), intervalStart.AddSeconds(10)));
         }
 
-        await WaitUntilAsync(() => ReceivedCount(received) >= 45);
+        ValueTask<bool> pending = stream.MoveNextAsync();
         await cts.CancelAsync();
-        await consume;
-
+        Assert.False(await pending);
         Assert.Equal(45, received.Count);
-        Assert.All(received, e => Assert.InRange(e.Timestamp, start.AddSeconds(1), start.AddSeconds(30)));
-        Assert.Contains(received, e => e.Timestamp > start.AddSeconds(20));
     }
 
     [Fact]
@@ -86,35 +84,26 @@ public sealed class LiveEventGeneratorTests
         using CancellationTokenSource cts = new();
         Task<long> run = new LiveEventGenerator(clock).RunAsync(appender, Customers, new LiveEventOptions { Interval = TimeSpan.FromSeconds(5), EventsPerInterval = 8 }, cts.Token);
 
-        for (int i = 1; i <= 2; i++)
+        for (int i = 0; i < 500 && BatchCount(batches) < 2; i++)
         {
-            await Task.Delay(50);
             clock.Advance(TimeSpan.FromSeconds(5));
-            await WaitUntilAsync(() => { lock (batches) { return batches.Count >= i; } });
-        }
-
-        await cts.CancelAsync();
-
-        Assert.Equal(16, await run);
-        Assert.Equal([8, 8], batches);
-    }
-
-    private static int ReceivedCount(List<BehavioralEvent> received)
-    {
-        lock (received)
-        {
-            return received.Count;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (int i = 0; i < 400 && !condition(); i++)
-        {
             await Task.Delay(10);
         }
 
-        Assert.True(condition(), "timed out waiting");
+        await cts.CancelAsync();
+        long appended = await run;
+
+        Assert.True(batches.Count >= 2);
+        Assert.All(batches, count => Assert.Equal(8, count));
+        Assert.Equal(batches.Sum(), appended);
+    }
+
+    private static int BatchCount(List<int> batches)
+    {
+        lock (batches)
+        {
+            return batches.Count;
+        }
     }
 
     private sealed class RecordingAppender(Action<TableDefinition, int> onAppend) : IDataAppender

@@ -29,4 +29,27 @@ public sealed class OverviewPageTests(SeededServerFixture fixture) : IClassFixtu
         double scrollWidth = await page.EvaluateAsync<double>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 400, $"the page scrolls sideways on a phone ({scrollWidth}px wide)");
     }
+
+    [ChromiumFact]
+    public async Task Pages_LoadNothingFromOtherHosts()
+    {
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync();
+        string origin = fixture.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        List<string> external = [];
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(origin, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                external.Add(request.Url);
+            }
+        };
+
+        foreach (string path in (string[])["", "campaign-segmentation.html", "conversational-analytics.html", "docs"])
+        {
+            await page.GotoAsync(new Uri(fixture.Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        }
+
+        Assert.Empty(external);
+    }
 }

@@ -37,10 +37,31 @@ public sealed class HostingTests(SeededServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task OpenApiDocument_ListsTheOverviewEndpoint()
+    public async Task OversizedChunkedBody_Answers400ProblemNamingTheBody()
+    {
+        byte[] huge = System.Text.Encoding.UTF8.GetBytes("{\"objective\":\"" + new string('x', 200_000) + "\"}");
+        using StreamContent content = new(new MemoryStream(huge));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using HttpRequestMessage request = new(HttpMethod.Post, "api/v1/campaigns/analyze") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using HttpResponseMessage response = await fixture.Server.Client.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()} {response.Content.Headers.ContentType}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("body", body.RootElement.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsEveryEndpoint()
     {
         using JsonDocument openApi = await fixture.Server.GetJsonAsync("openapi/v1.json");
-        Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/v1/overview/stats", out _));
+        JsonElement paths = openApi.RootElement.GetProperty("paths");
+        foreach (string path in (string[])["/api/v1/overview/stats", "/api/v1/campaigns/analyze", "/api/v1/segments/preview-filters",
+            "/api/v1/segments/create", "/api/v1/segments/{id}", "/api/v1/segments/{id}/export", "/api/v1/analytics/ask"])
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
     }
 
     [Fact]
@@ -53,6 +74,8 @@ public sealed class HostingTests(SeededServerFixture fixture) : IClassFixture<Se
 
     [Theory]
     [InlineData("")]
+    [InlineData("campaign-segmentation.html")]
+    [InlineData("conversational-analytics.html")]
     public async Task Pages_AreServed(string page)
     {
         using HttpResponseMessage response = await fixture.Server.Client.GetAsync(page);

@@ -56,6 +56,33 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Analyze_OverItsRateLimit_Answers429Problem()
+    {
+        HttpStatusCode last = HttpStatusCode.OK;
+        for (int i = 0; i < 4; i++)
+        {
+            using HttpResponseMessage response = await _server.Client.PostAsJsonAsync("api/v1/campaigns/analyze", new { objective = Objectives.Regional });
+            last = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+    }
+
+    [Fact]
+    public async Task BadInput_FromABrowserAskingForHtml_StillAnswersProblemJsonWithoutStackTrace()
+    {
+        using HttpRequestMessage request = new(HttpMethod.Post, "api/v1/segments/preview-filters")
+        {
+            Content = new StringContent("{\"campaign_objective_object\":{\"objective\":\"x\"},\"new_filters\":{\"clv_min\":7}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Accept", "text/html");
+        using HttpResponseMessage response = await _server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(" at AetherSegment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analytics_OverItsRateLimit_Answers429ProblemWithRetryAfter()
     {
         HttpStatusCode last = HttpStatusCode.OK;

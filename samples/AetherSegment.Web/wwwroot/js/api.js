@@ -26,7 +26,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
 export const fmtInt = (v) => (v === null || v === undefined ? '–' : Math.round(Number(v)).toLocaleString('en-US'));
 export const fmtNum = (v, digits = 2) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 export const fmtPct = (v, digits = 1) => (v === null || v === undefined ? '–' : `${(Number(v) * 100).toFixed(digits)}%`);
-export const fmtMoney = (v) => (v === null || v === undefined ? '–' : `$${Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
+export const fmtMoney = (v) => (v === null || v === undefined ? '–' : `${Number(v) < 0 ? '−' : ''}$${Math.abs(Number(v)).toLocaleString('en-US', { maximumFractionDigits: 0 })}`);
 export const humanize = (s) => (s === null || s === undefined ? '–' : String(s).replaceAll('_', ' '));
 
 /** Creates an element with attributes and children (strings become text nodes, never HTML). */

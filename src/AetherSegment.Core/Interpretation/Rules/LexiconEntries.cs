@@ -21,7 +21,7 @@ internal static class LexiconEntries
         ("british", "United Kingdom"), ("brits", "United Kingdom"), ("england", "United Kingdom"), ("scotland", "United Kingdom"),
         ("wales", "United Kingdom"),
         ("canadian", "Canada"), ("canadians", "Canada"),
-        ("australian", "Australia"), ("australians", "Australia"), ("aussie", "Australia"), ("aussies", "Australia"),
+        ("yanks", "United States"), ("australian", "Australia"), ("australians", "Australia"), ("aussie", "Australia"), ("aussies", "Australia"),
     ];
 
     /// <summary>Aliases of the catalog's cities.</summary>
@@ -231,7 +231,7 @@ internal static class LexiconEntries
 
         // Purchases.
         foreach (string p in (string[])["bought", "buy", "buying", "purchased", "purchase", "purchasing", "ordered", "ordering",
-                     "shopped", "made a purchase", "placed an order", "made an order", "transacted", "buyers", "purchasers", "recent buyers", "recent purchasers"])
+                     "shopped", "spent", "made a purchase", "placed an order", "made an order", "transacted", "buyers", "purchasers", "recent buyers", "recent purchasers"])
         {
             yield return (p, [Beh(BehaviorKind.Purchase)]);
         }
@@ -245,7 +245,7 @@ internal static class LexiconEntries
         // Lapsed, win back (rule 3).
         foreach (string p in (string[])["lapsed", "lapsing", "inactive", "dormant", "churned", "lost customers", "gone quiet", "gone cold",
                      "not been back", "haven't been back", "have not been back", "not returned", "haven't returned", "stopped buying",
-                     "stopped shopping", "stopped ordering", "disengaged", "no purchase", "no purchases", "no orders", "no order",
+                     "stopped shopping", "stopped ordering", "stopped", "disengaged", "no purchase", "no purchases", "no orders", "no order",
                      "not active"])
         {
             yield return (p, [Beh(BehaviorKind.Lapsed), Cue(CampaignType.WinBack)]);
@@ -253,7 +253,7 @@ internal static class LexiconEntries
 
         foreach (string p in (string[])["win back", "winback", "win-back", "win them back", "win over again", "re engage", "reengage",
                      "re-engagement", "reengagement", "re engaging", "re activate", "reactivate", "reactivating", "bring back", "bring them back",
-                     "come back", "coming back", "came back", "lure back", "we miss you", "miss you"])
+                     "come back", "coming back", "came back", "lure back", "we miss you", "miss you", "churn", "reduce churn", "prevent churn"])
         {
             yield return (p, [Cue(CampaignType.WinBack)]);
         }
@@ -264,7 +264,7 @@ internal static class LexiconEntries
 
         foreach (string p in (string[])["churn risk", "risk of churn", "risk of churning", "at risk", "at-risk", "likely to churn",
                      "churn-risk", "churners", "about to churn", "high churn", "high churn risk", "high risk of churn", "high risk of churning",
-                     "churn likelihood", "churn prone", "at risk of leaving"])
+                     "churn likelihood", "churn prone", "at risk of leaving", "high risk", "high-risk", "risk of leaving"])
         {
             yield return (p, [new(Sense.ChurnHigh), Cue(CampaignType.WinBack)]);
         }
@@ -414,7 +414,8 @@ internal static class LexiconEntries
         }
 
         foreach (string p in (string[])["gift", "gifts", "free gift", "free gifts", "gift with purchase", "freebie", "freebies",
-                     "gift card", "gift cards", "free sample", "free samples", "giveaway", "free"])
+                     "gift card", "gift cards", "free sample", "free samples", "giveaway", "free", "bogo", "buy one get one",
+                     "buy one get one free", "two for one", "free item"])
         {
             yield return (p, [Inc(IncentiveType.Gift, 2)]);
         }
@@ -436,7 +437,8 @@ internal static class LexiconEntries
 
         foreach (string p in (string[])["low stock", "selling fast", "limited stock", "scarcity", "only a few left", "ends soon",
                      "last chance", "urgency", "urgent", "countdown", "while stocks last", "almost gone", "back in stock", "wishlist",
-                     "wish list", "price ends soon", "limited time"])
+                     "wish list", "price ends soon", "limited time", "low in stock", "running low", "few left", "almost sold out",
+                     "selling out", "sold out soon", "stock is running low"])
         {
             yield return (p, [Trig(TriggerType.UrgencyLowStock)]);
         }
@@ -559,7 +561,23 @@ internal static class LexiconEntries
             yield return (p, [Negator]);
         }
 
+        foreach (string p in (string[])["except", "excluding", "exclude", "excludes", "other than", "apart from", "but not", "not including"])
+        {
+            yield return (p, [Negator]);
+        }
+
+        // Months and days name campaign timing, not places.
+        foreach (string p in (string[])["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "christmas", "easter", "black friday", "cyber monday", "boxing day", "thanksgiving", "spring", "summer", "autumn",
+                     "fall", "winter"])
+        {
+            yield return (p, [Filler]);
+        }
+
         yield return ("never", [new(Sense.Never), Negator]);
+        yield return ("yet to", [new(Sense.Never), Negator]);
+        yield return ("not yet", [new(Sense.Never), Negator]);
 
         foreach (string p in (string[])["over", "above", "more than", "greater than", "at least", "exceeding", "upwards of", "higher than",
                      "bigger than", ">", ">=", "> =", "minimum", "min", "or more", "plus", "+", "worth", "valued at", "of at least",

@@ -55,6 +55,7 @@ internal sealed class RuleAnalyzer
     private TriggerType? _triggerHint;
     private bool _recommend;
     private bool _never;
+    private bool _promotedItem;
     private double? _minCartValue;
     private int _understood;
 
@@ -159,6 +160,7 @@ internal sealed class RuleAnalyzer
         _triggerHint = null;
         _recommend = false;
         _never = false;
+        _promotedItem = false;
         _minCartValue = null;
         _understood = 0;
     }
@@ -180,11 +182,11 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
-            if (token.IsUpper && token.Length == 2 && _normalized[token.Start] == 'u' && _normalized[token.Start + 1] == 's')
+            if (token.IsUpper && token.Length == 2 && UpperCaseAlias(_normalized.AsSpan(token.Start, 2)) is { } alias)
             {
-                // "US" in capitals is the country; "us" is a pronoun.
+                // "US" and "LA" in capitals are places; "us" is a pronoun and "la" a French article.
                 item.Kind = ItemKind.Phrase;
-                item.Meanings = UsMeaning;
+                item.Meanings = alias;
                 t++;
                 continue;
             }
@@ -222,7 +224,37 @@ internal sealed class RuleAnalyzer
         }
     }
 
-    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, 0)];
+    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, IndexOfCountry("United States"))];
+    private static readonly LexMeaning[] LaMeaning = [new(Sense.City, IndexOfCity("Los Angeles"))];
+
+    private static LexMeaning[]? UpperCaseAlias(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("us") ? UsMeaning : word.SequenceEqual("la") ? LaMeaning : null;
+
+    private static int IndexOfCountry(string name)
+    {
+        for (int i = 0; i < RetailCatalog.Countries.Count; i++)
+        {
+            if (RetailCatalog.Countries[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not a country of RetailCatalog.");
+    }
+
+    private static int IndexOfCity(string name)
+    {
+        for (int i = 0; i < RetailCatalog.Cities.Count; i++)
+        {
+            if (RetailCatalog.Cities[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} is not a city of RetailCatalog.");
+    }
 
     // ---- Pass 2: number words ("twenty five", "a couple of") and multipliers ("1.5k", "two thousand") become numbers.
     private void ComposeNumbers()
@@ -272,6 +304,14 @@ internal sealed class RuleAnalyzer
         {
             RuleItem item = _items[read];
             RuleItem next = read + 1 < _itemCount ? _items[read + 1] : default;
+            if (item.Kind == ItemKind.Number && IsWord(read + 1, "+") && read + 2 < _itemCount
+                && (_items[read + 2].Has(Sense.Unit) || _items[read + 2].Has(Sense.Percent) || _items[read + 2].Has(Sense.Currency)))
+            {
+                // "90+ days", "20+%": the plus reads as "at least".
+                read++;
+                next = _items[read + 1];
+            }
+
             if (item.Kind == ItemKind.Number && next.TryGet(Sense.Unit, out LexMeaning unit))
             {
                 item.Kind = ItemKind.Duration;
@@ -330,6 +370,13 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
+            if (IsExcludedAudience(i))
+            {
+                _warnings.Add($"'{SourceText(i)}' is excluded by the objective; the contract has no exclusion filter, so it was left out.");
+                _understood++;
+                continue;
+            }
+
             foreach (LexMeaning meaning in item.Meanings)
             {
                 switch (meaning.Sense)
@@ -347,6 +394,7 @@ internal sealed class RuleAnalyzer
                         Add(_productTypes, _productTypeOrder, ref _productTypeCount, meaning.Value);
                         break;
                     case Sense.Category or Sense.ProductType:
+                        _promotedItem = true;
                         _understood++;
                         break;
                     case Sense.Source when IsAcquisitionContext(i):
@@ -391,7 +439,11 @@ internal sealed class RuleAnalyzer
                         _understood++;
                         break;
                     case Sense.Trigger:
-                        _triggerHint ??= (TriggerType)meaning.Value;
+                        if (_triggerHint is not { } hint || HintRank((TriggerType)meaning.Value) > HintRank(hint))
+                        {
+                            _triggerHint = (TriggerType)meaning.Value;
+                        }
+
                         _understood++;
                         break;
                     case Sense.Recommend:
@@ -402,6 +454,23 @@ internal sealed class RuleAnalyzer
                 }
             }
         }
+    }
+
+    // A plain reminder is the weakest hint: "nudge ... with room ideas" is content, "remind ... low stock" is urgency.
+    private static int HintRank(TriggerType trigger) => trigger switch
+    {
+        TriggerType.CartReminder => 0,
+        TriggerType.ProductRecommendation => 1,
+        _ => 2,
+    };
+
+    // "but not to VIPs", "except London": an audience value after a negator is an exclusion.
+    private bool IsExcludedAudience(int i)
+    {
+        RuleItem item = _items[i];
+        bool audience = item.Has(Sense.Country) || item.Has(Sense.City) || item.Has(Sense.Tier) || item.Has(Sense.Source)
+            || ((item.Has(Sense.Category) || item.Has(Sense.ProductType)) && !item.Has(Sense.Behavior));
+        return audience && !item.Has(Sense.Incentive) && IsNegated(i);
     }
 
     private void Add(bool[] seen, int[] order, ref int count, int index)
@@ -564,6 +633,14 @@ internal sealed class RuleAnalyzer
                     item.Used = true;
                     OfferValue(IncentiveType.LoyaltyPoints, item.Value, i);
                     break;
+                case ItemKind.Number when i + 1 < _itemCount && (IsWord(i + 1, "x") || IsWord(i + 1, "times")):
+                    // "2x points", "3 times the points": a multiplier, which the contract does not carry.
+                    item.Used = true;
+                    break;
+                case ItemKind.Money when IsGiftValue(i):
+                    // "a £30 gift card": the contract has no value for gifts.
+                    item.Used = true;
+                    break;
                 default:
                     break;
             }
@@ -572,6 +649,18 @@ internal sealed class RuleAnalyzer
         for (int i = 0; i < _itemCount; i++)
         {
             ref RuleItem item = ref _items[i];
+            if (!item.Used && item.Kind == ItemKind.Percent && i > 0 && (IsWord(i - 1, "top") || IsWord(i - 1, "best")))
+            {
+                // "the top 10% of customers": the closest the contract has is the high value tier.
+                item.Used = true;
+                _understood++;
+                if (_tier is null)
+                {
+                    _tier = ValueTier.High;
+                    _warnings.Add($"'top {SourceText(i)}' was read as the high value tier (clv_score at or above the configured threshold), not as an exact share.");
+                }
+            }
+
             if (!item.Used && item.Kind == ItemKind.Percent && IsKpiTarget(i, out bool reactivation))
             {
                 item.Used = true;
@@ -619,7 +708,9 @@ internal sealed class RuleAnalyzer
                 return true;
             }
 
-            if (!next.Has(Sense.Filler) && next.Kind != ItemKind.Unknown)
+            // "$15 welcome voucher", "10% storewide discount": one or two describing words may sit between.
+            if (next.Has(Sense.Breaker) || next.Has(Sense.Promote) || next.Has(Sense.By) || next.Has(Sense.Incentive)
+                || next.Kind is ItemKind.Number or ItemKind.Money or ItemKind.Percent or ItemKind.Duration)
             {
                 break;
             }
@@ -641,6 +732,9 @@ internal sealed class RuleAnalyzer
 
         return false;
     }
+
+    private bool IsGiftValue(int i) =>
+        i + 1 < _itemCount && _items[i + 1].TryGet(Sense.Incentive, out LexMeaning meaning) && (IncentiveType)meaning.Value == IncentiveType.Gift;
 
     private static bool IsDiscountWord(RuleItem item) =>
         item.TryGet(Sense.Incentive, out LexMeaning meaning)
@@ -757,20 +851,40 @@ internal sealed class RuleAnalyzer
                 _cueDays[cue] = item.Value;
                 item.Used = true;
                 _understood++;
+                if (_cueKind[cue] == BehaviorKind.Purchase && i > 0 && _items[i - 1].Has(Sense.Comparator) && _cueItem[cue] < i)
+                {
+                    // "last purchased over 180 days ago": no purchase for at least that long.
+                    _cueKind[cue] = BehaviorKind.Lapsed;
+                }
+            }
+        }
+
+        for (int c = 1; c < _cueCount; c++)
+        {
+            if (_cueKind[c] != BehaviorKind.Lapsed)
+            {
+                continue;
+            }
+
+            BehaviorKind before = _cueKind[c - 1];
+            if (before == BehaviorKind.View && double.IsNaN(_cueDays[c - 1]) && !double.IsNaN(_cueDays[c]))
+            {
+                // "browsed but did not purchase in the last fortnight": the window is the browsing's.
+                _cueDays[c - 1] = _cueDays[c];
+                _cueDays[c] = double.NaN;
+            }
+            else if (before == BehaviorKind.Acquire && double.IsNaN(_cueDays[c]))
+            {
+                // "signed up in the last month but haven't made a purchase": not yet a first purchase, not a lapse.
+                _never = true;
             }
         }
 
         cart = purchased = noPurchase = acquired = viewed = null;
-        bool viewedBefore = false;
         for (int c = 0; c < _cueCount; c++)
         {
             double days = _cueDays[c];
             BehaviorKind kind = _cueKind[c];
-            if (kind == BehaviorKind.View)
-            {
-                viewedBefore = true;
-            }
-
             if (double.IsNaN(days))
             {
                 continue;
@@ -797,11 +911,7 @@ internal sealed class RuleAnalyzer
                     break;
             }
         }
-
-        _viewedWithoutBuying = viewedBefore;
     }
-
-    private bool _viewedWithoutBuying;
 
     // ---- Pass 7: the contract's first-match rules.
     private CampaignType ChooseCampaignType(double? acquiredWithinDays)
@@ -823,7 +933,7 @@ internal sealed class RuleAnalyzer
                 case BehaviorKind.Purchase:
                     purchase = true;
                     break;
-                case BehaviorKind.Lapsed when !_never && !_viewedWithoutBuying:
+                case BehaviorKind.Lapsed when !_never:
                     lapsed = true;
                     break;
                 default:
@@ -832,7 +942,8 @@ internal sealed class RuleAnalyzer
         }
 
         bool onboarding = _campaignCues[(int)CampaignType.NewCustomerOnboarding] || acquiredWithinDays is not null || _never;
-        bool crossSell = _campaignCues[(int)CampaignType.CrossSell] || (_recommend && purchase);
+        // Promoting one item to the buyers of another ("20% off dining chairs to anyone who bought a dining table") is a cross-sell.
+        bool crossSell = _campaignCues[(int)CampaignType.CrossSell] || (purchase && (_recommend || (_promotedItem && _productTypeCount + _categoryCount > 0)));
         bool place = _countryCount > 0 || _cityCount > 0;
         if (cart)
         {
@@ -965,7 +1076,7 @@ internal sealed class RuleAnalyzer
     private bool IsUnknownPlace(int i)
     {
         ref Token token = ref _tokens[_items[i].Token];
-        if (!token.IsCapitalized || token.IsUpper || i == 0)
+        if (!token.IsCapitalized || token.IsUpper || i == 0 || _normalized.AsSpan(token.Start, token.Length).ContainsAnyInRange('0', '9'))
         {
             return false;
         }
@@ -1007,6 +1118,17 @@ internal sealed class RuleAnalyzer
                 continue;
             }
 
+            if (IsWord(k, ")"))
+            {
+                // Skip a parenthesis: "recent buyers (last 7 days) of coffee tables".
+                while (k > 0 && !IsWord(k, "("))
+                {
+                    k--;
+                }
+
+                continue;
+            }
+
             if (previous.Has(Sense.Promote) || previous.Has(Sense.Incentive) || previous.Has(Sense.Off) || previous.Has(Sense.Recommend)
                 || previous.Kind is ItemKind.Percent or ItemKind.Money)
             {
@@ -1021,7 +1143,10 @@ internal sealed class RuleAnalyzer
 
     private bool IsAcquisitionContext(int i)
     {
-        if (i + 1 < _itemCount && _items[i + 1].Has(Sense.CustomerNoun))
+        // "social media customers", "referral shoppers"; but "email everyone" is a channel, so e-mail needs "signups" or a verb.
+        bool email = _items[i].TryGet(Sense.Source, out LexMeaning source) && (AcquisitionSource)source.Value == AcquisitionSource.Email;
+        if (i + 1 < _itemCount && _items[i + 1].Has(Sense.CustomerNoun)
+            && (!email || IsWord(i + 1, "signups") || IsWord(i + 1, "subscribers") || _items[i + 1].Has(Sense.AcquisitionContext)))
         {
             return true;
         }
@@ -1069,6 +1194,7 @@ internal sealed class RuleAnalyzer
         return false;
     }
 
+    // "never bought", "not yet purchased", "yet to order", "haven't ordered yet": no first purchase, not a lapse.
     private bool NeverBefore(int i)
     {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--)
@@ -1079,7 +1205,7 @@ internal sealed class RuleAnalyzer
             }
         }
 
-        return false;
+        return (i + 1 < _itemCount && IsWord(i + 1, "yet")) || (i + 2 < _itemCount && IsWord(i + 2, "yet") && _items[i + 1].Has(Sense.Filler));
     }
 
     private int NextContent(int i)

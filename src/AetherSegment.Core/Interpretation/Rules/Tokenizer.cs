@@ -76,13 +76,20 @@ internal static class Tokenizer
                 if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
                 {
                     i++;
-                    double scale = 0.1;
+                    double fraction = 0;
+                    double scale = 1;
                     while (i < text.Length && char.IsAsciiDigit(text[i]))
                     {
-                        value += (text[i] - '0') * scale;
-                        scale /= 10;
+                        if (scale < 1e15)
+                        {
+                            fraction = (fraction * 10) + (text[i] - '0');
+                            scale *= 10;
+                        }
+
                         i++;
                     }
+
+                    value += fraction / scale;
                 }
 
                 if (IsOrdinalSuffix(text, i))
@@ -108,8 +115,9 @@ internal static class Tokenizer
                 while (i < text.Length)
                 {
                     char d = text[i];
-                    if (char.IsLetter(d))
+                    if (char.IsLetter(d) || (char.IsAsciiDigit(d) && letters > 0))
                     {
+                        // Letters then digits stay one word ("Q4", "H1"); digits then letters split ("48h").
                         normalized[write++] = char.ToLowerInvariant(d);
                         letters++;
                         segment++;
