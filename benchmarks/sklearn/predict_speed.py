@@ -44,10 +44,13 @@ treated, control = model().fit(x[t == 1], y[t == 1]), model().fit(x[t == 0], y[t
 big = np.resize(x, (1_000_000, x.shape[1]))
 treated.predict_proba(big[:1000])
 control.predict_proba(big[:1000])
-best = float("inf")
+best, best_cpu = float("inf"), float("inf")
 for _ in range(3):
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     uplift = treated.predict_proba(big)[:, 1] - control.predict_proba(big)[:, 1]
     best = min(best, time.perf_counter() - start)
+    best_cpu = min(best_cpu, time.process_time() - start_cpu)
+# process_time counts every thread's CPU time: robust when other jobs share the cores.
 print(json.dumps({"sklearn": __import__("sklearn").__version__, "rows": len(big), "trees_per_model": treated.n_iter_,
-                  "best_seconds": round(best, 3), "rows_per_second": round(len(big) / best)}))
+                  "best_wall_seconds": round(best, 3), "best_cpu_seconds": round(best_cpu, 3),
+                  "rows_per_wall_second": round(len(big) / best), "rows_per_cpu_second": round(len(big) / best_cpu)}))

@@ -54,6 +54,7 @@ internal sealed class ScoringPlan
         const int Block = 256;
         int features = columns.Length;
         float[] block = new float[Block * Math.Max(features, 1)];
+        int[] codes = new int[block.Length];
         double[] raw = new double[Block];
         for (int b = 0; b < output.Length; b += Block)
         {
@@ -63,7 +64,9 @@ internal sealed class ScoringPlan
                 float[] column = columns[f];
                 for (int r = 0; r < rows; r++)
                 {
-                    block[(r * features) + f] = column[start + b + r];
+                    float v = column[start + b + r];
+                    block[(r * features) + f] = v;
+                    codes[(r * features) + f] = float.IsNaN(v) ? -2 : v >= 0 && v < 256 ? (int)v : -1;
                 }
             }
 
@@ -74,7 +77,7 @@ internal sealed class ScoringPlan
             {
                 CompiledEnsemble compiled = term.Ensemble.Compiled;
                 rawSpan.Fill(compiled.Bias);
-                compiled.Accumulate(block.AsSpan(0, rows * features), features, rawSpan);
+                compiled.Accumulate(block.AsSpan(0, rows * features), codes.AsSpan(0, rows * features), features, rawSpan);
                 for (int r = 0; r < rows; r++)
                 {
                     outSpan[r] += term.Coefficient * ApplyLink(term.Link, rawSpan[r]);

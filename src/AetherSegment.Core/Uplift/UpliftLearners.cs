@@ -7,46 +7,25 @@ namespace AetherSegment.Uplift;
 internal static class UpliftLearners
 {
     /// <summary>Outcome models of the T- and X-learners: shallow, strongly regularized, subsampled.</summary>
-    public static BoostingSettings OutcomeModel(int seed) => new()
-    {
-        Loss = BoostingLoss.Logistic,
-        Trees = 60,
-        LearningRate = 0.08,
-        MaxLeaves = 8,
-        MaxDepth = 3,
-        MinSamplesLeaf = 200,
-        L2 = 20,
-        RowSubsample = 0.8,
-        FeatureSubsample = 0.8,
-        Seed = seed,
-    };
+    public static BoostingSettings OutcomeModel(int seed) => Shallow(BoostingLoss.Logistic, 0.08, 200, 20, 0.8, seed);
 
     /// <summary>The class-transformation model: few, shallow trees on the transformed label.</summary>
-    public static BoostingSettings TransformedModel(int seed) => new()
-    {
-        Loss = BoostingLoss.Logistic,
-        Trees = 60,
-        LearningRate = 0.05,
-        MaxLeaves = 8,
-        MaxDepth = 3,
-        MinSamplesLeaf = 300,
-        L2 = 50,
-        RowSubsample = 0.7,
-        FeatureSubsample = 0.8,
-        Seed = seed,
-    };
+    public static BoostingSettings TransformedModel(int seed) => Shallow(BoostingLoss.Logistic, 0.05, 300, 50, 0.7, seed);
 
     /// <summary>The X-learner's effect regressions.</summary>
-    public static BoostingSettings EffectModel(int seed) => new()
+    public static BoostingSettings EffectModel(int seed) => Shallow(BoostingLoss.Squared, 0.05, 300, 50, 0.7, seed);
+
+    /// <summary>60 trees of at most 8 leaves and depth 3, 80% of the features per tree.</summary>
+    private static BoostingSettings Shallow(BoostingLoss loss, double learningRate, int minSamplesLeaf, double l2, double rowSubsample, int seed) => new()
     {
-        Loss = BoostingLoss.Squared,
+        Loss = loss,
         Trees = 60,
-        LearningRate = 0.05,
+        LearningRate = learningRate,
         MaxLeaves = 8,
         MaxDepth = 3,
-        MinSamplesLeaf = 300,
-        L2 = 50,
-        RowSubsample = 0.7,
+        MinSamplesLeaf = minSamplesLeaf,
+        L2 = l2,
+        RowSubsample = rowSubsample,
         FeatureSubsample = 0.8,
         Seed = seed,
     };
