@@ -101,12 +101,15 @@ public sealed class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClas
     public async Task Rank_SecondCall_ReusesTrainedModels()
     {
         StoreTriggerRanker ranker = Ranker(UpliftModels.ClassTransformation);
-        SqlStatement segment = new("SELECT customer_id FROM customers WHERE clv_score >= $clv", [QueryParameter.Float64("clv", 0.5)]);
+        // Segment statements bind their own parameters (here one named as_of, as the segment compiler's do): no clash.
+        SqlStatement segment = new("SELECT customer_id FROM customers WHERE clv_score >= $clv AND created_at < $as_of",
+            [QueryParameter.Float64("clv", 0.5), QueryParameter.Timestamp("as_of", GeneratedStoreFixture.AsOf)]);
 
         IReadOnlyList<TriggerSuggestion> first = await ranker.RankAsync(segment);
         IReadOnlyList<TriggerSuggestion> second = await ranker.RankAsync(segment);
 
         Assert.Equal(first, second);
+        Assert.True(first[0].SegmentSizeAfterTrigger > 0);
     }
 
     [Fact]
