@@ -59,6 +59,12 @@ public static class AetherSegmentHostConfiguration
             });
             builder.AddGeminiAnalytics();
         }
+        else if (string.Equals(interpreter, "chat", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton(ChatEndpointSettings.From(configuration).CreateChatClient());
+            builder.AddChatClientInterpreter();
+            builder.AddChatClientAnalytics();
+        }
 
         return builder;
     }

@@ -46,11 +46,6 @@ public static class InterpretationCommands
             throw new CliInputException("interpret needs an objective (aether interpret \"<objective>\") or --eval FILE.jsonl.");
         }
 
-        if (string.Equals(parseResult.GetValue(CliOptions.Interpreter), "chat", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CliInputException("--interpreter chat needs an IChatClient, which the aether command does not configure; use rules or gemini here, and AddChatClientInterpreter() in your own host.");
-        }
-
         bool table = string.Equals(parseResult.GetValue(CliOptions.Format), "table", StringComparison.OrdinalIgnoreCase);
         if (evalFile is not null)
         {

@@ -5,6 +5,7 @@ using AetherSegment.Web.Analytics;
 using AetherSegment.Web.Campaigns;
 using AetherSegment.Web.Data;
 using AetherSegment.Web.Segments;
+using AetherSegment.Web.Uplift;
 using AetherSegment.Web.Overview;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -109,6 +110,7 @@ public static class AetherWebApp
         services.AddHostedService<DataBootstrapService>();
         services.AddHostedService<ExposureWarningService>();
         services.AddHostedService<LiveEventsService>();
+        services.AddHostedService<TriggerModelWarmupService>();
         services.AddSingleton<OverviewQueries>();
         services.AddMemoryCache(o => o.SizeLimit = 1_024);
         services.AddSingleton<PreviewCache>();

@@ -40,6 +40,10 @@ public sealed class WebOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool GenerateWhenMissing { get; set; } = true;
 
+    /// <summary>Whether to train the trigger ranker's uplift models once the data is ready, before the first analyze.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool WarmUpTriggerModels { get; set; } = true;
+
     /// <summary>Whether to append live behavioral events to the embedded store while the app runs.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool LiveEvents { get; set; } = true;

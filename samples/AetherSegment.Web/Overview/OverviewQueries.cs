@@ -128,9 +128,11 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
             store.QueryAsync(new SqlStatement(sql, parameters), cancellationToken);
     }
 
+    private static object?[] FirstRow(QueryResult result, int columns) => result.Rows.Count > 0 ? result.Rows[0] : new object?[columns];
+
     private static KeyMetrics ReadMetrics(QueryResult result)
     {
-        object?[] row = result.Rows[0];
+        object?[] row = FirstRow(result, 4);
         return new KeyMetrics(AsLong(row[0]), AsLong(row[1]), Math.Round(AsDouble(row[2]), 4), AsLong(row[3]));
     }
 
@@ -183,7 +185,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
 
     private static List<Opportunity> ReadOpportunities(QueryResult result)
     {
-        object?[] row = result.Rows[0];
+        object?[] row = FirstRow(result, 5);
         List<Opportunity> list =
         [
             new("abandoned-carts-high-value", "High-value carts abandoned in the last 48 hours",

@@ -89,6 +89,21 @@ public static class AnalyticsSqlGuard
             return SqlGuardVerdict.Refuse("only a single SELECT statement may run.");
         }
 
+        int depth = 0;
+        foreach (SqlToken token in tokens)
+        {
+            depth += token.Text == "(" && token.Kind == SqlTokenKind.Symbol ? 1 : token.Text == ")" && token.Kind == SqlTokenKind.Symbol ? -1 : 0;
+            if (depth < 0)
+            {
+                return SqlGuardVerdict.Refuse("the parentheses do not balance.");
+            }
+        }
+
+        if (depth != 0)
+        {
+            return SqlGuardVerdict.Refuse("the parentheses do not balance.");
+        }
+
         (HashSet<string> aliases, HashSet<string> ctes) = CollectAliases(tokens);
         string? worst = null;
         int worstRank = int.MaxValue;

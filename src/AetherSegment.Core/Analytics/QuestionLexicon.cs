@@ -11,7 +11,11 @@ internal enum LexiconKind
 }
 
 /// <summary>A phrase of the question vocabulary and what it means on the semantic layer.</summary>
-internal sealed record LexiconEntry(string Phrase, LexiconKind Kind, MeasureDefinition? Measure, DimensionDefinition? Dimension, DimensionKind FilterDimension, IReadOnlyList<string> Values);
+internal sealed record LexiconEntry(string Phrase, LexiconKind Kind, MeasureDefinition? Measure, DimensionDefinition? Dimension, DimensionKind FilterDimension, IReadOnlyList<string> Values)
+{
+    /// <summary>The phrase between spaces, as it is searched for in normalized text.</summary>
+    public string Padded { get; } = " " + Phrase + " ";
+}
 
 /// <summary>
 /// The question vocabulary, built once from the semantic layer and the <see cref="RetailCatalog"/>: measure synonyms,

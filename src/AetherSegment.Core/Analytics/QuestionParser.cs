@@ -91,7 +91,7 @@ internal static partial class QuestionParser
         foreach (LexiconEntry entry in QuestionLexicon.Entries)
         {
             int at;
-            while ((at = text.IndexOf(" " + entry.Phrase + " ", StringComparison.Ordinal)) >= 0)
+            while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
             {
                 text = string.Concat(text.AsSpan(0, at + 1), new string('#', entry.Phrase.Length), text.AsSpan(at + 1 + entry.Phrase.Length));
                 switch (entry.Kind)
@@ -123,7 +123,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}");
         }
 
-        return Assemble(measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative);
+        return Assemble(measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
     }
 
     private static ParsedQuestion Assemble(
@@ -134,7 +134,8 @@ internal static partial class QuestionParser
         int? limit,
         AnalyticsSort sort,
         bool howMany,
-        bool whichIsTop)
+        bool whichIsTop,
+        bool superlative)
     {
         List<QueryFilter> merged = MergeFilters(filters);
         if (measures.Count > 1)
@@ -191,6 +192,11 @@ internal static partial class QuestionParser
         if (grouped is not null && limit is null && whichIsTop && !plural)
         {
             limit = 1;
+        }
+
+        if (grouped is null && superlative && limit is null)
+        {
+            return ParsedQuestion.Unplaced("the most or best of what? Add a breakdown such as \"which city has the most revenue\"");
         }
 
         if (grouped is null && limit is not null)

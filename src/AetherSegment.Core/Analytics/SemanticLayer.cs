@@ -34,7 +34,7 @@ internal static class SemanticLayer
         new("customers", "customers", FactKind.Customers, MeasureFormat.Count, _ => "COUNT(DISTINCT c.customer_id)",
             ["customers", "customer", "shoppers", "shopper", "clients", "people", "users", "customer count", "customer base", "new customers", "signups", "sign ups"], true),
         new("buyers", "buyers", FactKind.Transactions, MeasureFormat.Count, _ => "COUNT(DISTINCT t.customer_id)",
-            ["buyers", "purchasers", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought"], true),
+            ["buyers", "purchasers", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"], true),
         new("revenue", "revenue", FactKind.Transactions, MeasureFormat.Money, _ => "SUM(t.order_value)",
             ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true),
         new("orders", "orders", FactKind.Transactions, MeasureFormat.Count, _ => "COUNT(*)",

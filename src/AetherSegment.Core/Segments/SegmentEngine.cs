@@ -60,14 +60,14 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.analyze");
         DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
-        SegmentPreview preview = await PreviewAsync(definition, cancellationToken).ConfigureAwait(false);
-
-        IReadOnlyList<TriggerSuggestion> suggestions = [];
-        if (_services.GetService<ITriggerRanker>() is { } ranker)
-        {
-            SqlStatement members = SegmentSqlCompiler.Members(definition, Store.Dialect);
-            suggestions = await ranker.RankAsync(members, cancellationToken).ConfigureAwait(false);
-        }
+        // The preview and the ranking are independent queries: run them side by side.
+        Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _services.GetService<ITriggerRanker>() is { } ranker
+            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), cancellationToken)
+            : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
+        await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
+        SegmentPreview preview = await previewTask.ConfigureAwait(false);
+        IReadOnlyList<TriggerSuggestion> suggestions = await rankingTask.ConfigureAwait(false);
 
         TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
         return new CampaignAnalysis

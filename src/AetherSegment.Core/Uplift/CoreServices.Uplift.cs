@@ -1,6 +1,10 @@
+using AetherSegment.Data;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment;
 
@@ -11,6 +15,11 @@ internal static partial class CoreServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<TriggerRankingOptions>();
-        services.TryAddSingleton<ITriggerRanker, StoreTriggerRanker>();
+        // Logging is optional for library users who register no logger factory.
+        services.TryAddSingleton<ITriggerRanker>(sp => new StoreTriggerRanker(
+            sp.GetRequiredService<IDataStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<StoreTriggerRanker>>() ?? NullLogger<StoreTriggerRanker>.Instance,
+            sp.GetRequiredService<IOptions<TriggerRankingOptions>>()));
     }
 }

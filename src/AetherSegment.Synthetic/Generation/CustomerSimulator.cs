@@ -13,6 +13,9 @@ namespace AetherSegment.Synthetic.Generation;
 /// </summary>
 internal sealed class CustomerSimulator
 {
+    /// <summary>The share of customers acquired in the two weeks before as-of.</summary>
+    private const double NewCustomerShare = 0.04;
+
     private const long Day = 86_400;
     private const int MaxTransactions = 40;
 
@@ -26,6 +29,8 @@ internal sealed class CustomerSimulator
     private readonly int[] _purchaseCategories = new int[MaxTransactions];
     private readonly int[] _purchaseTypes = new int[MaxTransactions];
     private readonly double[] _uplift = new double[TriggerCatalog.All.Count];
+    private readonly int[] _cartCategories = new int[3];
+    private readonly int[] _cartTypes = new int[3];
     private readonly ArrayBufferWriter<byte> _json = new(512);
     private readonly string[] _emailLastNames = [.. SyntheticVocabulary.LastNames.Select(n => n.Replace("'", "", StringComparison.Ordinal).ToLowerInvariant())];
     private readonly string[] _emailFirstNames = [.. SyntheticVocabulary.FirstNames.Select(n => n.ToLowerInvariant())];
@@ -63,16 +68,13 @@ internal sealed class CustomerSimulator
         }
 
         WriteScores(ref random, c, w.Scores);
-        for (int t = 0; t < _uplift.Length; t++)
-        {
-            _uplift[t] = ResponseModel.TrueUplift((TriggerType)t, c, _asOf);
-        }
-
         WriteCampaigns(ref random, c, w.Campaigns);
         if (w.GroundTruth is { } truth)
         {
+            ResponseState now = StateAt(c, _asOf + 1);
             for (int t = 0; t < _uplift.Length; t++)
             {
+                _uplift[t] = ResponseModel.TrueUplift((TriggerType)t, c, now);
                 truth.StartRow();
                 truth.Write(c.CustomerId);
                 truth.Write(SyntheticVocabulary.TriggerNames[t]);
@@ -118,8 +120,16 @@ internal sealed class CustomerSimulator
         c.FavouriteCumulative[1] = 0.85;
         c.FavouriteCumulative[2] = 1.0;
 
-        // Acquired between 3 weeks and 5 years before as-of; churn-prone customers stopped being active a while ago.
+        // About 4% are new customers acquired in the last two weeks (onboarding campaigns need them); the rest were
+        // acquired between 3 weeks and 5 years before as-of. Churn-prone customers stopped being active a while ago.
+        // The new-customer draw has its own stream, so every other draw of the customer stays as it was.
+        SyntheticRandom acquisition = new(_seed, ~c.Index);
         long ageDays = 21 + (long)(1800 * Math.Pow(random.NextDouble(), 1.3));
+        if (acquisition.Chance(NewCustomerShare))
+        {
+            ageDays = acquisition.NextInt64(14);
+        }
+
         c.CreatedAt = _asOf - (ageDays * Day) - random.NextInt64(Day);
         double gapDays = -Math.Log(1.0 - random.NextDouble()) * (2.0 + (160.0 * c.Churn * c.Churn));
         c.ActiveUntil = Math.Max(c.CreatedAt + Day, _asOf - (long)(gapDays * Day) - random.NextInt64(Day));
@@ -243,13 +253,13 @@ internal sealed class CustomerSimulator
             _cartTypes[2] = types[2];
         }
 
-        // Browsing: engaged customers browse more; sessions fall in the 90 days before they went quiet.
+        // Browsing: engaged customers browse more; sessions fall in the 14 months before they went quiet, more of
+        // them recently, so every past campaign finds some customers with recent activity at its send.
         int budget = random.NextPoisson(2.5 + (12.0 * c.Content * (1.0 - (0.4 * c.Churn))));
-        long windowStart = Math.Max(c.CreatedAt, c.ActiveUntil - (90 * Day));
-        long window = Math.Max(3600, c.ActiveUntil - windowStart - 3600);
+        long window = Math.Max(3600, Math.Min(420 * Day, c.ActiveUntil - c.CreatedAt) - 3600);
         while (budget > 0)
         {
-            long start = windowStart + random.NextInt64(window);
+            long start = c.ActiveUntil - 3600 - (long)(window * Math.Pow(random.NextDouble(), 1.8));
             budget -= SessionSimulator.Browse(ref random, c, start, session++, budget, events);
         }
 
@@ -260,23 +270,13 @@ internal sealed class CustomerSimulator
             if (e.At > _asOf)
             {
                 e.At = _asOf;
+                events[i] = e;
             }
 
-            if (_asOf - e.At <= 30 * Day && e.Type is EventTypeIndex.StockCheck or EventTypeIndex.WishlistAdd)
-            {
-                c.StockChecksAndWishlist30Days++;
-            }
-
-            if (e.Type is EventTypeIndex.RoomPlannerUse or EventTypeIndex.ArView)
-            {
-                c.PlannerAndArUses++;
-            }
-
-            c.LastEventAt = Math.Max(c.LastEventAt, e.At);
             w.StartRow();
             w.Write(string.Concat("E", prefix, SyntheticVocabulary.Counter(i)));
             w.Write(c.CustomerId);
-            w.Write(RetailCatalogEventType(e.Type));
+            w.Write(SyntheticVocabulary.EventTypes[e.Type]);
             w.Write(ToDateTime(e.At));
             if (e.Category >= 0)
             {
@@ -302,11 +302,6 @@ internal sealed class CustomerSimulator
             w.EndRow();
         }
     }
-
-    private readonly int[] _cartCategories = new int[3];
-    private readonly int[] _cartTypes = new int[3];
-
-    private static string RetailCatalogEventType(int type) => SyntheticVocabulary.EventTypes[type];
 
     private void WriteCart(ref SyntheticRandom random, CustomerState c, int items, ITableWriter w)
     {
@@ -356,20 +351,72 @@ internal sealed class CustomerSimulator
         w.EndRow();
     }
 
+    /// <summary>The customer's observable state just before <paramref name="at"/>, from the rows written for them.</summary>
+    private ResponseState StateAt(CustomerState c, long at)
+    {
+        ResponseState s = default;
+        for (int i = 0; i < c.Purchases && _purchaseTimes[i] < at; i++)
+        {
+            s.Purchases++;
+            s.Purchase60 |= at - _purchaseTimes[i] <= 60 * Day;
+            s.Purchase90 |= at - _purchaseTimes[i] <= 90 * Day;
+        }
+
+        if (c.HasCart && c.CartAt < at)
+        {
+            s.Cart7 = at - c.CartAt <= 7 * Day;
+            s.Cart30 = at - c.CartAt <= 30 * Day;
+        }
+
+        List<EventDraft> events = _events;
+        for (int i = 0; i < events.Count; i++)
+        {
+            EventDraft e = events[i];
+            if (e.At >= at)
+            {
+                continue;
+            }
+
+            long age = at - e.At;
+            s.Browsed14 |= age <= 14 * Day;
+            s.Browsed90 |= age <= 90 * Day;
+            switch (e.Type)
+            {
+                case EventTypeIndex.AddToCart:
+                    s.Cart7 |= age <= 7 * Day;
+                    s.Cart30 |= age <= 30 * Day;
+                    break;
+                case EventTypeIndex.StockCheck or EventTypeIndex.WishlistAdd when age <= 90 * Day:
+                    s.StockChecksAndWishlist90++;
+                    break;
+                case EventTypeIndex.RoomPlannerUse or EventTypeIndex.ArView:
+                    s.PlannerAndAr++;
+                    break;
+            }
+        }
+
+        return s;
+    }
+
     private void WriteCampaigns(ref SyntheticRandom random, CustomerState c, ITableWriter w)
     {
-        double baseline = ResponseModel.Baseline(c, _asOf);
         for (int k = 0; k < _campaigns.Length; k++)
         {
             SyntheticCampaign campaign = _campaigns[k];
             long sentAt = _campaignSentAt[k];
-            if (c.CreatedAt >= sentAt || !Eligible(campaign, c) || !random.Chance(campaign.SamplingRate))
+            if (c.CreatedAt >= sentAt)
+            {
+                continue;
+            }
+
+            ResponseState state = StateAt(c, sentAt);
+            if (!Eligible(campaign, c, state) || !random.Chance(campaign.SamplingRate))
             {
                 continue;
             }
 
             bool treated = random.Chance(0.5);
-            double p = baseline + (treated ? _uplift[(int)campaign.Trigger] : 0.0);
+            double p = ResponseModel.Baseline(c, state) + (treated ? ResponseModel.TrueUplift(campaign.Trigger, c, state) : 0.0);
             bool converted = random.Chance(Math.Clamp(p, 0.0, 0.95));
             double revenue = 0;
             if (converted)
@@ -393,10 +440,10 @@ internal sealed class CustomerSimulator
         }
     }
 
-    private bool Eligible(SyntheticCampaign campaign, CustomerState c) => campaign.Audience switch
+    private static bool Eligible(SyntheticCampaign campaign, CustomerState c, in ResponseState s) => campaign.Audience switch
     {
-        CampaignAudience.Purchasers => c.Purchases > 0,
-        CampaignAudience.RecentBrowsers => c.HasCart || _asOf - c.LastEventAt <= 90 * Day,
+        CampaignAudience.Purchasers => s.Purchases > 0,
+        CampaignAudience.RecentBrowsers => s.Cart30 || s.Browsed90,
         CampaignAudience.Country => c.Country == campaign.CountryIndex,
         CampaignAudience.ValueCustomers => c.Clv >= 0.3,
         _ => true,

@@ -28,15 +28,12 @@ internal sealed class CustomerState
     public long CreatedAt;
     public long ActiveUntil;
 
-    // Observable state, derived from the rows written so far.
+    // Observable state, derived from the rows written so far (the rest is computed per instant: ResponseState).
     public int Purchases;
     public long LastPurchaseAt;
     public double TotalSpend;
     public bool HasCart;
     public long CartAt;
-    public int StockChecksAndWishlist30Days;
-    public int PlannerAndArUses;
-    public long LastEventAt;
 
     /// <summary>Clears the observable state before the next customer.</summary>
     public void ResetObservables()
@@ -46,8 +43,5 @@ internal sealed class CustomerState
         TotalSpend = 0;
         HasCart = false;
         CartAt = 0;
-        StockChecksAndWishlist30Days = 0;
-        PlannerAndArUses = 0;
-        LastEventAt = 0;
     }
 }

@@ -164,12 +164,14 @@ public sealed class InterpretCommandTests
     }
 
     [Fact]
-    public async Task Interpret_ChatInterpreter_ExitsTwoExplainingWhy()
+    public async Task Interpret_ChatInterpreterWithoutEndpoint_ExitsTwoNamingTheKey()
     {
-        (int exit, _, string stderr) = await RunAsync("interpret", "Win back lapsed customers", "--interpreter", "chat");
+        (int exit, string stdout, string stderr) = await RunAsync("interpret", "Win back lapsed customers", "--interpreter", "chat");
 
         Assert.Equal(2, exit);
-        Assert.Contains("IChatClient", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        Assert.Contains("AetherSegment:Chat:Endpoint", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
     }
 
     [Fact]

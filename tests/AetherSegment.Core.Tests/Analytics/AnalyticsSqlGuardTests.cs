@@ -55,6 +55,8 @@ public sealed class AnalyticsSqlGuardTests
         { "SELECT COUNT(*) FROM customers, 'https://example.com/x.csv'", "files or URLs" },
         { "SELECT COUNT(*) FROM customers c JOIN 'other.parquet' o ON o.customer_id = c.customer_id", "files or URLs" },
         { "SELECT COUNT(*) FROM \"data.csv\"", "not allowed" },
+        { "SELECT 1 AS a) AS g CROSS JOIN (SELECT 2 AS b", "parentheses" },
+        { "SELECT COUNT(*) FROM customers WHERE (country = 'Canada'", "parentheses" },
     };
 
     public static TheoryData<string> Benign => new()

@@ -37,6 +37,8 @@ public sealed class QuestionParserTests
     [InlineData("revenue per customer", "per customer")]
     [InlineData("by city", "what to measure")]
     [InlineData("revenue last month and this year", "one time range")]
+    [InlineData("who are our best customers?", "the most or best of what")]
+    [InlineData("what is the highest revenue", "the most or best of what")]
     public void Parse_QuestionItCannotPlace_IsUnanswerable_WithoutAGuess(string question, string reason)
     {
         ParsedQuestion parsed = QuestionParser.Parse(question);
@@ -64,6 +66,7 @@ public sealed class QuestionParserTests
     [InlineData("revenue from Kitchen & Dining", "revenue", null, "Category=Kitchen & Dining")]
     [InlineData("orders for office chairs", "orders", null, "ProductType=Office Chairs")]
     [InlineData("monthly revenue trend", "revenue", "month", "")]
+    [InlineData("how many customers bought sofas last month?", "buyers", null, "ProductType=Sofas")]
     public void Parse_ReadsMeasureDimensionAndFilters(string question, string? measure, string? dimension, string filters)
     {
         ParsedQuestion parsed = QuestionParser.Parse(question);

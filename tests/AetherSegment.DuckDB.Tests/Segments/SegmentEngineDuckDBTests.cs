@@ -7,6 +7,8 @@ using AetherSegment.Segments;
 using AetherSegment.Tests;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AetherSegment.DuckDB.Tests.Segments;
@@ -19,6 +21,7 @@ public sealed class SegmentEngineDuckDBTests
         await GeneratedCustomers.CreateAsync(new DuckDBDataStore(path), customers);
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddAetherSegment().AddDuckDB(o => o.Path = path);
         ServiceProvider provider = services.BuildServiceProvider();
         return (provider, provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<DuckDBDataStore>());
@@ -60,8 +63,9 @@ public sealed class SegmentEngineDuckDBTests
         Assert.Equal(preview.Size, preview.Breakdowns.ByCity.Sum(b => b.Size));
         Assert.Equal("high", Assert.Single(preview.Breakdowns.ByValueTier).Name);
         Assert.All(preview.SampleProfiles, p => Assert.Matches(@"^c\*\*\*@example\.com$", p.Email));
-        Assert.Empty(analysis.TriggerSuggestions);
-        Assert.Null(preview.PredictedUplift);
+        // The registered ranker (if any) ranks the same members; predicted_uplift is the suggested trigger's.
+        Assert.Equal(analysis.TriggerSuggestions.FirstOrDefault(t => t.Trigger == TriggerType.PersonalizedDiscountOffer)?.PredictedUplift
+            ?? (analysis.TriggerSuggestions.Count > 0 ? analysis.TriggerSuggestions[0].PredictedUplift : null), preview.PredictedUplift);
         // Windows end at the data's as-of time: the latest event, cart or purchase in the store.
         Assert.InRange(preview.AsOf, GeneratedCustomers.AsOf.AddHours(-1), GeneratedCustomers.AsOf);
     }
@@ -141,6 +145,24 @@ public sealed class SegmentEngineDuckDBTests
 
         QueryResult count = await store.QueryAsync(new SqlStatement($"SELECT COUNT(*) FROM read_parquet('{parquet}')"));
         Assert.Equal(segment.Size, count.Scalar());
+    }
+
+    [Fact]
+    public async Task PreviewFilters_ObjectiveWithoutAudience_StartsFromEveryCustomer()
+    {
+        (ServiceProvider services, ISegmentEngine engine, _) = await CreateAsync(300);
+        await using ServiceProvider scope = services;
+
+        FilterPreview preview = await engine.PreviewFiltersAsync(new CampaignObjective { Objective = "Hello" },
+            new Dictionary<string, JsonElement> { ["no_purchase_for_days"] = JsonSerializer.SerializeToElement(30) }, trigger: null);
+
+        Assert.Equal(300, preview.Before.Size);
+        Assert.Equal(preview.Preview.TotalAvgClv, preview.Before.AvgClv);
+        Assert.Equal(preview.Preview.Waterfall[0].Size, preview.After.Size);
+        Assert.InRange(preview.After.Size, 1, 299);
+        Assert.Null(preview.Preview.AvgCartValue);
+        Assert.Equal(5, preview.Preview.SampleProfiles.Count);
+        Assert.True(preview.Preview.SampleProfiles[0].ClvScore >= preview.Preview.SampleProfiles[^1].ClvScore);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class AnalyticsPageTests(GeneratedServerFixture fixture) : IClassF
             }
         }
 
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, "analytics-chart.png"), FullPage = true });
         await page.ClickAsync("#examples button >> nth=0");
         await page.WaitForSelectorAsync("body[data-answered='2']");
         Assert.Equal(2, await page.Locator("#history li").CountAsync());

@@ -41,6 +41,7 @@ internal sealed class WebAppServer : IAsyncDisposable
             $"--webroot={Path.Combine(TestPaths.RepositoryRoot, "samples", "AetherSegment.Web", "wwwroot")}",
             $"--AetherSegment:DuckDB:Path={databasePath}",
             "--AetherSegment:Web:LiveEvents=false",
+            "--AetherSegment:Web:WarmUpTriggerModels=false",   // models train on the first analyze instead: less CPU for classes that never rank
         ];
         foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
         {

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using AetherSegment.Hosting;
+using AetherSegment.Interpretation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Cli.Tests.Interpretation;
+
+/// <summary>The hosts' `chat` interpreter over an OpenAI-compatible endpoint, against a fake one on loopback.</summary>
+public sealed class ChatInterpreterHostTests
+{
+    private const string Objective = "Win back lapsed customers in Toronto with 20 dollars off";
+
+    [Fact]
+    public async Task ChatInterpreter_AnswersThroughTheOpenAICompatibleEndpoint()
+    {
+        using FakeChatEndpoint endpoint = new(_ => """
+            {"objective":"x","campaign_type":"win_back","audience":{"value_tier":null,"clv_min":null,"countries":[],"cities":["Toronto"],"categories":[],"product_types":[],"churn_risk":null,"acquisition_sources":[],"behavior":{"abandoned_cart_within_days":null,"purchased_within_days":null,"no_purchase_for_days":null,"acquired_within_days":null,"viewed_within_days":null,"min_cart_value":null}},"incentive":{"type":"fixed_discount","value":20},"kpi":{"metric":null,"target_change_pct":null},"suggested_trigger":"personalized_discount_offer","interpreter":"chat","confidence":0.8,"warnings":[]}
+            """);
+        using ServiceProvider services = Build(endpoint.BaseAddress);
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("chat", answer.Interpreter);
+        Assert.Equal(CampaignType.WinBack, answer.CampaignType);
+        Assert.Equal(["Toronto"], answer.Audience.Cities);
+        Assert.Equal(Objective, answer.Objective);
+        JsonObject request = Assert.Single(endpoint.Requests);
+        Assert.Equal("test-model", (string?)request["model"]);
+        Assert.Contains(Objective, request["messages"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChatInterpreter_WrongVocabulary_FallsBackToTheRulesWithAWarning()
+    {
+        using FakeChatEndpoint endpoint = new(_ => """{"objective":"x","campaign_type":"flash_sale"}""");
+        using ServiceProvider services = Build(endpoint.BaseAddress);
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("rules", answer.Interpreter);
+        Assert.Equal(CampaignType.WinBack, answer.CampaignType);
+        Assert.Contains(answer.Warnings, w => w.Contains("chat", StringComparison.Ordinal));
+    }
+
+    private static ServiceProvider Build(Uri endpoint)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AetherSegment:Interpreter"] = "chat",
+            ["AetherSegment:Chat:Endpoint"] = endpoint.ToString(),
+            ["AetherSegment:Chat:Model"] = "test-model",
+        }).Build();
+        ServiceCollection services = new();
+        services.AddLogging();
+        services.AddAetherSegmentFromConfiguration(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>An OpenAI-compatible <c>/chat/completions</c> endpoint on 127.0.0.1 answering a fixed assistant message.</summary>
+    private sealed class FakeChatEndpoint : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly Func<JsonObject, string> _answer;
+        private readonly Task _loop;
+
+        public FakeChatEndpoint(Func<JsonObject, string> answer)
+        {
+            _answer = answer;
+            int port;
+            using (TcpListener probe = new(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/v1/");
+            _listener.Prefixes.Add(BaseAddress.ToString());
+            _listener.Start();
+            _loop = Task.Run(ServeAsync);
+        }
+
+        public Uri BaseAddress { get; }
+
+        public List<JsonObject> Requests { get; } = [];
+
+        public void Dispose()
+        {
+            _listener.Close();
+            try
+            {
+                _loop.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // The listener was closed under a pending GetContextAsync.
+            }
+        }
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                using StreamReader reader = new(context.Request.InputStream, Encoding.UTF8);
+                JsonObject request = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
+                lock (Requests)
+                {
+                    Requests.Add(request);
+                }
+
+                bool isChat = context.Request.Url!.AbsolutePath.EndsWith("/chat/completions", StringComparison.Ordinal);
+                JsonObject response = new()
+                {
+                    ["id"] = "chatcmpl-test",
+                    ["object"] = "chat.completion",
+                    ["created"] = 0,
+                    ["model"] = "test-model",
+                    ["choices"] = new JsonArray(new JsonObject
+                    {
+                        ["index"] = 0,
+                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = _answer(request) },
+                        ["finish_reason"] = "stop",
+                    }),
+                    ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+                };
+                byte[] body = Encoding.UTF8.GetBytes(response.ToJsonString());
+                context.Response.StatusCode = isChat ? 200 : 404;
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        }
+    }
+}
