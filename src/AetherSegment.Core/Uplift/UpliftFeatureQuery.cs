@@ -25,15 +25,15 @@ internal static class UpliftFeatureQuery
         string group = "h." + dialect.Quote("group");
         string anchor = $"""
             SELECT h.campaign_id AS anchor_key, h.customer_id, h.sent_at AS as_of, h.trigger_type,
-              CASE WHEN {group} = {dialect.Parameter("treatment_group")} THEN 1 ELSE 0 END AS treated,
+              CASE WHEN {group} = {dialect.Parameter("uplift_treatment")} THEN 1 ELSE 0 END AS treated,
               CASE WHEN h.converted THEN 1 ELSE 0 END AS converted, COALESCE(h.revenue, 0) AS revenue
             FROM {DataSchema.CampaignHistory.Name} h
-            WHERE {group} IN ({dialect.Parameter("treatment_group")}, {dialect.Parameter("control_group")})
+            WHERE {group} IN ({dialect.Parameter("uplift_treatment")}, {dialect.Parameter("uplift_control")})
             """;
         List<QueryParameter> parameters =
         [
-            QueryParameter.String("treatment_group", "treatment"),
-            QueryParameter.String("control_group", "control"),
+            QueryParameter.String("uplift_treatment", "treatment"),
+            QueryParameter.String("uplift_control", "control"),
         ];
         return Build(dialect, anchor, "a.trigger_type, a.treated, a.converted, a.revenue, ", parameters);
     }
@@ -42,10 +42,10 @@ internal static class UpliftFeatureQuery
     public static SqlStatement Scoring(SqlDialect dialect, SqlStatement members, DateTimeOffset asOf)
     {
         string anchor = $"""
-            SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("as_of")} AS as_of
+            SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of
             FROM ({members.Sql}) m
             """;
-        List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Timestamp("as_of", asOf)];
+        List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Timestamp("uplift_as_of", asOf)];
         return Build(dialect, anchor, string.Empty, parameters);
     }
 
@@ -75,7 +75,7 @@ internal static class UpliftFeatureQuery
         StringBuilder purchases = new();
         for (int i = 0; i < RetailCatalog.Categories.Count; i++)
         {
-            string p = $"category_{i}";
+            string p = $"uplift_category_{i}";
             parameters.Add(QueryParameter.String(p, RetailCatalog.Categories[i].Name));
             string name = Snake(RetailCatalog.Categories[i].Name);
             purchases.Append(CultureInfo.InvariantCulture, $",\n    SUM(CASE WHEN t.category = {d.Parameter(p)} THEN t.order_value ELSE 0 END) AS value_{name}");
@@ -85,12 +85,12 @@ internal static class UpliftFeatureQuery
         StringBuilder events = new();
         for (int i = 0; i < RetailCatalog.EventTypes.Count; i++)
         {
-            string p = $"event_{i}";
+            string p = $"uplift_event_{i}";
             parameters.Add(QueryParameter.String(p, RetailCatalog.EventTypes[i]));
             events.Append(CultureInfo.InvariantCulture, $",\n    SUM(CASE WHEN e.event_type = {d.Parameter(p)} AND {Within("e.event_timestamp", 30)} THEN 1 ELSE 0 END) AS {RetailCatalog.EventTypes[i]}_30d");
         }
 
-        string Event(string type) => d.Parameter($"event_{IndexOf(RetailCatalog.EventTypes, type)}");
+        string Event(string type) => d.Parameter($"uplift_event_{IndexOf(RetailCatalog.EventTypes, type)}");
 
         string sql = $"""
             WITH anchor AS (
