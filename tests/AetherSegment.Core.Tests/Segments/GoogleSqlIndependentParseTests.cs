@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AetherSegment.Data;
+using AetherSegment.DependencyInjection;
+using AetherSegment.Interpretation;
+using AetherSegment.Segments;
+using AetherSegment.Tests;
+
+namespace AetherSegment.Core.Tests.Segments;
+
+/// <summary>
+/// The BigQuery SQL of every example objective, parsed by an independent GoogleSQL grammar (node-sql-parser's BigQuery
+/// dialect, pinned in tools/googlesql-parse and installed with npm ci on first use).
+/// </summary>
+public sealed class GoogleSqlIndependentParseTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task BigQuerySqlOfEveryExampleObjective_ParsesWithAnIndependentGoogleSqlGrammar()
+    {
+        string tool = Path.Combine(TestPaths.RepositoryRoot, "tools", "googlesql-parse");
+        string node = FindNode() ?? throw new InvalidOperationException("This test needs Node.js (node on PATH) for the independent GoogleSQL parser.");
+        if (!Directory.Exists(Path.Combine(tool, "node_modules", "node-sql-parser")))
+        {
+            await RunAsync(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"]);
+        }
+
+        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions());
+        JsonArray statements = [];
+        foreach ((string id, CampaignObjective objective) in ExampleObjectives.All())
+        {
+            List<SegmentFilter> filters = [.. builder.FromObjective(objective)];
+            if (objective.SuggestedTrigger is { } trigger)
+            {
+                filters.Add(TriggerFilters.For(trigger));
+            }
+
+            SegmentDefinition definition = new() { Filters = filters, Trigger = objective.SuggestedTrigger, AsOf = AsOf };
+            statements.Add(new JsonObject { ["id"] = id + "/members", ["sql"] = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery).Sql });
+            statements.Add(new JsonObject { ["id"] = id + "/preview", ["sql"] = SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5).Sql });
+        }
+
+        string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
+        await File.WriteAllTextAsync(input, statements.ToJsonString());
+        ProcessStartInfo start = new(node, [Path.Combine(tool, "parse.mjs"), input]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(statements.Count, lines.Length);
+        foreach (string line in lines)
+        {
+            JsonElement result = JsonDocument.Parse(line).RootElement;
+            Assert.True(result.GetProperty("ok").GetBoolean(), line);
+        }
+
+        Assert.True(process.ExitCode == 0, error);
+    }
+
+    private static string? FindNode() => FindOnPath("node");
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+
+    private static async Task RunAsync(string program, string[] arguments)
+    {
+        using Process process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed: {error} {await output}");
+    }
+}
