@@ -5,6 +5,7 @@ using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Uplift;
 using AetherSegment.Tests;
 
 namespace AetherSegment.Core.Tests.Segments;
@@ -41,6 +42,12 @@ public sealed class GoogleSqlIndependentParseTests
             statements.Add(new JsonObject { ["id"] = id + "/members", ["sql"] = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery).Sql });
             statements.Add(new JsonObject { ["id"] = id + "/preview", ["sql"] = SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5).Sql });
         }
+
+        // The uplift feature queries run in the warehouse too: training (as of each send) and scoring a segment.
+        (string firstId, CampaignObjective first) = ExampleObjectives.All().First();
+        SqlStatement members = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
+        statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery).Sql });
+        statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf).Sql });
 
         string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
         await File.WriteAllTextAsync(input, statements.ToJsonString());
