@@ -2,6 +2,7 @@ using AetherSegment.Analytics;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Gemini;
 using AetherSegment.Gemini.Analytics;
+using AetherSegment.Gemini.Interpretation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,10 @@ public static class GeminiAnalyticsAetherSegmentBuilderExtensions
         options.ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsRangeValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalyticsSqlWriter, GeminiAnalyticsSqlWriter>());
+        GeminiServices.AddVertexTransport(builder.Services);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalyticsSqlWriter, GeminiAnalyticsSqlWriter>(sp => new GeminiAnalyticsSqlWriter(
+            sp.GetRequiredService<VertexAiClient>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<GeminiAnalyticsSqlWriter>>())));
         return builder;
     }
 

@@ -14,17 +14,23 @@ internal static class GeminiServices
     internal static void AddGemini(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new VertexAiClient(
-            sp.GetRequiredService<IOptions<GeminiOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<VertexAiClient>>()));
+        AddVertexTransport(services);
         services.TryAddSingleton(sp => new GeminiCampaignInterpreter(
             sp.GetRequiredService<VertexAiClient>(),
             sp.GetRequiredService<IOptions<GeminiOptions>>(),
             sp.GetRequiredService<IOptions<AetherSegmentOptions>>(),
             sp.GetService<ILogger<GeminiCampaignInterpreter>>()));
         services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp => sp.GetRequiredService<GeminiCampaignInterpreter>()));
+    }
+
+    /// <summary>The one Vertex AI transport every Gemini feature shares (interpretation, analytics SQL).</summary>
+    internal static void AddVertexTransport(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new VertexAiClient(
+            sp.GetRequiredService<IOptions<GeminiOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<VertexAiClient>>()));
     }
 
     internal static void AddChatClient(IServiceCollection services, Func<IServiceProvider, Microsoft.Extensions.AI.IChatClient> chatClient, Action<ChatClientInterpreterOptions>? configure)
