@@ -124,9 +124,12 @@ public sealed class RuleBasedInterpreterTests
         long second = Measure(rules, objective, 1000);
         long third = Measure(rules, objective, 1000);
 
-        // Tiered JIT may stack-allocate more once optimized, so later runs may allocate less, never more.
-        Assert.True(second <= first, $"{first} then {second} bytes");
-        Assert.True(third <= second, $"{second} then {third} bytes");
+        // Tiered JIT may stack-allocate more once optimized, so later runs may allocate less. Growth means more per
+        // call; a runtime-internal allocation of a few bytes somewhere in a run of 1,000 calls is not growth.
+        const long tolerance = 1000;
+        Assert.True(second <= first + tolerance, $"{first} then {second} bytes");
+        Assert.True(third <= second + tolerance, $"{second} then {third} bytes");
+        Assert.True(third <= first + tolerance, $"{first} then {third} bytes");
         Assert.True(first / 1000 < 4096, $"{first / 1000} bytes per call");
     }
 
