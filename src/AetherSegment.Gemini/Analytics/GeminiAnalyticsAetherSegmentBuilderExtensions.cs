@@ -21,15 +21,7 @@ public static class GeminiAnalyticsAetherSegmentBuilderExtensions
     public static AetherSegmentBuilder AddGeminiAnalytics(this AetherSegmentBuilder builder, Action<GeminiOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<GeminiOptions> options = builder.Services.AddOptions<GeminiOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsRangeValidator>());
+        GeminiServices.AddOptions(builder.Services, configure);
         GeminiServices.AddVertexTransport(builder.Services);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnalyticsSqlWriter, GeminiAnalyticsSqlWriter>(sp => new GeminiAnalyticsSqlWriter(
             sp.GetRequiredService<VertexAiClient>(),

@@ -15,15 +15,7 @@ public static class GeminiAetherSegmentBuilderExtensions
     public static AetherSegmentBuilder AddGemini(this AetherSegmentBuilder builder, Action<GeminiOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<GeminiOptions> options = builder.Services.AddOptions<GeminiOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsValidator>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsRangeValidator>());
+        GeminiServices.AddOptions(builder.Services, configure);
         GeminiServices.AddGemini(builder.Services);
         return builder;
     }

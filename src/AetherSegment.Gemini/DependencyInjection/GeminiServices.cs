@@ -23,6 +23,20 @@ internal static class GeminiServices
         services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp => sp.GetRequiredService<GeminiCampaignInterpreter>()));
     }
 
+    /// <summary>Binds <see cref="GeminiOptions"/> with its validators, checked at start (shared by every Gemini feature).</summary>
+    internal static void AddOptions(IServiceCollection services, Action<GeminiOptions>? configure)
+    {
+        OptionsBuilder<GeminiOptions> options = services.AddOptions<GeminiOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsRangeValidator>());
+    }
+
     /// <summary>The one Vertex AI transport every Gemini feature shares (interpretation, analytics SQL).</summary>
     internal static void AddVertexTransport(IServiceCollection services)
     {
