@@ -83,7 +83,7 @@ internal sealed class CompiledEnsemble
         tree.Feature[node] < 0 ? 0 : 1 + Math.Max(Depth(tree, tree.Left[node]), Depth(tree, tree.Right[node]));
 
     /// <summary>The largest float <c>f</c> with <c>f &lt;= threshold</c>.</summary>
-    private static float FloatAtMost(double threshold)
+    internal static float FloatAtMost(double threshold)
     {
         if (threshold >= float.MaxValue)
         {

@@ -51,6 +51,39 @@ internal sealed class ScoringPlan
     /// <summary>Scores rows <paramref name="start"/>..<paramref name="start"/>+<c>output.Length</c> of bound columns.</summary>
     public void Score(float[][] columns, int start, Span<double> output)
     {
+        if (Terms.All(term => term.Ensemble.Vectorized is not null))
+        {
+            ScoreVectorized(columns, start, output);
+        }
+        else
+        {
+            ScoreScalar(columns, start, output);
+        }
+    }
+
+    /// <summary>Scores with <see cref="VectorEnsemble"/>: bit-for-bit the same values as <see cref="ScoreScalar"/>.</summary>
+    internal void ScoreVectorized(float[][] columns, int start, Span<double> output)
+    {
+        Span<double> raw = stackalloc double[VectorEnsemble.BlockRows];
+        for (int b = 0; b < output.Length; b += VectorEnsemble.BlockRows)
+        {
+            int rows = Math.Min(VectorEnsemble.BlockRows, output.Length - b);
+            Span<double> outSpan = output.Slice(b, rows);
+            Span<double> rawSpan = raw[..rows];
+            outSpan.Fill(Intercept);
+            foreach (ScoringTerm term in Terms)
+            {
+                VectorEnsemble vectorized = term.Ensemble.Vectorized!;
+                rawSpan.Fill(vectorized.Bias);
+                vectorized.Accumulate(columns, start + b, rawSpan);
+                AddLinked(term, rawSpan, outSpan);
+            }
+        }
+    }
+
+    /// <summary>Scores with <see cref="CompiledEnsemble"/>, on any CPU.</summary>
+    internal void ScoreScalar(float[][] columns, int start, Span<double> output)
+    {
         const int Block = 256;
         int features = columns.Length;
         float[] block = new float[Block * Math.Max(features, 1)];
@@ -78,11 +111,16 @@ internal sealed class ScoringPlan
                 CompiledEnsemble compiled = term.Ensemble.Compiled;
                 rawSpan.Fill(compiled.Bias);
                 compiled.Accumulate(block.AsSpan(0, rows * features), codes.AsSpan(0, rows * features), features, rawSpan);
-                for (int r = 0; r < rows; r++)
-                {
-                    outSpan[r] += term.Coefficient * ApplyLink(term.Link, rawSpan[r]);
-                }
+                AddLinked(term, rawSpan, outSpan);
             }
+        }
+    }
+
+    private static void AddLinked(ScoringTerm term, ReadOnlySpan<double> raw, Span<double> output)
+    {
+        for (int r = 0; r < raw.Length; r++)
+        {
+            output[r] += term.Coefficient * ApplyLink(term.Link, raw[r]);
         }
     }
 }
