@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Loading;
 using AetherSegment.Synthetic.Events;
 using AetherSegment.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ namespace AetherSegment.Web.Data;
 
 /// <summary>
 /// Once the data set is ready, appends live behavioral events to the embedded store in the background (the synthetic
-/// retailer's live stream), so the dashboard moves while the app runs. Off with <c>AetherSegment:Web:LiveEvents=false</c>;
-/// stores that cannot append (BigQuery) have no live stream.
+/// retailer's live stream), so the dashboard moves while the app runs. Off with <c>AetherSegment:Web:LiveEvents=false</c>.
+/// Only the embedded store gets a stream: a web app pointed at a BigQuery warehouse never writes synthetic events into
+/// it unasked (<c>aether events add --store bigquery</c> does, deliberately).
 /// </summary>
 internal sealed partial class LiveEventsService(
     IServiceProvider services,
@@ -20,7 +22,7 @@ internal sealed partial class LiveEventsService(
     {
         WebOptions web = options.Value;
         IDataAppender? appender = services.GetService<IDataAppender>();
-        if (!web.LiveEvents || appender is null)
+        if (!web.LiveEvents || appender is not DuckDBDataAppender)
         {
             return;
         }

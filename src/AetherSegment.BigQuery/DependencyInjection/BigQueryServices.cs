@@ -26,5 +26,6 @@ internal static class BigQueryServices
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<BigQueryDataStore>());
         services.TryAddSingleton<ISegmentStore, BigQuerySegmentStore>();
         services.TryAddSingleton<IDataSinkFactory, BigQueryDataSinkFactory>();
+        services.TryAddSingleton<IDataAppender, BigQueryDataAppender>();
     }
 }

@@ -14,6 +14,7 @@ internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefini
     internal const int BatchRows = 2000;
 
     private readonly List<JsonObject> _buffer = [];
+    private readonly string _insertIdPrefix = Guid.NewGuid().ToString("N");
     private JsonObject? _row;
     private int _column;
 
@@ -51,15 +52,27 @@ internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefini
         RowCount++;
     }
 
+    /// <summary>Rows already streamed to BigQuery.</summary>
+    public long Flushed { get; private set; }
+
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
-        for (int start = 0; start < _buffer.Count; start += BatchRows)
+        int done = 0;
+        try
         {
-            int count = Math.Min(BatchRows, _buffer.Count - start);
-            await client.InsertAllAsync(table.Name, _buffer.GetRange(start, count), cancellationToken).ConfigureAwait(false);
+            while (done < _buffer.Count)
+            {
+                int count = Math.Min(BatchRows, _buffer.Count - done);
+                await client.InsertAllAsync(table.Name, _buffer.GetRange(done, count), _insertIdPrefix, Flushed + done, cancellationToken).ConfigureAwait(false);
+                done += count;
+            }
         }
-
-        _buffer.Clear();
+        finally
+        {
+            // Rows sent stay sent; a later flush resends only the rest, with the same insertIds.
+            Flushed += done;
+            _buffer.RemoveRange(0, done);
+        }
     }
 
     private void Set(JsonNode? value)

@@ -137,12 +137,13 @@ internal sealed partial class BigQueryRestClient : IDisposable
             allowNotFound: true, cancellationToken);
 
     /// <summary>tabledata.insertAll: streams rows (JSON objects keyed by column) into a table.</summary>
-    public async Task InsertAllAsync(string table, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
+    public async Task InsertAllAsync(string table, IReadOnlyList<JsonObject> rows, string insertIdPrefix, long firstRow, CancellationToken cancellationToken)
     {
+        // insertId lets BigQuery drop the copies a retried request would otherwise add (best-effort de-duplication).
         JsonArray items = [];
-        foreach (JsonObject row in rows)
+        for (int i = 0; i < rows.Count; i++)
         {
-            items.Add(new JsonObject { ["json"] = row.DeepClone() });
+            items.Add(new JsonObject { ["insertId"] = string.Create(CultureInfo.InvariantCulture, $"{insertIdPrefix}-{firstRow + i}"), ["json"] = rows[i].DeepClone() });
         }
 
         string json = new JsonObject { ["skipInvalidRows"] = false, ["ignoreUnknownValues"] = false, ["rows"] = items }.ToJsonString();

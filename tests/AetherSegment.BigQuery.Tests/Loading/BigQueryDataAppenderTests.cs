@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using AetherSegment.BigQuery.Loading;
+using AetherSegment.BigQuery.Rest;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+
+namespace AetherSegment.BigQuery.Tests.Loading;
+
+public sealed class BigQueryDataAppenderTests
+{
+    private const string InsertPath = "/bigquery/v2/projects/proj/datasets/cdp/tables/behavioral_events/insertAll";
+
+    private static BigQueryRestClient Client(FakeBigQueryServer server) => new(new BigQueryOptions
+    {
+        ProjectId = "proj",
+        Dataset = "cdp",
+        Endpoint = server.Endpoint,
+        AccessToken = "test-token",
+    }, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5) };
+
+    private static EventRow[] Events(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new EventRow($"E{i}", i % 3 == 0 ? null : "sofas"))];
+
+    [Fact]
+    public async Task Append_StreamsEveryRowOnceWithItsOwnInsertId()
+    {
+        await using FakeBigQueryServer server = new(_ => FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
+        using BigQueryRestClient client = Client(server);
+
+        long appended = await new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(BigQueryTableWriter.BatchRows + 1));
+
+        Assert.Equal(BigQueryTableWriter.BatchRows + 1, appended);
+        FakeRequest[] inserts = [.. server.All.Where(r => r.Path == InsertPath)];
+        Assert.Equal(2, inserts.Length);
+        Assert.All(inserts, r => Assert.Equal("POST", r.Method));
+        JsonNode[] rows = [.. inserts.SelectMany(r => r.Body!["rows"]!.AsArray()).Select(r => r!)];
+        Assert.Equal(Enumerable.Range(0, BigQueryTableWriter.BatchRows + 1).Select(i => $"E{i}"), rows.Select(r => r["json"]!["event_id"]!.GetValue<string>()));
+        Assert.Equal(rows.Length, rows.Select(r => r["insertId"]!.GetValue<string>()).Distinct().Count());
+        Assert.Null(rows[0]["json"]!["category"]);
+        Assert.Equal("2026-11-20 10:30:00.000000+00:00", rows[1]["json"]!["event_timestamp"]!.GetValue<string>());
+        Assert.False(inserts[0].Body!["skipInvalidRows"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Append_RetriedRequest_CarriesTheSameInsertIdsSoBigQueryDropsTheCopies()
+    {
+        int calls = 0;
+        await using FakeBigQueryServer server = new(_ => Interlocked.Increment(ref calls) == 1
+            ? FakeReply.Error(503, "backendError", "The service is currently unavailable.")
+            : FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
+        using BigQueryRestClient client = Client(server);
+
+        long appended = await new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(3));
+
+        Assert.Equal(3, appended);
+        FakeRequest[] inserts = [.. server.All.Where(r => r.Path == InsertPath)];
+        Assert.Equal(2, inserts.Length);
+        Assert.Equal(InsertIds(inserts[0]), InsertIds(inserts[1]));
+    }
+
+    [Fact]
+    public async Task Append_LaterRequestRejected_SaysHowManyRowsWereAppended()
+    {
+        int calls = 0;
+        await using FakeBigQueryServer server = new(_ => Interlocked.Increment(ref calls) == 2
+            ? FakeReply.Error(400, "invalid", "Invalid timestamp value")
+            : FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
+        using BigQueryRestClient client = Client(server);
+
+        DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() =>
+            new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(BigQueryTableWriter.BatchRows + 5)));
+
+        Assert.Contains("Invalid timestamp value", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{BigQueryTableWriter.BatchRows} of {BigQueryTableWriter.BatchRows + 5} rows were appended to behavioral_events", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Append_TableOutsideTheDataModel_IsRefusedBeforeAnyRequest()
+    {
+        await using FakeBigQueryServer server = new(_ => FakeReply.Json(new { kind = "ok" }));
+        using BigQueryRestClient client = Client(server);
+        TableDefinition stray = new("stray", DataSchema.BehavioralEvents.Columns);
+
+        await Assert.ThrowsAsync<DataStoreException>(() => new BigQueryDataAppender(client).AppendAsync(stray, Events(1)));
+
+        Assert.Empty(server.All);
+    }
+
+    private static string[] InsertIds(FakeRequest request) =>
+        [.. request.Body!["rows"]!.AsArray().Select(r => r!["insertId"]!.GetValue<string>())];
+
+    /// <summary>A behavioral_events row (the Synthetic package's live events write the same columns).</summary>
+    private sealed record EventRow(string EventId, string? Category) : IDataRow
+    {
+        public void WriteTo(ITableWriter writer)
+        {
+            writer.StartRow();
+            writer.Write(EventId);
+            writer.Write("C1");
+            writer.Write("page_view");
+            writer.Write(new DateTime(2026, 11, 20, 10, 30, 0, DateTimeKind.Utc));
+            if (Category is null)
+            {
+                writer.WriteNull();
+            }
+            else
+            {
+                writer.Write(Category);
+            }
+
+            writer.WriteNull();
+            writer.Write("S1");
+            writer.Write(120L);
+            writer.Write("mobile");
+            writer.EndRow();
+        }
+    }
+}
