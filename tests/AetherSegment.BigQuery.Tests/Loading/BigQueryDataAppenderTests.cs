@@ -10,14 +10,6 @@ public sealed class BigQueryDataAppenderTests
 {
     private const string InsertPath = "/bigquery/v2/projects/proj/datasets/cdp/tables/behavioral_events/insertAll";
 
-    private static BigQueryRestClient Client(FakeBigQueryServer server) => new(new BigQueryOptions
-    {
-        ProjectId = "proj",
-        Dataset = "cdp",
-        Endpoint = server.Endpoint,
-        AccessToken = "test-token",
-    }, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5) };
-
     private static EventRow[] Events(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new EventRow($"E{i}", i % 3 == 0 ? null : "sofas"))];
 
@@ -25,7 +17,7 @@ public sealed class BigQueryDataAppenderTests
     public async Task Append_StreamsEveryRowOnceWithItsOwnInsertId()
     {
         await using FakeBigQueryServer server = new(_ => FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
-        using BigQueryRestClient client = Client(server);
+        using BigQueryRestClient client = server.CreateClient();
 
         long appended = await new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(BigQueryTableWriter.BatchRows + 1));
 
@@ -44,11 +36,8 @@ public sealed class BigQueryDataAppenderTests
     [Fact]
     public async Task Append_RetriedRequest_CarriesTheSameInsertIdsSoBigQueryDropsTheCopies()
     {
-        int calls = 0;
-        await using FakeBigQueryServer server = new(_ => Interlocked.Increment(ref calls) == 1
-            ? FakeReply.Error(503, "backendError", "The service is currently unavailable.")
-            : FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
-        using BigQueryRestClient client = Client(server);
+        await using FakeBigQueryServer server = FailingCall(1, FakeReply.Error(503, "backendError", "The service is currently unavailable."));
+        using BigQueryRestClient client = server.CreateClient();
 
         long appended = await new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(3));
 
@@ -61,11 +50,8 @@ public sealed class BigQueryDataAppenderTests
     [Fact]
     public async Task Append_LaterRequestRejected_SaysHowManyRowsWereAppended()
     {
-        int calls = 0;
-        await using FakeBigQueryServer server = new(_ => Interlocked.Increment(ref calls) == 2
-            ? FakeReply.Error(400, "invalid", "Invalid timestamp value")
-            : FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
-        using BigQueryRestClient client = Client(server);
+        await using FakeBigQueryServer server = FailingCall(2, FakeReply.Error(400, "invalid", "Invalid timestamp value"));
+        using BigQueryRestClient client = server.CreateClient();
 
         DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() =>
             new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(BigQueryTableWriter.BatchRows + 5)));
@@ -78,12 +64,19 @@ public sealed class BigQueryDataAppenderTests
     public async Task Append_TableOutsideTheDataModel_IsRefusedBeforeAnyRequest()
     {
         await using FakeBigQueryServer server = new(_ => FakeReply.Json(new { kind = "ok" }));
-        using BigQueryRestClient client = Client(server);
+        using BigQueryRestClient client = server.CreateClient();
         TableDefinition stray = new("stray", DataSchema.BehavioralEvents.Columns);
 
         await Assert.ThrowsAsync<DataStoreException>(() => new BigQueryDataAppender(client).AppendAsync(stray, Events(1)));
 
         Assert.Empty(server.All);
+    }
+
+    /// <summary>A server that answers request number <paramref name="call"/> with <paramref name="failure"/> and every other one with success.</summary>
+    private static FakeBigQueryServer FailingCall(int call, FakeReply failure)
+    {
+        int calls = 0;
+        return new FakeBigQueryServer(_ => Interlocked.Increment(ref calls) == call ? failure : FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }));
     }
 
     private static string[] InsertIds(FakeRequest request) =>

@@ -8,14 +8,6 @@ namespace AetherSegment.BigQuery.Tests.Loading;
 
 public sealed class BigQueryDataSinkTests
 {
-    private static BigQueryRestClient Client(FakeBigQueryServer server) => new(new BigQueryOptions
-    {
-        ProjectId = "proj",
-        Dataset = "cdp",
-        Endpoint = server.Endpoint,
-        AccessToken = "test-token",
-    }, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5) };
-
     [Fact]
     public async Task Load_CreatesDatasetAndTablesWithTheSchemaAndStreamsRowsInBatches()
     {
@@ -26,7 +18,7 @@ public sealed class BigQueryDataSinkTests
             { Method: "DELETE" } => FakeReply.Error(404, "notFound", "Not found: Table"),
             _ => FakeReply.Json(new { kind = "ok" }),
         });
-        using BigQueryRestClient client = Client(server);
+        using BigQueryRestClient client = server.CreateClient();
         BigQueryDataSinkFactory factory = new(client);
 
         await using (IDataSink sink = await factory.CreateAsync(replaceExisting: false))
@@ -72,7 +64,7 @@ public sealed class BigQueryDataSinkTests
     public async Task Create_ExistingDataSetWithoutForce_IsRefusedNamingForce()
     {
         await using FakeBigQueryServer server = new(_ => FakeReply.Json(new { kind = "bigquery#table" }));
-        using BigQueryRestClient client = Client(server);
+        using BigQueryRestClient client = server.CreateClient();
 
         AetherSegmentInputException error = await Assert.ThrowsAsync<AetherSegmentInputException>(async () => await new BigQueryDataSinkFactory(client).CreateAsync(replaceExisting: false));
 
@@ -83,7 +75,7 @@ public sealed class BigQueryDataSinkTests
     public async Task Dispose_WithoutComplete_DropsTheTablesOfTheAbandonedLoad()
     {
         await using FakeBigQueryServer server = new(request => request.Method == "GET" ? FakeReply.Error(404, "notFound", "Not found") : FakeReply.Json(new { kind = "ok" }));
-        using BigQueryRestClient client = Client(server);
+        using BigQueryRestClient client = server.CreateClient();
 
         await using (IDataSink sink = await new BigQueryDataSinkFactory(client).CreateAsync(replaceExisting: true))
         {
