@@ -12,7 +12,7 @@ for dir in "${projects[@]}"; do
     [ -s "$dir/$f" ] || echo "#nullable enable" > "$dir/$f"
   done
   for pass in 1 2 3; do
-    out=$(dotnet build "$dir" --no-restore -p:TreatWarningsAsErrors=false 2>&1 || true)
+    out=$(dotnet build "$dir" --no-restore --no-incremental -p:TreatWarningsAsErrors=false 2>&1 || true)
     symbols=$(echo "$out" | grep -E "RS0016|RS0017" | grep -F "$dir" | sed -nE "s/.*Symbol '(.*)' is (not part of the declared|part of the declared).*/\2|\1/p" | sort -u || true)
     [ -n "$symbols" ] || break
     added=$(echo "$symbols" | grep '^not part' | cut -d'|' -f2- || true)

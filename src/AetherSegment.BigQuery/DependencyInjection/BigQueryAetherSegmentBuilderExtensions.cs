@@ -15,14 +15,7 @@ public static class BigQueryAetherSegmentBuilderExtensions
     public static AetherSegmentBuilder AddBigQuery(this AetherSegmentBuilder builder, Action<BigQueryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<BigQueryOptions> options = builder.Services.AddOptions<BigQueryOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BigQueryOptions>, BigQueryOptionsValidator>());
+        builder.Services.AddValidatedOptions<BigQueryOptions, BigQueryOptionsValidator>(configure);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BigQueryOptions>, BigQueryOptionsRangeValidator>());
         BigQueryServices.Add(builder.Services);
         return builder;

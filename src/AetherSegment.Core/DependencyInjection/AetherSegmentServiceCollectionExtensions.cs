@@ -19,14 +19,7 @@ public static class AetherSegmentServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        OptionsBuilder<AetherSegmentOptions> options = services.AddOptions<AetherSegmentOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AetherSegmentOptions>, AetherSegmentOptionsValidator>());
+        services.AddValidatedOptions<AetherSegmentOptions, AetherSegmentOptionsValidator>(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AetherSegmentOptions>, AetherSegmentOptionsRangeValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

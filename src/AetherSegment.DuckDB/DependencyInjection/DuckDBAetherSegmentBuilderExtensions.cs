@@ -15,14 +15,7 @@ public static class DuckDBAetherSegmentBuilderExtensions
     public static AetherSegmentBuilder AddDuckDB(this AetherSegmentBuilder builder, Action<DuckDBOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<DuckDBOptions> options = builder.Services.AddOptions<DuckDBOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DuckDBOptions>, DuckDBOptionsValidator>());
+        builder.Services.AddValidatedOptions<DuckDBOptions, DuckDBOptionsValidator>(configure);
         DuckDBServices.Add(builder.Services);
         return builder;
     }

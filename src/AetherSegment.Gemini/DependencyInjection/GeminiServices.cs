@@ -26,14 +26,7 @@ internal static class GeminiServices
     /// <summary>Binds <see cref="GeminiOptions"/> with its validators, checked at start (shared by every Gemini feature).</summary>
     internal static void AddOptions(IServiceCollection services, Action<GeminiOptions>? configure)
     {
-        OptionsBuilder<GeminiOptions> options = services.AddOptions<GeminiOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsValidator>());
+        services.AddValidatedOptions<GeminiOptions, GeminiOptionsValidator>(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsRangeValidator>());
     }
 

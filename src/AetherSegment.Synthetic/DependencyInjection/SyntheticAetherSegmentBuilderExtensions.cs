@@ -15,14 +15,7 @@ public static class SyntheticAetherSegmentBuilderExtensions
     public static AetherSegmentBuilder AddSynthetic(this AetherSegmentBuilder builder, Action<SyntheticOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        OptionsBuilder<SyntheticOptions> options = builder.Services.AddOptions<SyntheticOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyntheticOptions>, SyntheticOptionsValidator>());
+        builder.Services.AddValidatedOptions<SyntheticOptions, SyntheticOptionsValidator>(configure);
         SyntheticServices.Add(builder.Services);
         return builder;
     }
