@@ -28,11 +28,22 @@ internal sealed record FakeRequest(string Method, string Path, string Query, str
     public bool IsDryRun => Body?["dryRun"]?.GetValue<bool>() == true;
 
     public string? Sql => Body?["query"]?.GetValue<string>();
+
+    /// <summary>The body as text (uploads are not JSON).</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>Every request header, content headers included.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
 }
 
 /// <summary>A reply: status and JSON body.</summary>
 internal sealed record FakeReply(int Status, string Body)
 {
+    /// <summary>Response headers to add (Location, Range, ...).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static FakeReply Json(object body) => new(200, JsonSerializer.Serialize(body));
 
     public static FakeReply Error(int status, string reason, string message) =>
@@ -77,7 +88,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
         Dataset = "cdp",
         Endpoint = Endpoint,
         AccessToken = "test-token",
-    }, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5) };
+    }, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5), JobPollDelay = TimeSpan.FromMilliseconds(5) };
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
@@ -103,8 +114,17 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
                 text = await reader.ReadToEndAsync();
             }
 
+            Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
+            foreach (string? name in context.Request.Headers.AllKeys)
+            {
+                if (name is not null)
+                {
+                    headers[name] = context.Request.Headers[name] ?? "";
+                }
+            }
+
             FakeRequest request = new(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query,
-                context.Request.Headers["Authorization"], text.Length == 0 ? null : JsonNode.Parse(text));
+                context.Request.Headers["Authorization"], ParseJson(text)) { Text = text, Headers = headers };
             Requests.Enqueue(request);
             FakeReply reply;
             try
@@ -118,10 +138,27 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
 
             byte[] bytes = Encoding.UTF8.GetBytes(reply.Body);
             context.Response.StatusCode = reply.Status;
+            foreach ((string name, string value) in reply.Headers)
+            {
+                context.Response.AddHeader(name, value);
+            }
+
             context.Response.ContentType = "application/json; charset=UTF-8";
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+    }
+
+    private static JsonNode? ParseJson(string text)
+    {
+        try
+        {
+            return text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

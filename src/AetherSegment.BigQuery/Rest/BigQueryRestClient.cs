@@ -35,7 +35,8 @@ internal sealed partial class BigQueryRestClient : IDisposable
         _time = time;
         _logger = logger ?? NullLogger.Instance;
         _credentials = new BigQueryCredentials(options.AccessToken);
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        // No redirects: the resumable upload protocol answers 308 to mean "resume", not "go elsewhere".
+        _http = handler is null ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = options.Timeout;
         _root = options.Endpoint.TrimEnd('/');
     }
@@ -55,6 +56,9 @@ internal sealed partial class BigQueryRestClient : IDisposable
     public long MaximumBytesBilled => _options.MaximumBytesBilled;
 
     private string ProjectPath => $"{_root}/bigquery/v2/projects/{Uri.EscapeDataString(ProjectId)}";
+
+    /// <summary>How long to wait between polls of a running load job; doubles up to 8 times this.</summary>
+    public TimeSpan JobPollDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>jobs.query with GoogleSQL, named parameters, the default dataset, the location and the cost guard.</summary>
     public Task<JsonElement> QueryAsync(SqlStatement statement, bool dryRun, CancellationToken cancellationToken)
@@ -159,9 +163,170 @@ internal sealed partial class BigQueryRestClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a load job of newline-delimited JSON into <paramref name="table"/> (replacing its rows) as a resumable
+    /// upload session (jobs.insert on the /upload URI, uploadType=resumable) and returns the session URI.
+    /// </summary>
+    public async Task<Uri> StartLoadAsync(TableDefinition table, string jobId, long length, CancellationToken cancellationToken)
+    {
+        string json = new JsonObject
+        {
+            ["jobReference"] = new JsonObject { ["projectId"] = ProjectId, ["jobId"] = jobId, ["location"] = Location },
+            ["configuration"] = new JsonObject
+            {
+                ["load"] = new JsonObject
+                {
+                    ["destinationTable"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId, ["tableId"] = table.Name },
+                    ["schema"] = BigQueryWire.Schema(table),
+                    ["sourceFormat"] = "NEWLINE_DELIMITED_JSON",
+                    ["writeDisposition"] = "WRITE_TRUNCATE",
+                    ["createDisposition"] = "CREATE_NEVER",
+                },
+            },
+        }.ToJsonString();
+        string length64 = length.ToString(CultureInfo.InvariantCulture);
+        Uri? session = null;
+        await SendAsync(() =>
+        {
+            HttpRequestMessage request = new(HttpMethod.Post, $"{_root}/upload/bigquery/v2/projects/{Uri.EscapeDataString(ProjectId)}/jobs?uploadType=resumable")
+            {
+                Content = JsonContent(json),
+            };
+            request.Headers.Add("X-Upload-Content-Type", "application/octet-stream");
+            request.Headers.Add("X-Upload-Content-Length", length64);
+            return request;
+        }, allowNotFound: false, cancellationToken, response => session = response.Headers.Location).ConfigureAwait(false);
+        return session ?? throw new DataStoreException($"BigQuery started the load into {table.Name} without an upload session (no Location header).");
+    }
+
+    /// <summary>
+    /// Uploads <paramref name="path"/> to a resumable session. After a dropped connection or a 5xx answer it asks the
+    /// session how many bytes arrived (an empty PUT with <c>Content-Range: bytes */length</c>, answered 308 with a
+    /// <c>Range</c>) and sends the rest, so a flaky network costs a resend of the tail, never a second copy of the rows.
+    /// </summary>
+    public async Task UploadAsync(Uri session, string path, CancellationToken cancellationToken)
+    {
+        long length = new FileInfo(path).Length;
+        long offset = 0;
+        for (int attempt = 1; ; attempt++)
+        {
+            using HttpRequestMessage request = new(HttpMethod.Put, session);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false));
+            if (offset < length || length == 0)
+            {
+                FileStream part = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true) { Position = offset };
+                request.Content = new StreamContent(part);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                request.Content.Headers.ContentRange = length == 0 ? null : new ContentRangeHeaderValue(offset, length - 1, length);
+            }
+            else
+            {
+                // Unknown how much arrived (the answer was lost): ask the session.
+                request.Content = new ByteArrayContent([]);
+                request.Content.Headers.TryAddWithoutValidation("Content-Range", $"bytes */{length}");
+            }
+
+            string failure;
+            TimeSpan? retryAfter = null;
+            try
+            {
+                using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                if ((int)response.StatusCode == 308)
+                {
+                    long received = ReceivedBytes(response);
+                    if (received > offset || offset == length)
+                    {
+                        // Progress (or the answer to a status query): resume from what the session holds.
+                        offset = received;
+                        attempt = 0;
+                        continue;
+                    }
+
+                    failure = $"the session still holds {received} of {length} bytes";
+                    offset = received;
+                }
+                else
+                {
+                    (string message, string[] reasons) = ReadError(text, response.StatusCode);
+                    bool retryable = (int)response.StatusCode is 429 or 500 or 502 or 503 or 504 || reasons.Any(r => RetryableReasons.Contains(r));
+                    if (!retryable)
+                    {
+                        throw new DataStoreException($"BigQuery refused the upload of {Path.GetFileName(path)} (HTTP {(int)response.StatusCode}): {message}");
+                    }
+
+                    failure = message;
+                    retryAfter = response.Headers.RetryAfter?.Delta;
+                    offset = length;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                failure = ex.Message;
+                offset = length;
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new DataStoreException($"The upload of {Path.GetFileName(path)} to BigQuery failed after {attempt} attempts: {failure}");
+            }
+
+            await BackoffAsync(attempt, retryAfter, failure, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Polls jobs.get until the job is DONE; a job that ends with an error result throws it.</summary>
+    /// <returns>The finished job resource.</returns>
+    public async Task<JsonElement> WaitForJobAsync(string jobId, string what, CancellationToken cancellationToken)
+    {
+        string address = $"{ProjectPath}/jobs/{Uri.EscapeDataString(jobId)}?location={Uri.EscapeDataString(Location)}";
+        TimeSpan delay = JobPollDelay;
+        while (true)
+        {
+            JsonElement job = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, address), allowNotFound: false, cancellationToken).ConfigureAwait(false);
+            JsonElement status = job.TryGetProperty("status", out JsonElement s) ? s : default;
+            if (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("state", out JsonElement state) && state.GetString() == "DONE")
+            {
+                if (status.TryGetProperty("errorResult", out JsonElement error))
+                {
+                    string message = error.TryGetProperty("message", out JsonElement m) ? m.GetString() ?? "failed" : "failed";
+                    string detail = status.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array
+                        && errors.EnumerateArray().Select(e => e.TryGetProperty("message", out JsonElement em) ? em.GetString() : null).FirstOrDefault(t => t is not null && t != message) is { } first
+                        ? $" First error: {first}"
+                        : "";
+                    throw new DataStoreException($"BigQuery load job {jobId} ({what}) failed: {message}.{detail}");
+                }
+
+                return job;
+            }
+
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, JobPollDelay.Ticks * 8));
+        }
+    }
+
+    /// <summary>The bytes a resumable session holds, from a 308 answer's <c>Range: bytes=0-N</c> (none without the header).</summary>
+    private static long ReceivedBytes(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("Range", out IEnumerable<string>? values)
+            && values.FirstOrDefault() is { } range
+            && range.LastIndexOf('-') is int dash and > 0
+            && long.TryParse(range.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long last))
+        {
+            return last + 1;
+        }
+
+        return 0;
+    }
+
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private async Task<JsonElement> SendAsync(Func<HttpRequestMessage> create, bool allowNotFound, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(Func<HttpRequestMessage> create, bool allowNotFound, CancellationToken cancellationToken, Action<HttpResponseMessage>? onSuccess = null)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -188,6 +353,7 @@ internal sealed partial class BigQueryRestClient : IDisposable
                 string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
+                    onSuccess?.Invoke(response);
                     return text.Length == 0 ? default : Parse(text);
                 }
 
