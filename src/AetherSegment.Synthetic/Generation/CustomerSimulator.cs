@@ -321,7 +321,7 @@ internal sealed class CustomerSimulator
     private void PastCarts(CustomerState c, Span<int> categories, Span<int> types, ref int session, List<EventDraft> events)
     {
         SyntheticRandom random = new(_seed, PastCartStream + c.Index);
-        long from = Math.Max(c.CreatedAt, _asOf - (PastCartDays * Day));
+        long from = Math.Max(c.CreatedAt + 3600, _asOf - (PastCartDays * Day));
         long to = Math.Min(c.ActiveUntil, _asOf - (7 * Day));
         if (to <= from)
         {

@@ -84,7 +84,7 @@ public sealed class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClas
         }
 
         // Per customer, the predicted uplift must track the true uplift for every trigger (measured: docs/uplift.md,
-        // lowest 0.55, mean 0.65), and the triggers' mean predicted uplift must rank like their mean true uplift
+        // lowest 0.53, mean 0.65), and the triggers' mean predicted uplift must rank like their mean true uplift
         // (measured Spearman 0.76).
         Assert.True(correlations.All(r => r > 0.3), "per-customer correlations: " + string.Join("; ", report));
         Assert.True(correlations.Average() > 0.5, "per-customer correlations: " + string.Join("; ", report));
