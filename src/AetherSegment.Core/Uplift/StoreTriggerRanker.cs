@@ -213,7 +213,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             }
 
             UpliftTrainingSet set = new(all.SelectRows(rows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
-            IUpliftModel model = UpliftModels.Create(_options.Model, new UpliftModelOptions { Seed = _options.Seed + t });
+            IUpliftModel model = UpliftModels.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
             model.Fit(set, cancellationToken);
             models[t] = new TriggerModel(model, rows.Length, buyers > 0 ? revenue / buyers : 0);
         });

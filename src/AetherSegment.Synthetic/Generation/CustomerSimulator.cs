@@ -19,6 +19,15 @@ internal sealed class CustomerSimulator
     private const long Day = 86_400;
     private const int MaxTransactions = 40;
 
+    /// <summary>Past (closed) carts per 30 days, per unit of the customer's cart propensity.</summary>
+    private const double PastCartsPer30Days = 0.25;
+
+    /// <summary>How far back past carts go (the campaign history's span).</summary>
+    private const long PastCartDays = 450;
+
+    /// <summary>The random stream of customer i's past carts is this plus i (customer streams are 0..N-1).</summary>
+    private const long PastCartStream = 1L << 40;
+
     private readonly int _seed;
     private readonly long _asOf;
     private readonly SyntheticCampaign[] _campaigns;
@@ -204,7 +213,7 @@ internal sealed class CustomerSimulator
 
     private void DrawCart(ref SyntheticRandom random, CustomerState c, out int items)
     {
-        double p = Math.Clamp(0.04 + (0.24 * c.FreeShipping) + (0.08 * c.Discount) - (0.05 * c.Churn), 0.01, 0.6);
+        double p = CartPropensity(c);
         items = 0;
         if (!random.Chance(p))
         {
@@ -252,6 +261,12 @@ internal sealed class CustomerSimulator
             _cartTypes[1] = types[1];
             _cartTypes[2] = types[2];
         }
+
+        // Past carts: a customer who leaves a cart now has left carts before. Those carts are closed (bought, emptied
+        // or expired), so only the open one is in abandoned_carts, but their views and adds stay in the event log:
+        // cart activity before each past campaign follows the same traits as the open carts at as-of. Own stream, so
+        // every other draw of the customer stays as it was.
+        PastCarts(c, categories, types, ref session, events);
 
         // Browsing: engaged customers browse more; sessions fall in the 14 months before they went quiet, more of
         // them recently, so every past campaign finds some customers with recent activity at its send.
@@ -302,6 +317,36 @@ internal sealed class CustomerSimulator
             w.EndRow();
         }
     }
+
+    private void PastCarts(CustomerState c, Span<int> categories, Span<int> types, ref int session, List<EventDraft> events)
+    {
+        SyntheticRandom random = new(_seed, PastCartStream + c.Index);
+        long from = Math.Max(c.CreatedAt + 3600, _asOf - (PastCartDays * Day));
+        long to = Math.Min(c.ActiveUntil, _asOf - (7 * Day));
+        if (to <= from)
+        {
+            return;
+        }
+
+        double perDay = PastCartsPer30Days * CartPropensity(c) / 30.0;
+        int count = random.NextPoisson(perDay * (to - from) / Day);
+        for (int k = 0; k < count; k++)
+        {
+            int items = 1 + (random.Chance(0.35) ? 1 : 0);
+            for (int i = 0; i < items; i++)
+            {
+                categories[i] = SessionSimulator.PickCategory(ref random, c);
+                types[i] = random.Next(SyntheticVocabulary.ProductTypes[categories[i]].Length);
+            }
+
+            long at = from + random.NextInt64(to - from);
+            SessionSimulator.Funnel(ref random, c, at, session++, categories[..items], types[..items], checkout: random.Chance(0.4), events);
+        }
+    }
+
+    /// <summary>The probability that the customer holds an abandoned cart at as-of (free-shipping and discount seekers leave carts).</summary>
+    private static double CartPropensity(CustomerState c) =>
+        Math.Clamp(0.04 + (0.24 * c.FreeShipping) + (0.08 * c.Discount) - (0.05 * c.Churn), 0.01, 0.6);
 
     private void WriteCart(ref SyntheticRandom random, CustomerState c, int items, ITableWriter w)
     {
@@ -444,6 +489,7 @@ internal sealed class CustomerSimulator
     {
         CampaignAudience.Purchasers => s.Purchases > 0,
         CampaignAudience.RecentBrowsers => s.Cart30 || s.Browsed90,
+        CampaignAudience.CartActivity => s.Cart30,
         CampaignAudience.Country => c.Country == campaign.CountryIndex,
         CampaignAudience.ValueCustomers => c.Clv >= 0.3,
         _ => true,

@@ -14,6 +14,9 @@ internal enum CampaignAudience
     /// <summary>Customers who browsed in the last 90 days or hold a cart.</summary>
     RecentBrowsers,
 
+    /// <summary>Customers with an abandoned cart or an add to cart in the 30 days before the send.</summary>
+    CartActivity,
+
     /// <summary>Customers of one country.</summary>
     Country,
 
@@ -54,7 +57,7 @@ internal sealed record SyntheticCampaign(
                 (TriggerType.PersonalizedDiscountOffer, 0) => ("general_promotion", CampaignAudience.Everyone, "Sale"),
                 (TriggerType.PersonalizedDiscountOffer, 1) => ("win_back", CampaignAudience.Purchasers, "Win-Back Discount"),
                 (TriggerType.PersonalizedDiscountOffer, _) => ("geographic_targeting", CampaignAudience.Country, "Local Discount"),
-                (TriggerType.FreeShippingOffer, 0) => ("abandoned_cart_recovery", CampaignAudience.RecentBrowsers, "Free Delivery Cart Rescue"),
+                (TriggerType.FreeShippingOffer, 0) => ("abandoned_cart_recovery", CampaignAudience.CartActivity, "Free Delivery Cart Rescue"),
                 (TriggerType.FreeShippingOffer, _) => ("general_promotion", CampaignAudience.Everyone, "Free Delivery Weekend"),
                 (TriggerType.ExclusiveAccess, _) => ("product_launch", round == 1 ? CampaignAudience.ValueCustomers : CampaignAudience.Everyone, "Collection Preview"),
                 (TriggerType.LoyaltyPointsBonus, _) => ("loyalty_reward", round == 2 ? CampaignAudience.Everyone : CampaignAudience.Purchasers, "Double Points"),
@@ -74,6 +77,7 @@ internal sealed record SyntheticCampaign(
             double rate = audience switch
             {
                 CampaignAudience.RecentBrowsers => 0.5,
+                CampaignAudience.CartActivity => 0.9,
                 CampaignAudience.Country => 0.6,
                 CampaignAudience.Purchasers => 0.35,
                 _ => 0.25 + (0.1 * random.NextDouble()),

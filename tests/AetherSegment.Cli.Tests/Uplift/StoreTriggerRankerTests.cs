@@ -83,12 +83,15 @@ public sealed class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClas
             report.Add(string.Create(CultureInfo.InvariantCulture, $"{trigger.Name} {r:F3}"));
         }
 
-        // Per customer, the predicted uplift must track the true uplift for most triggers (measured: docs/uplift.md).
-        Assert.True(correlations.Count(r => r > 0) >= 6, "per-customer correlations: " + string.Join("; ", report));
-        Assert.True(correlations.Average() > 0.15, "per-customer correlations: " + string.Join("; ", report));
+        // Per customer, the predicted uplift must track the true uplift for every trigger (measured: docs/uplift.md,
+        // lowest 0.53, mean 0.65), and the triggers' mean predicted uplift must rank like their mean true uplift
+        // (measured Spearman 0.76).
+        Assert.True(correlations.All(r => r > 0.3), "per-customer correlations: " + string.Join("; ", report));
+        Assert.True(correlations.Average() > 0.5, "per-customer correlations: " + string.Join("; ", report));
         double rho = Spearman(predictedMean, trueMean);
-        Assert.True(Pearson([.. pooledPredicted], [.. pooledTrue]) > 0.3, "pooled per-customer, per-trigger correlation");
-        Assert.True(rho >= 0.4, $"rank correlation of mean uplift per trigger {rho:F2}; predicted {string.Join(", ", predictedMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}; true {string.Join(", ", trueMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
+        double pooled = Pearson([.. pooledPredicted], [.. pooledTrue]);
+        Assert.True(pooled > 0.5, $"pooled per-customer, per-trigger correlation {pooled:F2}");
+        Assert.True(rho >= 0.7, $"rank correlation of mean uplift per trigger {rho:F2}; predicted {string.Join(", ", predictedMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}; true {string.Join(", ", trueMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
         Assert.Equal(ranked.Select(s => s.ExpectedIncrementalConversions).OrderByDescending(v => v), ranked.Select(s => s.ExpectedIncrementalConversions));
         TriggerSuggestion best = ranked[0];
         Assert.True(best.SegmentSizeAfterTrigger > 0 && best.SegmentSizeAfterTrigger <= members.CustomerIds.Length);
