@@ -270,7 +270,7 @@ internal sealed class CustomerSimulator
 
         // Browsing: engaged customers browse more; sessions fall in the 14 months before they went quiet, more of
         // them recently, so every past campaign finds some customers with recent activity at its send.
-        int budget = random.NextPoisson(2.5 + (12.0 * c.Content * (1.0 - (0.4 * c.Churn))));
+        int budget = random.NextPoisson(1.5 + (9.5 * c.Content * (1.0 - (0.4 * c.Churn))));
         long window = Math.Max(3600, Math.Min(420 * Day, c.ActiveUntil - c.CreatedAt) - 3600);
         while (budget > 0)
         {
