@@ -35,5 +35,20 @@ internal sealed record BoostingSettings
 
     public double FeatureSubsample { get; init; } = 1.0;
 
+    /// <summary>
+    /// Categorical splits: a level with fewer rows than this in a node takes no part in that node's sorted prefix
+    /// search and goes right, with the levels the model never saw (LightGBM's <c>min_data_per_group</c>).
+    /// </summary>
+    public int MinDataPerGroup { get; init; } = 100;
+
+    /// <summary>Categorical splits: levels are sorted by G / (H + CatSmooth) (LightGBM's <c>cat_smooth</c>).</summary>
+    public double CatSmooth { get; init; } = 10.0;
+
+    /// <summary>
+    /// Categorical splits: L2 added to <see cref="L2"/> for the two children of a categorical split, in its gain and
+    /// in their leaf values (LightGBM's <c>cat_l2</c>).
+    /// </summary>
+    public double CatL2 { get; init; } = 10.0;
+
     public int Seed { get; init; }
 }

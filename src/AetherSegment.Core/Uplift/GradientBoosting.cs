@@ -3,7 +3,9 @@ namespace AetherSegment.Uplift;
 /// <summary>
 /// A histogram gradient-boosted tree learner: binned features (255 bins + missing), second-order gradients, leaf-wise
 /// growth under leaf and depth limits, L2 on leaf values, shrinkage, row and feature subsampling; missing values and
-/// categorical levels are split natively. Deterministic for a seed; histograms are built in parallel over features.
+/// categorical levels are split natively (sorted prefix, regularized for many-level columns by
+/// <see cref="BoostingSettings.MinDataPerGroup"/>, <see cref="BoostingSettings.CatSmooth"/> and
+/// <see cref="BoostingSettings.CatL2"/>). Deterministic for a seed; histograms are built in parallel over features.
 /// </summary>
 internal static class GradientBoosting
 {
@@ -162,6 +164,7 @@ internal static class GradientBoosting
         public int Start;
         public int Count;
         public int Depth;
+        public double ExtraL2;
         public double G;
         public double H;
         public double[] Hist = [];
@@ -227,8 +230,9 @@ internal static class GradientBoosting
                 cats[node] = s.Categories;
                 gain[node] = s.Gain;
                 threshold[node] = s.Categories is null ? data.Upper[s.Feature]![s.ThresholdBin] : 0;
-                Leaf l = new() { Node = NewNode(), Start = best.Start, Count = nLeft, Depth = best.Depth + 1 };
-                Leaf r = new() { Node = NewNode(), Start = best.Start + nLeft, Count = best.Count - nLeft, Depth = best.Depth + 1 };
+                double extraL2 = s.Categories is null ? 0 : settings.CatL2;
+                Leaf l = new() { Node = NewNode(), Start = best.Start, Count = nLeft, Depth = best.Depth + 1, ExtraL2 = extraL2 };
+                Leaf r = new() { Node = NewNode(), Start = best.Start + nLeft, Count = best.Count - nLeft, Depth = best.Depth + 1, ExtraL2 = extraL2 };
                 left[node] = l.Node;
                 right[node] = r.Node;
                 Leaf small = l.Count <= r.Count ? l : r;
@@ -254,7 +258,7 @@ internal static class GradientBoosting
 
             foreach (Leaf leaf in leaves)
             {
-                value[leaf.Node] = -leaf.G / (leaf.H + settings.L2) * settings.LearningRate;
+                value[leaf.Node] = -leaf.G / (leaf.H + settings.L2 + leaf.ExtraL2) * settings.LearningRate;
                 if (leaf.Hist.Length > 0)
                 {
                     _pool.Push(leaf.Hist);
@@ -345,7 +349,7 @@ internal static class GradientBoosting
             return hist;
         }
 
-        private double Score(double g, double h) => g * g / (h + settings.L2);
+        private static double Score(double g, double h, double l2) => g * g / (h + l2);
 
         private bool Valid(double h, double c) => c >= settings.MinSamplesLeaf && h >= settings.MinHessianLeaf;
 
@@ -358,7 +362,7 @@ internal static class GradientBoosting
                 return;
             }
 
-            double parent = Score(leaf.G, leaf.H);
+            double parent = Score(leaf.G, leaf.H, settings.L2);
             double[] hist = leaf.Hist;
             for (int j = 0; j < _features; j++)
             {
@@ -385,63 +389,84 @@ internal static class GradientBoosting
                             continue;
                         }
 
-                        Consider(best, j, b, null, false, gl, hl, cl, leaf, parent);
+                        Consider(best, j, b, null, false, gl, hl, cl, leaf, parent, settings.L2);
                         if (cm > 0)
                         {
-                            Consider(best, j, b, null, true, gl + gm, hl + hm, cl + cm, leaf, parent);
+                            Consider(best, j, b, null, true, gl + gm, hl + hm, cl + cm, leaf, parent, settings.L2);
                         }
                     }
                 }
                 else
                 {
-                    List<(double Ratio, int Bin)> present = [];
-                    for (int b = 0; b < nb; b++)
-                    {
-                        int k = o + (b * 3);
-                        if (hist[k + 2] > 0)
-                        {
-                            present.Add((hist[k] / (hist[k + 1] + 10.0), b));
-                        }
-                    }
-
-                    if (present.Count < 2 && cm == 0)
-                    {
-                        continue;
-                    }
-
-                    present.Sort((a, b) => a.Ratio != b.Ratio ? a.Ratio.CompareTo(b.Ratio) : a.Bin.CompareTo(b.Bin));
-                    double gl = 0, hl = 0, cl = 0;
-                    for (int p = 0; p < present.Count - 1 || (p < present.Count && cm > 0); p++)
-                    {
-                        int k = o + (present[p].Bin * 3);
-                        gl += hist[k];
-                        hl += hist[k + 1];
-                        cl += hist[k + 2];
-                        int before = best.Feature;
-                        double beforeGain = best.Gain;
-                        Consider(best, j, p, null, false, gl, hl, cl, leaf, parent);
-                        if (cm > 0)
-                        {
-                            Consider(best, j, p, null, true, gl + gm, hl + hm, cl + cm, leaf, parent);
-                        }
-
-                        if (best.Gain > beforeGain || best.Feature != before)
-                        {
-                            int[] set = new int[p + 1];
-                            for (int q = 0; q <= p; q++)
-                            {
-                                set[q] = present[q].Bin;
-                            }
-
-                            Array.Sort(set);
-                            best.Categories = set;
-                        }
-                    }
+                    FindCategoricalSplit(best, j, hist, o, nb, gm, hm, cm, leaf, parent);
                 }
             }
         }
 
-        private void Consider(Split best, int feature, int bin, int[]? categories, bool missingLeft, double gl, double hl, double cl, Leaf leaf, double parent)
+        /// <summary>
+        /// LightGBM's many-vs-many categorical split: levels with at least <see cref="BoostingSettings.MinDataPerGroup"/>
+        /// rows in the node are sorted by G / (H + <see cref="BoostingSettings.CatSmooth"/>) and every prefix of that
+        /// order is tried as the left set, with the missing bin on either side; the smaller levels go right with
+        /// every level not in the set (as an unseen level does when scoring), and the children's scores carry
+        /// <see cref="BoostingSettings.CatL2"/> on top of the L2.
+        /// </summary>
+        private void FindCategoricalSplit(Split best, int j, double[] hist, int o, int nb, double gm, double hm, double cm, Leaf leaf, double parent)
+        {
+            List<(double Ratio, int Bin)> sorted = [];
+            double others = 0;
+            for (int b = 0; b < nb; b++)
+            {
+                int k = o + (b * 3);
+                double c = hist[k + 2];
+                if (c >= Math.Max(settings.MinDataPerGroup, 1))
+                {
+                    sorted.Add((hist[k] / (hist[k + 1] + settings.CatSmooth), b));
+                }
+                else
+                {
+                    others += c;
+                }
+            }
+
+            // Something must be able to go right: a sorted level, the pooled small levels, or the missing bin.
+            if (sorted.Count == 0 || (sorted.Count < 2 && others == 0 && cm == 0))
+            {
+                return;
+            }
+
+            sorted.Sort((a, b) => a.Ratio != b.Ratio ? a.Ratio.CompareTo(b.Ratio) : a.Bin.CompareTo(b.Bin));
+            double l2 = settings.L2 + settings.CatL2;
+            double gl = 0, hl = 0, cl = 0;
+            int last = others > 0 || cm > 0 ? sorted.Count : sorted.Count - 1;
+            for (int p = 0; p < last; p++)
+            {
+                int k = o + (sorted[p].Bin * 3);
+                gl += hist[k];
+                hl += hist[k + 1];
+                cl += hist[k + 2];
+                int before = best.Feature;
+                double beforeGain = best.Gain;
+                Consider(best, j, p, null, false, gl, hl, cl, leaf, parent, l2);
+                if (cm > 0)
+                {
+                    Consider(best, j, p, null, true, gl + gm, hl + hm, cl + cm, leaf, parent, l2);
+                }
+
+                if (best.Gain > beforeGain || best.Feature != before)
+                {
+                    int[] set = new int[p + 1];
+                    for (int q = 0; q <= p; q++)
+                    {
+                        set[q] = sorted[q].Bin;
+                    }
+
+                    Array.Sort(set);
+                    best.Categories = set;
+                }
+            }
+        }
+
+        private void Consider(Split best, int feature, int bin, int[]? categories, bool missingLeft, double gl, double hl, double cl, Leaf leaf, double parent, double l2)
         {
             double gr = leaf.G - gl, hr = leaf.H - hl, cr = leaf.Count - cl;
             if (!Valid(hl, cl) || !Valid(hr, cr))
@@ -449,7 +474,7 @@ internal static class GradientBoosting
                 return;
             }
 
-            double gain = 0.5 * (Score(gl, hl) + Score(gr, hr) - parent);
+            double gain = 0.5 * (Score(gl, hl, l2) + Score(gr, hr, l2) - parent);
             if (gain > best.Gain)
             {
                 best.Gain = gain;
