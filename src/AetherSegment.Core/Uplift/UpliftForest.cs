@@ -31,13 +31,25 @@ internal sealed record UpliftForestSettings
 /// </summary>
 internal static class UpliftForest
 {
+    /// <summary>
+    /// The seed of tree <paramref name="tree"/>: a fixed mix (SplitMix64's finalizer) of the model seed and the tree index,
+    /// so the same seed gives the same forest in every process (HashCode.Combine is randomized per process).
+    /// </summary>
+    internal static int TreeSeed(int seed, int tree)
+    {
+        ulong z = unchecked(((ulong)(uint)seed << 32 | (uint)tree) + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return unchecked((int)(z ^ (z >> 31)));
+    }
+
     public static TreeEnsemble Fit(BinnedMatrix data, int[] rows, bool[] treated, float[] outcome, UpliftForestSettings settings, CancellationToken cancellationToken = default)
     {
         DecisionTree[] trees = new DecisionTree[settings.Trees];
         double scale = 1.0 / settings.Trees;
         Parallel.For(0, settings.Trees, new ParallelOptions { CancellationToken = cancellationToken }, t =>
         {
-            Random random = new(HashCode.Combine(settings.Seed, t, 0x5eed));
+            Random random = new(TreeSeed(settings.Seed, t));
             List<int> structure = [], estimate = [];
             foreach (int r in rows)
             {

@@ -108,6 +108,35 @@ public sealed class UpliftCommandsTests
         Assert.True(nanRows > 0, "the data exercises NaN routing");
     }
 
+    [Theory]
+    [InlineData("forest")]
+    [InlineData("ensemble")]
+    public async Task Train_SameSeedInTwoProcesses_SavesTheSameModel(string model)
+    {
+        // Per-process randomness (string hashing, HashCode) must not reach a model: the same --seed in two separate
+        // `aether` processes gives the same file, byte for byte.
+        string folder = TestPaths.NewTempDirectory();
+        string data = WriteExperiment(folder, 3000, seed: 7);
+        string[] saved = new string[2];
+        for (int run = 0; run < 2; run++)
+        {
+            saved[run] = Path.Combine(folder, $"{model}{run}.json");
+            using System.Diagnostics.Process process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "aether.dll"), "uplift", "train", "--train", data, "--treatment-column", "arm",
+                    "--treatment", "mail", "--control", "none", "--outcome", "y", "--exclude", "id", "--model", model, "--seed", "11", "--save", saved[run] },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await error);
+        }
+
+        Assert.Equal(File.ReadAllBytes(saved[0]), File.ReadAllBytes(saved[1]));
+    }
+
     [Fact]
     public async Task Sql_BigQuery_PrintsOneGoogleSqlExpression()
     {
