@@ -69,14 +69,14 @@ internal sealed class ScoringPlan
         {
             int rows = Math.Min(VectorEnsemble.BlockRows, output.Length - b);
             Span<double> outSpan = output.Slice(b, rows);
-            Span<double> rawSpan = raw[..rows];
+            Span<double> sums = raw[..VectorEnsemble.Padded(rows)];
             outSpan.Fill(Intercept);
             foreach (ScoringTerm term in Terms)
             {
                 VectorEnsemble vectorized = term.Ensemble.Vectorized!;
-                rawSpan.Fill(vectorized.Bias);
-                vectorized.Accumulate(columns, start + b, rawSpan);
-                AddLinked(term, rawSpan, outSpan);
+                sums.Fill(vectorized.Bias);
+                vectorized.Accumulate(columns, start + b, rows, sums);
+                AddLinked(term, sums[..rows], outSpan);
             }
         }
     }

@@ -125,16 +125,20 @@ internal sealed class VectorEnsemble
         return new VectorEnsemble(ensemble.Bias, [.. columns], [.. nodeStart], [.. nodeColumn], [.. nodeThreshold], [.. nodeKeep], [.. leafStart], Pinned(leafValues));
     }
 
+    /// <summary>The rows a block of <paramref name="rows"/> rows is scored as: a multiple of 8.</summary>
+    public static int Padded(int rows) => (rows + 7) & ~7;
+
     /// <summary>
-    /// Adds every tree's value to <paramref name="raw"/> for rows <paramref name="start"/>.. of <paramref name="features"/>
-    /// (column-major). <paramref name="raw"/> holds the running sums of at most <see cref="BlockRows"/> rows.
+    /// Adds every tree's value to <paramref name="sums"/> for <paramref name="rows"/> rows from <paramref name="start"/>
+    /// of <paramref name="features"/> (column-major), at most <see cref="BlockRows"/>. <paramref name="sums"/> holds the
+    /// running sums and has room for <see cref="Padded"/> rows; the padding rows get meaningless values.
     /// </summary>
-    public unsafe void Accumulate(float[][] features, int start, Span<double> raw)
+    public unsafe void Accumulate(float[][] features, int start, int rows, Span<double> sums)
     {
-        int rows = raw.Length;
-        int padded = (rows + 7) & ~7;
+        int padded = Padded(rows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, BlockRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sums.Length, padded, nameof(sums));
         float[] block = ArrayPool<float>.Shared.Rent(Math.Max(1, _columns.Length) * padded);
-        double[] sums = ArrayPool<double>.Shared.Rent(padded);
         try
         {
             for (int c = 0; c < _columns.Length; c++)
@@ -142,11 +146,10 @@ internal sealed class VectorEnsemble
                 FillColumn(_columns[c], features[_columns[c].Feature].AsSpan(start, rows), block.AsSpan(c * padded, padded));
             }
 
-            raw.CopyTo(sums);
             fixed (double* values = _leafValues)
             {
                 ref float x0 = ref MemoryMarshal.GetArrayDataReference(block);
-                ref double s0 = ref MemoryMarshal.GetArrayDataReference(sums);
+                ref double s0 = ref MemoryMarshal.GetReference(sums);
                 int trees = _leafStart.Length - 1;
                 for (int r = 0; r < padded; r += 8)
                 {
@@ -175,12 +178,9 @@ internal sealed class VectorEnsemble
                     high.StoreUnsafe(ref s0, (nuint)(r + 4));
                 }
             }
-
-            sums.AsSpan(0, rows).CopyTo(raw);
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(sums);
             ArrayPool<float>.Shared.Return(block);
         }
     }
