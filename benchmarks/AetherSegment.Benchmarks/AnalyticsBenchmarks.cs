@@ -75,20 +75,6 @@ public class AnalyticsBenchmarks
             parsed.Query!.Time?.Resolve(AsOf), 1000, out _)?.Statement;
     }
 
-    /// <summary>The generated database, made once per size (seed 42, as-of 2026-11-20) and reused across runs.</summary>
-    public static async Task<string> EnsureDatabaseAsync(int customers)
-    {
-        string folder = Path.Combine(Path.GetTempPath(), "aether-bench");
-        Directory.CreateDirectory(folder);
-        string path = Path.Combine(folder, $"analytics-{customers}.duckdb");
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        DuckDBDataSinkFactory factory = new(path);
-        await using IDataSink sink = await factory.CreateAsync(replaceExisting: true);
-        await new SyntheticDataGenerator().GenerateAsync(sink, new GenerationRequest { Customers = customers, Seed = 42, AsOf = AsOf, GroundTruth = false });
-        return path;
-    }
+    /// <summary>The generated database, made once per size and generator build (seed 42, as-of 2026-11-20) and reused across runs.</summary>
+    public static Task<string> EnsureDatabaseAsync(int customers) => SegmentBenchmarkData.EnsureAsync("analytics", customers, AsOf);
 }
