@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AetherSegment.BigQuery.Rest;
+using AetherSegment.Tests;
 
 namespace AetherSegment.BigQuery.Tests;
 
@@ -65,21 +64,16 @@ internal sealed record FakeReply(int Status, string Body)
 /// </summary>
 internal sealed class FakeBigQueryServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Func<FakeRequest, FakeReply> _handler;
-    private readonly Task _loop;
+    private readonly LoopbackServer _server;
 
     public FakeBigQueryServer(Func<FakeRequest, FakeReply> handler)
     {
         _handler = handler;
-        int port = FreePort();
-        Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _server = new LoopbackServer(HandleAsync);
     }
 
-    public string Endpoint { get; }
+    public string Endpoint => _server.Endpoint;
 
     /// <summary>A client for project "proj", dataset "cdp" on this server, retrying after 5 ms instead of seconds.</summary>
     public BigQueryRestClient CreateClient() => new(new BigQueryOptions
@@ -94,60 +88,32 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
 
     public IReadOnlyList<FakeRequest> All => [.. Requests];
 
-    private async Task LoopAsync()
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        string text = await LoopbackServer.ReadBodyAsync(context);
+        Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
+        foreach (string? name in context.Request.Headers.AllKeys)
         {
-            HttpListenerContext context;
-            try
+            if (name is not null)
             {
-                context = await _listener.GetContextAsync();
+                headers[name] = context.Request.Headers[name] ?? "";
             }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            string text;
-            using (StreamReader reader = new(context.Request.InputStream, Encoding.UTF8))
-            {
-                text = await reader.ReadToEndAsync();
-            }
-
-            Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
-            foreach (string? name in context.Request.Headers.AllKeys)
-            {
-                if (name is not null)
-                {
-                    headers[name] = context.Request.Headers[name] ?? "";
-                }
-            }
-
-            FakeRequest request = new(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query,
-                context.Request.Headers["Authorization"], ParseJson(text)) { Text = text, Headers = headers };
-            Requests.Enqueue(request);
-            FakeReply reply;
-            try
-            {
-                reply = _handler(request);
-            }
-            catch (Exception ex)
-            {
-                reply = FakeReply.Error(500, "testFailure", ex.Message);
-            }
-
-            byte[] bytes = Encoding.UTF8.GetBytes(reply.Body);
-            context.Response.StatusCode = reply.Status;
-            foreach ((string name, string value) in reply.Headers)
-            {
-                context.Response.AddHeader(name, value);
-            }
-
-            context.Response.ContentType = "application/json; charset=UTF-8";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
         }
+
+        FakeRequest request = new(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query,
+            context.Request.Headers["Authorization"], ParseJson(text)) { Text = text, Headers = headers };
+        Requests.Enqueue(request);
+        FakeReply reply;
+        try
+        {
+            reply = _handler(request);
+        }
+        catch (Exception ex)
+        {
+            reply = FakeReply.Error(500, "testFailure", ex.Message);
+        }
+
+        await LoopbackServer.ReplyAsync(context, reply.Status, reply.Body, reply.Headers);
     }
 
     private static JsonNode? ParseJson(string text)
@@ -162,17 +128,5 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using TcpListener probe = new(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop.ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

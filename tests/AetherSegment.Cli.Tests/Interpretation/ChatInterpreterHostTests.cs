@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using AetherSegment.Hosting;
 using AetherSegment.Interpretation;
+using AetherSegment.Tests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,85 +62,46 @@ public sealed class ChatInterpreterHostTests
     /// <summary>An OpenAI-compatible <c>/chat/completions</c> endpoint on 127.0.0.1 answering a fixed assistant message.</summary>
     private sealed class FakeChatEndpoint : IDisposable
     {
-        private readonly HttpListener _listener = new();
         private readonly Func<JsonObject, string> _answer;
-        private readonly Task _loop;
+        private readonly LoopbackServer _server;
 
         public FakeChatEndpoint(Func<JsonObject, string> answer)
         {
             _answer = answer;
-            int port;
-            using (TcpListener probe = new(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/v1/");
-            _listener.Prefixes.Add(BaseAddress.ToString());
-            _listener.Start();
-            _loop = Task.Run(ServeAsync);
+            _server = new LoopbackServer(HandleAsync, "/v1/");
+            BaseAddress = new Uri(_server.Endpoint + "/v1/");
         }
 
         public Uri BaseAddress { get; }
 
         public List<JsonObject> Requests { get; } = [];
 
-        public void Dispose()
+        public void Dispose() => _server.Dispose();
+
+        private async Task HandleAsync(HttpListenerContext context)
         {
-            _listener.Close();
-            try
+            JsonObject request = JsonNode.Parse(await LoopbackServer.ReadBodyAsync(context))!.AsObject();
+            lock (Requests)
             {
-                _loop.Wait(TimeSpan.FromSeconds(5));
+                Requests.Add(request);
             }
-            catch (AggregateException)
+
+            bool isChat = context.Request.Url!.AbsolutePath.EndsWith("/chat/completions", StringComparison.Ordinal);
+            JsonObject response = new()
             {
-                // The listener was closed under a pending GetContextAsync.
-            }
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
+                ["id"] = "chatcmpl-test",
+                ["object"] = "chat.completion",
+                ["created"] = 0,
+                ["model"] = "test-model",
+                ["choices"] = new JsonArray(new JsonObject
                 {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                using StreamReader reader = new(context.Request.InputStream, Encoding.UTF8);
-                JsonObject request = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
-                lock (Requests)
-                {
-                    Requests.Add(request);
-                }
-
-                bool isChat = context.Request.Url!.AbsolutePath.EndsWith("/chat/completions", StringComparison.Ordinal);
-                JsonObject response = new()
-                {
-                    ["id"] = "chatcmpl-test",
-                    ["object"] = "chat.completion",
-                    ["created"] = 0,
-                    ["model"] = "test-model",
-                    ["choices"] = new JsonArray(new JsonObject
-                    {
-                        ["index"] = 0,
-                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = _answer(request) },
-                        ["finish_reason"] = "stop",
-                    }),
-                    ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
-                };
-                byte[] body = Encoding.UTF8.GetBytes(response.ToJsonString());
-                context.Response.StatusCode = isChat ? 200 : 404;
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            }
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = _answer(request) },
+                    ["finish_reason"] = "stop",
+                }),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+            };
+            await LoopbackServer.ReplyAsync(context, isChat ? 200 : 404, response.ToJsonString());
         }
     }
 }

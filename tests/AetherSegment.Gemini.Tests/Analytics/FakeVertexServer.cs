@@ -1,32 +1,23 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
+using AetherSegment.Tests;
 
 namespace AetherSegment.Gemini.Tests.Analytics;
 
 /// <summary>An in-process HTTP server on loopback that answers Vertex AI generateContent calls from a delegate.</summary>
 internal sealed class FakeVertexServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Func<int, (int Status, string Body)> _answer;
-    private readonly Task _loop;
+    private readonly LoopbackServer _server;
     private int _calls;
 
     public FakeVertexServer(Func<int, (int Status, string Body)> answer)
     {
         _answer = answer;
-        using TcpListener probe = new(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Endpoint);
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _server = new LoopbackServer(HandleAsync);
     }
 
-    public string Endpoint { get; }
+    public string Endpoint => _server.Endpoint + "/";
 
     public List<(string Path, string Body, string? Authorization)> Requests { get; } = [];
 
@@ -36,46 +27,17 @@ internal sealed class FakeVertexServer : IDisposable
         candidates = new[] { new { content = new { role = "model", parts = new[] { new { text = JsonSerializer.Serialize(new { sql }) } } } } },
     });
 
-    public void Dispose()
+    public void Dispose() => _server.Dispose();
+
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        _listener.Stop();
-        _listener.Close();
-        try
+        string body = await LoopbackServer.ReadBodyAsync(context);
+        lock (Requests)
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
+            Requests.Add((context.Request.Url!.AbsolutePath, body, context.Request.Headers["Authorization"]));
         }
-        catch (AggregateException)
-        {
-        }
-    }
 
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using StreamReader reader = new(context.Request.InputStream, Encoding.UTF8);
-            string body = await reader.ReadToEndAsync();
-            lock (Requests)
-            {
-                Requests.Add((context.Request.Url!.AbsolutePath, body, context.Request.Headers["Authorization"]));
-            }
-
-            (int status, string answer) = _answer(Interlocked.Increment(ref _calls));
-            byte[] bytes = Encoding.UTF8.GetBytes(answer);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        (int status, string answer) = _answer(Interlocked.Increment(ref _calls));
+        await LoopbackServer.ReplyAsync(context, status, answer);
     }
 }
