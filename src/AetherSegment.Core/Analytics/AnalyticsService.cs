@@ -15,11 +15,15 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 {
     internal const int MaxQuestionLength = 500;
 
+    /// <summary>The caller named in the log when the host does not say who asked.</summary>
+    internal const string UnnamedCaller = "unnamed caller";
+
     private readonly IDataStore _store;
     private readonly AetherSegmentOptions _thresholds;
     private readonly AnalyticsOptions _options;
     private readonly TimeProvider _time;
     private readonly IAnalyticsSqlWriter? _writer;
+    private readonly IAnalyticsSqlSandbox? _sandbox;
     private readonly ILogger<AnalyticsService> _logger;
 
     public AnalyticsService(
@@ -28,6 +32,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         IOptions<AnalyticsOptions> options,
         TimeProvider time,
         IEnumerable<IAnalyticsSqlWriter> writers,
+        IEnumerable<IAnalyticsSqlSandbox> sandboxes,
         ILogger<AnalyticsService> logger)
     {
         _store = store;
@@ -35,13 +40,18 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         _options = options.Value;
         _time = time;
         _writer = writers.LastOrDefault();
+        _sandbox = sandboxes.LastOrDefault();
         _logger = logger;
     }
 
     public IReadOnlyList<string> ExampleQuestions => AnswerWriter.ExampleQuestions;
 
-    public async Task<AnalyticsAnswer> AskAsync(string question, CancellationToken cancellationToken = default)
+    public Task<AnalyticsAnswer> AskAsync(string question, CancellationToken cancellationToken = default) =>
+        AskForCallerAsync(question, UnnamedCaller, cancellationToken);
+
+    public async Task<AnalyticsAnswer> AskForCallerAsync(string question, string caller, CancellationToken cancellationToken = default)
     {
+        caller = string.IsNullOrWhiteSpace(caller) ? UnnamedCaller : caller;
         if (string.IsNullOrWhiteSpace(question))
         {
             throw new AetherSegmentInputException("question", "question must not be empty: ask something like \"revenue by country last month\".");
@@ -70,7 +80,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         List<string> warnings = [];
         if (_writer is not null)
         {
-            AnalyticsAnswer? written = await TryLanguageModelAsync(question, warnings, cancellationToken).ConfigureAwait(false);
+            AnalyticsAnswer? written = await TryLanguageModelAsync(question, caller, warnings, cancellationToken).ConfigureAwait(false);
             if (written is not null)
             {
                 return written;
@@ -108,7 +118,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         };
     }
 
-    private async Task<AnalyticsAnswer?> TryLanguageModelAsync(string question, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<AnalyticsAnswer?> TryLanguageModelAsync(string question, string caller, List<string> warnings, CancellationToken cancellationToken)
     {
         string? sql;
         try
@@ -132,33 +142,61 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return null;
         }
 
+        // Layer 1: the hand tokenizer (cheap, conservative). Layer 2, the authority: the engine's own parse tree in the
+        // sandbox, or on BigQuery the dry run's referenced tables and bytes. Every statement and verdict is logged.
         SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql);
+        SqlStatement? statement = null;
+        try
+        {
+            if (verdict.IsAllowed && _sandbox is not null)
+            {
+                verdict = await _sandbox.CheckAsync(sql, cancellationToken).ConfigureAwait(false);
+            }
+            else if (verdict.IsAllowed && _store is IQueryCostEstimator estimator)
+            {
+                statement = AnalyticsSqlGuard.Wrap(verdict.Sql!, _store.Dialect, _options.MaxRows);
+                QueryCostEstimate estimate = await estimator.EstimateAsync(statement, cancellationToken).ConfigureAwait(false);
+                verdict = CheckEstimate(estimate, verdict);
+            }
+            else if (verdict.IsAllowed)
+            {
+                verdict = SqlGuardVerdict.Refuse("this store has no sandbox or dry run for language-model SQL, so none runs.");
+            }
+        }
+        catch (DataStoreException ex)
+        {
+            verdict = SqlGuardVerdict.Refuse($"it could not be checked ({ex.Message})");
+        }
+
         if (!verdict.IsAllowed)
         {
-            LogSqlRefused(_logger, verdict.Reason!);
+            LogModelSqlRefused(_logger, caller, verdict.Reason!, sql);
             warnings.Add($"The language model's SQL was refused: {verdict.Reason} The rule-based parser answered instead.");
             return null;
         }
 
-        SqlStatement statement = AnalyticsSqlGuard.Wrap(verdict.Sql!, _store.Dialect, _options.MaxRows);
+        LogModelSqlAllowed(_logger, caller, sql);
         QueryResult result;
+        string ranSql;
+        IReadOnlyList<QueryParameter> ranParameters;
         try
         {
-            if (_store is IQueryCostEstimator estimator)
+            if (_sandbox is not null)
             {
-                long bytes = await estimator.EstimateBytesProcessedAsync(statement, cancellationToken).ConfigureAwait(false);
-                if (bytes > _options.MaximumBytesProcessed)
-                {
-                    warnings.Add(string.Create(CultureInfo.InvariantCulture, $"The language model's SQL was refused: it would process {bytes:N0} bytes, over the limit of {_options.MaximumBytesProcessed:N0}. The rule-based parser answered instead."));
-                    return null;
-                }
+                result = await _sandbox.QueryAsync(verdict.Sql!, _options.MaxRows, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                ranSql = verdict.Sql!;
+                ranParameters = [];
             }
-
-            result = await RunAsync(statement, cancellationToken).ConfigureAwait(false);
+            else
+            {
+                result = await RunAsync(statement!, cancellationToken).ConfigureAwait(false);
+                ranSql = statement!.Sql;
+                ranParameters = statement.Parameters;
+            }
         }
         catch (DataStoreException ex)
         {
-            LogWriterFailed(_logger, ex);
+            LogModelSqlFailed(_logger, caller, ex.Message);
             warnings.Add($"The language model's SQL failed in the store ({ex.Message}); the rule-based parser answered instead.");
             return null;
         }
@@ -168,14 +206,30 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             Question = question,
             Status = AnalyticsAnswerStatus.Answered,
             Answer = GenericSentence(result),
-            Sql = statement.Sql,
-            Parameters = statement.Parameters,
+            Sql = ranSql,
+            Parameters = ranParameters,
             Columns = result.Columns,
             Rows = AnswerWriter.Rows(result),
             Chart = GenericChart(result),
             Source = AnalyticsAnswerSource.LanguageModel,
             Warnings = warnings,
         };
+    }
+
+    private SqlGuardVerdict CheckEstimate(QueryCostEstimate estimate, SqlGuardVerdict verdict)
+    {
+        foreach (string table in estimate.ReferencedTables)
+        {
+            string name = table[(table.LastIndexOf('.') + 1)..];
+            if (!AnalyticsSqlGuard.Tables.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                return SqlGuardVerdict.Refuse($"the dry run shows it reads {table}, which is not one of the analytics tables.");
+            }
+        }
+
+        return estimate.BytesProcessed > _options.MaximumBytesProcessed
+            ? SqlGuardVerdict.Refuse(string.Create(CultureInfo.InvariantCulture, $"it would process {estimate.BytesProcessed:N0} bytes, over the limit of {_options.MaximumBytesProcessed:N0}."))
+            : verdict;
     }
 
     private async Task<QueryResult> RunAsync(SqlStatement statement, CancellationToken cancellationToken)
@@ -253,8 +307,14 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     [LoggerMessage(Level = LogLevel.Information, Message = "Analytics question refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Language-model SQL refused by the guard: {Reason}")]
-    private static partial void LogSqlRefused(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Language-model SQL from {Caller} refused: {Reason} SQL: {Sql}")]
+    private static partial void LogModelSqlRefused(ILogger logger, string caller, string reason, string sql);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Language-model SQL from {Caller} allowed. SQL: {Sql}")]
+    private static partial void LogModelSqlAllowed(ILogger logger, string caller, string sql);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Language-model SQL from {Caller} failed in the store: {Reason}")]
+    private static partial void LogModelSqlFailed(ILogger logger, string caller, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The language-model SQL path failed; answering with the rules")]
     private static partial void LogWriterFailed(ILogger logger, Exception exception);

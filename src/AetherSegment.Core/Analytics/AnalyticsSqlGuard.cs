@@ -57,6 +57,35 @@ public static class AnalyticsSqlGuard
     /// <summary>The tables SQL may read: the six customer tables (not ground_truth_uplift).</summary>
     public static IReadOnlyCollection<string> Tables => AllowedTables.Keys;
 
+    /// <summary>The scalar, aggregate and window functions model SQL may call (case-insensitive).</summary>
+    public static IReadOnlySet<string> AllowedFunctions => Functions;
+
+    /// <summary>The columns of a table that SQL may name, in the table's order: every column but the personal ones.</summary>
+    /// <param name="table">One of <see cref="Tables"/>.</param>
+    /// <returns>The column names.</returns>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is not one of <see cref="Tables"/>.</exception>
+    public static IReadOnlyList<string> ColumnsOf(string table)
+    {
+        foreach (TableDefinition definition in DataSchema.CustomerTables)
+        {
+            if (string.Equals(definition.Name, table, StringComparison.OrdinalIgnoreCase))
+            {
+                List<string> columns = [];
+                foreach (ColumnDefinition column in definition.Columns)
+                {
+                    if (!PersonalColumns.Contains(column.Name))
+                    {
+                        columns.Add(column.Name);
+                    }
+                }
+
+                return columns;
+            }
+        }
+
+        throw new ArgumentException($"{table} is not a table model SQL may read.", nameof(table));
+    }
+
     /// <summary>Checks a proposed statement.</summary>
     /// <param name="sql">The SQL text.</param>
     /// <returns>The verdict, with the reason when refused.</returns>

@@ -15,6 +15,15 @@ public interface IAnalyticsService
     /// <exception cref="Data.DataStoreException">The store is unavailable or rejected the query.</exception>
     Task<AnalyticsAnswer> AskAsync(string question, CancellationToken cancellationToken = default);
 
+    /// <summary>Answers one question for a named caller; language-model SQL is logged with the caller's name.</summary>
+    /// <param name="question">The question in plain English (at most 500 characters).</param>
+    /// <param name="caller">Who asked, for the log (for example the client address and whether it sent the API key).</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The answer; refused and unanswerable questions are answers too, with a reason and suggestions.</returns>
+    /// <exception cref="AetherSegmentInputException">The question is empty or too long (field <c>question</c>).</exception>
+    /// <exception cref="Data.DataStoreException">The store is unavailable or rejected the query.</exception>
+    Task<AnalyticsAnswer> AskForCallerAsync(string question, string caller, CancellationToken cancellationToken = default);
+
     /// <summary>What can be asked: example questions covering the measures, dimensions, filters and time ranges.</summary>
     IReadOnlyList<string> ExampleQuestions { get; }
 }

@@ -12,4 +12,25 @@ public sealed class DuckDBOptions
     /// <value>The default value is <c>aether.duckdb</c>.</value>
     [Required(AllowEmptyStrings = false, ErrorMessage = "AetherSegment:DuckDB:Path must name a database file.")]
     public string Path { get; set; } = "aether.duckdb";
+
+    /// <summary>
+    /// The memory the analytics sandbox (the separate read-only engine that runs language-model SQL) may use, in MiB;
+    /// a statement that needs more fails instead of spilling to disk.
+    /// </summary>
+    /// <value>The default value is 512.</value>
+    [Range(16, 65_536, ErrorMessage = "AetherSegment:DuckDB:AnalyticsMemoryLimitMegabytes must be between 16 and 65536.")]
+    public int AnalyticsMemoryLimitMegabytes { get; set; } = 512;
+
+    /// <summary>The threads the analytics sandbox may use.</summary>
+    /// <value>The default value is 1.</value>
+    [Range(1, 64, ErrorMessage = "AetherSegment:DuckDB:AnalyticsThreads must be between 1 and 64.")]
+    public int AnalyticsThreads { get; set; } = 1;
+
+    /// <summary>
+    /// How old the analytics sandbox's copy of the non-personal columns may grow before a language-model question
+    /// refreshes it (only when the database changed since).
+    /// </summary>
+    /// <value>The default value is 1 minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "AetherSegment:DuckDB:AnalyticsSnapshotMaxAge must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan AnalyticsSnapshotMaxAge { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,6 @@
+using AetherSegment.Analytics;
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Analytics;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.DuckDB.Segments;
 using AetherSegment.Segments;
@@ -20,5 +22,7 @@ internal static class DuckDBServices
         services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
         services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
+        services.TryAddSingleton<DuckDBAnalyticsSandbox>();
+        services.TryAddSingleton<IAnalyticsSqlSandbox>(sp => sp.GetRequiredService<DuckDBAnalyticsSandbox>());
     }
 }

@@ -208,7 +208,7 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
         _ => parameter.Value,
     };
 
-    private static object?[] ReadRow(DbDataReader reader)
+    internal static object?[] ReadRow(DbDataReader reader)
     {
         object?[] row = new object?[reader.FieldCount];
         for (int i = 0; i < row.Length; i++)
