@@ -97,6 +97,24 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="use"/> on a raw sandbox connection, with no parse-tree check: for tests that prove what the
+    /// engine itself refuses even if the guard were bypassed.
+    /// </summary>
+    internal async Task<T> UseUncheckedConnectionAsync<T>(Func<DuckDBConnection, T> use, CancellationToken cancellationToken = default)
+    {
+        Snapshot snapshot = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using DuckDBConnection connection = snapshot.Connect();
+            return use(connection);
+        }
+        finally
+        {
+            Release(snapshot);
+        }
+    }
+
     public void Dispose()
     {
         Snapshot? snapshot;
@@ -140,7 +158,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         try
         {
             using DuckDBCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT json_serialize_sql($sql)";
+            command.CommandText = "SELECT json_serialize_sql(CAST($sql AS VARCHAR))";
             command.Parameters.Add(new DuckDBParameter("sql", text));
             json = command.ExecuteScalar() as string ?? "";
         }
@@ -376,8 +394,24 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
 
         public DateTime SourceWriteTime { get; } = sourceWriteTime;
 
-        /// <summary>A new connection to the sandbox instance (same locked settings).</summary>
-        public DuckDBConnection Connect() => keeper.Duplicate();
+        /// <summary>
+        /// A new connection to the sandbox instance: DuckDB.NET shares one instance per file while a connection (the
+        /// keeper) is open, so it carries the same locked settings (a test checks them through such a connection).
+        /// </summary>
+        public DuckDBConnection Connect()
+        {
+            DuckDBConnection connection = new(keeper.ConnectionString);
+            try
+            {
+                connection.Open();
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
 
         public void Acquire()
         {
