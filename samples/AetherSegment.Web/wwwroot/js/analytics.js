@@ -64,7 +64,9 @@ async function ask(question) {
   $('ask').disabled = true;
   $('error').hidden = true;
   try {
-    const answer = await api('api/v1/analytics/ask', { method: 'POST', body: { question } });
+    // With a language model configured the server asks for its API key (the campaign page stores it for the session).
+    const key = sessionStorage.getItem('aether-api-key');
+    const answer = await api('api/v1/analytics/ask', { method: 'POST', body: { question }, headers: key ? { 'X-Api-Key': key } : {} });
     renderAnswer(answer);
     const history = loadHistory().filter((item) => item.question !== answer.question);
     history.unshift({ question: answer.question, answer: answer.answer });
