@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AetherSegment.Web.Hosting;
 
 /// <summary>
-/// Maps every exception to problem+json: bad input to 400 naming the field, an unavailable store to 503, oversized or
+/// Maps every exception to problem+json: bad input to 400 naming the field, an unavailable store to 503 without the store's text, oversized or
 /// unreadable bodies to 400, anything else to a 500 without internals. Stack traces never reach the client.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -64,7 +64,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Problems.BadInput("body", "The request body must be JSON (Content-Type: application/json)."),
         BadHttpRequestException bad => Problems.BadInput("body", bad.Message),
         JsonException json => FromJson(json),
-        DataStoreException store => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The data store is unavailable", store.Message),
+        // The store's own words (SQL, binder errors, file paths) go to the log only: the client gets a plain sentence.
+        DataStoreException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The data store could not answer",
+            "The data could not be read just now. Try again in a moment; if it keeps failing, the server log has the details."),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; the error is in its log."),
     };
 

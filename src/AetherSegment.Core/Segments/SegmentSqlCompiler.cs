@@ -16,7 +16,13 @@ internal sealed class SegmentSqlCompiler
     /// <summary>The member columns every member statement selects, in order (the snapshot's columns).</summary>
     internal static readonly string[] MemberColumns = ["customer_id", "first_name", "last_name", "email", "country", "city", "clv_score"];
 
-    private static readonly string[] PreviewColumns = ["customer_id", "first_name", "email", "country", "city", "clv_score"];
+    /// <summary>
+    /// The columns every step of the preview chain carries: all of <c>customers</c>, taken from <see cref="DataSchema"/>.
+    /// A step's condition may name any customer column (acquisition_source, created_at, ...), and a step reads the
+    /// previous step instead of the table, so a step that carried fewer columns than the table would break every
+    /// condition on a missing column whenever that condition is not the first (issue 13).
+    /// </summary>
+    private static readonly string[] StepColumns = [.. DataSchema.Customers.Columns.Select(c => c.Name)];
 
     private const string AsOfParameter = "as_of";
     private readonly SqlDialect _dialect;
@@ -45,7 +51,7 @@ internal sealed class SegmentSqlCompiler
     /// <summary>
     /// One statement for the whole preview. A chain of CTEs applies the filters in order (<c>s1</c> keeps the customers
     /// passing the first filter, <c>s2</c> those of <c>s1</c> passing the second, ...), so each filter only looks at the
-    /// survivors of the previous ones; a UNION ALL then returns, by <c>kind</c>: the size and CLV sum of every step
+    /// survivors of the previous ones; every step carries all the customer columns, so any condition can come at any step; a UNION ALL then returns, by <c>kind</c>: the size and CLV sum of every step
     /// (kind = step number, 0 for all customers), the final members grouped by country, city and value tier with their
     /// cart value sum and count (kind = -1), and the highest-CLV members for samples (kind = -2).
     /// Columns: kind, customer_id, first_name, email, country, city, value_tier, n, clv, cart_sum, cart_count.
@@ -66,7 +72,7 @@ internal sealed class SegmentSqlCompiler
             compiler._usesScores = false;
             string condition = compiler.Condition(definition.Filters[i].Condition);
             sql.Append(i == 0 ? "WITH " : ",\n").Append('s').Append(i + 1).Append(" AS (SELECT ")
-                .AppendJoin(", ", PreviewColumns.Select(column => "c." + Col(DataSchema.Customers, column)))
+                .AppendJoin(", ", StepColumns.Select(column => "c." + column))
                 .Append(" FROM ").Append(i == 0 ? customers : "s" + i.ToString(CultureInfo.InvariantCulture)).Append(" AS c");
             if (compiler._usesScores)
             {

@@ -68,6 +68,50 @@ public sealed class GoogleSqlIndependentParseTests
         Assert.True(process.ExitCode == 0, error);
     }
 
+    [Fact]
+    public async Task BigQuerySqlOfEveryPairOfFilterKindsAndEveryTrigger_PassesTheChecksAndParses()
+    {
+        JsonArray statements = [];
+        foreach ((string name, IReadOnlyList<SegmentFilter> filters) in FilterKinds.Pairs())
+        {
+            SegmentDefinition definition = new() { Filters = filters, AsOf = AsOf };
+            SqlStatement members = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery);
+            SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5);
+            Assert.True(GoogleSqlChecker.Problems(members).Count == 0, name + ": " + string.Join("; ", GoogleSqlChecker.Problems(members)));
+            Assert.True(GoogleSqlChecker.Problems(preview).Count == 0, name + ": " + string.Join("; ", GoogleSqlChecker.Problems(preview)));
+            statements.Add(new JsonObject { ["id"] = name + "/members", ["sql"] = members.Sql });
+            statements.Add(new JsonObject { ["id"] = name + "/preview", ["sql"] = preview.Sql });
+        }
+
+        Assert.Equal(2 * FilterKinds.All.Count * (FilterKinds.All.Count + 2 * FilterKinds.Triggers.Count), statements.Count);
+        await AssertAllParseAsync(statements);
+    }
+
+    private static async Task AssertAllParseAsync(JsonArray statements)
+    {
+        string tool = Path.Combine(TestPaths.RepositoryRoot, "tools", "googlesql-parse");
+        string node = FindNode() ?? throw new InvalidOperationException("This test needs Node.js (node on PATH) for the independent GoogleSQL parser.");
+        if (!Directory.Exists(Path.Combine(tool, "node_modules", "node-sql-parser")))
+        {
+            await RunAsync(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"]);
+        }
+
+        string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
+        await File.WriteAllTextAsync(input, statements.ToJsonString());
+        ProcessStartInfo start = new(node, [Path.Combine(tool, "parse.mjs"), input]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start)!;
+        Task<string> errorTask = process.StandardError.ReadToEndAsync();
+        string output = await process.StandardOutput.ReadToEndAsync();
+        string error = await errorTask;
+        await process.WaitForExitAsync();
+
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(statements.Count, lines.Length);
+        List<string> failed = [.. lines.Where(line => !JsonDocument.Parse(line).RootElement.GetProperty("ok").GetBoolean())];
+        Assert.True(failed.Count == 0, $"{failed.Count} statements did not parse:\n" + string.Join('\n', failed.Take(10)));
+        Assert.True(process.ExitCode == 0, error);
+    }
+
     private static string? FindNode() => FindOnPath("node");
 
     private static string? FindOnPath(string program) =>

@@ -137,11 +137,13 @@ public sealed partial class SegmentSqlCompilerTests
         SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.DuckDB, 0.7, 0.4, 5);
 
         Assert.Equal(["cities", "value_tier", "trigger_exclusive_access"], definition.Filters.Select(f => f.Key));
-        Assert.StartsWith("WITH s1 AS (SELECT c.customer_id, c.first_name, c.email, c.country, c.city, c.clv_score FROM customers AS c WHERE c.city = ANY(", preview.Sql, StringComparison.Ordinal);
-        Assert.Contains("s2 AS (SELECT c.customer_id, c.first_name, c.email, c.country, c.city, c.clv_score FROM s1 AS c WHERE c.clv_score >= $", preview.Sql, StringComparison.Ordinal);
-        Assert.Contains("s3 AS (SELECT c.customer_id, c.first_name, c.email, c.country, c.city, c.clv_score FROM s2 AS c LEFT JOIN customer_scores AS s", preview.Sql, StringComparison.Ordinal);
+        Assert.StartsWith("WITH s1 AS (SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city, c.country, c.clv_score, c.acquisition_source, c.created_at FROM customers AS c WHERE c.city = ANY(", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("s2 AS (SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city, c.country, c.clv_score, c.acquisition_source, c.created_at FROM s1 AS c WHERE c.clv_score >= $", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("s3 AS (SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city, c.country, c.clv_score, c.acquisition_source, c.created_at FROM s2 AS c LEFT JOIN customer_scores AS s", preview.Sql, StringComparison.Ordinal);
         Assert.Contains("UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), SUM(clv_score), 0.0, 0 FROM s3", preview.Sql, StringComparison.Ordinal);
         Assert.Contains("FROM s3 AS m GROUP BY 5, 6, 7", preview.Sql, StringComparison.Ordinal);
+        // Every step carries every customer column, so a condition on any of them can come at any step (issue 13).
+        Assert.Equal(3, Regex.Count(preview.Sql, "c.acquisition_source, c.created_at FROM s?[0-9]?"));
         Assert.DoesNotContain("s4", preview.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("abandoned_carts", preview.Sql, StringComparison.Ordinal);
     }

@@ -1,0 +1,63 @@
+using AetherSegment.DataModel;
+using AetherSegment.Segments;
+
+namespace AetherSegment.Tests;
+
+/// <summary>
+/// One filter of every kind the segment engine compiles: each customer attribute with each operator it takes, each
+/// behavior with its options (windows, minimum value, categories, product types, event types), the composites, and the
+/// eight trigger filters. The SQL property tests combine them in pairs (both orders, since the preview applies filters
+/// as a chain of steps) and with every trigger. Shared by Core.Tests (GoogleSQL) and DuckDB.Tests (runs them).
+/// </summary>
+internal static class FilterKinds
+{
+    /// <summary>Every non-trigger filter kind, keyed by a readable name.</summary>
+    public static IReadOnlyList<(string Name, SegmentFilter Filter)> All { get; } =
+    [
+        Kind("country", AttributeCondition.In(CustomerAttribute.Country, ["United States", "Canada"])),
+        Kind("city", AttributeCondition.In(CustomerAttribute.City, ["London", "Toronto", "Seattle"])),
+        Kind("acquisition_source", AttributeCondition.In(CustomerAttribute.AcquisitionSource, ["paid_search", "referral"])),
+        Kind("clv_min", AttributeCondition.AtLeast(CustomerAttribute.ClvScore, 0.4)),
+        Kind("clv_below", AttributeCondition.Below(CustomerAttribute.ClvScore, 0.8)),
+        Kind("churn_min", AttributeCondition.AtLeast(CustomerAttribute.ChurnProbability, 0.3)),
+        Kind("discount_min", AttributeCondition.AtLeast(CustomerAttribute.DiscountSensitivity, 0.3)),
+        Kind("free_shipping_min", AttributeCondition.AtLeast(CustomerAttribute.FreeShippingSensitivity, 0.3)),
+        Kind("engagement_min", AttributeCondition.AtLeast(CustomerAttribute.ContentEngagement, 0.3)),
+        Kind("exclusive", AttributeCondition.IsTrue(CustomerAttribute.ExclusivitySeeker)),
+        Kind("acquired_365d", new BehaviorCondition(BehaviorKind.Acquired, 365)),
+        Kind("abandoned_cart_30d_min", new BehaviorCondition(BehaviorKind.AbandonedCart, 30) { MinValue = 50 }),
+        Kind("abandoned_cart_any", new BehaviorCondition(BehaviorKind.AbandonedCart, null)),
+        Kind("purchased_category", new BehaviorCondition(BehaviorKind.Purchased, 365) { Categories = ["Living Room", "Bedroom"] }),
+        Kind("purchased_product_type", new BehaviorCondition(BehaviorKind.Purchased, null) { ProductTypes = ["Sofas", "Chairs"] }),
+        Kind("no_purchase_90d", new BehaviorCondition(BehaviorKind.NoPurchase, 90)),
+        Kind("engaged_events", new BehaviorCondition(BehaviorKind.Engaged, 60) { EventTypes = ["product_view", "wishlist_add"], Categories = ["Lighting", "Office"] }),
+        Kind("any_of", new AnyOfCondition([AttributeCondition.In(CustomerAttribute.AcquisitionSource, ["social"]), new BehaviorCondition(BehaviorKind.Acquired, 180)])),
+        Kind("all_of", new AllOfCondition([AttributeCondition.AtLeast(CustomerAttribute.ClvScore, 0.2), AttributeCondition.In(CustomerAttribute.City, ["London", "New York"])])),
+        Kind("not", new NotCondition(AttributeCondition.In(CustomerAttribute.AcquisitionSource, ["email"]))),
+    ];
+
+    /// <summary>The filter each trigger adds.</summary>
+    public static IReadOnlyList<(string Name, SegmentFilter Filter)> Triggers { get; } =
+        [.. Enum.GetValues<TriggerType>().Select(t => ("trigger:" + t, TriggerFilters.For(t)))];
+
+    /// <summary>Every ordered pair of filter kinds, and every filter kind before and after every trigger filter.</summary>
+    public static IEnumerable<(string Name, IReadOnlyList<SegmentFilter> Filters)> Pairs()
+    {
+        foreach ((string a, SegmentFilter first) in All)
+        {
+            foreach ((string b, SegmentFilter second) in All)
+            {
+                yield return ($"{a} + {b}", [first, second]);
+            }
+
+            foreach ((string t, SegmentFilter trigger) in Triggers)
+            {
+                yield return ($"{a} + {t}", [first, trigger]);
+                yield return ($"{t} + {a}", [trigger, first]);
+            }
+        }
+    }
+
+    private static (string, SegmentFilter) Kind(string name, SegmentCondition condition) =>
+        (name, new SegmentFilter(name, name, FilterProvenance.User, condition));
+}
