@@ -23,6 +23,7 @@ public static class CliExit
         AetherSegmentInputException input => (BadInput, OneLine(input.Message)),
         CliInputException input => (BadInput, OneLine(input.Message)),
         OptionsValidationException options => (BadInput, OneLine(string.Join("; ", options.Failures))),
+        DataStoreException store when store.Message.StartsWith("No database at ", StringComparison.Ordinal) => (BadInput, OneLine(store.Message)),
         DataStoreException store => (Failure, OneLine(store.Message)),
         IOException io => (BadInput, OneLine(io.Message)),
         UnauthorizedAccessException access => (BadInput, OneLine(access.Message)),

@@ -41,6 +41,21 @@ public static class CliHost
             .Build();
     }
 
+    /// <summary>The commands that read an existing database: a missing or unreadable <c>--db</c> is exit 2 for each.</summary>
+    private static readonly HashSet<string> DatabaseCommands = new(StringComparer.Ordinal)
+    {
+        "ask", "data check", "events add", "analyze", "segment create", "segment export", "segment get", "segment preview",
+    };
+
+    private static bool ReadsTheDatabase(ParseResult parseResult)
+    {
+        System.CommandLine.Parsing.CommandResult result = parseResult.CommandResult;
+        string name = result.Parent is System.CommandLine.Parsing.CommandResult parent && parent.Command is not RootCommand
+            ? $"{parent.Command.Name} {result.Command.Name}"
+            : result.Command.Name;
+        return DatabaseCommands.Contains(name);
+    }
+
     /// <summary>The service provider for a parsed command line, with options validated now (a bad setting exits 2).</summary>
     public static ServiceProvider BuildServices(ParseResult parseResult, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
@@ -54,7 +69,20 @@ public static class CliHost
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddAetherSegmentFromConfiguration(configuration);
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        provider.ValidateAetherSegmentOptions();
+        try
+        {
+            provider.ValidateAetherSegmentOptions();
+            if (ReadsTheDatabase(parseResult))
+            {
+                Data.DataCommands.RequireDatabase(provider);
+            }
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+
         return provider;
     }
 }
