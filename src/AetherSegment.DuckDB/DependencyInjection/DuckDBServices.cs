@@ -19,6 +19,8 @@ internal static class DuckDBServices
         services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
         services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
-        services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
+        services.TryAddSingleton<DuckDBSegmentStore>();
+        services.TryAddSingleton<ISegmentStore>(sp => sp.GetRequiredService<DuckDBSegmentStore>());
+        services.TryAddSingleton<ISegmentRetention>(sp => sp.GetRequiredService<DuckDBSegmentStore>());
     }
 }
