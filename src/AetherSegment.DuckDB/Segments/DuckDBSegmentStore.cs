@@ -175,22 +175,6 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
         }
     }
 
-    /// <summary>Creates the two segment tables when they are missing; the web host calls it at start.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="DataStoreException">The store failed.</exception>
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DuckDBException ex)
-        {
-            throw new DataStoreException($"DuckDB could not create the segment tables: {ex.Message}", ex);
-        }
-    }
-
     public void Dispose() => _schemaGate.Dispose();
 
     private async Task<long> WriteParquetAsync(SqlStatement members, Stream destination, CancellationToken cancellationToken)
