@@ -80,24 +80,33 @@ internal static class SegmentArguments
         _ => throw new CliInputException($"--out must end in .csv, .json or .parquet (got '{path}')."),
     };
 
+    /// <summary><c>--include-personal</c>: the member file carries names and e-mail addresses (left out by default).</summary>
+    public static Option<bool> IncludePersonal() => new("--include-personal")
+    {
+        Description = "Write the personal columns (first_name, last_name, email) too; left out by default.",
+    };
+
     /// <summary>Exports a stored segment to a file, replacing it only when the export succeeded.</summary>
-    public static async Task ExportToFileAsync(ISegmentEngine engine, string segmentId, string path, CancellationToken cancellationToken)
+    /// <returns>The number of members written.</returns>
+    public static async Task<long> ExportToFileAsync(ISegmentEngine engine, string segmentId, string path, bool includePersonal, CancellationToken cancellationToken)
     {
         SegmentExportFormat format = FormatOf(path);
         string full = Path.GetFullPath(path);
         string temporary = full + ".tmp-" + Environment.ProcessId;
-        bool found;
+        long? rows;
+        SegmentExportOptions options = includePersonal ? SegmentExportOptions.WithPersonalData : SegmentExportOptions.WithoutPersonalData;
         await using (FileStream file = File.Create(temporary))
         {
-            found = await engine.ExportAsync(segmentId, format, file, cancellationToken).ConfigureAwait(false);
+            rows = await engine.ExportAsync(segmentId, format, file, options, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!found)
+        if (rows is null)
         {
             File.Delete(temporary);
             throw new CliInputException($"segment id: no segment {segmentId} in this store.");
         }
 
         File.Move(temporary, full, overwrite: true);
+        return rows.Value;
     }
 }

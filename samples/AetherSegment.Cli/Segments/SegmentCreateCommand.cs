@@ -13,7 +13,8 @@ internal static class SegmentCreateCommand
         Option<string[]> filters = SegmentArguments.Filters();
         Option<string?> trigger = SegmentArguments.Trigger();
         Option<string?> output = new("--out") { Description = "Write the members to FILE.csv, FILE.json or FILE.parquet." };
-        Command command = new("create", "Build the final segment, store it with a member snapshot and print its summary.") { objective, trigger, filters, output };
+        Option<bool> personal = SegmentArguments.IncludePersonal();
+        Command command = new("create", "Build the final segment, store it with a member snapshot and print its summary.") { objective, trigger, filters, output, personal };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             string? path = parseResult.GetValue(output);
@@ -29,7 +30,7 @@ internal static class SegmentCreateCommand
                 SegmentArguments.ReadFilters(parseResult.GetValue(filters)), cancellationToken).ConfigureAwait(false);
             if (path is not null)
             {
-                await SegmentArguments.ExportToFileAsync(engine, segment.SegmentId, path, cancellationToken).ConfigureAwait(false);
+                _ = await SegmentArguments.ExportToFileAsync(engine, segment.SegmentId, path, parseResult.GetValue(personal), cancellationToken).ConfigureAwait(false);
             }
 
             CliConsole.WriteJson(new SegmentSummary(segment, path is null ? null : Path.GetFullPath(path)));

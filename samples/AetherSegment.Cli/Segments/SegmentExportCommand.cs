@@ -11,15 +11,23 @@ internal static class SegmentExportCommand
     {
         Argument<string> id = new("segment-id") { Description = "The segment id printed by segment create." };
         Option<string> output = new("--out") { Description = "FILE.csv, FILE.json or FILE.parquet.", Required = true };
-        Command command = new("export", "Write a stored segment's members (the snapshot taken at creation).") { id, output };
+        Option<bool> personal = SegmentArguments.IncludePersonal();
+        Command command = new("export", "Write a stored segment's members (the snapshot taken at creation).") { id, output, personal };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             string path = parseResult.GetValue(output)!;
             SegmentArguments.FormatOf(path);
             await using ServiceProvider services = CliHost.BuildServices(parseResult);
             string segmentId = parseResult.GetValue(id) ?? "";
-            await SegmentArguments.ExportToFileAsync(services.GetRequiredService<ISegmentEngine>(), segmentId, path, cancellationToken).ConfigureAwait(false);
-            CliConsole.WriteJson(new Dictionary<string, string> { ["segment_id"] = segmentId, ["output"] = Path.GetFullPath(path) });
+            bool includePersonal = parseResult.GetValue(personal);
+            long rows = await SegmentArguments.ExportToFileAsync(services.GetRequiredService<ISegmentEngine>(), segmentId, path, includePersonal, cancellationToken).ConfigureAwait(false);
+            CliConsole.WriteJson(new Dictionary<string, object>
+            {
+                ["segment_id"] = segmentId,
+                ["output"] = Path.GetFullPath(path),
+                ["rows"] = rows,
+                ["personal_data"] = includePersonal ? "included" : "excluded",
+            });
             return CliExit.Ok;
         });
         return command;

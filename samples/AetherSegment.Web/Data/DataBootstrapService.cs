@@ -25,6 +25,16 @@ internal sealed partial class DataBootstrapService(
         IDataSinkFactory? sinks = services.GetService<IDataSinkFactory>();
         try
         {
+            if (sinks is DuckDB.Loading.DuckDBDataSinkFactory duckdb)
+            {
+                // Temporary files of loads killed before they finished (kill -9 during `aether generate`): only the ones
+                // no live process holds, whose writer is gone or that are older than AetherSegment:DuckDB:StaleLoadingFileAge.
+                foreach (string removed in duckdb.RemoveStaleLoadingFiles())
+                {
+                    LogRemovedStale(logger, removed);
+                }
+            }
+
             if (sinks is null || await sinks.ExistsAsync(stoppingToken).ConfigureAwait(false))
             {
                 MarkReady();
@@ -75,6 +85,9 @@ internal sealed partial class DataBootstrapService(
         readiness.Failed(reason);
         LogFailed(logger, reason);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed the stale loading file {Path} (left by a load that did not finish)")]
+    private static partial void LogRemovedStale(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data store ready")]
     private static partial void LogReady(ILogger logger);

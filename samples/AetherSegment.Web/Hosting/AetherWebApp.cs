@@ -109,7 +109,9 @@ public static class AetherWebApp
         services.AddSingleton<DataReadiness>();
         services.AddHostedService<DataBootstrapService>();
         services.AddHostedService<ExposureWarningService>();
+        services.AddSingleton<LiveStreamStatus>();
         services.AddHostedService<LiveEventsService>();
+        services.AddHostedService<SegmentRetentionService>();
         services.AddHostedService<TriggerModelWarmupService>();
         services.AddSingleton<OverviewQueries>();
         services.AddMemoryCache(o => o.SizeLimit = 1_024);
@@ -135,11 +137,13 @@ public static class AetherWebApp
             .HideDeveloperTools()
             .DisableTelemetry());
 
-        app.MapGet("/api/v1/health", (DataReadiness readiness) =>
+        app.MapGet("/api/v1/health", (DataReadiness readiness, LiveStreamStatus live) =>
         {
             DataReadiness.Snapshot s = readiness.Current;
-            return Results.Ok(new HealthStatus(s.State.ToString().ToLowerInvariant(), s.Message, s.Progress));
-        }).WithTags("health").WithSummary("Whether the app is up and its data ready.");
+            LiveStreamStatus.Snapshot l = live.Current;
+            return Results.Ok(new HealthStatus(s.State.ToString().ToLowerInvariant(), s.Message, s.Progress,
+                new LiveEventsHealth(l.State.ToString().ToLowerInvariant(), l.EventsAppended, l.LastAppendAt, l.Attempt, l.LastError, l.NextAttemptAt, l.Since)));
+        }).WithTags("health").WithSummary("Whether the app is up, its data ready and its live event stream running.");
 
         RouteGroupBuilder data = app.MapGroup("/api/v1").AddEndpointFilter<RequireDataFilter>();
         OverviewEndpoints.Map(data);
@@ -215,5 +219,17 @@ public static class AetherWebApp
     /// <param name="Data">preparing, ready or failed.</param>
     /// <param name="Message">What the data store is doing.</param>
     /// <param name="Progress">Preparation progress, 0..1.</param>
-    internal sealed record HealthStatus(string Data, string Message, double Progress);
+    /// <param name="LiveEvents">The live event stream's state.</param>
+    internal sealed record HealthStatus(string Data, string Message, double Progress, LiveEventsHealth LiveEvents);
+
+    /// <summary>The live event stream in the health answer.</summary>
+    /// <param name="State">disabled, starting, running, retrying or stopped.</param>
+    /// <param name="EventsAppended">Events appended since the host started.</param>
+    /// <param name="LastAppendAt">When the last batch was appended.</param>
+    /// <param name="Attempt">Failed attempts of the current write (0 while running).</param>
+    /// <param name="LastError">The last failure (kept after recovery), without store internals.</param>
+    /// <param name="NextAttemptAt">When a retrying stream tries again.</param>
+    /// <param name="Since">When the stream entered its state.</param>
+    internal sealed record LiveEventsHealth(string State, long EventsAppended, DateTimeOffset? LastAppendAt, int Attempt, string? LastError,
+        DateTimeOffset? NextAttemptAt, DateTimeOffset Since);
 }

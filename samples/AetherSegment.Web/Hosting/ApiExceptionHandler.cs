@@ -2,14 +2,17 @@ using System.Text.Json;
 using AetherSegment.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Web.Hosting;
 
 /// <summary>
-/// Maps every exception to problem+json: bad input to 400 naming the field, an unavailable store to 503 without the store's text, oversized or
-/// unreadable bodies to 400, anything else to a 500 without internals. Stack traces never reach the client.
+/// Maps every exception to problem+json: bad input to 400 naming the field, an unavailable store to 503, oversized or
+/// unreadable bodies to 400, anything else to a 500 without internals. Stack traces and the store's own error text never
+/// reach the client: a 5xx is logged at Error with the request's trace id, and the answer carries the same id
+/// (<c>trace_id</c>, also quoted in <c>detail</c>) so an operator can find the log line.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, IOptions<WebOptions> options, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,23 +21,24 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             return true;
         }
 
-        ProblemDetails problem = Map(exception);
+        string traceId = httpContext.TraceIdentifier;
+        ProblemDetails problem = Map(exception, traceId);
         if (problem.Status >= 500)
         {
             if (exception is DataStoreException)
             {
-                LogStoreFailure(logger, httpContext.Request.Path, exception.Message);
+                LogStoreFailure(logger, httpContext.Request.Path, traceId, exception.Message, exception);
             }
             else
             {
-                LogUnexpected(logger, httpContext.Request.Path, exception);
+                LogUnexpected(logger, httpContext.Request.Path, traceId, exception);
             }
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            httpContext.Response.Headers.RetryAfter = "10";
+            httpContext.Response.Headers.RetryAfter = options.Value.StoreUnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         bool written = await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -52,7 +56,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return true;
     }
 
-    internal static ProblemDetails Map(Exception exception) => exception switch
+    internal static ProblemDetails Map(Exception exception, string traceId) => exception switch
     {
         AetherSegmentInputException input => Problems.BadInput(input.Field, input.Message),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
@@ -64,10 +68,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Problems.BadInput("body", "The request body must be JSON (Content-Type: application/json)."),
         BadHttpRequestException bad => Problems.BadInput("body", bad.Message),
         JsonException json => FromJson(json),
-        // The store's own words (SQL, binder errors, file paths) go to the log only: the client gets a plain sentence.
-        DataStoreException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The data store could not answer",
-            "The data could not be read just now. Try again in a moment; if it keeps failing, the server log has the details."),
-        _ => Problems.Create(StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; the error is in its log."),
+        DataStoreException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The data store is unavailable",
+            $"The data store could not answer (it may be busy or locked by another process); try again shortly. The error is in the server's log under trace id {traceId}."),
+        _ => Problems.Create(StatusCodes.Status500InternalServerError, "Unexpected error",
+            $"The server could not complete the request; the error is in its log under trace id {traceId}."),
     };
 
     private static ProblemDetails FromJson(JsonException json)
@@ -82,9 +86,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return Problems.BadInput(field ?? "body", detail);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The data store failed on {Path}: {Reason}")]
-    private static partial void LogStoreFailure(ILogger logger, PathString path, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The data store failed on {Path} (trace id {TraceId}): {Reason}")]
+    private static partial void LogStoreFailure(ILogger logger, PathString path, string traceId, string reason, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
-    private static partial void LogUnexpected(ILogger logger, PathString path, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path} (trace id {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, PathString path, string traceId, Exception exception);
 }

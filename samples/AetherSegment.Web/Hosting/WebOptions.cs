@@ -57,4 +57,41 @@ public sealed class WebOptions
     /// <value>The default value is 20.</value>
     [Range(1, 100_000, ErrorMessage = "AetherSegment:Web:LiveEventsPerInterval must be between 1 and 100000.")]
     public int LiveEventsPerInterval { get; set; } = 20;
+
+    /// <summary>The first delay before the live stream retries a failed write; later delays double (with jitter) up to <see cref="LiveEventsRetryMaxDelay"/>.</summary>
+    /// <value>The default value is 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "AetherSegment:Web:LiveEventsRetryDelay must be between 00:00:00.010 and 00:10:00.")]
+    public TimeSpan LiveEventsRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between two retries of a failed live-stream write.</summary>
+    /// <value>The default value is 1 minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "AetherSegment:Web:LiveEventsRetryMaxDelay must be between 00:00:00.010 and 01:00:00.")]
+    public TimeSpan LiveEventsRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The <c>Retry-After</c> seconds of a 503 answer when the data store is unavailable (for example locked by another process).</summary>
+    /// <value>The default value is 10.</value>
+    [Range(1, 3600, ErrorMessage = "AetherSegment:Web:StoreUnavailableRetryAfterSeconds must be between 1 and 3600.")]
+    public int StoreUnavailableRetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Whether a member export may include the personal columns (names, e-mail) when no <see cref="ApiKey"/> is set. Without
+    /// it, <c>include_personal=true</c> needs the API key.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowPersonalDataWithoutApiKey { get; set; }
+
+    /// <summary>Stored segments older than this are deleted (with their member snapshot); null keeps them however old.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "AetherSegment:Web:SegmentRetentionMaxAge must be between 00:01:00 and 3650.00:00:00.")]
+    public TimeSpan? SegmentRetentionMaxAge { get; set; }
+
+    /// <summary>Only the newest this many stored segments are kept; null keeps any number.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    [Range(1, 10_000_000, ErrorMessage = "AetherSegment:Web:SegmentRetentionMaxCount must be between 1 and 10000000.")]
+    public int? SegmentRetentionMaxCount { get; set; }
+
+    /// <summary>How often the retention cleanup runs (it also runs once the data is ready at start).</summary>
+    /// <value>The default value is 1 hour.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "AetherSegment:Web:SegmentRetentionInterval must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan SegmentRetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Web.Segments;
 
@@ -55,9 +57,19 @@ internal static class SegmentEndpoints
             .Produces<StoredSegment>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/segments/{id}/export", async (string id, string? format, HttpContext context, ISegmentEngine engine, CancellationToken cancellationToken) =>
+        api.MapGet("/segments/{id}/export", async (string id, string? format, [FromQuery(Name = "include_personal")] string? includePersonal, HttpContext context,
+                ISegmentEngine engine, IOptions<WebOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
             {
                 (SegmentExportFormat exportFormat, string contentType, string extension) = ParseFormat(format);
+                bool personal = ParsePersonal(includePersonal);
+                WebOptions web = options.Value;
+                if (personal && string.IsNullOrEmpty(web.ApiKey) && !web.AllowPersonalDataWithoutApiKey)
+                {
+                    return Results.Problem(Problems.Create(StatusCodes.Status403Forbidden, "Personal data needs the API key",
+                        "include_personal=true is refused while the server has no API key: set AetherSegment:Web:ApiKey (or, on a trusted network, " +
+                        "AetherSegment:Web:AllowPersonalDataWithoutApiKey=true)."));
+                }
+
                 if (await engine.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
                 {
                     return NotFound(id);
@@ -65,18 +77,39 @@ internal static class SegmentEndpoints
 
                 context.Response.ContentType = contentType;
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"segment-{SafeFileName(id)}.{extension}\"";
-                bool found = await engine.ExportAsync(id, exportFormat, context.Response.Body, cancellationToken).ConfigureAwait(false);
-                return found ? Results.Empty : NotFound(id);
+                context.Response.Headers[PersonalDataHeader] = personal ? "included" : "excluded";
+                long? rows = await engine.ExportAsync(id, exportFormat, context.Response.Body,
+                    personal ? SegmentExportOptions.WithPersonalData : SegmentExportOptions.WithoutPersonalData, cancellationToken).ConfigureAwait(false);
+                if (rows is null)
+                {
+                    context.Response.Headers.Remove(PersonalDataHeader);
+                    return NotFound(id);
+                }
+
+                ExportAudit.Log(loggers.CreateLogger(ExportAudit.Category), context, web.ApiKey, id, exportFormat, personal, rows.Value);
+                return Results.Empty;
             })
             .AddEndpointFilter<RequireApiKeyFilter>()
             .WithName("ExportSegment")
             .WithTags("segments")
-            .WithSummary("The segment's members as CSV (header row, customer_id first) or a JSON array of member objects.")
+            .WithSummary("The segment's members as CSV (header row, customer_id first) or a JSON array of member objects; " +
+                "names and e-mail only with include_personal=true (and the API key), as the X-AetherSegment-Personal-Data header says.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/json"])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>The response header saying whether an export carries personal columns: <c>included</c> or <c>excluded</c>.</summary>
+    public const string PersonalDataHeader = "X-AetherSegment-Personal-Data";
+
+    private static bool ParsePersonal(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => throw new AetherSegmentInputException("include_personal", "include_personal must be true or false."),
+    };
 
     private static JsonElement RequireElement(JsonElement? element, string field) =>
         element is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } value

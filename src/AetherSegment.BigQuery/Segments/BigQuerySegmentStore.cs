@@ -61,9 +61,10 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
         return result.Scalar() is string json ? JsonSerializer.Deserialize<StoredSegment>(json, AetherSegmentJson.Options) : null;
     }
 
-    public async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default)
+    public async Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
         if (format == SegmentExportFormat.Parquet)
         {
             throw new AetherSegmentInputException("format", "Parquet export is available on the DuckDB store only; use csv or json with BigQuery.");
@@ -71,17 +72,17 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
 
         if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return false;
+            return null;
         }
 
+        IReadOnlyList<string> columns = SegmentTables.ExportColumns(options.IncludePersonalData);
         SqlStatement members = new(
-            $"SELECT {MemberList} FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id ORDER BY customer_id",
+            $"SELECT {string.Join(", ", columns)} FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id ORDER BY customer_id",
             [QueryParameter.String("segment_id", segmentId)]);
         IAsyncEnumerable<object?[]> rows = store.StreamAsync(members, cancellationToken);
-        _ = format == SegmentExportFormat.Json
-            ? await SegmentExport.WriteJsonAsync(SegmentTables.MemberColumns, rows, destination, cancellationToken).ConfigureAwait(false)
-            : await SegmentExport.WriteCsvAsync(SegmentTables.MemberColumns, rows, destination, cancellationToken).ConfigureAwait(false);
-        return true;
+        return format == SegmentExportFormat.Json
+            ? await SegmentExport.WriteJsonAsync(columns, rows, destination, cancellationToken).ConfigureAwait(false)
+            : await SegmentExport.WriteCsvAsync(columns, rows, destination, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EnsureTablesAsync(CancellationToken cancellationToken)

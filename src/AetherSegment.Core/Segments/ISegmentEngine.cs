@@ -51,13 +51,25 @@ public interface ISegmentEngine
     /// <returns>The segment, or <see langword="null"/> when there is none with that id.</returns>
     Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a stored segment's members (the snapshot, ordered by customer id).</summary>
+    /// <summary>Writes a stored segment's members (the snapshot, ordered by customer id), without the personal columns.</summary>
     /// <param name="segmentId">The id.</param>
     /// <param name="format">CSV, JSON or Parquet (DuckDB only).</param>
     /// <param name="destination">The stream written to (left open).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="false"/> when there is no segment with that id.</returns>
-    Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default);
+#pragma warning disable RS0027 // the shipped overload keeps its optional token; the richer one below takes options and a token
+    async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default) =>
+        await ExportAsync(segmentId, format, destination, SegmentExportOptions.WithoutPersonalData, cancellationToken).ConfigureAwait(false) is not null;
+#pragma warning restore RS0027
+
+    /// <summary>Writes a stored segment's members (the snapshot, ordered by customer id).</summary>
+    /// <param name="segmentId">The id.</param>
+    /// <param name="format">CSV, JSON or Parquet (DuckDB only).</param>
+    /// <param name="destination">The stream written to (left open).</param>
+    /// <param name="options">Whether the personal columns (names, e-mail) are written; they are left out unless asked for.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of members written; <see langword="null"/> when there is no segment with that id.</returns>
+    Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken);
 
     /// <summary>Builds a segment definition without touching the store.</summary>
     /// <param name="objective">The Campaign Objective Object.</param>

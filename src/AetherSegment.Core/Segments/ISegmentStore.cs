@@ -24,12 +24,25 @@ public interface ISegmentStore
     /// <returns>The segment, or <see langword="null"/> when there is none with that id.</returns>
     Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a stored segment's members, ordered by customer id.</summary>
+    /// <summary>Writes a stored segment's members, ordered by customer id, without the personal columns.</summary>
     /// <param name="segmentId">The id.</param>
     /// <param name="format">The format.</param>
     /// <param name="destination">The stream written to (left open).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="false"/> when there is no segment with that id (nothing is written).</returns>
     /// <exception cref="AetherSegmentInputException">The store does not support the format.</exception>
-    Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default);
+#pragma warning disable RS0027 // the shipped overload keeps its optional token; the richer one below takes options and a token
+    async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default) =>
+        await ExportAsync(segmentId, format, destination, SegmentExportOptions.WithoutPersonalData, cancellationToken).ConfigureAwait(false) is not null;
+#pragma warning restore RS0027
+
+    /// <summary>Writes a stored segment's members, ordered by customer id.</summary>
+    /// <param name="segmentId">The id.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="destination">The stream written to (left open).</param>
+    /// <param name="options">Whether the personal columns are written (<see cref="SegmentTables.ExportColumns"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of members written; <see langword="null"/> when there is no segment with that id (nothing is written).</returns>
+    /// <exception cref="AetherSegmentInputException">The store does not support the format.</exception>
+    Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken);
 }

@@ -135,11 +135,13 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     public Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default) =>
         SegmentTables.IsSegmentId(segmentId) ? SegmentStore.GetAsync(segmentId, cancellationToken) : Task.FromResult<StoredSegment?>(null);
 
-    public async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default)
+    public async Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
         return SegmentTables.IsSegmentId(segmentId)
-            && await SegmentStore.ExportAsync(segmentId, format, destination, cancellationToken).ConfigureAwait(false);
+            ? await SegmentStore.ExportAsync(segmentId, format, destination, options, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     public Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>

@@ -11,6 +11,17 @@ public static class SegmentTables
     /// <summary>The member columns of a snapshot and of every export, in order; <c>customer_id</c> first.</summary>
     public static IReadOnlyList<string> MemberColumns { get; } = SegmentSqlCompiler.MemberColumns;
 
+    /// <summary>The member columns that identify a person (<c>first_name</c>, <c>last_name</c>, <c>email</c>): exported only when asked for.</summary>
+    public static IReadOnlyList<string> PersonalColumns { get; } = ["first_name", "last_name", "email"];
+
+    /// <summary>The member columns without the <see cref="PersonalColumns"/>, in <see cref="MemberColumns"/> order; <c>customer_id</c> first.</summary>
+    public static IReadOnlyList<string> NonPersonalMemberColumns { get; } = [.. SegmentSqlCompiler.MemberColumns.Where(c => !PersonalColumns.Contains(c))];
+
+    /// <summary>The columns an export writes: all <see cref="MemberColumns"/>, or only the <see cref="NonPersonalMemberColumns"/>.</summary>
+    /// <param name="includePersonalData">Whether the <see cref="PersonalColumns"/> are written.</param>
+    /// <returns>The column names, in order.</returns>
+    public static IReadOnlyList<string> ExportColumns(bool includePersonalData) => includePersonalData ? MemberColumns : NonPersonalMemberColumns;
+
     /// <summary><c>segments</c>: id, creation and as-of times, trigger, size, average CLV and the stored segment as JSON.</summary>
     public static TableDefinition Segments { get; } = new("segments",
     [

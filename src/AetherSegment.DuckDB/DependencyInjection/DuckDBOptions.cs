@@ -33,4 +33,13 @@ public sealed class DuckDBOptions
     /// <value>The default value is 1 minute.</value>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "AetherSegment:DuckDB:AnalyticsSnapshotMaxAge must be between 00:00:00 and 1.00:00:00.")]
     public TimeSpan AnalyticsSnapshotMaxAge { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How old an abandoned <c>.loading-*</c> file (left by a killed <c>generate</c>) must be before it is removed when its
+    /// writer's process id cannot be told dead; a file whose writer is gone goes at once, and a file another process
+    /// still holds (DuckDB's lock) is never touched.
+    /// </summary>
+    /// <value>The default value is 15 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "AetherSegment:DuckDB:StaleLoadingFileAge must be between 00:00:00 and 7.00:00:00.")]
+    public TimeSpan StaleLoadingFileAge { get; set; } = TimeSpan.FromMinutes(15);
 }

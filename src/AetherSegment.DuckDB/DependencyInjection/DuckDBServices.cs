@@ -24,5 +24,8 @@ internal static class DuckDBServices
         services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
         services.TryAddSingleton<DuckDBAnalyticsSandbox>();
         services.TryAddSingleton<IAnalyticsSqlSandbox>(sp => sp.GetRequiredService<DuckDBAnalyticsSandbox>());
+        services.TryAddSingleton<DuckDBSegmentStore>();
+        services.TryAddSingleton<ISegmentStore>(sp => sp.GetRequiredService<DuckDBSegmentStore>());
+        services.TryAddSingleton<ISegmentRetention>(sp => sp.GetRequiredService<DuckDBSegmentStore>());
     }
 }

@@ -29,7 +29,7 @@ internal sealed class DuckDBDatabaseSink : IDataSink
     public static async Task<DuckDBDatabaseSink> CreateAsync(string target, CancellationToken cancellationToken)
     {
         string directory = Path.GetDirectoryName(target) ?? ".";
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.loading-{Guid.NewGuid():N}");
+        string temporary = StaleLoadingFiles.NameFor(target, Environment.ProcessId);
         DuckDBConnection connection = new($"DataSource={temporary}");
         try
         {

@@ -11,17 +11,42 @@ namespace AetherSegment.DuckDB.Segments;
 /// Stored segments in the DuckDB file: <c>segments</c> holds each segment's JSON, <c>segment_members</c> the member
 /// snapshot written by <c>INSERT ... SELECT</c> inside one transaction, so exports are identical every time.
 /// </summary>
-/// <remarks>Thread-safe: every call opens its own connection.</remarks>
-internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore
+/// <remarks>
+/// Thread-safe: every call opens its own connection. The two tables are created once per store (serialized, so
+/// concurrent first creates never race on DuckDB's catalog), and a write that still meets a transaction conflict (another
+/// process creating the tables, or two writers of the same rows) is retried a few times before it fails.
+/// </remarks>
+internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore, ISegmentRetention, IDisposable
 {
+    private const int ConflictAttempts = 5;
     private static readonly string MemberList = string.Join(", ", SegmentTables.MemberColumns);
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile string? _schemaReadyFor;
 
     public async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(members);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCreateAsync(segment, members, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuckDBException ex)
+            {
+                throw new DataStoreException($"DuckDB could not store the segment: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken)
+    {
         await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
         {
             await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -58,10 +83,6 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return stored;
         }
-        catch (DuckDBException ex)
-        {
-            throw new DataStoreException($"DuckDB could not store the segment: {ex.Message}", ex);
-        }
     }
 
     public async Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default)
@@ -86,40 +107,84 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore
         }
     }
 
-    public async Task<bool> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, CancellationToken cancellationToken = default)
+    public async Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
         if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return false;
+            return null;
         }
 
+        IReadOnlyList<string> columns = SegmentTables.ExportColumns(options.IncludePersonalData);
         SqlStatement members = new(
-            $"SELECT {MemberList} FROM {SegmentTables.Members.Name} WHERE segment_id = $segment_id ORDER BY customer_id",
+            $"SELECT {string.Join(", ", columns)} FROM {SegmentTables.Members.Name} WHERE segment_id = $segment_id ORDER BY customer_id",
             [QueryParameter.String("segment_id", segmentId)]);
-        switch (format)
+        return format switch
         {
-            case SegmentExportFormat.Csv:
-                await SegmentExport.WriteCsvAsync(SegmentTables.MemberColumns, store.StreamAsync(members, cancellationToken), destination, cancellationToken).ConfigureAwait(false);
-                return true;
-            case SegmentExportFormat.Json:
-                await SegmentExport.WriteJsonAsync(SegmentTables.MemberColumns, store.StreamAsync(members, cancellationToken), destination, cancellationToken).ConfigureAwait(false);
-                return true;
-            case SegmentExportFormat.Parquet:
-                await WriteParquetAsync(members, destination, cancellationToken).ConfigureAwait(false);
-                return true;
-            default:
-                throw new AetherSegmentInputException("format", $"Unknown export format {format}: use csv, json or parquet.");
+            SegmentExportFormat.Csv => await SegmentExport.WriteCsvAsync(columns, store.StreamAsync(members, cancellationToken), destination, cancellationToken).ConfigureAwait(false),
+            SegmentExportFormat.Json => await SegmentExport.WriteJsonAsync(columns, store.StreamAsync(members, cancellationToken), destination, cancellationToken).ConfigureAwait(false),
+            SegmentExportFormat.Parquet => await WriteParquetAsync(members, destination, cancellationToken).ConfigureAwait(false),
+            _ => throw new AetherSegmentInputException("format", $"Unknown export format {format}: use csv, json or parquet."),
+        };
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset? createdBefore, int? keepNewest, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keepNewest ?? 0, nameof(keepNewest));
+        if ((createdBefore is null && keepNewest is null) || !store.Exists)
+        {
+            return 0;
+        }
+
+        // The doomed ids: older than the cut-off, or beyond the newest N (ties broken by id, so the choice is stable).
+        SqlStatement doomed = new(
+            $"SELECT segment_id FROM (SELECT segment_id, created_at, ROW_NUMBER() OVER (ORDER BY created_at DESC, segment_id DESC) AS newest " +
+            $"FROM {SegmentTables.Segments.Name}) WHERE ($created_before IS NOT NULL AND created_at < $created_before) " +
+            "OR ($keep_newest IS NOT NULL AND newest > $keep_newest)",
+            [
+                new QueryParameter("created_before", QueryParameterType.Timestamp, createdBefore),
+                new QueryParameter("keep_newest", QueryParameterType.Int64, keepNewest is { } n ? (long)n : null),
+            ]);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement("CREATE TEMP TABLE IF NOT EXISTS pruned_segments (segment_id VARCHAR)"), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement("DELETE FROM pruned_segments"), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement("INSERT INTO pruned_segments " + doomed.Sql, doomed.Parameters), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement(
+                    $"DELETE FROM {SegmentTables.Members.Name} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
+                await using DuckDBCommand delete = Command(connection, new SqlStatement(
+                    $"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"));
+                int deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return deleted;
+            }
+            catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuckDBException ex)
+            {
+                throw new DataStoreException($"DuckDB could not prune stored segments: {ex.Message}", ex);
+            }
         }
     }
 
-    private async Task WriteParquetAsync(SqlStatement members, Stream destination, CancellationToken cancellationToken)
+    public void Dispose() => _schemaGate.Dispose();
+
+    private async Task<long> WriteParquetAsync(SqlStatement members, Stream destination, CancellationToken cancellationToken)
     {
         string folder = Path.Combine(Path.GetTempPath(), "aether-export-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         string file = Path.Combine(folder, "members.parquet");
         try
         {
+            long rows;
             await using (DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false))
             {
                 // COPY takes no parameters: the members go to a temporary table through a parameterized query first,
@@ -127,10 +192,13 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore
                 await ExecuteAsync(connection, new SqlStatement("CREATE TEMP TABLE export_members AS " + members.Sql, members.Parameters), cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, new SqlStatement(
                     $"COPY (SELECT * FROM export_members ORDER BY customer_id) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)"), cancellationToken).ConfigureAwait(false);
+                await using DuckDBCommand count = Command(connection, new SqlStatement("SELECT COUNT(*) FROM export_members"));
+                rows = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             }
 
             await using FileStream parquet = File.OpenRead(file);
             await parquet.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            return rows;
         }
         catch (DuckDBException ex)
         {
@@ -142,10 +210,54 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore
         }
     }
 
-    private static async Task EnsureTablesAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    private async Task EnsureTablesAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Segments)), cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members)), cancellationToken).ConfigureAwait(false);
+        // Once per store and database file: CREATE TABLE IF NOT EXISTS from many connections at once conflicts in
+        // DuckDB's catalog (a write-write conflict), so the first caller creates the tables and the others wait.
+        if (_schemaReadyFor == store.DatabasePath && File.Exists(store.DatabasePath))
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Segments)), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members)), cancellationToken).ConfigureAwait(false);
+                    _schemaReadyFor = store.DatabasePath;
+                    return;
+                }
+                catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
+                {
+                    // Another process created them at the same moment: the next attempt finds them.
+                    await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether a failed write is worth another attempt: DuckDB refused it because a concurrent transaction changed the
+    /// same catalog entry or rows, or the segment tables vanished because the database file was replaced
+    /// (<c>generate --force</c>), in which case they are created again.
+    /// </summary>
+    private bool IsRetryable(DuckDBException exception)
+    {
+        if (exception.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            _schemaReadyFor = null;
+            return true;
+        }
+
+        return exception.Message.Contains("conflict", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task ExecuteAsync(DuckDBConnection connection, SqlStatement statement, CancellationToken cancellationToken)

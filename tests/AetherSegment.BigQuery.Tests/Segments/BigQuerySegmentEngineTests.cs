@@ -120,8 +120,12 @@ public sealed class BigQuerySegmentEngineTests
         Assert.NotNull(fetched);
         Assert.Equal([FilterProvenance.Ai, FilterProvenance.Ai, FilterProvenance.Trigger, FilterProvenance.User], fetched.Filters.Select(f => f.Provenance));
 
+        Assert.True(await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Csv, Stream.Null));
+        FakeRequest withoutPersonal = server.All.Last(r => r.Sql?.Contains("FROM segment_members", StringComparison.Ordinal) == true && r.Sql.StartsWith("SELECT", StringComparison.Ordinal));
+        Assert.StartsWith("SELECT customer_id, country, city, clv_score FROM", withoutPersonal.Sql, StringComparison.Ordinal);
+
         using MemoryStream csv = new();
-        Assert.True(await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Csv, csv));
+        Assert.Equal(2, await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Csv, csv, SegmentExportOptions.WithPersonalData, CancellationToken.None));
         Assert.Equal(
             "customer_id,first_name,last_name,email,country,city,clv_score\nC1,Ada,Lovelace,ada@example.com,United Kingdom,London,0.9\nC2,Bob,\"Smith, Jr.\",bob@example.com,United Kingdom,Manchester,0.8\n",
             Encoding.UTF8.GetString(csv.ToArray()));

@@ -59,7 +59,7 @@ public sealed class SegmentCommandsTests(GeneratedDatabase database) : IClassFix
         string segmentId = created["segment_id"]!.GetValue<string>();
         long members = created["size"]!.GetValue<long>();
         string[] lines = File.ReadAllLines(csv);
-        Assert.Equal("customer_id,first_name,last_name,email,country,city,clv_score", lines[0]);
+        Assert.Equal("customer_id,country,city,clv_score", lines[0]);
         Assert.Equal(members, lines.Length - 1);
         JsonArray filters = created["filters"]!.AsArray();
         Assert.Equal("user", filters[^1]!["provenance"]!.GetValue<string>());
@@ -68,9 +68,12 @@ public sealed class SegmentCommandsTests(GeneratedDatabase database) : IClassFix
         Assert.False(string.IsNullOrEmpty(created["explanation"]!["trigger_rationale"]!.GetValue<string>()));
 
         string json = Path.Combine(folder, "again.json");
-        (exit, _, stderr) = await Cli.RunAsync("segment", "export", segmentId, "--db", database.Path, "--out", json);
+        (exit, stdout, stderr) = await Cli.RunAsync("segment", "export", segmentId, "--db", database.Path, "--out", json, "--include-personal");
         Assert.True(exit == 0, stderr);
+        Assert.Equal("included", JsonNode.Parse(stdout)!["personal_data"]!.GetValue<string>());
+        Assert.Equal(members, JsonNode.Parse(stdout)!["rows"]!.GetValue<long>());
         using JsonDocument exported = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.All(exported.RootElement.EnumerateArray(), m => Assert.Contains("@", m.GetProperty("email").GetString(), StringComparison.Ordinal));
         Assert.Equal(lines.Skip(1).Select(l => l.Split(',')[0]), exported.RootElement.EnumerateArray().Select(m => m.GetProperty("customer_id").GetString()));
 
         (exit, stdout, _) = await Cli.RunAsync("segment", "get", segmentId, "--db", database.Path);

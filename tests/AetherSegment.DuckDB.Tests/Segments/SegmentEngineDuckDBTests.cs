@@ -111,7 +111,7 @@ public sealed class SegmentEngineDuckDBTests
 
         Assert.Equal(first, second);
         string[] lines = first.TrimEnd('\n').Split('\n');
-        Assert.Equal("customer_id,first_name,last_name,email,country,city,clv_score", lines[0]);
+        Assert.Equal("customer_id,country,city,clv_score", lines[0]);
         Assert.Equal(segment.Size, lines.Length - 1);
         Assert.Contains(lines, l => l.Contains(",Canada,", StringComparison.Ordinal));
         Assert.Equal(TriggerType.PersonalizedDiscountOffer, segment.Trigger);
@@ -191,6 +191,80 @@ public sealed class SegmentEngineDuckDBTests
         Assert.Equal("trigger", trigger.Field);
         Assert.Contains("free_pony", trigger.Message, StringComparison.Ordinal);
         Assert.Equal(50L, (await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM customers"))).Scalar());
+    }
+
+    [Fact]
+    public async Task Export_LeavesPersonalColumnsOut_UnlessAsked()
+    {
+        (ServiceProvider services, ISegmentEngine engine, DuckDBDataStore store) = await CreateAsync(300);
+        await using ServiceProvider scope = services;
+        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), "none", null);
+
+        using MemoryStream without = new();
+        long? rowsWithout = await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Json, without, SegmentExportOptions.WithoutPersonalData, CancellationToken.None);
+        using MemoryStream with = new();
+        long? rowsWith = await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Csv, with, SegmentExportOptions.WithPersonalData, CancellationToken.None);
+
+        Assert.Equal(segment.Size, rowsWithout);
+        Assert.Equal(segment.Size, rowsWith);
+        using JsonDocument members = JsonDocument.Parse(without.ToArray());
+        Assert.All(members.RootElement.EnumerateArray(), m =>
+        {
+            Assert.Equal(["customer_id", "country", "city", "clv_score"], m.EnumerateObject().Select(p => p.Name));
+        });
+        string[] lines = Encoding.UTF8.GetString(with.ToArray()).TrimEnd('\n').Split('\n');
+        Assert.Equal("customer_id,first_name,last_name,email,country,city,clv_score", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains("@", l, StringComparison.Ordinal));
+        Assert.Null(await engine.ExportAsync("seg_00000000000000000000000000000000", SegmentExportFormat.Csv, Stream.Null, SegmentExportOptions.WithPersonalData, CancellationToken.None));
+        Assert.True(store.Exists);
+    }
+
+    [Fact]
+    public async Task Create_EightConcurrentFirstCreatesOnANewDatabase_AllSucceed()
+    {
+        (ServiceProvider services, ISegmentEngine engine, DuckDBDataStore store) = await CreateAsync(300);
+        await using ServiceProvider scope = services;
+        Assert.Equal(0L, (await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'segments'"))).Scalar());
+
+        StoredSegment[] created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => engine.CreateAsync(AbandonedCartHighValue(), "none", null))));
+
+        Assert.Equal(8, created.Select(s => s.SegmentId).Distinct().Count());
+        Assert.Equal(8L, (await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM segments"))).Scalar());
+        Assert.Equal(8 * created[0].Size, (long)(await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM segment_members"))).Scalar()!);
+    }
+
+    [Fact]
+    public async Task Prune_DeletesSegmentsBeyondTheNewestCountAndOlderThanTheCutOff_WithTheirMembers()
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "retention.duckdb");
+        await GeneratedCustomers.CreateAsync(new DuckDBDataStore(path), 300);
+        FakeTimeProvider clock = new(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero));
+        ServiceCollection collection = new();
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        collection.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        await using ServiceProvider services = collection.BuildServiceProvider();
+        ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
+        ISegmentRetention retention = services.GetRequiredService<ISegmentRetention>();
+        DuckDBDataStore store = services.GetRequiredService<DuckDBDataStore>();
+        List<StoredSegment> segments = [];
+        for (int day = 0; day < 5; day++)
+        {
+            segments.Add(await engine.CreateAsync(AbandonedCartHighValue(), "none", null));
+            clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal(0, await retention.PruneAsync(null, null));
+        Assert.Equal(1, await retention.PruneAsync(segments[1].CreatedAt, null));
+        Assert.Equal(2, await retention.PruneAsync(null, 2));
+
+        Assert.Null(await engine.GetAsync(segments[0].SegmentId));
+        Assert.Null(await engine.GetAsync(segments[1].SegmentId));
+        Assert.Null(await engine.GetAsync(segments[2].SegmentId));
+        Assert.NotNull(await engine.GetAsync(segments[3].SegmentId));
+        Assert.NotNull(await engine.GetAsync(segments[4].SegmentId));
+        Assert.Equal(2 * segments[0].Size, (long)(await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM segment_members"))).Scalar()!);
+        Assert.Equal(0, await retention.PruneAsync(segments[3].CreatedAt, 2));
     }
 
     private static async Task<string> ExportAsync(ISegmentEngine engine, string id, SegmentExportFormat format)

@@ -32,7 +32,10 @@ internal sealed class WebAppServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the app; <paramref name="settings"/> are extra configuration keys (<c>AetherSegment:Web:ApiKey</c>, ...).</summary>
-    public static async Task<WebAppServer> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="databasePath">The DuckDB file.</param>
+    /// <param name="settings">Extra configuration keys.</param>
+    /// <param name="logs">When given, receives every log entry of the app (at Information and above).</param>
+    public static async Task<WebAppServer> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null)
     {
         List<string> args =
         [
@@ -51,7 +54,11 @@ internal sealed class WebAppServer : IAsyncDisposable
         WebApplication app = AetherWebApp.Create([.. args], builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
         });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
