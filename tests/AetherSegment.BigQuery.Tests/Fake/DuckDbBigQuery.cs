@@ -246,8 +246,7 @@ internal sealed partial class DuckDbBigQuery : IDisposable
 
         lock (_gate)
         {
-            (long processed, List<string> tables) = Estimate(googleSql);
-            long billed = Billed(processed, tables.Count);
+            (long processed, List<string> tables, long billed) = Estimate(googleSql);
             bool dml = Dml().IsMatch(googleSql);
             JsonArray referenced = [.. tables.Select(t => (JsonNode)new JsonObject { ["projectId"] = "proj", ["datasetId"] = "cdp", ["tableId"] = t })];
             string jobId = "job_" + Interlocked.Increment(ref _jobs).ToString(CultureInfo.InvariantCulture);
@@ -325,15 +324,11 @@ internal sealed partial class DuckDbBigQuery : IDisposable
         }
     }
 
-    /// <summary>BigQuery's on-demand billing of <paramref name="processed"/> bytes over <paramref name="tables"/> tables (lower bound without per-table sizes).</summary>
-    public static long Billed(long processed, int tables)
-    {
-        long rounded = (processed + MiB - 1) / MiB * MiB;
-        return Math.Max(rounded, 10 * MiB * Math.Max(1, tables));
-    }
-
-    /// <summary>The bytes a statement reads under the model in the remarks, and the data tables it references.</summary>
-    public (long Bytes, List<string> Tables) Estimate(string googleSql)
+    /// <summary>
+    /// The bytes a statement reads under the model in the remarks, the data tables it references, and what BigQuery
+    /// bills for it: every table's bytes raised to at least 10 MiB, summed, rounded up to a MiB, at least 10 MiB.
+    /// </summary>
+    public (long Bytes, List<string> Tables, long Billed) Estimate(string googleSql)
     {
         string code = StringLiteral().Replace(googleSql, "''").Replace("`", "", StringComparison.Ordinal);
         Dictionary<string, string> aliases = new(StringComparer.OrdinalIgnoreCase);
@@ -361,9 +356,10 @@ internal sealed partial class DuckDbBigQuery : IDisposable
             aliases[table] = table;
         }
 
-        long bytes = 0;
+        long bytes = 0, billed = 0;
         foreach (string table in tables)
         {
+            long tableBytes = 0;
             HashSet<string> columns = new(StringComparer.OrdinalIgnoreCase);
             foreach (string column in Strings($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}'"))
             {
@@ -387,11 +383,14 @@ internal sealed partial class DuckDbBigQuery : IDisposable
 
             foreach (string column in used)
             {
-                bytes += ColumnBytes(table, column);
+                tableBytes += ColumnBytes(table, column);
             }
+
+            bytes += tableBytes;
+            billed += Math.Max(tableBytes, 10 * MiB);
         }
 
-        return (bytes, tables);
+        return (bytes, tables, Math.Max((billed + MiB - 1) / MiB * MiB, 10 * MiB));
     }
 
     private static string LastPart(string name) => name[(name.LastIndexOf('.') + 1)..];
