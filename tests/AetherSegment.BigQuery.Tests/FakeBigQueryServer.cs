@@ -24,9 +24,13 @@ internal sealed record FakeRequest(string Method, string Path, string Query, str
         return null;
     }
 
-    public bool IsDryRun => Body?["dryRun"]?.GetValue<bool>() == true;
+    /// <summary>A dry run: jobs.query with dryRun, or jobs.insert with configuration.dryRun.</summary>
+    public bool IsDryRun => Body?["dryRun"]?.GetValue<bool>() == true || Body?["configuration"]?["dryRun"]?.GetValue<bool>() == true;
 
-    public string? Sql => Body?["query"]?.GetValue<string>();
+    /// <summary>The query settings: the jobs.query body, or a query job's configuration.query.</summary>
+    public JsonNode? QueryBody => Body?["configuration"]?["query"] ?? Body;
+
+    public string? Sql => QueryBody?["query"] is JsonValue value && value.TryGetValue(out string? sql) ? sql : null;
 
     /// <summary>The body as text (uploads are not JSON).</summary>
     public string Text { get; init; } = "";
@@ -48,13 +52,22 @@ internal sealed record FakeReply(int Status, string Body)
     public static FakeReply Error(int status, string reason, string message) =>
         new(status, JsonSerializer.Serialize(new { error = new { code = status, message, errors = new[] { new { reason, message, domain = "global" } }, status = "INVALID_ARGUMENT" } }));
 
-    public static FakeReply DryRun(long bytes) => Json(new
+    /// <summary>A dry run's answer as jobs.insert gives it: a job whose statistics say the bytes and the tables read.</summary>
+    public static FakeReply DryRun(long bytes, params string[] tables) => Json(new
     {
-        kind = "bigquery#queryResponse",
+        kind = "bigquery#job",
         jobReference = new { projectId = "proj", location = "US" },
-        totalBytesProcessed = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        jobComplete = true,
-        cacheHit = false,
+        configuration = new { dryRun = true },
+        status = new { state = "DONE" },
+        statistics = new
+        {
+            totalBytesProcessed = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            query = new
+            {
+                totalBytesProcessed = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                referencedTables = tables.Select(t => new { projectId = "proj", datasetId = "cdp", tableId = t }).ToArray(),
+            },
+        },
     });
 }
 
@@ -67,10 +80,12 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
     private readonly Func<FakeRequest, FakeReply> _handler;
     private readonly LoopbackServer _server;
 
-    public FakeBigQueryServer(Func<FakeRequest, FakeReply> handler)
+    /// <param name="handler">Answers each request.</param>
+    /// <param name="concurrent">Whether requests are handled side by side (races), not one after another.</param>
+    public FakeBigQueryServer(Func<FakeRequest, FakeReply> handler, bool concurrent = false)
     {
         _handler = handler;
-        _server = new LoopbackServer(HandleAsync);
+        _server = new LoopbackServer(HandleAsync, concurrent: concurrent);
     }
 
     public string Endpoint => _server.Endpoint;

@@ -30,7 +30,11 @@ public sealed class BigQueryOptions
     [Url(ErrorMessage = "AetherSegment:BigQuery:Endpoint must be an absolute URL.")]
     public string Endpoint { get; set; } = "https://bigquery.googleapis.com";
 
-    /// <summary>The cost guard per query in bytes; a query over it fails with a clear error and nothing is billed.</summary>
+    /// <summary>
+    /// The cost guard per query in bytes billed; a query whose dry run says it would bill more is refused with a clear
+    /// error and nothing is billed. BigQuery bills at least 10 MB (10485760 bytes) per table a query reads, so the guard
+    /// must be at least that (options validation refuses less). The default follows the scale model in docs/bigquery.md.
+    /// </summary>
     /// <value>The default value is 1073741824 (1 GiB).</value>
     public long MaximumBytesBilled { get; set; } = 1L << 30;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.BigQuery;
@@ -12,9 +13,10 @@ internal sealed class BigQueryOptionsRangeValidator : IValidateOptions<BigQueryO
     public ValidateOptionsResult Validate(string? name, BigQueryOptions options)
     {
         ValidateOptionsResultBuilder result = new();
-        if (options.MaximumBytesBilled <= 0)
+        if (options.MaximumBytesBilled < BigQueryQueryCost.MinimumBytesBilledPerTable)
         {
-            result.AddError("AetherSegment:BigQuery:MaximumBytesBilled must be a positive number of bytes.");
+            result.AddError(string.Create(CultureInfo.InvariantCulture,
+                $"AetherSegment:BigQuery:MaximumBytesBilled must be at least {BigQueryQueryCost.MinimumBytesBilledPerTable} bytes (10 MB), got {options.MaximumBytesBilled}: BigQuery bills at least 10 MB for every table a query reads, so a smaller guard would refuse every query."));
         }
 
         if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromHours(1))

@@ -24,6 +24,7 @@ internal static class BigQueryServices
             sp.GetService<ILoggerFactory>()?.CreateLogger<BigQueryRestClient>()));
         services.TryAddSingleton<BigQueryDataStore>();
         services.TryAddSingleton<IDataStore>(sp => sp.GetRequiredService<BigQueryDataStore>());
+        services.TryAddSingleton<IBigQueryDryRun>(sp => sp.GetRequiredService<BigQueryDataStore>());
         services.TryAddSingleton<ISegmentStore, BigQuerySegmentStore>();
         services.TryAddSingleton<IDataSinkFactory, BigQueryDataSinkFactory>();
         services.TryAddSingleton<IDataAppender, BigQueryDataAppender>();

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AetherSegment.BigQuery.Loading;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using Microsoft.Extensions.Logging;
@@ -63,27 +64,47 @@ internal sealed partial class BigQueryRestClient : IDisposable
     /// <summary>jobs.query with GoogleSQL, named parameters, the default dataset, the location and the cost guard.</summary>
     public Task<JsonElement> QueryAsync(SqlStatement statement, bool dryRun, CancellationToken cancellationToken)
     {
+        JsonObject body = QueryConfiguration(statement);
+        body["location"] = Location;
+        body["dryRun"] = dryRun;
+        body["timeoutMs"] = 10000;
+        body["maxResults"] = 10000;
+        string json = body.ToJsonString();
+        return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/queries") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// A dry run as jobs.insert with <c>configuration.dryRun</c>: nothing runs and nothing is billed; the answer is a job
+    /// resource whose <c>statistics</c> carry <c>totalBytesProcessed</c>, <c>query.referencedTables</c> and <c>query.schema</c>
+    /// (jobs.query's dry run answers the bytes but not the tables, which billing needs).
+    /// </summary>
+    public Task<JsonElement> DryRunAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        string json = new JsonObject
+        {
+            ["jobReference"] = new JsonObject { ["projectId"] = ProjectId, ["location"] = Location },
+            ["configuration"] = new JsonObject { ["dryRun"] = true, ["query"] = QueryConfiguration(statement) },
+        }.ToJsonString();
+        return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/jobs") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken);
+    }
+
+    private JsonObject QueryConfiguration(SqlStatement statement)
+    {
         JsonArray parameters = [];
         foreach (QueryParameter parameter in statement.Parameters)
         {
             parameters.Add(BigQueryWire.Parameter(parameter));
         }
 
-        JsonObject body = new()
+        return new JsonObject
         {
             ["query"] = statement.Sql,
             ["useLegacySql"] = false,
             ["parameterMode"] = "NAMED",
             ["queryParameters"] = parameters,
             ["defaultDataset"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId },
-            ["location"] = Location,
             ["maximumBytesBilled"] = MaximumBytesBilled.ToString(CultureInfo.InvariantCulture),
-            ["dryRun"] = dryRun,
-            ["timeoutMs"] = 10000,
-            ["maxResults"] = 10000,
         };
-        string json = body.ToJsonString();
-        return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/queries") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken);
     }
 
     /// <summary>jobs.getQueryResults: the next page, or the first once the job completes.</summary>
@@ -115,19 +136,25 @@ internal sealed partial class BigQueryRestClient : IDisposable
             ["datasetReference"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId },
             ["location"] = Location,
         }.ToJsonString();
-        await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/datasets") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken).ConfigureAwait(false);
+        await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/datasets") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken, allowConflict: true).ConfigureAwait(false);
     }
 
-    /// <summary>tables.insert with the schema of a data model table.</summary>
+    /// <summary>
+    /// tables.insert with the schema of a data model table and its layout (<see cref="BigQueryTableLayout"/>: partitioned
+    /// by its time column, clustered by customer). Idempotent: BigQuery's 409 "Already Exists" (another process created
+    /// the table first) counts as success.
+    /// </summary>
     public Task CreateTableAsync(TableDefinition table, CancellationToken cancellationToken)
     {
-        string json = new JsonObject
+        JsonObject body = new()
         {
             ["tableReference"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId, ["tableId"] = table.Name },
             ["schema"] = BigQueryWire.Schema(table),
-        }.ToJsonString();
+        };
+        BigQueryTableLayout.Apply(table, body);
+        string json = body.ToJsonString();
         return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/datasets/{Uri.EscapeDataString(DatasetId)}/tables") { Content = JsonContent(json) },
-            allowNotFound: false, cancellationToken);
+            allowNotFound: false, cancellationToken, allowConflict: true);
     }
 
     /// <summary>tables.delete; a missing table is not an error.</summary>
@@ -326,7 +353,7 @@ internal sealed partial class BigQueryRestClient : IDisposable
 
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private async Task<JsonElement> SendAsync(Func<HttpRequestMessage> create, bool allowNotFound, CancellationToken cancellationToken, Action<HttpResponseMessage>? onSuccess = null)
+    private async Task<JsonElement> SendAsync(Func<HttpRequestMessage> create, bool allowNotFound, CancellationToken cancellationToken, Action<HttpResponseMessage>? onSuccess = null, bool allowConflict = false)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -362,6 +389,12 @@ internal sealed partial class BigQueryRestClient : IDisposable
                     return default;
                 }
 
+                if (allowConflict && response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // "Already Exists": what the caller wanted to create is there.
+                    return default;
+                }
+
                 (string message, string[] reasons) = ReadError(text, response.StatusCode);
                 bool retryable = (int)response.StatusCode is 429 or 500 or 502 or 503 or 504 || reasons.Any(r => RetryableReasons.Contains(r));
                 if (retryable && attempt < MaxAttempts)
@@ -373,7 +406,7 @@ internal sealed partial class BigQueryRestClient : IDisposable
                 if (reasons.Contains("bytesBilledLimitExceeded"))
                 {
                     throw new DataStoreException(
-                        $"BigQuery refused the query: it would bill more than the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({MaximumBytesBilled} bytes); nothing was billed. BigQuery said: {message}");
+                        $"BigQuery refused the query: it would bill more than the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({MaximumBytesBilled} bytes; BigQuery bills at least 10 MB per table a query references); nothing was billed. BigQuery said: {message}");
                 }
 
                 string reason = reasons.Length > 0 ? $" ({reasons[0]})" : "";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using AetherSegment.Analytics;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.Data;
 using AetherSegment.Diagnostics;
@@ -10,12 +11,15 @@ using Microsoft.Extensions.Logging;
 namespace AetherSegment.BigQuery.Store;
 
 /// <summary>
-/// BigQuery as the customer data store: every statement first runs as a dry run, which reports the bytes it would
-/// process and is refused over <see cref="BigQueryOptions.MaximumBytesBilled"/> without running; then it runs with
-/// the same guard as <c>maximumBytesBilled</c>, and long results page through getQueryResults.
+/// BigQuery as the customer data store: every statement first runs as a dry run (jobs.insert with dryRun), which
+/// reports the bytes it would process and the tables it reads; it is refused without running when the bytes it would be
+/// billed (<see cref="BigQueryQueryCost.BytesBilled"/>: at least 10 MB per table) exceed
+/// <see cref="BigQueryOptions.MaximumBytesBilled"/>; then it runs with the same guard as <c>maximumBytesBilled</c>, and
+/// long results page through getQueryResults. As an <see cref="IQueryCostEstimator"/> it lets the analytics service
+/// refuse language-model SQL over <c>AetherSegment:Analytics:MaximumBytesProcessed</c>.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogger<BigQueryDataStore>? logger = null) : IDataStore
+internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogger<BigQueryDataStore>? logger = null) : IDataStore, IQueryCostEstimator, IBigQueryDryRun
 {
     private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -45,23 +49,53 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
         }
     }
 
-    /// <summary>Runs the dry run only and returns the bytes the statement would process.</summary>
-    public async Task<long> DryRunAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public async Task<BigQueryQueryCost> DryRunAsync(SqlStatement statement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        JsonElement dry = await client.QueryAsync(statement, dryRun: true, cancellationToken).ConfigureAwait(false);
-        long bytes = dry.TryGetProperty("totalBytesProcessed", out JsonElement total) && total.ValueKind == JsonValueKind.String
-            ? long.Parse(total.GetString()!, CultureInfo.InvariantCulture)
-            : 0;
-        LogDryRun(_logger, bytes);
-        if (bytes > client.MaximumBytesBilled)
+        JsonElement job = await client.DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
+        JsonElement statistics = job.ValueKind == JsonValueKind.Object && job.TryGetProperty("statistics", out JsonElement s) ? s : default;
+        JsonElement query = statistics.ValueKind == JsonValueKind.Object && statistics.TryGetProperty("query", out JsonElement q) ? q : default;
+        long bytes = ReadLong(query, "totalBytesProcessed") ?? ReadLong(statistics, "totalBytesProcessed") ?? ReadLong(job, "totalBytesProcessed") ?? 0;
+        List<string> tables = [];
+        if (query.ValueKind == JsonValueKind.Object && query.TryGetProperty("referencedTables", out JsonElement referenced) && referenced.ValueKind == JsonValueKind.Array)
         {
-            throw new DataStoreException(
-                $"BigQuery would process {bytes:N0} bytes, over the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({client.MaximumBytesBilled:N0} bytes); the query was not run. Raise the guard or narrow the query.");
+            foreach (JsonElement table in referenced.EnumerateArray())
+            {
+                string dataset = table.TryGetProperty("datasetId", out JsonElement d) ? d.GetString() ?? "" : "";
+                string name = table.TryGetProperty("tableId", out JsonElement t) ? t.GetString() ?? "" : "";
+                tables.Add(dataset.Length > 0 ? $"{dataset}.{name}" : name);
+            }
         }
 
-        return bytes;
+        string[] columns = query.ValueKind == JsonValueKind.Object && query.TryGetProperty("schema", out JsonElement schema) && schema.ValueKind == JsonValueKind.Object
+            ? BigQueryWire.ReadSchema(query).Names
+            : [];
+        BigQueryQueryCost cost = new(bytes, BigQueryQueryCost.BilledBytes(bytes, tables.Count), tables, columns);
+        LogDryRun(_logger, bytes, cost.BytesBilled, tables.Count);
+        return cost;
     }
+
+    /// <summary>The bytes the statement would process (BigQuery's dry run), for the language-model SQL guard.</summary>
+    public async Task<long> EstimateBytesProcessedAsync(SqlStatement statement, CancellationToken cancellationToken = default) =>
+        (await DryRunAsync(statement, cancellationToken).ConfigureAwait(false)).BytesProcessed;
+
+    /// <summary>Dry-runs the statement and refuses it when the bytes it would be billed exceed the cost guard.</summary>
+    private async Task GuardAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        BigQueryQueryCost cost = await DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
+        if (cost.BytesBilled > client.MaximumBytesBilled)
+        {
+            throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
+                $"BigQuery would bill {cost.BytesBilled:N0} bytes ({cost.BytesProcessed:N0} bytes processed over {cost.ReferencedTables.Count} table(s), at least 10 MB per table), over the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({client.MaximumBytesBilled:N0} bytes); the query was not run. Raise the guard or narrow the query."));
+        }
+    }
+
+    private static long? ReadLong(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed)
+            ? parsed
+            : null;
 
     private async IAsyncEnumerable<(string[] Columns, List<object?[]> Rows)> PagesAsync(SqlStatement statement, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -71,7 +105,7 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
         long started = Stopwatch.GetTimestamp();
         try
         {
-            await DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
+            await GuardAsync(statement, cancellationToken).ConfigureAwait(false);
             JsonElement response = await client.QueryAsync(statement, dryRun: false, cancellationToken).ConfigureAwait(false);
             string jobId = response.TryGetProperty("jobReference", out JsonElement job) && job.TryGetProperty("jobId", out JsonElement id) ? id.GetString() ?? "" : "";
             string? location = job.ValueKind == JsonValueKind.Object && job.TryGetProperty("location", out JsonElement loc) ? loc.GetString() : null;
@@ -110,6 +144,6 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
     private static bool Complete(JsonElement response) =>
         !response.TryGetProperty("jobComplete", out JsonElement complete) || complete.ValueKind != JsonValueKind.False;
 
-    [LoggerMessage(1, LogLevel.Debug, "BigQuery dry run: {Bytes} bytes would be processed.")]
-    private static partial void LogDryRun(ILogger logger, long bytes);
+    [LoggerMessage(1, LogLevel.Debug, "BigQuery dry run: {Bytes} bytes would be processed, {Billed} billed, over {Tables} table(s).")]
+    private static partial void LogDryRun(ILogger logger, long bytes, long billed, int tables);
 }

@@ -62,15 +62,17 @@ public sealed class BigQueryDataStoreTests
         Assert.Equal(2, requests.Count);
         Assert.True(requests[0].IsDryRun);
         Assert.False(requests[1].IsDryRun);
+        Assert.Equal("/bigquery/v2/projects/proj/jobs", requests[0].Path);
+        Assert.Equal("US", requests[0].Body!["jobReference"]!["location"]!.GetValue<string>());
+        Assert.Equal("/bigquery/v2/projects/proj/queries", requests[1].Path);
+        Assert.Equal("US", requests[1].Body!["location"]!.GetValue<string>());
         foreach (FakeRequest request in requests)
         {
             Assert.Equal("POST", request.Method);
-            Assert.Equal("/bigquery/v2/projects/proj/queries", request.Path);
             Assert.Equal("Bearer test-token", request.Authorization);
-            JsonNode body = request.Body!;
+            JsonNode body = request.QueryBody!;
             Assert.False(body["useLegacySql"]!.GetValue<bool>());
             Assert.Equal("NAMED", body["parameterMode"]!.GetValue<string>());
-            Assert.Equal("US", body["location"]!.GetValue<string>());
             Assert.Equal("1073741824", body["maximumBytesBilled"]!.GetValue<string>());
             Assert.Equal("proj", body["defaultDataset"]!["projectId"]!.GetValue<string>());
             Assert.Equal("cdp", body["defaultDataset"]!["datasetId"]!.GetValue<string>());
@@ -150,8 +152,8 @@ public sealed class BigQueryDataStoreTests
     {
         await using FakeBigQueryServer server = new(request => request.IsDryRun
             ? FakeReply.DryRun(10)
-            : FakeReply.Error(400, "bytesBilledLimitExceeded", "Query exceeded limit for bytes billed: 1000000. 20971520 or higher required."));
-        (BigQueryDataStore store, BigQueryRestClient client) = Create(server, guard: 1_000_000);
+            : FakeReply.Error(400, "bytesBilledLimitExceeded", "Query exceeded limit for bytes billed: 15728640. 20971520 or higher required."));
+        (BigQueryDataStore store, BigQueryRestClient client) = Create(server, guard: 15 << 20);
         using BigQueryRestClient _ = client;
 
         DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() => store.QueryAsync(new SqlStatement("SELECT 1")));
