@@ -1,9 +1,12 @@
 using AetherSegment.Data;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.DuckDB.Segments;
+using AetherSegment.DuckDB.Uplift;
 using AetherSegment.Segments;
+using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.DuckDB;
 
@@ -20,5 +23,6 @@ internal static class DuckDBServices
         services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
         services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<TriggerRankingOptions>, DuckDBTriggerModelDirectory>());
     }
 }
