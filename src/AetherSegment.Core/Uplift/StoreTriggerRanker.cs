@@ -64,7 +64,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             try
             {
                 models = await GetModelsAsync(timeout.Token).ConfigureAwait(false);
-                scored = await ScoreAsync(models, members, asOf, timeout.Token).ConfigureAwait(false);
+                scored = await ScoreAsync(models, members, asOf, _options.ScoringSampleSize, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
             {
@@ -76,14 +76,14 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         List<TriggerSuggestion> suggestions = [];
         foreach (TriggerInfo trigger in TriggerCatalog.All)
         {
-            suggestions.Add(Suggest(trigger, models.Get(trigger.Type), scored.Uplift[(int)trigger.Type], scored.CustomerIds.Length));
+            suggestions.Add(Suggest(trigger, models.Get(trigger.Type), scored.Uplift[(int)trigger.Type], scored.MemberCount));
         }
 
         suggestions.Sort((a, b) => b.ExpectedIncrementalConversions != a.ExpectedIncrementalConversions
             ? b.ExpectedIncrementalConversions.CompareTo(a.ExpectedIncrementalConversions)
             : a.Trigger.CompareTo(b.Trigger));
         string best = TriggerCatalog.Get(suggestions[0].Trigger).Name;
-        LogRanked(_logger, scored.CustomerIds.Length, best);
+        LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, best);
         return suggestions;
     }
 
@@ -94,7 +94,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     internal async Task<MemberUplift> ScoreMembersAsync(SqlStatement members, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         TriggerModels models = await GetModelsAsync(cancellationToken).ConfigureAwait(false);
-        return await ScoreAsync(models, members, asOf, cancellationToken).ConfigureAwait(false);
+        return await ScoreAsync(models, members, asOf, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The as-of segments use when none is fixed: the latest event, cart or purchase in the data (the wall clock on an empty store).</summary>
@@ -104,10 +104,10 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : _time.GetUtcNow();
     }
 
-    private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
     {
         DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
-        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, anchor);
+        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, anchor, sampleSize);
         FeatureRows rows = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         double[][] uplift = new double[TriggerCatalog.All.Count][];
         foreach (TriggerInfo trigger in TriggerCatalog.All)
@@ -117,10 +117,10 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             uplift[(int)trigger.Type] = model is null ? new double[rows.Count] : model.Model.Predict(rows.Features, 0);
         }
 
-        return new MemberUplift(rows.CustomerIds, uplift);
+        return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount };
     }
 
-    private static TriggerSuggestion Suggest(TriggerInfo trigger, TriggerModel? model, double[] uplift, int members)
+    private static TriggerSuggestion Suggest(TriggerInfo trigger, TriggerModel? model, double[] uplift, long members)
     {
         if (model is null || members == 0)
         {
@@ -145,9 +145,19 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             positive += u > 0 ? 1 : 0;
         }
 
-        double mean = sum / members;
+        // A sample of a large segment (ScoringSampleSize) stands for all of it: sums scale by members / scored.
+        int scored = uplift.Length;
+        double mean = scored == 0 ? 0 : sum / scored;
+        double scale = scored == 0 ? 0 : (double)members / scored;
+        long positiveMembers = (long)Math.Round(positive * scale);
         StringBuilder why = new();
-        why.Append(CultureInfo.InvariantCulture, $"Predicted +{mean * 100:0.00} pts conversion on average ({positive:N0} of {members:N0} members positive), learned from {model.Rows:N0} randomized {trigger.Name} campaign rows; driven most by ");
+        why.Append(CultureInfo.InvariantCulture, $"Predicted +{mean * 100:0.00} pts conversion on average ({positiveMembers:N0} of {members:N0} members positive");
+        if (scored < members)
+        {
+            why.Append(CultureInfo.InvariantCulture, $", estimated from a sample of {scored:N0}");
+        }
+
+        why.Append(CultureInfo.InvariantCulture, $"), learned from {model.Rows:N0} randomized {trigger.Name} campaign rows; driven most by ");
         IReadOnlyList<KeyValuePair<string, double>> importance = model.Model.GetFeatureImportance(0);
         int shown = 0;
         foreach (KeyValuePair<string, double> feature in importance)
@@ -166,9 +176,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         {
             Trigger = trigger.Type,
             PredictedUplift = mean,
-            ExpectedIncrementalConversions = sum,
-            ExpectedIncrementalRevenue = sum * model.AverageOrderValue,
-            SegmentSizeAfterTrigger = positive,
+            ExpectedIncrementalConversions = sum * scale,
+            ExpectedIncrementalRevenue = sum * scale * model.AverageOrderValue,
+            SegmentSizeAfterTrigger = positiveMembers,
             Rationale = shown == 0 ? $"Predicted +{mean * 100:0.00} pts conversion on average; no feature moves it." : why.ToString(),
         };
     }
@@ -309,8 +319,8 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded trigger uplift models saved for this campaign history from {Directory} (no retraining)")]
     private static partial void LogLoaded(ILogger logger, string directory);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ranked triggers for {Members} members; best {Trigger}")]
-    private static partial void LogRanked(ILogger logger, int members, string trigger);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ranked triggers for {Members} members ({Scored} scored); best {Trigger}")]
+    private static partial void LogRanked(ILogger logger, long members, int scored, string trigger);
 
     internal sealed record TriggerModel(IUpliftModel Model, int Rows, double AverageOrderValue);
 
@@ -320,5 +330,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     }
 
     /// <summary>Members in feature-query order and, per trigger in catalog order, their predicted uplift.</summary>
-    internal sealed record MemberUplift(string[] CustomerIds, double[][] Uplift);
+    internal sealed record MemberUplift(string[] CustomerIds, double[][] Uplift)
+    {
+        /// <summary>The segment's distinct members; more than <see cref="CustomerIds"/> when the scored members are a sample.</summary>
+        public long MemberCount { get; init; }
+    }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AetherSegment.Uplift;
 
 /// <summary>Options of the store-backed trigger ranker (<see cref="ITriggerRanker"/>; configuration section <c>AetherSegment:TriggerRanking</c>).</summary>
@@ -25,7 +23,6 @@ public sealed class TriggerRankingOptions
 
     /// <summary>A trigger needs at least this many treated and this many control rows in campaign_history to get a model.</summary>
     /// <value>The default value is 200.</value>
-    [Range(1, int.MaxValue, ErrorMessage = "AetherSegment:TriggerRanking:MinimumRowsPerArm must be at least 1.")]
     public int MinimumRowsPerArm { get; set; } = 200;
 
     /// <summary>
@@ -34,17 +31,22 @@ public sealed class TriggerRankingOptions
     /// every run over the same data), so training time, memory and bytes read stop growing with the history.
     /// </summary>
     /// <value>The default value is 25000 (at most 400,000 training rows for the eight triggers).</value>
-    [Range(100, 10_000_000, ErrorMessage = "AetherSegment:TriggerRanking:TrainingRowsPerArm must be between 100 and 10000000.")]
     public int TrainingRowsPerArm { get; set; } = 25_000;
+
+    /// <summary>
+    /// The most members a ranking scores: a larger segment is represented by this many of its members, the first in the
+    /// store's hash of the customer id (the same members on every run), and the sums (expected incremental conversions
+    /// and revenue, members with positive uplift) are scaled to the whole segment; null scores every member.
+    /// </summary>
+    /// <value>The default value is 50000.</value>
+    public int? ScoringSampleSize { get; set; } = 50_000;
 
     /// <summary>How long one ranking may take, waiting for training included; a ranking that takes longer fails with a <see cref="Data.DataStoreException"/> naming this setting.</summary>
     /// <value>The default value is 5 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "AetherSegment:TriggerRanking:Timeout must be between 00:00:00.010 and 01:00:00.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long one training run (sample query and the models of every trigger) may take before it is cancelled.</summary>
     /// <value>The default value is 10 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "AetherSegment:TriggerRanking:TrainingTimeout must be between 00:00:00.010 and 01:00:00.")]
     public TimeSpan TrainingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>

@@ -25,7 +25,7 @@ internal static class UpliftFeatureQuery
     private const long DayMicros = 86_400_000_000;
 
     /// <summary>Columns that are not features: keys and, for training, the experiment's arm and outcome.</summary>
-    public static readonly string[] NonFeatureColumns = ["customer_id", "anchor_key", "trigger_type", "treated", "converted", "revenue"];
+    public static readonly string[] NonFeatureColumns = ["customer_id", "anchor_key", "trigger_type", "treated", "converted", "revenue", "member_count"];
 
     /// <summary>
     /// A stratified sample of past campaign rows (treatment and control), with features as of each campaign's send:
@@ -73,14 +73,37 @@ internal static class UpliftFeatureQuery
     }
 
     /// <summary>The members a statement selects (its <c>customer_id</c> column), with features as of <paramref name="asOf"/>.</summary>
-    public static SqlStatement Scoring(SqlDialect dialect, SqlStatement members, DateTimeOffset asOf)
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="members">The members' statement.</param>
+    /// <param name="asOf">The features' as-of.</param>
+    /// <param name="sampleSize">
+    /// Null to score every member; otherwise at most this many, the first in the dialect's hash of the customer id (the
+    /// same members on every run), with the number of distinct members in a <c>member_count</c> column.
+    /// </param>
+    public static SqlStatement Scoring(SqlDialect dialect, SqlStatement members, DateTimeOffset asOf, int? sampleSize = null)
     {
-        string anchor = $"""
-            SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of
-            FROM ({members.Sql}) m
-            """;
         List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Timestamp("uplift_as_of", asOf)];
-        return Build(dialect, anchor, string.Empty, parameters);
+        if (sampleSize is not { } cap)
+        {
+            string all = $"""
+                SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of
+                FROM ({members.Sql}) m
+                """;
+            return Build(dialect, all, string.Empty, parameters);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1, nameof(sampleSize));
+        parameters.Add(QueryParameter.Int64("uplift_members_sample", cap));
+        string sampled = $"""
+            SELECT s.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of, s.member_count
+            FROM (
+              SELECT d.customer_id, COUNT(*) OVER () AS member_count,
+                ROW_NUMBER() OVER (ORDER BY {dialect.Fingerprint("d.customer_id")}, d.customer_id) AS member_rank
+              FROM (SELECT DISTINCT m.customer_id FROM ({members.Sql}) m) d
+            ) s
+            WHERE s.member_rank <= {dialect.Parameter("uplift_members_sample")}
+            """;
+        return Build(dialect, sampled, "a.member_count, ", parameters);
     }
 
     private static string Snake(string name)

@@ -36,7 +36,7 @@ internal static class UpliftFeatureReader
         int fields = reader.FieldCount;
         Kind[] kinds = new Kind[fields];
         Column?[] columns = new Column?[fields];
-        int idColumn = -1, triggerColumn = -1, treatedColumn = -1, convertedColumn = -1, revenueColumn = -1;
+        int idColumn = -1, triggerColumn = -1, treatedColumn = -1, convertedColumn = -1, revenueColumn = -1, memberCountColumn = -1;
         HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
         for (int c = 0; c < fields; c++)
         {
@@ -49,6 +49,7 @@ internal static class UpliftFeatureReader
                 case "treated": treatedColumn = c; continue;
                 case "converted": convertedColumn = c; continue;
                 case "revenue": revenueColumn = c; continue;
+                case "member_count": memberCountColumn = c; continue;
                 case "anchor_key": continue;
             }
 
@@ -71,8 +72,14 @@ internal static class UpliftFeatureReader
             triggerCodes[trigger.Name] = (int)trigger.Type;
         }
 
+        long memberCount = -1;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (memberCount < 0 && memberCountColumn >= 0 && !reader.IsDBNull(memberCountColumn))
+            {
+                memberCount = (long)ReadDouble(reader, memberCountColumn, kinds[memberCountColumn]);
+            }
+
             if (n == capacity)
             {
                 capacity *= 2;
@@ -142,7 +149,7 @@ internal static class UpliftFeatureReader
         }
 
         return new FeatureRows(features, ids.Length == n ? ids : ids[..n], experiment ? triggers[..n] : null, experiment ? treated[..n] : null,
-            experiment ? converted[..n] : null, experiment ? revenue[..n] : null);
+            experiment ? converted[..n] : null, experiment ? revenue[..n] : null) { MemberCount = Math.Max(memberCount, n) };
     }
 
     private static Kind KindOf(Type type) =>
@@ -238,4 +245,7 @@ internal static class UpliftFeatureReader
 internal sealed record FeatureRows(UpliftDataset Features, string[] CustomerIds, int[]? Trigger, int[]? Treated, float[]? Converted, double[]? Revenue)
 {
     public int Count => CustomerIds.Length;
+
+    /// <summary>The members the rows were sampled from (a scoring query's <c>member_count</c>), at least <see cref="Count"/>.</summary>
+    public long MemberCount { get; init; }
 }

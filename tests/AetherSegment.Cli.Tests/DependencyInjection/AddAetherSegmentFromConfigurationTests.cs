@@ -62,6 +62,8 @@ public sealed class AddAetherSegmentFromConfigurationTests
     [InlineData("AetherSegment:TriggerRanking:Timeout", "00:00:00", "AetherSegment:TriggerRanking:Timeout")]
     [InlineData("AetherSegment:TriggerRanking:TrainingTimeout", "02:00:00", "AetherSegment:TriggerRanking:TrainingTimeout")]
     [InlineData("AetherSegment:TriggerRanking:MinimumRowsPerArm", "0", "AetherSegment:TriggerRanking:MinimumRowsPerArm")]
+    [InlineData("AetherSegment:TriggerRanking:ScoringSampleSize", "10", "AetherSegment:TriggerRanking:ScoringSampleSize")]
+    [InlineData("AetherSegment:TriggerRanking:Model", "magic", "AetherSegment:TriggerRanking:Model")]
     public void BadSetting_FailsAtStartNamingTheKey(string key, string value, string expectedKey)
     {
         Dictionary<string, string?> settings = new() { [key] = value };

@@ -149,7 +149,7 @@ public sealed partial class StoreTriggerRankerTests
     [Fact]
     public async Task Scoring_TwoRunsSecondsApart_GiveIdenticalScores()
     {
-        FakeTimeProvider clock = new(GeneratedStoreFixture.AsOf.AddHours(3));
+        FakeTimeProvider clock = new(GeneratedStoreFixture.AsOf.AddDays(40));
         StoreTriggerRanker ranker = PersistentRanker(store.Path, TestPaths.NewTempDirectory(), clock);
 
         StoreTriggerRanker.MemberUplift first = await ranker.ScoreMembersAsync(UnitedStates);
@@ -165,7 +165,35 @@ public sealed partial class StoreTriggerRankerTests
             Assert.Equal(first.Uplift[t], anchored.Uplift[t]);
         }
 
-        Assert.True(dataAsOf < clock.GetUtcNow(), "scoring uses the data's as-of, not the clock");
+        Assert.NotEqual(clock.GetUtcNow(), dataAsOf);
+    }
+
+    [Fact]
+    public async Task Ranking_OfALargeSegment_ScoresAHashSampleAndScalesTheSums()
+    {
+        string models = TestPaths.NewTempDirectory();
+        StoreTriggerRanker everyone = PersistentRanker(store.Path, models);
+        StoreTriggerRanker sampled = new(new DuckDBDataStore(store.Path), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+            Options.Create(new TriggerRankingOptions { Model = UpliftModels.ClassTransformation, TrainingRowsPerArm = 2_000, ModelDirectory = models, ScoringSampleSize = 4_000 }));
+
+        StoreTriggerRanker.MemberUplift all = await everyone.ScoreMembersAsync(UnitedStates);
+        IReadOnlyList<TriggerSuggestion> full = await everyone.RankAsync(UnitedStates);
+        IReadOnlyList<TriggerSuggestion> estimate = await sampled.RankAsync(UnitedStates);
+        IReadOnlyList<TriggerSuggestion> again = await sampled.RankAsync(UnitedStates);
+
+        Assert.Equal(estimate, again);
+        Assert.True(all.CustomerIds.Length > 10_000);
+        foreach (TriggerSuggestion exact in full)
+        {
+            Assert.StartsWith("Predicted", exact.Rationale, StringComparison.Ordinal);
+            TriggerSuggestion guess = estimate.Single(s => s.Trigger == exact.Trigger);
+            double spread = Math.Sqrt(all.Uplift[(int)exact.Trigger].Select(u => (u - exact.PredictedUplift) * (u - exact.PredictedUplift)).Average());
+            // The mean of 4,000 of about 16,000 members lies within four standard errors of the segment's mean.
+            Assert.InRange(guess.PredictedUplift, exact.PredictedUplift - 4 * spread / Math.Sqrt(4_000), exact.PredictedUplift + 4 * spread / Math.Sqrt(4_000));
+            Assert.Equal(guess.PredictedUplift * all.CustomerIds.Length, guess.ExpectedIncrementalConversions, 6);
+            Assert.Contains("estimated from a sample of 4,000", guess.Rationale, StringComparison.Ordinal);
+            Assert.DoesNotContain("sample", exact.Rationale, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
