@@ -4,6 +4,7 @@ using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB;
 using AetherSegment.Gemini;
 using AetherSegment.Synthetic;
+using AetherSegment.Uplift;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class AetherSegmentHostConfiguration
 
         AetherSegmentBuilder builder = services.AddAetherSegment(o => root.Bind(o));
         services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.SectionName));
+        services.Configure<TriggerRankingOptions>(configuration.GetSection(TriggerRankingOptions.SectionName));
         builder.AddSynthetic(o => configuration.GetSection(SyntheticOptions.SectionName).Bind(o));
 
         if (string.Equals(store, "bigquery", StringComparison.OrdinalIgnoreCase))

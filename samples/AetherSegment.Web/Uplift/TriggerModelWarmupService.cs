@@ -32,7 +32,7 @@ internal sealed partial class TriggerModelWarmupService(
             await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
             long started = Stopwatch.GetTimestamp();
             SqlStatement sample = new($"SELECT customer_id FROM {DataSchema.Customers.Name} ORDER BY customer_id LIMIT 100");
-            IReadOnlyList<TriggerSuggestion> ranked = await ranker.RankAsync(sample, stoppingToken).ConfigureAwait(false);
+            IReadOnlyList<TriggerSuggestion> ranked = await ranker.RankAsync(sample, cancellationToken: stoppingToken).ConfigureAwait(false);
             LogReady(logger, ranked.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

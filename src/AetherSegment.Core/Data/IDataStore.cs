@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace AetherSegment.Data;
 
 /// <summary>
@@ -22,4 +24,25 @@ public interface IDataStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The rows, each indexed like the select list.</returns>
     IAsyncEnumerable<object?[]> StreamAsync(SqlStatement statement, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a read-only query and hands its open reader to <paramref name="read"/>, which reads typed values straight
+    /// into its own arrays (<see cref="DbDataReader.GetDouble"/>, <see cref="DbDataReader.GetString"/>, ...) with no
+    /// row of boxed values in between. The store disposes the reader when <paramref name="read"/> returns.
+    /// </summary>
+    /// <remarks>The default implementation reads <see cref="QueryAsync"/>'s rows through a <see cref="System.Data.DataTableReader"/>;
+    /// stores that can stream (DuckDB) override it.</remarks>
+    /// <typeparam name="TResult">What <paramref name="read"/> builds.</typeparam>
+    /// <param name="statement">The statement, written in <see cref="Dialect"/>.</param>
+    /// <param name="read">Reads the rows; it must not keep the reader.</param>
+    /// <param name="cancellationToken">Cancels the query and is passed to <paramref name="read"/>.</param>
+    /// <returns>What <paramref name="read"/> returned.</returns>
+    /// <exception cref="DataStoreException">The store rejected the query or is unavailable.</exception>
+    async Task<TResult> ReadAsync<TResult>(SqlStatement statement, Func<DbDataReader, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        QueryResult result = await QueryAsync(statement, cancellationToken).ConfigureAwait(false);
+        using DbDataReader reader = QueryResultReader.Create(result);
+        return await read(reader, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -63,7 +63,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // The preview and the ranking are independent queries: run them side by side.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
         Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _services.GetService<ITriggerRanker>() is { } ranker
-            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), cancellationToken)
+            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
             : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
@@ -214,11 +214,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         }
     }
 
-    private static readonly SqlStatement DataAsOfStatement = new(
-        "SELECT MAX(latest) AS as_of FROM (" +
-        $"SELECT MAX(event_timestamp) AS latest FROM {DataSchema.BehavioralEvents.Name} " +
-        $"UNION ALL SELECT MAX(abandoned_at) AS latest FROM {DataSchema.AbandonedCarts.Name} " +
-        $"UNION ALL SELECT MAX(transaction_date) AS latest FROM {DataSchema.Transactions.Name}) AS m");
+    private static readonly SqlStatement DataAsOfStatement = DataAsOf.Statement;
 
     [LoggerMessage(1, LogLevel.Information, "Created segment {SegmentId} with {Size} members.")]
     private static partial void LogCreated(ILogger logger, string segmentId, long size);

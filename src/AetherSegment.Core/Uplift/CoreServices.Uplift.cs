@@ -14,7 +14,12 @@ internal static partial class CoreServices
     internal static void AddUplift(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<TriggerRankingOptions>();
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<TriggerRankingOptions>)))
+        {
+            services.AddOptions<TriggerRankingOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TriggerRankingOptions>, TriggerRankingOptionsValidator>());
+        }
+
         // Logging is optional for library users who register no logger factory.
         services.TryAddSingleton<ITriggerRanker>(sp => new StoreTriggerRanker(
             sp.GetRequiredService<IDataStore>(),

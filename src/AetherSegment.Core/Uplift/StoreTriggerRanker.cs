@@ -10,19 +10,29 @@ using Microsoft.Extensions.Options;
 namespace AetherSegment.Uplift;
 
 /// <summary>
-/// Ranks triggers with uplift models trained on the store's campaign history: one model per trigger (its campaigns'
-/// treatment vs control rows, features as of each send), cached until campaign_history changes; a segment's members
-/// are scored with features as of now and the triggers ranked by expected incremental conversions.
+/// Ranks triggers with uplift models trained on the store's campaign history: one model per trigger, learned from a
+/// stratified sample of its campaigns' treatment and control rows (at most <see cref="TriggerRankingOptions.TrainingRowsPerArm"/>
+/// per arm, drawn in the store by a hash of the customer id) with features as of each send, read from the store into
+/// flat arrays. Models are cached per data version (a fingerprint of campaign_history) in memory and, with
+/// <see cref="TriggerRankingOptions.ModelDirectory"/>, on disk, so a new process on unchanged data loads instead of
+/// training. A segment's members are scored with features as of the data's as-of (the one segments use) and the
+/// triggers ranked by expected incremental conversions.
 /// </summary>
 /// <remarks>Thread-safe: concurrent callers share one training run per data version.</remarks>
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
 {
+    /// <summary>Changes when the feature query or the training changes, so models saved by an older build are retrained.</summary>
+    internal const string TrainingVersion = "features-us-1;sample-hash-1";
+
     private readonly IDataStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TriggerRankingOptions _options;
+    private readonly TriggerModelCache? _saved;
     private readonly Lock _gate = new();
     private (string Version, Task<TriggerModels> Models)? _cache;
+    private int _trainings;
+    private int _loads;
 
     public StoreTriggerRanker(IDataStore store, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options)
     {
@@ -30,59 +40,87 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _time = time;
         _logger = logger;
         _options = options.Value;
+        _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) ? new TriggerModelCache(_options.ModelDirectory, logger) : null;
     }
 
-    public async Task<IReadOnlyList<TriggerSuggestion>> RankAsync(SqlStatement members, CancellationToken cancellationToken = default)
+    /// <summary>How many times this ranker trained models (for tests and diagnostics).</summary>
+    internal int Trainings => Volatile.Read(ref _trainings);
+
+    /// <summary>How many times this ranker loaded saved models instead of training.</summary>
+    internal int Loads => Volatile.Read(ref _loads);
+
+    private string Settings => string.Create(CultureInfo.InvariantCulture,
+        $"{TrainingVersion};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
+
+    public async Task<IReadOnlyList<TriggerSuggestion>> RankAsync(SqlStatement members, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(members);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
-        TriggerModels models = await GetModelsAsync(cancellationToken).ConfigureAwait(false);
-        MemberUplift scored = await ScoreAsync(models, members, cancellationToken).ConfigureAwait(false);
+        MemberUplift scored;
+        TriggerModels models;
+        using (CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(_options.Timeout);
+            try
+            {
+                models = await GetModelsAsync(timeout.Token).ConfigureAwait(false);
+                scored = await ScoreAsync(models, members, asOf, _options.ScoringSampleSize, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            {
+                throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
+                    $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
+            }
+        }
+
         List<TriggerSuggestion> suggestions = [];
         foreach (TriggerInfo trigger in TriggerCatalog.All)
         {
-            suggestions.Add(Suggest(trigger, models.Get(trigger.Type), scored.Uplift[(int)trigger.Type], scored.CustomerIds.Length));
+            suggestions.Add(Suggest(trigger, models.Get(trigger.Type), scored.Uplift[(int)trigger.Type], scored.MemberCount));
         }
 
         suggestions.Sort((a, b) => b.ExpectedIncrementalConversions != a.ExpectedIncrementalConversions
             ? b.ExpectedIncrementalConversions.CompareTo(a.ExpectedIncrementalConversions)
             : a.Trigger.CompareTo(b.Trigger));
         string best = TriggerCatalog.Get(suggestions[0].Trigger).Name;
-        LogRanked(_logger, scored.CustomerIds.Length, best);
+        LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, best);
         return suggestions;
     }
 
     /// <summary>Every member's predicted uplift per trigger (catalog order), for callers and tests that need the detail.</summary>
-    internal async Task<MemberUplift> ScoreMembersAsync(SqlStatement members, CancellationToken cancellationToken = default)
+    /// <param name="members">The members' statement.</param>
+    /// <param name="asOf">The features' as-of; null for the data's as-of.</param>
+    /// <param name="cancellationToken">Cancels the scoring.</param>
+    internal async Task<MemberUplift> ScoreMembersAsync(SqlStatement members, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         TriggerModels models = await GetModelsAsync(cancellationToken).ConfigureAwait(false);
-        return await ScoreAsync(models, members, cancellationToken).ConfigureAwait(false);
+        return await ScoreAsync(models, members, asOf, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, CancellationToken cancellationToken)
+    /// <summary>The as-of segments use when none is fixed: the latest event, cart or purchase in the data (the wall clock on an empty store).</summary>
+    internal async Task<DateTimeOffset> DataAsOfAsync(CancellationToken cancellationToken)
     {
-        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, _time.GetUtcNow());
-        QueryResult result = await _store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        int idColumn = result.IndexOf("customer_id");
-        string[] ids = new string[result.Rows.Count];
-        for (int r = 0; r < ids.Length; r++)
-        {
-            ids[r] = Convert.ToString(result.Rows[r][idColumn], CultureInfo.InvariantCulture) ?? string.Empty;
-        }
+        QueryResult result = await _store.QueryAsync(DataAsOf.Statement, cancellationToken).ConfigureAwait(false);
+        return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : _time.GetUtcNow();
+    }
 
-        UpliftDataset features = UpliftFeatureTable.FromResult(result, UpliftFeatureQuery.NonFeatureColumns);
+    private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
+    {
+        DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
+        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, anchor, sampleSize);
+        FeatureRows rows = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         double[][] uplift = new double[TriggerCatalog.All.Count][];
         foreach (TriggerInfo trigger in TriggerCatalog.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
             TriggerModel? model = models.Get(trigger.Type);
-            uplift[(int)trigger.Type] = model is null ? new double[ids.Length] : model.Model.Predict(features, 0);
+            uplift[(int)trigger.Type] = model is null ? new double[rows.Count] : model.Model.Predict(rows.Features, 0);
         }
 
-        return new MemberUplift(ids, uplift);
+        return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount };
     }
 
-    private static TriggerSuggestion Suggest(TriggerInfo trigger, TriggerModel? model, double[] uplift, int members)
+    private static TriggerSuggestion Suggest(TriggerInfo trigger, TriggerModel? model, double[] uplift, long members)
     {
         if (model is null || members == 0)
         {
@@ -107,9 +145,19 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             positive += u > 0 ? 1 : 0;
         }
 
-        double mean = sum / members;
+        // A sample of a large segment (ScoringSampleSize) stands for all of it: sums scale by members / scored.
+        int scored = uplift.Length;
+        double mean = scored == 0 ? 0 : sum / scored;
+        double scale = scored == 0 ? 0 : (double)members / scored;
+        long positiveMembers = (long)Math.Round(positive * scale);
         StringBuilder why = new();
-        why.Append(CultureInfo.InvariantCulture, $"Predicted +{mean * 100:0.00} pts conversion on average ({positive:N0} of {members:N0} members positive), learned from {model.Rows:N0} randomized {trigger.Name} campaign rows; driven most by ");
+        why.Append(CultureInfo.InvariantCulture, $"Predicted +{mean * 100:0.00} pts conversion on average ({positiveMembers:N0} of {members:N0} members positive");
+        if (scored < members)
+        {
+            why.Append(CultureInfo.InvariantCulture, $", estimated from a sample of {scored:N0}");
+        }
+
+        why.Append(CultureInfo.InvariantCulture, $"), learned from {model.Rows:N0} randomized {trigger.Name} campaign rows; driven most by ");
         IReadOnlyList<KeyValuePair<string, double>> importance = model.Model.GetFeatureImportance(0);
         int shown = 0;
         foreach (KeyValuePair<string, double> feature in importance)
@@ -128,9 +176,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         {
             Trigger = trigger.Type,
             PredictedUplift = mean,
-            ExpectedIncrementalConversions = sum,
-            ExpectedIncrementalRevenue = sum * model.AverageOrderValue,
-            SegmentSizeAfterTrigger = positive,
+            ExpectedIncrementalConversions = sum * scale,
+            ExpectedIncrementalRevenue = sum * scale * model.AverageOrderValue,
+            SegmentSizeAfterTrigger = positiveMembers,
             Rationale = shown == 0 ? $"Predicted +{mean * 100:0.00} pts conversion on average; no feature moves it." : why.ToString(),
         };
     }
@@ -147,7 +195,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             }
             else
             {
-                task = Task.Run(() => TrainAsync(CancellationToken.None), CancellationToken.None);
+                // Training belongs to no caller: a caller that gives up stops waiting, the run goes on for the next one
+                // and is bounded by its own timeout.
+                task = Task.Run(() => LoadOrTrainAsync(version), CancellationToken.None);
                 _cache = (version, task);
             }
         }
@@ -155,54 +205,94 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> DataVersionAsync(CancellationToken cancellationToken)
+    /// <summary>The campaign history's data version: row count, latest send (microseconds) and a checksum of every row (<see cref="UpliftFeatureQuery.DataVersion"/>).</summary>
+    internal async Task<string> DataVersionAsync(CancellationToken cancellationToken)
     {
-        string sql = $"SELECT COUNT(*) AS n, MAX(sent_at) AS last_sent, SUM(CASE WHEN converted THEN 1 ELSE 0 END) AS conversions FROM {DataSchema.CampaignHistory.Name}";
-        QueryResult result = await _store.QueryAsync(new SqlStatement(sql), cancellationToken).ConfigureAwait(false);
+        QueryResult result = await _store.QueryAsync(UpliftFeatureQuery.DataVersion(_store.Dialect), cancellationToken).ConfigureAwait(false);
         object?[] row = result.Rows.Count > 0 ? result.Rows[0] : [];
         return string.Join('|', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
     }
 
-    private async Task<TriggerModels> TrainAsync(CancellationToken cancellationToken)
+    private async Task<TriggerModels> LoadOrTrainAsync(string version)
     {
-        long started = Stopwatch.GetTimestamp();
-        QueryResult result = await _store.QueryAsync(UpliftFeatureQuery.Training(_store.Dialect), cancellationToken).ConfigureAwait(false);
-        int triggerColumn = result.IndexOf("trigger_type"), treatedColumn = result.IndexOf("treated");
-        int convertedColumn = result.IndexOf("converted"), revenueColumn = result.IndexOf("revenue");
-        UpliftDataset all = UpliftFeatureTable.FromResult(result, UpliftFeatureQuery.NonFeatureColumns);
-        List<int>[] rowsByTrigger = new List<int>[TriggerCatalog.All.Count];
-        for (int t = 0; t < rowsByTrigger.Length; t++)
+        string settings = Settings;
+        if (_saved?.TryLoad(version, settings) is { } loaded)
         {
-            rowsByTrigger[t] = [];
+            Interlocked.Increment(ref _loads);
+            LogLoaded(_logger, _saved.Directory);
+            return loaded;
         }
 
-        for (int r = 0; r < result.Rows.Count; r++)
+        using CancellationTokenSource timeout = new(_options.TrainingTimeout, _time);
+        TriggerModels models;
+        try
         {
-            if (TriggerCatalog.TryParse(result.Rows[r][triggerColumn] as string, out TriggerType type))
+            models = await TrainAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
+                $"Training the trigger models took longer than {TriggerRankingOptions.SectionName}:TrainingTimeout ({_options.TrainingTimeout}); raise it or lower {TriggerRankingOptions.SectionName}:TrainingRowsPerArm."), ex);
+        }
+
+        _saved?.Save(version, settings, models);
+        return models;
+    }
+
+    private async Task<TriggerModels> TrainAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _trainings);
+        long started = Stopwatch.GetTimestamp();
+        SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, _options.TrainingRowsPerArm);
+        FeatureRows all = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
+        double readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
+        float[] convertedOf = all.Converted!;
+        double[] revenueOf = all.Revenue!;
+        int[] counts = new int[TriggerCatalog.All.Count];
+        foreach (int t in triggerOf)
+        {
+            if (t >= 0)
             {
-                rowsByTrigger[(int)type].Add(r);
+                counts[t]++;
+            }
+        }
+
+        int[][] rowsByTrigger = new int[counts.Length][];
+        for (int t = 0; t < counts.Length; t++)
+        {
+            rowsByTrigger[t] = new int[counts[t]];
+            counts[t] = 0;
+        }
+
+        for (int r = 0; r < triggerOf.Length; r++)
+        {
+            int t = triggerOf[r];
+            if (t >= 0)
+            {
+                rowsByTrigger[t][counts[t]++] = r;
             }
         }
 
         TriggerModel?[] models = new TriggerModel?[rowsByTrigger.Length];
         Parallel.For(0, rowsByTrigger.Length, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, t =>
         {
-            int[] rows = [.. rowsByTrigger[t]];
+            int[] rows = rowsByTrigger[t];
             int[] arm = new int[rows.Length];
             float[] outcome = new float[rows.Length];
             int treated = 0, converted = 0, buyers = 0;
             double revenue = 0;
             for (int i = 0; i < rows.Length; i++)
             {
-                object?[] row = result.Rows[rows[i]];
-                arm[i] = UpliftFeatureTable.ToFloat(row[treatedColumn]) == 1f ? 1 : 0;
-                outcome[i] = UpliftFeatureTable.ToFloat(row[convertedColumn]) == 1f ? 1 : 0;
+                int r = rows[i];
+                arm[i] = treatedOf[r];
+                outcome[i] = convertedOf[r];
                 treated += arm[i];
                 converted += (int)outcome[i];
                 if (outcome[i] == 1f)
                 {
                     buyers++;
-                    revenue += UpliftFeatureTable.ToFloat(row[revenueColumn]);
+                    revenue += revenueOf[r];
                 }
             }
 
@@ -212,22 +302,25 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
                 return;
             }
 
-            UpliftTrainingSet set = new(all.SelectRows(rows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
+            UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
             IUpliftModel model = UpliftModels.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
             model.Fit(set, cancellationToken);
             models[t] = new TriggerModel(model, rows.Length, buyers > 0 ? revenue / buyers : 0);
         });
 
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        LogTrained(_logger, result.Rows.Count, seconds);
+        LogTrained(_logger, all.Count, _options.TrainingRowsPerArm, readSeconds, seconds);
         return new TriggerModels(models);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trained trigger uplift models on {Rows} campaign rows in {Seconds:0.00} s")]
-    private static partial void LogTrained(ILogger logger, int rows, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained trigger uplift models on a sample of {Rows} campaign rows (at most {Cap} per trigger and arm; read in {ReadSeconds:0.00} s) in {Seconds:0.00} s")]
+    private static partial void LogTrained(ILogger logger, int rows, int cap, double readSeconds, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ranked triggers for {Members} members; best {Trigger}")]
-    private static partial void LogRanked(ILogger logger, int members, string trigger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded trigger uplift models saved for this campaign history from {Directory} (no retraining)")]
+    private static partial void LogLoaded(ILogger logger, string directory);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ranked triggers for {Members} members ({Scored} scored); best {Trigger}")]
+    private static partial void LogRanked(ILogger logger, long members, int scored, string trigger);
 
     internal sealed record TriggerModel(IUpliftModel Model, int Rows, double AverageOrderValue);
 
@@ -237,5 +330,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     }
 
     /// <summary>Members in feature-query order and, per trigger in catalog order, their predicted uplift.</summary>
-    internal sealed record MemberUplift(string[] CustomerIds, double[][] Uplift);
+    internal sealed record MemberUplift(string[] CustomerIds, double[][] Uplift)
+    {
+        /// <summary>The segment's distinct members; more than <see cref="CustomerIds"/> when the scored members are a sample.</summary>
+        public long MemberCount { get; init; }
+    }
 }

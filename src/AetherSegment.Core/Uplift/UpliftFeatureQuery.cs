@@ -9,7 +9,7 @@ namespace AetherSegment.Uplift;
 /// The per-customer feature query of trigger ranking, written for DuckDB and GoogleSQL alike: recency, frequency and
 /// value of purchases (overall and per category), browsing and cart activity in windows, room planner and AR use,
 /// stock checks and wishlist adds, carts, the customer scores, tenure and country, each computed as of an anchor time:
-/// a campaign's <c>sent_at</c> for training rows (nothing after the send leaks in) and now for scoring.
+/// a campaign's <c>sent_at</c> for training rows (nothing after the send leaks in) and the data's as-of (the one segments use) for scoring.
 /// Identifiers come from <see cref="DataSchema"/> and <see cref="RetailCatalog"/>; every value is a parameter.
 /// </summary>
 /// <remarks>
@@ -21,39 +21,89 @@ namespace AetherSegment.Uplift;
 /// </remarks>
 internal static class UpliftFeatureQuery
 {
-    private const double Day = 86_400;
+    /// <summary>Microseconds in a day: ages are computed from integer microseconds in both dialects (one clock, one precision).</summary>
+    private const long DayMicros = 86_400_000_000;
 
     /// <summary>Columns that are not features: keys and, for training, the experiment's arm and outcome.</summary>
-    public static readonly string[] NonFeatureColumns = ["customer_id", "anchor_key", "trigger_type", "treated", "converted", "revenue"];
+    public static readonly string[] NonFeatureColumns = ["customer_id", "anchor_key", "trigger_type", "treated", "converted", "revenue", "member_count"];
 
-    /// <summary>The rows of every past campaign (treatment and control), with features as of each campaign's send.</summary>
-    public static SqlStatement Training(SqlDialect dialect)
+    /// <summary>
+    /// A stratified sample of past campaign rows (treatment and control), with features as of each campaign's send:
+    /// per trigger and arm, the <paramref name="rowsPerArm"/> rows whose customers come first in the dialect's
+    /// deterministic hash of the customer id (ties broken by customer and campaign id), so the sample is the same on
+    /// every run over the same data and its size is bounded whatever the length of the history.
+    /// </summary>
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="rowsPerArm">The cap per trigger and arm (at least 1).</param>
+    public static SqlStatement Training(SqlDialect dialect, int rowsPerArm)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerArm, 1);
         string group = "h." + dialect.Quote("group");
         string anchor = $"""
-            SELECT h.campaign_id AS anchor_key, h.customer_id, h.sent_at AS as_of, h.trigger_type,
-              CASE WHEN {group} = {dialect.Parameter("uplift_treatment")} THEN 1 ELSE 0 END AS treated,
-              CASE WHEN h.converted THEN 1 ELSE 0 END AS converted, COALESCE(h.revenue, 0) AS revenue
-            FROM {DataSchema.CampaignHistory.Name} h
-            WHERE {group} IN ({dialect.Parameter("uplift_treatment")}, {dialect.Parameter("uplift_control")})
+            SELECT s.anchor_key, s.customer_id, s.as_of, s.trigger_type, s.treated, s.converted, s.revenue
+            FROM (
+              SELECT h.campaign_id AS anchor_key, h.customer_id, h.sent_at AS as_of, h.trigger_type,
+                CASE WHEN {group} = {dialect.Parameter("uplift_treatment")} THEN 1 ELSE 0 END AS treated,
+                CASE WHEN h.converted THEN 1 ELSE 0 END AS converted, COALESCE(h.revenue, 0) AS revenue,
+                ROW_NUMBER() OVER (PARTITION BY h.trigger_type, {group} ORDER BY {dialect.Fingerprint("h.customer_id")}, h.customer_id, h.campaign_id) AS sample_rank
+              FROM {DataSchema.CampaignHistory.Name} h
+              WHERE {group} IN ({dialect.Parameter("uplift_treatment")}, {dialect.Parameter("uplift_control")})
+            ) s
+            WHERE s.sample_rank <= {dialect.Parameter("uplift_rows_per_arm")}
             """;
         List<QueryParameter> parameters =
         [
             QueryParameter.String("uplift_treatment", "treatment"),
             QueryParameter.String("uplift_control", "control"),
+            QueryParameter.Int64("uplift_rows_per_arm", rowsPerArm),
         ];
         return Build(dialect, anchor, "a.trigger_type, a.treated, a.converted, a.revenue, ", parameters);
     }
 
-    /// <summary>The members a statement selects (its <c>customer_id</c> column), with features as of <paramref name="asOf"/>.</summary>
-    public static SqlStatement Scoring(SqlDialect dialect, SqlStatement members, DateTimeOffset asOf)
+    /// <summary>
+    /// The fingerprint of the campaign history the trigger models learn from, in one cheap aggregate: the row count,
+    /// the latest send (microseconds since the epoch) and an order-independent checksum (XOR of the dialect's hash)
+    /// of every row's campaign, customer, trigger, arm, outcome, revenue and send time. Any appended, removed or edited
+    /// row changes it. Columns: <c>n</c>, <c>last_sent_us</c>, <c>checksum</c>.
+    /// </summary>
+    public static SqlStatement DataVersion(SqlDialect dialect)
     {
-        string anchor = $"""
-            SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of
-            FROM ({members.Sql}) m
-            """;
+        string checksum = dialect.RowsChecksum("h.campaign_id", "h.customer_id", "h.trigger_type", "h." + dialect.Quote("group"), "h.converted", "h.revenue", dialect.EpochMicros("h.sent_at"));
+        return new SqlStatement($"SELECT COUNT(*) AS n, MAX({dialect.EpochMicros("h.sent_at")}) AS last_sent_us, {checksum} AS checksum FROM {DataSchema.CampaignHistory.Name} h");
+    }
+
+    /// <summary>The members a statement selects (its <c>customer_id</c> column), with features as of <paramref name="asOf"/>.</summary>
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="members">The members' statement.</param>
+    /// <param name="asOf">The features' as-of.</param>
+    /// <param name="sampleSize">
+    /// Null to score every member; otherwise at most this many, the first in the dialect's hash of the customer id (the
+    /// same members on every run), with the number of distinct members in a <c>member_count</c> column.
+    /// </param>
+    public static SqlStatement Scoring(SqlDialect dialect, SqlStatement members, DateTimeOffset asOf, int? sampleSize = null)
+    {
         List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Timestamp("uplift_as_of", asOf)];
-        return Build(dialect, anchor, string.Empty, parameters);
+        if (sampleSize is not { } cap)
+        {
+            string all = $"""
+                SELECT DISTINCT m.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of
+                FROM ({members.Sql}) m
+                """;
+            return Build(dialect, all, string.Empty, parameters);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1, nameof(sampleSize));
+        parameters.Add(QueryParameter.Int64("uplift_members_sample", cap));
+        string sampled = $"""
+            SELECT s.customer_id, '' AS anchor_key, {dialect.Parameter("uplift_as_of")} AS as_of, s.member_count
+            FROM (
+              SELECT d.customer_id, COUNT(*) OVER () AS member_count,
+                ROW_NUMBER() OVER (ORDER BY {dialect.Fingerprint("d.customer_id")}, d.customer_id) AS member_rank
+              FROM (SELECT DISTINCT m.customer_id FROM ({members.Sql}) m) d
+            ) s
+            WHERE s.member_rank <= {dialect.Parameter("uplift_members_sample")}
+            """;
+        return Build(dialect, sampled, "a.member_count, ", parameters);
     }
 
     private static string Snake(string name)
@@ -76,8 +126,10 @@ internal static class UpliftFeatureQuery
 
     private static SqlStatement Build(SqlDialect d, string anchor, string experimentColumns, List<QueryParameter> parameters)
     {
-        string Days(string ts) => string.Create(CultureInfo.InvariantCulture, $"({d.EpochSeconds("a.as_of")} - {d.EpochSeconds(ts)}) / {Day:0.0}");
-        string Within(string ts, int days) => string.Create(CultureInfo.InvariantCulture, $"{d.EpochSeconds(ts)} >= {d.EpochSeconds("a.as_of")} - {days * Day:0}");
+        // Integer microseconds in both dialects (epoch_us / UNIX_MICROS), divided once into days as a double: DuckDB and
+        // GoogleSQL compute the same value from the same timestamps.
+        string Days(string ts) => string.Create(CultureInfo.InvariantCulture, $"({d.EpochMicros("a.as_of")} - {d.EpochMicros(ts)}) / {d.CastToDouble(DayMicros.ToString(CultureInfo.InvariantCulture))}");
+        string Within(string ts, int days) => string.Create(CultureInfo.InvariantCulture, $"{d.EpochMicros(ts)} >= {d.EpochMicros("a.as_of")} - {days * DayMicros}");
 
         StringBuilder purchases = new();
         for (int i = 0; i < RetailCatalog.Categories.Count; i++)

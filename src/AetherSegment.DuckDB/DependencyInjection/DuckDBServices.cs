@@ -3,9 +3,12 @@ using AetherSegment.Data;
 using AetherSegment.DuckDB.Analytics;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.DuckDB.Segments;
+using AetherSegment.DuckDB.Uplift;
 using AetherSegment.Segments;
+using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.DuckDB;
 
@@ -21,11 +24,11 @@ internal static class DuckDBServices
         services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
         services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
-        services.TryAddSingleton<ISegmentStore, DuckDBSegmentStore>();
         services.TryAddSingleton<DuckDBAnalyticsSandbox>();
         services.TryAddSingleton<IAnalyticsSqlSandbox>(sp => sp.GetRequiredService<DuckDBAnalyticsSandbox>());
         services.TryAddSingleton<DuckDBSegmentStore>();
         services.TryAddSingleton<ISegmentStore>(sp => sp.GetRequiredService<DuckDBSegmentStore>());
         services.TryAddSingleton<ISegmentRetention>(sp => sp.GetRequiredService<DuckDBSegmentStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<TriggerRankingOptions>, DuckDBTriggerModelDirectory>());
     }
 }

@@ -110,6 +110,40 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>DuckDB streams the result in chunks (<see cref="DuckDBCommand.UseStreamingMode"/>): typed getters read the
+    /// engine's vectors directly, so only what <paramref name="read"/> keeps is allocated.</remarks>
+    public async Task<TResult> ReadAsync<TResult>(SqlStatement statement, Func<DbDataReader, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(read);
+        using Activity? activity = StartActivity(statement);
+        long started = Stopwatch.GetTimestamp();
+        await using DuckDBConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        KeepDatabaseOpen();
+        await using DuckDBCommand command = CreateCommand(connection, statement);
+        command.UseStreamingMode = true;
+        // DuckDB checks for interruption between chunks; cancelling the token interrupts the running query.
+        await using CancellationTokenRegistration interrupt = cancellationToken.Register(static c => ((DuckDBCommand)c!).Cancel(), command);
+        try
+        {
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await read(reader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The query was cancelled.", ex, cancellationToken);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB rejected the query: {ex.Message}", ex);
+        }
+        finally
+        {
+            AetherSegmentTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "duckdb"));
+        }
+    }
+
     /// <summary>Opens a connection to the database file, with a clear message when it is missing or locked.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>An open connection the caller disposes.</returns>

@@ -3,6 +3,7 @@ using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB;
 using AetherSegment.Hosting;
 using AetherSegment.Interpretation;
+using AetherSegment.Uplift;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,12 @@ public sealed class AddAetherSegmentFromConfigurationTests
     [InlineData("AetherSegment:HighValueThreshold", "1.5", "AetherSegment:HighValueThreshold")]
     [InlineData("AetherSegment:Store", "postgres", "AetherSegment:Store")]
     [InlineData("AetherSegment:DuckDB:Path", "", "AetherSegment:DuckDB:Path")]
+    [InlineData("AetherSegment:TriggerRanking:TrainingRowsPerArm", "0", "AetherSegment:TriggerRanking:TrainingRowsPerArm")]
+    [InlineData("AetherSegment:TriggerRanking:Timeout", "00:00:00", "AetherSegment:TriggerRanking:Timeout")]
+    [InlineData("AetherSegment:TriggerRanking:TrainingTimeout", "02:00:00", "AetherSegment:TriggerRanking:TrainingTimeout")]
+    [InlineData("AetherSegment:TriggerRanking:MinimumRowsPerArm", "0", "AetherSegment:TriggerRanking:MinimumRowsPerArm")]
+    [InlineData("AetherSegment:TriggerRanking:ScoringSampleSize", "10", "AetherSegment:TriggerRanking:ScoringSampleSize")]
+    [InlineData("AetherSegment:TriggerRanking:Model", "magic", "AetherSegment:TriggerRanking:Model")]
     public void BadSetting_FailsAtStartNamingTheKey(string key, string value, string expectedKey)
     {
         Dictionary<string, string?> settings = new() { [key] = value };
@@ -66,6 +73,23 @@ public sealed class AddAetherSegmentFromConfigurationTests
 
         string message = error is AggregateException aggregate ? string.Join(" ", aggregate.InnerExceptions.Select(e => e.Message)) : error.Message;
         Assert.True(message.Contains(expectedKey, StringComparison.Ordinal), message);
+    }
+
+    [Fact]
+    public void DuckDBStore_KeepsTriggerModelsBesideTheDatabaseUnlessConfigured()
+    {
+        using ServiceProvider beside = Build(new() { ["AetherSegment:DuckDB:Path"] = "/tmp/shop.duckdb" });
+        using ServiceProvider configured = Build(new()
+        {
+            ["AetherSegment:DuckDB:Path"] = "/tmp/shop.duckdb",
+            ["AetherSegment:TriggerRanking:ModelDirectory"] = "/var/cache/aether-models",
+            ["AetherSegment:TriggerRanking:TrainingRowsPerArm"] = "5000",
+        });
+
+        Assert.Equal("/tmp/shop.duckdb.models", beside.GetRequiredService<IOptions<TriggerRankingOptions>>().Value.ModelDirectory);
+        TriggerRankingOptions options = configured.GetRequiredService<IOptions<TriggerRankingOptions>>().Value;
+        Assert.Equal("/var/cache/aether-models", options.ModelDirectory);
+        Assert.Equal(5000, options.TrainingRowsPerArm);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class GeneratedStoreFixture : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 }
 
-public sealed class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClassFixture<GeneratedStoreFixture>
+public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClassFixture<GeneratedStoreFixture>
 {
     private StoreTriggerRanker Ranker(string? model = null) => new(
         new DuckDBDataStore(store.Path),
@@ -119,7 +119,7 @@ public sealed class StoreTriggerRankerTests(GeneratedStoreFixture store) : IClas
     public async Task TrainingFeatures_AreComputedAsOfEachCampaignSend()
     {
         DuckDBDataStore data = new(store.Path);
-        QueryResult rows = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB));
+        QueryResult rows = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, new TriggerRankingOptions().TrainingRowsPerArm));
         QueryResult late = await data.QueryAsync(new SqlStatement("""
             SELECT COUNT(*) FROM campaign_history h JOIN transactions t ON t.customer_id = h.customer_id AND t.transaction_date >= h.sent_at
             """));

@@ -46,7 +46,8 @@ public sealed class GoogleSqlIndependentParseTests
         // The uplift feature queries run in the warehouse too: training (as of each send) and scoring a segment.
         (string firstId, CampaignObjective first) = ExampleObjectives.All().First();
         SqlStatement members = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
-        statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, 25_000).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf).Sql });
 
         string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");

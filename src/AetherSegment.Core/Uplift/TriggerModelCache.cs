@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AetherSegment.DataModel;
+using Microsoft.Extensions.Logging;
+
+namespace AetherSegment.Uplift;
+
+/// <summary>
+/// The trigger models saved in a directory per data version: a manifest (<c>trigger-models.json</c>: format version,
+/// the campaign history's data version, the training settings, per trigger its row count, average order value and
+/// model file) beside one <see cref="UpliftModelFile"/> per trigger named by a hash of the version. Files are written
+/// under temporary names and renamed, the manifest last, so a reader never sees half a set; a manifest or model file
+/// from another version, other settings or another format is refused (logged) and the caller retrains.
+/// </summary>
+/// <remarks>Thread-safe: a save replaces the manifest atomically; concurrent processes at worst train twice.</remarks>
+internal sealed partial class TriggerModelCache(string directory, ILogger logger)
+{
+    /// <summary>The version of the manifest format this build writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    private const string FormatName = "aether-trigger-models";
+    private const string ManifestName = "trigger-models.json";
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>The saved models for this data version and these settings, or null (nothing saved, or refused: logged).</summary>
+    public StoreTriggerRanker.TriggerModels? TryLoad(string dataVersion, string settings)
+    {
+        string manifestPath = Path.Combine(Directory, ManifestName);
+        if (!File.Exists(manifestPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            ManifestDto? manifest;
+            using (FileStream file = File.OpenRead(manifestPath))
+            {
+                manifest = JsonSerializer.Deserialize<ManifestDto>(file, AetherSegmentJson.Options);
+            }
+
+            if (manifest is null || manifest.Format != FormatName || manifest.FormatVersion != FormatVersion)
+            {
+                LogOtherFormat(logger, manifestPath, manifest?.Format, manifest?.FormatVersion ?? 0, FormatName, FormatVersion);
+                return null;
+            }
+
+            if (manifest.DataVersion != dataVersion)
+            {
+                LogRefused(logger, manifestPath, "campaign_history changed since the models were trained");
+                return null;
+            }
+
+            if (manifest.Settings != settings)
+            {
+                LogRefused(logger, manifestPath, "the training settings changed");
+                return null;
+            }
+
+            StoreTriggerRanker.TriggerModel?[] models = new StoreTriggerRanker.TriggerModel?[TriggerCatalog.All.Count];
+            foreach (TriggerDto saved in manifest.Triggers ?? [])
+            {
+                if (!TriggerCatalog.TryParse(saved.Trigger, out TriggerType type) || saved.File is null || saved.File != Path.GetFileName(saved.File))
+                {
+                    LogRefused(logger, manifestPath, "it names an unknown trigger or a file outside its directory");
+                    return null;
+                }
+
+                IUpliftModel model = UpliftModelFile.Load(Path.Combine(Directory, saved.File));
+                models[(int)type] = new StoreTriggerRanker.TriggerModel(model, saved.Rows, saved.AverageOrderValue);
+            }
+
+            return new StoreTriggerRanker.TriggerModels(models);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or AetherSegmentInputException or NotSupportedException)
+        {
+            LogRefused(logger, manifestPath, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Saves the models for a data version, replacing what was saved before; failures are logged, never thrown.</summary>
+    public void Save(string dataVersion, string settings, StoreTriggerRanker.TriggerModels models)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            string tag = Tag(dataVersion, settings);
+            ManifestDto manifest = new()
+            {
+                Format = FormatName,
+                FormatVersion = FormatVersion,
+                DataVersion = dataVersion,
+                Settings = settings,
+                Triggers = [],
+            };
+            foreach (TriggerInfo trigger in TriggerCatalog.All)
+            {
+                if (models.Get(trigger.Type) is not { } model)
+                {
+                    continue;
+                }
+
+                string name = $"{trigger.Name}-{tag}.json";
+                WriteAtomically(Path.Combine(Directory, name), stream => UpliftModelFile.Save(model.Model, stream));
+                manifest.Triggers.Add(new TriggerDto { Trigger = trigger.Name, Rows = model.Rows, AverageOrderValue = model.AverageOrderValue, File = name });
+            }
+
+            WriteAtomically(Path.Combine(Directory, ManifestName), stream => JsonSerializer.Serialize(stream, manifest, AetherSegmentJson.Indented));
+            RemoveOtherVersions(tag);
+            LogSaved(logger, manifest.Triggers.Count, Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            LogSaveFailed(logger, Directory, ex.Message);
+        }
+    }
+
+    private static string Tag(string dataVersion, string settings) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataVersion + "\n" + settings)))[..16];
+
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        string temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            using (FileStream file = new(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(file);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private void RemoveOtherVersions(string tag)
+    {
+        foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*.json"))
+        {
+            string name = Path.GetFileName(file);
+            if (name != ManifestName && !name.EndsWith("-" + tag + ".json", StringComparison.Ordinal))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Another process may be reading it; the next save removes it.
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved {Triggers} trigger uplift models in {Directory}")]
+    private static partial void LogSaved(ILogger logger, int triggers, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the trigger uplift models in {Directory}: {Reason}")]
+    private static partial void LogSaveFailed(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved trigger models in {Path} not used (format {Format} version {Version}; this build reads {Expected} version {ExpectedVersion}); retraining")]
+    private static partial void LogOtherFormat(ILogger logger, string path, string? format, int version, string expected, int expectedVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved trigger models in {Path} not used ({Reason}); retraining")]
+    private static partial void LogRefused(ILogger logger, string path, string reason);
+
+    private sealed class ManifestDto
+    {
+        public string? Format { get; set; }
+
+        public int FormatVersion { get; set; }
+
+        public string? DataVersion { get; set; }
+
+        public string? Settings { get; set; }
+
+        public List<TriggerDto>? Triggers { get; set; }
+    }
+
+    private sealed class TriggerDto
+    {
+        public string? Trigger { get; set; }
+
+        public int Rows { get; set; }
+
+        public double AverageOrderValue { get; set; }
+
+        public string? File { get; set; }
+    }
+}
