@@ -160,25 +160,38 @@ public static class UpliftCommands
 
     private static Command Score()
     {
-        Command command = new("score", "Score rows of a CSV with a saved model: one uplift per input row, in order.");
+        Command command = new("score", "Score a CSV, CSV.gz or Parquet file with a saved model, streaming: one uplift per input row, in order.");
         Option<string> modelPath = Required("--model", "The model file written by 'uplift train'.");
-        Option<string> data = Required("--data", "The CSV or CSV.gz to score.");
-        Option<string> output = Required("--out", "The output CSV (header 'uplift').");
+        Option<string> data = Required("--data", "The CSV, CSV.gz or Parquet (.parquet) file to score.");
+        Option<string> output = Required("--out", "The output: CSV (header: the --id columns, then 'uplift'), or Parquet when it ends in .parquet.");
         Option<string?> treatment = new("--treatment") { Description = "Which treatment's uplift, for a model with several (default the first)." };
+        Option<string?> id = new("--id") { Description = "Columns carried from the input to the output before 'uplift', comma-separated." };
+        Option<int> chunk = new("--chunk-rows") { Description = $"Rows per chunk of the streaming pipeline (default {Scoring.FileScorer.DefaultChunkRows}); memory holds a few chunks.", DefaultValueFactory = _ => Scoring.FileScorer.DefaultChunkRows };
         command.Options.Add(modelPath);
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(treatment);
+        command.Options.Add(id);
+        command.Options.Add(chunk);
         command.SetAction((result, cancellationToken) =>
         {
+            int chunkRows = result.GetValue(chunk);
+            if (chunkRows < 1)
+            {
+                throw new CliInputException($"--chunk-rows must be at least 1, not {chunkRows}.");
+            }
+
             IUpliftModel model = UpliftModelFile.Load(result.GetValue(modelPath)!);
             int index = TreatmentIndex(model, result.GetValue(treatment));
-            UpliftDataset rows = UpliftCsv.Read(result.GetValue(data)!);
             Stopwatch watch = Stopwatch.StartNew();
-            double[] uplift = model.Predict(rows, index);
+            Scoring.ScoreStages stages = Scoring.FileScorer.Score(model, index, result.GetValue(data)!, result.GetValue(output)!, SplitList(result.GetValue(id)), chunkRows, cancellationToken);
             double seconds = watch.Elapsed.TotalSeconds;
-            WritePredictions(result.GetValue(output)!, uplift);
-            CliConsole.WriteJson(new ScoreOutput(model.Name, model.Treatments[index], uplift.Length, Math.Round(seconds, 4), result.GetValue(output)!));
+            CliConsole.WriteJson(new ScoreOutput(model.Name, model.Treatments[index], stages.Rows, Math.Round(seconds, 4), result.GetValue(output)!)
+            {
+                ReadSeconds = Math.Round(stages.Reading.TotalSeconds, 4),
+                PredictSeconds = Math.Round(stages.Scoring.TotalSeconds, 4),
+                WriteSeconds = Math.Round(stages.Writing.TotalSeconds, 4),
+            });
             return Task.FromResult(CliExit.Ok);
         });
         return command;
@@ -316,7 +329,18 @@ public static class UpliftCommands
 
     private sealed record TrainOutput(string Model, int TrainRows, IReadOnlyList<string> Treatments, string Control, IReadOnlyList<string> Features, double TrainSeconds, string Saved);
 
-    private sealed record ScoreOutput(string Model, string Treatment, int Rows, double ScoreSeconds, string Out);
+    private sealed record ScoreOutput(string Model, string Treatment, long Rows, double ScoreSeconds, string Out)
+    {
+        /// <summary>Busy seconds of the pipeline's parse stage (the stages overlap).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public double? ReadSeconds { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public double? PredictSeconds { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public double? WriteSeconds { get; init; }
+    }
 
     private sealed record SplitOutput(int TrainRows, int TestRows, int Seed);
 }

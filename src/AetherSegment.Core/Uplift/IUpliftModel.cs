@@ -26,6 +26,12 @@ public interface IUpliftModel
     /// <summary>The feature columns the model reads, by name; empty before fitting.</summary>
     IReadOnlyList<string> Features { get; }
 
+    /// <summary>The level names of a categorical feature, in code order, or null for a numeric feature.</summary>
+    /// <param name="feature">The 0-based index into <see cref="Features"/>.</param>
+    /// <returns>The levels a file's text is matched against (ordinal), or null when the feature is numeric.</returns>
+    /// <remarks>Streaming scorers use it to code rows as they read them, so a column's kind is known before the first row.</remarks>
+    IReadOnlyList<string>? GetFeatureLevels(int feature);
+
     /// <summary>Fits the model, replacing any earlier fit. Deterministic for the model's seed.</summary>
     /// <param name="data">The training rows.</param>
     /// <param name="cancellationToken">Cancels the fit.</param>

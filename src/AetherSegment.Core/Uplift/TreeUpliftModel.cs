@@ -40,6 +40,13 @@ internal sealed class TreeUpliftModel : IUpliftModel
 
     internal IReadOnlyList<FeatureSpec> Specs => _specs;
 
+    public IReadOnlyList<string>? GetFeatureLevels(int feature)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(feature);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(feature, _specs.Length);
+        return _specs[feature].Levels;
+    }
+
     internal IReadOnlyList<ScoringPlan> Plans => _plans;
 
     public void Fit(UpliftTrainingSet data, CancellationToken cancellationToken = default)
