@@ -76,9 +76,15 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
         return cost;
     }
 
-    /// <summary>The bytes the statement would process (BigQuery's dry run), for the language-model SQL guard.</summary>
-    public async Task<long> EstimateBytesProcessedAsync(SqlStatement statement, CancellationToken cancellationToken = default) =>
-        (await DryRunAsync(statement, cancellationToken).ConfigureAwait(false)).BytesProcessed;
+    /// <summary>
+    /// The bytes the statement would process and be billed, and the tables it reads (BigQuery's dry run), for the
+    /// language-model SQL guard.
+    /// </summary>
+    public async Task<QueryCostEstimate> EstimateAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        BigQueryQueryCost cost = await DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
+        return new QueryCostEstimate(cost.BytesProcessed, cost.ReferencedTables) { BytesBilled = cost.BytesBilled };
+    }
 
     /// <summary>Dry-runs the statement and refuses it when the bytes it would be billed exceed the cost guard.</summary>
     private async Task GuardAsync(SqlStatement statement, CancellationToken cancellationToken)

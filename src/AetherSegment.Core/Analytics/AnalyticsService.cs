@@ -227,8 +227,9 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             }
         }
 
-        return estimate.BytesProcessed > _options.MaximumBytesProcessed
-            ? SqlGuardVerdict.Refuse(string.Create(CultureInfo.InvariantCulture, $"it would process {estimate.BytesProcessed:N0} bytes, over the limit of {_options.MaximumBytesProcessed:N0}."))
+        long bytes = estimate.BytesBilled ?? estimate.BytesProcessed;
+        return bytes > _options.MaximumBytesProcessed
+            ? SqlGuardVerdict.Refuse(string.Create(CultureInfo.InvariantCulture, $"it would be billed for {bytes:N0} bytes, over the limit of {_options.MaximumBytesProcessed:N0} (AetherSegment:Analytics:MaximumBytesProcessed)."))
             : verdict;
     }
 

@@ -47,7 +47,7 @@ public sealed class CombinedConditionsTests(GeneratedServerFixture fixture) : IC
     public void StoreError_BecomesA503ProblemWithoutTheStoreText()
     {
         ProblemDetails problem = ApiExceptionHandler.Map(new DataStoreException(
-            "DuckDB rejected the query: Binder Error: Values list \"c\" does not have a column named \"acquisition_source\""));
+            "DuckDB rejected the query: Binder Error: Values list \"c\" does not have a column named \"acquisition_source\""), "00-trace-1");
 
         Assert.Equal(503, problem.Status);
         Assert.DoesNotContain("Binder", problem.Detail, StringComparison.Ordinal);
