@@ -86,6 +86,39 @@ internal sealed partial class BigQueryRestClient : IDisposable
         return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/queries") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken);
     }
 
+    /// <summary>
+    /// jobs.insert with <c>dryRun</c>: validates the query without running it; the returned job's statistics carry the
+    /// bytes it would process and the tables it references (jobs.query's dry run does not report the tables).
+    /// </summary>
+    public Task<JsonElement> DryRunJobAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        JsonArray parameters = [];
+        foreach (QueryParameter parameter in statement.Parameters)
+        {
+            parameters.Add(BigQueryWire.Parameter(parameter));
+        }
+
+        JsonObject body = new()
+        {
+            ["jobReference"] = new JsonObject { ["projectId"] = ProjectId, ["location"] = Location },
+            ["configuration"] = new JsonObject
+            {
+                ["dryRun"] = true,
+                ["query"] = new JsonObject
+                {
+                    ["query"] = statement.Sql,
+                    ["useLegacySql"] = false,
+                    ["parameterMode"] = "NAMED",
+                    ["queryParameters"] = parameters,
+                    ["defaultDataset"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId },
+                    ["maximumBytesBilled"] = MaximumBytesBilled.ToString(CultureInfo.InvariantCulture),
+                },
+            },
+        };
+        string json = body.ToJsonString();
+        return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{ProjectPath}/jobs") { Content = JsonContent(json) }, allowNotFound: false, cancellationToken);
+    }
+
     /// <summary>jobs.getQueryResults: the next page, or the first once the job completes.</summary>
     public Task<JsonElement> GetQueryResultsAsync(string jobId, string? location, string? pageToken, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using AetherSegment.Analytics;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.Data;
 using AetherSegment.Diagnostics;
@@ -15,7 +16,7 @@ namespace AetherSegment.BigQuery.Store;
 /// the same guard as <c>maximumBytesBilled</c>, and long results page through getQueryResults.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogger<BigQueryDataStore>? logger = null) : IDataStore
+internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogger<BigQueryDataStore>? logger = null) : IDataStore, IQueryCostEstimator
 {
     private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -62,6 +63,43 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
 
         return bytes;
     }
+
+    /// <summary>
+    /// A dry-run job: the bytes the statement would process and the tables it references, tables of the configured
+    /// dataset by bare name and any other as <c>project.dataset.table</c>. Used to vet language-model SQL.
+    /// </summary>
+    public async Task<QueryCostEstimate> EstimateAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        JsonElement job = await client.DryRunJobAsync(statement, cancellationToken).ConfigureAwait(false);
+        long bytes = 0;
+        List<string> tables = [];
+        if (job.TryGetProperty("statistics", out JsonElement statistics))
+        {
+            if (statistics.TryGetProperty("totalBytesProcessed", out JsonElement total) && total.ValueKind == JsonValueKind.String)
+            {
+                bytes = long.Parse(total.GetString()!, CultureInfo.InvariantCulture);
+            }
+
+            if (statistics.TryGetProperty("query", out JsonElement query) && query.TryGetProperty("referencedTables", out JsonElement referenced)
+                && referenced.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement table in referenced.EnumerateArray())
+                {
+                    string project = Text(table, "projectId");
+                    string dataset = Text(table, "datasetId");
+                    string name = Text(table, "tableId");
+                    tables.Add(project == client.ProjectId && dataset == client.DatasetId ? name : $"{project}.{dataset}.{name}");
+                }
+            }
+        }
+
+        LogDryRun(_logger, bytes);
+        return new QueryCostEstimate(bytes, tables);
+    }
+
+    private static string Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private async IAsyncEnumerable<(string[] Columns, List<object?[]> Rows)> PagesAsync(SqlStatement statement, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
