@@ -61,6 +61,7 @@ public class AnalyticsBenchmarks
             Options.Create(new AnalyticsOptions()),
             TimeProvider.System,
             [],
+            [],
             NullLogger<AnalyticsService>.Instance);
     }
 
