@@ -77,14 +77,43 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
     }
 
     /// <summary>
-    /// The bytes the statement would process and be billed, and the tables it reads (BigQuery's dry run), for the
-    /// language-model SQL guard.
+    /// <summary>
+    /// A dry-run job: the bytes the statement would process and the tables it references, tables of the configured
+    /// dataset by bare name and any other as <c>project.dataset.table</c>. Used to vet language-model SQL.
     /// </summary>
     public async Task<QueryCostEstimate> EstimateAsync(SqlStatement statement, CancellationToken cancellationToken = default)
     {
-        BigQueryQueryCost cost = await DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
-        return new QueryCostEstimate(cost.BytesProcessed, cost.ReferencedTables) { BytesBilled = cost.BytesBilled };
+        ArgumentNullException.ThrowIfNull(statement);
+        JsonElement job = await client.DryRunAsync(statement, cancellationToken).ConfigureAwait(false);
+        long bytes = 0;
+        List<string> tables = [];
+        if (job.TryGetProperty("statistics", out JsonElement statistics))
+        {
+            if (statistics.TryGetProperty("totalBytesProcessed", out JsonElement total) && total.ValueKind == JsonValueKind.String)
+            {
+                bytes = long.Parse(total.GetString()!, CultureInfo.InvariantCulture);
+            }
+
+            if (statistics.TryGetProperty("query", out JsonElement query) && query.TryGetProperty("referencedTables", out JsonElement referenced)
+                && referenced.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement table in referenced.EnumerateArray())
+                {
+                    string project = Text(table, "projectId");
+                    string dataset = Text(table, "datasetId");
+                    string name = Text(table, "tableId");
+                    tables.Add(project == client.ProjectId && dataset == client.DatasetId ? name : $"{project}.{dataset}.{name}");
+                }
+            }
+        }
+
+        long billed = BigQueryQueryCost.BilledBytes(bytes, tables.Count);
+        LogDryRun(_logger, bytes, billed, tables.Count);
+        return new QueryCostEstimate(bytes, tables) { BytesBilled = billed };
     }
+
+    private static string Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     /// <summary>Dry-runs the statement and refuses it when the bytes it would be billed exceed the cost guard.</summary>
     private async Task GuardAsync(SqlStatement statement, CancellationToken cancellationToken)

@@ -220,8 +220,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     {
         foreach (string table in estimate.ReferencedTables)
         {
-            string name = table[(table.LastIndexOf('.') + 1)..];
-            if (!AnalyticsSqlGuard.Tables.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (!AnalyticsSqlGuard.Tables.Contains(table, StringComparer.OrdinalIgnoreCase))
             {
                 return SqlGuardVerdict.Refuse($"the dry run shows it reads {table}, which is not one of the analytics tables.");
             }

@@ -82,6 +82,28 @@ public sealed class GeminiAnalyticsTests
         Assert.Contains(reason, warning, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("ground_truth_uplift", 10L, "ground_truth_uplift")]
+    [InlineData("other-project.secrets.customers", 10L, "other-project.secrets.customers")]
+    [InlineData("customers", 5_000_000_000L, "over the limit")]
+    public async Task Ask_DryRunReadsAnotherTableOrTooManyBytes_IsRefusedWithoutRunning(string table, long bytes, string reason)
+    {
+        using FakeVertexServer server = new(_ => (200, FakeVertexServer.ModelSays("SELECT country, COUNT(*) AS customers FROM customers GROUP BY country")));
+        FakeDataStore store = new(
+            statement => statement.Sql.Contains("AS as_of", StringComparison.Ordinal)
+                ? new QueryResult(["as_of"], [[AsOf]])
+                : new QueryResult(["country", "customers"], [["Canada", 80L]]),
+            _ => new QueryCostEstimate(bytes, ["customers", table]));
+        using ServiceProvider services = Build(store, server.Endpoint);
+
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country");
+
+        Assert.Single(store.DryRuns);
+        Assert.DoesNotContain(store.Statements, s => s.Sql.Contains("guarded_result", StringComparison.Ordinal));
+        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
+        Assert.Contains(answer.Warnings, w => w.Contains("refused", StringComparison.Ordinal) && w.Contains(reason, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Ask_HostileQuestion_IsRefusedBeforeTheModelIsAsked()
     {
