@@ -102,7 +102,8 @@ function renderInterpretation() {
     metric('Eligible customers', fmtInt(p.size), `of ${fmtInt(p.total_customers)} customers`, 'size'),
     metric('Average CLV', fmtNum(p.avg_clv, 3), null, 'avg_clv'),
     metric('Average cart value', p.avg_cart_value === null || p.avg_cart_value === undefined ? '–' : fmtMoney(p.avg_cart_value), null, 'avg_cart_value'),
-    metric('Predicted uplift', p.predicted_uplift === null || p.predicted_uplift === undefined ? '–' : fmtPct(p.predicted_uplift), 'best trigger, conversion points', 'predicted_uplift'));
+    metric('Predicted uplift', p.predicted_uplift === null || p.predicted_uplift === undefined ? '–' : fmtPct(p.predicted_uplift),
+      p.trigger ? `with ${humanize(p.trigger)} (the suggested trigger), conversion points` : 'conversion points', 'predicted_uplift'));
   $('segment-filters').replaceChildren(...(p.filters.length ? p.filters : [{ description: 'No filters: every customer is eligible', provenance: 'ai' }])
     .map((f) => h('li', {}, h('span', { class: PROVENANCE_CLASS[f.provenance] || 'badge' }, f.provenance), ' ', f.description)));
   const bd = p.breakdowns || {};
@@ -181,11 +182,12 @@ async function refresh() {
 
 function renderTriggerCompare(result) {
   const before = state.analysis.segment_preview;
-  const suggestion = (state.analysis.trigger_suggestions || []).find((s) => s.trigger === state.trigger);
+  // Uplift and conversions come from the same answer as the sizes: the chosen trigger over the audience shown.
+  const suggestion = result.trigger_estimate;
   $('trigger-compare').replaceChildren(
     metric('Before: eligible', fmtInt(before.size), `avg CLV ${fmtNum(before.avg_clv, 3)}`, 'trigger_before'),
     metric(`After: ${humanize(state.trigger)}`, fmtInt(result.before.size), `avg CLV ${fmtNum(result.before.avg_clv, 3)}`, 'trigger_after'),
-    metric('Predicted uplift', suggestion ? fmtPct(suggestion.predicted_uplift, 2) : '–', 'conversion points', 'trigger_uplift'),
+    metric('Predicted uplift', suggestion ? fmtPct(suggestion.predicted_uplift, 2) : '–', `over the ${fmtInt(result.after.size)} customers after refinement`, 'trigger_uplift'),
     metric('Incremental conversions', suggestion ? fmtNum(suggestion.expected_incremental_conversions, 1) : '–', null, 'trigger_conversions'));
 }
 

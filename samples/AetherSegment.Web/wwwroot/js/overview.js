@@ -6,8 +6,9 @@ import { barChart, donutChart, horizontalBarChart, lineChart } from './charts.js
 const REFRESH_MS = 5000;
 const $ = (id) => document.getElementById(id);
 
-function ago(hours) {
+function ago(hours, future) {
   if (hours === null || hours === undefined) return '–';
+  if (future || hours < 0) return `⚠ ${Math.abs(hours).toFixed(1)} h in the future: check the loader's clock`;
   if (hours < 1) return `${Math.max(0, Math.round(hours * 60))} min ago`;
   if (hours < 48) return `${hours.toFixed(1)} h ago`;
   return `${(hours / 24).toFixed(1)} days ago`;
@@ -53,7 +54,7 @@ function render(stats) {
   $('table-health').replaceChildren(
     h('tr', {}, h('th', {}, 'Table'), h('th', { class: 'num' }, 'Rows'), h('th', {}, 'Latest record'), h('th', {}, 'Freshness')),
     ...stats.data_health.map((t) => h('tr', { 'data-table': t.table }, h('td', {}, t.table), h('td', { class: 'num' }, fmtInt(t.rows)),
-      h('td', {}, t.latest ? new Date(t.latest).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '–'), h('td', {}, ago(t.age_hours)))));
+      h('td', {}, t.latest ? new Date(t.latest).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '–'), h('td', { class: t.future ? 'error' : '' }, ago(t.age_hours, t.future)))));
 
   $('live-status').textContent = `Live · updated ${new Date(stats.generated_at).toLocaleTimeString()}`;
 }
