@@ -1,7 +1,7 @@
 // The overview dashboard: loads /api/v1/overview/stats and refreshes it every few seconds while the live
 // event stream appends behavioral events.
 import { api, fmtInt, fmtNum, fmtPct, fmtMoney, humanize, h } from './api.js';
-import { barChart, donutChart, horizontalBarChart, lineChart } from './charts.js';
+import { barChart, donutChart, horizontalBarChart, lineChart, TIER_COLORS } from './charts.js';
 
 const REFRESH_MS = 5000;
 const $ = (id) => document.getElementById(id);
@@ -33,7 +33,7 @@ function render(stats) {
   const cities = stats.geographic_distribution.flatMap((c) => c.cities).sort((a, b) => b.customers - a.customers).slice(0, 8);
   horizontalBarChart($('chart-cities'), cities.map((c) => ({ label: c.city, value: c.customers })), { label: 'Top cities', format: fmtInt });
 
-  const tierColors = { high: '#2f6f62', medium: '#d98e32', low: '#b3412f' };
+  const tierColors = TIER_COLORS;
   barChart($('chart-value'), stats.value_segments.map((t) => ({ label: `${t.tier} value`, value: t.customers, color: tierColors[t.tier] })),
     { label: 'Customers by value tier', format: fmtInt, height: 190 });
   $('table-value').replaceChildren(
