@@ -37,7 +37,7 @@ const AI_FIELDS = {
   acquisition_sources: { clear: ['audience.acquisition_sources'] },
   abandoned_cart_within_days: { clear: ['audience.behavior.abandoned_cart_within_days', 'audience.behavior.min_cart_value'], edit: 'audience.behavior.abandoned_cart_within_days', label: 'Abandoned a cart within (days)', min: 1, max: 3650, step: 1 },
   min_cart_value: { clear: ['audience.behavior.min_cart_value'], edit: 'audience.behavior.min_cart_value', label: 'Minimum cart value ($)', min: 0, max: 100000, step: 50 },
-  purchased_within_days: { clear: ['audience.behavior.purchased_within_days'], edit: 'audience.behavior.purchased_within_days', label: 'Purchased within (days)', min: 1, max: 3650, step: 1 },
+  purchased_within_days: { clear: ['audience.behavior.purchased_within_days', 'audience.categories', 'audience.product_types'], edit: 'audience.behavior.purchased_within_days', label: 'Purchased within (days)', min: 1, max: 3650, step: 1 },
   purchased_products: { clear: ['audience.behavior.purchased_within_days', 'audience.categories', 'audience.product_types'] },
   viewed_within_days: { clear: ['audience.behavior.viewed_within_days'], edit: 'audience.behavior.viewed_within_days', label: 'Viewed within (days)', min: 1, max: 3650, step: 1 },
   no_purchase_for_days: { clear: ['audience.behavior.no_purchase_for_days'], edit: 'audience.behavior.no_purchase_for_days', label: 'No purchase for (days)', min: 1, max: 3650, step: 1 },
@@ -276,7 +276,7 @@ function renderChips() {
   const aiFilters = state.lastPreview?.preview?.filters?.filter((f) => f.provenance === 'ai') ?? state.analysis.segment_preview.filters;
   for (const f of aiFilters) {
     const spec = AI_FIELDS[f.key];
-    chips.push(chip('ai', f.key, f.description, spec?.edit ? () => editAi(f.key, spec) : null, spec ? () => change(() => { for (const p of spec.clear) setPath(state.coo, p, null); }) : null));
+    chips.push(chip('ai', f.key, f.description, spec?.edit ? () => editAi(f.key, spec) : null, spec ? () => change(() => removeAi(f.key, spec)) : null));
   }
   if (state.trigger) {
     chips.push(chip('trigger', state.trigger, `${humanize(state.trigger)}: ${TRIGGER_FILTERS[state.trigger] ?? ''}`,
@@ -290,6 +290,15 @@ function renderChips() {
   }
   $('audience-chips').replaceChildren(...(chips.length ? chips : [h('span', { class: 'muted' }, 'No conditions: every customer is in the audience.')]));
   $('undo').disabled = state.history.length === 0;
+}
+
+// Clears the objective fields a filter came from; products that only the viewed filter carried go with it.
+function removeAi(key, spec) {
+  for (const p of spec.clear) setPath(state.coo, p, null);
+  if (key === 'viewed_within_days' && getPath(state.coo, 'audience.behavior.purchased_within_days') == null) {
+    setPath(state.coo, 'audience.categories', null);
+    setPath(state.coo, 'audience.product_types', null);
+  }
 }
 
 function chip(provenance, key, text, onEdit, onRemove) {
