@@ -116,6 +116,7 @@ public static class AetherWebApp
         services.AddSingleton<OverviewQueries>();
         services.AddMemoryCache(o => o.SizeLimit = 1_024);
         services.AddSingleton<PreviewCache>();
+        services.AddSingleton<SegmentCreations>();
     }
 
     private static void ConfigurePipeline(WebApplication app)

@@ -94,4 +94,17 @@ public sealed class WebOptions
     /// <value>The default value is 1 hour.</value>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "AetherSegment:Web:SegmentRetentionInterval must be between 00:00:01 and 7.00:00:00.")]
     public TimeSpan SegmentRetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Segments smaller than this many members are "tiny": the campaign page warns and asks for confirmation before
+    /// activating one (a tiny audience gives noisy results and may single people out).
+    /// </summary>
+    /// <value>The default value is 50.</value>
+    [Range(1, 1_000_000, ErrorMessage = "AetherSegment:Web:TinySegmentSize must be between 1 and 1000000.")]
+    public int TinySegmentSize { get; set; } = 50;
+
+    /// <summary>Interpretations with a confidence below this are "weak": the page asks the marketer to confirm or rephrase.</summary>
+    /// <value>The default value is 0.5.</value>
+    [Range(0.0, 1.0, ErrorMessage = "AetherSegment:Web:LowConfidenceBelow must be between 0 and 1.")]
+    public double LowConfidenceBelow { get; set; } = 0.5;
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.DependencyInjection;
+using AetherSegment.Interpretation;
+using AetherSegment.Segments;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Web.Overview;
@@ -12,8 +14,14 @@ namespace AetherSegment.Web.Overview;
 /// time windows, cities) is a parameter; identifiers come from <see cref="DataSchema"/> only.
 /// </summary>
 /// <remarks>Thread-safe; the queries run concurrently.</remarks>
-internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOptions<AetherSegmentOptions> options)
+internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOptions<AetherSegmentOptions> options, ISegmentEngine engine, ICampaignInterpreter interpreter)
 {
+    private static readonly string[] OpportunityObjectives =
+        [Objectives.AbandonedCarts, Objectives.WinBack, Objectives.SofaCrossSell, Objectives.Regional, Objectives.Welcome];
+
+    private readonly Lock _gate = new();
+    private Task<CampaignObjective[]>? _interpreted;
+
     /// <summary>The objectives the opportunities open, worded as a marketer would (they are the seed examples).</summary>
     internal static class Objectives
     {
@@ -37,7 +45,12 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
     /// <exception cref="DataStoreException">The store failed.</exception>
     public async Task<OverviewStats> GetAsync(CancellationToken cancellationToken = default)
     {
-        DateTimeOffset now = time.GetUtcNow();
+        // One "now" for the whole product: the segment engine's as-of (the data's latest event by default), the same
+        // instant the campaign builder and analytics count windows from. The wall clock only judges freshness.
+        DateTimeOffset wallClock = time.GetUtcNow();
+        CampaignObjective[] interpreted = await InterpretOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
+        SegmentDefinition[] definitions = await Task.WhenAll(interpreted.Select(o => engine.DefineAsync(o, "none", null, null, cancellationToken))).ConfigureAwait(false);
+        DateTimeOffset now = definitions[0].AsOf;
         SqlDialect d = store.Dialect;
         AetherSegmentOptions o = options.Value;
 
@@ -56,23 +69,13 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
             $"COUNT(*) AS customers, AVG(clv_score) AS avg_clv, MIN(clv_score) AS min_clv, MAX(clv_score) AS max_clv FROM {Customers} GROUP BY 1",
             QueryParameter.Float64("high", o.HighValueThreshold), QueryParameter.Float64("low", o.LowValueThreshold));
 
-        Task<QueryResult> opportunities = Run(
-            $"SELECT (SELECT COUNT(DISTINCT a.customer_id) FROM {Carts} a JOIN {Customers} c ON c.customer_id = a.customer_id " +
-            $"WHERE a.abandoned_at >= {d.Parameter("since_2d")} AND c.clv_score >= {d.Parameter("high")}) AS abandoned_high_value, " +
-            $"(SELECT COUNT(*) FROM {Scores} s WHERE s.churn_probability >= {d.Parameter("churn")} AND NOT EXISTS " +
-            $"(SELECT 1 FROM {Transactions} t WHERE t.customer_id = s.customer_id AND t.transaction_date >= {d.Parameter("since_90d")})) AS churn_no_purchase, " +
-            $"(SELECT COUNT(DISTINCT customer_id) FROM {Transactions} WHERE product_type = {d.Parameter("sofas")} AND transaction_date >= {d.Parameter("since_30d")}) AS sofa_buyers, " +
-            $"(SELECT COUNT(*) FROM {Customers} WHERE (city = {d.Parameter("city_a")} OR city = {d.Parameter("city_b")}) AND clv_score >= {d.Parameter("high")}) AS regional_high_value, " +
-            $"(SELECT COUNT(*) FROM {Customers} WHERE created_at >= {d.Parameter("since_7d")}) AS new_customers",
-            QueryParameter.Timestamp("since_2d", now.AddDays(-2)),
-            QueryParameter.Float64("high", o.HighValueThreshold),
-            QueryParameter.Float64("churn", o.ChurnRiskThreshold),
-            QueryParameter.Timestamp("since_90d", now.AddDays(-90)),
-            QueryParameter.String("sofas", "Sofas"),
-            QueryParameter.Timestamp("since_30d", now.AddDays(-30)),
-            QueryParameter.String("city_a", "London"),
-            QueryParameter.String("city_b", "Manchester"),
-            QueryParameter.Timestamp("since_7d", now.AddDays(-7)));
+        // The opportunity cards count exactly the segment "Build this segment" opens: the same interpretation, the same
+        // definition (no trigger, as step 2 shows it), the same as-of, compiled by the segment engine.
+        Task<QueryResult>[] opportunities = [.. definitions.Select(definition =>
+        {
+            SqlStatement members = engine.CompileMembers(definition, d);
+            return store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM (" + members.Sql + ") AS m", members.Parameters), cancellationToken);
+        })];
 
         Task<QueryResult> daily = Run(
             $"SELECT CAST(CAST(event_timestamp AS DATE) AS STRING) AS day, COUNT(*) AS events, COUNT(DISTINCT customer_id) AS customers " +
@@ -106,14 +109,15 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
             $"SELECT '{History}', COUNT(*), MAX(sent_at) FROM {History} UNION ALL " +
             $"SELECT '{Scores}', COUNT(*), MAX(scored_at) FROM {Scores}");
 
-        await Task.WhenAll(metrics, geography, tiers, opportunities, daily, eventTypes, categories, features, devices, health).ConfigureAwait(false);
+        await Task.WhenAll(opportunities).ConfigureAwait(false);
+        await Task.WhenAll(metrics, geography, tiers, daily, eventTypes, categories, features, devices, health).ConfigureAwait(false);
 
         KeyMetrics keyMetrics = ReadMetrics(metrics.Result);
         return new OverviewStats(
             keyMetrics,
             ReadGeography(geography.Result, keyMetrics.TotalCustomers),
             ReadTiers(tiers.Result, keyMetrics.TotalCustomers),
-            ReadOpportunities(opportunities.Result),
+            ReadOpportunities([.. opportunities.Select(o => AsLong(o.Result.Scalar()))]),
             new BehavioralInsights(
                 ReadDaily(daily.Result),
                 ReadNamedCounts(eventTypes.Result),
@@ -121,7 +125,8 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
                 ReadFeature(features.Result, "room_planner_use"),
                 ReadFeature(features.Result, "ar_view"),
                 ReadNamedCounts(devices.Result)),
-            ReadHealth(health.Result, now),
+            ReadHealth(health.Result, wallClock),
+            wallClock,
             now);
 
         Task<QueryResult> Run(string sql, params QueryParameter[] parameters) =>
@@ -183,9 +188,23 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
         return tiers;
     }
 
-    private static List<Opportunity> ReadOpportunities(QueryResult result)
+    private Task<CampaignObjective[]> InterpretOpportunitiesAsync(CancellationToken cancellationToken)
     {
-        object?[] row = FirstRow(result, 5);
+        // The objectives are constants: interpret them once (a model-backed interpreter would otherwise be asked on
+        // every overview load); a failed attempt is retried on the next load.
+        lock (_gate)
+        {
+            if (_interpreted is null || _interpreted.IsFaulted || _interpreted.IsCanceled)
+            {
+                _interpreted = Task.WhenAll(OpportunityObjectives.Select(text => interpreter.InterpretAsync(text, CancellationToken.None).AsTask()));
+            }
+
+            return _interpreted.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static List<Opportunity> ReadOpportunities(long[] row)
+    {
         List<Opportunity> list =
         [
             new("abandoned-carts-high-value", "High-value carts abandoned in the last 48 hours",
@@ -254,7 +273,8 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
         {
             DateTimeOffset? latest = row[2] as DateTimeOffset?;
             double? age = latest is { } l ? Math.Round((now - l).TotalHours, 2) : null;
-            tables.Add(new TableHealth(row[0] as string ?? "", AsLong(row[1]), latest, age));
+            // Rows stamped after the wall clock are a data problem (a generator or loader clock ahead): flag them.
+            tables.Add(new TableHealth(row[0] as string ?? "", AsLong(row[1]), latest, age, latest is { } f && f > now.AddMinutes(1)));
         }
 
         return tables;

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace AetherSegment.Web.Overview;
 
-/// <summary>The overview dashboard's data (GET /api/v1/overview/stats).</summary>
+/// <summary>
+/// The overview dashboard's data (GET /api/v1/overview/stats). <see cref="AsOf"/> is the instant every window
+/// ("last 7 days") ends at, the segment engine's as-of; <see cref="GeneratedAt"/> is the wall clock that judged freshness.
+/// </summary>
 internal sealed record OverviewStats(
     KeyMetrics Metrics,
     IReadOnlyList<CountryDistribution> GeographicDistribution,
@@ -10,7 +13,8 @@ internal sealed record OverviewStats(
     IReadOnlyList<Opportunity> Opportunities,
     BehavioralInsights BehavioralInsights,
     IReadOnlyList<TableHealth> DataHealth,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    DateTimeOffset AsOf);
 
 /// <summary>The four key metrics.</summary>
 internal sealed record KeyMetrics(
@@ -53,4 +57,4 @@ internal sealed record CategorySales(string Category, long Orders, double Revenu
 internal sealed record FeatureUse(long Customers, long Events);
 
 /// <summary>Row count and freshness of one table.</summary>
-internal sealed record TableHealth(string Table, long Rows, DateTimeOffset? Latest, double? AgeHours);
+internal sealed record TableHealth(string Table, long Rows, DateTimeOffset? Latest, double? AgeHours, bool Future);

@@ -7,4 +7,8 @@ namespace AetherSegment.Web.Segments;
 /// <param name="CampaignObjectiveObject">Accepted as a synonym of <paramref name="CampaignObjective"/>.</param>
 /// <param name="OverrideTrigger">The trigger to use instead of the objective's suggested trigger, or null.</param>
 /// <param name="AdditionalFilters">Refinements: filter key to value, or null.</param>
-internal sealed record CreateSegmentRequest(JsonElement? CampaignObjective, JsonElement? CampaignObjectiveObject, string? OverrideTrigger, JsonElement? AdditionalFilters);
+/// <param name="Name">The segment's name (1-120 characters), or null for a name made from the campaign type and time.</param>
+/// <param name="ClientKey">A key that makes the create idempotent (same as the Idempotency-Key header), or null (<c>client_key</c>).</param>
+/// <param name="ClientKeyCamel">The same key spelled <c>clientKey</c>.</param>
+internal sealed record CreateSegmentRequest(JsonElement? CampaignObjective, JsonElement? CampaignObjectiveObject, string? OverrideTrigger, JsonElement? AdditionalFilters,
+    string? Name = null, string? ClientKey = null, [property: System.Text.Json.Serialization.JsonPropertyName("clientKey")] string? ClientKeyCamel = null);

@@ -29,13 +29,23 @@ internal static class SegmentEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapPost("/segments/create", async (CreateSegmentRequest request, ISegmentEngine engine, ICampaignInterpreter interpreter, CancellationToken cancellationToken) =>
+        api.MapPost("/segments/create", async (CreateSegmentRequest request, HttpContext context, ISegmentEngine engine, ISegmentStore store, ICampaignInterpreter interpreter,
+                SegmentCreations creations, TimeProvider time, CancellationToken cancellationToken) =>
             {
-                CampaignObjective objective = await ReadObjectiveAsync(request, interpreter, cancellationToken).ConfigureAwait(false);
-                StoredSegment segment = await engine.CreateAsync(objective,
-                    string.IsNullOrWhiteSpace(request.OverrideTrigger) ? null : request.OverrideTrigger,
-                    RequestFields.Filters(request.AdditionalFilters, "additional_filters"), cancellationToken).ConfigureAwait(false);
-                return TypedResults.Created($"/api/v1/segments/{Uri.EscapeDataString(segment.SegmentId)}", segment);
+                string? key = SegmentCreations.ReadKey(context.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? request.ClientKey ?? request.ClientKeyCamel);
+                string? name = SegmentNames.Validate(request.Name, "name");
+                (StoredSegment segment, bool created) = await creations.CreateOnceAsync(key, async () =>
+                {
+                    CampaignObjective objective = await ReadObjectiveAsync(request, interpreter, cancellationToken).ConfigureAwait(false);
+                    StoredSegment made = await engine.CreateAsync(objective,
+                        string.IsNullOrWhiteSpace(request.OverrideTrigger) ? null : request.OverrideTrigger,
+                        RequestFields.Filters(request.AdditionalFilters, "additional_filters"), cancellationToken).ConfigureAwait(false);
+                    return await store.UpdateAsync(made.SegmentId, name ?? SegmentNames.Default(made, time.GetUtcNow()), key, cancellationToken).ConfigureAwait(false) ?? made;
+                }, cancellationToken).ConfigureAwait(false);
+                // A repeated create with the same key answers the first segment with 200 instead of making another.
+                return created
+                    ? Results.Created($"/api/v1/segments/{Uri.EscapeDataString(segment.SegmentId)}", segment)
+                    : Results.Ok(segment);
             })
             .AddEndpointFilter<RequireApiKeyFilter>()
             .WithName("CreateSegment")
@@ -45,6 +55,60 @@ internal static class SegmentEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/segments", async (int? limit, ISegmentStore store, CancellationToken cancellationToken) =>
+            {
+                int take = limit ?? 100;
+                if (take is < 1 or > 1000)
+                {
+                    throw new AetherSegmentInputException("limit", "limit must be between 1 and 1000.");
+                }
+
+                IReadOnlyList<StoredSegment> segments = await store.ListAsync(take, cancellationToken).ConfigureAwait(false);
+                return Results.Ok(new SegmentList([.. segments.Select(SegmentSummary.From)]));
+            })
+            .AddEndpointFilter<RequireApiKeyFilter>()
+            .WithName("ListSegments")
+            .WithTags("segments")
+            .WithSummary("The stored segments, newest first: id, name, size, trigger, dates and export links.")
+            .Produces<SegmentList>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapMethods("/segments/{id}", ["PATCH"], async (string id, RenameSegmentRequest request, ISegmentStore store, CancellationToken cancellationToken) =>
+            {
+                string name = SegmentNames.Validate(request.Name, "name") ?? throw new AetherSegmentInputException("name", "Give the segment a name (1 to 120 characters).");
+                StoredSegment? segment = SegmentTables.IsSegmentId(id) ? await store.UpdateAsync(id, name, null, cancellationToken).ConfigureAwait(false) : null;
+                return segment is null ? NotFound(id) : Results.Ok(segment);
+            })
+            .AddEndpointFilter<RequireApiKeyFilter>()
+            .WithName("RenameSegment")
+            .WithTags("segments")
+            .WithSummary("Renames a stored segment (body: {name}); members and definition are unchanged.")
+            .Produces<StoredSegment>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapDelete("/segments/{id}", async (string id, ISegmentStore store, CancellationToken cancellationToken) =>
+            {
+                bool deleted = SegmentTables.IsSegmentId(id) && await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+                return deleted ? Results.NoContent() : NotFound(id);
+            })
+            .AddEndpointFilter<RequireApiKeyFilter>()
+            .WithName("DeleteSegment")
+            .WithTags("segments")
+            .WithSummary("Deletes a stored segment and its member snapshot.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/segments/activation-policy", (IOptions<WebOptions> options) => Results.Ok(new ActivationPolicy(
+                options.Value.TinySegmentSize, options.Value.LowConfidenceBelow, SegmentTables.MemberColumns, SegmentNames.PersonalColumns)))
+            .WithName("ActivationPolicy")
+            .WithTags("segments")
+            .WithSummary("What the campaign page warns about before activation: the tiny-segment size, the weak-confidence bound and the exported columns.")
+            .Produces<ActivationPolicy>();
 
         api.MapGet("/segments/{id}", async (string id, ISegmentEngine engine, CancellationToken cancellationToken) =>
             {
@@ -70,13 +134,13 @@ internal static class SegmentEndpoints
                         "AetherSegment:Web:AllowPersonalDataWithoutApiKey=true)."));
                 }
 
-                if (await engine.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+                if (await engine.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
                 {
                     return NotFound(id);
                 }
 
                 context.Response.ContentType = contentType;
-                context.Response.Headers.ContentDisposition = $"attachment; filename=\"segment-{SafeFileName(id)}.{extension}\"";
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"{SegmentNames.FileName(stored)}.{extension}\"";
                 context.Response.Headers[PersonalDataHeader] = personal ? "included" : "excluded";
                 long? rows = await engine.ExportAsync(id, exportFormat, context.Response.Body,
                     personal ? SegmentExportOptions.WithPersonalData : SegmentExportOptions.WithoutPersonalData, cancellationToken).ConfigureAwait(false);
@@ -138,18 +202,6 @@ internal static class SegmentEndpoints
             "json" => (SegmentExportFormat.Json, "application/json; charset=utf-8", "json"),
             _ => throw new AetherSegmentInputException("format", "format must be csv or json."),
         };
-
-    private static string SafeFileName(string id)
-    {
-        Span<char> buffer = id.Length <= 64 ? stackalloc char[id.Length] : new char[64];
-        for (int i = 0; i < buffer.Length; i++)
-        {
-            char c = id[i];
-            buffer[i] = char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_';
-        }
-
-        return new string(buffer);
-    }
 
     private static IResult NotFound(string id) =>
         Results.Problem(Problems.Create(StatusCodes.Status404NotFound, "Segment not found", $"There is no segment with id '{id}'."));

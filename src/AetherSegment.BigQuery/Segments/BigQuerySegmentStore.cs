@@ -61,6 +61,54 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
         return result.Scalar() is string json ? JsonSerializer.Deserialize<StoredSegment>(json, AetherSegmentJson.Options) : null;
     }
 
+    public async Task<IReadOnlyList<StoredSegment>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        QueryResult result = await store.QueryAsync(new SqlStatement(
+            $"SELECT segment_json FROM {SegmentTables.Segments.Name} ORDER BY created_at DESC, segment_id LIMIT @limit",
+            [QueryParameter.Int64("limit", limit)]), cancellationToken).ConfigureAwait(false);
+        List<StoredSegment> segments = [];
+        foreach (object?[] row in result.Rows)
+        {
+            if (row[0] is string json && JsonSerializer.Deserialize<StoredSegment>(json, AetherSegmentJson.Options) is { } segment)
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return segments;
+    }
+
+    public async Task<StoredSegment?> UpdateAsync(string segmentId, string? name, string? clientKey, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is not { } current)
+        {
+            return null;
+        }
+
+        StoredSegment updated = current with { Name = name ?? current.Name, ClientKey = clientKey ?? current.ClientKey };
+        await store.QueryAsync(new SqlStatement(
+            $"UPDATE {SegmentTables.Segments.Name} SET segment_json = @segment_json WHERE segment_id = @segment_id",
+            [QueryParameter.String("segment_id", segmentId), QueryParameter.String("segment_json", JsonSerializer.Serialize(updated, AetherSegmentJson.Options))]),
+            cancellationToken).ConfigureAwait(false);
+        return updated;
+    }
+
+    public async Task<bool> DeleteAsync(string segmentId, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        QueryParameter id = QueryParameter.String("segment_id", segmentId);
+        await store.QueryAsync(new SqlStatement($"DELETE FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
+        await store.QueryAsync(new SqlStatement($"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -77,7 +77,6 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
     }
 
     /// <summary>
-    /// <summary>
     /// A dry-run job: the bytes the statement would process and the tables it references, tables of the configured
     /// dataset by bare name and any other as <c>project.dataset.table</c>. Used to vet language-model SQL.
     /// </summary>

@@ -25,6 +25,14 @@ public sealed record FilterPreview
     [JsonPropertyName("added_filters")]
     public IReadOnlyList<SegmentFilter> AddedFilters { get; init; } = [];
 
+    /// <summary>
+    /// The chosen trigger's predicted uplift, incremental conversions and revenue over exactly the <see cref="After"/>
+    /// audience (its <c>segment_size_after_trigger</c> equals <c>after.size</c>), or <see langword="null"/> when no
+    /// trigger is chosen or no ranker is registered.
+    /// </summary>
+    [JsonPropertyName("trigger_estimate")]
+    public AetherSegment.Uplift.TriggerSuggestion? TriggerEstimate { get; init; }
+
     /// <summary>The full preview after the new filters (waterfall, breakdowns, samples).</summary>
     [JsonPropertyName("preview")]
     public required SegmentPreview Preview { get; init; }

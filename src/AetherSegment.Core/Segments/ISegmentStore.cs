@@ -45,4 +45,30 @@ public interface ISegmentStore
     /// <returns>The number of members written; <see langword="null"/> when there is no segment with that id (nothing is written).</returns>
     /// <exception cref="AetherSegmentInputException">The store does not support the format.</exception>
     Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The stored segments, newest first.</summary>
+    /// <param name="limit">At most this many segments (1..1000).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The segments with their stored JSON (name, client key, explanation, size).</returns>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task<IReadOnlyList<StoredSegment>> ListAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the descriptive fields of a stored segment (its <see cref="StoredSegment.Name"/> and
+    /// <see cref="StoredSegment.ClientKey"/>); the member snapshot, size, definition and creation time are kept.
+    /// </summary>
+    /// <param name="segmentId">The segment id.</param>
+    /// <param name="name">The new name, or <see langword="null"/> to keep the current one.</param>
+    /// <param name="clientKey">The client key, or <see langword="null"/> to keep the current one.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>The updated segment, or <see langword="null"/> when there is no segment with that id.</returns>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task<StoredSegment?> UpdateAsync(string segmentId, string? name, string? clientKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a stored segment and its member snapshot.</summary>
+    /// <param name="segmentId">The segment id.</param>
+    /// <param name="cancellationToken">Cancels the delete.</param>
+    /// <returns><see langword="true"/> when the segment existed.</returns>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task<bool> DeleteAsync(string segmentId, CancellationToken cancellationToken = default);
 }

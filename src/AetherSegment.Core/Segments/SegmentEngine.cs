@@ -62,9 +62,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
         // The preview and the ranking are independent queries: run them side by side.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _services.GetService<ITriggerRanker>() is { } ranker
-            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
-            : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _services.GetService<ITriggerRanker>() switch
+        {
+            StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
+            { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken),
+            null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
+        };
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
         IReadOnlyList<TriggerSuggestion> suggestions = await rankingTask.ConfigureAwait(false);
@@ -76,6 +79,43 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             SegmentPreview = preview with { PredictedUplift = chosen?.PredictedUplift, Trigger = objective.SuggestedTrigger },
             TriggerSuggestions = suggestions,
         };
+    }
+
+    /// <summary>
+    /// Ranks every trigger over the audience after that trigger's filter: one flags query says which members pass each
+    /// trigger's filter, one scoring pass predicts every member's uplift, and each suggestion sums over its kept members.
+    /// </summary>
+    private async Task<IReadOnlyList<TriggerSuggestion>> RankAfterTriggerFiltersAsync(StoreTriggerRanker ranker, SegmentDefinition definition, CancellationToken cancellationToken)
+    {
+        IDataStore store = Store;
+        TriggerType[] triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
+        QueryResult flags = await store.QueryAsync(SegmentSqlCompiler.TriggerFlags(definition, store.Dialect, triggers), cancellationToken).ConfigureAwait(false);
+        int idColumn = flags.IndexOf("customer_id");
+        int[] flagColumns = [.. triggers.Select((_, i) => flags.IndexOf("t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        Dictionary<string, bool[]> passes = new(flags.Rows.Count, StringComparer.Ordinal);
+        foreach (object?[] row in flags.Rows)
+        {
+            bool[] kept = new bool[triggers.Length];
+            for (int i = 0; i < triggers.Length; i++)
+            {
+                kept[i] = row[flagColumns[i]] is true;
+            }
+
+            passes[Convert.ToString(row[idColumn], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = kept;
+        }
+
+        long[] counts = new long[triggers.Length];
+        foreach (bool[] kept in passes.Values)
+        {
+            for (int i = 0; i < kept.Length; i++)
+            {
+                counts[i] += kept[i] ? 1 : 0;
+            }
+        }
+
+        return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(definition, store.Dialect),
+            (trigger, id) => passes.TryGetValue(id, out bool[]? kept) && kept[Array.IndexOf(triggers, trigger)],
+            trigger => counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default)
@@ -92,7 +132,15 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         IReadOnlyList<SegmentFilter> added = _builder.FromRefinements(newFilters, "new_filters", before);
         DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
         SegmentDefinition definition = new() { Filters = [.. before, .. added], Trigger = chosen, AsOf = asOf };
-        SegmentPreview preview = await PreviewAsync(definition, cancellationToken).ConfigureAwait(false);
+        // The chosen trigger's uplift and conversions over exactly this audience (after its filter and the refinements),
+        // from the same definition as the sizes, so a page never pairs a refined size with an unrefined estimate.
+        Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
+        Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _services.GetService<ITriggerRanker>() is { } ranker
+            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
+            : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
+        await Task.WhenAll(previewTask, estimateTask).ConfigureAwait(false);
+        SegmentPreview preview = await previewTask.ConfigureAwait(false);
+        TriggerSuggestion? estimate = (await estimateTask.ConfigureAwait(false)).FirstOrDefault(s => s.Trigger == chosen);
 
         SegmentMetrics beforeMetrics = before.Count == 0
             ? new SegmentMetrics(preview.TotalCustomers, preview.TotalAvgClv)
@@ -104,6 +152,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             After = new SegmentMetrics(preview.Size, preview.AvgClv),
             AddedFilters = added,
             Preview = preview,
+            TriggerEstimate = estimate is null ? null : estimate with { SegmentSizeAfterTrigger = preview.Size },
         };
     }
 

@@ -49,6 +49,27 @@ internal sealed class SegmentSqlCompiler
     }
 
     /// <summary>
+    /// The definition's members (<c>customer_id</c>) with one boolean column per trigger (<c>t0</c>, <c>t1</c>, ... in
+    /// the order of <paramref name="triggers"/>) saying whether the member passes that trigger's filter
+    /// (<see cref="TriggerFilters.For"/>). The engine uses it to rank each trigger over the audience after its own
+    /// filter, so the trigger table's sizes, uplifts and conversions describe the same members as the before/after card.
+    /// </summary>
+    public static SqlStatement TriggerFlags(SegmentDefinition definition, SqlDialect dialect, IReadOnlyList<TriggerType> triggers)
+    {
+        SegmentSqlCompiler compiler = new(definition, dialect);
+        string where = compiler.WhereClause();
+        StringBuilder sql = new("SELECT c.customer_id");
+        for (int i = 0; i < triggers.Count; i++)
+        {
+            sql.Append(", COALESCE(").Append(compiler.Condition(TriggerFilters.For(triggers[i]).Condition)).Append(", FALSE) AS t")
+                .Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        sql.Append('\n').Append(compiler.FromClause()).Append("\nWHERE ").Append(where);
+        return new SqlStatement(sql.ToString(), compiler._parameters);
+    }
+
+    /// <summary>
     /// One statement for the whole preview. A chain of CTEs applies the filters in order (<c>s1</c> keeps the customers
     /// passing the first filter, <c>s2</c> those of <c>s1</c> passing the second, ...), so each filter only looks at the
     /// survivors of the previous ones; every step carries all the customer columns, so any condition can come at any step; a UNION ALL then returns, by <c>kind</c>: the size and CLV sum of every step

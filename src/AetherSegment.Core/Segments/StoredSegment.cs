@@ -55,4 +55,15 @@ public sealed record StoredSegment
     /// <summary>The SQL's named parameters (values read back from storage are JSON elements).</summary>
     [JsonPropertyName("parameters")]
     public IReadOnlyList<QueryParameter> Parameters { get; init; } = [];
+
+    /// <summary>The name the marketer gave the segment (shown in lists and used in export file names), or <see langword="null"/>.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// The key the client sent with the create request (Idempotency-Key header or <c>clientKey</c>), so a repeated
+    /// create returns this segment instead of making another; <see langword="null"/> when none was sent.
+    /// </summary>
+    [JsonPropertyName("client_key")]
+    public string? ClientKey { get; init; }
 }

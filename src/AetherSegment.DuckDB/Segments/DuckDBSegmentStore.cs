@@ -107,6 +107,85 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
         }
     }
 
+    public async Task<IReadOnlyList<StoredSegment>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        if (!store.Exists)
+        {
+            return [];
+        }
+
+        await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using DuckDBCommand command = Command(connection, new SqlStatement(
+                $"SELECT segment_json FROM {SegmentTables.Segments.Name} ORDER BY created_at DESC, segment_id LIMIT $limit", [QueryParameter.Int64("limit", limit)]));
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            List<StoredSegment> segments = [];
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (JsonSerializer.Deserialize<StoredSegment>(reader.GetString(0), AetherSegmentJson.Options) is { } segment)
+                {
+                    segments.Add(segment);
+                }
+            }
+
+            return segments;
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB could not list the segments: {ex.Message}", ex);
+        }
+    }
+
+    public async Task<StoredSegment?> UpdateAsync(string segmentId, string? name, string? clientKey, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is not { } current)
+        {
+            return null;
+        }
+
+        StoredSegment updated = current with { Name = name ?? current.Name, ClientKey = clientKey ?? current.ClientKey };
+        await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, new SqlStatement(
+                $"UPDATE {SegmentTables.Segments.Name} SET segment_json = $segment_json WHERE segment_id = $segment_id",
+                [QueryParameter.String("segment_id", segmentId), QueryParameter.String("segment_json", JsonSerializer.Serialize(updated, AetherSegmentJson.Options))]),
+                cancellationToken).ConfigureAwait(false);
+            return updated;
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB could not update the segment: {ex.Message}", ex);
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string segmentId, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            QueryParameter id = QueryParameter.String("segment_id", segmentId);
+            await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.Members.Name} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB could not delete the segment: {ex.Message}", ex);
+        }
+    }
+
     public async Task<long?> ExportAsync(string segmentId, SegmentExportFormat format, Stream destination, SegmentExportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -58,7 +58,10 @@ public sealed class CampaignPageTests(GeneratedServerFixture fixture) : IClassFi
         Assert.Equal(Int(preview.GetProperty("size").GetInt64()), await page.TextContentAsync("[data-metric='trigger_before'] .value"));
 
         // Step 4: a refinement updates the live preview to the API's after-size.
-        string? selectedTrigger = apiTriggers.Length > 0 ? apiTriggers[0] : coo.GetProperty("suggested_trigger").GetString();
+        // The offer the objective names is preselected; without one, the top-ranked trigger.
+        string? selectedTrigger = coo.GetProperty("suggested_trigger").ValueKind == JsonValueKind.String
+            ? coo.GetProperty("suggested_trigger").GetString()
+            : apiTriggers.Length > 0 ? apiTriggers[0] : null;
         string previewSeq = (await page.GetAttributeAsync("body", "data-preview"))!;
         await page.SelectOptionAsync("#f-country", country);
         await page.WaitForFunctionAsync($"document.body.dataset.preview !== '{previewSeq}'");
@@ -80,9 +83,17 @@ public sealed class CampaignPageTests(GeneratedServerFixture fixture) : IClassFi
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"campaign-{name}-3-4-triggers-refine.png"), FullPage = true });
 
         // Step 5: activation stores the segment; the page shows its id, size and explanation, and exports it.
+        await page.FillAsync("#segment-name", $"Browser {name}");
         await page.ClickAsync("#activate");
+        await page.WaitForSelectorAsync("#confirm-dialog[open]");
+        if (await page.GetAttributeAsync("body", "data-warnings") != "0")
+        {
+            await page.CheckAsync("#confirm-ack");
+        }
+
+        await page.ClickAsync("#confirm-activate");
         await page.WaitForSelectorAsync("body[data-step='activated']");
-        string segmentId = (await page.TextContentAsync("[data-metric='segment_id'] .value"))!;
+        string segmentId = (await page.GetAttributeAsync("[data-metric='segment_id']", "data-segment-id"))!;
         using JsonDocument stored = await fixture.Server.GetJsonAsync($"api/v1/segments/{segmentId}");
         Assert.Equal(Int(stored.RootElement.GetProperty("size").GetInt64()), await page.TextContentAsync("[data-metric='segment_size'] .value"));
         Assert.Equal(stored.RootElement.GetProperty("explanation").GetProperty("summary").GetString(), await page.TextContentAsync("#explanation-summary"));

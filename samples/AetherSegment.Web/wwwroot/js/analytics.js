@@ -51,7 +51,7 @@ function renderAnswer(answer) {
     h('p', { id: 'answer-text' }, answer.answer),
     ...(answer.warnings || []).map((w) => h('p', { class: 'muted' }, w)),
     hasChart ? h('div', {}, h('h3', {}, answer.chart.title), chart) : null,
-    answer.rows.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'answer-table' },
+    answer.rows.length ? h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'answer-table' },
       h('tr', {}, ...columns.map((c) => h('th', { class: typeof answer.rows[0]?.[c] === 'number' ? 'num' : null }, humanize(c)))),
       ...answer.rows.slice(0, 100).map((r) => h('tr', {}, ...columns.map((c) => h('td', { class: typeof r[c] === 'number' ? 'num' : null }, cell(r[c]))))))) : null,
     answer.sql ? h('details', {}, h('summary', {}, 'SQL'), h('pre', { class: 'sql', id: 'answer-sql' }, answer.sql)) : null,

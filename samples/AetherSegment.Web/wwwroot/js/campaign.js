@@ -1,19 +1,71 @@
 // The five-step campaign segmentation workflow: objective -> interpretation and eligible segment -> ranked triggers
-// -> refinement with live preview and attrition waterfall -> activation with explanation and export.
+// -> refinement with live preview and attrition waterfall -> activation with confirmation, explanation and export.
+// The audience is in the marketer's hands: every condition (ai, trigger, user) is a chip that can be edited or removed,
+// with undo and reset; the whole state lives in the URL, so Back, Forward and reload restore it.
 import { api, ApiError, fmtInt, fmtNum, fmtPct, fmtMoney, humanize, h } from './api.js';
-import { barChart, donutChart, horizontalBarChart } from './charts.js';
+import { barChart, donutChart, horizontalBarChart, TIER_COLORS } from './charts.js';
 import { exampleObjectives } from './examples.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { analysis: null, trigger: null, filters: {}, segment: null, previewSeq: 0 };
+const state = {
+  analysis: null, // the analyze answer for the current objective text
+  coo: null, // the campaign objective object as edited by the marketer (ai chips)
+  trigger: null, filters: {}, segment: null, last: null, previewSeq: 0, history: [], draftKey: null, policy: null,
+};
 const COUNTRIES = { 'United States': ['New York', 'Los Angeles', 'Chicago', 'Houston', 'Phoenix', 'Seattle'], 'United Kingdom': ['London', 'Manchester', 'Birmingham', 'Leeds', 'Glasgow'], Canada: ['Toronto', 'Vancouver', 'Montreal', 'Calgary', 'Ottawa'], Australia: ['Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Adelaide'] };
 const CATEGORIES = ['Living Room', 'Bedroom', 'Kitchen & Dining', 'Office', 'Storage & Organization', 'Bathroom', 'Outdoor', 'Lighting', 'Textiles', 'Decoration'];
 const PROVENANCE_CLASS = { ai: 'badge', trigger: 'badge trigger', user: 'badge user' };
+const PROVENANCE_LABEL = { ai: 'AI', trigger: 'trigger', user: 'you' };
+// The filter each trigger adds (TriggerFilters in the SDK), shown before the trigger is applied.
+const TRIGGER_FILTERS = {
+  personalized_discount_offer: 'discount sensitivity of at least 0.5',
+  free_shipping_offer: 'free-shipping sensitivity of at least 0.5',
+  exclusive_access: 'seeks exclusive, early or members-only access',
+  loyalty_points_bonus: 'purchased in the last 365 days',
+  product_recommendation: 'purchased in the last 90 days',
+  cart_reminder: 'abandoned a cart in the last 7 days',
+  urgency_low_stock: 'checked stock or added to a wishlist in the last 30 days',
+  content_inspiration: 'content engagement of at least 0.5, or used the room planner or AR view in the last 90 days',
+};
+// Which fields of the objective object an interpreter filter comes from, and which one number edits it.
+const AI_FIELDS = {
+  value_tier: { clear: ['audience.value_tier'] },
+  clv_min: { clear: ['audience.clv_min'], edit: 'audience.clv_min', label: 'Minimum CLV (0 to 1)', min: 0, max: 1, step: 0.05 },
+  countries: { clear: ['audience.countries'] },
+  cities: { clear: ['audience.cities'] },
+  churn_risk: { clear: ['audience.churn_risk'] },
+  acquisition_sources: { clear: ['audience.acquisition_sources'] },
+  abandoned_cart_within_days: { clear: ['audience.behavior.abandoned_cart_within_days', 'audience.behavior.min_cart_value'], edit: 'audience.behavior.abandoned_cart_within_days', label: 'Abandoned a cart within (days)', min: 1, max: 3650, step: 1 },
+  min_cart_value: { clear: ['audience.behavior.min_cart_value'], edit: 'audience.behavior.min_cart_value', label: 'Minimum cart value ($)', min: 0, max: 100000, step: 50 },
+  purchased_within_days: { clear: ['audience.behavior.purchased_within_days', 'audience.categories', 'audience.product_types'], edit: 'audience.behavior.purchased_within_days', label: 'Purchased within (days)', min: 1, max: 3650, step: 1 },
+  purchased_products: { clear: ['audience.behavior.purchased_within_days', 'audience.categories', 'audience.product_types'] },
+  viewed_within_days: { clear: ['audience.behavior.viewed_within_days'], edit: 'audience.behavior.viewed_within_days', label: 'Viewed within (days)', min: 1, max: 3650, step: 1 },
+  no_purchase_for_days: { clear: ['audience.behavior.no_purchase_for_days'], edit: 'audience.behavior.no_purchase_for_days', label: 'No purchase for (days)', min: 1, max: 3650, step: 1 },
+  acquired_within_days: { clear: ['audience.behavior.acquired_within_days'], edit: 'audience.behavior.acquired_within_days', label: 'Acquired within (days)', min: 1, max: 3650, step: 1 },
+};
+const USER_FIELDS = { location_country: 'f-country', location_city: 'f-city', clv_min: 'f-clv', cart_value_min: 'f-cart', category: 'f-category' };
+
+// Plain-language messages for the fields a marketer can get wrong; the API's own words stay in the console.
+const FIELD_WORDS = {
+  objective: 'Describe the campaign in a sentence, for example who to reach and with what offer.',
+  'new_filters.clv_min': 'Minimum CLV must be a number from 0 to 1.',
+  'new_filters.cart_value_min': 'Minimum cart value must be zero or more dollars.',
+  'new_filters.location_city': 'Pick a city in the chosen country.',
+  name: 'Give the segment a name of 1 to 120 characters.',
+};
+
+function plain(error) {
+  if (!error) return '';
+  if (error.status === 401) return 'This server needs an API key to save segments: enter it below and try again.';
+  if (error.status === 503) return 'The data could not be read just now. Please try again in a moment.';
+  if (error.status === 429) return 'Too many requests in a minute: wait a few seconds and try again.';
+  return FIELD_WORDS[error.field] || error.message;
+}
 
 function showError(id, error) {
   const el = $(id);
   el.hidden = !error;
-  el.textContent = error ? (error.field ? `${error.message} (field: ${error.field})` : error.message) : '';
+  el.textContent = error ? plain(error) : '';
 }
 
 function metric(label, value, hint, id) {
@@ -29,6 +81,80 @@ function apiKeyHeaders() {
   return key ? { 'X-Api-Key': key } : {};
 }
 
+const clone = (v) => (v === null || v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
+function setPath(obj, path, value) {
+  const parts = path.split('.');
+  let o = obj;
+  for (const p of parts.slice(0, -1)) { o[p] = o[p] ?? {}; o = o[p]; }
+  const last = parts[parts.length - 1];
+  o[last] = value === null && Array.isArray(o[last]) ? [] : value;
+}
+
+function getPath(obj, path) {
+  return path.split('.').reduce((o, p) => (o === null || o === undefined ? undefined : o[p]), obj);
+}
+
+// URL state -------------------------------------------------------------------------------------------------------
+function snapshot() {
+  return { coo: clone(state.coo), trigger: state.trigger, filters: { ...state.filters } };
+}
+
+function writeUrl(push) {
+  const params = new URLSearchParams();
+  params.set('objective', $('objective').value);
+  if (state.analysis) {
+    params.set('trigger', state.trigger ?? 'none');
+    if (Object.keys(state.filters).length) params.set('filters', JSON.stringify(state.filters));
+    if (JSON.stringify(state.coo) !== JSON.stringify(state.analysis.campaign_objective_object)) params.set('coo', JSON.stringify(state.coo));
+    if (state.segment) params.set('segment', state.segment.segment_id);
+  }
+  const url = `${location.pathname}?${params}`;
+  if (url === `${location.pathname}${location.search}`) return;
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+}
+
+// Changes the audience: remembers the previous state for undo, marks an activated segment stale, updates the URL.
+async function change(mutate) {
+  state.history.push(snapshot());
+  mutate();
+  state.draftKey = null;
+  markStale();
+  writeUrl(true);
+  syncForm();
+  renderChips();
+  await refresh();
+}
+
+async function restoreFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const objective = params.get('objective');
+  if (!objective) return;
+  if (!state.analysis || objective !== $('objective').value) {
+    $('objective').value = objective;
+    await analyze({ fromUrl: true });
+  }
+  if (!state.analysis) return;
+  const trigger = params.get('trigger');
+  state.trigger = trigger === 'none' ? null : (trigger ?? state.trigger);
+  try { state.filters = JSON.parse(params.get('filters') || '{}'); } catch { state.filters = {}; }
+  try { state.coo = params.get('coo') ? JSON.parse(params.get('coo')) : clone(state.analysis.campaign_objective_object); } catch { state.coo = clone(state.analysis.campaign_objective_object); }
+  syncForm();
+  markTrigger();
+  renderChips();
+  await refresh();
+  const segmentId = params.get('segment');
+  if (segmentId && (!state.segment || state.segment.segment_id !== segmentId)) {
+    try {
+      state.segment = await api(`api/v1/segments/${encodeURIComponent(segmentId)}`);
+      state.last = JSON.stringify(snapshot());
+      renderActivation(false);
+    } catch { /* a deleted segment: leave step 5 closed */ }
+  } else if (!segmentId && state.segment) {
+    markStale();
+  }
+}
+
 // Step 1 --------------------------------------------------------------------------------------------------------
 function setupStep1() {
   $('examples').replaceChildren(...exampleObjectives.map((e) => h('button', {
@@ -36,28 +162,39 @@ function setupStep1() {
     onclick: () => { $('objective').value = e.text; analyze(); },
   }, e.title)));
   $('objective-form').addEventListener('submit', (event) => { event.preventDefault(); analyze(); });
-  const fromLink = new URLSearchParams(location.search).get('objective');
-  if (fromLink) {
-    $('objective').value = fromLink;
-    analyze();
-  }
+  window.addEventListener('popstate', () => { restoreFromUrl(); });
+  restoreFromUrl();
 }
 
-async function analyze() {
-  const objective = $('objective').value;
+async function analyze({ fromUrl = false } = {}) {
+  const objective = $('objective').value.trim();
+  showError('error-1', null);
+  if (objective.length < 3) {
+    showError('error-1', { field: 'objective', message: FIELD_WORDS.objective });
+    $('objective').setAttribute('aria-invalid', 'true');
+    $('objective').focus();
+    return;
+  }
+  $('objective').removeAttribute('aria-invalid');
   $('analyze').disabled = true;
   $('analyze-status').textContent = 'Interpreting and sizing the segment…';
-  showError('error-1', null);
   try {
     state.analysis = await api('api/v1/campaigns/analyze', { method: 'POST', body: { objective } });
+    state.coo = clone(state.analysis.campaign_objective_object);
     state.filters = {};
-    $('refine-form').reset();
+    state.history = [];
     state.segment = null;
+    state.draftKey = null;
+    $('refine-form').reset();
     for (const id of ['step-2', 'step-3', 'step-4']) $(id).hidden = false;
     $('step-5').hidden = true;
     renderInterpretation();
     renderTriggers();
-    await selectTrigger(state.analysis.trigger_suggestions[0]?.trigger ?? state.analysis.campaign_objective_object.suggested_trigger ?? null);
+    state.trigger = preselectTrigger();
+    markTrigger();
+    renderChips();
+    if (!fromUrl) writeUrl(true);
+    await refresh();
     $('analyze-status').textContent = '';
     document.body.dataset.step = 'analyzed';
   } catch (error) {
@@ -66,6 +203,18 @@ async function analyze() {
   } finally {
     $('analyze').disabled = false;
   }
+}
+
+// The offer the objective names wins over the model's top pick; the note explains when they differ.
+function preselectTrigger() {
+  const suggestions = state.analysis.trigger_suggestions || [];
+  const named = state.analysis.campaign_objective_object.suggested_trigger;
+  const best = suggestions[0]?.trigger ?? null;
+  const chosen = named ?? best;
+  $('trigger-note').textContent = named && best && named !== best
+    ? `Preselected ${humanize(named)} because the objective names it; the models rank ${humanize(best)} highest — pick it in the table to switch.`
+    : chosen ? `Preselected ${humanize(chosen)}${named ? ', the offer the objective names' : ', the top-ranked trigger'}.` : '';
+  return chosen;
 }
 
 // Step 2 --------------------------------------------------------------------------------------------------------
@@ -87,7 +236,7 @@ function renderInterpretation() {
     ['no_purchase_for_days', 'No purchase for (days)', b.no_purchase_for_days ?? '–'],
     ['acquired_within_days', 'Acquired within (days)', b.acquired_within_days ?? '–'],
     ['viewed_within_days', 'Viewed within (days)', b.viewed_within_days ?? '–'],
-    ['min_cart_value', 'Minimum cart value', b.min_cart_value ?? '–'],
+    ['min_cart_value', 'Minimum cart value', b.min_cart_value === null || b.min_cart_value === undefined ? '–' : fmtMoney(b.min_cart_value)],
     ['incentive', 'Incentive', o.incentive.type ? `${humanize(o.incentive.type)}${o.incentive.value !== null && o.incentive.value !== undefined ? ` (${o.incentive.value})` : ''}` : '–'],
     ['kpi', 'KPI', o.kpi.metric ? `${humanize(o.kpi.metric)}${o.kpi.target_change_pct !== null && o.kpi.target_change_pct !== undefined ? ` +${o.kpi.target_change_pct}%` : ''}` : '–'],
     ['suggested_trigger', 'Suggested trigger', humanize(o.suggested_trigger)],
@@ -96,21 +245,104 @@ function renderInterpretation() {
   $('interpretation').replaceChildren(
     ...fields.map(([key, label, value]) => h('div', { class: 'field', 'data-field': key }, h('div', { class: 'k' }, label), h('div', { class: 'v' }, String(value)))),
     ...(o.warnings || []).map((w) => h('div', { class: 'field error' }, w)));
+  // A weak interpretation asks the marketer instead of guessing silently.
+  const weak = (o.confidence ?? 1) < (state.policy?.low_confidence_below ?? 0.5) || state.analysis.segment_preview.filters.length === 0;
+  $('clarify').hidden = !weak;
+  $('clarify').textContent = weak
+    ? `The objective was hard to read (confidence ${fmtNum(o.confidence, 2)}${state.analysis.segment_preview.filters.length === 0 ? ', no audience condition found' : ''}). Name who to reach, e.g. a category ("bought Lighting"), a place ("in Canada") or a behaviour ("abandoned a cart this week"), and analyze again — or refine below.`
+    : '';
 
   const p = state.analysis.segment_preview;
   $('segment-metrics').replaceChildren(
     metric('Eligible customers', fmtInt(p.size), `of ${fmtInt(p.total_customers)} customers`, 'size'),
     metric('Average CLV', fmtNum(p.avg_clv, 3), null, 'avg_clv'),
     metric('Average cart value', p.avg_cart_value === null || p.avg_cart_value === undefined ? '–' : fmtMoney(p.avg_cart_value), null, 'avg_cart_value'),
-    metric('Predicted uplift', p.predicted_uplift === null || p.predicted_uplift === undefined ? '–' : fmtPct(p.predicted_uplift), 'best trigger, conversion points', 'predicted_uplift'));
+    metric('Predicted uplift', p.predicted_uplift === null || p.predicted_uplift === undefined ? '–' : fmtPct(p.predicted_uplift),
+      p.trigger ? `with ${humanize(p.trigger)} (the suggested trigger), conversion points` : 'conversion points', 'predicted_uplift'));
   $('segment-filters').replaceChildren(...(p.filters.length ? p.filters : [{ description: 'No filters: every customer is eligible', provenance: 'ai' }])
-    .map((f) => h('li', {}, h('span', { class: PROVENANCE_CLASS[f.provenance] || 'badge' }, f.provenance), ' ', f.description)));
+    .map((f) => h('li', {}, h('span', { class: PROVENANCE_CLASS[f.provenance] || 'badge' }, PROVENANCE_LABEL[f.provenance] ?? f.provenance), ' ', f.description)));
   const bd = p.breakdowns || {};
   barChart($('chart-segment-country'), (bd.by_country || []).map((c) => ({ label: c.name, value: c.size })), { label: 'Segment by country', format: fmtInt, height: 180 });
-  donutChart($('chart-segment-tier'), (bd.by_value_tier || []).map((t) => ({ label: t.name, value: t.size })), { label: 'Segment by value tier', format: fmtInt, centerLabel: fmtInt(p.size) });
+  donutChart($('chart-segment-tier'), (bd.by_value_tier || []).map((t) => ({ label: `${t.name} value`, value: t.size, color: TIER_COLORS[t.name] })), { label: 'Segment by value tier', format: fmtInt, centerLabel: fmtInt(p.size) });
   $('samples').replaceChildren(
     h('tr', {}, h('th', {}, 'Customer'), h('th', {}, 'Name'), h('th', {}, 'E-mail'), h('th', {}, 'City'), h('th', { class: 'num' }, 'CLV')),
     ...(p.sample_profiles || []).map((s) => h('tr', {}, h('td', {}, s.customer_id), h('td', {}, s.first_name), h('td', {}, s.email), h('td', {}, `${s.city}, ${s.country}`), h('td', { class: 'num' }, fmtNum(s.clv_score, 3)))));
+}
+
+// Chips: every condition of the audience, editable and removable --------------------------------------------------
+function renderChips() {
+  if (!state.analysis) return;
+  const chips = [];
+  const aiFilters = state.lastPreview?.preview?.filters?.filter((f) => f.provenance === 'ai') ?? state.analysis.segment_preview.filters;
+  for (const f of aiFilters) {
+    const spec = AI_FIELDS[f.key];
+    chips.push(chip('ai', f.key, f.description, spec?.edit ? () => editAi(f.key, spec) : null, spec ? () => change(() => removeAi(f.key, spec)) : null));
+  }
+  if (state.trigger) {
+    chips.push(chip('trigger', state.trigger, `${humanize(state.trigger)}: ${TRIGGER_FILTERS[state.trigger] ?? ''}`,
+      () => $('triggers').querySelector(`tr[data-trigger='${state.trigger}'] input`)?.focus(),
+      () => change(() => { state.trigger = null; markTrigger(); })));
+  }
+  for (const [key, value] of Object.entries(state.filters)) {
+    chips.push(chip('user', key, `${humanize(key)}: ${key === 'cart_value_min' ? fmtMoney(value) : value}`,
+      () => $(USER_FIELDS[key])?.focus(),
+      () => change(() => { delete state.filters[key]; if (key === 'location_country') delete state.filters.location_city; })));
+  }
+  $('audience-chips').replaceChildren(...(chips.length ? chips : [h('span', { class: 'muted' }, 'No conditions: every customer is in the audience.')]));
+  $('undo').disabled = state.history.length === 0;
+}
+
+// Clears the objective fields a filter came from; products that only the viewed filter carried go with it.
+function removeAi(key, spec) {
+  for (const p of spec.clear) setPath(state.coo, p, null);
+  if (key === 'viewed_within_days' && getPath(state.coo, 'audience.behavior.purchased_within_days') == null) {
+    setPath(state.coo, 'audience.categories', null);
+    setPath(state.coo, 'audience.product_types', null);
+  }
+}
+
+function chip(provenance, key, text, onEdit, onRemove) {
+  return h('span', { class: `condition ${provenance}`, 'data-chip': `${provenance}:${key}` },
+    h('span', { class: PROVENANCE_CLASS[provenance] }, PROVENANCE_LABEL[provenance]), ' ', h('span', { class: 'text' }, text),
+    onEdit ? h('button', { type: 'button', class: 'icon', 'data-action': 'edit', 'aria-label': `Edit ${text}`, onclick: onEdit }, '✎') : null,
+    onRemove ? h('button', { type: 'button', class: 'icon', 'data-action': 'remove', 'aria-label': `Remove ${text}`, onclick: onRemove }, '×') : null);
+}
+
+function editAi(key, spec) {
+  const host = $('audience-chips').querySelector(`[data-chip='ai:${key}']`);
+  const input = h('input', { type: 'number', min: spec.min, max: spec.max, step: spec.step, value: getPath(state.coo, spec.edit) ?? '', 'aria-label': spec.label, 'data-edit': key });
+  const error = h('span', { class: 'error', role: 'alert' });
+  const apply = () => {
+    const v = Number(input.value);
+    if (input.value === '' || Number.isNaN(v) || v < spec.min || v > spec.max) {
+      error.textContent = `${spec.label} must be from ${spec.min} to ${spec.max}.`;
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    change(() => setPath(state.coo, spec.edit, v));
+  };
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } if (e.key === 'Escape') renderChips(); });
+  host.replaceChildren(h('label', { class: 'inline' }, spec.label, input), h('button', { type: 'button', class: 'secondary', 'data-action': 'apply', onclick: apply }, 'Apply'), error);
+  input.focus();
+}
+
+async function undo() {
+  const previous = state.history.pop();
+  if (!previous) return;
+  state.coo = previous.coo; state.trigger = previous.trigger; state.filters = previous.filters;
+  state.draftKey = null;
+  markStale(); writeUrl(true); syncForm(); markTrigger(); renderChips();
+  await refresh();
+}
+
+async function reset() {
+  if (!state.analysis) return;
+  await change(() => {
+    state.coo = clone(state.analysis.campaign_objective_object);
+    state.filters = {};
+    state.trigger = preselectTrigger();
+    markTrigger();
+  });
 }
 
 // Step 3 --------------------------------------------------------------------------------------------------------
@@ -118,47 +350,93 @@ function renderTriggers() {
   const suggestions = state.analysis.trigger_suggestions || [];
   $('triggers').replaceChildren(
     h('tr', {}, h('th', {}, '#'), h('th', {}, 'Trigger'), h('th', { class: 'num' }, 'Predicted uplift'), h('th', { class: 'num' }, 'Incremental conversions'),
-      h('th', { class: 'num' }, 'Incremental revenue'), h('th', { class: 'num' }, 'Size after trigger'), h('th', {}, 'Why')),
-    ...suggestions.map((s, i) => h('tr', { 'data-trigger': s.trigger, onclick: () => selectTrigger(s.trigger), style: 'cursor:pointer' },
+      h('th', { class: 'num' }, 'Incremental revenue'), h('th', { class: 'num' }, 'Size after trigger'), h('th', {}, 'Adds the filter'), h('th', {}, 'Why')),
+    ...suggestions.map((s, i) => h('tr', { 'data-trigger': s.trigger, onclick: () => selectTrigger(s.trigger) },
       h('td', {}, String(i + 1)),
-      h('td', {}, h('label', { style: 'flex-direction:row;gap:0.4rem;color:inherit' }, h('input', { type: 'radio', name: 'trigger', value: s.trigger }), humanize(s.trigger))),
+      h('td', {}, h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'trigger', value: s.trigger }), humanize(s.trigger))),
       h('td', { class: 'num' }, fmtPct(s.predicted_uplift, 2)),
       h('td', { class: 'num' }, fmtNum(s.expected_incremental_conversions, 1)),
       h('td', { class: 'num' }, fmtMoney(s.expected_incremental_revenue)),
       h('td', { class: 'num' }, fmtInt(s.segment_size_after_trigger)),
-      h('td', {}, s.rationale))));
-  if (suggestions.length === 0) $('triggers').append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No trigger ranking is available for this store.')));
+      h('td', {}, TRIGGER_FILTERS[s.trigger] ?? '–'),
+      h('td', { class: 'why' }, s.rationale))));
+  if (suggestions.length === 0) $('triggers').append(h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No trigger ranking is available for this store.')));
 }
 
-async function selectTrigger(trigger) {
-  state.trigger = trigger;
+function markTrigger() {
   for (const row of $('triggers').querySelectorAll('tr[data-trigger]')) {
-    const selected = row.dataset.trigger === trigger;
+    const selected = row.dataset.trigger === state.trigger;
     row.classList.toggle('selected', selected);
     row.querySelector('input').checked = selected;
   }
-  await refresh();
+}
+
+async function selectTrigger(trigger) {
+  if (trigger === state.trigger) return;
+  await change(() => { state.trigger = trigger; markTrigger(); });
 }
 
 // Step 4 --------------------------------------------------------------------------------------------------------
-function setupStep4() {
-  $('f-country').append(...Object.keys(COUNTRIES).map((c) => h('option', { value: c }, c)));
-  $('f-city').append(...Object.values(COUNTRIES).flat().map((c) => h('option', { value: c }, c)));
-  $('f-category').append(...CATEGORIES.map((c) => h('option', { value: c }, c)));
-  let timer = null;
-  $('refine-form').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(readFiltersAndRefresh, 250); });
-  $('refine-form').addEventListener('submit', (event) => event.preventDefault());
-  $('activate').addEventListener('click', activate);
+function fillCities() {
+  const country = $('f-country').value;
+  const cities = country ? COUNTRIES[country] : Object.values(COUNTRIES).flat();
+  const current = $('f-city').value;
+  $('f-city').replaceChildren(h('option', { value: '' }, country ? `any in ${country}` : 'any'), ...cities.map((c) => h('option', { value: c }, c)));
+  $('f-city').value = cities.includes(current) ? current : '';
 }
 
+function setupStep4() {
+  $('f-country').append(...Object.keys(COUNTRIES).map((c) => h('option', { value: c }, c)));
+  fillCities();
+  $('f-category').append(...CATEGORIES.map((c) => h('option', { value: c }, c)));
+  let timer = null;
+  $('refine-form').addEventListener('input', (event) => {
+    if (event.target.id === 'f-country') fillCities();
+    clearTimeout(timer);
+    timer = setTimeout(readFiltersAndRefresh, 250);
+  });
+  $('refine-form').addEventListener('submit', (event) => event.preventDefault());
+  $('activate').addEventListener('click', openConfirmation);
+  $('undo').addEventListener('click', undo);
+  $('reset').addEventListener('click', reset);
+  $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
+  $('confirm-form').addEventListener('submit', (event) => { event.preventDefault(); activate(); });
+  $('confirm-ack').addEventListener('change', () => { $('confirm-activate').disabled = !$('confirm-ack').checked && !$('confirm-ack-row').hidden; });
+  api('api/v1/segments/activation-policy').then((p) => { state.policy = p; }).catch(() => { state.policy = null; });
+}
+
+// Client-side checks with the words next to the field; only valid values reach the API.
 function readFiltersAndRefresh() {
   const filters = {};
+  let valid = true;
   for (const el of $('refine-form').elements) {
-    if (!el.name || el.value === '') continue;
+    if (!el.name) continue;
+    const message = el.closest('label')?.querySelector('.field-error');
+    let problem = '';
+    if (el.type === 'number' && el.value !== '') {
+      const v = Number(el.value);
+      if (Number.isNaN(v) || (el.min !== '' && v < Number(el.min)) || (el.max !== '' && v > Number(el.max))) {
+        problem = FIELD_WORDS[`new_filters.${el.name}`] || 'Enter a valid number.';
+      }
+    }
+    if (message) message.textContent = problem;
+    el.toggleAttribute('aria-invalid', Boolean(problem));
+    if (problem) { valid = false; continue; }
+    if (el.value === '') continue;
     filters[el.name] = el.type === 'number' ? Number(el.value) : el.value;
   }
-  state.filters = filters;
-  refresh();
+  if (!valid) return;
+  if (JSON.stringify(filters) === JSON.stringify(state.filters)) return;
+  change(() => { state.filters = filters; });
+}
+
+function syncForm() {
+  $('f-country').value = state.filters.location_country ?? '';
+  fillCities();
+  $('f-city').value = state.filters.location_city ?? '';
+  $('f-clv').value = state.filters.clv_min ?? '';
+  $('f-cart').value = state.filters.cart_value_min ?? '';
+  $('f-category').value = state.filters.category ?? '';
 }
 
 async function refresh() {
@@ -167,26 +445,36 @@ async function refresh() {
   try {
     const result = await api('api/v1/segments/preview-filters', {
       method: 'POST',
-      body: { campaign_objective_object: state.analysis.campaign_objective_object, new_filters: state.filters, trigger: state.trigger },
+      body: { campaign_objective_object: state.coo, new_filters: state.filters, trigger: state.trigger },
     });
     if (seq !== state.previewSeq) return; // a newer preview is on its way
+    state.lastPreview = result;
     showError('error-4', null);
     renderTriggerCompare(result);
     renderRefinement(result);
+    renderChips();
     document.body.dataset.preview = String(seq);
   } catch (error) {
-    if (seq === state.previewSeq) showError('error-4', error);
+    if (seq === state.previewSeq) {
+      const field = error.field ? USER_FIELDS[error.field.replace('new_filters.', '')] : null;
+      showError('error-4', error);
+      if (field) $(field).setAttribute('aria-invalid', 'true');
+    }
   }
 }
 
 function renderTriggerCompare(result) {
-  const before = state.analysis.segment_preview;
-  const suggestion = (state.analysis.trigger_suggestions || []).find((s) => s.trigger === state.trigger);
+  // Every number here comes from this one answer: sizes before/after the trigger filter and the trigger's estimate
+  // over exactly the audience shown.
+  const estimate = result.trigger_estimate;
+  const p = result.preview;
+  const afterTrigger = state.trigger ? result.before.size : p.total_customers;
+  const aiStep = p.waterfall.filter((s) => s.provenance === 'ai').at(-1);
   $('trigger-compare').replaceChildren(
-    metric('Before: eligible', fmtInt(before.size), `avg CLV ${fmtNum(before.avg_clv, 3)}`, 'trigger_before'),
-    metric(`After: ${humanize(state.trigger)}`, fmtInt(result.before.size), `avg CLV ${fmtNum(result.before.avg_clv, 3)}`, 'trigger_after'),
-    metric('Predicted uplift', suggestion ? fmtPct(suggestion.predicted_uplift, 2) : '–', 'conversion points', 'trigger_uplift'),
-    metric('Incremental conversions', suggestion ? fmtNum(suggestion.expected_incremental_conversions, 1) : '–', null, 'trigger_conversions'));
+    metric('Before: eligible', fmtInt(aiStep ? aiStep.size : p.total_customers), 'after the interpretation', 'trigger_before'),
+    metric(state.trigger ? `After: ${humanize(state.trigger)}` : 'No trigger', fmtInt(afterTrigger), state.trigger ? `adds: ${TRIGGER_FILTERS[state.trigger] ?? ''}` : 'no trigger filter', 'trigger_after'),
+    metric('Predicted uplift', estimate ? fmtPct(estimate.predicted_uplift, 2) : '–', `over the ${fmtInt(result.after.size)} customers in the audience`, 'trigger_uplift'),
+    metric('Incremental conversions', estimate ? fmtNum(estimate.expected_incremental_conversions, 1) : '–', estimate ? `${fmtMoney(estimate.expected_incremental_revenue)} revenue` : null, 'trigger_conversions'));
 }
 
 function renderRefinement(result) {
@@ -196,31 +484,90 @@ function renderRefinement(result) {
     metric('After refinement', fmtInt(result.after.size), `avg CLV ${fmtNum(result.after.avg_clv, 3)}`, 'refine_after'),
     metric('Change', `${result.size_change >= 0 ? '+' : ''}${fmtInt(result.size_change)}`, pct === null || pct === undefined ? null : `${pct}%`, 'refine_change'));
   const p = result.preview;
-  const colors = { ai: '#2f6f62', trigger: '#d98e32', user: '#5b7fb8' };
+  const colors = { ai: '#2f6f62', trigger: '#b06f1c', user: '#4a6fa5' };
   horizontalBarChart($('chart-waterfall'), [
-    { label: 'All customers', value: p.total_customers, color: '#9aa5b1' },
+    { label: 'All customers', value: p.total_customers, color: '#6b7785' },
     ...p.waterfall.map((s) => ({ label: s.description, value: s.size, color: colors[s.provenance] })),
-  ], { label: 'Attrition waterfall', format: fmtInt, labelWidth: 360 });
+  ], { label: 'Attrition waterfall', format: fmtInt, labelWidth: window.innerWidth < 600 ? 150 : 360 });
 }
 
 // Step 5 --------------------------------------------------------------------------------------------------------
+function warnings(result) {
+  const list = [];
+  const size = result.after.size;
+  const total = result.preview.total_customers;
+  const tiny = state.policy?.tiny_segment_size ?? 50;
+  if (size === 0) list.push('The segment is empty: nobody would receive the campaign.');
+  else if (size < tiny) list.push(`The segment is tiny (${fmtInt(size)} customers, under ${fmtInt(tiny)}): results will be noisy and individuals easier to single out.`);
+  if (total > 0 && size === total) list.push('The segment is the whole customer base: no condition narrows it.');
+  const confidence = state.coo?.confidence ?? 1;
+  if (confidence < (state.policy?.low_confidence_below ?? 0.5)) list.push(`The interpretation is uncertain (confidence ${fmtNum(confidence, 2)}): check every condition above.`);
+  return list;
+}
+
+function openConfirmation() {
+  const name = $('segment-name').value.trim();
+  $('name-error').textContent = '';
+  $('segment-name').removeAttribute('aria-invalid');
+  if (name.length === 0 || name.length > 120) {
+    $('name-error').textContent = FIELD_WORDS.name;
+    $('segment-name').setAttribute('aria-invalid', 'true');
+    $('segment-name').focus();
+    return;
+  }
+  const result = state.lastPreview;
+  if (!result) return;
+  const columns = state.policy?.exported_columns ?? ['customer_id', 'first_name', 'last_name', 'email', 'country', 'city', 'clv_score'];
+  const personal = (state.policy?.personal_columns ?? ['first_name', 'last_name', 'email']).filter((c) => columns.includes(c));
+  const list = warnings(result);
+  $('confirm-summary').replaceChildren(
+    h('li', {}, h('strong', {}, 'Name: '), name),
+    h('li', { 'data-summary': 'size' }, h('strong', {}, 'Customers: '), fmtInt(result.after.size), ` of ${fmtInt(result.preview.total_customers)}`),
+    h('li', {}, h('strong', {}, 'Trigger: '), state.trigger ? humanize(state.trigger) : 'none'),
+    h('li', {}, h('strong', {}, 'Predicted uplift: '), result.trigger_estimate ? `${fmtPct(result.trigger_estimate.predicted_uplift, 2)} (${fmtNum(result.trigger_estimate.expected_incremental_conversions, 1)} extra conversions)` : '–'),
+    h('li', {}, h('strong', {}, 'Exported columns: '), columns.join(', ')),
+    h('li', { 'data-summary': 'personal' }, h('strong', {}, 'Personal data: '), personal.length ? `yes (${personal.join(', ')})` : 'no'));
+  $('confirm-warnings').replaceChildren(...list.map((w) => h('li', {}, w)));
+  $('confirm-warnings').hidden = list.length === 0;
+  $('confirm-ack-row').hidden = list.length === 0;
+  $('confirm-ack').checked = false;
+  $('confirm-activate').disabled = list.length > 0;
+  document.body.dataset.warnings = String(list.length);
+  $('confirm-dialog').showModal();
+}
+
 async function activate() {
-  $('activate').disabled = true;
+  $('confirm-activate').disabled = true;
   showError('error-5', null);
+  // One key per audience draft: a double click or a retry returns the same segment instead of making two.
+  state.draftKey = state.draftKey ?? (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
   try {
     state.segment = await api('api/v1/segments/create', {
       method: 'POST',
-      headers: apiKeyHeaders(),
-      body: { campaign_objective: state.analysis.campaign_objective_object, override_trigger: state.trigger, additional_filters: state.filters },
+      headers: { ...apiKeyHeaders(), 'Idempotency-Key': state.draftKey },
+      body: { campaign_objective: state.coo, override_trigger: state.trigger ?? 'none', additional_filters: state.filters, name: $('segment-name').value.trim() },
     });
-    renderActivation();
+    state.last = JSON.stringify(snapshot());
+    $('confirm-dialog').close();
+    writeUrl(true);
+    renderActivation(true);
   } catch (error) {
+    $('confirm-dialog').close();
     $('step-5').hidden = false;
     if (error instanceof ApiError && error.status === 401) askForKey();
     showError('error-5', error);
   } finally {
-    $('activate').disabled = false;
+    $('confirm-activate').disabled = false;
   }
+}
+
+function markStale() {
+  if (!state.segment) return;
+  const stale = state.last !== JSON.stringify(snapshot());
+  $('step-5').classList.toggle('stale', stale);
+  $('stale-note').hidden = !stale;
+  for (const id of ['export-json', 'export-csv']) $(id).disabled = stale;
+  document.body.dataset.stale = String(stale);
 }
 
 function askForKey() {
@@ -228,24 +575,26 @@ function askForKey() {
   $('api-key').onchange = () => { sessionStorage.setItem('aether-api-key', $('api-key').value); };
 }
 
-function renderActivation() {
+function renderActivation(scroll) {
   const s = state.segment;
   $('step-5').hidden = false;
   $('activation-metrics').replaceChildren(
-    metric('Segment', s.segment_id, new Date(s.created_at).toLocaleString(), 'segment_id'),
+    metric('Segment', s.name ?? s.segment_id, `${s.segment_id} · ${new Date(s.created_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`, 'segment_id'),
     metric('Members', fmtInt(s.size), null, 'segment_size'),
     metric('Average CLV', fmtNum(s.avg_clv, 3), null, 'segment_avg_clv'),
     metric('Trigger', humanize(s.trigger), null, 'segment_trigger'));
+  $('activation-metrics').querySelector('[data-metric="segment_id"]').dataset.segmentId = s.segment_id;
   $('explanation-summary').textContent = s.explanation?.summary ?? '';
   $('explanation-filters').replaceChildren(...(s.explanation?.filters || []).map((f) =>
-    h('li', {}, h('span', { class: PROVENANCE_CLASS[f.provenance] || 'badge' }, f.provenance), ' ', h('strong', {}, f.description), ': ', f.reason)));
+    h('li', {}, h('span', { class: PROVENANCE_CLASS[f.provenance] || 'badge' }, PROVENANCE_LABEL[f.provenance] ?? f.provenance), ' ', h('strong', {}, f.description), ': ', f.reason)));
   $('explanation-trigger').textContent = s.explanation?.trigger_rationale ?? '';
   const link = new URL(`api/v1/segments/${encodeURIComponent(s.segment_id)}`, location.href).toString();
   $('api-link').value = link;
   $('export-json').onclick = () => download('json');
   $('export-csv').onclick = () => download('csv');
+  markStale();
   document.body.dataset.step = 'activated';
-  $('step-5').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  if (scroll) $('step-5').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
 async function download(format) {
@@ -257,12 +606,14 @@ async function download(format) {
     showError('error-5', new ApiError(response.status, problem));
     return;
   }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `segment.${format}`;
   const blob = await response.blob();
-  const a = h('a', { href: URL.createObjectURL(blob), download: `${state.segment.segment_id}.${format}` });
+  const a = h('a', { href: URL.createObjectURL(blob), download: fileName });
   document.body.append(a);
   a.click();
   a.remove();
 }
 
-setupStep1();
 setupStep4();
+setupStep1();

@@ -26,6 +26,9 @@ function svg(container, width, height, label) {
 
 const defaultFormat = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
+/** One colour per value tier, the same on every chart and page. */
+export const TIER_COLORS = { high: '#2f6f62', medium: '#b06f1c', low: '#b3412f' };
+
 /** Vertical bars. options: { format, color, height, label } */
 export function barChart(container, data, options = {}) {
   const width = 480, height = options.height || 220, pad = { top: 18, right: 8, bottom: 42, left: 8 };

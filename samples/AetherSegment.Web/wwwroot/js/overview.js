@@ -1,13 +1,14 @@
 // The overview dashboard: loads /api/v1/overview/stats and refreshes it every few seconds while the live
 // event stream appends behavioral events.
 import { api, fmtInt, fmtNum, fmtPct, fmtMoney, humanize, h } from './api.js';
-import { barChart, donutChart, horizontalBarChart, lineChart } from './charts.js';
+import { barChart, donutChart, horizontalBarChart, lineChart, TIER_COLORS } from './charts.js';
 
 const REFRESH_MS = 5000;
 const $ = (id) => document.getElementById(id);
 
-function ago(hours) {
+function ago(hours, future) {
   if (hours === null || hours === undefined) return '–';
+  if (future || hours < 0) return `⚠ ${Math.abs(hours).toFixed(1)} h in the future: check the loader's clock`;
   if (hours < 1) return `${Math.max(0, Math.round(hours * 60))} min ago`;
   if (hours < 48) return `${hours.toFixed(1)} h ago`;
   return `${(hours / 24).toFixed(1)} days ago`;
@@ -32,7 +33,7 @@ function render(stats) {
   const cities = stats.geographic_distribution.flatMap((c) => c.cities).sort((a, b) => b.customers - a.customers).slice(0, 8);
   horizontalBarChart($('chart-cities'), cities.map((c) => ({ label: c.city, value: c.customers })), { label: 'Top cities', format: fmtInt });
 
-  const tierColors = { high: '#2f6f62', medium: '#d98e32', low: '#b3412f' };
+  const tierColors = TIER_COLORS;
   barChart($('chart-value'), stats.value_segments.map((t) => ({ label: `${t.tier} value`, value: t.customers, color: tierColors[t.tier] })),
     { label: 'Customers by value tier', format: fmtInt, height: 190 });
   $('table-value').replaceChildren(
@@ -53,7 +54,7 @@ function render(stats) {
   $('table-health').replaceChildren(
     h('tr', {}, h('th', {}, 'Table'), h('th', { class: 'num' }, 'Rows'), h('th', {}, 'Latest record'), h('th', {}, 'Freshness')),
     ...stats.data_health.map((t) => h('tr', { 'data-table': t.table }, h('td', {}, t.table), h('td', { class: 'num' }, fmtInt(t.rows)),
-      h('td', {}, t.latest ? new Date(t.latest).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '–'), h('td', {}, ago(t.age_hours)))));
+      h('td', {}, t.latest ? new Date(t.latest).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '–'), h('td', { class: t.future ? 'error' : '' }, ago(t.age_hours, t.future)))));
 
   $('live-status').textContent = `Live · updated ${new Date(stats.generated_at).toLocaleTimeString()}`;
 }
