@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AetherSegment.Cli.Analytics;
+using AetherSegment.Cli.BigQuery;
 using AetherSegment.Cli.Data;
 using AetherSegment.Cli.Interpretation;
 using AetherSegment.Cli.Segments;
@@ -26,6 +27,7 @@ public static class AetherCli
             SegmentCommands.Create(),
             UpliftCommands.Create(),
             AnalyticsCommands.Create(),
+            BigQueryCommands.Create(),
         ];
         foreach (Command command in features.SelectMany(f => f))
         {

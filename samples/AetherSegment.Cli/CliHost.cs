@@ -57,7 +57,10 @@ public static class CliHost
     }
 
     /// <summary>The service provider for a parsed command line, with options validated now (a bad setting exits 2).</summary>
-    public static ServiceProvider BuildServices(ParseResult parseResult, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="overrides">Configuration values that win over files, environment and flags.</param>
+    /// <param name="configure">Registrations added after the configured ones (they win), or null.</param>
+    public static ServiceProvider BuildServices(ParseResult parseResult, IEnumerable<KeyValuePair<string, string?>>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         IConfiguration configuration = BuildConfiguration(parseResult, overrides);
         ServiceCollection services = new();
@@ -68,6 +71,7 @@ public static class CliHost
             .AddSimpleConsole(o => o.SingleLine = true));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddAetherSegmentFromConfiguration(configuration);
+        configure?.Invoke(services);
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try
         {

@@ -426,6 +426,17 @@ internal sealed partial class DuckDbBigQuery : IDisposable
 
     private void ForgetSizes() => _columnBytes.Clear();
 
+    /// <summary>The rows of a table.</summary>
+    public long RowCount(string table)
+    {
+        lock (_gate)
+        {
+            using DuckDBCommand command = _connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
     private JsonObject Describe(string sql)
     {
         using DuckDBCommand command = _connection.CreateCommand();
