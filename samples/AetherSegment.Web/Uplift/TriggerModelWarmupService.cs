@@ -10,8 +10,9 @@ namespace AetherSegment.Web.Uplift;
 
 /// <summary>
 /// Once the data set is ready, asks the trigger ranker to rank a small sample of customers, so its uplift models are
-/// trained from campaign_history before the first marketer analyzes an objective (the ranker keeps them until
-/// campaign_history changes). Off with <c>AetherSegment:Web:WarmUpTriggerModels=false</c>.
+/// loaded (saved for this campaign history, e.g. beside the DuckDB file) or trained before the first marketer analyzes
+/// an objective (the ranker keeps them until campaign_history changes). Bounded by
+/// <c>AetherSegment:TriggerRanking:Timeout</c>; off with <c>AetherSegment:Web:WarmUpTriggerModels=false</c>.
 /// </summary>
 internal sealed partial class TriggerModelWarmupService(
     IServiceProvider services,

@@ -49,6 +49,7 @@ public sealed class GoogleSqlIndependentParseTests
         statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, 25_000).Sql });
         statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf).Sql });
+        statements.Add(new JsonObject { ["id"] = $"uplift/scoring-sample/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf, 50_000).Sql });
 
         string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
         await File.WriteAllTextAsync(input, statements.ToJsonString());
