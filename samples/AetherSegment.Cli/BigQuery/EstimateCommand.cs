@@ -80,7 +80,7 @@ internal static class EstimateCommand
                 if (ranker is not null)
                 {
                     recorder.Call = $"ranking|{id}";
-                    await ranker.RankAsync(members, cancellationToken).ConfigureAwait(false);
+                    await ranker.RankAsync(members, definition.AsOf, cancellationToken).ConfigureAwait(false);
                 }
             }
 
