@@ -47,8 +47,13 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         _store = store;
         _options = options.Value;
         _time = time ?? TimeProvider.System;
-        _folder = Path.Combine(Path.GetTempPath(), "aether-analytics-sandbox", Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(Path.GetTempPath(), "aether-analytics-sandbox");
+        _folder = Path.Combine(root, Guid.NewGuid().ToString("N"));
+        DeleteStaleFolders(root, _time.GetUtcNow().UtcDateTime - StaleAfter);
     }
+
+    /// <summary>How long a snapshot folder may go untouched before a new sandbox deletes it (left by a killed process).</summary>
+    internal static TimeSpan StaleAfter { get; } = TimeSpan.FromDays(1);
 
     /// <summary>The views model SQL may read, each with its columns.</summary>
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedViews => Views;
@@ -362,6 +367,38 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
             if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void DeleteStaleFolders(string root, DateTime before)
+    {
+        try
+        {
+            if (!Directory.Exists(root))
+            {
+                return;
+            }
+
+            foreach (string folder in Directory.EnumerateDirectories(root))
+            {
+                DateTime newest = Directory.GetLastWriteTimeUtc(folder);
+                foreach (string file in Directory.EnumerateFiles(folder))
+                {
+                    DateTime written = File.GetLastWriteTimeUtc(file);
+                    newest = written > newest ? written : newest;
+                }
+
+                if (newest < before)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
         catch (IOException)

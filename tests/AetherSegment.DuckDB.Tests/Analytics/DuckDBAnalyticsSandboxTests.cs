@@ -157,6 +157,28 @@ public sealed class DuckDBAnalyticsSandboxTests : IAsyncLifetime
         Assert.Equal(301L, (await fresh.QueryAsync("SELECT count(*) AS n FROM customers", 1, TimeSpan.FromSeconds(30))).Scalar());
     }
 
+    [Fact]
+    public async Task Dispose_DeletesTheSnapshot_AndANewSandboxDeletesFoldersLeftByAKilledProcess()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "aether-analytics-sandbox");
+        string stale = Path.Combine(root, "stale-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(stale);
+        string leftover = Path.Combine(stale, "views-1.duckdb");
+        await File.WriteAllTextAsync(leftover, "left by a killed process");
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddDays(-3));
+        Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-3));
+        HashSet<string> before = [.. Directory.EnumerateDirectories(root)];
+
+        DuckDBAnalyticsSandbox sandbox = Create(new DuckDBOptions { Path = _store.DatabasePath });
+        await sandbox.CheckAsync("SELECT country FROM customers");
+        string[] created = [.. Directory.EnumerateDirectories(root).Where(d => !before.Contains(d))];
+        sandbox.Dispose();
+
+        Assert.False(Directory.Exists(stale));
+        string folder = Assert.Single(created);
+        Assert.Empty(Directory.Exists(folder) ? Directory.EnumerateFiles(folder) : []);
+    }
+
     private DuckDBAnalyticsSandbox Create(DuckDBOptions options)
     {
         options.AnalyticsMemoryLimitMegabytes = 256;
