@@ -104,7 +104,7 @@ internal static class SegmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/segments/activation-policy", (IOptions<WebOptions> options) => Results.Ok(new ActivationPolicy(
-                options.Value.TinySegmentSize, options.Value.LowConfidenceBelow, SegmentTables.MemberColumns, SegmentNames.PersonalColumns)))
+                options.Value.TinySegmentSize, options.Value.LowConfidenceBelow, SegmentTables.NonPersonalMemberColumns, SegmentNames.PersonalColumns)))
             .WithName("ActivationPolicy")
             .WithTags("segments")
             .WithSummary("What the campaign page warns about before activation: the tiny-segment size, the weak-confidence bound and the exported columns.")

@@ -182,7 +182,7 @@ public sealed class CampaignWorkflowTests(GeneratedServerFixture fixture) : ICla
         await page.FillAsync("#segment-name", $"Seed {seed + 1} at {width}");
         await page.ClickAsync("#activate");
         await page.WaitForSelectorAsync("#confirm-dialog[open]");
-        Assert.Contains("yes (first_name, last_name, email)", await page.TextContentAsync("[data-summary='personal']"), StringComparison.Ordinal);
+        Assert.Contains("Personal data: no", await page.TextContentAsync("[data-summary='personal']"), StringComparison.Ordinal);
         Assert.Contains(await page.TextContentAsync("[data-metric='refine_after'] .value") ?? "?", await page.TextContentAsync("[data-summary='size']"), StringComparison.Ordinal);
         if (await page.GetAttributeAsync("body", "data-warnings") != "0")
         {

@@ -93,5 +93,8 @@ public sealed class SegmentLifecycleTests(GeneratedServerFixture fixture) : ICla
         using JsonDocument policy = await fixture.Server.GetJsonAsync("api/v1/segments/activation-policy");
         Assert.Equal(50, policy.RootElement.GetProperty("tiny_segment_size").GetInt32());
         Assert.Contains("email", policy.RootElement.GetProperty("personal_columns").EnumerateArray().Select(c => c.GetString()));
+        // The page downloads the default export, which leaves the personal columns out.
+        Assert.DoesNotContain("email", policy.RootElement.GetProperty("exported_columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("customer_id", policy.RootElement.GetProperty("exported_columns")[0].GetString());
     }
 }
