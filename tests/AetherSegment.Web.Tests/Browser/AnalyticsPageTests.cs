@@ -38,4 +38,35 @@ public sealed class AnalyticsPageTests(GeneratedServerFixture fixture) : IClassF
         Assert.Equal(2, await page.Locator("#history li").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, "analytics.png"), FullPage = true });
     }
+
+    [ChromiumFact]
+    public async Task MonthlyRevenue_OnAPhone_ShowsMonthNamesDollarsAndAFullWidthAnswer()
+    {
+        const string question = "Revenue by month";
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "conversational-analytics.html").ToString());
+        await page.FillAsync("#question", question);
+        await page.ClickAsync("#ask");
+        await page.WaitForSelectorAsync("body[data-answered='1']");
+
+        (int status, JsonDocument answer, _) = await fixture.Server.PostJsonAsync("api/v1/analytics/ask", new { question });
+        using (answer)
+        {
+            Assert.Equal(200, status);
+            int rows = answer.RootElement.GetProperty("rows").GetArrayLength();
+            Assert.True(rows > 1, answer.RootElement.GetRawText());
+            Assert.Equal(rows, await page.Locator("#answer-table tr").CountAsync() - 1);
+        }
+
+        IReadOnlyList<string> cells = await page.Locator("#answer-table td").AllTextContentsAsync();
+        Assert.DoesNotContain(cells, c => c.Contains("T00:00:00", StringComparison.Ordinal));
+        Assert.Contains(cells, c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$"));
+        Assert.Contains(cells, c => c.StartsWith('$'));
+
+        // The answer takes the phone's width instead of a 100 px column beside the conversation.
+        double answerWidth = await page.EvaluateAsync<double>("() => document.getElementById('current').getBoundingClientRect().width");
+        Assert.True(answerWidth >= 300, $"answer column {answerWidth} px wide at 390 px");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
 }

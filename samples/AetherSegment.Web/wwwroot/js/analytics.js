@@ -25,17 +25,42 @@ function renderExamples(questions) {
   $('examples').replaceChildren(...questions.map((q) => h('button', { type: 'button', class: 'chip', onclick: () => ask(q) }, q)));
 }
 
-function cell(value) {
+// Columns are named after the semantic layer's measures and dimensions: money and shares are told by their names
+// (the demo data's amounts are USD), dates by their ISO form.
+const MONEY_COLUMN = /(^|_)(revenue|order_value|cart_value|spend|spent|amount|price)$/;
+const SHARE_COLUMN = /(probability|_rate|_share|_pct)$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function formatDate(text, column) {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, hh = '00', mi = '00', ss = '00'] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mi), Number(ss)));
+  const midnight = hh === '00' && mi === '00' && ss === '00';
+  if (midnight && d === '01' && /month/.test(column)) {
+    return date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+  if (midnight) return date.toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${date.toLocaleString('en-US', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })} UTC`;
+}
+
+function cell(value, column = '') {
   if (value === null || value === undefined) return '–';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : fmtNum(value, 2);
-  return String(value);
+  if (typeof value === 'number') {
+    if (MONEY_COLUMN.test(column)) {
+      return `${value < 0 ? '−' : ''}$${Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    }
+    if (SHARE_COLUMN.test(column) && value >= 0 && value <= 1) return `${(value * 100).toFixed(1)}%`;
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : fmtNum(value, 2);
+  }
+  return formatDate(String(value), column) ?? String(value);
 }
 
 function renderChart(container, answer) {
   const chart = answer.chart;
   if (!chart || !answer.rows.length) return false;
-  const data = answer.rows.map((r) => ({ label: String(r[chart.x] ?? '–'), value: Number(r[chart.y] ?? 0) }));
-  const options = { label: chart.title, format: (v) => cell(v) };
+  const data = answer.rows.map((r) => ({ label: cell(r[chart.x], chart.x), value: Number(r[chart.y] ?? 0) }));
+  const options = { label: chart.title, format: (v) => cell(v, chart.y) };
   if (chart.type === 'line') lineChart(container, data, options);
   else if (chart.type === 'pie') donutChart(container, data, options);
   else barChart(container, data.slice(0, 24), options);
@@ -53,7 +78,7 @@ function renderAnswer(answer) {
     hasChart ? h('div', {}, h('h3', {}, answer.chart.title), chart) : null,
     answer.rows.length ? h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'answer-table' },
       h('tr', {}, ...columns.map((c) => h('th', { class: typeof answer.rows[0]?.[c] === 'number' ? 'num' : null }, humanize(c)))),
-      ...answer.rows.slice(0, 100).map((r) => h('tr', {}, ...columns.map((c) => h('td', { class: typeof r[c] === 'number' ? 'num' : null }, cell(r[c]))))))) : null,
+      ...answer.rows.slice(0, 100).map((r) => h('tr', {}, ...columns.map((c) => h('td', { class: typeof r[c] === 'number' ? 'num' : null }, cell(r[c], c))))))) : null,
     answer.sql ? h('details', {}, h('summary', {}, 'SQL'), h('pre', { class: 'sql', id: 'answer-sql' }, answer.sql)) : null,
     answer.suggestions?.length ? h('div', {}, h('h3', {}, 'You can ask, for example'),
       h('div', { class: 'chips' }, ...answer.suggestions.map((q) => h('button', { type: 'button', class: 'chip', onclick: () => ask(q) }, q)))) : null));
@@ -75,7 +100,7 @@ async function ask(question) {
     document.body.dataset.answered = String(Number(document.body.dataset.answered || 0) + 1);
   } catch (error) {
     $('error').hidden = false;
-    $('error').textContent = error.field ? `${error.message} (field: ${error.field})` : error.message;
+    $('error').textContent = error.message;
   } finally {
     $('ask').disabled = false;
   }
