@@ -196,9 +196,9 @@ public static class UpliftCommands
         command.SetAction((result, cancellationToken) =>
         {
             int chunkRows = result.GetValue(chunk);
-            if (chunkRows < 1)
+            if (chunkRows is < 1 or > 10_000_000)
             {
-                throw new CliInputException($"--chunk-rows must be at least 1, not {chunkRows}.");
+                throw new CliInputException($"--chunk-rows must be between 1 and 10,000,000, not {chunkRows}.");
             }
 
             IUpliftModel model = UpliftModelFile.Load(result.GetValue(modelPath)!);
