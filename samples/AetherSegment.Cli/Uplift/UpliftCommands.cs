@@ -97,11 +97,15 @@ public static class UpliftCommands
         Option<string> train = Required("--train", "The training CSV or CSV.gz.");
         Option<string> test = Required("--test", "The test CSV or CSV.gz.");
         Option<string?> predictions = new("--predictions") { Description = "Writes the test rows' predicted uplift here (header 'uplift')." };
+        Option<string?> plot = new("--plot") { Description = "Writes qini.svg, uplift.svg and uplift_by_decile.svg for the test rows into this folder." };
+        Option<string?> plotModels = new("--plot-models") { Description = "More models to train and draw on the same charts, comma-separated (with --plot)." };
         ExperimentOptions experiment = new();
         command.Options.Add(train);
         command.Options.Add(test);
         experiment.AddTo(command);
         command.Options.Add(predictions);
+        command.Options.Add(plot);
+        command.Options.Add(plotModels);
         command.SetAction((result, cancellationToken) =>
         {
             UpliftTrainingSet trainSet = experiment.Load(result, result.GetValue(train)!, singleTreatment: true);
@@ -120,6 +124,22 @@ public static class UpliftCommands
 
             float[] y = testSet.Outcome;
             int[] t = testSet.Treatment;
+            if (result.GetValue(plot) is { } folder)
+            {
+                List<UpliftPlotSeries> series = [new(model.Name, uplift)];
+                foreach (string name in SplitList(result.GetValue(plotModels)))
+                {
+                    IUpliftModel other = UpliftModels.Create(name, new UpliftModelOptions { Seed = result.GetValue(experiment.Seed) });
+                    other.Fit(trainSet, cancellationToken);
+                    series.Add(new(other.Name, other.Predict(testSet.Features, 0)));
+                }
+
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, "qini.svg"), UpliftPlots.QiniCurves(y, t, series));
+                File.WriteAllText(Path.Combine(folder, "uplift.svg"), UpliftPlots.UpliftCurves(y, t, series));
+                File.WriteAllText(Path.Combine(folder, "uplift_by_decile.svg"), UpliftPlots.UpliftByDecile(y, t, series));
+            }
+
             CliConsole.WriteJson(new EvaluationOutput(
                 model.Name,
                 trainSet.RowCount,
@@ -176,9 +196,9 @@ public static class UpliftCommands
         command.SetAction((result, cancellationToken) =>
         {
             int chunkRows = result.GetValue(chunk);
-            if (chunkRows < 1)
+            if (chunkRows is < 1 or > 10_000_000)
             {
-                throw new CliInputException($"--chunk-rows must be at least 1, not {chunkRows}.");
+                throw new CliInputException($"--chunk-rows must be between 1 and 10,000,000, not {chunkRows}.");
             }
 
             IUpliftModel model = UpliftModelFile.Load(result.GetValue(modelPath)!);

@@ -52,22 +52,26 @@ internal static class GradientBoosting
         for (int t = 0; t < settings.Trees; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            for (int i = 0; i < n; i++)
+            // Every row's gradient depends on that row alone: blocks of rows in parallel give the same values.
+            ForRows(n, (from, to) =>
             {
-                int r = rows[i];
-                double w = weight?[r] ?? 1.0;
-                if (settings.Loss == BoostingLoss.Logistic)
+                for (int i = from; i < to; i++)
                 {
-                    double p = 1.0 / (1.0 + Math.Exp(-score[i]));
-                    grad[r] = w * (p - target[r]);
-                    hess[r] = w * Math.Max(p * (1 - p), 1e-16);
+                    int r = rows[i];
+                    double w = weight?[r] ?? 1.0;
+                    if (settings.Loss == BoostingLoss.Logistic)
+                    {
+                        double p = 1.0 / (1.0 + Math.Exp(-score[i]));
+                        grad[r] = w * (p - target[r]);
+                        hess[r] = w * Math.Max(p * (1 - p), 1e-16);
+                    }
+                    else
+                    {
+                        grad[r] = w * (score[i] - target[r]);
+                        hess[r] = w;
+                    }
                 }
-                else
-                {
-                    grad[r] = w * (score[i] - target[r]);
-                    hess[r] = w;
-                }
-            }
+            });
 
             int m = 0;
             if (settings.RowSubsample < 1.0)
@@ -89,13 +93,29 @@ internal static class GradientBoosting
             bool[] useFeature = PickFeatures(data.Features, settings.FeatureSubsample, random);
             GrownTree grown = grower.Grow(sample, m, grad, hess, useFeature);
             trees.Add(grown.Tree);
-            for (int i = 0; i < n; i++)
+            ForRows(n, (from, to) =>
             {
-                score[i] += grown.PredictBinned(data, rows[i]);
-            }
+                for (int i = from; i < to; i++)
+                {
+                    score[i] += grown.PredictBinned(data, rows[i]);
+                }
+            });
         }
 
         return new TreeEnsemble(bias, trees);
+    }
+
+    /// <summary>Runs <paramref name="body"/> over [0, n) in blocks of rows, in parallel when there are many rows; the blocks are disjoint.</summary>
+    internal static void ForRows(int n, Action<int, int> body)
+    {
+        const int Block = 1 << 15;
+        if (n < 2 * Block)
+        {
+            body(0, n);
+            return;
+        }
+
+        Parallel.For(0, (n + Block - 1) / Block, b => body(b * Block, Math.Min(n, (b + 1) * Block)));
     }
 
     internal static bool[] PickFeatures(int features, double fraction, Random random)
@@ -176,6 +196,7 @@ internal static class GradientBoosting
     {
         private readonly int _features = data.Features;
         private readonly Stack<double[]> _pool = new();
+        private double[] _ordered = [];
 
         public GrownTree Grow(int[] sample, int count, double[] grad, double[] hess, bool[] useFeature)
         {
@@ -315,6 +336,22 @@ internal static class GradientBoosting
             // Histograms are large (features x 256 x 3 doubles): reuse them across nodes and trees instead of allocating.
             double[] hist = _pool.Count > 0 ? _pool.Pop() : new double[_features * B * 3];
             Array.Clear(hist);
+
+            // The node's gradients gathered once in node order (LightGBM's ordered gradients): every feature's pass then
+            // reads them sequentially and only its bin per row at random, and adds in the same order as before.
+            if (_ordered.Length < 2 * count)
+            {
+                _ordered = new double[Math.Max(2 * count, _ordered.Length * 2)];
+            }
+
+            double[] ordered = _ordered;
+            for (int i = 0; i < count; i++)
+            {
+                int row = index[start + i];
+                ordered[2 * i] = grad[row];
+                ordered[(2 * i) + 1] = hess[row];
+            }
+
             void One(int j)
             {
                 if (!useFeature[j])
@@ -324,12 +361,11 @@ internal static class GradientBoosting
 
                 byte[] bins = data.Bins[j];
                 int offset = j * B * 3;
-                for (int i = start; i < start + count; i++)
+                for (int i = 0; i < count; i++)
                 {
-                    int row = index[i];
-                    int k = offset + (bins[row] * 3);
-                    hist[k] += grad[row];
-                    hist[k + 1] += hess[row];
+                    int k = offset + (bins[index[start + i]] * 3);
+                    hist[k] += ordered[2 * i];
+                    hist[k + 1] += ordered[(2 * i) + 1];
                     hist[k + 2] += 1;
                 }
             }
@@ -363,43 +399,74 @@ internal static class GradientBoosting
             }
 
             double parent = Score(leaf.G, leaf.H, settings.L2);
-            double[] hist = leaf.Hist;
-            for (int j = 0; j < _features; j++)
+            if (_features >= 8)
             {
-                if (!useFeature[j])
+                // Each feature's best split on its own, in parallel; then the first feature with the highest gain, as
+                // the serial scan (strict improvement, features in order) would pick: the same split at any thread count.
+                Split[] local = new Split[_features];
+                Parallel.For(0, _features, j =>
                 {
-                    continue;
-                }
-
-                int o = j * B * 3;
-                int m = o + (BinnedMatrix.MissingBin * 3);
-                double gm = hist[m], hm = hist[m + 1], cm = hist[m + 2];
-                int nb = data.BinCount[j];
-                if (!data.Categorical[j])
-                {
-                    double gl = 0, hl = 0, cl = 0;
-                    for (int b = 0; b < nb - 1; b++)
+                    local[j] = new Split();
+                    if (useFeature[j])
                     {
-                        int k = o + (b * 3);
-                        gl += hist[k];
-                        hl += hist[k + 1];
-                        cl += hist[k + 2];
-                        if (hist[k + 2] == 0 && b > 0)
-                        {
-                            continue;
-                        }
-
-                        Consider(best, j, b, null, false, gl, hl, cl, leaf, parent, settings.L2);
-                        if (cm > 0)
-                        {
-                            Consider(best, j, b, null, true, gl + gm, hl + hm, cl + cm, leaf, parent, settings.L2);
-                        }
+                        FindFeatureSplit(local[j], j, leaf, parent);
+                    }
+                });
+                foreach (Split candidate in local)
+                {
+                    if (candidate.Feature >= 0 && candidate.Gain > best.Gain)
+                    {
+                        best.Gain = candidate.Gain;
+                        best.Feature = candidate.Feature;
+                        best.ThresholdBin = candidate.ThresholdBin;
+                        best.MissingLeft = candidate.MissingLeft;
+                        best.Categories = candidate.Categories;
                     }
                 }
-                else
+
+                return;
+            }
+
+            for (int j = 0; j < _features; j++)
+            {
+                if (useFeature[j])
                 {
-                    FindCategoricalSplit(best, j, hist, o, nb, gm, hm, cm, leaf, parent);
+                    FindFeatureSplit(best, j, leaf, parent);
                 }
+            }
+        }
+
+        private void FindFeatureSplit(Split best, int j, Leaf leaf, double parent)
+        {
+            double[] hist = leaf.Hist;
+            int o = j * B * 3;
+            int m = o + (BinnedMatrix.MissingBin * 3);
+            double gm = hist[m], hm = hist[m + 1], cm = hist[m + 2];
+            int nb = data.BinCount[j];
+            if (!data.Categorical[j])
+            {
+                double gl = 0, hl = 0, cl = 0;
+                for (int b = 0; b < nb - 1; b++)
+                {
+                    int k = o + (b * 3);
+                    gl += hist[k];
+                    hl += hist[k + 1];
+                    cl += hist[k + 2];
+                    if (hist[k + 2] == 0 && b > 0)
+                    {
+                        continue;
+                    }
+
+                    Consider(best, j, b, null, false, gl, hl, cl, leaf, parent, settings.L2);
+                    if (cm > 0)
+                    {
+                        Consider(best, j, b, null, true, gl + gm, hl + hm, cl + cm, leaf, parent, settings.L2);
+                    }
+                }
+            }
+            else
+            {
+                FindCategoricalSplit(best, j, hist, o, nb, gm, hm, cm, leaf, parent);
             }
         }
 

@@ -29,14 +29,22 @@ public static class UpliftMetrics
     {
         Validate(outcome, uplift, treatment);
         UpliftCurve actual = QiniCurve(outcome, uplift, treatment);
+        return Normalize(actual, PerfectQiniCurve(outcome, treatment));
+    }
+
+    /// <summary>
+    /// The perfect Qini curve (sklift <c>perfect_qini_curve</c>, negative_effect=True): the Qini curve of the score
+    /// treated responders first, control responders last.
+    /// </summary>
+    public static UpliftCurve PerfectQiniCurve(ReadOnlySpan<float> outcome, ReadOnlySpan<int> treatment)
+    {
         double[] perfectScore = new double[outcome.Length];
         for (int i = 0; i < perfectScore.Length; i++)
         {
             perfectScore[i] = (outcome[i] * treatment[i]) - (outcome[i] * (1 - treatment[i]));
         }
 
-        UpliftCurve perfect = QiniCurve(outcome, perfectScore, treatment);
-        return Normalize(actual, perfect);
+        return QiniCurve(outcome, perfectScore, treatment);
     }
 
     /// <summary>
@@ -47,6 +55,15 @@ public static class UpliftMetrics
     {
         Validate(outcome, uplift, treatment);
         UpliftCurve actual = AuucCurve(outcome, uplift, treatment);
+        return Normalize(actual, PerfectAuucCurve(outcome, treatment));
+    }
+
+    /// <summary>
+    /// The perfect uplift curve (sklift <c>perfect_uplift_curve</c>): the uplift curve of the score that ranks
+    /// treated responders and control non-responders first, ordered to favour the larger of the two groups.
+    /// </summary>
+    public static UpliftCurve PerfectAuucCurve(ReadOnlySpan<float> outcome, ReadOnlySpan<int> treatment)
+    {
         int controlResponders = 0, treatedNonResponders = 0;
         for (int i = 0; i < outcome.Length; i++)
         {
@@ -61,8 +78,50 @@ public static class UpliftMetrics
             perfectScore[i] = (2 * (outcome[i] == treatment[i] ? 1 : 0)) + summand;
         }
 
-        UpliftCurve perfect = AuucCurve(outcome, perfectScore, treatment);
-        return Normalize(actual, perfect);
+        return AuucCurve(outcome, perfectScore, treatment);
+    }
+
+    /// <summary>
+    /// Uplift by percentile (sklift <c>uplift_by_percentile</c>, strategy 'overall'): rows sorted by predicted uplift,
+    /// best first, cut into <paramref name="bins"/> groups as numpy's <c>array_split</c> does (the first n mod bins
+    /// groups one row larger); per group, treated response rate minus control response rate (NaN when a group lacks an arm).
+    /// </summary>
+    /// <param name="outcome">0/1 per row.</param>
+    /// <param name="uplift">Predicted uplift per row.</param>
+    /// <param name="treatment">1 treated, 0 control, per row.</param>
+    /// <param name="bins">The number of groups, 1 to the number of rows (10 for deciles).</param>
+    public static double[] UpliftByPercentile(ReadOnlySpan<float> outcome, ReadOnlySpan<double> uplift, ReadOnlySpan<int> treatment, int bins = 10)
+    {
+        Validate(outcome, uplift, treatment);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bins, outcome.Length);
+        int[] order = DescendingOrder(uplift);
+        double[] result = new double[bins];
+        int n = outcome.Length, at = 0;
+        for (int b = 0; b < bins; b++)
+        {
+            int size = (n / bins) + (b < n % bins ? 1 : 0);
+            double yt = 0, nt = 0, yc = 0, nc = 0;
+            for (int i = at; i < at + size; i++)
+            {
+                int r = order[i];
+                if (treatment[r] == 1)
+                {
+                    nt++;
+                    yt += outcome[r];
+                }
+                else
+                {
+                    nc++;
+                    yc += outcome[r];
+                }
+            }
+
+            result[b] = nt == 0 || nc == 0 ? double.NaN : (yt / nt) - (yc / nc);
+            at += size;
+        }
+
+        return result;
     }
 
     /// <summary>

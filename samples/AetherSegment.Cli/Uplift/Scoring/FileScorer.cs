@@ -23,7 +23,7 @@ internal static class FileScorer
     {
         if (!File.Exists(dataPath))
         {
-            throw new AetherSegmentInputException("--data", $"'{dataPath}' row 0: the file does not exist.");
+            throw new AetherSegmentInputException("--data", $"Data file '{dataPath}' does not exist.");
         }
 
         ScoreInput input = new(model, idColumns, chunkRows);

@@ -96,7 +96,7 @@ internal sealed class ParquetScoreSource : IScoreSource
     {
         DataField field = _featureField[j];
         Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (IsText(type))
         {
             string?[] text = new string?[target.Length];
             await ReadTextAsync(group, field, text, cancellationToken).ConfigureAwait(false);
@@ -192,7 +192,7 @@ internal sealed class ParquetScoreSource : IScoreSource
     private static async Task ReadTextAsync(ParquetRowGroupReader group, DataField field, string?[] target, CancellationToken cancellationToken)
     {
         Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (IsText(type))
         {
             await group.ReadAsync(field, target.AsMemory()!, null, cancellationToken).ConfigureAwait(false);
             return;
@@ -211,6 +211,9 @@ internal sealed class ParquetScoreSource : IScoreSource
 
     private static IFormattable?[] Box<T>(T?[] values)
         where T : struct, IFormattable => Array.ConvertAll(values, v => (IFormattable?)v);
+
+    /// <summary>Parquet.Net 6 reports UTF-8 columns as <see cref="ReadOnlyMemory{T}"/> of char; both read as strings.</summary>
+    private static bool IsText(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
     private DataField[] Resolve(IReadOnlyList<string> names, string why)
     {
