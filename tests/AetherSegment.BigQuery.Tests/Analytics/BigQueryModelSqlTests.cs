@@ -31,6 +31,9 @@ public sealed class BigQueryModelSqlTests
         },
     });
 
+    private static bool IsModelSql(FakeRequest request) =>
+        request.Body?["configuration"]?["query"]?["query"]?.GetValue<string>()?.Contains("guarded_result", StringComparison.Ordinal) == true;
+
     private static FakeReply Rows() => FakeReply.Json(new
     {
         jobReference = new { projectId = "proj", jobId = "job_1", location = "US" },
@@ -62,8 +65,12 @@ public sealed class BigQueryModelSqlTests
     [InlineData("proj", "cdp", "customers", 5_000_000_000L, "over the limit")]
     public async Task ModelSql_DryRunShowsAnotherTableOrTooManyBytes_NeverRuns(string project, string dataset, string table, long bytes, string reason)
     {
+        // Only the model's statement (wrapped as guarded_result) reads the hostile table or bytes; the rules' fallback
+        // query is dry-run too (every query is, as jobs.insert) and is small.
         await using FakeBigQueryServer server = new(request => request.Path.EndsWith("/jobs", StringComparison.Ordinal)
-            ? DryRunJob(bytes, ("proj", "cdp", "customers"), (project, dataset, table))
+            ? IsModelSql(request)
+                ? DryRunJob(bytes, ("proj", "cdp", "customers"), (project, dataset, table))
+                : DryRunJob(10, ("proj", "cdp", "customers"))
             : request.IsDryRun ? FakeReply.DryRun(10) : Rows());
         using ServiceProvider services = Build(server, "SELECT country, COUNT(*) AS customers FROM customers GROUP BY country");
 
@@ -71,7 +78,7 @@ public sealed class BigQueryModelSqlTests
 
         Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
         Assert.Contains(answer.Warnings, w => w.Contains("refused", StringComparison.Ordinal) && w.Contains(reason, StringComparison.Ordinal));
-        FakeRequest dryRun = Assert.Single(server.All, r => r.Path.EndsWith("/jobs", StringComparison.Ordinal));
+        FakeRequest dryRun = Assert.Single(server.All, r => r.Path.EndsWith("/jobs", StringComparison.Ordinal) && IsModelSql(r));
         Assert.True(dryRun.Body?["configuration"]?["dryRun"]?.GetValue<bool>());
         Assert.Contains("guarded_result", dryRun.Body?["configuration"]?["query"]?["query"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(server.All, r => r.Sql?.Contains("guarded_result", StringComparison.Ordinal) == true);
