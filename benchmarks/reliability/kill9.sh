@@ -10,6 +10,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 KILLS=${KILLS:-5}
 CUSTOMERS=${CUSTOMERS:-200000}
+KILL_MIN=${KILL_MIN:-0.5}     # a kill lands KILL_MIN + [0, KILL_SPAN) seconds after the start
+KILL_SPAN=${KILL_SPAN:-3}
 WORK=${WORK:-$(mktemp -d /tmp/aether-kill9.XXXXXX)}
 CLI="$ROOT/samples/AetherSegment.Cli/bin/Release/net10.0/aether.dll"
 OBJECTIVE="Target high CLV customers in London and Manchester with exclusive new product launches to drive regional sales growth"
@@ -20,11 +22,11 @@ echo "kill9: work folder $WORK" >&2
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 hash() { sha256sum "$1" | cut -d' ' -f1; }
-# Starts a command, kills it with SIGKILL after a random 0.5-3.5 s; prints "killed" or "finished".
+# Starts a command, kills it with SIGKILL after a random KILL_MIN..KILL_MIN+KILL_SPAN s; prints "killed" or "finished".
 kill_at_random() {
   "$@" > /dev/null 2>&1 &
   local pid=$! delay
-  delay=$(awk -v r=$RANDOM 'BEGIN { printf "%.2f", 0.5 + 3 * r / 32768 }')
+  delay=$(awk -v r=$RANDOM -v a="$KILL_MIN" -v b="$KILL_SPAN" 'BEGIN { printf "%.2f", a + b * r / 32768 }')
   sleep "$delay"
   if kill -9 "$pid" 2>/dev/null; then wait "$pid" 2>/dev/null || true; echo killed; else wait "$pid" 2>/dev/null || true; echo finished; fi
 }
