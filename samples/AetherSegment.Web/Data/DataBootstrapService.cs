@@ -55,7 +55,10 @@ internal sealed partial class DataBootstrapService(
         }
         catch (Exception ex) when (ex is DataStoreException or AetherSegmentInputException or IOException or UnauthorizedAccessException)
         {
-            Fail(ex.Message);
+            // The store's own text (paths, DuckDB messages) goes to the log only; health and 503 answers say what to do.
+            readiness.Failed("The data store could not be opened or written (it may be locked by another process or the folder not writable); " +
+                "the error is in the server's log.");
+            LogFailed(logger, ex.Message);
         }
     }
 
