@@ -226,9 +226,10 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             }
         }
 
-        long bytes = estimate.BytesBilled ?? estimate.BytesProcessed;
-        return bytes > _options.MaximumBytesProcessed
-            ? SqlGuardVerdict.Refuse(string.Create(CultureInfo.InvariantCulture, $"it would be billed for {bytes:N0} bytes, over the limit of {_options.MaximumBytesProcessed:N0} (AetherSegment:Analytics:MaximumBytesProcessed)."))
+        // The limit is on bytes processed, as its name says; the store's own guard (on BigQuery, bytes billed with the
+        // 10 MB minimum per table) still applies when the statement runs.
+        return estimate.BytesProcessed > _options.MaximumBytesProcessed
+            ? SqlGuardVerdict.Refuse(string.Create(CultureInfo.InvariantCulture, $"it would process {estimate.BytesProcessed:N0} bytes, over the limit of {_options.MaximumBytesProcessed:N0} (AetherSegment:Analytics:MaximumBytesProcessed)."))
             : verdict;
     }
 

@@ -20,6 +20,8 @@ internal static partial class GoogleSqlToDuckDb
         // UNIX_SECONDS truncates to whole seconds (toward negative infinity for times before 1970).
         "CREATE OR REPLACE MACRO unix_seconds(x) AS CAST(floor(epoch(x)) AS BIGINT)",
         "CREATE OR REPLACE MACRO unix_micros(x) AS epoch_us(x)",
+        // FARM_FINGERPRINT is a signed INT64: DuckDB's 64-bit hash() (UBIGINT) shifted into the signed range.
+        "CREATE OR REPLACE MACRO farm_fingerprint(x) AS CAST(CAST(hash(x) AS HUGEINT) - 9223372036854775808 AS BIGINT)",
         "CREATE OR REPLACE MACRO is_nan(x) AS isnan(x)",
         "CREATE OR REPLACE MACRO safe_divide(a, b) AS CASE WHEN b = 0 THEN NULL ELSE a / b END",
         "CREATE OR REPLACE MACRO timestamp_trunc(x, part) AS CAST(date_trunc(part, x) AS TIMESTAMP)",
