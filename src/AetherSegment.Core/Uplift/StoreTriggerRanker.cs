@@ -56,22 +56,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         ArgumentNullException.ThrowIfNull(members);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
-        MemberUplift scored;
-        TriggerModels models;
-        using (CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            timeout.CancelAfter(_options.Timeout);
-            try
-            {
-                models = await GetModelsAsync(timeout.Token).ConfigureAwait(false);
-                scored = await ScoreAsync(models, members, asOf, _options.ScoringSampleSize, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-            {
-                throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
-                    $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
-            }
-        }
+        (TriggerModels models, MemberUplift scored) = await ModelsAndScoresAsync(members, asOf, cancellationToken).ConfigureAwait(false);
 
         List<TriggerSuggestion> suggestions = [];
         foreach (TriggerInfo trigger in TriggerCatalog.All)
@@ -99,22 +84,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         ArgumentNullException.ThrowIfNull(keeps);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
         ArgumentNullException.ThrowIfNull(keptCount);
-        MemberUplift scored;
-        TriggerModels models;
-        using (CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            timeout.CancelAfter(_options.Timeout);
-            try
-            {
-                models = await GetModelsAsync(timeout.Token).ConfigureAwait(false);
-                scored = await ScoreAsync(models, members, asOf, _options.ScoringSampleSize, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-            {
-                throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
-                    $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
-            }
-        }
+        (TriggerModels models, MemberUplift scored) = await ModelsAndScoresAsync(members, asOf, cancellationToken).ConfigureAwait(false);
 
         // The scored members may be a hash sample of the audience (ScoringSampleSize): the mean uplift comes from the
         // sampled members that pass the trigger's filter, the size from the exact count of all members that pass it.
@@ -159,6 +129,24 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         QueryResult result = await _store.QueryAsync(DataAsOf.Statement, cancellationToken).ConfigureAwait(false);
         return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : _time.GetUtcNow();
+    }
+
+    /// <summary>The models (loaded, trained or cached) and the members' scores, within <see cref="TriggerRankingOptions.Timeout"/>.</summary>
+    private async Task<(TriggerModels Models, MemberUplift Scored)> ModelsAndScoresAsync(SqlStatement members, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            TriggerModels models = await GetModelsAsync(timeout.Token).ConfigureAwait(false);
+            MemberUplift scored = await ScoreAsync(models, members, asOf, _options.ScoringSampleSize, timeout.Token).ConfigureAwait(false);
+            return (models, scored);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
+                $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
+        }
     }
 
     private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
