@@ -3,6 +3,7 @@ using AetherSegment.Cli.Analytics;
 using AetherSegment.Cli.BigQuery;
 using AetherSegment.Cli.Data;
 using AetherSegment.Cli.Interpretation;
+using AetherSegment.Cli.Profiles;
 using AetherSegment.Cli.Segments;
 using AetherSegment.Cli.Uplift;
 
@@ -28,6 +29,7 @@ public static class AetherCli
             UpliftCommands.Create(),
             AnalyticsCommands.Create(),
             BigQueryCommands.Create(),
+            ProfileCommands.Create(),
         ];
         foreach (Command command in features.SelectMany(f => f))
         {

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace AetherSegment.Cli.Profiles;
+
+/// <summary>The profile commands: profile init (draft a profile from a database).</summary>
+public static class ProfileCommands
+{
+    /// <summary>The top-level commands of this feature.</summary>
+    public static IEnumerable<Command> Create()
+    {
+        Command profile = new("profile", "Describe a business to AetherSegment: draft a profile from a database.");
+        profile.Subcommands.Add(ProfileInitCommand.Create());
+        return [profile];
+    }
+}
