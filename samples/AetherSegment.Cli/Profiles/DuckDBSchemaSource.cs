@@ -8,6 +8,8 @@ internal sealed class DuckDBSchemaSource(DuckDBDataStore store) : ISchemaSource
 {
     public string Label => store.DatabasePath;
 
+    public string DraftName => Path.GetFileNameWithoutExtension(store.DatabasePath);
+
     public async Task<IReadOnlyList<SchemaTable>> ReadTablesAsync(CancellationToken cancellationToken)
     {
         QueryResult columns = await store.QueryAsync(new SqlStatement(

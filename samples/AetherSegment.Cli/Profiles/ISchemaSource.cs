@@ -8,6 +8,9 @@ internal interface ISchemaSource
     /// <summary>A label for the source (the file or dataset), for the draft's name and messages.</summary>
     string Label { get; }
 
+    /// <summary>What the draft profile is named after (the file name without extension, or the dataset).</summary>
+    string DraftName { get; }
+
     /// <summary>The tables with their columns and row counts.</summary>
     Task<IReadOnlyList<SchemaTable>> ReadTablesAsync(CancellationToken cancellationToken);
 

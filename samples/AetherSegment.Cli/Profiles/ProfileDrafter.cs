@@ -49,7 +49,7 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
             ["description"] = "TODO: a one-line description of the business, used in model prompts",
             ["currency"] = "USD",
         };
-        Guess("$.name", "named after the database file; rename it");
+        Guess("$.name", "named after the database file or dataset; rename it");
         Guess("$.description", "write what the business is, e.g. 'an outdoor-apparel retailer'");
         Guess("$.currency", "assumed USD");
 
@@ -484,19 +484,32 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
     private async Task<(double High, double Low)> ThresholdsAsync(SchemaTable table, string column, double unitHigh, double unitLow, CancellationToken cancellationToken)
     {
         string c = source.Quote(column);
-        QueryResult result = await source.QueryAsync(
-            $"SELECT min({c}), max({c}), quantile_cont({c}, 0.8), quantile_cont({c}, 0.4) FROM {source.TableReference(table.Name)}", cancellationToken).ConfigureAwait(false);
+        string t = source.TableReference(table.Name);
+        QueryResult result = await source.QueryAsync($"SELECT min({c}), max({c}), count({c}) FROM {t}", cancellationToken).ConfigureAwait(false);
         object?[] row = result.Rows[0];
-        if (row[0] is null)
+        long count = Convert.ToInt64(row[2], CultureInfo.InvariantCulture);
+        if (row[0] is null || count == 0)
         {
             return (unitHigh, unitLow);
         }
 
         double min = Convert.ToDouble(row[0], CultureInfo.InvariantCulture);
         double max = Convert.ToDouble(row[1], CultureInfo.InvariantCulture);
-        return min >= 0 && max <= 1
-            ? (unitHigh, unitLow)
-            : (Math.Round(Convert.ToDouble(row[2], CultureInfo.InvariantCulture)), Math.Round(Convert.ToDouble(row[3], CultureInfo.InvariantCulture)));
+        if (min >= 0 && max <= 1)
+        {
+            return (unitHigh, unitLow);
+        }
+
+        // Percentiles by rank (the same SQL in every dialect): the value at offset floor(q x count) in order.
+        async Task<double> PercentileAsync(double q)
+        {
+            long offset = Math.Min(count - 1, (long)Math.Floor(q * count));
+            QueryResult value = await source.QueryAsync(
+                string.Create(CultureInfo.InvariantCulture, $"SELECT {c} FROM {t} WHERE {c} IS NOT NULL ORDER BY {c} LIMIT 1 OFFSET {offset}"), cancellationToken).ConfigureAwait(false);
+            return Math.Round(Convert.ToDouble(value.Scalar(), CultureInfo.InvariantCulture));
+        }
+
+        return (await PercentileAsync(0.8).ConfigureAwait(false), await PercentileAsync(0.4).ConfigureAwait(false));
     }
 
     private async Task TaxonomyAsync(SchemaTable orders, SchemaTable? events, JsonObject catalog, CancellationToken cancellationToken)
@@ -637,10 +650,12 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
         for (int level = 0; level < levels.Count; level++)
         {
             string c = source.Quote(levels[level].Name);
-            string parent = level == 0 ? "NULL" : source.Quote(levels[level - 1].Name);
-            string range = price is null ? "NULL, NULL" : $"min({source.Quote(price.Name)}), max({source.Quote(price.Name)})";
-            QueryResult result = await source.QueryAsync(
-                $"SELECT {parent} AS parent, {c} AS value, count(*) AS n, {range} FROM {t} WHERE {c} IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 2, 1", cancellationToken).ConfigureAwait(false);
+            string range = price is null ? "0, 0" : $"min({source.Quote(price.Name)}), max({source.Quote(price.Name)})";
+            // Level 0 groups by the value alone (no literal in GROUP BY, which BigQuery refuses); the others by (parent, value).
+            string sql = level == 0
+                ? $"SELECT {c} AS parent, {c} AS value, count(*) AS n, {range} FROM {t} WHERE {c} IS NOT NULL GROUP BY {c} ORDER BY n DESC, value"
+                : $"SELECT {source.Quote(levels[level - 1].Name)} AS parent, {c} AS value, count(*) AS n, {range} FROM {t} WHERE {c} IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 2, 1";
+            QueryResult result = await source.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
             Dictionary<string, List<(string, long, double?, double?)>> byParent = new(StringComparer.Ordinal);
             HashSet<string> placed = new(StringComparer.Ordinal);
             foreach (object?[] r in result.Rows)
@@ -664,7 +679,8 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
                 }
 
                 list.Add((value, Convert.ToInt64(r[2], CultureInfo.InvariantCulture),
-                    r[3] is null ? null : Convert.ToDouble(r[3], CultureInfo.InvariantCulture), r[4] is null ? null : Convert.ToDouble(r[4], CultureInfo.InvariantCulture)));
+                    price is null || r[3] is null ? null : Convert.ToDouble(r[3], CultureInfo.InvariantCulture),
+                    price is null || r[4] is null ? null : Convert.ToDouble(r[4], CultureInfo.InvariantCulture)));
             }
 
             perLevel.Add(byParent);
@@ -707,7 +723,7 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
 
     private string ProfileName()
     {
-        string stem = Path.GetFileNameWithoutExtension(source.Label).ToLowerInvariant();
+        string stem = source.DraftName.ToLowerInvariant();
         string name = NonIdCharacters().Replace(stem, "-").Trim('-');
         return name.Length == 0 ? "my-business" : name;
     }

@@ -2,14 +2,18 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AetherSegment.BigQuery;
 using AetherSegment.Cli.Data;
+using AetherSegment.Data;
 using AetherSegment.DuckDB;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Cli.Profiles;
 
 /// <summary>
-/// <c>aether profile init [--db PATH] [--out FILE.json] [--force] [--max-values N]</c>: introspects the DuckDB file and
+/// <c>aether profile init [--db PATH | --store bigquery] [--out FILE.json] [--force] [--max-values N]</c>: introspects the DuckDB file
+/// (or the configured BigQuery dataset) and
 /// writes a draft profile (docs/profile.md) with a top-level <c>_guesses</c> array naming each guess by its JSON path.
 /// </summary>
 internal static class ProfileInitCommand
@@ -39,15 +43,20 @@ internal static class ProfileInitCommand
                 throw new CliInputException($"{outPath} already exists: pass --force to replace it.");
             }
 
-            if (parseResult.GetValue(CliOptions.Store) is "bigquery")
+            await using ServiceProvider services = CliHost.BuildServices(parseResult);
+            ISchemaSource source;
+            if (services.GetService<DuckDBDataStore>() is { } duckdb)
             {
-                throw new CliInputException("profile init introspects a DuckDB file; BigQuery datasets are not supported yet: use --store duckdb with --db.");
+                DataCommands.RequireDatabase(services);
+                source = new DuckDBSchemaSource(duckdb);
+            }
+            else
+            {
+                BigQueryOptions bigquery = services.GetRequiredService<IOptions<BigQueryOptions>>().Value;
+                source = new BigQuerySchemaSource(services.GetRequiredService<IDataStore>(), bigquery.ProjectId!, bigquery.Dataset);
             }
 
-            await using ServiceProvider services = CliHost.BuildServices(parseResult);
-            DataCommands.RequireDatabase(services);
-            DuckDBDataStore store = services.GetRequiredService<DuckDBDataStore>();
-            JsonObject draft = await new ProfileDrafter(new DuckDBSchemaSource(store), max).DraftAsync(cancellationToken).ConfigureAwait(false);
+            JsonObject draft = await new ProfileDrafter(source, max).DraftAsync(cancellationToken).ConfigureAwait(false);
             string json = draft.ToJsonString(Indented);
             if (outPath is null)
             {

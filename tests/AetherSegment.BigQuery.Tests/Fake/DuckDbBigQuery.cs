@@ -369,8 +369,9 @@ internal sealed partial class DuckDbBigQuery : IDisposable
             HashSet<string> used = new(StringComparer.OrdinalIgnoreCase);
             foreach (Match m in Identifier().Matches(code))
             {
-                string qualifier = m.Groups[1].Value, name = m.Groups[2].Value;
-                if (!columns.Contains(name))
+                string qualifier = m.Groups[1].Value;
+                // The column's own spelling: GROUP in "GROUP BY" matches a column named group.
+                if (!columns.TryGetValue(m.Groups[2].Value, out string? name))
                 {
                     continue;
                 }

@@ -83,6 +83,7 @@ internal static partial class GoogleSqlToDuckDb
         string translated = output.ToString();
         translated = InUnnest().Replace(translated, m => $"IN (SELECT UNNEST({Value(byName, m.Groups[1].Value)}))");
         translated = ParameterMarker().Replace(translated, m => Value(byName, m.Groups[1].Value));
+        translated = InformationSchemaColumns().Replace(translated, InformationSchemaColumnsView);
         return translated;
     }
 
@@ -193,4 +194,24 @@ internal static partial class GoogleSqlToDuckDb
 
     [GeneratedRegex("\\bCURRENT_TIMESTAMP\\(\\)", RegexOptions.IgnoreCase)]
     private static partial Regex CurrentTimestamp();
+
+    /// <summary>
+    /// The dataset's <c>INFORMATION_SCHEMA.COLUMNS</c> (qualified or not) as BigQuery shows it: table_name, column_name,
+    /// ordinal_position and data_type with GoogleSQL type names.
+    /// </summary>
+    private const string InformationSchemaColumnsView =
+        """
+        (SELECT table_name, column_name, ordinal_position,
+           CASE WHEN data_type = 'VARCHAR' THEN 'STRING'
+                WHEN data_type IN ('BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'HUGEINT') THEN 'INT64'
+                WHEN data_type IN ('DOUBLE', 'FLOAT') THEN 'FLOAT64'
+                WHEN data_type LIKE 'DECIMAL%' THEN 'NUMERIC'
+                WHEN data_type = 'BOOLEAN' THEN 'BOOL'
+                WHEN data_type LIKE 'TIMESTAMP%' THEN 'TIMESTAMP'
+                ELSE data_type END AS data_type
+         FROM information_schema.columns WHERE table_schema = 'main')
+        """;
+
+    [GeneratedRegex("(?:\"[^\"]*\"\\.)?\\bINFORMATION_SCHEMA\\.COLUMNS\\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InformationSchemaColumns();
 }
