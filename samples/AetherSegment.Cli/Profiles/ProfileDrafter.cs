@@ -137,7 +137,7 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
         }
 
         (SchemaTable best, SchemaColumn bestId, int _, int refs) = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Table.Name, StringComparer.Ordinal).First();
-        Guess("$.entities.customers.table", $"{best.Name}: its id column {bestId.Name} appears in {refs} other table(s){(CustomerTableName().IsMatch(best.Name.ToLowerInvariant()) ? " and its name says customers" : string.Empty)}");
+        Guess("$.entities.customers.table", $"{best.Name}: its id column {bestId.Name} appears in {refs} other table(s){(CustomerTableName().IsMatch(best.Name.ToLowerInvariant()) ? " and its name is a usual name for a customer table" : string.Empty)}");
         return (best, bestId);
     }
 
@@ -553,7 +553,7 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
             catalog["event_types"] = new JsonArray([.. types.Select(v =>
             {
                 JsonObject node = new() { ["name"] = v.Value };
-                if (v.Value.Contains("view", StringComparison.OrdinalIgnoreCase))
+                if (Regex.IsMatch(v.Value, "(^|_)(view|views|viewed)(_|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
                 {
                     node["kind"] = "view";
                 }

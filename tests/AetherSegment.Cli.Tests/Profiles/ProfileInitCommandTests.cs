@@ -80,6 +80,8 @@ public sealed class ProfileInitCommandTests(GeneratedDatabase furniture, SummitD
         // ltv is money, not a 0..1 score: the tiers are its percentiles.
         Assert.True((double)catalog["value_tiers"]!["high"]! > (double)catalog["value_tiers"]!["low"]! && (double)catalog["value_tiers"]!["high"]! > 1);
         Assert.Contains(draft["_guesses"]!.AsArray(), g => (string)g!["path"]! == "$.entities.campaign_sends.columns.converted");
+        Assert.Equal(["view_item"], catalog["event_types"]!.AsArray().Where(e => (string?)e!["kind"] == "view").Select(e => (string)e!["name"]!));
+        Assert.Equal(["add_to_bag"], catalog["event_types"]!.AsArray().Where(e => (string?)e!["kind"] == "cart").Select(e => (string)e!["name"]!));
     }
 
     [Fact]
