@@ -17,14 +17,7 @@ internal sealed class BigQuerySchemaSource(IDataStore store, string project, str
         QueryResult columns = await QueryAsync(
             $"SELECT table_name, column_name, data_type FROM {Quote($"{project}.{dataset}")}.INFORMATION_SCHEMA.COLUMNS ORDER BY table_name, ordinal_position",
             cancellationToken).ConfigureAwait(false);
-        List<SchemaTable> tables = [];
-        foreach (IGrouping<string, object?[]> table in columns.Rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal))
-        {
-            QueryResult count = await QueryAsync($"SELECT count(*) FROM {TableReference(table.Key)}", cancellationToken).ConfigureAwait(false);
-            tables.Add(new SchemaTable(table.Key, [.. table.Select(r => new SchemaColumn((string)r[1]!, (string)r[2]!))], Convert.ToInt64(count.Scalar(), System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return tables;
+        return await SchemaTable.FromColumnsAsync(this, columns, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<QueryResult> QueryAsync(string sql, CancellationToken cancellationToken) => store.QueryAsync(new SqlStatement(sql), cancellationToken);

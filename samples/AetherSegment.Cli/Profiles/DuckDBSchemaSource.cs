@@ -20,14 +20,7 @@ internal sealed class DuckDBSchemaSource(DuckDBDataStore store) : ISchemaSource
             ORDER BY c.table_name, c.ordinal_position
             """,
             [QueryParameter.String("schema", "main")]), cancellationToken).ConfigureAwait(false);
-        List<SchemaTable> tables = [];
-        foreach (IGrouping<string, object?[]> table in columns.Rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal))
-        {
-            QueryResult count = await QueryAsync($"SELECT count(*) FROM {TableReference(table.Key)}", cancellationToken).ConfigureAwait(false);
-            tables.Add(new SchemaTable(table.Key, [.. table.Select(r => new SchemaColumn((string)r[1]!, (string)r[2]!))], Convert.ToInt64(count.Scalar(), System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return tables;
+        return await SchemaTable.FromColumnsAsync(this, columns, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<QueryResult> QueryAsync(string sql, CancellationToken cancellationToken) => store.QueryAsync(new SqlStatement(sql), cancellationToken);

@@ -1,3 +1,5 @@
+using AetherSegment.Data;
+
 namespace AetherSegment.Cli.Profiles;
 
 /// <summary>The kind of value a column holds, as far as a profile cares.</summary>
@@ -56,4 +58,17 @@ internal sealed record SchemaColumn(string Name, string DataType)
 internal sealed record SchemaTable(string Name, IReadOnlyList<SchemaColumn> Columns, long Rows)
 {
     public SchemaColumn? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The tables of (table_name, column_name, data_type) rows in table and column order, each with its row count.</summary>
+    public static async Task<IReadOnlyList<SchemaTable>> FromColumnsAsync(ISchemaSource source, QueryResult columns, CancellationToken cancellationToken)
+    {
+        List<SchemaTable> tables = [];
+        foreach (IGrouping<string, object?[]> table in columns.Rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal))
+        {
+            QueryResult count = await source.QueryAsync($"SELECT count(*) FROM {source.TableReference(table.Key)}", cancellationToken).ConfigureAwait(false);
+            tables.Add(new SchemaTable(table.Key, [.. table.Select(r => new SchemaColumn((string)r[1]!, (string)r[2]!))], Convert.ToInt64(count.Scalar(), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return tables;
+    }
 }

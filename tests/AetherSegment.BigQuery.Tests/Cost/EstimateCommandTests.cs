@@ -9,7 +9,8 @@ namespace AetherSegment.BigQuery.Tests.Cost;
 [Collection(EnvironmentCollection.Name)]
 public sealed class EstimateCommandTests
 {
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string endpoint, params string[] args)
+    /// <summary>Runs <c>aether</c> in-process with the BigQuery settings pointing at a fake endpoint.</summary>
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string endpoint, params string[] args)
     {
         Environment.SetEnvironmentVariable("AetherSegment__BigQuery__ProjectId", "proj");
         Environment.SetEnvironmentVariable("AetherSegment__BigQuery__Dataset", "cdp");

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AetherSegment.BigQuery.Tests.Cost;
 using AetherSegment.BigQuery.Tests.Fake;
-using AetherSegment.Cli;
 
 namespace AetherSegment.BigQuery.Tests.Profiles;
 
@@ -16,7 +15,7 @@ public sealed class ProfileInitBigQueryTests
     [Fact]
     public async Task Init_OnBigQuery_DraftsWhatTheSameTablesGiveInDuckDB()
     {
-        JsonObject fromDuckDB = await RunAsync(null, "profile", "init", "--db", await GeneratedWarehouse.CopyAsync(2_000));
+        JsonObject fromDuckDB = await RunAsync("http://127.0.0.1:9", "profile", "init", "--db", await GeneratedWarehouse.CopyAsync(2_000));
         using DuckDbBigQuery warehouse = new(await GeneratedWarehouse.CopyAsync(2_000));
         await using FakeBigQueryServer server = new(warehouse.Handle);
 
@@ -36,30 +35,10 @@ public sealed class ProfileInitBigQueryTests
         Assert.Contains(warehouse.DryRuns, sql => sql.Contains("INFORMATION_SCHEMA.COLUMNS", StringComparison.Ordinal));
     }
 
-    private static async Task<JsonObject> RunAsync(string? endpoint, params string[] args)
+    private static async Task<JsonObject> RunAsync(string endpoint, params string[] args)
     {
-        if (endpoint is not null)
-        {
-            Environment.SetEnvironmentVariable("AetherSegment__BigQuery__ProjectId", "proj");
-            Environment.SetEnvironmentVariable("AetherSegment__BigQuery__Dataset", "cdp");
-            Environment.SetEnvironmentVariable("AetherSegment__BigQuery__Endpoint", endpoint);
-            Environment.SetEnvironmentVariable("AetherSegment__BigQuery__AccessToken", "test-token");
-        }
-
-        try
-        {
-            using StringWriter stdout = new();
-            using StringWriter stderr = new();
-            int exit = await AetherCli.RunAsync(args, stdout, stderr);
-            Assert.True(exit == 0, stderr.ToString());
-            return JsonNode.Parse(stdout.ToString())!.AsObject();
-        }
-        finally
-        {
-            foreach (string key in new[] { "ProjectId", "Dataset", "Endpoint", "AccessToken" })
-            {
-                Environment.SetEnvironmentVariable("AetherSegment__BigQuery__" + key, null);
-            }
-        }
+        (int exit, string stdout, string stderr) = await EstimateCommandTests.RunAsync(endpoint, args);
+        Assert.True(exit == 0, stderr);
+        return JsonNode.Parse(stdout)!.AsObject();
     }
 }

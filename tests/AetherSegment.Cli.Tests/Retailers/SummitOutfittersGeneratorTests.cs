@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AetherSegment.TestRetailers.SummitOutfitters;
 using AetherSegment.Tests;
+using Xunit.Abstractions;
 
 namespace AetherSegment.Cli.Tests.Retailers;
 
@@ -9,7 +10,7 @@ namespace AetherSegment.Cli.Tests.Retailers;
 /// The second retailer's generator (Summit Outfitters): its tables, its determinism, the randomization of its promo
 /// history and the known effect of each trigger as the promo history shows it (docs/embedding.md).
 /// </summary>
-public sealed class SummitOutfittersGeneratorTests(SummitDatabase db) : IClassFixture<SummitDatabase>
+public sealed class SummitOutfittersGeneratorTests(SummitDatabase db, ITestOutputHelper output) : IClassFixture<SummitDatabase>
 {
     [Fact]
     public void Generate_WritesFiveTables_AndNoCarts()
@@ -24,6 +25,7 @@ public sealed class SummitOutfittersGeneratorTests(SummitDatabase db) : IClassFi
     {
         foreach ((string table, long count) in db.Data.RowCounts)
         {
+            output.WriteLine($"{table}: {count} rows");
             Assert.Equal(count, Convert.ToInt64(db.Scalar($"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture));
         }
 
@@ -136,6 +138,7 @@ public sealed class SummitOutfittersGeneratorTests(SummitDatabase db) : IClassFi
         double observed = Convert.ToDouble(row[0], CultureInfo.InvariantCulture);
         double expected = documented >= 0 ? documented : 0.02 + (0.10 * Convert.ToDouble(row[3], CultureInfo.InvariantCulture));
 
+        output.WriteLine($"{trigger} where {subgroup}: observed {observed:F3}, documented {expected:F3}, {row[1]} treated / {row[2]} control rows");
         Assert.True(Convert.ToInt64(row[1], CultureInfo.InvariantCulture) >= 300, $"only {row[1]} treated rows in the subgroup");
         Assert.True(Math.Abs(observed - expected) <= 0.05, $"{trigger} where {subgroup}: observed {observed:F3}, documented {expected:F3}");
     }
