@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using AetherSegment.BigQuery.Tests.Cost;
 using AetherSegment.BigQuery.Tests.Fake;
+using AetherSegment.BigQuery.Tests.Uplift;
 
 namespace AetherSegment.BigQuery.Tests.Profiles;
 
 /// <summary>
 /// <c>aether profile init --store bigquery</c> introspects the dataset through the REST client
 /// (<c>INFORMATION_SCHEMA.COLUMNS</c>, then counts and distinct values, each behind the dry-run guard) and drafts the
-/// same profile as from the DuckDB file holding the same tables.
+/// same profile as from the DuckDB file holding the same tables; its statements parse as GoogleSQL.
 /// </summary>
 [Collection(EnvironmentCollection.Name)]
 public sealed class ProfileInitBigQueryTests
@@ -33,6 +34,8 @@ public sealed class ProfileInitBigQueryTests
         Assert.True(JsonNode.DeepEquals(fromDuckDB["triggers"], fromBigQuery["triggers"]), fromBigQuery["triggers"]!.ToJsonString());
         Assert.Equal(10, fromBigQuery["catalog"]!["taxonomy"]!["values"]!.AsArray().Count);
         Assert.Contains(warehouse.DryRuns, sql => sql.Contains("INFORMATION_SCHEMA.COLUMNS", StringComparison.Ordinal));
+        // Every statement init sent is GoogleSQL to an independent parser, not just to the DuckDB-backed fake.
+        await ExactSqlScoringTests.AssertParsesAsGoogleSqlAsync([.. warehouse.DryRuns]);
     }
 
     private static async Task<JsonObject> RunAsync(string endpoint, params string[] args)
