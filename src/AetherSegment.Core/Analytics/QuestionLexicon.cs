@@ -1,4 +1,5 @@
 using AetherSegment.DataModel;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -24,9 +25,84 @@ internal sealed record LexiconEntry(string Phrase, LexiconKind Kind, MeasureDefi
 /// </summary>
 internal static class QuestionLexicon
 {
-    public static IReadOnlyList<LexiconEntry> Entries { get; } = Build();
+    /// <summary>Other words for catalog values, as questions use them.</summary>
+    private static readonly (string Facet, string Phrase, string Value)[] Aliases =
+    [
+        (CatalogFacets.Country, "usa", "United States"), (CatalogFacets.Country, "america", "United States"),
+        (CatalogFacets.Country, "united states of america", "United States"), (CatalogFacets.Country, "uk", "United Kingdom"),
+        (CatalogFacets.Country, "britain", "United Kingdom"), (CatalogFacets.Country, "great britain", "United Kingdom"),
+        (CatalogFacets.City, "nyc", "New York"),
+        (CatalogFacets.Category, "kitchen", "Kitchen & Dining"), (CatalogFacets.Category, "dining", "Kitchen & Dining"),
+        (CatalogFacets.Category, "storage", "Storage & Organization"), (CatalogFacets.Category, "decor", "Decoration"),
+        (CatalogFacets.Category, "home decor", "Decoration"), (CatalogFacets.Category, "textile", "Textiles"),
+        (CatalogFacets.EventType, "pageviews", "page_view"), (CatalogFacets.EventType, "adds to cart", "add_to_cart"),
+        (CatalogFacets.EventType, "cart additions", "add_to_cart"), (CatalogFacets.EventType, "cart removals", "remove_from_cart"),
+        (CatalogFacets.EventType, "removes from cart", "remove_from_cart"), (CatalogFacets.EventType, "wishlist additions", "wishlist_add"),
+        (CatalogFacets.EventType, "checkouts started", "checkout_start"), (CatalogFacets.EventType, "checkout", "checkout_start"),
+        (CatalogFacets.EventType, "checkouts", "checkout_start"), (CatalogFacets.EventType, "room planner", "room_planner_use"),
+        (CatalogFacets.EventType, "ar", "ar_view"),
+        (CatalogFacets.Device, "desktop", "web"), (CatalogFacets.Device, "website", "web"), (CatalogFacets.Device, "iphone", "ios"),
+        (CatalogFacets.Device, "ipad", "ios"),
+        (CatalogFacets.AcquisitionSource, "organic", "organic_search"), (CatalogFacets.AcquisitionSource, "seo", "organic_search"),
+        (CatalogFacets.AcquisitionSource, "ppc", "paid_search"), (CatalogFacets.AcquisitionSource, "social media", "social"),
+        (CatalogFacets.AcquisitionSource, "referrals", "referral"), (CatalogFacets.AcquisitionSource, "instore", "in_store"),
+        (CatalogFacets.AcquisitionSource, "affiliates", "affiliate"),
+        (CatalogFacets.Trigger, "personalised discount offer", "personalized_discount_offer"),
+        (CatalogFacets.Trigger, "discount offer", "personalized_discount_offer"), (CatalogFacets.Trigger, "discount offers", "personalized_discount_offer"),
+        (CatalogFacets.Trigger, "discounts", "personalized_discount_offer"), (CatalogFacets.Trigger, "free shipping", "free_shipping_offer"),
+        (CatalogFacets.Trigger, "free delivery", "free_shipping_offer"), (CatalogFacets.Trigger, "early access", "exclusive_access"),
+        (CatalogFacets.Trigger, "loyalty points", "loyalty_points_bonus"), (CatalogFacets.Trigger, "loyalty bonus", "loyalty_points_bonus"),
+        (CatalogFacets.Trigger, "product recommendations", "product_recommendation"),
+        (CatalogFacets.Trigger, "recommendations", "product_recommendation"), (CatalogFacets.Trigger, "cart reminders", "cart_reminder"),
+        (CatalogFacets.Trigger, "low stock", "urgency_low_stock"), (CatalogFacets.Trigger, "scarcity", "urgency_low_stock"),
+        (CatalogFacets.Trigger, "inspiration", "content_inspiration"),
+    ];
 
-    private static List<LexiconEntry> Build()
+    private static readonly (string Facet, DimensionKind Kind, CatalogPhraseForms Forms)[] Facets =
+    [
+        (CatalogFacets.Country, DimensionKind.Country, CatalogPhraseForms.None),
+        (CatalogFacets.City, DimensionKind.City, CatalogPhraseForms.None),
+        (CatalogFacets.Category, DimensionKind.Category, CatalogPhraseForms.None),
+        (CatalogFacets.ProductType, DimensionKind.ProductType, CatalogPhraseForms.Singular),
+        (CatalogFacets.EventType, DimensionKind.EventType, CatalogPhraseForms.UnderscoresAsSpaces | CatalogPhraseForms.Plural),
+        (CatalogFacets.Device, DimensionKind.Device, CatalogPhraseForms.None),
+        (CatalogFacets.AcquisitionSource, DimensionKind.AcquisitionSource, CatalogPhraseForms.UnderscoresAsSpaces),
+    ];
+
+    /// <summary>The vocabulary of the semantic layer and the built-in catalog, longest phrase first.</summary>
+    public static IReadOnlyList<LexiconEntry> Entries { get; } = Build(CatalogWords());
+
+    /// <summary>
+    /// The catalog words questions may use: the values of <see cref="RetailCatalog"/> and <see cref="TriggerCatalog"/>
+    /// with this file's aliases as synonyms.
+    /// </summary>
+    internal static CatalogVocabulary CatalogWords()
+    {
+        List<CatalogTerm> terms = [];
+        terms.AddRange(RetailCatalog.Countries.Select(c => Term(CatalogFacets.Country, c.Name)));
+        terms.AddRange(RetailCatalog.Cities.Select(c => Term(CatalogFacets.City, c.Name)));
+        terms.AddRange(RetailCatalog.Categories.Select(c => Term(CatalogFacets.Category, c.Name)));
+        terms.AddRange(RetailCatalog.ProductTypes.Select(p => Term(CatalogFacets.ProductType, p.Name)));
+        terms.AddRange(RetailCatalog.EventTypes.Select(e => Term(CatalogFacets.EventType, e)));
+        terms.AddRange(RetailCatalog.Devices.Select(d => Term(CatalogFacets.Device, d)));
+        terms.AddRange(RetailCatalog.AcquisitionSources.Select(s => Term(CatalogFacets.AcquisitionSource, s)));
+        terms.AddRange(TriggerCatalog.All.Select(t => Term(CatalogFacets.Trigger, t.Name)));
+        foreach ((string facet, _, string value) in Aliases)
+        {
+            if (!terms.Exists(t => t.Facet == facet && t.Value == value))
+            {
+                throw new InvalidOperationException($"A question alias names the {facet} {value}, which is not in the catalog.");
+            }
+        }
+
+        return new CatalogVocabulary(terms);
+    }
+
+    private static CatalogTerm Term(string facet, string value) =>
+        new(facet, value, [.. Aliases.Where(a => a.Facet == facet && a.Value == value).Select(a => a.Phrase)]);
+
+    /// <summary>Builds the vocabulary of the semantic layer and <paramref name="catalog"/>, longest phrase first.</summary>
+    internal static List<LexiconEntry> Build(CatalogVocabulary catalog)
     {
         Dictionary<string, LexiconEntry> entries = new(StringComparer.Ordinal);
         void Add(string phrase, LexiconKind kind, MeasureDefinition? measure = null, DimensionDefinition? dimension = null, DimensionKind filter = default, IReadOnlyList<string>? values = null)
@@ -76,83 +152,25 @@ internal static class QuestionLexicon
             }
         }
 
-        foreach (CountryInfo country in RetailCatalog.Countries)
+        // Catalog values with their generated forms, then their synonyms, from the vocabulary.
+        foreach ((string facet, DimensionKind kind, CatalogPhraseForms forms) in Facets)
         {
-            Filter(DimensionKind.Country, country.Name, country.Name);
-        }
-
-        Filter(DimensionKind.Country, "usa", "United States");
-        Filter(DimensionKind.Country, "america", "United States");
-        Filter(DimensionKind.Country, "united states of america", "United States");
-        Filter(DimensionKind.Country, "uk", "United Kingdom");
-        Filter(DimensionKind.Country, "britain", "United Kingdom");
-        Filter(DimensionKind.Country, "great britain", "United Kingdom");
-        foreach (CityInfo city in RetailCatalog.Cities)
-        {
-            Filter(DimensionKind.City, city.Name, city.Name);
-        }
-
-        Filter(DimensionKind.City, "nyc", "New York");
-        foreach (CategoryInfo category in RetailCatalog.Categories)
-        {
-            Filter(DimensionKind.Category, category.Name, category.Name);
-            foreach (ProductTypeInfo product in category.ProductTypes)
+            foreach (CatalogPhrase phrase in catalog.Phrases(facet, forms))
             {
-                Filter(DimensionKind.ProductType, product.Name, product.Name);
-                Filter(DimensionKind.ProductType, Singular(product.Name), product.Name);
+                // "email" alone is the channel or personal data more often than the source; "from email" is read by the parser.
+                if (!(kind == DimensionKind.AcquisitionSource && phrase.Phrase == "email"))
+                {
+                    Filter(kind, phrase.Phrase, phrase.Value);
+                }
+            }
+
+            if (kind == DimensionKind.Device)
+            {
+                Filter(DimensionKind.Device, "mobile", "ios", "android");
+                Filter(DimensionKind.Device, "mobile app", "ios", "android");
             }
         }
 
-        Filter(DimensionKind.Category, "kitchen", "Kitchen & Dining");
-        Filter(DimensionKind.Category, "dining", "Kitchen & Dining");
-        Filter(DimensionKind.Category, "storage", "Storage & Organization");
-        Filter(DimensionKind.Category, "decor", "Decoration");
-        Filter(DimensionKind.Category, "home decor", "Decoration");
-        Filter(DimensionKind.Category, "textile", "Textiles");
-        foreach (string eventType in RetailCatalog.EventTypes)
-        {
-            string phrase = eventType.Replace('_', ' ');
-            Filter(DimensionKind.EventType, phrase, eventType);
-            Filter(DimensionKind.EventType, phrase.EndsWith('h') ? phrase + "es" : phrase + "s", eventType);
-        }
-
-        Filter(DimensionKind.EventType, "pageviews", "page_view");
-        Filter(DimensionKind.EventType, "adds to cart", "add_to_cart");
-        Filter(DimensionKind.EventType, "cart additions", "add_to_cart");
-        Filter(DimensionKind.EventType, "cart removals", "remove_from_cart");
-        Filter(DimensionKind.EventType, "removes from cart", "remove_from_cart");
-        Filter(DimensionKind.EventType, "wishlist additions", "wishlist_add");
-        Filter(DimensionKind.EventType, "checkouts started", "checkout_start");
-        Filter(DimensionKind.EventType, "checkout", "checkout_start");
-        Filter(DimensionKind.EventType, "checkouts", "checkout_start");
-        Filter(DimensionKind.EventType, "room planner", "room_planner_use");
-        Filter(DimensionKind.EventType, "ar", "ar_view");
-        foreach (string device in RetailCatalog.Devices)
-        {
-            Filter(DimensionKind.Device, device, device);
-        }
-
-        Filter(DimensionKind.Device, "desktop", "web");
-        Filter(DimensionKind.Device, "website", "web");
-        Filter(DimensionKind.Device, "iphone", "ios");
-        Filter(DimensionKind.Device, "ipad", "ios");
-        Filter(DimensionKind.Device, "mobile", "ios", "android");
-        Filter(DimensionKind.Device, "mobile app", "ios", "android");
-        foreach (string source in RetailCatalog.AcquisitionSources)
-        {
-            if (source != "email")
-            {
-                Filter(DimensionKind.AcquisitionSource, source.Replace('_', ' '), source);
-            }
-        }
-
-        Filter(DimensionKind.AcquisitionSource, "organic", "organic_search");
-        Filter(DimensionKind.AcquisitionSource, "seo", "organic_search");
-        Filter(DimensionKind.AcquisitionSource, "ppc", "paid_search");
-        Filter(DimensionKind.AcquisitionSource, "social media", "social");
-        Filter(DimensionKind.AcquisitionSource, "referrals", "referral");
-        Filter(DimensionKind.AcquisitionSource, "instore", "in_store");
-        Filter(DimensionKind.AcquisitionSource, "affiliates", "affiliate");
         Filter(DimensionKind.ValueTier, "high value", "high");
         Filter(DimensionKind.ValueTier, "high clv", "high");
         Filter(DimensionKind.ValueTier, "vip", "high");
@@ -161,44 +179,13 @@ internal static class QuestionLexicon
         Filter(DimensionKind.ValueTier, "mid value", "medium");
         Filter(DimensionKind.ValueTier, "low value", "low");
         Filter(DimensionKind.ValueTier, "low clv", "low");
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        foreach (CatalogPhrase phrase in catalog.Phrases(CatalogFacets.Trigger, CatalogPhraseForms.UnderscoresAsSpaces))
         {
-            Filter(DimensionKind.Trigger, trigger.Name.Replace('_', ' '), trigger.Name);
+            Filter(DimensionKind.Trigger, phrase.Phrase, phrase.Value);
         }
-
-        Filter(DimensionKind.Trigger, "personalised discount offer", "personalized_discount_offer");
-        Filter(DimensionKind.Trigger, "discount offer", "personalized_discount_offer");
-        Filter(DimensionKind.Trigger, "discount offers", "personalized_discount_offer");
-        Filter(DimensionKind.Trigger, "discounts", "personalized_discount_offer");
-        Filter(DimensionKind.Trigger, "free shipping", "free_shipping_offer");
-        Filter(DimensionKind.Trigger, "free delivery", "free_shipping_offer");
-        Filter(DimensionKind.Trigger, "early access", "exclusive_access");
-        Filter(DimensionKind.Trigger, "loyalty points", "loyalty_points_bonus");
-        Filter(DimensionKind.Trigger, "loyalty bonus", "loyalty_points_bonus");
-        Filter(DimensionKind.Trigger, "product recommendations", "product_recommendation");
-        Filter(DimensionKind.Trigger, "recommendations", "product_recommendation");
-        Filter(DimensionKind.Trigger, "cart reminders", "cart_reminder");
-        Filter(DimensionKind.Trigger, "low stock", "urgency_low_stock");
-        Filter(DimensionKind.Trigger, "scarcity", "urgency_low_stock");
-        Filter(DimensionKind.Trigger, "inspiration", "content_inspiration");
 
         List<LexiconEntry> list = [.. entries.Values];
         list.Sort((a, b) => b.Phrase.Length != a.Phrase.Length ? b.Phrase.Length - a.Phrase.Length : string.CompareOrdinal(a.Phrase, b.Phrase));
         return list;
-    }
-
-    private static string Singular(string plural)
-    {
-        if (plural.EndsWith("ves", StringComparison.Ordinal))
-        {
-            return plural[..^3] + "f";
-        }
-
-        if (plural.EndsWith("sses", StringComparison.Ordinal) || plural.EndsWith("xes", StringComparison.Ordinal) || plural.EndsWith("ches", StringComparison.Ordinal))
-        {
-            return plural[..^2];
-        }
-
-        return plural.EndsWith('s') ? plural[..^1] : plural;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -27,15 +28,6 @@ internal static partial class QuestionParser
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "share", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
     };
-
-    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
-        ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30, ["sixty"] = 60, ["ninety"] = 90,
-    };
-
-    private static readonly string[] MonthNames =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     public static ParsedQuestion Parse(string question)
     {
@@ -297,7 +289,7 @@ internal static partial class QuestionParser
         text = Consume(text, MonthRegex(), m =>
         {
             string name = m.Groups[1].Value;
-            int month = Array.FindIndex(MonthNames, n => n.StartsWith(name[..3], StringComparison.Ordinal)) + 1;
+            int month = MonthNumber(name);
             int year = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
             times.Add(new RelativeTimeRange(TimeRangeKind.NamedMonth, month, year, Phrase(m)));
         });
@@ -320,7 +312,21 @@ internal static partial class QuestionParser
     }
 
     private static int ReadNumber(string text) =>
-        NumberWords.TryGetValue(text, out int value) ? value : int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        LanguageWords.TryReadCountWord(text, out int value) ? value : int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    // "sept", "sep" and "september" are 9.
+    private static int MonthNumber(string name)
+    {
+        for (int i = 0; i < LanguageWords.MonthNames.Count; i++)
+        {
+            if (LanguageWords.MonthNames[i].StartsWith(name[..3], StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     private static string Consume(string text, Regex regex, Action<Match> onMatch) =>
         regex.Replace(text, m =>
@@ -329,7 +335,7 @@ internal static partial class QuestionParser
             return new string('#', m.Length);
         });
 
-    private const string Numbers = @"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety";
+    private const string Numbers = @"\d{1,3}|" + LanguageWords.CountWordPattern;
 
     [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (day|week|month|year)s?(?= )")]
     private static partial Regex RollingRegex();

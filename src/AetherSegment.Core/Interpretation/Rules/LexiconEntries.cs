@@ -1,11 +1,14 @@
 using AetherSegment.DataModel;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
-/// The rule-based interpreter's lexicon: every phrase it knows and what it means. Countries, cities, categories and
-/// product types come from <see cref="RetailCatalog"/> (singular and plural generated), so a new city or product type
-/// in the catalog is understood without touching this file; the aliases and marketing vocabulary are one line each.
+/// The rule-based interpreter's lexicon: every phrase it knows and what it means. Catalog words (countries, cities,
+/// categories, product types, acquisition sources) come from a <see cref="CatalogVocabulary"/> fed with
+/// <see cref="RetailCatalog"/> and this file's aliases (singulars generated there), so a new city or product type in the
+/// catalog is understood without touching this file; numbers, time spans, negation and comparison are the
+/// <see cref="LanguageWords"/> shared with the question parser; the marketing vocabulary is one line each.
 /// Phrases are written naturally: they go through the same tokenizer as objectives (case, hyphens and apostrophes
 /// do not matter).
 /// </summary>
@@ -87,96 +90,97 @@ internal static class LexiconEntries
     ];
 
     /// <summary>Every phrase with its meanings. Later duplicates add meanings to earlier ones.</summary>
-    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All()
+    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All() => All(CatalogWords());
+
+    /// <summary>Every phrase with its meanings, the catalog's from <paramref name="catalog"/> (catalog indexes are term positions).</summary>
+    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All(CatalogVocabulary catalog)
     {
         foreach ((string phrase, LexMeaning[] meanings) in Vocabulary())
         {
             yield return (phrase, meanings);
         }
 
-        for (int i = 0; i < RetailCatalog.Countries.Count; i++)
+        foreach ((string facet, Sense sense, CatalogPhraseForms forms) in Facets)
         {
-            yield return (RetailCatalog.Countries[i].Name, [new(Sense.Country, i)]);
-        }
-
-        foreach ((string phrase, string country) in CountryAliases)
-        {
-            yield return (phrase, [new(Sense.Country, IndexOf(RetailCatalog.Countries, c => c.Name == country))]);
-        }
-
-        for (int i = 0; i < RetailCatalog.Cities.Count; i++)
-        {
-            yield return (RetailCatalog.Cities[i].Name, [new(Sense.City, i)]);
-        }
-
-        foreach ((string phrase, string city) in CityAliases)
-        {
-            yield return (phrase, [new(Sense.City, IndexOf(RetailCatalog.Cities, c => c.Name == city))]);
-        }
-
-        for (int i = 0; i < RetailCatalog.Categories.Count; i++)
-        {
-            string name = RetailCatalog.Categories[i].Name;
-            yield return (name, [new(Sense.Category, i)]);
-            yield return (name.Replace("&", "and", StringComparison.Ordinal), [new(Sense.Category, i)]);
-        }
-
-        foreach ((string phrase, string category) in CategoryAliases)
-        {
-            yield return (phrase, [new(Sense.Category, IndexOf(RetailCatalog.Categories, c => c.Name == category))]);
-        }
-
-        for (int i = 0; i < RetailCatalog.ProductTypes.Count; i++)
-        {
-            string name = RetailCatalog.ProductTypes[i].Name;
-            yield return (name, [new(Sense.ProductType, i)]);
-            yield return (Singular(name), [new(Sense.ProductType, i)]);
-        }
-
-        foreach ((string phrase, string productType) in ProductTypeAliases)
-        {
-            yield return (phrase, [new(Sense.ProductType, IndexOf(RetailCatalog.ProductTypes, p => p.Name == productType))]);
-        }
-
-        foreach ((string phrase, AcquisitionSource source) in Sources)
-        {
-            yield return (phrase, [new(Sense.Source, (int)source)]);
-        }
-    }
-
-    /// <summary>The singular of a catalog plural ("Bookshelves" to "Bookshelf", "Mattresses" to "Mattress").</summary>
-    internal static string Singular(string plural)
-    {
-        if (plural.EndsWith("ves", StringComparison.OrdinalIgnoreCase))
-        {
-            return plural[..^3] + "f";
-        }
-
-        if (plural.EndsWith("sses", StringComparison.OrdinalIgnoreCase) || plural.EndsWith("xes", StringComparison.OrdinalIgnoreCase)
-            || plural.EndsWith("ches", StringComparison.OrdinalIgnoreCase) || plural.EndsWith("shes", StringComparison.OrdinalIgnoreCase))
-        {
-            return plural[..^2];
-        }
-
-        if (plural.EndsWith("ies", StringComparison.OrdinalIgnoreCase))
-        {
-            return plural[..^3] + "y";
-        }
-
-        return plural.EndsWith('s') ? plural[..^1] : plural;
-    }
-
-    private static int IndexOf<T>(IReadOnlyList<T> list, Func<T, bool> match)
-    {
-        for (int i = 0; i < list.Count; i++)
-        {
-            if (match(list[i]))
+            foreach (CatalogPhrase phrase in catalog.Phrases(facet, forms))
             {
-                return i;
+                yield return (phrase.Phrase, [new(sense, phrase.Index)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The catalog words the interpreter knows: the values of <see cref="RetailCatalog"/>, in catalog order (so a
+    /// term's position is its catalog index), with this file's aliases as synonyms.
+    /// </summary>
+    internal static CatalogVocabulary CatalogWords()
+    {
+        List<CatalogTerm> terms = [];
+        foreach (CountryInfo country in RetailCatalog.Countries)
+        {
+            terms.Add(new CatalogTerm(CatalogFacets.Country, country.Name, Synonyms(CountryAliases, country.Name)));
+        }
+
+        foreach (CityInfo city in RetailCatalog.Cities)
+        {
+            terms.Add(new CatalogTerm(CatalogFacets.City, city.Name, Synonyms(CityAliases, city.Name)));
+        }
+
+        foreach (CategoryInfo category in RetailCatalog.Categories)
+        {
+            terms.Add(new CatalogTerm(CatalogFacets.Category, category.Name, Synonyms(CategoryAliases, category.Name)));
+        }
+
+        foreach (ProductTypeInfo productType in RetailCatalog.ProductTypes)
+        {
+            terms.Add(new CatalogTerm(CatalogFacets.ProductType, productType.Name, Synonyms(ProductTypeAliases, productType.Name)));
+        }
+
+        AcquisitionSource[] sources = Enum.GetValues<AcquisitionSource>();
+        for (int i = 0; i < sources.Length; i++)
+        {
+            // The term's position is the AcquisitionSource value, so the catalog lists the sources in enum order.
+            string name = RetailCatalog.AcquisitionSources[i];
+            if (AetherSegmentJson.Serialize(sources[i]) != $"\"{name}\"")
+            {
+                throw new InvalidOperationException($"RetailCatalog.AcquisitionSources[{i}] is {name}, not the AcquisitionSource {sources[i]}.");
+            }
+
+            terms.Add(new CatalogTerm(CatalogFacets.AcquisitionSource, name, Synonyms(Sources, sources[i])));
+        }
+
+        foreach ((_, string value) in CountryAliases.Concat(CityAliases).Concat(CategoryAliases).Concat(ProductTypeAliases))
+        {
+            if (!terms.Exists(t => t.Value == value))
+            {
+                throw new InvalidOperationException($"A lexicon alias names {value}, which is not in RetailCatalog.");
             }
         }
 
-        throw new InvalidOperationException("A lexicon alias names a value that is not in RetailCatalog.");
+        return new CatalogVocabulary(terms);
+    }
+
+    private static readonly (string Facet, Sense Sense, CatalogPhraseForms Forms)[] Facets =
+    [
+        (CatalogFacets.Country, Sense.Country, CatalogPhraseForms.None),
+        (CatalogFacets.City, Sense.City, CatalogPhraseForms.None),
+        (CatalogFacets.Category, Sense.Category, CatalogPhraseForms.AmpersandAsAnd),
+        (CatalogFacets.ProductType, Sense.ProductType, CatalogPhraseForms.Singular),
+        (CatalogFacets.AcquisitionSource, Sense.Source, CatalogPhraseForms.UnderscoresAsSpaces),
+    ];
+
+    private static string[] Synonyms<T>((string Phrase, T Value)[] aliases, T value)
+    {
+        List<string> synonyms = [];
+        foreach ((string phrase, T aliasValue) in aliases)
+        {
+            if (EqualityComparer<T>.Default.Equals(aliasValue, value))
+            {
+                synonyms.Add(phrase);
+            }
+        }
+
+        return [.. synonyms];
     }
 
     private static LexMeaning Cue(CampaignType type) => new(Sense.Campaign, (int)type);
@@ -493,95 +497,75 @@ internal static class LexiconEntries
             yield return (p, [Kpi(KpiMetric.EngagementRate)]);
         }
 
-        // Numbers, time and comparison.
-        string[] ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-        for (int i = 0; i < ones.Length; i++)
+        // Numbers, time and comparison: the language words shared with the question parser.
+        for (int i = 0; i < LanguageWords.Ones.Count; i++)
         {
-            yield return (ones[i], [Num(i)]);
+            yield return (LanguageWords.Ones[i], [Num(i)]);
         }
 
-        string[] tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-        for (int i = 0; i < tens.Length; i++)
+        for (int i = 0; i < LanguageWords.Tens.Count; i++)
         {
-            yield return (tens[i], [Num((i + 2) * 10)]);
+            yield return (LanguageWords.Tens[i], [Num((i + 2) * 10)]);
         }
 
-        yield return ("a couple of", [Num(2)]);
-        yield return ("couple of", [Num(2)]);
-        yield return ("a few", [Num(3)]);
-        yield return ("several", [Num(3)]);
-        yield return ("a dozen", [Num(12)]);
-        yield return ("dozen", [Num(12)]);
-        yield return ("half a", [Num(0.5)]);
-        yield return ("hundred", [new(Sense.Multiplier, 0, 100)]);
-        yield return ("thousand", [new(Sense.Multiplier, 0, 1000)]);
-        yield return ("k", [new(Sense.Multiplier, 0, 1000)]);
+        foreach ((string p, double value) in LanguageWords.NumberPhrases)
+        {
+            yield return (p, [Num(value)]);
+        }
 
-        foreach ((string p, double days) in ((string, double)[])[("hour", 1d / 24), ("hours", 1d / 24), ("hr", 1d / 24), ("hrs", 1d / 24),
-                     ("h", 1d / 24), ("day", 1), ("days", 1), ("d", 1), ("week", 7), ("weeks", 7), ("wk", 7), ("wks", 7),
-                     ("fortnight", 14), ("fortnights", 14), ("month", 30), ("months", 30), ("mo", 30), ("mos", 30), ("quarter", 90),
-                     ("quarters", 90), ("year", 365), ("years", 365), ("yr", 365), ("yrs", 365), ("weekend", 2)])
+        foreach ((string p, double factor) in LanguageWords.Multipliers)
+        {
+            yield return (p, [new(Sense.Multiplier, 0, factor)]);
+        }
+
+        foreach ((string p, double days) in LanguageWords.TimeUnits)
         {
             yield return (p, [Unit(days)]);
         }
 
-        foreach (string p in (string[])["a", "an", "one", "last", "past", "this", "previous", "the last", "the past", "the previous",
-                     "this past", "the", "within a", "within the", "prior", "the prior"])
+        foreach (string p in LanguageWords.OneUnitWords)
         {
             yield return (p, [new(Sense.One)]);
         }
 
         yield return ("one", [Num(1)]);
-        foreach ((string p, double days) in ((string, double)[])[("yesterday", 1), ("today", 1), ("last night", 1), ("overnight", 1),
-                     ("tonight", 1), ("this morning", 1)])
+        foreach ((string p, double days) in LanguageWords.DayWindows)
         {
-            if (days > 0)
-            {
-                yield return (p, [new(Sense.Window, 0, days)]);
-            }
+            yield return (p, [new(Sense.Window, 0, days)]);
         }
 
-        foreach ((string p, int currency) in ((string, int)[])[("$", 0), ("usd", 0), ("dollars", 0), ("dollar", 0), ("bucks", 0),
-                     ("£", 1), ("gbp", 1), ("pounds", 1), ("pound", 1), ("quid", 1), ("€", 2), ("eur", 2), ("euros", 2), ("euro", 2),
-                     ("cad", 0), ("aud", 0), ("us$", 0), ("ca$", 0), ("a$", 0)])
+        foreach ((string p, int currency) in LanguageWords.CurrencyWords)
         {
             yield return (p, [new(Sense.Currency, currency)]);
         }
 
-        foreach (string p in (string[])["%", "percent", "per cent", "pct", "percentage points", "pp"])
+        foreach (string p in LanguageWords.PercentWords)
         {
             yield return (p, [new(Sense.Percent)]);
         }
 
-        foreach (string p in (string[])["no", "not", "without", "didn't", "did not", "haven't", "have not", "hasn't", "has not",
-                     "hadn't", "had not", "don't", "do not", "doesn't", "does not", "won't", "didnt", "havent", "hasnt", "dont",
-                     "yet to", "failed to", "but not", "but no", "instead of", "rather than"])
+        foreach (string p in LanguageWords.Negators)
         {
             yield return (p, [Negator]);
         }
 
-        foreach (string p in (string[])["except", "excluding", "exclude", "excludes", "other than", "apart from", "but not", "not including"])
+        foreach (string p in LanguageWords.ExclusionWords)
         {
             yield return (p, [Negator]);
         }
 
         // Months and days name campaign timing, not places.
-        foreach (string p in (string[])["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                     "christmas", "easter", "black friday", "cyber monday", "boxing day", "thanksgiving", "spring", "summer", "autumn",
-                     "fall", "winter"])
+        foreach (string p in LanguageWords.MonthNames.Concat(LanguageWords.OtherCalendarNames))
         {
             yield return (p, [Filler]);
         }
 
-        yield return ("never", [new(Sense.Never), Negator]);
-        yield return ("yet to", [new(Sense.Never), Negator]);
-        yield return ("not yet", [new(Sense.Never), Negator]);
+        foreach (string p in LanguageWords.NeverWords)
+        {
+            yield return (p, [new(Sense.Never), Negator]);
+        }
 
-        foreach (string p in (string[])["over", "above", "more than", "greater than", "at least", "exceeding", "upwards of", "higher than",
-                     "bigger than", ">", ">=", "> =", "minimum", "min", "or more", "plus", "+", "worth", "valued at", "of at least",
-                     "starting at", "north of", "in excess of"])
+        foreach (string p in LanguageWords.AtLeastWords)
         {
             yield return (p, [Comparator]);
         }

@@ -1,0 +1,69 @@
+using AetherSegment.Vocabulary;
+
+namespace AetherSegment.Core.Tests.Vocabulary;
+
+public sealed class LanguageWordsTests
+{
+    [Theory]
+    [InlineData("Bookshelves", "Bookshelf")]
+    [InlineData("Shelves", "Shelf")]
+    [InlineData("Mattresses", "Mattress")]
+    [InlineData("Storage Boxes", "Storage Box")]
+    [InlineData("TV Stands", "TV Stand")]
+    [InlineData("Vases", "Vase")]
+    [InlineData("Dressers", "Dresser")]
+    [InlineData("Bedding", "Bedding")]
+    [InlineData("Wall Art", "Wall Art")]
+    [InlineData("Cookware", "Cookware")]
+    public void Singular_BuiltInCatalogPlurals_AsBefore(string plural, string singular) =>
+        Assert.Equal(singular, LanguageWords.Singular(plural));
+
+    // Where the interpreter's and the question parser's copies disagreed (the question copy knew no -ies or -shes
+    // and was case-sensitive), and where both were wrong (-ves that is not -f, words in -ss, -us and pluralia tantum).
+    [Theory]
+    [InlineData("Accessories", "Accessory")]
+    [InlineData("Hair Brushes", "Hair Brush")]
+    [InlineData("BOOKSHELVES", "BOOKSHELF")]
+    [InlineData("SOFAS", "SOFA")]
+    [InlineData("Watches", "Watch")]
+    [InlineData("Gloves", "Glove")]
+    [InlineData("Stoves", "Stove")]
+    [InlineData("Knives", "Knife")]
+    [InlineData("Scarves", "Scarf")]
+    [InlineData("Glass", "Glass")]
+    [InlineData("Cactus", "Cactus")]
+    [InlineData("Trousers", "Trousers")]
+    [InlineData("Hiking Shorts", "Hiking Shorts")]
+    [InlineData("Series", "Series")]
+    [InlineData("Ties", "Tie")]
+    public void Singular_PluralsTheOldCopiesGotWrong(string plural, string singular) =>
+        Assert.Equal(singular, LanguageWords.Singular(plural));
+
+    [Theory]
+    [InlineData("search", "searches")]
+    [InlineData("page view", "page views")]
+    [InlineData("accessory", "accessories")]
+    [InlineData("day", "days")]
+    [InlineData("box", "boxes")]
+    [InlineData("wishlist add", "wishlist adds")]
+    public void Plural_EnglishRules(string singular, string plural) =>
+        Assert.Equal(plural, LanguageWords.Plural(singular));
+
+    [Fact]
+    public void CountWordPattern_NamesExactlyTheCountWords()
+    {
+        string[] pattern = LanguageWords.CountWordPattern.Split('|');
+        string[] words = [.. LanguageWords.Ones.Skip(1), .. LanguageWords.Tens];
+
+        Assert.Equal(words.Order(StringComparer.Ordinal), pattern.Order(StringComparer.Ordinal));
+        for (int i = 1; i < LanguageWords.Ones.Count; i++)
+        {
+            Assert.True(LanguageWords.TryReadCountWord(LanguageWords.Ones[i], out int value));
+            Assert.Equal(i, value);
+        }
+
+        Assert.True(LanguageWords.TryReadCountWord("forty", out int forty));
+        Assert.Equal(40, forty);
+        Assert.False(LanguageWords.TryReadCountWord("zero", out _));
+    }
+}

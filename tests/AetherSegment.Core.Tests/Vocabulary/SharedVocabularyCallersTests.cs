@@ -1,0 +1,100 @@
+using AetherSegment.Analytics;
+using AetherSegment.Interpretation;
+using AetherSegment.Interpretation.Rules;
+using AetherSegment.Vocabulary;
+
+namespace AetherSegment.Core.Tests.Vocabulary;
+
+/// <summary>Both readers of plain English (objectives and analytics questions) take their catalog words and singulars from the one vocabulary.</summary>
+public sealed class SharedVocabularyCallersTests
+{
+    private static readonly CatalogVocabulary Outdoor = new(
+    [
+        new CatalogTerm(CatalogFacets.ProductType, "Accessories", ["extras"]),
+        new CatalogTerm(CatalogFacets.ProductType, "Hair Brushes", []),
+    ]);
+
+    [Theory]
+    [InlineData("Win back customers who bought a bookshelf", "Bookshelves")]
+    [InlineData("Cross-sell to shoppers who bought a storage box", "Storage Boxes")]
+    [InlineData("Recommend pillows to customers who purchased a mattress", "Mattresses")]
+    public void Interpreter_ReadsTheSingularOfAProductType(string objective, string productType)
+    {
+        CampaignObjective answer = new RuleBasedCampaignInterpreter().Interpret(objective);
+
+        Assert.Equal([productType], answer.Audience.ProductTypes);
+    }
+
+    [Theory]
+    [InlineData("revenue for bookshelf", "Bookshelves")]
+    [InlineData("orders for a storage box", "Storage Boxes")]
+    [InlineData("revenue from mattress", "Mattresses")]
+    public void QuestionParser_ReadsTheSingularOfAProductType(string question, string productType)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        QueryFilter filter = Assert.Single(parsed.Query.Filters);
+        Assert.Equal(DimensionKind.ProductType, filter.Dimension);
+        Assert.Equal([productType], filter.Values);
+    }
+
+    [Fact]
+    public void InterpreterLexicon_TakesCatalogWordsAsInput_WithTheSharedSingular()
+    {
+        Lexicon lexicon = Lexicon.Build(LexiconEntries.All(Outdoor));
+
+        Assert.Equal([new LexMeaning(Sense.ProductType, 0)], Meanings(lexicon, "accessory") ?? []);
+        Assert.Equal([new LexMeaning(Sense.ProductType, 0)], Meanings(lexicon, "extras") ?? []);
+        Assert.Equal([new LexMeaning(Sense.ProductType, 1)], Meanings(lexicon, "hair", "brush") ?? []);
+        Assert.Null(Meanings(lexicon, "sofa"));
+    }
+
+    [Fact]
+    public void QuestionLexicon_TakesCatalogWordsAsInput_WithTheSharedSingular()
+    {
+        // The question parser's own Singular used to give "accessorie" and "hair brushe".
+        List<LexiconEntry> entries = QuestionLexicon.Build(Outdoor);
+
+        LexiconEntry accessory = Assert.Single(entries, e => e.Phrase == "accessory");
+        Assert.Equal((DimensionKind.ProductType, "Accessories"), (accessory.FilterDimension, Assert.Single(accessory.Values)));
+        Assert.Single(entries, e => e.Phrase == "hair brush");
+        Assert.Single(entries, e => e.Phrase == "extras");
+        Assert.DoesNotContain(entries, e => e.Phrase is "accessorie" or "hair brushe" or "sofa");
+    }
+
+    [Theory]
+    [InlineData("top thirteen cities by revenue", 13)]
+    [InlineData("top seventeen product types by orders", 17)]
+    public void QuestionParser_ReadsEveryCountWordTheInterpreterKnows(string question, int limit)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal(limit, parsed.Query.Limit);
+    }
+
+    [Fact]
+    public void QuestionParser_ReadsARollingWindowInWords()
+    {
+        ParsedQuestion parsed = QuestionParser.Parse("revenue in the last forty days");
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal((TimeRangeKind.RollingDays, 40), (parsed.Query.Time!.Kind, parsed.Query.Time.Amount));
+    }
+
+    private static LexMeaning[]? Meanings(Lexicon lexicon, params string[] words)
+    {
+        int node = 0;
+        foreach (string word in words)
+        {
+            node = lexicon.Step(node, lexicon.WordId(word));
+            if (node < 0)
+            {
+                return null;
+            }
+        }
+
+        return lexicon.Meanings(node);
+    }
+}
