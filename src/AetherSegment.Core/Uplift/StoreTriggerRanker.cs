@@ -29,6 +29,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private readonly ILogger _logger;
     private readonly TriggerRankingOptions _options;
     private readonly TriggerModelCache? _saved;
+    private readonly CampaignHistoryVersion _version;
     private readonly Lock _gate = new();
     private (string Version, Task<TriggerModels> Models)? _cache;
     private int _trainings;
@@ -40,11 +41,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _time = time;
         _logger = logger;
         _options = options.Value;
+        _version = new CampaignHistoryVersion(store);
         _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) ? new TriggerModelCache(_options.ModelDirectory, logger) : null;
     }
 
     /// <summary>How many times this ranker trained models (for tests and diagnostics).</summary>
     internal int Trainings => Volatile.Read(ref _trainings);
+
+    /// <summary>How many members one ranking scores at most (<see cref="TriggerRankingOptions.ScoringSampleSize"/>); null for all.</summary>
+    internal int? ScoringSampleSize => _options.ScoringSampleSize;
 
     /// <summary>How many times this ranker loaded saved models instead of training.</summary>
     internal int Loads => Volatile.Read(ref _loads);
@@ -250,13 +255,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The campaign history's data version: row count, latest send (microseconds) and a checksum of every row (<see cref="UpliftFeatureQuery.DataVersion"/>).</summary>
-    internal async Task<string> DataVersionAsync(CancellationToken cancellationToken)
-    {
-        QueryResult result = await _store.QueryAsync(UpliftFeatureQuery.DataVersion(_store.Dialect), cancellationToken).ConfigureAwait(false);
-        object?[] row = result.Rows.Count > 0 ? result.Rows[0] : [];
-        return string.Join('|', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
-    }
+    /// <summary>The campaign history's data version: row count, latest send (microseconds) and a checksum of every row
+    /// (<see cref="UpliftFeatureQuery.DataVersion"/>), recomputed only when a cheap probe sees the table change (<see cref="CampaignHistoryVersion"/>).</summary>
+    internal Task<string> DataVersionAsync(CancellationToken cancellationToken) => _version.GetAsync(cancellationToken);
+
+    /// <summary>How many times the data version needed the full checksum of campaign_history (for tests and diagnostics).</summary>
+    internal int DataVersionScans => _version.FullScans;
 
     private async Task<TriggerModels> LoadOrTrainAsync(string version)
     {
