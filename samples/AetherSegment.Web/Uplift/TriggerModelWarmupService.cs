@@ -14,7 +14,8 @@ namespace AetherSegment.Web.Uplift;
 /// <summary>
 /// Once the data set is ready, asks the trigger ranker to rank a small sample of customers, so its uplift models are
 /// loaded (saved for this campaign history, e.g. beside the DuckDB file) or trained before the first marketer analyzes
-/// an objective (the ranker keeps them until campaign_history changes); then runs one whole analyze of a typical
+/// an objective (the ranker keeps them until campaign_history changes); then lets the engine prepare the rest
+/// (<see cref="IAnalysisWarmUp"/>: the trigger audience snapshot with <c>AetherSegment:TriggerRanking:AudienceSnapshotMaxLag</c>) and runs one whole analyze of a typical
 /// objective and serializes its answer as the API does, so the database instance, the data version, the query plans
 /// and the analyze path's code are warm and the first request costs what a warm one does. The health endpoint reports
 /// the state (<see cref="WarmUpStatus"/>). Bounded by <c>AetherSegment:TriggerRanking:Timeout</c>; off with
@@ -50,7 +51,13 @@ internal sealed partial class TriggerModelWarmupService(
             LogReady(logger, ranked.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
 
             long analyzed = Stopwatch.GetTimestamp();
-            if (services.GetService<ISegmentEngine>() is { } engine)
+            ISegmentEngine? engine = services.GetService<ISegmentEngine>();
+            if (engine is IAnalysisWarmUp warmUp)
+            {
+                await warmUp.WarmUpAsync(stoppingToken).ConfigureAwait(false);
+            }
+
+            if (engine is not null)
             {
                 CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(Objective, stoppingToken).ConfigureAwait(false);
                 _ = JsonSerializer.SerializeToUtf8Bytes(analysis, json.Value.SerializerOptions);

@@ -88,6 +88,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     /// </summary>
     private async Task<IReadOnlyList<TriggerSuggestion>> RankAfterTriggerFiltersAsync(StoreTriggerRanker ranker, SegmentDefinition definition, CancellationToken cancellationToken)
     {
+        if (AudienceSnapshots(ranker) is { } snapshots
+            && await snapshots.TryRankAsync(definition, cancellationToken).ConfigureAwait(false) is { } fromSnapshot)
+        {
+            return fromSnapshot;
+        }
+
         IDataStore store = Store;
         TriggerType[] triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
         TriggerFlagCounts flags = await TriggerFlagCountsAsync(store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
@@ -95,58 +101,6 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             (trigger, id) => flags.Sampled.TryGetValue(id, out bool[]? kept) && kept[Array.IndexOf(triggers, trigger)],
             trigger => flags.Counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// Per trigger, how many members pass its filter (counted in the store, over every member) and, for the members
-    /// the ranker scores (the first <paramref name="sampleSize"/> in the dialect's hash of the customer id, the order
-    /// <see cref="UpliftFeatureQuery.Scoring"/> samples in; all of them when null), which filters each passes. One
-    /// statement, one pass over the flags: window sums carry the counts on every returned row.
-    /// </summary>
-    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(IDataStore store, SegmentDefinition definition, IReadOnlyList<TriggerType> triggers, int? sampleSize, CancellationToken cancellationToken)
-    {
-        SqlDialect dialect = store.Dialect;
-        SqlStatement flags = SegmentSqlCompiler.TriggerFlags(definition, dialect, triggers);
-        System.Text.StringBuilder sql = new("SELECT f.customer_id");
-        for (int i = 0; i < triggers.Count; i++)
-        {
-            string t = "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sql.Append(", CASE WHEN f.").Append(t).Append(" THEN 1 ELSE 0 END AS ").Append(t)
-                .Append(", SUM(CASE WHEN f.").Append(t).Append(" THEN 1 ELSE 0 END) OVER () AS n").Append(t);
-        }
-
-        sql.Append(", ROW_NUMBER() OVER (ORDER BY ").Append(dialect.Fingerprint("f.customer_id")).Append(", f.customer_id) AS member_rank\nFROM (")
-            .Append(flags.Sql).Append(") f");
-        List<QueryParameter> parameters = [.. flags.Parameters];
-        string statement = sql.ToString();
-        if (sampleSize is { } cap)
-        {
-            parameters.Add(QueryParameter.Int64("flags_sample", cap));
-            statement = $"SELECT * FROM ({statement}) r WHERE r.member_rank <= {dialect.Parameter("flags_sample")}";
-        }
-
-        QueryResult result = await store.QueryAsync(new SqlStatement(statement, parameters), cancellationToken).ConfigureAwait(false);
-        int idColumn = result.IndexOf("customer_id");
-        int[] flagColumns = [.. triggers.Select((_, i) => result.IndexOf("t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
-        int[] countColumns = [.. triggers.Select((_, i) => result.IndexOf("nt" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
-        long[] counts = new long[triggers.Count];
-        Dictionary<string, bool[]> sampled = new(result.Rows.Count, StringComparer.Ordinal);
-        foreach (object?[] row in result.Rows)
-        {
-            bool[] kept = new bool[triggers.Count];
-            for (int i = 0; i < kept.Length; i++)
-            {
-                kept[i] = Convert.ToInt64(row[flagColumns[i]], System.Globalization.CultureInfo.InvariantCulture) != 0;
-                counts[i] = Convert.ToInt64(row[countColumns[i]] ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            sampled[Convert.ToString(row[idColumn], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = kept;
-        }
-
-        return new TriggerFlagCounts(counts, sampled);
-    }
-
-    /// <summary>Per trigger (in the order asked), the members passing its filter, and the scored members' flags by customer id.</summary>
-    internal sealed record TriggerFlagCounts(long[] Counts, IReadOnlyDictionary<string, bool[]> Sampled);
 
     public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default)
     {

@@ -90,7 +90,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
         ArgumentNullException.ThrowIfNull(keptCount);
         (TriggerModels models, MemberUplift scored) = await ModelsAndScoresAsync(members, asOf, cancellationToken).ConfigureAwait(false);
+        return SuggestAfterFilters(models, scored, keeps, keptCount);
+    }
 
+    /// <summary>
+    /// The suggestions of <see cref="RankAfterTriggerFiltersAsync"/> from members already scored: per trigger, the mean
+    /// uplift of the scored members <paramref name="keeps"/> keeps, scaled to <paramref name="keptCount"/> members.
+    /// </summary>
+    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFilters(TriggerModels models, MemberUplift scored, Func<TriggerType, string, bool> keeps, Func<TriggerType, long> keptCount)
+    {
         // The scored members may be a hash sample of the audience (ScoringSampleSize): the mean uplift comes from the
         // sampled members that pass the trigger's filter, the size from the exact count of all members that pass it.
         List<TriggerSuggestion> suggestions = [];
@@ -118,6 +126,20 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, best);
         return suggestions;
     }
+
+    /// <summary>The current models and the data version they belong to (loaded, trained or cached), within <see cref="TriggerRankingOptions.Timeout"/>.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    internal async Task<(string Version, TriggerModels Models)> VersionedModelsAsync(CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        string version = await DataVersionAsync(timeout.Token).ConfigureAwait(false);
+        return (version, await GetModelsAsync(version, timeout.Token).ConfigureAwait(false));
+    }
+
+    /// <summary>Every member of <paramref name="members"/> scored by <paramref name="models"/> with features as of <paramref name="asOf"/>, in customer id order.</summary>
+    internal Task<MemberUplift> ScoreAllAsync(TriggerModels models, SqlStatement members, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ScoreAsync(models, members, asOf, null, cancellationToken);
 
     /// <summary>Every member's predicted uplift per trigger (catalog order), for callers and tests that need the detail.</summary>
     /// <param name="members">The members' statement.</param>
@@ -233,9 +255,11 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         };
     }
 
-    private async Task<TriggerModels> GetModelsAsync(CancellationToken cancellationToken)
+    private async Task<TriggerModels> GetModelsAsync(CancellationToken cancellationToken) =>
+        await GetModelsAsync(await DataVersionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private async Task<TriggerModels> GetModelsAsync(string version, CancellationToken cancellationToken)
     {
-        string version = await DataVersionAsync(cancellationToken).ConfigureAwait(false);
         Task<TriggerModels> task;
         lock (_gate)
         {
