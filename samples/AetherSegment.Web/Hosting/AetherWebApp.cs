@@ -112,6 +112,7 @@ public static class AetherWebApp
         services.AddSingleton<LiveStreamStatus>();
         services.AddHostedService<LiveEventsService>();
         services.AddHostedService<SegmentRetentionService>();
+        services.AddSingleton<WarmUpStatus>();
         services.AddHostedService<TriggerModelWarmupService>();
         services.AddSingleton<OverviewQueries>();
         services.AddMemoryCache(o => o.SizeLimit = 1_024);
@@ -138,12 +139,15 @@ public static class AetherWebApp
             .HideDeveloperTools()
             .DisableTelemetry());
 
-        app.MapGet("/api/v1/health", (DataReadiness readiness, LiveStreamStatus live) =>
+        app.MapGet("/api/v1/health", (DataReadiness readiness, LiveStreamStatus live, WarmUpStatus warmUp) =>
         {
             DataReadiness.Snapshot s = readiness.Current;
             LiveStreamStatus.Snapshot l = live.Current;
             return Results.Ok(new HealthStatus(s.State.ToString().ToLowerInvariant(), s.Message, s.Progress,
-                new LiveEventsHealth(l.State.ToString().ToLowerInvariant(), l.EventsAppended, l.LastAppendAt, l.Attempt, l.LastError, l.NextAttemptAt, l.Since)));
+                new LiveEventsHealth(l.State.ToString().ToLowerInvariant(), l.EventsAppended, l.LastAppendAt, l.Attempt, l.LastError, l.NextAttemptAt, l.Since))
+            {
+                WarmUp = warmUp.Current,
+            });
         }).WithTags("health").WithSummary("Whether the app is up, its data ready and its live event stream running.");
 
         RouteGroupBuilder data = app.MapGroup("/api/v1").AddEndpointFilter<RequireDataFilter>();
@@ -221,7 +225,11 @@ public static class AetherWebApp
     /// <param name="Message">What the data store is doing.</param>
     /// <param name="Progress">Preparation progress, 0..1.</param>
     /// <param name="LiveEvents">The live event stream's state.</param>
-    internal sealed record HealthStatus(string Data, string Message, double Progress, LiveEventsHealth LiveEvents);
+    internal sealed record HealthStatus(string Data, string Message, double Progress, LiveEventsHealth LiveEvents)
+    {
+        /// <summary>The start-up warm-up (models loaded, one analyze run): waiting, running, ready, failed or off, and its seconds.</summary>
+        public WarmUpStatus.Snapshot? WarmUp { get; init; }
+    }
 
     /// <summary>The live event stream in the health answer.</summary>
     /// <param name="State">disabled, starting, running, retrying or stopped.</param>

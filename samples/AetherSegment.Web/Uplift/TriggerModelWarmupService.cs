@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Text.Json;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Segments;
 using AetherSegment.Uplift;
 using AetherSegment.Web.Data;
 using AetherSegment.Web.Hosting;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Web.Uplift;
@@ -11,42 +14,73 @@ namespace AetherSegment.Web.Uplift;
 /// <summary>
 /// Once the data set is ready, asks the trigger ranker to rank a small sample of customers, so its uplift models are
 /// loaded (saved for this campaign history, e.g. beside the DuckDB file) or trained before the first marketer analyzes
-/// an objective (the ranker keeps them until campaign_history changes). Bounded by
-/// <c>AetherSegment:TriggerRanking:Timeout</c>; off with <c>AetherSegment:Web:WarmUpTriggerModels=false</c>.
+/// an objective (the ranker keeps them until campaign_history changes); then lets the engine prepare the rest
+/// (<see cref="IAnalysisWarmUp"/>: the trigger audience snapshot with <c>AetherSegment:TriggerRanking:AudienceSnapshotMaxLag</c>) and runs one whole analyze of a typical
+/// objective and serializes its answer as the API does, so the database instance, the data version, the query plans
+/// and the analyze path's code are warm and the first request costs what a warm one does. The health endpoint reports
+/// the state (<see cref="WarmUpStatus"/>). Bounded by <c>AetherSegment:TriggerRanking:Timeout</c>; off with
+/// <c>AetherSegment:Web:WarmUpTriggerModels=false</c>.
 /// </summary>
 internal sealed partial class TriggerModelWarmupService(
     IServiceProvider services,
     DataReadiness readiness,
+    WarmUpStatus status,
     IOptions<WebOptions> options,
+    IOptions<JsonOptions> json,
     ILogger<TriggerModelWarmupService> logger) : BackgroundService
 {
+    /// <summary>The objective of the warm-up analyze: a broad segment, so every step of the analyze path runs.</summary>
+    internal const string Objective = "Win back customers at risk of churning with free shipping";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ITriggerRanker? ranker = services.GetService<ITriggerRanker>();
         if (!options.Value.WarmUpTriggerModels || ranker is null)
         {
+            status.Off();
             return;
         }
 
         try
         {
             await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
+            status.Running();
             long started = Stopwatch.GetTimestamp();
             SqlStatement sample = new($"SELECT customer_id FROM {DataSchema.Customers.Name} ORDER BY customer_id LIMIT 100");
             IReadOnlyList<TriggerSuggestion> ranked = await ranker.RankAsync(sample, cancellationToken: stoppingToken).ConfigureAwait(false);
             LogReady(logger, ranked.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+            long analyzed = Stopwatch.GetTimestamp();
+            ISegmentEngine? engine = services.GetService<ISegmentEngine>();
+            if (engine is IAnalysisWarmUp warmUp)
+            {
+                await warmUp.WarmUpAsync(stoppingToken).ConfigureAwait(false);
+            }
+
+            if (engine is not null)
+            {
+                CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(Objective, stoppingToken).ConfigureAwait(false);
+                _ = JsonSerializer.SerializeToUtf8Bytes(analysis, json.Value.SerializerOptions);
+                LogAnalyzed(logger, analysis.SegmentPreview.Size, Stopwatch.GetElapsedTime(analyzed).TotalSeconds);
+            }
+
+            status.Ready(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         catch (Exception ex) when (ex is DataStoreException or AetherSegmentInputException or InvalidOperationException)
         {
+            status.Failed();
             LogFailed(logger, ex.Message);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger uplift models ready ({Triggers} triggers) in {Seconds:F1} s")]
     private static partial void LogReady(ILogger logger, int triggers, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up analyze ({Members} members) in {Seconds:F2} s; the first request runs warm")]
+    private static partial void LogAnalyzed(ILogger logger, long members, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trigger uplift models could not be trained ahead of the first request: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

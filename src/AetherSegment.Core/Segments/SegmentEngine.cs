@@ -82,40 +82,24 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     }
 
     /// <summary>
-    /// Ranks every trigger over the audience after that trigger's filter: one flags query says which members pass each
-    /// trigger's filter, one scoring pass predicts every member's uplift, and each suggestion sums over its kept members.
+    /// Ranks every trigger over the audience after that trigger's filter: one flags query counts, in the store, the
+    /// members passing each trigger's filter and returns the flags of the members the ranker scores (its hash sample);
+    /// one scoring pass predicts those members' uplift, and each suggestion sums over its kept members.
     /// </summary>
     private async Task<IReadOnlyList<TriggerSuggestion>> RankAfterTriggerFiltersAsync(StoreTriggerRanker ranker, SegmentDefinition definition, CancellationToken cancellationToken)
     {
+        if (AudienceSnapshots(ranker) is { } snapshots
+            && await snapshots.TryRankAsync(definition, cancellationToken).ConfigureAwait(false) is { } fromSnapshot)
+        {
+            return fromSnapshot;
+        }
+
         IDataStore store = Store;
         TriggerType[] triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
-        QueryResult flags = await store.QueryAsync(SegmentSqlCompiler.TriggerFlags(definition, store.Dialect, triggers), cancellationToken).ConfigureAwait(false);
-        int idColumn = flags.IndexOf("customer_id");
-        int[] flagColumns = [.. triggers.Select((_, i) => flags.IndexOf("t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
-        Dictionary<string, bool[]> passes = new(flags.Rows.Count, StringComparer.Ordinal);
-        foreach (object?[] row in flags.Rows)
-        {
-            bool[] kept = new bool[triggers.Length];
-            for (int i = 0; i < triggers.Length; i++)
-            {
-                kept[i] = row[flagColumns[i]] is true;
-            }
-
-            passes[Convert.ToString(row[idColumn], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = kept;
-        }
-
-        long[] counts = new long[triggers.Length];
-        foreach (bool[] kept in passes.Values)
-        {
-            for (int i = 0; i < kept.Length; i++)
-            {
-                counts[i] += kept[i] ? 1 : 0;
-            }
-        }
-
+        TriggerFlagCounts flags = await TriggerFlagCountsAsync(store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
         return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(definition, store.Dialect),
-            (trigger, id) => passes.TryGetValue(id, out bool[]? kept) && kept[Array.IndexOf(triggers, trigger)],
-            trigger => counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
+            (trigger, id) => flags.Sampled.TryGetValue(id, out bool[]? kept) && kept[Array.IndexOf(triggers, trigger)],
+            trigger => flags.Counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default)

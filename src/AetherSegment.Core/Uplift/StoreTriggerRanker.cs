@@ -29,6 +29,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private readonly ILogger _logger;
     private readonly TriggerRankingOptions _options;
     private readonly TriggerModelCache? _saved;
+    private readonly CampaignHistoryVersion _version;
     private readonly Lock _gate = new();
     private (string Version, Task<TriggerModels> Models)? _cache;
     private int _trainings;
@@ -40,11 +41,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _time = time;
         _logger = logger;
         _options = options.Value;
+        _version = new CampaignHistoryVersion(store);
         _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) ? new TriggerModelCache(_options.ModelDirectory, logger) : null;
     }
 
     /// <summary>How many times this ranker trained models (for tests and diagnostics).</summary>
     internal int Trainings => Volatile.Read(ref _trainings);
+
+    /// <summary>How many members one ranking scores at most (<see cref="TriggerRankingOptions.ScoringSampleSize"/>); null for all.</summary>
+    internal int? ScoringSampleSize => _options.ScoringSampleSize;
 
     /// <summary>How many times this ranker loaded saved models instead of training.</summary>
     internal int Loads => Volatile.Read(ref _loads);
@@ -85,7 +90,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
         ArgumentNullException.ThrowIfNull(keptCount);
         (TriggerModels models, MemberUplift scored) = await ModelsAndScoresAsync(members, asOf, cancellationToken).ConfigureAwait(false);
+        return SuggestAfterFilters(models, scored, keeps, keptCount);
+    }
 
+    /// <summary>
+    /// The suggestions of <see cref="RankAfterTriggerFiltersAsync"/> from members already scored: per trigger, the mean
+    /// uplift of the scored members <paramref name="keeps"/> keeps, scaled to <paramref name="keptCount"/> members.
+    /// </summary>
+    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFilters(TriggerModels models, MemberUplift scored, Func<TriggerType, string, bool> keeps, Func<TriggerType, long> keptCount)
+    {
         // The scored members may be a hash sample of the audience (ScoringSampleSize): the mean uplift comes from the
         // sampled members that pass the trigger's filter, the size from the exact count of all members that pass it.
         List<TriggerSuggestion> suggestions = [];
@@ -113,6 +126,20 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, best);
         return suggestions;
     }
+
+    /// <summary>The current models and the data version they belong to (loaded, trained or cached), within <see cref="TriggerRankingOptions.Timeout"/>.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    internal async Task<(string Version, TriggerModels Models)> VersionedModelsAsync(CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        string version = await DataVersionAsync(timeout.Token).ConfigureAwait(false);
+        return (version, await GetModelsAsync(version, timeout.Token).ConfigureAwait(false));
+    }
+
+    /// <summary>Every member of <paramref name="members"/> scored by <paramref name="models"/> with features as of <paramref name="asOf"/>, in customer id order.</summary>
+    internal Task<MemberUplift> ScoreAllAsync(TriggerModels models, SqlStatement members, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ScoreAsync(models, members, asOf, null, cancellationToken);
 
     /// <summary>Every member's predicted uplift per trigger (catalog order), for callers and tests that need the detail.</summary>
     /// <param name="members">The members' statement.</param>
@@ -228,9 +255,11 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         };
     }
 
-    private async Task<TriggerModels> GetModelsAsync(CancellationToken cancellationToken)
+    private async Task<TriggerModels> GetModelsAsync(CancellationToken cancellationToken) =>
+        await GetModelsAsync(await DataVersionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private async Task<TriggerModels> GetModelsAsync(string version, CancellationToken cancellationToken)
     {
-        string version = await DataVersionAsync(cancellationToken).ConfigureAwait(false);
         Task<TriggerModels> task;
         lock (_gate)
         {
@@ -250,13 +279,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The campaign history's data version: row count, latest send (microseconds) and a checksum of every row (<see cref="UpliftFeatureQuery.DataVersion"/>).</summary>
-    internal async Task<string> DataVersionAsync(CancellationToken cancellationToken)
-    {
-        QueryResult result = await _store.QueryAsync(UpliftFeatureQuery.DataVersion(_store.Dialect), cancellationToken).ConfigureAwait(false);
-        object?[] row = result.Rows.Count > 0 ? result.Rows[0] : [];
-        return string.Join('|', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
-    }
+    /// <summary>The campaign history's data version: row count, latest send (microseconds) and a checksum of every row
+    /// (<see cref="UpliftFeatureQuery.DataVersion"/>), recomputed only when a cheap probe sees the table change (<see cref="CampaignHistoryVersion"/>).</summary>
+    internal Task<string> DataVersionAsync(CancellationToken cancellationToken) => _version.GetAsync(cancellationToken);
+
+    /// <summary>How many times the data version needed the full checksum of campaign_history (for tests and diagnostics).</summary>
+    internal int DataVersionScans => _version.FullScans;
 
     private async Task<TriggerModels> LoadOrTrainAsync(string version)
     {

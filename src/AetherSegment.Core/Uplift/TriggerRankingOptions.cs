@@ -60,4 +60,14 @@ public sealed class TriggerRankingOptions
     /// <summary>Whether trained models are saved to and loaded from <see cref="ModelDirectory"/>.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool PersistModels { get; set; } = true;
+
+    /// <summary>
+    /// For long-lived hosts: rank an analyze's triggers from an in-memory snapshot of every customer's predicted uplift
+    /// and trigger-filter flags (built in the background once per campaign history and as-of; about 150 MB for
+    /// 1,000,000 customers) instead of querying every event, transaction and cart per request; a snapshot whose as-of
+    /// is at most this far behind the request's still serves while a newer one is built (the live event stream moves
+    /// the as-of). Null ranks per request (the CLI: one analyze per process).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (off); the web host sets 15 minutes.</value>
+    public TimeSpan? AudienceSnapshotMaxLag { get; set; }
 }

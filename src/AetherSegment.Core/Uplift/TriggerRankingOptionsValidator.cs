@@ -24,6 +24,11 @@ internal sealed class TriggerRankingOptionsValidator : IValidateOptions<TriggerR
             result.AddError(Invariant($"{Section}:TrainingRowsPerArm must be between 100 and 10000000 (was {options.TrainingRowsPerArm})."));
         }
 
+        if (options.AudienceSnapshotMaxLag is { } lag && (lag < TimeSpan.Zero || lag > TimeSpan.FromDays(1)))
+        {
+            result.AddError(Invariant($"{Section}:AudienceSnapshotMaxLag must be between 00:00:00 and 1.00:00:00 (was {lag})."));
+        }
+
         if (options.TrainingRowsPerArm < options.MinimumRowsPerArm)
         {
             result.AddError($"{Section}:TrainingRowsPerArm must not be below {Section}:MinimumRowsPerArm, or no trigger could get a model.");

@@ -1,0 +1,83 @@
+using System.Globalization;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+
+namespace AetherSegment.Uplift;
+
+/// <summary>
+/// The campaign history's data version (<see cref="UpliftFeatureQuery.DataVersion"/>: row count, latest send and a
+/// checksum of every row) without scanning every row on every call. On DuckDB a cheap probe runs first: the row count,
+/// the latest send and a fingerprint of the table's storage layout (<c>pragma_storage_info</c>: each column segment's
+/// row count, statistics, block and pending-update flag). The full checksum is computed again only when the probe
+/// differs from the one it was cached with, or when the table holds in-place updates not yet checkpointed (the layout
+/// does not tell a second such update of a segment from the first, so the checksum decides). Any appended, removed or
+/// edited row therefore still changes the version; an unchanged table costs a few milliseconds instead of a full scan.
+/// BigQuery computes the checksum every time.
+/// </summary>
+/// <remarks>
+/// Why the layout is enough when no update is pending: appends and deletes change the count or a segment's count;
+/// a checkpoint writes rewritten segments to new blocks while the old ones are still in use, so the layout after it
+/// differs from the one cached before it; a write by another process needs this process to have released the file,
+/// and it either checkpoints on close (new blocks) or leaves a WAL whose replay shows as pending updates.
+/// Thread-safe; one cached entry.
+/// </remarks>
+internal sealed class CampaignHistoryVersion(IDataStore store)
+{
+    private readonly Lock _gate = new();
+    private (string Probe, string Version)? _cached;
+    private int _fullScans;
+
+    /// <summary>How many times the full checksum was computed (for tests and diagnostics).</summary>
+    public int FullScans => Volatile.Read(ref _fullScans);
+
+    /// <summary>The current data version, as <c>count|latest send µs|checksum</c>.</summary>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        string? probe = null;
+        if (!store.Dialect.IsBigQuery)
+        {
+            QueryResult probed = await store.QueryAsync(Probe, cancellationToken).ConfigureAwait(false);
+            object?[] row = probed.Rows.Count > 0 ? probed.Rows[0] : [];
+            bool pendingUpdates = row.Length > 3 && row[3] is true;
+            probe = pendingUpdates ? null : Join(row);
+            lock (_gate)
+            {
+                if (probe is not null && _cached is { } cached && cached.Probe == probe)
+                {
+                    return cached.Version;
+                }
+            }
+        }
+
+        Interlocked.Increment(ref _fullScans);
+        QueryResult result = await store.QueryAsync(UpliftFeatureQuery.DataVersion(store.Dialect), cancellationToken).ConfigureAwait(false);
+        string version = Join(result.Rows.Count > 0 ? result.Rows[0] : []);
+        if (probe is not null)
+        {
+            lock (_gate)
+            {
+                _cached = (probe, version);
+            }
+        }
+
+        return version;
+    }
+
+    private static string Join(object?[] row) => string.Join('|', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// The DuckDB probe: <c>n</c>, <c>last_sent_us</c>, <c>layout</c> (a hash of every column segment's storage
+    /// description in a fixed order) and <c>pending_updates</c>. The table name is a constant of the schema, not a value.
+    /// </summary>
+    private static readonly SqlStatement Probe = new($"""
+        SELECT
+          (SELECT COUNT(*) FROM {DataSchema.CampaignHistory.Name}) AS n,
+          (SELECT MAX(epoch_us(sent_at)) FROM {DataSchema.CampaignHistory.Name}) AS last_sent_us,
+          hash(string_agg(concat_ws(':', i.row_group_id, i.column_id, i.column_path, i.segment_id, i.segment_type, i."count",
+            COALESCE(i.stats, ''), i.has_updates, i.persistent, COALESCE(i.block_id, -1), COALESCE(i.block_offset, -1)), ';'
+            ORDER BY i.row_group_id, i.column_id, i.column_path, i.segment_id)) AS layout,
+          COALESCE(bool_or(i.has_updates), FALSE) AS pending_updates
+        FROM pragma_storage_info('{DataSchema.CampaignHistory.Name}') i
+        """);
+}

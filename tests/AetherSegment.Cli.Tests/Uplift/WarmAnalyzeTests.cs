@@ -1,0 +1,190 @@
+using System.Globalization;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using AetherSegment.DuckDB;
+using AetherSegment.Interpretation;
+using AetherSegment.Segments;
+using AetherSegment.Tests;
+using AetherSegment.Uplift;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AetherSegment.Cli.Tests.Uplift;
+
+/// <summary>
+/// What a warm analyze no longer repeats (issues 14 and 19): the campaign history's full checksum, the per-member
+/// trigger flags, the per-request feature query (with the audience snapshot); each shortcut gives the answer the
+/// long way gives.
+/// </summary>
+public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixture<GeneratedStoreFixture>
+{
+    private static readonly TriggerType[] Triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
+
+    private static CampaignObjective Churn() => new()
+    {
+        Objective = "Win back customers at risk of churning with free shipping",
+        CampaignType = CampaignType.WinBack,
+        Audience = new Audience { ChurnRisk = ChurnRisk.High },
+        Incentive = new Incentive { Type = IncentiveType.FreeShipping },
+        SuggestedTrigger = TriggerType.FreeShippingOffer,
+        Confidence = 0.9,
+    };
+
+    private string CopyOfStore()
+    {
+        string copy = Path.Combine(TestPaths.NewTempDirectory(), "copy.duckdb");
+        File.Copy(store.Path, copy);
+        return copy;
+    }
+
+    private static ServiceProvider Services(string path, TimeSpan? snapshotLag, int? sample = 50_000) =>
+        new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(GeneratedStoreFixture.AsOf))
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .Configure<TriggerRankingOptions>(o =>
+            {
+                o.Model = UpliftModels.ClassTransformation;
+                o.TrainingRowsPerArm = 2_000;
+                o.ModelDirectory = path + ".models";
+                o.ScoringSampleSize = sample;
+                o.AudienceSnapshotMaxLag = snapshotLag;
+            })
+            .AddAetherSegment().AddDuckDB(o => o.Path = path).Services
+            .BuildServiceProvider();
+
+    private static async Task<int> ExecuteAsync(string path, string sql)
+    {
+        await using DuckDBConnection connection = await new DuckDBDataStore(path).OpenAsync();
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> FullChecksumAsync(IDataStore data)
+    {
+        QueryResult result = await data.QueryAsync(UpliftFeatureQuery.DataVersion(data.Dialect));
+        return string.Join('|', result.Rows[0].Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task DataVersion_ChangesWithEveryCampaignHistoryEdit_AndSkipsTheFullScanOtherwise()
+    {
+        string path = CopyOfStore();
+        DuckDBDataStore data = new(path);
+        StoreTriggerRanker ranker = new(data, new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+            Microsoft.Extensions.Options.Options.Create(new TriggerRankingOptions()));
+        List<string> versions = [];
+
+        async Task<string> VersionAsync()
+        {
+            string version = await ranker.DataVersionAsync(CancellationToken.None);
+            Assert.Equal(await FullChecksumAsync(data), version);   // the shortcut never answers what the full scan would not
+            versions.Add(version);
+            return version;
+        }
+
+        string first = await VersionAsync();
+        Assert.Equal(first, await VersionAsync());
+        Assert.Equal(1, ranker.DataVersionScans);
+
+        // Other tables change: the version does not, and no full scan runs.
+        await ExecuteAsync(path, "INSERT INTO behavioral_events SELECT * REPLACE ('E-warm-1' AS event_id) FROM behavioral_events LIMIT 1");
+        Assert.Equal(first, await VersionAsync());
+        Assert.Equal(1, ranker.DataVersionScans);
+
+        // One outcome flipped, then a second one in the same column segment, then a revenue edit: each a new version.
+        Assert.Equal(1, await ExecuteAsync(path, "UPDATE campaign_history SET converted = NOT converted WHERE rowid = 5"));
+        string flipped = await VersionAsync();
+        Assert.Equal(1, await ExecuteAsync(path, "UPDATE campaign_history SET converted = NOT converted WHERE rowid = 6"));
+        string flippedTwice = await VersionAsync();
+        Assert.Equal(1, await ExecuteAsync(path, "UPDATE campaign_history SET revenue = COALESCE(revenue, 0) + 1 WHERE rowid = 7"));
+        string revenue = await VersionAsync();
+        await ExecuteAsync(path, "CHECKPOINT");
+        Assert.Equal(revenue, await VersionAsync());
+
+        // After the checkpoint the layout is trusted again: an unchanged table skips the scan; an append and a delete do not.
+        int scans = ranker.DataVersionScans;
+        Assert.Equal(revenue, await VersionAsync());
+        Assert.Equal(scans, ranker.DataVersionScans);
+        Assert.Equal(1, await ExecuteAsync(path, "INSERT INTO campaign_history SELECT * FROM campaign_history WHERE rowid = 8"));
+        string appended = await VersionAsync();
+        Assert.Equal(1, await ExecuteAsync(path, "DELETE FROM campaign_history WHERE rowid = 9"));
+        string deleted = await VersionAsync();
+
+        Assert.Equal(6, new[] { first, flipped, flippedTwice, revenue, appended, deleted }.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TriggerCounts_CountedInSql_EqualThePerMemberFlags()
+    {
+        string path = CopyOfStore();
+        await using ServiceProvider services = Services(path, snapshotLag: null);
+        IDataStore data = services.GetRequiredService<IDataStore>();
+        ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
+        CampaignAnalysis analysis = await engine.AnalyzeAsync(Churn());
+        SegmentDefinition definition = new() { Filters = analysis.SegmentPreview.Filters, AsOf = analysis.SegmentPreview.AsOf };
+
+        // The long way: one row of flags per member, counted here.
+        QueryResult flags = await data.QueryAsync(SegmentSqlCompiler.TriggerFlags(definition, data.Dialect, Triggers));
+        long[] expected = new long[Triggers.Length];
+        foreach (object?[] row in flags.Rows)
+        {
+            for (int i = 0; i < Triggers.Length; i++)
+            {
+                expected[i] += row[flags.IndexOf("t" + i.ToString(CultureInfo.InvariantCulture))] is true ? 1 : 0;
+            }
+        }
+
+        Assert.True(flags.Rows.Count > 1_000);
+        Assert.Contains(expected, n => n > 0 && n < flags.Rows.Count);
+        SegmentEngine.TriggerFlagCounts all = await SegmentEngine.TriggerFlagCountsAsync(data, definition, Triggers, null, CancellationToken.None);
+        SegmentEngine.TriggerFlagCounts sampled = await SegmentEngine.TriggerFlagCountsAsync(data, definition, Triggers, 300, CancellationToken.None);
+        Assert.Equal(expected, all.Counts);
+        Assert.Equal(expected, sampled.Counts);
+        Assert.Equal(flags.Rows.Count, all.Sampled.Count);
+        Assert.Equal(300, sampled.Sampled.Count);
+        foreach ((string id, bool[] kept) in sampled.Sampled)
+        {
+            Assert.Equal(all.Sampled[id], kept);
+        }
+
+        // The sample is the ranker's: the first members in DuckDB's hash of the id.
+        QueryResult firstByHash = await data.QueryAsync(new SqlStatement(
+            $"SELECT m.customer_id FROM ({SegmentSqlCompiler.Members(definition, data.Dialect).Sql}) m ORDER BY hash(m.customer_id), m.customer_id LIMIT 300",
+            SegmentSqlCompiler.Members(definition, data.Dialect).Parameters));
+        Assert.Equal(firstByHash.Rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal), sampled.Sampled.Keys.Order(StringComparer.Ordinal));
+
+        // And the analysis reports exactly these sizes.
+        foreach (TriggerSuggestion suggestion in analysis.TriggerSuggestions)
+        {
+            Assert.Equal(expected[Array.IndexOf(Triggers, suggestion.Trigger)], suggestion.SegmentSizeAfterTrigger);
+        }
+    }
+
+    [Theory]
+    [InlineData(50_000)]
+    [InlineData(1_000)]
+    public async Task AudienceSnapshot_RanksExactlyAsThePerRequestPath(int sample)
+    {
+        string path = CopyOfStore();
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null, sample);
+        CampaignAnalysis expected = await perRequest.GetRequiredService<ISegmentEngine>().AnalyzeAsync(Churn());
+
+        await using ServiceProvider withSnapshot = Services(path, snapshotLag: TimeSpan.FromMinutes(15), sample);
+        SegmentEngine engine = (SegmentEngine)withSnapshot.GetRequiredService<ISegmentEngine>();
+        StoreTriggerRanker ranker = (StoreTriggerRanker)withSnapshot.GetRequiredService<ITriggerRanker>();
+        await engine.WarmUpAsync();
+        Assert.Equal(1, engine.AudienceSnapshots(ranker)!.Builds);
+        Assert.Equal((0, 1), (ranker.Trainings, ranker.Loads));   // the first provider trained and saved them
+        CampaignAnalysis fromSnapshot = await engine.AnalyzeAsync(Churn());
+
+        Assert.Equal(expected.SegmentPreview.Size, fromSnapshot.SegmentPreview.Size);
+        Assert.Equal(expected.TriggerSuggestions, fromSnapshot.TriggerSuggestions);
+        Assert.Equal(1, engine.AudienceSnapshots(ranker)!.Builds);
+        await engine.WarmUpAsync();
+        Assert.Equal(1, engine.AudienceSnapshots(ranker)!.Builds);
+    }
+}
