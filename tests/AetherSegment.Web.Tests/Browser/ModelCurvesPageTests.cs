@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Tests;
 using AetherSegment.Web.Tests.Infrastructure;
+using AetherSegment.Web.Tests.Uplift;
 using Microsoft.Playwright;
 
 namespace AetherSegment.Web.Tests.Browser;
@@ -10,7 +11,7 @@ namespace AetherSegment.Web.Tests.Browser;
 /// Issue 14, plots: step 3's Models panel draws the held-out Qini curves, uplift curves and uplift by decile with one
 /// series per evaluated trigger and a legend, shows the endpoint's own Qini coefficient and AUUC, and passes axe-core.
 /// </summary>
-public sealed class ModelCurvesPageTests(GeneratedServerFixture fixture) : IClassFixture<GeneratedServerFixture>
+public sealed class ModelCurvesPageTests(ModelEvaluationServerFixture fixture) : IClassFixture<ModelEvaluationServerFixture>
 {
     [ChromiumFact]
     public async Task ModelsPanel_OneSeriesPerTrigger_TheEndpointsNumbers_Accessible()
@@ -28,9 +29,13 @@ public sealed class ModelCurvesPageTests(GeneratedServerFixture fixture) : IClas
         };
         page.PageError += (_, error) => errors.Add(error);
 
+        // The models of 10,000 customers' campaign history train on the first analyze; let the API wait for them, not the page.
+        (int trained, JsonDocument analysis, _) = await fixture.Server.PostJsonAsync("api/v1/campaigns/analyze", new { objective = Objectives.AbandonedCarts });
+        analysis.Dispose();
+        Assert.Equal(200, trained);
         await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
         await page.ClickAsync("#examples button:has-text('Abandoned carts, high value')");
-        await page.WaitForSelectorAsync("body[data-step='analyzed']");
+        await page.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 120_000 });
         await page.ClickAsync("#model-curves > summary");
         await page.WaitForSelectorAsync("#model-curves[data-state='ready']", new PageWaitForSelectorOptions { Timeout = 120_000 });
 
@@ -44,6 +49,8 @@ public sealed class ModelCurvesPageTests(GeneratedServerFixture fixture) : IClas
         Assert.Equal(names, await page.Locator("#chart-uplift svg polyline.series").EvaluateAllAsync<string[]>(Series));
         Assert.Equal(names, await page.Locator("#chart-decile svg g.series").EvaluateAllAsync<string[]>(Series));
         Assert.Equal(names, await page.Locator("#curves-legend [data-series]").EvaluateAllAsync<string[]>(Series));
+        int[] pointsPerLine = await page.Locator("#chart-qini svg polyline.series").EvaluateAllAsync<int[]>("nodes => nodes.map(n => n.points.numberOfItems)");
+        Assert.All(pointsPerLine.Zip(evaluated), p => Assert.Equal(p.Second.GetProperty("qini_curve").GetArrayLength(), p.First));
         foreach (string chart in (string[])["#chart-qini", "#chart-uplift", "#chart-decile"])
         {
             Assert.False(string.IsNullOrWhiteSpace(await page.TextContentAsync($"{chart} svg > title")), $"{chart} has no title");

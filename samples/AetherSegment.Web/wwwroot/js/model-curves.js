@@ -33,12 +33,16 @@ function root(container, width, height, title, desc) {
   return svg;
 }
 
+// Round ticks (1, 2 or 5 times a power of ten) inside [min, max].
 function ticks(min, max, count = 5) {
-  const step = (max - min) / count;
-  return Array.from({ length: count + 1 }, (_, i) => min + step * i);
+  const raw = (max - min) / count, power = 10 ** Math.floor(Math.log10(raw || 1));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  const out = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return out;
 }
 
-const tick = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) < 10 ? 2 : 0 });
+const tick = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 function axes(svg, box, x, y, xRange, yRange, xLabel, yLabel) {
   const g = el('g', { class: 'axes', 'aria-hidden': 'true' }, svg);
