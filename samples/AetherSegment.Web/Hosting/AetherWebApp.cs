@@ -155,6 +155,7 @@ public static class AetherWebApp
         CampaignEndpoints.Map(data);
         SegmentEndpoints.Map(data);
         AnalyticsEndpoints.Map(data);
+        ModelEvaluationEndpoints.Map(data);
     }
 
     /// <summary>Empty error answers (404, 405, 413 from body binding) become problem+json; an oversized body is a 400 naming <c>body</c>.</summary>

@@ -26,5 +26,11 @@ internal static partial class CoreServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<StoreTriggerRanker>>() ?? NullLogger<StoreTriggerRanker>.Instance,
             sp.GetRequiredService<IOptions<TriggerRankingOptions>>()));
+        services.TryAddSingleton<ITriggerModelEvaluator>(sp => new StoreTriggerModelEvaluator(
+            sp.GetRequiredService<IDataStore>(),
+            sp.GetRequiredService<ITriggerRanker>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<StoreTriggerModelEvaluator>>() ?? NullLogger<StoreTriggerModelEvaluator>.Instance,
+            sp.GetRequiredService<IOptions<TriggerRankingOptions>>()));
     }
 }

@@ -54,6 +54,18 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     /// <summary>How many times this ranker loaded saved models instead of training.</summary>
     internal int Loads => Volatile.Read(ref _loads);
 
+    /// <summary>The data version whose models are loaded or trained and ready; null while none are (read-only, for the held-out evaluation).</summary>
+    internal string? ReadyDataVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cache is { } cached && cached.Models.IsCompletedSuccessfully ? cached.Version : null;
+            }
+        }
+    }
+
     private string Settings => string.Create(CultureInfo.InvariantCulture,
         $"{TrainingVersion};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
 

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.Uplift;
+
+/// <summary>
+/// Evaluates the trigger ranker's models out of sample. The ranker trains on every row of its sample (there is nothing
+/// left to test on when the history fits under <see cref="TriggerRankingOptions.TrainingRowsPerArm"/>), so this reads
+/// the same sample, holds out the customers whose FNV-1a hash of the id falls in the last <see cref="HoldoutShare"/>
+/// (all of a customer's campaigns on one side), trains the ranker's learner with its settings and seed on the rest and
+/// scores the held-out rows. The result is cached per data version: computed once, after the ranker's own models for
+/// that version are ready, and reused until campaign_history changes.
+/// </summary>
+/// <remarks>Thread-safe: concurrent callers share one computation per data version.</remarks>
+internal sealed partial class StoreTriggerModelEvaluator(
+    IDataStore store,
+    ITriggerRanker ranker,
+    TimeProvider time,
+    ILogger<StoreTriggerModelEvaluator> logger,
+    IOptions<TriggerRankingOptions> options) : ITriggerModelEvaluator
+{
+    /// <summary>The share of customers held out for evaluation.</summary>
+    internal const double HoldoutShare = 0.3;
+
+    /// <summary>Fewer held-out rows than this (or no row in an arm) leave a trigger unevaluated.</summary>
+    internal const int MinimumHoldoutRows = 20;
+
+    private readonly TriggerRankingOptions _options = options.Value;
+    private readonly Lock _gate = new();
+    private (string Version, Task<TriggerModelEvaluation> Evaluation)? _cache;
+    private int _evaluations;
+
+    /// <summary>How many times this evaluator trained evaluation models (for tests and diagnostics).</summary>
+    internal int Evaluations => Volatile.Read(ref _evaluations);
+
+    /// <summary>Whether a customer is held out: its id's FNV-1a 64-bit hash, scaled to 0..1, falls in the last <see cref="HoldoutShare"/>.</summary>
+    internal static bool IsHeldOut(string customerId)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(customerId))
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return (hash % 10_000) >= (ulong)Math.Round((1 - HoldoutShare) * 10_000);
+    }
+
+    public async Task<TriggerModelEvaluation?> EvaluateAsync(CancellationToken cancellationToken = default)
+    {
+        if (ranker is not StoreTriggerRanker storeRanker)
+        {
+            return null;
+        }
+
+        string version = await storeRanker.DataVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (storeRanker.ReadyDataVersion != version)
+        {
+            return null;
+        }
+
+        Task<TriggerModelEvaluation> task;
+        lock (_gate)
+        {
+            if (_cache is { } cached && cached.Version == version && !cached.Evaluation.IsFaulted && !cached.Evaluation.IsCanceled)
+            {
+                task = cached.Evaluation;
+            }
+            else
+            {
+                // The computation belongs to no caller: one that gives up stops waiting, the run goes on for the next.
+                task = Task.Run(() => RunAsync(version), CancellationToken.None);
+                _cache = (version, task);
+            }
+        }
+
+        return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TriggerModelEvaluation> RunAsync(string version)
+    {
+        using CancellationTokenSource timeout = new(_options.TrainingTimeout, time);
+        try
+        {
+            return await EvaluateVersionAsync(version, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
+                $"Evaluating the trigger models took longer than {TriggerRankingOptions.SectionName}:TrainingTimeout ({_options.TrainingTimeout})."), ex);
+        }
+    }
+
+    private async Task<TriggerModelEvaluation> EvaluateVersionAsync(string version, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _evaluations);
+        long started = Stopwatch.GetTimestamp();
+        string modelName = _options.Model ?? TriggerRankingOptions.DefaultModel;
+        SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, _options.TrainingRowsPerArm);
+        FeatureRows all = await store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
+        int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
+        float[] convertedOf = all.Converted!;
+        int triggers = TriggerCatalog.All.Count;
+        List<int>[] train = new List<int>[triggers], holdout = new List<int>[triggers];
+        for (int t = 0; t < triggers; t++)
+        {
+            train[t] = [];
+            holdout[t] = [];
+        }
+
+        for (int r = 0; r < triggerOf.Length; r++)
+        {
+            int t = triggerOf[r];
+            if (t >= 0)
+            {
+                (IsHeldOut(all.CustomerIds[r]) ? holdout[t] : train[t]).Add(r);
+            }
+        }
+
+        TriggerEvaluation[] results = new TriggerEvaluation[triggers];
+        Parallel.For(0, triggers, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, t =>
+        {
+            results[t] = EvaluateTrigger(t, [.. train[t]], [.. holdout[t]], all.Features, treatedOf, convertedOf, modelName, cancellationToken);
+        });
+
+        int evaluated = results.Count(r => r.Evaluated);
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogEvaluated(logger, evaluated, triggers, all.Count, HoldoutShare, seconds);
+        return new TriggerModelEvaluation
+        {
+            DataVersion = version,
+            Model = modelName,
+            HoldoutShare = HoldoutShare,
+            EvaluatedAt = time.GetUtcNow(),
+            Triggers = results,
+        };
+    }
+
+    private TriggerEvaluation EvaluateTrigger(int t, int[] trainRows, int[] holdoutRows, UpliftDataset features, int[] treatedOf, float[] convertedOf, string modelName, CancellationToken cancellationToken)
+    {
+        TriggerType type = TriggerCatalog.All[t].Type;
+        int[] arm = new int[trainRows.Length];
+        float[] outcome = new float[trainRows.Length];
+        int treated = 0, converted = 0;
+        for (int i = 0; i < trainRows.Length; i++)
+        {
+            arm[i] = treatedOf[trainRows[i]];
+            outcome[i] = convertedOf[trainRows[i]];
+            treated += arm[i];
+            converted += (int)outcome[i];
+        }
+
+        int[] holdArm = new int[holdoutRows.Length];
+        float[] holdOutcome = new float[holdoutRows.Length];
+        int holdTreated = 0;
+        for (int i = 0; i < holdoutRows.Length; i++)
+        {
+            holdArm[i] = treatedOf[holdoutRows[i]];
+            holdOutcome[i] = convertedOf[holdoutRows[i]];
+            holdTreated += holdArm[i];
+        }
+
+        int holdControl = holdoutRows.Length - holdTreated;
+        int control = trainRows.Length - treated;
+        string? reason = null;
+        if (treated < _options.MinimumRowsPerArm || control < _options.MinimumRowsPerArm || converted == 0 || converted == trainRows.Length)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"Too few training rows outside the hold-out ({treated} treated, {control} control, {converted} converted; at least {_options.MinimumRowsPerArm} per arm and both outcomes needed).");
+        }
+        else if (holdoutRows.Length < MinimumHoldoutRows || holdTreated == 0 || holdControl == 0)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"Too few held-out rows ({holdTreated} treated, {holdControl} control; at least {MinimumHoldoutRows} rows and both arms needed).");
+        }
+
+        if (reason is not null)
+        {
+            return new TriggerEvaluation { Trigger = type, Reason = reason, TrainingRows = trainRows.Length, HoldoutTreated = holdTreated, HoldoutControl = holdControl };
+        }
+
+        UpliftTrainingSet set = new(features.SelectRows(trainRows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
+        IUpliftModel model = UpliftModels.Create(modelName, new UpliftModelOptions { Seed = _options.Seed + t });
+        model.Fit(set, cancellationToken);
+        double[] uplift = model.Predict(features.SelectRows(holdoutRows), 0);
+        return new TriggerEvaluation
+        {
+            Trigger = type,
+            TrainingRows = trainRows.Length,
+            HoldoutTreated = holdTreated,
+            HoldoutControl = holdControl,
+            Outcome = holdOutcome,
+            Treatment = holdArm,
+            Uplift = uplift,
+            QiniCurve = UpliftMetrics.QiniCurve(holdOutcome, uplift, holdArm),
+            UpliftCurve = UpliftMetrics.AuucCurve(holdOutcome, uplift, holdArm),
+            QiniCoefficient = UpliftMetrics.QiniCoefficient(holdOutcome, uplift, holdArm),
+            AuucScore = UpliftMetrics.AuucScore(holdOutcome, uplift, holdArm),
+            UpliftByDecile = UpliftMetrics.UpliftByPercentile(holdOutcome, uplift, holdArm, 10),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Evaluated {Evaluated} of {Triggers} trigger models on held-out campaign rows ({Rows} sampled rows, {Share:P0} of customers held out) in {Seconds:0.00} s")]
+    private static partial void LogEvaluated(ILogger logger, int evaluated, int triggers, int rows, double share, double seconds);
+}
