@@ -5,7 +5,7 @@ namespace AetherSegment.Profiles;
 
 /// <summary>
 /// Loads a <see cref="BusinessProfile"/> from its JSON file format (docs/profile.md, schema
-/// <c>profile.schema.json</c>) and validates it completely: every problem is collected with its JSON path and thrown
+/// <see cref="ProfileSchema"/>) and validates it completely: every problem is collected with its JSON path and thrown
 /// together as a <see cref="ProfileValidationException"/>. Comments (<c>//</c>, <c>/* */</c>) are allowed; unknown
 /// properties, duplicate properties and trailing commas are errors. Thread-safe.
 /// </summary>
