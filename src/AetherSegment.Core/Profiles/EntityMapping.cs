@@ -1,0 +1,44 @@
+namespace AetherSegment.Profiles;
+
+/// <summary>
+/// The mapping of one logical entity onto a table of the user's store: the table and, for each logical column, the
+/// SQL expression over that table's columns (usually just a column name). Immutable and thread-safe.
+/// </summary>
+public sealed class EntityMapping
+{
+    internal EntityMapping(EntityKind kind, string table, IReadOnlyDictionary<string, string> columns, string path)
+    {
+        Kind = kind;
+        Table = table;
+        Columns = columns;
+        JsonPath = path;
+    }
+
+    /// <summary>The logical entity.</summary>
+    public EntityKind Kind { get; }
+
+    /// <summary>The table, as the store names it (may be qualified, e.g. <c>profiles.members</c>).</summary>
+    public string Table { get; }
+
+    /// <summary>The logical column names (e.g. <c>id</c>, <c>customer_id</c>, <c>timestamp</c>) and their SQL expressions.</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; }
+
+    /// <summary>For <see cref="EntityKind.Customers"/>: the logical columns holding personal data (never shown to models). Empty otherwise.</summary>
+    public IReadOnlyList<string> PersonalColumns { get; internal init; } = [];
+
+    /// <summary>For <see cref="EntityKind.CampaignSends"/>: the arm value of the treatment group, else <see langword="null"/>.</summary>
+    public string? TreatmentValue { get; internal init; }
+
+    /// <summary>For <see cref="EntityKind.CampaignSends"/>: the arm value of the control group, else <see langword="null"/>.</summary>
+    public string? ControlValue { get; internal init; }
+
+    internal string JsonPath { get; }
+
+    /// <summary>The SQL expression of a logical column.</summary>
+    /// <param name="logicalName">The logical column (e.g. <c>timestamp</c>).</param>
+    /// <returns>The expression, or <see langword="null"/> when the profile does not map that column.</returns>
+    public string? Column(string logicalName) => Columns.TryGetValue(logicalName, out string? expression) ? expression : null;
+
+    /// <summary>Whether the profile maps a logical column of this entity.</summary>
+    public bool HasColumn(string logicalName) => Columns.ContainsKey(logicalName);
+}

@@ -1,0 +1,45 @@
+using AetherSegment.Interpretation;
+
+namespace AetherSegment.Profiles;
+
+/// <summary>A marketing trigger of the profile: an open string id with what it offers, who it can move, and what it costs.
+/// Immutable and thread-safe.</summary>
+public sealed class TriggerDefinition
+{
+    internal TriggerDefinition(string id, string name, string description, string path)
+    {
+        Id = id;
+        Name = name;
+        Description = description;
+        JsonPath = path;
+    }
+
+    /// <summary>The trigger id, as campaign sends record it (lowercase snake_case, e.g. <c>free_shipping_offer</c>).</summary>
+    public string Id { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>What the customer gets, in plain words.</summary>
+    public string Description { get; }
+
+    /// <summary>The sensitivity or behavior the trigger answers to, in plain words (may be empty).</summary>
+    public string AnswersTo { get; internal init; } = "";
+
+    /// <summary>The objective incentives that imply this trigger.</summary>
+    public IReadOnlyList<IncentiveType> IncentiveTypes { get; internal init; } = [];
+
+    /// <summary>The campaign types this trigger is the default guess for.</summary>
+    public IReadOnlyList<CampaignType> CampaignTypes { get; internal init; } = [];
+
+    /// <summary>The words that name the trigger.</summary>
+    public IReadOnlyList<string> Words { get; internal init; } = [];
+
+    /// <summary>Who the trigger can move, or <see langword="null"/> when every customer is eligible.</summary>
+    public TriggerEligibility? Eligibility { get; internal init; }
+
+    /// <summary>What the trigger costs, or <see langword="null"/> when the profile does not say.</summary>
+    public TriggerEconomics? Economics { get; internal init; }
+
+    internal string JsonPath { get; }
+}

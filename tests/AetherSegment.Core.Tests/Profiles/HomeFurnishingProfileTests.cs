@@ -1,0 +1,302 @@
+using System.Globalization;
+using AetherSegment.Analytics;
+using AetherSegment.DataModel;
+using AetherSegment.Interpretation;
+using AetherSegment.Interpretation.Rules;
+using AetherSegment.Profiles;
+using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
+using BehaviorKind = AetherSegment.Segments.BehaviorKind;
+
+namespace AetherSegment.Core.Tests.Profiles;
+
+/// <summary>
+/// The home-furnishing profile file reproduces, value for value, the built-in lists it replaces: RetailCatalog,
+/// DataSchema, TriggerCatalog, TriggerFilters, the interpreter's and the question parser's aliases, the tier thresholds.
+/// </summary>
+public sealed class HomeFurnishingProfileTests
+{
+    private static readonly BusinessProfile Profile = HomeFurnishingProfile.Load();
+
+    [Fact]
+    public void Places_AreTheCatalogsCountriesWithTheirSharesAndCitiesInOrder()
+    {
+        Assert.Equal(["country", "city"], Profile.Catalog.Places.Levels.Select(l => l.Name));
+        Assert.Equal(["countries", "cities"], Profile.Catalog.Places.Levels.Select(l => l.ObjectiveField));
+        Assert.Equal(RetailCatalog.Countries.Select(c => (c.Name, (double?)c.CustomerShare, string.Join("|", c.Cities))),
+            Profile.Catalog.Places.Roots.Select(n => (n.Name, n.Share, string.Join("|", n.Children.Select(c => c.Name)))));
+        Assert.Equal(RetailCatalog.Cities.Select(c => (c.Name, c.Country)),
+            Profile.Catalog.Places.ValuesAt("city").Select(n => (n.Name, n.Parent!)));
+    }
+
+    [Fact]
+    public void Taxonomy_IsTheCatalogsCategoriesAndProductTypesWithPriceRanges()
+    {
+        Assert.Equal(["category", "product_type"], Profile.Catalog.Taxonomy.Levels.Select(l => l.Name));
+        Assert.Equal(RetailCatalog.Categories.Select(c => c.Name), Profile.Catalog.Taxonomy.ValuesAt("category").Select(n => n.Name));
+        Assert.Equal(
+            RetailCatalog.ProductTypes.Select(p => (p.Name, p.Category, (double?)p.MinPrice, (double?)p.MaxPrice, LexiconEntries.Singular(p.Name))),
+            Profile.Catalog.Taxonomy.ValuesAt("product_type").Select(n => (n.Name, n.Parent!, n.MinPrice, n.MaxPrice, n.Singular ?? n.Name)));
+    }
+
+    [Fact]
+    public void FlatLists_AreTheCatalogsSourcesEventTypesAndDevices()
+    {
+        Assert.Equal(RetailCatalog.AcquisitionSources, Profile.Catalog.Values(CatalogList.AcquisitionSources));
+        Assert.Equal(RetailCatalog.EventTypes, Profile.Catalog.Values(CatalogList.EventTypes));
+        Assert.Equal(RetailCatalog.Devices, Profile.Catalog.Values(CatalogList.Devices));
+        Assert.Equal(Enum.GetValues<AcquisitionSource>().Select(s => ProfileWire<AcquisitionSource>.Name(s)), Profile.Catalog.Values(CatalogList.AcquisitionSources));
+        Assert.Equal(EventTypeKind.View, Profile.Catalog.FindEventType("product_view")!.Kind);
+        Assert.Empty(Profile.Catalog.Channels);
+    }
+
+    [Fact]
+    public void Tiers_AreTheDefaultThresholds()
+    {
+        AetherSegment.DependencyInjection.AetherSegmentOptions defaults = new();
+        Assert.Equal(new ValueTierThresholds(defaults.HighValueThreshold, defaults.LowValueThreshold), Profile.Catalog.ValueTiers);
+        Assert.Equal(new ChurnRiskThreshold(defaults.ChurnRiskThreshold), Profile.Catalog.ChurnRisk);
+        Assert.Equal("clv_score", Profile.FindAttribute(ProfileAttributeRole.ValueScore)?.Name);
+        Assert.Equal("churn_probability", Profile.FindAttribute(ProfileAttributeRole.ChurnScore)?.Name);
+        Assert.Equal("acquisition_source", Profile.FindAttribute(ProfileAttributeRole.AcquisitionSource)?.Name);
+    }
+
+    [Fact]
+    public void Mapping_NamesTheSchemasTablesAndEveryColumnOfThem()
+    {
+        (EntityKind Kind, TableDefinition Table)[] tables =
+        [
+            (EntityKind.Customers, DataSchema.Customers), (EntityKind.Orders, DataSchema.Transactions),
+            (EntityKind.Events, DataSchema.BehavioralEvents), (EntityKind.Carts, DataSchema.AbandonedCarts),
+            (EntityKind.CampaignSends, DataSchema.CampaignHistory), (EntityKind.Scores, DataSchema.CustomerScores),
+        ];
+        foreach ((EntityKind kind, TableDefinition table) in tables)
+        {
+            EntityMapping mapping = Profile.Entities.Get(kind)!;
+            Assert.Equal(table.Name, mapping.Table);
+            Assert.All(mapping.Columns.Values, column => Assert.True(table.HasColumn(column), $"{table.Name} has no column {column}"));
+            Assert.All(mapping.Columns.Values, column => Assert.True(ProfileSql.IsColumnName(column)));
+
+            HashSet<string> covered = [.. mapping.Columns.Values];
+            covered.UnionWith(Profile.Attributes.Where(a => a.Entity == kind).Select(a => a.Column));
+            if (kind == EntityKind.Orders)
+            {
+                covered.UnionWith(Profile.Catalog.Taxonomy.Levels.Select(l => l.OrdersColumn!));
+            }
+
+            if (kind == EntityKind.Events)
+            {
+                covered.UnionWith(Profile.Catalog.Taxonomy.Levels.Select(l => l.EventsColumn!));
+            }
+
+            Assert.Equal(table.Columns.Select(c => c.Name).Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(["email", "first_name", "last_name"], Profile.Entities.Customers.PersonalColumns);
+        Assert.Equal(("treatment", "control"), (Profile.Entities.CampaignSends!.TreatmentValue, Profile.Entities.CampaignSends.ControlValue));
+    }
+
+    [Fact]
+    public void Triggers_AreTheTriggerCatalogWithTheSameEligibilityFilters()
+    {
+        Assert.Equal(TriggerCatalog.All.Select(t => t.Name), Profile.Triggers.Select(t => t.Id));
+        foreach (TriggerInfo info in TriggerCatalog.All)
+        {
+            TriggerDefinition trigger = Profile.FindTrigger(info.Name)!;
+            SegmentFilter filter = TriggerFilters.For(info.Type);
+            Assert.Equal(info.Offer, trigger.Description);
+            Assert.Equal(info.AnswersTo, trigger.AnswersTo);
+            Assert.Equal(filter.Description, trigger.Eligibility!.Description);
+            Assert.Equal(Canonical(filter.Condition), Canonical(trigger.Eligibility.Condition));
+            Assert.NotNull(trigger.Economics);
+        }
+    }
+
+    [Fact]
+    public void Triggers_CarryTheIncentivesAndCampaignTypesTheInterpreterMapsToThem()
+    {
+        Assert.Equal("personalized_discount_offer", Trigger(IncentiveType.PercentDiscount));
+        Assert.Equal("personalized_discount_offer", Trigger(IncentiveType.FixedDiscount));
+        Assert.Equal("free_shipping_offer", Trigger(IncentiveType.FreeShipping));
+        Assert.Equal("exclusive_access", Trigger(IncentiveType.ExclusiveAccess));
+        Assert.Equal("loyalty_points_bonus", Trigger(IncentiveType.LoyaltyPoints));
+        Assert.Equal("cart_reminder", Trigger(IncentiveType.None));
+        Assert.Equal("cart_reminder", Profile.Triggers.Single(t => t.CampaignTypes.Contains(CampaignType.AbandonedCartRecovery)).Id);
+        Assert.Equal("product_recommendation", Profile.Triggers.Single(t => t.CampaignTypes.Contains(CampaignType.CrossSell)).Id);
+        Assert.Equal("content_inspiration", Profile.Triggers.Single(t => t.CampaignTypes.Contains(CampaignType.NewCustomerOnboarding)).Id);
+
+        static string Trigger(IncentiveType incentive) => Profile.Triggers.Single(t => t.IncentiveTypes.Contains(incentive)).Id;
+    }
+
+    [Fact]
+    public void Economics_DiscountIsAShareFreeShippingAFixedAmountRemindersNearlyFree()
+    {
+        TriggerEconomics discount = Profile.FindTrigger("personalized_discount_offer")!.Economics!;
+        Assert.Equal(0.15, discount.ConversionCost.ShareOfOrderValue);
+        Assert.Equal(30, discount.ConversionCost.For(200), 9);
+        TriggerEconomics shipping = Profile.FindTrigger("free_shipping_offer")!.Economics!;
+        Assert.Null(shipping.ConversionCost.ShareOfOrderValue);
+        Assert.True(shipping.ConversionCost.FixedAmount > 0);
+        TriggerEconomics reminder = Profile.FindTrigger("cart_reminder")!.Economics!;
+        Assert.Equal(0, reminder.ConversionCost.For(500));
+        Assert.True(reminder.CostPerSend < discount.CostPerSend);
+    }
+
+    [Fact]
+    public void InterpreterAliases_NameTheSameCanonicalValues()
+    {
+        int checkedPhrases = 0;
+        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All())
+        {
+            foreach (LexMeaning meaning in meanings)
+            {
+                (CatalogList List, string Value)? expected = meaning.Sense switch
+                {
+                    Sense.Country => (CatalogList.Places, RetailCatalog.Countries[meaning.Value].Name),
+                    Sense.City => (CatalogList.Places, RetailCatalog.Cities[meaning.Value].Name),
+                    Sense.Category => (CatalogList.Taxonomy, RetailCatalog.Categories[meaning.Value].Name),
+                    Sense.ProductType => (CatalogList.Taxonomy, RetailCatalog.ProductTypes[meaning.Value].Name),
+                    Sense.Source => (CatalogList.AcquisitionSources, ProfileWire<AcquisitionSource>.Name((AcquisitionSource)meaning.Value)),
+                    _ => null,
+                };
+                if (expected is { } value)
+                {
+                    Assert.True(Profile.FindCatalogValue(phrase) is { } match && match.List == value.List && match.Value == value.Value,
+                        $"'{phrase}' should name {value.List} '{value.Value}', found {Profile.FindCatalogValue(phrase)}");
+                    checkedPhrases++;
+                }
+                else if (meaning.Sense == Sense.Trigger && !meanings.Any(m => m.Sense is Sense.NoIncentive or Sense.Campaign))
+                {
+                    Assert.Equal(TriggerCatalog.All[meaning.Value].Name, Profile.FindTriggerByWord(phrase)?.Id);
+                    checkedPhrases++;
+                }
+                else if (meaning.Sense == Sense.Clv)
+                {
+                    Assert.Equal("clv_score", Profile.FindAttributeByWord(phrase)?.Name);
+                    checkedPhrases++;
+                }
+            }
+        }
+
+        Assert.True(checkedPhrases > 300, $"only {checkedPhrases} phrases checked");
+    }
+
+    [Fact]
+    public void InterpreterTriggerCues_ThatAreCampaignTypesOrNoIncentive_AreCarriedByTheTriggersTypes()
+    {
+        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All())
+        {
+            if (meanings.FirstOrDefault(m => m.Sense == Sense.Trigger) is { Sense: Sense.Trigger } trigger)
+            {
+                TriggerDefinition definition = Profile.FindTrigger(TriggerCatalog.All[trigger.Value].Name)!;
+                foreach (LexMeaning meaning in meanings)
+                {
+                    if (meaning.Sense == Sense.Campaign)
+                    {
+                        Assert.Contains((CampaignType)meaning.Value, definition.CampaignTypes);
+                    }
+                    else if (meaning.Sense == Sense.NoIncentive)
+                    {
+                        Assert.Contains(IncentiveType.None, definition.IncentiveTypes);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void QuestionAliases_NameTheSameCanonicalValues()
+    {
+        int checkedPhrases = 0;
+        foreach (LexiconEntry entry in QuestionLexicon.Entries.Where(e => e.Kind == LexiconKind.Filter))
+        {
+            CatalogList? list = entry.FilterDimension switch
+            {
+                DimensionKind.Country or DimensionKind.City => CatalogList.Places,
+                DimensionKind.Category or DimensionKind.ProductType => CatalogList.Taxonomy,
+                DimensionKind.AcquisitionSource => CatalogList.AcquisitionSources,
+                DimensionKind.EventType => CatalogList.EventTypes,
+                DimensionKind.Device => CatalogList.Devices,
+                _ => null,
+            };
+            if (list is { } expectedList)
+            {
+                IReadOnlyList<CatalogMatch> matches = Profile.FindCatalogValues(entry.Phrase);
+                if (matches.Count == 0 && entry.FilterDimension == DimensionKind.EventType)
+                {
+                    // The question parser also generates a plural of each event type's name ("add to carts"): plurals are Core's language.
+                    matches = Profile.FindCatalogValues(entry.Phrase.EndsWith("es", StringComparison.Ordinal) && !entry.Phrase.EndsWith("ves", StringComparison.Ordinal)
+                        ? entry.Phrase[..^2] : entry.Phrase[..^1]);
+                }
+
+                Assert.True(matches.Count > 0, $"'{entry.Phrase}' names nothing in the profile");
+                Assert.All(matches, m => Assert.Equal(expectedList, m.List));
+                Assert.Equal(entry.Values.Order(StringComparer.Ordinal), matches.Select(m => m.Value).Order(StringComparer.Ordinal));
+                checkedPhrases++;
+            }
+            else if (entry.FilterDimension == DimensionKind.Trigger && !entry.Phrase.EndsWith(" campaign", StringComparison.Ordinal)
+                && !entry.Phrase.EndsWith(" campaigns", StringComparison.Ordinal))
+            {
+                Assert.Equal(entry.Values.Single(), Profile.FindTriggerByWord(entry.Phrase)?.Id);
+                checkedPhrases++;
+            }
+        }
+
+        Assert.True(checkedPhrases > 150, $"only {checkedPhrases} phrases checked");
+    }
+
+    [Fact]
+    public void ScoreMeasures_CarryTheSemanticLayersSynonyms()
+    {
+        foreach (ProfileMeasure measure in Profile.Analytics.Measures)
+        {
+            MeasureDefinition builtIn = SemanticLayer.Measures.Single(m => m.Name == measure.Name);
+            Assert.Equal(builtIn.Synonyms, measure.Words);
+            Assert.Equal(builtIn.Label, measure.Label);
+        }
+
+        Assert.Equal(3, Profile.Analytics.Measures.Count);
+    }
+
+    [Fact]
+    public void Lookups_FindValuesByNameOrWordWithTheirLevel()
+    {
+        CatalogMatch couch = Profile.FindCatalogValue("Couch")!;
+        Assert.Equal((CatalogList.Taxonomy, "Sofas", "product_type"), (couch.List, couch.Value, couch.Level!.Name));
+        Assert.Equal("country", Profile.FindCatalogValue("the states")!.Level!.Name);
+        Assert.Equal("city", Profile.FindCatalogValue("NYC")!.Level!.Name);
+        Assert.Equal("in_store", Profile.FindCatalogValue("in store")!.Value);
+        Assert.Null(Profile.FindCatalogValue("mobile"));
+        Assert.Equal(["ios", "android"], Profile.FindCatalogValues("mobile").Select(m => m.Value));
+        Assert.Null(Profile.FindCatalogValue("Narnia"));
+        Assert.True(Profile.HasEntity(EntityKind.Carts));
+        Assert.Null(Profile.MissingEntityMessage(EntityKind.Carts));
+    }
+
+    /// <summary>A condition of either model as one canonical line, so the two can be compared.</summary>
+    private static string Canonical(SegmentCondition condition) => condition switch
+    {
+        AllOfCondition all => $"all({string.Join(";", all.Conditions.Select(Canonical))})",
+        AnyOfCondition any => $"any({string.Join(";", any.Conditions.Select(Canonical))})",
+        NotCondition not => $"not({Canonical(not.Condition)})",
+        AttributeCondition a => Attribute(ProfileWire<CustomerAttribute>.Name(a.Attribute), a.Operator, a.Number, a.Values),
+        BehaviorCondition b => Behavior(b.Kind, b.WithinDays, b.MinValue, [.. b.Categories, .. b.ProductTypes], b.EventTypes),
+        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
+    };
+
+    private static string Canonical(ProfileCondition condition) => condition switch
+    {
+        ProfileAllOfCondition all => $"all({string.Join(";", all.Conditions.Select(Canonical))})",
+        ProfileAnyOfCondition any => $"any({string.Join(";", any.Conditions.Select(Canonical))})",
+        ProfileNotCondition not => $"not({Canonical(not.Condition)})",
+        ProfileAttributeCondition a => Attribute(a.Attribute, a.Operator, a.Number, a.Values),
+        ProfileBehaviorCondition b => Behavior(b.Behavior, b.WithinDays, b.MinValue, b.Taxonomy, b.EventTypes),
+        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
+    };
+
+    private static string Attribute(string attribute, ComparisonOperator op, double? number, IReadOnlyList<string> values) =>
+        string.Create(CultureInfo.InvariantCulture, $"attr({attribute},{op},{number},{string.Join("|", values)})");
+
+    private static string Behavior(BehaviorKind kind, double? within, double? minValue, IReadOnlyList<string> taxonomy, IReadOnlyList<string> eventTypes) =>
+        string.Create(CultureInfo.InvariantCulture, $"beh({kind},{within},{minValue},{string.Join("|", taxonomy)},{string.Join("|", eventTypes)})");
+}
