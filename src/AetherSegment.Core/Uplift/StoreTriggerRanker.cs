@@ -145,8 +145,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
-        string version = await DataVersionAsync(timeout.Token).ConfigureAwait(false);
-        return (version, await GetModelsAsync(version, timeout.Token).ConfigureAwait(false));
+        try
+        {
+            string version = await DataVersionAsync(timeout.Token).ConfigureAwait(false);
+            return (version, await GetModelsAsync(version, timeout.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw TookTooLong(ex);
+        }
     }
 
     /// <summary>Every member of <paramref name="members"/> scored by <paramref name="models"/> with features as of <paramref name="asOf"/>, in customer id order.</summary>
@@ -183,10 +190,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
-            throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
-                $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
+            throw TookTooLong(ex);
         }
     }
+
+    private DataStoreException TookTooLong(OperationCanceledException ex) => new(string.Create(CultureInfo.InvariantCulture,
+        $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
 
     private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
     {
