@@ -79,6 +79,25 @@ public sealed class ModelCurvesPageTests(ModelEvaluationServerFixture fixture) :
             await page.Locator("#model-curves").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "models-1366.png"), Scale = ScreenshotScale.Css });
         }
 
+        // On a phone the panel stays inside the viewport: the charts scale, the tables scroll in their own box.
+        IBrowserContext phone = await session.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        IPage small = await phone.NewPageAsync();
+        small.PageError += (_, error) => errors.Add(error);
+        await small.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
+        await small.ClickAsync("#examples button:has-text('Abandoned carts, high value')");
+        await small.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        await small.ClickAsync("#model-curves > summary");
+        await small.WaitForSelectorAsync("#model-curves[data-state='ready']", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        int overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than a 390 px viewport with the Models panel open");
+        await CampaignWorkflowTests.AssertAccessibleAsync(small, "models panel, 390 px");
+        if (Environment.GetEnvironmentVariable("AETHER_DOCS_SCREENSHOTS") == "1")
+        {
+            await small.Locator("#model-curves").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(TestPaths.RepositoryRoot, "docs", "images", "web", "models-390.png"), Scale = ScreenshotScale.Css });
+        }
+
+        await phone.CloseAsync();
+
         Assert.Empty(errors);
         await context.CloseAsync();
     }
