@@ -6,7 +6,6 @@ using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
 using AetherSegment.Uplift;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,20 +13,39 @@ using Microsoft.Extensions.Options;
 namespace AetherSegment.Segments;
 
 /// <summary>The default <see cref="ISegmentEngine"/>: compiles definitions to the store's dialect and runs everything in the store.</summary>
-/// <remarks>The store, the interpreter, the segment store and the trigger ranker are resolved when first needed, so
-/// printing SQL works without a store and analysis works without a ranker.</remarks>
+/// <remarks>Every dependency comes through the constructor. The store, the segment store and the trigger ranker are
+/// optional, so printing SQL works without a store and analysis works without a ranker; a call that needs a missing one
+/// says which registration provides it.</remarks>
 internal sealed partial class SegmentEngine : ISegmentEngine
 {
-    private readonly IServiceProvider _services;
+    private readonly ICampaignInterpreter _interpreter;
+    private readonly IDataStore? _store;
+    private readonly ISegmentStore? _segmentStore;
+    private readonly ITriggerRanker? _ranker;
     private readonly AetherSegmentOptions _options;
     private readonly SegmentOptions _segmentOptions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SegmentDefinitionBuilder _builder;
 
-    public SegmentEngine(IServiceProvider services, IOptions<AetherSegmentOptions> options, IOptions<SegmentOptions> segmentOptions, TimeProvider time, ILogger<SegmentEngine>? logger = null)
+    public SegmentEngine(
+        ICampaignInterpreter interpreter,
+        IOptions<AetherSegmentOptions> options,
+        IOptions<SegmentOptions> segmentOptions,
+        TimeProvider time,
+        IDataStore? store = null,
+        ISegmentStore? segmentStore = null,
+        ITriggerRanker? ranker = null,
+        ILogger<SegmentEngine>? logger = null)
     {
-        _services = services;
+        ArgumentNullException.ThrowIfNull(interpreter);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(segmentOptions);
+        ArgumentNullException.ThrowIfNull(time);
+        _interpreter = interpreter;
+        _store = store;
+        _segmentStore = segmentStore;
+        _ranker = ranker;
         _options = options.Value;
         _segmentOptions = segmentOptions.Value;
         _time = time;
@@ -35,10 +53,10 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         _builder = new SegmentDefinitionBuilder(_options);
     }
 
-    private IDataStore Store => _services.GetService<IDataStore>()
+    private IDataStore Store => _store
         ?? throw new InvalidOperationException("No data store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
 
-    private ISegmentStore SegmentStore => _services.GetService<ISegmentStore>()
+    private ISegmentStore SegmentStore => _segmentStore
         ?? throw new InvalidOperationException("No segment store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
 
     public async Task<CampaignAnalysis> InterpretAndAnalyzeAsync(string objective, CancellationToken cancellationToken = default)
@@ -48,9 +66,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             throw new AetherSegmentInputException("objective", "The objective is empty: describe the campaign in a sentence.");
         }
 
-        ICampaignInterpreter interpreter = _services.GetService<ICampaignInterpreter>()
-            ?? throw new InvalidOperationException("No campaign interpreter is registered: AddAetherSegment() registers the rule-based one, AddGemini() the Gemini one.");
-        CampaignObjective interpreted = await interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
+        CampaignObjective interpreted = await _interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
         return await AnalyzeAsync(interpreted, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,7 +78,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
         // The preview and the ranking are independent queries: run them side by side.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _services.GetService<ITriggerRanker>() switch
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
             { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken),
@@ -135,7 +151,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // The chosen trigger's uplift and conversions over exactly this audience (after its filter and the refinements),
         // from the same definition as the sizes, so a page never pairs a refined size with an unrefined estimate.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _services.GetService<ITriggerRanker>() is { } ranker
+        Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _ranker is { } ranker
             ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
             : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
         await Task.WhenAll(previewTask, estimateTask).ConfigureAwait(false);
@@ -246,7 +262,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         }
 
         DateTimeOffset now = _time.GetUtcNow();
-        if (!_segmentOptions.UseDataAsOf || _services.GetService<IDataStore>() is not { } store)
+        if (!_segmentOptions.UseDataAsOf || _store is not { } store)
         {
             return now;
         }
