@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.DependencyInjection;
@@ -134,7 +133,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             trigger => counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default)
+    public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<SegmentRefinement>? newFilters, string? trigger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         List<SegmentFilter> before = [.. _builder.FromObjective(objective)];
@@ -172,11 +171,11 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         };
     }
 
-    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? overrideTrigger, IEnumerable<KeyValuePair<string, JsonElement>>? additionalFilters, CancellationToken cancellationToken = default)
+    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
-        SegmentDefinition definition = await DefineAsync(objective, overrideTrigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
+        SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
         SqlStatement members = SegmentSqlCompiler.Members(definition, store.Dialect);
         StoredSegment segment = new()
@@ -209,7 +208,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             : null;
     }
 
-    public Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+    public Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
         DefineAsync(objective, trigger, filters, "trigger", "filters", asOf, cancellationToken);
 
     public SqlStatement CompileMembers(SegmentDefinition definition, SqlDialect dialect)
@@ -230,19 +229,11 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         return preview;
     }
 
-    private async Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, string triggerField, string filtersField, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    private async Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? filters, string triggerField, string filtersField, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
         List<SegmentFilter> list = [.. _builder.FromObjective(objective)];
-        TriggerType? chosen = objective.SuggestedTrigger;
-        if (string.Equals(trigger?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
-        {
-            chosen = null;
-        }
-        else if (!string.IsNullOrWhiteSpace(trigger))
-        {
-            chosen = SegmentDefinitionBuilder.ParseTrigger(triggerField, trigger);
-        }
+        TriggerType? chosen = trigger is null ? null : SegmentDefinitionBuilder.ParseTrigger(triggerField, trigger);
 
         if (chosen is { } t)
         {
