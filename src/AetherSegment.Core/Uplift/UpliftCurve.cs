@@ -3,7 +3,7 @@ namespace AetherSegment.Uplift;
 /// <summary>The points of a Qini or uplift curve, for plots: x is the number of rows targeted (best predicted uplift first), y the curve value.</summary>
 /// <param name="X">Rows targeted, starting at 0; one point per distinct predicted value.</param>
 /// <param name="Y">The curve at each point (incremental responders).</param>
-public sealed record UpliftCurve(double[] X, double[] Y)
+internal sealed record UpliftCurve(double[] X, double[] Y)
 {
     /// <summary>The area under the curve by the trapezoidal rule.</summary>
     public double Area()
