@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AetherSegment.DependencyInjection;
 
 /// <summary>
@@ -10,18 +8,6 @@ public sealed class AetherSegmentOptions
 {
     /// <summary>The configuration section these options bind from: <c>AetherSegment</c>.</summary>
     public const string SectionName = "AetherSegment";
-
-    /// <summary>Which store answers queries: <c>duckdb</c> or <c>bigquery</c>.</summary>
-    /// <value>The default value is <c>duckdb</c>.</value>
-    [Required(ErrorMessage = "AetherSegment:Store is required (duckdb or bigquery).")]
-    [RegularExpression("^(?i)(duckdb|bigquery)$", ErrorMessage = "AetherSegment:Store must be duckdb or bigquery.")]
-    public string Store { get; set; } = "duckdb";
-
-    /// <summary>Which interpreter reads objectives: <c>rules</c>, <c>gemini</c> or <c>chat</c>.</summary>
-    /// <value>The default value is <c>rules</c>.</value>
-    [Required(ErrorMessage = "AetherSegment:Interpreter is required (rules, gemini or chat).")]
-    [RegularExpression("^(?i)(rules|gemini|chat)$", ErrorMessage = "AetherSegment:Interpreter must be rules, gemini or chat.")]
-    public string Interpreter { get; set; } = "rules";
 
     /// <summary>clv_score at or above which a customer is in the high value tier.</summary>
     /// <value>The default value is 0.7.</value>

@@ -20,7 +20,6 @@ public static class AetherSegmentServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddValidatedOptions<AetherSegmentOptions, AetherSegmentOptionsValidator>(configure);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AetherSegmentOptions>, AetherSegmentOptionsRangeValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         CoreServices.AddInterpretation(services);

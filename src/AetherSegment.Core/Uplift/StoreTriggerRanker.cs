@@ -30,19 +30,24 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private readonly TriggerRankingOptions _options;
     private readonly TriggerModelCache? _saved;
     private readonly CampaignHistoryVersion _version;
+    private readonly IUpliftModelFactory _models;
     private readonly Lock _gate = new();
     private (string Version, Task<TriggerModels> Models)? _cache;
     private int _trainings;
     private int _loads;
 
-    public StoreTriggerRanker(IDataStore store, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options)
+    public StoreTriggerRanker(IDataStore store, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
     {
         _store = store;
         _time = time;
         _logger = logger;
         _options = options.Value;
         _version = new CampaignHistoryVersion(store);
-        _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) ? new TriggerModelCache(_options.ModelDirectory, logger) : null;
+        _models = models ?? new BuiltInUpliftModelFactory();
+        // Saved models load as the built-in models: another factory's models stay in memory.
+        _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
+            ? new TriggerModelCache(_options.ModelDirectory, logger)
+            : null;
     }
 
     /// <summary>How many times this ranker trained models (for tests and diagnostics).</summary>
@@ -397,7 +402,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             }
 
             UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
-            IUpliftModel model = UpliftModels.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
+            IUpliftModel model = _models.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
             model.Fit(set, cancellationToken);
             models[t] = new TriggerModel(model, rows.Length, buyers > 0 ? revenue / buyers : 0);
         });

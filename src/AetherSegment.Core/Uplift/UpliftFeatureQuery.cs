@@ -207,7 +207,7 @@ internal static class UpliftFeatureQuery
             LEFT JOIN carts ca ON ca.anchor_key = a.anchor_key AND ca.customer_id = a.customer_id
             ORDER BY a.anchor_key, a.customer_id
             """;
-        sql = sql.Replace(" EXCLUDE_KEYS", d.IsBigQuery ? " EXCEPT (anchor_key, customer_id)" : " EXCLUDE (anchor_key, customer_id)", StringComparison.Ordinal);
+        sql = sql.Replace(" EXCLUDE_KEYS", " " + d.StarExcept("anchor_key", "customer_id"), StringComparison.Ordinal);
         return new SqlStatement(sql, parameters);
     }
 

@@ -50,7 +50,7 @@ public sealed class AddAetherSegmentFromConfigurationTests
 
         Assert.Single(provider.GetServices<ICampaignInterpreter>());
         Assert.Single(provider.GetServices<AetherSegment.Data.IDataStore>());
-        Assert.Equal(2, provider.GetServices<IValidateOptions<AetherSegmentOptions>>().Count());
+        Assert.Single(provider.GetServices<IValidateOptions<AetherSegmentOptions>>());
         Assert.Equal(0.8, provider.GetRequiredService<IOptions<AetherSegmentOptions>>().Value.HighValueThreshold);
     }
 
