@@ -8,7 +8,7 @@ namespace AetherSegment.Profiles;
 /// </summary>
 /// <remarks>
 /// Created only by <see cref="BusinessProfileLoader"/> (from the JSON file format, see docs/profile.md) or by
-/// <c>BusinessProfileBuilder</c>, both of which validate it completely. Immutable and safe to share between
+/// <see cref="BusinessProfileBuilder"/>, both of which validate it completely. Immutable and safe to share between
 /// threads; hosts register one as a singleton.
 /// </remarks>
 public sealed class BusinessProfile
