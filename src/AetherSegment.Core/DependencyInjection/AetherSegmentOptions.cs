@@ -29,7 +29,7 @@ public sealed class AetherSegmentOptions
     /// the JSON path of the first problems.
     /// </summary>
     /// <value>The default value is <see langword="null"/>: the profile registered in code (<c>UseProfile</c>), which for
-    /// the sample hosts is the home-furnishing retailer of AetherSegment.Synthetic.</value>
+    /// the sample hosts is the demo retailer of AetherSegment.Synthetic.</value>
     public string? Profile { get; set; }
 
     /// <summary>clv_score at or above which a customer is in the high value tier.</summary>

@@ -172,7 +172,7 @@ public sealed class BusinessProfileBuilder
     /// <summary>Adds a taxonomy value on the outermost level, or under a parent added before.</summary>
     /// <param name="name">The canonical value.</param>
     /// <param name="parent">The canonical value of its parent, or <see langword="null"/> for the outermost level.</param>
-    /// <param name="singular">The singular ("Sofa"), or <see langword="null"/>.</param>
+    /// <param name="singular">The singular ("Jacket"), or <see langword="null"/>.</param>
     /// <param name="priceRange">The lowest and highest unit price, or <see langword="null"/>.</param>
     /// <param name="words">The words that name it.</param>
     /// <exception cref="ArgumentException">The parent was not added before.</exception>

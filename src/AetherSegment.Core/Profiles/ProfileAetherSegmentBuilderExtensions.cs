@@ -34,7 +34,7 @@ public static class ProfileAetherSegmentBuilderExtensions
 
     /// <summary>
     /// Offers a default profile: used when neither <c>AetherSegment:Profile</c> nor <see cref="UseProfile(AetherSegmentBuilder, BusinessProfile)"/>
-    /// chose one. For packages that ship a profile (AetherSegment.Synthetic's home-furnishing retailer). Calling it again is harmless.
+    /// chose one. For packages that ship a profile (AetherSegment.Synthetic's demo retailer). Calling it again is harmless.
     /// </summary>
     /// <param name="builder">The builder from <c>AddAetherSegment</c>.</param>
     /// <param name="factory">Creates the profile.</param>
