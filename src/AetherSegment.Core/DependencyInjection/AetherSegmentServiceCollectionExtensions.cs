@@ -26,6 +26,7 @@ public static class AetherSegmentServiceCollectionExtensions
         CoreServices.AddSegments(services);
         CoreServices.AddUplift(services);
         CoreServices.AddAnalytics(services);
+        AetherSegment.Profiles.ProfileServices.Add(services);
 
         return new AetherSegmentBuilder(services);
     }
