@@ -39,6 +39,8 @@ public sealed class ProfileCheckCommandTests(GeneratedDatabase furniture, Summit
         Assert.True(exit == 0, stderr + report);
         Assert.Equal(0, (int)report["failures"]!);
         Assert.Equal("summit-outfitters", (string?)report["profile"]);
+        Assert.True((int)report["warnings"]! == 0, report.ToJsonString());
+        Assert.Equal("ok", (string?)report["status"]);
         Assert.Equal(SummitEffects.Triggers.Select(t => t.Id).Order(StringComparer.Ordinal),
             report["triggers"]!.AsArray().Where(t => (bool)t!["ranked"]!).Select(t => (string)t!["id"]!).Order(StringComparer.Ordinal));
         JsonNode carts = Assert.Single(report["missing_mappings"]!.AsArray(), m => (string?)m!["mapping"] == "carts")!;
