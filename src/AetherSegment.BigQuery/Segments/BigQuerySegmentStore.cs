@@ -39,7 +39,7 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
                 id,
                 QueryParameter.Timestamp("created_at", stored.CreatedAt),
                 QueryParameter.Timestamp("as_of", stored.AsOf),
-                new QueryParameter("trigger_type", QueryParameterType.String, stored.Trigger is { } t ? TriggerCatalog.Get(t).Name : null),
+                new QueryParameter("trigger_type", QueryParameterType.String, stored.Trigger),
                 QueryParameter.Int64("size", size),
                 new QueryParameter("avg_clv", QueryParameterType.Float64, avgClv),
                 QueryParameter.String("segment_json", JsonSerializer.Serialize(stored, AetherSegmentJson.Options)),

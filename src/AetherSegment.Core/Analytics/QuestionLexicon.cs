@@ -58,6 +58,13 @@ internal static class QuestionLexicon
         (CatalogFacets.Trigger, "inspiration", "content_inspiration"),
     ];
 
+    /// <summary>The trigger ids questions may name (until the question lexicon reads the profile's triggers).</summary>
+    private static readonly string[] TriggerIds =
+    [
+        "personalized_discount_offer", "free_shipping_offer", "exclusive_access", "loyalty_points_bonus",
+        "product_recommendation", "cart_reminder", "urgency_low_stock", "content_inspiration",
+    ];
+
     private static readonly (string Facet, DimensionKind Kind, CatalogPhraseForms Forms)[] Facets =
     [
         (CatalogFacets.Country, DimensionKind.Country, CatalogPhraseForms.None),
@@ -73,7 +80,7 @@ internal static class QuestionLexicon
     public static IReadOnlyList<LexiconEntry> Entries { get; } = Build(CatalogWords());
 
     /// <summary>
-    /// The catalog words questions may use: the values of <see cref="RetailCatalog"/> and <see cref="TriggerCatalog"/>
+    /// The catalog words questions may use: the values of <see cref="RetailCatalog"/> and the trigger ids
     /// with this file's aliases as synonyms.
     /// </summary>
     internal static CatalogVocabulary CatalogWords()
@@ -86,7 +93,7 @@ internal static class QuestionLexicon
         terms.AddRange(RetailCatalog.EventTypes.Select(e => Term(CatalogFacets.EventType, e)));
         terms.AddRange(RetailCatalog.Devices.Select(d => Term(CatalogFacets.Device, d)));
         terms.AddRange(RetailCatalog.AcquisitionSources.Select(s => Term(CatalogFacets.AcquisitionSource, s)));
-        terms.AddRange(TriggerCatalog.All.Select(t => Term(CatalogFacets.Trigger, t.Name)));
+        terms.AddRange(TriggerIds.Select(t => Term(CatalogFacets.Trigger, t)));
         foreach ((string facet, _, string value) in Aliases)
         {
             if (!terms.Exists(t => t.Facet == facet && t.Value == value))

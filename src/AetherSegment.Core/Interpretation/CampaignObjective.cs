@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AetherSegment.DataModel;
 
 namespace AetherSegment.Interpretation;
 
@@ -29,9 +28,9 @@ public sealed record CampaignObjective
     [JsonPropertyName("kpi")]
     public Kpi Kpi { get; init; } = new();
 
-    /// <summary>The trigger the objective itself implies, or the best guess for the campaign type.</summary>
+    /// <summary>The id of the profile trigger the objective itself implies, or the best guess for the campaign type (see <see cref="Profiles.TriggerDefinition.Id"/>).</summary>
     [JsonPropertyName("suggested_trigger")]
-    public TriggerType? SuggestedTrigger { get; init; }
+    public string? SuggestedTrigger { get; init; }
 
     /// <summary>Which interpreter produced the object: <c>rules</c>, <c>gemini</c>, <c>chat</c> or a provider's short name.</summary>
     [JsonPropertyName("interpreter")]

@@ -132,9 +132,9 @@ public static class CampaignObjectiveValidator
             errors.Add("kpi.target_change_pct: must be a finite number.");
         }
 
-        if (objective.SuggestedTrigger is { } trigger)
+        if (objective.SuggestedTrigger is { } trigger && !IsTriggerId(trigger))
         {
-            CheckEnum(errors, "suggested_trigger", trigger);
+            errors.Add($"suggested_trigger: \"{trigger}\" is not a trigger id (lowercase snake_case).");
         }
 
         if (string.IsNullOrWhiteSpace(objective.Interpreter))
@@ -211,6 +211,11 @@ public static class CampaignObjectiveValidator
 
         return errors;
     }
+
+    private static readonly System.Buffers.SearchValues<char> TriggerIdChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_");
+
+    private static bool IsTriggerId(string id) =>
+        id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.AsSpan().IndexOfAnyExcept(TriggerIdChars) < 0;
 
     private static void CheckEnum<T>(List<string> errors, string field, T value)
         where T : struct, Enum

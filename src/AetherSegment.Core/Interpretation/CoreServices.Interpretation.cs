@@ -13,7 +13,7 @@ internal static partial class CoreServices
     internal static void AddInterpretation(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<RuleBasedCampaignInterpreter>(sp => new RuleBasedCampaignInterpreter(sp.GetRequiredService<IOptions<AetherSegmentOptions>>()));
+        services.TryAddSingleton<RuleBasedCampaignInterpreter>(sp => new RuleBasedCampaignInterpreter(sp.GetRequiredService<Profiles.BusinessProfile>(), sp.GetRequiredService<IOptions<AetherSegmentOptions>>()));
         services.TryAddSingleton<ICampaignInterpreter>(sp => sp.GetRequiredService<RuleBasedCampaignInterpreter>());
     }
 }

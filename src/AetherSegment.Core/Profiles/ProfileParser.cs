@@ -443,6 +443,7 @@ internal static partial class ProfileParser
         List<IncentiveType> incentives = ReadEnumList(o, "incentive_types", ProfileWire<IncentiveType>.Names, errors);
         List<CampaignType> campaigns = ReadEnumList(o, "campaign_types", ProfileWire<CampaignType>.Names, errors);
         IReadOnlyList<string> words = o.Strings("words");
+        double? wordWeight = o.Number("word_weight", minimum: 0, maximum: 1);
         TriggerEligibility? eligibility = null;
         if (o.Object("eligibility") is { } e)
         {
@@ -497,6 +498,7 @@ internal static partial class ProfileParser
             IncentiveTypes = incentives,
             CampaignTypes = campaigns,
             Words = words,
+            WordWeight = wordWeight ?? 1,
             Eligibility = eligibility,
             Economics = economics,
         };

@@ -33,6 +33,13 @@ public sealed class TriggerBuilder
         return this;
     }
 
+    /// <summary>How strongly the trigger's words decide the suggested trigger when an objective names several (0..1; default 1).</summary>
+    public TriggerBuilder WordWeight(double weight)
+    {
+        _trigger["word_weight"] = weight;
+        return this;
+    }
+
     /// <summary>The words that name the trigger.</summary>
     public TriggerBuilder Words(params IReadOnlyList<string> words)
     {

@@ -35,6 +35,11 @@ public sealed class TriggerDefinition
     /// <summary>The words that name the trigger.</summary>
     public IReadOnlyList<string> Words { get; internal init; } = [];
 
+    /// <summary>How strongly the trigger's words decide the suggested trigger when an objective names several triggers
+    /// (0..1; the heaviest wins, the first named on a tie). The default value is 1; a generic word such as "reminder"
+    /// gets less, so "remind them the stock is low" suggests the more specific trigger.</summary>
+    public double WordWeight { get; internal init; } = 1;
+
     /// <summary>Who the trigger can move, or <see langword="null"/> when every customer is eligible.</summary>
     public TriggerEligibility? Eligibility { get; internal init; }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AetherSegment.DataModel;
 
 namespace AetherSegment.Segments;
 
@@ -13,9 +12,9 @@ public sealed record SegmentDefinition
     [JsonPropertyName("filters")]
     public IReadOnlyList<SegmentFilter> Filters { get; init; } = [];
 
-    /// <summary>The trigger the segment is built for, or <see langword="null"/>.</summary>
+    /// <summary>The id of the profile trigger the segment is built for, or <see langword="null"/>.</summary>
     [JsonPropertyName("trigger")]
-    public TriggerType? Trigger { get; init; }
+    public string? Trigger { get; init; }
 
     /// <summary>The instant every time window ends at (UTC).</summary>
     [JsonPropertyName("as_of")]

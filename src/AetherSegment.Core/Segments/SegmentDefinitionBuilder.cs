@@ -166,13 +166,6 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
         return filters;
     }
 
-    /// <summary>Parses a trigger name, naming the field when it is not in the catalog.</summary>
-    public static TriggerType ParseTrigger(string field, string? name) =>
-        TriggerCatalog.TryParse(name, out TriggerType trigger)
-            ? trigger
-            : throw new AetherSegmentInputException(field,
-                $"Unknown trigger '{name}' in {field}; use one of: {string.Join(", ", TriggerCatalog.All.Select(t => t.Name))}.");
-
     private SegmentFilter Tier(ValueTier tier, FilterProvenance provenance) => tier switch
     {
         ValueTier.High => new SegmentFilter("value_tier", $"high-value customers (CLV score of at least {Num(options.HighValueThreshold)})", provenance,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,7 +47,7 @@ internal sealed partial class SegmentEngine : IAnalysisWarmUp
     /// <see cref="UpliftFeatureQuery.Scoring"/> samples in; all of them when null), which filters each passes. One
     /// statement, one pass over the flags: window sums carry the counts on every returned row.
     /// </summary>
-    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(IDataStore store, SegmentDefinition definition, IReadOnlyList<TriggerType> triggers, int? sampleSize, CancellationToken cancellationToken)
+    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(IDataStore store, SegmentDefinition definition, IReadOnlyList<SegmentCondition?> triggers, int? sampleSize, CancellationToken cancellationToken)
     {
         SqlDialect dialect = store.Dialect;
         SqlStatement flags = SegmentSqlCompiler.TriggerFlags(definition, dialect, triggers);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +18,7 @@ namespace AetherSegment.Segments;
 internal sealed partial class SegmentEngine : ISegmentEngine
 {
     private readonly ICampaignInterpreter _interpreter;
+    private readonly BusinessProfile _profile;
     private readonly IDataStore? _store;
     private readonly ISegmentStore? _segmentStore;
     private readonly ITriggerRanker? _ranker;
@@ -31,6 +32,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
     public SegmentEngine(
         ICampaignInterpreter interpreter,
+        BusinessProfile profile,
         IOptions<AetherSegmentOptions> options,
         IOptions<SegmentOptions> segmentOptions,
         TimeProvider time,
@@ -42,10 +44,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(segmentOptions);
         ArgumentNullException.ThrowIfNull(time);
         _interpreter = interpreter;
+        _profile = profile;
         _store = store;
         _segmentStore = segmentStore;
         _ranker = ranker;
@@ -116,22 +120,27 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         }
 
         IDataStore store = Store;
-        TriggerType[] triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
+        BusinessProfile profile = ranker.Profile;
+        SegmentCondition?[] triggers = [.. profile.Triggers.Select(t => TriggerEligibilityFilter.ConditionOf(profile, t))];
         TriggerFlagCounts flags = await TriggerFlagCountsAsync(store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
         return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(definition, store.Dialect),
-            (trigger, id) => flags.Sampled.TryGetValue(id, out bool[]? kept) && kept[Array.IndexOf(triggers, trigger)],
-            trigger => flags.Counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
+            (trigger, id) => flags.Sampled.TryGetValue(id, out bool[]? kept) && kept[trigger],
+            trigger => flags.Counts[trigger], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<SegmentRefinement>? newFilters, string? trigger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         List<SegmentFilter> before = [.. _builder.FromObjective(objective)];
-        TriggerType? chosen = null;
+        string? chosen = null;
         if (!string.IsNullOrWhiteSpace(trigger))
         {
-            chosen = SegmentDefinitionBuilder.ParseTrigger("trigger", trigger);
-            before.Add(TriggerFilters.For(chosen.Value));
+            TriggerDefinition definitionOfTrigger = TriggerEligibilityFilter.Parse(_profile, "trigger", trigger);
+            chosen = definitionOfTrigger.Id;
+            if (TriggerEligibilityFilter.For(_profile, definitionOfTrigger) is { } eligibility)
+            {
+                before.Add(eligibility);
+            }
         }
 
         IReadOnlyList<SegmentFilter> added = _builder.FromRefinements(newFilters, "new_filters", before);
@@ -173,7 +182,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             SegmentId = "seg_" + Guid.NewGuid().ToString("N"),
             Trigger = definition.Trigger,
             Filters = definition.Filters,
-            Explanation = SegmentExplainer.Explain(objective, definition),
+            Explanation = SegmentExplainer.Explain(_profile, objective, definition),
             CreatedAt = _time.GetUtcNow(),
             AsOf = definition.AsOf,
             CampaignObjectiveObject = objective,
@@ -223,16 +232,15 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     {
         ArgumentNullException.ThrowIfNull(objective);
         List<SegmentFilter> list = [.. _builder.FromObjective(objective)];
-        TriggerType? chosen = trigger is null ? null : SegmentDefinitionBuilder.ParseTrigger(triggerField, trigger);
-
-        if (chosen is { } t)
+        TriggerDefinition? chosen = trigger is null ? null : TriggerEligibilityFilter.Parse(_profile, triggerField, trigger);
+        if (chosen is not null && TriggerEligibilityFilter.For(_profile, chosen) is { } eligibility)
         {
-            list.Add(TriggerFilters.For(t));
+            list.Add(eligibility);
         }
 
         list.AddRange(_builder.FromRefinements(filters, filtersField, list));
         DateTimeOffset resolved = await ResolveAsOfAsync(asOf, cancellationToken).ConfigureAwait(false);
-        return new SegmentDefinition { Filters = list, Trigger = chosen, AsOf = resolved };
+        return new SegmentDefinition { Filters = list, Trigger = chosen?.Id, AsOf = resolved };
     }
 
     private async Task<DateTimeOffset> ResolveAsOfAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)

@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Segments;
 
-/// <summary>Writes a segment's explanation in plain words.</summary>
+/// <summary>Writes a segment's explanation in plain words; triggers are described by the profile's definitions.</summary>
 internal static class SegmentExplainer
 {
-    public static SegmentExplanation Explain(CampaignObjective objective, SegmentDefinition definition)
+    public static SegmentExplanation Explain(BusinessProfile profile, CampaignObjective objective, SegmentDefinition definition)
     {
+        TriggerDefinition? chosen = definition.Trigger is { } id ? profile.FindTrigger(id) : null;
         List<FilterExplanation> filters = new(definition.Filters.Count);
         foreach (SegmentFilter filter in definition.Filters)
         {
             string reason = filter.Provenance switch
             {
                 FilterProvenance.Ai => $"The objective asks for it: the {objective.Interpreter} interpreter read \"{filter.Description}\" from \"{Shorten(objective.Objective)}\".",
-                FilterProvenance.Trigger when definition.Trigger is { } t =>
-                    $"The {TriggerCatalog.Get(t).Name} trigger ({TriggerCatalog.Get(t).Offer}) answers to {TriggerCatalog.Get(t).AnswersTo}, so the segment keeps customers with {filter.Description}.",
+                FilterProvenance.Trigger when chosen is { } t =>
+                    $"The {t.Id} trigger ({t.Description}) answers to {t.AnswersTo}, so the segment keeps customers with {filter.Description}.",
                 FilterProvenance.Trigger => "Kept for the chosen trigger.",
                 _ => "Added as a refinement by the user.",
             };
@@ -33,16 +34,13 @@ internal static class SegmentExplainer
         {
             Summary = summary,
             Filters = filters,
-            TriggerRationale = definition.Trigger is { } trigger ? Rationale(trigger) : null,
+            TriggerRationale = chosen is { } trigger ? Rationale(trigger) : null,
             Interpretation = Interpretation(objective),
         };
     }
 
-    public static string Rationale(TriggerType trigger)
-    {
-        TriggerInfo info = TriggerCatalog.Get(trigger);
-        return $"{info.Name} offers {info.Offer}; it works best on customers who respond to {info.AnswersTo}, which the trigger filter checks.";
-    }
+    public static string Rationale(TriggerDefinition trigger) =>
+        $"{trigger.Id} offers {trigger.Description}; it works best on customers who respond to {trigger.AnswersTo}, which the trigger filter checks.";
 
     private static List<string> Interpretation(CampaignObjective objective)
     {
@@ -71,7 +69,7 @@ internal static class SegmentExplainer
         AddIf(read, "KPI", kpi.Metric is { } metric
             ? Wire(metric) + (kpi.TargetChangePct is { } pct ? $" +{pct.ToString(CultureInfo.InvariantCulture)}%" : "")
             : null);
-        AddIf(read, "suggested trigger", objective.SuggestedTrigger is { } trigger ? TriggerCatalog.Get(trigger).Name : null);
+        AddIf(read, "suggested trigger", objective.SuggestedTrigger);
         read.Add($"interpreter: {objective.Interpreter} (confidence {objective.Confidence.ToString("0.##", CultureInfo.InvariantCulture)})");
         foreach (string warning in objective.Warnings)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AetherSegment.DataModel;
 
 namespace AetherSegment.Segments;
 
@@ -23,9 +22,9 @@ public sealed record SegmentPreview
     [JsonPropertyName("predicted_uplift")]
     public double? PredictedUplift { get; init; }
 
-    /// <summary>The trigger the segment is built or previewed for, or <see langword="null"/>.</summary>
+    /// <summary>The id of the profile trigger the segment is built or previewed for, or <see langword="null"/>.</summary>
     [JsonPropertyName("trigger")]
-    public TriggerType? Trigger { get; init; }
+    public string? Trigger { get; init; }
 
     /// <summary>Every customer in the store (the waterfall's starting point).</summary>
     [JsonPropertyName("total_customers")]

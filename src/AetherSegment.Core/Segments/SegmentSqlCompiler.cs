@@ -50,18 +50,18 @@ internal sealed class SegmentSqlCompiler
 
     /// <summary>
     /// The definition's members (<c>customer_id</c>) with one boolean column per trigger (<c>t0</c>, <c>t1</c>, ... in
-    /// the order of <paramref name="triggers"/>) saying whether the member passes that trigger's filter
-    /// (<see cref="TriggerFilters.For"/>). The engine uses it to rank each trigger over the audience after its own
+    /// the order of <paramref name="triggers"/>) saying whether the member passes that trigger's eligibility condition
+    /// (<see cref="TriggerEligibilityFilter"/>; null: every member passes). The engine uses it to rank each trigger over the audience after its own
     /// filter, so the trigger table's sizes, uplifts and conversions describe the same members as the before/after card.
     /// </summary>
-    public static SqlStatement TriggerFlags(SegmentDefinition definition, SqlDialect dialect, IReadOnlyList<TriggerType> triggers)
+    public static SqlStatement TriggerFlags(SegmentDefinition definition, SqlDialect dialect, IReadOnlyList<SegmentCondition?> triggers)
     {
         SegmentSqlCompiler compiler = new(definition, dialect);
         string where = compiler.WhereClause();
         StringBuilder sql = new("SELECT c.customer_id");
         for (int i = 0; i < triggers.Count; i++)
         {
-            sql.Append(", COALESCE(").Append(compiler.Condition(TriggerFilters.For(triggers[i]).Condition)).Append(", FALSE) AS t")
+            sql.Append(", COALESCE(").Append(triggers[i] is { } condition ? compiler.Condition(condition) : "TRUE").Append(", FALSE) AS t")
                 .Append(i.ToString(CultureInfo.InvariantCulture));
         }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
 
 namespace AetherSegment.Segments;
@@ -20,9 +19,9 @@ public sealed record StoredSegment
     [JsonPropertyName("avg_clv")]
     public double? AvgClv { get; init; }
 
-    /// <summary>The trigger the segment is activated with, or <see langword="null"/>.</summary>
+    /// <summary>The id of the profile trigger the segment is activated with, or <see langword="null"/>.</summary>
     [JsonPropertyName("trigger")]
-    public TriggerType? Trigger { get; init; }
+    public string? Trigger { get; init; }
 
     /// <summary>The filters in order, each with its provenance.</summary>
     [JsonPropertyName("filters")]

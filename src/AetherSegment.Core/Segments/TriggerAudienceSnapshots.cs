@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +16,13 @@ namespace AetherSegment.Segments;
 /// and feature queries over every event, transaction and cart. Built in the background after a change (or by the
 /// web host's warm-up); a snapshot at most the maximum lag behind the request's as-of still serves (the live event
 /// stream moves the as-of every second), and one more than a third of the lag behind is rebuilt in the background. With the snapshot's as-of equal to the request's, the answer
-/// is the one the per-request path gives (same sample, same features, same sums in the same order).
+/// is the one the per-request path gives (same sample, same features, same sums in the same order). Triggers are the
+/// ranker's profile's, indexed by their position there.
 /// </summary>
 /// <remarks>Thread-safe: one build at a time; readers take the current snapshot atomically.</remarks>
 internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker, IDataStore store, TimeSpan maxLag, ILogger logger)
 {
-    private static readonly TriggerType[] Triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
+    private readonly BusinessProfile _profile = ranker.Profile;
     private readonly Lock _gate = new();
     private volatile Snapshot? _current;
     private Task? _building;
@@ -91,8 +93,9 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             }
 
             SegmentDefinition all = new() { Filters = [], AsOf = asOf };
-            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(all, store.Dialect, Triggers);
-            byte[] flags = await store.ReadAsync(flagsQuery, (reader, ct) => ReadFlagsAsync(reader, index, ct), CancellationToken.None).ConfigureAwait(false);
+            SegmentCondition?[] conditions = [.. _profile.Triggers.Select(t => TriggerEligibilityFilter.ConditionOf(_profile, t))];
+            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(all, store.Dialect, conditions);
+            bool[][] flags = await store.ReadAsync(flagsQuery, (reader, ct) => ReadFlagsAsync(reader, index, conditions.Length, ct), CancellationToken.None).ConfigureAwait(false);
             _current = new Snapshot(version, asOf, index, flags, scored.Uplift);
             Interlocked.Increment(ref _builds);
             double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -104,13 +107,14 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         }
     }
 
-    private static async Task<byte[]> ReadFlagsAsync(DbDataReader reader, Dictionary<string, int> index, CancellationToken cancellationToken)
+    private static async Task<bool[][]> ReadFlagsAsync(DbDataReader reader, Dictionary<string, int> index, int triggers, CancellationToken cancellationToken)
     {
-        byte[] flags = new byte[index.Count];
+        bool[][] flags = new bool[triggers][];
         int id = reader.GetOrdinal("customer_id");
-        int[] columns = new int[Triggers.Length];
+        int[] columns = new int[triggers];
         for (int t = 0; t < columns.Length; t++)
         {
+            flags[t] = new bool[index.Count];
             columns[t] = reader.GetOrdinal("t" + t.ToString(CultureInfo.InvariantCulture));
         }
 
@@ -121,13 +125,10 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
                 continue;
             }
 
-            byte mask = 0;
             for (int t = 0; t < columns.Length; t++)
             {
-                mask |= !reader.IsDBNull(columns[t]) && reader.GetBoolean(columns[t]) ? (byte)(1 << t) : (byte)0;
+                flags[t][i] = !reader.IsDBNull(columns[t]) && reader.GetBoolean(columns[t]);
             }
-
-            flags[i] = mask;
         }
 
         return flags;
@@ -149,7 +150,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         // The per-request path sums in customer id order (its feature query's order): so does this one.
         sampled.Sort(StringComparer.Ordinal);
         string[] ids = [.. sampled];
-        double[][] uplift = new double[Triggers.Length][];
+        double[][] uplift = new double[snapshot.Flags.Length][];
         for (int t = 0; t < uplift.Length; t++)
         {
             double[] all = snapshot.Uplift[t];
@@ -162,13 +163,13 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
 
         StoreTriggerRanker.MemberUplift scored = new(ids, uplift) { MemberCount = memberCount };
         return ranker.SuggestAfterFilters(models, scored,
-            (trigger, id) => (snapshot.Flags[snapshot.Index[id]] & (1 << Array.IndexOf(Triggers, trigger))) != 0,
-            trigger => counts[Array.IndexOf(Triggers, trigger)]);
+            (trigger, id) => snapshot.Flags[trigger][snapshot.Index[id]],
+            trigger => counts[trigger]);
     }
 
     private static async Task<(long[] Counts, List<string> Sampled, long Members)> ReadMembersAsync(DbDataReader reader, Snapshot snapshot, CancellationToken cancellationToken)
     {
-        long[] counts = new long[Triggers.Length];
+        long[] counts = new long[snapshot.Flags.Length];
         List<string> sampled = [];
         long members = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -180,10 +181,9 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
                 continue;   // a customer newer than the snapshot: no flags or scores yet
             }
 
-            byte mask = snapshot.Flags[i];
             for (int t = 0; t < counts.Length; t++)
             {
-                counts[t] += (mask >> t) & 1;
+                counts[t] += snapshot.Flags[t][i] ? 1 : 0;
             }
 
             if (Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) == 1)
@@ -201,6 +201,6 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
     [LoggerMessage(Level = LogLevel.Warning, Message = "The trigger audience snapshot could not be built; analyses rank per request: {Reason}")]
     private static partial void LogBuildFailed(ILogger logger, string reason);
 
-    /// <summary>Per customer (by <see cref="Index"/>): a bit per trigger filter passed (bit i for the catalog's i-th trigger) and the uplift per trigger (indexed by the trigger's value).</summary>
-    private sealed record Snapshot(string Version, DateTimeOffset AsOf, Dictionary<string, int> Index, byte[] Flags, double[][] Uplift);
+    /// <summary>Per trigger (its position in the profile) and customer (by <see cref="Index"/>): whether the customer passes the trigger's filter, and the uplift.</summary>
+    private sealed record Snapshot(string Version, DateTimeOffset AsOf, Dictionary<string, int> Index, bool[][] Flags, double[][] Uplift);
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +14,13 @@ namespace AetherSegment.Uplift;
 /// the same sample, holds out the customers whose FNV-1a hash of the id falls in the last <see cref="HoldoutShare"/>
 /// (all of a customer's campaigns on one side), trains the ranker's learner with its settings and seed on the rest and
 /// scores the held-out rows. The result is cached per data version: computed once, after the ranker's own models for
-/// that version are ready, and reused until campaign_history changes.
+/// that version are ready, and reused until campaign_history changes. One evaluation per profile trigger, in profile
+/// order; a trigger without enough history is reported with its reason (not covered), never an error.
 /// </summary>
 /// <remarks>Thread-safe: concurrent callers share one computation per data version.</remarks>
 internal sealed partial class StoreTriggerModelEvaluator(
     IDataStore store,
+    BusinessProfile profile,
     ITriggerRanker ranker,
     TimeProvider time,
     ILogger<StoreTriggerModelEvaluator> logger,
@@ -101,10 +103,10 @@ internal sealed partial class StoreTriggerModelEvaluator(
         long started = Stopwatch.GetTimestamp();
         string modelName = _options.Model ?? TriggerRankingOptions.DefaultModel;
         SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, _options.TrainingRowsPerArm);
-        FeatureRows all = await store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
+        FeatureRows all = await store.ReadAsync(query, (reader, ct) => UpliftFeatureReader.ReadAsync(reader, profile, ct), cancellationToken).ConfigureAwait(false);
         int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
         float[] convertedOf = all.Converted!;
-        int triggers = TriggerCatalog.All.Count;
+        int triggers = profile.Triggers.Count;
         List<int>[] train = new List<int>[triggers], holdout = new List<int>[triggers];
         for (int t = 0; t < triggers; t++)
         {
@@ -142,7 +144,7 @@ internal sealed partial class StoreTriggerModelEvaluator(
 
     private TriggerEvaluation EvaluateTrigger(int t, int[] trainRows, int[] holdoutRows, UpliftDataset features, int[] treatedOf, float[] convertedOf, string modelName, CancellationToken cancellationToken)
     {
-        TriggerType type = TriggerCatalog.All[t].Type;
+        string type = profile.Triggers[t].Id;
         int[] arm = new int[trainRows.Length];
         float[] outcome = new float[trainRows.Length];
         int treated = 0, converted = 0;
@@ -183,7 +185,7 @@ internal sealed partial class StoreTriggerModelEvaluator(
             return new TriggerEvaluation { Trigger = type, Reason = reason, TrainingRows = trainRows.Length, HoldoutTreated = holdTreated, HoldoutControl = holdControl };
         }
 
-        UpliftTrainingSet set = new(features.SelectRows(trainRows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
+        UpliftTrainingSet set = new(features.SelectRows(trainRows), arm, outcome, [type], "control");
         IUpliftModel model = UpliftModels.Create(modelName, new UpliftModelOptions { Seed = _options.Seed + t });
         model.Fit(set, cancellationToken);
         double[] uplift = model.Predict(features.SelectRows(holdoutRows), 0);

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
 using AetherSegment.Diagnostics;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,9 @@ namespace AetherSegment.Uplift;
 /// flat arrays. Models are cached per data version (a fingerprint of campaign_history) in memory and, with
 /// <see cref="TriggerRankingOptions.ModelDirectory"/>, on disk, so a new process on unchanged data loads instead of
 /// training. A segment's members are scored with features as of the data's as-of (the one segments use) and the
-/// triggers ranked by expected incremental conversions.
+/// triggers ranked by expected incremental conversions. The triggers are the profile's (<see cref="BusinessProfile.Triggers"/>);
+/// models, scores and counts are arrays indexed by a trigger's position there. A trigger without enough randomized
+/// history gets no model and is reported as not covered, never an error.
 /// </summary>
 /// <remarks>Thread-safe: concurrent callers share one training run per data version.</remarks>
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
@@ -25,6 +27,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     internal const string TrainingVersion = "features-us-1;sample-hash-1";
 
     private readonly IDataStore _store;
+    private readonly BusinessProfile _profile;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TriggerRankingOptions _options;
@@ -36,9 +39,10 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private int _trainings;
     private int _loads;
 
-    public StoreTriggerRanker(IDataStore store, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
+    public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
     {
         _store = store;
+        _profile = profile;
         _time = time;
         _logger = logger;
         _options = options.Value;
@@ -46,9 +50,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _models = models ?? new BuiltInUpliftModelFactory();
         // Saved models load as the built-in models: another factory's models stay in memory.
         _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
-            ? new TriggerModelCache(_options.ModelDirectory, logger)
+            ? new TriggerModelCache(_options.ModelDirectory, profile, logger)
             : null;
     }
+
+    /// <summary>The profile whose triggers this ranker ranks.</summary>
+    internal BusinessProfile Profile => _profile;
 
     /// <summary>How many times this ranker trained models (for tests and diagnostics).</summary>
     internal int Trainings => Volatile.Read(ref _trainings);
@@ -80,27 +87,22 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
         (TriggerModels models, MemberUplift scored) = await ModelsAndScoresAsync(members, asOf, cancellationToken).ConfigureAwait(false);
 
-        List<TriggerSuggestion> suggestions = [];
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        TriggerSuggestion[] suggestions = new TriggerSuggestion[_profile.Triggers.Count];
+        for (int t = 0; t < suggestions.Length; t++)
         {
-            suggestions.Add(Suggest(trigger, models.Get(trigger.Type), scored.Uplift[(int)trigger.Type], scored.MemberCount));
+            suggestions[t] = Suggest(_profile.Triggers[t], models.Get(t), scored.Uplift[t], scored.MemberCount);
         }
 
-        suggestions.Sort((a, b) => b.ExpectedIncrementalConversions != a.ExpectedIncrementalConversions
-            ? b.ExpectedIncrementalConversions.CompareTo(a.ExpectedIncrementalConversions)
-            : a.Trigger.CompareTo(b.Trigger));
-        string best = TriggerCatalog.Get(suggestions[0].Trigger).Name;
-        LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, best);
-        return suggestions;
+        return Ranked(suggestions, scored);
     }
 
     /// <summary>
     /// Ranks every trigger over the members of <paramref name="members"/> that pass that trigger's own filter
-    /// (<paramref name="keeps"/> answers per trigger and customer id): uplift, incremental conversions and revenue, and
+    /// (<paramref name="keeps"/> answers per trigger position in the profile and customer id): uplift, incremental conversions and revenue, and
     /// <see cref="TriggerSuggestion.SegmentSizeAfterTrigger"/> (the kept members) all describe the audience after the
     /// trigger filter, the audience the segment would have with that trigger. One scoring pass serves all triggers.
     /// </summary>
-    internal async Task<IReadOnlyList<TriggerSuggestion>> RankAfterTriggerFiltersAsync(SqlStatement members, Func<TriggerType, string, bool> keeps, Func<TriggerType, long> keptCount, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<TriggerSuggestion>> RankAfterTriggerFiltersAsync(SqlStatement members, Func<int, string, bool> keeps, Func<int, long> keptCount, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(keeps);
@@ -114,34 +116,51 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     /// The suggestions of <see cref="RankAfterTriggerFiltersAsync"/> from members already scored: per trigger, the mean
     /// uplift of the scored members <paramref name="keeps"/> keeps, scaled to <paramref name="keptCount"/> members.
     /// </summary>
-    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFilters(TriggerModels models, MemberUplift scored, Func<TriggerType, string, bool> keeps, Func<TriggerType, long> keptCount)
+    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFilters(TriggerModels models, MemberUplift scored, Func<int, string, bool> keeps, Func<int, long> keptCount)
     {
         // The scored members may be a hash sample of the audience (ScoringSampleSize): the mean uplift comes from the
         // sampled members that pass the trigger's filter, the size from the exact count of all members that pass it.
-        List<TriggerSuggestion> suggestions = [];
+        TriggerSuggestion[] suggestions = new TriggerSuggestion[_profile.Triggers.Count];
         List<double> kept = new(scored.CustomerIds.Length);
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        for (int t = 0; t < suggestions.Length; t++)
         {
             kept.Clear();
-            double[] uplift = scored.Uplift[(int)trigger.Type];
+            double[] uplift = scored.Uplift[t];
             for (int i = 0; i < uplift.Length; i++)
             {
-                if (keeps(trigger.Type, scored.CustomerIds[i]))
+                if (keeps(t, scored.CustomerIds[i]))
                 {
                     kept.Add(uplift[i]);
                 }
             }
 
-            long size = keptCount(trigger.Type);
-            suggestions.Add(Suggest(trigger, models.Get(trigger.Type), [.. kept], size) with { SegmentSizeAfterTrigger = size });
+            long size = keptCount(t);
+            suggestions[t] = Suggest(_profile.Triggers[t], models.Get(t), [.. kept], size) with { SegmentSizeAfterTrigger = size };
         }
 
-        suggestions.Sort((a, b) => b.ExpectedIncrementalConversions != a.ExpectedIncrementalConversions
-            ? b.ExpectedIncrementalConversions.CompareTo(a.ExpectedIncrementalConversions)
-            : a.Trigger.CompareTo(b.Trigger));
-        string best = TriggerCatalog.Get(suggestions[0].Trigger).Name;
-        LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, best);
-        return suggestions;
+        return Ranked(suggestions, scored);
+    }
+
+    /// <summary>Sorts suggestions (given in profile order) by expected incremental conversions, profile order on a tie.</summary>
+    private List<TriggerSuggestion> Ranked(TriggerSuggestion[] suggestions, MemberUplift scored)
+    {
+        int[] order = new int[suggestions.Length];
+        for (int t = 0; t < order.Length; t++)
+        {
+            order[t] = t;
+        }
+
+        Array.Sort(order, (a, b) => suggestions[a].ExpectedIncrementalConversions != suggestions[b].ExpectedIncrementalConversions
+            ? suggestions[b].ExpectedIncrementalConversions.CompareTo(suggestions[a].ExpectedIncrementalConversions)
+            : a.CompareTo(b));
+        List<TriggerSuggestion> ranked = new(order.Length);
+        foreach (int t in order)
+        {
+            ranked.Add(suggestions[t]);
+        }
+
+        LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, ranked.Count == 0 ? "none" : ranked[0].Trigger);
+        return ranked;
     }
 
     /// <summary>The current models and the data version they belong to (loaded, trained or cached), within <see cref="TriggerRankingOptions.Timeout"/>.</summary>
@@ -165,7 +184,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     internal Task<MemberUplift> ScoreAllAsync(TriggerModels models, SqlStatement members, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         ScoreAsync(models, members, asOf, null, cancellationToken);
 
-    /// <summary>Every member's predicted uplift per trigger (catalog order), for callers and tests that need the detail.</summary>
+    /// <summary>Every member's predicted uplift per trigger (profile order), for callers and tests that need the detail.</summary>
     /// <param name="members">The members' statement.</param>
     /// <param name="asOf">The features' as-of; null for the data's as-of.</param>
     /// <param name="cancellationToken">Cancels the scoring.</param>
@@ -207,30 +226,30 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
         SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, anchor, sampleSize);
         FeatureRows rows = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
-        double[][] uplift = new double[TriggerCatalog.All.Count][];
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        double[][] uplift = new double[_profile.Triggers.Count][];
+        for (int t = 0; t < uplift.Length; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TriggerModel? model = models.Get(trigger.Type);
-            uplift[(int)trigger.Type] = model is null ? new double[rows.Count] : model.Model.Predict(rows.Features, 0);
+            TriggerModel? model = models.Get(t);
+            uplift[t] = model is null ? new double[rows.Count] : model.Model.Predict(rows.Features, 0);
         }
 
         return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount };
     }
 
-    private static TriggerSuggestion Suggest(TriggerInfo trigger, TriggerModel? model, double[] uplift, long members)
+    private static TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members)
     {
         if (model is null || members == 0)
         {
             return new TriggerSuggestion
             {
-                Trigger = trigger.Type,
+                Trigger = trigger.Id,
                 PredictedUplift = 0,
                 ExpectedIncrementalConversions = 0,
                 ExpectedIncrementalRevenue = 0,
                 SegmentSizeAfterTrigger = 0,
                 Rationale = model is null
-                    ? $"No uplift estimate: campaign_history holds too few randomized {trigger.Name} rows to learn from."
+                    ? $"No uplift estimate: campaign_history holds too few randomized {trigger.Id} rows to learn from (the trigger is not covered)."
                     : "The segment is empty.",
             };
         }
@@ -255,7 +274,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             why.Append(CultureInfo.InvariantCulture, $", estimated from a sample of {scored:N0}");
         }
 
-        why.Append(CultureInfo.InvariantCulture, $"), learned from {model.Rows:N0} randomized {trigger.Name} campaign rows; driven most by ");
+        why.Append(CultureInfo.InvariantCulture, $"), learned from {model.Rows:N0} randomized {trigger.Id} campaign rows; driven most by ");
         IReadOnlyList<KeyValuePair<string, double>> importance = model.Model.GetFeatureImportance(0);
         int shown = 0;
         foreach (KeyValuePair<string, double> feature in importance)
@@ -272,7 +291,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         why.Append('.');
         return new TriggerSuggestion
         {
-            Trigger = trigger.Type,
+            Trigger = trigger.Id,
             PredictedUplift = mean,
             ExpectedIncrementalConversions = sum * scale,
             ExpectedIncrementalRevenue = sum * scale * model.AverageOrderValue,
@@ -343,12 +362,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         Interlocked.Increment(ref _trainings);
         long started = Stopwatch.GetTimestamp();
         SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, _options.TrainingRowsPerArm);
-        FeatureRows all = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
+        FeatureRows all = await _store.ReadAsync(query, (reader, ct) => UpliftFeatureReader.ReadAsync(reader, _profile, ct), cancellationToken).ConfigureAwait(false);
         double readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
         float[] convertedOf = all.Converted!;
         double[] revenueOf = all.Revenue!;
-        int[] counts = new int[TriggerCatalog.All.Count];
+        int[] counts = new int[_profile.Triggers.Count];
         foreach (int t in triggerOf)
         {
             if (t >= 0)
@@ -401,7 +420,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
                 return;
             }
 
-            UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
+            UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [_profile.Triggers[t].Id], "control");
             IUpliftModel model = _models.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
             model.Fit(set, cancellationToken);
             models[t] = new TriggerModel(model, rows.Length, buyers > 0 ? revenue / buyers : 0);
@@ -425,10 +444,11 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
 
     internal sealed class TriggerModels(TriggerModel?[] models)
     {
-        public TriggerModel? Get(TriggerType type) => models[(int)type];
+        /// <summary>The model of the trigger at position <paramref name="trigger"/> of the profile, or null when it has none.</summary>
+        public TriggerModel? Get(int trigger) => (uint)trigger < (uint)models.Length ? models[trigger] : null;
     }
 
-    /// <summary>Members in feature-query order and, per trigger in catalog order, their predicted uplift.</summary>
+    /// <summary>Members in feature-query order and, per trigger in profile order, their predicted uplift.</summary>
     internal sealed record MemberUplift(string[] CustomerIds, double[][] Uplift)
     {
         /// <summary>The segment's distinct members; more than <see cref="CustomerIds"/> when the scored members are a sample.</summary>

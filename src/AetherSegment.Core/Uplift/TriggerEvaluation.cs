@@ -1,4 +1,3 @@
-using AetherSegment.DataModel;
 
 namespace AetherSegment.Uplift;
 
@@ -9,8 +8,8 @@ namespace AetherSegment.Uplift;
 /// </summary>
 public sealed class TriggerEvaluation
 {
-    /// <summary>The trigger.</summary>
-    public required TriggerType Trigger { get; init; }
+    /// <summary>The profile trigger id.</summary>
+    public required string Trigger { get; init; }
 
     /// <summary>Whether the trigger had enough rows in both parts to train and evaluate a model.</summary>
     public bool Evaluated => Reason is null;

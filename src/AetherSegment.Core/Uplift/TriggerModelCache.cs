@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Uplift;
@@ -11,10 +11,11 @@ namespace AetherSegment.Uplift;
 /// the campaign history's data version, the training settings, per trigger its row count, average order value and
 /// model file) beside one <see cref="UpliftModelFile"/> per trigger named by a hash of the version. Files are written
 /// under temporary names and renamed, the manifest last, so a reader never sees half a set; a manifest or model file
-/// from another version, other settings or another format is refused (logged) and the caller retrains.
+/// from another version, other settings or another format, or naming a trigger the profile lacks, is refused (logged)
+/// and the caller retrains. Models are indexed by the trigger's position in <see cref="BusinessProfile.Triggers"/>.
 /// </summary>
 /// <remarks>Thread-safe: a save replaces the manifest atomically; concurrent processes at worst train twice.</remarks>
-internal sealed partial class TriggerModelCache(string directory, ILogger logger)
+internal sealed partial class TriggerModelCache(string directory, BusinessProfile profile, ILogger logger)
 {
     /// <summary>The version of the manifest format this build writes and reads.</summary>
     public const int FormatVersion = 1;
@@ -59,17 +60,18 @@ internal sealed partial class TriggerModelCache(string directory, ILogger logger
                 return null;
             }
 
-            StoreTriggerRanker.TriggerModel?[] models = new StoreTriggerRanker.TriggerModel?[TriggerCatalog.All.Count];
+            StoreTriggerRanker.TriggerModel?[] models = new StoreTriggerRanker.TriggerModel?[profile.Triggers.Count];
             foreach (TriggerDto saved in manifest.Triggers ?? [])
             {
-                if (!TriggerCatalog.TryParse(saved.Trigger, out TriggerType type) || saved.File is null || saved.File != Path.GetFileName(saved.File))
+                int index = saved.Trigger is null ? -1 : IndexOf(saved.Trigger);
+                if (index < 0 || saved.File is null || saved.File != Path.GetFileName(saved.File))
                 {
                     LogRefused(logger, manifestPath, "it names an unknown trigger or a file outside its directory");
                     return null;
                 }
 
                 IUpliftModel model = UpliftModelFile.Load(Path.Combine(Directory, saved.File));
-                models[(int)type] = new StoreTriggerRanker.TriggerModel(model, saved.Rows, saved.AverageOrderValue);
+                models[index] = new StoreTriggerRanker.TriggerModel(model, saved.Rows, saved.AverageOrderValue);
             }
 
             return new StoreTriggerRanker.TriggerModels(models);
@@ -96,16 +98,17 @@ internal sealed partial class TriggerModelCache(string directory, ILogger logger
                 Settings = settings,
                 Triggers = [],
             };
-            foreach (TriggerInfo trigger in TriggerCatalog.All)
+            for (int t = 0; t < profile.Triggers.Count; t++)
             {
-                if (models.Get(trigger.Type) is not { } model)
+                if (models.Get(t) is not { } model)
                 {
                     continue;
                 }
 
-                string name = $"{trigger.Name}-{tag}.json";
+                string id = profile.Triggers[t].Id;
+                string name = $"{id}-{tag}.json";
                 WriteAtomically(Path.Combine(Directory, name), stream => UpliftModelFile.Save(model.Model, stream));
-                manifest.Triggers.Add(new TriggerDto { Trigger = trigger.Name, Rows = model.Rows, AverageOrderValue = model.AverageOrderValue, File = name });
+                manifest.Triggers.Add(new TriggerDto { Trigger = id, Rows = model.Rows, AverageOrderValue = model.AverageOrderValue, File = name });
             }
 
             WriteAtomically(Path.Combine(Directory, ManifestName), stream => JsonSerializer.Serialize(stream, manifest, AetherSegmentJson.Indented));
@@ -116,6 +119,19 @@ internal sealed partial class TriggerModelCache(string directory, ILogger logger
         {
             LogSaveFailed(logger, Directory, ex.Message);
         }
+    }
+
+    private int IndexOf(string id)
+    {
+        for (int t = 0; t < profile.Triggers.Count; t++)
+        {
+            if (string.Equals(profile.Triggers[t].Id, id, StringComparison.Ordinal))
+            {
+                return t;
+            }
+        }
+
+        return -1;
     }
 
     private static string Tag(string dataVersion, string settings) =>

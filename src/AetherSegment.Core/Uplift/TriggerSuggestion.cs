@@ -1,14 +1,13 @@
 using System.Text.Json.Serialization;
-using AetherSegment.DataModel;
 
 namespace AetherSegment.Uplift;
 
 /// <summary>One ranked trigger for a segment (the web API's <c>trigger_suggestions</c> item).</summary>
 public sealed record TriggerSuggestion
 {
-    /// <summary>The trigger.</summary>
+    /// <summary>The profile trigger id.</summary>
     [JsonPropertyName("trigger")]
-    public required TriggerType Trigger { get; init; }
+    public required string Trigger { get; init; }
 
     /// <summary>The mean predicted uplift over the segment: the increase in conversion probability, -1..1.</summary>
     [JsonPropertyName("predicted_uplift")]

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Numerics;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Uplift;
 
@@ -29,8 +29,13 @@ internal static class UpliftFeatureReader
         Other,
     }
 
-    /// <summary>Reads every row of the reader.</summary>
-    public static async Task<FeatureRows> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    /// <summary>Reads every row of the reader (rows of a scoring query: no experiment columns).</summary>
+    public static Task<FeatureRows> ReadAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        ReadAsync(reader, null, cancellationToken);
+
+    /// <summary>Reads every row of the reader; a row's trigger is coded as the trigger's position in the profile
+    /// (<see cref="BusinessProfile.Triggers"/>), -1 for an id the profile lacks.</summary>
+    public static async Task<FeatureRows> ReadAsync(DbDataReader reader, BusinessProfile? profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         int fields = reader.FieldCount;
@@ -67,9 +72,9 @@ internal static class UpliftFeatureReader
         float[] converted = experiment ? new float[capacity] : [];
         double[] revenue = experiment ? new double[capacity] : [];
         Dictionary<string, int> triggerCodes = new(StringComparer.Ordinal);
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        for (int t = 0; t < (profile?.Triggers.Count ?? 0); t++)
         {
-            triggerCodes[trigger.Name] = (int)trigger.Type;
+            triggerCodes[profile!.Triggers[t].Id] = t;
         }
 
         long memberCount = -1;

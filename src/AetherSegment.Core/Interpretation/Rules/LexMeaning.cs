@@ -45,7 +45,7 @@ internal enum Sense : byte
     /// <summary>A KPI metric; Value is the KpiMetric.</summary>
     Kpi,
 
-    /// <summary>A trigger the wording implies; Value is the TriggerType.</summary>
+    /// <summary>A trigger the wording implies; Value is its position in the profile's triggers.</summary>
     Trigger,
 
     /// <summary>A time unit; Number is its length in days.</summary>

@@ -196,7 +196,11 @@ internal static class LexiconEntries
 
     private static LexMeaning Kpi(KpiMetric metric) => new(Sense.Kpi, (int)metric);
 
-    private static LexMeaning Trig(TriggerType trigger) => new(Sense.Trigger, (int)trigger);
+    /// <summary>The trigger ids this file's phrases hint at; a hint's value is a position here until
+    /// <see cref="ProfileTriggerWords"/> maps it to the profile's triggers (dropped when the profile lacks the id).</summary>
+    internal static readonly string[] TriggerIds = ["product_recommendation", "cart_reminder", "urgency_low_stock", "content_inspiration"];
+
+    private static LexMeaning Trig(string id) => new(Sense.Trigger, Array.IndexOf(TriggerIds, id));
 
     private static LexMeaning Tier(ValueTier tier) => new(Sense.Tier, (int)tier);
 
@@ -316,13 +320,13 @@ internal static class LexiconEntries
                      "matching", "pair with", "pairs with", "pairing", "bundle", "bundles", "complete the look", "complete the room",
                      "add-ons", "add ons", "upsell", "up sell", "upselling", "companion pieces", "coordinating"])
         {
-            yield return (p, [Cue(CampaignType.CrossSell), Trig(TriggerType.ProductRecommendation)]);
+            yield return (p, [Cue(CampaignType.CrossSell), Trig("product_recommendation")]);
         }
 
         foreach (string p in (string[])["recommend", "recommends", "recommending", "recommendation", "recommendations", "suggest",
                      "suggesting", "suggestions", "personalised picks", "personalized picks"])
         {
-            yield return (p, [new(Sense.Recommend), Promote, Trig(TriggerType.ProductRecommendation)]);
+            yield return (p, [new(Sense.Recommend), Promote, Trig("product_recommendation")]);
         }
 
         // Loyalty (rule 6).
@@ -436,12 +440,12 @@ internal static class LexiconEntries
                      "reminder only", "just remind", "only remind", "purely a reminder", "nothing off", "no money off", "no freebies",
                      "no free shipping", "no free delivery", "no sweeteners"])
         {
-            yield return (p, [new(Sense.NoIncentive), Trig(TriggerType.CartReminder)]);
+            yield return (p, [new(Sense.NoIncentive), Trig("cart_reminder")]);
         }
 
         foreach (string p in (string[])["reminder", "reminders", "remind", "reminding", "nudge", "nudges", "follow up", "follow-up"])
         {
-            yield return (p, [Trig(TriggerType.CartReminder)]);
+            yield return (p, [Trig("cart_reminder")]);
         }
 
         foreach (string p in (string[])["low stock", "selling fast", "limited stock", "scarcity", "only a few left", "ends soon",
@@ -449,13 +453,13 @@ internal static class LexiconEntries
                      "wish list", "price ends soon", "limited time", "low in stock", "running low", "few left", "almost sold out",
                      "selling out", "sold out soon", "stock is running low"])
         {
-            yield return (p, [Trig(TriggerType.UrgencyLowStock)]);
+            yield return (p, [Trig("urgency_low_stock")]);
         }
 
         foreach (string p in (string[])["inspiration", "inspire", "inspiring", "room ideas", "room planner", "ar", "augmented reality",
                      "style guide", "style guides", "lookbook", "look book", "design ideas", "styling tips", "how-to", "content"])
         {
-            yield return (p, [Trig(TriggerType.ContentInspiration)]);
+            yield return (p, [Trig("content_inspiration")]);
         }
 
         // KPIs.

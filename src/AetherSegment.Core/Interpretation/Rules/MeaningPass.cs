@@ -94,7 +94,7 @@ internal sealed class MeaningPass(
                 kpi.Read((KpiMetric)meaning.Value);
                 break;
             case Sense.Trigger:
-                trigger.ReadHint((TriggerType)meaning.Value);
+                trigger.ReadHint(meaning.Value);
                 break;
             case Sense.Recommend:
                 campaign.ReadRecommend();

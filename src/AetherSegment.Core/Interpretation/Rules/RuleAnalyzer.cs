@@ -34,9 +34,11 @@ internal sealed class RuleAnalyzer
     private readonly string[] _categories;
     private readonly string[] _productTypes;
 
-    /// <summary>Creates the passes for a lexicon built from <paramref name="catalog"/> (catalog meanings are term positions).</summary>
-    public RuleAnalyzer(Lexicon lexicon, CatalogVocabulary catalog)
+    /// <summary>Creates the passes for a lexicon built from <paramref name="catalog"/> (catalog meanings are term positions)
+    /// and the triggers of <paramref name="profile"/> (trigger meanings are positions in its triggers).</summary>
+    public RuleAnalyzer(Lexicon lexicon, CatalogVocabulary catalog, Profiles.BusinessProfile profile)
     {
+        Lexicon = lexicon;
         _countries = Values(catalog, CatalogFacets.Country);
         _cities = Values(catalog, CatalogFacets.City);
         _categories = Values(catalog, CatalogFacets.Category);
@@ -50,10 +52,13 @@ internal sealed class RuleAnalyzer
         _campaign = new CampaignTypePass(_log);
         _incentive = new IncentivePass(_items, _log);
         _kpi = new KpiPass(_items, _log);
-        _trigger = new TriggerPass(_log);
+        _trigger = new TriggerPass(_log, profile);
         _cartValue = new CartValuePass(_items, _log);
         _meanings = new MeaningPass(_items, _log, _places, _taxonomy, _sources, _tiers, _behaviors, _campaign, _incentive, _kpi, _trigger);
     }
+
+    /// <summary>The lexicon the analyzer reads with.</summary>
+    public Lexicon Lexicon { get; }
 
     /// <summary>Interprets one objective (already validated: 1..2,000 characters).</summary>
     public CampaignObjective Interpret(string objective, double churnRiskThreshold)
@@ -82,7 +87,7 @@ internal sealed class RuleAnalyzer
             _log.Warn("No campaign cue, audience, incentive or KPI was recognized; answering general_promotion.");
         }
 
-        TriggerType? trigger = nothing ? null : _trigger.Choose(type, _incentive.Type);
+        string? trigger = nothing ? null : _trigger.Choose(type, _incentive.Type);
         return new CampaignObjective
         {
             Objective = objective,

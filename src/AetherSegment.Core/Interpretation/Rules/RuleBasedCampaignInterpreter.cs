@@ -1,12 +1,14 @@
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
 /// The embedded rule-based interpreter: deterministic, no network, microseconds per objective. A precompiled lexicon
-/// (<see cref="LexiconEntries"/>), a span tokenizer and the contract's first-match rules; per-thread scratch buffers
+/// (<see cref="LexiconEntries"/> with the profile's trigger words, <see cref="ProfileTriggerWords"/>), a span tokenizer
+/// and the contract's first-match rules; the suggested trigger is one of the profile's. Per-thread scratch buffers
 /// are reused, so repeated calls allocate only the returned object. Thread-safe.
 /// </summary>
 internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
@@ -18,17 +20,22 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     private static RuleAnalyzer? t_analyzer;
 
     private readonly double _churnRiskThreshold;
+    private readonly BusinessProfile _profile;
+    private readonly Lexicon _lexicon;
 
-    /// <summary>Creates the interpreter with the configured thresholds.</summary>
-    public RuleBasedCampaignInterpreter(IOptions<AetherSegmentOptions> options)
-        : this(options.Value)
+    /// <summary>Creates the interpreter for the profile with the configured thresholds.</summary>
+    public RuleBasedCampaignInterpreter(BusinessProfile profile, IOptions<AetherSegmentOptions> options)
+        : this(profile, options.Value)
     {
     }
 
-    /// <summary>Creates the interpreter with explicit options (defaults when null).</summary>
-    public RuleBasedCampaignInterpreter(AetherSegmentOptions? options = null)
+    /// <summary>Creates the interpreter for the profile with explicit options (defaults when null).</summary>
+    public RuleBasedCampaignInterpreter(BusinessProfile profile, AetherSegmentOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold;
+        _profile = profile;
+        _lexicon = ProfileTriggerWords.LexiconFor(profile);
     }
 
     /// <inheritdoc />
@@ -46,7 +53,12 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     public CampaignObjective Interpret(string objective)
     {
         string text = CampaignObjectiveValidator.ValidateObjectiveText(objective);
-        RuleAnalyzer analyzer = t_analyzer ??= new RuleAnalyzer(Lexicon.Default, LexiconEntries.Catalog);
+        RuleAnalyzer? analyzer = t_analyzer;
+        if (analyzer is null || analyzer.Lexicon != _lexicon)
+        {
+            analyzer = t_analyzer = new RuleAnalyzer(_lexicon, LexiconEntries.Catalog, _profile);
+        }
+
         CampaignObjective result = analyzer.Interpret(text, _churnRiskThreshold);
         AetherSegmentTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
         return result;

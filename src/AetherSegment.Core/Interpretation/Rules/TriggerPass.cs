@@ -1,23 +1,37 @@
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
-/// The suggested trigger: the incentive's own trigger first, then the strongest trigger the wording implies ("low
-/// stock", "room ideas"; a plain reminder is the weakest), else the campaign type's default. Input: trigger meanings,
-/// then the campaign type and incentive; output: the <see cref="TriggerType"/>. One instance per analyzer; not thread-safe.
+/// The suggested trigger, chosen from the profile's triggers (<see cref="BusinessProfile.Triggers"/>, in order):
+/// <list type="number">
+/// <item>an incentive the objective names (other than "none"): the first trigger whose <c>incentive_types</c> contain it;</item>
+/// <item>else the trigger words the objective names: the heaviest (<see cref="TriggerDefinition.WordWeight"/>, the first
+/// named on a tie), except that when the objective rules out any incentive, the word of a trigger whose
+/// <c>incentive_types</c> contain "none" counts only for the campaign types in its <c>campaign_types</c>;</item>
+/// <item>else the first trigger whose <c>campaign_types</c> contain the campaign type, skipping, when the objective rules
+/// out any incentive, the triggers that offer one (an incentive type other than "none");</item>
+/// <item>else the first trigger that suits (no incentive when ruled out), or none when the profile has no trigger.</item>
+/// </list>
+/// Input: trigger meanings (positions in the profile's triggers), then the campaign type and incentive; output: the
+/// trigger id. One instance per analyzer; not thread-safe.
 /// </summary>
-internal sealed class TriggerPass(AnalysisLog log)
+internal sealed class TriggerPass(AnalysisLog log, BusinessProfile profile)
 {
-    private TriggerType? _hint;
+    private int _hint = -1;
 
     /// <summary>Starts a new objective.</summary>
-    public void Reset() => _hint = null;
+    public void Reset() => _hint = -1;
 
-    /// <summary>Reads a trigger the wording implies; the stronger hint is kept.</summary>
-    public void ReadHint(TriggerType trigger)
+    /// <summary>Reads a trigger the wording implies (its position in the profile); the heavier hint is kept.</summary>
+    public void ReadHint(int trigger)
     {
-        if (_hint is not { } hint || HintRank(trigger) > HintRank(hint))
+        if ((uint)trigger >= (uint)profile.Triggers.Count)
+        {
+            return;
+        }
+
+        if (_hint < 0 || profile.Triggers[trigger].WordWeight > profile.Triggers[_hint].WordWeight)
         {
             _hint = trigger;
         }
@@ -25,46 +39,61 @@ internal sealed class TriggerPass(AnalysisLog log)
         log.Understand();
     }
 
-    /// <summary>Chooses the trigger for the campaign type and incentive.</summary>
-    public TriggerType Choose(CampaignType type, IncentiveType? incentive)
+    /// <summary>Chooses the trigger id for the campaign type and incentive, or null when the profile has no trigger.</summary>
+    public string? Choose(CampaignType type, IncentiveType? incentive)
     {
-        switch (incentive)
-        {
-            case IncentiveType.PercentDiscount or IncentiveType.FixedDiscount:
-                return TriggerType.PersonalizedDiscountOffer;
-            case IncentiveType.FreeShipping:
-                return TriggerType.FreeShippingOffer;
-            case IncentiveType.ExclusiveAccess:
-                return TriggerType.ExclusiveAccess;
-            case IncentiveType.LoyaltyPoints:
-                return TriggerType.LoyaltyPointsBonus;
-            default:
-                break;
-        }
-
+        IReadOnlyList<TriggerDefinition> triggers = profile.Triggers;
         bool none = incentive == IncentiveType.None;
-        if (_hint is { } hint && !(none && hint == TriggerType.CartReminder && type != CampaignType.AbandonedCartRecovery && type != CampaignType.BrowseAbandonment))
+        if (incentive is { } named && !none)
         {
-            return hint;
+            foreach (TriggerDefinition t in triggers)
+            {
+                if (t.IncentiveTypes.Contains(named))
+                {
+                    return t.Id;
+                }
+            }
         }
 
-        return type switch
+        if (_hint >= 0)
         {
-            CampaignType.AbandonedCartRecovery => TriggerType.CartReminder,
-            CampaignType.BrowseAbandonment => TriggerType.ProductRecommendation,
-            CampaignType.CrossSell => TriggerType.ProductRecommendation,
-            CampaignType.NewCustomerOnboarding => TriggerType.ContentInspiration,
-            CampaignType.LoyaltyReward => none ? TriggerType.ContentInspiration : TriggerType.LoyaltyPointsBonus,
-            CampaignType.ProductLaunch => none ? TriggerType.ContentInspiration : TriggerType.ExclusiveAccess,
-            _ => none ? TriggerType.ContentInspiration : TriggerType.PersonalizedDiscountOffer,
-        };
+            TriggerDefinition hint = triggers[_hint];
+            if (!(none && hint.IncentiveTypes.Contains(IncentiveType.None) && !hint.CampaignTypes.Contains(type)))
+            {
+                return hint.Id;
+            }
+        }
+
+        foreach (TriggerDefinition t in triggers)
+        {
+            if (t.CampaignTypes.Contains(type) && !(none && OffersIncentive(t)))
+            {
+                return t.Id;
+            }
+        }
+
+        foreach (TriggerDefinition t in triggers)
+        {
+            if (!(none && OffersIncentive(t)))
+            {
+                return t.Id;
+            }
+        }
+
+        return triggers.Count > 0 ? triggers[0].Id : null;
     }
 
-    // A plain reminder is the weakest hint: "nudge ... with room ideas" is content, "remind ... low stock" is urgency.
-    private static int HintRank(TriggerType trigger) => trigger switch
+    /// <summary>Whether the trigger offers an incentive (an incentive type other than "none").</summary>
+    internal static bool OffersIncentive(TriggerDefinition trigger)
     {
-        TriggerType.CartReminder => 0,
-        TriggerType.ProductRecommendation => 1,
-        _ => 2,
-    };
+        foreach (IncentiveType incentive in trigger.IncentiveTypes)
+        {
+            if (incentive != IncentiveType.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
