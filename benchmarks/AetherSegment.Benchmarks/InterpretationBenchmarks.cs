@@ -47,7 +47,7 @@ public class InterpretationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _rules = new RuleBasedCampaignInterpreter();
+        _rules = new RuleBasedCampaignInterpreter(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
         _answerJson = AetherSegmentJson.Serialize(_rules.Interpret(Objectives[0]) with { Interpreter = "gemini", Confidence = 0.9 });
         byte[] response = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
         {
@@ -55,7 +55,7 @@ public class InterpretationBenchmarks
         }));
         IOptions<GeminiOptions> options = Options.Create(new GeminiOptions { ProjectId = "bench", Endpoint = "http://127.0.0.1:1", AccessToken = "token" });
         _client = new VertexAiClient(options, TimeProvider.System, logger: null, http: new HttpClient(new InstantHandler(response)));
-        _gemini = new GeminiCampaignInterpreter(_client, options, Options.Create(new AetherSegmentOptions()));
+        _gemini = new GeminiCampaignInterpreter(_client, options, Options.Create(new AetherSegmentOptions()), AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
     }
 
     [GlobalCleanup]

@@ -46,7 +46,7 @@ public class SegmentBenchmarks
         {
             Objective = "Recover abandoned carts from high-value customers in the last 48 hours with a 15% discount",
             Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
-            SuggestedTrigger = TriggerType.PersonalizedDiscountOffer,
+            SuggestedTrigger = "personalized_discount_offer",
         }, "personalized_discount_offer", null);
         _seed1Eligible = await _engine.DefineAsync(new CampaignObjective
         {
@@ -57,7 +57,7 @@ public class SegmentBenchmarks
         {
             Objective = "Target high CLV customers in London and Manchester with exclusive launches",
             Audience = new Audience { ValueTier = ValueTier.High, Cities = ["London", "Manchester"] },
-            SuggestedTrigger = TriggerType.ExclusiveAccess,
+            SuggestedTrigger = "exclusive_access",
         }, "exclusive_access", null);
 
         // A CLV threshold that keeps the top 100,000 customers (or everyone in a smaller database).

@@ -55,7 +55,7 @@ public static class SegmentRequests
         ArgumentNullException.ThrowIfNull(objective);
         if (string.IsNullOrWhiteSpace(requested))
         {
-            return objective.SuggestedTrigger is { } suggested ? TriggerCatalog.Get(suggested).Name : null;
+            return objective.SuggestedTrigger;
         }
 
         return string.Equals(requested.Trim(), NoTrigger, StringComparison.OrdinalIgnoreCase) ? null : requested;

@@ -26,7 +26,7 @@ internal sealed record SegmentSummary
 
     [JsonPropertyName("avg_clv")] public double? AvgClv { get; }
 
-    [JsonPropertyName("trigger")] public TriggerType? Trigger { get; }
+    [JsonPropertyName("trigger")] public string? Trigger { get; }
 
     [JsonPropertyName("filters")] public IReadOnlyList<SegmentFilter> Filters { get; }
 

@@ -13,7 +13,7 @@ namespace AetherSegment.Web.Segments;
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="AsOf">The as-of time its windows ended at.</param>
 /// <param name="Href">The segment's API link.</param>
-internal sealed record SegmentSummary(string SegmentId, string? Name, long Size, double? AvgClv, TriggerType? Trigger, string? Objective,
+internal sealed record SegmentSummary(string SegmentId, string? Name, long Size, double? AvgClv, string? Trigger, string? Objective,
     DateTimeOffset CreatedAt, DateTimeOffset AsOf, string Href)
 {
     /// <summary>The summary of a stored segment.</summary>

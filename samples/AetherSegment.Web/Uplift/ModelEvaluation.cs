@@ -1,4 +1,4 @@
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 
 namespace AetherSegment.Web.Uplift;
@@ -14,14 +14,14 @@ namespace AetherSegment.Web.Uplift;
 internal sealed record ModelEvaluation(string DataVersion, string Model, string Method, double HoldoutShare, DateTimeOffset EvaluatedAt, int MaxPoints,
     IReadOnlyList<ModelEvaluation.TriggerCurves> Triggers)
 {
-    public static ModelEvaluation From(TriggerModelEvaluation evaluation, int maxPoints) => new(
+    public static ModelEvaluation From(TriggerModelEvaluation evaluation, BusinessProfile profile, int maxPoints) => new(
         evaluation.DataVersion,
         evaluation.Model,
         "customer_hash_holdout",
         evaluation.HoldoutShare,
         evaluation.EvaluatedAt,
         maxPoints,
-        [.. evaluation.Triggers.Select(t => TriggerCurves.From(t, maxPoints))]);
+        [.. evaluation.Triggers.Select(t => TriggerCurves.From(t, profile, maxPoints))]);
 
     /// <summary>The points of a curve at most <paramref name="max"/>, evenly spaced over the curve's own points, first and last kept.</summary>
     internal static IReadOnlyList<CurvePoint> Downsample(UpliftCurve? curve, int max)
@@ -78,13 +78,12 @@ internal sealed record ModelEvaluation(string DataVersion, string Model, string 
         int HoldoutControl, double? QiniCoefficient, double? Auuc, IReadOnlyList<CurvePoint> QiniCurve, IReadOnlyList<CurvePoint> UpliftCurve,
         IReadOnlyList<double?> UpliftByDecile, IReadOnlyDictionary<string, string>? Plots)
     {
-        public static TriggerCurves From(TriggerEvaluation t, int maxPoints)
+        public static TriggerCurves From(TriggerEvaluation t, BusinessProfile profile, int maxPoints)
         {
-            TriggerInfo info = TriggerCatalog.Get(t.Trigger);
-            string plots = $"/api/v1/uplift/trigger-models/evaluation/{info.Name}/";
+            string plots = $"/api/v1/uplift/trigger-models/evaluation/{t.Trigger}/";
             return new TriggerCurves(
-                info.Name,
-                info.Offer,
+                t.Trigger,
+                profile.FindTrigger(t.Trigger)?.Description ?? "",
                 t.Evaluated,
                 t.Reason,
                 t.TrainingRows,

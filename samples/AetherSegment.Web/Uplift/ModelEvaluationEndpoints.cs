@@ -1,5 +1,5 @@
 using System.Globalization;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using AetherSegment.Web.Hosting;
 using Microsoft.Extensions.Caching.Memory;
@@ -25,11 +25,11 @@ internal static class ModelEvaluationEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/uplift/trigger-models/evaluation", async (string? points, ITriggerModelEvaluator evaluator, HttpContext context, CancellationToken cancellationToken) =>
+        api.MapGet("/uplift/trigger-models/evaluation", async (string? points, ITriggerModelEvaluator evaluator, BusinessProfile profile, HttpContext context, CancellationToken cancellationToken) =>
             {
                 int maxPoints = ParsePoints(points);
                 TriggerModelEvaluation? evaluation = await evaluator.EvaluateAsync(cancellationToken).ConfigureAwait(false);
-                return evaluation is null ? NotTrained(context) : Results.Ok(ModelEvaluation.From(evaluation, maxPoints));
+                return evaluation is null ? NotTrained(context) : Results.Ok(ModelEvaluation.From(evaluation, profile, maxPoints));
             })
             .WithName("EvaluateTriggerModels")
             .WithTags("uplift")
@@ -38,12 +38,14 @@ internal static class ModelEvaluationEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapGet("/uplift/trigger-models/evaluation/{trigger}/{chart}.svg", async (string trigger, string chart, ITriggerModelEvaluator evaluator, IMemoryCache cache, HttpContext context, CancellationToken cancellationToken) =>
+        api.MapGet("/uplift/trigger-models/evaluation/{trigger}/{chart}.svg", async (string trigger, string chart, ITriggerModelEvaluator evaluator, BusinessProfile profile, IMemoryCache cache, HttpContext context, CancellationToken cancellationToken) =>
             {
-                if (!TriggerCatalog.TryParse(trigger, out TriggerType type))
+                if (profile.FindTrigger(trigger) is not { } known)
                 {
-                    throw new AetherSegmentInputException("trigger", $"Unknown trigger '{trigger}'; one of: {string.Join(", ", TriggerCatalog.All.Select(t => t.Name))}.");
+                    throw new AetherSegmentInputException("trigger", $"Unknown trigger '{trigger}'; one of: {string.Join(", ", profile.Triggers.Select(t => t.Id))}.");
                 }
+
+                string type = known.Id;
 
                 if (!Charts.Contains(chart, StringComparer.Ordinal))
                 {
@@ -102,7 +104,7 @@ internal static class ModelEvaluationEndpoints
 
     private static string Draw(TriggerEvaluation result, string chart)
     {
-        UpliftPlotSeries[] series = [new(TriggerCatalog.Get(result.Trigger).Name, result.Uplift.ToArray())];
+        UpliftPlotSeries[] series = [new(result.Trigger, result.Uplift.ToArray())];
         return chart switch
         {
             "qini" => UpliftPlots.QiniCurves(result.Outcome.Span, result.Treatment.Span, series),

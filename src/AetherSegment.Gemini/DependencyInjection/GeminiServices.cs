@@ -19,6 +19,7 @@ internal static class GeminiServices
             sp.GetRequiredService<VertexAiClient>(),
             sp.GetRequiredService<IOptions<GeminiOptions>>(),
             sp.GetRequiredService<IOptions<AetherSegmentOptions>>(),
+            sp.GetRequiredService<Profiles.BusinessProfile>(),
             sp.GetService<ILogger<GeminiCampaignInterpreter>>()));
         services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp => sp.GetRequiredService<GeminiCampaignInterpreter>()));
     }
@@ -52,6 +53,7 @@ internal static class GeminiServices
                 chatClient(sp),
                 options,
                 sp.GetRequiredService<IOptions<AetherSegmentOptions>>().Value,
+                sp.GetRequiredService<Profiles.BusinessProfile>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILoggerFactory>()?.CreateLogger("AetherSegment.Gemini.ChatClientInterpreter"));
         }));

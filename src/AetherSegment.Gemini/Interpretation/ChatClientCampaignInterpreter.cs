@@ -21,12 +21,14 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
     private readonly ICampaignInterpreter _rules;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Profiles.BusinessProfile _profile;
 
-    public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, AetherSegmentOptions coreOptions, TimeProvider timeProvider, ILogger? logger = null)
+    public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, AetherSegmentOptions coreOptions, Profiles.BusinessProfile profile, TimeProvider timeProvider, ILogger? logger = null)
     {
+        _profile = profile;
         _chatClient = chatClient;
         _options = options;
-        _rules = CampaignInterpreters.CreateRuleBased(coreOptions);
+        _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions);
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -54,7 +56,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
         {
             ChatResponse response = await _chatClient.GetResponseAsync(messages, chatOptions, linked.Token).ConfigureAwait(false);
             GeminiLog.Answer(_logger, Name, response.Text);
-            if (ModelAnswer.Read(response.Text, text, Name, out reason) is { } result)
+            if (ModelAnswer.Read(response.Text, text, Name, _profile, out reason) is { } result)
             {
                 PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", Name));
                 return result;

@@ -21,12 +21,14 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
     private readonly ICampaignInterpreter _rules;
     private readonly GeminiOptions _options;
     private readonly ILogger _logger;
+    private readonly Profiles.BusinessProfile _profile;
 
-    public GeminiCampaignInterpreter(VertexAiClient client, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, ILogger<GeminiCampaignInterpreter>? logger = null)
+    public GeminiCampaignInterpreter(VertexAiClient client, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, Profiles.BusinessProfile profile, ILogger<GeminiCampaignInterpreter>? logger = null)
     {
+        _profile = profile;
         _client = client;
         _options = options.Value;
-        _rules = CampaignInterpreters.CreateRuleBased(coreOptions.Value);
+        _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions.Value);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -44,7 +46,7 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
         {
             string answer = await _client.GenerateAsync(InterpretationPrompt.SystemInstruction, text, cancellationToken).ConfigureAwait(false);
             GeminiLog.Answer(_logger, InterpreterName, answer);
-            if (ModelAnswer.Read(answer, text, InterpreterName, out reason) is { } result)
+            if (ModelAnswer.Read(answer, text, InterpreterName, _profile, out reason) is { } result)
             {
                 PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
                 return result;

@@ -9,9 +9,10 @@ internal static class ModelAnswer
     /// <param name="text">The model's text.</param>
     /// <param name="objective">The objective as the user wrote it (always written back, whatever the model echoed).</param>
     /// <param name="interpreter">The interpreter's short name.</param>
+    /// <param name="profile">The business profile: a suggested trigger must be one of its trigger ids.</param>
     /// <param name="reason">Why the answer was rejected.</param>
     /// <returns>The object, or null when the answer is invalid.</returns>
-    public static CampaignObjective? Read(string? text, string objective, string interpreter, out string reason)
+    public static CampaignObjective? Read(string? text, string objective, string interpreter, Profiles.BusinessProfile profile, out string reason)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -24,6 +25,12 @@ internal static class ModelAnswer
         if (errors.Count > 0 || parsed is null)
         {
             reason = "the answer failed validation: " + string.Join("; ", errors.Take(5)) + (errors.Count > 5 ? $" (and {errors.Count - 5} more)" : "");
+            return null;
+        }
+
+        if (parsed.SuggestedTrigger is { } trigger && profile.FindTrigger(trigger) is null)
+        {
+            reason = $"the answer failed validation: suggested_trigger: \"{trigger}\" is not a trigger of the profile (one of {string.Join(", ", profile.Triggers.Select(t => t.Id))})";
             return null;
         }
 

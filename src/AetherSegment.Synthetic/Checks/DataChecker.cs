@@ -1,6 +1,7 @@
 using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Synthetic.Generation;
 
 namespace AetherSegment.Synthetic.Checks;
 
@@ -202,7 +203,7 @@ public sealed class DataChecker
             long members = ToLong(row[2]);
             double share = ToLong(row[3]) / (double)Math.Max(1, members);
             observed[campaign] = Math.Round(share, 4);
-            if (!TriggerCatalog.TryParse(trigger, out _))
+            if (!SyntheticTriggers.IsKnown(trigger))
             {
                 problems.Add($"{campaign} has unknown trigger {trigger}");
             }
@@ -220,9 +221,9 @@ public sealed class DataChecker
             problems.Add($"only {result.Rows.Count} campaigns, expected 20 or more");
         }
 
-        if (triggers.Count < TriggerCatalog.All.Count)
+        if (triggers.Count < SyntheticTriggers.Ids.Length)
         {
-            problems.Add($"campaigns cover {triggers.Count} of the {TriggerCatalog.All.Count} triggers");
+            problems.Add($"campaigns cover {triggers.Count} of the {SyntheticTriggers.Ids.Length} triggers");
         }
 
         return Result("campaign_balance", problems, "20+ campaigns cover all 8 triggers, each split about 50/50 between treatment and control.", observed);

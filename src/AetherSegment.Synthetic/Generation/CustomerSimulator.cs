@@ -37,7 +37,7 @@ internal sealed class CustomerSimulator
     private readonly long[] _purchaseTimes = new long[MaxTransactions];
     private readonly int[] _purchaseCategories = new int[MaxTransactions];
     private readonly int[] _purchaseTypes = new int[MaxTransactions];
-    private readonly double[] _uplift = new double[TriggerCatalog.All.Count];
+    private readonly double[] _uplift = new double[SyntheticTriggers.Ids.Length];
     private readonly int[] _cartCategories = new int[3];
     private readonly int[] _cartTypes = new int[3];
     private readonly ArrayBufferWriter<byte> _json = new(512);
@@ -83,7 +83,7 @@ internal sealed class CustomerSimulator
             ResponseState now = StateAt(c, _asOf + 1);
             for (int t = 0; t < _uplift.Length; t++)
             {
-                _uplift[t] = ResponseModel.TrueUplift((TriggerType)t, c, now);
+                _uplift[t] = ResponseModel.TrueUplift((SyntheticTrigger)t, c, now);
                 truth.StartRow();
                 truth.Write(c.CustomerId);
                 truth.Write(SyntheticVocabulary.TriggerNames[t]);

@@ -1,5 +1,3 @@
-using AetherSegment.DataModel;
-
 namespace AetherSegment.Synthetic.Generation;
 
 /// <summary>
@@ -18,19 +16,19 @@ internal static class ResponseModel
     }
 
     /// <summary>The true increase in conversion probability that a trigger causes for this customer in this state.</summary>
-    public static double TrueUplift(TriggerType trigger, CustomerState c, in ResponseState s)
+    public static double TrueUplift(SyntheticTrigger trigger, CustomerState c, in ResponseState s)
     {
         double engagement = 1.0 - (0.5 * c.Churn);
         double uplift = trigger switch
         {
-            TriggerType.PersonalizedDiscountOffer => 0.005 + (0.12 * c.Discount * c.Discount),
-            TriggerType.FreeShippingOffer => 0.004 + (0.05 * c.FreeShipping) + (s.Cart30 ? 0.06 * c.FreeShipping : 0.0),
-            TriggerType.ExclusiveAccess => -0.008 + (0.15 * c.Exclusivity * c.Exclusivity),
-            TriggerType.LoyaltyPointsBonus => 0.004 + (0.07 * c.Clv * (s.Purchases >= 3 ? 1.0 : 0.35)),
-            TriggerType.ProductRecommendation => 0.003 + (0.045 * c.Content) + (s.Purchase60 ? 0.04 : 0.0),
-            TriggerType.CartReminder => s.Cart7 ? 0.10 : s.Cart30 ? 0.05 : s.Browsed14 ? 0.015 : 0.003,
-            TriggerType.UrgencyLowStock => 0.008 + (0.05 * Math.Min(s.StockChecksAndWishlist90, 3) * (0.4 + (0.6 * c.Discount))),
-            TriggerType.ContentInspiration => 0.003 + (0.06 * c.Content * (s.PlannerAndAr > 0 ? 1.0 : 0.4)),
+            SyntheticTrigger.PersonalizedDiscountOffer => 0.005 + (0.12 * c.Discount * c.Discount),
+            SyntheticTrigger.FreeShippingOffer => 0.004 + (0.05 * c.FreeShipping) + (s.Cart30 ? 0.06 * c.FreeShipping : 0.0),
+            SyntheticTrigger.ExclusiveAccess => -0.008 + (0.15 * c.Exclusivity * c.Exclusivity),
+            SyntheticTrigger.LoyaltyPointsBonus => 0.004 + (0.07 * c.Clv * (s.Purchases >= 3 ? 1.0 : 0.35)),
+            SyntheticTrigger.ProductRecommendation => 0.003 + (0.045 * c.Content) + (s.Purchase60 ? 0.04 : 0.0),
+            SyntheticTrigger.CartReminder => s.Cart7 ? 0.10 : s.Cart30 ? 0.05 : s.Browsed14 ? 0.015 : 0.003,
+            SyntheticTrigger.UrgencyLowStock => 0.008 + (0.05 * Math.Min(s.StockChecksAndWishlist90, 3) * (0.4 + (0.6 * c.Discount))),
+            SyntheticTrigger.ContentInspiration => 0.003 + (0.06 * c.Content * (s.PlannerAndAr > 0 ? 1.0 : 0.4)),
             _ => 0.0,
         };
         return Math.Round(uplift * engagement, 5);

@@ -29,7 +29,7 @@ internal sealed record SyntheticCampaign(
     string Id,
     string Name,
     string CampaignType,
-    TriggerType Trigger,
+    SyntheticTrigger Trigger,
     string TriggerName,
     CampaignAudience Audience,
     int CountryIndex,
@@ -50,21 +50,21 @@ internal sealed record SyntheticCampaign(
         SyntheticCampaign[] campaigns = new SyntheticCampaign[Count];
         for (int i = 0; i < Count; i++)
         {
-            TriggerInfo trigger = TriggerCatalog.All[i % TriggerCatalog.All.Count];
-            int round = i / TriggerCatalog.All.Count;
-            (string type, CampaignAudience audience, string theme) = (trigger.Type, round) switch
+            SyntheticTrigger trigger = (SyntheticTrigger)(i % SyntheticTriggers.Ids.Length);
+            int round = i / SyntheticTriggers.Ids.Length;
+            (string type, CampaignAudience audience, string theme) = (trigger, round) switch
             {
-                (TriggerType.PersonalizedDiscountOffer, 0) => ("general_promotion", CampaignAudience.Everyone, "Sale"),
-                (TriggerType.PersonalizedDiscountOffer, 1) => ("win_back", CampaignAudience.Purchasers, "Win-Back Discount"),
-                (TriggerType.PersonalizedDiscountOffer, _) => ("geographic_targeting", CampaignAudience.Country, "Local Discount"),
-                (TriggerType.FreeShippingOffer, 0) => ("abandoned_cart_recovery", CampaignAudience.CartActivity, "Free Delivery Cart Rescue"),
-                (TriggerType.FreeShippingOffer, _) => ("general_promotion", CampaignAudience.Everyone, "Free Delivery Weekend"),
-                (TriggerType.ExclusiveAccess, _) => ("product_launch", round == 1 ? CampaignAudience.ValueCustomers : CampaignAudience.Everyone, "Collection Preview"),
-                (TriggerType.LoyaltyPointsBonus, _) => ("loyalty_reward", round == 2 ? CampaignAudience.Everyone : CampaignAudience.Purchasers, "Double Points"),
-                (TriggerType.ProductRecommendation, _) => ("cross_sell", round == 0 ? CampaignAudience.Purchasers : CampaignAudience.Everyone, "Complete the Room"),
-                (TriggerType.CartReminder, _) => ("abandoned_cart_recovery", CampaignAudience.RecentBrowsers, "Still Thinking It Over"),
-                (TriggerType.UrgencyLowStock, _) => ("browse_abandonment", round == 1 ? CampaignAudience.Everyone : CampaignAudience.RecentBrowsers, "Almost Gone"),
-                (TriggerType.ContentInspiration, 0) => ("new_customer_onboarding", CampaignAudience.Everyone, "Room Ideas Welcome"),
+                (SyntheticTrigger.PersonalizedDiscountOffer, 0) => ("general_promotion", CampaignAudience.Everyone, "Sale"),
+                (SyntheticTrigger.PersonalizedDiscountOffer, 1) => ("win_back", CampaignAudience.Purchasers, "Win-Back Discount"),
+                (SyntheticTrigger.PersonalizedDiscountOffer, _) => ("geographic_targeting", CampaignAudience.Country, "Local Discount"),
+                (SyntheticTrigger.FreeShippingOffer, 0) => ("abandoned_cart_recovery", CampaignAudience.CartActivity, "Free Delivery Cart Rescue"),
+                (SyntheticTrigger.FreeShippingOffer, _) => ("general_promotion", CampaignAudience.Everyone, "Free Delivery Weekend"),
+                (SyntheticTrigger.ExclusiveAccess, _) => ("product_launch", round == 1 ? CampaignAudience.ValueCustomers : CampaignAudience.Everyone, "Collection Preview"),
+                (SyntheticTrigger.LoyaltyPointsBonus, _) => ("loyalty_reward", round == 2 ? CampaignAudience.Everyone : CampaignAudience.Purchasers, "Double Points"),
+                (SyntheticTrigger.ProductRecommendation, _) => ("cross_sell", round == 0 ? CampaignAudience.Purchasers : CampaignAudience.Everyone, "Complete the Room"),
+                (SyntheticTrigger.CartReminder, _) => ("abandoned_cart_recovery", CampaignAudience.RecentBrowsers, "Still Thinking It Over"),
+                (SyntheticTrigger.UrgencyLowStock, _) => ("browse_abandonment", round == 1 ? CampaignAudience.Everyone : CampaignAudience.RecentBrowsers, "Almost Gone"),
+                (SyntheticTrigger.ContentInspiration, 0) => ("new_customer_onboarding", CampaignAudience.Everyone, "Room Ideas Welcome"),
                 _ => ("browse_abandonment", CampaignAudience.Everyone, "Style Your Space"),
             };
 
@@ -82,7 +82,7 @@ internal sealed record SyntheticCampaign(
                 CampaignAudience.Purchasers => 0.35,
                 _ => 0.25 + (0.1 * random.NextDouble()),
             };
-            campaigns[i] = new SyntheticCampaign($"CMP{i + 1:D3}", name, type, trigger.Type, trigger.Name, audience, country, rate, sentAt);
+            campaigns[i] = new SyntheticCampaign($"CMP{i + 1:D3}", name, type, trigger, SyntheticTriggers.Id(trigger), audience, country, rate, sentAt);
         }
 
         return campaigns;

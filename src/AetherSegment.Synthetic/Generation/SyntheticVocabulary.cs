@@ -60,7 +60,7 @@ internal static class SyntheticVocabulary
 
     public static readonly string[] Devices = [.. RetailCatalog.Devices];
 
-    public static readonly string[] TriggerNames = [.. TriggerCatalog.All.Select(t => t.Name)];
+    public static readonly string[] TriggerNames = SyntheticTriggers.Ids;
 
     public static readonly string[] EventTypes = [.. RetailCatalog.EventTypes];
 

@@ -43,7 +43,7 @@ public sealed class BigQueryCostGuardTests
         CampaignType = CampaignType.GeographicTargeting,
         Audience = new Audience { ValueTier = ValueTier.High, Cities = ["London", "Manchester"] },
         Incentive = new Incentive { Type = IncentiveType.ExclusiveAccess },
-        SuggestedTrigger = TriggerType.ExclusiveAccess,
+        SuggestedTrigger = "exclusive_access",
     };
 
     [Fact]

@@ -124,14 +124,14 @@ public sealed class AnalyticsDatabase : IDisposable
         {
             for (int c = 0; c < 6; c++)
             {
-                TriggerInfo trigger = TriggerCatalog.All[c % TriggerCatalog.All.Count];
+                string trigger = AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load().Triggers[c].Id;
                 DateTime sent = asOf.AddDays(-20 - (c * 25));
                 for (int i = c; i < customerCount; i += 2)
                 {
                     bool treatment = random.NextDouble() < 0.5;
                     bool converted = random.NextDouble() < (treatment ? 0.12 + (0.02 * c) : 0.08);
                     campaigns.CreateRow().AppendValue($"CMP{c:D3}").AppendValue($"Campaign {c}").AppendValue(c % 2 == 0 ? "retention" : "cross_sell")
-                        .AppendValue(trigger.Name).AppendValue(ids[i]).AppendValue(treatment ? "treatment" : "control").AppendValue(sent)
+                        .AppendValue(trigger).AppendValue(ids[i]).AppendValue(treatment ? "treatment" : "control").AppendValue(sent)
                         .AppendValue(converted).AppendValue(converted ? Math.Round(50 + (random.NextDouble() * 400), 2) : 0.0).EndRow();
                 }
             }

@@ -20,6 +20,7 @@ public sealed partial class StoreTriggerRankerTests
 
     private static StoreTriggerRanker PersistentRanker(string path, string models, TimeProvider? time = null, ILogger<StoreTriggerRanker>? logger = null) => new(
         new DuckDBDataStore(path),
+        AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(),
         time ?? new FakeTimeProvider(GeneratedStoreFixture.AsOf),
         logger ?? NullLogger<StoreTriggerRanker>.Instance,
         Options.Create(new TriggerRankingOptions { Model = UpliftModels.ClassTransformation, TrainingRowsPerArm = 2_000, ModelDirectory = models }));
@@ -173,7 +174,7 @@ public sealed partial class StoreTriggerRankerTests
     {
         string models = TestPaths.NewTempDirectory();
         StoreTriggerRanker everyone = PersistentRanker(store.Path, models);
-        StoreTriggerRanker sampled = new(new DuckDBDataStore(store.Path), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker sampled = new(new DuckDBDataStore(store.Path), AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
             Options.Create(new TriggerRankingOptions { Model = UpliftModels.ClassTransformation, TrainingRowsPerArm = 2_000, ModelDirectory = models, ScoringSampleSize = 4_000 }));
 
         StoreTriggerRanker.MemberUplift all = await everyone.ScoreMembersAsync(UnitedStates);
@@ -199,7 +200,7 @@ public sealed partial class StoreTriggerRankerTests
     [Fact]
     public async Task Ranking_LongerThanItsTimeout_FailsNamingTheSetting()
     {
-        StoreTriggerRanker ranker = new(new DuckDBDataStore(store.Path), TimeProvider.System, NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker ranker = new(new DuckDBDataStore(store.Path), AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), TimeProvider.System, NullLogger<StoreTriggerRanker>.Instance,
             Options.Create(new TriggerRankingOptions { Timeout = TimeSpan.FromMilliseconds(10) }));
 
         DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() => ranker.RankAsync(UnitedStates));

@@ -32,6 +32,7 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store)
 {
     private StoreTriggerRanker Ranker(string? model = null) => new(
         new DuckDBDataStore(store.Path),
+        AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(),
         new FakeTimeProvider(GeneratedStoreFixture.AsOf),
         NullLogger<StoreTriggerRanker>.Instance,
         Options.Create(new TriggerRankingOptions { Model = model }));
@@ -65,13 +66,14 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store)
         double[] trueMean = new double[8], predictedMean = new double[8];
         List<double> pooledPredicted = [], pooledTrue = [], correlations = [];
         List<string> report = [];
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        IReadOnlyList<AetherSegment.Profiles.TriggerDefinition> triggers = ranker.Profile.Triggers;
+        for (int t = 0; t < triggers.Count; t++)
         {
-            int t = (int)trigger.Type;
+            string trigger = triggers[t].Id;
             double[] actual = new double[members.CustomerIds.Length];
             for (int i = 0; i < actual.Length; i++)
             {
-                actual[i] = truth[(members.CustomerIds[i], trigger.Name)];
+                actual[i] = truth[(members.CustomerIds[i], trigger)];
             }
 
             trueMean[t] = actual.Average();
@@ -80,7 +82,7 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store)
             pooledTrue.AddRange(actual);
             double r = Pearson(members.Uplift[t], actual);
             correlations.Add(r);
-            report.Add(string.Create(CultureInfo.InvariantCulture, $"{trigger.Name} {r:F3}"));
+            report.Add(string.Create(CultureInfo.InvariantCulture, $"{trigger} {r:F3}"));
         }
 
         // Per customer, the predicted uplift must track the true uplift for every trigger, and the triggers' mean

@@ -21,7 +21,9 @@ namespace AetherSegment.Cli.Tests.Uplift;
 /// </summary>
 public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixture<GeneratedStoreFixture>
 {
-    private static readonly TriggerType[] Triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
+    private static readonly AetherSegment.Profiles.BusinessProfile Demo = AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load();
+    private static readonly string[] TriggerIds = [.. Demo.Triggers.Select(t => t.Id)];
+    private static readonly SegmentCondition?[] Triggers = [.. Demo.Triggers.Select(t => TriggerEligibilityFilter.ConditionOf(Demo, t))];
 
     private static CampaignObjective Churn() => new()
     {
@@ -74,7 +76,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
     {
         string path = CopyOfStore();
         DuckDBDataStore data = new(path);
-        StoreTriggerRanker ranker = new(data, new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker ranker = new(data, Demo, new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
             Microsoft.Extensions.Options.Options.Create(new TriggerRankingOptions()));
         List<string> versions = [];
 
@@ -160,7 +162,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
         // And the analysis reports exactly these sizes.
         foreach (TriggerSuggestion suggestion in analysis.TriggerSuggestions)
         {
-            Assert.Equal(expected[Array.IndexOf(Triggers, suggestion.Trigger)], suggestion.SegmentSizeAfterTrigger);
+            Assert.Equal(expected[Array.IndexOf(TriggerIds, suggestion.Trigger)], suggestion.SegmentSizeAfterTrigger);
         }
     }
 

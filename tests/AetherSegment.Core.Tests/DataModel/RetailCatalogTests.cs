@@ -34,14 +34,14 @@ public sealed class RetailCatalogTests
     }
 
     [Fact]
-    public void TriggerCatalog_ParsesEveryWireName()
+    public void ProfileTriggers_AreFoundByIdInAnyCase()
     {
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        AetherSegment.Profiles.BusinessProfile profile = AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load();
+        foreach (AetherSegment.Profiles.TriggerDefinition trigger in profile.Triggers)
         {
-            Assert.True(TriggerCatalog.TryParse(trigger.Name.ToUpperInvariant(), out TriggerType parsed));
-            Assert.Equal(trigger.Type, parsed);
+            Assert.Same(trigger, profile.FindTrigger(trigger.Id.ToUpperInvariant()));
         }
 
-        Assert.False(TriggerCatalog.TryParse("carrier_pigeon", out _));
+        Assert.Null(profile.FindTrigger("carrier_pigeon"));
     }
 }

@@ -17,7 +17,7 @@ public sealed class CampaignObjectiveJsonTests
             Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
             Incentive = new Incentive { Type = IncentiveType.PercentDiscount, Value = 15 },
             Kpi = new Kpi { Metric = KpiMetric.ConversionRate, TargetChangePct = 25 },
-            SuggestedTrigger = TriggerType.PersonalizedDiscountOffer,
+            SuggestedTrigger = "personalized_discount_offer",
             Confidence = 0.9,
         };
 

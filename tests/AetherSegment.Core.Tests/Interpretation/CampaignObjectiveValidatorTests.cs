@@ -6,7 +6,7 @@ namespace AetherSegment.Core.Tests.Interpretation;
 public sealed class CampaignObjectiveValidatorTests
 {
     private static CampaignObjective Valid() =>
-        CampaignInterpreters.CreateRuleBased().InterpretAsync("Win back lapsed UK customers in London who haven't purchased in 90 days with 20% off").AsTask().Result;
+        CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).InterpretAsync("Win back lapsed UK customers in London who haven't purchased in 90 days with 20% off").AsTask().Result;
 
     [Fact]
     public void Validate_RulesAnswer_HasNoProblems() => Assert.Empty(CampaignObjectiveValidator.Validate(Valid()));

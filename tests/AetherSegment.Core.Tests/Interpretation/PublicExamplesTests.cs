@@ -6,7 +6,7 @@ namespace AetherSegment.Core.Tests.Interpretation;
 
 public sealed class PublicExamplesTests
 {
-    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased();
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
 
     public static TheoryData<string> ExampleIds()
     {

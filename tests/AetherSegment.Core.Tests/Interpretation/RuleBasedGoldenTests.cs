@@ -17,7 +17,7 @@ public sealed class RuleBasedGoldenTests
     [Fact]
     public void Interpret_GoldenObjectives_AnswersExactlyAsRecorded()
     {
-        RuleBasedCampaignInterpreter rules = new();
+        RuleBasedCampaignInterpreter rules = new(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
 
         GoldenFile.AssertUnchanged(Golden, "objective", 600, objective => AetherSegmentJson.Serialize(rules.Interpret(objective)));
     }

@@ -7,7 +7,7 @@ namespace AetherSegment.Core.Tests.Interpretation;
 
 public sealed class RuleBasedInterpreterTests
 {
-    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased();
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
 
     private static CampaignObjective Interpret(string objective) => ((RuleBasedCampaignInterpreter)Rules).Interpret(objective);
 
@@ -73,7 +73,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public async Task Interpret_ChurnProbabilityBelowTheConfiguredThreshold_SetsNoChurnFilter()
     {
-        ICampaignInterpreter strict = CampaignInterpreters.CreateRuleBased(new AetherSegmentOptions { ChurnRiskThreshold = 0.8 });
+        ICampaignInterpreter strict = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), new AetherSegmentOptions { ChurnRiskThreshold = 0.8 });
 
         CampaignObjective answer = await strict.InterpretAsync("Win back customers with churn probability above 0.7");
 
@@ -113,7 +113,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public void Interpret_RepeatedCalls_DoNotGrowAllocations()
     {
-        RuleBasedCampaignInterpreter rules = new();
+        RuleBasedCampaignInterpreter rules = new(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
         const string objective = "Recover abandoned furniture carts from high-value customers in the last 48 hours with a personalized 15% discount to increase conversion by 25%";
         for (int i = 0; i < 200; i++)
         {
@@ -189,7 +189,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public void Registration_DefaultInterpreterIsTheRules()
     {
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().Services.AddAetherSegment().Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).Services.AddAetherSegment().Services.BuildServiceProvider();
 
         ICampaignInterpreter interpreter = services.GetRequiredService<ICampaignInterpreter>();
 

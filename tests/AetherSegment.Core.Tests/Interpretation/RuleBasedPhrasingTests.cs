@@ -10,7 +10,7 @@ namespace AetherSegment.Core.Tests.Interpretation;
 /// </summary>
 public sealed class RuleBasedPhrasingTests
 {
-    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased();
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
 
     [Theory]
     // Abandoned carts: synonyms, hours as days, reminders, cart values.

@@ -12,7 +12,7 @@ namespace AetherSegment.Core.Tests.Profiles;
 
 /// <summary>
 /// The home-furnishing profile file reproduces, value for value, the built-in lists it replaces: RetailCatalog,
-/// DataSchema, TriggerCatalog, TriggerFilters, the interpreter's and the question parser's aliases, the tier thresholds.
+/// DataSchema, the former trigger catalog, the interpreter's and the question parser's aliases, the tier thresholds.
 /// </summary>
 public sealed class HomeFurnishingProfileTests
 {
@@ -97,19 +97,23 @@ public sealed class HomeFurnishingProfileTests
     }
 
     [Fact]
-    public void Triggers_AreTheTriggerCatalogWithTheSameEligibilityFilters()
+    public void Triggers_AreTheFormerTriggerCatalogWithItsOffers()
     {
-        Assert.Equal(TriggerCatalog.All.Select(t => t.Name), Profile.Triggers.Select(t => t.Id));
-        foreach (TriggerInfo info in TriggerCatalog.All)
-        {
-            TriggerDefinition trigger = Profile.FindTrigger(info.Name)!;
-            SegmentFilter filter = TriggerFilters.For(info.Type);
-            Assert.Equal(info.Offer, trigger.Description);
-            Assert.Equal(info.AnswersTo, trigger.AnswersTo);
-            Assert.Equal(filter.Description, trigger.Eligibility!.Description);
-            Assert.Equal(Canonical(filter.Condition), Canonical(trigger.Eligibility.Condition));
-            Assert.NotNull(trigger.Economics);
-        }
+        // The former TriggerCatalog, written out (id, offer, answers to); the eligibility filters are checked field by
+        // field in Segments/TriggerEligibilityFilterTests.
+        (string Id, string Offer, string AnswersTo)[] expected =
+        [
+            ("personalized_discount_offer", "a percentage or fixed discount", "discount sensitivity"),
+            ("free_shipping_offer", "free delivery", "free-shipping sensitivity"),
+            ("exclusive_access", "early or members-only access to new launches", "exclusivity seeking"),
+            ("loyalty_points_bonus", "extra loyalty points", "customer value and repeat purchase"),
+            ("product_recommendation", "complementary items and bundles", "content engagement and a recent purchase"),
+            ("cart_reminder", "a plain reminder, no incentive", "a recent cart"),
+            ("urgency_low_stock", "a scarcity or price-ends-soon message", "stock checks and wishlist activity"),
+            ("content_inspiration", "room ideas, planner and AR content", "content engagement, room planner and AR use"),
+        ];
+        Assert.Equal(expected, Profile.Triggers.Select(t => (t.Id, t.Description, t.AnswersTo)));
+        Assert.All(Profile.Triggers, t => Assert.NotNull(t.Economics));
     }
 
     [Fact]
@@ -167,7 +171,7 @@ public sealed class HomeFurnishingProfileTests
                 }
                 else if (meaning.Sense == Sense.Trigger && !meanings.Any(m => m.Sense is Sense.NoIncentive or Sense.Campaign))
                 {
-                    Assert.Equal(TriggerCatalog.All[meaning.Value].Name, Profile.FindTriggerByWord(phrase)?.Id);
+                    Assert.Equal(LexiconEntries.TriggerIds[meaning.Value], Profile.FindTriggerByWord(phrase)?.Id);
                     checkedPhrases++;
                 }
                 else if (meaning.Sense == Sense.Clv)
@@ -188,7 +192,7 @@ public sealed class HomeFurnishingProfileTests
         {
             if (meanings.FirstOrDefault(m => m.Sense == Sense.Trigger) is { Sense: Sense.Trigger } trigger)
             {
-                TriggerDefinition definition = Profile.FindTrigger(TriggerCatalog.All[trigger.Value].Name)!;
+                TriggerDefinition definition = Profile.FindTrigger(LexiconEntries.TriggerIds[trigger.Value])!;
                 foreach (LexMeaning meaning in meanings)
                 {
                     if (meaning.Sense == Sense.Campaign)
@@ -272,31 +276,4 @@ public sealed class HomeFurnishingProfileTests
         Assert.True(Profile.HasEntity(EntityKind.Carts));
         Assert.Null(Profile.MissingEntityMessage(EntityKind.Carts));
     }
-
-    /// <summary>A condition of either model as one canonical line, so the two can be compared.</summary>
-    private static string Canonical(SegmentCondition condition) => condition switch
-    {
-        AllOfCondition all => $"all({string.Join(";", all.Conditions.Select(Canonical))})",
-        AnyOfCondition any => $"any({string.Join(";", any.Conditions.Select(Canonical))})",
-        NotCondition not => $"not({Canonical(not.Condition)})",
-        AttributeCondition a => Attribute(ProfileWire<CustomerAttribute>.Name(a.Attribute), a.Operator, a.Number, a.Values),
-        BehaviorCondition b => Behavior(b.Kind, b.WithinDays, b.MinValue, [.. b.Categories, .. b.ProductTypes], b.EventTypes),
-        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
-    };
-
-    private static string Canonical(ProfileCondition condition) => condition switch
-    {
-        ProfileAllOfCondition all => $"all({string.Join(";", all.Conditions.Select(Canonical))})",
-        ProfileAnyOfCondition any => $"any({string.Join(";", any.Conditions.Select(Canonical))})",
-        ProfileNotCondition not => $"not({Canonical(not.Condition)})",
-        ProfileAttributeCondition a => Attribute(a.Attribute, a.Operator, a.Number, a.Values),
-        ProfileBehaviorCondition b => Behavior(b.Behavior, b.WithinDays, b.MinValue, b.Taxonomy, b.EventTypes),
-        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
-    };
-
-    private static string Attribute(string attribute, ComparisonOperator op, double? number, IReadOnlyList<string> values) =>
-        string.Create(CultureInfo.InvariantCulture, $"attr({attribute},{op},{number},{string.Join("|", values)})");
-
-    private static string Behavior(BehaviorKind kind, double? within, double? minValue, IReadOnlyList<string> taxonomy, IReadOnlyList<string> eventTypes) =>
-        string.Create(CultureInfo.InvariantCulture, $"beh({kind},{within},{minValue},{string.Join("|", taxonomy)},{string.Join("|", eventTypes)})");
 }

@@ -37,8 +37,10 @@ internal static class FilterKinds
     ];
 
     /// <summary>The filter each trigger adds.</summary>
-    public static IReadOnlyList<(string Name, SegmentFilter Filter)> Triggers { get; } =
-        [.. Enum.GetValues<TriggerType>().Select(t => ("trigger:" + t, TriggerFilters.For(t)))];
+    public static IReadOnlyList<(string Name, SegmentFilter Filter)> Triggers { get; } = TriggerFiltersOf(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+
+    private static (string Name, SegmentFilter Filter)[] TriggerFiltersOf(AetherSegment.Profiles.BusinessProfile profile) =>
+        [.. profile.Triggers.Select(t => ("trigger:" + t.Id, TriggerEligibilityFilter.For(profile, t)!))];
 
     /// <summary>Every ordered pair of filter kinds, and every filter kind before and after every trigger filter.</summary>
     public static IEnumerable<(string Name, IReadOnlyList<SegmentFilter> Filters)> Pairs()

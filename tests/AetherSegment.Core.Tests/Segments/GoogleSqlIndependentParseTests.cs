@@ -35,7 +35,7 @@ public sealed class GoogleSqlIndependentParseTests
             List<SegmentFilter> filters = [.. builder.FromObjective(objective)];
             if (objective.SuggestedTrigger is { } trigger)
             {
-                filters.Add(TriggerFilters.For(trigger));
+                filters.Add(TriggerEligibilityFilter.For(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), trigger)!);
             }
 
             SegmentDefinition definition = new() { Filters = filters, Trigger = objective.SuggestedTrigger, AsOf = AsOf };

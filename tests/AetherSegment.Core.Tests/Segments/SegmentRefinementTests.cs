@@ -84,7 +84,7 @@ public sealed class SegmentRefinementTests
     [Fact]
     public void UnknownTrigger_FailsNamingTheField()
     {
-        AetherSegmentInputException error = Assert.Throws<AetherSegmentInputException>(() => SegmentDefinitionBuilder.ParseTrigger("override_trigger", "free_pony"));
+        AetherSegmentInputException error = Assert.Throws<AetherSegmentInputException>(() => TriggerEligibilityFilter.Parse(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), "override_trigger", "free_pony"));
 
         Assert.Equal("override_trigger", error.Field);
         Assert.Contains("free_shipping_offer", error.Message, StringComparison.Ordinal);

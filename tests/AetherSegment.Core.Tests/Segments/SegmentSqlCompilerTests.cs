@@ -10,6 +10,7 @@ namespace AetherSegment.Core.Tests.Segments;
 public sealed partial class SegmentSqlCompilerTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
+    private static readonly AetherSegment.Profiles.BusinessProfile Demo = AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load();
 
     private static SegmentDefinition Define(CampaignObjective objective, bool withTrigger = true)
     {
@@ -17,7 +18,7 @@ public sealed partial class SegmentSqlCompilerTests
         List<SegmentFilter> filters = [.. builder.FromObjective(objective)];
         if (withTrigger && objective.SuggestedTrigger is { } trigger)
         {
-            filters.Add(TriggerFilters.For(trigger));
+            filters.Add(TriggerEligibilityFilter.For(Demo, trigger)!);
         }
 
         return new SegmentDefinition { Filters = filters, Trigger = objective.SuggestedTrigger, AsOf = AsOf };
@@ -115,15 +116,15 @@ public sealed partial class SegmentSqlCompilerTests
     }
 
     [Fact]
-    public void EveryCatalogTrigger_HasAFilterThatCompilesInBothDialects()
+    public void EveryProfileTrigger_HasAFilterThatCompilesInBothDialects()
     {
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        foreach (AetherSegment.Profiles.TriggerDefinition trigger in Demo.Triggers)
         {
-            SegmentFilter filter = TriggerFilters.For(trigger.Type);
-            SegmentDefinition definition = new() { Filters = [filter], Trigger = trigger.Type, AsOf = AsOf };
+            SegmentFilter filter = TriggerEligibilityFilter.For(Demo, trigger)!;
+            SegmentDefinition definition = new() { Filters = [filter], Trigger = trigger.Id, AsOf = AsOf };
 
             Assert.Equal(FilterProvenance.Trigger, filter.Provenance);
-            Assert.Equal("trigger_" + trigger.Name, filter.Key);
+            Assert.Equal("trigger_" + trigger.Id, filter.Key);
             Assert.Empty(GoogleSqlChecker.Problems(SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery)));
             Assert.DoesNotContain("@", SegmentSqlCompiler.Members(definition, SqlDialect.DuckDB).Sql, StringComparison.Ordinal);
         }

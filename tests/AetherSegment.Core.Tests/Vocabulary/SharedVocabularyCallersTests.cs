@@ -20,7 +20,7 @@ public sealed class SharedVocabularyCallersTests
     [InlineData("Recommend pillows to customers who purchased a mattress", "Mattresses")]
     public void Interpreter_ReadsTheSingularOfAProductType(string objective, string productType)
     {
-        CampaignObjective answer = new RuleBasedCampaignInterpreter().Interpret(objective);
+        CampaignObjective answer = new RuleBasedCampaignInterpreter(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).Interpret(objective);
 
         Assert.Equal([productType], answer.Audience.ProductTypes);
     }
@@ -62,7 +62,7 @@ public sealed class SharedVocabularyCallersTests
             new CatalogTerm(CatalogFacets.ProductType, "Rain Jackets", ["shells"]),
             new CatalogTerm(CatalogFacets.ProductType, "Accessories", []),
         ]);
-        RuleAnalyzer analyzer = new(Lexicon.Build(LexiconEntries.All(outdoor)), outdoor);
+        RuleAnalyzer analyzer = new(Lexicon.Build(LexiconEntries.All(outdoor)), outdoor, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
 
         CampaignObjective answer = analyzer.Interpret("Win back customers in the mile high city who bought a rain jacket in the last 90 days", 0.7);
         CampaignObjective second = analyzer.Interpret("Cross-sell an accessory to shoppers in Boulder who bought camping and hiking gear", 0.7);

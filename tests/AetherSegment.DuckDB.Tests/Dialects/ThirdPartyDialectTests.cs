@@ -23,7 +23,7 @@ public sealed class ThirdPartyDialectTests
             Categories = ["Living Room", "Lighting"],
         },
         Incentive = new Incentive { Type = IncentiveType.None },
-        SuggestedTrigger = TriggerType.PersonalizedDiscountOffer,
+        SuggestedTrigger = "personalized_discount_offer",
         Confidence = 0.9,
     };
 

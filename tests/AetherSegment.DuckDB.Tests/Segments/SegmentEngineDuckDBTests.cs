@@ -33,7 +33,7 @@ public sealed class SegmentEngineDuckDBTests
         CampaignType = CampaignType.AbandonedCartRecovery,
         Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
         Incentive = new Incentive { Type = IncentiveType.PercentDiscount, Value = 15 },
-        SuggestedTrigger = TriggerType.PersonalizedDiscountOffer,
+        SuggestedTrigger = "personalized_discount_offer",
         Confidence = 0.9,
     };
 
@@ -64,7 +64,7 @@ public sealed class SegmentEngineDuckDBTests
         Assert.Equal("high", Assert.Single(preview.Breakdowns.ByValueTier).Name);
         Assert.All(preview.SampleProfiles, p => Assert.Matches(@"^c\*\*\*@example\.com$", p.Email));
         // The registered ranker (if any) ranks the same members; predicted_uplift is the suggested trigger's.
-        Assert.Equal(analysis.TriggerSuggestions.FirstOrDefault(t => t.Trigger == TriggerType.PersonalizedDiscountOffer)?.PredictedUplift
+        Assert.Equal(analysis.TriggerSuggestions.FirstOrDefault(t => t.Trigger == "personalized_discount_offer")?.PredictedUplift
             ?? (analysis.TriggerSuggestions.Count > 0 ? analysis.TriggerSuggestions[0].PredictedUplift : null), preview.PredictedUplift);
         // Windows end at the data's as-of time: the latest event, cart or purchase in the store.
         Assert.InRange(preview.AsOf, GeneratedCustomers.AsOf.AddHours(-1), GeneratedCustomers.AsOf);
@@ -110,7 +110,7 @@ public sealed class SegmentEngineDuckDBTests
         Assert.Equal("customer_id,country,city,clv_score", lines[0]);
         Assert.Equal(segment.Size, lines.Length - 1);
         Assert.Contains(lines, l => l.Contains(",Canada,", StringComparison.Ordinal));
-        Assert.Equal(TriggerType.PersonalizedDiscountOffer, segment.Trigger);
+        Assert.Equal("personalized_discount_offer", segment.Trigger);
         Assert.Equal([FilterProvenance.Ai, FilterProvenance.Ai, FilterProvenance.Trigger, FilterProvenance.User], segment.Filters.Select(f => f.Provenance));
         Assert.Contains("discount", segment.Explanation.TriggerRationale, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), segment.CreatedAt);

@@ -23,7 +23,7 @@ public sealed class GeminiAnalyticsTests
         ServiceCollection services = new();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IDataStore>(store);
-        services.AddAetherSegment().AddGeminiAnalytics(o =>
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddGeminiAnalytics(o =>
         {
             o.ProjectId = "demo-project";
             o.Endpoint = endpoint;
@@ -151,7 +151,7 @@ public sealed class GeminiAnalyticsTests
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IDataStore>(store);
         services.AddSingleton<IChatClient>(chat);
-        services.AddAetherSegment().AddChatClientAnalytics().AddChatClientAnalytics();
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddChatClientAnalytics().AddChatClientAnalytics();
         using ServiceProvider provider = services.BuildServiceProvider();
 
         AnalyticsAnswer answer = await provider.GetRequiredService<IAnalyticsService>().AskAsync("sessions per device");

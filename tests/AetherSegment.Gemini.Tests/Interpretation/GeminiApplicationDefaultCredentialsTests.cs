@@ -15,7 +15,7 @@ public sealed class GeminiApplicationDefaultCredentialsTests
         try
         {
             await using FakeVertexServer server = new((_, _) => new FakeResponse(200, "{}"));
-            using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddGemini(o =>
+            using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddGemini(o =>
             {
                 o.ProjectId = "p";
                 o.Endpoint = server.Endpoint;

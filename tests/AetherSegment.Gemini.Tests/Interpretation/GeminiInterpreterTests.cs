@@ -13,7 +13,7 @@ public sealed class GeminiInterpreterTests
 
     private static ServiceProvider Build(FakeVertexServer server, Action<GeminiOptions>? configure = null) =>
         new ServiceCollection()
-            .AddAetherSegment()
+            .AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load())
             .AddGemini(o =>
             {
                 o.ProjectId = "test-project";
@@ -28,7 +28,7 @@ public sealed class GeminiInterpreterTests
     /// <summary>A valid answer that differs from the rules' (so the test sees whose answer it got).</summary>
     private static string ValidAnswer()
     {
-        CampaignObjective rules = CampaignInterpreters.CreateRuleBased().InterpretAsync(Objective).AsTask().Result;
+        CampaignObjective rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).InterpretAsync(Objective).AsTask().Result;
         CampaignObjective model = rules with { Objective = "echoed by the model", Interpreter = "whatever", Confidence = 0.99, Warnings = [] };
         return AetherSegmentJson.Serialize(model);
     }
@@ -221,7 +221,7 @@ public sealed class GeminiInterpreterTests
             port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddGemini(o =>
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddGemini(o =>
         {
             o.ProjectId = "p";
             o.Endpoint = $"http://127.0.0.1:{port}";

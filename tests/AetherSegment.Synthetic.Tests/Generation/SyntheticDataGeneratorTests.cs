@@ -136,16 +136,17 @@ public sealed class SyntheticDataGeneratorTests
         IReadOnlyList<object?[]> history = sink.Rows(DataSchema.CampaignHistory);
 
         Assert.True(history.Select(r => r[0]).Distinct().Count() >= 20);
-        Assert.Equal(TriggerCatalog.All.Select(t => t.Name).Order(), history.Select(r => (string)r[3]!).Distinct().Order());
+        string[] triggerIds = [.. AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load().Triggers.Select(t => t.Id)];
+        Assert.Equal(triggerIds.Order(), history.Select(r => (string)r[3]!).Distinct().Order());
         Assert.True(Effect(history) > 0.02, $"average effect {Effect(history):F3}");
-        foreach (TriggerInfo trigger in TriggerCatalog.All)
+        foreach (string trigger in triggerIds)
         {
-            object?[][] rows = [.. history.Where(r => (string)r[3]! == trigger.Name)];
-            double median = rows.Select(r => truth[((string)r[4]!, trigger.Name)]).Order().ElementAt(rows.Length / 2);
-            double high = Effect(rows.Where(r => truth[((string)r[4]!, trigger.Name)] > median));
-            double low = Effect(rows.Where(r => truth[((string)r[4]!, trigger.Name)] <= median));
-            Assert.True(Effect(rows) > 0, $"{trigger.Name}: effect {Effect(rows):F3}");
-            Assert.True(high > low, $"{trigger.Name}: effect among high true uplift {high:F3} <= low {low:F3}");
+            object?[][] rows = [.. history.Where(r => (string)r[3]! == trigger)];
+            double median = rows.Select(r => truth[((string)r[4]!, trigger)]).Order().ElementAt(rows.Length / 2);
+            double high = Effect(rows.Where(r => truth[((string)r[4]!, trigger)] > median));
+            double low = Effect(rows.Where(r => truth[((string)r[4]!, trigger)] <= median));
+            Assert.True(Effect(rows) > 0, $"{trigger}: effect {Effect(rows):F3}");
+            Assert.True(high > low, $"{trigger}: effect among high true uplift {high:F3} <= low {low:F3}");
         }
     }
 

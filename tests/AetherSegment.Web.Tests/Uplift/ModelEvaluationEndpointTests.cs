@@ -47,7 +47,8 @@ public sealed class ModelEvaluationEndpointTests(ModelEvaluationServerFixture fi
         Assert.Equal(0.3, root.GetProperty("holdout_share").GetDouble());
         Assert.Equal(5000, root.GetProperty("max_points").GetInt32());
         JsonElement[] triggers = [.. root.GetProperty("triggers").EnumerateArray()];
-        Assert.Equal(TriggerCatalog.All.Select(t => t.Name), triggers.Select(t => t.GetProperty("trigger").GetString()));
+        string[] ids = [.. fixture.Server.Services.GetRequiredService<AetherSegment.Profiles.BusinessProfile>().Triggers.Select(t => t.Id)];
+        Assert.Equal(ids, triggers.Select(t => t.GetProperty("trigger").GetString()));
         JsonElement[] evaluated = [.. triggers.Where(t => t.GetProperty("evaluated").GetBoolean())];
         Assert.True(evaluated.Length >= 2, $"only {evaluated.Length} trigger(s) evaluated: {text[..Math.Min(2000, text.Length)]}");
 
@@ -57,8 +58,9 @@ public sealed class ModelEvaluationEndpointTests(ModelEvaluationServerFixture fi
         Assert.Equal(root.GetProperty("data_version").GetString(), evaluation.DataVersion);
         foreach (JsonElement t in evaluated)
         {
-            Assert.True(TriggerCatalog.TryParse(t.GetProperty("trigger").GetString(), out TriggerType type));
-            TriggerEvaluation e = evaluation.Triggers[(int)type];
+            int type = Array.IndexOf(ids, t.GetProperty("trigger").GetString());
+            Assert.True(type >= 0);
+            TriggerEvaluation e = evaluation.Triggers[type];
             float[] outcome = e.Outcome.ToArray();
             int[] treatment = e.Treatment.ToArray();
             double[] uplift = e.Uplift.ToArray();
@@ -125,8 +127,7 @@ public sealed class ModelEvaluationEndpointTests(ModelEvaluationServerFixture fi
         using JsonDocument doc = await GetJsonAsync(Path);
         JsonElement first = doc.RootElement.GetProperty("triggers").EnumerateArray().First(t => t.GetProperty("evaluated").GetBoolean());
         string trigger = first.GetProperty("trigger").GetString()!;
-        Assert.True(TriggerCatalog.TryParse(trigger, out TriggerType type));
-        TriggerEvaluation e = (await fixture.Server.Services.GetRequiredService<ITriggerModelEvaluator>().EvaluateAsync())!.Triggers[(int)type];
+        TriggerEvaluation e = (await fixture.Server.Services.GetRequiredService<ITriggerModelEvaluator>().EvaluateAsync())!.Triggers.Single(x => x.Trigger == trigger);
         UpliftPlotSeries[] series = [new(trigger, e.Uplift.ToArray())];
         Dictionary<string, string> expected = new()
         {

@@ -16,17 +16,12 @@ const COUNTRIES = { 'United States': ['New York', 'Los Angeles', 'Chicago', 'Hou
 const CATEGORIES = ['Living Room', 'Bedroom', 'Kitchen & Dining', 'Office', 'Storage & Organization', 'Bathroom', 'Outdoor', 'Lighting', 'Textiles', 'Decoration'];
 const PROVENANCE_CLASS = { ai: 'badge', trigger: 'badge trigger', user: 'badge user' };
 const PROVENANCE_LABEL = { ai: 'AI', trigger: 'trigger', user: 'you' };
-// The filter each trigger adds (TriggerFilters in the SDK), shown before the trigger is applied.
-const TRIGGER_FILTERS = {
-  personalized_discount_offer: 'discount sensitivity of at least 0.5',
-  free_shipping_offer: 'free-shipping sensitivity of at least 0.5',
-  exclusive_access: 'seeks exclusive, early or members-only access',
-  loyalty_points_bonus: 'purchased in the last 365 days',
-  product_recommendation: 'purchased in the last 90 days',
-  cart_reminder: 'abandoned a cart in the last 7 days',
-  urgency_low_stock: 'checked stock or added to a wishlist in the last 30 days',
-  content_inspiration: 'content engagement of at least 0.5, or used the room planner or AR view in the last 90 days',
-};
+// The filter each trigger adds (its eligibility in the active profile), shown before the trigger is applied; loaded
+// from api/v1/triggers, so the page serves any retailer's triggers.
+const TRIGGER_FILTERS = {};
+const triggersLoaded = api('api/v1/triggers').then((list) => {
+  for (const t of list.triggers) TRIGGER_FILTERS[t.id] = t.eligibility ?? '';
+}).catch(() => { /* the chips show the id alone */ });
 // Which fields of the objective object an interpreter filter comes from, and which one number edits it.
 const AI_FIELDS = {
   value_tier: { clear: ['audience.value_tier'] },
@@ -616,4 +611,4 @@ async function download(format) {
 }
 
 setupStep4();
-setupStep1();
+triggersLoaded.finally(() => setupStep1());
