@@ -1,12 +1,15 @@
+using System.Runtime.CompilerServices;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
 /// The embedded rule-based interpreter: deterministic, no network, microseconds per objective. A precompiled lexicon
-/// (<see cref="LexiconEntries"/>), a span tokenizer and the contract's first-match rules; per-thread scratch buffers
+/// (<see cref="LexiconEntries"/>: Core's marketing and language words plus the <see cref="BusinessProfile"/>'s catalog
+/// words, built once per profile), a span tokenizer and the contract's first-match rules; per-thread scratch buffers
 /// are reused, so repeated calls allocate only the returned object. Thread-safe.
 /// </summary>
 internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
@@ -17,19 +20,27 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     [ThreadStatic]
     private static RuleAnalyzer? t_analyzer;
 
+    private static readonly ConditionalWeakTable<BusinessProfile, InterpreterCatalog> Catalogs = [];
+
     private readonly double _churnRiskThreshold;
+    private readonly InterpreterCatalog _catalog;
 
-    /// <summary>Creates the interpreter with the configured thresholds.</summary>
-    public RuleBasedCampaignInterpreter(IOptions<AetherSegmentOptions> options)
-        : this(options.Value)
+    /// <summary>Creates the interpreter for a profile with the configured thresholds.</summary>
+    public RuleBasedCampaignInterpreter(BusinessProfile profile, IOptions<AetherSegmentOptions> options)
+        : this(profile, options.Value)
     {
     }
 
-    /// <summary>Creates the interpreter with explicit options (defaults when null).</summary>
-    public RuleBasedCampaignInterpreter(AetherSegmentOptions? options = null)
+    /// <summary>Creates the interpreter for a profile with explicit options (defaults when null).</summary>
+    public RuleBasedCampaignInterpreter(BusinessProfile profile, AetherSegmentOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold;
+        _catalog = Catalogs.GetValue(profile, static p => new InterpreterCatalog(p));
     }
+
+    /// <summary>The profile's catalog and lexicon (shared by every interpreter of the same profile).</summary>
+    internal InterpreterCatalog Catalog => _catalog;
 
     /// <inheritdoc />
     public string Name => InterpreterName;
@@ -46,7 +57,12 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     public CampaignObjective Interpret(string objective)
     {
         string text = CampaignObjectiveValidator.ValidateObjectiveText(objective);
-        RuleAnalyzer analyzer = t_analyzer ??= new RuleAnalyzer(Lexicon.Default, LexiconEntries.Catalog);
+        RuleAnalyzer? analyzer = t_analyzer;
+        if (analyzer is null || !ReferenceEquals(analyzer.Catalog, _catalog))
+        {
+            t_analyzer = analyzer = new RuleAnalyzer(_catalog);
+        }
+
         CampaignObjective result = analyzer.Interpret(text, _churnRiskThreshold);
         AetherSegmentTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
         return result;
