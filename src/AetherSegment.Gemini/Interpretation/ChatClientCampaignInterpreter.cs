@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,19 +15,21 @@ namespace AetherSegment.Gemini.Interpretation;
 /// </summary>
 internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
 {
-    private static readonly JsonElement Schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode());
-
+    private readonly JsonElement _schema;
+    private readonly BusinessProfile _profile;
     private readonly IChatClient _chatClient;
     private readonly ChatClientInterpreterOptions _options;
     private readonly ICampaignInterpreter _rules;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, AetherSegmentOptions coreOptions, TimeProvider timeProvider, ILogger? logger = null)
+    public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, BusinessProfile profile, AetherSegmentOptions coreOptions, TimeProvider timeProvider, ILogger? logger = null)
     {
+        _profile = profile;
+        _schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode(profile));
         _chatClient = chatClient;
         _options = options;
-        _rules = CampaignInterpreters.CreateRuleBased(coreOptions);
+        _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions);
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -44,9 +47,9 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
         {
             ModelId = _options.ModelId,
             Temperature = 0,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "campaign_objective", "The Campaign Objective Object of one marketing objective."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(_schema, "campaign_objective", "The Campaign Objective Object of one marketing objective."),
         };
-        ChatMessage[] messages = [new(ChatRole.System, InterpretationPrompt.SystemInstruction), new(ChatRole.User, text)];
+        ChatMessage[] messages = [new(ChatRole.System, InterpretationPrompt.SystemInstruction(_profile)), new(ChatRole.User, text)];
         string reason;
         using CancellationTokenSource timeout = new(_options.Timeout, _timeProvider);
         using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -54,7 +57,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
         {
             ChatResponse response = await _chatClient.GetResponseAsync(messages, chatOptions, linked.Token).ConfigureAwait(false);
             GeminiLog.Answer(_logger, Name, response.Text);
-            if (ModelAnswer.Read(response.Text, text, Name, out reason) is { } result)
+            if (ModelAnswer.Read(response.Text, text, Name, _profile, out reason) is { } result)
             {
                 PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", Name));
                 return result;

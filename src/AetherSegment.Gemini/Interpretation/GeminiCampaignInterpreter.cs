@@ -1,5 +1,6 @@
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,15 +19,17 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
     public const string InterpreterName = "gemini";
 
     private readonly VertexAiClient _client;
+    private readonly BusinessProfile _profile;
     private readonly ICampaignInterpreter _rules;
     private readonly GeminiOptions _options;
     private readonly ILogger _logger;
 
-    public GeminiCampaignInterpreter(VertexAiClient client, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, ILogger<GeminiCampaignInterpreter>? logger = null)
+    public GeminiCampaignInterpreter(VertexAiClient client, BusinessProfile profile, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, ILogger<GeminiCampaignInterpreter>? logger = null)
     {
+        _profile = profile;
         _client = client;
         _options = options.Value;
-        _rules = CampaignInterpreters.CreateRuleBased(coreOptions.Value);
+        _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions.Value);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -42,9 +45,9 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
         string reason;
         try
         {
-            string answer = await _client.GenerateAsync(InterpretationPrompt.SystemInstruction, text, cancellationToken).ConfigureAwait(false);
+            string answer = await _client.GenerateAsync(InterpretationPrompt.SystemInstruction(_profile), text, cancellationToken).ConfigureAwait(false);
             GeminiLog.Answer(_logger, InterpreterName, answer);
-            if (ModelAnswer.Read(answer, text, InterpreterName, out reason) is { } result)
+            if (ModelAnswer.Read(answer, text, InterpreterName, _profile, out reason) is { } result)
             {
                 PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
                 return result;

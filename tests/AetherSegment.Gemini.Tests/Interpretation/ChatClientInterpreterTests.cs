@@ -1,4 +1,6 @@
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,13 +36,13 @@ public sealed class ChatClientInterpreterTests
     }
 
     private static string ModelAnswer() =>
-        AetherSegmentJson.Serialize(CampaignInterpreters.CreateRuleBased().InterpretAsync(Objective).AsTask().Result with { Confidence = 0.77 });
+        AetherSegmentJson.Serialize(CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load()).InterpretAsync(Objective).AsTask().Result with { Confidence = 0.77 });
 
     [Fact]
     public async Task Interpret_ValidAnswer_ReturnsTheChatObjectAndAsksForTheSchema()
     {
         FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "```json\n" + ModelAnswer() + "\n```"))));
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -59,7 +61,7 @@ public sealed class ChatClientInterpreterTests
         FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, ModelAnswer()))));
         ServiceCollection collection = new();
         collection.AddSingleton<IChatClient>(chat);
-        using ServiceProvider services = collection.AddAetherSegment().AddChatClientInterpreter(o => o.Name = "ollama").Services.BuildServiceProvider();
+        using ServiceProvider services = collection.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(o => o.Name = "ollama").Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -70,7 +72,7 @@ public sealed class ChatClientInterpreterTests
     public async Task Interpret_ClientThrows_FallsBackToRulesSayingWhy()
     {
         FakeChatClient chat = new((_, _, _) => throw new HttpRequestException("connection refused"));
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -84,7 +86,7 @@ public sealed class ChatClientInterpreterTests
     {
         string invented = ModelAnswer().Replace("\"Office Chairs\"", "\"Gaming Chairs\"", StringComparison.Ordinal);
         FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, invented))));
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -100,7 +102,7 @@ public sealed class ChatClientInterpreterTests
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
             return new ChatResponse();
         });
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment()
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load())
             .AddChatClientInterpreter(chat, o => o.Timeout = TimeSpan.FromMilliseconds(100)).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
@@ -112,8 +114,8 @@ public sealed class ChatClientInterpreterTests
     [Fact]
     public void Registration_DefaultIsRulesAndGeminiReplacesIt()
     {
-        using ServiceProvider rules = new ServiceCollection().AddAetherSegment().Services.BuildServiceProvider();
-        using ServiceProvider gemini = new ServiceCollection().AddAetherSegment().AddGemini(o => o.ProjectId = "p").AddGemini().Services.BuildServiceProvider();
+        using ServiceProvider rules = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).Services.BuildServiceProvider();
+        using ServiceProvider gemini = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddGemini(o => o.ProjectId = "p").AddGemini().Services.BuildServiceProvider();
 
         Assert.Equal("rules", rules.GetRequiredService<ICampaignInterpreter>().Name);
         Assert.Equal("gemini", gemini.GetRequiredService<ICampaignInterpreter>().Name);
