@@ -55,7 +55,7 @@ public class InterpretationBenchmarks
         }));
         IOptions<GeminiOptions> options = Options.Create(new GeminiOptions { ProjectId = "bench", Endpoint = "http://127.0.0.1:1", AccessToken = "token" });
         _client = new VertexAiClient(options, TimeProvider.System, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), logger: null, http: new HttpClient(new InstantHandler(response)));
-        _gemini = new GeminiCampaignInterpreter(_client, options, Options.Create(new AetherSegmentOptions()));
+        _gemini = new GeminiCampaignInterpreter(_client, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), options, Options.Create(new AetherSegmentOptions()));
     }
 
     [GlobalCleanup]

@@ -64,6 +64,16 @@ public sealed class SummitInterpreterTests
     }
 
     [Fact]
+    public void Interpret_AbandonedCart_UnderAProfileWithoutCarts_WarnsWithTheMappingThatEnablesIt()
+    {
+        CampaignObjective answer = Rules.Interpret("Recover abandoned carts from members in Denver in the last 48 hours");
+
+        Assert.Equal(CampaignType.AbandonedCartRecovery, answer.CampaignType);
+        Assert.Equal(2, answer.Audience.Behavior.AbandonedCartWithinDays);
+        Assert.Contains("The abandoned-cart filter needs the `entities.carts` mapping in the profile 'summit-outfitters'.", answer.Warnings);
+    }
+
+    [Fact]
     public void Interpret_FurnitureWords_AreNotSummitValues()
     {
         CampaignObjective answer = Rules.Interpret("Win back customers in London who bought sofas in the UK");

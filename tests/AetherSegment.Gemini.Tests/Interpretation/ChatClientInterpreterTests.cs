@@ -1,6 +1,7 @@
 using AetherSegment.Interpretation;
 using AetherSegment.Profiles;
 using AetherSegment.Synthetic.Profiles;
+using AetherSegment.TestRetailers.SummitOutfitters;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,6 +54,34 @@ public sealed class ChatClientInterpreterTests
         Assert.Contains("product_types", format.Schema!.Value.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(ChatRole.System, chat.LastMessages[0].Role);
         Assert.Equal(Objective, chat.LastMessages[1].Text);
+    }
+
+    [Fact]
+    public async Task Interpret_SummitProfile_PromptAndSchemaCarrySummitsCatalogAndNoFurnitureWord()
+    {
+        BusinessProfile summit = BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
+        const string objective = "Win back lapsed members in the Pacific Northwest who bought tents";
+        string modelAnswer = AetherSegmentJson.Serialize(await CampaignInterpreters.CreateRuleBased(summit).InterpretAsync(objective) with { SuggestedTrigger = null });
+        FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, modelAnswer))));
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(summit).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(objective);
+
+        Assert.Equal("chat", answer.Interpreter);
+        Assert.Equal(["Pacific Northwest"], answer.Audience.OtherLevels["regions"]);
+        string prompt = chat.LastMessages[0].Text;
+        string schema = Assert.IsType<ChatResponseFormatJson>(chat.LastOptions!.ResponseFormat).Schema!.Value.GetRawText();
+        Assert.Contains(summit.Description, prompt, StringComparison.Ordinal);
+        Assert.Contains("regions (regions, canonical names as listed; other words for them map to them): Pacific Northwest, Rockies", prompt, StringComparison.Ordinal);
+        Assert.Contains("trailhead_event", prompt, StringComparison.Ordinal);
+        Assert.Contains("repair_voucher", prompt, StringComparison.Ordinal);
+        Assert.Contains("\"Pacific Northwest\"", schema, StringComparison.Ordinal);
+        Assert.Contains("\"Tents\"", schema, StringComparison.Ordinal);
+        foreach (string furniture in (string[])["furniture", "home-furnishing", "Sofas", "London", "United Kingdom", "chairs", "desks", "room_planner", "organic_search"])
+        {
+            Assert.DoesNotContain(furniture, prompt, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(furniture, schema, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]

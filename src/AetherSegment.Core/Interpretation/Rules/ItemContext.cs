@@ -46,7 +46,7 @@ internal static class ItemContext
 
             if (items.IsWord(k, ")"))
             {
-                // Skip a parenthesis: "recent buyers (last 7 days) of coffee tables".
+                // Skip a parenthesis: "recent buyers (last 7 days) of trail runners".
                 while (k > 0 && !items.IsWord(k, "("))
                 {
                     k--;

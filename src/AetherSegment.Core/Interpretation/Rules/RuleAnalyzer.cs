@@ -1,4 +1,5 @@
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation.Rules;
 
@@ -71,6 +72,8 @@ internal sealed class RuleAnalyzer
             _behaviors.Cues, _tiers.ChurnHigh, windows.Acquired, _taxonomy.Values.Count, _taxonomy.PromotedItem, _places.Any);
         _incentive.Finish();
         UnplacedPass.Run(_items, _log, _catalog.PlaceKinds);
+        WarnMissingEntity(windows.Cart is not null || type == CampaignType.AbandonedCartRecovery, EntityKind.Carts, "The abandoned-cart filter");
+        WarnMissingEntity(windows.Viewed is not null, EntityKind.Events, "The viewed filter");
 
         bool nothing = _log.Understood == 0;
         if (nothing)
@@ -114,6 +117,15 @@ internal sealed class RuleAnalyzer
             Confidence = Confidence(nothing, type, windows),
             Warnings = _log.ToArray(),
         };
+    }
+
+    // A behavior the profile cannot filter on (no carts, no events): the field stays, the warning says which mapping enables it.
+    private void WarnMissingEntity(bool named, EntityKind kind, string feature)
+    {
+        if (named && _catalog.Profile.MissingEntityMessage(kind) is { } missing)
+        {
+            _log.Warn($"{feature} {missing} in the profile '{_catalog.Profile.Name}'.");
+        }
     }
 
     // The selected values of each level, by the level's objective field (only levels with a value named).
