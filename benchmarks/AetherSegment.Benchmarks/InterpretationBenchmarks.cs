@@ -54,8 +54,8 @@ public class InterpretationBenchmarks
             candidates = new[] { new { content = new { role = "model", parts = new[] { new { text = _answerJson } } }, finishReason = "STOP" } },
         }));
         IOptions<GeminiOptions> options = Options.Create(new GeminiOptions { ProjectId = "bench", Endpoint = "http://127.0.0.1:1", AccessToken = "token" });
-        _client = new VertexAiClient(options, TimeProvider.System, logger: null, http: new HttpClient(new InstantHandler(response)));
-        _gemini = new GeminiCampaignInterpreter(_client, options, Options.Create(new AetherSegmentOptions()), AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+        _client = new VertexAiClient(options, TimeProvider.System, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), logger: null, http: new HttpClient(new InstantHandler(response)));
+        _gemini = new GeminiCampaignInterpreter(_client, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), options, Options.Create(new AetherSegmentOptions()));
     }
 
     [GlobalCleanup]
@@ -84,7 +84,7 @@ public class InterpretationBenchmarks
 
     /// <summary>Validation of a model answer alone (schema, then contract).</summary>
     [Benchmark]
-    public int ValidateAnswer() => CampaignObjectiveValidator.ValidateJson(_answerJson, out _).Count;
+    public int ValidateAnswer() => CampaignObjectiveValidator.ValidateJson(_answerJson, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), out _).Count;
 
     private sealed class InstantHandler(byte[] body) : HttpMessageHandler
     {

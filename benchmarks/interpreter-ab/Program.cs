@@ -17,9 +17,22 @@ for (int v = 0; v < 2; v++)
     AssemblyLoadContext alc = new FolderContext(dir, names[v]);
     Assembly core = alc.LoadFromAssemblyPath(Path.Combine(dir, "AetherSegment.Core.dll"));
     Type type = core.GetType("AetherSegment.Interpretation.Rules.RuleBasedCampaignInterpreter", throwOnError: true)!;
-    ConstructorInfo ctor = type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-        .Single(c => c.GetParameters() is [{ ParameterType.Name: "AetherSegmentOptions" }]);
-    object instance = ctor.Invoke([null]);
+    ConstructorInfo[] ctors = type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance);
+    object instance;
+    if (ctors.SingleOrDefault(c => c.GetParameters() is [{ ParameterType.Name: "AetherSegmentOptions" }]) is { } old)
+    {
+        instance = old.Invoke([null]);
+    }
+    else
+    {
+        // Since issue 12 the interpreter takes the business profile: the demo profile from that build's Synthetic.
+        Assembly synthetic = alc.LoadFromAssemblyPath(Path.Combine(dir, "AetherSegment.Synthetic.dll"));
+        object profile = synthetic.GetType("AetherSegment.Synthetic.Profiles.HomeFurnishingProfile", throwOnError: true)!
+            .GetMethod("Load")!.Invoke(null, null)!;
+        instance = ctors.Single(c => c.GetParameters() is [{ ParameterType.Name: "BusinessProfile" }, { ParameterType.Name: "AetherSegmentOptions" }])
+            .Invoke([profile, null]);
+    }
+
     MethodInfo method = type.GetMethod("Interpret", [typeof(string)])!;
     interpret[v] = (Func<string, object>)Delegate.CreateDelegate(typeof(Func<string, object>), instance, method);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AetherSegment.Interpretation;
@@ -13,19 +14,19 @@ public sealed record Audience
     [JsonPropertyName("clv_min")]
     public double? ClvMin { get; init; }
 
-    /// <summary>Canonical country names.</summary>
+    /// <summary>Canonical values of the place level whose objective field is <c>countries</c>.</summary>
     [JsonPropertyName("countries")]
     public IReadOnlyList<string> Countries { get; init; } = [];
 
-    /// <summary>Cities of the data model.</summary>
+    /// <summary>Canonical values of the place level whose objective field is <c>cities</c>.</summary>
     [JsonPropertyName("cities")]
     public IReadOnlyList<string> Cities { get; init; } = [];
 
-    /// <summary>Categories of the data model.</summary>
+    /// <summary>Canonical values of the taxonomy level whose objective field is <c>categories</c>.</summary>
     [JsonPropertyName("categories")]
     public IReadOnlyList<string> Categories { get; init; } = [];
 
-    /// <summary>Product types of the data model, plural as listed there.</summary>
+    /// <summary>Canonical values of the taxonomy level whose objective field is <c>product_types</c>, as listed in the profile.</summary>
     [JsonPropertyName("product_types")]
     public IReadOnlyList<string> ProductTypes { get; init; } = [];
 
@@ -33,9 +34,9 @@ public sealed record Audience
     [JsonPropertyName("churn_risk")]
     public ChurnRisk? ChurnRisk { get; init; }
 
-    /// <summary>Acquisition sources.</summary>
+    /// <summary>Acquisition sources: canonical values of the profile's <c>catalog.acquisition_sources</c>.</summary>
     [JsonPropertyName("acquisition_sources")]
-    public IReadOnlyList<AcquisitionSource> AcquisitionSources { get; init; } = [];
+    public IReadOnlyList<string> AcquisitionSources { get; init; } = [];
 
     /// <summary>Behavior predicates with time windows in days.</summary>
     [JsonPropertyName("behavior")]
@@ -43,10 +44,28 @@ public sealed record Audience
 
     /// <summary>
     /// The values of the profile's catalog levels whose objective field is none of the contract's four (for example
-    /// <c>regions</c>), keyed by that objective field; written as extra audience fields.
+    /// <c>regions</c>), keyed by that objective field; written as extra audience fields (<c>"regions": [...]</c>) and
+    /// read back from them. Empty when the objective names none.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherLevels { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherLevels
+    {
+        get => _otherLevels ??= ReadOtherLevels(_extraFields);
+        init => _otherLevels = value;
+    }
+
+    internal static IReadOnlyDictionary<string, IReadOnlyList<string>> NoOtherLevels { get; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    // Extra audience fields: the other levels on write; on read every unknown field (arrays of strings become levels).
+    [JsonExtensionData]
+    [JsonInclude]
+    internal Dictionary<string, JsonElement>? ExtraFields
+    {
+        get => _otherLevels is { Count: > 0 } levels
+            ? levels.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value, AetherSegmentJson.Options), StringComparer.Ordinal)
+            : _extraFields;
+        set => _extraFields = value;
+    }
 
     /// <summary>The values named for one catalog level, by the level's objective field (<c>countries</c>, <c>cities</c>, <c>categories</c>, <c>product_types</c> or another level's field).</summary>
     /// <param name="objectiveField">The level's <c>objective_field</c> in the profile.</param>
@@ -59,4 +78,26 @@ public sealed record Audience
         "product_types" => ProductTypes,
         _ => OtherLevels.GetValueOrDefault(objectiveField) ?? [],
     };
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _otherLevels;
+    private Dictionary<string, JsonElement>? _extraFields;
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadOtherLevels(Dictionary<string, JsonElement>? fields)
+    {
+        if (fields is not { Count: > 0 })
+        {
+            return NoOtherLevels;
+        }
+
+        Dictionary<string, IReadOnlyList<string>> levels = new(StringComparer.Ordinal);
+        foreach ((string name, JsonElement value) in fields)
+        {
+            if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+            {
+                levels[name] = [.. value.EnumerateArray().Select(v => v.GetString()!)];
+            }
+        }
+
+        return levels;
+    }
 }

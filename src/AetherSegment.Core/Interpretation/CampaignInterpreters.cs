@@ -1,5 +1,6 @@
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation.Rules;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation;
 
@@ -10,8 +11,8 @@ public static class CampaignInterpreters
     /// Creates the embedded rule-based interpreter (<c>rules</c>): deterministic, no network, microseconds per
     /// objective. The instance is thread-safe and meant to be shared.
     /// </summary>
-    /// <param name="profile">The business profile: its triggers are the ones the interpreter suggests.</param>
+    /// <param name="profile">The business whose catalog words and closed sets the interpreter reads.</param>
     /// <param name="options">Thresholds (the churn-risk threshold is used when an objective gives a churn probability); defaults when null.</param>
     /// <returns>The interpreter.</returns>
-    public static ICampaignInterpreter CreateRuleBased(Profiles.BusinessProfile profile, AetherSegmentOptions? options = null) => new RuleBasedCampaignInterpreter(profile, options);
+    public static ICampaignInterpreter CreateRuleBased(BusinessProfile profile, AetherSegmentOptions? options = null) => new RuleBasedCampaignInterpreter(profile, options);
 }

@@ -1,29 +1,41 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation;
 
 /// <summary>
-/// The JSON schema of the Campaign Objective Object, generated from <see cref="CampaignObjective"/> with
-/// <see cref="JsonSchemaExporter"/>: every field required, enums and the closed vocabularies of
-/// <see cref="RetailCatalog"/> (countries, cities, categories, product types) as <c>enum</c>, ranges as
-/// <c>minimum</c>/<c>maximum</c>. Used to validate any interpreter's answer and sent to language models as the
-/// response schema.
+/// The JSON schema of the Campaign Objective Object for one <see cref="BusinessProfile"/>, generated from
+/// <see cref="CampaignObjective"/> with <see cref="JsonSchemaExporter"/>: every field required, enums, and the
+/// profile's closed sets as <c>enum</c> (the values of each place and taxonomy level under its objective field, with
+/// levels beyond the contract's four added as audience fields such as <c>regions</c>; acquisition sources; trigger
+/// ids), ranges as <c>minimum</c>/<c>maximum</c>. Used to validate any interpreter's answer and sent to language
+/// models as the response schema.
 /// </summary>
 /// <remarks>Thread-safe; every call returns a new node the caller may change.</remarks>
 public static class CampaignObjectiveSchema
 {
-    private static readonly Lazy<string> SchemaText = new(() => Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    private static readonly string[] ContractLevelFields = ["countries", "cities", "categories", "product_types"];
+    private static readonly Lazy<JsonObject> Structure = new(BuildStructure);
+    private static readonly ConditionalWeakTable<BusinessProfile, string> Texts = [];
 
-    /// <summary>The schema as indented JSON text.</summary>
-    public static string Json => SchemaText.Value;
+    /// <summary>The profile's schema as indented JSON text.</summary>
+    /// <param name="profile">The business whose closed sets the schema lists.</param>
+    /// <returns>The schema.</returns>
+    public static string Json(BusinessProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return Texts.GetValue(profile, static p => Build(p).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
 
-    /// <summary>A new copy of the schema as a JSON node.</summary>
-    public static JsonObject CreateNode() => JsonNode.Parse(SchemaText.Value)!.AsObject();
+    /// <summary>A new copy of the profile's schema as a JSON node.</summary>
+    /// <param name="profile">The business whose closed sets the schema lists.</param>
+    /// <returns>The schema.</returns>
+    public static JsonObject CreateNode(BusinessProfile profile) => JsonNode.Parse(Json(profile))!.AsObject();
 
-    private static JsonObject Build()
+    private static JsonObject BuildStructure()
     {
         JsonSchemaExporterOptions exporterOptions = new()
         {
@@ -33,6 +45,52 @@ public static class CampaignObjectiveSchema
         JsonObject schema = JsonSchemaExporter.GetJsonSchemaAsNode(AetherSegmentJson.Options, typeof(CampaignObjective), exporterOptions).AsObject();
         schema.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.Insert(1, "title", "Campaign Objective Object");
+        return schema;
+    }
+
+    private static JsonObject Build(BusinessProfile profile)
+    {
+        JsonObject schema = Structure.Value.DeepClone().AsObject();
+        JsonObject audience = schema["properties"]!["audience"]!.AsObject();
+        JsonObject properties = audience["properties"]!.AsObject();
+        JsonArray required = audience["required"]!.AsArray();
+        Dictionary<string, IEnumerable<string>> levels = new(StringComparer.Ordinal);
+        foreach (CatalogHierarchy hierarchy in (CatalogHierarchy[])[profile.Catalog.Places, profile.Catalog.Taxonomy])
+        {
+            foreach (HierarchyLevel level in hierarchy.Levels)
+            {
+                if (!string.IsNullOrEmpty(level.ObjectiveField))
+                {
+                    levels[level.ObjectiveField] = hierarchy.ValuesAt(level).Select(n => n.Name);
+                }
+            }
+        }
+
+        foreach (string field in ContractLevelFields)
+        {
+            SetItemsEnum(properties[field]!.AsObject(), levels.GetValueOrDefault(field) ?? []);
+        }
+
+        foreach ((string field, IEnumerable<string> values) in levels)
+        {
+            if (!ContractLevelFields.Contains(field) && !properties.ContainsKey(field))
+            {
+                JsonObject level = new() { ["type"] = "array" };
+                SetItemsEnum(level, values);
+                properties.Add(field, level);
+                required.Add(field);
+            }
+        }
+
+        SetItemsEnum(properties["acquisition_sources"]!.AsObject(), profile.Catalog.AcquisitionSources.Select(s => s.Name));
+        JsonArray triggers = [];
+        foreach (TriggerDefinition trigger in profile.Triggers)
+        {
+            triggers.Add(trigger.Id);
+        }
+
+        triggers.Add(null);
+        schema["properties"]!["suggested_trigger"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = triggers };
         return schema;
     }
 
@@ -57,18 +115,6 @@ public static class CampaignObjectiveSchema
         string? name = context.PropertyInfo?.Name;
         switch (name)
         {
-            case "countries":
-                SetItemsEnum(schema, RetailCatalog.Countries.Select(c => c.Name));
-                break;
-            case "cities":
-                SetItemsEnum(schema, RetailCatalog.Cities.Select(c => c.Name));
-                break;
-            case "categories":
-                SetItemsEnum(schema, RetailCatalog.Categories.Select(c => c.Name));
-                break;
-            case "product_types":
-                SetItemsEnum(schema, RetailCatalog.ProductTypes.Select(p => p.Name));
-                break;
             case "clv_min" or "confidence":
                 schema["minimum"] = 0;
                 schema["maximum"] = 1;

@@ -1,27 +1,26 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation;
 
 /// <summary>
 /// Checks objectives and Campaign Objective Objects against the contract: the objective text (not empty, at most
-/// 2,000 characters), a parsed object (closed vocabularies, ranges, non-negative windows) and a raw JSON answer
-/// (the generated <see cref="CampaignObjectiveSchema"/>, then the object rules). Every problem is reported, each
-/// naming its field. Thread-safe.
+/// 2,000 characters), a parsed object (closed vocabularies of the <see cref="BusinessProfile"/>: places and taxonomy
+/// values per level, acquisition sources, trigger ids; ranges, non-negative windows) and a raw JSON answer (the
+/// profile's <see cref="CampaignObjectiveSchema"/>, then the object rules). Every problem is reported, each naming its
+/// field. Thread-safe.
 /// </summary>
 public static class CampaignObjectiveValidator
 {
     /// <summary>The longest objective accepted, in characters: 2,000.</summary>
     public const int MaxObjectiveLength = 2000;
 
-    private static readonly Lazy<JsonObject> Schema = new(CampaignObjectiveSchema.CreateNode);
-    private static readonly FrozenSet<string> KnownCountries = RetailCatalog.Countries.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> KnownCities = RetailCatalog.Cities.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> KnownCategories = RetailCatalog.Categories.Select(c => c.Name).ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> KnownProductTypes = RetailCatalog.ProductTypes.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly string[] ContractLevelFields = ["countries", "cities", "categories", "product_types"];
+    private static readonly ConditionalWeakTable<BusinessProfile, ClosedSets> Sets = [];
 
     /// <summary>Checks an objective's text and returns it trimmed.</summary>
     /// <param name="objective">The objective as the user wrote it.</param>
@@ -44,12 +43,15 @@ public static class CampaignObjectiveValidator
         return trimmed;
     }
 
-    /// <summary>Checks a parsed object against the contract's vocabularies and ranges.</summary>
+    /// <summary>Checks a parsed object against the contract's ranges and the profile's closed vocabularies.</summary>
     /// <param name="objective">The object to check.</param>
+    /// <param name="profile">The business whose catalog values and trigger ids are the closed sets.</param>
     /// <returns>Every problem found, each naming its field; empty when the object is valid.</returns>
-    public static IReadOnlyList<string> Validate(CampaignObjective objective)
+    public static IReadOnlyList<string> Validate(CampaignObjective objective, BusinessProfile profile)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(profile);
+        ClosedSets sets = Sets.GetValue(profile, static p => new ClosedSets(p));
         List<string> errors = [];
         if (string.IsNullOrWhiteSpace(objective.Objective))
         {
@@ -74,21 +76,20 @@ public static class CampaignObjectiveValidator
         }
 
         CheckRange(errors, "audience.clv_min", audience.ClvMin, 0, 1);
-        CheckVocabulary(errors, "audience.countries", audience.Countries, KnownCountries);
-        CheckVocabulary(errors, "audience.cities", audience.Cities, KnownCities);
-        CheckVocabulary(errors, "audience.categories", audience.Categories, KnownCategories);
-        CheckVocabulary(errors, "audience.product_types", audience.ProductTypes, KnownProductTypes);
-        if (audience.AcquisitionSources is null)
+        foreach (string field in ContractLevelFields)
         {
-            errors.Add("audience.acquisition_sources: required field is missing.");
+            CheckVocabulary(errors, "audience." + field, audience.ValuesOf(field), sets.Levels.GetValueOrDefault(field) ?? FrozenSet<string>.Empty);
         }
-        else
+
+        foreach ((string field, IReadOnlyList<string> values) in audience.OtherLevels)
         {
-            foreach (AcquisitionSource source in audience.AcquisitionSources)
+            if (sets.Levels.TryGetValue(field, out FrozenSet<string>? known))
             {
-                CheckEnum(errors, "audience.acquisition_sources", source);
+                CheckVocabulary(errors, "audience." + field, values, known);
             }
         }
+
+        CheckVocabulary(errors, "audience.acquisition_sources", audience.AcquisitionSources, sets.Sources);
 
         Behavior behavior = audience.Behavior ?? new Behavior();
         CheckRange(errors, "audience.behavior.abandoned_cart_within_days", behavior.AbandonedCartWithinDays, 0, double.MaxValue);
@@ -132,9 +133,9 @@ public static class CampaignObjectiveValidator
             errors.Add("kpi.target_change_pct: must be a finite number.");
         }
 
-        if (objective.SuggestedTrigger is { } trigger && !IsTriggerId(trigger))
+        if (objective.SuggestedTrigger is { } trigger && profile.FindTrigger(trigger) is null)
         {
-            errors.Add($"suggested_trigger: \"{trigger}\" is not a trigger id (lowercase snake_case).");
+            errors.Add($"suggested_trigger: \"{trigger}\" is not a trigger of the profile '{profile.Name}'.");
         }
 
         if (string.IsNullOrWhiteSpace(objective.Interpreter))
@@ -156,14 +157,16 @@ public static class CampaignObjectiveValidator
     }
 
     /// <summary>
-    /// Checks a raw JSON answer (from a language model, a file or another service) against
+    /// Checks a raw JSON answer (from a language model, a file or another service) against the profile's
     /// <see cref="CampaignObjectiveSchema"/> and then the object rules, and parses it when valid.
     /// </summary>
     /// <param name="json">The JSON text of one Campaign Objective Object.</param>
+    /// <param name="profile">The business whose catalog values and trigger ids are the closed sets.</param>
     /// <param name="objective">The parsed object when there are no problems, else <see langword="null"/>.</param>
     /// <returns>Every problem found, each naming its field; empty when the answer is valid.</returns>
-    public static IReadOnlyList<string> ValidateJson(string json, out CampaignObjective? objective)
+    public static IReadOnlyList<string> ValidateJson(string json, BusinessProfile profile, out CampaignObjective? objective)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         objective = null;
         List<string> errors = [];
         JsonDocument document;
@@ -179,7 +182,7 @@ public static class CampaignObjectiveValidator
 
         using (document)
         {
-            JsonSchemaChecker.Check(document.RootElement, Schema.Value, "", errors);
+            JsonSchemaChecker.Check(document.RootElement, Sets.GetValue(profile, static p => new ClosedSets(p)).Schema, "", errors);
             if (errors.Count > 0)
             {
                 return errors;
@@ -202,7 +205,7 @@ public static class CampaignObjectiveValidator
                 return errors;
             }
 
-            errors.AddRange(Validate(parsed));
+            errors.AddRange(Validate(parsed, profile));
             if (errors.Count == 0)
             {
                 objective = parsed;
@@ -254,7 +257,7 @@ public static class CampaignObjectiveValidator
             string value = values[i];
             if (!known.Contains(value))
             {
-                errors.Add($"{field}: \"{value}\" is not in the data model's vocabulary.");
+                errors.Add($"{field}: \"{value}\" is not in the profile's vocabulary.");
                 continue;
             }
 
@@ -271,4 +274,33 @@ public static class CampaignObjectiveValidator
 
     private static string Name(IncentiveType? type) =>
         type is null ? "null" : JsonSerializer.Serialize(type.Value, AetherSegmentJson.Options).Trim('"');
+
+    // The closed sets of one profile, built once: catalog values per objective field, sources, the schema.
+    private sealed class ClosedSets
+    {
+        public ClosedSets(BusinessProfile profile)
+        {
+            Dictionary<string, FrozenSet<string>> levels = new(StringComparer.Ordinal);
+            foreach (CatalogHierarchy hierarchy in (CatalogHierarchy[])[profile.Catalog.Places, profile.Catalog.Taxonomy])
+            {
+                foreach (HierarchyLevel level in hierarchy.Levels)
+                {
+                    if (!string.IsNullOrEmpty(level.ObjectiveField))
+                    {
+                        levels[level.ObjectiveField] = hierarchy.ValuesAt(level).Select(n => n.Name).ToFrozenSet(StringComparer.Ordinal);
+                    }
+                }
+            }
+
+            Levels = levels;
+            Sources = profile.Catalog.AcquisitionSources.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);
+            Schema = CampaignObjectiveSchema.CreateNode(profile);
+        }
+
+        public Dictionary<string, FrozenSet<string>> Levels { get; }
+
+        public FrozenSet<string> Sources { get; }
+
+        public JsonObject Schema { get; }
+    }
 }

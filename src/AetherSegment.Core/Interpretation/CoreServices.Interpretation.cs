@@ -1,8 +1,9 @@
 using AetherSegment.DependencyInjection;
-using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Rules;
-using Microsoft.Extensions.DependencyInjection;
+using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment;
@@ -13,7 +14,7 @@ internal static partial class CoreServices
     internal static void AddInterpretation(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<RuleBasedCampaignInterpreter>(sp => new RuleBasedCampaignInterpreter(sp.GetRequiredService<Profiles.BusinessProfile>(), sp.GetRequiredService<IOptions<AetherSegmentOptions>>()));
+        services.TryAddSingleton<RuleBasedCampaignInterpreter>(sp => new RuleBasedCampaignInterpreter(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IOptions<AetherSegmentOptions>>()));
         services.TryAddSingleton<ICampaignInterpreter>(sp => sp.GetRequiredService<RuleBasedCampaignInterpreter>());
     }
 }

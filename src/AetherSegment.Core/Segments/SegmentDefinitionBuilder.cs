@@ -60,7 +60,7 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
 
         if (audience.AcquisitionSources.Count > 0)
         {
-            string[] sources = [.. audience.AcquisitionSources.Select(s => JsonSerializer.Serialize(s, AetherSegmentJson.Options).Trim('"'))];
+            string[] sources = [.. audience.AcquisitionSources];
             filters.Add(new SegmentFilter("acquisition_sources", "acquired through " + Join(sources), ai,
                 AttributeCondition.In(CustomerAttribute.AcquisitionSource, sources)));
         }

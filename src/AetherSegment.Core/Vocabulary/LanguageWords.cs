@@ -3,7 +3,7 @@ namespace AetherSegment.Vocabulary;
 /// <summary>
 /// The English words that are not a business's own: numbers, time spans, negation, comparison, calendar names,
 /// currencies, and singular/plural. Shared by the objective interpreter and the analytics question parser so they read
-/// "fifteen", "a fortnight", "did not" and "bookshelf" the same way. Phrases are lower case; immutable; thread-safe.
+/// "fifteen", "a fortnight", "did not" and "sleeping bag" the same way. Phrases are lower case; immutable; thread-safe.
 /// </summary>
 internal static class LanguageWords
 {
@@ -117,8 +117,8 @@ internal static class LanguageWords
     public static bool TryReadCountWord(string word, out int value) => CountWords.TryGetValue(word, out value);
 
     /// <summary>
-    /// The singular of an English plural, for catalog values written in the plural ("Bookshelves" to "Bookshelf",
-    /// "Mattresses" to "Mattress", "Storage Boxes" to "Storage Box", "Accessories" to "Accessory", "Gloves" to "Glove").
+    /// The singular of an English plural, for catalog values written in the plural ("Shelves" to "Shelf",
+    /// "Dresses" to "Dress", "Boxes" to "Box", "Accessories" to "Accessory", "Gloves" to "Glove").
     /// Only the last word changes; the case of the rest is kept; a word that is not a plural comes back unchanged.
     /// </summary>
     public static string Singular(string plural)
@@ -158,7 +158,7 @@ internal static class LanguageWords
         return plural[..^1];
     }
 
-    /// <summary>The plural of an English noun phrase ("search" to "searches", "page view" to "page views", "accessory" to "accessories").</summary>
+    /// <summary>The plural of an English noun phrase ("match" to "matches", "item view" to "item views", "accessory" to "accessories").</summary>
     public static string Plural(string singular)
     {
         if (singular.Length == 0)

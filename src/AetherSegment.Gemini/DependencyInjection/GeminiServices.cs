@@ -1,6 +1,7 @@
 using AetherSegment.DependencyInjection;
 using AetherSegment.Gemini.Interpretation;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal static class GeminiServices
         AddVertexTransport(services);
         services.TryAddSingleton(sp => new GeminiCampaignInterpreter(
             sp.GetRequiredService<VertexAiClient>(),
+            sp.GetRequiredService<BusinessProfile>(),
             sp.GetRequiredService<IOptions<GeminiOptions>>(),
             sp.GetRequiredService<IOptions<AetherSegmentOptions>>(),
             sp.GetRequiredService<Profiles.BusinessProfile>(),
@@ -38,6 +40,7 @@ internal static class GeminiServices
         services.TryAddSingleton(sp => new VertexAiClient(
             sp.GetRequiredService<IOptions<GeminiOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<BusinessProfile>(),
             sp.GetService<ILogger<VertexAiClient>>()));
     }
 
@@ -52,6 +55,7 @@ internal static class GeminiServices
             return new ChatClientCampaignInterpreter(
                 chatClient(sp),
                 options,
+                sp.GetRequiredService<BusinessProfile>(),
                 sp.GetRequiredService<IOptions<AetherSegmentOptions>>().Value,
                 sp.GetRequiredService<Profiles.BusinessProfile>(),
                 sp.GetRequiredService<TimeProvider>(),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,8 +15,8 @@ namespace AetherSegment.Gemini.Interpretation;
 /// </summary>
 internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
 {
-    private static readonly JsonElement Schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode());
-
+    private readonly JsonElement _schema;
+    private readonly BusinessProfile _profile;
     private readonly IChatClient _chatClient;
     private readonly ChatClientInterpreterOptions _options;
     private readonly ICampaignInterpreter _rules;
@@ -23,9 +24,10 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
     private readonly ILogger _logger;
     private readonly Profiles.BusinessProfile _profile;
 
-    public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, AetherSegmentOptions coreOptions, Profiles.BusinessProfile profile, TimeProvider timeProvider, ILogger? logger = null)
+    public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, BusinessProfile profile, AetherSegmentOptions coreOptions, TimeProvider timeProvider, ILogger? logger = null)
     {
         _profile = profile;
+        _schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode(profile));
         _chatClient = chatClient;
         _options = options;
         _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions);
@@ -46,9 +48,9 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
         {
             ModelId = _options.ModelId,
             Temperature = 0,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "campaign_objective", "The Campaign Objective Object of one marketing objective."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(_schema, "campaign_objective", "The Campaign Objective Object of one marketing objective."),
         };
-        ChatMessage[] messages = [new(ChatRole.System, InterpretationPrompt.SystemInstruction), new(ChatRole.User, text)];
+        ChatMessage[] messages = [new(ChatRole.System, InterpretationPrompt.SystemInstruction(_profile)), new(ChatRole.User, text)];
         string reason;
         using CancellationTokenSource timeout = new(_options.Timeout, _timeProvider);
         using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

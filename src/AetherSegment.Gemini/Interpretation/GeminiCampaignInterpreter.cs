@@ -1,5 +1,6 @@
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,13 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
     public const string InterpreterName = "gemini";
 
     private readonly VertexAiClient _client;
+    private readonly BusinessProfile _profile;
     private readonly ICampaignInterpreter _rules;
     private readonly GeminiOptions _options;
     private readonly ILogger _logger;
     private readonly Profiles.BusinessProfile _profile;
 
-    public GeminiCampaignInterpreter(VertexAiClient client, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, Profiles.BusinessProfile profile, ILogger<GeminiCampaignInterpreter>? logger = null)
+    public GeminiCampaignInterpreter(VertexAiClient client, BusinessProfile profile, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, ILogger<GeminiCampaignInterpreter>? logger = null)
     {
         _profile = profile;
         _client = client;
@@ -44,7 +46,7 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
         string reason;
         try
         {
-            string answer = await _client.GenerateAsync(InterpretationPrompt.SystemInstruction, text, cancellationToken).ConfigureAwait(false);
+            string answer = await _client.GenerateAsync(InterpretationPrompt.SystemInstruction(_profile), text, cancellationToken).ConfigureAwait(false);
             GeminiLog.Answer(_logger, InterpreterName, answer);
             if (ModelAnswer.Read(answer, text, InterpreterName, _profile, out reason) is { } result)
             {

@@ -1,4 +1,5 @@
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Gemini.Interpretation;
 
@@ -9,10 +10,10 @@ internal static class ModelAnswer
     /// <param name="text">The model's text.</param>
     /// <param name="objective">The objective as the user wrote it (always written back, whatever the model echoed).</param>
     /// <param name="interpreter">The interpreter's short name.</param>
-    /// <param name="profile">The business profile: a suggested trigger must be one of its trigger ids.</param>
+    /// <param name="profile">The business whose closed sets the answer must use.</param>
     /// <param name="reason">Why the answer was rejected.</param>
     /// <returns>The object, or null when the answer is invalid.</returns>
-    public static CampaignObjective? Read(string? text, string objective, string interpreter, Profiles.BusinessProfile profile, out string reason)
+    public static CampaignObjective? Read(string? text, string objective, string interpreter, BusinessProfile profile, out string reason)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -21,7 +22,7 @@ internal static class ModelAnswer
         }
 
         string json = StripFence(text);
-        IReadOnlyList<string> errors = CampaignObjectiveValidator.ValidateJson(json, out CampaignObjective? parsed);
+        IReadOnlyList<string> errors = CampaignObjectiveValidator.ValidateJson(json, profile, out CampaignObjective? parsed);
         if (errors.Count > 0 || parsed is null)
         {
             reason = "the answer failed validation: " + string.Join("; ", errors.Take(5)) + (errors.Count > 5 ? $" (and {errors.Count - 5} more)" : "");

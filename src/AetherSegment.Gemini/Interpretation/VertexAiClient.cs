@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,9 +43,10 @@ internal sealed class VertexAiClient : IDisposable
     /// <summary>Creates the client.</summary>
     /// <param name="options">The Gemini options.</param>
     /// <param name="timeProvider">Clock for timeouts and backoff.</param>
+    /// <param name="profile">The business whose Campaign Objective schema and prompt the interpretation requests carry.</param>
     /// <param name="logger">Logger; null for none.</param>
     /// <param name="http">An HTTP client to use (not disposed); null creates one.</param>
-    public VertexAiClient(IOptions<GeminiOptions> options, TimeProvider timeProvider, ILogger<VertexAiClient>? logger = null, HttpClient? http = null)
+    public VertexAiClient(IOptions<GeminiOptions> options, TimeProvider timeProvider, BusinessProfile profile, ILogger<VertexAiClient>? logger = null, HttpClient? http = null)
     {
         _options = options.Value;
         _timeProvider = timeProvider;
@@ -54,8 +56,8 @@ internal sealed class VertexAiClient : IDisposable
         _jitter = new Random(_options.RetryJitterSeed);
         _requestUri = BuildUri(_options);
         _authority = _requestUri.GetLeftPart(UriPartial.Authority);
-        _schemaJson = JsonSerializer.SerializeToUtf8Bytes(VertexSchemaConverter.Convert(CampaignObjectiveSchema.CreateNode()));
-        _template = new BodyTemplate(InterpretationPrompt.SystemInstruction, _schemaJson);
+        _schemaJson = JsonSerializer.SerializeToUtf8Bytes(VertexSchemaConverter.Convert(CampaignObjectiveSchema.CreateNode(profile)));
+        _template = new BodyTemplate(InterpretationPrompt.SystemInstruction(profile), _schemaJson);
     }
 
     /// <summary>The generateContent URL (with <c>?key=</c> when an API key is configured).</summary>

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AetherSegment.Interpretation;
+using System.Text.Json;
 using AetherSegment.Interpretation.Evaluation;
+using AetherSegment.Interpretation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 
 namespace AetherSegment.Cli.Tests.Interpretation;
@@ -40,7 +41,7 @@ public sealed class InterpretCommandTests
         string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         CampaignObjective printed = JsonSerializer.Deserialize<CampaignObjective>(lines[0], AetherSegmentJson.Options)!;
-        Assert.Empty(CampaignObjectiveValidator.ValidateJson(lines[0], out _));
+        Assert.Empty(CampaignObjectiveValidator.ValidateJson(lines[0], HomeFurnishingProfile.Load(), out _));
         Assert.Equal(example.Objective, printed.Objective);
         Assert.Equal("rules", printed.Interpreter);
         IReadOnlyList<InterpretationFailure> failures = InterpretationEvaluator.Compare(example, printed);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 
@@ -22,7 +23,7 @@ public sealed class CampaignObjectiveSchemaTests
     [Fact]
     public void Schema_ListsTheClosedVocabulariesOfTheDataModelAsEnums()
     {
-        JsonObject schema = CampaignObjectiveSchema.CreateNode();
+        JsonObject schema = CampaignObjectiveSchema.CreateNode(HomeFurnishingProfile.Load());
 
         Assert.Equal(RetailCatalog.Cities.Select(c => c.Name), Enum(Property(schema, "audience", "cities")["items"]!.AsObject()));
         Assert.Equal(RetailCatalog.Countries.Select(c => c.Name), Enum(Property(schema, "audience", "countries")["items"]!.AsObject()));
@@ -36,7 +37,7 @@ public sealed class CampaignObjectiveSchemaTests
     [Fact]
     public void Schema_RequiresEveryFieldAndBoundsTheRanges()
     {
-        JsonObject schema = CampaignObjectiveSchema.CreateNode();
+        JsonObject schema = CampaignObjectiveSchema.CreateNode(HomeFurnishingProfile.Load());
 
         Assert.Equal(9, schema["required"]!.AsArray().Count);
         Assert.Equal(6, Property(schema, "audience", "behavior")["required"]!.AsArray().Count);
@@ -48,9 +49,9 @@ public sealed class CampaignObjectiveSchemaTests
     [Fact]
     public void CreateNode_ReturnsAFreshCopyEachTime()
     {
-        JsonObject first = CampaignObjectiveSchema.CreateNode();
+        JsonObject first = CampaignObjectiveSchema.CreateNode(HomeFurnishingProfile.Load());
         first["title"] = "changed";
 
-        Assert.Equal("Campaign Objective Object", (string?)CampaignObjectiveSchema.CreateNode()["title"]);
+        Assert.Equal("Campaign Objective Object", (string?)CampaignObjectiveSchema.CreateNode(HomeFurnishingProfile.Load())["title"]);
     }
 }

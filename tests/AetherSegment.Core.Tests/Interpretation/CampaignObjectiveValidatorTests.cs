@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
 using AetherSegment.Interpretation;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 
 public sealed class CampaignObjectiveValidatorTests
 {
     private static CampaignObjective Valid() =>
-        CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).InterpretAsync("Win back lapsed UK customers in London who haven't purchased in 90 days with 20% off").AsTask().Result;
+        CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load()).InterpretAsync("Win back lapsed UK customers in London who haven't purchased in 90 days with 20% off").AsTask().Result;
 
     [Fact]
-    public void Validate_RulesAnswer_HasNoProblems() => Assert.Empty(CampaignObjectiveValidator.Validate(Valid()));
+    public void Validate_RulesAnswer_HasNoProblems() => Assert.Empty(CampaignObjectiveValidator.Validate(Valid(), HomeFurnishingProfile.Load()));
 
     [Fact]
     public void Validate_ReportsEveryProblemNamingItsField()
@@ -27,7 +28,7 @@ public sealed class CampaignObjectiveValidatorTests
             Confidence = 2,
         };
 
-        IReadOnlyList<string> errors = CampaignObjectiveValidator.Validate(bad);
+        IReadOnlyList<string> errors = CampaignObjectiveValidator.Validate(bad, HomeFurnishingProfile.Load());
 
         Assert.Contains(errors, e => e.StartsWith("audience.clv_min:", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("audience.cities:", StringComparison.Ordinal) && e.Contains("Paris", StringComparison.Ordinal));
@@ -45,13 +46,13 @@ public sealed class CampaignObjectiveValidatorTests
     {
         CampaignObjective bad = Valid() with { Incentive = new Incentive { Type = IncentiveType.PercentDiscount, Value = 150 } };
 
-        Assert.Contains(CampaignObjectiveValidator.Validate(bad), e => e.StartsWith("incentive.value:", StringComparison.Ordinal));
+        Assert.Contains(CampaignObjectiveValidator.Validate(bad, HomeFurnishingProfile.Load()), e => e.StartsWith("incentive.value:", StringComparison.Ordinal));
     }
 
     [Fact]
     public void ValidateJson_ValidAnswer_ParsesIt()
     {
-        IReadOnlyList<string> errors = CampaignObjectiveValidator.ValidateJson(AetherSegmentJson.Serialize(Valid()), out CampaignObjective? parsed);
+        IReadOnlyList<string> errors = CampaignObjectiveValidator.ValidateJson(AetherSegmentJson.Serialize(Valid()), HomeFurnishingProfile.Load(), out CampaignObjective? parsed);
 
         Assert.Empty(errors);
         Assert.Equal(CampaignType.WinBack, parsed!.CampaignType);
@@ -68,7 +69,7 @@ public sealed class CampaignObjectiveValidatorTests
         json["audience"]!["behavior"]!["no_purchase_for_days"] = "ninety";
         json["incentive"]!["type"] = "cashback";
 
-        IReadOnlyList<string> errors = CampaignObjectiveValidator.ValidateJson(json.ToJsonString(), out CampaignObjective? parsed);
+        IReadOnlyList<string> errors = CampaignObjectiveValidator.ValidateJson(json.ToJsonString(), HomeFurnishingProfile.Load(), out CampaignObjective? parsed);
 
         Assert.Null(parsed);
         Assert.Contains(errors, e => e.StartsWith("kpi: required", StringComparison.Ordinal));
@@ -84,7 +85,7 @@ public sealed class CampaignObjectiveValidatorTests
     [InlineData("null")]
     public void ValidateJson_NotAnObject_IsRejected(string json)
     {
-        Assert.NotEmpty(CampaignObjectiveValidator.ValidateJson(json, out CampaignObjective? parsed));
+        Assert.NotEmpty(CampaignObjectiveValidator.ValidateJson(json, HomeFurnishingProfile.Load(), out CampaignObjective? parsed));
         Assert.Null(parsed);
     }
 

@@ -1,12 +1,13 @@
-using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Evaluation;
+using AetherSegment.Interpretation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 
 public sealed class PublicExamplesTests
 {
-    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load());
 
     public static TheoryData<string> ExampleIds()
     {
@@ -30,7 +31,7 @@ public sealed class PublicExamplesTests
         IReadOnlyList<InterpretationFailure> failures = InterpretationEvaluator.Compare(example, answer);
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Field}: expected {f.Expected}, got {f.Actual}")));
         Assert.Equal("rules", answer.Interpreter);
-        Assert.Empty(CampaignObjectiveValidator.Validate(answer));
+        Assert.Empty(CampaignObjectiveValidator.Validate(answer, HomeFurnishingProfile.Load()));
     }
 
     [Fact]

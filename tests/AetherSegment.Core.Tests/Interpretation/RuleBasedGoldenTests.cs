@@ -1,5 +1,6 @@
 using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Rules;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 
 namespace AetherSegment.Core.Tests.Interpretation;
@@ -17,7 +18,7 @@ public sealed class RuleBasedGoldenTests
     [Fact]
     public void Interpret_GoldenObjectives_AnswersExactlyAsRecorded()
     {
-        RuleBasedCampaignInterpreter rules = new(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+        RuleBasedCampaignInterpreter rules = new(HomeFurnishingProfile.Load());
 
         GoldenFile.AssertUnchanged(Golden, "objective", 600, objective => AetherSegmentJson.Serialize(rules.Interpret(objective)));
     }

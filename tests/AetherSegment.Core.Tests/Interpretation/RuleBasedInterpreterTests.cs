@@ -1,13 +1,15 @@
 using AetherSegment.DependencyInjection;
-using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Rules;
+using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 
 public sealed class RuleBasedInterpreterTests
 {
-    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load());
 
     private static CampaignObjective Interpret(string objective) => ((RuleBasedCampaignInterpreter)Rules).Interpret(objective);
 
@@ -73,7 +75,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public async Task Interpret_ChurnProbabilityBelowTheConfiguredThreshold_SetsNoChurnFilter()
     {
-        ICampaignInterpreter strict = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), new AetherSegmentOptions { ChurnRiskThreshold = 0.8 });
+        ICampaignInterpreter strict = CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load(), new AetherSegmentOptions { ChurnRiskThreshold = 0.8 });
 
         CampaignObjective answer = await strict.InterpretAsync("Win back customers with churn probability above 0.7");
 
@@ -113,7 +115,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public void Interpret_RepeatedCalls_DoNotGrowAllocations()
     {
-        RuleBasedCampaignInterpreter rules = new(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+        RuleBasedCampaignInterpreter rules = new(HomeFurnishingProfile.Load());
         const string objective = "Recover abandoned furniture carts from high-value customers in the last 48 hours with a personalized 15% discount to increase conversion by 25%";
         for (int i = 0; i < 200; i++)
         {
@@ -169,7 +171,7 @@ public sealed class RuleBasedInterpreterTests
                 }
 
                 CampaignObjective answer = Interpret(objective);
-                IReadOnlyList<string> errors = CampaignObjectiveValidator.Validate(answer);
+                IReadOnlyList<string> errors = CampaignObjectiveValidator.Validate(answer, HomeFurnishingProfile.Load());
                 Assert.True(errors.Count == 0, objective + " => " + string.Join("; ", errors));
             }
         }
@@ -189,7 +191,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public void Registration_DefaultInterpreterIsTheRules()
     {
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).Services.AddAetherSegment().Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).Services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).Services.BuildServiceProvider();
 
         ICampaignInterpreter interpreter = services.GetRequiredService<ICampaignInterpreter>();
 
@@ -200,7 +202,7 @@ public sealed class RuleBasedInterpreterTests
     [Fact]
     public void Lexicon_EveryCatalogCityAndProductTypeIsAPhrase()
     {
-        Lexicon lexicon = Lexicon.Default;
+        Lexicon lexicon = new InterpreterCatalog(HomeFurnishingProfile.Load()).Lexicon;
         foreach (string name in AetherSegment.DataModel.RetailCatalog.Cities.Select(c => c.Name).Concat(AetherSegment.DataModel.RetailCatalog.ProductTypes.Select(p => p.Name)))
         {
             CampaignObjective answer = Interpret($"Customers who bought {name} in {name}");

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Evaluation;
+using AetherSegment.Interpretation;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 
@@ -10,7 +11,7 @@ namespace AetherSegment.Core.Tests.Interpretation;
 /// </summary>
 public sealed class RuleBasedPhrasingTests
 {
-    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+    private static readonly ICampaignInterpreter Rules = CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load());
 
     [Theory]
     // Abandoned carts: synonyms, hours as days, reminders, cart values.
@@ -177,6 +178,6 @@ public sealed class RuleBasedPhrasingTests
 
         IReadOnlyList<InterpretationFailure> failures = InterpretationEvaluator.Compare(example, answer);
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Field}: expected {f.Expected}, got {f.Actual}")));
-        Assert.Empty(CampaignObjectiveValidator.Validate(answer));
+        Assert.Empty(CampaignObjectiveValidator.Validate(answer, HomeFurnishingProfile.Load()));
     }
 }

@@ -45,7 +45,6 @@ public sealed class HomeFurnishingProfileTests
         Assert.Equal(RetailCatalog.AcquisitionSources, Profile.Catalog.Values(CatalogList.AcquisitionSources));
         Assert.Equal(RetailCatalog.EventTypes, Profile.Catalog.Values(CatalogList.EventTypes));
         Assert.Equal(RetailCatalog.Devices, Profile.Catalog.Values(CatalogList.Devices));
-        Assert.Equal(Enum.GetValues<AcquisitionSource>().Select(s => ProfileWire<AcquisitionSource>.Name(s)), Profile.Catalog.Values(CatalogList.AcquisitionSources));
         Assert.Equal(EventTypeKind.View, Profile.Catalog.FindEventType("product_view")!.Kind);
         Assert.Empty(Profile.Catalog.Channels);
     }
@@ -150,17 +149,16 @@ public sealed class HomeFurnishingProfileTests
     public void InterpreterAliases_NameTheSameCanonicalValues()
     {
         int checkedPhrases = 0;
-        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All())
+        InterpreterCatalog catalog = new(Profile);
+        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All(catalog))
         {
             foreach (LexMeaning meaning in meanings)
             {
                 (CatalogList List, string Value)? expected = meaning.Sense switch
                 {
-                    Sense.Country => (CatalogList.Places, RetailCatalog.Countries[meaning.Value].Name),
-                    Sense.City => (CatalogList.Places, RetailCatalog.Cities[meaning.Value].Name),
-                    Sense.Category => (CatalogList.Taxonomy, RetailCatalog.Categories[meaning.Value].Name),
-                    Sense.ProductType => (CatalogList.Taxonomy, RetailCatalog.ProductTypes[meaning.Value].Name),
-                    Sense.Source => (CatalogList.AcquisitionSources, ProfileWire<AcquisitionSource>.Name((AcquisitionSource)meaning.Value)),
+                    Sense.Place => (CatalogList.Places, catalog.PlaceValues[meaning.Value]),
+                    Sense.Taxon => (CatalogList.Taxonomy, catalog.TaxonValues[meaning.Value]),
+                    Sense.Source => (CatalogList.AcquisitionSources, catalog.Sources[meaning.Value]),
                     _ => null,
                 };
                 if (expected is { } value)
@@ -188,7 +186,7 @@ public sealed class HomeFurnishingProfileTests
     [Fact]
     public void InterpreterTriggerCues_ThatAreCampaignTypesOrNoIncentive_AreCarriedByTheTriggersTypes()
     {
-        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All())
+        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All(new InterpreterCatalog(Profile)))
         {
             if (meanings.FirstOrDefault(m => m.Sense == Sense.Trigger) is { Sense: Sense.Trigger } trigger)
             {

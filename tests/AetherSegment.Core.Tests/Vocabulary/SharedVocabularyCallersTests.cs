@@ -1,6 +1,9 @@
 using AetherSegment.Analytics;
 using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Rules;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
+using AetherSegment.TestRetailers.SummitOutfitters;
 using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Core.Tests.Vocabulary;
@@ -20,7 +23,7 @@ public sealed class SharedVocabularyCallersTests
     [InlineData("Recommend pillows to customers who purchased a mattress", "Mattresses")]
     public void Interpreter_ReadsTheSingularOfAProductType(string objective, string productType)
     {
-        CampaignObjective answer = new RuleBasedCampaignInterpreter(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).Interpret(objective);
+        CampaignObjective answer = new RuleBasedCampaignInterpreter(HomeFurnishingProfile.Load()).Interpret(objective);
 
         Assert.Equal([productType], answer.Audience.ProductTypes);
     }
@@ -40,39 +43,31 @@ public sealed class SharedVocabularyCallersTests
     }
 
     [Fact]
-    public void InterpreterLexicon_TakesCatalogWordsAsInput_WithTheSharedSingular()
+    public void InterpreterLexicon_TakesCatalogWordsFromTheProfile_WithTheSharedSingular()
     {
-        Lexicon lexicon = Lexicon.Build(LexiconEntries.All(Outdoor));
+        InterpreterCatalog summit = new(BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path));
+        Lexicon lexicon = summit.Lexicon;
 
-        Assert.Equal([new LexMeaning(Sense.ProductType, 0)], Meanings(lexicon, "accessory") ?? []);
-        Assert.Equal([new LexMeaning(Sense.ProductType, 0)], Meanings(lexicon, "extras") ?? []);
-        Assert.Equal([new LexMeaning(Sense.ProductType, 1)], Meanings(lexicon, "hair", "brush") ?? []);
+        Assert.Equal([new LexMeaning(Sense.Taxon, Array.IndexOf(summit.TaxonValues, "Daypacks"))], Meanings(lexicon, "daypack") ?? []);
+        Assert.Equal([new LexMeaning(Sense.Taxon, Array.IndexOf(summit.TaxonValues, "Rain Shells"))], Meanings(lexicon, "storm", "shell") ?? []);
+        Assert.Equal([new LexMeaning(Sense.Taxon, Array.IndexOf(summit.TaxonValues, "Sleeping Bags"))], Meanings(lexicon, "sleeping", "bag") ?? []);
         Assert.Null(Meanings(lexicon, "sofa"));
     }
 
     [Fact]
-    public void Interpreter_OnAnotherCatalog_AnswersInThatCatalogsValues()
+    public void Interpreter_OnAnotherProfile_AnswersInThatProfilesValues()
     {
-        CatalogVocabulary outdoor = new(
-        [
-            new CatalogTerm(CatalogFacets.Country, "United States", ["usa"]),
-            new CatalogTerm(CatalogFacets.City, "Denver", ["mile high city"]),
-            new CatalogTerm(CatalogFacets.City, "Boulder", []),
-            new CatalogTerm(CatalogFacets.Category, "Camping & Hiking", []),
-            new CatalogTerm(CatalogFacets.ProductType, "Rain Jackets", ["shells"]),
-            new CatalogTerm(CatalogFacets.ProductType, "Accessories", []),
-        ]);
-        RuleAnalyzer analyzer = new(Lexicon.Build(LexiconEntries.All(outdoor)), outdoor, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load());
+        RuleBasedCampaignInterpreter summit = new(BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path));
 
-        CampaignObjective answer = analyzer.Interpret("Win back customers in the mile high city who bought a rain jacket in the last 90 days", 0.7);
-        CampaignObjective second = analyzer.Interpret("Cross-sell an accessory to shoppers in Boulder who bought camping and hiking gear", 0.7);
+        CampaignObjective answer = summit.Interpret("Win back members in the mile high city who bought a rain jacket in the last 90 days");
+        CampaignObjective second = summit.Interpret("Cross-sell a headlamp to shoppers in Boulder who bought camp gear");
 
         Assert.Equal(CampaignType.WinBack, answer.CampaignType);
         Assert.Equal(["Denver"], answer.Audience.Cities);
-        Assert.Equal(["Rain Jackets"], answer.Audience.ProductTypes);
+        Assert.Equal(["Rain Shells"], answer.Audience.ProductTypes);
         Assert.Equal(90, answer.Audience.Behavior.PurchasedWithinDays);
         Assert.Equal(["Boulder"], second.Audience.Cities);
-        Assert.Equal(["Camping & Hiking"], second.Audience.Categories);
+        Assert.Equal(["Camping"], second.Audience.Categories);
         Assert.Empty(second.Audience.ProductTypes);
     }
 

@@ -1,4 +1,7 @@
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
+using AetherSegment.TestRetailers.SummitOutfitters;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,13 +37,13 @@ public sealed class ChatClientInterpreterTests
     }
 
     private static string ModelAnswer() =>
-        AetherSegmentJson.Serialize(CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).InterpretAsync(Objective).AsTask().Result with { Confidence = 0.77 });
+        AetherSegmentJson.Serialize(CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load()).InterpretAsync(Objective).AsTask().Result with { Confidence = 0.77 });
 
     [Fact]
     public async Task Interpret_ValidAnswer_ReturnsTheChatObjectAndAsksForTheSchema()
     {
         FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "```json\n" + ModelAnswer() + "\n```"))));
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -54,12 +57,40 @@ public sealed class ChatClientInterpreterTests
     }
 
     [Fact]
+    public async Task Interpret_SummitProfile_PromptAndSchemaCarrySummitsCatalogAndNoFurnitureWord()
+    {
+        BusinessProfile summit = BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
+        const string objective = "Win back lapsed members in the Pacific Northwest who bought tents";
+        string modelAnswer = AetherSegmentJson.Serialize(await CampaignInterpreters.CreateRuleBased(summit).InterpretAsync(objective) with { SuggestedTrigger = null });
+        FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, modelAnswer))));
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(summit).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(objective);
+
+        Assert.Equal("chat", answer.Interpreter);
+        Assert.Equal(["Pacific Northwest"], answer.Audience.OtherLevels["regions"]);
+        string prompt = chat.LastMessages[0].Text;
+        string schema = Assert.IsType<ChatResponseFormatJson>(chat.LastOptions!.ResponseFormat).Schema!.Value.GetRawText();
+        Assert.Contains(summit.Description, prompt, StringComparison.Ordinal);
+        Assert.Contains("regions (regions, canonical names as listed; other words for them map to them): Pacific Northwest, Rockies", prompt, StringComparison.Ordinal);
+        Assert.Contains("trailhead_event", prompt, StringComparison.Ordinal);
+        Assert.Contains("repair_voucher", prompt, StringComparison.Ordinal);
+        Assert.Contains("\"Pacific Northwest\"", schema, StringComparison.Ordinal);
+        Assert.Contains("\"Tents\"", schema, StringComparison.Ordinal);
+        foreach (string furniture in (string[])["furniture", "home-furnishing", "Sofas", "London", "United Kingdom", "chairs", "desks", "room_planner", "organic_search"])
+        {
+            Assert.DoesNotContain(furniture, prompt, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(furniture, schema, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Interpret_ClientFromContainerWithAName_UsesThatName()
     {
         FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, ModelAnswer()))));
         ServiceCollection collection = new();
         collection.AddSingleton<IChatClient>(chat);
-        using ServiceProvider services = collection.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddChatClientInterpreter(o => o.Name = "ollama").Services.BuildServiceProvider();
+        using ServiceProvider services = collection.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(o => o.Name = "ollama").Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -70,7 +101,7 @@ public sealed class ChatClientInterpreterTests
     public async Task Interpret_ClientThrows_FallsBackToRulesSayingWhy()
     {
         FakeChatClient chat = new((_, _, _) => throw new HttpRequestException("connection refused"));
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -84,7 +115,7 @@ public sealed class ChatClientInterpreterTests
     {
         string invented = ModelAnswer().Replace("\"Office Chairs\"", "\"Gaming Chairs\"", StringComparison.Ordinal);
         FakeChatClient chat = new((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, invented))));
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientInterpreter(chat).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
@@ -100,7 +131,7 @@ public sealed class ChatClientInterpreterTests
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
             return new ChatResponse();
         });
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load())
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load())
             .AddChatClientInterpreter(chat, o => o.Timeout = TimeSpan.FromMilliseconds(100)).Services.BuildServiceProvider();
 
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
@@ -112,8 +143,8 @@ public sealed class ChatClientInterpreterTests
     [Fact]
     public void Registration_DefaultIsRulesAndGeminiReplacesIt()
     {
-        using ServiceProvider rules = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).Services.BuildServiceProvider();
-        using ServiceProvider gemini = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddGemini(o => o.ProjectId = "p").AddGemini().Services.BuildServiceProvider();
+        using ServiceProvider rules = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).Services.BuildServiceProvider();
+        using ServiceProvider gemini = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddGemini(o => o.ProjectId = "p").AddGemini().Services.BuildServiceProvider();
 
         Assert.Equal("rules", rules.GetRequiredService<ICampaignInterpreter>().Name);
         Assert.Equal("gemini", gemini.GetRequiredService<ICampaignInterpreter>().Name);

@@ -1,7 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using AetherSegment.Gemini.Interpretation;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AetherSegment.Gemini.Tests.Interpretation;
@@ -13,7 +15,7 @@ public sealed class GeminiInterpreterTests
 
     private static ServiceProvider Build(FakeVertexServer server, Action<GeminiOptions>? configure = null) =>
         new ServiceCollection()
-            .AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load())
+            .AddAetherSegment().UseProfile(HomeFurnishingProfile.Load())
             .AddGemini(o =>
             {
                 o.ProjectId = "test-project";
@@ -28,7 +30,7 @@ public sealed class GeminiInterpreterTests
     /// <summary>A valid answer that differs from the rules' (so the test sees whose answer it got).</summary>
     private static string ValidAnswer()
     {
-        CampaignObjective rules = CampaignInterpreters.CreateRuleBased(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).InterpretAsync(Objective).AsTask().Result;
+        CampaignObjective rules = CampaignInterpreters.CreateRuleBased(HomeFurnishingProfile.Load()).InterpretAsync(Objective).AsTask().Result;
         CampaignObjective model = rules with { Objective = "echoed by the model", Interpreter = "whatever", Confidence = 0.99, Warnings = [] };
         return AetherSegmentJson.Serialize(model);
     }
@@ -221,7 +223,7 @@ public sealed class GeminiInterpreterTests
             port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddGemini(o =>
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddGemini(o =>
         {
             o.ProjectId = "p";
             o.Endpoint = $"http://127.0.0.1:{port}";

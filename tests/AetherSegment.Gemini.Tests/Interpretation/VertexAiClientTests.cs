@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using AetherSegment.Gemini.Interpretation;
+using AetherSegment.Synthetic.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Gemini.Tests.Interpretation;
@@ -8,7 +9,7 @@ namespace AetherSegment.Gemini.Tests.Interpretation;
 public sealed class VertexAiClientTests
 {
     private static VertexAiClient Create(string endpoint) =>
-        new(Options.Create(new GeminiOptions { ProjectId = "p", Endpoint = endpoint, AccessToken = "t", RetryBaseDelay = TimeSpan.FromMilliseconds(5) }), TimeProvider.System);
+        new(Options.Create(new GeminiOptions { ProjectId = "p", Endpoint = endpoint, AccessToken = "t", RetryBaseDelay = TimeSpan.FromMilliseconds(5) }), TimeProvider.System, HomeFurnishingProfile.Load());
 
     [Fact]
     public void BuildBody_EscapesTheObjectiveAndKeepsTheSchema()
@@ -16,10 +17,10 @@ public sealed class VertexAiClientTests
         using VertexAiClient client = Create("http://127.0.0.1:1");
         const string objective = "Say \"hi\" to Montréal \\ shoppers\nwith 10% off 🙂";
 
-        JsonObject body = JsonNode.Parse(client.BuildBody(InterpretationPrompt.SystemInstruction, objective))!.AsObject();
+        JsonObject body = JsonNode.Parse(client.BuildBody(InterpretationPrompt.SystemInstruction(HomeFurnishingProfile.Load()), objective))!.AsObject();
 
         Assert.Equal(objective, (string?)body["contents"]![0]!["parts"]![0]!["text"]);
-        Assert.Equal(InterpretationPrompt.SystemInstruction, (string?)body["systemInstruction"]!["parts"]![0]!["text"]);
+        Assert.Equal(InterpretationPrompt.SystemInstruction(HomeFurnishingProfile.Load()), (string?)body["systemInstruction"]!["parts"]![0]!["text"]);
         Assert.Equal("OBJECT", (string?)body["generationConfig"]!["responseSchema"]!["type"]);
         Assert.Equal(0, (int)body["generationConfig"]!["temperature"]!);
     }

@@ -1,5 +1,3 @@
-using AetherSegment.DataModel;
-
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
@@ -7,10 +5,10 @@ namespace AetherSegment.Interpretation.Rules;
 /// referral"); "email everyone" is a channel, not a source. Input: source meanings; output: <see cref="Sources"/>.
 /// One instance per analyzer; not thread-safe.
 /// </summary>
-internal sealed class AcquisitionSourcePass(RuleItems items, AnalysisLog log)
+internal sealed class AcquisitionSourcePass(RuleItems items, AnalysisLog log, InterpreterCatalog catalog)
 {
-    /// <summary>The sources named, as <see cref="AcquisitionSource"/> values.</summary>
-    public OrderedSelection Sources { get; } = new(Enum.GetValues<AcquisitionSource>().Length);
+    /// <summary>The sources named, as positions in <see cref="InterpreterCatalog.Sources"/>.</summary>
+    public OrderedSelection Sources { get; } = new(catalog.Sources.Length);
 
     /// <summary>Starts a new objective.</summary>
     public void Reset() => Sources.Clear();
@@ -27,9 +25,10 @@ internal sealed class AcquisitionSourcePass(RuleItems items, AnalysisLog log)
 
     private bool IsAcquisitionContext(int i)
     {
-        // "social media customers", "referral shoppers"; but "email everyone" is a channel, so e-mail needs "signups" or a verb.
+        // "social media customers", "referral shoppers"; but "email everyone" is a channel, so a source that is also a
+        // channel needs "signups" or a verb.
         RuleItem[] all = items.Items;
-        bool email = all[i].TryGet(Sense.Source, out LexMeaning source) && (AcquisitionSource)source.Value == AcquisitionSource.Email;
+        bool email = all[i].TryGet(Sense.Source, out LexMeaning source) && catalog.SourceIsChannel[source.Value];
         if (i + 1 < items.Count && all[i + 1].Has(Sense.CustomerNoun)
             && (!email || items.IsWord(i + 1, "signups") || items.IsWord(i + 1, "subscribers") || all[i + 1].Has(Sense.AcquisitionContext)))
         {

@@ -63,7 +63,7 @@ internal sealed class CampaignTypePass(AnalysisLog log)
         }
 
         bool onboarding = _cues[(int)CampaignType.NewCustomerOnboarding] || acquiredWithinDays is not null || cues.Never;
-        // Promoting one item to the buyers of another ("20% off dining chairs to anyone who bought a dining table") is a cross-sell.
+        // Promoting one item to the buyers of another ("20% off stoves to anyone who bought a tent") is a cross-sell.
         bool crossSell = _cues[(int)CampaignType.CrossSell] || (purchase && (_recommend || (promotedItem && audienceItems > 0)));
         if (cart)
         {

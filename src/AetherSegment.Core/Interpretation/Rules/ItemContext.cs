@@ -1,5 +1,3 @@
-using AetherSegment.DataModel;
-
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
@@ -8,12 +6,12 @@ namespace AetherSegment.Interpretation.Rules;
 /// </summary>
 internal static class ItemContext
 {
-    /// <summary>Whether the item names a category or a product type.</summary>
-    public static bool IsCatalogItem(in RuleItem item) => item.Has(Sense.Category) || item.Has(Sense.ProductType);
+    /// <summary>Whether the item names a taxonomy value (a category, a product type...).</summary>
+    public static bool IsCatalogItem(in RuleItem item) => item.Has(Sense.Taxon);
 
     /// <summary>
-    /// Whether a category or product type defines the audience: it follows what they bought, viewed or carted
-    /// ("who bought sofas"), or names them ("sofa buyers", "sofa carts"); after "recommend", "on", "with" it is promoted.
+    /// Whether a taxonomy value defines the audience: it follows what they bought, viewed or carted
+    /// ("who bought tents"), or names them ("tent buyers", "tent carts"); after "recommend", "on", "with" it is promoted.
     /// </summary>
     public static bool IsAudienceItem(this RuleItems items, int i)
     {
@@ -27,7 +25,7 @@ internal static class ItemContext
                 return true;
             }
 
-            if (!next.Has(Sense.ItemNoun) && !IsCatalogItem(next) && !items.IsWord(k, "furniture") && !items.IsWord(k, "furnishings"))
+            if (!next.Has(Sense.ItemNoun) && !IsCatalogItem(next) && !next.Has(Sense.Goods))
             {
                 break;
             }
@@ -48,7 +46,7 @@ internal static class ItemContext
 
             if (items.IsWord(k, ")"))
             {
-                // Skip a parenthesis: "recent buyers (last 7 days) of coffee tables".
+                // Skip a parenthesis: "recent buyers (last 7 days) of trail runners".
                 while (k > 0 && !items.IsWord(k, "("))
                 {
                     k--;
@@ -83,7 +81,7 @@ internal static class ItemContext
             }
 
             if (previous.Has(Sense.Breaker) || previous.Has(Sense.Behavior) || previous.Has(Sense.Incentive) || previous.Has(Sense.Kpi)
-                || IsCatalogItem(previous) || previous.Has(Sense.City) || previous.Has(Sense.Country) || previous.Kind != ItemKind.Phrase && previous.Kind != ItemKind.Unknown)
+                || IsCatalogItem(previous) || previous.Has(Sense.Place) || previous.Kind != ItemKind.Phrase && previous.Kind != ItemKind.Unknown)
             {
                 return false;
             }
@@ -92,12 +90,12 @@ internal static class ItemContext
         return false;
     }
 
-    /// <summary>"but not to VIPs", "except London": whether an audience value after a negator is an exclusion.</summary>
+    /// <summary>"but not to VIPs", "except Boston": whether an audience value after a negator is an exclusion.</summary>
     public static bool IsExcludedAudience(this RuleItems items, int i)
     {
         ref RuleItem item = ref items[i];
-        bool audience = item.Has(Sense.Country) || item.Has(Sense.City) || item.Has(Sense.Tier) || item.Has(Sense.Source)
-            || ((item.Has(Sense.Category) || item.Has(Sense.ProductType)) && !item.Has(Sense.Behavior));
+        bool audience = item.Has(Sense.Place) || item.Has(Sense.Tier) || item.Has(Sense.Source)
+            || (item.Has(Sense.Taxon) && !item.Has(Sense.Behavior));
         return audience && !item.Has(Sense.Incentive) && items.IsNegated(i);
     }
 

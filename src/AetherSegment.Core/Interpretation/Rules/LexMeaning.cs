@@ -3,19 +3,13 @@ namespace AetherSegment.Interpretation.Rules;
 /// <summary>What a lexicon phrase means to the rule-based interpreter.</summary>
 internal enum Sense : byte
 {
-    /// <summary>A country; Value is its position among the catalog vocabulary's countries.</summary>
-    Country,
+    /// <summary>A place on any level; Value is its number in <see cref="InterpreterCatalog.PlaceValues"/>.</summary>
+    Place,
 
-    /// <summary>A city; Value is its position among the catalog vocabulary's cities.</summary>
-    City,
+    /// <summary>A taxonomy value on any level; Value is its number in <see cref="InterpreterCatalog.TaxonValues"/>.</summary>
+    Taxon,
 
-    /// <summary>A category; Value is its position among the catalog vocabulary's categories.</summary>
-    Category,
-
-    /// <summary>A product type; Value is its position among the catalog vocabulary's product types.</summary>
-    ProductType,
-
-    /// <summary>An acquisition source; Value is the AcquisitionSource.</summary>
+    /// <summary>An acquisition source; Value is its position in <see cref="InterpreterCatalog.Sources"/>.</summary>
     Source,
 
     /// <summary>A value tier; Value is the ValueTier.</summary>
@@ -108,8 +102,11 @@ internal enum Sense : byte
     /// <summary>Punctuation that ends a clause.</summary>
     Breaker,
 
-    /// <summary>"furniture", "pieces": words that may sit between an item and its noun.</summary>
+    /// <summary>"stuff", "things", "the": words that carry no meaning of their own.</summary>
     Filler,
+
+    /// <summary>A goods word of the profile (its <c>goods_words</c>): may sit between an item and its noun.</summary>
+    Goods,
 
     /// <summary>"low" before "churn risk": a level the contract has no value for.</summary>
     Low,

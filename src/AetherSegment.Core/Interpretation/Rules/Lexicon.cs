@@ -2,7 +2,7 @@ namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
 /// The precompiled lexicon: a word table (looked up by span, no allocation) and a trie of phrases over word ids.
-/// Built once from <see cref="LexiconEntries"/>; immutable and thread-safe afterwards.
+/// Built once per profile from <see cref="LexiconEntries"/>; immutable and thread-safe afterwards.
 /// </summary>
 internal sealed class Lexicon
 {
@@ -18,9 +18,6 @@ internal sealed class Lexicon
         _edges = edges;
         _meanings = meanings;
     }
-
-    /// <summary>The lexicon of <see cref="LexiconEntries"/>.</summary>
-    public static Lexicon Default { get; } = Build(LexiconEntries.All());
 
     /// <summary>The number of distinct words.</summary>
     public int WordCount => _words.Count;

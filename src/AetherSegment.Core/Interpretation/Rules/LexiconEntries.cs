@@ -1,191 +1,150 @@
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
-/// The rule-based interpreter's lexicon: every phrase it knows and what it means. Catalog words (countries, cities,
-/// categories, product types, acquisition sources) come from a <see cref="CatalogVocabulary"/> fed with
-/// <see cref="RetailCatalog"/> and this file's aliases (singulars generated there), so a new city or product type in the
-/// catalog is understood without touching this file; numbers, time spans, negation and comparison are the
-/// <see cref="LanguageWords"/> shared with the question parser; the marketing vocabulary is one line each.
-/// Phrases are written naturally: they go through the same tokenizer as objectives (case, hyphens and apostrophes
-/// do not matter).
+/// The rule-based interpreter's lexicon: every phrase it knows and what it means. The business's words come from the
+/// profile through <see cref="InterpreterCatalog"/>: place and taxonomy values of every level with an objective field
+/// (their words, singulars and the vocabulary's synonyms and groups), acquisition sources, the words of view and cart
+/// event types, the words of the value and churn score attributes, and the goods words. Numbers, time spans, negation
+/// and comparison are the <see cref="LanguageWords"/> shared with the question parser; the marketing vocabulary
+/// (carts, discounts, KPIs) is one line each. Phrases are written naturally: they go through the same tokenizer as
+/// objectives (case, hyphens and apostrophes do not matter).
 /// </summary>
 internal static class LexiconEntries
 {
-    /// <summary>Aliases of the catalog's countries (canonical names and their plain demonyms are generated too).</summary>
-    private static readonly (string Phrase, string Country)[] CountryAliases =
-    [
-        ("usa", "United States"), ("u.s.a.", "United States"), ("america", "United States"),
-        ("american", "United States"), ("americans", "United States"), ("the states", "United States"), ("stateside", "United States"),
-        ("united states of america", "United States"),
-        ("uk", "United Kingdom"), ("u.k.", "United Kingdom"), ("britain", "United Kingdom"), ("great britain", "United Kingdom"),
-        ("british", "United Kingdom"), ("brits", "United Kingdom"), ("england", "United Kingdom"), ("scotland", "United Kingdom"),
-        ("wales", "United Kingdom"),
-        ("canadian", "Canada"), ("canadians", "Canada"),
-        ("yanks", "United States"), ("australian", "Australia"), ("australians", "Australia"), ("aussie", "Australia"), ("aussies", "Australia"),
-    ];
-
-    /// <summary>Aliases of the catalog's cities.</summary>
-    private static readonly (string Phrase, string City)[] CityAliases =
-    [
-        ("nyc", "New York"), ("new york city", "New York"), ("manhattan", "New York"), ("brooklyn", "New York"),
-        ("londoners", "London"), ("mancunians", "Manchester"), ("montréal", "Montreal"),
-    ];
-
-    /// <summary>Aliases of the catalog's categories.</summary>
-    private static readonly (string Phrase, string Category)[] CategoryAliases =
-    [
-        ("lounge", "Living Room"), ("living-room", "Living Room"),
-        ("kitchen", "Kitchen & Dining"), ("dining", "Kitchen & Dining"), ("kitchen and dining", "Kitchen & Dining"),
-        ("dining room", "Kitchen & Dining"), ("kitchenware", "Kitchen & Dining"),
-        ("home office", "Office"),
-        ("storage", "Storage & Organization"), ("storage and organization", "Storage & Organization"),
-        ("storage and organisation", "Storage & Organization"), ("organization", "Storage & Organization"),
-        ("organisation", "Storage & Organization"),
-        ("bath", "Bathroom"), ("bathrooms", "Bathroom"),
-        ("garden", "Outdoor"), ("garden furniture", "Outdoor"), ("patio furniture", "Outdoor"), ("outdoors", "Outdoor"),
-        ("lights", "Lighting"), ("lamps", "Lighting"), ("lamp", "Lighting"),
-        ("soft furnishings", "Textiles"), ("linens", "Textiles"), ("textile", "Textiles"),
-        ("decor", "Decoration"), ("décor", "Decoration"), ("home decor", "Decoration"), ("decorations", "Decoration"),
-        ("decorative items", "Decoration"), ("bedrooms", "Bedroom"),
-    ];
-
-    /// <summary>Aliases of the catalog's product types.</summary>
-    private static readonly (string Phrase, string ProductType)[] ProductTypeAliases =
-    [
-        ("couch", "Sofas"), ("couches", "Sofas"), ("settee", "Sofas"), ("settees", "Sofas"), ("sofa bed", "Sofas"), ("sofa beds", "Sofas"),
-        ("sectional", "Sofas"), ("sectionals", "Sofas"),
-        ("beds", "Bed Frames"), ("bed", "Bed Frames"),
-        ("bookcase", "Bookshelves"), ("bookcases", "Bookshelves"), ("book shelves", "Bookshelves"),
-        ("bedside table", "Nightstands"), ("bedside tables", "Nightstands"), ("night stand", "Nightstands"), ("night stands", "Nightstands"),
-        ("chest of drawers", "Dressers"), ("chests of drawers", "Dressers"),
-        ("closet", "Wardrobes"), ("closets", "Wardrobes"),
-        ("desk chair", "Office Chairs"), ("desk chairs", "Office Chairs"),
-        ("stools", "Bar Stools"), ("stool", "Bar Stools"),
-        ("pots and pans", "Cookware"),
-        ("tv stand", "TV Stands"), ("tv unit", "TV Stands"), ("tv units", "TV Stands"),
-        ("throws", "Throw Blankets"), ("throw", "Throw Blankets"), ("blankets", "Throw Blankets"),
-        ("pillows", "Cushions"), ("throw pillows", "Cushions"),
-        ("duvets", "Bedding"), ("bed linen", "Bedding"), ("sheets", "Bedding"),
-        ("art", "Wall Art"), ("prints", "Wall Art"), ("posters", "Wall Art"),
-        ("frames", "Picture Frames"), ("photo frames", "Picture Frames"),
-        ("drapes", "Curtains"),
-    ];
-
-    /// <summary>Acquisition sources.</summary>
-    private static readonly (string Phrase, AcquisitionSource Source)[] Sources =
-    [
-        ("organic search", AcquisitionSource.OrganicSearch), ("organic", AcquisitionSource.OrganicSearch), ("seo", AcquisitionSource.OrganicSearch),
-        ("paid search", AcquisitionSource.PaidSearch), ("ppc", AcquisitionSource.PaidSearch), ("google ads", AcquisitionSource.PaidSearch),
-        ("search ads", AcquisitionSource.PaidSearch), ("paid ads", AcquisitionSource.PaidSearch),
-        ("social", AcquisitionSource.Social), ("social media", AcquisitionSource.Social), ("instagram", AcquisitionSource.Social),
-        ("facebook", AcquisitionSource.Social), ("tiktok", AcquisitionSource.Social), ("pinterest", AcquisitionSource.Social),
-        ("email", AcquisitionSource.Email), ("e-mail", AcquisitionSource.Email), ("newsletter", AcquisitionSource.Email),
-        ("referral", AcquisitionSource.Referral), ("referrals", AcquisitionSource.Referral), ("a referral", AcquisitionSource.Referral),
-        ("referral program", AcquisitionSource.Referral), ("refer a friend", AcquisitionSource.Referral),
-        ("in store", AcquisitionSource.InStore), ("in-store", AcquisitionSource.InStore), ("our stores", AcquisitionSource.InStore),
-        ("affiliate", AcquisitionSource.Affiliate), ("affiliates", AcquisitionSource.Affiliate), ("affiliate links", AcquisitionSource.Affiliate),
-    ];
-
-    /// <summary>Every phrase with its meanings. Later duplicates add meanings to earlier ones.</summary>
-    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All() => All(Catalog);
-
-    /// <summary>The catalog words of <see cref="CatalogWords"/>, built once; the default lexicon's catalog indexes are its term positions.</summary>
-    internal static CatalogVocabulary Catalog => DefaultCatalog.Value;
-
-    /// <summary>Every phrase with its meanings, the catalog's from <paramref name="catalog"/> (catalog indexes are term positions).</summary>
-    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All(CatalogVocabulary catalog)
+    /// <summary>Every phrase with its meanings, the catalog's from <paramref name="catalog"/>. Later duplicates add meanings to earlier ones.</summary>
+    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All(InterpreterCatalog catalog)
     {
+        HashSet<string> core = new(StringComparer.OrdinalIgnoreCase);
         foreach ((string phrase, LexMeaning[] meanings) in Vocabulary())
+        {
+            core.Add(phrase);
+            yield return (phrase, meanings);
+        }
+
+        CatalogVocabulary words = catalog.Words;
+        foreach (CatalogLevelSpan level in catalog.PlaceLevels)
+        {
+            foreach (CatalogPhrase phrase in words.Phrases(level.Facet, CatalogPhraseForms.None))
+            {
+                LexMeaning[] meaning = [new(Sense.Place, level.Offset + phrase.Index)];
+                if (InterpreterCatalog.IsCapitalWord(phrase.Phrase) && phrase.Phrase != phrase.Value)
+                {
+                    catalog.CapitalWords.TryAdd(phrase.Phrase.ToLowerInvariant(), meaning);
+                    continue;
+                }
+
+                yield return (phrase.Phrase, meaning);
+            }
+        }
+
+        foreach (CatalogLevelSpan level in catalog.TaxonLevels)
+        {
+            foreach (CatalogPhrase phrase in words.Phrases(level.Facet, CatalogPhraseForms.AmpersandAsAnd | CatalogPhraseForms.Singular))
+            {
+                yield return (phrase.Phrase, [new(Sense.Taxon, level.Offset + phrase.Index)]);
+            }
+        }
+
+        foreach (CatalogPhrase phrase in words.Phrases(CatalogFacets.AcquisitionSource, CatalogPhraseForms.UnderscoresAsSpaces))
+        {
+            yield return (phrase.Phrase, [new(Sense.Source, phrase.Index)]);
+        }
+
+        foreach ((string phrase, LexMeaning[] meanings) in Groups(catalog))
         {
             yield return (phrase, meanings);
         }
 
-        foreach ((string facet, Sense sense, CatalogPhraseForms forms) in Facets)
+        BusinessProfile profile = catalog.Profile;
+        foreach (EventTypeEntry eventType in profile.Catalog.EventTypes)
         {
-            foreach (CatalogPhrase phrase in catalog.Phrases(facet, forms))
+            LexMeaning[]? meanings = eventType.Kind switch
             {
-                yield return (phrase.Phrase, [new(sense, phrase.Index)]);
+                EventTypeKind.View => [Beh(BehaviorKind.View), Cue(CampaignType.BrowseAbandonment)],
+                EventTypeKind.Cart => [Beh(BehaviorKind.Cart), Cue(CampaignType.AbandonedCartRecovery)],
+                _ => null,
+            };
+            if (meanings is null)
+            {
+                continue;
             }
+
+            foreach (string phrase in (string[])[ProfileTextLabel(eventType.Name), eventType.Label, .. eventType.Words])
+            {
+                if (!string.IsNullOrWhiteSpace(phrase))
+                {
+                    yield return (phrase, meanings);
+                }
+            }
+        }
+
+        // The score attributes' words, where Core's vocabulary has no meaning for them ("big spenders" stays a tier).
+        foreach (ProfileAttribute attribute in profile.Attributes)
+        {
+            LexMeaning[]? meanings = attribute.Role switch
+            {
+                ProfileAttributeRole.ValueScore => [new(Sense.Clv)],
+                ProfileAttributeRole.ChurnScore => [new(Sense.ChurnProbability), Cue(CampaignType.WinBack)],
+                _ => null,
+            };
+            if (meanings is null)
+            {
+                continue;
+            }
+
+            foreach (string phrase in (string[])[ProfileTextLabel(attribute.Name), attribute.Label, .. attribute.Words])
+            {
+                if (!string.IsNullOrWhiteSpace(phrase) && !core.Contains(phrase))
+                {
+                    yield return (phrase, meanings);
+                }
+            }
+        }
+
+        foreach (string phrase in profile.Vocabulary.GoodsWords)
+        {
+            yield return (phrase, [Filler, new(Sense.Goods)]);
         }
     }
 
-    /// <summary>
-    /// The catalog words the interpreter knows: the values of <see cref="RetailCatalog"/>, in catalog order (so a
-    /// term's position is its catalog index), with this file's aliases as synonyms.
-    /// </summary>
-    internal static CatalogVocabulary CatalogWords()
+    private static string ProfileTextLabel(string name) => name.Replace('_', ' ');
+
+    // Vocabulary groups of places, taxonomy values or sources: one phrase naming several values.
+    private static IEnumerable<(string, LexMeaning[])> Groups(InterpreterCatalog catalog)
     {
-        List<CatalogTerm> terms = [];
-        foreach (CountryInfo country in RetailCatalog.Countries)
+        foreach (VocabularyGroup group in catalog.Profile.Vocabulary.Groups)
         {
-            terms.Add(new CatalogTerm(CatalogFacets.Country, country.Name, Synonyms(CountryAliases, country.Name)));
-        }
-
-        foreach (CityInfo city in RetailCatalog.Cities)
-        {
-            terms.Add(new CatalogTerm(CatalogFacets.City, city.Name, Synonyms(CityAliases, city.Name)));
-        }
-
-        foreach (CategoryInfo category in RetailCatalog.Categories)
-        {
-            terms.Add(new CatalogTerm(CatalogFacets.Category, category.Name, Synonyms(CategoryAliases, category.Name)));
-        }
-
-        foreach (ProductTypeInfo productType in RetailCatalog.ProductTypes)
-        {
-            terms.Add(new CatalogTerm(CatalogFacets.ProductType, productType.Name, Synonyms(ProductTypeAliases, productType.Name)));
-        }
-
-        AcquisitionSource[] sources = Enum.GetValues<AcquisitionSource>();
-        for (int i = 0; i < sources.Length; i++)
-        {
-            // The term's position is the AcquisitionSource value, so the catalog lists the sources in enum order.
-            string name = RetailCatalog.AcquisitionSources[i];
-            if (AetherSegmentJson.Serialize(sources[i]) != $"\"{name}\"")
+            (Sense sense, string[] values) = group.List switch
             {
-                throw new InvalidOperationException($"RetailCatalog.AcquisitionSources[{i}] is {name}, not the AcquisitionSource {sources[i]}.");
+                CatalogList.Places => (Sense.Place, catalog.PlaceValues),
+                CatalogList.Taxonomy => (Sense.Taxon, catalog.TaxonValues),
+                CatalogList.AcquisitionSources => (Sense.Source, catalog.Sources),
+                _ => (Sense.Filler, []),
+            };
+            List<LexMeaning> meanings = [];
+            foreach (string value in group.Values)
+            {
+                int index = Array.IndexOf(values, value);
+                if (index >= 0)
+                {
+                    meanings.Add(new LexMeaning(sense, index));
+                }
             }
 
-            terms.Add(new CatalogTerm(CatalogFacets.AcquisitionSource, name, Synonyms(Sources, sources[i])));
-        }
-
-        foreach ((_, string value) in CountryAliases.Concat(CityAliases).Concat(CategoryAliases).Concat(ProductTypeAliases))
-        {
-            if (!terms.Exists(t => t.Value == value))
+            if (meanings.Count == 0)
             {
-                throw new InvalidOperationException($"A lexicon alias names {value}, which is not in RetailCatalog.");
+                continue;
+            }
+
+            foreach (string word in group.Words)
+            {
+                yield return (word, [.. meanings]);
             }
         }
-
-        return new CatalogVocabulary(terms);
-    }
-
-    private static readonly Lazy<CatalogVocabulary> DefaultCatalog = new(CatalogWords);
-
-    private static readonly (string Facet, Sense Sense, CatalogPhraseForms Forms)[] Facets =
-    [
-        (CatalogFacets.Country, Sense.Country, CatalogPhraseForms.None),
-        (CatalogFacets.City, Sense.City, CatalogPhraseForms.None),
-        (CatalogFacets.Category, Sense.Category, CatalogPhraseForms.AmpersandAsAnd),
-        (CatalogFacets.ProductType, Sense.ProductType, CatalogPhraseForms.Singular),
-        (CatalogFacets.AcquisitionSource, Sense.Source, CatalogPhraseForms.UnderscoresAsSpaces),
-    ];
-
-    private static string[] Synonyms<T>((string Phrase, T Value)[] aliases, T value)
-    {
-        List<string> synonyms = [];
-        foreach ((string phrase, T aliasValue) in aliases)
-        {
-            if (EqualityComparer<T>.Default.Equals(aliasValue, value))
-            {
-                synonyms.Add(phrase);
-            }
-        }
-
-        return [.. synonyms];
     }
 
     private static LexMeaning Cue(CampaignType type) => new(Sense.Campaign, (int)type);
@@ -303,7 +262,6 @@ internal static class LexiconEntries
             yield return (p, [Beh(BehaviorKind.Acquire), Acq]);
         }
 
-        yield return ("referred", [new(Sense.Source, (int)AcquisitionSource.Referral)]);
         yield return ("via", [Acq, Promote]);
         yield return ("through", [Acq, Promote]);
         yield return ("from", [Acq]);
@@ -382,12 +340,6 @@ internal static class LexiconEntries
                      "lower value", "least valuable", "bargain hunters"])
         {
             yield return (p, [Tier(ValueTier.Low)]);
-        }
-
-        foreach (string p in (string[])["clv", "clv score", "ltv", "customer lifetime value", "lifetime value", "customer value",
-                     "value score"])
-        {
-            yield return (p, [new(Sense.Clv)]);
         }
 
         // Incentives.
@@ -605,9 +557,8 @@ internal static class LexiconEntries
             yield return (p, [new(Sense.ItemNoun)]);
         }
 
-        foreach (string p in (string[])["furniture", "furnishings", "stuff", "things", "category", "categories", "type", "types",
-                     "their", "our", "some", "any", "new", "matching", "complementary", "related", "home", "homeware",
-                     "homewares", "in", "within", "the", "a", "an", "for", "and", "or", "who", "that", "have", "has", "had", "recently",
+        foreach (string p in (string[])["stuff", "things", "category", "categories", "type", "types",
+                     "their", "our", "some", "any", "new", "matching", "complementary", "related", "home", "in", "within", "the", "a", "an", "for", "and", "or", "who", "that", "have", "has", "had", "recently",
                      "lately", "also"])
         {
             yield return (p, [Filler]);

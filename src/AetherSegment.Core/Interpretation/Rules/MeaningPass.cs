@@ -5,7 +5,7 @@ namespace AetherSegment.Interpretation.Rules;
 /// <summary>
 /// Walks the phrases in objective order and hands each meaning to the pass that owns its sense (places, taxonomy,
 /// sources, value and churn tiers, behaviors, campaign cues, incentives, KPI, trigger hints). An audience value after
-/// a negator ("except London") is an exclusion the contract cannot express: a warning, and none of its meanings are
+/// a negator ("except Boston") is an exclusion the contract cannot express: a warning, and none of its meanings are
 /// read. Walking once in order keeps the warnings in the order the objective raises them. Not thread-safe.
 /// </summary>
 internal sealed class MeaningPass(
@@ -51,17 +51,11 @@ internal sealed class MeaningPass(
     {
         switch (meaning.Sense)
         {
-            case Sense.Country:
-                places.ReadCountry(meaning.Value);
+            case Sense.Place:
+                places.Read(meaning.Value);
                 break;
-            case Sense.City:
-                places.ReadCity(meaning.Value);
-                break;
-            case Sense.Category:
-                taxonomy.Read(i, meaning.Value, productType: false);
-                break;
-            case Sense.ProductType:
-                taxonomy.Read(i, meaning.Value, productType: true);
+            case Sense.Taxon:
+                taxonomy.Read(i, meaning.Value);
                 break;
             case Sense.Source:
                 sources.Read(i, meaning.Value);

@@ -9,6 +9,9 @@ internal sealed class OrderedSelection(int capacity)
     /// <summary>The number of distinct indexes.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The index selected <paramref name="k"/>-th (0 ≤ k &lt; <see cref="Count"/>).</summary>
+    public int this[int k] => _order[k];
+
     /// <summary>Empties the selection.</summary>
     public void Clear()
     {

@@ -1,5 +1,3 @@
-using AetherSegment.Vocabulary;
-
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
@@ -7,10 +5,11 @@ namespace AetherSegment.Interpretation.Rules;
 /// each token; numbers and unknown words become items of their own. Input: the text; output: the items of
 /// <see cref="RuleItems"/>. Stateless apart from its lexicon; thread-safe.
 /// </summary>
-internal sealed class PhraseMatchPass(Lexicon lexicon, CatalogVocabulary catalog)
+internal sealed class PhraseMatchPass(InterpreterCatalog catalog)
 {
-    private readonly LexMeaning[]? _usMeaning = Meaning(catalog, CatalogFacets.Country, Sense.Country, "United States");
-    private readonly LexMeaning[]? _laMeaning = Meaning(catalog, CatalogFacets.City, Sense.City, "Los Angeles");
+    private readonly Lexicon _lexicon = catalog.Lexicon;
+    private readonly Dictionary<string, LexMeaning[]>.AlternateLookup<ReadOnlySpan<char>> _capitals =
+        catalog.CapitalWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Fills <paramref name="items"/> with the phrases, numbers and unknown words of <paramref name="objective"/>.</summary>
     public void Run(string objective, RuleItems items)
@@ -24,7 +23,7 @@ internal sealed class PhraseMatchPass(Lexicon lexicon, CatalogVocabulary catalog
             ref Token token = ref tokens[t];
             if (!token.IsNumber)
             {
-                token.WordId = lexicon.WordId(items.Word(token));
+                token.WordId = _lexicon.WordId(items.Word(token));
             }
         }
 
@@ -43,9 +42,9 @@ internal sealed class PhraseMatchPass(Lexicon lexicon, CatalogVocabulary catalog
                 continue;
             }
 
-            if (token.IsUpper && token.Length == 2 && UpperCaseAlias(items.Word(token)) is { } alias)
+            if (token.IsUpper && token.Length is 2 or 3 && _capitals.TryGetValue(items.Word(token), out LexMeaning[]? alias))
             {
-                // "US" and "LA" in capitals are places; "us" is a pronoun and "la" a French article.
+                // A place word the profile writes in capitals ("US") matches only in capitals; "us" is a pronoun.
                 item.Kind = ItemKind.Phrase;
                 item.Meanings = alias;
                 at++;
@@ -57,13 +56,13 @@ internal sealed class PhraseMatchPass(Lexicon lexicon, CatalogVocabulary catalog
             LexMeaning[]? best = null;
             for (int k = at; k < tokenCount; k++)
             {
-                node = lexicon.Step(node, tokens[k].WordId);
+                node = _lexicon.Step(node, tokens[k].WordId);
                 if (node < 0)
                 {
                     break;
                 }
 
-                if (lexicon.Meanings(node) is { } meanings)
+                if (_lexicon.Meanings(node) is { } meanings)
                 {
                     best = meanings;
                     bestEnd = k + 1;
@@ -85,23 +84,5 @@ internal sealed class PhraseMatchPass(Lexicon lexicon, CatalogVocabulary catalog
         }
 
         items.Count = count;
-    }
-
-    private LexMeaning[]? UpperCaseAlias(ReadOnlySpan<char> word) =>
-        word.SequenceEqual("us") ? _usMeaning : word.SequenceEqual("la") ? _laMeaning : null;
-
-    // The capitalised two-letter aliases apply only when the catalog has the place.
-    private static LexMeaning[]? Meaning(CatalogVocabulary catalog, string facet, Sense sense, string value)
-    {
-        IReadOnlyList<CatalogTerm> terms = catalog.Terms(facet);
-        for (int i = 0; i < terms.Count; i++)
-        {
-            if (terms[i].Value == value)
-            {
-                return [new LexMeaning(sense, i)];
-            }
-        }
-
-        return null;
     }
 }

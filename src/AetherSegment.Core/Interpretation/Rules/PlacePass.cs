@@ -1,41 +1,25 @@
-using AetherSegment.Vocabulary;
-
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
-/// The places the objective's audience lives in: countries and cities, in the order named. Input: the country and
-/// city meanings the <see cref="MeaningPass"/> routes here; output: <see cref="Countries"/> and <see cref="Cities"/>.
-/// One instance per analyzer; not thread-safe.
+/// The places the objective's audience lives in, on every place level of the profile (countries, regions, cities...),
+/// in the order named. Input: the place meanings the <see cref="MeaningPass"/> routes here; output:
+/// <see cref="Places"/> (numbers in <see cref="InterpreterCatalog.PlaceValues"/>). One instance per analyzer; not thread-safe.
 /// </summary>
-internal sealed class PlacePass(AnalysisLog log, CatalogVocabulary catalog)
+internal sealed class PlacePass(AnalysisLog log, InterpreterCatalog catalog)
 {
-    /// <summary>The countries named, as positions among the catalog's countries.</summary>
-    public OrderedSelection Countries { get; } = new(catalog.Terms(CatalogFacets.Country).Count);
-
-    /// <summary>The cities named, as positions among the catalog's cities.</summary>
-    public OrderedSelection Cities { get; } = new(catalog.Terms(CatalogFacets.City).Count);
+    /// <summary>The places named, as numbers in the catalog's place values.</summary>
+    public OrderedSelection Places { get; } = new(catalog.PlaceValues.Length);
 
     /// <summary>Whether any place was named.</summary>
-    public bool Any => Countries.Count > 0 || Cities.Count > 0;
+    public bool Any => Places.Count > 0;
 
     /// <summary>Starts a new objective.</summary>
-    public void Reset()
-    {
-        Countries.Clear();
-        Cities.Clear();
-    }
+    public void Reset() => Places.Clear();
 
-    /// <summary>Reads a country meaning.</summary>
-    public void ReadCountry(int index)
+    /// <summary>Reads a place meaning.</summary>
+    public void Read(int index)
     {
         log.Understand();
-        Countries.Add(index);
-    }
-
-    /// <summary>Reads a city meaning.</summary>
-    public void ReadCity(int index)
-    {
-        log.Understand();
-        Cities.Add(index);
+        Places.Add(index);
     }
 }

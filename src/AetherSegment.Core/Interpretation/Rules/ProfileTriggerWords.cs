@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation.Rules;
@@ -14,12 +13,8 @@ namespace AetherSegment.Interpretation.Rules;
 /// </summary>
 internal static class ProfileTriggerWords
 {
-    private static readonly ConditionalWeakTable<BusinessProfile, Lexicon> Lexicons = [];
-
-    /// <summary>The lexicon of <paramref name="profile"/> (built once per profile instance).</summary>
-    public static Lexicon LexiconFor(BusinessProfile profile) => Lexicons.GetValue(profile, Build);
-
-    private static Lexicon Build(BusinessProfile profile)
+    /// <summary>The lexicon of <paramref name="profile"/>: <paramref name="coreEntries"/> with their trigger hints mapped, plus its trigger words.</summary>
+    public static Lexicon Build(BusinessProfile profile, IEnumerable<(string Phrase, LexMeaning[] Meanings)> coreEntries)
     {
         int[] positions = new int[LexiconEntries.TriggerIds.Length];
         for (int i = 0; i < positions.Length; i++)
@@ -28,7 +23,7 @@ internal static class ProfileTriggerWords
         }
 
         List<(string Phrase, LexMeaning[] Meanings)> entries = [];
-        foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All())
+        foreach ((string phrase, LexMeaning[] meanings) in coreEntries)
         {
             if (!Array.Exists(meanings, m => m.Sense == Sense.Trigger))
             {

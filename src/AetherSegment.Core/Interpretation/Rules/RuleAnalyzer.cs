@@ -1,5 +1,5 @@
 using AetherSegment.DataModel;
-using AetherSegment.Vocabulary;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Interpretation.Rules;
 
@@ -29,36 +29,28 @@ internal sealed class RuleAnalyzer
     private readonly TriggerPass _trigger;
     private readonly CartValuePass _cartValue;
     private readonly MeaningPass _meanings;
-    private readonly string[] _countries;
-    private readonly string[] _cities;
-    private readonly string[] _categories;
-    private readonly string[] _productTypes;
+    private readonly InterpreterCatalog _catalog;
 
-    /// <summary>Creates the passes for a lexicon built from <paramref name="catalog"/> (catalog meanings are term positions)
-    /// and the triggers of <paramref name="profile"/> (trigger meanings are positions in its triggers).</summary>
-    public RuleAnalyzer(Lexicon lexicon, CatalogVocabulary catalog, Profiles.BusinessProfile profile)
+    /// <summary>Creates the passes for a profile's catalog and lexicon.</summary>
+    public RuleAnalyzer(InterpreterCatalog catalog)
     {
-        Lexicon = lexicon;
-        _countries = Values(catalog, CatalogFacets.Country);
-        _cities = Values(catalog, CatalogFacets.City);
-        _categories = Values(catalog, CatalogFacets.Category);
-        _productTypes = Values(catalog, CatalogFacets.ProductType);
-        _phrases = new PhraseMatchPass(lexicon, catalog);
+        _catalog = catalog;
+        _phrases = new PhraseMatchPass(catalog);
         _places = new PlacePass(_log, catalog);
         _taxonomy = new TaxonomyPass(_items, _log, catalog);
-        _sources = new AcquisitionSourcePass(_items, _log);
+        _sources = new AcquisitionSourcePass(_items, _log, catalog);
         _tiers = new ValueTierPass(_items, _log);
         _behaviors = new BehaviorPass(_items, _log, _items.Items.Length);
         _campaign = new CampaignTypePass(_log);
         _incentive = new IncentivePass(_items, _log);
         _kpi = new KpiPass(_items, _log);
-        _trigger = new TriggerPass(_log, profile);
+        _trigger = new TriggerPass(_log, catalog.Profile);
         _cartValue = new CartValuePass(_items, _log);
         _meanings = new MeaningPass(_items, _log, _places, _taxonomy, _sources, _tiers, _behaviors, _campaign, _incentive, _kpi, _trigger);
     }
 
-    /// <summary>The lexicon the analyzer reads with.</summary>
-    public Lexicon Lexicon { get; }
+    /// <summary>The catalog the analyzer reads.</summary>
+    public InterpreterCatalog Catalog => _catalog;
 
     /// <summary>Interprets one objective (already validated: 1..2,000 characters).</summary>
     public CampaignObjective Interpret(string objective, double churnRiskThreshold)
@@ -77,9 +69,11 @@ internal sealed class RuleAnalyzer
 
         BehaviorWindows windows = TimeWindowPass.Run(_items, _behaviors.Cues, _log);
         CampaignType type = _campaign.Choose(
-            _behaviors.Cues, _tiers.ChurnHigh, windows.Acquired, _taxonomy.ProductTypes.Count + _taxonomy.Categories.Count, _taxonomy.PromotedItem, _places.Any);
+            _behaviors.Cues, _tiers.ChurnHigh, windows.Acquired, _taxonomy.Values.Count, _taxonomy.PromotedItem, _places.Any);
         _incentive.Finish();
-        UnplacedPass.Run(_items, _log);
+        UnplacedPass.Run(_items, _log, _catalog.PlaceKinds);
+        WarnMissingEntity(windows.Cart is not null || type == CampaignType.AbandonedCartRecovery, EntityKind.Carts, "The abandoned-cart filter");
+        WarnMissingEntity(windows.Viewed is not null, EntityKind.Events, "The viewed filter");
 
         bool nothing = _log.Understood == 0;
         if (nothing)
@@ -88,6 +82,9 @@ internal sealed class RuleAnalyzer
         }
 
         string? trigger = nothing ? null : _trigger.Choose(type, _incentive.Type);
+        Dictionary<string, IReadOnlyList<string>>? levels = null;
+        Pick(_places.Places, _catalog.PlaceLevels, _catalog.PlaceValues, _catalog.PlaceLevelOf, ref levels);
+        Pick(_taxonomy.Values, _catalog.TaxonLevels, _catalog.TaxonValues, _catalog.TaxonLevelOf, ref levels);
         return new CampaignObjective
         {
             Objective = objective,
@@ -96,12 +93,13 @@ internal sealed class RuleAnalyzer
             {
                 ValueTier = _tiers.Tier,
                 ClvMin = _tiers.ClvMin,
-                Countries = _places.Countries.Pick(_countries),
-                Cities = _places.Cities.Pick(_cities),
-                Categories = _taxonomy.Categories.Pick(_categories),
-                ProductTypes = _taxonomy.ProductTypes.Pick(_productTypes),
+                Countries = Take(levels, "countries"),
+                Cities = Take(levels, "cities"),
+                Categories = Take(levels, "categories"),
+                ProductTypes = Take(levels, "product_types"),
+                OtherLevels = levels is { Count: > 0 } ? levels : Audience.NoOtherLevels,
                 ChurnRisk = _tiers.ChurnHigh ? ChurnRisk.High : null,
-                AcquisitionSources = _sources.Sources.Map(static i => (AcquisitionSource)i),
+                AcquisitionSources = _sources.Sources.Pick(_catalog.Sources),
                 Behavior = new Behavior
                 {
                     AbandonedCartWithinDays = windows.Cart,
@@ -121,7 +119,47 @@ internal sealed class RuleAnalyzer
         };
     }
 
-    private static string[] Values(CatalogVocabulary catalog, string facet) => [.. catalog.Terms(facet).Select(t => t.Value)];
+    // A behavior the profile cannot filter on (no carts, no events): the field stays, the warning says which mapping enables it.
+    private void WarnMissingEntity(bool named, EntityKind kind, string feature)
+    {
+        if (named && _catalog.Profile.MissingEntityMessage(kind) is { } missing)
+        {
+            _log.Warn($"{feature} {missing} in the profile '{_catalog.Profile.Name}'.");
+        }
+    }
+
+    // The selected values of each level, by the level's objective field (only levels with a value named).
+    private static void Pick(
+        OrderedSelection selection, IReadOnlyList<CatalogLevelSpan> spans, string[] values, int[] levelOf, ref Dictionary<string, IReadOnlyList<string>>? levels)
+    {
+        if (selection.Count == 0)
+        {
+            return;
+        }
+
+        for (int level = 0; level < spans.Count; level++)
+        {
+            List<string>? onLevel = null;
+            for (int k = 0; k < selection.Count; k++)
+            {
+                int index = selection[k];
+                if (levelOf[index] == level)
+                {
+                    (onLevel ??= []).Add(values[index]);
+                }
+            }
+
+            if (onLevel is not null)
+            {
+                levels ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                levels[spans[level].ObjectiveField] = onLevel.ToArray();
+            }
+        }
+    }
+
+    // Takes a contract field out of the picked levels, so only the other levels remain there.
+    private static IReadOnlyList<string> Take(Dictionary<string, IReadOnlyList<string>>? levels, string field) =>
+        levels is not null && levels.Remove(field, out IReadOnlyList<string>? values) ? values : [];
 
     private void Reset()
     {
@@ -145,7 +183,7 @@ internal sealed class RuleAnalyzer
             return Math.Round(0.2, 2);
         }
 
-        int filled = _places.Countries.Count + _places.Cities.Count + _taxonomy.Categories.Count + _taxonomy.ProductTypes.Count + _sources.Sources.Count
+        int filled = _places.Places.Count + _taxonomy.Values.Count + _sources.Sources.Count
             + (_tiers.Tier is null ? 0 : 1) + (_tiers.ClvMin is null ? 0 : 1) + (_tiers.ChurnHigh ? 1 : 0)
             + windows.Count + (_cartValue.MinCartValue is null ? 0 : 1) + (_incentive.Type is null ? 0 : 1) + (_kpi.Metric is null ? 0 : 1)
             + (_kpi.Target is null ? 0 : 1);

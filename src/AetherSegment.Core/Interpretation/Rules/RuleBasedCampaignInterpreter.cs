@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
 using AetherSegment.Profiles;
@@ -7,8 +8,8 @@ namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
 /// The embedded rule-based interpreter: deterministic, no network, microseconds per objective. A precompiled lexicon
-/// (<see cref="LexiconEntries"/> with the profile's trigger words, <see cref="ProfileTriggerWords"/>), a span tokenizer
-/// and the contract's first-match rules; the suggested trigger is one of the profile's. Per-thread scratch buffers
+/// (<see cref="LexiconEntries"/>: Core's marketing and language words plus the <see cref="BusinessProfile"/>'s catalog
+/// words, built once per profile), a span tokenizer and the contract's first-match rules; per-thread scratch buffers
 /// are reused, so repeated calls allocate only the returned object. Thread-safe.
 /// </summary>
 internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
@@ -19,24 +20,27 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     [ThreadStatic]
     private static RuleAnalyzer? t_analyzer;
 
-    private readonly double _churnRiskThreshold;
-    private readonly BusinessProfile _profile;
-    private readonly Lexicon _lexicon;
+    private static readonly ConditionalWeakTable<BusinessProfile, InterpreterCatalog> Catalogs = [];
 
-    /// <summary>Creates the interpreter for the profile with the configured thresholds.</summary>
+    private readonly double _churnRiskThreshold;
+    private readonly InterpreterCatalog _catalog;
+
+    /// <summary>Creates the interpreter for a profile with the configured thresholds.</summary>
     public RuleBasedCampaignInterpreter(BusinessProfile profile, IOptions<AetherSegmentOptions> options)
         : this(profile, options.Value)
     {
     }
 
-    /// <summary>Creates the interpreter for the profile with explicit options (defaults when null).</summary>
+    /// <summary>Creates the interpreter for a profile with explicit options (defaults when null).</summary>
     public RuleBasedCampaignInterpreter(BusinessProfile profile, AetherSegmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold;
-        _profile = profile;
-        _lexicon = ProfileTriggerWords.LexiconFor(profile);
+        _catalog = Catalogs.GetValue(profile, static p => new InterpreterCatalog(p));
     }
+
+    /// <summary>The profile's catalog and lexicon (shared by every interpreter of the same profile).</summary>
+    internal InterpreterCatalog Catalog => _catalog;
 
     /// <inheritdoc />
     public string Name => InterpreterName;
@@ -54,9 +58,9 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     {
         string text = CampaignObjectiveValidator.ValidateObjectiveText(objective);
         RuleAnalyzer? analyzer = t_analyzer;
-        if (analyzer is null || analyzer.Lexicon != _lexicon)
+        if (analyzer is null || !ReferenceEquals(analyzer.Catalog, _catalog))
         {
-            analyzer = t_analyzer = new RuleAnalyzer(_lexicon, LexiconEntries.Catalog, _profile);
+            t_analyzer = analyzer = new RuleAnalyzer(_catalog);
         }
 
         CampaignObjective result = analyzer.Interpret(text, _churnRiskThreshold);

@@ -1,39 +1,33 @@
-using AetherSegment.Vocabulary;
-
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
-/// The product taxonomy: a category or product type the audience bought, viewed or carted filters the audience;
-/// one the campaign promotes ("recommend dining chairs") only marks a promoted item, which makes a cross-sell.
-/// Input: category and product-type meanings; output: <see cref="Categories"/>, <see cref="ProductTypes"/> and
+/// The product taxonomy, on every level of the profile: a value the audience bought, viewed or carted filters the
+/// audience; one the campaign promotes ("recommend matching items") only marks a promoted item, which makes a cross-sell.
+/// Input: taxonomy meanings; output: <see cref="Values"/> (numbers in <see cref="InterpreterCatalog.TaxonValues"/>) and
 /// <see cref="PromotedItem"/>. One instance per analyzer; not thread-safe.
 /// </summary>
-internal sealed class TaxonomyPass(RuleItems items, AnalysisLog log, CatalogVocabulary catalog)
+internal sealed class TaxonomyPass(RuleItems items, AnalysisLog log, InterpreterCatalog catalog)
 {
-    /// <summary>The audience's categories, as positions among the catalog's categories.</summary>
-    public OrderedSelection Categories { get; } = new(catalog.Terms(CatalogFacets.Category).Count);
+    /// <summary>The audience's taxonomy values, as numbers in the catalog's taxonomy values.</summary>
+    public OrderedSelection Values { get; } = new(catalog.TaxonValues.Length);
 
-    /// <summary>The audience's product types, as positions among the catalog's product types.</summary>
-    public OrderedSelection ProductTypes { get; } = new(catalog.Terms(CatalogFacets.ProductType).Count);
-
-    /// <summary>Whether the objective promotes a category or product type.</summary>
+    /// <summary>Whether the objective promotes a taxonomy value.</summary>
     public bool PromotedItem { get; private set; }
 
     /// <summary>Starts a new objective.</summary>
     public void Reset()
     {
-        Categories.Clear();
-        ProductTypes.Clear();
+        Values.Clear();
         PromotedItem = false;
     }
 
-    /// <summary>Reads a category (or, with <paramref name="productType"/>, a product type) meaning of item <paramref name="i"/>.</summary>
-    public void Read(int i, int index, bool productType)
+    /// <summary>Reads a taxonomy meaning of item <paramref name="i"/>.</summary>
+    public void Read(int i, int index)
     {
         log.Understand();
         if (items.IsAudienceItem(i))
         {
-            (productType ? ProductTypes : Categories).Add(index);
+            Values.Add(index);
         }
         else
         {

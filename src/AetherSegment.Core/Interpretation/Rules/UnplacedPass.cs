@@ -2,13 +2,16 @@ namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
 /// Warnings for what no pass placed: a window without a behavior, a percentage, amount or number without a meaning,
-/// a capitalized unknown word where a place would be ("in Paris"). Input: the items left unused; output: warnings
+/// a capitalized unknown word where a place would be ("in Atlantis"). Input: the items left unused; output: warnings
 /// in the <see cref="AnalysisLog"/>. Stateless; thread-safe.
 /// </summary>
 internal static class UnplacedPass
 {
     /// <summary>Warns about every unplaced value of <paramref name="items"/>.</summary>
-    public static void Run(RuleItems items, AnalysisLog log)
+    /// <param name="items">The objective's items.</param>
+    /// <param name="log">Where warnings go.</param>
+    /// <param name="placeKinds">The profile's place levels for the message ("a country or city").</param>
+    public static void Run(RuleItems items, AnalysisLog log, string placeKinds)
     {
         for (int i = 0; i < items.Count; i++)
         {
@@ -33,7 +36,7 @@ internal static class UnplacedPass
                     log.Warn($"Could not place the number '{items.SourceText(i)}'.");
                     break;
                 case ItemKind.Unknown when IsUnknownPlace(items, i):
-                    log.Warn($"'{items.SourceText(i)}' is not a country or city of the data model; no location filter was set for it.");
+                    log.Warn($"'{items.SourceText(i)}' is not {placeKinds} of the data model; no location filter was set for it.");
                     break;
                 default:
                     break;
@@ -50,6 +53,6 @@ internal static class UnplacedPass
         }
 
         return items.IsWord(i - 1, "in") || items.IsWord(i - 1, "from") || items.IsWord(i - 1, "near") || items.IsWord(i - 1, "across")
-            || (i >= 2 && items.IsWord(i - 1, "and") && items[i - 2].Kind == ItemKind.Phrase && (items[i - 2].Has(Sense.City) || items[i - 2].Has(Sense.Country)));
+            || (i >= 2 && items.IsWord(i - 1, "and") && items[i - 2].Kind == ItemKind.Phrase && items[i - 2].Has(Sense.Place));
     }
 }
