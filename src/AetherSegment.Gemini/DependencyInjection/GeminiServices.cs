@@ -21,7 +21,6 @@ internal static class GeminiServices
             sp.GetRequiredService<BusinessProfile>(),
             sp.GetRequiredService<IOptions<GeminiOptions>>(),
             sp.GetRequiredService<IOptions<AetherSegmentOptions>>(),
-            sp.GetRequiredService<Profiles.BusinessProfile>(),
             sp.GetService<ILogger<GeminiCampaignInterpreter>>()));
         services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp => sp.GetRequiredService<GeminiCampaignInterpreter>()));
     }
@@ -57,7 +56,6 @@ internal static class GeminiServices
                 options,
                 sp.GetRequiredService<BusinessProfile>(),
                 sp.GetRequiredService<IOptions<AetherSegmentOptions>>().Value,
-                sp.GetRequiredService<Profiles.BusinessProfile>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILoggerFactory>()?.CreateLogger("AetherSegment.Gemini.ChatClientInterpreter"));
         }));

@@ -22,7 +22,6 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
     private readonly ICampaignInterpreter _rules;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly Profiles.BusinessProfile _profile;
 
     public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, BusinessProfile profile, AetherSegmentOptions coreOptions, TimeProvider timeProvider, ILogger? logger = null)
     {

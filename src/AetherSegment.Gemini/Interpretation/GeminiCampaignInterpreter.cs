@@ -23,7 +23,6 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
     private readonly ICampaignInterpreter _rules;
     private readonly GeminiOptions _options;
     private readonly ILogger _logger;
-    private readonly Profiles.BusinessProfile _profile;
 
     public GeminiCampaignInterpreter(VertexAiClient client, BusinessProfile profile, IOptions<GeminiOptions> options, IOptions<AetherSegmentOptions> coreOptions, ILogger<GeminiCampaignInterpreter>? logger = null)
     {
