@@ -188,7 +188,7 @@ public sealed partial class StoreTriggerRankerTests
         {
             Assert.StartsWith("Predicted", exact.Rationale, StringComparison.Ordinal);
             TriggerSuggestion guess = estimate.Single(s => s.Trigger == exact.Trigger);
-            double spread = Math.Sqrt(all.Uplift[(int)exact.Trigger].Select(u => (u - exact.PredictedUplift) * (u - exact.PredictedUplift)).Average());
+            double spread = Math.Sqrt(all.Uplift[AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load().Triggers.Select(t => t.Id).ToList().IndexOf(exact.Trigger)].Select(u => (u - exact.PredictedUplift) * (u - exact.PredictedUplift)).Average());
             // The mean of 4,000 of about 16,000 members lies within four standard errors of the segment's mean.
             Assert.InRange(guess.PredictedUplift, exact.PredictedUplift - 4 * spread / Math.Sqrt(4_000), exact.PredictedUplift + 4 * spread / Math.Sqrt(4_000));
             Assert.Equal(guess.PredictedUplift * all.CustomerIds.Length, guess.ExpectedIncrementalConversions, 6);

@@ -31,7 +31,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
         CampaignType = CampaignType.WinBack,
         Audience = new Audience { ChurnRisk = ChurnRisk.High },
         Incentive = new Incentive { Type = IncentiveType.FreeShipping },
-        SuggestedTrigger = TriggerType.FreeShippingOffer,
+        SuggestedTrigger = "free_shipping_offer",
         Confidence = 0.9,
     };
 
