@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ internal sealed partial class SegmentEngine : IAnalysisWarmUp
             return null;
         }
 
-        TriggerAudienceSnapshots created = new(ranker, Store, lag, _loggerFactory?.CreateLogger<TriggerAudienceSnapshots>() ?? (ILogger)NullLogger.Instance);
+        TriggerAudienceSnapshots created = new(ranker, _profile, Store, lag, _loggerFactory?.CreateLogger<TriggerAudienceSnapshots>() ?? (ILogger)NullLogger.Instance);
         return (Interlocked.CompareExchange(ref _snapshots, new SnapshotHolder(ranker, created), null) ?? _snapshots).Snapshots;
     }
 
@@ -48,10 +49,10 @@ internal sealed partial class SegmentEngine : IAnalysisWarmUp
     /// <see cref="UpliftFeatureQuery.Scoring"/> samples in; all of them when null), which filters each passes. One
     /// statement, one pass over the flags: window sums carry the counts on every returned row.
     /// </summary>
-    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(IDataStore store, SegmentDefinition definition, IReadOnlyList<TriggerType> triggers, int? sampleSize, CancellationToken cancellationToken)
+    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(BusinessProfile profile, IDataStore store, SegmentDefinition definition, IReadOnlyList<TriggerType> triggers, int? sampleSize, CancellationToken cancellationToken)
     {
         SqlDialect dialect = store.Dialect;
-        SqlStatement flags = SegmentSqlCompiler.TriggerFlags(definition, dialect, triggers);
+        SqlStatement flags = SegmentSqlCompiler.TriggerFlags(profile, definition, dialect, triggers);
         StringBuilder sql = new("SELECT f.customer_id");
         for (int i = 0; i < triggers.Count; i++)
         {

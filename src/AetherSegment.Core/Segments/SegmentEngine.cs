@@ -4,6 +4,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,7 @@ namespace AetherSegment.Segments;
 internal sealed partial class SegmentEngine : ISegmentEngine
 {
     private readonly ICampaignInterpreter _interpreter;
+    private readonly BusinessProfile _profile;
     private readonly IDataStore? _store;
     private readonly ISegmentStore? _segmentStore;
     private readonly ITriggerRanker? _ranker;
@@ -31,6 +33,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
     public SegmentEngine(
         ICampaignInterpreter interpreter,
+        BusinessProfile profile,
         IOptions<AetherSegmentOptions> options,
         IOptions<SegmentOptions> segmentOptions,
         TimeProvider time,
@@ -42,10 +45,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(segmentOptions);
         ArgumentNullException.ThrowIfNull(time);
         _interpreter = interpreter;
+        _profile = profile;
         _store = store;
         _segmentStore = segmentStore;
         _ranker = ranker;
@@ -53,7 +58,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         _segmentOptions = segmentOptions.Value;
         _time = time;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _builder = new SegmentDefinitionBuilder(_options);
+        _builder = new SegmentDefinitionBuilder(profile, _options);
         _rankingOptions = rankingOptions?.Value;
         _loggerFactory = loggerFactory;
     }
@@ -86,7 +91,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
-            { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken),
+            { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
         };
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
@@ -117,8 +122,8 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
         IDataStore store = Store;
         TriggerType[] triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
-        TriggerFlagCounts flags = await TriggerFlagCountsAsync(store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
-        return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(definition, store.Dialect),
+        TriggerFlagCounts flags = await TriggerFlagCountsAsync(_profile, store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
+        return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(_profile, definition, store.Dialect),
             (trigger, id) => flags.Sampled.TryGetValue(id, out bool[]? kept) && kept[Array.IndexOf(triggers, trigger)],
             trigger => flags.Counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
@@ -141,7 +146,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // from the same definition as the sizes, so a page never pairs a refined size with an unrefined estimate.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
         Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _ranker is { } ranker
-            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
+            ? ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken)
             : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
         await Task.WhenAll(previewTask, estimateTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
@@ -167,7 +172,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
         SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
-        SqlStatement members = SegmentSqlCompiler.Members(definition, store.Dialect);
+        SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, store.Dialect);
         StoredSegment segment = new()
         {
             SegmentId = "seg_" + Guid.NewGuid().ToString("N"),
@@ -205,7 +210,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(dialect);
-        return SegmentSqlCompiler.Members(definition, dialect);
+        return SegmentSqlCompiler.Members(_profile, definition, dialect);
     }
 
     public async Task<SegmentPreview> PreviewAsync(SegmentDefinition definition, CancellationToken cancellationToken = default)
@@ -214,8 +219,8 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.preview");
         IDataStore store = Store;
         int sampleSize = Math.Clamp(_segmentOptions.SampleSize, 0, 50);
-        SqlStatement statement = SegmentSqlCompiler.Preview(definition, store.Dialect, _options.HighValueThreshold, _options.LowValueThreshold, sampleSize);
-        SegmentPreview preview = SegmentPreviewReader.Read(definition, await store.QueryAsync(statement, cancellationToken).ConfigureAwait(false));
+        SqlStatement statement = SegmentSqlCompiler.Preview(_profile, definition, store.Dialect, _builder.HighValueThreshold, _builder.LowValueThreshold, sampleSize);
+        SegmentPreview preview = SegmentPreviewReader.Read(_profile, definition, await store.QueryAsync(statement, cancellationToken).ConfigureAwait(false));
         return preview;
     }
 
@@ -250,7 +255,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
         try
         {
-            QueryResult result = await store.QueryAsync(DataAsOfStatement, cancellationToken).ConfigureAwait(false);
+            QueryResult result = await store.QueryAsync(DataAsOf.Statement(_profile, store.Dialect), cancellationToken).ConfigureAwait(false);
             return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : now;
         }
         catch (DataStoreException ex)
@@ -259,8 +264,6 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             return now;
         }
     }
-
-    private static readonly SqlStatement DataAsOfStatement = DataAsOf.Statement;
 
     [LoggerMessage(1, LogLevel.Information, "Created segment {SegmentId} with {Size} members.")]
     private static partial void LogCreated(ILogger logger, string segmentId, long size);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,7 @@ namespace AetherSegment.Segments;
 /// is the one the per-request path gives (same sample, same features, same sums in the same order).
 /// </summary>
 /// <remarks>Thread-safe: one build at a time; readers take the current snapshot atomically.</remarks>
-internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker, IDataStore store, TimeSpan maxLag, ILogger logger)
+internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker, BusinessProfile profile, IDataStore store, TimeSpan maxLag, ILogger logger)
 {
     private static readonly TriggerType[] Triggers = [.. TriggerCatalog.All.Select(t => t.Type)];
     private readonly Lock _gate = new();
@@ -82,7 +83,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         long started = Stopwatch.GetTimestamp();
         try
         {
-            SqlStatement everyone = new($"SELECT customer_id FROM {DataSchema.Customers.Name}");
+            SqlStatement everyone = SegmentSqlCompiler.Everyone(profile, store.Dialect);
             StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, everyone, asOf, CancellationToken.None).ConfigureAwait(false);
             Dictionary<string, int> index = new(scored.CustomerIds.Length, StringComparer.Ordinal);
             for (int i = 0; i < scored.CustomerIds.Length; i++)
@@ -91,7 +92,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             }
 
             SegmentDefinition all = new() { Filters = [], AsOf = asOf };
-            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(all, store.Dialect, Triggers);
+            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(profile, all, store.Dialect, Triggers);
             byte[] flags = await store.ReadAsync(flagsQuery, (reader, ct) => ReadFlagsAsync(reader, index, ct), CancellationToken.None).ConfigureAwait(false);
             _current = new Snapshot(version, asOf, index, flags, scored.Uplift);
             Interlocked.Increment(ref _builds);
@@ -138,7 +139,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         // The members and their rank in the dialect's hash of the customer id: the first ScoringSampleSize are the ones
         // the per-request path scores, so the means come from the same members.
         SqlDialect dialect = store.Dialect;
-        SqlStatement members = SegmentSqlCompiler.Members(definition, dialect);
+        SqlStatement members = SegmentSqlCompiler.Members(profile, definition, dialect);
         List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Int64("snapshot_sample", ranker.ScoringSampleSize ?? int.MaxValue)];
         SqlStatement ranked = new($"""
             SELECT d.customer_id, CASE WHEN ROW_NUMBER() OVER (ORDER BY {dialect.Fingerprint("d.customer_id")}, d.customer_id) <= {dialect.Parameter("snapshot_sample")} THEN 1 ELSE 0 END AS sampled

@@ -26,11 +26,11 @@ public static class TriggerFilters
         (string description, SegmentCondition condition) = trigger switch
         {
             TriggerType.PersonalizedDiscountOffer => ("discount sensitivity of at least 0.5",
-                AttributeCondition.AtLeast(CustomerAttribute.DiscountSensitivity, SensitivityThreshold)),
+                AttributeCondition.AtLeast("discount_sensitivity", SensitivityThreshold)),
             TriggerType.FreeShippingOffer => ("free-shipping sensitivity of at least 0.5",
-                (SegmentCondition)AttributeCondition.AtLeast(CustomerAttribute.FreeShippingSensitivity, SensitivityThreshold)),
+                (SegmentCondition)AttributeCondition.AtLeast("free_shipping_sensitivity", SensitivityThreshold)),
             TriggerType.ExclusiveAccess => ("seeks exclusive, early or members-only access",
-                AttributeCondition.IsTrue(CustomerAttribute.ExclusivitySeeker)),
+                AttributeCondition.IsTrue("exclusivity_seeker")),
             TriggerType.LoyaltyPointsBonus => ("purchased in the last 365 days (a repeat buyer can earn points)",
                 new BehaviorCondition(BehaviorKind.Purchased, 365)),
             TriggerType.ProductRecommendation => ("purchased in the last 90 days (something to complement)",
@@ -42,7 +42,7 @@ public static class TriggerFilters
             TriggerType.ContentInspiration => ("content engagement of at least 0.5, or used the room planner or AR view in the last 90 days",
                 new AnyOfCondition(
                 [
-                    AttributeCondition.AtLeast(CustomerAttribute.ContentEngagement, SensitivityThreshold),
+                    AttributeCondition.AtLeast("content_engagement", SensitivityThreshold),
                     new BehaviorCondition(BehaviorKind.Engaged, 90) { EventTypes = ["room_planner_use", "ar_view"] },
                 ])),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger."),

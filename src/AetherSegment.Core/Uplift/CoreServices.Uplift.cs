@@ -26,6 +26,7 @@ internal static partial class CoreServices
         // campaign history: without a registered store there is none (null), and the segment engine ranks nothing.
         services.TryAddSingleton<ITriggerRanker>(sp => sp.GetService<IDataStore>() is not { } store ? null! : new StoreTriggerRanker(
             store,
+            sp.GetRequiredService<Profiles.BusinessProfile>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<StoreTriggerRanker>>() ?? NullLogger<StoreTriggerRanker>.Instance,
             sp.GetRequiredService<IOptions<TriggerRankingOptions>>(),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using AetherSegment.DataModel;
 using AetherSegment.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     internal const string TrainingVersion = "features-us-1;sample-hash-1";
 
     private readonly IDataStore _store;
+    private readonly BusinessProfile _profile;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TriggerRankingOptions _options;
@@ -36,13 +38,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private int _trainings;
     private int _loads;
 
-    public StoreTriggerRanker(IDataStore store, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
+    public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         _store = store;
+        _profile = profile;
         _time = time;
         _logger = logger;
         _options = options.Value;
-        _version = new CampaignHistoryVersion(store);
+        _version = new CampaignHistoryVersion(store, profile);
         _models = models ?? new BuiltInUpliftModelFactory();
         // Saved models load as the built-in models: another factory's models stay in memory.
         _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
@@ -178,7 +182,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     /// <summary>The as-of segments use when none is fixed: the latest event, cart or purchase in the data (the wall clock on an empty store).</summary>
     internal async Task<DateTimeOffset> DataAsOfAsync(CancellationToken cancellationToken)
     {
-        QueryResult result = await _store.QueryAsync(DataAsOf.Statement, cancellationToken).ConfigureAwait(false);
+        QueryResult result = await _store.QueryAsync(DataAsOf.Statement(_profile, _store.Dialect), cancellationToken).ConfigureAwait(false);
         return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : _time.GetUtcNow();
     }
 

@@ -28,7 +28,7 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     /// <summary>Creates the interpreter with explicit options (defaults when null).</summary>
     public RuleBasedCampaignInterpreter(AetherSegmentOptions? options = null)
     {
-        _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold;
+        _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold ?? 0.6; // null: the profile's threshold (the vocabulary migration reads it)
     }
 
     /// <inheritdoc />
