@@ -59,7 +59,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
             $"(SELECT COUNT(*) FROM {Carts} WHERE abandoned_at >= {d.Parameter("since_7d")}) AS abandoned_carts_7d, " +
             $"(SELECT AVG(clv_score) FROM {Customers}) AS avg_clv_score, " +
             $"(SELECT COUNT(*) FROM {Scores} WHERE churn_probability >= {d.Parameter("churn")}) AS at_risk_customers",
-            QueryParameter.Timestamp("since_7d", now.AddDays(-7)), QueryParameter.Float64("churn", o.ChurnRiskThreshold));
+            QueryParameter.Timestamp("since_7d", now.AddDays(-7)), QueryParameter.Float64("churn", o.ChurnRiskThreshold ?? 0.6));
 
         Task<QueryResult> geography = Run(
             $"SELECT country, city, COUNT(*) AS customers, AVG(clv_score) AS avg_clv FROM {Customers} GROUP BY country, city ORDER BY country, city");
@@ -67,7 +67,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
         Task<QueryResult> tiers = Run(
             $"SELECT CASE WHEN clv_score >= {d.Parameter("high")} THEN 'high' WHEN clv_score < {d.Parameter("low")} THEN 'low' ELSE 'medium' END AS tier, " +
             $"COUNT(*) AS customers, AVG(clv_score) AS avg_clv, MIN(clv_score) AS min_clv, MAX(clv_score) AS max_clv FROM {Customers} GROUP BY 1",
-            QueryParameter.Float64("high", o.HighValueThreshold), QueryParameter.Float64("low", o.LowValueThreshold));
+            QueryParameter.Float64("high", o.HighValueThreshold ?? 0.7), QueryParameter.Float64("low", o.LowValueThreshold ?? 0.4));
 
         // The opportunity cards count exactly the segment "Build this segment" opens: the same interpretation, the same
         // definition (no trigger, as step 2 shows it), the same as-of, compiled by the segment engine.

@@ -5,6 +5,7 @@ using AetherSegment.Segments;
 using AetherSegment.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Web.Segments;
 
@@ -103,8 +104,8 @@ internal static class SegmentEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/segments/activation-policy", (IOptions<WebOptions> options) => Results.Ok(new ActivationPolicy(
-                options.Value.TinySegmentSize, options.Value.LowConfidenceBelow, SegmentTables.NonPersonalMemberColumns, SegmentNames.PersonalColumns)))
+        api.MapGet("/segments/activation-policy", (IOptions<WebOptions> options, BusinessProfile profile) => Results.Ok(new ActivationPolicy(
+                options.Value.TinySegmentSize, options.Value.LowConfidenceBelow, SegmentTables.NonPersonalMemberColumns(profile), SegmentNames.PersonalColumns)))
             .WithName("ActivationPolicy")
             .WithTags("segments")
             .WithSummary("What the campaign page warns about before activation: the tiny-segment size, the weak-confidence bound and the exported columns.")

@@ -3,6 +3,7 @@ using AetherSegment.BigQuery.Rest;
 using AetherSegment.BigQuery.Store;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Segments;
 
 namespace AetherSegment.BigQuery.Segments;
@@ -12,9 +13,10 @@ namespace AetherSegment.BigQuery.Segments;
 /// member snapshot, written by a DML <c>INSERT ... SELECT</c> that runs entirely in BigQuery.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRestClient client) : ISegmentStore, IDisposable
+internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRestClient client, BusinessProfile profile) : ISegmentStore, IDisposable
 {
-    private static readonly string MemberList = string.Join(", ", SegmentTables.MemberColumns);
+    private readonly string _memberList = string.Join(", ", SegmentTables.MemberColumns(profile).Select(c => SegmentTables.ColumnSql(store.Dialect, c)));
+    private readonly string _valueColumn = SegmentTables.ValueColumn(profile) is { } value ? SegmentTables.ColumnSql(store.Dialect, value) : "NULL";
     private readonly SemaphoreSlim _tablesReady = new(1, 1);
     private bool _tablesChecked;
 
@@ -25,10 +27,10 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         QueryParameter id = QueryParameter.String("segment_id", segment.SegmentId);
         await store.QueryAsync(new SqlStatement(
-            $"INSERT INTO {SegmentTables.Members.Name} (segment_id, {MemberList}) SELECT @segment_id, {MemberList} FROM ({members.Sql}) AS m",
+            $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT @segment_id, {_memberList} FROM ({members.Sql}) AS m",
             [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
         QueryResult stats = await store.QueryAsync(new SqlStatement(
-            $"SELECT COUNT(*) AS size, AVG(clv_score) AS avg_clv FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
+            $"SELECT COUNT(*) AS size, AVG({_valueColumn}) AS avg_clv FROM {SegmentTables.MembersTableName} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
         long size = stats.Rows.Count > 0 && stats.Rows[0][0] is long n ? n : 0;
         double? avgClv = stats.Rows.Count > 0 && stats.Rows[0][1] is double a ? Math.Round(a, 4) : null;
         StoredSegment stored = segment with { Size = size, AvgClv = avgClv };
@@ -104,7 +106,7 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
         }
 
         QueryParameter id = QueryParameter.String("segment_id", segmentId);
-        await store.QueryAsync(new SqlStatement($"DELETE FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
+        await store.QueryAsync(new SqlStatement($"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
         await store.QueryAsync(new SqlStatement($"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id = @segment_id", [id]), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -123,9 +125,9 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
             return null;
         }
 
-        IReadOnlyList<string> columns = SegmentTables.ExportColumns(options.IncludePersonalData);
+        IReadOnlyList<string> columns = SegmentTables.ExportColumns(profile, options.IncludePersonalData);
         SqlStatement members = new(
-            $"SELECT {string.Join(", ", columns)} FROM {SegmentTables.Members.Name} WHERE segment_id = @segment_id ORDER BY customer_id",
+            $"SELECT {string.Join(", ", columns.Select(c => SegmentTables.ColumnSql(store.Dialect, c)))} FROM {SegmentTables.MembersTableName} WHERE segment_id = @segment_id ORDER BY customer_id",
             [QueryParameter.String("segment_id", segmentId)]);
         IAsyncEnumerable<object?[]> rows = store.StreamAsync(members, cancellationToken);
         return format == SegmentExportFormat.Json
@@ -143,7 +145,7 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
         await _tablesReady.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (TableDefinition table in new[] { SegmentTables.Segments, SegmentTables.Members })
+            foreach (TableDefinition table in new[] { SegmentTables.Segments, SegmentTables.Members(profile) })
             {
                 if ((await client.GetTableAsync(table.Name, cancellationToken).ConfigureAwait(false)).ValueKind == JsonValueKind.Undefined)
                 {

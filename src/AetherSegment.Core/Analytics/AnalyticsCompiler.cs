@@ -122,9 +122,9 @@ internal static class AnalyticsCompiler
         }
 
         string text = sql.ToString();
-        AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold);
-        AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold);
-        AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold);
+        AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7); // null: the profile's tiers (the analytics migration reads them)
+        AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4);
+        AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6);
         if (text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal))
         {
             parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, "treatment"));

@@ -18,15 +18,15 @@ public sealed class AetherSegmentOptions
     /// the sample hosts is the demo retailer of AetherSegment.Synthetic.</value>
     public string? Profile { get; set; }
 
-    /// <summary>clv_score at or above which a customer is in the high value tier.</summary>
-    /// <value>The default value is 0.7.</value>
-    public double HighValueThreshold { get; set; } = 0.7;
+    /// <summary>The value score (the profile attribute with the value_score role) at or above which a customer is in the high value tier, 0..1; overrides the profile's <c>catalog.value_tiers.high</c>.</summary>
+    /// <value>The default value is <see langword="null"/>: the profile's threshold (0.7 for the demo retailer).</value>
+    public double? HighValueThreshold { get; set; }
 
-    /// <summary>clv_score below which a customer is in the low value tier.</summary>
-    /// <value>The default value is 0.4.</value>
-    public double LowValueThreshold { get; set; } = 0.4;
+    /// <summary>The value score below which a customer is in the low value tier, 0..1; overrides the profile's <c>catalog.value_tiers.low</c>.</summary>
+    /// <value>The default value is <see langword="null"/>: the profile's threshold (0.4 for the demo retailer).</value>
+    public double? LowValueThreshold { get; set; }
 
-    /// <summary>churn_probability at or above which a customer is at high churn risk.</summary>
-    /// <value>The default value is 0.6.</value>
-    public double ChurnRiskThreshold { get; set; } = 0.6;
+    /// <summary>The churn score (the attribute with the churn_score role) at or above which a customer is at high churn risk, 0..1; overrides the profile's <c>catalog.churn_risk.high</c>.</summary>
+    /// <value>The default value is <see langword="null"/>: the profile's threshold (0.6 for the demo retailer).</value>
+    public double? ChurnRiskThreshold { get; set; }
 }

@@ -11,7 +11,7 @@ internal sealed class AetherSegmentOptionsValidator : IValidateOptions<AetherSeg
         CheckUnit(result, "AetherSegment:HighValueThreshold", options.HighValueThreshold);
         CheckUnit(result, "AetherSegment:LowValueThreshold", options.LowValueThreshold);
         CheckUnit(result, "AetherSegment:ChurnRiskThreshold", options.ChurnRiskThreshold);
-        if (options.LowValueThreshold > options.HighValueThreshold)
+        if (options.LowValueThreshold is { } low && options.HighValueThreshold is { } high && low > high)
         {
             result.AddError("AetherSegment:LowValueThreshold must not exceed AetherSegment:HighValueThreshold.");
         }
@@ -19,11 +19,11 @@ internal sealed class AetherSegmentOptionsValidator : IValidateOptions<AetherSeg
         return result.Build();
     }
 
-    private static void CheckUnit(ValidateOptionsResultBuilder result, string key, double value)
+    private static void CheckUnit(ValidateOptionsResultBuilder result, string key, double? value)
     {
-        if (!(value is >= 0 and <= 1))
+        if (value is { } set && !(set is >= 0 and <= 1))
         {
-            result.AddError($"{key} must be between 0 and 1 (was {value}).");
+            result.AddError($"{key} must be between 0 and 1 (was {set}).");
         }
     }
 }

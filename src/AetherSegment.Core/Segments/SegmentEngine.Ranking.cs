@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,10 +48,10 @@ internal sealed partial class SegmentEngine : IAnalysisWarmUp
     /// <see cref="UpliftFeatureQuery.Scoring"/> samples in; all of them when null), which filters each passes. One
     /// statement, one pass over the flags: window sums carry the counts on every returned row.
     /// </summary>
-    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(IDataStore store, SegmentDefinition definition, IReadOnlyList<SegmentCondition?> triggers, int? sampleSize, CancellationToken cancellationToken)
+    internal static async Task<TriggerFlagCounts> TriggerFlagCountsAsync(BusinessProfile profile, IDataStore store, SegmentDefinition definition, IReadOnlyList<SegmentCondition?> triggers, int? sampleSize, CancellationToken cancellationToken)
     {
         SqlDialect dialect = store.Dialect;
-        SqlStatement flags = SegmentSqlCompiler.TriggerFlags(definition, dialect, triggers);
+        SqlStatement flags = SegmentSqlCompiler.TriggerFlags(profile, definition, dialect, triggers);
         StringBuilder sql = new("SELECT f.customer_id");
         for (int i = 0; i < triggers.Count; i++)
         {

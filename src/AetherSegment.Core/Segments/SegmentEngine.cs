@@ -57,7 +57,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         _segmentOptions = segmentOptions.Value;
         _time = time;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _builder = new SegmentDefinitionBuilder(_options);
+        _builder = new SegmentDefinitionBuilder(profile, _options);
         _rankingOptions = rankingOptions?.Value;
         _loggerFactory = loggerFactory;
     }
@@ -90,7 +90,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
-            { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken),
+            { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
         };
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
@@ -122,8 +122,8 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         IDataStore store = Store;
         BusinessProfile profile = ranker.Profile;
         SegmentCondition?[] triggers = [.. profile.Triggers.Select(t => TriggerEligibilityFilter.ConditionOf(profile, t))];
-        TriggerFlagCounts flags = await TriggerFlagCountsAsync(store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
-        return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(definition, store.Dialect),
+        TriggerFlagCounts flags = await TriggerFlagCountsAsync(profile, store, definition, triggers, ranker.ScoringSampleSize, cancellationToken).ConfigureAwait(false);
+        return await ranker.RankAfterTriggerFiltersAsync(SegmentSqlCompiler.Members(profile, definition, store.Dialect),
             (trigger, id) => flags.Sampled.TryGetValue(id, out bool[]? kept) && kept[trigger],
             trigger => flags.Counts[trigger], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
@@ -150,7 +150,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // from the same definition as the sizes, so a page never pairs a refined size with an unrefined estimate.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
         Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _ranker is { } ranker
-            ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
+            ? ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken)
             : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
         await Task.WhenAll(previewTask, estimateTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
@@ -176,7 +176,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
         SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
-        SqlStatement members = SegmentSqlCompiler.Members(definition, store.Dialect);
+        SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, store.Dialect);
         StoredSegment segment = new()
         {
             SegmentId = "seg_" + Guid.NewGuid().ToString("N"),
@@ -214,7 +214,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(dialect);
-        return SegmentSqlCompiler.Members(definition, dialect);
+        return SegmentSqlCompiler.Members(_profile, definition, dialect);
     }
 
     public async Task<SegmentPreview> PreviewAsync(SegmentDefinition definition, CancellationToken cancellationToken = default)
@@ -223,8 +223,8 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.preview");
         IDataStore store = Store;
         int sampleSize = Math.Clamp(_segmentOptions.SampleSize, 0, 50);
-        SqlStatement statement = SegmentSqlCompiler.Preview(definition, store.Dialect, _options.HighValueThreshold, _options.LowValueThreshold, sampleSize);
-        SegmentPreview preview = SegmentPreviewReader.Read(definition, await store.QueryAsync(statement, cancellationToken).ConfigureAwait(false));
+        SqlStatement statement = SegmentSqlCompiler.Preview(_profile, definition, store.Dialect, _builder.HighValueThreshold, _builder.LowValueThreshold, sampleSize);
+        SegmentPreview preview = SegmentPreviewReader.Read(_profile, definition, await store.QueryAsync(statement, cancellationToken).ConfigureAwait(false));
         return preview;
     }
 
@@ -258,7 +258,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
         try
         {
-            QueryResult result = await store.QueryAsync(DataAsOfStatement, cancellationToken).ConfigureAwait(false);
+            QueryResult result = await store.QueryAsync(DataAsOf.Statement(_profile, store.Dialect), cancellationToken).ConfigureAwait(false);
             return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : now;
         }
         catch (DataStoreException ex)
@@ -267,8 +267,6 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             return now;
         }
     }
-
-    private static readonly SqlStatement DataAsOfStatement = DataAsOf.Statement;
 
     [LoggerMessage(1, LogLevel.Information, "Created segment {SegmentId} with {Size} members.")]
     private static partial void LogCreated(ILogger logger, string segmentId, long size);

@@ -1,23 +1,31 @@
 using System.Numerics;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Segments;
 
 /// <summary>Turns the preview statement's grouped rows into a <see cref="SegmentPreview"/> (one pass over at most a few dozen rows).</summary>
 internal static class SegmentPreviewReader
 {
-    // Columns of SegmentSqlCompiler.Preview: kind, customer_id, first_name, email, country, city, value_tier, n, clv, cart_sum, cart_count.
-    private const int Kind = 0, CustomerId = 1, FirstName = 2, Email = 3, Country = 4, City = 5, Tier = 6, Count = 7, Clv = 8, CartSum = 9, CartCount = 10;
+    // Columns of SegmentSqlCompiler.Preview: kind, customer_id, first_name, email, one per place level, value_tier, n, clv, cart_sum, cart_count.
+    private const int Kind = 0, CustomerId = 1, FirstName = 2, Email = 3, FirstPlace = 4;
 
-    public static SegmentPreview Read(SegmentDefinition definition, QueryResult result)
+    public static SegmentPreview Read(BusinessProfile profile, SegmentDefinition definition, QueryResult result)
     {
+        SegmentMapping map = SegmentMapping.For(profile);
+        int places = map.Places.Count;
+        int tierColumn = FirstPlace + places, countColumn = tierColumn + 1, clvColumn = tierColumn + 2, cartSumColumn = tierColumn + 3, cartCountColumn = tierColumn + 4;
         int steps = definition.Filters.Count;
         long[] sizes = new long[steps + 1];
         double[] clv = new double[steps + 1];
         double cartSum = 0;
         long cartCount = 0;
-        Dictionary<string, (long Size, double Clv)> countries = new(StringComparer.Ordinal);
-        Dictionary<string, (long Size, double Clv)> cities = new(StringComparer.Ordinal);
+        Dictionary<string, (long Size, double Clv)>[] byPlace = new Dictionary<string, (long Size, double Clv)>[places];
+        for (int p = 0; p < places; p++)
+        {
+            byPlace[p] = new(StringComparer.Ordinal);
+        }
+
         Dictionary<string, (long Size, double Clv)> tiers = new(StringComparer.Ordinal);
         List<SampleProfile> samples = [];
 
@@ -26,35 +34,49 @@ internal static class SegmentPreviewReader
             long kind = ToLong(row[Kind]);
             if (kind >= 0 && kind <= steps)
             {
-                sizes[kind] = ToLong(row[Count]);
-                clv[kind] = ToDouble(row[Clv]);
+                sizes[kind] = ToLong(row[countColumn]);
+                clv[kind] = ToDouble(row[clvColumn]);
             }
             else if (kind == -1)
             {
-                long members = ToLong(row[Count]);
-                double memberClv = ToDouble(row[Clv]);
-                Add(countries, row[Country] as string ?? "unknown", members, memberClv);
-                Add(cities, row[City] as string ?? "unknown", members, memberClv);
-                Add(tiers, row[Tier] as string ?? "unknown", members, memberClv);
-                cartSum += ToDouble(row[CartSum]);
-                cartCount += ToLong(row[CartCount]);
+                long members = ToLong(row[countColumn]);
+                double memberClv = ToDouble(row[clvColumn]);
+                for (int p = 0; p < places; p++)
+                {
+                    Add(byPlace[p], row[FirstPlace + p] as string ?? "unknown", members, memberClv);
+                }
+
+                Add(tiers, row[tierColumn] as string ?? "unknown", members, memberClv);
+                cartSum += ToDouble(row[cartSumColumn]);
+                cartCount += ToLong(row[cartCountColumn]);
             }
             else if (kind == -2)
             {
+                double? value = row[clvColumn] is null ? null : Math.Round(ToDouble(row[clvColumn]), 4);
+                Dictionary<string, object?> attributes = new(StringComparer.Ordinal);
+                for (int p = 0; p < places; p++)
+                {
+                    attributes[map.Places[p].Attribute.Name] = row[FirstPlace + p] as string;
+                }
+
+                if (map.ValueScore is { } score)
+                {
+                    attributes[score.Name] = value;
+                }
+
                 samples.Add(new SampleProfile
                 {
-                    CustomerId = row[CustomerId] as string ?? "",
+                    CustomerId = Convert.ToString(row[CustomerId], System.Globalization.CultureInfo.InvariantCulture) ?? "",
                     FirstName = row[FirstName] as string,
                     Email = SegmentExport.MaskEmail(row[Email] as string),
-                    Country = row[Country] as string,
-                    City = row[City] as string,
-                    ClvScore = row[Clv] is null ? null : Math.Round(ToDouble(row[Clv]), 4),
+                    Attributes = attributes,
+                    ValueScore = value,
                 });
             }
         }
 
-        samples.Sort(static (a, b) => (b.ClvScore ?? 0) != (a.ClvScore ?? 0)
-            ? (b.ClvScore ?? 0).CompareTo(a.ClvScore ?? 0)
+        samples.Sort(static (a, b) => (b.ValueScore ?? 0) != (a.ValueScore ?? 0)
+            ? (b.ValueScore ?? 0).CompareTo(a.ValueScore ?? 0)
             : string.CompareOrdinal(a.CustomerId, b.CustomerId));
         WaterfallStep[] waterfall = new WaterfallStep[steps];
         for (int i = 0; i < steps; i++)
@@ -82,12 +104,7 @@ internal static class SegmentPreviewReader
             TotalAvgClv = Average(clv[0], sizes[0]),
             Filters = definition.Filters,
             Waterfall = waterfall,
-            Breakdowns = new SegmentBreakdowns
-            {
-                ByCountry = Items(countries, size),
-                ByCity = Items(cities, size),
-                ByValueTier = Items(tiers, size),
-            },
+            Breakdowns = new SegmentBreakdowns { Lists = Breakdowns(map, byPlace, tiers, size) },
             SampleProfiles = samples,
             AsOf = definition.AsOf,
         };
@@ -116,6 +133,18 @@ internal static class SegmentPreviewReader
         string s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private static Dictionary<string, object> Breakdowns(SegmentMapping map, Dictionary<string, (long Size, double Clv)>[] byPlace, Dictionary<string, (long Size, double Clv)> tiers, long size)
+    {
+        Dictionary<string, object> lists = new(StringComparer.Ordinal);
+        for (int p = 0; p < byPlace.Length; p++)
+        {
+            lists["by_" + map.Places[p].Level.Name] = Items(byPlace[p], size);
+        }
+
+        lists["by_value_tier"] = Items(tiers, size);
+        return lists;
+    }
 
     private static double? Average(double sum, long count) => count == 0 ? null : Math.Round(sum / count, 4);
 

@@ -84,7 +84,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         long started = Stopwatch.GetTimestamp();
         try
         {
-            SqlStatement everyone = new($"SELECT customer_id FROM {DataSchema.Customers.Name}");
+            SqlStatement everyone = SegmentSqlCompiler.Everyone(_profile, store.Dialect);
             StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, everyone, asOf, CancellationToken.None).ConfigureAwait(false);
             Dictionary<string, int> index = new(scored.CustomerIds.Length, StringComparer.Ordinal);
             for (int i = 0; i < scored.CustomerIds.Length; i++)
@@ -94,7 +94,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
 
             SegmentDefinition all = new() { Filters = [], AsOf = asOf };
             SegmentCondition?[] conditions = [.. _profile.Triggers.Select(t => TriggerEligibilityFilter.ConditionOf(_profile, t))];
-            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(all, store.Dialect, conditions);
+            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(_profile, all, store.Dialect, conditions);
             bool[][] flags = await store.ReadAsync(flagsQuery, (reader, ct) => ReadFlagsAsync(reader, index, conditions.Length, ct), CancellationToken.None).ConfigureAwait(false);
             _current = new Snapshot(version, asOf, index, flags, scored.Uplift);
             Interlocked.Increment(ref _builds);
@@ -139,7 +139,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         // The members and their rank in the dialect's hash of the customer id: the first ScoringSampleSize are the ones
         // the per-request path scores, so the means come from the same members.
         SqlDialect dialect = store.Dialect;
-        SqlStatement members = SegmentSqlCompiler.Members(definition, dialect);
+        SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, dialect);
         List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Int64("snapshot_sample", ranker.ScoringSampleSize ?? int.MaxValue)];
         SqlStatement ranked = new($"""
             SELECT d.customer_id, CASE WHEN ROW_NUMBER() OVER (ORDER BY {dialect.Fingerprint("d.customer_id")}, d.customer_id) <= {dialect.Parameter("snapshot_sample")} THEN 1 ELSE 0 END AS sampled

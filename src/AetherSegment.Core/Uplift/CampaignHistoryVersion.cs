@@ -1,6 +1,6 @@
 using System.Globalization;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Uplift;
 
@@ -21,7 +21,7 @@ namespace AetherSegment.Uplift;
 /// and it either checkpoints on close (new blocks) or leaves a WAL whose replay shows as pending updates.
 /// Thread-safe; one cached entry.
 /// </remarks>
-internal sealed class CampaignHistoryVersion(IDataStore store)
+internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile profile)
 {
     private readonly Lock _gate = new();
     private (string Probe, string Version)? _cached;
@@ -38,7 +38,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store)
         // The probe reads DuckDB's storage metadata; other stores compute the checksum every time.
         if (store.Dialect is DuckDBSqlDialect)
         {
-            QueryResult probed = await store.QueryAsync(Probe, cancellationToken).ConfigureAwait(false);
+            QueryResult probed = await store.QueryAsync(Probe(), cancellationToken).ConfigureAwait(false);
             object?[] row = probed.Rows.Count > 0 ? probed.Rows[0] : [];
             bool pendingUpdates = row.Length > 3 && row[3] is true;
             probe = pendingUpdates ? null : Join(row);
@@ -69,16 +69,22 @@ internal sealed class CampaignHistoryVersion(IDataStore store)
 
     /// <summary>
     /// The DuckDB probe: <c>n</c>, <c>last_sent_us</c>, <c>layout</c> (a hash of every column segment's storage
-    /// description in a fixed order) and <c>pending_updates</c>. The table name is a constant of the schema, not a value.
+    /// description in a fixed order) and <c>pending_updates</c>. The table is the profile's campaign sends mapping (configuration, not a request value).
     /// </summary>
-    private static readonly SqlStatement Probe = new($"""
+    private SqlStatement Probe()
+    {
+        EntityMapping sends = profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking");
+        string table = sends.Table;
+        string sentAt = Segments.SegmentMapping.Column(store.Dialect, null, sends.Column("sent_at") ?? "sent_at");
+        return new SqlStatement($"""
         SELECT
-          (SELECT COUNT(*) FROM {DataSchema.CampaignHistory.Name}) AS n,
-          (SELECT MAX(epoch_us(sent_at)) FROM {DataSchema.CampaignHistory.Name}) AS last_sent_us,
+          (SELECT COUNT(*) FROM {table}) AS n,
+          (SELECT MAX(epoch_us({sentAt})) FROM {table}) AS last_sent_us,
           hash(string_agg(concat_ws(':', i.row_group_id, i.column_id, i.column_path, i.segment_id, i.segment_type, i."count",
             COALESCE(i.stats, ''), i.has_updates, i.persistent, COALESCE(i.block_id, -1), COALESCE(i.block_offset, -1)), ';'
             ORDER BY i.row_group_id, i.column_id, i.column_path, i.segment_id)) AS layout,
           COALESCE(bool_or(i.has_updates), FALSE) AS pending_updates
-        FROM pragma_storage_info('{DataSchema.CampaignHistory.Name}') i
+        FROM pragma_storage_info('{table.Replace("'", "''", StringComparison.Ordinal)}') i
         """);
+    }
 }

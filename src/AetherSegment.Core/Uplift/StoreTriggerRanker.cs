@@ -41,12 +41,13 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
 
     public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         _store = store;
         _profile = profile;
         _time = time;
         _logger = logger;
         _options = options.Value;
-        _version = new CampaignHistoryVersion(store);
+        _version = new CampaignHistoryVersion(store, profile);
         _models = models ?? new BuiltInUpliftModelFactory();
         // Saved models load as the built-in models: another factory's models stay in memory.
         _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
@@ -197,7 +198,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     /// <summary>The as-of segments use when none is fixed: the latest event, cart or purchase in the data (the wall clock on an empty store).</summary>
     internal async Task<DateTimeOffset> DataAsOfAsync(CancellationToken cancellationToken)
     {
-        QueryResult result = await _store.QueryAsync(DataAsOf.Statement, cancellationToken).ConfigureAwait(false);
+        QueryResult result = await _store.QueryAsync(DataAsOf.Statement(_profile, _store.Dialect), cancellationToken).ConfigureAwait(false);
         return result.Scalar() is DateTimeOffset latest ? latest.ToUniversalTime() : _time.GetUtcNow();
     }
 

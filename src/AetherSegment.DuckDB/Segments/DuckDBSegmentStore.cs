@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using AetherSegment.Segments;
 using DuckDB.NET.Data;
 
@@ -16,10 +17,11 @@ namespace AetherSegment.DuckDB.Segments;
 /// concurrent first creates never race on DuckDB's catalog), and a write that still meets a transaction conflict (another
 /// process creating the tables, or two writers of the same rows) is retried a few times before it fails.
 /// </remarks>
-internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore, ISegmentRetention, IDisposable
+internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile profile) : ISegmentStore, ISegmentRetention, IDisposable
 {
     private const int ConflictAttempts = 5;
-    private static readonly string MemberList = string.Join(", ", SegmentTables.MemberColumns);
+    private readonly string _memberList = string.Join(", ", SegmentTables.MemberColumns(profile).Select(c => SegmentTables.ColumnSql(store.Dialect, c)));
+    private readonly string _valueColumn = SegmentTables.ValueColumn(profile) is { } value ? SegmentTables.ColumnSql(store.Dialect, value) : "NULL";
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile string? _schemaReadyFor;
 
@@ -52,13 +54,13 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             QueryParameter id = QueryParameter.String("segment_id", segment.SegmentId);
             await ExecuteAsync(connection, new SqlStatement(
-                $"INSERT INTO {SegmentTables.Members.Name} (segment_id, {MemberList}) SELECT $segment_id, {MemberList} FROM ({members.Sql}) AS m",
+                $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m",
                 [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
 
             long size = 0;
             double? avgClv = null;
             await using (DuckDBCommand stats = Command(connection, new SqlStatement(
-                $"SELECT COUNT(*), AVG(clv_score) FROM {SegmentTables.Members.Name} WHERE segment_id = $segment_id", [id])))
+                $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id])))
             await using (DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -175,7 +177,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
         {
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             QueryParameter id = QueryParameter.String("segment_id", segmentId);
-            await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.Members.Name} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -195,9 +197,9 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
             return null;
         }
 
-        IReadOnlyList<string> columns = SegmentTables.ExportColumns(options.IncludePersonalData);
+        IReadOnlyList<string> columns = SegmentTables.ExportColumns(profile, options.IncludePersonalData);
         SqlStatement members = new(
-            $"SELECT {string.Join(", ", columns)} FROM {SegmentTables.Members.Name} WHERE segment_id = $segment_id ORDER BY customer_id",
+            $"SELECT {string.Join(", ", columns.Select(c => SegmentTables.ColumnSql(store.Dialect, c)))} FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id ORDER BY customer_id",
             [QueryParameter.String("segment_id", segmentId)]);
         return format switch
         {
@@ -236,7 +238,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
                 await ExecuteAsync(connection, new SqlStatement("DELETE FROM pruned_segments"), cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, new SqlStatement("INSERT INTO pruned_segments " + doomed.Sql, doomed.Parameters), cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, new SqlStatement(
-                    $"DELETE FROM {SegmentTables.Members.Name} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
+                    $"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
                 await using DuckDBCommand delete = Command(connection, new SqlStatement(
                     $"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"));
                 int deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -306,7 +308,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store) : ISegmentStore,
                 try
                 {
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Segments)), cancellationToken).ConfigureAwait(false);
-                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members)), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members(profile))), cancellationToken).ConfigureAwait(false);
                     _schemaReadyFor = store.DatabasePath;
                     return;
                 }

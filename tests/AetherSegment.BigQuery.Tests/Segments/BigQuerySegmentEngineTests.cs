@@ -6,6 +6,7 @@ using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.BigQuery.Tests.Segments;
 
@@ -101,7 +102,7 @@ public sealed class BigQuerySegmentEngineTests
         });
 
         ServiceCollection services = new();
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

@@ -9,6 +9,7 @@ using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.BigQuery.Tests.Uplift;
 
@@ -47,7 +48,7 @@ public sealed class ExactSqlScoringTests
         warehouse.Execute(LoadSql(csv));
         await using FakeBigQueryServer server = new(warehouse.Handle);
         ServiceCollection services = new();
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

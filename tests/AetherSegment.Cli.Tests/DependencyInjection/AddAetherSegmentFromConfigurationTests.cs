@@ -7,6 +7,7 @@ using AetherSegment.Uplift;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.DependencyInjection;
 
@@ -42,8 +43,8 @@ public sealed class AddAetherSegmentFromConfigurationTests
     {
         ServiceCollection services = new();
         services.AddLogging();
-        services.AddAetherSegment(o => o.HighValueThreshold = 0.8).AddDuckDB();
-        services.AddAetherSegment().AddDuckDB();
+        services.AddAetherSegment(o => o.HighValueThreshold = 0.8).UseProfile(HomeFurnishingProfile.Load()).AddDuckDB();
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB();
         using ServiceProvider provider = services.BuildServiceProvider();
 
         provider.ValidateAetherSegmentOptions();

@@ -20,7 +20,7 @@ public sealed class ShippedProfilesLoadTests(SummitDatabase summit) : IClassFixt
         BusinessProfile profile = BusinessProfileLoader.Load(stream, HomeFurnishingProfile.FileName);
 
         Assert.Equal("home-furnishing", profile.Name);
-        Assert.Equal(["email", "first_name", "last_name"], profile.Entities.Customers.PersonalColumns);
+        Assert.Equal(["first_name", "last_name", "email"], profile.Entities.Customers.PersonalColumns);
     }
 
     [Fact]

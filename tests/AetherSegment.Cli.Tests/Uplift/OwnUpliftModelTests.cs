@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Uplift;
 
@@ -37,7 +38,7 @@ public sealed class OwnUpliftModelTests(GeneratedStoreFixture store) : IClassFix
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(GeneratedStoreFixture.AsOf));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = store.Path);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = store.Path);
         services.AddSingleton<IUpliftModelFactory>(factory);
         // The model name is the user's own: with their factory registered it is not checked against the built-in names.
         services.Configure<TriggerRankingOptions>(o => o.Model = ModelName);
@@ -79,7 +80,7 @@ public sealed class OwnUpliftModelTests(GeneratedStoreFixture store) : IClassFix
     {
         ServiceCollection services = new();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = store.Path);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = store.Path);
         services.Configure<TriggerRankingOptions>(o => o.Model = ModelName);
         using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Uplift;
 
@@ -20,7 +21,7 @@ public sealed partial class StoreTriggerRankerTests
 
     private static StoreTriggerRanker PersistentRanker(string path, string models, TimeProvider? time = null, ILogger<StoreTriggerRanker>? logger = null) => new(
         new DuckDBDataStore(path),
-        AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(),
+        HomeFurnishingProfile.Load(),
         time ?? new FakeTimeProvider(GeneratedStoreFixture.AsOf),
         logger ?? NullLogger<StoreTriggerRanker>.Instance,
         Options.Create(new TriggerRankingOptions { Model = UpliftModels.ClassTransformation, TrainingRowsPerArm = 2_000, ModelDirectory = models }));
@@ -174,7 +175,7 @@ public sealed partial class StoreTriggerRankerTests
     {
         string models = TestPaths.NewTempDirectory();
         StoreTriggerRanker everyone = PersistentRanker(store.Path, models);
-        StoreTriggerRanker sampled = new(new DuckDBDataStore(store.Path), AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker sampled = new(new DuckDBDataStore(store.Path), HomeFurnishingProfile.Load(), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
             Options.Create(new TriggerRankingOptions { Model = UpliftModels.ClassTransformation, TrainingRowsPerArm = 2_000, ModelDirectory = models, ScoringSampleSize = 4_000 }));
 
         StoreTriggerRanker.MemberUplift all = await everyone.ScoreMembersAsync(UnitedStates);
@@ -200,7 +201,7 @@ public sealed partial class StoreTriggerRankerTests
     [Fact]
     public async Task Ranking_LongerThanItsTimeout_FailsNamingTheSetting()
     {
-        StoreTriggerRanker ranker = new(new DuckDBDataStore(store.Path), AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), TimeProvider.System, NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker ranker = new(new DuckDBDataStore(store.Path), HomeFurnishingProfile.Load(), TimeProvider.System, NullLogger<StoreTriggerRanker>.Instance,
             Options.Create(new TriggerRankingOptions { Timeout = TimeSpan.FromMilliseconds(10) }));
 
         DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() => ranker.RankAsync(UnitedStates));

@@ -9,6 +9,7 @@ using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Uplift;
 
@@ -32,7 +33,7 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store)
 {
     private StoreTriggerRanker Ranker(string? model = null) => new(
         new DuckDBDataStore(store.Path),
-        AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(),
+        HomeFurnishingProfile.Load(),
         new FakeTimeProvider(GeneratedStoreFixture.AsOf),
         NullLogger<StoreTriggerRanker>.Instance,
         Options.Create(new TriggerRankingOptions { Model = model }));

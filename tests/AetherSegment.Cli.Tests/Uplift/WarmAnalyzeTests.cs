@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Uplift;
 
@@ -54,7 +55,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
                 o.ScoringSampleSize = sample;
                 o.AudienceSnapshotMaxLag = snapshotLag;
             })
-            .AddAetherSegment().AddDuckDB(o => o.Path = path).Services
+            .AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path).Services
             .BuildServiceProvider();
 
     private static async Task<int> ExecuteAsync(string path, string sql)
@@ -76,7 +77,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
     {
         string path = CopyOfStore();
         DuckDBDataStore data = new(path);
-        StoreTriggerRanker ranker = new(data, Demo, new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker ranker = new(data, HomeFurnishingProfile.Load(), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
             Microsoft.Extensions.Options.Options.Create(new TriggerRankingOptions()));
         List<string> versions = [];
 
@@ -130,7 +131,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
         SegmentDefinition definition = new() { Filters = analysis.SegmentPreview.Filters, AsOf = analysis.SegmentPreview.AsOf };
 
         // The long way: one row of flags per member, counted here.
-        QueryResult flags = await data.QueryAsync(SegmentSqlCompiler.TriggerFlags(definition, data.Dialect, Triggers));
+        QueryResult flags = await data.QueryAsync(SegmentSqlCompiler.TriggerFlags(HomeFurnishingProfile.Load(), definition, data.Dialect, Triggers));
         long[] expected = new long[Triggers.Length];
         foreach (object?[] row in flags.Rows)
         {
@@ -142,8 +143,8 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
 
         Assert.True(flags.Rows.Count > 1_000);
         Assert.Contains(expected, n => n > 0 && n < flags.Rows.Count);
-        SegmentEngine.TriggerFlagCounts all = await SegmentEngine.TriggerFlagCountsAsync(data, definition, Triggers, null, CancellationToken.None);
-        SegmentEngine.TriggerFlagCounts sampled = await SegmentEngine.TriggerFlagCountsAsync(data, definition, Triggers, 300, CancellationToken.None);
+        SegmentEngine.TriggerFlagCounts all = await SegmentEngine.TriggerFlagCountsAsync(HomeFurnishingProfile.Load(), data, definition, Triggers, null, CancellationToken.None);
+        SegmentEngine.TriggerFlagCounts sampled = await SegmentEngine.TriggerFlagCountsAsync(HomeFurnishingProfile.Load(), data, definition, Triggers, 300, CancellationToken.None);
         Assert.Equal(expected, all.Counts);
         Assert.Equal(expected, sampled.Counts);
         Assert.Equal(flags.Rows.Count, all.Sampled.Count);
@@ -155,8 +156,8 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
 
         // The sample is the ranker's: the first members in DuckDB's hash of the id.
         QueryResult firstByHash = await data.QueryAsync(new SqlStatement(
-            $"SELECT m.customer_id FROM ({SegmentSqlCompiler.Members(definition, data.Dialect).Sql}) m ORDER BY hash(m.customer_id), m.customer_id LIMIT 300",
-            SegmentSqlCompiler.Members(definition, data.Dialect).Parameters));
+            $"SELECT m.customer_id FROM ({SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, data.Dialect).Sql}) m ORDER BY hash(m.customer_id), m.customer_id LIMIT 300",
+            SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, data.Dialect).Parameters));
         Assert.Equal(firstByHash.Rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal), sampled.Sampled.Keys.Order(StringComparer.Ordinal));
 
         // And the analysis reports exactly these sizes.

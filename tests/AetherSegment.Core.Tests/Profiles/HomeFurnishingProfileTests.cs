@@ -52,9 +52,11 @@ public sealed class HomeFurnishingProfileTests
     [Fact]
     public void Tiers_AreTheDefaultThresholds()
     {
+        // The options no longer carry defaults of their own: unset, the profile's thresholds apply.
         AetherSegment.DependencyInjection.AetherSegmentOptions defaults = new();
-        Assert.Equal(new ValueTierThresholds(defaults.HighValueThreshold, defaults.LowValueThreshold), Profile.Catalog.ValueTiers);
-        Assert.Equal(new ChurnRiskThreshold(defaults.ChurnRiskThreshold), Profile.Catalog.ChurnRisk);
+        Assert.Equal((null, null, null), (defaults.HighValueThreshold, defaults.LowValueThreshold, defaults.ChurnRiskThreshold));
+        Assert.Equal(new ValueTierThresholds(0.7, 0.4), Profile.Catalog.ValueTiers);
+        Assert.Equal(new ChurnRiskThreshold(0.6), Profile.Catalog.ChurnRisk);
         Assert.Equal("clv_score", Profile.FindAttribute(ProfileAttributeRole.ValueScore)?.Name);
         Assert.Equal("churn_probability", Profile.FindAttribute(ProfileAttributeRole.ChurnScore)?.Name);
         Assert.Equal("acquisition_source", Profile.FindAttribute(ProfileAttributeRole.AcquisitionSource)?.Name);
@@ -91,7 +93,7 @@ public sealed class HomeFurnishingProfileTests
             Assert.Equal(table.Columns.Select(c => c.Name).Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
         }
 
-        Assert.Equal(["email", "first_name", "last_name"], Profile.Entities.Customers.PersonalColumns);
+        Assert.Equal(["first_name", "last_name", "email"], Profile.Entities.Customers.PersonalColumns);
         Assert.Equal(("treatment", "control"), (Profile.Entities.CampaignSends!.TreatmentValue, Profile.Entities.CampaignSends.ControlValue));
     }
 

@@ -14,16 +14,16 @@ internal static class FilterKinds
     /// <summary>Every non-trigger filter kind, keyed by a readable name.</summary>
     public static IReadOnlyList<(string Name, SegmentFilter Filter)> All { get; } =
     [
-        Kind("country", AttributeCondition.In(CustomerAttribute.Country, ["United States", "Canada"])),
-        Kind("city", AttributeCondition.In(CustomerAttribute.City, ["London", "Toronto", "Seattle"])),
-        Kind("acquisition_source", AttributeCondition.In(CustomerAttribute.AcquisitionSource, ["paid_search", "referral"])),
-        Kind("clv_min", AttributeCondition.AtLeast(CustomerAttribute.ClvScore, 0.4)),
-        Kind("clv_below", AttributeCondition.Below(CustomerAttribute.ClvScore, 0.8)),
-        Kind("churn_min", AttributeCondition.AtLeast(CustomerAttribute.ChurnProbability, 0.3)),
-        Kind("discount_min", AttributeCondition.AtLeast(CustomerAttribute.DiscountSensitivity, 0.3)),
-        Kind("free_shipping_min", AttributeCondition.AtLeast(CustomerAttribute.FreeShippingSensitivity, 0.3)),
-        Kind("engagement_min", AttributeCondition.AtLeast(CustomerAttribute.ContentEngagement, 0.3)),
-        Kind("exclusive", AttributeCondition.IsTrue(CustomerAttribute.ExclusivitySeeker)),
+        Kind("country", AttributeCondition.In("country", ["United States", "Canada"])),
+        Kind("city", AttributeCondition.In("city", ["London", "Toronto", "Seattle"])),
+        Kind("acquisition_source", AttributeCondition.In("acquisition_source", ["paid_search", "referral"])),
+        Kind("clv_min", AttributeCondition.AtLeast("clv_score", 0.4)),
+        Kind("clv_below", AttributeCondition.Below("clv_score", 0.8)),
+        Kind("churn_min", AttributeCondition.AtLeast("churn_probability", 0.3)),
+        Kind("discount_min", AttributeCondition.AtLeast("discount_sensitivity", 0.3)),
+        Kind("free_shipping_min", AttributeCondition.AtLeast("free_shipping_sensitivity", 0.3)),
+        Kind("engagement_min", AttributeCondition.AtLeast("content_engagement", 0.3)),
+        Kind("exclusive", AttributeCondition.IsTrue("exclusivity_seeker")),
         Kind("acquired_365d", new BehaviorCondition(BehaviorKind.Acquired, 365)),
         Kind("abandoned_cart_30d_min", new BehaviorCondition(BehaviorKind.AbandonedCart, 30) { MinValue = 50 }),
         Kind("abandoned_cart_any", new BehaviorCondition(BehaviorKind.AbandonedCart, null)),
@@ -31,9 +31,9 @@ internal static class FilterKinds
         Kind("purchased_product_type", new BehaviorCondition(BehaviorKind.Purchased, null) { ProductTypes = ["Sofas", "Chairs"] }),
         Kind("no_purchase_90d", new BehaviorCondition(BehaviorKind.NoPurchase, 90)),
         Kind("engaged_events", new BehaviorCondition(BehaviorKind.Engaged, 60) { EventTypes = ["product_view", "wishlist_add"], Categories = ["Lighting", "Office"] }),
-        Kind("any_of", new AnyOfCondition([AttributeCondition.In(CustomerAttribute.AcquisitionSource, ["social"]), new BehaviorCondition(BehaviorKind.Acquired, 180)])),
-        Kind("all_of", new AllOfCondition([AttributeCondition.AtLeast(CustomerAttribute.ClvScore, 0.2), AttributeCondition.In(CustomerAttribute.City, ["London", "New York"])])),
-        Kind("not", new NotCondition(AttributeCondition.In(CustomerAttribute.AcquisitionSource, ["email"]))),
+        Kind("any_of", new AnyOfCondition([AttributeCondition.In("acquisition_source", ["social"]), new BehaviorCondition(BehaviorKind.Acquired, 180)])),
+        Kind("all_of", new AllOfCondition([AttributeCondition.AtLeast("clv_score", 0.2), AttributeCondition.In("city", ["London", "New York"])])),
+        Kind("not", new NotCondition(AttributeCondition.In("acquisition_source", ["email"]))),
     ];
 
     /// <summary>The filter each trigger adds.</summary>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Segments;
 
@@ -99,7 +100,7 @@ internal static partial class GoogleSqlChecker
     }
 
     private static TableDefinition? Find(string name) =>
-        name == SegmentTables.Members.Name ? SegmentTables.Members : name == SegmentTables.Segments.Name ? SegmentTables.Segments : null;
+        name == SegmentTables.MembersTableName ? SegmentTables.Members(HomeFurnishingProfile.Load()) : name == SegmentTables.Segments.Name ? SegmentTables.Segments : null;
 
     private static string StripLiterals(string sql) => StringLiteralPattern().Replace(sql, "''");
 

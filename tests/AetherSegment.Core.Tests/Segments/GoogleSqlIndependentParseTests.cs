@@ -7,6 +7,7 @@ using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Uplift;
 using AetherSegment.Tests;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Segments;
 
@@ -28,7 +29,7 @@ public sealed class GoogleSqlIndependentParseTests
             await RunAsync(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"]);
         }
 
-        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions());
+        SegmentDefinitionBuilder builder = new(HomeFurnishingProfile.Load(), new AetherSegmentOptions());
         JsonArray statements = [];
         foreach ((string id, CampaignObjective objective) in ExampleObjectives.All())
         {
@@ -39,13 +40,13 @@ public sealed class GoogleSqlIndependentParseTests
             }
 
             SegmentDefinition definition = new() { Filters = filters, Trigger = objective.SuggestedTrigger, AsOf = AsOf };
-            statements.Add(new JsonObject { ["id"] = id + "/members", ["sql"] = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery).Sql });
-            statements.Add(new JsonObject { ["id"] = id + "/preview", ["sql"] = SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5).Sql });
+            statements.Add(new JsonObject { ["id"] = id + "/members", ["sql"] = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery).Sql });
+            statements.Add(new JsonObject { ["id"] = id + "/preview", ["sql"] = SegmentSqlCompiler.Preview(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery, 0.7, 0.4, 5).Sql });
         }
 
         // The uplift feature queries run in the warehouse too: training (as of each send) and scoring a segment.
         (string firstId, CampaignObjective first) = ExampleObjectives.All().First();
-        SqlStatement members = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
+        SqlStatement members = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
         statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, 25_000).Sql });
         statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf).Sql });
@@ -77,8 +78,8 @@ public sealed class GoogleSqlIndependentParseTests
         foreach ((string name, IReadOnlyList<SegmentFilter> filters) in FilterKinds.Pairs())
         {
             SegmentDefinition definition = new() { Filters = filters, AsOf = AsOf };
-            SqlStatement members = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery);
-            SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5);
+            SqlStatement members = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery);
+            SqlStatement preview = SegmentSqlCompiler.Preview(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery, 0.7, 0.4, 5);
             Assert.True(GoogleSqlChecker.Problems(members).Count == 0, name + ": " + string.Join("; ", GoogleSqlChecker.Problems(members)));
             Assert.True(GoogleSqlChecker.Problems(preview).Count == 0, name + ": " + string.Join("; ", GoogleSqlChecker.Problems(preview)));
             statements.Add(new JsonObject { ["id"] = name + "/members", ["sql"] = members.Sql });

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Segments;
 
 public sealed class SegmentRefinementTests
 {
-    private static readonly SegmentDefinitionBuilder Builder = new(new AetherSegmentOptions());
+    private static readonly SegmentDefinitionBuilder Builder = new(HomeFurnishingProfile.Load(), new AetherSegmentOptions());
 
     private static IReadOnlyList<SegmentFilter> Parse(string key, object value, IReadOnlyList<SegmentFilter>? context = null) =>
         Builder.FromRefinements([SegmentRefinement.FromJson(key, JsonSerializer.SerializeToElement(value))!], "new_filters", context ?? []);

@@ -4,6 +4,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Segments;
 
@@ -14,7 +15,7 @@ public sealed partial class SegmentSqlCompilerTests
 
     private static SegmentDefinition Define(CampaignObjective objective, bool withTrigger = true)
     {
-        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions());
+        SegmentDefinitionBuilder builder = new(HomeFurnishingProfile.Load(), new AetherSegmentOptions());
         List<SegmentFilter> filters = [.. builder.FromObjective(objective)];
         if (withTrigger && objective.SuggestedTrigger is { } trigger)
         {
@@ -32,8 +33,8 @@ public sealed partial class SegmentSqlCompilerTests
 
         foreach (SqlStatement statement in new[]
         {
-            SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery),
-            SegmentSqlCompiler.Preview(definition, SqlDialect.BigQuery, 0.7, 0.4, 5),
+            SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery),
+            SegmentSqlCompiler.Preview(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery, 0.7, 0.4, 5),
         })
         {
             Assert.Empty(GoogleSqlChecker.Problems(statement));
@@ -44,7 +45,7 @@ public sealed partial class SegmentSqlCompilerTests
     [MemberData(nameof(ExampleIds))]
     public void DuckDB_ExampleObjectives_UseDollarParametersAndAnyForLists(string id)
     {
-        SqlStatement statement = SegmentSqlCompiler.Members(Define(ExampleObjectives.Get(id)), SqlDialect.DuckDB);
+        SqlStatement statement = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), Define(ExampleObjectives.Get(id)), SqlDialect.DuckDB);
 
         Assert.DoesNotContain("@", statement.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("UNNEST", statement.Sql, StringComparison.Ordinal);
@@ -61,7 +62,7 @@ public sealed partial class SegmentSqlCompilerTests
     [Fact]
     public void Seed1_AbandonedCartIn48Hours_IsATimestampParameterTwoDaysBeforeAsOf()
     {
-        SqlStatement statement = SegmentSqlCompiler.Members(Define(ExampleObjectives.Get("seed-1")), SqlDialect.BigQuery);
+        SqlStatement statement = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), Define(ExampleObjectives.Get("seed-1")), SqlDialect.BigQuery);
 
         QueryParameter since = Assert.Single(statement.Parameters, p => p.Name.EndsWith("_since", StringComparison.Ordinal));
         Assert.Equal(QueryParameterType.Timestamp, since.Type);
@@ -84,7 +85,7 @@ public sealed partial class SegmentSqlCompilerTests
         Assert.Equal(["Sofas"], purchased.ProductTypes);
         Assert.Equal("purchased Sofas in the last 30 days", filter.Description);
         Assert.Equal(FilterProvenance.Ai, filter.Provenance);
-        SqlStatement sql = SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery);
+        SqlStatement sql = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery);
         Assert.Contains("c.customer_id IN (SELECT t.customer_id FROM transactions AS t WHERE TRUE AND t.transaction_date >= @", sql.Sql, StringComparison.Ordinal);
         Assert.Contains("t.product_type IN UNNEST(@", sql.Sql, StringComparison.Ordinal);
     }
@@ -92,10 +93,10 @@ public sealed partial class SegmentSqlCompilerTests
     [Fact]
     public void Seed3_ChurnAndNoPurchase_UseTheChurnThresholdOptionAndNotExists()
     {
-        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions { ChurnRiskThreshold = 0.65 });
+        SegmentDefinitionBuilder builder = new(HomeFurnishingProfile.Load(), new AetherSegmentOptions { ChurnRiskThreshold = 0.65 });
 
         IReadOnlyList<SegmentFilter> filters = builder.FromObjective(ExampleObjectives.Get("seed-3"));
-        SqlStatement sql = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = filters, AsOf = AsOf }, SqlDialect.DuckDB);
+        SqlStatement sql = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), new SegmentDefinition { Filters = filters, AsOf = AsOf }, SqlDialect.DuckDB);
 
         Assert.Equal(["churn_risk", "no_purchase_for_days"], filters.Select(f => f.Key));
         Assert.Equal(0.65, ((AttributeCondition)filters[0].Condition).Number);
@@ -106,12 +107,12 @@ public sealed partial class SegmentSqlCompilerTests
     [Fact]
     public void MediumTier_UsesBothConfiguredThresholds()
     {
-        SegmentDefinitionBuilder builder = new(new AetherSegmentOptions { HighValueThreshold = 0.8, LowValueThreshold = 0.3 });
+        SegmentDefinitionBuilder builder = new(HomeFurnishingProfile.Load(), new AetherSegmentOptions { HighValueThreshold = 0.8, LowValueThreshold = 0.3 });
         CampaignObjective objective = new() { Objective = "x", Audience = new Audience { ValueTier = ValueTier.Medium } };
 
-        SqlStatement sql = SegmentSqlCompiler.Members(new SegmentDefinition { Filters = builder.FromObjective(objective), AsOf = AsOf }, SqlDialect.DuckDB);
+        SqlStatement sql = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), new SegmentDefinition { Filters = builder.FromObjective(objective), AsOf = AsOf }, SqlDialect.DuckDB);
 
-        Assert.Contains("(c.clv_score >= $p1_clv_min AND c.clv_score < $p2_clv_below)", sql.Sql, StringComparison.Ordinal);
+        Assert.Contains("(c.clv_score >= $p1_clv_score_min AND c.clv_score < $p2_clv_score_below)", sql.Sql, StringComparison.Ordinal);
         Assert.Equal([0.3, 0.8], sql.Parameters.Select(p => (double)p.Value!));
     }
 
@@ -125,8 +126,8 @@ public sealed partial class SegmentSqlCompilerTests
 
             Assert.Equal(FilterProvenance.Trigger, filter.Provenance);
             Assert.Equal("trigger_" + trigger.Id, filter.Key);
-            Assert.Empty(GoogleSqlChecker.Problems(SegmentSqlCompiler.Members(definition, SqlDialect.BigQuery)));
-            Assert.DoesNotContain("@", SegmentSqlCompiler.Members(definition, SqlDialect.DuckDB).Sql, StringComparison.Ordinal);
+            Assert.Empty(GoogleSqlChecker.Problems(SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, SqlDialect.BigQuery)));
+            Assert.DoesNotContain("@", SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), definition, SqlDialect.DuckDB).Sql, StringComparison.Ordinal);
         }
     }
 
@@ -135,16 +136,16 @@ public sealed partial class SegmentSqlCompilerTests
     {
         SegmentDefinition definition = Define(ExampleObjectives.Get("seed-5"));
 
-        SqlStatement preview = SegmentSqlCompiler.Preview(definition, SqlDialect.DuckDB, 0.7, 0.4, 5);
+        SqlStatement preview = SegmentSqlCompiler.Preview(HomeFurnishingProfile.Load(), definition, SqlDialect.DuckDB, 0.7, 0.4, 5);
 
         Assert.Equal(["cities", "value_tier", "trigger_exclusive_access"], definition.Filters.Select(f => f.Key));
-        Assert.StartsWith("WITH s1 AS (SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city, c.country, c.clv_score, c.acquisition_source, c.created_at FROM customers AS c WHERE c.city = ANY(", preview.Sql, StringComparison.Ordinal);
-        Assert.Contains("s2 AS (SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city, c.country, c.clv_score, c.acquisition_source, c.created_at FROM s1 AS c WHERE c.clv_score >= $", preview.Sql, StringComparison.Ordinal);
-        Assert.Contains("s3 AS (SELECT c.customer_id, c.first_name, c.last_name, c.email, c.city, c.country, c.clv_score, c.acquisition_source, c.created_at FROM s2 AS c LEFT JOIN customer_scores AS s", preview.Sql, StringComparison.Ordinal);
+        Assert.StartsWith("WITH s1 AS (SELECT c.* FROM customers AS c WHERE c.city = ANY(", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("s2 AS (SELECT c.* FROM s1 AS c WHERE c.clv_score >= $", preview.Sql, StringComparison.Ordinal);
+        Assert.Contains("s3 AS (SELECT c.* FROM s2 AS c LEFT JOIN customer_scores AS s", preview.Sql, StringComparison.Ordinal);
         Assert.Contains("UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), SUM(clv_score), 0.0, 0 FROM s3", preview.Sql, StringComparison.Ordinal);
         Assert.Contains("FROM s3 AS m GROUP BY 5, 6, 7", preview.Sql, StringComparison.Ordinal);
         // Every step carries every customer column, so a condition on any of them can come at any step (issue 13).
-        Assert.Equal(3, Regex.Count(preview.Sql, "c.acquisition_source, c.created_at FROM s?[0-9]?"));
+        Assert.Equal(3, Regex.Count(preview.Sql, @"SELECT c\.\* FROM s?[0-9]?"));
         Assert.DoesNotContain("s4", preview.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("abandoned_carts", preview.Sql, StringComparison.Ordinal);
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.DuckDB.Tests.Segments;
 
@@ -22,7 +23,7 @@ public sealed class SegmentEngineDuckDBTests
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         ServiceProvider provider = services.BuildServiceProvider();
         return (provider, provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<DuckDBDataStore>());
     }
@@ -59,8 +60,8 @@ public sealed class SegmentEngineDuckDBTests
         Assert.True(preview.Size > 0);
         Assert.True(preview.AvgClv >= 0.7);
         Assert.NotNull(preview.AvgCartValue);
-        Assert.Equal(preview.Size, preview.Breakdowns.ByCountry.Sum(b => b.Size));
-        Assert.Equal(preview.Size, preview.Breakdowns.ByCity.Sum(b => b.Size));
+        Assert.Equal(preview.Size, preview.Breakdowns.ByPlace("country").Sum(b => b.Size));
+        Assert.Equal(preview.Size, preview.Breakdowns.ByPlace("city").Sum(b => b.Size));
         Assert.Equal("high", Assert.Single(preview.Breakdowns.ByValueTier).Name);
         Assert.All(preview.SampleProfiles, p => Assert.Matches(@"^c\*\*\*@example\.com$", p.Email));
         // The registered ranker (if any) ranks the same members; predicted_uplift is the suggested trigger's.
@@ -83,7 +84,7 @@ public sealed class SegmentEngineDuckDBTests
         Assert.True(preview.After.Size < preview.Before.Size);
         Assert.Equal(preview.After.Size - preview.Before.Size, preview.SizeChange);
         Assert.All(preview.AddedFilters, f => Assert.Equal(FilterProvenance.User, f.Provenance));
-        Assert.Equal("United Kingdom", Assert.Single(preview.Preview.Breakdowns.ByCountry).Name);
+        Assert.Equal("United Kingdom", Assert.Single(preview.Preview.Breakdowns.ByPlace("country")).Name);
         Assert.True(preview.Preview.AvgCartValue >= 500);
     }
 
@@ -158,7 +159,7 @@ public sealed class SegmentEngineDuckDBTests
         Assert.InRange(preview.After.Size, 1, 299);
         Assert.Null(preview.Preview.AvgCartValue);
         Assert.Equal(5, preview.Preview.SampleProfiles.Count);
-        Assert.True(preview.Preview.SampleProfiles[0].ClvScore >= preview.Preview.SampleProfiles[^1].ClvScore);
+        Assert.True(preview.Preview.SampleProfiles[0].ValueScore >= preview.Preview.SampleProfiles[^1].ValueScore);
     }
 
     [Fact]
@@ -238,7 +239,7 @@ public sealed class SegmentEngineDuckDBTests
         ServiceCollection collection = new();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        collection.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        collection.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         await using ServiceProvider services = collection.BuildServiceProvider();
         ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
         ISegmentRetention retention = services.GetRequiredService<ISegmentRetention>();

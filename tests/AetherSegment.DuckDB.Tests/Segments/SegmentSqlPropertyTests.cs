@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.DuckDB.Tests.Segments;
 
@@ -35,7 +36,7 @@ public sealed class SegmentSqlPropertyTests : IAsyncLifetime
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(AsOf));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         _services = services.BuildServiceProvider();
     }
 
@@ -55,7 +56,7 @@ public sealed class SegmentSqlPropertyTests : IAsyncLifetime
         CampaignAnalysis analysis = await Engine.InterpretAndAnalyzeAsync(objective);
 
         SegmentPreview preview = analysis.SegmentPreview;
-        Assert.Contains(preview.Filters, f => f.Condition is AttributeCondition { Attribute: CustomerAttribute.AcquisitionSource });
+        Assert.Contains(preview.Filters, f => f.Condition is AttributeCondition { Attribute: "acquisition_source" });
         Assert.True(preview.Filters.Count >= 2, "the objective should give the acquisition source and at least one more condition");
         Assert.Equal(preview.Size, await CountAsync(new SegmentDefinition { Filters = preview.Filters, AsOf = preview.AsOf }));
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Web.Tests.Overview;
 
@@ -21,7 +22,7 @@ public sealed partial class OverviewQueriesDialectTests
         ServiceCollection services = new();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IDataStore>(store);
-        services.AddAetherSegment();
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load());
         await using ServiceProvider provider = services.BuildServiceProvider();
         OverviewQueries queries = new(store, TimeProvider.System, Options.Create(new AetherSegmentOptions()),
             provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<ICampaignInterpreter>());

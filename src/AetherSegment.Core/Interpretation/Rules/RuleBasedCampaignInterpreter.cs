@@ -35,7 +35,7 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     public RuleBasedCampaignInterpreter(BusinessProfile profile, AetherSegmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold;
+        _churnRiskThreshold = (options ?? new AetherSegmentOptions()).ChurnRiskThreshold ?? profile.Catalog.ChurnRisk?.High ?? 0.6;
         _catalog = Catalogs.GetValue(profile, static p => new InterpreterCatalog(p));
     }
 
