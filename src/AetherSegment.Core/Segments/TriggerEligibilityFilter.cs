@@ -55,31 +55,13 @@ internal static class TriggerEligibilityFilter
     /// <summary>Converts a profile condition tree into segment conditions.</summary>
     internal static SegmentCondition Convert(BusinessProfile profile, ProfileCondition condition) => condition switch
     {
-        ProfileAttributeCondition a => new AttributeCondition(Attribute(a.Attribute), a.Operator, a.Number, a.Values),
+        ProfileAttributeCondition a => new AttributeCondition(a.Attribute, a.Operator, a.Number, a.Values),
         ProfileBehaviorCondition b => Behavior(profile, b),
         ProfileAnyOfCondition any => new AnyOfCondition([.. any.Conditions.Select(c => Convert(profile, c))]),
         ProfileAllOfCondition all => new AllOfCondition([.. all.Conditions.Select(c => Convert(profile, c))]),
         ProfileNotCondition not => new NotCondition(Convert(profile, not.Condition)),
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Unknown profile condition."),
     };
-
-    /// <summary>
-    /// The segment attribute of a profile attribute name: the one place that maps profile attribute names onto
-    /// <see cref="CustomerAttribute"/> (becomes the name itself once segment attributes are strings).
-    /// </summary>
-    /// <exception cref="ArgumentException">No segment attribute has that name.</exception>
-    internal static CustomerAttribute Attribute(string name)
-    {
-        foreach ((string wire, CustomerAttribute value) in ProfileWire<CustomerAttribute>.Names)
-        {
-            if (string.Equals(wire, name, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        throw new ArgumentException($"The segment filters have no attribute '{name}' yet.", nameof(name));
-    }
 
     private static BehaviorCondition Behavior(BusinessProfile profile, ProfileBehaviorCondition b)
     {
