@@ -1,0 +1,54 @@
+using AetherSegment.Profiles;
+using AetherSegment.TestRetailers.SummitOutfitters;
+using AetherSegment.Web.Tests.Retailers;
+using Microsoft.Playwright;
+
+namespace AetherSegment.Web.Tests.Browser;
+
+/// <summary>The pages take their lists and examples from the profile: another retailer's pages show its words, none of the demo's.</summary>
+public sealed class SummitPageTests(SummitServerFixture fixture) : IClassFixture<SummitServerFixture>
+{
+    private static readonly BusinessProfile Profile = BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
+
+    /// <summary>Words of the demo's catalog, triggers and examples that must not appear on another retailer's pages.</summary>
+    private static readonly string[] FurnitureWords =
+        ["furniture", "sofa", "London", "Manchester", "United Kingdom", "United States", "Canada", "Australia", "Living Room", "Bedroom", "room planner"];
+
+    [ChromiumFact]
+    public async Task SegmentationPage_ListsTheRetailersPlacesCategoriesAndExamples()
+    {
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
+        await page.WaitForSelectorAsync("#examples button");
+
+        Assert.Equal(Profile.Examples.Objectives.Select(o => o.Title), await page.Locator("#examples button").AllTextContentsAsync());
+        Assert.Equal(Profile.Catalog.Places.Roots.Select(r => r.Name), await page.Locator("#f-country option:not([value=''])").AllTextContentsAsync());
+        Assert.Equal(Profile.Catalog.Taxonomy.Roots.Select(r => r.Name), await page.Locator("#f-category option:not([value=''])").AllTextContentsAsync());
+        Assert.StartsWith("Region", (await page.Locator("label:has(#f-country)").TextContentAsync())!.Trim(), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#f-country", "Rockies");
+        Assert.Equal(["Denver", "Boulder", "Salt Lake City", "Bozeman"], await page.Locator("#f-city option:not([value=''])").AllTextContentsAsync());
+        Assert.False(await page.Locator("#f-cart").IsVisibleAsync(), "no carts mapping: no cart filter");
+
+        string html = await page.ContentAsync();
+        string text = await page.Locator("body").InnerTextAsync();
+        foreach (string word in FurnitureWords)
+        {
+            Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(word, html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, "summit-segmentation.png"), FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task AnalyticsPage_OffersTheRetailersQuestions()
+    {
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "conversational-analytics.html").ToString());
+        await page.WaitForSelectorAsync("#examples button");
+
+        Assert.Equal(Profile.Examples.Questions, await page.Locator("#examples button").AllTextContentsAsync());
+    }
+}
