@@ -51,7 +51,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
         metricColumns.Add($"(SELECT COUNT(*) FROM {customers.Table}) AS total_customers");
         if (entities.Carts is { } carts)
         {
-            metricColumns.Add($"(SELECT COUNT(*) FROM {carts.Table} WHERE {carts.Column("timestamp")} >= {d.Parameter("since_7d")}) AS abandoned_carts_7d");
+            metricColumns.Add($"(SELECT COUNT(*) FROM {carts.Table} WHERE {Col(d, carts.Column("timestamp")!)} >= {d.Parameter("since_7d")}) AS abandoned_carts_7d");
             metricParameters.Add(QueryParameter.Timestamp("since_7d", now.AddDays(-7)));
         }
         else
@@ -61,7 +61,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
 
         if (value is not null)
         {
-            metricColumns.Add($"(SELECT AVG({value.Column}) FROM {TableOf(value)}) AS avg_clv_score");
+            metricColumns.Add($"(SELECT AVG({Col(d, value.Column)}) FROM {TableOf(value)}) AS avg_clv_score");
         }
         else
         {
@@ -70,7 +70,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
 
         if (churn is not null && churnRisk is not null)
         {
-            metricColumns.Add($"(SELECT COUNT(*) FROM {TableOf(churn)} WHERE {churn.Column} >= {d.Parameter("churn")}) AS at_risk_customers");
+            metricColumns.Add($"(SELECT COUNT(*) FROM {TableOf(churn)} WHERE {Col(d, churn.Column)} >= {d.Parameter("churn")}) AS at_risk_customers");
             metricParameters.Add(QueryParameter.Float64("churn", churnRisk.High));
         }
         else
@@ -86,12 +86,12 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
         HierarchyLevel[] placeLevels = [.. profile.Catalog.Places.Levels
             .TakeWhile(l => l.Attribute is not null && profile.FindAttribute(l.Attribute) is { Entity: EntityKind.Customers })
             .Take(2)];
-        string? valueOnCustomers = value is { Entity: EntityKind.Customers } ? value.Column : null;
+        string? valueOnCustomers = value is { Entity: EntityKind.Customers } ? Col(d, value.Column) : null;
         Task<QueryResult>? geography = null;
         if (placeLevels.Length > 0)
         {
-            string place = profile.FindAttribute(placeLevels[0].Attribute!)!.Column;
-            string? sub = placeLevels.Length > 1 ? profile.FindAttribute(placeLevels[1].Attribute!)!.Column : null;
+            string place = Col(d, profile.FindAttribute(placeLevels[0].Attribute!)!.Column);
+            string? sub = placeLevels.Length > 1 ? Col(d, profile.FindAttribute(placeLevels[1].Attribute!)!.Column) : null;
             StringBuilder sql = new();
             sql.Append(CultureInfo.InvariantCulture, $"SELECT {place} AS place, {sub ?? place} AS sub, COUNT(*) AS customers");
             if (valueOnCustomers is not null)
@@ -106,7 +106,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
         Task<QueryResult>? tierCounts = null;
         if (value is not null && tiers is not null)
         {
-            string v = value.Column;
+            string v = Col(d, value.Column);
             tierCounts = Run(
                 $"SELECT CASE WHEN {v} >= {d.Parameter("high")} THEN 'high' WHEN {v} < {d.Parameter("low")} THEN 'low' ELSE 'medium' END AS tier, " +
                 $"COUNT(*) AS customers, AVG({v}) AS avg_clv, MIN({v}) AS min_clv, MAX({v}) AS max_clv FROM {TableOf(value)} GROUP BY 1",
@@ -125,7 +125,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
         string[] featureTypes = [.. profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Other).Select(e => e.Name)];
         if (entities.Events is { } events)
         {
-            string ts = events.Column("timestamp")!, customer = events.Column("customer_id")!, type = events.Column("type")!;
+            string ts = Col(d, events.Column("timestamp")!), customer = Col(d, events.Column("customer_id")!), type = Col(d, events.Column("type")!);
             daily = Run(
                 $"SELECT CAST(CAST({ts} AS DATE) AS STRING) AS day, COUNT(*) AS events, COUNT(DISTINCT {customer}) AS customers " +
                 $"FROM {events.Table} WHERE {ts} >= {d.Parameter("since_14d")} GROUP BY 1 ORDER BY 1",
@@ -143,25 +143,25 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
                         QueryParameter.Timestamp("since_30d", now.AddDays(-30))]);
             }
 
-            if (events.Column("device") is { } device)
+            if (events.Column("device") is { } deviceColumn)
             {
                 devices = Run(
-                    $"SELECT {device} AS device, COUNT(*) AS events FROM {events.Table} WHERE {ts} >= {d.Parameter("since_30d")} GROUP BY 1 ORDER BY events DESC, device",
+                    $"SELECT {Col(d, deviceColumn)} AS device, COUNT(*) AS events FROM {events.Table} WHERE {ts} >= {d.Parameter("since_30d")} GROUP BY 1 ORDER BY events DESC, device",
                     QueryParameter.Timestamp("since_30d", now.AddDays(-30)));
             }
         }
 
         if (entities.Orders is { } orders && profile.Catalog.Taxonomy.Levels is [{ OrdersColumn: { } categoryColumn }, ..])
         {
-            string ts = orders.Column("timestamp")!;
+            string ts = Col(d, orders.Column("timestamp")!);
             categories = Run(
-                $"SELECT {categoryColumn} AS category, COUNT(*) AS orders, SUM({orders.Column("value")}) AS revenue FROM {orders.Table} " +
+                $"SELECT {Col(d, categoryColumn)} AS category, COUNT(*) AS orders, SUM({Col(d, orders.Column("value")!)}) AS revenue FROM {orders.Table} " +
                 $"WHERE {ts} >= {d.Parameter("since_30d")} GROUP BY 1 ORDER BY revenue DESC, category LIMIT 5",
                 QueryParameter.Timestamp("since_30d", now.AddDays(-30)));
         }
 
         // Data health: row count and latest record of every mapped entity, in one statement (index, count, latest).
-        (EntityMapping Entity, string? Latest)[] mapped = [.. HealthEntities(entities)];
+        (EntityMapping Entity, string? Latest)[] mapped = [.. HealthEntities(entities).Select(m => (m.Item1, m.Item2 is null ? null : Col(d, m.Item2)))];
         Task<QueryResult> health = Run(string.Join(" UNION ALL ", mapped.Select((m, i) => string.Create(CultureInfo.InvariantCulture,
             $"SELECT {i} AS i, COUNT(*) AS row_count, {(m.Latest is null ? "MIN(CAST(NULL AS TIMESTAMP))" : $"MAX({m.Latest})")} AS latest FROM {m.Entity.Table}"))));
 
@@ -192,6 +192,9 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, Busin
         Task<QueryResult> Run(string sql, params QueryParameter[] parameters) =>
             store.QueryAsync(new SqlStatement(sql, parameters), cancellationToken);
     }
+
+    /// <summary>A mapped column in SQL: a plain column name quoted by the dialect (it may be a reserved word), an expression in parentheses.</summary>
+    private static string Col(SqlDialect dialect, string value) => ProfileSql.IsColumnName(value) ? dialect.Quote(value) : "(" + value + ")";
 
     /// <summary>The table an attribute's column is read from.</summary>
     private string TableOf(ProfileAttribute attribute) => profile.Entities.Get(attribute.Entity)?.Table ?? profile.Entities.Customers.Table;
