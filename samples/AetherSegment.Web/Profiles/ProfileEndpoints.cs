@@ -34,6 +34,7 @@ internal static class ProfileEndpoints
             Levels(profile.Catalog.Places, PlaceKeys, keys),
             Levels(profile.Catalog.Taxonomy, TaxonomyKeys, keys),
             [.. profile.Catalog.AcquisitionSources.Select(s => new NamedEntry(s.Name, s.Label))],
+            [.. profile.Catalog.EventTypes.Select(e => new NamedEntry(e.Name, e.Label))],
             value is null ? null : new AttributeSummary(value.Name, value.Label, profile.Catalog.ValueTiers?.High, profile.Catalog.ValueTiers?.Low),
             churn is null ? null : new AttributeSummary(churn.Name, churn.Label, profile.Catalog.ChurnRisk?.High, null),
             [.. profile.Triggers.Select(t => new TriggerSummary(t.Id, t.Name, t.Description, t.Eligibility?.Description))],

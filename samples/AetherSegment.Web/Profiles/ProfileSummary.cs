@@ -13,6 +13,7 @@ internal sealed record ProfileSummary(
     IReadOnlyList<CatalogLevelSummary> PlaceLevels,
     IReadOnlyList<CatalogLevelSummary> TaxonomyLevels,
     IReadOnlyList<NamedEntry> AcquisitionSources,
+    IReadOnlyList<NamedEntry> EventTypes,
     AttributeSummary? ValueScore,
     AttributeSummary? ChurnScore,
     IReadOnlyList<TriggerSummary> Triggers,

@@ -1,4 +1,3 @@
-using AetherSegment.Cli.Tests.Segments;
 using AetherSegment.TestRetailers.SummitOutfitters;
 using AetherSegment.Tests;
 
@@ -23,7 +22,7 @@ public sealed class DemoDataCommandsTests
     {
         string database = Path.Combine(TestPaths.NewTempDirectory(), "summit.duckdb");
 
-        (int exit, string stdout, string stderr) = await Cli.RunAsync([.. command.Split('|'), "--profile", SummitOutfittersProfile.Path, "--db", database]);
+        (int exit, string stdout, string stderr) = await Segments.Cli.RunAsync([.. command.Split('|'), "--profile", SummitOutfittersProfile.Path, "--db", database]);
 
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);

@@ -42,6 +42,29 @@ public sealed class SummitPageTests(SummitServerFixture fixture) : IClassFixture
     }
 
     [ChromiumFact]
+    public async Task OverviewPage_ShowsTheMissingCartsMapping_AndTheRetailersOwnWords()
+    {
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        await page.GotoAsync(fixture.Server.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-loaded='true']");
+
+        Assert.Equal("–", await page.TextContentAsync("#m-carts"));
+        Assert.Equal("not available: needs the `entities.carts` mapping", await page.TextContentAsync("#m-carts-hint"));
+        Assert.Equal("Average lifetime value (USD)", await page.TextContentAsync("#m-clv-label"));
+        Assert.Equal(["members", "orders", "clickstream", "promo_log", "member_scores"],
+            await page.Locator("#table-health tr[data-table]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.table)"));
+        Assert.Equal("Top departments (30 days)", await page.TextContentAsync("#categories-title"));
+        string text = await page.Locator("body").InnerTextAsync();
+        foreach (string word in FurnitureWords)
+        {
+            Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, "summit-overview.png"), FullPage = true });
+    }
+
+    [ChromiumFact]
     public async Task AnalyticsPage_OffersTheRetailersQuestions()
     {
         await using BrowserSession session = await BrowserSession.LaunchAsync();

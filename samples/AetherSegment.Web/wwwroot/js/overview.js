@@ -16,13 +16,15 @@ function ago(hours, future) {
 }
 
 // Labels from the profile: its first two place levels, its first taxonomy level, its value and churn scores.
-const labels = { place: 'country', places: 'countries', subPlaces: 'cities', categories: 'categories' };
+const labels = { place: 'country', places: 'countries', subPlaces: 'cities', categories: 'categories', events: {} };
+const eventLabel = (name) => labels.events[name] ?? humanize(name);
 
 function applyProfile(profile) {
   const [first, second] = profile.place_levels;
   if (first) Object.assign(labels, { place: first.name, places: first.plural });
   if (second) labels.subPlaces = second.plural;
   if (profile.taxonomy_levels[0]) labels.categories = profile.taxonomy_levels[0].plural;
+  for (const e of profile.event_types) labels.events[e.name] = e.label;
   $('sub-places-title').textContent = `Top ${labels.subPlaces}`;
   $('categories-title').textContent = `Top ${labels.categories} (30 days)`;
   if (profile.value_score) {
@@ -65,10 +67,10 @@ function render(stats) {
 
   const b = stats.behavioral_insights;
   lineChart($('chart-activity'), b.recent_activity.map((d) => ({ label: d.date.slice(5), value: d.events })), { label: 'Events per day', format: fmtInt });
-  horizontalBarChart($('chart-events'), b.event_types_7d.map((e) => ({ label: humanize(e.name), value: e.count })), { label: 'Events by type', format: fmtInt, rowHeight: 22 });
+  horizontalBarChart($('chart-events'), b.event_types_7d.map((e) => ({ label: eventLabel(e.name), value: e.count })), { label: 'Events by type', format: fmtInt, rowHeight: 22 });
   horizontalBarChart($('chart-categories'), b.top_categories_30d.map((c) => ({ label: c.category, value: c.revenue })), { label: `Revenue by ${labels.categories}`, format: fmtMoney });
   $('features').replaceChildren(...(b.features_30d || []).slice(0, 4).map((f) => h('div', { class: 'metric', 'data-event-type': f.name },
-    h('div', { class: 'label' }, `${humanize(f.name)} users`), h('div', { class: 'value' }, fmtInt(f.customers)),
+    h('div', { class: 'label' }, `${eventLabel(f.name)}: customers`), h('div', { class: 'value' }, fmtInt(f.customers)),
     h('div', { class: 'hint' }, `${fmtInt(f.events)} events`))));
   donutChart($('chart-devices'), b.devices_30d.map((d) => ({ label: d.name, value: d.count })), { label: 'Events by device', format: fmtInt });
 
