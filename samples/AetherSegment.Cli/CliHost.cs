@@ -69,13 +69,33 @@ public static class CliHost
         "ask", "data check", "events add", "analyze", "segment create", "segment export", "segment get", "segment preview",
     };
 
-    private static bool ReadsTheDatabase(ParseResult parseResult)
+    /// <summary>The commands that write or check the synthetic generator's data, which is the demo profile's only.</summary>
+    private static readonly HashSet<string> DemoDataCommands = new(StringComparer.Ordinal)
+    {
+        "generate", "events add", "data check", "campaign simulate",
+    };
+
+    private static bool ReadsTheDatabase(ParseResult parseResult) => DatabaseCommands.Contains(CommandName(parseResult));
+
+    private static string CommandName(ParseResult parseResult)
     {
         System.CommandLine.Parsing.CommandResult result = parseResult.CommandResult;
-        string name = result.Parent is System.CommandLine.Parsing.CommandResult parent && parent.Command is not RootCommand
+        return result.Parent is System.CommandLine.Parsing.CommandResult parent && parent.Command is not RootCommand
             ? $"{parent.Command.Name} {result.Command.Name}"
             : result.Command.Name;
-        return DatabaseCommands.Contains(name);
+    }
+
+    /// <summary>A command that writes or checks the demo's synthetic data refuses any other profile (exit 2, one line).</summary>
+    private static void RequireDemoProfile(ParseResult parseResult, IServiceProvider services)
+    {
+        string command = CommandName(parseResult);
+        if (DemoDataCommands.Contains(command)
+            && services.GetRequiredService<AetherSegment.Profiles.BusinessProfile>() is { } profile
+            && profile.Name != AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Name)
+        {
+            throw new CliInputException(
+                $"{command}: writes or checks the demo profile's synthetic data only, and the profile is {profile.Name}; load your own data into the store instead.");
+        }
     }
 
     /// <summary>The service provider for a parsed command line, with options validated now (a bad setting exits 2).</summary>
@@ -98,6 +118,7 @@ public static class CliHost
         try
         {
             provider.ValidateAetherSegmentOptions();
+            RequireDemoProfile(parseResult, provider);
             if (ReadsTheDatabase(parseResult))
             {
                 Data.DataCommands.RequireDatabase(provider);

@@ -1,6 +1,8 @@
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using AetherSegment.Synthetic;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,15 +12,33 @@ namespace AetherSegment.Web.Data;
 /// Makes sure the store holds data before data endpoints serve: when the configured store has no data set yet (no
 /// DuckDB file) it generates the default synthetic data set (<c>AetherSegment:Synthetic</c>, 10,000 customers by
 /// default), logging its progress. Until then <see cref="DataReadiness"/> keeps data endpoints at 503 with
-/// Retry-After; the pages, the health endpoint and the API reference are served at once.
+/// Retry-After; the pages, the health endpoint and the API reference are served at once. The generator writes the demo
+/// profile's data only: with another profile and no data set the host fails at start with one line saying so
+/// (<see cref="MissingDataSetException"/>).
 /// </summary>
 internal sealed partial class DataBootstrapService(
     IServiceProvider services,
     DataReadiness readiness,
     IOptions<WebOptions> webOptions,
     IOptions<SyntheticOptions> syntheticOptions,
+    BusinessProfile profile,
     ILogger<DataBootstrapService> logger) : BackgroundService
 {
+    /// <summary>Refuses to start with a profile other than the demo's and no data set: nothing could generate one.</summary>
+    /// <exception cref="MissingDataSetException">The profile is not the demo's and the store holds no data set.</exception>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (profile.Name != HomeFurnishingProfile.Name && services.GetService<IDataSinkFactory>() is { } sinks
+            && !await sinks.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string where = sinks is DuckDB.Loading.DuckDBDataSinkFactory duckdb ? $"no database at {duckdb.DatabasePath}" : "no data set in the configured store";
+            throw new MissingDataSetException(
+                $"{where}; the generator only writes the demo profile's data: load your data or point AetherSegment:DuckDB:Path at it (profile {profile.Name}).");
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();

@@ -1,6 +1,8 @@
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.DuckDB.Loading;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Synthetic.Events;
 using AetherSegment.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,8 @@ namespace AetherSegment.Web.Data;
 /// Once the data set is ready, appends live behavioral events to the embedded store in the background (the synthetic
 /// retailer's live stream), so the dashboard moves while the app runs. Off with <c>AetherSegment:Web:LiveEvents=false</c>.
 /// Only the embedded store gets a stream: a web app pointed at a BigQuery warehouse never writes synthetic events into
-/// it unasked (<c>aether events add --store bigquery</c> does, deliberately).
+/// it unasked (<c>aether events add --store bigquery</c> does, deliberately). The events are the demo retailer's, so the
+/// stream is off (state <c>disabled</c>, with the reason) for any other profile.
 /// </summary>
 /// <remarks>
 /// A failed write (typically another process, such as an <c>aether</c> command, holding the DuckDB file lock) is retried
@@ -26,6 +29,7 @@ internal sealed partial class LiveEventsService(
     LiveStreamStatus status,
     IOptions<WebOptions> options,
     TimeProvider timeProvider,
+    BusinessProfile profile,
     ILogger<LiveEventsService> logger) : BackgroundService
 {
     private const int Seed = 42;
@@ -36,6 +40,13 @@ internal sealed partial class LiveEventsService(
         IDataAppender? appender = services.GetService<IDataAppender>();
         if (!web.LiveEvents || appender is not DuckDBDataAppender)
         {
+            return;
+        }
+
+        if (profile.Name != HomeFurnishingProfile.Name)
+        {
+            status.Disabled($"The live event stream writes the demo profile's synthetic events only; it is off for the profile {profile.Name}.");
+            LogOffForProfile(logger, profile.Name);
             return;
         }
 
@@ -118,6 +129,9 @@ internal sealed partial class LiveEventsService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live event stream: {Events} behavioral events every {Seconds} s")]
     private static partial void LogStarting(ILogger logger, int events, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live event stream off: it writes the demo profile's synthetic events only, and the profile is {Profile}")]
+    private static partial void LogOffForProfile(ILogger logger, string profile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live event stream stopped after {Events} events")]
     private static partial void LogStopped(ILogger logger, long events);

@@ -46,6 +46,11 @@ public sealed class LiveStreamStatus(TimeProvider timeProvider)
         };
     }
 
+    /// <summary>The stream is off, and why (for users).</summary>
+    /// <param name="reason">Why, for users.</param>
+    public void Disabled(string reason) =>
+        _current = _current with { State = LiveStreamState.Disabled, LastError = reason, NextAttemptAt = null, Since = timeProvider.GetUtcNow() };
+
     /// <summary>The stream stopped for good.</summary>
     /// <param name="reason">Why, for users.</param>
     public void Stopped(string reason) =>

@@ -4,6 +4,7 @@ using AetherSegment.Hosting;
 using AetherSegment.Web.Analytics;
 using AetherSegment.Web.Campaigns;
 using AetherSegment.Web.Data;
+using AetherSegment.Web.Profiles;
 using AetherSegment.Web.Segments;
 using AetherSegment.Web.Uplift;
 using AetherSegment.Web.Overview;
@@ -149,6 +150,8 @@ public static class AetherWebApp
                 WarmUp = warmUp.Current,
             });
         }).WithTags("health").WithSummary("Whether the app is up, its data ready and its live event stream running.");
+
+        ProfileEndpoints.Map(app.MapGroup("/api/v1"));
 
         RouteGroupBuilder data = app.MapGroup("/api/v1").AddEndpointFilter<RequireDataFilter>();
         OverviewEndpoints.Map(data);

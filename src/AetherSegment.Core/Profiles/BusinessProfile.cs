@@ -29,6 +29,7 @@ public sealed class BusinessProfile
         Triggers = parts.Triggers;
         Vocabulary = parts.Vocabulary;
         Analytics = parts.Analytics;
+        Examples = parts.Examples;
         _index = index;
         _attributes = Attributes.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
         _triggers = Triggers.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
@@ -66,6 +67,9 @@ public sealed class BusinessProfile
 
     /// <summary>The profile's own analytics measures and dimensions.</summary>
     public ProfileAnalytics Analytics { get; }
+
+    /// <summary>The profile's example objectives and questions (empty lists when the profile has no <c>examples</c> section).</summary>
+    public ProfileExamples Examples { get; }
 
     /// <summary>Whether the profile maps an entity.</summary>
     public bool HasEntity(EntityKind kind) => Entities.Get(kind) is not null;

@@ -85,6 +85,11 @@ internal static partial class ProfileParser
             analytics.Finish();
         }
 
+        if (top.Object("examples") is { } examples)
+        {
+            parts.Examples = ReadExamples(examples, errors);
+        }
+
         // Top-level keys that start with '_' are comments (profile init writes its guesses as "_guesses").
         foreach (JsonProperty property in top.Properties())
         {

@@ -23,6 +23,8 @@ internal sealed class ProfileParts
 
     public ProfileAnalytics Analytics { get; set; } = new();
 
+    public ProfileExamples Examples { get; set; } = new();
+
     public string? ValueTiersPath { get; set; }
 
     public string? ChurnRiskPath { get; set; }

@@ -121,6 +121,44 @@ public sealed class BusinessProfileLoaderTests
     }
 
     [Fact]
+    public void Load_Examples_ReadsObjectivesWithTheirOpportunitiesAndQuestions()
+    {
+        JsonObject profile = Edit(p => p["examples"] = JsonNode.Parse("""
+            { "objectives": [ { "title": "Rain shells", "text": "Members who bought rain shells this month",
+                                "opportunity": { "id": "rain-shells", "title": "Rain shell buyers", "description": "Bought a shell." } },
+                              { "title": "Rockies", "text": "Members in the Rockies" } ],
+              "questions": [ "Revenue by region" ] }
+            """));
+
+        BusinessProfile loaded = BusinessProfileLoader.Parse(profile.ToJsonString());
+
+        Assert.Equal(["Rain shells", "Rockies"], loaded.Examples.Objectives.Select(o => o.Title));
+        Assert.Equal("rain-shells", loaded.Examples.Objectives[0].Opportunity!.Id);
+        Assert.Null(loaded.Examples.Objectives[1].Opportunity);
+        Assert.Equal(["Revenue by region"], loaded.Examples.Questions);
+        Assert.Empty(BusinessProfileLoader.Parse(Minimal).Examples.Objectives);
+    }
+
+    [Fact]
+    public void Load_BadExamples_NameTheirJsonPaths()
+    {
+        JsonObject profile = Edit(p => p["examples"] = JsonNode.Parse("""
+            { "objectives": [ { "title": "A", "text": "Members in the Rockies", "opportunity": { "id": "same", "title": "A", "description": "a" } },
+                              { "title": "B", "text": " ", "opportunity": { "id": "same", "title": "B", "description": "b" } },
+                              { "title": "C", "text": "x", "opportunity": { "id": "Not An Id", "title": "C", "description": "c" } } ],
+              "questions": [ 3 ], "queries": [] }
+            """));
+
+        IReadOnlyList<string> errors = Errors(profile);
+
+        Assert.Contains("$.examples.objectives[1].text: must not be empty", errors);
+        Assert.Contains("$.examples.objectives[1].opportunity.id: the opportunity id 'same' is already used at $.examples.objectives[0].opportunity.id", errors);
+        Assert.Contains("$.examples.objectives[2].opportunity.id: 'Not An Id' must be lowercase letters, digits and '-', starting with a letter or digit", errors);
+        Assert.Contains(errors, e => e.StartsWith("$.examples.questions[0]: ", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("$.examples.queries: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_DuplicateTriggerId_NamesBothPaths()
     {
         JsonObject profile = Edit(p => p["triggers"]![1]!["id"] = "trail_guide");

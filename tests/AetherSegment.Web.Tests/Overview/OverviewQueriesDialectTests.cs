@@ -8,8 +8,6 @@ using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Web.Tests.Overview;
 
@@ -24,7 +22,7 @@ public sealed partial class OverviewQueriesDialectTests
         services.AddSingleton<IDataStore>(store);
         services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load());
         await using ServiceProvider provider = services.BuildServiceProvider();
-        OverviewQueries queries = new(store, TimeProvider.System, Options.Create(new AetherSegmentOptions()),
+        OverviewQueries queries = new(store, TimeProvider.System, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(),
             provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<ICampaignInterpreter>());
 
         OverviewStats stats = await queries.GetAsync();

@@ -1,6 +1,7 @@
 // Conversational analytics: a question in plain English -> answer, table, chart and the read-only SQL that ran.
 import { api, fmtNum, humanize, h } from './api.js';
 import { barChart, donutChart, lineChart } from './charts.js';
+import { loadProfile } from './profile.js';
 
 const $ = (id) => document.getElementById(id);
 const HISTORY_KEY = 'aether-analytics-history';
@@ -109,4 +110,8 @@ async function ask(question) {
 $('ask-form').addEventListener('submit', (event) => { event.preventDefault(); ask($('question').value); });
 $('clear-history').addEventListener('click', () => { saveHistory([]); renderHistory(); });
 renderHistory();
-api('api/v1/analytics/examples').then((r) => renderExamples(r.questions)).catch(() => renderExamples([]));
+// The examples are the profile's (GET /api/v1/profile); without any, the analytics service's own.
+loadProfile()
+  .then((p) => (p.examples.questions.length ? p.examples.questions : api('api/v1/analytics/examples').then((r) => r.questions)))
+  .then(renderExamples)
+  .catch(() => renderExamples([]));

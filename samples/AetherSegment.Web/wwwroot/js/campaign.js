@@ -4,7 +4,7 @@
 // with undo and reset; the whole state lives in the URL, so Back, Forward and reload restore it.
 import { api, ApiError, fmtInt, fmtNum, fmtPct, fmtMoney, humanize, h } from './api.js';
 import { barChart, donutChart, horizontalBarChart, TIER_COLORS } from './charts.js';
-import { exampleObjectives } from './examples.js';
+import { capitalize, loadProfile } from './profile.js';
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -12,16 +12,14 @@ const state = {
   coo: null, // the campaign objective object as edited by the marketer (ai chips)
   trigger: null, filters: {}, segment: null, last: null, previewSeq: 0, history: [], draftKey: null, policy: null,
 };
-const COUNTRIES = { 'United States': ['New York', 'Los Angeles', 'Chicago', 'Houston', 'Phoenix', 'Seattle'], 'United Kingdom': ['London', 'Manchester', 'Birmingham', 'Leeds', 'Glasgow'], Canada: ['Toronto', 'Vancouver', 'Montreal', 'Calgary', 'Ottawa'], Australia: ['Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Adelaide'] };
-const CATEGORIES = ['Living Room', 'Bedroom', 'Kitchen & Dining', 'Office', 'Storage & Organization', 'Bathroom', 'Outdoor', 'Lighting', 'Textiles', 'Decoration'];
+// The lists below come from the server's business profile (GET /api/v1/profile, see applyProfile).
+const COUNTRIES = {}; // first place level value -> its values at the second level
+const CATEGORIES = []; // the first taxonomy level's values
+const exampleObjectives = []; // { title, text }
 const PROVENANCE_CLASS = { ai: 'badge', trigger: 'badge trigger', user: 'badge user' };
 const PROVENANCE_LABEL = { ai: 'AI', trigger: 'trigger', user: 'you' };
-// The filter each trigger adds (its eligibility in the active profile), shown before the trigger is applied; loaded
-// from api/v1/triggers, so the page serves any retailer's triggers.
+// The filter each trigger adds (its eligibility in the profile), shown before the trigger is applied.
 const TRIGGER_FILTERS = {};
-const triggersLoaded = api('api/v1/triggers').then((list) => {
-  for (const t of list.triggers) TRIGGER_FILTERS[t.id] = t.eligibility ?? '';
-}).catch(() => { /* the chips show the id alone */ });
 // Which fields of the objective object an interpreter filter comes from, and which one number edits it.
 const AI_FIELDS = {
   value_tier: { clear: ['audience.value_tier'] },
@@ -610,5 +608,34 @@ async function download(format) {
   a.remove();
 }
 
-setupStep4();
-triggersLoaded.finally(() => setupStep1());
+// Fills the lists from the profile; a filter the profile cannot serve (no carts, no second place level) is hidden.
+function applyProfile(profile) {
+  const [first, second] = profile.place_levels;
+  for (const v of first?.values ?? []) COUNTRIES[v.name] = [];
+  for (const v of second?.values ?? []) (COUNTRIES[v.parent] ??= []).push(v.name);
+  CATEGORIES.push(...(profile.taxonomy_levels[0]?.values ?? []).map((v) => v.name));
+  exampleObjectives.push(...profile.examples.objectives);
+  for (const t of profile.triggers) TRIGGER_FILTERS[t.id] = t.eligibility ?? t.description;
+  const label = (id, text) => { const node = $(id).closest('label').firstChild; node.textContent = `${text} `; };
+  const show = (id, key) => { $(id).closest('label').hidden = !profile.refinement_keys.includes(key); };
+  if (first) label('f-country', capitalize(first.name));
+  if (second) label('f-city', capitalize(second.name));
+  if (profile.taxonomy_levels[0]) label('f-category', capitalize(profile.taxonomy_levels[0].name));
+  if (profile.value_score) label('f-clv', `Minimum ${profile.value_score.label}`);
+  if (profile.value_score?.high > 1) {
+    // A value score in money, not on 0..1: no upper bound, a hint at the high tier's threshold.
+    $('f-clv').removeAttribute('max');
+    $('f-clv').step = 'any';
+    $('f-clv').placeholder = `e.g. ${profile.value_score.high}`;
+  }
+  $('f-country').closest('label').hidden = !first || first.refinement_key !== 'location_country';
+  $('f-city').closest('label').hidden = !second || second.refinement_key !== 'location_city';
+  show('f-clv', 'clv_min');
+  show('f-cart', 'cart_value_min');
+  show('f-category', 'category');
+}
+
+loadProfile().then(applyProfile).catch(() => { /* the lists stay empty: the workflow still runs */ }).finally(() => {
+  setupStep4();
+  setupStep1();
+});
