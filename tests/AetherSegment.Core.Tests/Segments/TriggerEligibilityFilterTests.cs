@@ -16,9 +16,9 @@ public sealed class TriggerEligibilityFilterTests
     /// <summary>The former hard-coded filters: key, description, condition.</summary>
     public static TheoryData<string, string, SegmentCondition> FormerFilters => new()
     {
-        { "personalized_discount_offer", "discount sensitivity of at least 0.5", AttributeCondition.AtLeast(CustomerAttribute.DiscountSensitivity, 0.5) },
-        { "free_shipping_offer", "free-shipping sensitivity of at least 0.5", AttributeCondition.AtLeast(CustomerAttribute.FreeShippingSensitivity, 0.5) },
-        { "exclusive_access", "seeks exclusive, early or members-only access", AttributeCondition.IsTrue(CustomerAttribute.ExclusivitySeeker) },
+        { "personalized_discount_offer", "discount sensitivity of at least 0.5", AttributeCondition.AtLeast("discount_sensitivity", 0.5) },
+        { "free_shipping_offer", "free-shipping sensitivity of at least 0.5", AttributeCondition.AtLeast("free_shipping_sensitivity", 0.5) },
+        { "exclusive_access", "seeks exclusive, early or members-only access", AttributeCondition.IsTrue("exclusivity_seeker") },
         { "loyalty_points_bonus", "purchased in the last 365 days (a repeat buyer can earn points)", new BehaviorCondition(BehaviorKind.Purchased, 365) },
         { "product_recommendation", "purchased in the last 90 days (something to complement)", new BehaviorCondition(BehaviorKind.Purchased, 90) },
         { "cart_reminder", "abandoned a cart in the last 7 days (something to remind of)", new BehaviorCondition(BehaviorKind.AbandonedCart, 7) },
@@ -27,7 +27,7 @@ public sealed class TriggerEligibilityFilterTests
         { "content_inspiration", "content engagement of at least 0.5, or used the room planner or AR view in the last 90 days",
             new AnyOfCondition(
             [
-                AttributeCondition.AtLeast(CustomerAttribute.ContentEngagement, 0.5),
+                AttributeCondition.AtLeast("content_engagement", 0.5),
                 new BehaviorCondition(BehaviorKind.Engaged, 90) { EventTypes = ["room_planner_use", "ar_view"] },
             ]) },
     };
@@ -80,7 +80,7 @@ public sealed class TriggerEligibilityFilterTests
         AssertSameCondition(
             new AllOfCondition(
             [
-                AttributeCondition.Below(CustomerAttribute.ChurnProbability, 0.3),
+                AttributeCondition.Below("churn_probability", 0.3),
                 new NotCondition(new BehaviorCondition(BehaviorKind.Purchased, 30) { Categories = ["Lighting"], ProductTypes = ["Sofas"] }),
             ]),
             converted);
