@@ -3,6 +3,7 @@ using AetherSegment.Data;
 using AetherSegment.DuckDB;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Uplift;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +38,7 @@ public class UpliftRankingBenchmarks
             await new SyntheticDataGenerator().GenerateAsync(sink, new GenerationRequest { Customers = 100_000, Seed = 1, AsOf = AsOf });
         }).GetAwaiter().GetResult();
         Console.WriteLine($"// generated 100,000 customers in {watch.Elapsed.TotalSeconds:F1} s");
-        _ranker = new StoreTriggerRanker(new DuckDBDataStore(path), new FixedClock(AsOf), NullLogger<StoreTriggerRanker>.Instance, Options.Create(new TriggerRankingOptions()));
+        _ranker = new StoreTriggerRanker(new DuckDBDataStore(path), HomeFurnishingProfile.Load(), new FixedClock(AsOf), NullLogger<StoreTriggerRanker>.Instance, Options.Create(new TriggerRankingOptions()));
         watch.Restart();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         _ranker.RankAsync(_segment).GetAwaiter().GetResult();

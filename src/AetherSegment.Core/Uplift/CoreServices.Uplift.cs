@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,13 +22,16 @@ internal static partial class CoreServices
         }
 
         // Logging is optional for library users who register no logger factory.
+        // The profile is the host's (the home-furnishing one by default, registered by AddSynthetic).
         services.TryAddSingleton<ITriggerRanker>(sp => new StoreTriggerRanker(
             sp.GetRequiredService<IDataStore>(),
+            sp.GetRequiredService<BusinessProfile>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<StoreTriggerRanker>>() ?? NullLogger<StoreTriggerRanker>.Instance,
             sp.GetRequiredService<IOptions<TriggerRankingOptions>>()));
         services.TryAddSingleton<ITriggerModelEvaluator>(sp => new StoreTriggerModelEvaluator(
             sp.GetRequiredService<IDataStore>(),
+            sp.GetRequiredService<BusinessProfile>(),
             sp.GetRequiredService<ITriggerRanker>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<StoreTriggerModelEvaluator>>() ?? NullLogger<StoreTriggerModelEvaluator>.Instance,

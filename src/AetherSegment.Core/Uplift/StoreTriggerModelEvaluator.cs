@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace AetherSegment.Uplift;
 /// <remarks>Thread-safe: concurrent callers share one computation per data version.</remarks>
 internal sealed partial class StoreTriggerModelEvaluator(
     IDataStore store,
+    BusinessProfile profile,
     ITriggerRanker ranker,
     TimeProvider time,
     ILogger<StoreTriggerModelEvaluator> logger,
@@ -100,7 +102,8 @@ internal sealed partial class StoreTriggerModelEvaluator(
         Interlocked.Increment(ref _evaluations);
         long started = Stopwatch.GetTimestamp();
         string modelName = _options.Model ?? TriggerRankingOptions.DefaultModel;
-        SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, _options.TrainingRowsPerArm);
+        UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(store, profile, cancellationToken).ConfigureAwait(false);
+        SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, features, _options.TrainingRowsPerArm);
         FeatureRows all = await store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
         float[] convertedOf = all.Converted!;

@@ -4,6 +4,7 @@ using System.Text;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.Diagnostics;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,9 +23,10 @@ namespace AetherSegment.Uplift;
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
 {
     /// <summary>Changes when the feature query or the training changes, so models saved by an older build are retrained.</summary>
-    internal const string TrainingVersion = "features-us-1;sample-hash-1";
+    internal const string TrainingVersion = "features-profile-1;sample-hash-1";
 
     private readonly IDataStore _store;
+    private readonly BusinessProfile _profile;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TriggerRankingOptions _options;
@@ -35,9 +37,11 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private int _trainings;
     private int _loads;
 
-    public StoreTriggerRanker(IDataStore store, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options)
+    public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         _store = store;
+        _profile = profile;
         _time = time;
         _logger = logger;
         _options = options.Value;
@@ -67,7 +71,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     }
 
     private string Settings => string.Create(CultureInfo.InvariantCulture,
-        $"{TrainingVersion};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
+        $"{TrainingVersion};profile={_profile.Name};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
 
     public async Task<IReadOnlyList<TriggerSuggestion>> RankAsync(SqlStatement members, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
@@ -191,7 +195,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
     {
         DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
-        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, anchor, sampleSize);
+        // The features the models were trained with (their top taxonomy values), whatever the orders hold today.
+        UpliftFeatureSet features = UpliftFeatureSet.FromFeatureNames(_profile, models.FeatureNames());
+        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, features, members, anchor, sampleSize);
         FeatureRows rows = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         double[][] uplift = new double[TriggerCatalog.All.Count][];
         foreach (TriggerInfo trigger in TriggerCatalog.All)
@@ -328,7 +334,8 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         Interlocked.Increment(ref _trainings);
         long started = Stopwatch.GetTimestamp();
-        SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, _options.TrainingRowsPerArm);
+        UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(_store, _profile, cancellationToken).ConfigureAwait(false);
+        SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, features, _options.TrainingRowsPerArm);
         FeatureRows all = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         double readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
@@ -412,6 +419,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     internal sealed class TriggerModels(TriggerModel?[] models)
     {
         public TriggerModel? Get(TriggerType type) => models[(int)type];
+
+        /// <summary>The feature names of every trained model.</summary>
+        public IEnumerable<string> FeatureNames() => models.OfType<TriggerModel>().SelectMany(m => m.Model.Features).Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Members in feature-query order and, per trigger in catalog order, their predicted uplift.</summary>

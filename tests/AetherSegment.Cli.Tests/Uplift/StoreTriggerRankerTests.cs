@@ -4,6 +4,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +34,7 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
 {
     private StoreTriggerRanker Ranker(string? model = null) => new(
         new DuckDBDataStore(store.Path),
+        HomeFurnishingProfile.Load(),
         new FakeTimeProvider(GeneratedStoreFixture.AsOf),
         NullLogger<StoreTriggerRanker>.Instance,
         Options.Create(new TriggerRankingOptions { Model = model }));
@@ -128,12 +130,13 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
     public async Task TrainingFeatures_AreComputedAsOfEachCampaignSend()
     {
         DuckDBDataStore data = new(store.Path);
-        QueryResult rows = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, new TriggerRankingOptions().TrainingRowsPerArm));
+        UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(data, HomeFurnishingProfile.Load(), CancellationToken.None);
+        QueryResult rows = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, features, new TriggerRankingOptions().TrainingRowsPerArm));
         QueryResult late = await data.QueryAsync(new SqlStatement("""
             SELECT COUNT(*) FROM campaign_history h JOIN transactions t ON t.customer_id = h.customer_id AND t.transaction_date >= h.sent_at
             """));
 
-        int tenure = rows.IndexOf("days_since_purchase");
+        int tenure = rows.IndexOf("days_since_order");
         Assert.True(rows.Rows.Count > 10_000);
         Assert.All(rows.Rows, r => Assert.True(r[tenure] is null || Convert.ToDouble(r[tenure], CultureInfo.InvariantCulture) > 0));
         Assert.True(Convert.ToInt64(late.Scalar(), CultureInfo.InvariantCulture) > 0, "the data has purchases after sends, which the query must not count");

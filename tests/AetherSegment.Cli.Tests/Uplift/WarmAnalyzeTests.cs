@@ -4,6 +4,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using DuckDB.NET.Data;
@@ -52,6 +53,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
                 o.ScoringSampleSize = sample;
                 o.AudienceSnapshotMaxLag = snapshotLag;
             })
+            .AddSingleton(HomeFurnishingProfile.Load())
             .AddAetherSegment().AddDuckDB(o => o.Path = path).Services
             .BuildServiceProvider();
 
@@ -74,7 +76,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
     {
         string path = CopyOfStore();
         DuckDBDataStore data = new(path);
-        StoreTriggerRanker ranker = new(data, new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker ranker = new(data, HomeFurnishingProfile.Load(), new FakeTimeProvider(GeneratedStoreFixture.AsOf), NullLogger<StoreTriggerRanker>.Instance,
             Microsoft.Extensions.Options.Options.Create(new TriggerRankingOptions()));
         List<string> versions = [];
 

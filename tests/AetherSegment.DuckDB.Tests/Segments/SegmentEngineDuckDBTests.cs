@@ -4,6 +4,7 @@ using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public sealed class SegmentEngineDuckDBTests
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(HomeFurnishingProfile.Load());
         services.AddAetherSegment().AddDuckDB(o => o.Path = path);
         ServiceProvider provider = services.BuildServiceProvider();
         return (provider, provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<DuckDBDataStore>());
@@ -242,6 +244,7 @@ public sealed class SegmentEngineDuckDBTests
         ServiceCollection collection = new();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        collection.AddSingleton(HomeFurnishingProfile.Load());
         collection.AddAetherSegment().AddDuckDB(o => o.Path = path);
         await using ServiceProvider services = collection.BuildServiceProvider();
         ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();

@@ -2,6 +2,7 @@ using AetherSegment.Data;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Segments;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ public sealed class SegmentSqlPropertyTests : IAsyncLifetime
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(AsOf));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(HomeFurnishingProfile.Load());
         services.AddAetherSegment().AddDuckDB(o => o.Path = path);
         _services = services.BuildServiceProvider();
     }

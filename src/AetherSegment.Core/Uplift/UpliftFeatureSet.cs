@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using AetherSegment.Data;
+using AetherSegment.Profiles;
+
+namespace AetherSegment.Uplift;
+
+/// <summary>
+/// The trigger models' features as a business profile's mapping defines them (<see cref="UpliftFeatureQuery"/> writes
+/// the SQL): which entities are mapped, and the taxonomy values of the first level that get their own recency,
+/// frequency and value features (the <see cref="TopTaxonomyValues"/> catalog values with the most order lines in the
+/// data, at most <see cref="MaxTopTaxonomyValues"/>). Immutable and thread-safe.
+/// </summary>
+internal sealed class UpliftFeatureSet
+{
+    /// <summary>How many values of the first taxonomy level get their own purchase features (the most ordered ones).</summary>
+    /// <remarks>10 covers every category of the home-furnishing profile (10) and of most retail taxonomies' first level.</remarks>
+    public const int MaxTopTaxonomyValues = 10;
+
+    /// <summary>The windows, in days, of the per-event-type counts.</summary>
+    public static readonly int[] EventWindows = [7, 30, 90];
+
+    private UpliftFeatureSet(BusinessProfile profile, IReadOnlyList<string> topValues)
+    {
+        Profile = profile;
+        TopTaxonomyValues = topValues;
+    }
+
+    /// <summary>The profile whose mapping the features come from.</summary>
+    public BusinessProfile Profile { get; }
+
+    /// <summary>The first-level taxonomy values with their own purchase features, most ordered first (empty without orders or a taxonomy column).</summary>
+    public IReadOnlyList<string> TopTaxonomyValues { get; }
+
+    /// <summary>The first taxonomy level's orders column, or null when the profile maps no orders or the level has no orders column.</summary>
+    public string? TaxonomyOrdersColumn =>
+        Profile.Entities.Orders is not null && Profile.Catalog.Taxonomy.Levels.Count > 0 ? Profile.Catalog.Taxonomy.Levels[0].OrdersColumn : null;
+
+    /// <summary>A feature set with the given top taxonomy values (catalog values of the first level, at most <see cref="MaxTopTaxonomyValues"/>).</summary>
+    /// <exception cref="ArgumentException">A value is not a first-level taxonomy value of the profile.</exception>
+    public static UpliftFeatureSet Create(BusinessProfile profile, IReadOnlyList<string> topValues)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(topValues);
+        HashSet<string> roots = RootNames(profile);
+        foreach (string value in topValues)
+        {
+            if (!roots.Contains(value))
+            {
+                throw new ArgumentException($"'{value}' is not a value of the first taxonomy level of the profile '{profile.Name}'.", nameof(topValues));
+            }
+        }
+
+        return new UpliftFeatureSet(profile, [.. topValues.Take(MaxTopTaxonomyValues)]);
+    }
+
+    /// <summary>
+    /// The feature set for the data in a store: the first-level taxonomy values of the catalog ranked by their number of
+    /// order lines (ties by name), the first <see cref="MaxTopTaxonomyValues"/> of those that occur.
+    /// </summary>
+    public static async Task<UpliftFeatureSet> LoadAsync(IDataStore store, BusinessProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(profile);
+        UpliftFeatureSet empty = new(profile, []);
+        if (empty.TaxonomyOrdersColumn is null)
+        {
+            return empty;
+        }
+
+        QueryResult result = await store.QueryAsync(UpliftFeatureQuery.TaxonomyOrderCounts(store.Dialect, empty), cancellationToken).ConfigureAwait(false);
+        HashSet<string> roots = RootNames(profile);
+        List<(string Value, long Count)> counted = [];
+        foreach (object?[] row in result.Rows)
+        {
+            if (row[0] is string value && roots.Contains(value))
+            {
+                counted.Add((value, Convert.ToInt64(row[1], CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return new UpliftFeatureSet(profile, [.. counted.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(MaxTopTaxonomyValues).Select(c => c.Value)]);
+    }
+
+    /// <summary>
+    /// The feature set trained models expect: the top taxonomy values whose purchase features are among
+    /// <paramref name="featureNames"/> (models loaded from disk carry their feature names, not the values).
+    /// </summary>
+    public static UpliftFeatureSet FromFeatureNames(BusinessProfile profile, IEnumerable<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        HashSet<string> names = new(featureNames, StringComparer.Ordinal);
+        List<string> values = [];
+        string[] roots = [.. profile.Catalog.Taxonomy.Roots.Select(r => r.Name)];
+        string[] snakes = UpliftFeatureQuery.UniqueSnakes(roots);
+        for (int i = 0; i < roots.Length; i++)
+        {
+            if (names.Contains(UpliftFeatureQuery.TaxonomyOrdersFeature(snakes[i])))
+            {
+                values.Add(roots[i]);
+            }
+        }
+
+        return new UpliftFeatureSet(profile, values);
+    }
+
+    /// <summary>A fingerprint of what the feature query reads (for the models' cache key).</summary>
+    public string Fingerprint
+    {
+        get
+        {
+            StringBuilder s = new();
+            s.Append(Profile.Name).Append(';').Append(string.Join(',', TopTaxonomyValues));
+            return s.ToString();
+        }
+    }
+
+    private static HashSet<string> RootNames(BusinessProfile profile) =>
+        new(profile.Catalog.Taxonomy.Roots.Select(r => r.Name), StringComparer.Ordinal);
+}
