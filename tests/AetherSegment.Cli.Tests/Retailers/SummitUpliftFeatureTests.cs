@@ -18,6 +18,10 @@ public sealed class SummitUpliftFeatureTests(SummitDatabase db) : IClassFixture<
     private static BusinessProfile Profile => BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
 
     [Fact]
+    public void Profile_PassesTheLoadersValidation() =>
+        Assert.Empty(BusinessProfileLoader.Validate(File.ReadAllText(SummitOutfittersProfile.Path)).Select(e => e.ToString()));
+
+    [Fact]
     public async Task ScoringFeatures_CarryTheKnownEffectDrivers()
     {
         DuckDBDataStore data = new(db.Path);
