@@ -49,18 +49,18 @@ public class SegmentBenchmarks
             Objective = "Recover abandoned carts from high-value customers in the last 48 hours with a 15% discount",
             Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
             SuggestedTrigger = TriggerType.PersonalizedDiscountOffer,
-        }, null, null);
+        }, "personalized_discount_offer", null);
         _seed1Eligible = await _engine.DefineAsync(new CampaignObjective
         {
             Objective = "Recover abandoned carts from high-value customers in the last 48 hours",
             Audience = new Audience { ValueTier = ValueTier.High, Behavior = new Behavior { AbandonedCartWithinDays = 2 } },
-        }, "none", null);
+        }, null, null);
         _seed5 = await _engine.DefineAsync(new CampaignObjective
         {
             Objective = "Target high CLV customers in London and Manchester with exclusive launches",
             Audience = new Audience { ValueTier = ValueTier.High, Cities = ["London", "Manchester"] },
             SuggestedTrigger = TriggerType.ExclusiveAccess,
-        }, null, null);
+        }, "exclusive_access", null);
 
         // A CLV threshold that keeps the top 100,000 customers (or everyone in a smaller database).
         double threshold = Customers <= 100_000 ? 0 : Convert.ToDouble(
@@ -84,7 +84,7 @@ public class SegmentBenchmarks
     [Benchmark(Description = "create 100k-member segment + CSV export")]
     public async Task<long> CreateAndExportCsv()
     {
-        StoredSegment segment = await _engine.CreateAsync(_hundredThousand, "none", null);
+        StoredSegment segment = await _engine.CreateAsync(_hundredThousand, null, null);
         string file = Path.Combine(Path.GetTempPath(), "aether-bench", segment.SegmentId + ".csv");
         await using (FileStream stream = File.Create(file))
         {

@@ -17,6 +17,7 @@ public static class AetherCli
     {
         RootCommand root = new("AetherSegment: from a campaign objective in plain English to a stored, exported segment.");
         root.Options.Add(CliOptions.Db);
+        root.Options.Add(CliOptions.Profile);
         root.Options.Add(CliOptions.Store);
         root.Options.Add(CliOptions.Interpreter);
         root.Options.Add(CliOptions.Format);
@@ -57,6 +58,7 @@ public static class AetherCli
         CliConsole.Use(stdout, stderr);
         try
         {
+            CliHost.CheckProfile(parseResult);
             return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (CliExit.Classify(ex) is { } exit)

@@ -18,6 +18,11 @@ public static class CliHost
             flags["AetherSegment:DuckDB:Path"] = db;
         }
 
+        if (parseResult.GetValue(CliOptions.Profile) is { } profile)
+        {
+            flags["AetherSegment:Profile"] = profile;
+        }
+
         if (parseResult.GetValue(CliOptions.Store) is { } store)
         {
             flags["AetherSegment:Store"] = store;
@@ -39,6 +44,23 @@ public static class CliHost
             .AddEnvironmentVariables()
             .AddInMemoryCollection(flags)
             .Build();
+    }
+
+    /// <summary>Loads and validates the <c>--profile</c> file before any command runs, so every command rejects a bad profile the same way.</summary>
+    /// <exception cref="CliInputException">The file is missing or not a valid profile: one line naming the option and the JSON path.</exception>
+    public static void CheckProfile(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(CliOptions.Profile) is { } path)
+        {
+            try
+            {
+                AetherSegment.Profiles.BusinessProfileLoader.LoadFile(path);
+            }
+            catch (AetherSegment.Profiles.ProfileValidationException e)
+            {
+                throw new CliInputException("--profile: " + e.Message, e);
+            }
+        }
     }
 
     /// <summary>The commands that read an existing database: a missing or unreadable <c>--db</c> is exit 2 for each.</summary>

@@ -8,6 +8,9 @@ public static class CliOptions
     /// <summary><c>--db PATH</c>: the embedded DuckDB file (default <c>aether.duckdb</c> in the current folder).</summary>
     public static Option<string?> Db { get; } = new("--db") { Description = "The DuckDB database file (default aether.duckdb).", Recursive = true };
 
+    /// <summary><c>--profile FILE</c>: the business profile (docs/profile.md); default: the home-furnishing retailer.</summary>
+    public static Option<string?> Profile { get; } = new("--profile") { Description = "The business profile file (default: the home-furnishing demo retailer).", Recursive = true };
+
     /// <summary><c>--store duckdb|bigquery</c>.</summary>
     public static Option<string?> Store { get; } = CreateChoice("--store", "The store: duckdb (default) or bigquery.", "duckdb", "bigquery");
 

@@ -7,6 +7,7 @@ using AetherSegment.Synthetic;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AetherSegment.Hosting;
 
@@ -23,15 +24,18 @@ public static class AetherSegmentHostConfiguration
     public static AetherSegmentBuilder AddAetherSegmentFromConfiguration(this IServiceCollection services, IConfiguration configuration)
     {
         IConfigurationSection root = configuration.GetSection(AetherSegmentOptions.SectionName);
-        string store = root["Store"] ?? "duckdb";
-        string interpreter = root["Interpreter"] ?? "rules";
+        AetherSegmentHostOptions choice = AetherSegmentHostOptions.From(root);
+        string interpreter = choice.Interpreter;
 
+        // The provider choice is the host's: validated at start like the library's own settings, naming the key.
+        services.AddOptions<AetherSegmentHostOptions>().Bind(root).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<AetherSegmentHostOptions>, AetherSegmentHostOptionsValidator>());
         AetherSegmentBuilder builder = services.AddAetherSegment(o => root.Bind(o));
         services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.SectionName));
         services.Configure<TriggerRankingOptions>(configuration.GetSection(TriggerRankingOptions.SectionName));
         builder.AddSynthetic(o => configuration.GetSection(SyntheticOptions.SectionName).Bind(o));
 
-        if (string.Equals(store, "bigquery", StringComparison.OrdinalIgnoreCase))
+        if (choice.UsesBigQuery)
         {
             builder.AddBigQuery(o =>
             {

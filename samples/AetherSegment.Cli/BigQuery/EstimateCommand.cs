@@ -5,6 +5,7 @@ using AetherSegment.Analytics;
 using AetherSegment.BigQuery;
 using AetherSegment.Cli.Segments;
 using AetherSegment.Data;
+using AetherSegment.Hosting;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Uplift;
@@ -70,7 +71,7 @@ internal static class EstimateCommand
             {
                 recorder.Call = $"segment create|{id}";
                 CampaignObjective objective = await SegmentArguments.ReadObjectiveAsync(services, text, cancellationToken).ConfigureAwait(false);
-                SegmentDefinition definition = await engine.DefineAsync(objective, null, null, cancellationToken: cancellationToken).ConfigureAwait(false);
+                SegmentDefinition definition = await engine.DefineAsync(objective, SegmentRequests.TriggerOrSuggested(null, objective), null, cancellationToken: cancellationToken).ConfigureAwait(false);
                 SqlStatement members = engine.CompileMembers(definition, SqlDialect.BigQuery);
 
                 // segment create runs INSERT INTO segment_members ... SELECT (this), which reads what the SELECT reads.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AetherSegment.Hosting;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,9 +54,9 @@ internal static class SegmentArguments
     }
 
     /// <summary>Turns <c>--filter key=value</c> options into refinement pairs (values as JSON strings; numbers are parsed by the engine).</summary>
-    public static List<KeyValuePair<string, JsonElement>> ReadFilters(string[]? filters)
+    public static IReadOnlyList<SegmentRefinement> ReadFilters(string[]? filters)
     {
-        List<KeyValuePair<string, JsonElement>> pairs = [];
+        List<KeyValuePair<string, string>> pairs = [];
         foreach (string filter in filters ?? [])
         {
             int equals = filter.IndexOf('=', StringComparison.Ordinal);
@@ -65,10 +66,10 @@ internal static class SegmentArguments
             }
 
             string value = filter[(equals + 1)..].Trim();
-            pairs.Add(new(filter[..equals].Trim(), JsonSerializer.SerializeToElement(value)));
+            pairs.Add(new(filter[..equals].Trim(), value));
         }
 
-        return pairs;
+        return SegmentRequests.FromText(pairs);
     }
 
     /// <summary>The export format a file name's extension asks for.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AetherSegment.Hosting;
 using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,7 @@ internal static class SegmentCreateCommand
             await using ServiceProvider services = CliHost.BuildServices(parseResult);
             ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
             var interpreted = await SegmentArguments.ReadObjectiveAsync(services, parseResult.GetValue(objective), cancellationToken).ConfigureAwait(false);
-            StoredSegment segment = await engine.CreateAsync(interpreted, parseResult.GetValue(trigger),
+            StoredSegment segment = await engine.CreateAsync(interpreted, SegmentRequests.TriggerOrSuggested(parseResult.GetValue(trigger), interpreted),
                 SegmentArguments.ReadFilters(parseResult.GetValue(filters)), cancellationToken).ConfigureAwait(false);
             if (path is not null)
             {

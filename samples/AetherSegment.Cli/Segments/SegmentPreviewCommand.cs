@@ -19,7 +19,7 @@ internal static class SegmentPreviewCommand
             ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
             var interpreted = await SegmentArguments.ReadObjectiveAsync(services, parseResult.GetValue(objective), cancellationToken).ConfigureAwait(false);
             FilterPreview preview = await engine.PreviewFiltersAsync(interpreted, SegmentArguments.ReadFilters(parseResult.GetValue(filters)),
-                parseResult.GetValue(trigger), cancellationToken).ConfigureAwait(false);
+                string.IsNullOrWhiteSpace(parseResult.GetValue(trigger)) ? null : parseResult.GetValue(trigger), cancellationToken).ConfigureAwait(false);
             CliConsole.WriteJson(preview);
             return CliExit.Ok;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AetherSegment.Data;
+using AetherSegment.Hosting;
 using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,7 @@ internal static class SegmentSqlCommand
             await using ServiceProvider services = CliHost.BuildServices(parseResult);
             ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
             var interpreted = await SegmentArguments.ReadObjectiveAsync(services, parseResult.GetValue(objective), cancellationToken).ConfigureAwait(false);
-            SegmentDefinition definition = await engine.DefineAsync(interpreted, parseResult.GetValue(trigger),
+            SegmentDefinition definition = await engine.DefineAsync(interpreted, SegmentRequests.TriggerOrSuggested(parseResult.GetValue(trigger), interpreted),
                 SegmentArguments.ReadFilters(parseResult.GetValue(filters)), cancellationToken: cancellationToken).ConfigureAwait(false);
             SqlDialect sqlDialect = SqlDialect.FromName(parseResult.GetValue(dialect)) ?? SqlDialect.DuckDB;
             CliConsole.WriteJson(engine.CompileMembers(definition, sqlDialect));

@@ -49,7 +49,7 @@ internal sealed class OverviewQueries(IDataStore store, TimeProvider time, IOpti
         // instant the campaign builder and analytics count windows from. The wall clock only judges freshness.
         DateTimeOffset wallClock = time.GetUtcNow();
         CampaignObjective[] interpreted = await InterpretOpportunitiesAsync(cancellationToken).ConfigureAwait(false);
-        SegmentDefinition[] definitions = await Task.WhenAll(interpreted.Select(o => engine.DefineAsync(o, "none", null, null, cancellationToken))).ConfigureAwait(false);
+        SegmentDefinition[] definitions = await Task.WhenAll(interpreted.Select(o => engine.DefineAsync(o, null, null, null, cancellationToken))).ConfigureAwait(false);
         DateTimeOffset now = definitions[0].AsOf;
         SqlDialect d = store.Dialect;
         AetherSegmentOptions o = options.Value;

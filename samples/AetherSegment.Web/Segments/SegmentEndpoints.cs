@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AetherSegment.Hosting;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Web.Hosting;
@@ -16,7 +17,7 @@ internal static class SegmentEndpoints
             {
                 JsonElement objectiveJson = RequireElement(request.CampaignObjectiveObject, "campaign_objective_object");
                 CampaignObjective objective = RequestFields.ReadObjective(objectiveJson, "campaign_objective_object");
-                IEnumerable<KeyValuePair<string, JsonElement>>? filters = RequestFields.Filters(request.NewFilters, "new_filters");
+                IReadOnlyList<SegmentRefinement>? filters = SegmentRequests.FromJson(RequestFields.Filters(request.NewFilters, "new_filters"));
                 string? trigger = string.IsNullOrWhiteSpace(request.Trigger) ? null : request.Trigger;
                 FilterPreview preview = await cache.GetOrAddAsync(objectiveJson.GetRawText(), request.NewFilters?.GetRawText(), trigger,
                     () => engine.PreviewFiltersAsync(objective, filters, trigger, cancellationToken)).ConfigureAwait(false);
@@ -37,9 +38,8 @@ internal static class SegmentEndpoints
                 (StoredSegment segment, bool created) = await creations.CreateOnceAsync(key, async () =>
                 {
                     CampaignObjective objective = await ReadObjectiveAsync(request, interpreter, cancellationToken).ConfigureAwait(false);
-                    StoredSegment made = await engine.CreateAsync(objective,
-                        string.IsNullOrWhiteSpace(request.OverrideTrigger) ? null : request.OverrideTrigger,
-                        RequestFields.Filters(request.AdditionalFilters, "additional_filters"), cancellationToken).ConfigureAwait(false);
+                    StoredSegment made = await engine.CreateAsync(objective, SegmentRequests.TriggerOrSuggested(request.OverrideTrigger, objective),
+                        SegmentRequests.FromJson(RequestFields.Filters(request.AdditionalFilters, "additional_filters")), cancellationToken).ConfigureAwait(false);
                     return await store.UpdateAsync(made.SegmentId, name ?? SegmentNames.Default(made, time.GetUtcNow()), key, cancellationToken).ConfigureAwait(false) ?? made;
                 }, cancellationToken).ConfigureAwait(false);
                 // A repeated create with the same key answers the first segment with 200 instead of making another.

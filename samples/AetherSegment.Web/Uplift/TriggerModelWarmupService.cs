@@ -6,6 +6,9 @@ using AetherSegment.Segments;
 using AetherSegment.Uplift;
 using AetherSegment.Web.Data;
 using AetherSegment.Web.Hosting;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +30,8 @@ internal sealed partial class TriggerModelWarmupService(
     WarmUpStatus status,
     IOptions<WebOptions> options,
     IOptions<JsonOptions> json,
+    IServer server,
+    IHostApplicationLifetime lifetime,
     ILogger<TriggerModelWarmupService> logger) : BackgroundService
 {
     /// <summary>The objective of the warm-up analyze: a broad segment, so every step of the analyze path runs.</summary>
@@ -62,6 +67,7 @@ internal sealed partial class TriggerModelWarmupService(
                 CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(Objective, stoppingToken).ConfigureAwait(false);
                 _ = JsonSerializer.SerializeToUtf8Bytes(analysis, json.Value.SerializerOptions);
                 LogAnalyzed(logger, analysis.SegmentPreview.Size, Stopwatch.GetElapsedTime(analyzed).TotalSeconds);
+                await AnalyzeOverHttpAsync(stoppingToken).ConfigureAwait(false);
             }
 
             status.Ready(Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -75,6 +81,44 @@ internal sealed partial class TriggerModelWarmupService(
             LogFailed(logger, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Sends the warm-up objective once through the host's own analyze endpoint on its first listening address, so the
+    /// HTTP pipeline (routing, model binding, validation, the response writer) has run before the first marketer's
+    /// request. Skipped when the server lists no address (an in-memory test server); a failure only logs.
+    /// </summary>
+    private async Task AnalyzeOverHttpAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        string? address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out Uri? baseAddress))
+        {
+            return;
+        }
+
+        long started2 = Stopwatch.GetTimestamp();
+        try
+        {
+            using HttpClient client = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+            using HttpResponseMessage response = await client.PostAsJsonAsync("/api/v1/campaigns/analyze", new { objective = Objective }, cancellationToken).ConfigureAwait(false);
+            LogHttpWarmUp(logger, (int)response.StatusCode, Stopwatch.GetElapsedTime(started2).TotalSeconds);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogHttpWarmUpFailed(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up request through the analyze endpoint: {Status} in {Seconds:F2} s")]
+    private static partial void LogHttpWarmUp(ILogger logger, int status, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up request through the analyze endpoint failed: {Reason}")]
+    private static partial void LogHttpWarmUpFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger uplift models ready ({Triggers} triggers) in {Seconds:F1} s")]
     private static partial void LogReady(ILogger logger, int triggers, double seconds);

@@ -5,7 +5,6 @@ using System.Text.Json;
 using AetherSegment.Analytics;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.Data;
-using AetherSegment.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.BigQuery.Store;
@@ -134,7 +133,7 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
     private async IAsyncEnumerable<(string[] Columns, List<object?[]> Rows)> PagesAsync(SqlStatement statement, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("bigquery.query", ActivityKind.Client);
+        using Activity? activity = PackageTelemetry.ActivitySource.StartActivity("bigquery.query", ActivityKind.Client);
         activity?.SetTag("db.system", "bigquery");
         long started = Stopwatch.GetTimestamp();
         try
@@ -171,7 +170,7 @@ internal sealed partial class BigQueryDataStore(BigQueryRestClient client, ILogg
         }
         finally
         {
-            AetherSegmentTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "bigquery"));
+            PackageTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "bigquery"));
         }
     }
 

@@ -2,33 +2,29 @@ using AetherSegment.Analytics;
 
 namespace AetherSegment.Data;
 
-/// <summary>The conversational analytics compiler's dialect differences: time truncation and list membership.</summary>
-public sealed partial class SqlDialect
+/// <content>The conversational analytics compiler's dialect differences: time truncation and list membership.</content>
+public abstract partial class SqlDialect
 {
-    /// <summary>Truncates a TIMESTAMP expression to the start of its day, ISO week (Monday) or month, as a TIMESTAMP.</summary>
-    internal string TruncateTimestamp(string expression, TimeGrain grain)
-    {
-        if (IsBigQuery)
-        {
-            string part = grain switch
-            {
-                TimeGrain.Day => "DAY",
-                TimeGrain.Week => "ISOWEEK",
-                _ => "MONTH",
-            };
-            return $"TIMESTAMP_TRUNC({expression}, {part})";
-        }
+    /// <summary>Truncates a TIMESTAMP expression to the start of its day, as a TIMESTAMP.</summary>
+    /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
+    public abstract string TruncateToDay(string expression);
 
-        string duckPart = grain switch
-        {
-            TimeGrain.Day => "'day'",
-            TimeGrain.Week => "'week'",
-            _ => "'month'",
-        };
-        return $"CAST(date_trunc({duckPart}, {expression}) AS TIMESTAMP)";
-    }
+    /// <summary>Truncates a TIMESTAMP expression to the start of its ISO week (Monday), as a TIMESTAMP.</summary>
+    /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
+    public abstract string TruncateToIsoWeek(string expression);
+
+    /// <summary>Truncates a TIMESTAMP expression to the start of its month, as a TIMESTAMP.</summary>
+    /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
+    public abstract string TruncateToMonth(string expression);
+
+    /// <summary>Truncates a TIMESTAMP expression to the start of its day, ISO week (Monday) or month, as a TIMESTAMP.</summary>
+    internal string TruncateTimestamp(string expression, TimeGrain grain) => grain switch
+    {
+        TimeGrain.Day => TruncateToDay(expression),
+        TimeGrain.Week => TruncateToIsoWeek(expression),
+        _ => TruncateToMonth(expression),
+    };
 
     /// <summary>Membership of an expression in an ARRAY&lt;STRING&gt; parameter.</summary>
-    internal string InStringList(string expression, string parameterName) =>
-        IsBigQuery ? $"{expression} IN UNNEST({Parameter(parameterName)})" : $"{expression} = ANY({Parameter(parameterName)})";
+    internal string InStringList(string expression, string parameterName) => InArray(expression, parameterName);
 }

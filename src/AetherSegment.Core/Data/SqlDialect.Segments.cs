@@ -3,17 +3,16 @@ using System.Globalization;
 namespace AetherSegment.Data;
 
 /// <content>The dialect differences the segment compiler needs.</content>
-public sealed partial class SqlDialect
+public abstract partial class SqlDialect
 {
     /// <summary>
     /// Tests a column against an ARRAY&lt;STRING&gt; parameter: <c>column = ANY($name)</c> in DuckDB,
     /// <c>column IN UNNEST(@name)</c> in GoogleSQL.
+    /// The parameter is a <see cref="QueryParameterType.StringArray"/>.
     /// </summary>
     /// <param name="column">The column expression, built from data model identifiers.</param>
     /// <param name="parameterName">The parameter name without prefix.</param>
-    public string InArray(string column, string parameterName) => IsBigQuery
-        ? string.Create(CultureInfo.InvariantCulture, $"{column} IN UNNEST({Parameter(parameterName)})")
-        : string.Create(CultureInfo.InvariantCulture, $"{column} = ANY({Parameter(parameterName)})");
+    public abstract string InArray(string column, string parameterName);
 
     /// <summary>Counts the rows where a boolean expression is true: <c>SUM(CASE WHEN e THEN 1 ELSE 0 END)</c> in both dialects.</summary>
     /// <param name="condition">A boolean expression; unknown (NULL) counts as false.</param>

@@ -3,17 +3,15 @@ using System.Globalization;
 namespace AetherSegment.Data;
 
 /// <content>The members uplift scoring SQL and the feature query need.</content>
-public sealed partial class SqlDialect
+public abstract partial class SqlDialect
 {
     /// <summary>A string literal, escaped for the dialect (<c>''</c> in DuckDB, a backslash in GoogleSQL).</summary>
     /// <param name="value">The text; a model's level name, never user SQL.</param>
-    public string StringLiteral(string value)
+    /// <value>The default doubles single quotes, as standard SQL does.</value>
+    public virtual string StringLiteral(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        string escaped = IsBigQuery
-            ? value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)
-            : value.Replace("'", "''", StringComparison.Ordinal);
-        return "'" + escaped + "'";
+        return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
     /// <summary>A FLOAT64/DOUBLE literal that reads back as exactly <paramref name="value"/> (shortest round-trip digits with an exponent, so DuckDB does not read it as DECIMAL).</summary>
@@ -39,20 +37,37 @@ public sealed partial class SqlDialect
             throw new AetherSegmentInputException(name ?? string.Empty, $"'{name}' cannot be used as a SQL column name.");
         }
 
+        return IdentifierQuote + EscapeColumnName(name) + IdentifierQuote;
+    }
+
+    /// <summary>Escapes the quote character inside a column name that <see cref="QuoteColumnName(string)"/> quotes.</summary>
+    /// <param name="name">A non-empty column name without control characters.</param>
+    /// <value>The default doubles <see cref="IdentifierQuote"/>, as standard SQL does.</value>
+    protected virtual string EscapeColumnName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
         string q = IdentifierQuote.ToString();
-        string escaped = IsBigQuery ? name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(q, "\\" + q, StringComparison.Ordinal) : name.Replace(q, q + q, StringComparison.Ordinal);
-        return IdentifierQuote + escaped + IdentifierQuote;
+        return name.Replace(q, q + q, StringComparison.Ordinal);
     }
 
     /// <summary>A test that a numeric expression is NaN (<c>isnan(x)</c> in DuckDB, <c>IS_NAN(x)</c> in GoogleSQL).</summary>
-    public string IsNan(string expression) => IsBigQuery ? $"IS_NAN({expression})" : $"isnan({expression})";
+    public abstract string IsNan(string expression);
 
     /// <summary>A cast of an expression to the dialect's string type (VARCHAR or STRING).</summary>
-    public string CastToString(string expression) => IsBigQuery ? $"CAST({expression} AS STRING)" : $"CAST({expression} AS VARCHAR)";
+    /// <value>The default casts to <c>VARCHAR</c>.</value>
+    public virtual string CastToString(string expression) => $"CAST({expression} AS VARCHAR)";
 
     /// <summary>A cast of an expression to the dialect's double type (DOUBLE or FLOAT64).</summary>
-    public string CastToDouble(string expression) => IsBigQuery ? $"CAST({expression} AS FLOAT64)" : $"CAST({expression} AS DOUBLE)";
+    /// <value>The default casts to standard SQL's <c>DOUBLE PRECISION</c>.</value>
+    public virtual string CastToDouble(string expression) => $"CAST({expression} AS DOUBLE PRECISION)";
 
     /// <summary>Seconds since the Unix epoch of a TIMESTAMP expression (<c>epoch(x)</c> in DuckDB, <c>UNIX_SECONDS(x)</c> in GoogleSQL).</summary>
-    public string EpochSeconds(string expression) => IsBigQuery ? $"UNIX_SECONDS({expression})" : $"epoch({expression})";
+    public abstract string EpochSeconds(string expression);
+
+    /// <summary>
+    /// The modifier after <c>*</c> that leaves columns out of a star select: <c>EXCLUDE (a, b)</c> in DuckDB,
+    /// <c>EXCEPT (a, b)</c> in GoogleSQL. The uplift feature query needs it.
+    /// </summary>
+    /// <param name="columns">Column names, data model identifiers.</param>
+    public abstract string StarExcept(params string[] columns);
 }

@@ -2,12 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace AetherSegment.DependencyInjection;
 
-/// <summary>Source-generated validator of <see cref="AetherSegmentOptions"/>' annotations.</summary>
-[OptionsValidator]
-internal sealed partial class AetherSegmentOptionsValidator : IValidateOptions<AetherSegmentOptions>;
-
 /// <summary>Checks ranges and the rules that span several settings of <see cref="AetherSegmentOptions"/>, naming the key.</summary>
-internal sealed class AetherSegmentOptionsRangeValidator : IValidateOptions<AetherSegmentOptions>
+internal sealed class AetherSegmentOptionsValidator : IValidateOptions<AetherSegmentOptions>
 {
     public ValidateOptionsResult Validate(string? name, AetherSegmentOptions options)
     {

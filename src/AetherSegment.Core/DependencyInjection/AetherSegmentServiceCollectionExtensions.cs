@@ -20,13 +20,13 @@ public static class AetherSegmentServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddValidatedOptions<AetherSegmentOptions, AetherSegmentOptionsValidator>(configure);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AetherSegmentOptions>, AetherSegmentOptionsRangeValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         CoreServices.AddInterpretation(services);
         CoreServices.AddSegments(services);
         CoreServices.AddUplift(services);
         CoreServices.AddAnalytics(services);
+        AetherSegment.Profiles.ProfileServices.Add(services);
 
         return new AetherSegmentBuilder(services);
     }

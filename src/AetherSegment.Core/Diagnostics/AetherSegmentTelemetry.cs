@@ -5,8 +5,10 @@ using System.Reflection;
 namespace AetherSegment.Diagnostics;
 
 /// <summary>
-/// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <c>AetherSegment</c>: every interpretation, query and
-/// scoring run starts an activity and records metrics here, so OpenTelemetry users add one source and one meter.
+/// The name of the activity sources and meters of every AetherSegment package: every interpretation, query and scoring
+/// run starts an activity and records metrics under it, so OpenTelemetry users add one source and one meter
+/// (<c>AddSource(AetherSegmentTelemetry.Name)</c>, <c>AddMeter(AetherSegmentTelemetry.Name)</c>). The instruments
+/// themselves are internal to each package.
 /// </summary>
 public static class AetherSegmentTelemetry
 {
@@ -17,20 +19,20 @@ public static class AetherSegmentTelemetry
         typeof(AetherSegmentTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
     /// <summary>The activity source for traces.</summary>
-    public static ActivitySource ActivitySource { get; } = new(Name, Version);
+    internal static ActivitySource ActivitySource { get; } = new(Name, Version);
 
     /// <summary>The meter for metrics.</summary>
-    public static Meter Meter { get; } = new(Name, Version);
+    internal static Meter Meter { get; } = new(Name, Version);
 
     /// <summary>Interpretations, tagged with the interpreter.</summary>
-    public static Counter<long> Interpretations { get; } =
+    internal static Counter<long> Interpretations { get; } =
         Meter.CreateCounter<long>("aethersegment.interpretations", "{objective}", "Objectives interpreted.");
 
     /// <summary>Store queries, tagged with the store.</summary>
-    public static Histogram<double> QueryDuration { get; } =
+    internal static Histogram<double> QueryDuration { get; } =
         Meter.CreateHistogram<double>("aethersegment.query.duration", "s", "Duration of store queries.");
 
     /// <summary>Uplift values scored, tagged with the model.</summary>
-    public static Counter<long> UpliftScores { get; } =
+    internal static Counter<long> UpliftScores { get; } =
         Meter.CreateCounter<long>("aethersegment.uplift.scores", "{score}", "Uplift values computed.");
 }

@@ -40,4 +40,23 @@ public sealed record Audience
     /// <summary>Behavior predicates with time windows in days.</summary>
     [JsonPropertyName("behavior")]
     public Behavior Behavior { get; init; } = new();
+
+    /// <summary>
+    /// The values of the profile's catalog levels whose objective field is none of the contract's four (for example
+    /// <c>regions</c>), keyed by that objective field; written as extra audience fields.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherLevels { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The values named for one catalog level, by the level's objective field (<c>countries</c>, <c>cities</c>, <c>categories</c>, <c>product_types</c> or another level's field).</summary>
+    /// <param name="objectiveField">The level's <c>objective_field</c> in the profile.</param>
+    /// <returns>The values, or empty when the objective names none.</returns>
+    public IReadOnlyList<string> ValuesOf(string objectiveField) => objectiveField switch
+    {
+        "countries" => Countries,
+        "cities" => Cities,
+        "categories" => Categories,
+        "product_types" => ProductTypes,
+        _ => OtherLevels.GetValueOrDefault(objectiveField) ?? [],
+    };
 }

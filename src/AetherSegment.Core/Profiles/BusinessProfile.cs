@@ -8,7 +8,7 @@ namespace AetherSegment.Profiles;
 /// </summary>
 /// <remarks>
 /// Created only by <see cref="BusinessProfileLoader"/> (from the JSON file format, see docs/profile.md) or by
-/// <c>BusinessProfileBuilder</c>, both of which validate it completely. Immutable and safe to share between
+/// <see cref="BusinessProfileBuilder"/>, both of which validate it completely. Immutable and safe to share between
 /// threads; hosts register one as a singleton.
 /// </remarks>
 public sealed class BusinessProfile
@@ -37,13 +37,13 @@ public sealed class BusinessProfile
     /// <summary>The format version of the profile file (1).</summary>
     public int FormatVersion => ProfileParser.FormatVersion;
 
-    /// <summary>The profile's id: lowercase letters, digits and '-' (e.g. <c>home-furnishing</c>).</summary>
+    /// <summary>The profile's id: lowercase letters, digits and '-' (e.g. <c>outdoor-apparel</c>).</summary>
     public string Name { get; }
 
     /// <summary>The name for people.</summary>
     public string DisplayName { get; }
 
-    /// <summary>The business in a few words, used in model prompts ("a home-furnishing retailer").</summary>
+    /// <summary>The business in a few words, used in model prompts ("an outdoor-apparel retailer").</summary>
     public string Description { get; }
 
     /// <summary>The ISO 4217 code of amounts (order values, economics), e.g. <c>USD</c>.</summary>

@@ -14,7 +14,7 @@ public sealed class CatalogNode
         JsonPath = path;
     }
 
-    /// <summary>The canonical value, as stored in the user's data (e.g. "United States", "Sofas").</summary>
+    /// <summary>The canonical value, as stored in the user's data (e.g. "Pacific Northwest", "Jackets").</summary>
     public string Name { get; }
 
     /// <summary>The level the value is on.</summary>
@@ -23,10 +23,10 @@ public sealed class CatalogNode
     /// <summary>The canonical value of its parent, or <see langword="null"/> on the outermost level.</summary>
     public string? Parent { get; }
 
-    /// <summary>The singular for people and for matching text ("Sofa"), or <see langword="null"/> when none is given.</summary>
+    /// <summary>The singular for people and for matching text ("Jacket"), or <see langword="null"/> when none is given.</summary>
     public string? Singular { get; internal init; }
 
-    /// <summary>The words that name the value, besides its name (e.g. "couch").</summary>
+    /// <summary>The words that name the value, besides its name (e.g. "coats").</summary>
     public IReadOnlyList<string> Words { get; internal init; } = [];
 
     /// <summary>For places: the share of customers there (0..1), or <see langword="null"/>.</summary>

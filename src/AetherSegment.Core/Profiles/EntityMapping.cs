@@ -23,7 +23,7 @@ public sealed class EntityMapping
     /// <summary>The logical column names (e.g. <c>id</c>, <c>customer_id</c>, <c>timestamp</c>) and their SQL expressions.</summary>
     public IReadOnlyDictionary<string, string> Columns { get; }
 
-    /// <summary>For <see cref="EntityKind.Customers"/>: the logical columns holding personal data (never shown to models). Empty otherwise.</summary>
+    /// <summary>For <see cref="EntityKind.Customers"/>: the customers table's own column names (as in the data, mapped or not) that hold personal data (never shown to models; exported only when asked). Empty otherwise.</summary>
     public IReadOnlyList<string> PersonalColumns { get; internal init; } = [];
 
     /// <summary>For <see cref="EntityKind.CampaignSends"/>: the arm value of the treatment group, else <see langword="null"/>.</summary>

@@ -85,6 +85,15 @@ internal static partial class ProfileParser
             analytics.Finish();
         }
 
+        // Top-level keys that start with '_' are comments (profile init writes its guesses as "_guesses").
+        foreach (JsonProperty property in top.Properties())
+        {
+            if (property.Name.StartsWith('_'))
+            {
+                top.Raw(property.Name);
+            }
+        }
+
         top.Finish();
         return parts;
     }
@@ -124,12 +133,14 @@ internal static partial class ProfileParser
             }
 
             IReadOnlyList<string> personal = kind == EntityKind.Customers ? entity.Strings("personal_columns") : [];
+            // personal_columns names columns of the customers table as they are in the data (not logical columns):
+            // a personal column need not be mapped (full_name, phone), and a mapped expression is not a column.
             for (int i = 0; i < personal.Count; i++)
             {
-                if (!columns.ContainsKey(personal[i]))
+                if (!ProfileSql.IsColumnName(personal[i]))
                 {
                     errors.Add(ProfileJsonObject.Item(entity.PathOf("personal_columns"), i),
-                        $"'{personal[i]}' is not a mapped column of customers (map it under columns first)");
+                        $"'{personal[i]}' is not a column name of the customers table (letters, digits and '_'; personal_columns lists the table's own column names)");
                 }
             }
 

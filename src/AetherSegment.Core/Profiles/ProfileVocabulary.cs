@@ -17,6 +17,6 @@ public sealed class ProfileVocabulary
     /// <summary>Words that name several values of one list.</summary>
     public IReadOnlyList<VocabularyGroup> Groups { get; internal init; } = [];
 
-    /// <summary>Words that name the business's goods in general ("furniture", "apparel"): they carry no filter.</summary>
+    /// <summary>Words that name the business's goods in general ("apparel", "gear"): they carry no filter.</summary>
     public IReadOnlyList<string> GoodsWords { get; internal init; } = [];
 }

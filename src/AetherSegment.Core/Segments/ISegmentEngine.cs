@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AetherSegment.Data;
 using AetherSegment.Interpretation;
 
@@ -31,19 +30,20 @@ public interface ISegmentEngine
 
     /// <summary>Sizes the segment before and after adding refinement filters.</summary>
     /// <param name="objective">The Campaign Objective Object.</param>
-    /// <param name="newFilters">Refinements (<c>new_filters</c>): keys as listed on <see cref="ISegmentEngine"/>, JSON values.</param>
-    /// <param name="trigger">The trigger whose filter applies before and after (<c>trigger</c>), or <see langword="null"/>.</param>
+    /// <param name="newFilters">Refinements (<c>new_filters</c>): keys as listed on <see cref="ISegmentEngine"/>, or <see langword="null"/> for none.</param>
+    /// <param name="trigger">The id of the trigger whose filter applies before and after (<c>trigger</c>, e.g. <c>cart_reminder</c>), or <see langword="null"/> for no trigger filter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AetherSegmentInputException">An unknown key or trigger, a wrong type, an out-of-range number or an unknown value, naming the field.</exception>
-    Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default);
+    Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<SegmentRefinement>? newFilters, string? trigger, CancellationToken cancellationToken = default);
 
     /// <summary>Builds the final segment and stores it with a snapshot of its members.</summary>
     /// <param name="objective">The Campaign Objective Object.</param>
-    /// <param name="overrideTrigger">The trigger to use instead of the objective's suggested trigger (<c>override_trigger</c>), or <see langword="null"/>.</param>
+    /// <param name="trigger">The id of the trigger whose filter applies (reported as <c>override_trigger</c>), or <see langword="null"/> for no
+    /// trigger filter. To keep the objective's suggestion, pass it (<see cref="CampaignObjective.SuggestedTrigger"/>).</param>
     /// <param name="additionalFilters">Refinements (<c>additional_filters</c>), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored segment with its id, size, filters with provenance and explanation.</returns>
-    Task<StoredSegment> CreateAsync(CampaignObjective objective, string? overrideTrigger, IEnumerable<KeyValuePair<string, JsonElement>>? additionalFilters, CancellationToken cancellationToken = default);
+    Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, CancellationToken cancellationToken = default);
 
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>
@@ -73,11 +73,11 @@ public interface ISegmentEngine
 
     /// <summary>Builds a segment definition without touching the store.</summary>
     /// <param name="objective">The Campaign Objective Object.</param>
-    /// <param name="trigger">The trigger whose filter applies, or <see langword="null"/> for the objective's suggested trigger; <c>none</c> for no trigger filter.</param>
+    /// <param name="trigger">The id of the trigger whose filter applies, or <see langword="null"/> for no trigger filter.</param>
     /// <param name="filters">Refinements, or <see langword="null"/>.</param>
     /// <param name="asOf">The instant windows end at; <see langword="null"/> for the configured as-of, the data's as-of or the clock.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
+    Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
 
     /// <summary>The SQL selecting a definition's members (<see cref="SegmentTables.MemberColumns"/>) in a dialect.</summary>
     /// <param name="definition">The definition.</param>

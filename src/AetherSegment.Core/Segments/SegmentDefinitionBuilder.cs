@@ -113,27 +113,25 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
     }
 
     /// <summary>Parses refinement filters (provenance user).</summary>
-    /// <param name="pairs">Keys of <see cref="RefinementKeys"/> with JSON values (numbers, strings, arrays of strings, booleans; numbers may be strings).</param>
-    /// <param name="field">The request field the pairs came from, for error messages (e.g. <c>new_filters</c>).</param>
+    /// <param name="refinements">Keys of <see cref="RefinementKeys"/> with typed values (numbers, texts, lists of texts, flags; numbers and flags may be texts).</param>
+    /// <param name="field">The request field the refinements came from, for error messages (e.g. <c>new_filters</c>).</param>
     /// <param name="context">The definition's other filters, whose windows refinements reuse (cart and purchase windows).</param>
     /// <exception cref="AetherSegmentInputException">An unknown key, a wrong type, an out-of-range number or an unknown vocabulary value.</exception>
-    public IReadOnlyList<SegmentFilter> FromRefinements(IEnumerable<KeyValuePair<string, JsonElement>>? pairs, string field, IReadOnlyList<SegmentFilter> context)
+    public IReadOnlyList<SegmentFilter> FromRefinements(IEnumerable<SegmentRefinement>? refinements, string field, IReadOnlyList<SegmentFilter> context)
     {
         List<SegmentFilter> filters = [];
-        if (pairs is null)
+        if (refinements is null)
         {
             return filters;
         }
 
         const FilterProvenance user = FilterProvenance.User;
-        foreach ((string rawKey, JsonElement value) in pairs)
+        foreach (SegmentRefinement value in refinements)
         {
-            string key = (rawKey ?? "").Trim().ToLowerInvariant();
+            ArgumentNullException.ThrowIfNull(value, field);
+            string rawKey = value.Key;
+            string key = rawKey.Trim().ToLowerInvariant();
             string name = $"{field}.{key}";
-            if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-            {
-                continue;
-            }
 
             SegmentFilter filter = key switch
             {
@@ -242,13 +240,12 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
     private static SegmentFilter Window(string key, BehaviorKind kind, string format, double days) =>
         new(key, string.Format(CultureInfo.InvariantCulture, format, Days(days)), FilterProvenance.User, new BehaviorCondition(kind, days));
 
-    private static SegmentFilter Flag(string name, JsonElement value)
+    private static SegmentFilter Flag(string name, SegmentRefinement value)
     {
-        bool flag = value.ValueKind switch
+        bool flag = value switch
         {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out bool parsed) => parsed,
+            { Flag: { } set } => set,
+            { Text: { } text } when bool.TryParse(text, out bool parsed) => parsed,
             _ => throw new AetherSegmentInputException(name, $"{name} must be true or false."),
         };
         SegmentCondition condition = AttributeCondition.IsTrue(CustomerAttribute.ExclusivitySeeker);
@@ -257,15 +254,15 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
             : new SegmentFilter("exclusivity_seeker", "does not seek exclusive access", FilterProvenance.User, new NotCondition(condition));
     }
 
-    private static SegmentFilter Sources(string name, JsonElement value)
+    private static SegmentFilter Sources(string name, SegmentRefinement value)
     {
         string[] sources = [.. Strings(name, value).Select(s => RetailCatalog.AcquisitionSources.FirstOrDefault(a => string.Equals(a, s.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new AetherSegmentInputException(name, $"Unknown acquisition source '{s}' in {name}; use one of: {string.Join(", ", RetailCatalog.AcquisitionSources)}."))];
         return new SegmentFilter("acquisition_source", "acquired through " + Join(sources), FilterProvenance.User, AttributeCondition.In(CustomerAttribute.AcquisitionSource, sources));
     }
 
-    private static ValueTier ParseTier(string name, JsonElement value) =>
-        (value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim().ToLowerInvariant() : null) switch
+    private static ValueTier ParseTier(string name, SegmentRefinement value) =>
+        value.Text?.Trim().ToLowerInvariant() switch
         {
             "high" => ValueTier.High,
             "medium" => ValueTier.Medium,
@@ -286,20 +283,20 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
         return null;
     }
 
-    private static IReadOnlyList<string> Strings(string name, JsonElement value)
+    private static IReadOnlyList<string> Strings(string name, SegmentRefinement value)
     {
         List<string> values = [];
-        if (value.ValueKind == JsonValueKind.String)
+        if (value.Text is { } text)
         {
-            values.AddRange(value.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            values.AddRange(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
-        else if (value.ValueKind == JsonValueKind.Array)
+        else if (value.Texts is { } texts)
         {
-            foreach (JsonElement item in value.EnumerateArray())
+            foreach (string item in texts)
             {
-                values.Add(item.ValueKind == JsonValueKind.String
-                    ? item.GetString()!.Trim()
-                    : throw new AetherSegmentInputException(name, $"{name} must be a string or a list of strings."));
+                values.Add(item is null
+                    ? throw new AetherSegmentInputException(name, $"{name} must be a string or a list of strings.")
+                    : item.Trim());
             }
         }
         else
@@ -312,14 +309,14 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
             : throw new AetherSegmentInputException(name, $"{name} must name between 1 and 100 values.");
     }
 
-    private static double Number(string name, JsonElement value)
+    private static double Number(string name, SegmentRefinement value)
     {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) && double.IsFinite(number))
+        if (value.Number is { } number && double.IsFinite(number))
         {
             return number;
         }
 
-        if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
+        if (value.Text is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
         {
             return parsed;
         }
@@ -327,7 +324,7 @@ internal sealed class SegmentDefinitionBuilder(AetherSegmentOptions options)
         throw new AetherSegmentInputException(name, $"{name} must be a number.");
     }
 
-    private static double Unit(string name, JsonElement value) => CheckUnit(name, Number(name, value));
+    private static double Unit(string name, SegmentRefinement value) => CheckUnit(name, Number(name, value));
 
     private static double CheckUnit(string name, double value) => value is >= 0 and <= 1
         ? value

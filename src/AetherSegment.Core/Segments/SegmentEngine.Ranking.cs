@@ -18,7 +18,7 @@ internal sealed partial class SegmentEngine : IAnalysisWarmUp
     /// <inheritdoc />
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
-        if (_services.GetService<ITriggerRanker>() is StoreTriggerRanker ranker && AudienceSnapshots(ranker) is { } snapshots)
+        if (_ranker is StoreTriggerRanker ranker && AudienceSnapshots(ranker) is { } snapshots)
         {
             DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
             await snapshots.EnsureAsync(asOf, cancellationToken).ConfigureAwait(false);
@@ -33,12 +33,12 @@ internal sealed partial class SegmentEngine : IAnalysisWarmUp
             return existing.Ranker == ranker ? existing.Snapshots : null;
         }
 
-        if (_services.GetService<IOptions<TriggerRankingOptions>>()?.Value.AudienceSnapshotMaxLag is not { } lag)
+        if (_rankingOptions?.AudienceSnapshotMaxLag is not { } lag)
         {
             return null;
         }
 
-        TriggerAudienceSnapshots created = new(ranker, Store, lag, _services.GetService<ILogger<TriggerAudienceSnapshots>>() ?? (ILogger)NullLogger.Instance);
+        TriggerAudienceSnapshots created = new(ranker, Store, lag, _loggerFactory?.CreateLogger<TriggerAudienceSnapshots>() ?? (ILogger)NullLogger.Instance);
         return (Interlocked.CompareExchange(ref _snapshots, new SnapshotHolder(ranker, created), null) ?? _snapshots).Snapshots;
     }
 

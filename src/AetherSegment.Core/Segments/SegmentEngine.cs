@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
 using AetherSegment.Uplift;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,31 +12,56 @@ using Microsoft.Extensions.Options;
 namespace AetherSegment.Segments;
 
 /// <summary>The default <see cref="ISegmentEngine"/>: compiles definitions to the store's dialect and runs everything in the store.</summary>
-/// <remarks>The store, the interpreter, the segment store and the trigger ranker are resolved when first needed, so
-/// printing SQL works without a store and analysis works without a ranker.</remarks>
+/// <remarks>Every dependency comes through the constructor. The store, the segment store and the trigger ranker are
+/// optional, so printing SQL works without a store and analysis works without a ranker; a call that needs a missing one
+/// says which registration provides it.</remarks>
 internal sealed partial class SegmentEngine : ISegmentEngine
 {
-    private readonly IServiceProvider _services;
+    private readonly ICampaignInterpreter _interpreter;
+    private readonly IDataStore? _store;
+    private readonly ISegmentStore? _segmentStore;
+    private readonly ITriggerRanker? _ranker;
     private readonly AetherSegmentOptions _options;
     private readonly SegmentOptions _segmentOptions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SegmentDefinitionBuilder _builder;
+    private readonly TriggerRankingOptions? _rankingOptions;
+    private readonly ILoggerFactory? _loggerFactory;
 
-    public SegmentEngine(IServiceProvider services, IOptions<AetherSegmentOptions> options, IOptions<SegmentOptions> segmentOptions, TimeProvider time, ILogger<SegmentEngine>? logger = null)
+    public SegmentEngine(
+        ICampaignInterpreter interpreter,
+        IOptions<AetherSegmentOptions> options,
+        IOptions<SegmentOptions> segmentOptions,
+        TimeProvider time,
+        IDataStore? store = null,
+        ISegmentStore? segmentStore = null,
+        ITriggerRanker? ranker = null,
+        ILogger<SegmentEngine>? logger = null,
+        IOptions<TriggerRankingOptions>? rankingOptions = null,
+        ILoggerFactory? loggerFactory = null)
     {
-        _services = services;
+        ArgumentNullException.ThrowIfNull(interpreter);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(segmentOptions);
+        ArgumentNullException.ThrowIfNull(time);
+        _interpreter = interpreter;
+        _store = store;
+        _segmentStore = segmentStore;
+        _ranker = ranker;
         _options = options.Value;
         _segmentOptions = segmentOptions.Value;
         _time = time;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _builder = new SegmentDefinitionBuilder(_options);
+        _rankingOptions = rankingOptions?.Value;
+        _loggerFactory = loggerFactory;
     }
 
-    private IDataStore Store => _services.GetService<IDataStore>()
+    private IDataStore Store => _store
         ?? throw new InvalidOperationException("No data store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
 
-    private ISegmentStore SegmentStore => _services.GetService<ISegmentStore>()
+    private ISegmentStore SegmentStore => _segmentStore
         ?? throw new InvalidOperationException("No segment store is registered: call AddDuckDB() or AddBigQuery() on AddAetherSegment().");
 
     public async Task<CampaignAnalysis> InterpretAndAnalyzeAsync(string objective, CancellationToken cancellationToken = default)
@@ -48,9 +71,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             throw new AetherSegmentInputException("objective", "The objective is empty: describe the campaign in a sentence.");
         }
 
-        ICampaignInterpreter interpreter = _services.GetService<ICampaignInterpreter>()
-            ?? throw new InvalidOperationException("No campaign interpreter is registered: AddAetherSegment() registers the rule-based one, AddGemini() the Gemini one.");
-        CampaignObjective interpreted = await interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
+        CampaignObjective interpreted = await _interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
         return await AnalyzeAsync(interpreted, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,7 +83,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
         // The preview and the ranking are independent queries: run them side by side.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _services.GetService<ITriggerRanker>() switch
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
             { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken),
@@ -102,7 +123,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             trigger => flags.Counts[Array.IndexOf(triggers, trigger)], definition.AsOf, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<KeyValuePair<string, JsonElement>>? newFilters, string? trigger, CancellationToken cancellationToken = default)
+    public async Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<SegmentRefinement>? newFilters, string? trigger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         List<SegmentFilter> before = [.. _builder.FromObjective(objective)];
@@ -119,7 +140,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // The chosen trigger's uplift and conversions over exactly this audience (after its filter and the refinements),
         // from the same definition as the sizes, so a page never pairs a refined size with an unrefined estimate.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _services.GetService<ITriggerRanker>() is { } ranker
+        Task<IReadOnlyList<TriggerSuggestion>> estimateTask = chosen is not null && _ranker is { } ranker
             ? ranker.RankAsync(SegmentSqlCompiler.Members(definition, Store.Dialect), definition.AsOf, cancellationToken)
             : Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]);
         await Task.WhenAll(previewTask, estimateTask).ConfigureAwait(false);
@@ -140,11 +161,11 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         };
     }
 
-    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? overrideTrigger, IEnumerable<KeyValuePair<string, JsonElement>>? additionalFilters, CancellationToken cancellationToken = default)
+    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
-        SegmentDefinition definition = await DefineAsync(objective, overrideTrigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
+        SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
         SqlStatement members = SegmentSqlCompiler.Members(definition, store.Dialect);
         StoredSegment segment = new()
@@ -177,7 +198,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             : null;
     }
 
-    public Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+    public Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? filters, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
         DefineAsync(objective, trigger, filters, "trigger", "filters", asOf, cancellationToken);
 
     public SqlStatement CompileMembers(SegmentDefinition definition, SqlDialect dialect)
@@ -198,19 +219,11 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         return preview;
     }
 
-    private async Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<KeyValuePair<string, JsonElement>>? filters, string triggerField, string filtersField, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    private async Task<SegmentDefinition> DefineAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? filters, string triggerField, string filtersField, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
         List<SegmentFilter> list = [.. _builder.FromObjective(objective)];
-        TriggerType? chosen = objective.SuggestedTrigger;
-        if (string.Equals(trigger?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
-        {
-            chosen = null;
-        }
-        else if (!string.IsNullOrWhiteSpace(trigger))
-        {
-            chosen = SegmentDefinitionBuilder.ParseTrigger(triggerField, trigger);
-        }
+        TriggerType? chosen = trigger is null ? null : SegmentDefinitionBuilder.ParseTrigger(triggerField, trigger);
 
         if (chosen is { } t)
         {
@@ -230,7 +243,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         }
 
         DateTimeOffset now = _time.GetUtcNow();
-        if (!_segmentOptions.UseDataAsOf || _services.GetService<IDataStore>() is not { } store)
+        if (!_segmentOptions.UseDataAsOf || _store is not { } store)
         {
             return now;
         }

@@ -13,8 +13,8 @@ namespace AetherSegment.Segments;
 /// uplift per trigger and which trigger filters they pass, computed once per data version and as-of, so an analyze ranks
 /// its triggers from one light query (the members, with the ranker's hash-sample rank) instead of the trigger-filter
 /// and feature queries over every event, transaction and cart. Built in the background after a change (or by the
-/// web host's warm-up); while a newer as-of is being built, a snapshot at most the maximum lag behind still serves
-/// (the live event stream moves the as-of every second). With the snapshot's as-of equal to the request's, the answer
+/// web host's warm-up); a snapshot at most the maximum lag behind the request's as-of still serves (the live event
+/// stream moves the as-of every second), and one more than a third of the lag behind is rebuilt in the background. With the snapshot's as-of equal to the request's, the answer
 /// is the one the per-request path gives (same sample, same features, same sums in the same order).
 /// </summary>
 /// <remarks>Thread-safe: one build at a time; readers take the current snapshot atomically.</remarks>
@@ -35,7 +35,9 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
     {
         (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
         Snapshot? snapshot = _current;
-        if (snapshot is null || snapshot.Version != version || snapshot.AsOf != definition.AsOf)
+        // A newer as-of within a third of the lag keeps the snapshot without a rebuild: with the live event stream the
+        // as-of moves every few seconds, and rebuilding after every analyze would keep a core busy.
+        if (snapshot is null || snapshot.Version != version || definition.AsOf < snapshot.AsOf || definition.AsOf - snapshot.AsOf > maxLag / 3)
         {
             _ = StartBuild(version, models, definition.AsOf);
         }

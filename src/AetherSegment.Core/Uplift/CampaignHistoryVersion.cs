@@ -35,7 +35,8 @@ internal sealed class CampaignHistoryVersion(IDataStore store)
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
         string? probe = null;
-        if (!store.Dialect.IsBigQuery)
+        // The probe reads DuckDB's storage metadata; other stores compute the checksum every time.
+        if (store.Dialect is DuckDBSqlDialect)
         {
             QueryResult probed = await store.QueryAsync(Probe, cancellationToken).ConfigureAwait(false);
             object?[] row = probed.Rows.Count > 0 ? probed.Rows[0] : [];

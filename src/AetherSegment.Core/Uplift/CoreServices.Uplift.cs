@@ -21,14 +21,18 @@ internal static partial class CoreServices
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TriggerRankingOptions>, TriggerRankingOptionsValidator>());
         }
 
-        // Logging is optional for library users who register no logger factory.
+        services.TryAddSingleton<IUpliftModelFactory, BuiltInUpliftModelFactory>();
+
+        // Logging is optional for library users who register no logger factory. The ranker learns from the store's
+        // campaign history: without a registered store there is none (null), and the segment engine ranks nothing.
         // The profile is the host's (the home-furnishing one by default, registered by AddSynthetic).
-        services.TryAddSingleton<ITriggerRanker>(sp => new StoreTriggerRanker(
-            sp.GetRequiredService<IDataStore>(),
+        services.TryAddSingleton<ITriggerRanker>(sp => sp.GetService<IDataStore>() is not { } store ? null! : new StoreTriggerRanker(
+            store,
             sp.GetRequiredService<BusinessProfile>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<StoreTriggerRanker>>() ?? NullLogger<StoreTriggerRanker>.Instance,
-            sp.GetRequiredService<IOptions<TriggerRankingOptions>>()));
+            sp.GetRequiredService<IOptions<TriggerRankingOptions>>(),
+            sp.GetRequiredService<IUpliftModelFactory>()));
         services.TryAddSingleton<ITriggerModelEvaluator>(sp => new StoreTriggerModelEvaluator(
             sp.GetRequiredService<IDataStore>(),
             sp.GetRequiredService<BusinessProfile>(),

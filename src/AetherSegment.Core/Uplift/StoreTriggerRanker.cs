@@ -32,12 +32,13 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private readonly TriggerRankingOptions _options;
     private readonly TriggerModelCache? _saved;
     private readonly CampaignHistoryVersion _version;
+    private readonly IUpliftModelFactory _models;
     private readonly Lock _gate = new();
     private (string Version, Task<TriggerModels> Models)? _cache;
     private int _trainings;
     private int _loads;
 
-    public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options)
+    public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         _store = store;
@@ -46,7 +47,11 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _logger = logger;
         _options = options.Value;
         _version = new CampaignHistoryVersion(store);
-        _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) ? new TriggerModelCache(_options.ModelDirectory, logger) : null;
+        _models = models ?? new BuiltInUpliftModelFactory();
+        // Saved models load as the built-in models: another factory's models stay in memory.
+        _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
+            ? new TriggerModelCache(_options.ModelDirectory, logger)
+            : null;
     }
 
     /// <summary>How many times this ranker trained models (for tests and diagnostics).</summary>
@@ -149,8 +154,15 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
-        string version = await DataVersionAsync(timeout.Token).ConfigureAwait(false);
-        return (version, await GetModelsAsync(version, timeout.Token).ConfigureAwait(false));
+        try
+        {
+            string version = await DataVersionAsync(timeout.Token).ConfigureAwait(false);
+            return (version, await GetModelsAsync(version, timeout.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw TookTooLong(ex);
+        }
     }
 
     /// <summary>Every member of <paramref name="members"/> scored by <paramref name="models"/> with features as of <paramref name="asOf"/>, in customer id order.</summary>
@@ -187,10 +199,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
-            throw new DataStoreException(string.Create(CultureInfo.InvariantCulture,
-                $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
+            throw TookTooLong(ex);
         }
     }
+
+    private DataStoreException TookTooLong(OperationCanceledException ex) => new(string.Create(CultureInfo.InvariantCulture,
+        $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
 
     private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
     {
@@ -395,7 +409,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             }
 
             UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [TriggerCatalog.All[t].Name], "control");
-            IUpliftModel model = UpliftModels.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
+            IUpliftModel model = _models.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
             model.Fit(set, cancellationToken);
             models[t] = new TriggerModel(model, rows.Length, buyers > 0 ? revenue / buyers : 0);
         });

@@ -4,8 +4,12 @@ namespace AetherSegment.Uplift;
 /// Every uplift model of the SDK: a meta-learner fitted per treatment against the control, each reduced to a
 /// <see cref="ScoringPlan"/> over trees, which is what is scored in-process, saved to JSON and compiled to SQL.
 /// </summary>
-internal sealed class TreeUpliftModel : IUpliftModel
+internal sealed class TreeUpliftModel : ISqlExportableUpliftModel, IPersistableUpliftModel
 {
+    public string CompileSql(Data.SqlDialect dialect, int treatment, string columnPrefix) => UpliftSql.CompileTree(this, dialect, treatment, columnPrefix);
+
+    public void Save(Stream destination) => UpliftModelFile.SaveTree(this, destination);
+
     private readonly UpliftModelOptions _options;
     private FeatureSpec[] _specs = [];
     private ScoringPlan[] _plans = [];

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 namespace AetherSegment.Uplift;
 
 /// <summary>Checks <see cref="TriggerRankingOptions"/> at start, naming the configuration key of every bad setting.</summary>
-internal sealed class TriggerRankingOptionsValidator : IValidateOptions<TriggerRankingOptions>
+/// <remarks>The model name is checked against the built-in models only when the built-in <see cref="IUpliftModelFactory"/>
+/// creates them: a registered factory of one's own takes its own names.</remarks>
+internal sealed class TriggerRankingOptionsValidator(IUpliftModelFactory? models = null) : IValidateOptions<TriggerRankingOptions>
 {
     private static readonly TimeSpan ShortestTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromHours(1);
@@ -41,7 +43,7 @@ internal sealed class TriggerRankingOptionsValidator : IValidateOptions<TriggerR
 
         CheckTimeout(result, $"{Section}:Timeout", options.Timeout);
         CheckTimeout(result, $"{Section}:TrainingTimeout", options.TrainingTimeout);
-        if (options.Model is { } model && !UpliftModels.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
+        if (models is null or BuiltInUpliftModelFactory && options.Model is { } model && !UpliftModels.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
         {
             result.AddError($"{Section}:Model must be one of {string.Join(", ", UpliftModels.Names)} (was '{model}').");
         }

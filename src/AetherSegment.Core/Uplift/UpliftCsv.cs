@@ -9,7 +9,7 @@ namespace AetherSegment.Uplift;
 /// quotes and line breaks inside quoted fields), columns whose every non-empty cell is a number become numeric,
 /// the others categorical; empty cells and <c>NaN</c> are missing.
 /// </summary>
-public static class UpliftCsv
+internal static class UpliftCsv
 {
     /// <summary>Reads a file; a name ending in <c>.gz</c> is decompressed.</summary>
     /// <param name="path">The file.</param>

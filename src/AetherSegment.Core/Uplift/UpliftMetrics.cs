@@ -5,7 +5,7 @@ namespace AetherSegment.Uplift;
 /// the perfect curve (the Qini coefficient and the AUUC score) and uplift@k. Formulas: docs/uplift.md.
 /// </summary>
 /// <remarks>All methods are pure and thread-safe. <c>treatment</c> is 1 for treated rows and 0 for control rows; <c>outcome</c> is 0 or 1.</remarks>
-public static class UpliftMetrics
+internal static class UpliftMetrics
 {
     /// <summary>
     /// The Qini curve: rows sorted by predicted uplift, best first; at every distinct prediction

@@ -16,15 +16,28 @@ public static class UpliftModelFile
     private const string FormatName = "aether-uplift-model";
 
     /// <summary>Writes a fitted model as JSON.</summary>
-    /// <param name="model">A fitted model created by <see cref="UpliftModels"/>.</param>
+    /// <param name="model">A fitted model that implements <see cref="IPersistableUpliftModel"/> (every model created by <see cref="UpliftModels"/> does).</param>
     /// <param name="stream">The destination; left open.</param>
     public static void Save(IUpliftModel model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
-        if (model is not TreeUpliftModel tree || !tree.IsFitted)
+        if (model is not IPersistableUpliftModel persistable || !model.IsFitted)
         {
-            throw new ArgumentException("Only fitted models created by UpliftModels can be saved.", nameof(model));
+            throw new ArgumentException($"Only fitted models that implement {nameof(IPersistableUpliftModel)} can be saved ('{model.Name}' {(model.IsFitted ? "does not" : "is not fitted")}).", nameof(model));
+        }
+
+        persistable.Save(stream);
+    }
+
+    /// <summary>Writes a fitted built-in model as JSON.</summary>
+    internal static void SaveTree(TreeUpliftModel tree, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!tree.IsFitted)
+        {
+            throw new InvalidOperationException("The uplift model is not fitted.");
         }
 
         FileDto dto = new()

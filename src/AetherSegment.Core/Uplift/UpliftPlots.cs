@@ -12,7 +12,7 @@ namespace AetherSegment.Uplift;
 /// both a picture and the data; each model's line has <c>class="model"</c> and <c>data-model</c> naming it.
 /// </summary>
 /// <remarks>Pure and thread-safe. Written with <see cref="XmlWriter"/>, so the output is always well-formed XML.</remarks>
-public static class UpliftPlots
+internal static class UpliftPlots
 {
     private const double Width = 720, Height = 440, Left = 80, Right = 190, Top = 40, Bottom = 60;
 

@@ -1,7 +1,7 @@
 namespace AetherSegment.Uplift;
 
 /// <summary>A reproducible stratified train/test split (e.g. by treatment arm and outcome), for evaluating uplift models.</summary>
-public static class UpliftSplit
+internal static class UpliftSplit
 {
     /// <summary>Splits row indices so every stratum keeps its share in both parts.</summary>
     /// <param name="strata">Per row, a stratum key (e.g. <c>2 * treatment + outcome</c>).</param>

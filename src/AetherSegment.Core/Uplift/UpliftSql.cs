@@ -18,7 +18,7 @@ namespace AetherSegment.Uplift;
 public static class UpliftSql
 {
     /// <summary>Compiles one treatment's uplift.</summary>
-    /// <param name="model">A fitted model created by <see cref="UpliftModels"/> or loaded by <see cref="UpliftModelFile"/>.</param>
+    /// <param name="model">A fitted model that implements <see cref="ISqlExportableUpliftModel"/> (every model created by <see cref="UpliftModels"/> or loaded by <see cref="UpliftModelFile"/> does).</param>
     /// <param name="dialect">DuckDB or GoogleSQL.</param>
     /// <param name="treatment">The 0-based index into <see cref="IUpliftModel.Treatments"/>.</param>
     /// <param name="columnPrefix">Prepended to every quoted column (e.g. <c>t.</c>); empty for none.</param>
@@ -28,11 +28,20 @@ public static class UpliftSql
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(columnPrefix);
-        if (model is not TreeUpliftModel tree)
+        if (model is not ISqlExportableUpliftModel exportable)
         {
-            throw new ArgumentException("Only models created by UpliftModels or loaded by UpliftModelFile compile to SQL.", nameof(model));
+            throw new ArgumentException($"The '{model.Name}' model does not compile to SQL: it does not implement {nameof(ISqlExportableUpliftModel)}.", nameof(model));
         }
 
+        return exportable.CompileSql(dialect, treatment, columnPrefix);
+    }
+
+    /// <summary>Compiles one treatment's uplift of a built-in model.</summary>
+    internal static string CompileTree(TreeUpliftModel tree, SqlDialect dialect, int treatment, string columnPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(columnPrefix);
         ScoringPlan plan = tree.PlanFor(treatment);
         string[] columns = new string[tree.Specs.Count];
         for (int j = 0; j < columns.Length; j++)

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AetherSegment.Data;
-using AetherSegment.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -79,7 +78,7 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
         }
         finally
         {
-            AetherSegmentTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "duckdb"));
+            PackageTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "duckdb"));
         }
     }
 
@@ -140,7 +139,7 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
         }
         finally
         {
-            AetherSegmentTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "duckdb"));
+            PackageTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("store", "duckdb"));
         }
     }
 
@@ -271,7 +270,7 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
 
     private static Activity? StartActivity(SqlStatement statement)
     {
-        Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("duckdb.query", ActivityKind.Client);
+        Activity? activity = PackageTelemetry.ActivitySource.StartActivity("duckdb.query", ActivityKind.Client);
         activity?.SetTag("db.system", "duckdb");
         activity?.SetTag("db.query.parameter_count", statement.Parameters.Count);
         return activity;

@@ -10,7 +10,7 @@ internal static class AnalyticsSqlPrompt
     public static string SystemInstruction(AnalyticsSqlRequest request)
     {
         char quote = request.Dialect.IdentifierQuote;
-        string dialect = request.Dialect.IsBigQuery ? "BigQuery GoogleSQL (tables resolve in the default dataset; do not qualify them)" : "DuckDB";
+        string dialect = request.Dialect.Description;
         return string.Create(CultureInfo.InvariantCulture, $"""
             You write one read-only SQL SELECT statement in {dialect} that answers a marketer's question about a home-furnishing retailer's customer data.
             Use only these tables and columns (customer_id joins them):

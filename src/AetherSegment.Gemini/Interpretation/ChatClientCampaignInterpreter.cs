@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AetherSegment.DependencyInjection;
-using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -39,7 +38,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
     public async ValueTask<CampaignObjective> InterpretAsync(string objective, CancellationToken cancellationToken = default)
     {
         string text = CampaignObjectiveValidator.ValidateObjectiveText(objective);
-        using System.Diagnostics.Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("interpret " + Name);
+        using System.Diagnostics.Activity? activity = PackageTelemetry.ActivitySource.StartActivity("interpret " + Name);
         GeminiLog.Objective(_logger, Name, text);
         ChatOptions chatOptions = new()
         {
@@ -57,7 +56,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
             GeminiLog.Answer(_logger, Name, response.Text);
             if (ModelAnswer.Read(response.Text, text, Name, out reason) is { } result)
             {
-                AetherSegmentTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", Name));
+                PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", Name));
                 return result;
             }
         }

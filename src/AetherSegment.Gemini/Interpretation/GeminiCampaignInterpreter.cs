@@ -1,5 +1,4 @@
 using AetherSegment.DependencyInjection;
-using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,7 +37,7 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
     public async ValueTask<CampaignObjective> InterpretAsync(string objective, CancellationToken cancellationToken = default)
     {
         string text = CampaignObjectiveValidator.ValidateObjectiveText(objective);
-        using System.Diagnostics.Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("interpret gemini");
+        using System.Diagnostics.Activity? activity = PackageTelemetry.ActivitySource.StartActivity("interpret gemini");
         GeminiLog.Objective(_logger, InterpreterName, text);
         string reason;
         try
@@ -47,7 +46,7 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
             GeminiLog.Answer(_logger, InterpreterName, answer);
             if (ModelAnswer.Read(answer, text, InterpreterName, out reason) is { } result)
             {
-                AetherSegmentTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
+                PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
                 return result;
             }
         }

@@ -98,9 +98,7 @@ public sealed class LiveEventGenerator
         ArgumentNullException.ThrowIfNull(store);
         int limit = Math.Max(1, maxCustomers);
         QueryResult last = await store.QueryAsync(new SqlStatement("SELECT MAX(event_timestamp) FROM behavioral_events"), cancellationToken).ConfigureAwait(false);
-        string sample = store.Dialect.IsBigQuery
-            ? $"SELECT customer_id FROM customers ORDER BY FARM_FINGERPRINT(customer_id) LIMIT {limit}"
-            : $"SELECT customer_id FROM customers USING SAMPLE reservoir({limit} ROWS) REPEATABLE (42)";
+        string sample = store.Dialect.SampleColumn("customers", "customer_id", limit, 42);
         QueryResult customers = await store.QueryAsync(new SqlStatement(sample), cancellationToken).ConfigureAwait(false);
         string[] ids = new string[customers.Rows.Count];
         for (int i = 0; i < ids.Length; i++)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
-using AetherSegment.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -56,7 +55,7 @@ public sealed partial class SyntheticDataGenerator
         }
 
         DateTimeOffset asOf = ResolveAsOf(request);
-        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("synthetic.generate");
+        using Activity? activity = PackageTelemetry.ActivitySource.StartActivity("synthetic.generate");
         activity?.SetTag("aethersegment.customers", request.Customers);
         long started = Stopwatch.GetTimestamp();
         LogStarting(_logger, request.Customers, request.Seed, asOf, sink.Destination);

@@ -113,8 +113,8 @@ public sealed class BigQuerySegmentEngineTests
         Assert.Same(SqlDialect.BigQuery, provider.GetRequiredService<IDataStore>().Dialect);
         Assert.IsType<AetherSegment.BigQuery.Loading.BigQueryDataSinkFactory>(provider.GetRequiredService<IDataSinkFactory>());
 
-        StoredSegment segment = await engine.CreateAsync(LondonHighValue(), null,
-            new Dictionary<string, JsonElement> { ["churn_max"] = JsonSerializer.SerializeToElement(0.5) });
+        StoredSegment segment = await engine.CreateAsync(LondonHighValue(), "exclusive_access",
+            [SegmentRefinement.Of("churn_max", 0.5)]);
 
         Assert.Equal(2, segment.Size);
         Assert.Equal(0.85, segment.AvgClv);

@@ -76,7 +76,7 @@ public sealed class BigQueryCostGuardTests
         ServiceProvider[] processes = [Services(server.Endpoint), Services(server.Endpoint), Services(server.Endpoint)];
         try
         {
-            StoredSegment[] created = await Task.WhenAll(processes.Select(p => p.GetRequiredService<ISegmentEngine>().CreateAsync(LondonHighValue(), null, null)));
+            StoredSegment[] created = await Task.WhenAll(processes.Select(p => p.GetRequiredService<ISegmentEngine>().CreateAsync(LondonHighValue(), "exclusive_access", null)));
 
             Assert.Equal(3, created.Select(s => s.SegmentId).Distinct().Count());
             Assert.All(created, s => Assert.True(s.Size > 0));

@@ -50,7 +50,10 @@ public sealed class AddAetherSegmentFromConfigurationTests
 
         Assert.Single(provider.GetServices<ICampaignInterpreter>());
         Assert.Single(provider.GetServices<AetherSegment.Data.IDataStore>());
-        Assert.Equal(2, provider.GetServices<IValidateOptions<AetherSegmentOptions>>().Count());
+        // The ranges and the profile file (issue 12): each validator once.
+        IValidateOptions<AetherSegmentOptions>[] validators = [.. provider.GetServices<IValidateOptions<AetherSegmentOptions>>()];
+        Assert.Equal(2, validators.Length);
+        Assert.Equal(2, validators.Select(v => v.GetType()).Distinct().Count());
         Assert.Equal(0.8, provider.GetRequiredService<IOptions<AetherSegmentOptions>>().Value.HighValueThreshold);
     }
 

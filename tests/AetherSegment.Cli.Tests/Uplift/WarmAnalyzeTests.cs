@@ -189,4 +189,44 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
         await engine.WarmUpAsync();
         Assert.Equal(1, engine.AudienceSnapshots(ranker)!.Builds);
     }
+
+    [Fact]
+    public async Task AudienceSnapshot_ServesWithinTheLag_RebuildsPastAThird_AndStepsAsidePastTheLag()
+    {
+        string path = CopyOfStore();
+        await using ServiceProvider services = Services(path, snapshotLag: TimeSpan.FromMinutes(15));
+        SegmentEngine engine = (SegmentEngine)services.GetRequiredService<ISegmentEngine>();
+        StoreTriggerRanker ranker = (StoreTriggerRanker)services.GetRequiredService<ITriggerRanker>();
+        await engine.WarmUpAsync();
+        TriggerAudienceSnapshots snapshots = engine.AudienceSnapshots(ranker)!;
+        CampaignAnalysis before = await engine.AnalyzeAsync(Churn());
+        Assert.Equal(1, snapshots.Builds);
+
+        // A live event one minute after the data's as-of: the snapshot still serves, nothing is rebuilt.
+        async Task<DateTimeOffset> AppendEventAsync(TimeSpan after)
+        {
+            DateTimeOffset at = before.SegmentPreview.AsOf + after;
+            await ExecuteAsync(path, $"INSERT INTO behavioral_events SELECT * REPLACE ('E-live-{after.TotalMinutes}' AS event_id, TIMESTAMP '{at.UtcDateTime:yyyy-MM-dd HH:mm:ss}' AS event_timestamp) FROM behavioral_events LIMIT 1");
+            return at;
+        }
+
+        await AppendEventAsync(TimeSpan.FromMinutes(1));
+        CampaignAnalysis oneMinute = await engine.AnalyzeAsync(Churn());
+        Assert.Equal(before.TriggerSuggestions, oneMinute.TriggerSuggestions);   // the snapshot's answer
+        Assert.Equal(1, snapshots.Builds);
+
+        // Six minutes (past a third of the lag): the snapshot serves and a newer one is built in the background.
+        DateTimeOffset sixMinutes = await AppendEventAsync(TimeSpan.FromMinutes(6));
+        Assert.Equal(before.TriggerSuggestions, (await engine.AnalyzeAsync(Churn())).TriggerSuggestions);
+        await engine.WarmUpAsync();
+        Assert.Equal(2, snapshots.Builds);
+
+        // Twenty minutes past that snapshot (past the lag): the per-request path answers, as one without a snapshot does.
+        await AppendEventAsync(TimeSpan.FromMinutes(26));
+        CampaignAnalysis late = await engine.AnalyzeAsync(Churn());
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null);
+        CampaignAnalysis expected = await perRequest.GetRequiredService<ISegmentEngine>().AnalyzeAsync(Churn());
+        Assert.Equal(expected.TriggerSuggestions, late.TriggerSuggestions);
+        Assert.True(late.SegmentPreview.AsOf > sixMinutes);
+    }
 }

@@ -231,6 +231,54 @@ public sealed class BusinessProfileLoaderTests
         Assert.Contains(e.Errors, x => x.ToString() == "$.triggers[1].economics.conversion_cost: give exactly one of share_of_order_value and fixed_amount");
     }
 
+    [Theory]
+    [InlineData("duplicate-attribute", "$.attributes[2].name: duplicate attribute name 'ltv' (first at $.attributes[1].name)")]
+    [InlineData("role-type", "$.attributes[0].type: the role value_score needs the type number")]
+    [InlineData("operator-type", "$.triggers[1].eligibility.condition.conditions[0].operator: the operator in needs a text attribute; 'promo_affinity' is number")]
+    [InlineData("too-deep", "$.catalog.taxonomy.values[0].children[0].children: values nested deeper than the 2 declared level(s)")]
+    [InlineData("unknown-taxonomy", "$.triggers[0].eligibility.condition.taxonomy[0]: unknown catalog value 'Skis': not a value of the taxonomy")]
+    [InlineData("taxonomy-without-column", "$.triggers[0].eligibility.condition.taxonomy[0]: the taxonomy level 'department' has no events_column")]
+    [InlineData("unknown-synonym", "$.vocabulary.synonyms.Skis: 'Skis' is not a catalog value or trigger id")]
+    [InlineData("group-value", "$.vocabulary.groups[0].values[1]: unknown catalog value 'web': not a value of event_types")]
+    [InlineData("sql-injection", "$.entities.orders.columns.value: 'total; DROP TABLE orders' is not a single SQL expression (';' and comments are not allowed)")]
+    [InlineData("unknown-catalog-list", "$.attributes[0].catalog: unknown catalog list 'places.country' (one of places.region, taxonomy.department, taxonomy.style, acquisition_sources, channels, devices, event_types)")]
+    [InlineData("acquired-without-created-at", "$.triggers[0].eligibility.condition.behavior: the behavior acquired needs the `entities.customers.columns.created_at` mapping")]
+    [InlineData("no-purchase-window", "$.triggers[0].eligibility.condition.within_days: the behavior no_purchase needs a window (within_days)")]
+    [InlineData("tiers-without-score", "$.catalog.value_tiers: value tiers need an attribute with the role value_score")]
+    [InlineData("bad-kind", "$.triggers[0].eligibility.condition.kind: 'sometimes' is not one of attribute, behavior, all_of, any_of, not")]
+    [InlineData("bad-version", "$.format_version: format version 2 is not supported (this release reads 1)")]
+    public void Load_InvalidReference_IsAnErrorAtItsPath(string change, string expected)
+    {
+        JsonObject profile = Edit(p =>
+        {
+            JsonNode trigger0 = p["triggers"]![0]!;
+            switch (change)
+            {
+                case "duplicate-attribute": p["attributes"]![2]!["name"] = "ltv"; break;
+                case "role-type": p["attributes"]![0]!["role"] = "value_score"; p["attributes"]![1]!.AsObject().Remove("role"); break;
+                case "operator-type": p["triggers"]![1]!["eligibility"]!["condition"]!["conditions"]![0] = JsonNode.Parse("""{ "kind": "attribute", "attribute": "promo_affinity", "operator": "in", "values": ["x"] }"""); break;
+                case "too-deep": p["catalog"]!["taxonomy"]!["values"]![0]!["children"]![0]!["children"] = JsonNode.Parse("""[ { "name": "Hooded" } ]"""); break;
+                case "unknown-taxonomy": trigger0["eligibility"]!["condition"] = JsonNode.Parse("""{ "kind": "behavior", "behavior": "purchased", "taxonomy": ["Skis"] }"""); break;
+                case "taxonomy-without-column": trigger0["eligibility"]!["condition"] = JsonNode.Parse("""{ "kind": "behavior", "behavior": "engaged", "within_days": 30, "taxonomy": ["Jackets"] }"""); break;
+                case "unknown-synonym": p["vocabulary"] = JsonNode.Parse("""{ "synonyms": { "Skis": ["planks"] } }"""); break;
+                case "group-value": p["vocabulary"] = JsonNode.Parse("""{ "groups": [ { "list": "event_types", "values": ["view_item", "web"], "words": ["looks"] } ] }"""); break;
+                case "sql-injection": p["entities"]!["orders"]!["columns"]!["value"] = "total; DROP TABLE orders"; break;
+                case "unknown-catalog-list": p["attributes"]![0]!["catalog"] = "places.country"; break;
+                case "acquired-without-created-at":
+                    p["entities"]!["customers"]!["columns"]!.AsObject().Remove("created_at");
+                    trigger0["eligibility"]!["condition"] = JsonNode.Parse("""{ "kind": "behavior", "behavior": "acquired", "within_days": 30 }""");
+                    break;
+                case "no-purchase-window": trigger0["eligibility"]!["condition"] = JsonNode.Parse("""{ "kind": "behavior", "behavior": "no_purchase" }"""); break;
+                case "tiers-without-score": p["attributes"]![1]!.AsObject().Remove("role"); break;
+                case "bad-kind": trigger0["eligibility"]!["condition"]!["kind"] = "sometimes"; break;
+                case "bad-version": p["format_version"] = 2; break;
+                default: throw new ArgumentOutOfRangeException(nameof(change));
+            }
+        });
+
+        Assert.Contains(expected, Errors(profile));
+    }
+
     [Fact]
     public void LoadFile_MissingFile_IsAValidationErrorNamingTheFile()
     {

@@ -6,7 +6,6 @@ using AetherSegment.Interpretation.Rules;
 using AetherSegment.Profiles;
 using AetherSegment.Segments;
 using AetherSegment.Synthetic.Profiles;
-using AetherSegment.Vocabulary;
 using BehaviorKind = AetherSegment.Segments.BehaviorKind;
 
 namespace AetherSegment.Core.Tests.Profiles;
@@ -36,7 +35,7 @@ public sealed class HomeFurnishingProfileTests
         Assert.Equal(["category", "product_type"], Profile.Catalog.Taxonomy.Levels.Select(l => l.Name));
         Assert.Equal(RetailCatalog.Categories.Select(c => c.Name), Profile.Catalog.Taxonomy.ValuesAt("category").Select(n => n.Name));
         Assert.Equal(
-            RetailCatalog.ProductTypes.Select(p => (p.Name, p.Category, (double?)p.MinPrice, (double?)p.MaxPrice, LanguageWords.Singular(p.Name))),
+            RetailCatalog.ProductTypes.Select(p => (p.Name, p.Category, (double?)p.MinPrice, (double?)p.MaxPrice, AetherSegment.Vocabulary.LanguageWords.Singular(p.Name))),
             Profile.Catalog.Taxonomy.ValuesAt("product_type").Select(n => (n.Name, n.Parent!, n.MinPrice, n.MaxPrice, n.Singular ?? n.Name)));
     }
 

@@ -38,6 +38,27 @@ public sealed class ProfileSchemaTests
     }
 
     [Fact]
+    public void SummitOutfittersProfile_WithInitsGuesses_ValidatesAgainstTheSchema()
+    {
+        string file = Path.Combine(RepositoryRoot(), "tests", "AetherSegment.TestRetailers", "SummitOutfitters", "summit-outfitters.profile.json");
+        JsonObject profile = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        profile["_guesses"] = new JsonArray(new JsonObject { ["path"] = "$.entities.customers", ["guess"] = "the table whose id appears in the most others" });
+
+        AssertValid(JsonDocument.Parse(profile.ToJsonString()).RootElement);
+        Assert.Empty(BusinessProfileLoader.Validate(profile.ToJsonString()));
+    }
+
+    [Fact]
+    public void Schema_RejectsUnderscoreKeysBelowTheTopLevel_AndExpressionsAsPersonalColumns()
+    {
+        JsonObject nested = BusinessProfileLoaderTests.Edit(p => p["entities"]!["customers"]!["_note"] = "x");
+        JsonObject expression = BusinessProfileLoaderTests.Edit(p => p["entities"]!["customers"]!["personal_columns"] = new JsonArray("LOWER(email)"));
+
+        Assert.False(Evaluate(JsonDocument.Parse(nested.ToJsonString()).RootElement).IsValid);
+        Assert.False(Evaluate(JsonDocument.Parse(expression.ToJsonString()).RootElement).IsValid);
+    }
+
+    [Fact]
     public void Schema_RejectsATypoAndAConditionOfUnknownKind()
     {
         JsonObject typo = BusinessProfileLoaderTests.Edit(p => p["entities"]!["orders"]!["tabel"] = "orders");

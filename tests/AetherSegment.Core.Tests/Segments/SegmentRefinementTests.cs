@@ -9,7 +9,7 @@ public sealed class SegmentRefinementTests
     private static readonly SegmentDefinitionBuilder Builder = new(new AetherSegmentOptions());
 
     private static IReadOnlyList<SegmentFilter> Parse(string key, object value, IReadOnlyList<SegmentFilter>? context = null) =>
-        Builder.FromRefinements([new(key, JsonSerializer.SerializeToElement(value))], "new_filters", context ?? []);
+        Builder.FromRefinements([SegmentRefinement.FromJson(key, JsonSerializer.SerializeToElement(value))!], "new_filters", context ?? []);
 
     private static AetherSegmentInputException Fails(string key, object value) =>
         Assert.Throws<AetherSegmentInputException>(() => Parse(key, value));
@@ -19,14 +19,14 @@ public sealed class SegmentRefinementTests
     {
         IReadOnlyList<SegmentFilter> filters = Builder.FromRefinements(
         [
-            new("location_country", JsonSerializer.SerializeToElement("united kingdom")),
-            new("location_city", JsonSerializer.SerializeToElement(new[] { "london", "Manchester" })),
-            new("clv_min", JsonSerializer.SerializeToElement(0.8)),
-            new("cart_value_min", JsonSerializer.SerializeToElement("500")),
-            new("value_tier", JsonSerializer.SerializeToElement("HIGH")),
-            new("category", JsonSerializer.SerializeToElement("living room")),
-            new("acquisition_source", JsonSerializer.SerializeToElement("referral,email")),
-            new("churn_min", JsonSerializer.SerializeToElement(0.6)),
+            SegmentRefinement.FromJson("location_country", JsonSerializer.SerializeToElement("united kingdom"))!,
+            SegmentRefinement.FromJson("location_city", JsonSerializer.SerializeToElement(new[] { "london", "Manchester" }))!,
+            SegmentRefinement.FromJson("clv_min", JsonSerializer.SerializeToElement(0.8))!,
+            SegmentRefinement.FromJson("cart_value_min", JsonSerializer.SerializeToElement("500"))!,
+            SegmentRefinement.FromJson("value_tier", JsonSerializer.SerializeToElement("HIGH"))!,
+            SegmentRefinement.FromJson("category", JsonSerializer.SerializeToElement("living room"))!,
+            SegmentRefinement.FromJson("acquisition_source", JsonSerializer.SerializeToElement("referral,email"))!,
+            SegmentRefinement.FromJson("churn_min", JsonSerializer.SerializeToElement(0.6))!,
         ], "new_filters", []);
 
         Assert.All(filters, f => Assert.Equal(FilterProvenance.User, f.Provenance));

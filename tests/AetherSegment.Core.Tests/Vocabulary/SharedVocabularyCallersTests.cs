@@ -51,6 +51,32 @@ public sealed class SharedVocabularyCallersTests
     }
 
     [Fact]
+    public void Interpreter_OnAnotherCatalog_AnswersInThatCatalogsValues()
+    {
+        CatalogVocabulary outdoor = new(
+        [
+            new CatalogTerm(CatalogFacets.Country, "United States", ["usa"]),
+            new CatalogTerm(CatalogFacets.City, "Denver", ["mile high city"]),
+            new CatalogTerm(CatalogFacets.City, "Boulder", []),
+            new CatalogTerm(CatalogFacets.Category, "Camping & Hiking", []),
+            new CatalogTerm(CatalogFacets.ProductType, "Rain Jackets", ["shells"]),
+            new CatalogTerm(CatalogFacets.ProductType, "Accessories", []),
+        ]);
+        RuleAnalyzer analyzer = new(Lexicon.Build(LexiconEntries.All(outdoor)), outdoor);
+
+        CampaignObjective answer = analyzer.Interpret("Win back customers in the mile high city who bought a rain jacket in the last 90 days", 0.7);
+        CampaignObjective second = analyzer.Interpret("Cross-sell an accessory to shoppers in Boulder who bought camping and hiking gear", 0.7);
+
+        Assert.Equal(CampaignType.WinBack, answer.CampaignType);
+        Assert.Equal(["Denver"], answer.Audience.Cities);
+        Assert.Equal(["Rain Jackets"], answer.Audience.ProductTypes);
+        Assert.Equal(90, answer.Audience.Behavior.PurchasedWithinDays);
+        Assert.Equal(["Boulder"], second.Audience.Cities);
+        Assert.Equal(["Camping & Hiking"], second.Audience.Categories);
+        Assert.Empty(second.Audience.ProductTypes);
+    }
+
+    [Fact]
     public void QuestionLexicon_TakesCatalogWordsAsInput_WithTheSharedSingular()
     {
         // The question parser's own Singular used to give "accessorie" and "hair brushe".

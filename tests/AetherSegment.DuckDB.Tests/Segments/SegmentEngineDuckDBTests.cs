@@ -79,11 +79,7 @@ public sealed class SegmentEngineDuckDBTests
         await using ServiceProvider scope = services;
         CampaignAnalysis analysis = await engine.AnalyzeAsync(AbandonedCartHighValue());
 
-        FilterPreview preview = await engine.PreviewFiltersAsync(AbandonedCartHighValue(), new Dictionary<string, JsonElement>
-        {
-            ["location_country"] = JsonSerializer.SerializeToElement("United Kingdom"),
-            ["cart_value_min"] = JsonSerializer.SerializeToElement(500),
-        }, trigger: null);
+        FilterPreview preview = await engine.PreviewFiltersAsync(AbandonedCartHighValue(), [SegmentRefinement.Of("location_country", "United Kingdom"), SegmentRefinement.Of("cart_value_min", 500)], trigger: null);
 
         Assert.Equal(analysis.SegmentPreview.Size, preview.Before.Size);
         Assert.True(preview.After.Size < preview.Before.Size);
@@ -99,8 +95,8 @@ public sealed class SegmentEngineDuckDBTests
         (ServiceProvider services, ISegmentEngine engine, DuckDBDataStore store) = await CreateAsync();
         await using ServiceProvider scope = services;
 
-        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), overrideTrigger: null,
-            new Dictionary<string, JsonElement> { ["location_country"] = JsonSerializer.SerializeToElement(new[] { "United States", "Canada" }) });
+        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), trigger: "personalized_discount_offer",
+            [SegmentRefinement.Of("location_country", ["United States", "Canada"])]);
         string first = await ExportAsync(engine, segment.SegmentId, SegmentExportFormat.Csv);
         await using (DuckDBConnection connection = await store.OpenAsync())
         await using (DuckDBCommand delete = connection.CreateCommand())
@@ -133,7 +129,7 @@ public sealed class SegmentEngineDuckDBTests
     {
         (ServiceProvider services, ISegmentEngine engine, DuckDBDataStore store) = await CreateAsync(500);
         await using ServiceProvider scope = services;
-        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), "none", null);
+        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), null, null);
 
         using JsonDocument json = JsonDocument.Parse(await ExportAsync(engine, segment.SegmentId, SegmentExportFormat.Json));
         Assert.Equal(segment.Size, json.RootElement.GetArrayLength());
@@ -156,7 +152,7 @@ public sealed class SegmentEngineDuckDBTests
         await using ServiceProvider scope = services;
 
         FilterPreview preview = await engine.PreviewFiltersAsync(new CampaignObjective { Objective = "Hello" },
-            new Dictionary<string, JsonElement> { ["no_purchase_for_days"] = JsonSerializer.SerializeToElement(30) }, trigger: null);
+            [SegmentRefinement.Of("no_purchase_for_days", 30)], trigger: null);
 
         Assert.Equal(300, preview.Before.Size);
         Assert.Equal(preview.Preview.TotalAvgClv, preview.Before.AvgClv);
@@ -185,7 +181,7 @@ public sealed class SegmentEngineDuckDBTests
         await using ServiceProvider scope = services;
 
         AetherSegmentInputException city = await Assert.ThrowsAsync<AetherSegmentInputException>(() => engine.PreviewFiltersAsync(AbandonedCartHighValue(),
-            new Dictionary<string, JsonElement> { ["location_city"] = JsonSerializer.SerializeToElement("'; DROP TABLE customers; --") }, null));
+            [SegmentRefinement.Of("location_city", "'; DROP TABLE customers; --")], null));
         AetherSegmentInputException trigger = await Assert.ThrowsAsync<AetherSegmentInputException>(() =>
             engine.PreviewFiltersAsync(AbandonedCartHighValue(), null, "free_pony"));
 
@@ -200,7 +196,7 @@ public sealed class SegmentEngineDuckDBTests
     {
         (ServiceProvider services, ISegmentEngine engine, DuckDBDataStore store) = await CreateAsync(300);
         await using ServiceProvider scope = services;
-        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), "none", null);
+        StoredSegment segment = await engine.CreateAsync(AbandonedCartHighValue(), null, null);
 
         using MemoryStream without = new();
         long? rowsWithout = await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Json, without, SegmentExportOptions.WithoutPersonalData, CancellationToken.None);
@@ -228,7 +224,7 @@ public sealed class SegmentEngineDuckDBTests
         await using ServiceProvider scope = services;
         Assert.Equal(0L, (await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'segments'"))).Scalar());
 
-        StoredSegment[] created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => engine.CreateAsync(AbandonedCartHighValue(), "none", null))));
+        StoredSegment[] created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => engine.CreateAsync(AbandonedCartHighValue(), null, null))));
 
         Assert.Equal(8, created.Select(s => s.SegmentId).Distinct().Count());
         Assert.Equal(8L, (await store.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM segments"))).Scalar());
@@ -253,7 +249,7 @@ public sealed class SegmentEngineDuckDBTests
         List<StoredSegment> segments = [];
         for (int day = 0; day < 5; day++)
         {
-            segments.Add(await engine.CreateAsync(AbandonedCartHighValue(), "none", null));
+            segments.Add(await engine.CreateAsync(AbandonedCartHighValue(), null, null));
             clock.Advance(TimeSpan.FromDays(1));
         }
 

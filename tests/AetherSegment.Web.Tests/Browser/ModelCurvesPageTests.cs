@@ -30,16 +30,14 @@ public sealed class ModelCurvesPageTests(ModelEvaluationServerFixture fixture) :
         page.PageError += (_, error) => errors.Add(error);
 
         // The models of 10,000 customers' campaign history train on the first analyze; let the API wait for them, not the page.
-        (int trained, JsonDocument analysis, _) = await fixture.Server.PostJsonAsync("api/v1/campaigns/analyze", new { objective = Objectives.AbandonedCarts });
-        analysis.Dispose();
-        Assert.Equal(200, trained);
+        await fixture.TrainAsync();
         await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
         await page.ClickAsync("#examples button:has-text('Abandoned carts, high value')");
-        await page.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        await page.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 900_000 });
         await page.ClickAsync("#model-curves > summary");
-        await page.WaitForSelectorAsync("#model-curves[data-state='ready']", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        await page.WaitForSelectorAsync("#model-curves[data-state='ready']", new PageWaitForSelectorOptions { Timeout = 900_000 });
 
-        using JsonDocument doc = await fixture.Server.GetJsonAsync("api/v1/uplift/trigger-models/evaluation");
+        using JsonDocument doc = JsonDocument.Parse(await fixture.Patient.GetStringAsync("api/v1/uplift/trigger-models/evaluation"));
         JsonElement[] evaluated = [.. doc.RootElement.GetProperty("triggers").EnumerateArray().Where(t => t.GetProperty("evaluated").GetBoolean())];
         string[] names = [.. evaluated.Select(t => t.GetProperty("trigger").GetString()!)];
         Assert.True(names.Length >= 2, $"only {names.Length} trigger(s) evaluated");
@@ -78,6 +76,25 @@ public sealed class ModelCurvesPageTests(ModelEvaluationServerFixture fixture) :
             string folder = Directory.CreateDirectory(Path.Combine(TestPaths.RepositoryRoot, "docs", "images", "web")).FullName;
             await page.Locator("#model-curves").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "models-1366.png"), Scale = ScreenshotScale.Css });
         }
+
+        // On a phone the panel stays inside the viewport: the charts scale, the tables scroll in their own box.
+        IBrowserContext phone = await session.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        IPage small = await phone.NewPageAsync();
+        small.PageError += (_, error) => errors.Add(error);
+        await small.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
+        await small.ClickAsync("#examples button:has-text('Abandoned carts, high value')");
+        await small.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 900_000 });
+        await small.ClickAsync("#model-curves > summary");
+        await small.WaitForSelectorAsync("#model-curves[data-state='ready']", new PageWaitForSelectorOptions { Timeout = 900_000 });
+        int overflow = await small.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than a 390 px viewport with the Models panel open");
+        await CampaignWorkflowTests.AssertAccessibleAsync(small, "models panel, 390 px");
+        if (Environment.GetEnvironmentVariable("AETHER_DOCS_SCREENSHOTS") == "1")
+        {
+            await small.Locator("#model-curves").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(TestPaths.RepositoryRoot, "docs", "images", "web", "models-390.png"), Scale = ScreenshotScale.Css });
+        }
+
+        await phone.CloseAsync();
 
         Assert.Empty(errors);
         await context.CloseAsync();

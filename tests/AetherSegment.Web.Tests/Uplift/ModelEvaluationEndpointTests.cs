@@ -17,16 +17,18 @@ public sealed class ModelEvaluationEndpointTests(ModelEvaluationServerFixture fi
 {
     private const string Path = "api/v1/uplift/trigger-models/evaluation";
 
-    private async Task TrainAsync()
+    private Task TrainAsync() => fixture.TrainAsync();
+
+    private async Task<JsonDocument> GetJsonAsync(string path)
     {
-        (int status, JsonDocument body, _) = await fixture.Server.PostJsonAsync("api/v1/campaigns/analyze", new { objective = Objectives.AbandonedCarts });
-        body.Dispose();
-        Assert.Equal(200, status);
+        (int status, string body, _) = await GetAsync(path);
+        Assert.True(status == 200, $"GET {path}: {status} {body}");
+        return JsonDocument.Parse(body);
     }
 
     private async Task<(int Status, string Body, string? ContentType)> GetAsync(string path)
     {
-        using HttpResponseMessage response = await fixture.Server.Client.GetAsync(path);
+        using HttpResponseMessage response = await fixture.Patient.GetAsync(path);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 
@@ -99,7 +101,7 @@ public sealed class ModelEvaluationEndpointTests(ModelEvaluationServerFixture fi
         }
 
         // Fewer points on request: the curve thinned to at most that many, first and last point kept.
-        using (JsonDocument thin = await fixture.Server.GetJsonAsync(Path + "?points=25"))
+        using (JsonDocument thin = await GetJsonAsync(Path + "?points=25"))
         {
             foreach (JsonElement t in thin.RootElement.GetProperty("triggers").EnumerateArray().Where(t => t.GetProperty("evaluated").GetBoolean()))
             {
@@ -120,7 +122,7 @@ public sealed class ModelEvaluationEndpointTests(ModelEvaluationServerFixture fi
     public async Task Svg_IsUpliftPlotsOfTheSameHeldOutRows()
     {
         await TrainAsync();
-        using JsonDocument doc = await fixture.Server.GetJsonAsync(Path);
+        using JsonDocument doc = await GetJsonAsync(Path);
         JsonElement first = doc.RootElement.GetProperty("triggers").EnumerateArray().First(t => t.GetProperty("evaluated").GetBoolean());
         string trigger = first.GetProperty("trigger").GetString()!;
         Assert.True(TriggerCatalog.TryParse(trigger, out TriggerType type));

@@ -11,7 +11,7 @@ namespace AetherSegment.Interpretation.Evaluation;
 /// <c>suggested_trigger</c>, compared only where named, and the fields in <c>skip</c>. Numbers compare to within
 /// 0.01; lists compare as sets. Thread-safe.
 /// </summary>
-public static class InterpretationEvaluator
+internal static class InterpretationEvaluator
 {
     /// <summary>The canonical fields compared, in the order of the contract.</summary>
     public static IReadOnlyList<string> CanonicalFields { get; } =

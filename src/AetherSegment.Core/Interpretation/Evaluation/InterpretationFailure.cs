@@ -6,4 +6,4 @@ namespace AetherSegment.Interpretation.Evaluation;
 /// <param name="Field">The dotted path of the field.</param>
 /// <param name="Expected">The expected value as JSON.</param>
 /// <param name="Actual">The interpreter's value as JSON.</param>
-public sealed record InterpretationFailure(string Id, string Objective, string Field, string Expected, string Actual);
+internal sealed record InterpretationFailure(string Id, string Objective, string Field, string Expected, string Actual);

@@ -1,7 +1,7 @@
 namespace AetherSegment.Interpretation.Evaluation;
 
 /// <summary>The result of scoring an interpreter against a labelled set.</summary>
-public sealed record InterpretationReport
+internal sealed record InterpretationReport
 {
     /// <summary>The interpreter's short name.</summary>
     public required string Interpreter { get; init; }

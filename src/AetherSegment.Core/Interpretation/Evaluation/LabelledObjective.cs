@@ -7,4 +7,4 @@ namespace AetherSegment.Interpretation.Evaluation;
 /// <param name="Objective">The objective text.</param>
 /// <param name="Expect">Expected values by dotted path into the Campaign Objective Object (<c>audience.behavior.viewed_within_days</c>).</param>
 /// <param name="Skip">Dotted paths not compared.</param>
-public sealed record LabelledObjective(string Id, string Objective, IReadOnlyDictionary<string, JsonElement> Expect, IReadOnlyList<string> Skip);
+internal sealed record LabelledObjective(string Id, string Objective, IReadOnlyDictionary<string, JsonElement> Expect, IReadOnlyList<string> Skip);

@@ -3,16 +3,16 @@ namespace AetherSegment.Interpretation.Rules;
 /// <summary>What a lexicon phrase means to the rule-based interpreter.</summary>
 internal enum Sense : byte
 {
-    /// <summary>A country; Value is its index in RetailCatalog.Countries.</summary>
+    /// <summary>A country; Value is its position among the catalog vocabulary's countries.</summary>
     Country,
 
-    /// <summary>A city; Value is its index in RetailCatalog.Cities.</summary>
+    /// <summary>A city; Value is its position among the catalog vocabulary's cities.</summary>
     City,
 
-    /// <summary>A category; Value is its index in RetailCatalog.Categories.</summary>
+    /// <summary>A category; Value is its position among the catalog vocabulary's categories.</summary>
     Category,
 
-    /// <summary>A product type; Value is its index in RetailCatalog.ProductTypes.</summary>
+    /// <summary>A product type; Value is its position among the catalog vocabulary's product types.</summary>
     ProductType,
 
     /// <summary>An acquisition source; Value is the AcquisitionSource.</summary>

@@ -90,7 +90,10 @@ internal static class LexiconEntries
     ];
 
     /// <summary>Every phrase with its meanings. Later duplicates add meanings to earlier ones.</summary>
-    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All() => All(CatalogWords());
+    internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All() => All(Catalog);
+
+    /// <summary>The catalog words of <see cref="CatalogWords"/>, built once; the default lexicon's catalog indexes are its term positions.</summary>
+    internal static CatalogVocabulary Catalog => DefaultCatalog.Value;
 
     /// <summary>Every phrase with its meanings, the catalog's from <paramref name="catalog"/> (catalog indexes are term positions).</summary>
     internal static IEnumerable<(string Phrase, LexMeaning[] Meanings)> All(CatalogVocabulary catalog)
@@ -159,6 +162,8 @@ internal static class LexiconEntries
 
         return new CatalogVocabulary(terms);
     }
+
+    private static readonly Lazy<CatalogVocabulary> DefaultCatalog = new(CatalogWords);
 
     private static readonly (string Facet, Sense Sense, CatalogPhraseForms Forms)[] Facets =
     [

@@ -26,6 +26,23 @@ internal sealed class OrderedSelection(int capacity)
         }
     }
 
+    /// <summary>The values at the selected indexes, in order; an empty list when none.</summary>
+    public IReadOnlyList<T> Pick<T>(T[] values)
+    {
+        if (Count == 0)
+        {
+            return [];
+        }
+
+        T[] picked = new T[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            picked[i] = values[_order[i]];
+        }
+
+        return picked;
+    }
+
     /// <summary>The selected indexes mapped through <paramref name="map"/>, in order; an empty list when none.</summary>
     public IReadOnlyList<T> Map<T>(Func<int, T> map)
     {

@@ -1,4 +1,4 @@
-using AetherSegment.DataModel;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Interpretation.Rules;
 
@@ -7,10 +7,10 @@ namespace AetherSegment.Interpretation.Rules;
 /// each token; numbers and unknown words become items of their own. Input: the text; output: the items of
 /// <see cref="RuleItems"/>. Stateless apart from its lexicon; thread-safe.
 /// </summary>
-internal sealed class PhraseMatchPass(Lexicon lexicon)
+internal sealed class PhraseMatchPass(Lexicon lexicon, CatalogVocabulary catalog)
 {
-    private static readonly LexMeaning[] UsMeaning = [new(Sense.Country, IndexOfCountry("United States"))];
-    private static readonly LexMeaning[] LaMeaning = [new(Sense.City, IndexOfCity("Los Angeles"))];
+    private readonly LexMeaning[]? _usMeaning = Meaning(catalog, CatalogFacets.Country, Sense.Country, "United States");
+    private readonly LexMeaning[]? _laMeaning = Meaning(catalog, CatalogFacets.City, Sense.City, "Los Angeles");
 
     /// <summary>Fills <paramref name="items"/> with the phrases, numbers and unknown words of <paramref name="objective"/>.</summary>
     public void Run(string objective, RuleItems items)
@@ -87,32 +87,21 @@ internal sealed class PhraseMatchPass(Lexicon lexicon)
         items.Count = count;
     }
 
-    private static LexMeaning[]? UpperCaseAlias(ReadOnlySpan<char> word) =>
-        word.SequenceEqual("us") ? UsMeaning : word.SequenceEqual("la") ? LaMeaning : null;
+    private LexMeaning[]? UpperCaseAlias(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("us") ? _usMeaning : word.SequenceEqual("la") ? _laMeaning : null;
 
-    private static int IndexOfCountry(string name)
+    // The capitalised two-letter aliases apply only when the catalog has the place.
+    private static LexMeaning[]? Meaning(CatalogVocabulary catalog, string facet, Sense sense, string value)
     {
-        for (int i = 0; i < RetailCatalog.Countries.Count; i++)
+        IReadOnlyList<CatalogTerm> terms = catalog.Terms(facet);
+        for (int i = 0; i < terms.Count; i++)
         {
-            if (RetailCatalog.Countries[i].Name == name)
+            if (terms[i].Value == value)
             {
-                return i;
+                return [new LexMeaning(sense, i)];
             }
         }
 
-        throw new InvalidOperationException($"{name} is not a country of RetailCatalog.");
-    }
-
-    private static int IndexOfCity(string name)
-    {
-        for (int i = 0; i < RetailCatalog.Cities.Count; i++)
-        {
-            if (RetailCatalog.Cities[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"{name} is not a city of RetailCatalog.");
+        return null;
     }
 }

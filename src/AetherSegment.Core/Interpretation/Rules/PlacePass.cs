@@ -1,4 +1,4 @@
-using AetherSegment.DataModel;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Interpretation.Rules;
 
@@ -7,13 +7,13 @@ namespace AetherSegment.Interpretation.Rules;
 /// city meanings the <see cref="MeaningPass"/> routes here; output: <see cref="Countries"/> and <see cref="Cities"/>.
 /// One instance per analyzer; not thread-safe.
 /// </summary>
-internal sealed class PlacePass(AnalysisLog log)
+internal sealed class PlacePass(AnalysisLog log, CatalogVocabulary catalog)
 {
-    /// <summary>The countries named, as indexes of <see cref="RetailCatalog.Countries"/>.</summary>
-    public OrderedSelection Countries { get; } = new(RetailCatalog.Countries.Count);
+    /// <summary>The countries named, as positions among the catalog's countries.</summary>
+    public OrderedSelection Countries { get; } = new(catalog.Terms(CatalogFacets.Country).Count);
 
-    /// <summary>The cities named, as indexes of <see cref="RetailCatalog.Cities"/>.</summary>
-    public OrderedSelection Cities { get; } = new(RetailCatalog.Cities.Count);
+    /// <summary>The cities named, as positions among the catalog's cities.</summary>
+    public OrderedSelection Cities { get; } = new(catalog.Terms(CatalogFacets.City).Count);
 
     /// <summary>Whether any place was named.</summary>
     public bool Any => Countries.Count > 0 || Cities.Count > 0;

@@ -1,4 +1,5 @@
 using AetherSegment.DataModel;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Interpretation.Rules;
 
@@ -28,12 +29,21 @@ internal sealed class RuleAnalyzer
     private readonly TriggerPass _trigger;
     private readonly CartValuePass _cartValue;
     private readonly MeaningPass _meanings;
+    private readonly string[] _countries;
+    private readonly string[] _cities;
+    private readonly string[] _categories;
+    private readonly string[] _productTypes;
 
-    public RuleAnalyzer(Lexicon lexicon)
+    /// <summary>Creates the passes for a lexicon built from <paramref name="catalog"/> (catalog meanings are term positions).</summary>
+    public RuleAnalyzer(Lexicon lexicon, CatalogVocabulary catalog)
     {
-        _phrases = new PhraseMatchPass(lexicon);
-        _places = new PlacePass(_log);
-        _taxonomy = new TaxonomyPass(_items, _log);
+        _countries = Values(catalog, CatalogFacets.Country);
+        _cities = Values(catalog, CatalogFacets.City);
+        _categories = Values(catalog, CatalogFacets.Category);
+        _productTypes = Values(catalog, CatalogFacets.ProductType);
+        _phrases = new PhraseMatchPass(lexicon, catalog);
+        _places = new PlacePass(_log, catalog);
+        _taxonomy = new TaxonomyPass(_items, _log, catalog);
         _sources = new AcquisitionSourcePass(_items, _log);
         _tiers = new ValueTierPass(_items, _log);
         _behaviors = new BehaviorPass(_items, _log, _items.Items.Length);
@@ -81,10 +91,10 @@ internal sealed class RuleAnalyzer
             {
                 ValueTier = _tiers.Tier,
                 ClvMin = _tiers.ClvMin,
-                Countries = _places.Countries.Map(static i => RetailCatalog.Countries[i].Name),
-                Cities = _places.Cities.Map(static i => RetailCatalog.Cities[i].Name),
-                Categories = _taxonomy.Categories.Map(static i => RetailCatalog.Categories[i].Name),
-                ProductTypes = _taxonomy.ProductTypes.Map(static i => RetailCatalog.ProductTypes[i].Name),
+                Countries = _places.Countries.Pick(_countries),
+                Cities = _places.Cities.Pick(_cities),
+                Categories = _taxonomy.Categories.Pick(_categories),
+                ProductTypes = _taxonomy.ProductTypes.Pick(_productTypes),
                 ChurnRisk = _tiers.ChurnHigh ? ChurnRisk.High : null,
                 AcquisitionSources = _sources.Sources.Map(static i => (AcquisitionSource)i),
                 Behavior = new Behavior
@@ -105,6 +115,8 @@ internal sealed class RuleAnalyzer
             Warnings = _log.ToArray(),
         };
     }
+
+    private static string[] Values(CatalogVocabulary catalog, string facet) => [.. catalog.Terms(facet).Select(t => t.Value)];
 
     private void Reset()
     {

@@ -46,7 +46,7 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     public CampaignObjective Interpret(string objective)
     {
         string text = CampaignObjectiveValidator.ValidateObjectiveText(objective);
-        RuleAnalyzer analyzer = t_analyzer ??= new RuleAnalyzer(Lexicon.Default);
+        RuleAnalyzer analyzer = t_analyzer ??= new RuleAnalyzer(Lexicon.Default, LexiconEntries.Catalog);
         CampaignObjective result = analyzer.Interpret(text, _churnRiskThreshold);
         AetherSegmentTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
         return result;

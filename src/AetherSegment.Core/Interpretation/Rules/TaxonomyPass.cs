@@ -1,4 +1,4 @@
-using AetherSegment.DataModel;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Interpretation.Rules;
 
@@ -8,13 +8,13 @@ namespace AetherSegment.Interpretation.Rules;
 /// Input: category and product-type meanings; output: <see cref="Categories"/>, <see cref="ProductTypes"/> and
 /// <see cref="PromotedItem"/>. One instance per analyzer; not thread-safe.
 /// </summary>
-internal sealed class TaxonomyPass(RuleItems items, AnalysisLog log)
+internal sealed class TaxonomyPass(RuleItems items, AnalysisLog log, CatalogVocabulary catalog)
 {
-    /// <summary>The audience's categories, as indexes of <see cref="RetailCatalog.Categories"/>.</summary>
-    public OrderedSelection Categories { get; } = new(RetailCatalog.Categories.Count);
+    /// <summary>The audience's categories, as positions among the catalog's categories.</summary>
+    public OrderedSelection Categories { get; } = new(catalog.Terms(CatalogFacets.Category).Count);
 
-    /// <summary>The audience's product types, as indexes of <see cref="RetailCatalog.ProductTypes"/>.</summary>
-    public OrderedSelection ProductTypes { get; } = new(RetailCatalog.ProductTypes.Count);
+    /// <summary>The audience's product types, as positions among the catalog's product types.</summary>
+    public OrderedSelection ProductTypes { get; } = new(catalog.Terms(CatalogFacets.ProductType).Count);
 
     /// <summary>Whether the objective promotes a category or product type.</summary>
     public bool PromotedItem { get; private set; }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using AetherSegment.Data;
 using AetherSegment.DataModel;
 
-namespace AetherSegment.Data;
+namespace AetherSegment.Synthetic.Generation;
 
 /// <summary>
 /// An <see cref="IDataSink"/> that writes each table to <c>&lt;folder&gt;/&lt;table&gt;.csv</c> (UTF-8, a header row of

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace AetherSegment.Data;
+
+/// <summary>BigQuery's GoogleSQL dialect (<see cref="SqlDialect.BigQuery"/>); tables resolve through the job's default dataset.</summary>
+internal sealed class GoogleSqlDialect : SqlDialect
+{
+    public GoogleSqlDialect()
+        : base("bigquery", '@', '`')
+    {
+    }
+
+    public override string Description => "BigQuery GoogleSQL (tables resolve in the default dataset; do not qualify them)";
+
+    public override string InArray(string column, string parameterName) =>
+        string.Create(CultureInfo.InvariantCulture, $"{column} IN UNNEST({Parameter(parameterName)})");
+
+    public override string TruncateToDay(string expression) => $"TIMESTAMP_TRUNC({expression}, DAY)";
+
+    public override string TruncateToIsoWeek(string expression) => $"TIMESTAMP_TRUNC({expression}, ISOWEEK)";
+
+    public override string TruncateToMonth(string expression) => $"TIMESTAMP_TRUNC({expression}, MONTH)";
+
+    public override string Fingerprint(string expression) => $"FARM_FINGERPRINT({expression})";
+
+    public override string RowsChecksum(params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        string text = string.Join(", '|', ", columns.Select(c => $"COALESCE({CastToString(c)}, '')"));
+        return $"BIT_XOR(FARM_FINGERPRINT(CONCAT({text})))";
+    }
+
+    public override string EpochMicros(string expression) => $"UNIX_MICROS({expression})";
+
+    public override string EpochSeconds(string expression) => $"UNIX_SECONDS({expression})";
+
+    public override string IsNan(string expression) => $"IS_NAN({expression})";
+
+    public override string CastToString(string expression) => $"CAST({expression} AS STRING)";
+
+    public override string CastToDouble(string expression) => $"CAST({expression} AS FLOAT64)";
+
+    public override string StringLiteral(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+    }
+
+    protected override string EscapeColumnName(string name)
+    {
+        string q = IdentifierQuote.ToString();
+        return name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(q, "\\" + q, StringComparison.Ordinal);
+    }
+
+    public override string StarExcept(params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return $"EXCEPT ({string.Join(", ", columns)})";
+    }
+
+    public override string SampleColumn(string table, string column, int rows, int seed) =>
+        string.Create(CultureInfo.InvariantCulture, $"SELECT {column} FROM {table} ORDER BY {Fingerprint(column)} LIMIT {rows}");
+}
