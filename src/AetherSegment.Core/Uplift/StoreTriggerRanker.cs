@@ -23,7 +23,7 @@ namespace AetherSegment.Uplift;
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
 {
     /// <summary>Changes when the feature query or the training changes, so models saved by an older build are retrained.</summary>
-    internal const string TrainingVersion = "features-profile-1;sample-hash-1";
+    internal const string TrainingVersion = "features-profile-2;sample-hash-1";
 
     private readonly IDataStore _store;
     private readonly BusinessProfile _profile;

@@ -9,9 +9,9 @@ namespace AetherSegment.Uplift;
 /// <summary>
 /// The per-customer feature query of trigger ranking, derived from a business profile's data mapping and written for
 /// DuckDB and GoogleSQL alike (docs/uplift.md, "Features"): recency, frequency and value of orders overall and for the
-/// most ordered values of the taxonomy's first level; counts of every event type of the catalog in 7, 30 and 90 days
-/// and before the anchor;
-/// cart activity when carts are mapped; the number and boolean attributes of customers and scores; tenure from
+/// most ordered values of the taxonomy's first level; overall event activity and recency, counts of every event type of
+/// the catalog in the <see cref="UpliftFeatureSet.EventWindows"/> (cart events also in 7 days), and the combined count
+/// of each event group the triggers' eligibility names (<see cref="UpliftEventGroup"/>); cart activity when carts are mapped; the number and boolean attributes of customers and scores; tenure from
 /// <c>created_at</c>; the first place level and the acquisition source as categories. Each is computed as of an anchor
 /// time: a campaign's send for training rows (nothing after the send leaks in) and the data's as-of (the one segments
 /// use) for scoring. Tables and columns come from the mapping (each mapped table is read through a subquery that
@@ -303,7 +303,8 @@ internal static class UpliftFeatureQuery
             AddGrouped("uplift_orders", columns, $"SELECT {string.Join(", ", source)} FROM {t.Table}");
         }
 
-        // Events: every event type of the catalog in each window, overall activity and recency.
+        // Events: overall activity and recency; every event type of the catalog in each window (cart events also in the
+        // short cart window); each event group of the triggers' eligibility as one count per window.
         List<string> cartEventSums7 = [], cartEventSums30 = [];
         if (profile.Entities.Events is { } events)
         {
@@ -316,19 +317,39 @@ internal static class UpliftFeatureQuery
             ];
             IReadOnlyList<EventTypeEntry> types = profile.Catalog.EventTypes;
             string[] snakes = UniqueSnakes([.. types.Select(x => x.Name)]);
+            Dictionary<string, string> typeParameters = new(StringComparer.Ordinal);
             for (int i = 0; i < types.Count; i++)
             {
                 string p = string.Create(CultureInfo.InvariantCulture, $"uplift_event_{i}");
                 parameters.Add(QueryParameter.String(p, types[i].Name));
-                columns.Add(($"SUM(CASE WHEN x.event_type = {d.Parameter(p)} THEN 1 ELSE 0 END)", $"event_{snakes[i]}_total"));
-                foreach (int window in UpliftFeatureSet.EventWindows)
+                typeParameters[types[i].Name] = d.Parameter(p);
+                bool cart = types[i].Kind == EventTypeKind.Cart;
+                int[] windows = cart ? [UpliftFeatureSet.CartEventWindow, .. UpliftFeatureSet.EventWindows.Where(w => w != UpliftFeatureSet.CartEventWindow)] : UpliftFeatureSet.EventWindows;
+                foreach (int window in windows)
                 {
                     string name = string.Create(CultureInfo.InvariantCulture, $"event_{snakes[i]}_{window}d");
                     columns.Add(($"SUM(CASE WHEN x.event_type = {d.Parameter(p)} AND {Within("x.ts", window)} THEN 1 ELSE 0 END)", name));
-                    if (types[i].Kind == EventTypeKind.Cart && window is 7 or 30)
+                    if (cart && window is UpliftFeatureSet.CartEventWindow or 30)
                     {
-                        (window == 7 ? cartEventSums7 : cartEventSums30).Add("uplift_events." + name);
+                        (window == UpliftFeatureSet.CartEventWindow ? cartEventSums7 : cartEventSums30).Add("uplift_events." + name);
                     }
+                }
+
+                if (cart && Array.IndexOf(UpliftFeatureSet.EventWindows, 30) < 0)
+                {
+                    string name = $"event_{snakes[i]}_30d";
+                    columns.Add(($"SUM(CASE WHEN x.event_type = {d.Parameter(p)} AND {Within("x.ts", 30)} THEN 1 ELSE 0 END)", name));
+                    cartEventSums30.Add("uplift_events." + name);
+                }
+            }
+
+            foreach (UpliftEventGroup group in features.EventGroups)
+            {
+                string match = $"x.event_type IN ({string.Join(", ", group.EventTypes.Select(t => typeParameters[t]))})";
+                foreach (int? window in group.Windows)
+                {
+                    string when = window is { } days ? $"{match} AND {Within("x.ts", days)}" : match;
+                    columns.Add(($"SUM(CASE WHEN {when} THEN 1 ELSE 0 END)", group.FeatureName(window)));
                 }
             }
 

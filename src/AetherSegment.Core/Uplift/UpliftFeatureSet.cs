@@ -2,29 +2,48 @@ using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
+using AetherSegment.Segments;
 
 namespace AetherSegment.Uplift;
 
 /// <summary>
 /// The trigger models' features as a business profile's mapping defines them (<see cref="UpliftFeatureQuery"/> writes
-/// the SQL): which entities are mapped, and the taxonomy values of the first level that get their own recency,
-/// frequency and value features (the <see cref="TopTaxonomyValues"/> catalog values with the most order lines in the
-/// data, at most <see cref="MaxTopTaxonomyValues"/>). Immutable and thread-safe.
+/// the SQL): which entities are mapped, the taxonomy values of the first level that get their own recency, frequency
+/// and value features (the <see cref="TopTaxonomyValues"/> catalog values with the most order lines in the data, at
+/// most <see cref="MaxTopTaxonomyValues"/>), and the <see cref="EventGroups"/>: the sets of event types that the
+/// triggers' eligibility conditions count together, each counted as one feature. Immutable and thread-safe.
 /// </summary>
 internal sealed class UpliftFeatureSet
 {
     /// <summary>How many values of the first taxonomy level get their own purchase features (the most ordered ones).</summary>
-    /// <remarks>10 covers every category of the home-furnishing profile (10) and of most retail taxonomies' first level.</remarks>
-    public const int MaxTopTaxonomyValues = 10;
+    /// <remarks>
+    /// Each value adds three features; values that drive no trigger's effect are columns the trees' row and feature
+    /// subsampling draw as noise, so the set stays small (docs/uplift.md, "Features from the profile's mapping").
+    /// </remarks>
+    public static int MaxTopTaxonomyValues { get; } = EnvInt("AETHER_FEAT_TOPN", 5);
 
     /// <summary>The windows, in days, of the per-event-type counts.</summary>
-    public static readonly int[] EventWindows = [7, 30, 90];
+    public static readonly int[] EventWindows = EnvInts("AETHER_FEAT_WINDOWS", [30, 90]);
+
+    /// <summary>The long window, in days, of the event groups' counts (besides the eligibility condition's own window and all time).</summary>
+    public static int EventGroupLongWindow { get; } = EnvInt("AETHER_FEAT_GROUPLONG", 90);
+
+    /// <summary>The window, in days, of the short per-event-type counts of cart events (cart activity).</summary>
+    public const int CartEventWindow = 7;
 
     private UpliftFeatureSet(BusinessProfile profile, IReadOnlyList<string> topValues)
     {
         Profile = profile;
         TopTaxonomyValues = topValues;
+        EventGroups = profile.Entities.Events is null ? [] : UpliftEventGroup.FromEligibility(profile);
     }
+
+    private static int EnvInt(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out int v) ? v : fallback;
+
+    private static int[] EnvInts(string name, int[] fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? [.. v.Split(',').Select(int.Parse)] : fallback;
+
+    /// <summary>The sets of event types the triggers' eligibility counts together (none without an events mapping).</summary>
+    public IReadOnlyList<UpliftEventGroup> EventGroups { get; }
 
     /// <summary>The profile whose mapping the features come from.</summary>
     public BusinessProfile Profile { get; }
@@ -111,6 +130,11 @@ internal sealed class UpliftFeatureSet
         {
             StringBuilder s = new();
             s.Append(Profile.Name).Append(';').Append(string.Join(',', TopTaxonomyValues));
+            foreach (UpliftEventGroup group in EventGroups)
+            {
+                s.Append(';').Append(group.Name);
+            }
+
             return s.ToString();
         }
     }

@@ -4,6 +4,7 @@ using AetherSegment.DuckDB;
 using AetherSegment.Profiles;
 using AetherSegment.TestRetailers.SummitOutfitters;
 using AetherSegment.Uplift;
+using Xunit.Abstractions;
 
 namespace AetherSegment.Cli.Tests.Retailers;
 
@@ -13,7 +14,7 @@ namespace AetherSegment.Cli.Tests.Retailers;
 /// carry the drivers of the known effects (distinct orders, region, wishlist hits in 90 days, price sensitivity, a
 /// Footwear order line), member by member.
 /// </summary>
-public sealed class SummitUpliftFeatureTests(SummitDatabase db) : IClassFixture<SummitDatabase>
+public sealed class SummitUpliftFeatureTests(SummitDatabase db, ITestOutputHelper output) : IClassFixture<SummitDatabase>
 {
     private static BusinessProfile Profile => BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
 
@@ -32,7 +33,7 @@ public sealed class SummitUpliftFeatureTests(SummitDatabase db) : IClassFixture<
 
         Assert.Contains("Footwear", features.TopTaxonomyValues);
         Assert.DoesNotContain(rows.Columns, c => c.Contains("cart", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("event_view_item_7d", rows.Columns);
+        Assert.Contains("event_view_item_30d", rows.Columns);
         Assert.Contains("tenure_days", rows.Columns);
         Assert.Equal(db.Data.Members.Count, rows.Rows.Count);
         int id = rows.IndexOf("customer_id"), orders = rows.IndexOf("order_count"), region = rows.IndexOf("region"),
@@ -84,5 +85,54 @@ public sealed class SummitUpliftFeatureTests(SummitDatabase db) : IClassFixture<
 
         int days = rows.IndexOf("days_since_order");
         Assert.All(rows.Rows, r => Assert.True(r[days] is null || Convert.ToDouble(r[days], CultureInfo.InvariantCulture) > 0));
+    }
+
+    [Fact]
+    public async Task TriggerModels_TrainedOnThePromoLog_RankTriggersInTheOrderOfTheKnownEffects()
+    {
+        // The ranker's own model (the default X-learner of the built-in factory) trained per trigger on the promo log's
+        // randomized sends, with features as of each send, then scoring every member as of the data's as-of: the
+        // triggers' mean predicted uplift must come out in the order of their mean known effect (SummitEffects).
+        DuckDBDataStore data = new(db.Path);
+        UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(data, Profile, CancellationToken.None);
+        DateTimeOffset asOf = new(DateTime.SpecifyKind(db.Data.AsOf, DateTimeKind.Utc));
+        SqlStatement training = UpliftFeatureQuery.Training(SqlDialect.DuckDB, features, new TriggerRankingOptions().TrainingRowsPerArm);
+        FeatureRows members = await data.ReadAsync(UpliftFeatureQuery.Scoring(SqlDialect.DuckDB, features, new SqlStatement("SELECT member_no AS customer_id FROM members"), asOf), UpliftFeatureReader.ReadAsync);
+        Dictionary<string, SummitMember> known = db.Data.Members.ToDictionary(m => m.MemberNo, StringComparer.Ordinal);
+
+        IReadOnlyList<SummitTrigger> triggers = SummitEffects.Triggers;
+        double[] predictedMean = new double[triggers.Count], trueMean = new double[triggers.Count];
+        List<string> report = [];
+        for (int t = 0; t < triggers.Count; t++)
+        {
+            SqlStatement sends = new($"SELECT * FROM ({training.Sql}) s WHERE s.trigger_type = $summit_trigger", [.. training.Parameters, QueryParameter.String("summit_trigger", triggers[t].Id)]);
+            FeatureRows rows = await data.ReadAsync(sends, UpliftFeatureReader.ReadAsync);
+            IUpliftModel model = new BuiltInUpliftModelFactory().Create(TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = 42 + t });
+            model.Fit(new UpliftTrainingSet(rows.Features, rows.Treated!, rows.Converted!, [triggers[t].Id], "control"));
+            double[] predicted = model.Predict(members.Features, 0);
+            double[] actual = [.. members.CustomerIds.Select(id => triggers[t].Uplift(known[id]))];
+            predictedMean[t] = predicted.Average();
+            trueMean[t] = actual.Average();
+            report.Add(string.Create(CultureInfo.InvariantCulture, $"{triggers[t].Id}: {rows.Count} sends, predicted {predictedMean[t]:F4}, known {trueMean[t]:F4}, r {Pearson(predicted, actual):F3}"));
+        }
+
+        output.WriteLine(string.Join(Environment.NewLine, report));
+        Assert.Equal(db.Data.Members.Count, members.Count);
+        Assert.Equal(
+            Enumerable.Range(0, triggers.Count).OrderByDescending(t => trueMean[t]).Select(t => triggers[t].Id),
+            Enumerable.Range(0, triggers.Count).OrderByDescending(t => predictedMean[t]).Select(t => triggers[t].Id));
+    }
+
+    private static double Pearson(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
     }
 }
