@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
-using AetherSegment.Segments;
 
 namespace AetherSegment.Uplift;
 
@@ -17,16 +16,21 @@ internal sealed class UpliftFeatureSet
 {
     /// <summary>How many values of the first taxonomy level get their own purchase features (the most ordered ones).</summary>
     /// <remarks>
-    /// Each value adds three features; values that drive no trigger's effect are columns the trees' row and feature
-    /// subsampling draw as noise, so the set stays small (docs/uplift.md, "Features from the profile's mapping").
+    /// Each value adds three features (count, value, days since). 10 covers every category of the home-furnishing
+    /// profile and most retail taxonomies' first level; on the demo's ground truth 5 ranked as well but lowered the
+    /// pooled correlation (docs/benchmarks.md, "Issue 12: features from the mapping, the regression fixed").
     /// </remarks>
-    public static int MaxTopTaxonomyValues { get; } = EnvInt("AETHER_FEAT_TOPN", 5);
+    public const int MaxTopTaxonomyValues = 10;
 
     /// <summary>The windows, in days, of the per-event-type counts.</summary>
-    public static readonly int[] EventWindows = EnvInts("AETHER_FEAT_WINDOWS", [30, 90]);
+    /// <remarks>
+    /// One window: a 90-day and an all-time count of every type added ten mostly idle columns on the demo and lowered
+    /// the ranking's agreement with the ground truth; the longer windows that matter come from the event groups.
+    /// </remarks>
+    public static readonly int[] EventWindows = [30];
 
     /// <summary>The long window, in days, of the event groups' counts (besides the eligibility condition's own window and all time).</summary>
-    public static int EventGroupLongWindow { get; } = EnvInt("AETHER_FEAT_GROUPLONG", 90);
+    public const int EventGroupLongWindow = 90;
 
     /// <summary>The window, in days, of the short per-event-type counts of cart events (cart activity).</summary>
     public const int CartEventWindow = 7;
@@ -37,10 +41,6 @@ internal sealed class UpliftFeatureSet
         TopTaxonomyValues = topValues;
         EventGroups = profile.Entities.Events is null ? [] : UpliftEventGroup.FromEligibility(profile);
     }
-
-    private static int EnvInt(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out int v) ? v : fallback;
-
-    private static int[] EnvInts(string name, int[] fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? [.. v.Split(',').Select(int.Parse)] : fallback;
 
     /// <summary>The sets of event types the triggers' eligibility counts together (none without an events mapping).</summary>
     public IReadOnlyList<UpliftEventGroup> EventGroups { get; }
