@@ -16,8 +16,8 @@ internal sealed class UpliftFeatureSet
 {
     /// <summary>How many values of the first taxonomy level get their own purchase features (the most ordered ones).</summary>
     /// <remarks>
-    /// Each value adds three features (count, value, days since). 10 covers every category of the home-furnishing
-    /// profile and most retail taxonomies' first level; on the demo's ground truth 5 ranked as well but lowered the
+    /// Each value adds three features (count, value, days since). 10 covers every first-level value of the demo
+    /// profile and of most retail taxonomies; on the demo's ground truth 5 ranked as well but lowered the
     /// pooled correlation (docs/benchmarks.md, "Issue 12: features from the mapping, the regression fixed").
     /// </remarks>
     public const int MaxTopTaxonomyValues = 10;
