@@ -3,6 +3,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,7 @@ public class SegmentBenchmarks
     {
         string path = await SegmentBenchmarkData.EnsureAsync(Customers);
         ServiceCollection services = new();
+        services.AddSingleton(HomeFurnishingProfile.Load());
         services.AddAetherSegment().AddDuckDB(o => o.Path = path);
         services.Configure<SegmentOptions>(o => o.AsOf = SegmentBenchmarkData.AsOf);
         _services = services.BuildServiceProvider();

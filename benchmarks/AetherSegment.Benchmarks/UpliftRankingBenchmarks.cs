@@ -3,6 +3,7 @@ using AetherSegment.Data;
 using AetherSegment.DuckDB;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Uplift;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ internal static partial class CoreServices
 
         // Logging is optional for library users who register no logger factory. The ranker learns from the store's
         // campaign history: without a registered store there is none (null), and the segment engine ranks nothing.
+        // The profile is the host's (the demo one by default, registered by AddSynthetic).
         services.TryAddSingleton<ITriggerRanker>(sp => sp.GetService<IDataStore>() is not { } store ? null! : new StoreTriggerRanker(
             store,
             sp.GetRequiredService<Profiles.BusinessProfile>(),

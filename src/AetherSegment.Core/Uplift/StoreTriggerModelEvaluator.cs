@@ -102,7 +102,8 @@ internal sealed partial class StoreTriggerModelEvaluator(
         Interlocked.Increment(ref _evaluations);
         long started = Stopwatch.GetTimestamp();
         string modelName = _options.Model ?? TriggerRankingOptions.DefaultModel;
-        SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, _options.TrainingRowsPerArm);
+        UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(store, profile, cancellationToken).ConfigureAwait(false);
+        SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, features, _options.TrainingRowsPerArm);
         FeatureRows all = await store.ReadAsync(query, (reader, ct) => UpliftFeatureReader.ReadAsync(reader, profile, ct), cancellationToken).ConfigureAwait(false);
         int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
         float[] convertedOf = all.Converted!;

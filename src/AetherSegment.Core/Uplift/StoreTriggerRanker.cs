@@ -24,7 +24,7 @@ namespace AetherSegment.Uplift;
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
 {
     /// <summary>Changes when the feature query or the training changes, so models saved by an older build are retrained.</summary>
-    internal const string TrainingVersion = "features-us-1;sample-hash-1";
+    internal const string TrainingVersion = "features-profile-2;sample-hash-1";
 
     private readonly IDataStore _store;
     private readonly BusinessProfile _profile;
@@ -80,7 +80,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     }
 
     private string Settings => string.Create(CultureInfo.InvariantCulture,
-        $"{TrainingVersion};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
+        $"{TrainingVersion};profile={_profile.Name};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
 
     public async Task<IReadOnlyList<TriggerSuggestion>> RankAsync(SqlStatement members, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
@@ -225,7 +225,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
     {
         DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
-        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, members, anchor, sampleSize);
+        // The features the models were trained with (their top taxonomy values), whatever the orders hold today.
+        UpliftFeatureSet features = UpliftFeatureSet.FromFeatureNames(_profile, models.FeatureNames());
+        SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, features, members, anchor, sampleSize);
         FeatureRows rows = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         double[][] uplift = new double[_profile.Triggers.Count][];
         for (int t = 0; t < uplift.Length; t++)
@@ -362,7 +364,8 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         Interlocked.Increment(ref _trainings);
         long started = Stopwatch.GetTimestamp();
-        SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, _options.TrainingRowsPerArm);
+        UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(_store, _profile, cancellationToken).ConfigureAwait(false);
+        SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, features, _options.TrainingRowsPerArm);
         FeatureRows all = await _store.ReadAsync(query, (reader, ct) => UpliftFeatureReader.ReadAsync(reader, _profile, ct), cancellationToken).ConfigureAwait(false);
         double readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
@@ -447,6 +450,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         /// <summary>The model of the trigger at position <paramref name="trigger"/> of the profile, or null when it has none.</summary>
         public TriggerModel? Get(int trigger) => (uint)trigger < (uint)models.Length ? models[trigger] : null;
+
+        /// <summary>The feature names of every trained model.</summary>
+        public IEnumerable<string> FeatureNames() => models.OfType<TriggerModel>().SelectMany(m => m.Model.Features).Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Members in feature-query order and, per trigger in profile order, their predicted uplift.</summary>

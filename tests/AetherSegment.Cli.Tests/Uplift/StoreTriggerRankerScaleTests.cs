@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AetherSegment.Data;
 using AetherSegment.DuckDB;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using DuckDB.NET.Data;
@@ -18,6 +19,9 @@ namespace AetherSegment.Cli.Tests.Uplift;
 public sealed partial class StoreTriggerRankerTests
 {
     private static readonly SqlStatement UnitedStates = new("SELECT customer_id FROM customers WHERE country = $country", [QueryParameter.String("country", "United States")]);
+
+    /// <summary>The home-furnishing features with every category of the catalog (the order the data would give does not matter here).</summary>
+    private static readonly UpliftFeatureSet Features = UpliftFeatureSet.Create(HomeFurnishingProfile.Load(), [.. HomeFurnishingProfile.Load().Catalog.Taxonomy.Roots.Select(r => r.Name)]);
 
     private static StoreTriggerRanker PersistentRanker(string path, string models, TimeProvider? time = null, ILogger<StoreTriggerRanker>? logger = null) => new(
         new DuckDBDataStore(path),
@@ -39,9 +43,9 @@ public sealed partial class StoreTriggerRankerTests
         DuckDBDataStore data = new(store.Path);
         const int Cap = 700;
 
-        QueryResult first = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, Cap));
-        QueryResult second = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, Cap));
-        QueryResult larger = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, 2 * Cap));
+        QueryResult first = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, Features, Cap));
+        QueryResult second = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, Features, Cap));
+        QueryResult larger = await data.QueryAsync(UpliftFeatureQuery.Training(SqlDialect.DuckDB, Features, 2 * Cap));
         QueryResult available = await data.QueryAsync(new SqlStatement(
             "SELECT trigger_type, CASE WHEN \"group\" = 'treatment' THEN 1 ELSE 0 END AS treated, COUNT(*) FROM campaign_history WHERE \"group\" IN ('treatment', 'control') GROUP BY ALL"));
 
@@ -216,8 +220,8 @@ public sealed partial class StoreTriggerRankerTests
         // epoch_us, FLOAT64 is DOUBLE, EXCEPT is EXCLUDE, @p is $p): both texts must compute the same value for every
         // feature of every member, at an as-of with a sub-second part.
         DateTimeOffset asOf = GeneratedStoreFixture.AsOf.AddDays(-3).AddTicks(1_234_567);
-        SqlStatement duck = UpliftFeatureQuery.Scoring(SqlDialect.DuckDB, UnitedStates, asOf);
-        SqlStatement google = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery,
+        SqlStatement duck = UpliftFeatureQuery.Scoring(SqlDialect.DuckDB, Features, UnitedStates, asOf);
+        SqlStatement google = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, Features,
             new SqlStatement("SELECT customer_id FROM customers WHERE country = @country", UnitedStates.Parameters), asOf);
         DuckDBDataStore data = new(store.Path);
 

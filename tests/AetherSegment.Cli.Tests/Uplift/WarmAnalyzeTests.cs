@@ -4,6 +4,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using DuckDB.NET.Data;

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Interpretation;
+using AetherSegment.Profiles;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Uplift;
 using AetherSegment.Tests;
 using AetherSegment.Synthetic.Profiles;
@@ -47,10 +49,17 @@ public sealed class GoogleSqlIndependentParseTests
         // The uplift feature queries run in the warehouse too: training (as of each send) and scoring a segment.
         (string firstId, CampaignObjective first) = ExampleObjectives.All().First();
         SqlStatement members = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
-        statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, 25_000).Sql });
+        UpliftFeatureSet features = UpliftFeatureSet.Create(HomeFurnishingProfile.Load(), [.. HomeFurnishingProfile.Load().Catalog.Taxonomy.Roots.Select(r => r.Name)]);
+        statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, features, 25_000).Sql });
         statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery).Sql });
-        statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf).Sql });
-        statements.Add(new JsonObject { ["id"] = $"uplift/scoring-sample/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, members, AsOf, 50_000).Sql });
+        statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, features, members, AsOf).Sql });
+        statements.Add(new JsonObject { ["id"] = $"uplift/scoring-sample/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, features, members, AsOf, 50_000).Sql });
+
+        // The features derived from a second retailer's mapping (other tables, expressions for columns, no carts).
+        BusinessProfile summit = BusinessProfileLoader.LoadFile(Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.TestRetailers", "SummitOutfitters", "summit-outfitters.profile.json"));
+        UpliftFeatureSet summitFeatures = UpliftFeatureSet.Create(summit, [.. summit.Catalog.Taxonomy.Roots.Select(r => r.Name)]);
+        statements.Add(new JsonObject { ["id"] = "uplift/summit/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, summitFeatures, 25_000).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/summit/scoring", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, summitFeatures, new SqlStatement("SELECT member_no AS customer_id FROM members"), AsOf, 50_000).Sql });
 
         string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
         await File.WriteAllTextAsync(input, statements.ToJsonString());

@@ -4,6 +4,7 @@ using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using AetherSegment.Data;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Segments;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
