@@ -23,6 +23,23 @@ public static class CampaignObjectiveSchema
     /// <summary>A new copy of the schema as a JSON node.</summary>
     public static JsonObject CreateNode() => JsonNode.Parse(SchemaText.Value)!.AsObject();
 
+    /// <summary>A new copy of the schema whose <c>suggested_trigger</c> is one of the profile's trigger ids (or null).</summary>
+    /// <param name="profile">The business profile whose triggers an answer may suggest.</param>
+    public static JsonObject CreateNode(Profiles.BusinessProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        JsonObject schema = CreateNode();
+        JsonArray ids = [];
+        foreach (Profiles.TriggerDefinition trigger in profile.Triggers)
+        {
+            ids.Add(trigger.Id);
+        }
+
+        ids.Add(null);
+        schema["properties"]!["suggested_trigger"] = new JsonObject { ["enum"] = ids };
+        return schema;
+    }
+
     private static JsonObject Build()
     {
         JsonSchemaExporterOptions exporterOptions = new()

@@ -14,7 +14,7 @@ namespace AetherSegment.Gemini.Interpretation;
 /// </summary>
 internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
 {
-    private static readonly JsonElement Schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode());
+    private readonly JsonElement _schema;
 
     private readonly IChatClient _chatClient;
     private readonly ChatClientInterpreterOptions _options;
@@ -26,6 +26,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
     public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, AetherSegmentOptions coreOptions, Profiles.BusinessProfile profile, TimeProvider timeProvider, ILogger? logger = null)
     {
         _profile = profile;
+        _schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode(profile));
         _chatClient = chatClient;
         _options = options;
         _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions);
@@ -46,7 +47,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
         {
             ModelId = _options.ModelId,
             Temperature = 0,
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "campaign_objective", "The Campaign Objective Object of one marketing objective."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(_schema, "campaign_objective", "The Campaign Objective Object of one marketing objective."),
         };
         ChatMessage[] messages = [new(ChatRole.System, InterpretationPrompt.SystemInstruction), new(ChatRole.User, text)];
         string reason;
