@@ -47,7 +47,7 @@ public sealed class BigQueryModelSqlTests
     {
         ServiceCollection services = new();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

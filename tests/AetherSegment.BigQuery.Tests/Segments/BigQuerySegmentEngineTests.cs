@@ -101,7 +101,7 @@ public sealed class BigQuerySegmentEngineTests
         });
 
         ServiceCollection services = new();
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

@@ -24,7 +24,7 @@ public sealed class BigQueryCostGuardTests
     private static ServiceProvider Services(string endpoint, Action<BigQueryOptions>? options = null, Action<IServiceCollection>? more = null)
     {
         ServiceCollection services = new();
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

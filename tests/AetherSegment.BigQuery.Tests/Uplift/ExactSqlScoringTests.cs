@@ -47,7 +47,7 @@ public sealed class ExactSqlScoringTests
         warehouse.Execute(LoadSql(csv));
         await using FakeBigQueryServer server = new(warehouse.Handle);
         ServiceCollection services = new();
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

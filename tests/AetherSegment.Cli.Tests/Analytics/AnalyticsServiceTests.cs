@@ -170,7 +170,7 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
     {
         ServiceCollection services = new();
         services.AddLogging();
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

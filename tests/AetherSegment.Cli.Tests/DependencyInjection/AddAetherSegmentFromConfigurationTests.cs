@@ -42,7 +42,7 @@ public sealed class AddAetherSegmentFromConfigurationTests
     {
         ServiceCollection services = new();
         services.AddLogging();
-        services.AddAetherSegment(o => o.HighValueThreshold = 0.8).AddDuckDB();
+        services.AddAetherSegment(o => o.HighValueThreshold = 0.8).UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB();
         services.AddAetherSegment().AddDuckDB();
         using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -54,7 +54,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
                 o.ScoringSampleSize = sample;
                 o.AudienceSnapshotMaxLag = snapshotLag;
             })
-            .AddAetherSegment().AddDuckDB(o => o.Path = path).Services
+            .AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path).Services
             .BuildServiceProvider();
 
     private static async Task<int> ExecuteAsync(string path, string sql)

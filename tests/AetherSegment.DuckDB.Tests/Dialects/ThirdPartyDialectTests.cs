@@ -36,7 +36,7 @@ public sealed class ThirdPartyDialectTests
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         await using ServiceProvider provider = services.BuildServiceProvider();
         ISegmentEngine engine = provider.GetRequiredService<ISegmentEngine>();
         SegmentDefinition definition = await engine.DefineAsync(TwoCountriesTwoCategories, null, null, GeneratedCustomers.AsOf);

@@ -22,7 +22,7 @@ public sealed class SegmentEngineDuckDBTests
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         ServiceProvider provider = services.BuildServiceProvider();
         return (provider, provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<DuckDBDataStore>());
     }
@@ -238,7 +238,7 @@ public sealed class SegmentEngineDuckDBTests
         ServiceCollection collection = new();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        collection.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        collection.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         await using ServiceProvider services = collection.BuildServiceProvider();
         ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
         ISegmentRetention retention = services.GetRequiredService<ISegmentRetention>();

@@ -35,7 +35,7 @@ public sealed class SegmentSqlPropertyTests : IAsyncLifetime
         ServiceCollection services = new();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(AsOf));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         _services = services.BuildServiceProvider();
     }
 
