@@ -24,7 +24,7 @@ internal static class SegmentArguments
 
     public static Option<string?> Trigger() => new("--trigger")
     {
-        Description = "The trigger to build for (a catalog trigger such as free_shipping_offer, or none); default: the objective's suggested trigger.",
+        Description = "The trigger to build for (a trigger id of the active profile such as free_shipping_offer, or none); default: the objective's suggested trigger.",
     };
 
     /// <summary>Reads the objective: JSON is parsed as a Campaign Objective Object, text goes through the configured interpreter.</summary>

@@ -24,21 +24,21 @@ public sealed class SummitTriggerTests(SummitDatabase db) : IClassFixture<Summit
     [InlineData("Tell members who wishlisted a tent that it is back in stock", "back_in_stock_alert")]
     [InlineData("Cross-sell socks to members who bought hiking boots with a combo", "bundle_deal")]
     [InlineData("Win back lapsed members with 15% off", "member_discount")]
-    public void Interpret_SummitWords_SuggestSummitTriggers(string objective, string trigger)
+    public async Task Interpret_SummitWords_SuggestSummitTriggers(string objective, string trigger)
     {
-        CampaignObjective answer = CampaignInterpreters.CreateRuleBased(Summit).InterpretAsync(objective).AsTask().Result;
+        CampaignObjective answer = await CampaignInterpreters.CreateRuleBased(Summit).InterpretAsync(objective);
 
         Assert.Equal(trigger, answer.SuggestedTrigger);
     }
 
     [Fact]
-    public void Interpret_NeverSuggestsATriggerTheProfileLacks()
+    public async Task Interpret_NeverSuggestsATriggerTheProfileLacks()
     {
         ICampaignInterpreter rules = CampaignInterpreters.CreateRuleBased(Summit);
         foreach (string objective in (string[])["Remind shoppers about their abandoned carts", "Share room ideas and style guides",
                      "Free shipping for members in New England", "Recommend accessories to recent buyers"])
         {
-            string? trigger = rules.InterpretAsync(objective).AsTask().Result.SuggestedTrigger;
+            string? trigger = (await rules.InterpretAsync(objective)).SuggestedTrigger;
             Assert.True(trigger is null || Summit.FindTrigger(trigger) is not null, $"{objective}: {trigger}");
         }
     }
@@ -84,9 +84,9 @@ public sealed class SummitTriggerTests(SummitDatabase db) : IClassFixture<Summit
         foreach (string trigger in (string[])["repair_voucher", "trail_event_invite"])
         {
             SegmentDefinition definition = await engine.DefineAsync(objective, trigger, null, AsOf);
-            Data.SqlStatement members = engine.CompileMembers(definition, Data.SqlDialect.DuckDB);
-            Data.QueryResult result = await new DuckDB.DuckDBDataStore(db.Path).QueryAsync(
-                new Data.SqlStatement($"SELECT count(*) FROM ({members.Sql}) m", members.Parameters));
+            global::AetherSegment.Data.SqlStatement members = engine.CompileMembers(definition, global::AetherSegment.Data.SqlDialect.DuckDB);
+            global::AetherSegment.Data.QueryResult result = await new global::AetherSegment.DuckDB.DuckDBDataStore(db.Path).QueryAsync(
+                new global::AetherSegment.Data.SqlStatement($"SELECT count(*) FROM ({members.Sql}) m", members.Parameters));
             long size = Convert.ToInt64(result.Scalar(), System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(size > 0, trigger);
         }
@@ -95,7 +95,7 @@ public sealed class SummitTriggerTests(SummitDatabase db) : IClassFixture<Summit
     [Fact]
     public async Task Cli_UnknownTrigger_ExitsTwoWithOneLineNamingTheProfilesIds()
     {
-        (int exit, string stdout, string stderr) = await Cli.RunAsync("segment", "sql", "Reward loyal members", "--profile", SummitOutfittersProfile.Path,
+        (int exit, string stdout, string stderr) = await global::AetherSegment.Cli.Tests.Segments.Cli.RunAsync("segment", "sql", "Reward loyal members", "--profile", SummitOutfittersProfile.Path,
             "--db", db.Path, "--trigger", "free_shipping_offer");
 
         Assert.Equal(2, exit);

@@ -30,7 +30,7 @@ public sealed class CampaignObjectiveSchemaTests
         Assert.Equal(RetailCatalog.Categories.Select(c => c.Name), Enum(Property(schema, "audience", "categories")["items"]!.AsObject()));
         Assert.Equal(RetailCatalog.ProductTypes.Select(p => p.Name), Enum(Property(schema, "audience", "product_types")["items"]!.AsObject()));
         Assert.Contains("abandoned_cart_recovery", Enum(Property(schema, "campaign_type")));
-        Assert.Contains("cart_reminder", Enum(Property(schema, "suggested_trigger")));
+        Assert.Contains("cart_reminder", Enum(Property(CampaignObjectiveSchema.CreateNode(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()), "suggested_trigger")));
         Assert.Contains("in_store", Enum(Property(schema, "audience", "acquisition_sources")["items"]!.AsObject()));
     }
 
