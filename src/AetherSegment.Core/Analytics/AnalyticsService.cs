@@ -134,7 +134,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             DateTimeOffset asOf = await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
             using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.LanguageModelTimeout);
-            AnalyticsSqlRequest request = new(question, _store.Dialect, AnalyticsSqlGuard.DescribeAllowedSchema(), asOf);
+            AnalyticsSqlRequest request = new(question, _store.Dialect, AnalyticsSqlGuard.DescribeAllowedSchema(_layer.Profile), asOf);
             sql = await _writer!.WriteSqlAsync(request, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -152,7 +152,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
         // Layer 1: the hand tokenizer (cheap, conservative). Layer 2, the authority: the engine's own parse tree in the
         // sandbox, or on BigQuery the dry run's referenced tables and bytes. Every statement and verdict is logged.
-        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql);
+        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql, _layer.Profile);
         SqlStatement? statement = null;
         try
         {
@@ -228,7 +228,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     {
         foreach (string table in estimate.ReferencedTables)
         {
-            if (!AnalyticsSqlGuard.Tables.Contains(table, StringComparer.OrdinalIgnoreCase))
+            if (!AnalyticsSqlGuard.TablesOf(_layer.Profile).Contains(table, StringComparer.OrdinalIgnoreCase))
             {
                 return SqlGuardVerdict.Refuse($"the dry run shows it reads {table}, which is not one of the analytics tables.");
             }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
@@ -67,12 +68,13 @@ internal sealed class QuestionLexicon
         HashSet<string> customerColumns = new(StringComparer.Ordinal);
         foreach (string name in profile.Entities.Customers.Columns.Keys.Concat(profile.Entities.Customers.PersonalColumns))
         {
-            customerColumns.Add(QuestionText.Normalize(name).Trim());
+            customerColumns.Add(QuestionText.Normalize(name).Replace(" ", "", StringComparison.Ordinal));
         }
 
         void Add(string phrase, LexiconKind kind, MeasureDefinition? measure = null, DimensionDefinition? dimension = null, DimensionDefinition? filter = null, IReadOnlyList<string>? values = null, bool group = false)
         {
-            if (phrase.Contains('%', StringComparison.Ordinal))
+            // Question text keeps ASCII letters and digits only: a phrase with other characters could never be said as written.
+            if (phrase.Contains('%', StringComparison.Ordinal) || !Ascii.IsValid(phrase))
             {
                 return;
             }
@@ -138,7 +140,7 @@ internal sealed class QuestionLexicon
                 foreach (CatalogNode node in nodes)
                 {
                     Filter(dimension, node.Name, [node.Name]);
-                    if (taxonomy && level != hierarchy.Levels[0])
+                    if (taxonomy && level == hierarchy.Levels[^1])
                     {
                         Filter(dimension, LanguageWords.Singular(node.Name), [node.Name]);
                     }
@@ -178,6 +180,11 @@ internal sealed class QuestionLexicon
             {
                 Filter(eventType, word, [entry.Name]);
             }
+
+            if (entry.Label.Length > 0)
+            {
+                Filter(eventType, LanguageWords.Plural(entry.Label), [entry.Name]);
+            }
         }
 
         DimensionDefinition? device = layer.Dimension("device");
@@ -201,13 +208,13 @@ internal sealed class QuestionLexicon
 
         // A source named like a customer column ("email") is read only after a preposition: alone it is the column.
         DimensionDefinition? source = layer.Dimension("acquisition_source");
-        FlatList(profile.Catalog.AcquisitionSources, source, phrase => customerColumns.Contains(QuestionText.Normalize(phrase).Trim()));
+        FlatList(profile.Catalog.AcquisitionSources, source, phrase => customerColumns.Contains(QuestionText.Normalize(phrase).Replace(" ", "", StringComparison.Ordinal)));
         if (source is not null)
         {
             foreach (CatalogEntry entry in profile.Catalog.AcquisitionSources)
             {
                 string name = QuestionText.Normalize(entry.Name).Trim();
-                if (customerColumns.Contains(name))
+                if (customerColumns.Contains(name.Replace(" ", "", StringComparison.Ordinal)))
                 {
                     guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:from|via|through|by) " + Regex.Escape(name) + "(?: marketing)?(?= )", RegexOptions.CultureInvariant), source, entry.Name));
                 }

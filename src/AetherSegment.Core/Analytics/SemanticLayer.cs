@@ -244,9 +244,12 @@ internal sealed partial class SemanticLayer
         measures.Add(new("revenue", "revenue", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)})",
             ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true)
         { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
-        measures.Add(new("orders", "orders", EntityKind.Orders, MeasureFormat.Count, _ => "COUNT(*)",
+        // Orders may be order lines: an order is a distinct order id when the mapping names one.
+        Func<SqlDialect, string>? orderId = Mapped(EntityKind.Orders, "id");
+        Func<SqlDialect, string> orderCount = orderId is null ? _ => "COUNT(*)" : d => $"COUNT(DISTINCT {orderId(d)})";
+        measures.Add(new("orders", "orders", EntityKind.Orders, MeasureFormat.Count, orderCount,
             ["orders", "order", "transactions", "transaction", "purchases", "order count"], true) { Missing = noOrders });
-        measures.Add(new("average_order_value", "average order value", EntityKind.Orders, MeasureFormat.Money, d => $"AVG({orderValue!(d)})",
+        measures.Add(new("average_order_value", "average order value", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)}) / NULLIF({orderCount(d)}, 0)",
             ["average order value", "avg order value", "mean order value", "aov", "basket value", "average basket value", "average basket", "average transaction value", "average spend", "average sale", "order value"], false)
         { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
         measures.Add(new("units", "units sold", EntityKind.Orders, MeasureFormat.Count, d => $"SUM({quantity!(d)})",
