@@ -135,7 +135,7 @@ internal static class AnswerWriter
             $"; over a time range such as yesterday, last week, last month, the last 30 days, this year or in October; with top N and comparisons{comparison}.";
     }
 
-    /// <summary>The scope an answer restates: its filters and its time range (" in Canada, last month").</summary>
+    /// <summary>The scope an answer restates: its filters and its time range (" in {place}, last month").</summary>
     public static string Describe(AnalyticsQuery query, SemanticLayer layer, DateTimeOffset? asOf)
     {
         List<string> scope = [];

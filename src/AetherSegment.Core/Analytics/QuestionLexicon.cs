@@ -37,7 +37,7 @@ internal sealed record GuardedPhrase(Regex Pattern, DimensionDefinition Dimensio
 /// The question vocabulary of one business, built from its semantic layer and its profile: measure synonyms,
 /// dimension words and filter values (every place and taxonomy level, event types, devices and their groups,
 /// acquisition sources, value tiers, triggers, with the profile's words and vocabulary synonyms), longest phrase
-/// first so "paid search" wins over "search". Language words (plurals) come from <see cref="LanguageWords"/>.
+/// first so a two-word value wins over its last word. Language words (plurals) come from <see cref="LanguageWords"/>.
 /// Immutable after construction; thread-safe.
 /// </summary>
 internal sealed class QuestionLexicon
@@ -289,14 +289,14 @@ internal sealed class QuestionLexicon
     private static IReadOnlyList<string> Synonyms(BusinessProfile profile, string value) =>
         profile.Vocabulary.Synonyms.TryGetValue(value, out IReadOnlyList<string>? words) ? words : [];
 
-    // The one-word names of the value score ("clv" in "high clv").
+    // The one-word names of the value score (its name in "high {name}").
     private static IEnumerable<string> ValueWords(ProfileAttribute value) =>
         new[] { value.Name.Replace('_', ' '), value.Label }.Concat(value.Words)
             .Select(w => QuestionText.Normalize(w).Trim())
             .Where(w => w.Length > 0 && !w.Contains(' ', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal);
 
-    // "us" for a two-or-more-word name ("United States"); null for one word.
+    // The initials of a name of two or more words ("nw" for "North West"); null for one word.
     private static string? Initials(string name)
     {
         string[] words = QuestionText.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);

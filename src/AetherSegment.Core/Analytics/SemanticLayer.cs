@@ -237,7 +237,7 @@ internal sealed partial class SemanticLayer
         foreach (string noun in tableNouns)
         {
             string plural = LanguageWords.Plural(noun);
-            buyerWords.AddRange([$"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}"]);
+            buyerWords.AddRange([$"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
         }
 
         measures.Add(new("buyers", "buyers", EntityKind.Orders, MeasureFormat.Count, d => $"COUNT(DISTINCT {orderCustomer(d)})", buyerWords, true) { Missing = noOrders });
@@ -285,7 +285,7 @@ internal sealed partial class SemanticLayer
             Func<SqlDialect, string> sql = AttributeSql(value);
             string name = value.Name.EndsWith("_score", StringComparison.Ordinal) ? value.Name[..^"_score".Length] : value.Name;
             measures.Add(new("average_" + name, "average " + value.Label, value.Entity, MeasureFormat.Decimal, d => $"AVG({sql(d)})",
-                [.. AttributeWords(value), "customer lifetime value", "lifetime value", "customer value"], false));
+                [.. AttributeWords(value)], false));
         }
 
         if (ChurnScore is { } churn)
