@@ -73,8 +73,9 @@ internal sealed class QuestionLexicon
 
         void Add(string phrase, LexiconKind kind, MeasureDefinition? measure = null, DimensionDefinition? dimension = null, DimensionDefinition? filter = null, IReadOnlyList<string>? values = null, bool group = false)
         {
-            // Question text keeps ASCII letters and digits only: a phrase with other characters could never be said as written.
-            if (phrase.Contains('%', StringComparison.Ordinal) || !Ascii.IsValid(phrase))
+            // Question text keeps ASCII letters and digits only: a phrase with other characters could never be said as
+            // written, and a hyphenated word read with a space ("how-to" as "how to") would catch plain questions.
+            if (phrase.Contains('%', StringComparison.Ordinal) || phrase.Contains('-', StringComparison.Ordinal) || !Ascii.IsValid(phrase))
             {
                 return;
             }

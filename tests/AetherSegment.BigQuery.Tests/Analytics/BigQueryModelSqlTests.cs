@@ -2,6 +2,7 @@ using AetherSegment.Analytics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.BigQuery.Tests.Analytics;
 
@@ -47,7 +48,7 @@ public sealed class BigQueryModelSqlTests
     {
         ServiceCollection services = new();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.BigQuery.Tests.Store;
 
@@ -24,7 +25,7 @@ public sealed class BigQueryCostGuardTests
     private static ServiceProvider Services(string endpoint, Action<BigQueryOptions>? options = null, Action<IServiceCollection>? more = null)
     {
         ServiceCollection services = new();
-        services.AddAetherSegment().AddBigQuery(o =>
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
             o.Dataset = "cdp";

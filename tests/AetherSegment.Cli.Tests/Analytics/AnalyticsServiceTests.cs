@@ -2,6 +2,7 @@ using AetherSegment.Analytics;
 using AetherSegment.Data;
 using AetherSegment.DuckDB;
 using Microsoft.Extensions.DependencyInjection;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -170,7 +171,7 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
     {
         ServiceCollection services = new();
         services.AddLogging();
-        services.AddAetherSegment().AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Gemini.Tests.Analytics;
 
@@ -23,7 +24,7 @@ public sealed class GeminiAnalyticsTests
         ServiceCollection services = new();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IDataStore>(store);
-        services.AddAetherSegment().AddGeminiAnalytics(o =>
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddGeminiAnalytics(o =>
         {
             o.ProjectId = "demo-project";
             o.Endpoint = endpoint;
@@ -151,7 +152,7 @@ public sealed class GeminiAnalyticsTests
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IDataStore>(store);
         services.AddSingleton<IChatClient>(chat);
-        services.AddAetherSegment().AddChatClientAnalytics().AddChatClientAnalytics();
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddChatClientAnalytics().AddChatClientAnalytics();
         using ServiceProvider provider = services.BuildServiceProvider();
 
         AnalyticsAnswer answer = await provider.GetRequiredService<IAnalyticsService>().AskAsync("sessions per device");
