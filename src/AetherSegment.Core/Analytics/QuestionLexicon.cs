@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
@@ -73,9 +72,10 @@ internal sealed class QuestionLexicon
 
         void Add(string phrase, LexiconKind kind, MeasureDefinition? measure = null, DimensionDefinition? dimension = null, DimensionDefinition? filter = null, IReadOnlyList<string>? values = null, bool group = false)
         {
-            // Question text keeps ASCII letters and digits only: a phrase with other characters could never be said as
-            // written, and a hyphenated word read with a space ("how-to" as "how to") would catch plain questions.
-            if (phrase.Contains('%', StringComparison.Ordinal) || phrase.Contains('-', StringComparison.Ordinal) || !Ascii.IsValid(phrase))
+            // Question text keeps ASCII letters and digits only: a phrase with other characters ("u.s.a.", accents, "%")
+            // could never be said as written, and a hyphenated word read with a space ("how-to" as "how to") would
+            // catch plain questions.
+            if (phrase.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ' ' or '&' or '\'' or '\u2019')))
             {
                 return;
             }
