@@ -4,6 +4,7 @@ using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.Profiles;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,8 @@ public class AnalyticsBenchmarks
         "Orders by week in the last 8 weeks",
     ];
 
+    private static readonly SemanticLayer Layer = new(HomeFurnishingProfile.Load());
+
     private IAnalyticsService _service = null!;
 
     public static IEnumerable<string> Questions => Twenty;
@@ -56,6 +59,7 @@ public class AnalyticsBenchmarks
     {
         string path = EnsureDatabaseAsync(10_000).GetAwaiter().GetResult();
         _service = new AnalyticsService(
+            Layer,
             new DuckDBDataStore(path),
             Options.Create(new AetherSegmentOptions()),
             Options.Create(new AnalyticsOptions()),
@@ -71,8 +75,8 @@ public class AnalyticsBenchmarks
     [Benchmark(Description = "parse + compile only")]
     public SqlStatement? ParseAndCompile()
     {
-        ParsedQuestion parsed = QuestionParser.Parse(Question);
-        return AnalyticsCompiler.Compile(parsed.Query!, SqlDialect.DuckDB, new AetherSegmentOptions(),
+        ParsedQuestion parsed = QuestionParser.Parse(Question, Layer);
+        return AnalyticsCompiler.Compile(parsed.Query!, Layer, SqlDialect.DuckDB, new AetherSegmentOptions(),
             parsed.Query!.Time?.Resolve(AsOf), 1000, out _)?.Statement;
     }
 

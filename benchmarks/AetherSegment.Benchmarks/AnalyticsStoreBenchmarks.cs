@@ -2,6 +2,7 @@ using AetherSegment.Analytics;
 using AetherSegment.Data;
 using AetherSegment.DuckDB;
 using BenchmarkDotNet.Attributes;
+using AetherSegment.Synthetic.Profiles;
 using DuckDB.NET.Data;
 
 namespace AetherSegment.Benchmarks;
@@ -44,6 +45,8 @@ public class AnalyticsStoreBenchmarks
     [Benchmark(Description = "SUM(order_value) through DuckDBDataStore")]
     public Task<QueryResult> Revenue() => _store.QueryAsync(new SqlStatement("SELECT SUM(t.order_value) AS revenue FROM transactions AS t"));
 
+    private static readonly SemanticLayer DemoLayer = new(HomeFurnishingProfile.Load());
+
     [Benchmark(Description = "as-of query through DuckDBDataStore")]
-    public Task<QueryResult> AsOf() => _store.QueryAsync(AnalyticsService.AsOfStatement());
+    public Task<QueryResult> AsOf() => _store.QueryAsync(AnalyticsService.AsOfStatement(DemoLayer, SqlDialect.DuckDB));
 }

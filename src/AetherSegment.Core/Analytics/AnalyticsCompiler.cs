@@ -1,6 +1,7 @@
 using System.Text;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -9,12 +10,13 @@ internal sealed record CompiledQuery(SqlStatement Statement, string MeasureColum
 
 /// <summary>
 /// Compiles an <see cref="AnalyticsQuery"/> to parameterized SQL in a dialect. Identifiers come only from the semantic
-/// layer (which takes them from the data model); every value is a parameter; time ranges are TIMESTAMP parameters.
+/// layer (which takes them from the profile's mapping); every value is a parameter; time ranges are TIMESTAMP parameters.
 /// </summary>
 internal static class AnalyticsCompiler
 {
     public static CompiledQuery? Compile(
         AnalyticsQuery query,
+        SemanticLayer layer,
         SqlDialect dialect,
         AetherSegmentOptions thresholds,
         (DateTimeOffset Start, DateTimeOffset End)? range,
@@ -22,16 +24,21 @@ internal static class AnalyticsCompiler
         out string? reason)
     {
         reason = null;
-        FactInfo fact = SemanticLayer.Fact(query.Measure.Fact);
+        if (query.Measure.Missing is not null || layer.Fact(query.Measure.Fact) is not { } fact)
+        {
+            reason = $"{query.Measure.Label} {query.Measure.Missing ?? layer.Profile.MissingEntityMessage(query.Measure.Fact)}";
+            return null;
+        }
+
         List<QueryParameter> parameters = [];
         List<string> warnings = [];
         List<string> where = [];
-        bool needsCustomers = false;
+        bool needsCustomers = query.Measure.NeedsCustomers;
 
         string? dimensionSql = null;
         if (query.Dimension is { } dimension)
         {
-            dimensionSql = SemanticLayer.DimensionExpression(dimension, fact, dialect, out reason);
+            dimensionSql = layer.DimensionExpression(dimension, fact, dialect, out reason);
             if (dimensionSql is null)
             {
                 reason = $"{reason}, so {query.Measure.Label} cannot be split by {dimension.Label}";
@@ -47,8 +54,8 @@ internal static class AnalyticsCompiler
 
         foreach (QueryFilter filter in query.Filters)
         {
-            DimensionDefinition filtered = SemanticLayer.Dimension(filter.Dimension);
-            string? filterSql = SemanticLayer.DimensionExpression(filtered, fact, dialect, out reason);
+            DimensionDefinition filtered = layer.Dimension(filter.Dimension)!;
+            string? filterSql = layer.DimensionExpression(filtered, fact, dialect, out reason);
             if (filterSql is null)
             {
                 reason = $"{reason}, so {query.Measure.Label} cannot be filtered to {filter.Phrase}";
@@ -71,7 +78,7 @@ internal static class AnalyticsCompiler
 
         if (range is { } window)
         {
-            if (fact.TimeColumn is null)
+            if (fact.Time is null)
             {
                 warnings.Add($"{query.Measure.Label} comes from the latest customer scores, which have no history; the time range was not applied.");
             }
@@ -79,8 +86,9 @@ internal static class AnalyticsCompiler
             {
                 parameters.Add(QueryParameter.Timestamp("time_start", window.Start));
                 parameters.Add(QueryParameter.Timestamp("time_end", window.End));
-                where.Add($"{fact.Alias}.{fact.TimeColumn} >= {dialect.Parameter("time_start")}");
-                where.Add($"{fact.Alias}.{fact.TimeColumn} < {dialect.Parameter("time_end")}");
+                string time = fact.Time(dialect);
+                where.Add($"{time} >= {dialect.Parameter("time_start")}");
+                where.Add($"{time} < {dialect.Parameter("time_end")}");
             }
         }
 
@@ -94,9 +102,10 @@ internal static class AnalyticsCompiler
 
         sql.Append(measureSql).Append(" AS ").Append(measureName);
         sql.Append("\nFROM ").Append(fact.Table).Append(" AS ").Append(fact.Alias);
-        if (needsCustomers && fact.Kind != FactKind.Customers)
+        if (needsCustomers && fact.Kind != EntityKind.Customers)
         {
-            sql.Append("\nJOIN customers AS c ON c.customer_id = ").Append(fact.Alias).Append(".customer_id");
+            FactInfo customers = layer.Fact(EntityKind.Customers)!;
+            sql.Append("\nJOIN ").Append(customers.Table).Append(" AS c ON ").Append(customers.CustomerId(dialect)).Append(" = ").Append(fact.CustomerId(dialect));
         }
 
         if (where.Count > 0)
@@ -122,13 +131,13 @@ internal static class AnalyticsCompiler
         }
 
         string text = sql.ToString();
-        AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7); // null: the profile's tiers (the analytics migration reads them)
+        AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7);
         AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4);
         AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6);
-        if (text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal))
+        if (text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal) && layer.Profile.Entities.CampaignSends is { } sends)
         {
-            parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, "treatment"));
-            parameters.Add(QueryParameter.String(SemanticLayer.ControlGroup, "control"));
+            parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, sends.TreatmentValue!));
+            parameters.Add(QueryParameter.String(SemanticLayer.ControlGroup, sends.ControlValue!));
         }
 
         return new CompiledQuery(new SqlStatement(text, parameters), measureName, query.Dimension?.Name, warnings);

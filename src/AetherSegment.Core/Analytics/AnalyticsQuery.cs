@@ -10,10 +10,11 @@ internal enum AnalyticsSort
 }
 
 /// <summary>A filter on a dimension: one value or several (a comparison).</summary>
-/// <param name="Dimension">The dimension filtered.</param>
-/// <param name="Values">The canonical values as stored (e.g. "United Kingdom", "ios").</param>
+/// <param name="Dimension">The key of the dimension filtered (<see cref="DimensionDefinition.Key"/>).</param>
+/// <param name="Values">The canonical values as stored in the user's data.</param>
 /// <param name="Phrase">How the question said it.</param>
-internal sealed record QueryFilter(DimensionKind Dimension, IReadOnlyList<string> Values, string Phrase);
+/// <param name="Group">Whether the phrase named a vocabulary group of values (one filter, not a comparison).</param>
+internal sealed record QueryFilter(string Dimension, IReadOnlyList<string> Values, string Phrase, bool Group = false);
 
 /// <summary>A question placed on the semantic layer: one measure, at most one dimension, filters, a time range, a limit.</summary>
 internal sealed record AnalyticsQuery(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,12 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     private readonly IAnalyticsSqlWriter? _writer;
     private readonly IAnalyticsSqlSandbox? _sandbox;
     private readonly ILogger<AnalyticsService> _logger;
+    private readonly SemanticLayer _layer;
+    private readonly IReadOnlyList<string> _examples;
+    private readonly string _capabilities;
 
     public AnalyticsService(
+        SemanticLayer layer,
         IDataStore store,
         IOptions<AetherSegmentOptions> thresholds,
         IOptions<AnalyticsOptions> options,
@@ -35,8 +40,11 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         IEnumerable<IAnalyticsSqlSandbox> sandboxes,
         ILogger<AnalyticsService> logger)
     {
+        _layer = layer;
         _store = store;
-        _thresholds = thresholds.Value;
+        _thresholds = Thresholds(layer, thresholds.Value);
+        _examples = AnswerWriter.ExampleQuestions(layer);
+        _capabilities = AnswerWriter.Capabilities(layer);
         _options = options.Value;
         _time = time;
         _writer = writers.LastOrDefault();
@@ -44,7 +52,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         _logger = logger;
     }
 
-    public IReadOnlyList<string> ExampleQuestions => AnswerWriter.ExampleQuestions;
+    public IReadOnlyList<string> ExampleQuestions => _examples;
 
     public Task<AnalyticsAnswer> AskAsync(string question, CancellationToken cancellationToken = default) =>
         AskForCallerAsync(question, UnnamedCaller, cancellationToken);
@@ -64,7 +72,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         }
 
         LogQuestion(_logger, question);
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, _layer);
         if (parsed.Status == AnalyticsAnswerStatus.Refused)
         {
             LogRefused(_logger, parsed.Reason!);
@@ -73,7 +81,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
                 Question = question,
                 Status = AnalyticsAnswerStatus.Refused,
                 Answer = $"I can't do that: {parsed.Reason}.",
-                Suggestions = AnswerWriter.ExampleQuestions,
+                Suggestions = _examples,
             };
         }
 
@@ -94,14 +102,14 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
         AnalyticsQuery query = parsed.Query!;
         DateTimeOffset? asOf = query.Time is null ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
-        CompiledQuery? compiled = AnalyticsCompiler.Compile(query, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), _options.MaxRows, out string? reason);
+        CompiledQuery? compiled = AnalyticsCompiler.Compile(query, _layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), _options.MaxRows, out string? reason);
         if (compiled is null)
         {
             return Unanswerable(question, reason!, warnings);
         }
 
         QueryResult result = await RunAsync(compiled.Statement, cancellationToken).ConfigureAwait(false);
-        string scope = AnswerWriter.Describe(query, asOf);
+        string scope = AnswerWriter.Describe(query, _layer, asOf);
         warnings.AddRange(compiled.Warnings);
         return new AnalyticsAnswer
         {
@@ -126,7 +134,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             DateTimeOffset asOf = await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
             using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.LanguageModelTimeout);
-            AnalyticsSqlRequest request = new(question, _store.Dialect, AnalyticsSqlGuard.DescribeAllowedSchema(), asOf);
+            AnalyticsSqlRequest request = new(question, _store.Dialect, AnalyticsSqlGuard.DescribeAllowedSchema(_layer.Profile), asOf);
             sql = await _writer!.WriteSqlAsync(request, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -144,7 +152,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
         // Layer 1: the hand tokenizer (cheap, conservative). Layer 2, the authority: the engine's own parse tree in the
         // sandbox, or on BigQuery the dry run's referenced tables and bytes. Every statement and verdict is logged.
-        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql);
+        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql, _layer.Profile);
         SqlStatement? statement = null;
         try
         {
@@ -220,7 +228,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     {
         foreach (string table in estimate.ReferencedTables)
         {
-            if (!AnalyticsSqlGuard.Tables.Contains(table, StringComparer.OrdinalIgnoreCase))
+            if (!AnalyticsSqlGuard.TablesOf(_layer.Profile).Contains(table, StringComparer.OrdinalIgnoreCase))
             {
                 return SqlGuardVerdict.Refuse($"the dry run shows it reads {table}, which is not one of the analytics tables.");
             }
@@ -254,24 +262,50 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return _time.GetUtcNow();
         }
 
-        QueryResult result = await RunAsync(AsOfStatement(), cancellationToken).ConfigureAwait(false);
+        QueryResult result = await RunAsync(AsOfStatement(_layer, _store.Dialect), cancellationToken).ConfigureAwait(false);
         return result.Scalar() is DateTimeOffset asOf && asOf.Year > 1970 ? asOf : _time.GetUtcNow();
     }
 
-    internal static SqlStatement AsOfStatement()
+    /// <summary>The data's as-of: the latest time of the mapped orders, events, carts and campaign sends.</summary>
+    internal static SqlStatement AsOfStatement(SemanticLayer layer, SqlDialect dialect)
     {
         const string Epoch = "TIMESTAMP '1970-01-01 00:00:00'";
-        return new SqlStatement(
-            $"SELECT GREATEST(COALESCE((SELECT MAX(transaction_date) FROM transactions), {Epoch}), COALESCE((SELECT MAX(event_timestamp) FROM behavioral_events), {Epoch}), " +
-            $"COALESCE((SELECT MAX(abandoned_at) FROM abandoned_carts), {Epoch}), COALESCE((SELECT MAX(sent_at) FROM campaign_history), {Epoch})) AS as_of");
+        List<string> latest = [];
+        foreach (FactInfo fact in layer.Facts)
+        {
+            if (fact.Kind is not (EntityKind.Customers or EntityKind.Scores) && fact.Time is { } time)
+            {
+                latest.Add($"COALESCE((SELECT MAX({time(dialect)}) FROM {fact.Table} AS {fact.Alias}), {Epoch})");
+            }
+        }
+
+        return new SqlStatement(latest.Count switch
+        {
+            0 => $"SELECT {Epoch} AS as_of",
+            1 => $"SELECT {latest[0]} AS as_of",
+            _ => $"SELECT GREATEST({string.Join(", ", latest)}) AS as_of",
+        });
     }
 
-    private static AnalyticsAnswer Unanswerable(string question, string reason, List<string> warnings) => new()
+    // The value tiers and churn risk of the profile, unless the options set their own thresholds.
+    private static AetherSegmentOptions Thresholds(SemanticLayer layer, AetherSegmentOptions options)
+    {
+        ValueTierThresholds? tiers = layer.Profile.Catalog.ValueTiers;
+        ChurnRiskThreshold? churn = layer.Profile.Catalog.ChurnRisk;
+        return new AetherSegmentOptions
+        {
+            HighValueThreshold = options.HighValueThreshold ?? tiers?.High ?? 0.7,
+            LowValueThreshold = options.LowValueThreshold ?? tiers?.Low ?? 0.4,
+            ChurnRiskThreshold = options.ChurnRiskThreshold ?? churn?.High ?? 0.6,
+        };
+    }
+
+    private AnalyticsAnswer Unanswerable(string question, string reason, List<string> warnings) => new()
     {
         Question = question,
         Status = AnalyticsAnswerStatus.Unanswerable,
-        Answer = $"I can't answer that yet: {reason}. {AnswerWriter.Capabilities}",
-        Suggestions = AnswerWriter.ExampleQuestions,
+        Answer = $"I can't answer that yet: {reason}. {_capabilities}",
+        Suggestions = _examples,
         Warnings = warnings,
     };
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
+using System.Runtime.CompilerServices;
 using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -54,6 +56,10 @@ public static class AnalyticsSqlGuard
 
     private static readonly HashSet<string> AllowedColumns = BuildAllowedColumns();
 
+    private static readonly GuardPolicy DefaultPolicy = new(PersonalColumns, AllowedTables, AllowedColumns);
+
+    private static readonly ConditionalWeakTable<BusinessProfile, GuardPolicy> Policies = [];
+
     /// <summary>The tables SQL may read: the six customer tables (not ground_truth_uplift).</summary>
     public static IReadOnlyCollection<string> Tables => AllowedTables.Keys;
 
@@ -89,7 +95,96 @@ public static class AnalyticsSqlGuard
     /// <summary>Checks a proposed statement.</summary>
     /// <param name="sql">The SQL text.</param>
     /// <returns>The verdict, with the reason when refused.</returns>
-    public static SqlGuardVerdict Check(string? sql)
+    public static SqlGuardVerdict Check(string? sql) => Check(sql, DefaultPolicy);
+
+    /// <summary>
+    /// Checks a proposed statement against a business's mapping: the mapped tables are the tables SQL may read, and the
+    /// columns of <c>entities.customers.personal_columns</c> (and what they map to) are never exposed. Other column
+    /// names are left to the store's own check (the sandbox's views or the dry run).
+    /// </summary>
+    /// <param name="sql">The SQL text.</param>
+    /// <param name="profile">The business whose mapping applies.</param>
+    /// <returns>The verdict, with the reason when refused.</returns>
+    public static SqlGuardVerdict Check(string? sql, BusinessProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return Check(sql, Policies.GetValue(profile, PolicyOf));
+    }
+
+    /// <summary>The tables of a business's mapping that SQL may read.</summary>
+    /// <param name="profile">The business.</param>
+    /// <returns>The mapped tables.</returns>
+    public static IReadOnlyCollection<string> TablesOf(BusinessProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return Policies.GetValue(profile, PolicyOf).Tables.Keys;
+    }
+
+    /// <summary>The mapped tables with the columns the mapping names (personal ones left out), one table a line, for a language model's prompt.</summary>
+    /// <param name="profile">The business.</param>
+    /// <returns>The description.</returns>
+    public static string DescribeAllowedSchema(BusinessProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        GuardPolicy policy = Policies.GetValue(profile, PolicyOf);
+        if (ReferenceEquals(policy, DefaultPolicy))
+        {
+            return DescribeAllowedSchema();
+        }
+
+        StringBuilder text = new();
+        foreach ((string table, HashSet<string> columns) in policy.Tables)
+        {
+            text.Append(table).Append('(').AppendJoin(", ", columns).Append(")\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static GuardPolicy PolicyOf(BusinessProfile profile)
+    {
+        HashSet<string> personal = new(StringComparer.OrdinalIgnoreCase);
+        EntityMapping customers = profile.Entities.Customers;
+        foreach (string column in customers.PersonalColumns)
+        {
+            personal.Add(column);
+            if (customers.Column(column) is { } mapped && ProfileSql.IsColumnName(mapped))
+            {
+                personal.Add(mapped);
+            }
+        }
+
+        Dictionary<string, HashSet<string>> tables = new(StringComparer.OrdinalIgnoreCase);
+        foreach (EntityMapping mapping in profile.Entities.All)
+        {
+            if (!tables.TryGetValue(mapping.Table, out HashSet<string>? columns))
+            {
+                tables[mapping.Table] = columns = new(StringComparer.OrdinalIgnoreCase);
+            }
+
+            IEnumerable<string> named = mapping.Columns.Values
+                .Concat(profile.Attributes.Where(a => a.Entity == mapping.Kind).Select(a => a.Column))
+                .Concat(mapping.Kind == EntityKind.Orders ? profile.Catalog.Taxonomy.Levels.Select(l => l.OrdersColumn ?? "") : [])
+                .Concat(mapping.Kind == EntityKind.Events ? profile.Catalog.Taxonomy.Levels.Select(l => l.EventsColumn ?? "") : []);
+            foreach (string column in named)
+            {
+                if (ProfileSql.IsColumnName(column) && !personal.Contains(column))
+                {
+                    columns.Add(column);
+                }
+            }
+        }
+
+        // The built-in data model's tables: their columns are known, so unknown names are refused here already.
+        if (tables.Keys.All(AllowedTables.ContainsKey) && personal.IsSubsetOf(PersonalColumns))
+        {
+            return DefaultPolicy;
+        }
+
+        return new GuardPolicy(personal, tables, null);
+    }
+
+    private static SqlGuardVerdict Check(string? sql, GuardPolicy policy)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
@@ -133,7 +228,7 @@ public static class AnalyticsSqlGuard
             return SqlGuardVerdict.Refuse("the parentheses do not balance.");
         }
 
-        (HashSet<string> aliases, HashSet<string> ctes) = CollectAliases(tokens);
+        (HashSet<string> aliases, HashSet<string> ctes) = CollectAliases(tokens, policy);
         string? worst = null;
         int worstRank = int.MaxValue;
         for (int i = 0; i < tokens.Count; i++)
@@ -145,8 +240,8 @@ public static class AnalyticsSqlGuard
             {
                 SqlTokenKind.Symbol => CheckSymbol(token, previous, next),
                 SqlTokenKind.Parameter => (1, $"parameters ({token.Text}) are not allowed."),
-                SqlTokenKind.Word => CheckWord(tokens, i, aliases, ctes),
-                SqlTokenKind.QuotedIdentifier => CheckIdentifier(token.Text, previous, next, aliases, ctes, quoted: true),
+                SqlTokenKind.Word => CheckWord(tokens, i, aliases, ctes, policy),
+                SqlTokenKind.QuotedIdentifier => CheckIdentifier(token.Text, previous, next, aliases, ctes, quoted: true, policy),
                 SqlTokenKind.String when InFromList(tokens, i) => (2, "reading files or URLs is not allowed: only the customer data tables may be read."),
                 _ => (0, null),
             };
@@ -219,7 +314,7 @@ public static class AnalyticsSqlGuard
         return (0, null);
     }
 
-    private static (int Rank, string? Reason) CheckWord(List<SqlToken> tokens, int index, HashSet<string> aliases, HashSet<string> ctes)
+    private static (int Rank, string? Reason) CheckWord(List<SqlToken> tokens, int index, HashSet<string> aliases, HashSet<string> ctes, GuardPolicy policy)
     {
         SqlToken token = tokens[index];
         SqlToken? previous = index > 0 ? tokens[index - 1] : null;
@@ -245,7 +340,7 @@ public static class AnalyticsSqlGuard
             return (0, null);
         }
 
-        return CheckIdentifier(word, previous, next, aliases, ctes, quoted: false);
+        return CheckIdentifier(word, previous, next, aliases, ctes, quoted: false, policy);
     }
 
     /// <summary>Whether the token stands where a table goes: right after FROM or JOIN, or in FROM's comma list.</summary>
@@ -286,9 +381,9 @@ public static class AnalyticsSqlGuard
     private static bool IsTableFunctionPosition(SqlToken? previous) =>
         previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
 
-    private static (int Rank, string? Reason) CheckIdentifier(string name, SqlToken? previous, SqlToken? next, HashSet<string> aliases, HashSet<string> ctes, bool quoted)
+    private static (int Rank, string? Reason) CheckIdentifier(string name, SqlToken? previous, SqlToken? next, HashSet<string> aliases, HashSet<string> ctes, bool quoted, GuardPolicy policy)
     {
-        if (PersonalColumns.Contains(name))
+        if (policy.Personal.Contains(name))
         {
             return (1, $"column {name} is personal data and is not exposed.");
         }
@@ -298,7 +393,7 @@ public static class AnalyticsSqlGuard
             return (1, $"{name} is evaluation-only ground truth and may not be read.");
         }
 
-        if (next is { Text: "." } && !AllowedTables.ContainsKey(name) && !aliases.Contains(name) && !ctes.Contains(name))
+        if (next is { Text: "." } && !policy.Tables.ContainsKey(name) && !aliases.Contains(name) && !ctes.Contains(name))
         {
             return (2, $"{name}.… is not allowed: only the customer data tables may be read (no schemas or system catalogs).");
         }
@@ -306,12 +401,12 @@ public static class AnalyticsSqlGuard
         bool tablePosition = previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
         if (tablePosition)
         {
-            return AllowedTables.ContainsKey(name) || ctes.Contains(name) || AllowedColumns.Contains(name)
+            return policy.Tables.ContainsKey(name) || ctes.Contains(name) || (policy.Columns?.Contains(name) ?? false)
                 ? (0, null)
-                : (2, $"table {name} is not allowed: only {string.Join(", ", AllowedTables.Keys)} may be read.");
+                : (2, $"table {name} is not allowed: only {string.Join(", ", policy.Tables.Keys)} may be read.");
         }
 
-        if (AllowedColumns.Contains(name) || AllowedTables.ContainsKey(name) || aliases.Contains(name) || ctes.Contains(name))
+        if (policy.AllowsColumn(name) || policy.Tables.ContainsKey(name) || aliases.Contains(name) || ctes.Contains(name))
         {
             return (0, null);
         }
@@ -321,7 +416,7 @@ public static class AnalyticsSqlGuard
             : $"{name} is not a column of the customer data tables.");
     }
 
-    private static (HashSet<string> Aliases, HashSet<string> Ctes) CollectAliases(List<SqlToken> tokens)
+    private static (HashSet<string> Aliases, HashSet<string> Ctes) CollectAliases(List<SqlToken> tokens, GuardPolicy policy)
     {
         HashSet<string> aliases = new(StringComparer.OrdinalIgnoreCase);
         HashSet<string> ctes = new(StringComparer.OrdinalIgnoreCase);
@@ -335,14 +430,14 @@ public static class AnalyticsSqlGuard
 
             SqlToken previous = tokens[i - 1];
             bool afterAs = previous.Kind == SqlTokenKind.Word && previous.Is("as");
-            bool afterTable = previous.Kind == SqlTokenKind.Word && AllowedTables.ContainsKey(previous.Text) && i >= 2
+            bool afterTable = previous.Kind == SqlTokenKind.Word && policy.Tables.ContainsKey(previous.Text) && i >= 2
                 && tokens[i - 2].Kind == SqlTokenKind.Word && (tokens[i - 2].Is("from") || tokens[i - 2].Is("join"));
             bool afterSubquery = previous.Text == ")" && token.Kind == SqlTokenKind.Word;
             bool cteName = i + 2 < tokens.Count && tokens[i + 1].Is("as") && tokens[i + 2].Text == "("
                 && (tokens[i - 1].Is("with") || tokens[i - 1].Text == ",");
             if (afterAs || afterTable || afterSubquery || cteName)
             {
-                if (PersonalColumns.Contains(token.Text) || Forbidden.Contains(token.Text) || EvaluationOnly.Contains(token.Text))
+                if (policy.Personal.Contains(token.Text) || Forbidden.Contains(token.Text) || EvaluationOnly.Contains(token.Text))
                 {
                     continue;
                 }
@@ -383,5 +478,14 @@ public static class AnalyticsSqlGuard
         }
 
         return columns;
+    }
+
+    /// <summary>What one business's SQL may read: the tables with their known columns and the personal columns.</summary>
+    /// <param name="Personal">Columns never exposed.</param>
+    /// <param name="Tables">The tables SQL may read, with the columns known to be there.</param>
+    /// <param name="Columns">Every column name SQL may use, or null when any column the store has (other than personal ones) may be named.</param>
+    private sealed record GuardPolicy(HashSet<string> Personal, Dictionary<string, HashSet<string>> Tables, HashSet<string>? Columns)
+    {
+        public bool AllowsColumn(string name) => Columns is null ? !Personal.Contains(name) : Columns.Contains(name);
     }
 }

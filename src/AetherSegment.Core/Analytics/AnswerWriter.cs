@@ -1,51 +1,155 @@
 using System.Globalization;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
 /// <summary>Turns query results into the answer's sentence, rows and chart suggestion.</summary>
 internal static class AnswerWriter
 {
-    public static IReadOnlyList<string> ExampleQuestions { get; } =
-    [
-        "How many customers do we have in Canada?",
-        "Revenue by country last month",
-        "Average order value by category in the last 30 days",
-        "Which city has the most abandoned carts?",
-        "Top 5 cities by revenue this year",
-        "Revenue in the UK vs Canada",
-        "Number of orders by week in the last 8 weeks",
-        "Sessions by device",
-        "Add to cart events on mobile last week",
-        "Customers by value tier",
-        "Average churn probability by country",
-        "At-risk customers in London",
-        "Conversion rate by trigger",
-        "Campaign uplift by campaign",
-        "Customers from referral by acquisition source",
-        "Sales of Sofas in October",
-    ];
+    /// <summary>Example questions in the business's own words: only measures and dimensions its mapping supports.</summary>
+    public static IReadOnlyList<string> ExampleQuestions(SemanticLayer layer)
+    {
+        BusinessProfile profile = layer.Profile;
+        List<string> examples = [];
+        bool Has(string measure) => layer.Measure(measure) is { Missing: null };
+        DimensionDefinition? Available(DimensionDefinition? dimension) => dimension is { Missing: null } ? dimension : null;
 
-    public static string Capabilities { get; } =
-        "I can answer questions about " + string.Join(", ", SemanticLayer.Measures.Select(m => m.Label)) +
-        "; broken down by " + string.Join(", ", SemanticLayer.Dimensions.Where(d => !d.IsTime).Select(d => d.Label)) + " or by day, week or month" +
-        "; filtered to a country, city, category, product type, event type, device, acquisition source, value tier or trigger" +
-        "; over a time range such as yesterday, last week, last month, the last 30 days, this year or in October; with top N and comparisons (UK vs Canada).";
+        IReadOnlyList<HierarchyLevel> places = profile.Catalog.Places.Levels;
+        DimensionDefinition? outer = places.Count > 0 ? Available(layer.Dimension(places[0].Name)) : null;
+        DimensionDefinition? inner = places.Count > 0 ? Available(layer.Dimension(places[^1].Name)) : null;
+        IReadOnlyList<CatalogNode> outerValues = outer is null ? [] : profile.Catalog.Places.ValuesAt(places[0]);
+        IReadOnlyList<CatalogNode> innerValues = inner is null ? [] : profile.Catalog.Places.ValuesAt(places[^1]);
+        IReadOnlyList<HierarchyLevel> taxonomy = profile.Catalog.Taxonomy.Levels;
+        DimensionDefinition? category = taxonomy.Count > 0 ? Available(layer.Dimension(taxonomy[0].Name)) : null;
+        DimensionDefinition? type = taxonomy.Count > 0 ? Available(layer.Dimension(taxonomy[^1].Name)) : null;
+        string people = LanguageWords.Plural(layer.CustomerWords[^1]);
 
-    public static string Describe(AnalyticsQuery query, DateTimeOffset? asOf)
+        if (outerValues.Count > 0)
+        {
+            examples.Add($"How many {people} do we have in {outerValues[Math.Min(2, outerValues.Count - 1)].Name}?");
+        }
+
+        if (Has("revenue") && outer is not null)
+        {
+            examples.Add($"Revenue by {outer.Label} last month");
+        }
+
+        if (Has("average_order_value") && category is not null)
+        {
+            examples.Add($"Average order value by {category.Label} in the last 30 days");
+        }
+
+        if (Has("abandoned_carts") && inner is not null)
+        {
+            examples.Add($"Which {inner.Label} has the most abandoned carts?");
+        }
+
+        if (Has("revenue") && inner is not null)
+        {
+            examples.Add($"Top 5 {inner.PluralLabel} by revenue this year");
+        }
+
+        if (Has("revenue") && outerValues.Count > 2)
+        {
+            examples.Add($"Revenue in {outerValues[1].Name} vs {outerValues[2].Name}");
+        }
+
+        if (Has("orders"))
+        {
+            examples.Add("Number of orders by week in the last 8 weeks");
+        }
+
+        if (Available(layer.Dimension("device")) is not null)
+        {
+            examples.Add(Has("sessions") ? "Sessions by device" : "Events by device");
+        }
+
+        if (Has("events") && profile.Catalog.EventTypes.Count > 0)
+        {
+            EventTypeEntry eventType = profile.Catalog.EventTypes.FirstOrDefault(e => e.Kind == EventTypeKind.Cart) ?? profile.Catalog.EventTypes[0];
+            VocabularyGroup? group = profile.Vocabulary.Groups.FirstOrDefault(g => g.List == CatalogList.Devices);
+            string on = group is null ? "" : $" on {group.Words[0]}";
+            examples.Add($"{Capitalize(eventType.Label)} events{on} last week");
+        }
+
+        if (Available(layer.Dimension("value_tier")) is not null)
+        {
+            examples.Add($"{Capitalize(people)} by value tier");
+        }
+
+        if (layer.ChurnScore is { } churn && outer is not null && layer.Measure("average_" + churn.Name) is { Missing: null } average)
+        {
+            examples.Add($"{Capitalize(average.Label)} by {outer.Label}");
+        }
+
+        if (Has("at_risk_customers") && innerValues.Count > 0)
+        {
+            examples.Add($"At-risk customers in {innerValues[0].Name}");
+        }
+
+        if (Has("conversion_rate") && Available(layer.Dimension("trigger")) is not null)
+        {
+            examples.Add("Conversion rate by trigger");
+        }
+
+        if (Has("campaign_uplift") && Available(layer.Dimension("campaign")) is not null)
+        {
+            examples.Add("Campaign uplift by campaign");
+        }
+
+        if (Available(layer.Dimension("acquisition_source")) is not null && profile.Catalog.AcquisitionSources.Count > 0)
+        {
+            CatalogEntry source = profile.Catalog.AcquisitionSources[^1];
+            examples.Add($"{Capitalize(people)} from {source.Label} by acquisition source");
+        }
+
+        if (Has("revenue") && type is not null && profile.Catalog.Taxonomy.ValuesAt(taxonomy[^1]) is { Count: > 0 } types)
+        {
+            examples.Add($"Sales of {types[0].Name} in October");
+        }
+
+        foreach (ProfileMeasure measure in profile.Analytics.Measures)
+        {
+            if (Has(measure.Name) && outer is not null)
+            {
+                examples.Add($"{Capitalize(layer.Measure(measure.Name)!.Label)} by {outer.Label}");
+                break;
+            }
+        }
+
+        return examples;
+    }
+
+    /// <summary>What the rule-based path can answer for this business, in one paragraph.</summary>
+    public static string Capabilities(SemanticLayer layer)
+    {
+        List<string> filters = [.. layer.Dimensions.Where(d => d.Missing is null && d.Role is not (DimensionRole.Time or DimensionRole.Campaign or DimensionRole.CampaignType or DimensionRole.Custom)).Select(d => d.Label)];
+        string or = filters.Count > 1 ? string.Join(", ", filters.Take(filters.Count - 1)) + " or " + filters[^1] : string.Join("", filters);
+        IReadOnlyList<CatalogNode> roots = layer.Profile.Catalog.Places.Roots;
+        string comparison = roots.Count > 1 ? $" ({roots[0].Name} vs {roots[1].Name})" : "";
+        return "I can answer questions about " + string.Join(", ", layer.Measures.Where(m => m.Missing is null).Select(m => m.Label)) +
+            "; broken down by " + string.Join(", ", layer.Dimensions.Where(d => d.Missing is null && !d.IsTime).Select(d => d.Label)) + " or by day, week or month" +
+            "; filtered to a " + or +
+            $"; over a time range such as yesterday, last week, last month, the last 30 days, this year or in October; with top N and comparisons{comparison}.";
+    }
+
+    /// <summary>The scope an answer restates: its filters and its time range (" in {place}, last month").</summary>
+    public static string Describe(AnalyticsQuery query, SemanticLayer layer, DateTimeOffset? asOf)
     {
         List<string> scope = [];
         foreach (QueryFilter filter in query.Filters)
         {
             string values = string.Join(filter.Values.Count > 2 ? ", " : " and ", filter.Values);
-            scope.Add(filter.Dimension switch
+            scope.Add(layer.Dimension(filter.Dimension)?.Role switch
             {
-                DimensionKind.Country or DimensionKind.City => $"in {values}",
-                DimensionKind.Device => $"on {(filter.Phrase.StartsWith("mobile", StringComparison.Ordinal) ? "mobile" : values)}",
-                DimensionKind.AcquisitionSource => $"from {values}",
-                DimensionKind.ValueTier => $"among {values}-value customers",
-                DimensionKind.EventType => $"for {values} events",
-                DimensionKind.Trigger => $"for {values} campaigns",
+                DimensionRole.Place => $"in {values}",
+                DimensionRole.Device => $"on {(filter.Group ? GroupName(layer, filter.Phrase) : values)}",
+                DimensionRole.AcquisitionSource => $"from {values}",
+                DimensionRole.ValueTier => $"among {values}-value customers",
+                DimensionRole.EventType => $"for {values} events",
+                DimensionRole.Trigger => $"for {values} campaigns",
                 _ => $"for {values}",
             });
         }
@@ -56,6 +160,21 @@ internal static class AnswerWriter
         }
 
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
+    }
+
+    // The first word of the vocabulary group a phrase names ("mobile" for "mobile app").
+    private static string GroupName(SemanticLayer layer, string phrase)
+    {
+        string first = phrase.Split(" and ")[0];
+        foreach (VocabularyGroup group in layer.Profile.Vocabulary.Groups)
+        {
+            if (group.Words.Any(w => QuestionText.Normalize(w).Trim() == first))
+            {
+                return group.Words[0];
+            }
+        }
+
+        return first;
     }
 
     public static string Sentence(AnalyticsQuery query, CompiledQuery compiled, QueryResult result, string scope)
@@ -112,7 +231,7 @@ internal static class AnswerWriter
         }
 
         bool partsOfWhole = query.Measure.Additive && rowCount <= 6 && query.Limit is null
-            && query.Dimension.Kind is DimensionKind.Country or DimensionKind.ValueTier or DimensionKind.Device or DimensionKind.AcquisitionSource;
+            && query.Dimension.Outermost && query.Dimension.Role is DimensionRole.Place or DimensionRole.ValueTier or DimensionRole.Device or DimensionRole.AcquisitionSource;
         return new ChartSuggestion(partsOfWhole ? ChartType.Pie : ChartType.Bar, compiled.DimensionColumn, compiled.MeasureColumn, title);
     }
 

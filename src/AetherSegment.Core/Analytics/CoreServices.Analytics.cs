@@ -1,4 +1,5 @@
 using AetherSegment.Analytics;
+using AetherSegment.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal static partial class CoreServices
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
         }
 
+        services.TryAddSingleton(sp => new SemanticLayer(sp.GetRequiredService<BusinessProfile>()));
         services.TryAddSingleton<IAnalyticsService, AnalyticsService>();
     }
 }

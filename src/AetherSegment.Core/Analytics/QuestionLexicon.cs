@@ -1,4 +1,5 @@
-using AetherSegment.DataModel;
+using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
@@ -12,126 +13,96 @@ internal enum LexiconKind
 }
 
 /// <summary>A phrase of the question vocabulary and what it means on the semantic layer.</summary>
-internal sealed record LexiconEntry(string Phrase, LexiconKind Kind, MeasureDefinition? Measure, DimensionDefinition? Dimension, DimensionKind FilterDimension, IReadOnlyList<string> Values)
+/// <param name="Phrase">The normalized phrase.</param>
+/// <param name="Kind">What it names.</param>
+/// <param name="Measure">The measure it names.</param>
+/// <param name="Dimension">The dimension it names (a breakdown).</param>
+/// <param name="FilterDimension">The dimension a filter phrase restricts.</param>
+/// <param name="Values">The canonical values of a filter phrase.</param>
+/// <param name="Group">Whether a filter phrase names a vocabulary group ("mobile" for two devices): one filter, not a comparison.</param>
+internal sealed record LexiconEntry(string Phrase, LexiconKind Kind, MeasureDefinition? Measure, DimensionDefinition? Dimension, DimensionDefinition? FilterDimension, IReadOnlyList<string> Values, bool Group = false)
 {
     /// <summary>The phrase between spaces, as it is searched for in normalized text.</summary>
     public string Padded { get; } = " " + Phrase + " ";
 }
 
+/// <summary>A catalog value read only after a preposition ("in the us", "from email"): alone the word means something else.</summary>
+/// <param name="Pattern">The pattern over normalized text; its match is the filter's phrase.</param>
+/// <param name="Dimension">The dimension filtered.</param>
+/// <param name="Value">The canonical value.</param>
+internal sealed record GuardedPhrase(Regex Pattern, DimensionDefinition Dimension, string Value);
+
 /// <summary>
-/// The question vocabulary, built once from the semantic layer and the <see cref="RetailCatalog"/>: measure synonyms,
-/// dimension words and filter values (countries, cities, categories, product types, event types, devices, acquisition
-/// sources, value tiers, triggers), longest phrase first so "paid search" wins over "search".
+/// The question vocabulary of one business, built from its semantic layer and its profile: measure synonyms,
+/// dimension words and filter values (every place and taxonomy level, event types, devices and their groups,
+/// acquisition sources, value tiers, triggers, with the profile's words and vocabulary synonyms), longest phrase
+/// first so a two-word value wins over its last word. Language words (plurals) come from <see cref="LanguageWords"/>.
+/// Immutable after construction; thread-safe.
 /// </summary>
-internal static class QuestionLexicon
+internal sealed class QuestionLexicon
 {
-    /// <summary>Other words for catalog values, as questions use them.</summary>
-    private static readonly (string Facet, string Phrase, string Value)[] Aliases =
-    [
-        (CatalogFacets.Country, "usa", "United States"), (CatalogFacets.Country, "america", "United States"),
-        (CatalogFacets.Country, "united states of america", "United States"), (CatalogFacets.Country, "uk", "United Kingdom"),
-        (CatalogFacets.Country, "britain", "United Kingdom"), (CatalogFacets.Country, "great britain", "United Kingdom"),
-        (CatalogFacets.City, "nyc", "New York"),
-        (CatalogFacets.Category, "kitchen", "Kitchen & Dining"), (CatalogFacets.Category, "dining", "Kitchen & Dining"),
-        (CatalogFacets.Category, "storage", "Storage & Organization"), (CatalogFacets.Category, "decor", "Decoration"),
-        (CatalogFacets.Category, "home decor", "Decoration"), (CatalogFacets.Category, "textile", "Textiles"),
-        (CatalogFacets.EventType, "pageviews", "page_view"), (CatalogFacets.EventType, "adds to cart", "add_to_cart"),
-        (CatalogFacets.EventType, "cart additions", "add_to_cart"), (CatalogFacets.EventType, "cart removals", "remove_from_cart"),
-        (CatalogFacets.EventType, "removes from cart", "remove_from_cart"), (CatalogFacets.EventType, "wishlist additions", "wishlist_add"),
-        (CatalogFacets.EventType, "checkouts started", "checkout_start"), (CatalogFacets.EventType, "checkout", "checkout_start"),
-        (CatalogFacets.EventType, "checkouts", "checkout_start"), (CatalogFacets.EventType, "room planner", "room_planner_use"),
-        (CatalogFacets.EventType, "ar", "ar_view"),
-        (CatalogFacets.Device, "desktop", "web"), (CatalogFacets.Device, "website", "web"), (CatalogFacets.Device, "iphone", "ios"),
-        (CatalogFacets.Device, "ipad", "ios"),
-        (CatalogFacets.AcquisitionSource, "organic", "organic_search"), (CatalogFacets.AcquisitionSource, "seo", "organic_search"),
-        (CatalogFacets.AcquisitionSource, "ppc", "paid_search"), (CatalogFacets.AcquisitionSource, "social media", "social"),
-        (CatalogFacets.AcquisitionSource, "referrals", "referral"), (CatalogFacets.AcquisitionSource, "instore", "in_store"),
-        (CatalogFacets.AcquisitionSource, "affiliates", "affiliate"),
-        (CatalogFacets.Trigger, "personalised discount offer", "personalized_discount_offer"),
-        (CatalogFacets.Trigger, "discount offer", "personalized_discount_offer"), (CatalogFacets.Trigger, "discount offers", "personalized_discount_offer"),
-        (CatalogFacets.Trigger, "discounts", "personalized_discount_offer"), (CatalogFacets.Trigger, "free shipping", "free_shipping_offer"),
-        (CatalogFacets.Trigger, "free delivery", "free_shipping_offer"), (CatalogFacets.Trigger, "early access", "exclusive_access"),
-        (CatalogFacets.Trigger, "loyalty points", "loyalty_points_bonus"), (CatalogFacets.Trigger, "loyalty bonus", "loyalty_points_bonus"),
-        (CatalogFacets.Trigger, "product recommendations", "product_recommendation"),
-        (CatalogFacets.Trigger, "recommendations", "product_recommendation"), (CatalogFacets.Trigger, "cart reminders", "cart_reminder"),
-        (CatalogFacets.Trigger, "low stock", "urgency_low_stock"), (CatalogFacets.Trigger, "scarcity", "urgency_low_stock"),
-        (CatalogFacets.Trigger, "inspiration", "content_inspiration"),
-    ];
-
-    /// <summary>The trigger ids questions may name (until the question lexicon reads the profile's triggers).</summary>
-    private static readonly string[] TriggerIds =
-    [
-        "personalized_discount_offer", "free_shipping_offer", "exclusive_access", "loyalty_points_bonus",
-        "product_recommendation", "cart_reminder", "urgency_low_stock", "content_inspiration",
-    ];
-
-    private static readonly (string Facet, DimensionKind Kind, CatalogPhraseForms Forms)[] Facets =
-    [
-        (CatalogFacets.Country, DimensionKind.Country, CatalogPhraseForms.None),
-        (CatalogFacets.City, DimensionKind.City, CatalogPhraseForms.None),
-        (CatalogFacets.Category, DimensionKind.Category, CatalogPhraseForms.None),
-        (CatalogFacets.ProductType, DimensionKind.ProductType, CatalogPhraseForms.Singular),
-        (CatalogFacets.EventType, DimensionKind.EventType, CatalogPhraseForms.UnderscoresAsSpaces | CatalogPhraseForms.Plural),
-        (CatalogFacets.Device, DimensionKind.Device, CatalogPhraseForms.None),
-        (CatalogFacets.AcquisitionSource, DimensionKind.AcquisitionSource, CatalogPhraseForms.UnderscoresAsSpaces),
-    ];
-
-    /// <summary>The vocabulary of the semantic layer and the built-in catalog, longest phrase first.</summary>
-    public static IReadOnlyList<LexiconEntry> Entries { get; } = Build(CatalogWords());
-
-    /// <summary>
-    /// The catalog words questions may use: the values of <see cref="RetailCatalog"/> and the trigger ids
-    /// with this file's aliases as synonyms.
-    /// </summary>
-    internal static CatalogVocabulary CatalogWords()
+    private QuestionLexicon(IReadOnlyList<LexiconEntry> entries, IReadOnlyList<GuardedPhrase> guarded, IReadOnlyList<string> personal)
     {
-        List<CatalogTerm> terms = [];
-        terms.AddRange(RetailCatalog.Countries.Select(c => Term(CatalogFacets.Country, c.Name)));
-        terms.AddRange(RetailCatalog.Cities.Select(c => Term(CatalogFacets.City, c.Name)));
-        terms.AddRange(RetailCatalog.Categories.Select(c => Term(CatalogFacets.Category, c.Name)));
-        terms.AddRange(RetailCatalog.ProductTypes.Select(p => Term(CatalogFacets.ProductType, p.Name)));
-        terms.AddRange(RetailCatalog.EventTypes.Select(e => Term(CatalogFacets.EventType, e)));
-        terms.AddRange(RetailCatalog.Devices.Select(d => Term(CatalogFacets.Device, d)));
-        terms.AddRange(RetailCatalog.AcquisitionSources.Select(s => Term(CatalogFacets.AcquisitionSource, s)));
-        terms.AddRange(TriggerIds.Select(t => Term(CatalogFacets.Trigger, t)));
-        foreach ((string facet, _, string value) in Aliases)
-        {
-            if (!terms.Exists(t => t.Facet == facet && t.Value == value))
-            {
-                throw new InvalidOperationException($"A question alias names the {facet} {value}, which is not in the catalog.");
-            }
-        }
-
-        return new CatalogVocabulary(terms);
+        Entries = entries;
+        Guarded = guarded;
+        PersonalPhrases = personal;
     }
 
-    private static CatalogTerm Term(string facet, string value) =>
-        new(facet, value, [.. Aliases.Where(a => a.Facet == facet && a.Value == value).Select(a => a.Phrase)]);
+    /// <summary>The phrases, longest first.</summary>
+    public IReadOnlyList<LexiconEntry> Entries { get; }
 
-    /// <summary>Builds the vocabulary of the semantic layer and <paramref name="catalog"/>, longest phrase first.</summary>
-    internal static List<LexiconEntry> Build(CatalogVocabulary catalog)
+    /// <summary>Catalog values read only after a preposition, in the order they are read.</summary>
+    public IReadOnlyList<GuardedPhrase> Guarded { get; }
+
+    /// <summary>The profile's personal columns as a question would name them ("full name"), padded with spaces.</summary>
+    public IReadOnlyList<string> PersonalPhrases { get; }
+
+    /// <summary>Builds the vocabulary of <paramref name="layer"/>, longest phrase first.</summary>
+    public static QuestionLexicon Build(SemanticLayer layer)
     {
+        ArgumentNullException.ThrowIfNull(layer);
+        BusinessProfile profile = layer.Profile;
         Dictionary<string, LexiconEntry> entries = new(StringComparer.Ordinal);
-        void Add(string phrase, LexiconKind kind, MeasureDefinition? measure = null, DimensionDefinition? dimension = null, DimensionKind filter = default, IReadOnlyList<string>? values = null)
+        List<GuardedPhrase> guarded = [];
+        HashSet<string> customerColumns = new(StringComparer.Ordinal);
+        foreach (string name in profile.Entities.Customers.Columns.Keys.Concat(profile.Entities.Customers.PersonalColumns))
         {
+            customerColumns.Add(QuestionText.Normalize(name).Replace(" ", "", StringComparison.Ordinal));
+        }
+
+        void Add(string phrase, LexiconKind kind, MeasureDefinition? measure = null, DimensionDefinition? dimension = null, DimensionDefinition? filter = null, IReadOnlyList<string>? values = null, bool group = false)
+        {
+            // Question text keeps ASCII letters and digits only: a phrase with other characters ("u.s.a.", accents, "%")
+            // could never be said as written, and a hyphenated word read with a space ("how-to" as "how to") would
+            // catch plain questions.
+            if (phrase.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is ' ' or '&' or '\'' or '\u2019')))
+            {
+                return;
+            }
+
             string key = QuestionText.Normalize(phrase).Trim();
             if (key.Length > 0)
             {
-                entries.TryAdd(key, new LexiconEntry(key, kind, measure, dimension, filter, values ?? []));
+                entries.TryAdd(key, new LexiconEntry(key, kind, measure, dimension, filter, values ?? [], group));
             }
         }
 
-        void Filter(DimensionKind kind, string phrase, params string[] values)
+        void Filter(DimensionDefinition? dimension, string phrase, IReadOnlyList<string> values, bool group = false)
         {
-            Add(phrase, LexiconKind.Filter, filter: kind, values: values);
-            if (kind == DimensionKind.Trigger)
+            if (dimension is null)
             {
-                Add(phrase + " campaign", LexiconKind.Filter, filter: kind, values: values);
-                Add(phrase + " campaigns", LexiconKind.Filter, filter: kind, values: values);
+                return;
+            }
+
+            Add(phrase, LexiconKind.Filter, filter: dimension, values: values, group: group);
+            if (dimension.Role == DimensionRole.Trigger)
+            {
+                Add(phrase + " campaign", LexiconKind.Filter, filter: dimension, values: values);
+                Add(phrase + " campaigns", LexiconKind.Filter, filter: dimension, values: values);
             }
         }
 
-        foreach (MeasureDefinition measure in SemanticLayer.Measures)
+        foreach (MeasureDefinition measure in layer.Measures)
         {
             foreach (string synonym in measure.Synonyms)
             {
@@ -151,7 +122,7 @@ internal static class QuestionLexicon
             }
         }
 
-        foreach (DimensionDefinition dimension in SemanticLayer.Dimensions)
+        foreach (DimensionDefinition dimension in layer.Dimensions)
         {
             foreach (string synonym in dimension.Synonyms)
             {
@@ -159,40 +130,177 @@ internal static class QuestionLexicon
             }
         }
 
-        // Catalog values with their generated forms, then their synonyms, from the vocabulary.
-        foreach ((string facet, DimensionKind kind, CatalogPhraseForms forms) in Facets)
+        // Places and taxonomy, level by level: the names (and singulars) first, then the words.
+        foreach (CatalogHierarchy hierarchy in (CatalogHierarchy[])[profile.Catalog.Places, profile.Catalog.Taxonomy])
         {
-            foreach (CatalogPhrase phrase in catalog.Phrases(facet, forms))
+            bool taxonomy = ReferenceEquals(hierarchy, profile.Catalog.Taxonomy);
+            foreach (HierarchyLevel level in hierarchy.Levels)
             {
-                // "email" alone is the channel or personal data more often than the source; "from email" is read by the parser.
-                if (!(kind == DimensionKind.AcquisitionSource && phrase.Phrase == "email"))
+                DimensionDefinition? dimension = layer.Dimension(level.Name);
+                IReadOnlyList<CatalogNode> nodes = hierarchy.ValuesAt(level);
+                foreach (CatalogNode node in nodes)
                 {
-                    Filter(kind, phrase.Phrase, phrase.Value);
-                }
-            }
+                    Filter(dimension, node.Name, [node.Name]);
+                    if (taxonomy && level == hierarchy.Levels[^1])
+                    {
+                        Filter(dimension, LanguageWords.Singular(node.Name), [node.Name]);
+                    }
 
-            if (kind == DimensionKind.Device)
-            {
-                Filter(DimensionKind.Device, "mobile", "ios", "android");
-                Filter(DimensionKind.Device, "mobile app", "ios", "android");
+                    if (!taxonomy && dimension is not null && Initials(node.Name) is { } initials && QuestionParser.IsStopWord(initials))
+                    {
+                        guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:in|from|vs|versus|and|compare|between|the) (?:the )?" + initials + "(?= )", RegexOptions.CultureInvariant), dimension, node.Name));
+                    }
+                }
+
+                foreach (CatalogNode node in nodes)
+                {
+                    if (node.Singular is { } singular)
+                    {
+                        Filter(dimension, singular, [node.Name]);
+                    }
+
+                    foreach (string word in node.Words.Concat(Synonyms(profile, node.Name)))
+                    {
+                        Filter(dimension, word, [node.Name]);
+                    }
+                }
             }
         }
 
-        Filter(DimensionKind.ValueTier, "high value", "high");
-        Filter(DimensionKind.ValueTier, "high clv", "high");
-        Filter(DimensionKind.ValueTier, "vip", "high");
-        Filter(DimensionKind.ValueTier, "vips", "high");
-        Filter(DimensionKind.ValueTier, "medium value", "medium");
-        Filter(DimensionKind.ValueTier, "mid value", "medium");
-        Filter(DimensionKind.ValueTier, "low value", "low");
-        Filter(DimensionKind.ValueTier, "low clv", "low");
-        foreach (CatalogPhrase phrase in catalog.Phrases(CatalogFacets.Trigger, CatalogPhraseForms.UnderscoresAsSpaces))
+        DimensionDefinition? eventType = layer.Dimension("event_type");
+        foreach (EventTypeEntry entry in profile.Catalog.EventTypes)
         {
-            Filter(DimensionKind.Trigger, phrase.Phrase, phrase.Value);
+            string name = entry.Name.Replace('_', ' ');
+            Filter(eventType, name, [entry.Name]);
+            Filter(eventType, LanguageWords.Plural(name), [entry.Name]);
+        }
+
+        foreach (EventTypeEntry entry in profile.Catalog.EventTypes)
+        {
+            foreach (string word in Words(entry.Label, entry.Words, Synonyms(profile, entry.Name)))
+            {
+                Filter(eventType, word, [entry.Name]);
+            }
+
+            if (entry.Label.Length > 0)
+            {
+                Filter(eventType, LanguageWords.Plural(entry.Label), [entry.Name]);
+            }
+        }
+
+        DimensionDefinition? device = layer.Dimension("device");
+        FlatList(profile.Catalog.Devices, device, _ => false);
+        foreach (VocabularyGroup group in profile.Vocabulary.Groups)
+        {
+            DimensionDefinition? dimension = group.List switch
+            {
+                CatalogList.Devices => device,
+                CatalogList.EventTypes => eventType,
+                CatalogList.AcquisitionSources => layer.Dimension("acquisition_source"),
+                CatalogList.Places => profile.Catalog.Places.Find(group.Values[0]) is { } place ? layer.Dimension(place.Level.Name) : null,
+                CatalogList.Taxonomy => profile.Catalog.Taxonomy.Find(group.Values[0]) is { } taxon ? layer.Dimension(taxon.Level.Name) : null,
+                _ => null,
+            };
+            foreach (string word in group.Words)
+            {
+                Filter(dimension, word, group.Values, group: true);
+            }
+        }
+
+        // A source named like a customer column ("email") is read only after a preposition: alone it is the column.
+        DimensionDefinition? source = layer.Dimension("acquisition_source");
+        FlatList(profile.Catalog.AcquisitionSources, source, phrase => customerColumns.Contains(QuestionText.Normalize(phrase).Replace(" ", "", StringComparison.Ordinal)));
+        if (source is not null)
+        {
+            foreach (CatalogEntry entry in profile.Catalog.AcquisitionSources)
+            {
+                string name = QuestionText.Normalize(entry.Name).Trim();
+                if (customerColumns.Contains(name.Replace(" ", "", StringComparison.Ordinal)))
+                {
+                    guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:from|via|through|by) " + Regex.Escape(name) + "(?: marketing)?(?= )", RegexOptions.CultureInvariant), source, entry.Name));
+                }
+            }
+        }
+
+        if (layer.Dimension("value_tier") is { } tier && layer.ValueScore is { } value)
+        {
+            Filter(tier, "high value", ["high"]);
+            foreach (string word in ValueWords(value))
+            {
+                Filter(tier, "high " + word, ["high"]);
+            }
+
+            Filter(tier, "vip", ["high"]);
+            Filter(tier, "vips", ["high"]);
+            Filter(tier, "medium value", ["medium"]);
+            Filter(tier, "mid value", ["medium"]);
+            Filter(tier, "low value", ["low"]);
+            foreach (string word in ValueWords(value))
+            {
+                Filter(tier, "low " + word, ["low"]);
+            }
+        }
+
+        DimensionDefinition? trigger = layer.Dimension("trigger");
+        foreach (TriggerDefinition definition in profile.Triggers)
+        {
+            Filter(trigger, definition.Id.Replace('_', ' '), [definition.Id]);
+        }
+
+        foreach (TriggerDefinition definition in profile.Triggers)
+        {
+            foreach (string word in definition.Words.Concat(Synonyms(profile, definition.Id)))
+            {
+                Filter(trigger, word, [definition.Id]);
+            }
         }
 
         List<LexiconEntry> list = [.. entries.Values];
         list.Sort((a, b) => b.Phrase.Length != a.Phrase.Length ? b.Phrase.Length - a.Phrase.Length : string.CompareOrdinal(a.Phrase, b.Phrase));
-        return list;
+        List<string> personal = [.. profile.Entities.Customers.PersonalColumns.Select(c => QuestionText.Normalize(c)).Where(p => p.Trim().Contains(' ', StringComparison.Ordinal))];
+        return new QuestionLexicon(list, guarded, personal);
+
+        void FlatList(IReadOnlyList<CatalogEntry> values, DimensionDefinition? dimension, Func<string, bool> skip)
+        {
+            foreach (CatalogEntry entry in values)
+            {
+                string name = entry.Name.Replace('_', ' ');
+                if (!skip(name))
+                {
+                    Filter(dimension, name, [entry.Name]);
+                }
+            }
+
+            foreach (CatalogEntry entry in values)
+            {
+                foreach (string word in Words(entry.Label, entry.Words, Synonyms(profile, entry.Name)))
+                {
+                    if (!skip(word))
+                    {
+                        Filter(dimension, word, [entry.Name]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Words(string label, IReadOnlyList<string> words, IReadOnlyList<string> synonyms) =>
+        label.Length > 0 ? [label, .. words, .. synonyms] : [.. words, .. synonyms];
+
+    private static IReadOnlyList<string> Synonyms(BusinessProfile profile, string value) =>
+        profile.Vocabulary.Synonyms.TryGetValue(value, out IReadOnlyList<string>? words) ? words : [];
+
+    // The one-word names of the value score (its name in "high {name}").
+    private static IEnumerable<string> ValueWords(ProfileAttribute value) =>
+        new[] { value.Name.Replace('_', ' '), value.Label }.Concat(value.Words)
+            .Select(w => QuestionText.Normalize(w).Trim())
+            .Where(w => w.Length > 0 && !w.Contains(' ', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+
+    // The initials of a name of two or more words ("nw" for "North West"); null for one word.
+    private static string? Initials(string name)
+    {
+        string[] words = QuestionText.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length < 2 ? null : string.Concat(words.Select(w => w[0]));
     }
 }

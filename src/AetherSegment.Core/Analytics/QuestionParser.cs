@@ -9,7 +9,7 @@ namespace AetherSegment.Analytics;
 /// catalog values, a relative time range, a top-N limit and a sort order. It refuses questions that try to change
 /// data or read personal data, and it does not guess: a word it cannot place makes the question unanswerable.
 /// </summary>
-/// <remarks>Stateless and thread-safe.</remarks>
+/// <remarks>Stateless and thread-safe; the words come from the <see cref="SemanticLayer"/> of the business asked about.</remarks>
 internal static partial class QuestionParser
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -29,15 +29,19 @@ internal static partial class QuestionParser
         "rate", "share", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
     };
 
-    public static ParsedQuestion Parse(string question)
+    /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    public static ParsedQuestion Parse(string question, SemanticLayer layer)
     {
+        ArgumentNullException.ThrowIfNull(layer);
         string text = QuestionText.Normalize(question);
-        if (RefusalReason(text) is { } refusal)
+        if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
         }
 
-        if (PerCustomerRegex().IsMatch(text))
+        if (PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun)))
         {
             return ParsedQuestion.Unplaced("ratios per customer are not a measure yet; ask for the total and the number of customers separately");
         }
@@ -75,12 +79,14 @@ internal static partial class QuestionParser
         });
 
         List<QueryFilter> filters = [];
-        text = Consume(text, UnitedStatesRegex(), m => filters.Add(new QueryFilter(DimensionKind.Country, ["United States"], m.Value.Trim())));
-        text = Consume(text, EmailSourceRegex(), m => filters.Add(new QueryFilter(DimensionKind.AcquisitionSource, ["email"], m.Value.Trim())));
+        foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
+        {
+            text = Consume(text, guarded.Pattern, m => filters.Add(new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim())));
+        }
 
         List<MeasureDefinition> measures = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
-        foreach (LexiconEntry entry in QuestionLexicon.Entries)
+        foreach (LexiconEntry entry in layer.Lexicon.Entries)
         {
             int at;
             while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
@@ -95,7 +101,7 @@ internal static partial class QuestionParser
                         dimensions.Add((entry.Dimension!, entry.Phrase.EndsWith('s')));
                         break;
                     case LexiconKind.Filter:
-                        filters.Add(new QueryFilter(entry.FilterDimension, entry.Values, entry.Phrase));
+                        filters.Add(new QueryFilter(entry.FilterDimension!.Key, entry.Values, entry.Phrase, entry.Group));
                         break;
                 }
             }
@@ -115,10 +121,11 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}");
         }
 
-        return Assemble(measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
+        return Assemble(layer, measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
     }
 
     private static ParsedQuestion Assemble(
+        SemanticLayer layer,
         List<MeasureDefinition> measures,
         List<(DimensionDefinition Dimension, bool Plural)> dimensions,
         List<QueryFilter> filters,
@@ -141,18 +148,24 @@ internal static partial class QuestionParser
         }
 
         MeasureDefinition? measure = measures.Count == 1 ? measures[0] : null;
-        if (measure is null && merged.Exists(f => f.Dimension == DimensionKind.EventType))
+        if (measure is null && merged.Exists(f => f.Dimension == "event_type"))
         {
-            measure = SemanticLayer.Measures.First(m => m.Name == "events");
+            measure = layer.Measure("events");
         }
         else if (measure is null && howMany)
         {
-            measure = SemanticLayer.Measures[0];
+            measure = layer.CustomerCount;
         }
 
         if (measure is null)
         {
             return ParsedQuestion.Unplaced("I could not tell what to measure");
+        }
+
+        // A question that needs an entity the profile does not map is declined with the mapping that enables it.
+        if (measure.Missing is { } missing)
+        {
+            return ParsedQuestion.Unplaced($"{measure.Label} {missing}");
         }
 
         List<DimensionDefinition> distinct = [];
@@ -174,10 +187,23 @@ internal static partial class QuestionParser
         DimensionDefinition? grouped = distinct.Count == 1 ? distinct[0] : null;
         if (grouped is null)
         {
-            QueryFilter? compared = merged.Find(f => f.Values.Count > 1 && !(f.Dimension == DimensionKind.Device && f.Phrase.StartsWith("mobile", StringComparison.Ordinal)));
+            QueryFilter? compared = merged.Find(f => f.Values.Count > 1 && !f.Group);
             if (compared is not null)
             {
-                grouped = SemanticLayer.Dimension(compared.Dimension);
+                grouped = layer.Dimension(compared.Dimension);
+            }
+        }
+
+        if (grouped?.Missing is { } noBreakdown)
+        {
+            return ParsedQuestion.Unplaced($"a breakdown by {grouped.Label} {noBreakdown}");
+        }
+
+        foreach (QueryFilter filter in merged)
+        {
+            if (layer.Dimension(filter.Dimension) is { Missing: { } noFilter } filtered)
+            {
+                return ParsedQuestion.Unplaced($"a filter on {filtered.Label} ({filter.Phrase}) {noFilter}");
             }
         }
 
@@ -220,13 +246,17 @@ internal static partial class QuestionParser
                 }
             }
 
-            merged[index] = new QueryFilter(filter.Dimension, values, merged[index].Phrase + " and " + filter.Phrase);
+            merged[index] = new QueryFilter(filter.Dimension, values, merged[index].Phrase + " and " + filter.Phrase, merged[index].Group);
         }
 
         return merged;
     }
 
-    private static string? RefusalReason(string text)
+    private static bool PerNoun(string text, string noun) =>
+        noun != "customer" && (text.Contains($" per {noun} ", StringComparison.Ordinal) || text.Contains($" for each {noun} ", StringComparison.Ordinal)
+            || text.Contains($" for every {noun} ", StringComparison.Ordinal) || text.Contains($" by {noun} ", StringComparison.Ordinal));
+
+    private static string? RefusalReason(string text, SemanticLayer layer)
     {
         if (ChangeDataRegex().Match(text) is { Success: true } change)
         {
@@ -243,6 +273,14 @@ internal static partial class QuestionParser
             return $"\"{personal.Value.Trim()}\" is personal data, which analytics does not expose (only aggregates over the data model)";
         }
 
+        foreach (string column in layer.Lexicon.PersonalPhrases)
+        {
+            if (text.Contains(column, StringComparison.Ordinal))
+            {
+                return $"\"{column.Trim()}\" is personal data, which analytics does not expose (only aggregates over the data model)";
+            }
+        }
+
         if (GroundTruthRegex().IsMatch(text))
         {
             return "the ground-truth uplift exists only to evaluate models and may not be read";
@@ -250,7 +288,7 @@ internal static partial class QuestionParser
 
         if (CatalogRegex().Match(text) is { Success: true } catalog)
         {
-            return $"\"{catalog.Value.Trim()}\" is outside the data model; analytics answers questions about customers, purchases, events, carts, campaigns and scores";
+            return $"\"{catalog.Value.Trim()}\" is outside the data model; analytics answers questions about {layer.Subjects()}";
         }
 
         return null;
@@ -372,12 +410,6 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|minimum|min)(?= )")]
     private static partial Regex LeastRegex();
-
-    [GeneratedRegex(@"(?<= )(?:in|from|vs|versus|and|compare|between|the) (?:the )?us(?= )")]
-    private static partial Regex UnitedStatesRegex();
-
-    [GeneratedRegex(@"(?<= )(?:from|via|through|by) email(?: marketing)?(?= )")]
-    private static partial Regex EmailSourceRegex();
 
     [GeneratedRegex(@" (?:how many|number of|count of|count) ")]
     private static partial Regex HowManyRegex();

@@ -1,15 +1,21 @@
+using System.Text.RegularExpressions;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
 /// <summary>
-/// The semantic layer over the data model: the facts, the named measures with their aggregate SQL and the named
-/// dimensions with the column or expression that defines them. Every identifier comes from <see cref="DataSchema"/>;
-/// every value a question supplies becomes a parameter. Personal data columns (first_name, last_name, email) and the
-/// evaluation-only ground_truth_uplift table are not part of it.
+/// The semantic layer of one business, built from its <see cref="BusinessProfile"/>: the mapped facts, the measures
+/// and dimensions derived from the mapping (customer counts; order count, revenue and average order value when orders
+/// are mapped; events, sessions and event types when events are mapped; carts only when carts are mapped; a dimension
+/// for every place and taxonomy level, the acquisition source, the device, the value tier, the campaign and trigger)
+/// plus the profile's own <c>analytics.measures</c> and <c>analytics.dimensions</c>. Every identifier comes from the
+/// mapping; every value a question supplies becomes a parameter. A measure or dimension whose entity is not mapped
+/// stays known by its words but carries the mapping message, so a question naming it is declined, never answered
+/// with something else. Personal columns are not part of it. Immutable and thread-safe.
 /// </summary>
-internal static class SemanticLayer
+internal sealed partial class SemanticLayer
 {
     internal const string HighValueThreshold = "high_value_threshold";
     internal const string LowValueThreshold = "low_value_threshold";
@@ -17,139 +23,499 @@ internal static class SemanticLayer
     internal const string TreatmentGroup = "treatment_group";
     internal const string ControlGroup = "control_group";
 
-    public static IReadOnlyList<FactInfo> Facts { get; } =
-    [
-        new(FactKind.Customers, DataSchema.Customers.Name, "c", "created_at", "customers"),
-        new(FactKind.Transactions, DataSchema.Transactions.Name, "t", "transaction_date", "purchases"),
-        new(FactKind.Events, DataSchema.BehavioralEvents.Name, "e", "event_timestamp", "behavioral events"),
-        new(FactKind.Carts, DataSchema.AbandonedCarts.Name, "a", "abandoned_at", "abandoned carts"),
-        new(FactKind.Campaigns, DataSchema.CampaignHistory.Name, "h", "sent_at", "campaign sends"),
-        new(FactKind.Scores, DataSchema.CustomerScores.Name, "s", null, "customer scores"),
-    ];
+    // Plain column names that are reserved in DuckDB or GoogleSQL and so are quoted ("group").
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "all", "and", "any", "array", "as", "asc", "at", "between", "by", "case", "cast", "collate", "contains", "create", "cross",
+        "cube", "current", "default", "desc", "distinct", "else", "end", "enum", "escape", "except", "exclude", "exists", "extract",
+        "false", "fetch", "following", "for", "from", "full", "group", "grouping", "groups", "hash", "having", "if", "ignore", "in",
+        "inner", "interval", "intersect", "into", "is", "join", "lateral", "left", "like", "limit", "lookup", "merge", "natural", "new",
+        "no", "not", "null", "nulls", "of", "offset", "on", "or", "order", "outer", "over", "partition", "preceding", "proto", "qualify",
+        "range", "recursive", "respect", "right", "rollup", "rows", "select", "set", "some", "struct", "table", "tablesample", "then",
+        "to", "treat", "true", "unbounded", "union", "unnest", "user", "using", "when", "where", "window", "with", "within",
+    };
 
-    public static FactInfo Fact(FactKind kind) => Facts[(int)kind];
+    private readonly Dictionary<EntityKind, FactInfo> _facts = [];
+    private readonly Dictionary<string, DimensionDefinition> _dimensions = new(StringComparer.Ordinal);
+    private readonly Lazy<QuestionLexicon> _lexicon;
 
-    public static IReadOnlyList<MeasureDefinition> Measures { get; } =
-    [
-        new("customers", "customers", FactKind.Customers, MeasureFormat.Count, _ => "COUNT(DISTINCT c.customer_id)",
-            ["customers", "customer", "shoppers", "shopper", "clients", "people", "users", "customer count", "customer base", "new customers", "signups", "sign ups"], true),
-        new("buyers", "buyers", FactKind.Transactions, MeasureFormat.Count, _ => "COUNT(DISTINCT t.customer_id)",
-            ["buyers", "purchasers", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"], true),
-        new("revenue", "revenue", FactKind.Transactions, MeasureFormat.Money, _ => "SUM(t.order_value)",
-            ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true),
-        new("orders", "orders", FactKind.Transactions, MeasureFormat.Count, _ => "COUNT(*)",
-            ["orders", "order", "transactions", "transaction", "purchases", "order count"], true),
-        new("average_order_value", "average order value", FactKind.Transactions, MeasureFormat.Money, _ => "AVG(t.order_value)",
-            ["average order value", "avg order value", "mean order value", "aov", "basket value", "average basket value", "average basket", "average transaction value", "average spend", "average sale", "order value"], false),
-        new("units", "units sold", FactKind.Transactions, MeasureFormat.Count, _ => "SUM(t.quantity)",
-            ["units", "units sold", "items sold", "quantity", "quantity sold", "products sold"], true),
-        new("abandoned_carts", "abandoned carts", FactKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
-            ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart abandonment"], true),
-        new("abandoned_cart_value", "abandoned cart value", FactKind.Carts, MeasureFormat.Money, _ => "SUM(a.cart_value)",
-            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue"], true),
-        new("average_cart_value", "average cart value", FactKind.Carts, MeasureFormat.Money, _ => "AVG(a.cart_value)",
-            ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts"], false),
-        new("events", "events", FactKind.Events, MeasureFormat.Count, _ => "COUNT(*)",
-            ["events", "event", "behavioral events", "behavioural events", "interactions", "activity", "event count"], true),
-        new("sessions", "sessions", FactKind.Events, MeasureFormat.Count, _ => "COUNT(DISTINCT e.session_id)",
-            ["sessions", "session", "visits", "visit"], true),
-        new("average_session_duration_seconds", "average session duration", FactKind.Events, MeasureFormat.Seconds, _ => "AVG(e.session_duration_seconds)",
-            ["session duration", "average session duration", "session length", "time on site", "average session length"], false),
-        new("average_clv", "average CLV score", FactKind.Customers, MeasureFormat.Decimal, _ => "AVG(c.clv_score)",
-            ["clv", "average clv", "clv score", "average clv score", "customer lifetime value", "average customer lifetime value", "lifetime value", "customer value", "avg clv", "mean clv"], false),
-        new("average_churn_probability", "average churn probability", FactKind.Scores, MeasureFormat.Percent, _ => "AVG(s.churn_probability)",
-            ["churn probability", "average churn probability", "churn", "churn risk", "churn score", "average churn", "likelihood to churn", "churn rate"], false),
-        new("at_risk_customers", "at-risk customers", FactKind.Scores, MeasureFormat.Count, d => $"SUM(CASE WHEN s.churn_probability >= {d.Parameter(ChurnThreshold)} THEN 1 ELSE 0 END)",
-            ["at risk customers", "customers at risk", "at risk", "churning customers", "customers likely to churn", "customers at risk of churn", "customers at risk of churning", "high churn risk customers"], true),
-        new("average_discount_sensitivity", "average discount sensitivity", FactKind.Scores, MeasureFormat.Decimal, _ => "AVG(s.discount_sensitivity)",
-            ["discount sensitivity", "average discount sensitivity", "sensitivity to discounts", "price sensitivity"], false),
-        new("average_free_shipping_sensitivity", "average free-shipping sensitivity", FactKind.Scores, MeasureFormat.Decimal, _ => "AVG(s.free_shipping_sensitivity)",
-            ["free shipping sensitivity", "average free shipping sensitivity", "sensitivity to free shipping"], false),
-        new("average_content_engagement", "average content engagement", FactKind.Scores, MeasureFormat.Decimal, _ => "AVG(s.content_engagement)",
-            ["content engagement", "average content engagement", "engagement"], false),
-        new("campaign_sends", "campaign sends", FactKind.Campaigns, MeasureFormat.Count, _ => "COUNT(*)",
-            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true),
-        new("conversions", "conversions", FactKind.Campaigns, MeasureFormat.Count, _ => "SUM(CASE WHEN h.converted THEN 1 ELSE 0 END)",
-            ["conversions", "converted customers", "campaign conversions"], true),
-        new("conversion_rate", "conversion rate", FactKind.Campaigns, MeasureFormat.Percent, _ => "AVG(CASE WHEN h.converted THEN 1.0 ELSE 0.0 END)",
-            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false),
-        new("campaign_uplift", "campaign uplift", FactKind.Campaigns, MeasureFormat.PercentagePoints,
-            d => $"(AVG(CASE WHEN h.{d.Quote("group")} = {d.Parameter(TreatmentGroup)} THEN (CASE WHEN h.converted THEN 1.0 ELSE 0.0 END) END) - AVG(CASE WHEN h.{d.Quote("group")} = {d.Parameter(ControlGroup)} THEN (CASE WHEN h.converted THEN 1.0 ELSE 0.0 END) END))",
-            ["uplift", "campaign uplift", "lift", "incremental conversion", "incremental conversion rate", "treatment minus control", "conversion uplift"], false),
-        new("attributed_revenue", "attributed campaign revenue", FactKind.Campaigns, MeasureFormat.Money, _ => "SUM(h.revenue)",
-            ["attributed revenue", "campaign revenue", "revenue from campaigns", "campaign attributed revenue"], true),
-    ];
+    /// <summary>Builds the semantic layer of <paramref name="profile"/>.</summary>
+    public SemanticLayer(BusinessProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Profile = profile;
+        AddFact(EntityKind.Customers, "c", "created_at", "id", "customers", "customers");
+        AddFact(EntityKind.Orders, "t", "timestamp", "customer_id", "purchases", "purchases");
+        AddFact(EntityKind.Events, "e", "timestamp", "customer_id", "behavioral events", "events");
+        AddFact(EntityKind.Carts, "a", "timestamp", "customer_id", "abandoned carts", "carts");
+        AddFact(EntityKind.CampaignSends, "h", "sent_at", "customer_id", "campaign sends", "campaigns");
+        AddFact(EntityKind.Scores, "s", null, "customer_id", "customer scores", "scores");
+        Facts = [.. _facts.Values];
+        ValueScore = profile.FindAttribute(ProfileAttributeRole.ValueScore);
+        ChurnScore = profile.FindAttribute(ProfileAttributeRole.ChurnScore);
+        Measures = BuildMeasures();
+        Dimensions = BuildDimensions();
+        foreach (DimensionDefinition dimension in Dimensions)
+        {
+            _dimensions.TryAdd(dimension.Key, dimension);
+        }
 
-    public static IReadOnlyList<DimensionDefinition> Dimensions { get; } =
-    [
-        new(DimensionKind.Country, "country", "country", "countries", true, [], "country", ["country", "countries", "market", "markets", "region", "regions"]),
-        new(DimensionKind.City, "city", "city", "cities", true, [], "city", ["city", "cities", "location", "locations"]),
-        new(DimensionKind.AcquisitionSource, "acquisition_source", "acquisition source", "acquisition sources", true, [], "acquisition_source",
-            ["acquisition source", "acquisition sources", "acquisition channel", "acquisition channels", "source", "sources", "channel", "channels"]),
-        new(DimensionKind.ValueTier, "value_tier", "value tier", "value tiers", true, [], null,
-            ["value tier", "value tiers", "tier", "tiers", "value segment", "value segments", "clv tier", "clv tiers"]),
-        new(DimensionKind.Category, "category", "category", "categories", false, [FactKind.Transactions, FactKind.Events], "category",
-            ["category", "categories", "product category", "product categories", "department", "departments"]),
-        new(DimensionKind.ProductType, "product_type", "product type", "product types", false, [FactKind.Transactions, FactKind.Events], "product_type",
-            ["product type", "product types", "product", "products", "item type", "item types"]),
-        new(DimensionKind.EventType, "event_type", "event type", "event types", false, [FactKind.Events], "event_type",
-            ["event type", "event types", "type of event", "types of event", "kind of event"]),
-        new(DimensionKind.Device, "device", "device", "devices", false, [FactKind.Events], "device", ["device", "devices", "platform", "platforms"]),
-        new(DimensionKind.Campaign, "campaign_name", "campaign", "campaigns", false, [FactKind.Campaigns], "campaign_name", ["campaign", "campaigns", "campaign name"]),
-        new(DimensionKind.CampaignType, "campaign_type", "campaign type", "campaign types", false, [FactKind.Campaigns], "campaign_type", ["campaign type", "campaign types"]),
-        new(DimensionKind.Trigger, "trigger_type", "trigger", "triggers", false, [FactKind.Campaigns], "trigger_type", ["trigger", "triggers", "trigger type", "trigger types", "incentive", "incentives"]),
-        new(DimensionKind.Day, "day", "day", "days", false, [], null, ["day", "days", "daily", "date", "dates", "day by day"]),
-        new(DimensionKind.Week, "week", "week", "weeks", false, [], null, ["week", "weeks", "weekly", "week by week"]),
-        new(DimensionKind.Month, "month", "month", "months", false, [], null, ["month", "months", "monthly", "month by month", "over time", "trend", "trends"]),
-    ];
+        CustomerWords = CustomerNouns(profile.Entities.Customers.Table);
+        _lexicon = new(() => QuestionLexicon.Build(this));
+    }
 
-    public static DimensionDefinition Dimension(DimensionKind kind) => Dimensions[(int)kind];
+    /// <summary>The profile the layer is built from.</summary>
+    public BusinessProfile Profile { get; }
+
+    /// <summary>The mapped facts, customers first.</summary>
+    public IReadOnlyList<FactInfo> Facts { get; }
+
+    /// <summary>The measures, derived ones first, then the profile's own; unavailable ones carry <see cref="MeasureDefinition.Missing"/>.</summary>
+    public IReadOnlyList<MeasureDefinition> Measures { get; }
+
+    /// <summary>The dimensions; unavailable ones carry <see cref="DimensionDefinition.Missing"/>.</summary>
+    public IReadOnlyList<DimensionDefinition> Dimensions { get; }
+
+    /// <summary>The value-score attribute (value tiers, the average value measure), or null.</summary>
+    public ProfileAttribute? ValueScore { get; }
+
+    /// <summary>The churn-score attribute (churn measures, at-risk customers), or null.</summary>
+    public ProfileAttribute? ChurnScore { get; }
+
+    /// <summary>The nouns a question uses for one customer of this business ("customer", and "member" for a members table).</summary>
+    public IReadOnlyList<string> CustomerWords { get; }
+
+    /// <summary>The question vocabulary of this layer, longest phrase first.</summary>
+    public QuestionLexicon Lexicon => _lexicon.Value;
+
+    /// <summary>The measure counting customers (a "how many" question with no other measure).</summary>
+    public MeasureDefinition CustomerCount => Measures[0];
+
+    /// <summary>The mapped fact of an entity, or null when the profile does not map it.</summary>
+    public FactInfo? Fact(EntityKind kind) => _facts.GetValueOrDefault(kind);
+
+    /// <summary>The dimension with a key, or null.</summary>
+    public DimensionDefinition? Dimension(string key) => _dimensions.GetValueOrDefault(key);
+
+    /// <summary>The measure with a name, or null.</summary>
+    public MeasureDefinition? Measure(string name) => Measures.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The SQL of a mapped column value on a table alias: a plain name qualified (and quoted when reserved), an expression as written.</summary>
+    public static string Column(string alias, string value, SqlDialect dialect)
+    {
+        if (!ProfileSql.IsColumnName(value))
+        {
+            return "(" + value + ")";
+        }
+
+        return alias + "." + (Reserved.Contains(value) ? dialect.Quote(value) : value);
+    }
 
     /// <summary>The SQL of a dimension over a fact, or null (with a reason) when the fact does not carry it.</summary>
-    public static string? DimensionExpression(DimensionDefinition dimension, FactInfo fact, SqlDialect dialect, out string? reason)
+    public string? DimensionExpression(DimensionDefinition dimension, FactInfo fact, SqlDialect dialect, out string? reason)
     {
         reason = null;
         if (dimension.IsTime)
         {
-            if (fact.TimeColumn is null)
+            if (fact.Time is null)
             {
                 reason = $"{fact.Description} are the latest snapshot and have no time to split by {dimension.Label}";
                 return null;
             }
 
-            return dialect.TruncateTimestamp($"{fact.Alias}.{fact.TimeColumn}", dimension.Grain);
+            return dialect.TruncateTimestamp(fact.Time(dialect), dimension.Grain);
         }
 
-        if (dimension.Kind == DimensionKind.ValueTier)
+        if (dimension.Role == DimensionRole.ValueTier)
         {
-            return $"CASE WHEN c.clv_score >= {dialect.Parameter(HighValueThreshold)} THEN 'high' WHEN c.clv_score >= {dialect.Parameter(LowValueThreshold)} THEN 'medium' ELSE 'low' END";
+            string value = dimension.Columns[0].Sql(dialect);
+            return $"CASE WHEN {value} >= {dialect.Parameter(HighValueThreshold)} THEN 'high' WHEN {value} >= {dialect.Parameter(LowValueThreshold)} THEN 'medium' ELSE 'low' END";
         }
 
         if (dimension.OnCustomers)
         {
-            return $"c.{dimension.Column}";
+            return dimension.Columns[0].Sql(dialect);
         }
 
-        foreach (FactKind kind in dimension.Facts)
+        foreach (DimensionColumn column in dimension.Columns)
         {
-            if (kind == fact.Kind)
+            if (column.Fact == fact.Kind)
             {
-                return $"{fact.Alias}.{dimension.Column}";
+                return column.Sql(dialect);
             }
         }
 
-        reason = $"{dimension.Label} is recorded on {Describe(dimension.Facts)}, not on {fact.Description}";
+        reason = $"{dimension.Label} is recorded on {Describe(dimension.Columns)}, not on {fact.Description}";
         return null;
     }
 
-    private static string Describe(IReadOnlyList<FactKind> facts)
+    /// <summary>What analytics answers about, for the refusal of questions outside the data ("customers, purchases ... and scores").</summary>
+    public string Subjects()
+    {
+        List<string> names = [.. Facts.Select(f => f.ShortName)];
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+    }
+
+    private string Describe(IReadOnlyList<DimensionColumn> columns)
     {
         List<string> names = [];
-        foreach (FactKind kind in facts)
+        foreach (DimensionColumn column in columns)
         {
-            names.Add(Fact(kind).Description);
+            names.Add(Fact(column.Fact)?.Description ?? column.Fact.ToString());
         }
 
         return string.Join(" and ", names);
     }
+
+    private void AddFact(EntityKind kind, string alias, string? time, string customerId, string description, string shortName)
+    {
+        if (Profile.Entities.Get(kind) is not { } mapping)
+        {
+            return;
+        }
+
+        string? timeValue = time is null ? null : mapping.Column(time);
+        string idValue = mapping.Column(customerId) ?? "customer_id";
+        _facts[kind] = new FactInfo(
+            kind,
+            mapping.Table,
+            alias,
+            timeValue is null ? null : d => Column(alias, timeValue, d),
+            d => Column(alias, idValue, d),
+            description,
+            shortName);
+    }
+
+    private string Alias(EntityKind kind) => kind switch
+    {
+        EntityKind.Customers => "c",
+        EntityKind.Orders => "t",
+        EntityKind.Events => "e",
+        EntityKind.Carts => "a",
+        EntityKind.CampaignSends => "h",
+        _ => "s",
+    };
+
+    private string? Missing(EntityKind kind) => Profile.MissingEntityMessage(kind);
+
+    // The SQL of a logical column of an entity, or null when the entity or the column is not mapped.
+    private Func<SqlDialect, string>? Mapped(EntityKind kind, string logical)
+    {
+        string alias = Alias(kind);
+        return Profile.Entities.Get(kind)?.Column(logical) is { } value ? d => Column(alias, value, d) : null;
+    }
+
+    private Func<SqlDialect, string> AttributeSql(ProfileAttribute attribute)
+    {
+        string alias = Alias(attribute.Entity);
+        string value = attribute.Column;
+        return d => Column(alias, value, d);
+    }
+
+    private List<MeasureDefinition> BuildMeasures()
+    {
+        List<MeasureDefinition> measures = [];
+        string customersTable = Profile.Entities.Customers.Table;
+        List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "users", "customer count", "customer base", "new customers", "signups", "sign ups"];
+        List<string> tableNouns = CustomerNouns(customersTable).Where(n => n != "customer").ToList();
+        foreach (string noun in tableNouns)
+        {
+            customerWords.Add(noun);
+            customerWords.Add(LanguageWords.Plural(noun));
+            customerWords.Add("new " + LanguageWords.Plural(noun));
+        }
+
+        Func<SqlDialect, string> customerId = _facts[EntityKind.Customers].CustomerId;
+        measures.Add(new("customers", "customers", EntityKind.Customers, MeasureFormat.Count, d => $"COUNT(DISTINCT {customerId(d)})", customerWords, true));
+
+        // Orders.
+        string? noOrders = Missing(EntityKind.Orders);
+        Func<SqlDialect, string> orderCustomer = Mapped(EntityKind.Orders, "customer_id") ?? (_ => "t.customer_id");
+        Func<SqlDialect, string>? orderValue = Mapped(EntityKind.Orders, "value");
+        Func<SqlDialect, string>? quantity = Mapped(EntityKind.Orders, "quantity");
+        List<string> buyerWords = ["buyers", "purchasers", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
+        foreach (string noun in tableNouns)
+        {
+            string plural = LanguageWords.Plural(noun);
+            buyerWords.AddRange([$"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
+        }
+
+        measures.Add(new("buyers", "buyers", EntityKind.Orders, MeasureFormat.Count, d => $"COUNT(DISTINCT {orderCustomer(d)})", buyerWords, true) { Missing = noOrders });
+        measures.Add(new("revenue", "revenue", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)})",
+            ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true)
+        { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
+        // Orders may be order lines: an order is a distinct order id when the mapping names one.
+        Func<SqlDialect, string>? orderId = Mapped(EntityKind.Orders, "id");
+        Func<SqlDialect, string> orderCount = orderId is null ? _ => "COUNT(*)" : d => $"COUNT(DISTINCT {orderId(d)})";
+        measures.Add(new("orders", "orders", EntityKind.Orders, MeasureFormat.Count, orderCount,
+            ["orders", "order", "transactions", "transaction", "purchases", "order count"], true) { Missing = noOrders });
+        measures.Add(new("average_order_value", "average order value", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)}) / NULLIF({orderCount(d)}, 0)",
+            ["average order value", "avg order value", "mean order value", "aov", "basket value", "average basket value", "average basket", "average transaction value", "average spend", "average sale", "order value"], false)
+        { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
+        measures.Add(new("units", "units sold", EntityKind.Orders, MeasureFormat.Count, d => $"SUM({quantity!(d)})",
+            ["units", "units sold", "items sold", "quantity", "quantity sold", "products sold"], true)
+        { Missing = noOrders ?? (quantity is null ? NeedsColumn(EntityKind.Orders, "quantity") : null) });
+
+        // Carts.
+        string? noCarts = Missing(EntityKind.Carts);
+        Func<SqlDialect, string>? cartValue = Mapped(EntityKind.Carts, "value");
+        string? noCartValue = noCarts ?? (cartValue is null ? NeedsColumn(EntityKind.Carts, "value") : null);
+        measures.Add(new("abandoned_carts", "abandoned carts", EntityKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
+            ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart abandonment"], true) { Missing = noCarts });
+        measures.Add(new("abandoned_cart_value", "abandoned cart value", EntityKind.Carts, MeasureFormat.Money, d => $"SUM({cartValue!(d)})",
+            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue"], true) { Missing = noCartValue });
+        measures.Add(new("average_cart_value", "average cart value", EntityKind.Carts, MeasureFormat.Money, d => $"AVG({cartValue!(d)})",
+            ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts"], false) { Missing = noCartValue });
+
+        // Events.
+        string? noEvents = Missing(EntityKind.Events);
+        Func<SqlDialect, string>? session = Mapped(EntityKind.Events, "session_id");
+        Func<SqlDialect, string>? duration = Mapped(EntityKind.Events, "session_duration_seconds");
+        measures.Add(new("events", "events", EntityKind.Events, MeasureFormat.Count, _ => "COUNT(*)",
+            ["events", "event", "behavioral events", "behavioural events", "interactions", "activity", "event count"], true) { Missing = noEvents });
+        measures.Add(new("sessions", "sessions", EntityKind.Events, MeasureFormat.Count, d => $"COUNT(DISTINCT {session!(d)})",
+            ["sessions", "session", "visits", "visit"], true) { Missing = noEvents ?? (session is null ? NeedsColumn(EntityKind.Events, "session_id") : null) });
+        measures.Add(new("average_session_duration_seconds", "average session duration", EntityKind.Events, MeasureFormat.Seconds, d => $"AVG({duration!(d)})",
+            ["session duration", "average session duration", "session length", "time on site", "average session length"], false)
+        { Missing = noEvents ?? (duration is null ? NeedsColumn(EntityKind.Events, "session_duration_seconds") : null) });
+
+        // Scores by role.
+        if (ValueScore is { } value)
+        {
+            Func<SqlDialect, string> sql = AttributeSql(value);
+            string name = value.Name.EndsWith("_score", StringComparison.Ordinal) ? value.Name[..^"_score".Length] : value.Name;
+            measures.Add(new("average_" + name, "average " + value.Label, value.Entity, MeasureFormat.Decimal, d => $"AVG({sql(d)})",
+                [.. AttributeWords(value)], false));
+        }
+
+        if (ChurnScore is { } churn)
+        {
+            Func<SqlDialect, string> sql = AttributeSql(churn);
+            measures.Add(new("average_" + churn.Name, "average " + churn.Label, churn.Entity, MeasureFormat.Percent, d => $"AVG({sql(d)})",
+                [.. AttributeWords(churn), "churn", "churn risk", "average churn", "likelihood to churn", "churn rate"], false));
+            measures.Add(new("at_risk_customers", "at-risk customers", churn.Entity, MeasureFormat.Count, d => $"SUM(CASE WHEN {sql(d)} >= {d.Parameter(ChurnThreshold)} THEN 1 ELSE 0 END)",
+                ["at risk customers", "customers at risk", "at risk", "churning customers", "customers likely to churn", "customers at risk of churn", "customers at risk of churning", "high churn risk customers",
+                    .. tableNouns.Select(n => $"{LanguageWords.Plural(n)} at risk"), .. tableNouns.Select(n => $"at risk {LanguageWords.Plural(n)}")], true));
+        }
+
+        // The profile's own measures.
+        foreach (ProfileMeasure measure in Profile.Analytics.Measures)
+        {
+            (Func<SqlDialect, string> sql, bool needsCustomers) = Expand(measure.Expression, measure.Entity);
+            List<string> words = [measure.Name.Replace('_', ' '), .. measure.Words];
+            if (measure.Label.Length > 0)
+            {
+                words.Insert(1, measure.Label);
+            }
+
+            measures.Add(new(measure.Name, measure.Label.Length > 0 ? measure.Label : measure.Name.Replace('_', ' '), measure.Entity, ParseFormat(measure.Format), sql, words, measure.Additive)
+            {
+                Missing = Missing(measure.Entity),
+                NeedsCustomers = needsCustomers,
+            });
+        }
+
+        // Campaign sends.
+        EntityMapping? sends = Profile.Entities.CampaignSends;
+        string? noSends = Missing(EntityKind.CampaignSends);
+        Func<SqlDialect, string>? converted = Mapped(EntityKind.CampaignSends, "converted");
+        Func<SqlDialect, string>? arm = Mapped(EntityKind.CampaignSends, "arm");
+        Func<SqlDialect, string>? attributed = Mapped(EntityKind.CampaignSends, "revenue");
+        string? noConverted = noSends ?? (converted is null ? NeedsColumn(EntityKind.CampaignSends, "converted") : null);
+        measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count, _ => "COUNT(*)",
+            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends });
+        measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count, d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
+            ["conversions", "converted customers", "campaign conversions"], true) { Missing = noConverted });
+        measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent, d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
+            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted });
+        measures.Add(new("campaign_uplift", "campaign uplift", EntityKind.CampaignSends, MeasureFormat.PercentagePoints,
+            d => $"(AVG(CASE WHEN {arm!(d)} = {d.Parameter(TreatmentGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END) - AVG(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END))",
+            ["uplift", "campaign uplift", "lift", "incremental conversion", "incremental conversion rate", "treatment minus control", "conversion uplift"], false)
+        { Missing = noConverted ?? (arm is null || sends?.TreatmentValue is null || sends.ControlValue is null ? NeedsColumn(EntityKind.CampaignSends, "arm") : null) });
+        measures.Add(new("attributed_revenue", "attributed campaign revenue", EntityKind.CampaignSends, MeasureFormat.Money, d => $"SUM({attributed!(d)})",
+            ["attributed revenue", "campaign revenue", "revenue from campaigns", "campaign attributed revenue"], true)
+        { Missing = noSends ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null) });
+        return measures;
+    }
+
+    private List<DimensionDefinition> BuildDimensions()
+    {
+        List<DimensionDefinition> dimensions = [];
+        IReadOnlyList<HierarchyLevel> places = Profile.Catalog.Places.Levels;
+        for (int i = 0; i < places.Count; i++)
+        {
+            HierarchyLevel level = places[i];
+            if (level.Attribute is null || Profile.FindAttribute(level.Attribute) is not { } attribute)
+            {
+                continue;
+            }
+
+            List<string> words = [Label(level.Name), level.Plural];
+            if (i == 0)
+            {
+                words.AddRange(["market", "markets", "region", "regions"]);
+            }
+
+            if (i == places.Count - 1)
+            {
+                words.AddRange(["location", "locations"]);
+            }
+
+            dimensions.Add(Attribute(level.Name, level.Name, Label(level.Name), level.Plural, DimensionRole.Place, attribute, words) with { Outermost = i == 0 });
+        }
+
+        if (Profile.FindAttribute(ProfileAttributeRole.AcquisitionSource) is { } source)
+        {
+            dimensions.Add(Attribute("acquisition_source", "acquisition_source", "acquisition source", "acquisition sources", DimensionRole.AcquisitionSource, source,
+                ["acquisition source", "acquisition sources", "acquisition channel", "acquisition channels", "source", "sources", "channel", "channels", source.Label]) with { Outermost = true });
+        }
+
+        if (ValueScore is { } value)
+        {
+            dimensions.Add(Attribute("value_tier", "value_tier", "value tier", "value tiers", DimensionRole.ValueTier, value,
+                ["value tier", "value tiers", "tier", "tiers", "value segment", "value segments", .. AttributeWords(value).Where(w => !w.Contains(' ', StringComparison.Ordinal)).SelectMany(w => new[] { w + " tier", w + " tiers" })])
+                with { Outermost = true });
+        }
+
+        IReadOnlyList<HierarchyLevel> taxonomy = Profile.Catalog.Taxonomy.Levels;
+        for (int i = 0; i < taxonomy.Count; i++)
+        {
+            HierarchyLevel level = taxonomy[i];
+            List<DimensionColumn> columns = [];
+            if (level.OrdersColumn is { } ordersColumn && Profile.HasEntity(EntityKind.Orders))
+            {
+                columns.Add(new(EntityKind.Orders, d => Column("t", ordersColumn, d)));
+            }
+
+            if (level.EventsColumn is { } eventsColumn && Profile.HasEntity(EntityKind.Events))
+            {
+                columns.Add(new(EntityKind.Events, d => Column("e", eventsColumn, d)));
+            }
+
+            List<string> words = [Label(level.Name), level.Plural];
+            if (i == 0)
+            {
+                words.AddRange(["category", "categories", "product category", "product categories", "department", "departments"]);
+            }
+
+            if (i == taxonomy.Count - 1)
+            {
+                words.AddRange(["product type", "product types", "product", "products", "item type", "item types"]);
+            }
+
+            dimensions.Add(new(level.Name, level.Name, Label(level.Name), level.Plural, DimensionRole.Taxonomy, false, columns, words)
+            {
+                Missing = columns.Count == 0 ? Missing(EntityKind.Orders) ?? Missing(EntityKind.Events) : null,
+            });
+        }
+
+        dimensions.Add(FactColumn("event_type", "event_type", "event type", "event types", DimensionRole.EventType, EntityKind.Events, "type",
+            ["event type", "event types", "type of event", "types of event", "kind of event"]));
+        dimensions.Add(FactColumn("device", "device", "device", "devices", DimensionRole.Device, EntityKind.Events, "device", ["device", "devices", "platform", "platforms"]) with { Outermost = true });
+        dimensions.Add(FactColumn("campaign", "campaign_name", "campaign", "campaigns", DimensionRole.Campaign, EntityKind.CampaignSends, "campaign_name", ["campaign", "campaigns", "campaign name"]));
+        dimensions.Add(FactColumn("campaign_type", "campaign_type", "campaign type", "campaign types", DimensionRole.CampaignType, EntityKind.CampaignSends, "campaign_type", ["campaign type", "campaign types"]));
+        dimensions.Add(FactColumn("trigger", "trigger_type", "trigger", "triggers", DimensionRole.Trigger, EntityKind.CampaignSends, "trigger",
+            ["trigger", "triggers", "trigger type", "trigger types", "incentive", "incentives"]));
+
+        foreach (ProfileDimension dimension in Profile.Analytics.Dimensions)
+        {
+            (Func<SqlDialect, string> sql, _) = Expand(dimension.Expression, dimension.Entity);
+            string label = dimension.Label.Length > 0 ? dimension.Label : Label(dimension.Name);
+            string plural = dimension.Plural.Length > 0 ? dimension.Plural : LanguageWords.Plural(label);
+            bool onCustomers = dimension.Entity == EntityKind.Customers;
+            dimensions.Add(new(dimension.Name, dimension.Name, label, plural, DimensionRole.Custom, onCustomers, [new(dimension.Entity, sql)],
+                [label, plural, Label(dimension.Name), .. dimension.Words])
+            {
+                Missing = Missing(dimension.Entity),
+            });
+        }
+
+        dimensions.Add(Time("day", "days", TimeGrain.Day, ["day", "days", "daily", "date", "dates", "day by day"]));
+        dimensions.Add(Time("week", "weeks", TimeGrain.Week, ["week", "weeks", "weekly", "week by week"]));
+        dimensions.Add(Time("month", "months", TimeGrain.Month, ["month", "months", "monthly", "month by month", "over time", "trend", "trends"]));
+        return dimensions;
+    }
+
+    private static DimensionDefinition Time(string name, string plural, TimeGrain grain, IReadOnlyList<string> words) =>
+        new(name, name, name, plural, DimensionRole.Time, false, [], words) { Grain = grain };
+
+    private DimensionDefinition Attribute(string key, string name, string label, string plural, DimensionRole role, ProfileAttribute attribute, IReadOnlyList<string> words)
+    {
+        Func<SqlDialect, string> sql = AttributeSql(attribute);
+        bool onCustomers = attribute.Entity == EntityKind.Customers;
+        return new(key, name, label, plural, role, onCustomers, [new(attribute.Entity, sql)], words);
+    }
+
+    private DimensionDefinition FactColumn(string key, string name, string label, string plural, DimensionRole role, EntityKind entity, string logical, IReadOnlyList<string> words)
+    {
+        Func<SqlDialect, string>? sql = Mapped(entity, logical);
+        return new(key, name, label, plural, role, false, sql is null ? [] : [new(entity, sql)], words)
+        {
+            Missing = Missing(entity) ?? (sql is null ? NeedsColumn(entity, logical) : null),
+        };
+    }
+
+    // {attribute} placeholders become the attribute's alias-qualified column.
+    private (Func<SqlDialect, string> Sql, bool NeedsCustomers) Expand(string expression, EntityKind entity)
+    {
+        bool needsCustomers = false;
+        List<(string Placeholder, Func<SqlDialect, string> Sql)> parts = [];
+        foreach (Match match in PlaceholderRegex().Matches(expression))
+        {
+            if (Profile.FindAttribute(match.Groups[1].Value) is { } attribute)
+            {
+                parts.Add((match.Value, AttributeSql(attribute)));
+                needsCustomers |= attribute.Entity == EntityKind.Customers && entity != EntityKind.Customers;
+            }
+        }
+
+        return (d =>
+        {
+            string sql = expression;
+            foreach ((string placeholder, Func<SqlDialect, string> part) in parts)
+            {
+                sql = sql.Replace(placeholder, part(d), StringComparison.Ordinal);
+            }
+
+            return sql;
+        }, needsCustomers);
+    }
+
+    private string NeedsColumn(EntityKind kind, string logical) =>
+        $"needs the `{logical}` column in the `entities.{ProfileWire<EntityKind>.Name(kind)}` mapping";
+
+    private static IEnumerable<string> AttributeWords(ProfileAttribute attribute) =>
+        [attribute.Name.Replace('_', ' '), attribute.Label, .. attribute.Words];
+
+    private static string Label(string name) => name.Replace('_', ' ');
+
+    private static MeasureFormat ParseFormat(string format) => format switch
+    {
+        "count" => MeasureFormat.Count,
+        "money" => MeasureFormat.Money,
+        "percent" => MeasureFormat.Percent,
+        "percentage_points" => MeasureFormat.PercentagePoints,
+        "seconds" => MeasureFormat.Seconds,
+        _ => MeasureFormat.Decimal,
+    };
+
+    // "customer", plus the singular of the customers table's name when it is one plain word ("members" -> "member").
+    private static List<string> CustomerNouns(string table)
+    {
+        List<string> nouns = ["customer"];
+        string last = table[(table.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        if (last.Length > 2 && last.All(char.IsAsciiLetterLower))
+        {
+            string singular = LanguageWords.Singular(last);
+            if (!nouns.Contains(singular))
+            {
+                nouns.Add(singular);
+            }
+        }
+
+        return nouns;
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex PlaceholderRegex();
 }

@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -8,17 +9,6 @@ internal enum TimeGrain
     Day,
     Week,
     Month,
-}
-
-/// <summary>The tables a measure can be computed over.</summary>
-internal enum FactKind
-{
-    Customers,
-    Transactions,
-    Events,
-    Carts,
-    Campaigns,
-    Scores,
 }
 
 /// <summary>How a measure's value reads in a sentence.</summary>
@@ -32,41 +22,66 @@ internal enum MeasureFormat
     Seconds,
 }
 
-/// <summary>The dimensions the semantic layer can group or filter by.</summary>
-internal enum DimensionKind
+/// <summary>What a dimension is to the question reader and the answer writer.</summary>
+internal enum DimensionRole
 {
-    Country,
-    City,
+    /// <summary>A place level (a customer attribute): "in X".</summary>
+    Place,
+
+    /// <summary>A product taxonomy level (an order or event column).</summary>
+    Taxonomy,
+
+    /// <summary>The acquisition source (a customer attribute): "from X".</summary>
     AcquisitionSource,
+
+    /// <summary>The value tier computed from the value score: "among X-value customers".</summary>
     ValueTier,
-    Category,
-    ProductType,
+
+    /// <summary>The behavioral event type: "for X events".</summary>
     EventType,
+
+    /// <summary>The device of behavioral events: "on X".</summary>
     Device,
+
+    /// <summary>The campaign name.</summary>
     Campaign,
+
+    /// <summary>The campaign type.</summary>
     CampaignType,
+
+    /// <summary>The trigger of a campaign send: "for X campaigns".</summary>
     Trigger,
-    Day,
-    Week,
-    Month,
+
+    /// <summary>A dimension of the profile's own (<c>analytics.dimensions</c>).</summary>
+    Custom,
+
+    /// <summary>A time grain over the fact's time column.</summary>
+    Time,
 }
 
-/// <summary>A table of the data model as the analytics compiler sees it: its alias and its time column.</summary>
-/// <param name="Kind">The fact.</param>
-/// <param name="Table">The table name from <see cref="DataModel.DataSchema"/>.</param>
+/// <summary>The SQL of a dimension on one fact.</summary>
+/// <param name="Fact">The entity whose table carries it.</param>
+/// <param name="Sql">The alias-qualified SQL; takes the dialect for quoting.</param>
+internal sealed record DimensionColumn(EntityKind Fact, Func<SqlDialect, string> Sql);
+
+/// <summary>A mapped table as the analytics compiler sees it: its alias and its time expression.</summary>
+/// <param name="Kind">The entity.</param>
+/// <param name="Table">The user's table, from the profile's mapping.</param>
 /// <param name="Alias">The alias the compiled SQL uses.</param>
-/// <param name="TimeColumn">The column time ranges and time dimensions apply to, or null when the table has none that means anything.</param>
-/// <param name="Description">What a row is, for explanations.</param>
-internal sealed record FactInfo(FactKind Kind, string Table, string Alias, string? TimeColumn, string Description)
+/// <param name="Time">The SQL time ranges and time dimensions apply to (alias-qualified), or null when the table has none that means anything.</param>
+/// <param name="CustomerId">The SQL of the customer id on the table (alias-qualified), for the join to the customers.</param>
+/// <param name="Description">What a row is, for explanations ("purchases").</param>
+/// <param name="ShortName">The short name in the list of what analytics answers about ("purchases", "carts").</param>
+internal sealed record FactInfo(EntityKind Kind, string Table, string Alias, Func<SqlDialect, string>? Time, Func<SqlDialect, string> CustomerId, string Description, string ShortName)
 {
     /// <summary>Whether a row is one customer (dimensions on other facts cannot split such a measure).</summary>
-    public bool IsCustomerGrain => Kind is FactKind.Customers or FactKind.Scores;
+    public bool IsCustomerGrain => Kind is EntityKind.Customers or EntityKind.Scores;
 }
 
 /// <summary>A named measure: its SQL aggregate over one fact table.</summary>
 /// <param name="Name">The result column name (snake_case).</param>
 /// <param name="Label">The label in answers ("average order value").</param>
-/// <param name="Fact">The fact it aggregates.</param>
+/// <param name="Fact">The entity it aggregates.</param>
 /// <param name="Format">How values read.</param>
 /// <param name="Expression">The aggregate SQL, written with the fact aliases; takes the dialect for quoting.</param>
 /// <param name="Synonyms">Phrases that name it in questions (lower case).</param>
@@ -74,39 +89,50 @@ internal sealed record FactInfo(FactKind Kind, string Table, string Alias, strin
 internal sealed record MeasureDefinition(
     string Name,
     string Label,
-    FactKind Fact,
+    EntityKind Fact,
     MeasureFormat Format,
     Func<SqlDialect, string> Expression,
     IReadOnlyList<string> Synonyms,
-    bool Additive);
+    bool Additive)
+{
+    /// <summary>
+    /// Why the measure cannot be computed for this profile (the mapping that enables it), or null when it can. A
+    /// question naming it is declined with this, never answered with another measure.
+    /// </summary>
+    public string? Missing { get; init; }
+
+    /// <summary>Whether the expression also reads the customers table (an attribute of the customers entity).</summary>
+    public bool NeedsCustomers { get; init; }
+}
 
 /// <summary>A named dimension: the SQL that defines it on each fact it is available on.</summary>
-/// <param name="Kind">The dimension.</param>
-/// <param name="Name">The result column name.</param>
+/// <param name="Key">The dimension's identifier in filters ("country", "trigger", "event_type").</param>
+/// <param name="Name">The result column name ("country", "trigger_type").</param>
 /// <param name="Label">The singular label ("city").</param>
 /// <param name="PluralLabel">The plural label ("cities").</param>
-/// <param name="OnCustomers">Whether it is a customer attribute (reachable from every fact through customer_id).</param>
-/// <param name="Facts">The facts it lives on when it is not a customer attribute.</param>
-/// <param name="Column">The column on the customer or fact table, or null for computed dimensions.</param>
+/// <param name="Role">What it is.</param>
+/// <param name="OnCustomers">Whether it is a customer attribute (reachable from every fact through the customer id).</param>
+/// <param name="Columns">The SQL per fact it lives on (alias-qualified), in order; for a customer attribute, the one entry of the customers entity.</param>
 /// <param name="Synonyms">Words that name it (lower case, singular and plural).</param>
 internal sealed record DimensionDefinition(
-    DimensionKind Kind,
+    string Key,
     string Name,
     string Label,
     string PluralLabel,
+    DimensionRole Role,
     bool OnCustomers,
-    IReadOnlyList<FactKind> Facts,
-    string? Column,
+    IReadOnlyList<DimensionColumn> Columns,
     IReadOnlyList<string> Synonyms)
 {
-    /// <summary>Whether the dimension is a time grain over the fact's time column.</summary>
-    public bool IsTime => Kind is DimensionKind.Day or DimensionKind.Week or DimensionKind.Month;
+    /// <summary>Why the dimension is not available for this profile (the mapping that enables it), or null.</summary>
+    public string? Missing { get; init; }
 
-    /// <summary>The time grain of a time dimension.</summary>
-    public TimeGrain Grain => Kind switch
-    {
-        DimensionKind.Day => TimeGrain.Day,
-        DimensionKind.Week => TimeGrain.Week,
-        _ => TimeGrain.Month,
-    };
+    /// <summary>The grain of a time dimension.</summary>
+    public TimeGrain Grain { get; init; }
+
+    /// <summary>Whether the dimension is the outermost level of its hierarchy (or a flat list), so its members can be parts of a whole.</summary>
+    public bool Outermost { get; init; }
+
+    /// <summary>Whether the dimension is a time grain over the fact's time column.</summary>
+    public bool IsTime => Role == DimensionRole.Time;
 }

@@ -8,9 +8,9 @@ public sealed class AnalyticsCompilerTests
 {
     private static CompiledQuery Compile(string question, SqlDialect dialect, (DateTimeOffset, DateTimeOffset)? range = null)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
         Assert.True(parsed.Query is not null, parsed.Reason);
-        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query, dialect, new AetherSegmentOptions(), range, 1000, out string? reason);
+        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query, DemoSemanticLayer.Instance, dialect, new AetherSegmentOptions(), range, 1000, out string? reason);
         Assert.True(compiled is not null, reason);
         return compiled;
     }
@@ -51,10 +51,10 @@ public sealed class AnalyticsCompilerTests
     [Fact]
     public void Compile_ValueTierThresholdsComeFromOptions()
     {
-        ParsedQuestion parsed = QuestionParser.Parse("customers by value tier");
+        ParsedQuestion parsed = QuestionParser.Parse("customers by value tier", DemoSemanticLayer.Instance);
         AetherSegmentOptions options = new() { HighValueThreshold = 0.8, LowValueThreshold = 0.3 };
 
-        CompiledQuery compiled = AnalyticsCompiler.Compile(parsed.Query!, SqlDialect.DuckDB, options, null, 1000, out _)!;
+        CompiledQuery compiled = AnalyticsCompiler.Compile(parsed.Query!, DemoSemanticLayer.Instance, SqlDialect.DuckDB, options, null, 1000, out _)!;
 
         Assert.Contains(compiled.Statement.Parameters, p => p.Name == "high_value_threshold" && (double?)p.Value == 0.8);
         Assert.Contains(compiled.Statement.Parameters, p => p.Name == "low_value_threshold" && (double?)p.Value == 0.3);
@@ -63,9 +63,9 @@ public sealed class AnalyticsCompilerTests
     [Fact]
     public void Compile_DimensionNotOnTheMeasuresTable_ExplainsWhy()
     {
-        ParsedQuestion parsed = QuestionParser.Parse("revenue by device");
+        ParsedQuestion parsed = QuestionParser.Parse("revenue by device", DemoSemanticLayer.Instance);
 
-        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query!, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason);
+        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query!, DemoSemanticLayer.Instance, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason);
 
         Assert.Null(compiled);
         Assert.Equal("device is recorded on behavioral events, not on purchases, so revenue cannot be split by device", reason);
@@ -84,10 +84,10 @@ public sealed class AnalyticsCompilerTests
     [Fact]
     public void Compile_EveryMeasureCompilesAndPassesTheGuard()
     {
-        foreach (MeasureDefinition measure in SemanticLayer.Measures)
+        foreach (MeasureDefinition measure in DemoSemanticLayer.Instance.Measures)
         {
-            AnalyticsQuery query = new(measure, SemanticLayer.Dimension(DimensionKind.Country), [], null, null, AnalyticsSort.Default);
-            CompiledQuery compiled = AnalyticsCompiler.Compile(query, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason)!;
+            AnalyticsQuery query = new(measure, DemoSemanticLayer.Instance.Dimension("country"), [], null, null, AnalyticsSort.Default);
+            CompiledQuery compiled = AnalyticsCompiler.Compile(query, DemoSemanticLayer.Instance, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason)!;
             Assert.True(compiled is not null, reason);
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AetherSegment.Analytics;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 
 namespace AetherSegment.Core.Tests.Analytics;
@@ -14,9 +15,11 @@ public sealed class QuestionParserGoldenTests
     private static readonly string Golden =
         Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Core.Tests", "Analytics", "Golden", "question-parser.golden.jsonl");
 
+    private static readonly SemanticLayer Layer = new(HomeFurnishingProfile.Load());
+
     [Fact]
     public void Parse_GoldenQuestions_ReadsExactlyAsRecorded() =>
-        GoldenFile.AssertUnchanged(Golden, "question", 500, question => Describe(question, QuestionParser.Parse(question)));
+        GoldenFile.AssertUnchanged(Golden, "question", 500, question => Describe(question, QuestionParser.Parse(question, Layer)));
 
     private static string Describe(string question, ParsedQuestion parsed)
     {

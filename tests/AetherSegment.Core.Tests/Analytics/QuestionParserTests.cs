@@ -21,7 +21,7 @@ public sealed class QuestionParserTests
     [InlineData("SELECT email FROM customers", "SQL typed into the question")]
     public void Parse_HostileQuestion_IsRefusedWithAReason(string question, string reason)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         Assert.Equal(AnalyticsAnswerStatus.Refused, parsed.Status);
         Assert.Contains(reason, parsed.Reason, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class QuestionParserTests
     [InlineData("what is the highest revenue", "the most or best of what")]
     public void Parse_QuestionItCannotPlace_IsUnanswerable_WithoutAGuess(string question, string reason)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         Assert.Equal(AnalyticsAnswerStatus.Unanswerable, parsed.Status);
         Assert.Null(parsed.Query);
@@ -49,27 +49,27 @@ public sealed class QuestionParserTests
     }
 
     [Theory]
-    [InlineData("How many customers do we have in Canada?", "customers", null, "Country=Canada")]
+    [InlineData("How many customers do we have in Canada?", "customers", null, "country=Canada")]
     [InlineData("number of shoppers", "customers", null, "")]
-    [InlineData("total sales in the UK", "revenue", null, "Country=United Kingdom")]
+    [InlineData("total sales in the UK", "revenue", null, "country=United Kingdom")]
     [InlineData("AOV by category", "average_order_value", "category", "")]
     [InlineData("average basket value on nothing", null, null, "")]
-    [InlineData("basket value for sofas", "average_order_value", null, "ProductType=Sofas")]
+    [InlineData("basket value for sofas", "average_order_value", null, "product_type=Sofas")]
     [InlineData("which city has the most abandoned carts", "abandoned_carts", "city", "")]
-    [InlineData("add to cart events on mobile", "events", null, "EventType=add_to_cart;Device=ios,android")]
-    [InlineData("customers from paid search per city", "customers", "city", "AcquisitionSource=paid_search")]
-    [InlineData("customers acquired via email", "customers", null, "AcquisitionSource=email")]
-    [InlineData("revenue in the US vs Canada", "revenue", "country", "Country=United States,Canada")]
-    [InlineData("conversion rate for free shipping campaigns", "conversion_rate", null, "Trigger=free_shipping_offer")]
+    [InlineData("add to cart events on mobile", "events", null, "event_type=add_to_cart;device=ios,android")]
+    [InlineData("customers from paid search per city", "customers", "city", "acquisition_source=paid_search")]
+    [InlineData("customers acquired via email", "customers", null, "acquisition_source=email")]
+    [InlineData("revenue in the US vs Canada", "revenue", "country", "country=United States,Canada")]
+    [InlineData("conversion rate for free shipping campaigns", "conversion_rate", null, "trigger=free_shipping_offer")]
     [InlineData("free shipping sensitivity by country", "average_free_shipping_sensitivity", "country", "")]
-    [InlineData("remove from cart events by device", "events", "device", "EventType=remove_from_cart")]
-    [InlineData("revenue from Kitchen & Dining", "revenue", null, "Category=Kitchen & Dining")]
-    [InlineData("orders for office chairs", "orders", null, "ProductType=Office Chairs")]
+    [InlineData("remove from cart events by device", "events", "device", "event_type=remove_from_cart")]
+    [InlineData("revenue from Kitchen & Dining", "revenue", null, "category=Kitchen & Dining")]
+    [InlineData("orders for office chairs", "orders", null, "product_type=Office Chairs")]
     [InlineData("monthly revenue trend", "revenue", "month", "")]
-    [InlineData("how many customers bought sofas last month?", "buyers", null, "ProductType=Sofas")]
+    [InlineData("how many customers bought sofas last month?", "buyers", null, "product_type=Sofas")]
     public void Parse_ReadsMeasureDimensionAndFilters(string question, string? measure, string? dimension, string filters)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         if (measure is null)
         {
@@ -104,7 +104,7 @@ public sealed class QuestionParserTests
     {
         DateTimeOffset asOf = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         Assert.True(parsed.Query?.Time is not null, parsed.Reason);
         (DateTimeOffset from, DateTimeOffset to) = parsed.Query.Time.Resolve(asOf);
@@ -122,7 +122,7 @@ public sealed class QuestionParserTests
     [InlineData("revenue by city alphabetically", null, "name")]
     public void Parse_TopNAndSorting(string question, int? limit, string sort)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         Assert.True(parsed.Query is not null, parsed.Reason);
         Assert.Equal(limit, parsed.Query.Limit);

@@ -1,4 +1,6 @@
 using AetherSegment.Analytics;
+using AetherSegment.Core.Tests.Analytics;
+using AetherSegment.Profiles;
 using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Rules;
 using AetherSegment.Profiles;
@@ -34,11 +36,11 @@ public sealed class SharedVocabularyCallersTests
     [InlineData("revenue from mattress", "Mattresses")]
     public void QuestionParser_ReadsTheSingularOfAProductType(string question, string productType)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         Assert.True(parsed.Query is not null, parsed.Reason);
         QueryFilter filter = Assert.Single(parsed.Query.Filters);
-        Assert.Equal(DimensionKind.ProductType, filter.Dimension);
+        Assert.Equal("product_type", filter.Dimension);
         Assert.Equal([productType], filter.Values);
     }
 
@@ -75,10 +77,17 @@ public sealed class SharedVocabularyCallersTests
     public void QuestionLexicon_TakesCatalogWordsAsInput_WithTheSharedSingular()
     {
         // The question parser's own Singular used to give "accessorie" and "hair brushe".
-        List<LexiconEntry> entries = QuestionLexicon.Build(Outdoor);
+        BusinessProfile outdoor = new BusinessProfileBuilder("outdoor", "an outdoor retailer")
+            .MapEntity(EntityKind.Customers, "customers", new Dictionary<string, string> { ["id"] = "customer_id" })
+            .MapEntity(EntityKind.Orders, "orders", new Dictionary<string, string> { ["customer_id"] = "customer_id", ["timestamp"] = "ordered_at", ["value"] = "total" })
+            .AddTaxonomyLevel("product_type", ordersColumn: "product_type", plural: "product types", objectiveField: "product_types")
+            .AddTaxonomyValue("Accessories", words: ["extras"])
+            .AddTaxonomyValue("Hair Brushes")
+            .Build();
+        IReadOnlyList<LexiconEntry> entries = new SemanticLayer(outdoor).Lexicon.Entries;
 
         LexiconEntry accessory = Assert.Single(entries, e => e.Phrase == "accessory");
-        Assert.Equal((DimensionKind.ProductType, "Accessories"), (accessory.FilterDimension, Assert.Single(accessory.Values)));
+        Assert.Equal(("product_type", "Accessories"), (accessory.FilterDimension!.Key, Assert.Single(accessory.Values)));
         Assert.Single(entries, e => e.Phrase == "hair brush");
         Assert.Single(entries, e => e.Phrase == "extras");
         Assert.DoesNotContain(entries, e => e.Phrase is "accessorie" or "hair brushe" or "sofa");
@@ -89,7 +98,7 @@ public sealed class SharedVocabularyCallersTests
     [InlineData("top seventeen product types by orders", 17)]
     public void QuestionParser_ReadsEveryCountWordTheInterpreterKnows(string question, int limit)
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question);
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
 
         Assert.True(parsed.Query is not null, parsed.Reason);
         Assert.Equal(limit, parsed.Query.Limit);
@@ -98,7 +107,7 @@ public sealed class SharedVocabularyCallersTests
     [Fact]
     public void QuestionParser_ReadsARollingWindowInWords()
     {
-        ParsedQuestion parsed = QuestionParser.Parse("revenue in the last forty days");
+        ParsedQuestion parsed = QuestionParser.Parse("revenue in the last forty days", DemoSemanticLayer.Instance);
 
         Assert.True(parsed.Query is not null, parsed.Reason);
         Assert.Equal((TimeRangeKind.RollingDays, 40), (parsed.Query.Time!.Kind, parsed.Query.Time.Amount));
