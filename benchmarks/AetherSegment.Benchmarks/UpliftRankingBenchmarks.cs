@@ -8,7 +8,6 @@ using AetherSegment.Uplift;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Benchmarks;
 

@@ -64,7 +64,7 @@ internal static class ProfileEndpoints
     internal static IReadOnlyList<string> RefinementKeys(BusinessProfile profile)
     {
         List<string> keys = [];
-        foreach (string key in SegmentDefinitionBuilder.RefinementKeys)
+        foreach (string key in new SegmentDefinitionBuilder(profile, new AetherSegment.DependencyInjection.AetherSegmentOptions()).RefinementKeys())
         {
             bool usable = key switch
             {

@@ -11,7 +11,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Uplift;
 

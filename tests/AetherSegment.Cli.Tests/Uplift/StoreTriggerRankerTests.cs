@@ -10,7 +10,6 @@ using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using AetherSegment.Synthetic.Profiles;
 using Xunit.Abstractions;
 
 namespace AetherSegment.Cli.Tests.Uplift;
@@ -65,7 +64,7 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
         IReadOnlyList<TriggerSuggestion> ranked = await ranker.RankAsync(segment);
         double trainAndRankSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         (_, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(CancellationToken.None);
-        int featureCount = TriggerCatalog.All.Select(t => models.Get(t.Type)?.Model.Features.Count ?? 0).Max();
+        int featureCount = Enumerable.Range(0, ranker.Profile.Triggers.Count).Select(t => models.Get(t)?.Model.Features.Count ?? 0).Max();
         StoreTriggerRanker.MemberUplift members = await ranker.ScoreMembersAsync(segment);
         Dictionary<(string, string), double> truth = await TruthAsync();
 
@@ -96,9 +95,9 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
         // predicted uplift must rank like their mean true uplift. The bars hold with a margin on generator seeds 5 to 8
         // (measured at 40,000 customers: lowest trigger 0.24-0.42, mean 0.55-0.65, pooled 0.67-0.72, Spearman
         // 0.86-0.93; docs/uplift.md), so they test the method, not one lucky draw.
-        TriggerInfo trueBest = TriggerCatalog.All.OrderByDescending(t => trueMean[(int)t.Type]).First();
+        string trueBest = triggers[Enumerable.Range(0, triggers.Count).OrderByDescending(t => trueMean[t]).First()].Id;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"figures: spearman={Spearman(predictedMean, trueMean):F3} pooled={Pearson([.. pooledPredicted], [.. pooledTrue]):F3} mean_r={correlations.Average():F3} min_r={correlations.Min():F3} top_ranked={TriggerCatalog.Get(ranked[0].Trigger).Name} true_top={trueBest.Name} features={featureCount} train_and_rank_s={trainAndRankSeconds:F1}"));
+            $"figures: spearman={Spearman(predictedMean, trueMean):F3} pooled={Pearson([.. pooledPredicted], [.. pooledTrue]):F3} mean_r={correlations.Average():F3} min_r={correlations.Min():F3} top_ranked={ranked[0].Trigger} true_top={trueBest} features={featureCount} train_and_rank_s={trainAndRankSeconds:F1}"));
         output.WriteLine("per-trigger: " + string.Join("; ", report));
         Assert.True(correlations.All(r => r > 0.15), "per-customer correlations: " + string.Join("; ", report));
         Assert.True(correlations.Average() > 0.45, "per-customer correlations: " + string.Join("; ", report));

@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Cli.Tests.Uplift;
 

@@ -9,7 +9,6 @@ using AetherSegment.Segments;
 using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Uplift;
 using AetherSegment.Tests;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Segments;
 

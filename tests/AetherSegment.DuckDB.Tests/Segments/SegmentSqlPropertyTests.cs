@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.DuckDB.Tests.Segments;
 
