@@ -182,7 +182,7 @@ internal sealed class SegmentSqlCompiler
 
         string valueName = value is null ? "sample_value" : SegmentMapping.Name(dialect, value.Name);
         sql.Append("NULL, 0, top.").Append(valueName).Append(", 0.0, 0 FROM (SELECT ")
-            .Append(Aliased(compiler.Id("m"), SegmentMapping.CustomerIdName)).Append(", ")
+            .Append(Aliased(SegmentMapping.Column(dialect, "m", map.CustomerId), SegmentMapping.CustomerIdName)).Append(", ")
             .Append(Aliased(firstName, "first_name")).Append(", ").Append(Aliased(email, "email")).Append(", ");
         foreach ((HierarchyLevel _, ProfileAttribute place) in map.Places)
         {
