@@ -10,7 +10,7 @@ public sealed record BehaviorCondition(
     [property: JsonPropertyName("behavior")] BehaviorKind Kind,
     [property: JsonPropertyName("within_days")] double? WithinDays) : SegmentCondition
 {
-    /// <summary>For <see cref="BehaviorKind.AbandonedCart"/>: the minimum cart value in USD, else <see langword="null"/>.</summary>
+    /// <summary>For <see cref="BehaviorKind.AbandonedCart"/>: the minimum cart value in the profile's currency, else <see langword="null"/>.</summary>
     [JsonPropertyName("min_value")]
     public double? MinValue { get; init; }
 
@@ -22,7 +22,7 @@ public sealed record BehaviorCondition(
     [JsonPropertyName("product_types")]
     public IReadOnlyList<string> ProductTypes { get; init; } = [];
 
-    /// <summary>For <see cref="BehaviorKind.Engaged"/>: the event types that count (empty: <c>product_view</c>).</summary>
+    /// <summary>For <see cref="BehaviorKind.Engaged"/>: the event types that count (empty: the profile's event types of kind view).</summary>
     [JsonPropertyName("event_types")]
     public IReadOnlyList<string> EventTypes { get; init; } = [];
 }

@@ -5,7 +5,7 @@ namespace AetherSegment.Segments;
 /// <summary>The members of a segment that share one value (a country, a city, a value tier).</summary>
 public sealed record BreakdownItem
 {
-    /// <summary>The value (e.g. <c>United Kingdom</c>, <c>London</c>, <c>high</c>).</summary>
+    /// <summary>The value (a place of the profile's catalog, or <c>high</c> for a value tier).</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
@@ -17,7 +17,7 @@ public sealed record BreakdownItem
     [JsonPropertyName("share")]
     public required double Share { get; init; }
 
-    /// <summary>Their average CLV score.</summary>
+    /// <summary>Their average value score (the profile's value_score attribute).</summary>
     [JsonPropertyName("avg_clv")]
     public double? AvgClv { get; init; }
 }

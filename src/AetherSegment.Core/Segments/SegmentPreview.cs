@@ -9,11 +9,11 @@ public sealed record SegmentPreview
     [JsonPropertyName("size")]
     public required long Size { get; init; }
 
-    /// <summary>The members' average CLV score, or <see langword="null"/> for an empty segment.</summary>
+    /// <summary>The members' average value score (the profile's value_score attribute), or <see langword="null"/> for an empty segment.</summary>
     [JsonPropertyName("avg_clv")]
     public double? AvgClv { get; init; }
 
-    /// <summary>The members' average abandoned-cart value in USD (their largest cart in the cart window) where a filter is
+    /// <summary>The members' average abandoned-cart value in the profile's currency (their largest cart in the cart window) where a filter is
     /// about carts, else <see langword="null"/>.</summary>
     [JsonPropertyName("avg_cart_value")]
     public double? AvgCartValue { get; init; }
@@ -30,7 +30,7 @@ public sealed record SegmentPreview
     [JsonPropertyName("total_customers")]
     public required long TotalCustomers { get; init; }
 
-    /// <summary>The average CLV score of every customer in the store.</summary>
+    /// <summary>The average value score (the profile's value_score attribute) of every customer in the store.</summary>
     [JsonPropertyName("total_avg_clv")]
     public double? TotalAvgClv { get; init; }
 

@@ -182,7 +182,7 @@ internal sealed class SegmentSqlCompiler
 
         string valueName = value is null ? "sample_value" : SegmentMapping.Name(dialect, value.Name);
         sql.Append("NULL, 0, top.").Append(valueName).Append(", 0.0, 0 FROM (SELECT ")
-            .Append(Aliased(compiler.Id("m"), SegmentMapping.CustomerIdName)).Append(", ")
+            .Append(Aliased(SegmentMapping.Column(dialect, "m", map.CustomerId), SegmentMapping.CustomerIdName)).Append(", ")
             .Append(Aliased(firstName, "first_name")).Append(", ").Append(Aliased(email, "email")).Append(", ");
         foreach ((HierarchyLevel _, ProfileAttribute place) in map.Places)
         {
@@ -293,7 +293,10 @@ internal sealed class SegmentSqlCompiler
     {
         ProfileAttribute attribute = _map.Attribute(condition.Attribute);
         string column = AttributeValue(attribute, "c");
-        string hint = attribute.Name;
+        // A place attribute's list is named after its level's plural (p1_cities), any other after the attribute.
+        string hint = condition.Operator == ComparisonOperator.In && _map.Places.FirstOrDefault(p => ReferenceEquals(p.Attribute, attribute)).Level is { Plural: { Length: > 0 } plural } && ProfileSql.IsColumnName(plural)
+            ? plural
+            : attribute.Name;
         return condition.Operator switch
         {
             ComparisonOperator.In => _dialect.InArray(column, Add(hint, QueryParameterType.StringArray, condition.Values)),

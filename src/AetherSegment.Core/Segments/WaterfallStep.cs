@@ -25,7 +25,7 @@ public sealed record WaterfallStep
     [JsonPropertyName("removed")]
     public required long Removed { get; init; }
 
-    /// <summary>The average CLV score of the customers left, or <see langword="null"/> when none are left.</summary>
+    /// <summary>The average value score (the profile's value_score attribute) of the customers left, or <see langword="null"/> when none are left.</summary>
     [JsonPropertyName("avg_clv")]
     public double? AvgClv { get; init; }
 }
