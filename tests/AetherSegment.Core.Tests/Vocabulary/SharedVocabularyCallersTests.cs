@@ -3,7 +3,6 @@ using AetherSegment.Core.Tests.Analytics;
 using AetherSegment.Profiles;
 using AetherSegment.Interpretation;
 using AetherSegment.Interpretation.Rules;
-using AetherSegment.Profiles;
 using AetherSegment.Synthetic.Profiles;
 using AetherSegment.TestRetailers.SummitOutfitters;
 using AetherSegment.Vocabulary;

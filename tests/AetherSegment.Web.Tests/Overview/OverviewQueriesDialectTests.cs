@@ -1,3 +1,4 @@
+using AetherSegment.Synthetic.Profiles;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AetherSegment.Data;
