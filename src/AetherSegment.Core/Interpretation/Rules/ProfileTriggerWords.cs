@@ -59,6 +59,13 @@ internal static class ProfileTriggerWords
     /// <summary>Whether the lexicon reads <paramref name="word"/> or a part of it as trigger <paramref name="t"/>; null when the word has no letters to read.</summary>
     private static bool? Reads(BusinessProfile profile, Lexicon lexicon, string word, int t)
     {
+        // A word with a symbol ("% off") is read by the number and incentive passes, never as a phrase: a phrase would
+        // take its tokens from them ("15% off" would lose its discount).
+        if (word.Any(c => !char.IsLetterOrDigit(c) && c is not (' ' or '-' or '\'')))
+        {
+            return null;
+        }
+
         char[] buffer = new char[Math.Max(16, word.Length * 2)];
         Token[] tokens = new Token[64];
         int count = Tokenizer.Tokenize(word, buffer, tokens);
