@@ -255,6 +255,12 @@ public static class CampaignObjectiveValidator
         for (int i = 0; i < values.Count; i++)
         {
             string value = values[i];
+            if (value is null)
+            {
+                errors.Add($"{field}[{i}]: expected a string, found null.");
+                continue;
+            }
+
             if (!known.Contains(value))
             {
                 errors.Add($"{field}: \"{value}\" is not in the profile's vocabulary.");

@@ -303,8 +303,13 @@ internal sealed class SegmentDefinitionBuilder
         return new SegmentFilter(key, "living in " + Join(places), provenance, AttributeCondition.In(attribute.Name, places));
     }
 
-    private static string? CatalogName(IReadOnlyList<CatalogNode> known, string text)
+    private static string? CatalogName(IReadOnlyList<CatalogNode> known, string? text)
     {
+        if (text is null)
+        {
+            return null;
+        }
+
         string trimmed = text.Trim();
         return known.FirstOrDefault(n => string.Equals(n.Name, trimmed, StringComparison.OrdinalIgnoreCase))?.Name;
     }
