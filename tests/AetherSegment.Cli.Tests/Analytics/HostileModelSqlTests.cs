@@ -132,6 +132,9 @@ public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) :
                 ["AetherSegment:Interpreter"] = "chat",
                 ["AetherSegment:Chat:Endpoint"] = _model.BaseAddress.ToString(),
                 ["AetherSegment:Chat:Model"] = "test-model",
+                // The fake model answers at once; a loaded CI machine (every test project at the same time on 2 cores)
+                // once took longer than the default 20 s for the first call, and the rules answered instead.
+                ["AetherSegment:Analytics:LanguageModelTimeout"] = "00:02:00",
                 ["AetherSegment:DuckDB:Path"] = DatabasePath,
             }).Build();
             ServiceCollection services = new();
