@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
 using System.Runtime.CompilerServices;
-using AetherSegment.DataModel;
 using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
 /// <summary>
 /// Checks SQL written by a language model before it runs. It accepts only a single read-only SELECT (or WITH ...
-/// SELECT) that reads the six customer tables, names only their non-personal columns, calls only allow-listed scalar,
+/// SELECT) that reads the tables of a business's mapping, names only the non-personal columns the mapping names, calls only allow-listed scalar,
 /// aggregate and window functions, and carries no comments, parameters, semicolons (one trailing semicolon is
 /// dropped) or <c>SELECT *</c>. It tokenizes the text and checks every word; anything it cannot vouch for is refused
 /// with a reason. Accepted SQL still runs under a row limit (<see cref="Wrap"/>) and a timeout.
@@ -17,8 +16,6 @@ namespace AetherSegment.Analytics;
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class AnalyticsSqlGuard
 {
-    private static readonly HashSet<string> PersonalColumns = new(StringComparer.OrdinalIgnoreCase) { "first_name", "last_name", "email" };
-
     private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
     {
         "insert", "update", "delete", "merge", "upsert", "drop", "create", "alter", "truncate", "replace", "rename", "grant", "revoke",
@@ -52,55 +49,15 @@ public static class AnalyticsSqlGuard
 
     private static readonly HashSet<string> EvaluationOnly = new(StringComparer.OrdinalIgnoreCase) { "ground_truth_uplift", "true_uplift" };
 
-    private static readonly Dictionary<string, HashSet<string>> AllowedTables = BuildAllowedTables();
-
-    private static readonly HashSet<string> AllowedColumns = BuildAllowedColumns();
-
-    private static readonly GuardPolicy DefaultPolicy = new(PersonalColumns, AllowedTables, AllowedColumns);
-
     private static readonly ConditionalWeakTable<BusinessProfile, GuardPolicy> Policies = [];
-
-    /// <summary>The tables SQL may read: the six customer tables (not ground_truth_uplift).</summary>
-    public static IReadOnlyCollection<string> Tables => AllowedTables.Keys;
 
     /// <summary>The scalar, aggregate and window functions model SQL may call (case-insensitive).</summary>
     public static IReadOnlySet<string> AllowedFunctions => Functions;
 
-    /// <summary>The columns of a table that SQL may name, in the table's order: every column but the personal ones.</summary>
-    /// <param name="table">One of <see cref="Tables"/>.</param>
-    /// <returns>The column names.</returns>
-    /// <exception cref="ArgumentException"><paramref name="table"/> is not one of <see cref="Tables"/>.</exception>
-    public static IReadOnlyList<string> ColumnsOf(string table)
-    {
-        foreach (TableDefinition definition in DataSchema.CustomerTables)
-        {
-            if (string.Equals(definition.Name, table, StringComparison.OrdinalIgnoreCase))
-            {
-                List<string> columns = [];
-                foreach (ColumnDefinition column in definition.Columns)
-                {
-                    if (!PersonalColumns.Contains(column.Name))
-                    {
-                        columns.Add(column.Name);
-                    }
-                }
-
-                return columns;
-            }
-        }
-
-        throw new ArgumentException($"{table} is not a table model SQL may read.", nameof(table));
-    }
-
-    /// <summary>Checks a proposed statement.</summary>
-    /// <param name="sql">The SQL text.</param>
-    /// <returns>The verdict, with the reason when refused.</returns>
-    public static SqlGuardVerdict Check(string? sql) => Check(sql, DefaultPolicy);
-
     /// <summary>
     /// Checks a proposed statement against a business's mapping: the mapped tables are the tables SQL may read, and the
-    /// columns of <c>entities.customers.personal_columns</c> (and what they map to) are never exposed. Other column
-    /// names are left to the store's own check (the sandbox's views or the dry run).
+    /// columns of <c>entities.customers.personal_columns</c> (and what they map to) are never exposed, and a column
+    /// name must be one the mapping names (an entity's columns, an attribute's column or a taxonomy level's column).
     /// </summary>
     /// <param name="sql">The SQL text.</param>
     /// <param name="profile">The business whose mapping applies.</param>
@@ -120,6 +77,24 @@ public static class AnalyticsSqlGuard
         return Policies.GetValue(profile, PolicyOf).Tables.Keys;
     }
 
+    /// <summary>
+    /// The columns of a mapped table that SQL may name, in the mapping's order: every column the mapping names (an
+    /// entity's columns, an attribute's column, a taxonomy level's column) that is a plain column name and not personal.
+    /// A store's sandbox exposes exactly these.
+    /// </summary>
+    /// <param name="profile">The business.</param>
+    /// <param name="table">One of <see cref="TablesOf"/>.</param>
+    /// <returns>The column names.</returns>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is not a table of the mapping.</exception>
+    public static IReadOnlyList<string> ColumnsOf(BusinessProfile profile, string table)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(table);
+        return Policies.GetValue(profile, PolicyOf).Tables.TryGetValue(table, out HashSet<string>? columns)
+            ? [.. columns]
+            : throw new ArgumentException($"{table} is not a table model SQL may read.", nameof(table));
+    }
+
     /// <summary>The mapped tables with the columns the mapping names (personal ones left out), one table a line, for a language model's prompt.</summary>
     /// <param name="profile">The business.</param>
     /// <returns>The description.</returns>
@@ -127,11 +102,6 @@ public static class AnalyticsSqlGuard
     {
         ArgumentNullException.ThrowIfNull(profile);
         GuardPolicy policy = Policies.GetValue(profile, PolicyOf);
-        if (ReferenceEquals(policy, DefaultPolicy))
-        {
-            return DescribeAllowedSchema();
-        }
-
         StringBuilder text = new();
         foreach ((string table, HashSet<string> columns) in policy.Tables)
         {
@@ -166,22 +136,54 @@ public static class AnalyticsSqlGuard
                 .Concat(profile.Attributes.Where(a => a.Entity == mapping.Kind).Select(a => a.Column))
                 .Concat(mapping.Kind == EntityKind.Orders ? profile.Catalog.Taxonomy.Levels.Select(l => l.OrdersColumn ?? "") : [])
                 .Concat(mapping.Kind == EntityKind.Events ? profile.Catalog.Taxonomy.Levels.Select(l => l.EventsColumn ?? "") : []);
-            foreach (string column in named)
+            foreach (string column in named.SelectMany(ColumnsReadBy))
             {
-                if (ProfileSql.IsColumnName(column) && !personal.Contains(column))
+                if (!personal.Contains(column))
                 {
                     columns.Add(column);
                 }
             }
         }
 
-        // The built-in data model's tables: their columns are known, so unknown names are refused here already.
-        if (tables.Keys.All(AllowedTables.ContainsKey) && personal.IsSubsetOf(PersonalColumns))
+        HashSet<string> allowed = new(StringComparer.OrdinalIgnoreCase);
+        foreach (HashSet<string> columns in tables.Values)
         {
-            return DefaultPolicy;
+            allowed.UnionWith(columns);
         }
 
-        return new GuardPolicy(personal, tables, null);
+        return new GuardPolicy(personal, tables, allowed);
+    }
+
+    /// <summary>
+    /// The table columns a mapped value reads: the value itself when it is a column name, else the plain identifiers of
+    /// the SQL expression (<c>did_convert = 1</c> reads <c>did_convert</c>), so SQL may name what the mapping reads.
+    /// </summary>
+    private static IEnumerable<string> ColumnsReadBy(string mapped)
+    {
+        if (ProfileSql.IsColumnName(mapped))
+        {
+            return [mapped];
+        }
+
+        if (!SqlTokenizer.TryTokenize(mapped, out List<SqlToken> tokens, out _))
+        {
+            return [];
+        }
+
+        List<string> columns = [];
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            SqlToken token = tokens[i];
+            bool call = i + 1 < tokens.Count && tokens[i + 1].Text == "(";
+            bool qualified = i > 0 && tokens[i - 1].Text == ".";
+            if (token.Kind == SqlTokenKind.Word && !call && !qualified && !Keywords.Contains(token.Text) && !Forbidden.Contains(token.Text)
+                && ProfileSql.IsColumnName(token.Text))
+            {
+                columns.Add(token.Text);
+            }
+        }
+
+        return columns;
     }
 
     private static SqlGuardVerdict Check(string? sql, GuardPolicy policy)
@@ -266,31 +268,6 @@ public static class AnalyticsSqlGuard
         return new SqlStatement(
             $"SELECT * FROM (\n{sql}\n) AS guarded_result LIMIT {dialect.Parameter("max_rows")}",
             [QueryParameter.Int64("max_rows", maxRows)]);
-    }
-
-    /// <summary>The allowed tables and columns with their types, one table a line, for a language model's prompt.</summary>
-    public static string DescribeAllowedSchema()
-    {
-        StringBuilder text = new();
-        foreach (TableDefinition table in DataSchema.CustomerTables)
-        {
-            text.Append(table.Name).Append('(');
-            bool first = true;
-            foreach (ColumnDefinition column in table.Columns)
-            {
-                if (PersonalColumns.Contains(column.Name))
-                {
-                    continue;
-                }
-
-                text.Append(first ? "" : ", ").Append(column.Name).Append(' ').Append(column.Type.ToString().ToUpperInvariant());
-                first = false;
-            }
-
-            text.Append(")\n");
-        }
-
-        return text.ToString();
     }
 
     private static (int Rank, string? Reason) CheckSymbol(SqlToken token, SqlToken? previous, SqlToken? next)
@@ -401,7 +378,7 @@ public static class AnalyticsSqlGuard
         bool tablePosition = previous is { Kind: SqlTokenKind.Word } && (previous.Value.Is("from") || previous.Value.Is("join"));
         if (tablePosition)
         {
-            return policy.Tables.ContainsKey(name) || ctes.Contains(name) || (policy.Columns?.Contains(name) ?? false)
+            return policy.Tables.ContainsKey(name) || ctes.Contains(name) || policy.Columns.Contains(name)
                 ? (0, null)
                 : (2, $"table {name} is not allowed: only {string.Join(", ", policy.Tables.Keys)} may be read.");
         }
@@ -449,43 +426,12 @@ public static class AnalyticsSqlGuard
         return (aliases, ctes);
     }
 
-    private static Dictionary<string, HashSet<string>> BuildAllowedTables()
-    {
-        Dictionary<string, HashSet<string>> tables = new(StringComparer.OrdinalIgnoreCase);
-        foreach (TableDefinition table in DataSchema.CustomerTables)
-        {
-            HashSet<string> columns = new(StringComparer.OrdinalIgnoreCase);
-            foreach (ColumnDefinition column in table.Columns)
-            {
-                if (!PersonalColumns.Contains(column.Name))
-                {
-                    columns.Add(column.Name);
-                }
-            }
-
-            tables[table.Name] = columns;
-        }
-
-        return tables;
-    }
-
-    private static HashSet<string> BuildAllowedColumns()
-    {
-        HashSet<string> columns = new(StringComparer.OrdinalIgnoreCase);
-        foreach (HashSet<string> tableColumns in AllowedTables.Values)
-        {
-            columns.UnionWith(tableColumns);
-        }
-
-        return columns;
-    }
-
     /// <summary>What one business's SQL may read: the tables with their known columns and the personal columns.</summary>
     /// <param name="Personal">Columns never exposed.</param>
     /// <param name="Tables">The tables SQL may read, with the columns known to be there.</param>
-    /// <param name="Columns">Every column name SQL may use, or null when any column the store has (other than personal ones) may be named.</param>
-    private sealed record GuardPolicy(HashSet<string> Personal, Dictionary<string, HashSet<string>> Tables, HashSet<string>? Columns)
+    /// <param name="Columns">Every column name SQL may use.</param>
+    private sealed record GuardPolicy(HashSet<string> Personal, Dictionary<string, HashSet<string>> Tables, HashSet<string> Columns)
     {
-        public bool AllowsColumn(string name) => Columns is null ? !Personal.Contains(name) : Columns.Contains(name);
+        public bool AllowsColumn(string name) => Columns.Contains(name);
     }
 }

@@ -38,13 +38,13 @@ public sealed class BusinessProfile
     /// <summary>The format version of the profile file (1).</summary>
     public int FormatVersion => ProfileParser.FormatVersion;
 
-    /// <summary>The profile's id: lowercase letters, digits and '-' (e.g. <c>outdoor-apparel</c>).</summary>
+    /// <summary>The profile's id: lowercase letters, digits and '-' (e.g. <c>cycling-gear</c>).</summary>
     public string Name { get; }
 
     /// <summary>The name for people.</summary>
     public string DisplayName { get; }
 
-    /// <summary>The business in a few words, used in model prompts ("an outdoor-apparel retailer").</summary>
+    /// <summary>The business in a few words, used in model prompts ("a cycling-gear retailer").</summary>
     public string Description { get; }
 
     /// <summary>The ISO 4217 code of amounts (order values, economics), e.g. <c>USD</c>.</summary>

@@ -13,7 +13,7 @@ namespace AetherSegment.Profiles;
 /// </summary>
 /// <example>
 /// <code>
-/// BusinessProfile profile = new BusinessProfileBuilder("trailhead", "an outdoor-apparel retailer")
+/// BusinessProfile profile = new BusinessProfileBuilder("trailhead", "a cycling-gear retailer")
 ///     .MapEntity(EntityKind.Customers, "members", new Dictionary&lt;string, string&gt; { ["id"] = "member_id" })
 ///     .AddAttribute("promo_affinity", EntityKind.Customers, "promo_affinity", ProfileAttributeType.Number)
 ///     .AddTrigger("member_discount", "Member discount", "10% off", t =&gt; t

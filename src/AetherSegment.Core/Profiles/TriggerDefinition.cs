@@ -14,7 +14,7 @@ public sealed class TriggerDefinition
         JsonPath = path;
     }
 
-    /// <summary>The trigger id, as campaign sends record it (lowercase snake_case, e.g. <c>free_shipping_offer</c>).</summary>
+    /// <summary>The trigger id, as campaign sends record it (lowercase snake_case, e.g. <c>repair_voucher</c>).</summary>
     public string Id { get; }
 
     /// <summary>The display name.</summary>

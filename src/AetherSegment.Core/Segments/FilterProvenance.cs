@@ -9,7 +9,7 @@ public enum FilterProvenance
     /// <summary>Read from the objective by the interpreter.</summary>
     [JsonStringEnumMemberName("ai")] Ai,
 
-    /// <summary>Added because of the chosen trigger (for example free-shipping sensitivity for free_shipping_offer).</summary>
+    /// <summary>Added because of the chosen trigger (for example the score its eligibility names).</summary>
     [JsonStringEnumMemberName("trigger")] Trigger,
 
     /// <summary>A refinement the user added.</summary>

@@ -31,7 +31,7 @@ public interface ISegmentEngine
     /// <summary>Sizes the segment before and after adding refinement filters.</summary>
     /// <param name="objective">The Campaign Objective Object.</param>
     /// <param name="newFilters">Refinements (<c>new_filters</c>): keys as listed on <see cref="ISegmentEngine"/>, or <see langword="null"/> for none.</param>
-    /// <param name="trigger">The id of the trigger whose filter applies before and after (<c>trigger</c>, e.g. <c>cart_reminder</c>), or <see langword="null"/> for no trigger filter.</param>
+    /// <param name="trigger">The id of the trigger whose filter applies before and after (<c>trigger</c>, a <see cref="Profiles.TriggerDefinition.Id"/>), or <see langword="null"/> for no trigger filter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AetherSegmentInputException">An unknown key or trigger, a wrong type, an out-of-range number or an unknown value, naming the field.</exception>
     Task<FilterPreview> PreviewFiltersAsync(CampaignObjective objective, IEnumerable<SegmentRefinement>? newFilters, string? trigger, CancellationToken cancellationToken = default);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using AetherSegment.Analytics;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ namespace AetherSegment.DuckDB.Analytics;
 /// <summary>
 /// Runs language-model SQL on a separate, read-only DuckDB engine that can see nothing but the analytics views.
 /// <list type="bullet">
-/// <item>The main database instance copies the six customer tables without their personal columns (and without the
-/// ground-truth table) into a snapshot file of its own; the sandbox opens that file READ_ONLY in a second DuckDB
+/// <item>The main database instance copies the tables of the business's mapping, with only the non-personal columns
+/// the mapping reads (so no personal column and no unmapped table such as ground truth), into a snapshot file of its own; the sandbox opens that file READ_ONLY in a second DuckDB
 /// instance. (A second instance on the live file is not safe: DuckDB's file lock is per process, and closing the second
 /// instance releases the writer's lock.)</item>
 /// <item>The sandbox instance gets a memory limit, a thread limit, no spilling, external access disabled (no files,
@@ -28,8 +29,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
 {
     internal const int MaxSqlLength = 8000;
 
-    private static readonly Dictionary<string, IReadOnlyList<string>> Views = BuildViews();
-
+    private readonly Dictionary<string, IReadOnlyList<string>> _views;
     private readonly DuckDBDataStore _store;
     private readonly DuckDBOptions _options;
     private readonly TimeProvider _time;
@@ -40,11 +40,13 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
     private int _generation;
     private bool _disposed;
 
-    public DuckDBAnalyticsSandbox(DuckDBDataStore store, IOptions<DuckDBOptions> options, TimeProvider time)
+    public DuckDBAnalyticsSandbox(DuckDBDataStore store, BusinessProfile profile, IOptions<DuckDBOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _views = ViewsOf(profile);
         _options = options.Value;
         _time = time ?? TimeProvider.System;
         string root = Path.Combine(Path.GetTempPath(), "aether-analytics-sandbox");
@@ -56,7 +58,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
     internal static TimeSpan StaleAfter { get; } = TimeSpan.FromDays(1);
 
     /// <summary>The views model SQL may read, each with its columns.</summary>
-    internal static IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedViews => Views;
+    internal IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedViews => _views;
 
     public async Task<SqlGuardVerdict> CheckAsync(string sql, CancellationToken cancellationToken = default)
     {
@@ -64,7 +66,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         try
         {
             using DuckDBConnection connection = snapshot.Connect();
-            return Check(connection, sql);
+            return Check(connection, sql, _views);
         }
         finally
         {
@@ -80,7 +82,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         try
         {
             using DuckDBConnection connection = snapshot.Connect();
-            SqlGuardVerdict verdict = Check(connection, sql);
+            SqlGuardVerdict verdict = Check(connection, sql, _views);
             if (!verdict.IsAllowed)
             {
                 throw new DataStoreException($"The statement was refused: {verdict.Reason}");
@@ -88,7 +90,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
 
             // What runs is what was checked: the wrapped text is parsed and walked again.
             string wrapped = string.Create(CultureInfo.InvariantCulture, $"SELECT * FROM (\n{verdict.Sql}\n) AS guarded_result LIMIT {maxRows}");
-            SqlGuardVerdict wrappedVerdict = Check(connection, wrapped);
+            SqlGuardVerdict wrappedVerdict = Check(connection, wrapped, _views);
             if (!wrappedVerdict.IsAllowed)
             {
                 throw new DataStoreException($"The statement was refused: {wrappedVerdict.Reason}");
@@ -135,9 +137,10 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         TryDeleteFolder(_folder);
     }
 
-    /// <summary>Parses a statement with DuckDB's parser and walks the tree.</summary>
-    internal static SqlGuardVerdict Check(DuckDBConnection connection, string? sql)
+    /// <summary>Parses a statement with DuckDB's parser and walks the tree against the views model SQL may read.</summary>
+    internal static SqlGuardVerdict Check(DuckDBConnection connection, string? sql, IReadOnlyDictionary<string, IReadOnlyList<string>> views)
     {
+        ArgumentNullException.ThrowIfNull(views);
         if (string.IsNullOrWhiteSpace(sql))
         {
             return SqlGuardVerdict.Refuse("the SQL is empty.");
@@ -172,7 +175,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
             return SqlGuardVerdict.Refuse($"the engine's parser refused it ({ex.Message.ReplaceLineEndings(" ")}).");
         }
 
-        SqlGuardVerdict verdict = DuckDBSqlTreeGuard.Check(json, Views);
+        SqlGuardVerdict verdict = DuckDBSqlTreeGuard.Check(json, views);
         return verdict.IsAllowed ? SqlGuardVerdict.Allow(text) : verdict;
     }
 
@@ -294,7 +297,7 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
                 Execute(main, $"ATTACH '{path.Replace("'", "''", StringComparison.Ordinal)}' AS {alias}");
                 try
                 {
-                    foreach ((string view, IReadOnlyList<string> columns) in Views)
+                    foreach ((string view, IReadOnlyList<string> columns) in _views)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         string list = string.Join(", ", columns.Select(c => $"\"{c}\""));
@@ -409,12 +412,18 @@ internal sealed class DuckDBAnalyticsSandbox : IAnalyticsSqlSandbox, IDisposable
         }
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> BuildViews()
+    /// <summary>
+    /// The views of a business: one per mapped table, named as the table (the names the language model's prompt shows,
+    /// <see cref="AnalyticsSqlGuard.DescribeAllowedSchema(BusinessProfile)"/>), carrying only the non-personal columns
+    /// the mapping reads (<see cref="AnalyticsSqlGuard.ColumnsOf(BusinessProfile, string)"/>).
+    /// </summary>
+    internal static Dictionary<string, IReadOnlyList<string>> ViewsOf(BusinessProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         Dictionary<string, IReadOnlyList<string>> views = new(StringComparer.OrdinalIgnoreCase);
-        foreach (string table in AnalyticsSqlGuard.Tables)
+        foreach (string table in AnalyticsSqlGuard.TablesOf(profile))
         {
-            views[table] = AnalyticsSqlGuard.ColumnsOf(table);
+            views[table] = AnalyticsSqlGuard.ColumnsOf(profile, table);
         }
 
         return views;

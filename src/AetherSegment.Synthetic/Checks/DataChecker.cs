@@ -2,6 +2,7 @@ using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Synthetic.Checks;
 

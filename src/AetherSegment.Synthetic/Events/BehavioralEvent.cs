@@ -1,5 +1,6 @@
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Synthetic.Events;
 

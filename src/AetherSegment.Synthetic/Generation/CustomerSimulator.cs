@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Synthetic.Generation;
 

@@ -1,3 +1,4 @@
+using AetherSegment.Synthetic.DataModel;
 namespace AetherSegment.Synthetic.Generation;
 
 /// <summary>One behavioral event before it is written: indexes into the vocabularies, times in Unix seconds.</summary>

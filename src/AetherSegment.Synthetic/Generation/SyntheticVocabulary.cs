@@ -1,4 +1,5 @@
 using AetherSegment.DataModel;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Synthetic.Generation;
 

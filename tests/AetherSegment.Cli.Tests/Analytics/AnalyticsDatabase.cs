@@ -2,6 +2,7 @@ using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using AetherSegment.Tests;
 using DuckDB.NET.Data;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 

@@ -1,10 +1,15 @@
 using AetherSegment.Analytics;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
+using AetherSegment.TestRetailers.SummitOutfitters;
 
 namespace AetherSegment.Core.Tests.Analytics;
 
 public sealed class AnalyticsSqlGuardTests
 {
+    private static readonly BusinessProfile Demo = HomeFurnishingProfile.Load();
+
     public static TheoryData<string, string> Hostile => new()
     {
         { "DELETE FROM customers", "only a single SELECT" },
@@ -84,7 +89,7 @@ public sealed class AnalyticsSqlGuardTests
     [MemberData(nameof(Hostile))]
     public void Check_HostileSql_IsRefusedWithAReason(string sql, string reasonContains)
     {
-        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql);
+        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql, Demo);
 
         Assert.False(verdict.IsAllowed, sql);
         Assert.Null(verdict.Sql);
@@ -95,7 +100,7 @@ public sealed class AnalyticsSqlGuardTests
     [MemberData(nameof(Benign))]
     public void Check_ReadOnlySelectOverAllowedColumns_IsAllowed(string sql)
     {
-        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql);
+        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql, Demo);
 
         Assert.True(verdict.IsAllowed, verdict.Reason);
         Assert.False(verdict.Sql!.EndsWith(';'));
@@ -111,13 +116,45 @@ public sealed class AnalyticsSqlGuardTests
         Assert.Equal(50L, limit.Value);
     }
 
+    [Theory]
+    [InlineData("SELECT password FROM customers")]
+    [InlineData("SELECT c.shoe_size FROM customers c")]
+    public void Check_AColumnTheMappingDoesNotName_IsRefused(string sql)
+    {
+        SqlGuardVerdict verdict = AnalyticsSqlGuard.Check(sql, Demo);
+
+        Assert.False(verdict.IsAllowed, sql);
+        Assert.Contains("is not a column", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ColumnsOf_AnotherRetailer_AreTheColumnsItsMappingReads_WithoutPersonalOnes()
+    {
+        BusinessProfile summit = BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
+
+        IReadOnlyList<string> members = AnalyticsSqlGuard.ColumnsOf(summit, "members");
+        IReadOnlyList<string> promos = AnalyticsSqlGuard.ColumnsOf(summit, "promo_log");
+
+        Assert.Contains("member_no", members);
+        Assert.Contains("joined_on", members); // read by the expression CAST(joined_on AS TIMESTAMP)
+        Assert.DoesNotContain("email_address", members);
+        Assert.DoesNotContain("full_name", members);
+        Assert.Contains("arm", promos); // read by the CASE expression of the arm
+        Assert.Contains("did_convert", promos);
+        Assert.DoesNotContain("fulfilment", AnalyticsSqlGuard.ColumnsOf(summit, "orders")); // not in the mapping
+        Assert.True(AnalyticsSqlGuard.Check("SELECT arm, AVG(did_convert) AS rate FROM promo_log GROUP BY arm", summit).IsAllowed);
+        Assert.Throws<ArgumentException>(() => AnalyticsSqlGuard.ColumnsOf(summit, "customers"));
+    }
+
     [Fact]
     public void DescribeAllowedSchema_ListsTheSixTablesWithoutPersonalData()
     {
-        string schema = AnalyticsSqlGuard.DescribeAllowedSchema();
+        string schema = AnalyticsSqlGuard.DescribeAllowedSchema(Demo);
 
         Assert.Equal(6, schema.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Contains("customers(customer_id STRING, city STRING", schema, StringComparison.Ordinal);
+        Assert.Contains("customers(customer_id, created_at, country, city, acquisition_source, clv_score)", schema, StringComparison.Ordinal);
+        Assert.Contains("transactions(", schema, StringComparison.Ordinal);
+        Assert.Contains("product_name", schema, StringComparison.Ordinal);
         Assert.DoesNotContain("email", schema, StringComparison.Ordinal);
         Assert.DoesNotContain("first_name", schema, StringComparison.Ordinal);
         Assert.DoesNotContain("ground_truth", schema, StringComparison.Ordinal);

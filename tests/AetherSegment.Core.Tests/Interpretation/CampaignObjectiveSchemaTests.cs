@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AetherSegment.DataModel;
 using AetherSegment.Interpretation;
 using AetherSegment.Synthetic.Profiles;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 

@@ -4,6 +4,7 @@ using AetherSegment.Interpretation;
 using AetherSegment.Profiles;
 using AetherSegment.Synthetic.Profiles;
 using Microsoft.Extensions.DependencyInjection;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Core.Tests.Interpretation;
 
@@ -203,7 +204,7 @@ public sealed class RuleBasedInterpreterTests
     public void Lexicon_EveryCatalogCityAndProductTypeIsAPhrase()
     {
         Lexicon lexicon = new InterpreterCatalog(HomeFurnishingProfile.Load()).Lexicon;
-        foreach (string name in AetherSegment.DataModel.RetailCatalog.Cities.Select(c => c.Name).Concat(AetherSegment.DataModel.RetailCatalog.ProductTypes.Select(p => p.Name)))
+        foreach (string name in AetherSegment.Synthetic.DataModel.RetailCatalog.Cities.Select(c => c.Name).Concat(AetherSegment.Synthetic.DataModel.RetailCatalog.ProductTypes.Select(p => p.Name)))
         {
             CampaignObjective answer = Interpret($"Customers who bought {name} in {name}");
             Assert.True(answer.Audience.Cities.Contains(name) || answer.Audience.ProductTypes.Contains(name), name);

@@ -6,6 +6,7 @@ using AetherSegment.Interpretation.Rules;
 using AetherSegment.Profiles;
 using AetherSegment.Segments;
 using AetherSegment.Synthetic.Profiles;
+using AetherSegment.Synthetic.DataModel;
 using BehaviorKind = AetherSegment.Segments.BehaviorKind;
 
 namespace AetherSegment.Core.Tests.Profiles;
@@ -171,7 +172,9 @@ public sealed class HomeFurnishingProfileTests
                 }
                 else if (meaning.Sense == Sense.Trigger && !meanings.Any(m => m.Sense is Sense.NoIncentive or Sense.Campaign))
                 {
-                    Assert.Equal(LexiconEntries.TriggerIds[meaning.Value], Profile.FindTriggerByWord(phrase)?.Id);
+                    // Core names no trigger: a bare trigger cue means the trigger whose words list the phrase.
+                    Assert.Equal(ProfileTriggerWords.NamedByWord, meaning.Value);
+                    Assert.True(Profile.FindTriggerByWord(phrase) is not null, $"'{phrase}' should be a trigger word of the profile");
                     checkedPhrases++;
                 }
                 else if (meaning.Sense == Sense.Clv)
@@ -188,24 +191,56 @@ public sealed class HomeFurnishingProfileTests
     [Fact]
     public void InterpreterTriggerCues_ThatAreCampaignTypesOrNoIncentive_AreCarriedByTheTriggersTypes()
     {
+        int cues = 0;
         foreach ((string phrase, LexMeaning[] meanings) in LexiconEntries.All(new InterpreterCatalog(Profile)))
         {
-            if (meanings.FirstOrDefault(m => m.Sense == Sense.Trigger) is { Sense: Sense.Trigger } trigger)
+            if (meanings.FirstOrDefault(m => m.Sense == Sense.Trigger) is not { Sense: Sense.Trigger } trigger)
             {
-                TriggerDefinition definition = Profile.FindTrigger(LexiconEntries.TriggerIds[trigger.Value])!;
-                foreach (LexMeaning meaning in meanings)
+                continue;
+            }
+
+            cues++;
+            foreach (LexMeaning meaning in meanings)
+            {
+                if (meaning.Sense == Sense.Campaign)
                 {
-                    if (meaning.Sense == Sense.Campaign)
-                    {
-                        Assert.Contains((CampaignType)meaning.Value, definition.CampaignTypes);
-                    }
-                    else if (meaning.Sense == Sense.NoIncentive)
-                    {
-                        Assert.Contains(IncentiveType.None, definition.IncentiveTypes);
-                    }
+                    // A campaign cue's trigger hint is the profile's first trigger for that campaign type.
+                    Assert.Equal(ProfileTriggerWords.ForCampaignType((CampaignType)meaning.Value), trigger.Value);
+                }
+                else if (meaning.Sense == Sense.NoIncentive)
+                {
+                    Assert.Equal(ProfileTriggerWords.OfNoIncentive, trigger.Value);
                 }
             }
         }
+
+        Assert.True(cues > 20, $"only {cues} trigger cues");
+        Assert.Contains(CampaignType.CrossSell, Profile.FindTrigger("product_recommendation")!.CampaignTypes);
+        Assert.Contains(IncentiveType.None, Profile.FindTrigger("cart_reminder")!.IncentiveTypes);
+    }
+
+    [Theory]
+    [InlineData("cross sell", "product_recommendation")] // the first trigger for cross-sell campaigns
+    [InlineData("no discount", "cart_reminder")]         // the trigger of the "none" incentive
+    [InlineData("nudge", "cart_reminder")]               // a trigger word of the profile
+    [InlineData("recommend", "product_recommendation")]
+    [InlineData("low stock", "urgency_low_stock")]       // from the profile's words only
+    [InlineData("room planner", "content_inspiration")]
+    public void InterpreterLexicon_ResolvesTriggerCuesToTheDemoTriggers(string phrase, string trigger)
+    {
+        InterpreterCatalog catalog = new(Profile);
+        char[] buffer = new char[64];
+        Token[] tokens = new Token[16];
+        int count = Tokenizer.Tokenize(phrase, buffer, tokens);
+        int node = 0;
+        for (int i = 0; i < count; i++)
+        {
+            node = catalog.Lexicon.Step(node, catalog.Lexicon.WordId(buffer.AsSpan(tokens[i].Start, tokens[i].Length)));
+        }
+
+        LexMeaning[] meanings = catalog.Lexicon.Meanings(node)!;
+        LexMeaning hint = Assert.Single(meanings, m => m.Sense == Sense.Trigger);
+        Assert.Equal(trigger, Profile.Triggers[hint.Value].Id);
     }
 
     [Fact]

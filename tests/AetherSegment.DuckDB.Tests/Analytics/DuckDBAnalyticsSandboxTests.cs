@@ -1,6 +1,7 @@
 using AetherSegment.Data;
 using AetherSegment.DuckDB.Analytics;
 using AetherSegment.DuckDB.Tests.Loading;
+using AetherSegment.Synthetic.Profiles;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -182,7 +183,7 @@ public sealed class DuckDBAnalyticsSandboxTests : IAsyncLifetime
     private DuckDBAnalyticsSandbox Create(DuckDBOptions options)
     {
         options.AnalyticsMemoryLimitMegabytes = 256;
-        return new DuckDBAnalyticsSandbox(_store, Options.Create(options), TimeProvider.System);
+        return new DuckDBAnalyticsSandbox(_store, HomeFurnishingProfile.Load(), Options.Create(options), TimeProvider.System);
     }
 
     private static List<string> Strings(DuckDBConnection connection, string sql)

@@ -1,5 +1,6 @@
 using AetherSegment.Analytics;
 using AetherSegment.DuckDB.Analytics;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Tests;
 using DuckDB.NET.Data;
 
@@ -12,6 +13,9 @@ namespace AetherSegment.DuckDB.Tests.Analytics;
 public sealed class DuckDBSqlTreeGuardTests : IDisposable
 {
     private const string SecretFile = "/tmp/aether-secret-marker.csv";
+
+    /// <summary>The demo retailer's views, from its profile's mapping.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> Views = DuckDBAnalyticsSandbox.ViewsOf(HomeFurnishingProfile.Load());
 
     private readonly DuckDBConnection _parser = new("DataSource=:memory:");
 
@@ -73,7 +77,7 @@ public sealed class DuckDBSqlTreeGuardTests : IDisposable
     [MemberData(nameof(Benign))]
     public void BenignAnalyticsSql_IsAllowed(string sql)
     {
-        SqlGuardVerdict verdict = DuckDBAnalyticsSandbox.Check(_parser, sql);
+        SqlGuardVerdict verdict = DuckDBAnalyticsSandbox.Check(_parser, sql, Views);
 
         Assert.True(verdict.IsAllowed, $"{sql}\n=> {verdict.Reason}");
         Assert.False(verdict.Sql!.EndsWith(';'));
@@ -82,17 +86,17 @@ public sealed class DuckDBSqlTreeGuardTests : IDisposable
     [Fact]
     public void Refusal_NamesWhatWasRefused()
     {
-        Assert.Contains("read_csv", DuckDBAnalyticsSandbox.Check(_parser, "SELECT * FROM \"read_csv\"('x') AS read_csv").Reason, StringComparison.Ordinal);
-        Assert.Contains("relation", DuckDBAnalyticsSandbox.Check(_parser, "SELECT c FROM customers c").Reason, StringComparison.Ordinal);
-        Assert.Contains("getenv", DuckDBAnalyticsSandbox.Check(_parser, "SELECT getenv('HOME') AS h").Reason, StringComparison.Ordinal);
-        Assert.Contains("one statement", DuckDBAnalyticsSandbox.Check(_parser, "SELECT 1 AS a; SELECT 2 AS b").Reason, StringComparison.Ordinal);
+        Assert.Contains("read_csv", DuckDBAnalyticsSandbox.Check(_parser, "SELECT * FROM \"read_csv\"('x') AS read_csv", Views).Reason, StringComparison.Ordinal);
+        Assert.Contains("relation", DuckDBAnalyticsSandbox.Check(_parser, "SELECT c FROM customers c", Views).Reason, StringComparison.Ordinal);
+        Assert.Contains("getenv", DuckDBAnalyticsSandbox.Check(_parser, "SELECT getenv('HOME') AS h", Views).Reason, StringComparison.Ordinal);
+        Assert.Contains("one statement", DuckDBAnalyticsSandbox.Check(_parser, "SELECT 1 AS a; SELECT 2 AS b", Views).Reason, StringComparison.Ordinal);
     }
 
     public void Dispose() => _parser.Dispose();
 
     private void AssertRefused(string sql)
     {
-        SqlGuardVerdict verdict = DuckDBAnalyticsSandbox.Check(_parser, sql.Replace("{file}", SecretFile, StringComparison.Ordinal));
+        SqlGuardVerdict verdict = DuckDBAnalyticsSandbox.Check(_parser, sql.Replace("{file}", SecretFile, StringComparison.Ordinal), Views);
 
         Assert.False(verdict.IsAllowed, $"allowed: {sql}");
         Assert.False(string.IsNullOrWhiteSpace(verdict.Reason));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AetherSegment.DataModel;
 using DuckDB.NET.Data;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.DuckDB.Tests.Segments;
 

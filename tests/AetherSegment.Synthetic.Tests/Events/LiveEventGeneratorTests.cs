@@ -2,6 +2,7 @@ using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.Synthetic.Events;
 using Microsoft.Extensions.Time.Testing;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Synthetic.Tests.Events;
 

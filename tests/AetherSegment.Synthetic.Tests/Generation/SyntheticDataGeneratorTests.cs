@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AetherSegment.DataModel;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Synthetic.Tests.Generation;
 

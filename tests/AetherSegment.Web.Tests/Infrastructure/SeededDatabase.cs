@@ -3,6 +3,7 @@ using System.Text;
 using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using DuckDB.NET.Data;
+using AetherSegment.Synthetic.DataModel;
 
 namespace AetherSegment.Web.Tests.Infrastructure;
 

@@ -155,11 +155,14 @@ internal static class LexiconEntries
 
     private static LexMeaning Kpi(KpiMetric metric) => new(Sense.Kpi, (int)metric);
 
-    /// <summary>The trigger ids this file's phrases hint at; a hint's value is a position here until
-    /// <see cref="ProfileTriggerWords"/> maps it to the profile's triggers (dropped when the profile lacks the id).</summary>
-    internal static readonly string[] TriggerIds = ["product_recommendation", "cart_reminder", "urgency_low_stock", "content_inspiration"];
+    /// <summary>A hint at the profile's trigger that lists the phrase among its words (resolved by <see cref="ProfileTriggerWords"/>).</summary>
+    private static LexMeaning TrigNamed => new(Sense.Trigger, ProfileTriggerWords.NamedByWord);
 
-    private static LexMeaning Trig(string id) => new(Sense.Trigger, Array.IndexOf(TriggerIds, id));
+    /// <summary>A hint at the profile's trigger of the "none" incentive (resolved by <see cref="ProfileTriggerWords"/>).</summary>
+    private static LexMeaning TrigOfNoIncentive => new(Sense.Trigger, ProfileTriggerWords.OfNoIncentive);
+
+    /// <summary>A hint at the profile's first trigger for a campaign type (resolved by <see cref="ProfileTriggerWords"/>).</summary>
+    private static LexMeaning TrigFor(CampaignType type) => new(Sense.Trigger, ProfileTriggerWords.ForCampaignType(type));
 
     private static LexMeaning Tier(ValueTier tier) => new(Sense.Tier, (int)tier);
 
@@ -278,13 +281,13 @@ internal static class LexiconEntries
                      "matching", "pair with", "pairs with", "pairing", "bundle", "bundles", "complete the look", "complete the room",
                      "add-ons", "add ons", "upsell", "up sell", "upselling", "companion pieces", "coordinating"])
         {
-            yield return (p, [Cue(CampaignType.CrossSell), Trig("product_recommendation")]);
+            yield return (p, [Cue(CampaignType.CrossSell), TrigFor(CampaignType.CrossSell)]);
         }
 
         foreach (string p in (string[])["recommend", "recommends", "recommending", "recommendation", "recommendations", "suggest",
                      "suggesting", "suggestions", "personalised picks", "personalized picks"])
         {
-            yield return (p, [new(Sense.Recommend), Promote, Trig("product_recommendation")]);
+            yield return (p, [new(Sense.Recommend), Promote, TrigNamed]);
         }
 
         // Loyalty (rule 6).
@@ -392,26 +395,12 @@ internal static class LexiconEntries
                      "reminder only", "just remind", "only remind", "purely a reminder", "nothing off", "no money off", "no freebies",
                      "no free shipping", "no free delivery", "no sweeteners"])
         {
-            yield return (p, [new(Sense.NoIncentive), Trig("cart_reminder")]);
+            yield return (p, [new(Sense.NoIncentive), TrigOfNoIncentive]);
         }
 
         foreach (string p in (string[])["reminder", "reminders", "remind", "reminding", "nudge", "nudges", "follow up", "follow-up"])
         {
-            yield return (p, [Trig("cart_reminder")]);
-        }
-
-        foreach (string p in (string[])["low stock", "selling fast", "limited stock", "scarcity", "only a few left", "ends soon",
-                     "last chance", "urgency", "urgent", "countdown", "while stocks last", "almost gone", "back in stock", "wishlist",
-                     "wish list", "price ends soon", "limited time", "low in stock", "running low", "few left", "almost sold out",
-                     "selling out", "sold out soon", "stock is running low"])
-        {
-            yield return (p, [Trig("urgency_low_stock")]);
-        }
-
-        foreach (string p in (string[])["inspiration", "inspire", "inspiring", "room ideas", "room planner", "ar", "augmented reality",
-                     "style guide", "style guides", "lookbook", "look book", "design ideas", "styling tips", "how-to", "content"])
-        {
-            yield return (p, [Trig("content_inspiration")]);
+            yield return (p, [TrigNamed]);
         }
 
         // KPIs.

@@ -3,25 +3,33 @@ using AetherSegment.Profiles;
 namespace AetherSegment.Interpretation.Rules;
 
 /// <summary>
-/// The rule-based lexicon of one profile's triggers. Trigger hints of <see cref="LexiconEntries"/> are mapped to the
-/// profile's trigger positions (a phrase whose only meaning was a trigger the profile lacks is dropped); then each
-/// trigger word of the profile (<see cref="TriggerDefinition.Words"/>) becomes a hint for its trigger unless the
-/// lexicon already reads it, or a part of it, as that trigger (the trigger itself, one of its incentive types, a
-/// campaign type whose first trigger it is, or "no incentive" for a trigger of the "none" incentive): a known phrase
-/// gains the hint beside its meanings, a new phrase is added and, being longer, wins over the words inside it
-/// ("repair voucher" is the repair trigger, not a voucher). Built once per profile; immutable afterwards.
+/// The rule-based lexicon of one profile's triggers. <see cref="LexiconEntries"/> names no trigger: its trigger hints
+/// say which of the profile's triggers they mean (<see cref="NamedByWord"/>: the trigger that lists the phrase among its
+/// words; <see cref="OfNoIncentive"/>: the first trigger of the "none" incentive; <see cref="ForCampaignType"/>: the first
+/// trigger for a campaign type), and are resolved here to trigger positions (a phrase whose only meaning was a hint the
+/// profile cannot resolve is dropped). Then each trigger word of the profile (<see cref="TriggerDefinition.Words"/>)
+/// becomes a hint for its trigger unless the lexicon already reads it, or a part of it, as that trigger (the trigger
+/// itself, one of its incentive types, a campaign type whose first trigger it is, or "no incentive" for a trigger of the
+/// "none" incentive): a known phrase gains the hint beside its meanings, a new phrase is added and, being longer, wins
+/// over the words inside it ("repair voucher" is the repair trigger, not a voucher). Built once per profile; immutable
+/// afterwards.
 /// </summary>
 internal static class ProfileTriggerWords
 {
-    /// <summary>The lexicon of <paramref name="profile"/>: <paramref name="coreEntries"/> with their trigger hints mapped, plus its trigger words.</summary>
+    /// <summary>A hint's value for "the trigger whose words list this phrase".</summary>
+    public const int NamedByWord = -2;
+
+    /// <summary>A hint's value for "the first trigger whose incentive types contain none".</summary>
+    public const int OfNoIncentive = -3;
+
+    private const int CampaignTypeBase = -1000;
+
+    /// <summary>A hint's value for "the first trigger whose campaign types contain <paramref name="type"/>".</summary>
+    public static int ForCampaignType(CampaignType type) => CampaignTypeBase - (int)type;
+
+    /// <summary>The lexicon of <paramref name="profile"/>: <paramref name="coreEntries"/> with their trigger hints resolved, plus its trigger words.</summary>
     public static Lexicon Build(BusinessProfile profile, IEnumerable<(string Phrase, LexMeaning[] Meanings)> coreEntries)
     {
-        int[] positions = new int[LexiconEntries.TriggerIds.Length];
-        for (int i = 0; i < positions.Length; i++)
-        {
-            positions[i] = IndexOf(profile, LexiconEntries.TriggerIds[i]);
-        }
-
         List<(string Phrase, LexMeaning[] Meanings)> entries = [];
         foreach ((string phrase, LexMeaning[] meanings) in coreEntries)
         {
@@ -32,8 +40,8 @@ internal static class ProfileTriggerWords
             }
 
             LexMeaning[] mapped = [.. meanings
-                .Where(m => m.Sense != Sense.Trigger || (m.Value >= 0 && positions[m.Value] >= 0))
-                .Select(m => m.Sense == Sense.Trigger ? m with { Value = positions[m.Value] } : m)];
+                .Select(m => m.Sense == Sense.Trigger ? m with { Value = Resolve(profile, phrase, m.Value) } : m)
+                .Where(m => m.Sense != Sense.Trigger || m.Value >= 0)];
             if (mapped.Length > 0)
             {
                 entries.Add((phrase, mapped));
@@ -122,16 +130,35 @@ internal static class ProfileTriggerWords
         return -1;
     }
 
-    private static int IndexOf(BusinessProfile profile, string id)
+    /// <summary>The trigger position a core hint means in <paramref name="profile"/>, or -1 when the profile has none.</summary>
+    private static int Resolve(BusinessProfile profile, string phrase, int hint)
     {
-        for (int t = 0; t < profile.Triggers.Count; t++)
+        if (hint == NamedByWord)
         {
-            if (string.Equals(profile.Triggers[t].Id, id, StringComparison.Ordinal))
+            for (int t = 0; t < profile.Triggers.Count; t++)
             {
-                return t;
+                if (profile.Triggers[t].Words.Contains(phrase, StringComparer.OrdinalIgnoreCase))
+                {
+                    return t;
+                }
             }
+
+            return -1;
         }
 
-        return -1;
+        if (hint == OfNoIncentive)
+        {
+            for (int t = 0; t < profile.Triggers.Count; t++)
+            {
+                if (profile.Triggers[t].IncentiveTypes.Contains(IncentiveType.None))
+                {
+                    return t;
+                }
+            }
+
+            return -1;
+        }
+
+        return hint <= CampaignTypeBase ? FirstFor(profile, (CampaignType)(CampaignTypeBase - hint)) : hint;
     }
 }

@@ -1,4 +1,4 @@
-namespace AetherSegment.DataModel;
+namespace AetherSegment.Synthetic.DataModel;
 
 /// <summary>A city of the data model.</summary>
 /// <param name="Name">The city name, as stored in <c>customers.city</c>.</param>

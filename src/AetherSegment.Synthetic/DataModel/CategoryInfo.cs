@@ -1,4 +1,4 @@
-namespace AetherSegment.DataModel;
+namespace AetherSegment.Synthetic.DataModel;
 
 /// <summary>A product category of the data model.</summary>
 public sealed record CategoryInfo

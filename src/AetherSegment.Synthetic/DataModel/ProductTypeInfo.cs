@@ -1,4 +1,4 @@
-namespace AetherSegment.DataModel;
+namespace AetherSegment.Synthetic.DataModel;
 
 /// <summary>A product type of the data model with its realistic price range.</summary>
 /// <param name="Name">The plural name, as stored in <c>transactions.product_type</c> (e.g. "Sofas").</param>

@@ -1,4 +1,4 @@
-namespace AetherSegment.DataModel;
+namespace AetherSegment.Synthetic.DataModel;
 
 /// <summary>A country of the data model.</summary>
 /// <param name="Name">The canonical name, as stored in <c>customers.country</c>.</param>

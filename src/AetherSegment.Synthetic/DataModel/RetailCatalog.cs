@@ -1,4 +1,4 @@
-namespace AetherSegment.DataModel;
+namespace AetherSegment.Synthetic.DataModel;
 
 /// <summary>
 /// The retailer's closed vocabularies from the data model contract: countries, cities, categories with their
