@@ -159,10 +159,10 @@ internal static class LexiconEntries
     private static LexMeaning TrigNamed => new(Sense.Trigger, ProfileTriggerWords.NamedByWord);
 
     /// <summary>A hint at the profile's trigger of the "none" incentive (resolved by <see cref="ProfileTriggerWords"/>).</summary>
-    private static LexMeaning TrigOfNoIncentive => new(Sense.Trigger, ProfileTriggerWords.OfNoIncentive);
+    private static LexMeaning TrigOfNoIncentive => new(Sense.Trigger, ProfileTriggerWords.OfNoIncentive, ProfileTriggerWords.Cue);
 
     /// <summary>A hint at the profile's first trigger for a campaign type (resolved by <see cref="ProfileTriggerWords"/>).</summary>
-    private static LexMeaning TrigFor(CampaignType type) => new(Sense.Trigger, ProfileTriggerWords.ForCampaignType(type));
+    private static LexMeaning TrigFor(CampaignType type) => new(Sense.Trigger, ProfileTriggerWords.ForCampaignType(type), ProfileTriggerWords.Cue);
 
     private static LexMeaning Tier(ValueTier tier) => new(Sense.Tier, (int)tier);
 

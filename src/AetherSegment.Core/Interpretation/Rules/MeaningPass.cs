@@ -88,7 +88,7 @@ internal sealed class MeaningPass(
                 kpi.Read((KpiMetric)meaning.Value);
                 break;
             case Sense.Trigger:
-                trigger.ReadHint(meaning.Value);
+                trigger.ReadHint(meaning.Value, fromCue: meaning.Number == ProfileTriggerWords.Cue);
                 break;
             case Sense.Recommend:
                 campaign.ReadRecommend();

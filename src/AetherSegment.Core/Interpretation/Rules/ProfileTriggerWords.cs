@@ -22,6 +22,12 @@ internal static class ProfileTriggerWords
     /// <summary>A hint's value for "the first trigger whose incentive types contain none".</summary>
     public const int OfNoIncentive = -3;
 
+    /// <summary>
+    /// A trigger hint's <see cref="LexMeaning.Number"/> when it comes from a role cue (<see cref="OfNoIncentive"/>,
+    /// <see cref="ForCampaignType"/>) rather than a word the profile lists: on a tie of weights a word wins over a cue.
+    /// </summary>
+    public const double Cue = 1;
+
     private const int CampaignTypeBase = -1000;
 
     /// <summary>A hint's value for "the first trigger whose campaign types contain <paramref name="type"/>".</summary>

@@ -19,21 +19,32 @@ namespace AetherSegment.Interpretation.Rules;
 internal sealed class TriggerPass(AnalysisLog log, BusinessProfile profile)
 {
     private int _hint = -1;
+    private bool _hintFromCue;
 
     /// <summary>Starts a new objective.</summary>
-    public void Reset() => _hint = -1;
+    public void Reset()
+    {
+        _hint = -1;
+        _hintFromCue = false;
+    }
 
-    /// <summary>Reads a trigger the wording implies (its position in the profile); the heavier hint is kept.</summary>
-    public void ReadHint(int trigger)
+    /// <summary>
+    /// Reads a trigger the wording implies (its position in the profile); the heavier hint is kept, the first on a tie,
+    /// except that a word the profile lists wins a tie over a role cue (a cross-sell or no-incentive phrase).
+    /// </summary>
+    public void ReadHint(int trigger, bool fromCue = false)
     {
         if ((uint)trigger >= (uint)profile.Triggers.Count)
         {
             return;
         }
 
-        if (_hint < 0 || profile.Triggers[trigger].WordWeight > profile.Triggers[_hint].WordWeight)
+        double weight = profile.Triggers[trigger].WordWeight;
+        if (_hint < 0 || weight > profile.Triggers[_hint].WordWeight
+            || (weight == profile.Triggers[_hint].WordWeight && _hintFromCue && !fromCue))
         {
             _hint = trigger;
+            _hintFromCue = fromCue;
         }
 
         log.Understand();
