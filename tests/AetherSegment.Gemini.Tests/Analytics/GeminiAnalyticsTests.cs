@@ -137,7 +137,7 @@ public sealed class GeminiAnalyticsTests
         using ServiceProvider services = Build(store, server.Endpoint, s => s.Configure<GeminiOptions>(o => o.MaxRetries = 2));
 
         IAnalyticsSqlWriter writer = services.GetRequiredService<IAnalyticsSqlWriter>();
-        string? sql = await writer.WriteSqlAsync(new AnalyticsSqlRequest("how many customers", SqlDialect.DuckDB, AnalyticsSqlGuard.DescribeAllowedSchema(), AsOf));
+        string? sql = await writer.WriteSqlAsync(new AnalyticsSqlRequest("how many customers", SqlDialect.DuckDB, AnalyticsSqlGuard.DescribeAllowedSchema(HomeFurnishingProfile.Load()), AsOf));
 
         Assert.Equal("SELECT COUNT(*) AS n FROM customers", sql);
         Assert.Equal(2, server.Requests.Count);

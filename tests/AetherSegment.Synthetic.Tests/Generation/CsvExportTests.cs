@@ -40,7 +40,7 @@ public sealed class CsvExportTests
         string folder = TestPaths.NewTempDirectory();
         await using (CsvDataSink sink = new(folder))
         {
-            ITableWriter writer = await sink.OpenTableAsync(DataModel.DataSchema.GroundTruthUplift);
+            ITableWriter writer = await sink.OpenTableAsync(AetherSegment.DataModel.DataSchema.GroundTruthUplift);
             writer.StartRow();
             writer.Write("C1");
             writer.Write("cart_reminder");
