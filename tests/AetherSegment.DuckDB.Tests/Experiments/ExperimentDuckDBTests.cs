@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Tests.Loading;
 using AetherSegment.DuckDB.Tests.Segments;
 using AetherSegment.Experiments;
 using AetherSegment.Interpretation;
