@@ -3,7 +3,7 @@ using AetherSegment.Experiments;
 namespace AetherSegment.Core.Tests.Experiments;
 
 /// <summary>The report's statistics on simulated campaigns with a known truth (seeded, so every run is the same).</summary>
-public sealed class ExperimentStatisticsTests
+public sealed class ExperimentStatisticsTests(ITestOutputHelper output)
 {
     private static long Binomial(Random random, long n, double p)
     {
@@ -38,6 +38,7 @@ public sealed class ExperimentStatisticsTests
             Assert.Equal(report.AbsoluteLift.Estimate * nt, report.IncrementalConversions.Estimate, 6);
         }
 
+        output.WriteLine($"coverage of the 95% lift interval over {campaigns} campaigns: {covered / (double)campaigns:P1}; revenue interval: {revenueCovered / (double)campaigns:P1}");
         Assert.InRange(covered / (double)campaigns, 0.93, 0.97);
         Assert.InRange(revenueCovered / (double)campaigns, 0.93, 0.97);
     }
@@ -57,6 +58,7 @@ public sealed class ExperimentStatisticsTests
             rejected += report.PValue < 0.05 ? 1 : 0;
         }
 
+        output.WriteLine($"power predicted {predicted:P1}, simulated {rejected / (double)campaigns:P1} over {campaigns} campaigns");
         Assert.InRange(predicted, 0.3, 0.9);
         Assert.InRange(rejected / (double)campaigns - predicted, -0.03, 0.03);
     }
@@ -88,6 +90,7 @@ public sealed class ExperimentStatisticsTests
         }
 
         double alwaysValid = alwaysValidFalsePositives / (double)campaigns, naiveRate = naiveFalsePositives / (double)campaigns;
+        output.WriteLine($"A/A, {campaigns} campaigns x {days} daily looks: always-valid (mSPRT) false positives {alwaysValid:P1}, naive daily z test {naiveRate:P1}");
         Assert.True(alwaysValid <= 0.05, $"always-valid false-positive rate {alwaysValid:P1}");
         Assert.True(naiveRate > 0.10, $"naive daily false-positive rate {naiveRate:P1}");
     }

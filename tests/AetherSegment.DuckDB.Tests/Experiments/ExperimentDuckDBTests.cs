@@ -63,7 +63,7 @@ public sealed class ExperimentDuckDBTests
     [Fact]
     public async Task Create_WithHoldout_StoresItAndEveryExportLeavesOutOrMarksTheSameMembers()
     {
-        (ServiceProvider services, ISegmentEngine engine, _, _, _, _) = await CreateAsync();
+        (ServiceProvider services, ISegmentEngine engine, _, DuckDBDataStore store, _, _) = await CreateAsync();
         await using ServiceProvider scope = services;
 
         StoredSegment segment = await engine.CreateAsync(EveryoneInTheUs(), "cart_reminder", null, HoldoutAssignment.Create(0.2), CancellationToken.None);
@@ -95,7 +95,7 @@ public sealed class ExperimentDuckDBTests
             await engine.ExportAsync(segment.SegmentId, SegmentExportFormat.Parquet, file, new SegmentExportOptions { Holdout = HoldoutExport.Mark }, CancellationToken.None);
         }
 
-        QueryResult fromParquet = await new DuckDBDataStore(Path.Combine(TestPaths.NewTempDirectory(), "p.duckdb")).QueryAsync(
+        QueryResult fromParquet = await store.QueryAsync(
             new SqlStatement($"SELECT COUNT(*), SUM(CASE WHEN holdout THEN 1 ELSE 0 END) FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}')"));
         Assert.Equal((long)segment.Size, Convert.ToInt64(fromParquet.Rows[0][0], CultureInfo.InvariantCulture));
         Assert.Equal(held.Count, Convert.ToInt64(fromParquet.Rows[0][1], CultureInfo.InvariantCulture));
@@ -118,9 +118,10 @@ public sealed class ExperimentDuckDBTests
     [Fact]
     public async Task Results_FromTheStoresOrders_CountEachArmExactlyAndCoverTheTrueLift()
     {
-        (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, FakeTimeProvider time, string path) = await CreateAsync();
+        (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, FakeTimeProvider time, string path) = await CreateAsync(10_000);
         await using ServiceProvider scope = services;
         StoredSegment segment = await engine.CreateAsync(EveryoneInTheUs(), "cart_reminder", null, HoldoutAssignment.Create(0.3, "results-test"), CancellationToken.None);
+        Assert.True(segment.Size > 1000, $"{segment.Size} members");
 
         AetherSegmentInputException early = await Assert.ThrowsAsync<AetherSegmentInputException>(() => experiments.ResultsAsync(segment.SegmentId));
         Assert.StartsWith("results asked before the send", early.Message, StringComparison.Ordinal);
@@ -155,7 +156,7 @@ public sealed class ExperimentDuckDBTests
         Assert.Equal(conversions[1], report.Holdout.Conversions);
         Assert.Equal(conversions[0] * 100.0, report.Treated.Revenue);
         Assert.True(report.AbsoluteLift.Contains(0.20), $"{report.AbsoluteLift}");
-        Assert.True(report.PValue < 0.001);
+        Assert.True(report.PValue < 0.001, $"p = {report.PValue}");
         Assert.Equal(14, report.Daily.Count);
         Assert.Equal(report.Daily[^1].Lift.Estimate, report.AbsoluteLift.Estimate, 9);
         Assert.Contains("14-day attribution window", report.Source, StringComparison.Ordinal);
@@ -219,24 +220,25 @@ public sealed class ExperimentDuckDBTests
         (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, _, string path) = await CreateAsync();
         await using ServiceProvider scope = services;
         StoredSegment segment = await engine.CreateAsync(EveryoneInTheUs(), "cart_reminder", null, HoldoutAssignment.Create(0.1), CancellationToken.None);
-        // 400 control sends of cart_reminder to members, one in eight converted, over 40 days (10 a day), plus treatment rows.
+        // Control sends of cart_reminder to every other member (one in four of them converted), treatment sends to the
+        // rest, spread over 40 days.
         await ExecuteAsync(path, $"""
             INSERT INTO campaign_history (campaign_id, campaign_name, campaign_type, trigger_type, customer_id, "group", sent_at, converted, revenue)
             SELECT 'k' || CAST(i AS VARCHAR), 'past', 'abandoned_cart_recovery', 'cart_reminder', customer_id,
-              CASE WHEN i < 400 THEN 'control' ELSE 'treatment' END, TIMESTAMP '2026-04-01' + to_seconds(CAST(i % 400 AS BIGINT) * 8640),
-              i < 400 AND i % 8 = 0, 0
+              CASE WHEN i % 2 = 0 THEN 'control' ELSE 'treatment' END, TIMESTAMP '2026-04-01' + to_seconds(CAST(i * 3456000 // {segment.Size} AS BIGINT)),
+              i % 8 = 0, 0
             FROM (SELECT customer_id, ROW_NUMBER() OVER (ORDER BY customer_id) - 1 AS i FROM segment_members WHERE segment_id = '{segment.SegmentId}') AS m
-            WHERE i < 800
             """);
-
+        long control = (segment.Size + 1) / 2, converted = (segment.Size + 7) / 8;
         ExperimentDesign design = await experiments.DesignAsync(segment.SegmentId, predictedUplift: 0.02);
 
-        Assert.Equal(0.125, design.BaselineRate, 9);
-        Assert.Equal("control sends of cart_reminder to 400 of these members", design.BaselineSource);
+        Assert.True(control >= ExperimentService.MinBaselineRows, $"{control} control rows");
+        Assert.Equal(converted / (double)control, design.BaselineRate, 9);
+        Assert.Equal($"control sends of cart_reminder to {control:N0} of these members", design.BaselineSource);
         Assert.Equal(0.1, design.HoldoutShare);
         Assert.Equal(segment.Size, design.Members);
         Assert.Equal("given", design.PredictedUpliftSource);
-        Assert.InRange(design.DailySends!.Value, 19, 21);
+        Assert.InRange(design.DailySends!.Value, segment.Size / 40.0 * 0.95, segment.Size / 40.0 * 1.05);
         Assert.Equal(design.Detectable, design.Power >= 0.8);
         Assert.Equal(ExperimentDesigner.Design(segment.Size, 0.1, 0.125, 0.02).Power, design.Power);
     }
