@@ -118,7 +118,7 @@ public sealed class ExperimentDuckDBTests
     [Fact]
     public async Task Results_FromTheStoresOrders_CountEachArmExactlyAndCoverTheTrueLift()
     {
-        (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, FakeTimeProvider time, string path) = await CreateAsync(10_000);
+        (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, FakeTimeProvider time, string path) = await CreateAsync(20_000);
         await using ServiceProvider scope = services;
         StoredSegment segment = await engine.CreateAsync(EveryoneInTheUs(), "cart_reminder", null, HoldoutAssignment.Create(0.3, "results-test"), CancellationToken.None);
         Assert.True(segment.Size > 1000, $"{segment.Size} members");
@@ -217,7 +217,7 @@ public sealed class ExperimentDuckDBTests
     [Fact]
     public async Task Design_ReadsTheBaselineFromTheMembersControlHistory()
     {
-        (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, _, string path) = await CreateAsync();
+        (ServiceProvider services, ISegmentEngine engine, ExperimentService experiments, _, _, string path) = await CreateAsync(10_000);
         await using ServiceProvider scope = services;
         StoredSegment segment = await engine.CreateAsync(EveryoneInTheUs(), "cart_reminder", null, HoldoutAssignment.Create(0.1), CancellationToken.None);
         // Control sends of cart_reminder to every other member (one in four of them converted), treatment sends to the
@@ -240,6 +240,6 @@ public sealed class ExperimentDuckDBTests
         Assert.Equal("given", design.PredictedUpliftSource);
         Assert.InRange(design.DailySends!.Value, segment.Size / 40.0 * 0.95, segment.Size / 40.0 * 1.05);
         Assert.Equal(design.Detectable, design.Power >= 0.8);
-        Assert.Equal(ExperimentDesigner.Design(segment.Size, 0.1, 0.125, 0.02).Power, design.Power);
+        Assert.Equal(ExperimentDesigner.Design(segment.Size, 0.1, converted / (double)control, 0.02).Power, design.Power);
     }
 }
