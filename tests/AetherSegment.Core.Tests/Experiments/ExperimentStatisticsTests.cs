@@ -1,4 +1,5 @@
 using AetherSegment.Experiments;
+using Xunit.Abstractions;
 
 namespace AetherSegment.Core.Tests.Experiments;
 
