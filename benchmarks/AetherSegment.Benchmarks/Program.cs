@@ -8,5 +8,11 @@ if (args is ["train-scale", string path, ..])
     return UpliftTrainingScale.Run(path, args.Length > 2 ? args[2] : null);
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-scale [MEMBERS]   (issue 15: one timed process)
+if (args is ["experiment-scale", ..])
+{
+    return ExperimentScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

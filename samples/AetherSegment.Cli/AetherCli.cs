@@ -27,6 +27,7 @@ public static class AetherCli
             DataCommands.Create(),
             InterpretationCommands.Create(),
             SegmentCommands.Create(),
+            Experiments.ExperimentCommands.Create(),
             UpliftCommands.Create(),
             AnalyticsCommands.Create(),
             BigQueryCommands.Create(),

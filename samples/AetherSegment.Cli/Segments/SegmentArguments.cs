@@ -89,13 +89,14 @@ internal static class SegmentArguments
 
     /// <summary>Exports a stored segment to a file, replacing it only when the export succeeded.</summary>
     /// <returns>The number of members written.</returns>
-    public static async Task<long> ExportToFileAsync(ISegmentEngine engine, string segmentId, string path, bool includePersonal, CancellationToken cancellationToken)
+    public static async Task<long> ExportToFileAsync(ISegmentEngine engine, string segmentId, string path, bool includePersonal, CancellationToken cancellationToken,
+        AetherSegment.Experiments.HoldoutExport holdout = AetherSegment.Experiments.HoldoutExport.Exclude)
     {
         SegmentExportFormat format = FormatOf(path);
         string full = Path.GetFullPath(path);
         string temporary = full + ".tmp-" + Environment.ProcessId;
         long? rows;
-        SegmentExportOptions options = includePersonal ? SegmentExportOptions.WithPersonalData : SegmentExportOptions.WithoutPersonalData;
+        SegmentExportOptions options = new() { IncludePersonalData = includePersonal, Holdout = holdout };
         await using (FileStream file = File.Create(temporary))
         {
             rows = await engine.ExportAsync(segmentId, format, file, options, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,13 @@ internal static class SegmentExportCommand
         Argument<string> id = new("segment-id") { Description = "The segment id printed by segment create." };
         Option<string> output = new("--out") { Description = "FILE.csv, FILE.json or FILE.parquet.", Required = true };
         Option<bool> personal = SegmentArguments.IncludePersonal();
-        Command command = new("export", "Write a stored segment's members (the snapshot taken at creation).") { id, output, personal };
+        Option<string> holdout = new("--holdout")
+        {
+            Description = "For a segment with a holdout: exclude (the send list, default) or mark (every member with a holdout column).",
+            DefaultValueFactory = _ => "exclude",
+        };
+        holdout.AcceptOnlyFromAmong("exclude", "mark");
+        Command command = new("export", "Write a stored segment's members (the snapshot taken at creation).") { id, output, personal, holdout };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             string path = parseResult.GetValue(output)!;
@@ -20,7 +26,8 @@ internal static class SegmentExportCommand
             await using ServiceProvider services = CliHost.BuildServices(parseResult);
             string segmentId = parseResult.GetValue(id) ?? "";
             bool includePersonal = parseResult.GetValue(personal);
-            long rows = await SegmentArguments.ExportToFileAsync(services.GetRequiredService<ISegmentEngine>(), segmentId, path, includePersonal, cancellationToken).ConfigureAwait(false);
+            long rows = await SegmentArguments.ExportToFileAsync(services.GetRequiredService<ISegmentEngine>(), segmentId, path, includePersonal, cancellationToken,
+                parseResult.GetValue(holdout) == "mark" ? AetherSegment.Experiments.HoldoutExport.Mark : AetherSegment.Experiments.HoldoutExport.Exclude).ConfigureAwait(false);
             CliConsole.WriteJson(new Dictionary<string, object>
             {
                 ["segment_id"] = segmentId,

@@ -18,6 +18,7 @@ internal sealed record SegmentSummary
         CreatedAt = segment.CreatedAt;
         AsOf = segment.AsOf;
         Output = output;
+        Holdout = segment.Holdout;
     }
 
     [JsonPropertyName("segment_id")] public string SegmentId { get; }
@@ -37,4 +38,8 @@ internal sealed record SegmentSummary
     [JsonPropertyName("as_of")] public DateTimeOffset AsOf { get; }
 
     [JsonPropertyName("output")] public string? Output { get; }
+
+    [JsonPropertyName("holdout")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AetherSegment.Experiments.SegmentHoldout? Holdout { get; }
 }

@@ -157,6 +157,7 @@ public static class AetherWebApp
         OverviewEndpoints.Map(data);
         CampaignEndpoints.Map(data);
         SegmentEndpoints.Map(data);
+        Experiments.ExperimentEndpoints.Map(data);
         AnalyticsEndpoints.Map(data);
         ModelEvaluationEndpoints.Map(data);
         Triggers.TriggerEndpoints.Map(data);

@@ -36,11 +36,14 @@ internal static class SegmentEndpoints
             {
                 string? key = SegmentCreations.ReadKey(context.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? request.ClientKey ?? request.ClientKeyCamel);
                 string? name = SegmentNames.Validate(request.Name, "name");
+                AetherSegment.Experiments.SegmentHoldout? holdout = request.Holdout is { } share
+                    ? AetherSegment.Experiments.HoldoutAssignment.Create(share, request.HoldoutSalt, "holdout")
+                    : request.HoldoutSalt is null ? null : throw new AetherSegmentInputException("holdout_salt", "holdout_salt needs holdout (a share in (0, 0.5]).");
                 (StoredSegment segment, bool created) = await creations.CreateOnceAsync(key, async () =>
                 {
                     CampaignObjective objective = await ReadObjectiveAsync(request, interpreter, cancellationToken).ConfigureAwait(false);
                     StoredSegment made = await engine.CreateAsync(objective, SegmentRequests.TriggerOrSuggested(request.OverrideTrigger, objective),
-                        SegmentRequests.FromJson(RequestFields.Filters(request.AdditionalFilters, "additional_filters")), cancellationToken).ConfigureAwait(false);
+                        SegmentRequests.FromJson(RequestFields.Filters(request.AdditionalFilters, "additional_filters")), holdout, cancellationToken).ConfigureAwait(false);
                     return await store.UpdateAsync(made.SegmentId, name ?? SegmentNames.Default(made, time.GetUtcNow()), key, cancellationToken).ConfigureAwait(false) ?? made;
                 }, cancellationToken).ConfigureAwait(false);
                 // A repeated create with the same key answers the first segment with 200 instead of making another.
@@ -122,11 +125,17 @@ internal static class SegmentEndpoints
             .Produces<StoredSegment>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/segments/{id}/export", async (string id, string? format, [FromQuery(Name = "include_personal")] string? includePersonal, HttpContext context,
+        api.MapGet("/segments/{id}/export", async (string id, string? format, [FromQuery(Name = "include_personal")] string? includePersonal, [FromQuery(Name = "holdout")] string? holdoutMode, HttpContext context,
                 ISegmentEngine engine, IOptions<WebOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
             {
                 (SegmentExportFormat exportFormat, string contentType, string extension) = ParseFormat(format);
                 bool personal = ParsePersonal(includePersonal);
+                AetherSegment.Experiments.HoldoutExport holdoutExport = holdoutMode?.Trim().ToLowerInvariant() switch
+                {
+                    null or "" or "exclude" => AetherSegment.Experiments.HoldoutExport.Exclude,
+                    "mark" => AetherSegment.Experiments.HoldoutExport.Mark,
+                    _ => throw new AetherSegmentInputException("holdout", $"holdout must be exclude (the send list) or mark (a holdout column), not '{holdoutMode}'."),
+                };
                 WebOptions web = options.Value;
                 if (personal && string.IsNullOrEmpty(web.ApiKey) && !web.AllowPersonalDataWithoutApiKey)
                 {
@@ -144,7 +153,7 @@ internal static class SegmentEndpoints
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{SegmentNames.FileName(stored)}.{extension}\"";
                 context.Response.Headers[PersonalDataHeader] = personal ? "included" : "excluded";
                 long? rows = await engine.ExportAsync(id, exportFormat, context.Response.Body,
-                    personal ? SegmentExportOptions.WithPersonalData : SegmentExportOptions.WithoutPersonalData, cancellationToken).ConfigureAwait(false);
+                    new SegmentExportOptions { IncludePersonalData = personal, Holdout = holdoutExport }, cancellationToken).ConfigureAwait(false);
                 if (rows is null)
                 {
                     context.Response.Headers.Remove(PersonalDataHeader);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.BigQuery.Store;
 using AetherSegment.Data;
+using AetherSegment.Experiments;
 using AetherSegment.DataModel;
 using AetherSegment.Profiles;
 using AetherSegment.Segments;
@@ -120,15 +121,12 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
             throw new AetherSegmentInputException("format", "Parquet export is available on the DuckDB store only; use csv or json with BigQuery.");
         }
 
-        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is not { } segment)
         {
             return null;
         }
 
-        IReadOnlyList<string> columns = SegmentTables.ExportColumns(profile, options.IncludePersonalData);
-        SqlStatement members = new(
-            $"SELECT {string.Join(", ", columns.Select(c => SegmentTables.ColumnSql(store.Dialect, c)))} FROM {SegmentTables.MembersTableName} WHERE segment_id = @segment_id ORDER BY customer_id",
-            [QueryParameter.String("segment_id", segmentId)]);
+        SqlStatement members = HoldoutAssignment.ExportMembers(profile, store.Dialect, segment, options, out IReadOnlyList<string> columns);
         IAsyncEnumerable<object?[]> rows = store.StreamAsync(members, cancellationToken);
         return format == SegmentExportFormat.Json
             ? await SegmentExport.WriteJsonAsync(columns, rows, destination, cancellationToken).ConfigureAwait(false)

@@ -24,6 +24,7 @@ public static class AetherSegmentServiceCollectionExtensions
 
         CoreServices.AddInterpretation(services);
         CoreServices.AddSegments(services);
+        CoreServices.AddExperiments(services);
         CoreServices.AddUplift(services);
         CoreServices.AddAnalytics(services);
         AetherSegment.Profiles.ProfileServices.Add(services);

@@ -43,7 +43,20 @@ public interface ISegmentEngine
     /// <param name="additionalFilters">Refinements (<c>additional_filters</c>), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored segment with its id, size, filters with provenance and explanation.</returns>
+#pragma warning disable RS0027 // the shipped overload keeps its optional token; the one below adds a holdout
     Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, CancellationToken cancellationToken = default);
+#pragma warning restore RS0027
+
+    /// <summary>Builds the final segment and stores it with a snapshot of its members and a randomized holdout.</summary>
+    /// <param name="objective">The Campaign Objective Object.</param>
+    /// <param name="trigger">The id of the trigger whose filter applies, or <see langword="null"/>.</param>
+    /// <param name="additionalFilters">Refinements (<c>additional_filters</c>), or <see langword="null"/>.</param>
+    /// <param name="holdout">The holdout reserved with the segment (<see cref="Experiments.HoldoutAssignment.Create"/>), or <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment, its holdout stored with it in one write.</returns>
+    /// <exception cref="NotSupportedException">The engine does not reserve holdouts.</exception>
+    Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, Experiments.SegmentHoldout? holdout, CancellationToken cancellationToken) =>
+        holdout is null ? CreateAsync(objective, trigger, additionalFilters, cancellationToken) : throw new NotSupportedException("This segment engine does not reserve holdouts.");
 
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>

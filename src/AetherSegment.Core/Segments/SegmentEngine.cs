@@ -170,7 +170,10 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         };
     }
 
-    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, CancellationToken cancellationToken = default)
+    public Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, CancellationToken cancellationToken = default) =>
+        CreateAsync(objective, trigger, additionalFilters, null, cancellationToken);
+
+    public async Task<StoredSegment> CreateAsync(CampaignObjective objective, string? trigger, IEnumerable<SegmentRefinement>? additionalFilters, Experiments.SegmentHoldout? holdout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objective);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
@@ -189,6 +192,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             Dialect = store.Dialect.Name,
             Sql = members.Sql,
             Parameters = members.Parameters,
+            Holdout = holdout,
         };
         StoredSegment stored = await SegmentStore.CreateAsync(segment, members, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);

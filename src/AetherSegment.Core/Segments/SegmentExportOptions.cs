@@ -12,4 +12,8 @@ public sealed class SegmentExportOptions
     /// <summary>Whether the export carries the <see cref="SegmentTables.PersonalColumns"/> (names and e-mail addresses).</summary>
     /// <value>The default value is <see langword="false"/>: personal data is written only when a caller asks for it.</value>
     public bool IncludePersonalData { get; init; }
+
+    /// <summary>For a segment with a holdout: leave its members out (the send list) or mark them in a <c>holdout</c> column.</summary>
+    /// <value>The default value is <see cref="Experiments.HoldoutExport.Exclude"/>. A segment without a holdout ignores it.</value>
+    public Experiments.HoldoutExport Holdout { get; init; }
 }

@@ -65,4 +65,12 @@ public sealed record StoredSegment
     /// </summary>
     [JsonPropertyName("client_key")]
     public string? ClientKey { get; init; }
+
+    /// <summary>
+    /// The randomized holdout reserved at activation (share and salt), or <see langword="null"/> when the segment has
+    /// none (the property is then left out of the JSON).
+    /// </summary>
+    [JsonPropertyName("holdout")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Experiments.SegmentHoldout? Holdout { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Data;
+using AetherSegment.Experiments;
 using AetherSegment.Profiles;
 using AetherSegment.Segments;
 using DuckDB.NET.Data;
@@ -192,15 +193,12 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);
-        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is null)
+        if (await GetAsync(segmentId, cancellationToken).ConfigureAwait(false) is not { } segment)
         {
             return null;
         }
 
-        IReadOnlyList<string> columns = SegmentTables.ExportColumns(profile, options.IncludePersonalData);
-        SqlStatement members = new(
-            $"SELECT {string.Join(", ", columns.Select(c => SegmentTables.ColumnSql(store.Dialect, c)))} FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id ORDER BY customer_id",
-            [QueryParameter.String("segment_id", segmentId)]);
+        SqlStatement members = HoldoutAssignment.ExportMembers(profile, store.Dialect, segment, options, out IReadOnlyList<string> columns);
         return format switch
         {
             SegmentExportFormat.Csv => await SegmentExport.WriteCsvAsync(columns, store.StreamAsync(members, cancellationToken), destination, cancellationToken).ConfigureAwait(false),

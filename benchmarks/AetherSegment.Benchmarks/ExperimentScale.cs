@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using AetherSegment.Data;
+using AetherSegment.DuckDB;
+using AetherSegment.Experiments;
+using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Benchmarks;
+
+/// <summary>
+/// Issue 15's two performance bars, timed in one process on the embedded store (median of 5 after a warm-up):
+/// the results report over an N-member campaign read from the store's orders (target under 1 s at 1,000,000), and
+/// what a holdout adds to activation and export (target under 10%), each next to its anchor measured in the same run.
+/// </summary>
+internal static class ExperimentScale
+{
+    public static int Run(int members)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "aether-experiment-scale-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "scale.duckdb");
+        try
+        {
+            return RunAsync(path, members).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(string path, int members)
+    {
+        DateTimeOffset sent = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        string n = members.ToString(CultureInfo.InvariantCulture);
+        await using (DuckDBConnection connection = new($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            foreach (string ddl in DuckDBSchema.CreateAll())
+            {
+                await ExecuteAsync(connection, ddl);
+            }
+
+            // N customers in the United States; a fifth of them order once in the 14 days after the send.
+            await ExecuteAsync(connection, $"""
+                INSERT INTO customers (customer_id, first_name, last_name, email, city, country, clv_score, acquisition_source, created_at)
+                SELECT 'C' || lpad(CAST(i AS VARCHAR), 8, '0'), 'A', 'B', 'a@example.com', 'New York', 'United States', (hash(i) % 1000) / 1000.0, 'organic_search', TIMESTAMP '2025-01-01'
+                FROM range({n}) AS r(i)
+                """);
+            await ExecuteAsync(connection, $"""
+                INSERT INTO transactions
+                SELECT 'T' || CAST(i AS VARCHAR), 'C' || lpad(CAST(i AS VARCHAR), 8, '0'), TIMESTAMP '2026-07-01' + to_seconds(CAST(hash(i) % 1209600 AS BIGINT)),
+                  'Sofas', 'Sofas', 'p', 1, 100.0
+                FROM range({n}) AS r(i) WHERE hash(i * 7) % 5 = 0
+                """);
+            await ExecuteAsync(connection, "INSERT INTO transactions VALUES ('T0', 'C00000000', TIMESTAMP '2026-06-30 23:00:00', 'Sofas', 'Sofas', 'p', 1, 1.0)");
+        }
+
+        ManualClock time = new() { Now = sent };
+        ServiceCollection services = new();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
+        services.Configure<SegmentOptions>(o => o.AsOf = sent);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        ISegmentEngine engine = provider.GetRequiredService<ISegmentEngine>();
+        ExperimentService experiments = provider.GetRequiredService<ExperimentService>();
+        DuckDBDataStore store = provider.GetRequiredService<DuckDBDataStore>();
+        Interpretation.CampaignObjective everyone = new() { Objective = "Everyone in the US", Audience = new Interpretation.Audience { Countries = ["United States"] } };
+
+        List<string> plain = [], held = [];
+        double createPlain = Median(await TimeAsync(async () => plain.Add((await engine.CreateAsync(everyone, null, null)).SegmentId)));
+        double createHeld = Median(await TimeAsync(async () => held.Add((await engine.CreateAsync(everyone, null, null, HoldoutAssignment.Create(0.1), CancellationToken.None)).SegmentId)));
+        double exportPlain = Median(await TimeAsync(() => engine.ExportAsync(plain[0], SegmentExportFormat.Csv, Stream.Null, SegmentExportOptions.WithoutPersonalData, CancellationToken.None)));
+        double exportHeld = Median(await TimeAsync(() => engine.ExportAsync(held[0], SegmentExportFormat.Csv, Stream.Null, new SegmentExportOptions { Holdout = HoldoutExport.Mark }, CancellationToken.None)));
+        time.Now = sent.AddDays(20);
+        ExperimentReport? report = null;
+        double results = Median(await TimeAsync(async () => report = await experiments.ResultsAsync(held[0], windowDays: 14)));
+        SqlStatement anchor = new($"SELECT COUNT(*), SUM(order_value) FROM transactions t JOIN segment_members m ON m.customer_id = t.customer_id WHERE m.segment_id = $s",
+            [QueryParameter.String("s", held[0])]);
+        double join = Median(await TimeAsync(() => store.QueryAsync(anchor)));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"members {members:N0}: treated {report!.Treated.Members:N0} ({report.Treated.Conversions:N0} converted), holdout {report.Holdout.Members:N0} ({report.Holdout.Conversions:N0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segment create: {createPlain:0} ms without holdout, {createHeld:0} ms with a 10% holdout ({(createHeld / createPlain - 1) * 100:+0.0;-0.0}%)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CSV export: {exportPlain:0} ms all members, {exportHeld:0} ms with the holdout column ({(exportHeld / exportPlain - 1) * 100:+0.0;-0.0}%)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"results report from the store: {results:0} ms (anchor: members joined to orders, one aggregate: {join:0} ms)"));
+        return 0;
+    }
+
+    private static async Task<List<double>> TimeAsync(Func<Task> action)
+    {
+        List<double> times = [];
+        for (int i = 0; i < 6; i++)
+        {
+            Stopwatch watch = Stopwatch.StartNew();
+            await action();
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return times;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql)
+    {
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace AetherSegment.Experiments;
+
+/// <summary>
+/// The randomized holdout reserved when a segment is activated: members whose keyed hash of
+/// (<see cref="Salt"/>, customer id) falls under <see cref="Share"/> are held out (not sent to), the rest are treated.
+/// Stored with the segment, so every export, re-run and warehouse query assigns the same members.
+/// </summary>
+public sealed record SegmentHoldout
+{
+    /// <summary>The share of members held out, in (0, 0.5].</summary>
+    [JsonPropertyName("share")]
+    public required double Share { get; init; }
+
+    /// <summary>The segment's salt: the key of the hash (hexadecimal; 32 digits when generated).</summary>
+    [JsonPropertyName("salt")]
+    public required string Salt { get; init; }
+
+    /// <summary>The hash function, for readers outside .NET: <c>sha256_prefix32</c> (see docs/experiments.md).</summary>
+    [JsonPropertyName("method")]
+    public string Method { get; init; } = HoldoutAssignment.Method;
+}
