@@ -240,7 +240,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount };
     }
 
-    private static TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members)
+    private TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members)
     {
         if (model is null || members == 0)
         {
@@ -252,7 +252,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
                 ExpectedIncrementalRevenue = 0,
                 SegmentSizeAfterTrigger = 0,
                 Rationale = model is null
-                    ? $"No uplift estimate: campaign_history holds too few randomized {trigger.Id} rows to learn from (the trigger is not covered)."
+                    ? $"No uplift estimate: {_profile.Entities.CampaignSends?.Table ?? "the campaign history"} holds too few randomized {trigger.Id} rows to learn from (the trigger is not covered)."
                     : "The segment is empty.",
             };
         }

@@ -41,7 +41,7 @@ public sealed class GoogleSqlIndependentParseTests
         SqlStatement members = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
         UpliftFeatureSet features = UpliftFeatureSet.Create(HomeFurnishingProfile.Load(), [.. HomeFurnishingProfile.Load().Catalog.Taxonomy.Roots.Select(r => r.Name)]);
         statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, features, 25_000).Sql });
-        statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery, HomeFurnishingProfile.Load()).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, features, members, AsOf).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring-sample/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, features, members, AsOf, 50_000).Sql });
 
