@@ -271,7 +271,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         double scale = scored == 0 ? 0 : (double)members / scored;
         long positiveMembers = (long)Math.Round(positive * scale);
         StringBuilder why = new();
-        why.Append(CultureInfo.InvariantCulture, $"Predicted +{mean * 100:0.00} pts conversion on average ({positiveMembers:N0} of {members:N0} members positive");
+        why.Append(CultureInfo.InvariantCulture, $"Predicted {mean * 100:+0.00;-0.00;+0.00} pts conversion on average ({positiveMembers:N0} of {members:N0} members positive");
         if (scored < members)
         {
             why.Append(CultureInfo.InvariantCulture, $", estimated from a sample of {scored:N0}");
@@ -299,7 +299,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             ExpectedIncrementalConversions = sum * scale,
             ExpectedIncrementalRevenue = sum * scale * model.AverageOrderValue,
             SegmentSizeAfterTrigger = positiveMembers,
-            Rationale = shown == 0 ? $"Predicted +{mean * 100:0.00} pts conversion on average; no feature moves it." : why.ToString(),
+            Rationale = shown == 0 ? $"Predicted {mean * 100:+0.00;-0.00;+0.00} pts conversion on average; no feature moves it." : why.ToString(),
         };
     }
 
