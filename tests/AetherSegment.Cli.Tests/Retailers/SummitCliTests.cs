@@ -42,17 +42,19 @@ public sealed class SummitCliTests(SummitDatabase db, ITestOutputHelper output) 
 
         JsonArray suggestions = analysis["trigger_suggestions"]!.AsArray();
         string[] ranked = [.. suggestions.Select(s => s!["trigger"]!.GetValue<string>())];
-        double[] uplift = [.. suggestions.Select(s => s!["predicted_uplift"]!.GetValue<double>())];
+        // Ranked by expected incremental conversions: the predicted uplift times the members left after the trigger's own filter.
+        double[] conversions = [.. suggestions.Select(s => s!["expected_incremental_conversions"]!.GetValue<double>())];
         output.WriteLine(string.Join(Environment.NewLine, suggestions.Select(s => s!.ToJsonString())));
         Assert.Equal(Profile.Triggers.Select(t => t.Id).Order(StringComparer.Ordinal), ranked.Order(StringComparer.Ordinal));
-        Assert.Equal(uplift.OrderDescending(), uplift);
+        Assert.Equal(conversions.OrderDescending(), conversions);
         Assert.All(suggestions, s => Assert.DoesNotContain("not covered", s!["rationale"]!.GetValue<string>(), StringComparison.Ordinal));
-        // The ranking follows the generator's known effects on these members: the trigger ranked first has a known mean
-        // effect on the segment above the one ranked last.
+        // The predicted uplifts follow the generator's known effects on these members: the trigger predicted highest has
+        // a known mean effect on the segment above the one predicted lowest.
         Dictionary<string, SummitMember> known = db.Data.Members.ToDictionary(m => m.MemberNo, StringComparer.Ordinal);
         double KnownMean(string trigger) => expected.Average(m => SummitEffects.Find(trigger)!.Uplift(known[m]));
-        output.WriteLine(string.Join(", ", ranked.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} known {KnownMean(t):F3}"))));
-        Assert.True(KnownMean(ranked[0]) > KnownMean(ranked[^1]), $"{ranked[0]} ranked above {ranked[^1]}");
+        string[] byUplift = [.. suggestions.OrderByDescending(s => s!["predicted_uplift"]!.GetValue<double>()).Select(s => s!["trigger"]!.GetValue<string>())];
+        output.WriteLine(string.Join(", ", byUplift.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} known {KnownMean(t):F3}"))));
+        Assert.True(KnownMean(byUplift[0]) > KnownMean(byUplift[^1]), $"{byUplift[0]} predicted above {byUplift[^1]}");
 
         // segment create: stored with the suggested trigger's eligibility, written as CSV in Summit's columns.
         string folder = TestPaths.NewTempDirectory();

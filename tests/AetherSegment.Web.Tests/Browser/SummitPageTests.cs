@@ -56,7 +56,8 @@ public sealed class SummitPageTests(SummitServerFixture fixture) : IClassFixture
         };
         await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
         await page.ClickAsync("#examples button:has-text('Rockies trail day')");
-        await page.WaitForSelectorAsync("body[data-step='analyzed']");
+        // The first analyze of the class trains Summit's trigger models: allow for a loaded machine.
+        await page.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 240_000 });
 
         Assert.Equal("By region", await page.TextContentAsync("#segment-place-title"));
         Assert.Equal(["Customer", "Name", "E-mail", "City", "Lifetime value (USD)"], await page.Locator("#samples th").AllTextContentsAsync());

@@ -32,8 +32,9 @@ internal static class RetailerApiFlow
             Assert.Equal(expected.Count, analysis.RootElement.GetProperty("segment_preview").GetProperty("size").GetInt64());
             JsonElement[] suggestions = [.. analysis.RootElement.GetProperty("trigger_suggestions").EnumerateArray()];
             Assert.Equal(triggers.Order(StringComparer.Ordinal), suggestions.Select(s => s.GetProperty("trigger").GetString()!).Order(StringComparer.Ordinal));
-            double[] uplift = [.. suggestions.Select(s => s.GetProperty("predicted_uplift").GetDouble())];
-            Assert.Equal(uplift.OrderDescending(), uplift);
+            // Ranked by expected incremental conversions (uplift times the members left after the trigger's own filter).
+            double[] conversions = [.. suggestions.Select(s => s.GetProperty("expected_incremental_conversions").GetDouble())];
+            Assert.Equal(conversions.OrderDescending(), conversions);
 
             (status, JsonDocument created, _) = await server.PostJsonAsync("api/v1/segments/create", new { campaign_objective = coo });
             using (created)
