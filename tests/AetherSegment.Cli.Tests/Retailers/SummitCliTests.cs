@@ -17,6 +17,14 @@ public sealed class SummitCliTests(SummitDatabase db, ITestOutputHelper output) 
 {
     private static readonly BusinessProfile Profile = BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path);
 
+    private async Task<JsonNode> RunAsync(params string[] args)
+    {
+        (int exit, string stdout, string stderr) = await Segments.Cli.RunAsync([.. args, "--profile", SummitOutfittersProfile.Path, "--db", db.Path]);
+        Assert.True(exit == 0, $"aether {string.Join(' ', args)}: exit {exit}: {stderr}");
+        DemoWords.AssertNone(stdout);
+        return JsonNode.Parse(stdout)!;
+    }
+
     private long Count(string sql) => Convert.ToInt64(db.Scalar(sql), CultureInfo.InvariantCulture);
 
     private HashSet<string> Ids(string sql) => [.. db.Query(sql).Select(r => (string)r[0]!)];
