@@ -49,6 +49,7 @@ public sealed class GoogleSqlIndependentParseTests
         BusinessProfile summit = BusinessProfileLoader.LoadFile(Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.TestRetailers", "SummitOutfitters", "summit-outfitters.profile.json"));
         UpliftFeatureSet summitFeatures = UpliftFeatureSet.Create(summit, [.. summit.Catalog.Taxonomy.Roots.Select(r => r.Name)]);
         statements.Add(new JsonObject { ["id"] = "uplift/summit/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, summitFeatures, 25_000).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/summit/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery, summit).Sql });
         statements.Add(new JsonObject { ["id"] = "uplift/summit/scoring", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, summitFeatures, new SqlStatement("SELECT member_no AS customer_id FROM members"), AsOf, 50_000).Sql });
 
         await GoogleSqlParse.AssertAllParseAsync(statements);
