@@ -17,8 +17,15 @@ internal static class GoogleSqlParse
         string node = FindOnPath("node") ?? throw new InvalidOperationException("This test needs Node.js (node on PATH) for the independent GoogleSQL parser.");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "node-sql-parser")))
         {
-            using Process npm = Process.Start(new ProcessStartInfo(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"]))!;
+            using Process npm = Process.Start(new ProcessStartInfo(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            Task<string> npmOutput = npm.StandardOutput.ReadToEndAsync();
+            string npmError = await npm.StandardError.ReadToEndAsync();
             await npm.WaitForExitAsync();
+            Assert.True(npm.ExitCode == 0, $"npm ci --prefix {tool} failed: {npmError} {await npmOutput}");
         }
 
         string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");

@@ -51,7 +51,7 @@ internal static class ProfileEndpoints
         {
             string? key = level.Depth < levelKeys.Length && accepted.Contains(levelKeys[level.Depth]) ? levelKeys[level.Depth] : null;
             levels.Add(new CatalogLevelSummary(level.Name, level.Plural, level.ObjectiveField, key,
-                [.. hierarchy.ValuesAt(level).Select(v => new CatalogValueSummary(v.Name, v.Parent))]));
+                [.. hierarchy.ValuesAt(level).Select(v => new CatalogValueSummary(v.Name, v.Parent))], level.Attribute));
         }
 
         return levels;

@@ -26,7 +26,8 @@ internal sealed record ProfileSummary(
 /// <param name="ObjectiveField">The Campaign Objective Object's audience field of the level, or null.</param>
 /// <param name="RefinementKey">The preview's refinement key that filters on the level, or null when there is none.</param>
 /// <param name="Values">The values with their parent value (null at the first level).</param>
-internal sealed record CatalogLevelSummary(string Name, string Plural, string? ObjectiveField, string? RefinementKey, IReadOnlyList<CatalogValueSummary> Values);
+/// <param name="Attribute">The customer attribute of a place level (the property of a sample member that holds it), null for a taxonomy level.</param>
+internal sealed record CatalogLevelSummary(string Name, string Plural, string? ObjectiveField, string? RefinementKey, IReadOnlyList<CatalogValueSummary> Values, string? Attribute);
 
 /// <summary>One catalog value and its parent value at the level above (null at the first level).</summary>
 internal sealed record CatalogValueSummary(string Name, string? Parent);

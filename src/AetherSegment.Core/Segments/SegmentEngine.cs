@@ -85,12 +85,15 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.analyze");
         DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
+        // Compiled first: a filter the profile cannot serve (a cart condition without a carts mapping) is an input error
+        // answered at once, before the ranking trains or scores anything.
+        SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, Store.Dialect);
         // The preview and the ranking are independent queries: run them side by side.
         Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
         Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
-            { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken),
+            { } ranker => ranker.RankAsync(members, definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
         };
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);

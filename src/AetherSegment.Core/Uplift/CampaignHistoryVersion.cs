@@ -52,7 +52,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
         }
 
         Interlocked.Increment(ref _fullScans);
-        QueryResult result = await store.QueryAsync(UpliftFeatureQuery.DataVersion(store.Dialect), cancellationToken).ConfigureAwait(false);
+        QueryResult result = await store.QueryAsync(UpliftFeatureQuery.DataVersion(store.Dialect, profile), cancellationToken).ConfigureAwait(false);
         string version = Join(result.Rows.Count > 0 ? result.Rows[0] : []);
         if (probe is not null)
         {

@@ -240,7 +240,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount };
     }
 
-    private static TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members)
+    private TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members)
     {
         if (model is null || members == 0)
         {
@@ -252,7 +252,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
                 ExpectedIncrementalRevenue = 0,
                 SegmentSizeAfterTrigger = 0,
                 Rationale = model is null
-                    ? $"No uplift estimate: campaign_history holds too few randomized {trigger.Id} rows to learn from (the trigger is not covered)."
+                    ? $"No uplift estimate: {_profile.Entities.CampaignSends?.Table ?? "the campaign history"} holds too few randomized {trigger.Id} rows to learn from (the trigger is not covered)."
                     : "The segment is empty.",
             };
         }
@@ -271,7 +271,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         double scale = scored == 0 ? 0 : (double)members / scored;
         long positiveMembers = (long)Math.Round(positive * scale);
         StringBuilder why = new();
-        why.Append(CultureInfo.InvariantCulture, $"Predicted +{mean * 100:0.00} pts conversion on average ({positiveMembers:N0} of {members:N0} members positive");
+        why.Append(CultureInfo.InvariantCulture, $"Predicted {mean * 100:+0.00;-0.00;+0.00} pts conversion on average ({positiveMembers:N0} of {members:N0} members positive");
         if (scored < members)
         {
             why.Append(CultureInfo.InvariantCulture, $", estimated from a sample of {scored:N0}");
@@ -299,7 +299,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             ExpectedIncrementalConversions = sum * scale,
             ExpectedIncrementalRevenue = sum * scale * model.AverageOrderValue,
             SegmentSizeAfterTrigger = positiveMembers,
-            Rationale = shown == 0 ? $"Predicted +{mean * 100:0.00} pts conversion on average; no feature moves it." : why.ToString(),
+            Rationale = shown == 0 ? $"Predicted {mean * 100:+0.00;-0.00;+0.00} pts conversion on average; no feature moves it." : why.ToString(),
         };
     }
 

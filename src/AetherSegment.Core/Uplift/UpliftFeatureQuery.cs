@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
 using AetherSegment.Profiles;
 
 namespace AetherSegment.Uplift;
@@ -120,12 +119,29 @@ internal static class UpliftFeatureQuery
     /// The fingerprint of the campaign history the trigger models learn from, in one cheap aggregate: the row count,
     /// the latest send (microseconds since the epoch) and an order-independent checksum (XOR of the dialect's hash)
     /// of every row's campaign, customer, trigger, arm, outcome, revenue and send time. Any appended, removed or edited
-    /// row changes it. Columns: <c>n</c>, <c>last_sent_us</c>, <c>checksum</c>.
+    /// row changes it. Columns: <c>n</c>, <c>last_sent_us</c>, <c>checksum</c>. The table and columns are the profile's
+    /// campaign sends mapping (read through a subquery naming the logical columns, as <see cref="Training"/> reads them).
     /// </summary>
-    public static SqlStatement DataVersion(SqlDialect dialect)
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="profile">The profile whose campaign sends mapping names the table and columns.</param>
+    /// <exception cref="AetherSegmentInputException">The profile maps no campaign sends.</exception>
+    public static SqlStatement DataVersion(SqlDialect dialect, BusinessProfile profile)
     {
-        string checksum = dialect.RowsChecksum("h.campaign_id", "h.customer_id", "h.trigger_type", "h." + dialect.Quote("group"), "h.converted", "h.revenue", dialect.EpochMicros("h.sent_at"));
-        return new SqlStatement($"SELECT COUNT(*) AS n, MAX({dialect.EpochMicros("h.sent_at")}) AS last_sent_us, {checksum} AS checksum FROM {DataSchema.CampaignHistory.Name} h");
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(profile);
+        EntityMapping sends = profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking");
+        MappedTable m = new(dialect, sends);
+        string campaign = sends.HasColumn("campaign_id") ? m.Column("campaign_id") : "NULL";
+        string revenue = sends.HasColumn("revenue") ? m.Column("revenue") : "NULL";
+        string checksum = dialect.RowsChecksum("h.campaign_id", "h.customer_id", "h.trigger_type", "h.arm", "h.converted", "h.revenue", dialect.EpochMicros("h.sent_at"));
+        return new SqlStatement($"""
+            SELECT COUNT(*) AS n, MAX({dialect.EpochMicros("h.sent_at")}) AS last_sent_us, {checksum} AS checksum
+            FROM (
+              SELECT {campaign} AS campaign_id, {m.Column("customer_id")} AS customer_id, {m.Column("trigger")} AS trigger_type,
+                {m.Column("arm")} AS arm, {m.Column("converted")} AS converted, {revenue} AS revenue, {m.Column("sent_at")} AS sent_at
+              FROM {m.Table}
+            ) h
+            """);
     }
 
     /// <summary>The members a statement selects (its <c>customer_id</c> column), with features as of <paramref name="asOf"/>.</summary>

@@ -75,21 +75,40 @@ public sealed class SummitTriggerTests(SummitDatabase db) : IClassFixture<Summit
         Assert.All(Summit.Triggers, t => Assert.Contains(t.Id, error.Message, StringComparison.Ordinal));
     }
 
-    [Fact(Skip = "Needs the mapping branch: the segment SQL reads Summit's column mapping (members/orders) and string attributes (region).")]
+    [Fact]
     public async Task SegmentSql_ForSummitTriggers_RunsOnTheSummitDatabase()
     {
         await using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(Summit).Services.BuildServiceProvider();
         ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
         CampaignObjective objective = await CampaignInterpreters.CreateRuleBased(Summit).InterpretAsync("Reward loyal members");
-        foreach (string trigger in (string[])["repair_voucher", "trail_event_invite"])
+        using global::AetherSegment.DuckDB.DuckDBDataStore store = new(db.Path);
+
+        // Each trigger's eligibility alone selects what an independent count over Summit's own tables selects; with the
+        // objective's filters added the segment is a non-empty part of it.
+        (string Trigger, string Recount)[] triggers =
+        [
+            ("repair_voucher", "SELECT COUNT(DISTINCT member_no) FROM orders WHERE dept IN ('Jackets', 'Packs', 'Footwear')"),
+            ("trail_event_invite", "SELECT COUNT(*) FROM members WHERE region IN ('Pacific Northwest', 'Rockies', 'New England')"),
+        ];
+        foreach ((string trigger, string recount) in triggers)
         {
             SegmentDefinition definition = await engine.DefineAsync(objective, trigger, null, AsOf);
-            global::AetherSegment.Data.SqlStatement members = engine.CompileMembers(definition, global::AetherSegment.Data.SqlDialect.DuckDB);
-            global::AetherSegment.Data.QueryResult result = await new global::AetherSegment.DuckDB.DuckDBDataStore(db.Path).QueryAsync(
-                new global::AetherSegment.Data.SqlStatement($"SELECT count(*) FROM ({members.Sql}) m", members.Parameters));
-            long size = Convert.ToInt64(result.Scalar(), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(size > 0, trigger);
+            SegmentDefinition eligibility = definition with { Filters = [.. definition.Filters.Where(f => f.Provenance == FilterProvenance.Trigger)] };
+            long eligible = await CountAsync(engine, store, eligibility);
+            long size = await CountAsync(engine, store, definition);
+
+            Assert.Equal(Convert.ToInt64(db.Scalar(recount), System.Globalization.CultureInfo.InvariantCulture), eligible);
+            Assert.InRange(eligible, 1, db.Data.Members.Count - 1);
+            Assert.InRange(size, 1, eligible);
         }
+    }
+
+    private static async Task<long> CountAsync(ISegmentEngine engine, global::AetherSegment.DuckDB.DuckDBDataStore store, SegmentDefinition definition)
+    {
+        global::AetherSegment.Data.SqlStatement members = engine.CompileMembers(definition, global::AetherSegment.Data.SqlDialect.DuckDB);
+        global::AetherSegment.Data.QueryResult result = await store.QueryAsync(
+            new global::AetherSegment.Data.SqlStatement($"SELECT count(*) FROM ({members.Sql}) m", members.Parameters));
+        return Convert.ToInt64(result.Scalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
 
     private static async Task<string> FullChecksumAsync(IDataStore data)
     {
-        QueryResult result = await data.QueryAsync(UpliftFeatureQuery.DataVersion(data.Dialect));
+        QueryResult result = await data.QueryAsync(UpliftFeatureQuery.DataVersion(data.Dialect, HomeFurnishingProfile.Load()));
         return string.Join('|', result.Rows[0].Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
     }
 

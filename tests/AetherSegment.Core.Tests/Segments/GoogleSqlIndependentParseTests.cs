@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
@@ -23,13 +21,6 @@ public sealed class GoogleSqlIndependentParseTests
     [Fact]
     public async Task BigQuerySqlOfEveryExampleObjective_ParsesWithAnIndependentGoogleSqlGrammar()
     {
-        string tool = Path.Combine(TestPaths.RepositoryRoot, "tools", "googlesql-parse");
-        string node = FindNode() ?? throw new InvalidOperationException("This test needs Node.js (node on PATH) for the independent GoogleSQL parser.");
-        if (!Directory.Exists(Path.Combine(tool, "node_modules", "node-sql-parser")))
-        {
-            await RunAsync(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"]);
-        }
-
         SegmentDefinitionBuilder builder = new(HomeFurnishingProfile.Load(), new AetherSegmentOptions());
         JsonArray statements = [];
         foreach ((string id, CampaignObjective objective) in ExampleObjectives.All())
@@ -50,7 +41,7 @@ public sealed class GoogleSqlIndependentParseTests
         SqlStatement members = SegmentSqlCompiler.Members(HomeFurnishingProfile.Load(), new SegmentDefinition { Filters = builder.FromObjective(first), AsOf = AsOf }, SqlDialect.BigQuery);
         UpliftFeatureSet features = UpliftFeatureSet.Create(HomeFurnishingProfile.Load(), [.. HomeFurnishingProfile.Load().Catalog.Taxonomy.Roots.Select(r => r.Name)]);
         statements.Add(new JsonObject { ["id"] = "uplift/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, features, 25_000).Sql });
-        statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery, HomeFurnishingProfile.Load()).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, features, members, AsOf).Sql });
         statements.Add(new JsonObject { ["id"] = $"uplift/scoring-sample/{firstId}", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, features, members, AsOf, 50_000).Sql });
 
@@ -58,25 +49,10 @@ public sealed class GoogleSqlIndependentParseTests
         BusinessProfile summit = BusinessProfileLoader.LoadFile(Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.TestRetailers", "SummitOutfitters", "summit-outfitters.profile.json"));
         UpliftFeatureSet summitFeatures = UpliftFeatureSet.Create(summit, [.. summit.Catalog.Taxonomy.Roots.Select(r => r.Name)]);
         statements.Add(new JsonObject { ["id"] = "uplift/summit/training", ["sql"] = UpliftFeatureQuery.Training(SqlDialect.BigQuery, summitFeatures, 25_000).Sql });
+        statements.Add(new JsonObject { ["id"] = "uplift/summit/data-version", ["sql"] = UpliftFeatureQuery.DataVersion(SqlDialect.BigQuery, summit).Sql });
         statements.Add(new JsonObject { ["id"] = "uplift/summit/scoring", ["sql"] = UpliftFeatureQuery.Scoring(SqlDialect.BigQuery, summitFeatures, new SqlStatement("SELECT member_no AS customer_id FROM members"), AsOf, 50_000).Sql });
 
-        string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
-        await File.WriteAllTextAsync(input, statements.ToJsonString());
-        ProcessStartInfo start = new(node, [Path.Combine(tool, "parse.mjs"), input]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using Process process = Process.Start(start)!;
-        string output = await process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(statements.Count, lines.Length);
-        foreach (string line in lines)
-        {
-            JsonElement result = JsonDocument.Parse(line).RootElement;
-            Assert.True(result.GetProperty("ok").GetBoolean(), line);
-        }
-
-        Assert.True(process.ExitCode == 0, error);
+        await GoogleSqlParse.AssertAllParseAsync(statements);
     }
 
     [Fact]
@@ -95,47 +71,6 @@ public sealed class GoogleSqlIndependentParseTests
         }
 
         Assert.Equal(2 * FilterKinds.All.Count * (FilterKinds.All.Count + 2 * FilterKinds.Triggers.Count), statements.Count);
-        await AssertAllParseAsync(statements);
-    }
-
-    private static async Task AssertAllParseAsync(JsonArray statements)
-    {
-        string tool = Path.Combine(TestPaths.RepositoryRoot, "tools", "googlesql-parse");
-        string node = FindNode() ?? throw new InvalidOperationException("This test needs Node.js (node on PATH) for the independent GoogleSQL parser.");
-        if (!Directory.Exists(Path.Combine(tool, "node_modules", "node-sql-parser")))
-        {
-            await RunAsync(FindOnPath("npm") ?? "npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund"]);
-        }
-
-        string input = Path.Combine(TestPaths.NewTempDirectory(), "statements.json");
-        await File.WriteAllTextAsync(input, statements.ToJsonString());
-        ProcessStartInfo start = new(node, [Path.Combine(tool, "parse.mjs"), input]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using Process process = Process.Start(start)!;
-        Task<string> errorTask = process.StandardError.ReadToEndAsync();
-        string output = await process.StandardOutput.ReadToEndAsync();
-        string error = await errorTask;
-        await process.WaitForExitAsync();
-
-        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(statements.Count, lines.Length);
-        List<string> failed = [.. lines.Where(line => !JsonDocument.Parse(line).RootElement.GetProperty("ok").GetBoolean())];
-        Assert.True(failed.Count == 0, $"{failed.Count} statements did not parse:\n" + string.Join('\n', failed.Take(10)));
-        Assert.True(process.ExitCode == 0, error);
-    }
-
-    private static string? FindNode() => FindOnPath("node");
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task RunAsync(string program, string[] arguments)
-    {
-        using Process process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed: {error} {await output}");
+        await GoogleSqlParse.AssertAllParseAsync(statements);
     }
 }

@@ -42,6 +42,35 @@ public sealed class SummitPageTests(SummitServerFixture fixture) : IClassFixture
     }
 
     [ChromiumFact]
+    public async Task AnalyzedExample_ChartsTheSegmentByRegion_AndListsSampleMembersInTheProfilesColumns()
+    {
+        await using BrowserSession session = await BrowserSession.LaunchAsync();
+        IPage page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        List<string> consoleErrors = [];
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "campaign-segmentation.html").ToString());
+        await page.ClickAsync("#examples button:has-text('Rockies trail day')");
+        // The first analyze of the class trains Summit's trigger models: allow for a loaded machine.
+        await page.WaitForSelectorAsync("body[data-step='analyzed']", new PageWaitForSelectorOptions { Timeout = 240_000 });
+
+        Assert.Equal("By region", await page.TextContentAsync("#segment-place-title"));
+        Assert.Equal(["Customer", "Name", "E-mail", "City", "Lifetime value (USD)"], await page.Locator("#samples th").AllTextContentsAsync());
+        string[] places = [.. (await page.Locator("#samples tr:not(:first-child) td:nth-child(4)").AllTextContentsAsync())];
+        Assert.NotEmpty(places);
+        Assert.All(places, p => Assert.Matches(@"^(Denver|Boulder|Salt Lake City|Bozeman), Rockies$", p));
+        string[] values = [.. await page.Locator("#samples tr:not(:first-child) td:nth-child(5)").AllTextContentsAsync()];
+        Assert.All(values, v => Assert.True(double.Parse(v.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 1500, v));
+        Assert.Contains("Rockies", await page.Locator("#chart-segment-country").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(consoleErrors);
+    }
+
+    [ChromiumFact]
     public async Task OverviewPage_ShowsTheMissingCartsMapping_AndTheRetailersOwnWords()
     {
         await using BrowserSession session = await BrowserSession.LaunchAsync();

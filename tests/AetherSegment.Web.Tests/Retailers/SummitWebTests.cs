@@ -27,6 +27,7 @@ public sealed class SummitWebTests(SummitServerFixture fixture) : IClassFixture<
         Assert.Equal("USD", root.GetProperty("currency").GetString());
         JsonElement[] places = [.. root.GetProperty("place_levels").EnumerateArray()];
         Assert.Equal(["region", "city"], places.Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal(["region", "home_city"], places.Select(l => l.GetProperty("attribute").GetString()));
         Assert.Equal(Profile.Catalog.Places.Roots.Select(r => r.Name), places[0].GetProperty("values").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
         JsonElement denver = places[1].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("name").GetString() == "Denver");
         Assert.Equal("Rockies", denver.GetProperty("parent").GetString());
@@ -93,11 +94,46 @@ public sealed class SummitWebTests(SummitServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Overview_WithoutOpportunityCards_ShowsNone()
+    public async Task Overview_OpportunityCards_AreTheProfilesCountedOnItsData()
     {
         using JsonDocument stats = await fixture.Server.GetJsonAsync("api/v1/overview/stats");
+        JsonElement[] cards = [.. stats.RootElement.GetProperty("opportunities").EnumerateArray()];
 
-        Assert.Equal(0, stats.RootElement.GetProperty("opportunities").GetArrayLength());
+        Assert.Equal(Profile.Examples.Objectives.Where(o => o.Opportunity is not null).Select(o => o.Opportunity!.Id).Order(StringComparer.Ordinal),
+            cards.Select(c => c.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(cards.OrderByDescending(c => c.GetProperty("size").GetInt64()).Select(c => c.GetProperty("id").GetString()), cards.Select(c => c.GetProperty("id").GetString()));
+        JsonElement rockies = cards.Single(c => c.GetProperty("id").GetString() == "rockies-high-value-trail-day");
+        Assert.Equal(Long(fixture.Database.Scalar("SELECT COUNT(*) FROM members WHERE region = 'Rockies' AND ltv >= 1500")), rockies.GetProperty("size").GetInt64());
+        Assert.Equal("geographic_targeting", rockies.GetProperty("campaign_type").GetString());
+        Assert.All(cards, c => Assert.InRange(c.GetProperty("size").GetInt64(), 1, fixture.Database.Data.Members.Count - 1));
+        Assert.Equal(Profile.Examples.Objectives.Single(o => o.Opportunity?.Id == "rockies-high-value-trail-day").Text, rockies.GetProperty("objective").GetString());
+    }
+
+    [Fact]
+    public async Task AnalyzeCreateExportAndAsk_ThroughTheApi_CountSummitsRows()
+    {
+        HashSet<string> expected = [.. fixture.Database.Query("SELECT member_no FROM members WHERE region = 'Rockies' AND ltv >= 1500").Select(r => (string)r[0]!)];
+
+        await RetailerApiFlow.RunAsync(fixture.Server, "Invite high value members in the Rockies to a guided hike to drive regional sales growth", "trail_event_invite",
+            expected, ("regions", "Rockies"), "How many members do we have in the Rockies?", Long(fixture.Database.Scalar("SELECT COUNT(*) FROM members WHERE region = 'Rockies'")),
+            Profile.Triggers.Select(t => t.Id));
+    }
+
+    [Theory]
+    [InlineData("api/v1/campaigns/analyze")]
+    [InlineData("api/v1/segments/create")]
+    public async Task CartObjective_Answers400ProblemNamingTheCartsMapping(string path)
+    {
+        const string Objective = "Remind members who abandoned a cart in the last 3 days";
+        object body = path.EndsWith("analyze", StringComparison.Ordinal) ? new { objective = Objective } : new { campaign_objective = Objective };
+        (int status, JsonDocument problem, string? contentType) = await fixture.Server.PostJsonAsync(path, body);
+
+        using (problem)
+        {
+            Assert.Equal(400, status);
+            Assert.Equal("application/problem+json", contentType);
+            Assert.Contains(Profile.MissingEntityMessage(EntityKind.Carts)!, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -15,6 +15,12 @@ const state = {
 // The lists below come from the server's business profile (GET /api/v1/profile, see applyProfile).
 const COUNTRIES = {}; // first place level value -> its values at the second level
 const CATEGORIES = []; // the first taxonomy level's values
+const PLACE_LEVELS = []; // { name, attribute } of each place level, outermost first (breakdowns and sample members)
+let VALUE_ATTRIBUTE = 'clv_score'; // the sample members' property holding the value score
+let VALUE_LABEL = 'CLV';
+// A sample member's place, innermost level first ("Denver, Rockies"); the demo's city and country until the profile loads.
+const placeOf = (s) => (PLACE_LEVELS.length ? [...PLACE_LEVELS].reverse().map((l) => s[l.attribute]) : [s.city, s.country])
+  .filter((v) => v !== null && v !== undefined && v !== '').join(', ');
 const exampleObjectives = []; // { title, text }
 const PROVENANCE_CLASS = { ai: 'badge', trigger: 'badge trigger', user: 'badge user' };
 const PROVENANCE_LABEL = { ai: 'AI', trigger: 'trigger', user: 'you' };
@@ -255,11 +261,13 @@ function renderInterpretation() {
   $('segment-filters').replaceChildren(...(p.filters.length ? p.filters : [{ description: 'No filters: every customer is eligible', provenance: 'ai' }])
     .map((f) => h('li', {}, h('span', { class: PROVENANCE_CLASS[f.provenance] || 'badge' }, PROVENANCE_LABEL[f.provenance] ?? f.provenance), ' ', f.description)));
   const bd = p.breakdowns || {};
-  barChart($('chart-segment-country'), (bd.by_country || []).map((c) => ({ label: c.name, value: c.size })), { label: 'Segment by country', format: fmtInt, height: 180 });
+  const place = PLACE_LEVELS[0]?.name ?? 'country';
+  barChart($('chart-segment-country'), (bd[`by_${place}`] || []).map((c) => ({ label: c.name, value: c.size })), { label: `Segment by ${place}`, format: fmtInt, height: 180 });
   donutChart($('chart-segment-tier'), (bd.by_value_tier || []).map((t) => ({ label: `${t.name} value`, value: t.size, color: TIER_COLORS[t.name] })), { label: 'Segment by value tier', format: fmtInt, centerLabel: fmtInt(p.size) });
   $('samples').replaceChildren(
-    h('tr', {}, h('th', {}, 'Customer'), h('th', {}, 'Name'), h('th', {}, 'E-mail'), h('th', {}, 'City'), h('th', { class: 'num' }, 'CLV')),
-    ...(p.sample_profiles || []).map((s) => h('tr', {}, h('td', {}, s.customer_id), h('td', {}, s.first_name), h('td', {}, s.email), h('td', {}, `${s.city}, ${s.country}`), h('td', { class: 'num' }, fmtNum(s.clv_score, 3)))));
+    h('tr', {}, h('th', {}, 'Customer'), h('th', {}, 'Name'), h('th', {}, 'E-mail'), h('th', {}, capitalize(PLACE_LEVELS.at(-1)?.name ?? 'city')), h('th', { class: 'num' }, VALUE_LABEL)),
+    ...(p.sample_profiles || []).map((s) => h('tr', {}, h('td', {}, s.customer_id), h('td', {}, s.first_name ?? '–'), h('td', {}, s.email ?? '–'),
+      h('td', {}, placeOf(s)), h('td', { class: 'num' }, fmtNum(s[VALUE_ATTRIBUTE], 3)))));
 }
 
 // Chips: every condition of the audience, editable and removable --------------------------------------------------
@@ -611,6 +619,9 @@ async function download(format) {
 // Fills the lists from the profile; a filter the profile cannot serve (no carts, no second place level) is hidden.
 function applyProfile(profile) {
   const [first, second] = profile.place_levels;
+  PLACE_LEVELS.push(...profile.place_levels.map((l) => ({ name: l.name, attribute: l.attribute ?? l.name })));
+  if (profile.value_score) { VALUE_ATTRIBUTE = profile.value_score.name; VALUE_LABEL = capitalize(profile.value_score.label); }
+  if (first) $('segment-place-title').textContent = `By ${first.name}`;
   for (const v of first?.values ?? []) COUNTRIES[v.name] = [];
   for (const v of second?.values ?? []) (COUNTRIES[v.parent] ??= []).push(v.name);
   CATEGORIES.push(...(profile.taxonomy_levels[0]?.values ?? []).map((v) => v.name));
