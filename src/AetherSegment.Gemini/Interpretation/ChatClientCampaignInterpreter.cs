@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AetherSegment.DependencyInjection;
+using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
 using AetherSegment.Profiles;
 using Microsoft.Extensions.AI;
@@ -26,7 +27,7 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
     public ChatClientCampaignInterpreter(IChatClient chatClient, ChatClientInterpreterOptions options, BusinessProfile profile, AetherSegmentOptions coreOptions, TimeProvider timeProvider, ILogger? logger = null)
     {
         _profile = profile;
-        _schema = JsonSerializer.SerializeToElement(CampaignObjectiveSchema.CreateNode(profile));
+        _schema = JsonSerializer.SerializeToElement(ModelAnswerSchema.Create(profile));
         _chatClient = chatClient;
         _options = options;
         _rules = CampaignInterpreters.CreateRuleBased(profile, coreOptions);
@@ -59,8 +60,9 @@ internal sealed class ChatClientCampaignInterpreter : ICampaignInterpreter
             GeminiLog.Answer(_logger, Name, response.Text);
             if (ModelAnswer.Read(response.Text, text, Name, _profile, out reason) is { } result)
             {
+                CampaignObjective rules = await _rules.InterpretAsync(text, cancellationToken).ConfigureAwait(false);
                 PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", Name));
-                return result;
+                return ModelAnswer.Stamp(result, rules);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

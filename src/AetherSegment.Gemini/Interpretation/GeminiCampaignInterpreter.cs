@@ -1,4 +1,5 @@
 using AetherSegment.DependencyInjection;
+using AetherSegment.Diagnostics;
 using AetherSegment.Interpretation;
 using AetherSegment.Profiles;
 using Microsoft.Extensions.Logging;
@@ -49,8 +50,9 @@ internal sealed class GeminiCampaignInterpreter : ICampaignInterpreter
             GeminiLog.Answer(_logger, InterpreterName, answer);
             if (ModelAnswer.Read(answer, text, InterpreterName, _profile, out reason) is { } result)
             {
+                CampaignObjective rules = await _rules.InterpretAsync(text, cancellationToken).ConfigureAwait(false);
                 PackageTelemetry.Interpretations.Add(1, new KeyValuePair<string, object?>("interpreter", InterpreterName));
-                return result;
+                return ModelAnswer.Stamp(result, rules);
             }
         }
         catch (VertexAiException ex)

@@ -56,7 +56,7 @@ internal sealed class VertexAiClient : IDisposable
         _jitter = new Random(_options.RetryJitterSeed);
         _requestUri = BuildUri(_options);
         _authority = _requestUri.GetLeftPart(UriPartial.Authority);
-        _schemaJson = JsonSerializer.SerializeToUtf8Bytes(VertexSchemaConverter.Convert(CampaignObjectiveSchema.CreateNode(profile)));
+        _schemaJson = JsonSerializer.SerializeToUtf8Bytes(VertexSchemaConverter.Convert(ModelAnswerSchema.Create(profile)));
         _template = new BodyTemplate(InterpretationPrompt.SystemInstruction(profile), _schemaJson);
     }
 

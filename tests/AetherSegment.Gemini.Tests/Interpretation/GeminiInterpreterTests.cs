@@ -45,7 +45,7 @@ public sealed class GeminiInterpreterTests
 
         Assert.Equal("gemini", answer.Interpreter);
         Assert.Equal(Objective, answer.Objective);
-        Assert.Equal(0.99, answer.Confidence);
+        Assert.Equal(1.0, answer.Confidence); // the host's: valid and in full agreement with the rules, whatever the model claimed
         Assert.Equal(CampaignType.AbandonedCartRecovery, answer.CampaignType);
         Assert.Empty(answer.Warnings);
 
@@ -68,6 +68,58 @@ public sealed class GeminiInterpreterTests
         JsonObject tier = schema["properties"]!["audience"]!["properties"]!["value_tier"]!.AsObject();
         Assert.True((bool)tier["nullable"]!);
         Assert.DoesNotContain(tier["enum"]!.AsArray(), v => v is null);
+    }
+
+    /// <summary>What a model decides, and nothing the host owns: no objective, interpreter, confidence or warnings.</summary>
+    private static string MinimalAnswer(Action<JsonObject>? change = null)
+    {
+        JsonObject answer = JsonNode.Parse(ValidAnswer())!.AsObject();
+        foreach (string hostField in (string[])["objective", "interpreter", "confidence", "warnings"])
+        {
+            answer.Remove(hostField);
+        }
+
+        answer["kpi"]!["target_change_pct"] = 40;
+        change?.Invoke(answer);
+        return answer.ToJsonString();
+    }
+
+    [Fact]
+    public async Task Interpret_MinimalModelAnswerWithoutHostFields_IsUsedAndTheHostFillsThem()
+    {
+        await using FakeVertexServer server = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        using ServiceProvider services = Build(server);
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("gemini", answer.Interpreter);
+        Assert.Equal(Objective, answer.Objective);
+        Assert.Equal(40, answer.Kpi.TargetChangePct);
+        Assert.InRange(answer.Confidence, 0.5, 1.0);
+        Assert.DoesNotContain(answer.Warnings, w => w.Contains("rule-based interpreter", StringComparison.Ordinal));
+        JsonObject schema = JsonNode.Parse(Assert.Single(server.Requests).Body)!["generationConfig"]!["responseSchema"]!.AsObject();
+        foreach (string hostField in (string[])["objective", "interpreter", "confidence", "warnings"])
+        {
+            Assert.False(schema["properties"]!.AsObject().ContainsKey(hostField), hostField + " is the host's, not the model's");
+            Assert.DoesNotContain(schema["required"]!.AsArray(), f => (string?)f == hostField);
+        }
+    }
+
+    [Fact]
+    public async Task Interpret_ModelDisagreesWithTheRules_ConfidenceIsLowerAndAWarningSaysWhere()
+    {
+        await using FakeVertexServer agreeing = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        await using FakeVertexServer disagreeing = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer(a => a["campaign_type"] = "win_back"))));
+        using ServiceProvider agreeingServices = Build(agreeing);
+        using ServiceProvider disagreeingServices = Build(disagreeing);
+
+        CampaignObjective agreed = await agreeingServices.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+        CampaignObjective disagreed = await disagreeingServices.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("gemini", disagreed.Interpreter);
+        Assert.Equal(CampaignType.WinBack, disagreed.CampaignType);
+        Assert.True(disagreed.Confidence < agreed.Confidence, $"{disagreed.Confidence} < {agreed.Confidence}");
+        Assert.Contains(disagreed.Warnings, w => w.Contains("campaign_type", StringComparison.Ordinal) && w.Contains("abandoned_cart_recovery", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using AetherSegment.Diagnostics;
 
-namespace AetherSegment.DuckDB;
+namespace AetherSegment.Diagnostics;
 
 /// <summary>
-/// This package's telemetry: an activity source and a meter named <see cref="AetherSegmentTelemetry.Name"/>, so
-/// OpenTelemetry users still add one source and one meter by that name. Internal: instruments are no public API.
+/// The telemetry of the package this file is compiled into: an activity source and a meter named
+/// <see cref="AetherSegmentTelemetry.Name"/>, so OpenTelemetry users add one source and one meter by that name, whatever
+/// packages they reference. One source file linked into every provider package (src/Shared), not a copy per package;
+/// internal: instruments are no public API.
 /// </summary>
 internal static class PackageTelemetry
 {
@@ -20,7 +21,11 @@ internal static class PackageTelemetry
     /// <summary>The package's activity source, named <see cref="AetherSegmentTelemetry.Name"/>.</summary>
     public static ActivitySource ActivitySource { get; } = new(AetherSegmentTelemetry.Name, Version);
 
-    /// <summary>Store queries, tagged with the store (the same instrument name as every store's).</summary>
+    /// <summary>Interpretations, tagged with the interpreter (the same instrument as Core's).</summary>
+    public static Counter<long> Interpretations { get; } =
+        Meter.CreateCounter<long>("aethersegment.interpretations", "{objective}", "Objectives interpreted.");
+
+    /// <summary>Duration of store queries in seconds (the same instrument as Core's).</summary>
     public static Histogram<double> QueryDuration { get; } =
         Meter.CreateHistogram<double>("aethersegment.query.duration", "s", "Duration of store queries.");
 }
