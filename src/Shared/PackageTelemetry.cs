@@ -25,6 +25,14 @@ internal static class PackageTelemetry
     public static Counter<long> Interpretations { get; } =
         Meter.CreateCounter<long>("aethersegment.interpretations", "{objective}", "Objectives interpreted.");
 
+    /// <summary>Duration of interpretations in seconds, tagged with the pipeline and who answered.</summary>
+    public static Histogram<double> InterpretationDuration { get; } =
+        Meter.CreateHistogram<double>("aethersegment.interpretation.duration", "s", "Duration of objective interpretations.");
+
+    /// <summary>Duration of analytics SQL writing by a language model in seconds, tagged with the writer.</summary>
+    public static Histogram<double> SqlWritingDuration { get; } =
+        Meter.CreateHistogram<double>("aethersegment.analytics.sql_writing.duration", "s", "Duration of analytics SQL written by language models.");
+
     /// <summary>Duration of store queries in seconds (the same instrument as Core's).</summary>
     public static Histogram<double> QueryDuration { get; } =
         Meter.CreateHistogram<double>("aethersegment.query.duration", "s", "Duration of store queries.");

@@ -185,6 +185,86 @@ public sealed class GeminiInterpreterTests
         Assert.Equal(2, server.Requests.Count);
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Interpret_TransientWithRetryAfter_WaitsWhatTheServerSaysNotTheBackoff(int status)
+    {
+        // The backoff alone would wait 30 s, past the 8 s total timeout: only honouring Retry-After (1 s) gets the answer.
+        await using FakeVertexServer server = new((attempt, _) => attempt == 0
+            ? new FakeResponse(status, """{"error":{"message":"Resource exhausted"}}""", new Dictionary<string, string> { ["Retry-After"] = "1" })
+            : new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        using ServiceProvider services = Build(server, o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromSeconds(30);
+            o.Timeout = TimeSpan.FromSeconds(4);
+            o.TotalTimeout = TimeSpan.FromSeconds(8);
+        });
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("gemini", answer.Interpreter);
+        Assert.Equal(40, answer.Kpi.TargetChangePct);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Interpret_OpenCircuit_AnswersFromTheFallbackWithoutCallingVertex()
+    {
+        await using FakeVertexServer server = new((_, _) => new FakeResponse(503, """{"error":{"message":"overloaded"}}"""));
+        using ServiceProvider services = Build(server, o =>
+        {
+            o.MaxRetries = 0;
+            o.CircuitBreakerMinimumThroughput = 2;
+            o.CircuitBreakerBreakDuration = TimeSpan.FromMinutes(5);
+        });
+        ICampaignInterpreter interpreter = services.GetRequiredService<ICampaignInterpreter>();
+
+        CampaignObjective first = await interpreter.InterpretAsync(Objective);
+        CampaignObjective second = await interpreter.InterpretAsync(Objective);
+        CampaignObjective third = await interpreter.InterpretAsync(Objective);
+
+        Assert.Contains("HTTP 503", first.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", second.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal("rules", third.Interpreter);
+        Assert.Contains("circuit breaker is open", third.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal(CampaignType.AbandonedCartRecovery, third.CampaignType);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Interpret_SameObjectiveTwice_SecondAnswerComesFromTheCache()
+    {
+        await using FakeVertexServer server = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        using ServiceProvider services = Build(server);
+        ICampaignInterpreter interpreter = services.GetRequiredService<ICampaignInterpreter>();
+
+        CampaignObjective first = await interpreter.InterpretAsync(Objective);
+        CampaignObjective second = await interpreter.InterpretAsync(Objective);
+        CampaignObjective other = await interpreter.InterpretAsync(Objective + " this spring");
+
+        Assert.Equal(first, second);
+        Assert.Equal("gemini", other.Interpreter);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public void Options_TotalTimeoutNotAboveTheAttemptTimeout_FailsAtStartNamingTheKey()
+    {
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load())
+            .AddGemini(o =>
+            {
+                o.ProjectId = "p";
+                o.Timeout = TimeSpan.FromSeconds(30);
+                o.TotalTimeout = TimeSpan.FromSeconds(10);
+            }).Services.BuildServiceProvider();
+
+        Microsoft.Extensions.Options.OptionsValidationException error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeminiOptions>>().Value);
+
+        Assert.Contains("AetherSegment:Gemini:TotalTimeout", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Interpret_500_RetriesThenFallsBackWithTheStatusInTheWarning()
     {

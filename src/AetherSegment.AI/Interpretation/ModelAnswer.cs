@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AetherSegment.Interpretation;
 using AetherSegment.Profiles;
 
-namespace AetherSegment.Gemini.Interpretation;
+namespace AetherSegment.AI.Interpretation;
 
 /// <summary>
 /// Reads a language model's JSON answer: strips a Markdown fence, fills the fields the host owns (the objective text,

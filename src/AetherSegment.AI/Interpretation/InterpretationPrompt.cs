@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AetherSegment.Profiles;
 
-namespace AetherSegment.Gemini.Interpretation;
+namespace AetherSegment.AI.Interpretation;
 
 /// <summary>
 /// The system instruction sent to language models: the Campaign Objective contract in short, describing the

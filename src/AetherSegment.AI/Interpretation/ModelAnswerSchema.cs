@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AetherSegment.Interpretation;
 using AetherSegment.Profiles;
 
-namespace AetherSegment.Gemini.Interpretation;
+namespace AetherSegment.AI.Interpretation;
 
 /// <summary>
 /// The response schema sent to language models: the profile's <see cref="CampaignObjectiveSchema"/> without the fields
