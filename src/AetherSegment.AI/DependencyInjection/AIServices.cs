@@ -52,7 +52,7 @@ internal static class AIServices
         }));
     }
 
-    /// <summary>Adds the language-model SQL writer (in its pipeline: OpenTelemetry, logging, caching) once per writer type.</summary>
+    /// <summary>Adds the language-model SQL writer (in its pipeline: OpenTelemetry, logging) once per writer type.</summary>
     internal static void AddSqlWriter<TMarker>(IServiceCollection services, string name, Func<IServiceProvider, IChatClient> chatClient, string? modelId)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -60,8 +60,7 @@ internal static class AIServices
             new AnalyticsSqlWriterBuilder(new LanguageModelAnalyticsSqlWriter(Instrument(chatClient(sp), sp), name, modelId))
                 .UseOpenTelemetry()
                 .UseLogging()
-                .UseCaching()
-                .Build(sp))));
+                .Build(sp)))); // no cache by default: the data behind a question changes between asks; UseCaching() is there for pipelines that want it
     }
 
     /// <summary>Microsoft.Extensions.AI's OpenTelemetry step on the <c>AetherSegment</c> source: GenAI spans and metrics per call.</summary>

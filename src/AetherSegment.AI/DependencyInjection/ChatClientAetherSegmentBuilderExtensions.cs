@@ -59,7 +59,7 @@ public static class ChatClientAetherSegmentBuilderExtensions
     /// <summary>
     /// Lets the registered <see cref="IChatClient"/> write the SQL of analytics answers. Its SQL runs only when the SQL
     /// guard accepts it; otherwise, and on any error, the rule-based parser answers and the answer's warnings say why.
-    /// The writer runs in a pipeline (OpenTelemetry, logging, caching of identical questions). Calling it twice is harmless.
+    /// The writer runs in a pipeline (OpenTelemetry, logging). Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder from <c>AddAetherSegment</c>; an <c>IChatClient</c> must be registered.</param>
     /// <returns>The same builder.</returns>
