@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AetherSegment.AI.Interpretation;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Gemini;
 using AetherSegment.Gemini.Interpretation;
@@ -40,7 +41,7 @@ public class InterpretationBenchmarks
     ];
 
     private RuleBasedCampaignInterpreter _rules = null!;
-    private GeminiCampaignInterpreter _gemini = null!;
+    private LanguageModelCampaignInterpreter _gemini = null!;
     private VertexAiClient _client = null!;
     private string _answerJson = "";
 
@@ -54,8 +55,10 @@ public class InterpretationBenchmarks
             candidates = new[] { new { content = new { role = "model", parts = new[] { new { text = _answerJson } } }, finishReason = "STOP" } },
         }));
         IOptions<GeminiOptions> options = Options.Create(new GeminiOptions { ProjectId = "bench", Endpoint = "http://127.0.0.1:1", AccessToken = "token" });
-        _client = new VertexAiClient(options, TimeProvider.System, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), logger: null, http: new HttpClient(new InstantHandler(response)));
-        _gemini = new GeminiCampaignInterpreter(_client, AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), options, Options.Create(new AetherSegmentOptions()));
+        _client = new VertexAiClient(options, logger: null, http: new HttpClient(new InstantHandler(response)));
+        _gemini = new LanguageModelCampaignInterpreter(
+            new VertexChatClient(_client, options.Value), "gemini", options.Value.Model, Timeout.InfiniteTimeSpan,
+            AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load(), new AetherSegmentOptions(), TimeProvider.System);
     }
 
     [GlobalCleanup]
@@ -78,7 +81,7 @@ public class InterpretationBenchmarks
     [Benchmark]
     public CampaignObjective RulesSeed1() => _rules.Interpret(Objectives[0]);
 
-    /// <summary>The Gemini interpreter end to end against an instant in-memory endpoint: its own overhead.</summary>
+    /// <summary>The Gemini interpreter (AetherSegment.AI's interpreter over the Vertex IChatClient adapter) end to end against an instant in-memory endpoint: its own overhead, including the rules reading the confidence compares with.</summary>
     [Benchmark]
     public async Task<CampaignObjective> GeminiOverhead() => await _gemini.InterpretAsync(Objectives[0]).ConfigureAwait(false);
 

@@ -113,11 +113,13 @@ public static class CliHost
             .AddSimpleConsole(o => o.SingleLine = true));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddAetherSegmentFromConfiguration(configuration);
+        services.AddAetherSegmentTelemetryExport(configuration, "aether");
         configure?.Invoke(services);
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try
         {
             provider.ValidateAetherSegmentOptions();
+            provider.StartTelemetryExport();
             RequireDemoProfile(parseResult, provider);
             if (ReadsTheDatabase(parseResult))
             {

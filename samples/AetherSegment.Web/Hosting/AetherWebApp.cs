@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace AetherSegment.Web.Hosting;
@@ -65,6 +67,7 @@ public static class AetherWebApp
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.AddAetherSegmentFromConfiguration(configuration);
+        services.AddAetherSegmentTelemetryExport(configuration, "aether-web", tracing: t => t.AddAspNetCoreInstrumentation(), metrics: m => m.AddAspNetCoreInstrumentation());
 
         services.ConfigureHttpJsonOptions(o => CopyJsonOptions(AetherSegmentJson.Options, o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -7,14 +7,20 @@ using System.Text.Json.Nodes;
 using AetherSegment.BigQuery.Loading;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace AetherSegment.BigQuery.Rest;
 
 /// <summary>
 /// The one place that speaks BigQuery REST v2 over HTTP: jobs.query, getQueryResults, datasets, tables, load jobs.
-/// Adds the bearer token, retries 429, 5xx, rateLimitExceeded and backendError with exponential backoff, and turns
+/// Adds the bearer token, retries 408, 429, 5xx, rateLimitExceeded and backendError with exponential backoff and
+/// jitter honouring <c>Retry-After</c> (Microsoft.Extensions.Http.Resilience's <see cref="ResilienceHandler"/> with a
+/// Polly retry and a per-attempt timeout; the resumable upload keeps its own offset-resuming loop), and turns
 /// error bodies into <see cref="DataStoreException"/>s carrying BigQuery's own message. Swap this class to move to
 /// the official client library.
 /// </summary>
@@ -28,6 +34,10 @@ internal sealed partial class BigQueryRestClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _root;
+    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
+
+    /// <summary>Marks a request the resilience handler must not resend (an upload chunk streamed from an offset).</summary>
+    private static readonly HttpRequestOptionsKey<bool> NoRetry = new("AetherSegment.BigQuery.NoRetry");
 
     public BigQueryRestClient(BigQueryOptions options, TimeProvider time, ILogger? logger = null, HttpMessageHandler? handler = null)
     {
@@ -37,8 +47,12 @@ internal sealed partial class BigQueryRestClient : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _credentials = new BigQueryCredentials(options.AccessToken);
         // No redirects: the resumable upload protocol answers 308 to mean "resume", not "go elsewhere".
-        _http = handler is null ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) : new HttpClient(handler, disposeHandler: false);
-        _http.Timeout = options.Timeout;
+        _resilience = new(BuildResilience);
+        ResilienceHandler resilience = new(request => request.Options.TryGetValue(NoRetry, out bool skip) && skip ? ResiliencePipeline<HttpResponseMessage>.Empty : _resilience.Value)
+        {
+            InnerHandler = handler ?? new SocketsHttpHandler { AllowAutoRedirect = false },
+        };
+        _http = new HttpClient(resilience, disposeHandler: handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         _root = options.Endpoint.TrimEnd('/');
     }
 
@@ -238,6 +252,7 @@ internal sealed partial class BigQueryRestClient : IDisposable
         for (int attempt = 1; ; attempt++)
         {
             using HttpRequestMessage request = new(HttpMethod.Put, session);
+            request.Options.Set(NoRetry, true);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false));
             if (offset < length || length == 0)
             {
@@ -257,8 +272,10 @@ internal sealed partial class BigQueryRestClient : IDisposable
             TimeSpan? retryAfter = null;
             try
             {
-                using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                using CancellationTokenSource attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptTimeout.CancelAfter(_options.Timeout);
+                using HttpResponseMessage response = await _http.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                string text = await response.Content.ReadAsStringAsync(attemptTimeout.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -355,64 +372,117 @@ internal sealed partial class BigQueryRestClient : IDisposable
 
     private async Task<JsonElement> SendAsync(Func<HttpRequestMessage> create, bool allowNotFound, CancellationToken cancellationToken, Action<HttpResponseMessage>? onSuccess = null, bool allowConflict = false)
     {
-        for (int attempt = 1; ; attempt++)
+        using HttpRequestMessage request = create();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false));
+        HttpResponseMessage response;
+        try
         {
-            using HttpRequestMessage request = create();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false));
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                if (attempt >= MaxAttempts)
-                {
-                    throw new DataStoreException($"BigQuery is unreachable at {_root} after {attempt} attempts: {ex.Message}", ex);
-                }
-
-                await BackoffAsync(attempt, null, ex.Message, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            using (response)
-            {
-                string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    onSuccess?.Invoke(response);
-                    return text.Length == 0 ? default : Parse(text);
-                }
-
-                if (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    return default;
-                }
-
-                if (allowConflict && response.StatusCode == HttpStatusCode.Conflict)
-                {
-                    // "Already Exists": what the caller wanted to create is there.
-                    return default;
-                }
-
-                (string message, string[] reasons) = ReadError(text, response.StatusCode);
-                bool retryable = (int)response.StatusCode is 429 or 500 or 502 or 503 or 504 || reasons.Any(r => RetryableReasons.Contains(r));
-                if (retryable && attempt < MaxAttempts)
-                {
-                    await BackoffAsync(attempt, response.Headers.RetryAfter?.Delta, message, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (reasons.Contains("bytesBilledLimitExceeded"))
-                {
-                    throw new DataStoreException(
-                        $"BigQuery refused the query: it would bill more than the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({MaximumBytesBilled} bytes; BigQuery bills at least 10 MB per table a query references); nothing was billed. BigQuery said: {message}");
-                }
-
-                string reason = reasons.Length > 0 ? $" ({reasons[0]})" : "";
-                throw new DataStoreException($"BigQuery error {(int)response.StatusCode}{reason}: {message}");
-            }
+            // Retries (transient statuses and reasons, Retry-After, jitter) and the per-attempt timeout are the handler's.
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            string what = ex is TimeoutRejectedException ? string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.Timeout.TotalSeconds:0.###} s") : ex.Message;
+            throw new DataStoreException($"BigQuery is unreachable at {_root} after {MaxAttempts} attempts: {what}", ex);
+        }
+
+        using (response)
+        {
+            string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                onSuccess?.Invoke(response);
+                return text.Length == 0 ? default : Parse(text);
+            }
+
+            if (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return default;
+            }
+
+            if (allowConflict && response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // "Already Exists": what the caller wanted to create is there.
+                return default;
+            }
+
+            (string message, string[] reasons) = ReadError(text, response.StatusCode);
+            if (reasons.Contains("bytesBilledLimitExceeded"))
+            {
+                throw new DataStoreException(
+                    $"BigQuery refused the query: it would bill more than the cost guard AetherSegment:BigQuery:MaximumBytesBilled ({MaximumBytesBilled} bytes; BigQuery bills at least 10 MB per table a query references); nothing was billed. BigQuery said: {message}");
+            }
+
+            string reason = reasons.Length > 0 ? $" ({reasons[0]})" : "";
+            throw new DataStoreException($"BigQuery error {(int)response.StatusCode}{reason}: {message}");
+        }
+    }
+
+    /// <summary>
+    /// The retry of every request but upload chunks: <see cref="MaxAttempts"/> attempts, exponential backoff from
+    /// <see cref="RetryDelay"/> with seeded jitter, <c>Retry-After</c> honoured (capped at 30 s), each attempt limited
+    /// to <c>AetherSegment:BigQuery:Timeout</c>. Built on first use, after the init-only settings are set.
+    /// </summary>
+    private ResiliencePipeline<HttpResponseMessage> BuildResilience()
+    {
+        Random jitter = new(4);
+        HttpRetryStrategyOptions retry = new()
+        {
+            MaxRetryAttempts = Math.Max(1, MaxAttempts - 1),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = RetryDelay,
+            MaxDelay = TimeSpan.FromSeconds(30),
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context.CancellationToken),
+            OnRetry = args =>
+            {
+                string reason = args.Outcome.Exception?.Message ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+                LogRetry(_logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
+                return default;
+            },
+            Randomizer = () =>
+            {
+                lock (jitter)
+                {
+                    return jitter.NextDouble();
+                }
+            },
+        };
+        if (MaxAttempts <= 1)
+        {
+            retry.ShouldHandle = static _ => PredicateResult.False();
+        }
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
+            .AddRetry(retry)
+            .AddTimeout(_options.Timeout)
+            .Build();
+    }
+
+    /// <summary>Transient: a connection failure or attempt timeout, 408, 429, 5xx, or an error body whose reason is a rate limit or backend error.</summary>
+    private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            return exception is HttpRequestException or TimeoutRejectedException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+        }
+
+        HttpResponseMessage response = outcome.Result!;
+        if (response.IsSuccessStatusCode || (int)response.StatusCode == 308)
+        {
+            return false;
+        }
+
+        if ((int)response.StatusCode is 408 or 429 or 500 or 502 or 503 or 504)
+        {
+            return true;
+        }
+
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        (_, string[] reasons) = ReadError(text, response.StatusCode);
+        return reasons.Any(r => RetryableReasons.Contains(r));
     }
 
     private async Task BackoffAsync(int attempt, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using AetherSegment.Analytics;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.Data;
+using AetherSegment.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.BigQuery.Store;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AetherSegment.Data;
+using AetherSegment.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 

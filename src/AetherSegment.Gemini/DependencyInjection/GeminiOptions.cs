@@ -36,7 +36,7 @@ public sealed class GeminiOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? ApiKey { get; set; }
 
-    /// <summary>The timeout of one request.</summary>
+    /// <summary>The timeout of one attempt (each retry gets its own).</summary>
     /// <value>The default value is 20 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
@@ -44,11 +44,23 @@ public sealed class GeminiOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool FallbackToRules { get; set; } = true;
 
-    /// <summary>How many times a 429 or 5xx answer is retried with exponential backoff.</summary>
+    /// <summary>The timeout of one call including its retries and their delays; must exceed <see cref="Timeout"/>.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many calls within the sampling window (30 s, or twice <see cref="Timeout"/>) the circuit breaker needs before half of them failing opens it.</summary>
+    /// <value>The default value is 10.</value>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>How long an open circuit fails calls at once (the fallback answers) before one call probes the service.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a 408, 429, 5xx answer or a connection failure is retried with exponential backoff.</summary>
     /// <value>The default value is 3.</value>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The first retry delay; each further retry doubles it, plus up to one delay of random jitter. A <c>Retry-After</c> header wins.</summary>
+    /// <summary>The first retry delay; each further retry doubles it, with random jitter. A <c>Retry-After</c> header wins.</summary>
     /// <value>The default value is 1 second.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

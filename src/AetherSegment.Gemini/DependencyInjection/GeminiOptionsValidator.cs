@@ -27,6 +27,21 @@ internal sealed class GeminiOptionsRangeValidator : IValidateOptions<GeminiOptio
             result.AddError("AetherSegment:Gemini:RetryBaseDelay must be between 00:00:00 and 00:01:00.");
         }
 
+        if (options.TotalTimeout <= options.Timeout || options.TotalTimeout > TimeSpan.FromMinutes(30))
+        {
+            result.AddError("AetherSegment:Gemini:TotalTimeout must exceed AetherSegment:Gemini:Timeout and be at most 00:30:00.");
+        }
+
+        if (options.CircuitBreakerMinimumThroughput is < 2 or > 1000)
+        {
+            result.AddError("AetherSegment:Gemini:CircuitBreakerMinimumThroughput must be between 2 and 1000.");
+        }
+
+        if (options.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500) || options.CircuitBreakerBreakDuration > TimeSpan.FromDays(1))
+        {
+            result.AddError("AetherSegment:Gemini:CircuitBreakerBreakDuration must be between 00:00:00.500 and 1.00:00:00.");
+        }
+
         return result.Build();
     }
 }

@@ -1,28 +1,33 @@
+using AetherSegment.AI;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Gemini.Interpretation;
-using AetherSegment.Interpretation;
-using AetherSegment.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Gemini;
 
-/// <summary>The language-model interpreters' service registrations.</summary>
+/// <summary>The Vertex AI adapter's service registrations: the transport, its resilient HTTP client, the <c>IChatClient</c> adapter.</summary>
 internal static class GeminiServices
 {
+    /// <summary>Replaces the interpreter with AetherSegment.AI's language-model pipeline over the Vertex adapter, named <c>gemini</c>.</summary>
     internal static void AddGemini(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         AddVertexTransport(services);
-        services.TryAddSingleton(sp => new GeminiCampaignInterpreter(
-            sp.GetRequiredService<VertexAiClient>(),
-            sp.GetRequiredService<BusinessProfile>(),
-            sp.GetRequiredService<IOptions<GeminiOptions>>(),
-            sp.GetRequiredService<IOptions<AetherSegmentOptions>>(),
-            sp.GetService<ILogger<GeminiCampaignInterpreter>>()));
-        services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp => sp.GetRequiredService<GeminiCampaignInterpreter>()));
+        AIServices.AddInterpreter(services, sp => sp.GetRequiredService<VertexChatClient>(), sp =>
+        {
+            GeminiOptions gemini = sp.GetRequiredService<IOptions<GeminiOptions>>().Value;
+            return new ChatClientInterpreterOptions
+            {
+                Name = "gemini",
+                ModelId = gemini.Model,
+                Timeout = Timeout.InfiniteTimeSpan, // the transport's attempt and total timeouts apply
+                FallbackToRules = gemini.FallbackToRules,
+            };
+        });
     }
 
     /// <summary>Binds <see cref="GeminiOptions"/> with its validators, checked at start (shared by every Gemini feature).</summary>
@@ -32,32 +37,22 @@ internal static class GeminiServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiOptions>, GeminiOptionsRangeValidator>());
     }
 
-    /// <summary>The one Vertex AI transport every Gemini feature shares (interpretation, analytics SQL).</summary>
+    /// <summary>The one Vertex AI transport every Gemini feature shares (interpretation, analytics SQL), once.</summary>
     internal static void AddVertexTransport(IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(VertexAiClient)))
+        {
+            return;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(GeminiResilience.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((options, sp) => GeminiResilience.Configure(options, sp.GetRequiredService<IOptions<GeminiOptions>>().Value));
         services.TryAddSingleton(sp => new VertexAiClient(
             sp.GetRequiredService<IOptions<GeminiOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<BusinessProfile>(),
-            sp.GetService<ILogger<VertexAiClient>>()));
-    }
-
-    internal static void AddChatClient(IServiceCollection services, Func<IServiceProvider, Microsoft.Extensions.AI.IChatClient> chatClient, Action<ChatClientInterpreterOptions>? configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(TimeProvider.System);
-        services.Replace(ServiceDescriptor.Singleton<ICampaignInterpreter>(sp =>
-        {
-            ChatClientInterpreterOptions options = new();
-            configure?.Invoke(options);
-            return new ChatClientCampaignInterpreter(
-                chatClient(sp),
-                options,
-                sp.GetRequiredService<BusinessProfile>(),
-                sp.GetRequiredService<IOptions<AetherSegmentOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger("AetherSegment.Gemini.ChatClientInterpreter"));
-        }));
+            sp.GetService<ILogger<VertexAiClient>>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(GeminiResilience.HttpClientName)));
+        services.TryAddSingleton(sp => new VertexChatClient(sp.GetRequiredService<VertexAiClient>(), sp.GetRequiredService<IOptions<GeminiOptions>>().Value));
     }
 }

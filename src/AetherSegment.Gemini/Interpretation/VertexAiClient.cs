@@ -1,223 +1,162 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AetherSegment.Interpretation;
-using AetherSegment.Profiles;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace AetherSegment.Gemini.Interpretation;
 
 /// <summary>
 /// The one place that speaks Vertex AI's REST <c>generateContent</c> (shared/contracts/providers.md): builds the
-/// request (system instruction, the objective, <c>responseMimeType: application/json</c>, the response schema),
-/// authenticates (access token, API key as <c>?key=</c>, else Application Default Credentials), applies the per-request
-/// timeout, retries 429 and 5xx with exponential backoff and jitter (honouring <c>Retry-After</c>) and returns
-/// <c>candidates[0].content.parts[0].text</c>. Swap this class to move to the official client. Thread-safe.
+/// request (system instruction, contents, <c>responseMimeType: application/json</c>, the response schema in Vertex's
+/// OpenAPI subset), authenticates (access token, API key as <c>?key=</c>, else Application Default Credentials) and
+/// returns the answer text with its token counts. Retries (429, 5xx, Retry-After honoured, jitter), the attempt and
+/// total timeouts and the circuit breaker are the HTTP client's resilience handler (Microsoft.Extensions.Http.Resilience,
+/// see <see cref="GeminiResilience"/>); this class turns what they throw into one-line reasons. Thread-safe.
 /// </summary>
 internal sealed class VertexAiClient : IDisposable
 {
     private const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
     private readonly HttpClient _http;
-    private readonly bool _ownsHttp;
     private readonly GeminiOptions _options;
-    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly Random _jitter;
-    private readonly Lock _jitterLock = new();
     private readonly Uri _requestUri;
     private readonly string _authority;
-    private readonly byte[] _schemaJson;
     private readonly SemaphoreSlim _credentialLock = new(1, 1);
     private GoogleCredential? _credential;
-    private BodyTemplate _template;
 
     /// <summary>Creates the client.</summary>
     /// <param name="options">The Gemini options.</param>
-    /// <param name="timeProvider">Clock for timeouts and backoff.</param>
-    /// <param name="profile">The business whose Campaign Objective schema and prompt the interpretation requests carry.</param>
     /// <param name="logger">Logger; null for none.</param>
-    /// <param name="http">An HTTP client to use (not disposed); null creates one.</param>
-    public VertexAiClient(IOptions<GeminiOptions> options, TimeProvider timeProvider, BusinessProfile profile, ILogger<VertexAiClient>? logger = null, HttpClient? http = null)
+    /// <param name="http">The HTTP client, with the resilience handler in the container (not disposed here).</param>
+    public VertexAiClient(IOptions<GeminiOptions> options, ILogger<VertexAiClient>? logger, HttpClient http)
     {
+        ArgumentNullException.ThrowIfNull(http);
         _options = options.Value;
-        _timeProvider = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _ownsHttp = http is null;
-        _http = http ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-        _jitter = new Random(_options.RetryJitterSeed);
+        _http = http;
         _requestUri = BuildUri(_options);
         _authority = _requestUri.GetLeftPart(UriPartial.Authority);
-        _schemaJson = JsonSerializer.SerializeToUtf8Bytes(VertexSchemaConverter.Convert(CampaignObjectiveSchema.CreateNode(profile)));
-        _template = new BodyTemplate(InterpretationPrompt.SystemInstruction(profile), _schemaJson);
     }
 
     /// <summary>The generateContent URL (with <c>?key=</c> when an API key is configured).</summary>
     public Uri RequestUri => _requestUri;
 
-    /// <summary>Sends one objective and returns the model's text.</summary>
-    /// <exception cref="VertexAiException">Timeout, HTTP error after retries, authentication failure or an answer without text.</exception>
-    public Task<string> GenerateAsync(string systemInstruction, string userText, CancellationToken cancellationToken) =>
-        SendAsync(BuildBody(systemInstruction, userText), cancellationToken);
-
-    /// <summary>
-    /// Sends a prompt with another response schema (already in Vertex's OpenAPI subset, as UTF-8 JSON) and returns the
-    /// model's text: the same transport, authentication, timeout and retries for other features (analytics SQL).
-    /// </summary>
-    /// <exception cref="VertexAiException">Timeout, HTTP error after retries, authentication failure or an answer without text.</exception>
-    public Task<string> GenerateAsync(string systemInstruction, string userText, byte[] responseSchemaJson, CancellationToken cancellationToken) =>
-        SendAsync(new BodyTemplate(systemInstruction, responseSchemaJson).Build(userText), cancellationToken);
-
-    private async Task<string> SendAsync(byte[] body, CancellationToken cancellationToken)
+    /// <summary>Sends one request and returns the model's text and token counts.</summary>
+    /// <param name="request">What to send.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="VertexAiException">Timeout, HTTP error after retries, open circuit, authentication failure or an answer without text.</exception>
+    public async Task<VertexAnswer> GenerateAsync(VertexRequest request, CancellationToken cancellationToken)
     {
-        for (int attempt = 0; ; attempt++)
+        byte[] body = BuildBody(request);
+        GeminiLog.Calling(_logger, _options.Model, _authority);
+        try
         {
-            GeminiLog.Calling(_logger, _options.Model, _authority, attempt + 1);
-            using CancellationTokenSource timeout = new(_options.Timeout, _timeProvider);
-            using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            HttpStatusCode status;
-            TimeSpan? retryAfter;
-            string errorDetail;
-            try
+            using HttpRequestMessage message = new(HttpMethod.Post, _requestUri) { Content = new ByteArrayContent(body) };
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            await AuthorizeAsync(message, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
             {
-                using HttpRequestMessage request = new(HttpMethod.Post, _requestUri) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                await AuthorizeAsync(request, linked.Token).ConfigureAwait(false);
-                using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
                 {
-                    Stream stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        return await ReadTextAsync(stream, linked.Token).ConfigureAwait(false);
-                    }
+                    return await ReadAnswerAsync(stream, cancellationToken).ConfigureAwait(false);
                 }
-
-                status = response.StatusCode;
-                retryAfter = RetryAfter(response);
-                errorDetail = await ReadErrorAsync(response, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new VertexAiException(string.Create(CultureInfo.InvariantCulture, $"Vertex AI did not answer within the timeout of {_options.Timeout.TotalSeconds:0.###} s"));
-            }
-            catch (HttpRequestException ex) when (attempt < _options.MaxRetries)
-            {
-                TimeSpan delay = Backoff(attempt, null);
-                GeminiLog.RetryingAfterError(_logger, ex.Message, delay.TotalMilliseconds, attempt + 1, _options.MaxRetries);
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new VertexAiException($"Vertex AI could not be reached ({ex.Message})", ex);
             }
 
-            int code = (int)status;
-            bool transient = code == 429 || code >= 500;
-            if (!transient || attempt >= _options.MaxRetries)
-            {
-                string retries = transient && attempt > 0 ? $" after {attempt} retries" : "";
-                throw new VertexAiException($"Vertex AI answered HTTP {code} ({status}){retries}{errorDetail}");
-            }
-
-            TimeSpan wait = Backoff(attempt, retryAfter);
-            GeminiLog.Retrying(_logger, code, wait.TotalMilliseconds, attempt + 1, _options.MaxRetries);
-            await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            int code = (int)response.StatusCode;
+            string errorDetail = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            bool transient = code is 408 or 429 or >= 500;
+            string retries = transient && _options.MaxRetries > 0 ? $" after {_options.MaxRetries} retries" : "";
+            throw new VertexAiException($"Vertex AI answered HTTP {code} ({response.StatusCode}){retries}{errorDetail}");
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new VertexAiException(string.Create(CultureInfo.InvariantCulture, $"Vertex AI did not answer within the timeout of {ex.Timeout.TotalSeconds:0.###} s"), ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new VertexAiException("Vertex AI is not called: the circuit breaker is open after repeated failures", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new VertexAiException($"Vertex AI could not be reached ({ex.Message})", ex);
         }
     }
 
     /// <summary>Builds the request body (exposed for benchmarks and tests).</summary>
-    /// <remarks>Everything but the objective is written once per system instruction and reused.</remarks>
-    public byte[] BuildBody(string systemInstruction, string userText)
+    public static byte[] BuildBody(VertexRequest request)
     {
-        BodyTemplate template = _template;
-        if (!ReferenceEquals(template.SystemInstruction, systemInstruction))
+        ArgumentNullException.ThrowIfNull(request);
+        ArrayBufferWriter<byte> buffer = new(4096 + (request.ResponseSchema?.Length ?? 0));
+        using (Utf8JsonWriter writer = new(buffer))
         {
-            template = new BodyTemplate(systemInstruction, _schemaJson);
-            _template = template;
-        }
-
-        return template.Build(userText);
-    }
-
-    /// <summary>The constant parts of a request body around the objective's JSON string.</summary>
-    private sealed class BodyTemplate
-    {
-        private const string Marker = "\u0001objective\u0001";
-
-        public BodyTemplate(string systemInstruction, byte[] schemaJson)
-        {
-            SystemInstruction = systemInstruction;
-            ArrayBufferWriter<byte> buffer = new(8192 + schemaJson.Length);
-            using (Utf8JsonWriter writer = new(buffer))
+            writer.WriteStartObject();
+            if (!string.IsNullOrEmpty(request.SystemInstruction))
             {
-                writer.WriteStartObject();
                 writer.WriteStartObject("systemInstruction");
                 writer.WriteStartArray("parts");
                 writer.WriteStartObject();
-                writer.WriteString("text", systemInstruction);
+                writer.WriteString("text", request.SystemInstruction);
                 writer.WriteEndObject();
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-                writer.WriteStartArray("contents");
+            }
+
+            writer.WriteStartArray("contents");
+            foreach ((string role, string text) in request.Contents)
+            {
                 writer.WriteStartObject();
-                writer.WriteString("role", "user");
+                writer.WriteString("role", role);
                 writer.WriteStartArray("parts");
                 writer.WriteStartObject();
-                writer.WritePropertyName("text");
-                writer.WriteRawValue("\"" + Marker + "\"", skipInputValidation: true);
+                writer.WriteString("text", text);
                 writer.WriteEndObject();
                 writer.WriteEndArray();
-                writer.WriteEndObject();
-                writer.WriteEndArray();
-                writer.WriteStartObject("generationConfig");
-                writer.WriteString("responseMimeType", "application/json");
-                writer.WritePropertyName("responseSchema");
-                writer.WriteRawValue(schemaJson, skipInputValidation: true);
-                writer.WriteNumber("temperature", 0);
-                writer.WriteEndObject();
                 writer.WriteEndObject();
             }
 
-            ReadOnlySpan<byte> written = buffer.WrittenSpan;
-            byte[] marker = Encoding.UTF8.GetBytes("\"" + Marker + "\"");
-            int at = written.IndexOf(marker);
-            Prefix = written[..at].ToArray();
-            Suffix = written[(at + marker.Length)..].ToArray();
-        }
-
-        public string SystemInstruction { get; }
-
-        /// <summary>The body for one user text: prefix, the text as a JSON string, suffix.</summary>
-        public byte[] Build(string userText)
-        {
-            ArrayBufferWriter<byte> buffer = new(Prefix.Length + Suffix.Length + (userText.Length * 6) + 2);
-            buffer.Write(Prefix);
-            using (Utf8JsonWriter writer = new(buffer))
+            writer.WriteEndArray();
+            writer.WriteStartObject("generationConfig");
+            if (request.Json)
             {
-                writer.WriteStringValue(userText);
+                writer.WriteString("responseMimeType", "application/json");
             }
 
-            buffer.Write(Suffix);
-            return buffer.WrittenSpan.ToArray();
+            if (request.ResponseSchema is { } schema)
+            {
+                writer.WritePropertyName("responseSchema");
+                writer.WriteRawValue(schema, skipInputValidation: true);
+            }
+
+            if (request.Temperature is { } temperature)
+            {
+                writer.WriteNumber("temperature", temperature);
+            }
+
+            if (request.MaxOutputTokens is { } max)
+            {
+                writer.WriteNumber("maxOutputTokens", max);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
 
-        public byte[] Prefix { get; }
-
-        public byte[] Suffix { get; }
+        return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Reads <c>candidates[0].content.parts[0].text</c> from a generateContent response.</summary>
-    public static async Task<string> ReadTextAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>Reads the answer text, <c>usageMetadata</c> and <c>modelVersion</c> from a generateContent response.</summary>
+    public static async Task<VertexAnswer> ReadAnswerAsync(Stream stream, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -231,7 +170,18 @@ internal sealed class VertexAiClient : IDisposable
 
         using (document)
         {
-            return ReadText(document.RootElement);
+            JsonElement root = document.RootElement;
+            string text = ReadText(root);
+            long? input = null, output = null, total = null;
+            if (root.TryGetProperty("usageMetadata", out JsonElement usage) && usage.ValueKind == JsonValueKind.Object)
+            {
+                input = Count(usage, "promptTokenCount");
+                output = Count(usage, "candidatesTokenCount");
+                total = Count(usage, "totalTokenCount");
+            }
+
+            string? model = root.TryGetProperty("modelVersion", out JsonElement version) && version.ValueKind == JsonValueKind.String ? version.GetString() : null;
+            return new VertexAnswer(text, input, output, total, model);
         }
     }
 
@@ -264,13 +214,12 @@ internal sealed class VertexAiClient : IDisposable
         throw new VertexAiException($"Vertex AI returned no candidates{blocked}");
     }
 
+    private static long? Count(JsonElement usage, string name) =>
+        usage.TryGetProperty(name, out JsonElement value) && value.TryGetInt64(out long count) ? count : null;
+
     public void Dispose()
     {
         _credentialLock.Dispose();
-        if (_ownsHttp)
-        {
-            _http.Dispose();
-        }
     }
 
     private static Uri BuildUri(GeminiOptions options)
@@ -342,41 +291,6 @@ internal sealed class VertexAiClient : IDisposable
         {
             _credentialLock.Release();
         }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        RetryConditionHeaderValue? header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            TimeSpan wait = date - _timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        if (retryAfter is { } server)
-        {
-            return server < MaxRetryDelay ? server : MaxRetryDelay;
-        }
-
-        double baseMs = _options.RetryBaseDelay.TotalMilliseconds;
-        double jitter;
-        lock (_jitterLock)
-        {
-            jitter = _jitter.NextDouble();
-        }
-
-        double ms = (baseMs * Math.Pow(2, attempt)) + (jitter * baseMs);
-        return TimeSpan.FromMilliseconds(Math.Min(ms, MaxRetryDelay.TotalMilliseconds));
     }
 
     private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -184,6 +184,30 @@ public sealed class BigQueryDataStoreTests
         Assert.Equal(5, server.All.Count);
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Query_TransientWithRetryAfter_WaitsWhatTheServerSaysNotTheBackoff(int status)
+    {
+        // The backoff alone would wait ten minutes, past the 60 s the test allows: only honouring Retry-After (1 s) answers.
+        int calls = 0;
+        await using FakeBigQueryServer server = new(request => ++calls switch
+        {
+            1 => FakeReply.Error(status, "rateLimitExceeded", "Exceeded rate limits.") with { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } },
+            2 => FakeReply.DryRun(10),
+            _ => FakeReply.Json(new { jobReference = new { jobId = "j" }, jobComplete = true, schema = Schema(("n", "INT64")), rows = new[] { Row("7") } }),
+        });
+        BigQueryOptions options = new() { ProjectId = "proj", Dataset = "cdp", Endpoint = server.Endpoint, AccessToken = "test-token" };
+        using BigQueryRestClient client = new(options, TimeProvider.System) { RetryDelay = TimeSpan.FromMinutes(10) };
+        BigQueryDataStore store = new(client);
+        using CancellationTokenSource limit = new(TimeSpan.FromSeconds(60));
+
+        QueryResult result = await store.QueryAsync(new SqlStatement("SELECT 7 AS n"), limit.Token);
+
+        Assert.Equal(7L, result.Scalar());
+        Assert.Equal(3, server.All.Count);
+    }
+
     [Fact]
     public async Task Query_InvalidQuery_SurfacesBigQuerysMessageWithoutRetrying()
     {

@@ -170,7 +170,7 @@ public sealed class GeminiAnalyticsTests
     [InlineData("  SELECT 3 AS three  ", "SELECT 3 AS three")]
     [InlineData("", null)]
     public void ReadAnswer_AcceptsJsonOrBareSql(string text, string? expected) =>
-        Assert.Equal(expected, AetherSegment.Gemini.Analytics.AnalyticsSqlPrompt.ReadAnswer(text));
+        Assert.Equal(expected, AetherSegment.AI.Analytics.AnalyticsSqlPrompt.ReadAnswer(text));
 
     private sealed class FakeChatClient(Func<IEnumerable<ChatMessage>, string> answer) : IChatClient
     {

@@ -48,7 +48,7 @@ public sealed class ChatClientInterpreterTests
         CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
 
         Assert.Equal("chat", answer.Interpreter);
-        Assert.Equal(0.77, answer.Confidence);
+        Assert.Equal(1.0, answer.Confidence); // the host's, not the 0.77 the model claimed
         Assert.Equal(["Office Chairs"], answer.Audience.ProductTypes);
         ChatResponseFormatJson format = Assert.IsType<ChatResponseFormatJson>(chat.LastOptions!.ResponseFormat);
         Assert.Contains("product_types", format.Schema!.Value.GetRawText(), StringComparison.Ordinal);

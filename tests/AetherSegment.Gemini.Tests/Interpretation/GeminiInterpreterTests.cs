@@ -45,7 +45,7 @@ public sealed class GeminiInterpreterTests
 
         Assert.Equal("gemini", answer.Interpreter);
         Assert.Equal(Objective, answer.Objective);
-        Assert.Equal(0.99, answer.Confidence);
+        Assert.Equal(1.0, answer.Confidence); // the host's: valid and in full agreement with the rules, whatever the model claimed
         Assert.Equal(CampaignType.AbandonedCartRecovery, answer.CampaignType);
         Assert.Empty(answer.Warnings);
 
@@ -68,6 +68,58 @@ public sealed class GeminiInterpreterTests
         JsonObject tier = schema["properties"]!["audience"]!["properties"]!["value_tier"]!.AsObject();
         Assert.True((bool)tier["nullable"]!);
         Assert.DoesNotContain(tier["enum"]!.AsArray(), v => v is null);
+    }
+
+    /// <summary>What a model decides, and nothing the host owns: no objective, interpreter, confidence or warnings.</summary>
+    private static string MinimalAnswer(Action<JsonObject>? change = null)
+    {
+        JsonObject answer = JsonNode.Parse(ValidAnswer())!.AsObject();
+        foreach (string hostField in (string[])["objective", "interpreter", "confidence", "warnings"])
+        {
+            answer.Remove(hostField);
+        }
+
+        answer["kpi"]!["target_change_pct"] = 40;
+        change?.Invoke(answer);
+        return answer.ToJsonString();
+    }
+
+    [Fact]
+    public async Task Interpret_MinimalModelAnswerWithoutHostFields_IsUsedAndTheHostFillsThem()
+    {
+        await using FakeVertexServer server = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        using ServiceProvider services = Build(server);
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("gemini", answer.Interpreter);
+        Assert.Equal(Objective, answer.Objective);
+        Assert.Equal(40, answer.Kpi.TargetChangePct);
+        Assert.InRange(answer.Confidence, 0.5, 1.0);
+        Assert.DoesNotContain(answer.Warnings, w => w.Contains("rule-based interpreter", StringComparison.Ordinal));
+        JsonObject schema = JsonNode.Parse(Assert.Single(server.Requests).Body)!["generationConfig"]!["responseSchema"]!.AsObject();
+        foreach (string hostField in (string[])["objective", "interpreter", "confidence", "warnings"])
+        {
+            Assert.False(schema["properties"]!.AsObject().ContainsKey(hostField), hostField + " is the host's, not the model's");
+            Assert.DoesNotContain(schema["required"]!.AsArray(), f => (string?)f == hostField);
+        }
+    }
+
+    [Fact]
+    public async Task Interpret_ModelDisagreesWithTheRules_ConfidenceIsLowerAndAWarningSaysWhere()
+    {
+        await using FakeVertexServer agreeing = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        await using FakeVertexServer disagreeing = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer(a => a["campaign_type"] = "win_back"))));
+        using ServiceProvider agreeingServices = Build(agreeing);
+        using ServiceProvider disagreeingServices = Build(disagreeing);
+
+        CampaignObjective agreed = await agreeingServices.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+        CampaignObjective disagreed = await disagreeingServices.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("gemini", disagreed.Interpreter);
+        Assert.Equal(CampaignType.WinBack, disagreed.CampaignType);
+        Assert.True(disagreed.Confidence < agreed.Confidence, $"{disagreed.Confidence} < {agreed.Confidence}");
+        Assert.Contains(disagreed.Warnings, w => w.Contains("campaign_type", StringComparison.Ordinal) && w.Contains("abandoned_cart_recovery", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,6 +183,86 @@ public sealed class GeminiInterpreterTests
 
         Assert.Equal("gemini", answer.Interpreter);
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Interpret_TransientWithRetryAfter_WaitsWhatTheServerSaysNotTheBackoff(int status)
+    {
+        // The backoff alone would wait 30 s, past the 8 s total timeout: only honouring Retry-After (1 s) gets the answer.
+        await using FakeVertexServer server = new((attempt, _) => attempt == 0
+            ? new FakeResponse(status, """{"error":{"message":"Resource exhausted"}}""", new Dictionary<string, string> { ["Retry-After"] = "1" })
+            : new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        using ServiceProvider services = Build(server, o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromSeconds(30);
+            o.Timeout = TimeSpan.FromSeconds(4);
+            o.TotalTimeout = TimeSpan.FromSeconds(8);
+        });
+
+        CampaignObjective answer = await services.GetRequiredService<ICampaignInterpreter>().InterpretAsync(Objective);
+
+        Assert.Equal("gemini", answer.Interpreter);
+        Assert.Equal(40, answer.Kpi.TargetChangePct);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Interpret_OpenCircuit_AnswersFromTheFallbackWithoutCallingVertex()
+    {
+        await using FakeVertexServer server = new((_, _) => new FakeResponse(503, """{"error":{"message":"overloaded"}}"""));
+        using ServiceProvider services = Build(server, o =>
+        {
+            o.MaxRetries = 0;
+            o.CircuitBreakerMinimumThroughput = 2;
+            o.CircuitBreakerBreakDuration = TimeSpan.FromMinutes(5);
+        });
+        ICampaignInterpreter interpreter = services.GetRequiredService<ICampaignInterpreter>();
+
+        CampaignObjective first = await interpreter.InterpretAsync(Objective);
+        CampaignObjective second = await interpreter.InterpretAsync(Objective);
+        CampaignObjective third = await interpreter.InterpretAsync(Objective);
+
+        Assert.Contains("HTTP 503", first.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", second.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal("rules", third.Interpreter);
+        Assert.Contains("circuit breaker is open", third.Warnings[0], StringComparison.Ordinal);
+        Assert.Equal(CampaignType.AbandonedCartRecovery, third.CampaignType);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Interpret_SameObjectiveTwice_SecondAnswerComesFromTheCache()
+    {
+        await using FakeVertexServer server = new((_, _) => new FakeResponse(200, FakeVertexServer.Candidate(MinimalAnswer())));
+        using ServiceProvider services = Build(server);
+        ICampaignInterpreter interpreter = services.GetRequiredService<ICampaignInterpreter>();
+
+        CampaignObjective first = await interpreter.InterpretAsync(Objective);
+        CampaignObjective second = await interpreter.InterpretAsync(Objective);
+        CampaignObjective other = await interpreter.InterpretAsync(Objective + " this spring");
+
+        Assert.Equal(first, second);
+        Assert.Equal("gemini", other.Interpreter);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public void Options_TotalTimeoutNotAboveTheAttemptTimeout_FailsAtStartNamingTheKey()
+    {
+        using ServiceProvider services = new ServiceCollection().AddAetherSegment().UseProfile(HomeFurnishingProfile.Load())
+            .AddGemini(o =>
+            {
+                o.ProjectId = "p";
+                o.Timeout = TimeSpan.FromSeconds(30);
+                o.TotalTimeout = TimeSpan.FromSeconds(10);
+            }).Services.BuildServiceProvider();
+
+        Microsoft.Extensions.Options.OptionsValidationException error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeminiOptions>>().Value);
+
+        Assert.Contains("AetherSegment:Gemini:TotalTimeout", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

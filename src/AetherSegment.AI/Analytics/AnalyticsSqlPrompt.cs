@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Analytics;
 
-namespace AetherSegment.Gemini.Analytics;
+namespace AetherSegment.AI.Analytics;
 
 /// <summary>The instructions a language model gets to write analytics SQL, and the reading of its answer.</summary>
 internal static class AnalyticsSqlPrompt

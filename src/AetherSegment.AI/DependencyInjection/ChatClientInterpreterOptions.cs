@@ -1,4 +1,4 @@
-namespace AetherSegment.Gemini;
+namespace AetherSegment.AI;
 
 /// <summary>Settings of the interpreter over any Microsoft.Extensions.AI <c>IChatClient</c> (OpenAI, Azure OpenAI, Ollama, a local model).</summary>
 public sealed class ChatClientInterpreterOptions
@@ -18,4 +18,8 @@ public sealed class ChatClientInterpreterOptions
     /// <summary>On timeout, error or an answer that fails validation, answer with the rule-based interpreter and say so in warnings.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool FallbackToRules { get; set; } = true;
+
+    /// <summary>How many model answers are kept for identical objectives (same profile); 0 turns the cache off.</summary>
+    /// <value>The default value is 256.</value>
+    public int CacheSize { get; set; } = 256;
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AetherSegment.Profiles;
 
-namespace AetherSegment.Gemini.Interpretation;
+namespace AetherSegment.AI.Interpretation;
 
 /// <summary>
 /// The system instruction sent to language models: the Campaign Objective contract in short, describing the
@@ -76,7 +76,6 @@ internal static class InterpretationPrompt
         prompt.Append("suggested_trigger: the trigger the objective implies, one of: ")
             .AppendJoin("; ", profile.Triggers.Select(t => $"{t.Id} ({t.Description})"))
             .AppendLine("; else your best guess for the campaign type.");
-        prompt.AppendLine("objective: the objective verbatim. confidence: 0..1. warnings: what you could not place.");
         return prompt.ToString();
     }
 

@@ -1,10 +1,13 @@
 using AetherSegment.DependencyInjection;
-using AetherSegment.Gemini;
+using AetherSegment.AI;
+using AetherSegment.AI.Analytics;
+using AetherSegment.Analytics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.AI;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers an interpreter over any Microsoft.Extensions.AI <see cref="IChatClient"/>.</summary>
+/// <summary>Registers the language-model interpreter and analytics SQL writer over any Microsoft.Extensions.AI <see cref="IChatClient"/>.</summary>
 public static class ChatClientAetherSegmentBuilderExtensions
 {
     /// <summary>Interprets objectives with the <see cref="IChatClient"/> registered in the container, named <c>chat</c>, with the rules as fallback.</summary>
@@ -29,7 +32,9 @@ public static class ChatClientAetherSegmentBuilderExtensions
     public static AetherSegmentBuilder AddChatClientInterpreter(this AetherSegmentBuilder builder, Action<ChatClientInterpreterOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        GeminiServices.AddChatClient(builder.Services, sp => sp.GetRequiredService<IChatClient>(), configure);
+        ChatClientInterpreterOptions options = new();
+        configure?.Invoke(options);
+        AIServices.AddInterpreter(builder.Services, sp => sp.GetRequiredService<IChatClient>(), _ => options);
         return builder;
     }
 
@@ -45,7 +50,23 @@ public static class ChatClientAetherSegmentBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(chatClient);
-        GeminiServices.AddChatClient(builder.Services, _ => chatClient, configure);
+        ChatClientInterpreterOptions options = new();
+        configure?.Invoke(options);
+        AIServices.AddInterpreter(builder.Services, _ => chatClient, _ => options);
+        return builder;
+    }
+
+    /// <summary>
+    /// Lets the registered <see cref="IChatClient"/> write the SQL of analytics answers. Its SQL runs only when the SQL
+    /// guard accepts it; otherwise, and on any error, the rule-based parser answers and the answer's warnings say why.
+    /// The writer runs in a pipeline (OpenTelemetry, logging). Calling it twice is harmless.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddAetherSegment</c>; an <c>IChatClient</c> must be registered.</param>
+    /// <returns>The same builder.</returns>
+    public static AetherSegmentBuilder AddChatClientAnalytics(this AetherSegmentBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AIServices.AddSqlWriter<LanguageModelAnalyticsSqlWriter>(builder.Services, "chat", sp => sp.GetRequiredService<IChatClient>(), modelId: null);
         return builder;
     }
 }
