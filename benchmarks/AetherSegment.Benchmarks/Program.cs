@@ -8,5 +8,11 @@ if (args is ["train-scale", string path, ..])
     return UpliftTrainingScale.Run(path, args.Length > 2 ? args[2] : null);
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- allocate-scale [MEMBERS]   (issue 16: timed allocation)
+if (args is ["allocate-scale", ..])
+{
+    return AllocationScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -53,7 +53,7 @@ public sealed class AllocationGroundTruthTests(ITestOutputHelper output)
 
         BusinessProfile profile = HomeFurnishingProfile.Load();
         DuckDBDataStore store = new(path);
-        StoreTriggerRanker ranker = new(store, profile, new FakeTimeProvider(AsOf), NullLogger<StoreTriggerRanker>.Instance, Options.Create(new TriggerRankingOptions()));
+        StoreTriggerRanker ranker = new(store, profile, new FakeTimeProvider(AsOf), NullLogger<StoreTriggerRanker>.Instance, Options.Create(new TriggerRankingOptions { Timeout = TimeSpan.FromHours(1), TrainingTimeout = TimeSpan.FromHours(1) }));
         StoreTriggerAllocator allocator = new(store, ranker);
         (_, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(CancellationToken.None);
         StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, Everyone, AsOf, CancellationToken.None);
