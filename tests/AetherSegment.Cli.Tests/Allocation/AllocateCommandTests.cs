@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AetherSegment.Cli.Tests.Segments;
+using CliRunner = AetherSegment.Cli.Tests.Segments.Cli;
 
 namespace AetherSegment.Cli.Tests.Allocation;
 
@@ -10,7 +11,7 @@ public sealed class AllocateCommandTests(GeneratedDatabase database) : IClassFix
     [Fact]
     public async Task Allocate_UnderABudget_PrintsThePlanItsTriggersTheCurveAndTheSql()
     {
-        (int exit, string stdout, string stderr) = await Cli.RunAsync("allocate", Objective, "--db", database.Path, "--budget", "40",
+        (int exit, string stdout, string stderr) = await CliRunner.RunAsync("allocate", Objective, "--db", database.Path, "--budget", "40",
             "--cap", "personalized_discount_offer=0.2", "--curve-points", "4", "--sql", "bigquery");
 
         Assert.True(exit == 0, stderr);
@@ -32,7 +33,7 @@ public sealed class AllocateCommandTests(GeneratedDatabase database) : IClassFix
     [InlineData("--cap", "discount", "aether: --cap: 'discount' is not trigger=share")]
     public async Task Allocate_BadInput_ExitsTwoWithOneLineNamingTheSetting(string option, string value, string message)
     {
-        (int exit, string stdout, string stderr) = await Cli.RunAsync("allocate", Objective, "--db", database.Path, option, value);
+        (int exit, string stdout, string stderr) = await CliRunner.RunAsync("allocate", Objective, "--db", database.Path, option, value);
 
         Assert.Equal(2, exit);
         Assert.Empty(stdout);
