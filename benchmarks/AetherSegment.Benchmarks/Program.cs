@@ -14,5 +14,11 @@ if (args is ["experiment-scale", ..])
     return ExperimentScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- allocate-scale [MEMBERS]   (issue 16: timed allocation)
+if (args is ["allocate-scale", ..])
+{
+    return AllocationScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

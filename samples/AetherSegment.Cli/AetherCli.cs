@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AetherSegment.Cli.Allocation;
 using AetherSegment.Cli.Analytics;
 using AetherSegment.Cli.BigQuery;
 using AetherSegment.Cli.Data;
@@ -32,6 +33,7 @@ public static class AetherCli
             AnalyticsCommands.Create(),
             BigQueryCommands.Create(),
             ProfileCommands.Create(),
+            [AllocateCommand.Create()],
         ];
         foreach (Command command in features.SelectMany(f => f))
         {

@@ -91,7 +91,7 @@ public sealed class ExactSqlScoringTests
         return UpliftModelFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())), "stump");
     }
 
-    private static List<string[]> WriteTestRows(string path)
+    internal static List<string[]> WriteTestRows(string path)
     {
         // The test half of Hillstrom: every second data row (32,000 rows), numbered.
         List<string[]> rows = [];
@@ -116,7 +116,7 @@ public sealed class ExactSqlScoringTests
         return rows;
     }
 
-    private static string LoadSql(string csv) =>
+    internal static string LoadSql(string csv) =>
         $"CREATE TABLE t AS SELECT * FROM read_csv('{csv}', header = true, columns = {{'row_id': 'BIGINT', 'recency': 'BIGINT', 'history_segment': 'VARCHAR', " +
         "'history': 'DOUBLE', 'mens': 'BIGINT', 'womens': 'BIGINT', 'zip_code': 'VARCHAR', 'newbie': 'BIGINT', 'channel': 'VARCHAR', 'segment': 'VARCHAR', " +
         "'visit': 'BIGINT', 'conversion': 'BIGINT', 'spend': 'DOUBLE'})";

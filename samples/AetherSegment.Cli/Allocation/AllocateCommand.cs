@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AetherSegment.Allocation;
+using AetherSegment.Cli.Segments;
+using AetherSegment.Data;
+using AetherSegment.Segments;
+using AetherSegment.Uplift;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Cli.Allocation;
+
+/// <summary>
+/// <c>aether allocate "&lt;objective&gt;" [--budget N] [--cap trigger=share]... [--min-profit N] [--curve-points N] [--sql duckdb|bigquery]</c>:
+/// the best trigger per member of the objective's segment under a budget (issue 16, docs/allocation.md).
+/// </summary>
+internal static class AllocateCommand
+{
+    public static Command Create()
+    {
+        Argument<string> objective = SegmentArguments.Objective();
+        Option<string[]> filters = SegmentArguments.Filters();
+        Option<double?> budget = new("--budget") { Description = "The total budget in the profile's currency: send costs plus incentives on incremental conversions (default: none)." };
+        Option<string[]> caps = new("--cap") { Description = "trigger=share: the largest share (0..1] of the members a trigger may go to; repeatable.", AllowMultipleArgumentsPerToken = false };
+        Option<double> minProfit = new("--min-profit") { Description = "The least expected incremental profit one send must bring (default 0).", DefaultValueFactory = _ => 0 };
+        Option<int> curvePoints = new("--curve-points") { Description = "Points of the profit-vs-budget curve (default 10, 0 for none).", DefaultValueFactory = _ => 10 };
+        Option<string?> sql = new("--sql") { Description = "Also print the assignment as one SQL expression over the compiled uplift models: duckdb or bigquery." };
+        sql.AcceptOnlyFromAmong("duckdb", "bigquery");
+        Command command = new("allocate", "Assign each member of the objective's segment the trigger with the highest expected incremental profit, under a budget.")
+        {
+            objective, budget, caps, minProfit, curvePoints, sql, filters,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (parseResult.GetValue(curvePoints) is < 0 or > 100)
+            {
+                throw new AetherSegmentInputException("--curve-points", "--curve-points: must be between 0 and 100.");
+            }
+
+            AllocationSettings settings = new()
+            {
+                Budget = parseResult.GetValue(budget),
+                MinimumProfitPerSend = parseResult.GetValue(minProfit),
+                Caps = ReadCaps(parseResult.GetValue(caps) ?? []),
+            };
+            await using ServiceProvider services = CliHost.BuildServices(parseResult);
+            ISegmentEngine engine = services.GetRequiredService<ISegmentEngine>();
+            IDataStore store = services.GetRequiredService<IDataStore>();
+            StoreTriggerAllocator allocator = new(store, services.GetRequiredService<ITriggerRanker>());
+            var interpreted = await SegmentArguments.ReadObjectiveAsync(services, parseResult.GetValue(objective), cancellationToken).ConfigureAwait(false);
+            SegmentDefinition definition = await engine.DefineAsync(interpreted, null, SegmentArguments.ReadFilters(parseResult.GetValue(filters)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            AllocationRun run = await allocator.AllocateAsync(engine.CompileMembers(definition, store.Dialect), settings, parseResult.GetValue(curvePoints), definition.AsOf, cancellationToken).ConfigureAwait(false);
+            JsonObject output = ToJson(run);
+            if (parseResult.GetValue(sql) is { } dialectName)
+            {
+                SqlDialect dialect = SqlDialect.FromName(dialectName) ?? SqlDialect.DuckDB;
+                string[] columns = [.. run.Offers.Select((_, t) => dialect.Quote("uplift_" + t.ToString(CultureInfo.InvariantCulture)))];
+                output["assignment_sql"] = AllocationSql.Assignment(dialect, run.Plan, run.Offers, columns, dialect.Quote("order_value"));
+            }
+
+            CliConsole.WriteJson(output);
+            return CliExit.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Reads <c>trigger=share</c> pairs.</summary>
+    internal static Dictionary<string, double> ReadCaps(IEnumerable<string> values)
+    {
+        Dictionary<string, double> caps = new(StringComparer.Ordinal);
+        foreach (string value in values)
+        {
+            string[] parts = value.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double share))
+            {
+                throw new AetherSegmentInputException("--cap", $"--cap: '{value}' is not trigger=share (e.g. personalized_discount_offer=0.2).");
+            }
+
+            caps[parts[0]] = share;
+        }
+
+        return caps;
+    }
+
+    /// <summary>The run as the command prints it (snake_case, amounts in the profile's currency).</summary>
+    internal static JsonObject ToJson(AllocationRun run)
+    {
+        AllocationPlan plan = run.Plan;
+        return new JsonObject
+        {
+            ["members"] = run.CustomerIds.Length,
+            ["assigned"] = plan.Members,
+            ["budget"] = plan.Budget,
+            ["spend"] = plan.Spend,
+            ["expected_incremental_conversions"] = Estimate(plan.Conversions),
+            ["expected_incremental_revenue"] = Estimate(plan.Revenue),
+            ["expected_incremental_profit"] = Estimate(plan.Profit),
+            ["budget_price"] = plan.Lambda,
+            ["triggers"] = new JsonArray([.. plan.Triggers.Select((t, i) => (JsonNode)new JsonObject
+            {
+                ["trigger"] = t.Trigger,
+                ["members"] = t.Members,
+                ["expected_incremental_conversions"] = Estimate(t.Conversions),
+                ["expected_incremental_revenue"] = Estimate(t.Revenue),
+                ["expected_incremental_profit"] = Estimate(t.Profit),
+                ["spend"] = t.Spend,
+                ["cap_price"] = plan.Mu[i],
+            })]),
+            ["profit_curve"] = new JsonArray([.. run.Curve.Select(p => (JsonNode)new JsonObject
+            {
+                ["budget"] = p.Budget,
+                ["spend"] = p.Spend,
+                ["expected_incremental_profit"] = p.Profit,
+                ["expected_incremental_conversions"] = p.Conversions,
+                ["members"] = p.Members,
+            })]),
+            ["warnings"] = new JsonArray([.. run.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
+        };
+    }
+
+    private static JsonObject Estimate(AllocationEstimate e) => new() { ["value"] = e.Value, ["low"] = e.Low, ["high"] = e.High };
+}
