@@ -75,7 +75,10 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             throw new AetherSegmentInputException("objective", "The objective is empty: describe the campaign in a sentence.");
         }
 
+        long started = Stopwatch.GetTimestamp();
         CampaignObjective interpreted = await _interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
+        double interpretMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogInterpreted(_logger, interpretMs);
         return await AnalyzeAsync(interpreted, cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,19 +86,25 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     {
         ArgumentNullException.ThrowIfNull(objective);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.analyze");
+        long started = Stopwatch.GetTimestamp();
         DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
+        long resolved = Stopwatch.GetTimestamp();
         // The preview and the ranking are independent queries: run them side by side.
-        Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
+        Task<SegmentPreview> previewTask = Timed(PreviewAsync(definition, cancellationToken), out Func<double> previewMs);
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = Timed(_ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
             { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
-        };
+        }, out Func<double> rankingMs);
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
         IReadOnlyList<TriggerSuggestion> suggestions = await rankingTask.ConfigureAwait(false);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            LogAnalyzed(_logger, preview.Size, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds, previewMs(), rankingMs(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
         return new CampaignAnalysis
@@ -267,6 +276,26 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             return now;
         }
     }
+
+    /// <summary>Starts timing <paramref name="task"/> (already running); <paramref name="milliseconds"/> reads its duration once it completed.</summary>
+    private static Task<T> Timed<T>(Task<T> task, out Func<double> milliseconds)
+    {
+        long started = Stopwatch.GetTimestamp();
+        long ended = 0;
+        Task<T> timed = task.ContinueWith(t =>
+        {
+            Volatile.Write(ref ended, Stopwatch.GetTimestamp());
+            return t;
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+        milliseconds = () => Stopwatch.GetElapsedTime(started, Volatile.Read(ref ended)).TotalMilliseconds;
+        return timed;
+    }
+
+    [LoggerMessage(3, LogLevel.Debug, "Analyze ({Members} members): as-of {AsOfMs:F0} ms, preview {PreviewMs:F0} ms and ranking {RankingMs:F0} ms side by side, {TotalMs:F0} ms in all")]
+    private static partial void LogAnalyzed(ILogger logger, long members, double asOfMs, double previewMs, double rankingMs, double totalMs);
+
+    [LoggerMessage(4, LogLevel.Debug, "Objective interpreted in {Milliseconds:F0} ms")]
+    private static partial void LogInterpreted(ILogger logger, double milliseconds);
 
     [LoggerMessage(1, LogLevel.Information, "Created segment {SegmentId} with {Size} members.")]
     private static partial void LogCreated(ILogger logger, string segmentId, long size);
