@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
@@ -91,19 +92,21 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
         long resolved = Stopwatch.GetTimestamp();
         // The preview and the ranking are independent queries: run them side by side.
-        Task<SegmentPreview> previewTask = Timed(PreviewAsync(definition, cancellationToken), out Func<double> previewMs);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = Timed(_ranker switch
+        StrongBox<double> previewMs = new();
+        StrongBox<double> rankingMs = new();
+        Task<SegmentPreview> previewTask = TimedAsync(PreviewAsync(definition, cancellationToken), previewMs);
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = TimedAsync(_ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
             { } ranker => ranker.RankAsync(SegmentSqlCompiler.Members(_profile, definition, Store.Dialect), definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
-        }, out Func<double> rankingMs);
+        }, rankingMs);
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
         IReadOnlyList<TriggerSuggestion> suggestions = await rankingTask.ConfigureAwait(false);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            LogAnalyzed(_logger, preview.Size, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds, previewMs(), rankingMs(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogAnalyzed(_logger, preview.Size, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds, previewMs.Value, rankingMs.Value, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
@@ -277,18 +280,18 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         }
     }
 
-    /// <summary>Starts timing <paramref name="task"/> (already running); <paramref name="milliseconds"/> reads its duration once it completed.</summary>
-    private static Task<T> Timed<T>(Task<T> task, out Func<double> milliseconds)
+    /// <summary>Awaits <paramref name="task"/> (already running) and writes how long it ran from this call into <paramref name="milliseconds"/>.</summary>
+    private static async Task<T> TimedAsync<T>(Task<T> task, StrongBox<double> milliseconds)
     {
         long started = Stopwatch.GetTimestamp();
-        long ended = 0;
-        Task<T> timed = task.ContinueWith(t =>
+        try
         {
-            Volatile.Write(ref ended, Stopwatch.GetTimestamp());
-            return t;
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
-        milliseconds = () => Stopwatch.GetElapsedTime(started, Volatile.Read(ref ended)).TotalMilliseconds;
-        return timed;
+            return await task.ConfigureAwait(false);
+        }
+        finally
+        {
+            milliseconds.Value = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
     }
 
     [LoggerMessage(3, LogLevel.Debug, "Analyze ({Members} members): as-of {AsOfMs:F0} ms, preview {PreviewMs:F0} ms and ranking {RankingMs:F0} ms side by side, {TotalMs:F0} ms in all")]
