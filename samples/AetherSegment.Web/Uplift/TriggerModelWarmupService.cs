@@ -19,8 +19,9 @@ namespace AetherSegment.Web.Uplift;
 /// loaded (saved for this campaign history, e.g. beside the DuckDB file) or trained before the first marketer analyzes
 /// an objective (the ranker keeps them until campaign_history changes); then lets the engine prepare the rest
 /// (<see cref="IAnalysisWarmUp"/>: the trigger audience snapshot with <c>AetherSegment:TriggerRanking:AudienceSnapshotMaxLag</c>) and runs one whole analyze of a typical
-/// objective and serializes its answer as the API does, so the database instance, the data version, the query plans
-/// and the analyze path's code are warm and the first request costs what a warm one does. The health endpoint reports
+/// objective through the host's own analyze endpoint (in process when the server has no address), so the database
+/// instance, the data version, the query plans, the analyze path's code and the HTTP pipeline are warm and the first
+/// request costs what a warm one does. The health endpoint reports
 /// the state (<see cref="WarmUpStatus"/>). Bounded by <c>AetherSegment:TriggerRanking:Timeout</c>; off with
 /// <c>AetherSegment:Web:WarmUpTriggerModels=false</c>.
 /// </summary>
@@ -62,12 +63,13 @@ internal sealed partial class TriggerModelWarmupService(
                 await warmUp.WarmUpAsync(stoppingToken).ConfigureAwait(false);
             }
 
-            if (engine is not null)
+            // One analyze of the warm-up objective, through the host's own endpoint when it listens on an address (so
+            // the HTTP pipeline has run too: that is what removed the first request's extra cost), else in process.
+            if (engine is not null && !await AnalyzeOverHttpAsync(stoppingToken).ConfigureAwait(false))
             {
                 CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(Objective, stoppingToken).ConfigureAwait(false);
                 _ = JsonSerializer.SerializeToUtf8Bytes(analysis, json.Value.SerializerOptions);
                 LogAnalyzed(logger, analysis.SegmentPreview.Size, Stopwatch.GetElapsedTime(analyzed).TotalSeconds);
-                await AnalyzeOverHttpAsync(stoppingToken).ConfigureAwait(false);
             }
 
             status.Ready(Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -85,9 +87,10 @@ internal sealed partial class TriggerModelWarmupService(
     /// <summary>
     /// Sends the warm-up objective once through the host's own analyze endpoint on its first listening address, so the
     /// HTTP pipeline (routing, model binding, validation, the response writer) has run before the first marketer's
-    /// request. Skipped when the server lists no address (an in-memory test server); a failure only logs.
+    /// request. Returns false when the server lists no address (an in-memory test server) or the request fails (logged),
+    /// so the caller analyzes in process instead.
     /// </summary>
-    private async Task AnalyzeOverHttpAsync(CancellationToken cancellationToken)
+    private async Task<bool> AnalyzeOverHttpAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
@@ -98,7 +101,7 @@ internal sealed partial class TriggerModelWarmupService(
         string? address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null || !Uri.TryCreate(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out Uri? baseAddress))
         {
-            return;
+            return false;
         }
 
         long started2 = Stopwatch.GetTimestamp();
@@ -107,17 +110,19 @@ internal sealed partial class TriggerModelWarmupService(
             using HttpClient client = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
             using HttpResponseMessage response = await client.PostAsJsonAsync("/api/v1/campaigns/analyze", new { objective = Objective }, cancellationToken).ConfigureAwait(false);
             LogHttpWarmUp(logger, (int)response.StatusCode, Stopwatch.GetElapsedTime(started2).TotalSeconds);
+            return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException ex)
         {
             LogHttpWarmUpFailed(logger, ex.Message);
+            return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up request through the analyze endpoint: {Status} in {Seconds:F2} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up analyze through the analyze endpoint: {Status} in {Seconds:F2} s; the first request runs warm")]
     private static partial void LogHttpWarmUp(ILogger logger, int status, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up request through the analyze endpoint failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up analyze through the analyze endpoint failed ({Reason}); analyzing in process")]
     private static partial void LogHttpWarmUpFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger uplift models ready ({Triggers} triggers) in {Seconds:F1} s")]

@@ -23,6 +23,19 @@ internal sealed class DuckDBSqlDialect : SqlDialect
 
     public override string Fingerprint(string expression) => $"hash({expression})";
 
+    /// <inheritdoc />
+    /// <remarks>Reads <c>pragma_storage_info</c>: each column segment's row count, statistics, block and pending-update flag.</remarks>
+    internal override string? TableStateProbe(string table, string timestampColumn) => $"""
+        SELECT
+          (SELECT COUNT(*) FROM {table}) AS n,
+          (SELECT MAX(epoch_us({timestampColumn})) FROM {table}) AS last_sent_us,
+          hash(string_agg(concat_ws(':', i.row_group_id, i.column_id, i.column_path, i.segment_id, i.segment_type, i."count",
+            COALESCE(i.stats, ''), i.has_updates, i.persistent, COALESCE(i.block_id, -1), COALESCE(i.block_offset, -1)), ';'
+            ORDER BY i.row_group_id, i.column_id, i.column_path, i.segment_id)) AS layout,
+          COALESCE(bool_or(i.has_updates), FALSE) AS pending_updates
+        FROM pragma_storage_info('{table.Replace("'", "''", StringComparison.Ordinal)}') i
+        """;
+
     public override string RowsChecksum(params string[] columns)
     {
         ArgumentNullException.ThrowIfNull(columns);

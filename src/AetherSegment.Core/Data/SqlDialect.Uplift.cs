@@ -50,6 +50,18 @@ public abstract partial class SqlDialect
         return name.Replace(q, q + q, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A cheap statement describing a table's state (<c>n</c>, <c>last_sent_us</c>, <c>layout</c>, <c>pending_updates</c>:
+    /// its row count, the latest <paramref name="timestampColumn"/> in microseconds, a hash of its storage layout, and
+    /// whether in-place updates are not yet checkpointed), so a cached checksum of the table can be reused while the
+    /// state is unchanged (<c>CampaignHistoryVersion</c>); null when the engine exposes no storage layout (the checksum is
+    /// then computed every time).
+    /// </summary>
+    /// <param name="table">The table, from the profile's mapping (configuration, not a request value).</param>
+    /// <param name="timestampColumn">The table's send time column, already quoted for the dialect.</param>
+    /// <value>The default is null.</value>
+    internal virtual string? TableStateProbe(string table, string timestampColumn) => null;
+
     /// <summary>A test that a numeric expression is NaN (<c>isnan(x)</c> in DuckDB, <c>IS_NAN(x)</c> in GoogleSQL).</summary>
     public abstract string IsNan(string expression);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
@@ -75,7 +76,10 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             throw new AetherSegmentInputException("objective", "The objective is empty: describe the campaign in a sentence.");
         }
 
+        long started = Stopwatch.GetTimestamp();
         CampaignObjective interpreted = await _interpreter.InterpretAsync(objective, cancellationToken).ConfigureAwait(false);
+        double interpretMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogInterpreted(_logger, interpretMs);
         return await AnalyzeAsync(interpreted, cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,22 +87,30 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     {
         ArgumentNullException.ThrowIfNull(objective);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.analyze");
+        long started = Stopwatch.GetTimestamp();
         DateTimeOffset asOf = await ResolveAsOfAsync(null, cancellationToken).ConfigureAwait(false);
         SegmentDefinition definition = new() { Filters = _builder.FromObjective(objective), AsOf = asOf };
         // Compiled first: a filter the profile cannot serve (a cart condition without a carts mapping) is an input error
         // answered at once, before the ranking trains or scores anything.
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, Store.Dialect);
+        long resolved = Stopwatch.GetTimestamp();
         // The preview and the ranking are independent queries: run them side by side.
-        Task<SegmentPreview> previewTask = PreviewAsync(definition, cancellationToken);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = _ranker switch
+        StrongBox<double> previewMs = new();
+        StrongBox<double> rankingMs = new();
+        Task<SegmentPreview> previewTask = TimedAsync(PreviewAsync(definition, cancellationToken), previewMs);
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = TimedAsync(_ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
             { } ranker => ranker.RankAsync(members, definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
-        };
+        }, rankingMs);
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
         IReadOnlyList<TriggerSuggestion> suggestions = await rankingTask.ConfigureAwait(false);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            LogAnalyzed(_logger, preview.Size, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds, previewMs.Value, rankingMs.Value, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
         return new CampaignAnalysis
@@ -274,6 +286,26 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             return now;
         }
     }
+
+    /// <summary>Awaits <paramref name="task"/> (already running) and writes how long it ran from this call into <paramref name="milliseconds"/>.</summary>
+    private static async Task<T> TimedAsync<T>(Task<T> task, StrongBox<double> milliseconds)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        finally
+        {
+            milliseconds.Value = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+    }
+
+    [LoggerMessage(3, LogLevel.Debug, "Analyze ({Members} members): as-of {AsOfMs:F0} ms, preview {PreviewMs:F0} ms and ranking {RankingMs:F0} ms side by side, {TotalMs:F0} ms in all")]
+    private static partial void LogAnalyzed(ILogger logger, long members, double asOfMs, double previewMs, double rankingMs, double totalMs);
+
+    [LoggerMessage(4, LogLevel.Debug, "Objective interpreted in {Milliseconds:F0} ms")]
+    private static partial void LogInterpreted(ILogger logger, double milliseconds);
 
     [LoggerMessage(1, LogLevel.Information, "Created segment {SegmentId} with {Size} members.")]
     private static partial void LogCreated(ILogger logger, string segmentId, long size);

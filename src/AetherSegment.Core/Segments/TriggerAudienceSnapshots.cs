@@ -35,7 +35,9 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
     /// <summary>Ranks the triggers over <paramref name="definition"/>'s members from a snapshot, or returns null when none is close enough (a build then starts in the background).</summary>
     public async Task<IReadOnlyList<TriggerSuggestion>?> TryRankAsync(SegmentDefinition definition, CancellationToken cancellationToken)
     {
+        long started = Stopwatch.GetTimestamp();
         (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
+        double versionMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Snapshot? snapshot = _current;
         // A newer as-of within a third of the lag keeps the snapshot without a rebuild: with the live event stream the
         // as-of moves every few seconds, and rebuilding after every analyze would keep a core busy.
@@ -49,7 +51,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             return null;
         }
 
-        return await RankAsync(snapshot, models, definition, cancellationToken).ConfigureAwait(false);
+        return await RankAsync(snapshot, models, definition, versionMs, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the snapshot for the current models and <paramref name="asOf"/> now, unless it exists (the web host's warm-up).</summary>
@@ -84,28 +86,98 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         long started = Stopwatch.GetTimestamp();
         try
         {
-            SqlStatement everyone = SegmentSqlCompiler.Everyone(_profile, store.Dialect);
+            SqlDialect dialect = store.Dialect;
+            SqlStatement everyone = SegmentSqlCompiler.Everyone(_profile, dialect);
             StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, everyone, asOf, CancellationToken.None).ConfigureAwait(false);
-            Dictionary<string, int> index = new(scored.CustomerIds.Length, StringComparer.Ordinal);
-            for (int i = 0; i < scored.CustomerIds.Length; i++)
+
+            // Customers are numbered in ordinal id order (the order the per-request path sums in), so sorting the
+            // sampled members' numbers sorts them by id.
+            int n = scored.CustomerIds.Length;
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++)
             {
-                index[scored.CustomerIds[i]] = i;
+                order[i] = i;
+            }
+
+            string[] sourceIds = scored.CustomerIds;
+            Array.Sort(order, (a, b) => string.CompareOrdinal(sourceIds[a], sourceIds[b]));
+            string[] ids = new string[n];
+            Dictionary<string, int> index = new(n, StringComparer.Ordinal);
+            for (int i = 0; i < n; i++)
+            {
+                ids[i] = sourceIds[order[i]];
+                index[ids[i]] = i;
+            }
+
+            double[][] uplift = new double[scored.Uplift.Length][];
+            for (int t = 0; t < uplift.Length; t++)
+            {
+                double[] source = scored.Uplift[t];
+                double[] target = uplift[t] = new double[n];
+                for (int i = 0; i < n; i++)
+                {
+                    target[i] = source[order[i]];
+                }
             }
 
             SegmentDefinition all = new() { Filters = [], AsOf = asOf };
             SegmentCondition?[] conditions = [.. _profile.Triggers.Select(t => TriggerEligibilityFilter.ConditionOf(_profile, t))];
-            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(_profile, all, store.Dialect, conditions);
+            SqlStatement flagsQuery = SegmentSqlCompiler.TriggerFlags(_profile, all, dialect, conditions);
             bool[][] flags = await store.ReadAsync(flagsQuery, (reader, ct) => ReadFlagsAsync(reader, index, conditions.Length, ct), CancellationToken.None).ConfigureAwait(false);
-            _current = new Snapshot(version, asOf, index, flags, scored.Uplift);
+
+            // Every customer's fingerprint (the dialect's hash of the id) and position in the ranker's sample order.
+            SqlStatement fingerprints = new($"""
+                SELECT e.customer_id, {dialect.Fingerprint("e.customer_id")} AS fp
+                FROM ({everyone.Sql}) e
+                ORDER BY 2, 1
+                """, everyone.Parameters);
+            Fingerprints? keys = await store.ReadAsync(fingerprints, (reader, ct) => ReadFingerprintsAsync(reader, index, ct), CancellationToken.None).ConfigureAwait(false);
+            if (keys is null)
+            {
+                LogBuildFailed(logger, "two customer ids share a fingerprint");
+                return;
+            }
+
+            _current = new Snapshot(version, asOf, ids, flags, uplift, keys.ByFingerprint, keys.RankOf, keys.ByRank);
             Interlocked.Increment(ref _builds);
             double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            LogBuilt(logger, index.Count, asOf, seconds);
+            LogBuilt(logger, n, asOf, seconds);
         }
         catch (Exception ex) when (ex is DataStoreException or OperationCanceledException or InvalidOperationException)
         {
             LogBuildFailed(logger, ex.Message);
         }
     }
+
+    /// <summary>Reads the fingerprints in sample order; null when two customers share one (the snapshot then steps aside).</summary>
+    private static async Task<Fingerprints?> ReadFingerprintsAsync(DbDataReader reader, Dictionary<string, int> index, CancellationToken cancellationToken)
+    {
+        Dictionary<long, int> byFingerprint = new(index.Count);
+        int[] rankOf = new int[index.Count];
+        Array.Fill(rankOf, -1);
+        List<int> byRank = new(index.Count);
+        bool unsigned = reader.GetFieldType(1) == typeof(ulong);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!index.TryGetValue(reader.GetString(0), out int i) || rankOf[i] >= 0)
+            {
+                continue;   // a customer added after the scoring: the analyses that meet it rank per request
+            }
+
+            if (!byFingerprint.TryAdd(Fingerprint(reader, 1, unsigned), i))
+            {
+                return null;
+            }
+
+            rankOf[i] = byRank.Count;
+            byRank.Add(i);
+        }
+
+        return new Fingerprints(byFingerprint, rankOf, [.. byRank]);
+    }
+
+    private static long Fingerprint(DbDataReader reader, int column, bool unsigned) =>
+        unsigned ? unchecked((long)reader.GetFieldValue<ulong>(column)) : reader.GetInt64(column);
 
     private static async Task<bool[][]> ReadFlagsAsync(DbDataReader reader, Dictionary<string, int> index, int triggers, CancellationToken cancellationToken)
     {
@@ -134,73 +206,149 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         return flags;
     }
 
-    private async Task<IReadOnlyList<TriggerSuggestion>> RankAsync(Snapshot snapshot, StoreTriggerRanker.TriggerModels models, SegmentDefinition definition, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TriggerSuggestion>?> RankAsync(Snapshot snapshot, StoreTriggerRanker.TriggerModels models, SegmentDefinition definition, double versionMs, CancellationToken cancellationToken)
     {
-        // The members and their rank in the dialect's hash of the customer id: the first ScoringSampleSize are the ones
-        // the per-request path scores, so the means come from the same members.
+        long started = Stopwatch.GetTimestamp();
+        // One light statement: the members' fingerprints (the dialect's hash of the id). The snapshot maps each to its
+        // customer, so the per-trigger counts, the de-duplication and the ranker's hash sample (the first
+        // ScoringSampleSize members in fingerprint order, as the per-request path samples) need no sort, window or id
+        // string in the store.
         SqlDialect dialect = store.Dialect;
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, dialect);
-        List<QueryParameter> parameters = [.. members.Parameters, QueryParameter.Int64("snapshot_sample", ranker.ScoringSampleSize ?? int.MaxValue)];
-        SqlStatement ranked = new($"""
-            SELECT d.customer_id, CASE WHEN ROW_NUMBER() OVER (ORDER BY {dialect.Fingerprint("d.customer_id")}, d.customer_id) <= {dialect.Parameter("snapshot_sample")} THEN 1 ELSE 0 END AS sampled
-            FROM (SELECT DISTINCT m.customer_id FROM ({members.Sql}) m) d
-            """, parameters);
-        (long[] counts, List<string> sampled, long memberCount) = await store.ReadAsync(ranked, (reader, ct) => ReadMembersAsync(reader, snapshot, ct), cancellationToken).ConfigureAwait(false);
+        SqlStatement fingerprints = new($"SELECT {dialect.Fingerprint("m.customer_id")} AS fp FROM ({members.Sql}) m", members.Parameters);
+        Membership? membership = await store.ReadAsync(fingerprints, (reader, ct) => ReadMembershipAsync(reader, snapshot, ct), cancellationToken).ConfigureAwait(false);
+        double membersMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (membership is null)
+        {
+            // A member newer than the snapshot: the per-request path answers, and a snapshot with it is built.
+            _ = StartBuild(snapshot.Version, models, definition.AsOf);
+            return null;
+        }
 
-        // The per-request path sums in customer id order (its feature query's order): so does this one.
-        sampled.Sort(StringComparer.Ordinal);
-        string[] ids = [.. sampled];
+        started = Stopwatch.GetTimestamp();
+        int[] sampled = Sample(snapshot, membership, ranker.ScoringSampleSize ?? int.MaxValue);
+        string[] ids = new string[sampled.Length];
+        for (int i = 0; i < sampled.Length; i++)
+        {
+            ids[i] = snapshot.Ids[sampled[i]];
+        }
+
         double[][] uplift = new double[snapshot.Flags.Length][];
         for (int t = 0; t < uplift.Length; t++)
         {
             double[] all = snapshot.Uplift[t];
-            double[] mine = uplift[t] = new double[ids.Length];
-            for (int i = 0; i < ids.Length; i++)
+            double[] mine = uplift[t] = new double[sampled.Length];
+            for (int i = 0; i < sampled.Length; i++)
             {
-                mine[i] = all[snapshot.Index[ids[i]]];
+                mine[i] = all[sampled[i]];
             }
         }
 
-        StoreTriggerRanker.MemberUplift scored = new(ids, uplift) { MemberCount = memberCount };
-        return ranker.SuggestAfterFilters(models, scored,
-            (trigger, id) => snapshot.Flags[trigger][snapshot.Index[id]],
+        StoreTriggerRanker.MemberUplift scored = new(ids, uplift) { MemberCount = membership.Members };
+        long[] counts = membership.Counts;
+        IReadOnlyList<TriggerSuggestion> suggestions = ranker.SuggestAfterFiltersAt(models, scored,
+            (trigger, i) => snapshot.Flags[trigger][sampled[i]],
             trigger => counts[trigger]);
+        double sumsMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogRanked(logger, membership.Members, sampled.Length, versionMs, membersMs, sumsMs);
+        return suggestions;
     }
 
-    private static async Task<(long[] Counts, List<string> Sampled, long Members)> ReadMembersAsync(DbDataReader reader, Snapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>The members, de-duplicated, with their per-trigger counts; null when one is not in the snapshot.</summary>
+    private static async Task<Membership?> ReadMembershipAsync(DbDataReader reader, Snapshot snapshot, CancellationToken cancellationToken)
     {
+        int customers = snapshot.Ids.Length;
+        ulong[] seen = new ulong[(customers + 63) / 64];
         long[] counts = new long[snapshot.Flags.Length];
-        List<string> sampled = [];
         long members = 0;
+        bool unsigned = reader.GetFieldType(0) == typeof(ulong);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            members++;
-            string id = reader.GetString(0);
-            if (!snapshot.Index.TryGetValue(id, out int i))
+            if (reader.IsDBNull(0) || !snapshot.ByFingerprint.TryGetValue(Fingerprint(reader, 0, unsigned), out int i))
             {
-                continue;   // a customer newer than the snapshot: no flags or scores yet
+                return null;
             }
 
+            ulong bit = 1UL << (i & 63);
+            if ((seen[i >> 6] & bit) != 0)
+            {
+                continue;
+            }
+
+            seen[i >> 6] |= bit;
+            members++;
             for (int t = 0; t < counts.Length; t++)
             {
                 counts[t] += snapshot.Flags[t][i] ? 1 : 0;
             }
+        }
 
-            if (Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) == 1)
+        return new Membership(seen, members, counts);
+    }
+
+    /// <summary>The customer numbers of the first <paramref name="size"/> members in the ranker's sample order, in ascending number (id) order.</summary>
+    private static int[] Sample(Snapshot snapshot, Membership membership, int size)
+    {
+        ulong[] seen = membership.Seen;
+        if (membership.Members <= size)
+        {
+            int[] everyone = new int[membership.Members];
+            int k = 0;
+            for (int w = 0; w < seen.Length; w++)
             {
-                sampled.Add(id);
+                for (ulong word = seen[w]; word != 0; word &= word - 1)
+                {
+                    everyone[k++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                }
+            }
+
+            return everyone;
+        }
+
+        // Mark the members' sample positions, then take the first ones.
+        ulong[] ranks = new ulong[seen.Length];
+        for (int w = 0; w < seen.Length; w++)
+        {
+            for (ulong word = seen[w]; word != 0; word &= word - 1)
+            {
+                int r = snapshot.RankOf[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word)];
+                ranks[r >> 6] |= 1UL << (r & 63);
             }
         }
 
-        return (counts, sampled, members);
+        int[] sampled = new int[size];
+        int taken = 0;
+        for (int w = 0; w < ranks.Length && taken < size; w++)
+        {
+            for (ulong word = ranks[w]; word != 0 && taken < size; word &= word - 1)
+            {
+                sampled[taken++] = snapshot.ByRank[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word)];
+            }
+        }
+
+        Array.Sort(sampled);
+        return sampled;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trigger audience snapshot: {Customers} customers scored and flagged as of {AsOf:O} in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, int customers, DateTimeOffset asOf, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ranked {Members} members from the snapshot ({Sampled} sampled): data version and models {VersionMs:F0} ms, members query {MembersMs:F0} ms, sums {SumsMs:F0} ms")]
+    private static partial void LogRanked(ILogger logger, long members, int sampled, double versionMs, double membersMs, double sumsMs);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The trigger audience snapshot could not be built; analyses rank per request: {Reason}")]
     private static partial void LogBuildFailed(ILogger logger, string reason);
 
-    /// <summary>Per trigger (its position in the profile) and customer (by <see cref="Index"/>): whether the customer passes the trigger's filter, and the uplift.</summary>
-    private sealed record Snapshot(string Version, DateTimeOffset AsOf, Dictionary<string, int> Index, bool[][] Flags, double[][] Uplift);
+    /// <summary>
+    /// Per customer (numbered in ordinal id order, <see cref="Ids"/>) and trigger (its position in the profile): whether
+    /// the customer passes the trigger's filter, and the uplift; and the fingerprints: customer by fingerprint, each
+    /// customer's position in the sample order (<see cref="RankOf"/>, -1 for none) and the customer at each position.
+    /// </summary>
+    private sealed record Snapshot(string Version, DateTimeOffset AsOf, string[] Ids, bool[][] Flags, double[][] Uplift,
+        Dictionary<long, int> ByFingerprint, int[] RankOf, int[] ByRank);
+
+    private sealed record Fingerprints(Dictionary<long, int> ByFingerprint, int[] RankOf, int[] ByRank);
+
+    /// <summary>The members as a set of customer numbers, their count and how many pass each trigger's filter.</summary>
+    private sealed record Membership(ulong[] Seen, long Members, long[] Counts);
 }

@@ -6,13 +6,13 @@ namespace AetherSegment.Uplift;
 
 /// <summary>
 /// The campaign history's data version (<see cref="UpliftFeatureQuery.DataVersion"/>: row count, latest send and a
-/// checksum of every row) without scanning every row on every call. On DuckDB a cheap probe runs first: the row count,
+/// checksum of every row) without scanning every row on every call. Where the dialect has a storage probe (<see cref="SqlDialect.TableStateProbe"/>; DuckDB's) a cheap probe runs first: the row count,
 /// the latest send and a fingerprint of the table's storage layout (<c>pragma_storage_info</c>: each column segment's
 /// row count, statistics, block and pending-update flag). The full checksum is computed again only when the probe
 /// differs from the one it was cached with, or when the table holds in-place updates not yet checkpointed (the layout
 /// does not tell a second such update of a segment from the first, so the checksum decides). Any appended, removed or
 /// edited row therefore still changes the version; an unchanged table costs a few milliseconds instead of a full scan.
-/// BigQuery computes the checksum every time.
+/// A dialect without one (BigQuery) computes the checksum every time.
 /// </summary>
 /// <remarks>
 /// Why the layout is enough when no update is pending: appends and deletes change the count or a segment's count;
@@ -35,10 +35,10 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
         string? probe = null;
-        // The probe reads DuckDB's storage metadata; other stores compute the checksum every time.
-        if (store.Dialect is DuckDBSqlDialect)
+        // The probe reads the engine's storage metadata (SqlDialect.TableStateProbe); a dialect without one computes the checksum every time.
+        if (Probe() is { } probeStatement)
         {
-            QueryResult probed = await store.QueryAsync(Probe(), cancellationToken).ConfigureAwait(false);
+            QueryResult probed = await store.QueryAsync(probeStatement, cancellationToken).ConfigureAwait(false);
             object?[] row = probed.Rows.Count > 0 ? probed.Rows[0] : [];
             bool pendingUpdates = row.Length > 3 && row[3] is true;
             probe = pendingUpdates ? null : Join(row);
@@ -68,23 +68,14 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
     private static string Join(object?[] row) => string.Join('|', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// The DuckDB probe: <c>n</c>, <c>last_sent_us</c>, <c>layout</c> (a hash of every column segment's storage
-    /// description in a fixed order) and <c>pending_updates</c>. The table is the profile's campaign sends mapping (configuration, not a request value).
+    /// The dialect's probe of the profile's campaign sends table (<see cref="SqlDialect.TableStateProbe"/>): <c>n</c>,
+    /// <c>last_sent_us</c>, <c>layout</c> and <c>pending_updates</c>; null when the dialect has none. The table is the
+    /// profile's mapping (configuration, not a request value).
     /// </summary>
-    private SqlStatement Probe()
+    private SqlStatement? Probe()
     {
         EntityMapping sends = profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking");
-        string table = sends.Table;
         string sentAt = Segments.SegmentMapping.Column(store.Dialect, null, sends.Column("sent_at") ?? "sent_at");
-        return new SqlStatement($"""
-        SELECT
-          (SELECT COUNT(*) FROM {table}) AS n,
-          (SELECT MAX(epoch_us({sentAt})) FROM {table}) AS last_sent_us,
-          hash(string_agg(concat_ws(':', i.row_group_id, i.column_id, i.column_path, i.segment_id, i.segment_type, i."count",
-            COALESCE(i.stats, ''), i.has_updates, i.persistent, COALESCE(i.block_id, -1), COALESCE(i.block_offset, -1)), ';'
-            ORDER BY i.row_group_id, i.column_id, i.column_path, i.segment_id)) AS layout,
-          COALESCE(bool_or(i.has_updates), FALSE) AS pending_updates
-        FROM pragma_storage_info('{table.Replace("'", "''", StringComparison.Ordinal)}') i
-        """);
+        return store.Dialect.TableStateProbe(sends.Table, sentAt) is { } sql ? new SqlStatement(sql) : null;
     }
 }

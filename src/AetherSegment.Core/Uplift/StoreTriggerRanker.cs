@@ -117,7 +117,14 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     /// The suggestions of <see cref="RankAfterTriggerFiltersAsync"/> from members already scored: per trigger, the mean
     /// uplift of the scored members <paramref name="keeps"/> keeps, scaled to <paramref name="keptCount"/> members.
     /// </summary>
-    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFilters(TriggerModels models, MemberUplift scored, Func<int, string, bool> keeps, Func<int, long> keptCount)
+    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFilters(TriggerModels models, MemberUplift scored, Func<int, string, bool> keeps, Func<int, long> keptCount) =>
+        SuggestAfterFiltersAt(models, scored, (trigger, i) => keeps(trigger, scored.CustomerIds[i]), keptCount);
+
+    /// <summary>
+    /// <see cref="SuggestAfterFilters"/> with <paramref name="keepsAt"/> answering per trigger position and position of
+    /// the member in <paramref name="scored"/> (no id lookup).
+    /// </summary>
+    internal IReadOnlyList<TriggerSuggestion> SuggestAfterFiltersAt(TriggerModels models, MemberUplift scored, Func<int, int, bool> keepsAt, Func<int, long> keptCount)
     {
         // The scored members may be a hash sample of the audience (ScoringSampleSize): the mean uplift comes from the
         // sampled members that pass the trigger's filter, the size from the exact count of all members that pass it.
@@ -129,7 +136,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             double[] uplift = scored.Uplift[t];
             for (int i = 0; i < uplift.Length; i++)
             {
-                if (keeps(t, scored.CustomerIds[i]))
+                if (keepsAt(t, i))
                 {
                     kept.Add(uplift[i]);
                 }

@@ -192,6 +192,42 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
     }
 
     [Fact]
+    public async Task AudienceSnapshot_MemberAddedAfterTheBuild_AnswersAsThePerRequestPath_AndTheRebuildCountsThem()
+    {
+        string path = CopyOfStore();
+        await using ServiceProvider withSnapshot = Services(path, snapshotLag: TimeSpan.FromMinutes(15), sample: 1_000);
+        SegmentEngine engine = (SegmentEngine)withSnapshot.GetRequiredService<ISegmentEngine>();
+        StoreTriggerRanker ranker = (StoreTriggerRanker)withSnapshot.GetRequiredService<ITriggerRanker>();
+        await engine.WarmUpAsync();
+        TriggerAudienceSnapshots snapshots = engine.AudienceSnapshots(ranker)!;
+        CampaignAnalysis before = await engine.AnalyzeAsync(Churn());
+
+        // Two new customers at high churn risk: members of the churn segment the snapshot has never seen.
+        string[] added = ["C-added-1", "C-added-2"];
+        foreach (string id in added)
+        {
+            await ExecuteAsync(path, $"INSERT INTO customers SELECT * REPLACE ('{id}' AS customer_id) FROM customers ORDER BY customer_id LIMIT 1");
+            await ExecuteAsync(path, $"INSERT INTO customer_scores SELECT * REPLACE ('{id}' AS customer_id, 0.97 AS churn_probability) FROM customer_scores ORDER BY customer_id LIMIT 1");
+        }
+
+        CampaignAnalysis after = await engine.AnalyzeAsync(Churn());
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null, sample: 1_000);
+        CampaignAnalysis expected = await perRequest.GetRequiredService<ISegmentEngine>().AnalyzeAsync(Churn());
+        Assert.Equal(before.SegmentPreview.Size + 2, after.SegmentPreview.Size);
+        Assert.Equal(expected.TriggerSuggestions, after.TriggerSuggestions);
+
+        // The analyze started a rebuild that knows the new members; it then answers, as the per-request path does.
+        for (int i = 0; i < 1_200 && snapshots.Builds < 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(2, snapshots.Builds);
+        Assert.Equal(expected.TriggerSuggestions, (await engine.AnalyzeAsync(Churn())).TriggerSuggestions);
+        Assert.Equal(2, snapshots.Builds);
+    }
+
+    [Fact]
     public async Task AudienceSnapshot_ServesWithinTheLag_RebuildsPastAThird_AndStepsAsidePastTheLag()
     {
         string path = CopyOfStore();
