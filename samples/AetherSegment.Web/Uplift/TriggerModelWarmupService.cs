@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AetherSegment.Data;
-using AetherSegment.DataModel;
+using AetherSegment.Profiles;
 using AetherSegment.Segments;
+using AetherSegment.Synthetic.Profiles;
 using AetherSegment.Uplift;
 using AetherSegment.Web.Data;
 using AetherSegment.Web.Hosting;
@@ -38,6 +39,16 @@ internal sealed partial class TriggerModelWarmupService(
     /// <summary>The objective of the warm-up analyze: a broad segment, so every step of the analyze path runs.</summary>
     internal const string Objective = "Win back customers at risk of churning with free shipping";
 
+    /// <summary>
+    /// The objective the warm-up analyzes: <see cref="Objective"/> for the demo profile, else the profile's first example
+    /// objective (another business warms up on its own words, and on the entities it maps), else <see cref="Objective"/>.
+    /// </summary>
+    private string WarmUpObjective() =>
+        services.GetService<BusinessProfile>() is { } profile && profile.Name != HomeFurnishingProfile.Name
+            && profile.Examples.Objectives is [{ } first, ..]
+            ? first.Text
+            : Objective;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ITriggerRanker? ranker = services.GetService<ITriggerRanker>();
@@ -52,7 +63,9 @@ internal sealed partial class TriggerModelWarmupService(
             await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
             status.Running();
             long started = Stopwatch.GetTimestamp();
-            SqlStatement sample = new($"SELECT customer_id FROM {DataSchema.Customers.Name} ORDER BY customer_id LIMIT 100");
+            BusinessProfile profile = services.GetRequiredService<BusinessProfile>();
+            SqlStatement everyone = SegmentSqlCompiler.Everyone(profile, services.GetRequiredService<IDataStore>().Dialect);
+            SqlStatement sample = new("SELECT customer_id FROM (" + everyone.Sql + ") AS c ORDER BY customer_id LIMIT 100");
             IReadOnlyList<TriggerSuggestion> ranked = await ranker.RankAsync(sample, cancellationToken: stoppingToken).ConfigureAwait(false);
             LogReady(logger, ranked.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
 
@@ -67,7 +80,7 @@ internal sealed partial class TriggerModelWarmupService(
             // the HTTP pipeline has run too: that is what removed the first request's extra cost), else in process.
             if (engine is not null && !await AnalyzeOverHttpAsync(stoppingToken).ConfigureAwait(false))
             {
-                CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(Objective, stoppingToken).ConfigureAwait(false);
+                CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(WarmUpObjective(), stoppingToken).ConfigureAwait(false);
                 _ = JsonSerializer.SerializeToUtf8Bytes(analysis, json.Value.SerializerOptions);
                 LogAnalyzed(logger, analysis.SegmentPreview.Size, Stopwatch.GetElapsedTime(analyzed).TotalSeconds);
             }
@@ -108,7 +121,7 @@ internal sealed partial class TriggerModelWarmupService(
         try
         {
             using HttpClient client = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
-            using HttpResponseMessage response = await client.PostAsJsonAsync("/api/v1/campaigns/analyze", new { objective = Objective }, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await client.PostAsJsonAsync("/api/v1/campaigns/analyze", new { objective = WarmUpObjective() }, cancellationToken).ConfigureAwait(false);
             LogHttpWarmUp(logger, (int)response.StatusCode, Stopwatch.GetElapsedTime(started2).TotalSeconds);
             return response.IsSuccessStatusCode;
         }
