@@ -100,6 +100,9 @@ internal sealed partial class SemanticLayer
     /// <summary>The measure with a name, or null.</summary>
     public MeasureDefinition? Measure(string name) => Measures.FirstOrDefault(m => m.Name == name);
 
+    /// <summary>The SQL of the mapped `value` column of an entity's rows (an order's or a cart's value), or null.</summary>
+    public Func<SqlDialect, string>? ValueColumn(EntityKind kind) => Mapped(kind, "value");
+
     /// <summary>The SQL of a mapped column value on a table alias: a plain name qualified (and quoted when reserved), an expression as written.</summary>
     public static string Column(string alias, string value, SqlDialect dialect)
     {
