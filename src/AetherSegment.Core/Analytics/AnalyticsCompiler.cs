@@ -6,7 +6,11 @@ using AetherSegment.Profiles;
 namespace AetherSegment.Analytics;
 
 /// <summary>A compiled question: the statement and the names of its result columns.</summary>
-internal sealed record CompiledQuery(SqlStatement Statement, string MeasureColumn, string? DimensionColumn, IReadOnlyList<string> Warnings);
+internal sealed record CompiledQuery(SqlStatement Statement, string MeasureColumn, string? DimensionColumn, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The format of the part and the whole of a share (the measure's own format).</summary>
+    public MeasureFormat PartFormat { get; init; }
+}
 
 /// <summary>
 /// Compiles an <see cref="AnalyticsQuery"/> to parameterized SQL in a dialect. Identifiers come only from the semantic
@@ -79,7 +83,7 @@ internal static class AnalyticsCompiler
                 return null;
             }
 
-            where.Add(ComparisonSql(valueColumn(dialect), row, "row_value", dialect, parameters));
+            where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, "row_value", dialect, parameters));
         }
 
         for (int i = 0; i < query.Conditions.Count; i++)
@@ -192,7 +196,7 @@ internal static class AnalyticsCompiler
                 $" AS {measureName}\nFROM ",
                 $" AS {measureName}, {measureSql} / NULLIF(SUM({measureSql}) OVER (), 0) AS {shareName}\nFROM ",
                 StringComparison.Ordinal);
-            return new CompiledQuery(new SqlStatement(text, grouped.Statement.Parameters), shareName, grouped.DimensionColumn, grouped.Warnings);
+            return new CompiledQuery(new SqlStatement(text, grouped.Statement.Parameters), shareName, grouped.DimensionColumn, grouped.Warnings) { PartFormat = query.Measure.Format };
         }
 
         CompiledQuery? part = Compile(query with { Share = false }, layer, dialect, thresholds, range, maxRows, out reason);
@@ -214,7 +218,7 @@ internal static class AnalyticsCompiler
         string total = "total_" + measureName;
         string sql = $"SELECT part.{measureName} / NULLIF(whole.{measureName}, 0) AS {shareName}, part.{measureName} AS {measureName}, whole.{measureName} AS {total}\n" +
             $"FROM ({part.Statement.Sql}) AS part\nCROSS JOIN ({whole.Statement.Sql}) AS whole";
-        return new CompiledQuery(new SqlStatement(sql, parameters), shareName, null, [.. part.Warnings, .. whole.Warnings.Where(w => !part.Warnings.Contains(w))]);
+        return new CompiledQuery(new SqlStatement(sql, parameters), shareName, null, [.. part.Warnings, .. whole.Warnings.Where(w => !part.Warnings.Contains(w))]) { PartFormat = query.Measure.Format };
     }
 
     private static string FilterSql(QueryFilter filter, DimensionDefinition dimension, string filterSql, SqlDialect dialect, List<QueryParameter> parameters)
@@ -292,7 +296,7 @@ internal static class AnalyticsCompiler
                 return null;
             }
 
-            where.Add(ComparisonSql(valueColumn(dialect), row, $"condition_{index}_row_value", dialect, parameters));
+            where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, $"condition_{index}_row_value", dialect, parameters));
         }
 
         if (range is { } window && fact.Time is { } time)
@@ -308,8 +312,18 @@ internal static class AnalyticsCompiler
             where.Add($"{time(dialect)} < {dialect.Parameter("time_end")}");
         }
 
+        // "Fewer than 2 orders", "spent less than $100": customers with no rows at all count too, so an upper bound on a
+        // sum or count is read as "not at or above it".
+        NumericComparison? having = condition.Comparison;
+        bool negated = condition.Negated;
+        if (having is { Operator: ComparisonOperator.Less or ComparisonOperator.LessOrEqual } && condition.Measure.Additive && !fact.IsCustomerGrain)
+        {
+            having = having with { Operator = having.Operator == ComparisonOperator.Less ? ComparisonOperator.GreaterOrEqual : ComparisonOperator.Greater };
+            negated = !negated;
+        }
+
         StringBuilder sql = new();
-        sql.Append(outerCustomerId).Append(condition.Negated ? " NOT IN (" : " IN (");
+        sql.Append(outerCustomerId).Append(negated ? " NOT IN (" : " IN (");
         sql.Append("SELECT ").Append(fact.CustomerId(dialect)).Append(" FROM ").Append(fact.Table).Append(" AS ").Append(fact.Alias);
         if (needsCustomers && fact.Kind != EntityKind.Customers)
         {
@@ -319,13 +333,25 @@ internal static class AnalyticsCompiler
 
         where.Add($"{fact.CustomerId(dialect)} IS NOT NULL");
         sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        if (condition.Comparison is { } comparison)
+        if (having is { } comparison)
         {
             sql.Append(" GROUP BY ").Append(fact.CustomerId(dialect)).Append(" HAVING ")
                 .Append(ComparisonSql(condition.Measure.Expression(dialect), comparison, $"condition_{index}_value", dialect, parameters));
         }
 
         return sql.Append(')').ToString();
+    }
+
+    // The value of each row, or of each order when rows are order lines sharing an order id ("orders over $500" sums the lines).
+    private static string RowValueSql(SemanticLayer layer, FactInfo fact, string value, NumericComparison comparison, string name, SqlDialect dialect, List<QueryParameter> parameters)
+    {
+        if (layer.IdColumn(fact.Kind) is not { } id)
+        {
+            return ComparisonSql(value, comparison, name, dialect, parameters);
+        }
+
+        string idSql = id(dialect);
+        return $"{idSql} IN (SELECT {idSql} FROM {fact.Table} AS {fact.Alias} GROUP BY {idSql} HAVING {ComparisonSql($"SUM({value})", comparison, name, dialect, parameters)})";
     }
 
     private static string UniqueName(string name, List<QueryParameter> parameters)

@@ -38,19 +38,28 @@ internal enum ComparisonOperator
 /// <param name="Money">Whether the number was an amount of money ("$500").</param>
 internal sealed record NumericComparison(ComparisonOperator Operator, double Value, double? Upper, string Phrase, bool Money)
 {
+    /// <summary>Whether the number was a percentage ("70%"); <see cref="Value"/> is then the fraction.</summary>
+    public bool Percent { get; init; }
+
     /// <summary>The comparison in words: "over 0.7", "at least $1,000.00".</summary>
     public string Describe(MeasureFormat format)
     {
-        string a = AnswerWriter.Format(Money ? MeasureFormat.Money : format, Value);
+        string a = Number(Value, format);
         return Operator switch
         {
             ComparisonOperator.Greater => $"over {a}",
             ComparisonOperator.GreaterOrEqual => $"at least {a}",
             ComparisonOperator.Less => $"under {a}",
             ComparisonOperator.LessOrEqual => $"at most {a}",
-            _ => $"between {a} and {AnswerWriter.Format(Money ? MeasureFormat.Money : format, Upper)}",
+            _ => $"between {a} and {Number(Upper ?? Value, format)}",
         };
     }
+
+    // Money as money, a fraction of a count as the number itself ("0.5"), otherwise in the measure's format.
+    private string Number(double value, MeasureFormat format) =>
+        Money ? AnswerWriter.Format(MeasureFormat.Money, value)
+        : format == MeasureFormat.Count && value % 1 != 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : AnswerWriter.Format(format, value);
 }
 
 /// <summary>

@@ -40,7 +40,7 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        string text = QuestionText.Normalize(question);
+        string text = ValueOfRegex().Replace(QuestionText.Normalize(question), " value of ");
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -61,6 +61,10 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced("ask about one time range at a time");
         }
 
+        string afterTime = text;
+        List<(NumericComparison Comparison, int Start, int End)> comparisons = [];
+        text = Consume(text, ComparisonRegex(), m => comparisons.Add((ReadComparison(m), m.Index, m.Index + m.Length)));
+        text = Consume(text, OrMoreRegex(), m => comparisons.Add((ReadOrMore(m), m.Index, m.Index + m.Length)));
         int? limit = null;
         AnalyticsSort sort = AnalyticsSort.Default;
         bool superlative = false;
@@ -83,10 +87,6 @@ internal static partial class QuestionParser
             sort = sort == AnalyticsSort.Default ? AnalyticsSort.MeasureAscending : sort;
         });
 
-        string afterTime = text;
-        List<(NumericComparison Comparison, int Start, int End)> comparisons = [];
-        text = Consume(text, ComparisonRegex(), m => comparisons.Add((ReadComparison(m), m.Index, m.Index + m.Length)));
-        text = Consume(text, OrMoreRegex(), m => comparisons.Add((ReadOrMore(m), m.Index, m.Index + m.Length)));
         List<(string Phrase, int End)> negations = [];
         text = Consume(text, NegationRegex(), m => negations.Add((m.Value.Trim(), m.Index + m.Length)));
 
@@ -175,6 +175,7 @@ internal static partial class QuestionParser
 
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
         List<(MeasureDefinition Subject, NumericComparison Comparison)> compared = [];
+        measureAt.Sort((a, b) => a.Start.CompareTo(b.Start));
         foreach ((NumericComparison comparison, int start, int end) in comparisons)
         {
             (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
@@ -245,6 +246,11 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced($"{subject.Label} {missing}");
             }
 
+            if (comparison.Percent && subject.Format is not (MeasureFormat.Percent or MeasureFormat.Decimal or MeasureFormat.PercentagePoints))
+            {
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" is a percentage but {subject.Label} is not a rate or a score; compare {subject.Label} with an amount");
+            }
+
             bool rowValue = comparison.Money && subject.Format == MeasureFormat.Count && layer.ValueColumn(subject.Fact) is not null;
             if (comparison.Money && !rowValue && subject.Format != MeasureFormat.Money)
             {
@@ -290,6 +296,7 @@ internal static partial class QuestionParser
             limit = null;
             if (EitherRegex().IsMatch(text) && !products.Exists(f => f.Negated))
             {
+                // Buyers of any of them, each counted once: one filter, not a comparison.
                 measure = buyers;
             }
             else
@@ -351,7 +358,8 @@ internal static partial class QuestionParser
         }
 
         FactInfo? measureFact = layer.Fact(measure.Fact);
-        bool timeOnConditions = query.Time is not null && conditions.Count > 0 && measureFact?.Time is null && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);
+        bool timeOnConditions = query.Time is not null && conditions.Count > 0 && (measureFact?.Time is null || measure.Fact == EntityKind.Customers)
+            && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with
         {
             Measure = measure,
@@ -390,14 +398,14 @@ internal static partial class QuestionParser
             op = ComparisonOperator.GreaterOrEqual;
         }
 
-        return new NumericComparison(op, a, b, m.Value.Trim(), moneyA || moneyB);
+        return new NumericComparison(op, a, b, m.Value.Trim(), moneyA || moneyB) { Percent = m.Value.Contains(" percent", StringComparison.Ordinal) };
     }
 
     private static NumericComparison ReadOrMore(Match m)
     {
         (double a, bool money) = ReadAmount(m.Groups["a"].Value);
         ComparisonOperator op = m.Groups["op"].Value is "more" or "above" or "higher" or "greater" or "over" ? ComparisonOperator.GreaterOrEqual : ComparisonOperator.LessOrEqual;
-        return new NumericComparison(op, a, null, m.Value.Trim(), money);
+        return new NumericComparison(op, a, null, m.Value.Trim(), money) { Percent = m.Value.Contains(" percent", StringComparison.Ordinal) };
     }
 
     // "dollars 1000" (from "$1,000"), "70 percent" (0.7), "three".
@@ -430,8 +438,19 @@ internal static partial class QuestionParser
             int at;
             while ((at = text.IndexOf(padded, StringComparison.Ordinal)) >= 0)
             {
+                // "the Spring Sale campaign": the word after the name belongs to it, it is not a breakdown by campaign.
+                int length = phrase.Length;
+                foreach (string noun in (string[])[" campaigns ", " campaign ", " promotion ", " promo "])
+                {
+                    if (string.CompareOrdinal(text, at + 1 + length, noun, 0, noun.Length) == 0)
+                    {
+                        length += noun.Length - 1;
+                        break;
+                    }
+                }
+
                 placed.Add((new QueryFilter(campaign.Key, [name], phrase), at + 1));
-                text = string.Concat(text.AsSpan(0, at + 1), new string('#', phrase.Length), text.AsSpan(at + 1 + phrase.Length));
+                text = string.Concat(text.AsSpan(0, at + 1), new string('#', length), text.AsSpan(at + 1 + length));
             }
         }
 
@@ -753,6 +772,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:or|either|any of) ")]
     private static partial Regex EitherRegex();
+
+    [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )")]
+    private static partial Regex ValueOfRegex();
 
     [GeneratedRegex(@" (?:how many|number of|count of|count) ")]
     private static partial Regex HowManyRegex();
