@@ -110,6 +110,9 @@ internal sealed record AnalyticsQuery(
 /// <param name="Reason">Why it was refused or could not be placed.</param>
 internal sealed record ParsedQuestion(AnalyticsAnswerStatus Status, AnalyticsQuery? Query, string? Reason)
 {
+    /// <summary>A further reason or a clarifying question shown after <see cref="Reason"/> ("revenue over 500 of what? ...").</summary>
+    public string? Detail { get; init; }
+
     public static ParsedQuestion Refused(string reason) => new(AnalyticsAnswerStatus.Refused, null, reason);
 
     public static ParsedQuestion Unplaced(string reason) => new(AnalyticsAnswerStatus.Unanswerable, null, reason);

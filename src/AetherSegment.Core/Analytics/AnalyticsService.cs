@@ -98,7 +98,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
         if (parsed.Status == AnalyticsAnswerStatus.Unanswerable)
         {
-            return Unanswerable(question, parsed.Reason!, warnings);
+            return Unanswerable(question, parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}", warnings);
         }
 
         AnalyticsQuery query = parsed.Query!;

@@ -40,7 +40,21 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        string text = ValueOfRegex().Replace(QuestionText.Normalize(question), " value of ");
+        ParsedQuestion parsed = Parse(question, layer, campaignNames, legacy: false);
+        if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
+        {
+            return parsed;
+        }
+
+        // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
+        // were read (the golden file's), with the new reading's reason as its detail.
+        ParsedQuestion before = Parse(question, layer, null, legacy: true);
+        return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason } : parsed;
+    }
+
+    private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, bool legacy)
+    {
+        string text = legacy ? QuestionText.Normalize(question) : ValueOfRegex().Replace(QuestionText.Normalize(question), " value of ");
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -63,8 +77,11 @@ internal static partial class QuestionParser
 
         string afterTime = text;
         List<(NumericComparison Comparison, int Start, int End)> comparisons = [];
-        text = Consume(text, ComparisonRegex(), m => comparisons.Add((ReadComparison(m), m.Index, m.Index + m.Length)));
-        text = Consume(text, OrMoreRegex(), m => comparisons.Add((ReadOrMore(m), m.Index, m.Index + m.Length)));
+        if (!legacy)
+        {
+            text = Consume(text, ComparisonRegex(), m => comparisons.Add((ReadComparison(m), m.Index, m.Index + m.Length)));
+            text = Consume(text, OrMoreRegex(), m => comparisons.Add((ReadOrMore(m), m.Index, m.Index + m.Length)));
+        }
         int? limit = null;
         AnalyticsSort sort = AnalyticsSort.Default;
         bool superlative = false;
@@ -87,8 +104,14 @@ internal static partial class QuestionParser
             sort = sort == AnalyticsSort.Default ? AnalyticsSort.MeasureAscending : sort;
         });
 
-        List<(string Phrase, int End)> negations = [];
-        text = Consume(text, NegationRegex(), m => negations.Add((m.Value.Trim(), m.Index + m.Length)));
+        List<(string Phrase, int Start, int End)> negations = [];
+        if (!legacy)
+        {
+            foreach (Match m in NegationRegex().Matches(text))
+            {
+                negations.Add((m.Value.Trim(), m.Index, m.Index + m.Length));
+            }
+        }
 
         List<(QueryFilter Filter, int At)> placed = [];
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
@@ -131,10 +154,12 @@ internal static partial class QuestionParser
         }
 
         bool share = false;
-        text = Consume(text, ShareRegex(), _ => share = true);
+        if (!legacy)
+        {
+            text = Consume(text, ShareRegex(), _ => share = true);
+        }
 
         // A negation word must exclude a value named right after it ("not in London", "but not Mattresses").
-        placed.Sort((a, b) => a.At.CompareTo(b.At));
         List<QueryFilter> filters = [];
         List<int> usedNegations = [];
         foreach ((QueryFilter filter, int at) in placed)
@@ -151,18 +176,17 @@ internal static partial class QuestionParser
             }
         }
 
-        for (int i = 0; i < negations.Count; i++)
+        // A negation word that excludes no value stays in the text, so it is named as a word that could not be placed.
+        foreach (int used in usedNegations)
         {
-            if (!usedNegations.Contains(i))
-            {
-                return ParsedQuestion.Unplaced($"I could not tell what \"{negations[i].Phrase}\" excludes; name the value right after it, as in \"customers not in {ExamplePlace(layer)}\"");
-            }
+            (_, int start, int end) = negations[used];
+            text = string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
         }
 
         List<string> unknown = [];
         foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word[0] != '#' && !StopWords.Contains(word) && !unknown.Contains(word))
+            if (word[0] != '#' && !StopWords.Contains(word) && !(legacy && word is "value" or "share") && !unknown.Contains(word))
             {
                 unknown.Add(word);
             }
@@ -187,6 +211,11 @@ internal static partial class QuestionParser
             }
 
             compared.Add((subject, comparison));
+        }
+
+        if (legacy)
+        {
+            return Assemble(layer, measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
         }
 
         List<MeasureDefinition> outer = [.. measures.Where(m => !compared.Exists(c => c.Subject == m))];
