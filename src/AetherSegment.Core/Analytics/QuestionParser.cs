@@ -758,7 +758,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|since) )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec|(?<=(?:in|during|for|of) )may)(?: (\d{4}))?(?= )")]
     private static partial Regex MonthRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(20\d\d)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!dollars )(20\d\d)(?= )")]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]

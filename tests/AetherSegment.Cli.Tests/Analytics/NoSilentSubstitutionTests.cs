@@ -19,7 +19,7 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
 
         int expected = Rows.BuyersOf("Sofas").Intersect(Rows.BuyersOf("Mattresses")).Count();
         Assert.Equal(expected, Single(answer));
-        Assert.Contains("who bought both Sofas and Mattresses", answer.Restatement, StringComparison.Ordinal);
+        Assert.Matches("who bought both (Sofas and Mattresses|Mattresses and Sofas)", answer.Restatement);
         Assert.True(expected < Rows.BuyersOf("Sofas").Count, "the intersection is smaller than either set, so a per-type count would differ");
     }
 
