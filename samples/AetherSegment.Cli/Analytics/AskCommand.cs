@@ -10,14 +10,36 @@ internal static class AskCommand
 {
     public static Command Create()
     {
-        Argument<string> question = new("question") { Description = "The question in plain English, e.g. \"revenue by country last month\"." };
-        Command command = new("ask", "Conversational analytics: answer a question about the customer data; prints {answer, sql, parameters, rows, chart}.")
+        Argument<string?> question = new("question") { Description = "The question in plain English, e.g. \"revenue by country last month\".", Arity = ArgumentArity.ZeroOrOne };
+        Option<string?> eval = new("--eval")
+        {
+            Description = "Score the answers against a JSONL file of {group, question, truth} (truth: SQL computing the answer, or null when the question must be declined).",
+        };
+        Command command = new("ask", "Conversational analytics: answer a question about the customer data; prints {answer, restatement, sql, parameters, rows, chart}, or scores --eval FILE.")
         {
             question,
+            eval,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            string text = parseResult.GetValue(question) ?? "";
+            string? text = parseResult.GetValue(question);
+            string? evalFile = parseResult.GetValue(eval);
+            if (text is not null && evalFile is not null)
+            {
+                throw new CliInputException("ask takes a question or --eval FILE, not both.");
+            }
+
+            if (evalFile is not null)
+            {
+                IReadOnlyList<LabelledQuestion> questions = AskEvaluator.ReadFile(evalFile);
+                await using ServiceProvider evalServices = CliHost.BuildServices(parseResult);
+                AskEvalReport report = await AskEvaluator.EvaluateAsync(
+                    evalServices.GetRequiredService<IAnalyticsService>(), evalServices.GetRequiredService<AetherSegment.Data.IDataStore>(), questions, cancellationToken).ConfigureAwait(false);
+                CliConsole.WriteJson(report);
+                return CliExit.Ok;
+            }
+
+            text ??= "";
             await using ServiceProvider services = CliHost.BuildServices(parseResult);
             IAnalyticsService analytics = services.GetRequiredService<IAnalyticsService>();
             AnalyticsAnswer answer = await analytics.AskAsync(text, cancellationToken).ConfigureAwait(false);
@@ -45,6 +67,11 @@ internal static class AskCommand
             Interactive = InteractionSupport.No,
         });
         console.WriteLine(answer.Answer);
+        if (answer.Restatement is not null)
+        {
+            console.WriteLine(answer.Restatement);
+        }
+
         foreach (string warning in answer.Warnings)
         {
             console.WriteLine("note: " + warning);

@@ -22,6 +22,14 @@ public sealed record AnalyticsAnswer
     [JsonPropertyName("answer")]
     public required string Answer { get; init; }
 
+    /// <summary>
+    /// Exactly what was computed, in words ("Computed the number of customers who bought both Sofas and Mattresses."),
+    /// so a reader can see that the question answered is the question asked; names the path (rules or language model).
+    /// <see langword="null"/> when nothing ran.
+    /// </summary>
+    [JsonPropertyName("restatement")]
+    public string? Restatement { get; init; }
+
     /// <summary>The SQL that ran (in the store's dialect), or <see langword="null"/> when nothing ran.</summary>
     [JsonPropertyName("sql")]
     public string? Sql { get; init; }

@@ -14,7 +14,70 @@ internal enum AnalyticsSort
 /// <param name="Values">The canonical values as stored in the user's data.</param>
 /// <param name="Phrase">How the question said it.</param>
 /// <param name="Group">Whether the phrase named a vocabulary group of values (one filter, not a comparison).</param>
-internal sealed record QueryFilter(string Dimension, IReadOnlyList<string> Values, string Phrase, bool Group = false);
+internal sealed record QueryFilter(string Dimension, IReadOnlyList<string> Values, string Phrase, bool Group = false)
+{
+    /// <summary>Whether the filter excludes its values ("not in London", "excluding Sofas").</summary>
+    public bool Negated { get; init; }
+}
+
+/// <summary>How a number is compared.</summary>
+internal enum ComparisonOperator
+{
+    Greater,
+    GreaterOrEqual,
+    Less,
+    LessOrEqual,
+    Between,
+}
+
+/// <summary>A numeric comparison read from a question ("over 0.7", "at least $1,000", "between 2 and 5").</summary>
+/// <param name="Operator">The comparison.</param>
+/// <param name="Value">The number (a fraction when the question said a percentage of a percent measure).</param>
+/// <param name="Upper">The upper bound of <see cref="ComparisonOperator.Between"/> (inclusive).</param>
+/// <param name="Phrase">How the question said it.</param>
+/// <param name="Money">Whether the number was an amount of money ("$500").</param>
+internal sealed record NumericComparison(ComparisonOperator Operator, double Value, double? Upper, string Phrase, bool Money)
+{
+    /// <summary>Whether the number was a percentage ("70%"); <see cref="Value"/> is then the fraction.</summary>
+    public bool Percent { get; init; }
+
+    /// <summary>The comparison in words: "over 0.7", "at least $1,000.00".</summary>
+    public string Describe(MeasureFormat format)
+    {
+        string a = Number(Value, format);
+        return Operator switch
+        {
+            ComparisonOperator.Greater => $"over {a}",
+            ComparisonOperator.GreaterOrEqual => $"at least {a}",
+            ComparisonOperator.Less => $"under {a}",
+            ComparisonOperator.LessOrEqual => $"at most {a}",
+            _ => $"between {a} and {Number(Upper ?? Value, format)}",
+        };
+    }
+
+    // Money as money, a fraction of a count as the number itself ("0.5"), otherwise in the measure's format.
+    private string Number(double value, MeasureFormat format) =>
+        Money ? AnswerWriter.Format(MeasureFormat.Money, value)
+        : format == MeasureFormat.Count && value % 1 != 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : AnswerWriter.Format(format, value);
+}
+
+/// <summary>
+/// A condition on customers, compiled as "customer id [NOT] IN (SELECT customer id FROM fact WHERE ... GROUP BY
+/// customer id HAVING measure op value)": customers who bought a product, whose spend is over an amount, whose
+/// churn probability is over a threshold.
+/// </summary>
+/// <param name="Measure">The per-customer measure (its fact is the condition's table).</param>
+/// <param name="Filters">Row filters inside the condition (the product bought).</param>
+/// <param name="Comparison">The per-customer comparison on <paramref name="Measure"/>, or null for "has any row".</param>
+/// <param name="RowComparison">A comparison on each row's value ("an order over $500"), or null.</param>
+/// <param name="Negated">Whether customers must NOT meet the condition ("but not Mattresses").</param>
+internal sealed record CustomerCondition(
+    MeasureDefinition Measure,
+    IReadOnlyList<QueryFilter> Filters,
+    NumericComparison? Comparison,
+    NumericComparison? RowComparison,
+    bool Negated);
 
 /// <summary>A question placed on the semantic layer: one measure, at most one dimension, filters, a time range, a limit.</summary>
 internal sealed record AnalyticsQuery(
@@ -23,7 +86,23 @@ internal sealed record AnalyticsQuery(
     IReadOnlyList<QueryFilter> Filters,
     RelativeTimeRange? Time,
     int? Limit,
-    AnalyticsSort Sort);
+    AnalyticsSort Sort)
+{
+    /// <summary>Conditions on the customers counted or whose rows are measured (intersections, exclusions, per-customer thresholds).</summary>
+    public IReadOnlyList<CustomerCondition> Conditions { get; init; } = [];
+
+    /// <summary>A comparison on the measure of each group ("cities with revenue over $10,000"); needs a breakdown.</summary>
+    public NumericComparison? Having { get; init; }
+
+    /// <summary>A comparison on each row's value of the measure's own table ("orders over $500").</summary>
+    public NumericComparison? RowComparison { get; init; }
+
+    /// <summary>Whether the answer is the measure's share of its total without the filters and conditions.</summary>
+    public bool Share { get; init; }
+
+    /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
+    public bool TimeOnConditions { get; init; }
+}
 
 /// <summary>The parser's reading of a question.</summary>
 /// <param name="Status">Answered (a query), refused, or unanswerable.</param>
@@ -31,6 +110,9 @@ internal sealed record AnalyticsQuery(
 /// <param name="Reason">Why it was refused or could not be placed.</param>
 internal sealed record ParsedQuestion(AnalyticsAnswerStatus Status, AnalyticsQuery? Query, string? Reason)
 {
+    /// <summary>A further reason or a clarifying question shown after <see cref="Reason"/> ("revenue over 500 of what? ...").</summary>
+    public string? Detail { get; init; }
+
     public static ParsedQuestion Refused(string reason) => new(AnalyticsAnswerStatus.Refused, null, reason);
 
     public static ParsedQuestion Unplaced(string reason) => new(AnalyticsAnswerStatus.Unanswerable, null, reason);

@@ -29,6 +29,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     private readonly SemanticLayer _layer;
     private readonly IReadOnlyList<string> _examples;
     private readonly string _capabilities;
+    private IReadOnlyList<string>? _campaignNames;
 
     public AnalyticsService(
         SemanticLayer layer,
@@ -72,7 +73,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         }
 
         LogQuestion(_logger, question);
-        ParsedQuestion parsed = QuestionParser.Parse(question, _layer);
+        ParsedQuestion parsed = QuestionParser.Parse(question, _layer, await GetCampaignNamesAsync(cancellationToken).ConfigureAwait(false));
         if (parsed.Status == AnalyticsAnswerStatus.Refused)
         {
             LogRefused(_logger, parsed.Reason!);
@@ -88,7 +89,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         List<string> warnings = [];
         if (_writer is not null)
         {
-            AnalyticsAnswer? written = await TryLanguageModelAsync(question, caller, warnings, cancellationToken).ConfigureAwait(false);
+            AnalyticsAnswer? written = await TryLanguageModelAsync(question, caller, parsed.Query, warnings, cancellationToken).ConfigureAwait(false);
             if (written is not null)
             {
                 return written;
@@ -97,7 +98,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
         if (parsed.Status == AnalyticsAnswerStatus.Unanswerable)
         {
-            return Unanswerable(question, parsed.Reason!, warnings);
+            return Unanswerable(question, parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}", warnings);
         }
 
         AnalyticsQuery query = parsed.Query!;
@@ -116,6 +117,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             Question = question,
             Status = AnalyticsAnswerStatus.Answered,
             Answer = AnswerWriter.Sentence(query, compiled, result, scope),
+            Restatement = AnswerWriter.Restate(query, _layer, asOf) + " (rule-based parser)",
             Sql = compiled.Statement.Sql,
             Parameters = compiled.Statement.Parameters,
             Columns = result.Columns,
@@ -126,7 +128,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         };
     }
 
-    private async Task<AnalyticsAnswer?> TryLanguageModelAsync(string question, string caller, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<AnalyticsAnswer?> TryLanguageModelAsync(string question, string caller, AnalyticsQuery? reading, List<string> warnings, CancellationToken cancellationToken)
     {
         string? sql;
         try
@@ -176,6 +178,11 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             verdict = SqlGuardVerdict.Refuse($"it could not be checked ({ex.Message})");
         }
 
+        if (verdict.IsAllowed && reading is not null && ModelSqlCheck.Mismatch(verdict.Sql ?? sql, reading, _layer, _store.Dialect) is { } mismatch)
+        {
+            verdict = SqlGuardVerdict.Refuse($"it answers a different question than asked: {mismatch}.");
+        }
+
         if (!verdict.IsAllowed)
         {
             LogModelSqlRefused(_logger, caller, verdict.Reason!, sql);
@@ -214,6 +221,9 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             Question = question,
             Status = AnalyticsAnswerStatus.Answered,
             Answer = GenericSentence(result),
+            Restatement = reading is null
+                ? $"Computed by SQL that the language model wrote (the rule-based parser could not read the question, so nothing checked that it answers it); it reads {ModelSqlCheck.TablesRead(ranSql, _layer)}."
+                : $"Computed by SQL that the language model wrote, checked against the rule-based reading: {AnswerWriter.Restate(reading, _layer, null)[("Computed ".Length)..]}",
             Sql = ranSql,
             Parameters = ranParameters,
             Columns = result.Columns,
@@ -222,6 +232,37 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             Source = AnalyticsAnswerSource.LanguageModel,
             Warnings = warnings,
         };
+    }
+
+    // Campaign names from the data, read once, so a question can name a campaign ("the Spring Sale campaign").
+    private async Task<IReadOnlyList<string>?> GetCampaignNamesAsync(CancellationToken cancellationToken)
+    {
+        if (_campaignNames is not null)
+        {
+            return _campaignNames;
+        }
+
+        if (_layer.Dimension("campaign") is not { Missing: null } campaign || _layer.Fact(EntityKind.CampaignSends) is not { } sends)
+        {
+            return _campaignNames = [];
+        }
+
+        try
+        {
+            string? column = _layer.DimensionExpression(campaign, sends, _store.Dialect, out _);
+            if (column is null)
+            {
+                return _campaignNames = [];
+            }
+
+            QueryResult result = await RunAsync(new SqlStatement($"SELECT DISTINCT {column} AS campaign FROM {sends.Table} AS {sends.Alias} WHERE {column} IS NOT NULL LIMIT 1000"), cancellationToken).ConfigureAwait(false);
+            return _campaignNames = [.. result.Rows.Select(r => r[0] as string).OfType<string>()];
+        }
+        catch (DataStoreException ex)
+        {
+            LogCampaignNamesFailed(_logger, ex.Message);
+            return [];
+        }
     }
 
     private SqlGuardVerdict CheckEstimate(QueryCostEstimate estimate, SqlGuardVerdict verdict)
@@ -335,6 +376,9 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
         return new ChartSuggestion(key is DateTimeOffset ? ChartType.Line : ChartType.Bar, result.Columns[0], result.Columns[1], $"{result.Columns[1]} by {result.Columns[0]}");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign names could not be read; questions naming a campaign are declined: {Reason}")]
+    private static partial void LogCampaignNamesFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Analytics question: {Question}")]
     private static partial void LogQuestion(ILogger logger, string question);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
@@ -139,9 +140,28 @@ internal static class AnswerWriter
     public static string Describe(AnalyticsQuery query, SemanticLayer layer, DateTimeOffset? asOf)
     {
         List<string> scope = [];
+        if (query.RowComparison is { } row)
+        {
+            scope.Add($"with a value {row.Describe(MeasureFormat.Money)} each");
+        }
+
+        AddConditions(query, scope);
         foreach (QueryFilter filter in query.Filters)
         {
-            string values = string.Join(filter.Values.Count > 2 ? ", " : " and ", filter.Values);
+            string values = string.Join(filter.Values.Count > 2 ? ", " : (filter.Negated ? " or " : " and "), filter.Values);
+            if (filter.Negated)
+            {
+                scope.Add(layer.Dimension(filter.Dimension)?.Role switch
+                {
+                    DimensionRole.Place => $"outside {values}",
+                    DimensionRole.Device => $"not on {values}",
+                    DimensionRole.AcquisitionSource => $"not from {values}",
+                    DimensionRole.ValueTier => $"except {values}-value customers",
+                    _ => $"excluding {values}",
+                });
+                continue;
+            }
+
             scope.Add(layer.Dimension(filter.Dimension)?.Role switch
             {
                 DimensionRole.Place => $"in {values}",
@@ -162,6 +182,82 @@ internal static class AnswerWriter
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
     }
 
+    // "who bought both Sofas and Mattresses but not Beds", "whose revenue for Sofas is over $1,000.00".
+    private static void AddConditions(AnalyticsQuery query, List<string> scope)
+    {
+        List<string> bought = [.. query.Conditions.Where(c => c.Comparison is null && c.RowComparison is null && !c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
+        List<string> notBought = [.. query.Conditions.Where(c => c.Comparison is null && c.RowComparison is null && c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
+        if (bought.Count > 0)
+        {
+            string list = bought.Count == 2 ? $"both {bought[0]} and {bought[1]}" : bought.Count > 2 ? "all of " + string.Join(", ", bought) : bought[0];
+            scope.Add(notBought.Count > 0 ? $"who bought {list} but not {string.Join(" or ", notBought)}" : $"who bought {list}");
+        }
+        else if (notBought.Count > 0)
+        {
+            scope.Add($"who did not buy {string.Join(" or ", notBought)}");
+        }
+
+        foreach (CustomerCondition condition in query.Conditions)
+        {
+            string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
+            string not = condition.Negated ? "not " : "";
+            if (condition.RowComparison is { } row)
+            {
+                scope.Add($"with {not}at least one of {condition.Measure.Label}{filters} {row.Describe(MeasureFormat.Money)}");
+            }
+            else if (condition.Comparison is { } comparison)
+            {
+                string label = condition.Measure.Label.StartsWith("average ", StringComparison.Ordinal) && condition.Measure.Fact is EntityKind.Customers or EntityKind.Scores
+                    ? condition.Measure.Label["average ".Length..]
+                    : condition.Measure.Label;
+                string time = query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
+                scope.Add($"whose {label}{filters}{time} is {not}{comparison.Describe(condition.Measure.Format)}");
+            }
+        }
+    }
+
+    /// <summary>Exactly what was computed, in words: the measure, every filter and condition, the breakdown, the time range, the limit and order.</summary>
+    public static string Restate(AnalyticsQuery query, SemanticLayer layer, DateTimeOffset? asOf)
+    {
+        string scope = Describe(query, layer, asOf);
+        string measure = query.Measure.Format == MeasureFormat.Count && !query.Measure.Label.StartsWith("number", StringComparison.Ordinal)
+            ? $"the number of {query.Measure.Label}"
+            : query.Measure.Additive ? $"the total {query.Measure.Label}" : $"the {query.Measure.Label}";
+        StringBuilder text = new("Computed ");
+        if (query.Share)
+        {
+            text.Append($"the share of {query.Measure.Label}");
+            text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
+        }
+        else
+        {
+            text.Append(measure).Append(scope);
+        }
+
+        if (query.Dimension is { } dimension && !query.Share)
+        {
+            text.Append($", for each {dimension.Label}");
+        }
+
+        if (query.Having is { } having && query.Dimension is not null)
+        {
+            text.Append($", keeping only {query.Dimension.PluralLabel} where it is {having.Describe(query.Measure.Format)}");
+        }
+
+        if (query.TimeOnConditions)
+        {
+            text.Append(" (the time range applies to the purchases and amounts in the condition)");
+        }
+
+        if (query.Dimension is not null && query.Limit is { } limit)
+        {
+            bool ascending = query.Sort == AnalyticsSort.MeasureAscending;
+            text.Append(string.Create(CultureInfo.InvariantCulture, $", the {(ascending ? "bottom" : "top")} {limit} by {query.Measure.Label} (ties at the cut broken alphabetically)"));
+        }
+
+        return text.Append('.').ToString();
+    }
+
     // The first word of the vocabulary group a phrase names ("mobile" for "mobile app").
     private static string GroupName(SemanticLayer layer, string phrase)
     {
@@ -179,6 +275,16 @@ internal static class AnswerWriter
 
     public static string Sentence(AnalyticsQuery query, CompiledQuery compiled, QueryResult result, string scope)
     {
+        if (query.Share)
+        {
+            query = query with { Measure = query.Measure with { Label = "share of " + query.Measure.Label, Format = MeasureFormat.Percent } };
+            if (query.Dimension is null && result.Rows.Count == 1 && result.Columns.Count == 3)
+            {
+                object?[] values = result.Rows[0];
+                return Capitalize($"{query.Measure.Label}{scope}: {Format(MeasureFormat.Percent, values[0])} ({Format(compiled.PartFormat, values[1])} of {Format(compiled.PartFormat, values[2])}).");
+            }
+        }
+
         string label = query.Measure.Label;
         if (result.Rows.Count == 0)
         {

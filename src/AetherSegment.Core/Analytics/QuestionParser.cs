@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
@@ -22,20 +23,38 @@ internal static partial class QuestionParser
         "rank", "ranked", "ranking", "compare", "compared", "comparison", "vs", "versus", "between", "against", "over", "during", "within",
         "than", "then", "as", "that", "this", "those", "these", "so", "far", "currently", "current", "now", "made", "make", "makes",
         "generated", "generate", "generates", "bought", "buy", "purchased", "ordered", "placed", "sold", "spent", "came", "come", "acquired",
-        "signed", "sign", "up", "using", "use", "used", "via", "through", "value", "data", "stats", "statistics", "figure", "figures", "numbers",
+        "signed", "sign", "up", "using", "use", "used", "via", "through", "data", "stats", "statistics", "figure", "figures", "numbers",
         "level", "levels", "distribution", "abandoned", "left", "happened", "recorded", "registered", "saw", "seen", "only", "just", "also",
-        "both", "like", "look", "looks", "looking", "when", "where", "they", "them", "customer", "score", "scores", "metric", "metrics",
+        "like", "look", "looks", "looking", "when", "where", "they", "them", "customer", "score", "scores", "metric", "metrics",
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
-        "rate", "share", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
+        "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
+        "whose", "comes", "coming", "both",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
-    public static ParsedQuestion Parse(string question, SemanticLayer layer)
+    public static ParsedQuestion Parse(string question, SemanticLayer layer) => Parse(question, layer, null);
+
+    /// <summary>Reads a question; <paramref name="campaignNames"/> are the campaign names in the data, read as filters.</summary>
+    public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        string text = QuestionText.Normalize(question);
+        ParsedQuestion parsed = Parse(question, layer, campaignNames, legacy: false);
+        if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
+        {
+            return parsed;
+        }
+
+        // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
+        // were read (the golden file's), with the new reading's reason as its detail.
+        ParsedQuestion before = Parse(question, layer, null, legacy: true);
+        return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason } : parsed;
+    }
+
+    private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, bool legacy)
+    {
+        string text = legacy ? QuestionText.Normalize(question) : ValueOfRegex().Replace(QuestionText.Normalize(question), " value of ");
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -56,6 +75,13 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced("ask about one time range at a time");
         }
 
+        string afterTime = text;
+        List<(NumericComparison Comparison, int Start, int End)> comparisons = [];
+        if (!legacy)
+        {
+            text = Consume(text, ComparisonRegex(), m => comparisons.Add((ReadComparison(m), m.Index, m.Index + m.Length)));
+            text = Consume(text, OrMoreRegex(), m => comparisons.Add((ReadOrMore(m), m.Index, m.Index + m.Length)));
+        }
         int? limit = null;
         AnalyticsSort sort = AnalyticsSort.Default;
         bool superlative = false;
@@ -78,13 +104,28 @@ internal static partial class QuestionParser
             sort = sort == AnalyticsSort.Default ? AnalyticsSort.MeasureAscending : sort;
         });
 
-        List<QueryFilter> filters = [];
+        List<(string Phrase, int Start, int End)> negations = [];
+        if (!legacy)
+        {
+            foreach (Match m in NegationRegex().Matches(text))
+            {
+                negations.Add((m.Value.Trim(), m.Index, m.Index + m.Length));
+            }
+        }
+
+        List<(QueryFilter Filter, int At)> placed = [];
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
-            text = Consume(text, guarded.Pattern, m => filters.Add(new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim())));
+            text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
+        }
+
+        if (campaignNames is not null)
+        {
+            text = ReadCampaignNames(text, layer, campaignNames, placed);
         }
 
         List<MeasureDefinition> measures = [];
+        List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
         foreach (LexiconEntry entry in layer.Lexicon.Entries)
         {
@@ -94,23 +135,58 @@ internal static partial class QuestionParser
                 text = string.Concat(text.AsSpan(0, at + 1), new string('#', entry.Phrase.Length), text.AsSpan(at + 1 + entry.Phrase.Length));
                 switch (entry.Kind)
                 {
-                    case LexiconKind.Measure when !measures.Contains(entry.Measure!):
-                        measures.Add(entry.Measure!);
+                    case LexiconKind.Measure:
+                        if (!measures.Contains(entry.Measure!))
+                        {
+                            measures.Add(entry.Measure!);
+                        }
+
+                        measureAt.Add((entry.Measure!, at + 1, at + 1 + entry.Phrase.Length));
                         break;
                     case LexiconKind.Dimension:
                         dimensions.Add((entry.Dimension!, entry.Phrase.EndsWith('s')));
                         break;
                     case LexiconKind.Filter:
-                        filters.Add(new QueryFilter(entry.FilterDimension!.Key, entry.Values, entry.Phrase, entry.Group));
+                        placed.Add((new QueryFilter(entry.FilterDimension!.Key, entry.Values, entry.Phrase, entry.Group), at + 1));
                         break;
                 }
             }
         }
 
+        bool share = false;
+        if (!legacy)
+        {
+            text = Consume(text, ShareRegex(), _ => share = true);
+        }
+
+        // A negation word must exclude a value named right after it ("not in London", "but not Mattresses").
+        List<QueryFilter> filters = [];
+        List<int> usedNegations = [];
+        foreach ((QueryFilter filter, int at) in placed)
+        {
+            int negation = negations.FindIndex(n => n.End <= at && OnlyFiller(afterTime, n.End, at));
+            if (negation >= 0)
+            {
+                usedNegations.Add(negation);
+                filters.Add(filter with { Negated = true });
+            }
+            else
+            {
+                filters.Add(filter);
+            }
+        }
+
+        // A negation word that excludes no value stays in the text, so it is named as a word that could not be placed.
+        foreach (int used in usedNegations)
+        {
+            (_, int start, int end) = negations[used];
+            text = string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
+        }
+
         List<string> unknown = [];
         foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word[0] != '#' && !StopWords.Contains(word) && !unknown.Contains(word))
+            if (word[0] != '#' && !StopWords.Contains(word) && !(legacy && word is "value" or "share") && !unknown.Contains(word))
             {
                 unknown.Add(word);
             }
@@ -121,7 +197,293 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}");
         }
 
-        return Assemble(layer, measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
+        // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
+        List<(MeasureDefinition Subject, NumericComparison Comparison)> compared = [];
+        measureAt.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach ((NumericComparison comparison, int start, int end) in comparisons)
+        {
+            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
+            (MeasureDefinition Measure, int Start, int End)? before = measureAt.Where(m => m.End <= start).Select(m => ((MeasureDefinition, int, int)?)m).LastOrDefault();
+            MeasureDefinition? subject = after?.Measure ?? before?.Measure;
+            if (subject is null)
+            {
+                return ParsedQuestion.Unplaced($"I could not tell what \"{comparison.Phrase}\" compares; name the measure next to it, as in \"{ExampleComparison(layer)}\"");
+            }
+
+            compared.Add((subject, comparison));
+        }
+
+        if (legacy)
+        {
+            return Assemble(layer, measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
+        }
+
+        List<MeasureDefinition> outer = [.. measures.Where(m => !compared.Exists(c => c.Subject == m))];
+        ParsedQuestion parsed = Assemble(layer, outer, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative, compared);
+        if (parsed.Query is not { } query)
+        {
+            return parsed;
+        }
+
+        return Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0);
+    }
+
+    private static string ExamplePlace(SemanticLayer layer) =>
+        layer.Profile.Catalog.Places.Roots is { Count: > 0 } roots ? roots[0].Name : "a place";
+
+    private static string People(SemanticLayer layer) => LanguageWords.Plural(layer.CustomerWords[^1]);
+
+    private static string ExampleComparison(SemanticLayer layer) =>
+        layer.ChurnScore is { } churn ? $"{People(layer)} with {churn.Label} over 0.7" : $"{People(layer)} who spent over $1,000 this year";
+
+    private static string ExampleHaving(SemanticLayer layer, MeasureDefinition subject, NumericComparison comparison) =>
+        layer.Profile.Catalog.Places.Levels is { Count: > 0 } levels ? $"{levels[^1].Plural} with {subject.Label} {comparison.Phrase}" : $"{People(layer)} with {subject.Label} {comparison.Phrase}";
+
+    // Whether the normalized text between two positions holds only filler words (or consumed phrases).
+    private static bool OnlyFiller(string text, int from, int to)
+    {
+        if (to < from)
+        {
+            return false;
+        }
+
+        foreach (string word in text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word[0] != '#' && !StopWords.Contains(word) && word is not ("did" or "do" or "does" or "buy" or "any" or "a" or "an"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Places comparisons, purchases of several products (both, either, but not) and shares on the assembled query.
+    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension)
+    {
+        DimensionDefinition? dimension = query.Dimension;
+        int? limit = query.Limit;
+        List<CustomerCondition> conditions = [];
+        NumericComparison? having = null;
+        NumericComparison? row = null;
+        MeasureDefinition measure = query.Measure;
+        List<QueryFilter> filters = [.. query.Filters];
+        foreach ((MeasureDefinition subject, NumericComparison comparison) in compared)
+        {
+            if (subject.Missing is { } missing)
+            {
+                return ParsedQuestion.Unplaced($"{subject.Label} {missing}");
+            }
+
+            if (comparison.Percent && subject.Format is not (MeasureFormat.Percent or MeasureFormat.Decimal or MeasureFormat.PercentagePoints))
+            {
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" is a percentage but {subject.Label} is not a rate or a score; compare {subject.Label} with an amount");
+            }
+
+            bool rowValue = comparison.Money && subject.Format == MeasureFormat.Count && layer.ValueColumn(subject.Fact) is not null;
+            if (comparison.Money && !rowValue && subject.Format != MeasureFormat.Money)
+            {
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" is an amount of money but {subject.Label} is not; compare {subject.Label} with a plain number");
+            }
+
+            if (rowValue && (outer.Count == 0 || outer.Exists(m => m.Fact == subject.Fact)))
+            {
+                // "orders over $500", "revenue from orders over $500": each row's value.
+                measure = outer.Find(m => m.Fact == subject.Fact) ?? subject;
+                row = comparison;
+            }
+            else if (rowValue)
+            {
+                conditions.Add(new CustomerCondition(subject, [], null, comparison, false));
+            }
+            else if (outer.Count == 0 && query.Dimension is not null && !query.Dimension.IsTime)
+            {
+                // "cities with revenue over $10,000": the measure of each group.
+                measure = subject;
+                having = comparison;
+            }
+            else if (outer.Count == 0 && !ReferenceEquals(measure, layer.CustomerCount))
+            {
+                return ParsedQuestion.Unplaced($"\"{subject.Label} {comparison.Phrase}\" of what? Ask for example \"how many {People(layer)} have {subject.Label} {comparison.Phrase}\" or \"{ExampleHaving(layer, subject, comparison)}\"");
+            }
+            else
+            {
+                conditions.Add(new CustomerCondition(subject, [], comparison, null, false));
+            }
+        }
+
+        // Several products bought: both (an intersection), either (one filter), or one but not the other.
+        bool purchase = PurchaseRegex().IsMatch(text) || measure.Name == "buyers";
+        bool versus = VersusRegex().IsMatch(text);
+        List<QueryFilter> products = filters.FindAll(f => layer.Dimension(f.Dimension) is { Role: DimensionRole.Taxonomy } d && d.Columns.Any(c => c.Fact == EntityKind.Orders));
+        int productValues = products.Sum(f => f.Values.Count);
+        MeasureDefinition? buyers = layer.Measure("buyers");
+        bool comparedProducts = dimension is not null && !namedDimension && products.Exists(p => p.Dimension == dimension.Key);
+        if (buyers is not null && purchase && !versus && measure.Name is "customers" or "buyers" && (productValues > 1 || products.Exists(f => f.Negated)) && (dimension is null || comparedProducts))
+        {
+            dimension = null;
+            limit = null;
+            if (EitherRegex().IsMatch(text) && !products.Exists(f => f.Negated))
+            {
+                // Buyers of any of them, each counted once: one filter, not a comparison.
+                measure = buyers;
+            }
+            else
+            {
+                foreach (QueryFilter product in products)
+                {
+                    filters.Remove(product);
+                    foreach (string value in product.Values)
+                    {
+                        conditions.Add(new CustomerCondition(buyers, [new QueryFilter(product.Dimension, [value], product.Phrase)], null, null, product.Negated));
+                    }
+                }
+
+                measure = layer.CustomerCount;
+            }
+        }
+        else if (products.Exists(f => f.Negated) && measure.Name is "customers" or "buyers")
+        {
+            return ParsedQuestion.Unplaced($"ask which products were bought, as in \"customers who bought {products[0].Phrase} but not ...\"");
+        }
+
+        // Filters the measure's table cannot hold go into the condition whose table holds them ("spent over $1,000 on Sofas").
+        if (conditions.Count > 0)
+        {
+            EntityKind fact = measure.Fact;
+            foreach (QueryFilter filter in filters.ToList())
+            {
+                DimensionDefinition filtered = layer.Dimension(filter.Dimension)!;
+                if (filtered.OnCustomers || filtered.Columns.Any(c => c.Fact == fact))
+                {
+                    continue;
+                }
+
+                int index = conditions.FindIndex(c => !c.Negated && filtered.Columns.Any(col => col.Fact == c.Measure.Fact));
+                if (index >= 0)
+                {
+                    filters.Remove(filter);
+                    conditions[index] = conditions[index] with { Filters = [.. conditions[index].Filters, filter] };
+                }
+            }
+        }
+
+        if (share)
+        {
+            if (!measure.Additive)
+            {
+                return ParsedQuestion.Unplaced($"a share of {measure.Label} does not add up to a total; ask for {measure.Label} itself");
+            }
+
+            if (filters.Count == 0 && conditions.Count == 0 && row is null && dimension is null)
+            {
+                return ParsedQuestion.Unplaced($"a share of {measure.Label} from what? Name a part, as in \"what share of {measure.Label} comes from {ExamplePlace(layer)}\"");
+            }
+
+            if (having is not null)
+            {
+                return ParsedQuestion.Unplaced("ask for a share or a threshold, not both in one question");
+            }
+        }
+
+        FactInfo? measureFact = layer.Fact(measure.Fact);
+        bool timeOnConditions = query.Time is not null && conditions.Count > 0 && (measureFact?.Time is null || measure.Fact == EntityKind.Customers)
+            && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);
+        return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with
+        {
+            Measure = measure,
+            Dimension = dimension,
+            Limit = limit,
+            Filters = filters,
+            Conditions = conditions,
+            Having = having,
+            RowComparison = row,
+            Share = share,
+            TimeOnConditions = timeOnConditions,
+        }, null);
+    }
+
+    private static NumericComparison ReadComparison(Match m)
+    {
+        ComparisonOperator op = m.Groups["op"].Value switch
+        {
+            "over" or "above" or "more than" or "greater than" or "higher than" or "bigger than" or "larger than" or "exceeding" or "in excess of" => ComparisonOperator.Greater,
+            "at least" or "no less than" or "not less than" or "minimum of" or "a minimum of" => ComparisonOperator.GreaterOrEqual,
+            "at most" or "no more than" or "not more than" or "up to" or "maximum of" or "a maximum of" => ComparisonOperator.LessOrEqual,
+            "between" => ComparisonOperator.Between,
+            _ => ComparisonOperator.Less,
+        };
+        (double a, bool moneyA) = ReadAmount(m.Groups["a"].Value);
+        double? b = null;
+        bool moneyB = false;
+        if (m.Groups["b"].Success)
+        {
+            (double upper, moneyB) = ReadAmount(m.Groups["b"].Value);
+            b = upper;
+        }
+
+        if (op == ComparisonOperator.Between && b is null)
+        {
+            op = ComparisonOperator.GreaterOrEqual;
+        }
+
+        return new NumericComparison(op, a, b, m.Value.Trim(), moneyA || moneyB) { Percent = m.Value.Contains(" percent", StringComparison.Ordinal) };
+    }
+
+    private static NumericComparison ReadOrMore(Match m)
+    {
+        (double a, bool money) = ReadAmount(m.Groups["a"].Value);
+        ComparisonOperator op = m.Groups["op"].Value is "more" or "above" or "higher" or "greater" or "over" ? ComparisonOperator.GreaterOrEqual : ComparisonOperator.LessOrEqual;
+        return new NumericComparison(op, a, null, m.Value.Trim(), money) { Percent = m.Value.Contains(" percent", StringComparison.Ordinal) };
+    }
+
+    // "dollars 1000" (from "$1,000"), "70 percent" (0.7), "three".
+    private static (double Value, bool Money) ReadAmount(string text)
+    {
+        bool money = text.StartsWith("dollars ", StringComparison.Ordinal) || text.EndsWith(" dollars", StringComparison.Ordinal);
+        bool percent = text.EndsWith(" percent", StringComparison.Ordinal);
+        string number = text.Replace("dollars", "", StringComparison.Ordinal).Replace("percent", "", StringComparison.Ordinal).Trim();
+        double value = LanguageWords.TryReadCountWord(number, out int word) ? word : double.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return (percent ? value / 100 : value, money);
+    }
+
+    // Campaign names from the data ("the Free Delivery Cart Rescue campaign"), longest first.
+    private static string ReadCampaignNames(string text, SemanticLayer layer, IReadOnlyList<string> names, List<(QueryFilter Filter, int At)> placed)
+    {
+        if (layer.Dimension("campaign") is not { Missing: null } campaign)
+        {
+            return text;
+        }
+
+        foreach (string name in names.OrderByDescending(n => n.Length))
+        {
+            string phrase = QuestionText.Normalize(name).Trim();
+            if (phrase.Length < 4)
+            {
+                continue;
+            }
+
+            string padded = " " + phrase + " ";
+            int at;
+            while ((at = text.IndexOf(padded, StringComparison.Ordinal)) >= 0)
+            {
+                // "the Spring Sale campaign": the word after the name belongs to it, it is not a breakdown by campaign.
+                int length = phrase.Length;
+                foreach (string noun in (string[])[" campaigns ", " campaign ", " promotion ", " promo "])
+                {
+                    if (string.CompareOrdinal(text, at + 1 + length, noun, 0, noun.Length) == 0)
+                    {
+                        length += noun.Length - 1;
+                        break;
+                    }
+                }
+
+                placed.Add((new QueryFilter(campaign.Key, [name], phrase), at + 1));
+                text = string.Concat(text.AsSpan(0, at + 1), new string('#', length), text.AsSpan(at + 1 + length));
+            }
+        }
+
+        return text;
     }
 
     private static ParsedQuestion Assemble(
@@ -134,7 +496,8 @@ internal static partial class QuestionParser
         AnalyticsSort sort,
         bool howMany,
         bool whichIsTop,
-        bool superlative)
+        bool superlative,
+        List<(MeasureDefinition Subject, NumericComparison Comparison)>? compared = null)
     {
         List<QueryFilter> merged = MergeFilters(filters);
         if (measures.Count > 1)
@@ -155,6 +518,11 @@ internal static partial class QuestionParser
         else if (measure is null && howMany)
         {
             measure = layer.CustomerCount;
+        }
+
+        if (measure is null && compared is { Count: > 0 })
+        {
+            measure = compared[0].Subject;
         }
 
         if (measure is null)
@@ -187,10 +555,10 @@ internal static partial class QuestionParser
         DimensionDefinition? grouped = distinct.Count == 1 ? distinct[0] : null;
         if (grouped is null)
         {
-            QueryFilter? compared = merged.Find(f => f.Values.Count > 1 && !f.Group);
-            if (compared is not null)
+            QueryFilter? comparedFilter = merged.Find(f => f.Values.Count > 1 && !f.Group && !f.Negated);
+            if (comparedFilter is not null)
             {
-                grouped = layer.Dimension(compared.Dimension);
+                grouped = layer.Dimension(comparedFilter.Dimension);
             }
         }
 
@@ -230,7 +598,7 @@ internal static partial class QuestionParser
         List<QueryFilter> merged = [];
         foreach (QueryFilter filter in filters)
         {
-            int index = merged.FindIndex(f => f.Dimension == filter.Dimension);
+            int index = merged.FindIndex(f => f.Dimension == filter.Dimension && f.Negated == filter.Negated);
             if (index < 0)
             {
                 merged.Add(filter);
@@ -246,7 +614,7 @@ internal static partial class QuestionParser
                 }
             }
 
-            merged[index] = new QueryFilter(filter.Dimension, values, merged[index].Phrase + " and " + filter.Phrase, merged[index].Group);
+            merged[index] = new QueryFilter(filter.Dimension, values, merged[index].Phrase + " and " + filter.Phrase, merged[index].Group) { Negated = filter.Negated };
         }
 
         return merged;
@@ -390,7 +758,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|since) )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec|(?<=(?:in|during|for|of) )may)(?: (\d{4}))?(?= )")]
     private static partial Regex MonthRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(20\d\d)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!dollars )(20\d\d)(?= )")]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
@@ -410,6 +778,32 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|minimum|min)(?= )")]
     private static partial Regex LeastRegex();
+
+    private const string Amount = @"(?:dollars )?(?:\d{1,12}(?:\.\d{1,6})?|" + LanguageWords.CountWordPattern + @")(?: percent| dollars)?";
+
+    [GeneratedRegex(@"(?<= )(?<op>over|above|more than|greater than|higher than|bigger than|larger than|exceeding|in excess of|at least|no less than|not less than|a minimum of|minimum of|below|under|less than|fewer than|lower than|smaller than|at most|no more than|not more than|up to|a maximum of|maximum of|between) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
+    private static partial Regex ComparisonRegex();
+
+    [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )")]
+    private static partial Regex OrMoreRegex();
+
+    [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|did not|didnt|does not|doesnt|do not|dont|have not|havent|has not|hasnt|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )")]
+    private static partial Regex NegationRegex();
+
+    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|fraction|pct)(?: of)?(?= )")]
+    private static partial Regex ShareRegex();
+
+    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|ordered|buyers|purchasers|shoppers who|customers who) ")]
+    private static partial Regex PurchaseRegex();
+
+    [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ")]
+    private static partial Regex VersusRegex();
+
+    [GeneratedRegex(@" (?:or|either|any of) ")]
+    private static partial Regex EitherRegex();
+
+    [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )")]
+    private static partial Regex ValueOfRegex();
 
     [GeneratedRegex(@" (?:how many|number of|count of|count) ")]
     private static partial Regex HowManyRegex();

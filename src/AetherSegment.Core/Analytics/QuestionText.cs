@@ -10,9 +10,39 @@ internal static class QuestionText
         StringBuilder normalized = new(text.Length + 2);
         normalized.Append(' ');
         bool space = true;
-        foreach (char raw in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            char c = char.ToLowerInvariant(raw);
+            char c = char.ToLowerInvariant(text[i]);
+            bool digitBefore = i > 0 && char.IsAsciiDigit(text[i - 1]);
+            bool digitAfter = i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+
+            // Numbers keep their decimals ("0.7"), lose their thousands separators ("1,000") and say their units
+            // ("$500" is "dollars 500", "70%" is "70 percent"), so a comparison can be read.
+            if (c == '.' && digitBefore && digitAfter)
+            {
+                normalized.Append('.');
+                continue;
+            }
+
+            if (c == ',' && digitBefore && digitAfter)
+            {
+                continue;
+            }
+
+            if (c == '$' && digitAfter)
+            {
+                normalized.Append(space ? "dollars " : " dollars ");
+                space = true;
+                continue;
+            }
+
+            if (c == '%' && digitBefore)
+            {
+                normalized.Append(" percent ");
+                space = true;
+                continue;
+            }
+
             if (c is '\'' or '\u2019')
             {
                 continue;

@@ -100,6 +100,12 @@ internal sealed partial class SemanticLayer
     /// <summary>The measure with a name, or null.</summary>
     public MeasureDefinition? Measure(string name) => Measures.FirstOrDefault(m => m.Name == name);
 
+    /// <summary>The SQL of the mapped `value` column of an entity's rows (an order's or a cart's value), or null.</summary>
+    public Func<SqlDialect, string>? ValueColumn(EntityKind kind) => Mapped(kind, "value");
+
+    /// <summary>The SQL of the mapped `id` column of an entity (an order id shared by its lines), or null.</summary>
+    public Func<SqlDialect, string>? IdColumn(EntityKind kind) => Mapped(kind, "id");
+
     /// <summary>The SQL of a mapped column value on a table alias: a plain name qualified (and quoted when reserved), an expression as written.</summary>
     public static string Column(string alias, string value, SqlDialect dialect)
     {
@@ -263,7 +269,7 @@ internal sealed partial class SemanticLayer
         measures.Add(new("abandoned_carts", "abandoned carts", EntityKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
             ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart abandonment"], true) { Missing = noCarts });
         measures.Add(new("abandoned_cart_value", "abandoned cart value", EntityKind.Carts, MeasureFormat.Money, d => $"SUM({cartValue!(d)})",
-            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue"], true) { Missing = noCartValue });
+            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts"], true) { Missing = noCartValue });
         measures.Add(new("average_cart_value", "average cart value", EntityKind.Carts, MeasureFormat.Money, d => $"AVG({cartValue!(d)})",
             ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts"], false) { Missing = noCartValue });
 

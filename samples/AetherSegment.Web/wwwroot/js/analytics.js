@@ -68,6 +68,13 @@ function renderChart(container, answer) {
   return true;
 }
 
+// What was computed, in words, and which path computed it (issue 17): shown under every answer that ran.
+function renderRestatement(answer) {
+  if (!answer.restatement) return null;
+  const path = answer.source === 'language_model' ? 'language model' : 'rules';
+  return h('p', { id: 'answer-restatement', class: 'muted', 'data-source': answer.source || '' }, `${answer.restatement} [${path}]`);
+}
+
 function renderAnswer(answer) {
   const columns = answer.columns?.length ? answer.columns : Object.keys(answer.rows[0] || {});
   const chart = h('div', { class: 'chart', id: 'answer-chart' });
@@ -75,6 +82,7 @@ function renderAnswer(answer) {
   $('current').replaceChildren(h('div', { class: 'turn', 'data-status': answer.status },
     h('div', { class: 'q' }, answer.question),
     h('p', { id: 'answer-text' }, answer.answer),
+    renderRestatement(answer),
     ...(answer.warnings || []).map((w) => h('p', { class: 'muted' }, w)),
     hasChart ? h('div', {}, h('h3', {}, answer.chart.title), chart) : null,
     answer.rows.length ? h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { id: 'answer-table' },

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AetherSegment.Analytics;
+using AetherSegment.Data;
+
+namespace AetherSegment.Cli.Analytics;
+
+/// <summary>One labelled question of an <c>aether ask --eval</c> file: its group, the question and SQL that computes the truth (null: it must be declined).</summary>
+internal sealed record LabelledQuestion(
+    [property: JsonPropertyName("group")] string Group,
+    [property: JsonPropertyName("question")] string Question,
+    [property: JsonPropertyName("truth")] string? Truth);
+
+/// <summary>The counts of one group of an evaluation.</summary>
+internal sealed record AskGroupReport(
+    [property: JsonPropertyName("group")] string Group,
+    [property: JsonPropertyName("questions")] int Questions,
+    [property: JsonPropertyName("answered")] int Answered,
+    [property: JsonPropertyName("right")] int Right,
+    [property: JsonPropertyName("wrong")] int Wrong,
+    [property: JsonPropertyName("declined")] int Declined);
+
+/// <summary>The report of <c>aether ask --eval</c>: totals, per group, and every wrong answer with why.</summary>
+internal sealed record AskEvalReport(
+    [property: JsonPropertyName("questions")] int Questions,
+    [property: JsonPropertyName("answered")] int Answered,
+    [property: JsonPropertyName("right")] int Right,
+    [property: JsonPropertyName("wrong")] int Wrong,
+    [property: JsonPropertyName("declined")] int Declined,
+    [property: JsonPropertyName("right_share")] double RightShare,
+    [property: JsonPropertyName("groups")] IReadOnlyList<AskGroupReport> Groups,
+    [property: JsonPropertyName("wrong_answers")] IReadOnlyList<string> WrongAnswers,
+    [property: JsonPropertyName("declined_questions")] IReadOnlyList<string> DeclinedQuestions);
+
+/// <summary>
+/// Scores <see cref="IAnalyticsService"/> against questions whose truth is SQL written by hand. An answer is right when
+/// its rows hold the truth's values: a single value (the answer's first column) or, keyed by the first column, one
+/// value per group (the answer's last column), numbers within a relative 1e-6. A question whose truth is null must
+/// be declined; answering it is wrong. A declined answerable question is counted as declined, not wrong.
+/// </summary>
+internal static class AskEvaluator
+{
+    public static IReadOnlyList<LabelledQuestion> ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliInputException($"--eval file {path} does not exist.");
+        }
+
+        List<LabelledQuestion> questions = [];
+        int line = 0;
+        foreach (string text in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            try
+            {
+                questions.Add(JsonSerializer.Deserialize<LabelledQuestion>(text) ?? throw new JsonException("null"));
+            }
+            catch (JsonException ex)
+            {
+                throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"--eval file {path} line {line} is not a labelled question ({ex.Message})."));
+            }
+        }
+
+        return questions;
+    }
+
+    public static async Task<AskEvalReport> EvaluateAsync(IAnalyticsService analytics, IDataStore store, IReadOnlyList<LabelledQuestion> questions, CancellationToken cancellationToken)
+    {
+        Dictionary<string, int[]> groups = new(StringComparer.Ordinal);
+        List<string> wrong = [];
+        List<string> declined = [];
+        foreach (LabelledQuestion item in questions)
+        {
+            if (!groups.TryGetValue(item.Group, out int[]? counts))
+            {
+                groups[item.Group] = counts = new int[5];
+            }
+
+            counts[0]++;
+            AnalyticsAnswer answer = await analytics.AskAsync(item.Question, cancellationToken).ConfigureAwait(false);
+            bool answered = answer.Status == AnalyticsAnswerStatus.Answered;
+            if (answered)
+            {
+                counts[1]++;
+            }
+
+            if (item.Truth is null)
+            {
+                // Must be declined: a decline is right, an answer is wrong.
+                if (answered)
+                {
+                    counts[3]++;
+                    wrong.Add($"{item.Question}: answered a question that must be declined ({answer.Restatement})");
+                }
+                else
+                {
+                    counts[2]++;
+                    counts[4]++;
+                }
+
+                continue;
+            }
+
+            if (!answered)
+            {
+                counts[4]++;
+                declined.Add($"{item.Question}: {answer.Answer}");
+                continue;
+            }
+
+            QueryResult truth = await store.QueryAsync(new SqlStatement(item.Truth), cancellationToken).ConfigureAwait(false);
+            if (Compare(truth, answer) is { } why)
+            {
+                counts[3]++;
+                wrong.Add($"{item.Question}: {why} ({answer.Restatement})");
+            }
+            else
+            {
+                counts[2]++;
+            }
+        }
+
+        List<AskGroupReport> reports = [.. groups.Select(g => new AskGroupReport(g.Key, g.Value[0], g.Value[1], g.Value[2], g.Value[3], g.Value[4]))];
+        int total = reports.Sum(r => r.Questions);
+        int right = reports.Sum(r => r.Right);
+        return new AskEvalReport(total, reports.Sum(r => r.Answered), right, reports.Sum(r => r.Wrong), reports.Sum(r => r.Declined),
+            total == 0 ? 0 : Math.Round((double)right / total, 4), reports, wrong, declined);
+    }
+
+    private static string? Compare(QueryResult truth, AnalyticsAnswer answer)
+    {
+        if (truth.Columns.Count == 1)
+        {
+            object? expected = truth.Rows.Count == 0 ? null : truth.Rows[0][0];
+            if (answer.Rows.Count > 1)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"expected one value, got {answer.Rows.Count} rows");
+            }
+
+            object? actual = answer.Rows.Count == 0 ? null : answer.Rows[0][answer.Columns[0]];
+            return Same(expected, actual) ? null : $"expected {Show(expected)}, got {Show(actual)}";
+        }
+
+        Dictionary<string, object?> expectedByKey = new(StringComparer.Ordinal);
+        foreach (object?[] row in truth.Rows)
+        {
+            expectedByKey[Key(row[0])] = row[^1];
+        }
+
+        if (answer.Rows.Count != expectedByKey.Count)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"expected {expectedByKey.Count} rows, got {answer.Rows.Count}");
+        }
+
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            string key = Key(row[answer.Columns[0]]);
+            if (!expectedByKey.TryGetValue(key, out object? expected))
+            {
+                return $"unexpected row {key}";
+            }
+
+            object? actual = row[answer.Columns[^1]];
+            if (!Same(expected, actual))
+            {
+                return $"{key}: expected {Show(expected)}, got {Show(actual)}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Key(object? value) => value switch
+    {
+        null => "(null)",
+        DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static bool Same(object? expected, object? actual)
+    {
+        if (expected is null || actual is null)
+        {
+            // "No data" is the same as zero rows or a null aggregate; a count of zero is zero.
+            return (expected is null || IsZero(expected)) && (actual is null || IsZero(actual));
+        }
+
+        if (IsNumber(expected) && IsNumber(actual))
+        {
+            double e = Convert.ToDouble(expected, CultureInfo.InvariantCulture);
+            double a = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+            return Math.Abs(e - a) <= 1e-6 * Math.Max(1, Math.Abs(e));
+        }
+
+        return Key(expected) == Key(actual);
+    }
+
+    private static bool IsZero(object value) => IsNumber(value) && Convert.ToDouble(value, CultureInfo.InvariantCulture) == 0;
+
+    private static bool IsNumber(object value) => value is byte or short or int or long or float or double or decimal or System.Numerics.BigInteger or ulong or uint or Int128 or UInt128;
+
+    private static string Show(object? value) => value is null ? "no data" : Key(value);
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using AetherSegment.Analytics;
+using AetherSegment.Cli.Analytics;
+using AetherSegment.Cli.Tests.Retailers;
+using AetherSegment.Data;
+using AetherSegment.DuckDB;
+using AetherSegment.Tests;
+using AetherSegment.TestRetailers.SummitOutfitters;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Issue 17's bars on the repository's evaluation sets (150 home-furnishing questions, 31 Summit questions, each with
+/// SQL written by hand that computes the truth, or none when it must be declined): no wrong answer, and at least 90%
+/// answered right (a required decline counts as right).
+/// </summary>
+public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summit) : IClassFixture<AnalyticsDatabase>, IClassFixture<SummitDatabase>
+{
+    internal static readonly string HomeFile = Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Cli.Tests", "Analytics", "Eval", "ask-eval.home-furnishing.jsonl");
+
+    internal static readonly string SummitFile = Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Cli.Tests", "Analytics", "Eval", "ask-eval.summit-outfitters.jsonl");
+
+    [Fact]
+    public async Task HomeFurnishingSet_NoWrongAnswers_AndNinetyPercentRight()
+    {
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(HomeFile), default);
+
+        AssertBars(report, 150);
+    }
+
+    [Fact]
+    public async Task SummitSet_NoWrongAnswers_AndNinetyPercentRight()
+    {
+        ServiceCollection collection = new();
+        collection.AddLogging();
+        collection.AddAetherSegment().UseProfile(AetherSegment.Profiles.BusinessProfileLoader.LoadFile(SummitOutfittersProfile.Path)).AddDuckDB(o => o.Path = summit.Path);
+        using ServiceProvider services = collection.BuildServiceProvider();
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(summit.Path), AskEvaluator.ReadFile(SummitFile), default);
+
+        AssertBars(report, 30);
+    }
+
+    [Fact]
+    public async Task AskEval_ThroughTheCli_PrintsTheReportPerGroup()
+    {
+        using StringWriter stdout = new();
+        using StringWriter stderr = new();
+        int exit = await AetherCli.RunAsync(["ask", "--eval", HomeFile, "--db", database.Path], stdout, stderr);
+
+        Assert.Equal(0, exit);
+        JsonObject report = JsonNode.Parse(stdout.ToString())!.AsObject();
+        Assert.Equal(150, (int)report["questions"]!);
+        Assert.Equal(0, (int)report["wrong"]!);
+        Assert.Contains(report["groups"]!.AsArray(), g => (string?)g!["group"] == "both_not");
+    }
+
+    [Fact]
+    public async Task AskEval_WithAQuestionToo_IsBadInput()
+    {
+        using StringWriter stdout = new();
+        using StringWriter stderr = new();
+        int exit = await AetherCli.RunAsync(["ask", "revenue", "--eval", HomeFile, "--db", database.Path], stdout, stderr);
+
+        Assert.Equal(2, exit);
+        Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static void AssertBars(AskEvalReport report, int atLeast)
+    {
+        string detail = string.Join("\n", report.WrongAnswers) + "\n--- declined:\n" + string.Join("\n", report.DeclinedQuestions);
+        Assert.True(report.Questions >= atLeast, $"{report.Questions} questions");
+        Assert.True(report.Wrong == 0, detail);
+        Assert.True(report.RightShare >= 0.9, $"{report.RightShare:P1} right\n{detail}");
+    }
+}

@@ -1,0 +1,204 @@
+using AetherSegment.Analytics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Issue 17: the rule-based path answers exactly the question asked or declines naming what it could not place.
+/// Every answer is recounted with LINQ over the fixture's rows (as-of 2026-11-20), and its restatement says what
+/// was computed.
+/// </summary>
+public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
+{
+    private DemoRows Rows => field ??= new DemoRows(database.Path);
+
+    [Fact]
+    public async Task BoughtASofaAndAMattress_CountsCustomersWhoBoughtBoth()
+    {
+        AnalyticsAnswer answer = await AskAsync("How many customers bought a sofa and a mattress?");
+
+        int expected = Rows.BuyersOf("Sofas").Intersect(Rows.BuyersOf("Mattresses")).Count();
+        Assert.Equal(expected, Single(answer));
+        Assert.Matches("who bought both (Sofas and Mattresses|Mattresses and Sofas)", answer.Restatement);
+        Assert.True(expected < Rows.BuyersOf("Sofas").Count, "the intersection is smaller than either set, so a per-type count would differ");
+    }
+
+    [Fact]
+    public async Task BoughtSofasButNotMattresses_CountsTheDifference()
+    {
+        AnalyticsAnswer answer = await AskAsync("customers who bought sofas but not mattresses");
+
+        Assert.Equal(Rows.BuyersOf("Sofas").Except(Rows.BuyersOf("Mattresses")).Count(), Single(answer));
+        Assert.Contains("who bought Sofas but not Mattresses", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoughtSofasOrMattresses_CountsEachBuyerOnce()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers bought sofas or mattresses");
+
+        Assert.Equal(Rows.BuyersOf("Sofas").Union(Rows.BuyersOf("Mattresses")).Count(), Single(answer));
+    }
+
+    [Theory]
+    [InlineData("What is the value of the abandoned carts?")]
+    [InlineData("value of abandoned carts")]
+    [InlineData("total abandoned cart value")]
+    public async Task ValueOfAbandonedCarts_IsTheirValueNotTheirCount(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        Assert.Equal(Rows.Carts.Sum(c => c.Value), Single(answer), 6);
+        Assert.Contains("abandoned cart value", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChurnProbabilityOver07_CountsCustomersAboveTheThreshold()
+    {
+        AnalyticsAnswer answer = await AskAsync("customers with churn probability over 0.7");
+
+        Assert.Equal(Rows.Churn.Values.Count(p => p > 0.7), Single(answer));
+        Assert.Contains("whose churn probability is over 70.0%", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChurnProbabilityAtLeast70Percent_ReadsThePercentAsAFraction()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers have a churn probability of at least 70%?");
+
+        Assert.Equal(Rows.Churn.Values.Count(p => p >= 0.7), Single(answer));
+    }
+
+    [Fact]
+    public async Task SpentOver1000ThisYear_IsAPerCustomerTotal()
+    {
+        AnalyticsAnswer answer = await AskAsync("How many customers spent over $1,000 this year?");
+
+        DateTime start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        DateTime end = new(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
+        int expected = Rows.Orders.Where(o => o.At >= start && o.At < end).GroupBy(o => o.Customer).Count(g => g.Sum(o => o.Value) > 1000);
+        Assert.Equal(expected, Single(answer));
+        Assert.Contains("over $1,000.00", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("this year", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrdersOver500_CountsOrdersWhoseValueIsOver500()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many orders over $500?");
+
+        Assert.Equal(Rows.Orders.Count(o => o.Value > 500), Single(answer));
+    }
+
+    [Fact]
+    public async Task RevenueBetween_IsInclusiveOfBothEnds()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers have a churn probability between 0.2 and 0.4");
+
+        Assert.Equal(Rows.Churn.Values.Count(p => p >= 0.2 && p <= 0.4), Single(answer));
+    }
+
+    [Fact]
+    public async Task CitiesWithRevenueOver_KeepsOnlyThoseCities()
+    {
+        AnalyticsAnswer answer = await AskAsync("cities with revenue over $20,000");
+
+        Dictionary<string, string> cityOf = Rows.Customers.ToDictionary(c => c.Id, c => c.City);
+        Dictionary<string, double> expected = Rows.Orders.GroupBy(o => cityOf[o.Customer]).Select(g => (g.Key, Sum: g.Sum(o => o.Value)))
+            .Where(c => c.Sum > 20000).ToDictionary(c => c.Key, c => c.Sum);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, answer.Rows.Count);
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            Assert.Equal(expected[(string)row["city"]!], Convert.ToDouble(row["revenue"]), 6);
+        }
+    }
+
+    [Fact]
+    public async Task ShareOfRevenueFromSofas_IsTheirRevenueOverAllRevenue()
+    {
+        AnalyticsAnswer answer = await AskAsync("What share of revenue comes from Sofas?");
+
+        double expected = Rows.Orders.Where(o => o.ProductType == "Sofas").Sum(o => o.Value) / Rows.Orders.Sum(o => o.Value);
+        Assert.Equal(expected, Convert.ToDouble(answer.Rows[0]["share_of_revenue"]), 9);
+        Assert.Contains("share of revenue for Sofas out of all revenue", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShareOfCustomersByCountry_AddsUpToOne()
+    {
+        AnalyticsAnswer answer = await AskAsync("percentage of customers by country");
+
+        Assert.Equal(Rows.Customers.Select(c => c.Country).Distinct().Count(), answer.Rows.Count);
+        Assert.Equal(1.0, answer.Rows.Sum(r => Convert.ToDouble(r["share_of_customers"])), 9);
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            Assert.Equal(Rows.Customers.Count(c => c.Country == (string)row["country"]!) / (double)Rows.Customers.Count, Convert.ToDouble(row["share_of_customers"]), 9);
+        }
+    }
+
+    [Fact]
+    public async Task RevenueOutsideCanada_ExcludesCanada()
+    {
+        AnalyticsAnswer answer = await AskAsync("revenue outside Canada");
+
+        HashSet<string> canadians = [.. Rows.Customers.Where(c => c.Country == "Canada").Select(c => c.Id)];
+        Assert.Equal(Rows.Orders.Where(o => !canadians.Contains(o.Customer)).Sum(o => o.Value), Single(answer), 6);
+        Assert.Contains("outside Canada", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACampaignByName_IsAFilterOnThatCampaign()
+    {
+        AnalyticsAnswer answer = await AskAsync("conversion rate of the Campaign 3 campaign");
+
+        List<DemoRows.Send> sends = [.. Rows.Sends.Where(s => s.Campaign == "Campaign 3")];
+        Assert.NotEmpty(sends);
+        Assert.Equal(sends.Count(s => s.Converted) / (double)sends.Count, Single(answer), 9);
+        Assert.Contains("Campaign 3", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how many customers bought a sofa on mars", "\"mars\"")]
+    [InlineData("customers who are not happy", "\"not\"")]
+    [InlineData("churn probability over 0.7", "of what?")]
+    [InlineData("revenue over 0.7 rainbows", "\"rainbows\"")]
+    [InlineData("share of revenue", "from what?")]
+    [InlineData("share of average order value in Canada", "does not add up")]
+    [InlineData("how many customers spent over 12 percent of their income", "is a percentage")]
+    public async Task AnUnplacedPart_IsDeclinedNamingIt(string question, string named)
+    {
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Contains(named, answer.Answer, StringComparison.Ordinal);
+        Assert.Null(answer.Sql);
+        Assert.NotEmpty(answer.Suggestions);
+    }
+
+    [Fact]
+    public async Task EveryRuleAnswer_RestatesWhatWasComputed_AndNamesThePath()
+    {
+        AnalyticsAnswer answer = await AskAsync("Top 5 cities by revenue this year");
+
+        Assert.StartsWith("Computed the total revenue this year", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("for each city", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("top 5", answer.Restatement, StringComparison.Ordinal);
+        Assert.EndsWith("(rule-based parser)", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    private async Task<AnalyticsAnswer> AskAsync(string question, bool answered = true)
+    {
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync(question);
+        if (answered)
+        {
+            Assert.True(answer.Status == AnalyticsAnswerStatus.Answered, $"{question}: {answer.Answer}");
+            Assert.False(string.IsNullOrEmpty(answer.Restatement));
+        }
+
+        return answer;
+    }
+
+    private static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
+}
