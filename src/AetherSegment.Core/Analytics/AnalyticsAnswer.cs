@@ -23,7 +23,7 @@ public sealed record AnalyticsAnswer
     public required string Answer { get; init; }
 
     /// <summary>
-    /// Exactly what was computed, in words ("Computed the number of customers who bought both Sofas and Mattresses."),
+    /// Exactly what was computed, in words ("Computed the number of customers who bought both Tents and Sleeping Bags."),
     /// so a reader can see that the question answered is the question asked; names the path (rules or language model).
     /// <see langword="null"/> when nothing ran.
     /// </summary>

@@ -16,7 +16,7 @@ internal enum AnalyticsSort
 /// <param name="Group">Whether the phrase named a vocabulary group of values (one filter, not a comparison).</param>
 internal sealed record QueryFilter(string Dimension, IReadOnlyList<string> Values, string Phrase, bool Group = false)
 {
-    /// <summary>Whether the filter excludes its values ("not in London", "excluding Sofas").</summary>
+    /// <summary>Whether the filter excludes its values ("not in Denver", "excluding Tents").</summary>
     public bool Negated { get; init; }
 }
 
@@ -71,7 +71,7 @@ internal sealed record NumericComparison(ComparisonOperator Operator, double Val
 /// <param name="Filters">Row filters inside the condition (the product bought).</param>
 /// <param name="Comparison">The per-customer comparison on <paramref name="Measure"/>, or null for "has any row".</param>
 /// <param name="RowComparison">A comparison on each row's value ("an order over $500"), or null.</param>
-/// <param name="Negated">Whether customers must NOT meet the condition ("but not Mattresses").</param>
+/// <param name="Negated">Whether customers must NOT meet the condition ("but not Sleeping Bags").</param>
 internal sealed record CustomerCondition(
     MeasureDefinition Measure,
     IReadOnlyList<QueryFilter> Filters,

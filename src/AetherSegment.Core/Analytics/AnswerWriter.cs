@@ -182,7 +182,7 @@ internal static class AnswerWriter
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
     }
 
-    // "who bought both Sofas and Mattresses but not Beds", "whose revenue for Sofas is over $1,000.00".
+    // "who bought both Tents and Sleeping Bags but not Stoves", "whose revenue for Tents is over $1,000.00".
     private static void AddConditions(AnalyticsQuery query, List<string> scope)
     {
         List<string> bought = [.. query.Conditions.Where(c => c.Comparison is null && c.RowComparison is null && !c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];

@@ -23,12 +23,12 @@ internal static partial class ModelSqlCheck
             }
         }
 
-        void NeedColumns(string expression, string why)
+        void NeedColumns(string expression, string why, string? implied = null)
         {
             foreach (Match column in ColumnRegex().Matches(expression))
             {
                 string name = column.Groups[1].Value.Trim('"', '`').ToLowerInvariant();
-                if (!words.Contains(name))
+                if (!words.Contains(name) && name != implied)
                 {
                     missing.Add($"it does not use the column {name}, which {why} needs");
                 }
@@ -36,7 +36,11 @@ internal static partial class ModelSqlCheck
         }
 
         NeedTable(reading.Measure.Fact, reading.Measure.Label);
-        NeedColumns(reading.Measure.Expression(dialect), reading.Measure.Label);
+        // The customers table holds one row per customer: a count over it (COUNT(*)) counts customers without naming the id.
+        string? impliedId = reading.Measure.Fact == Profiles.EntityKind.Customers && layer.Fact(Profiles.EntityKind.Customers) is { } customers
+            ? ColumnRegex().Match(customers.CustomerId(dialect)) is { Success: true } id ? id.Groups[1].Value.Trim('"', '`').ToLowerInvariant() : null
+            : null;
+        NeedColumns(reading.Measure.Expression(dialect), reading.Measure.Label, impliedId);
         if (reading.Dimension is { Missing: null, IsTime: false } dimension)
         {
             foreach (DimensionColumn column in dimension.Columns)

@@ -159,7 +159,7 @@ internal static partial class QuestionParser
             text = Consume(text, ShareRegex(), _ => share = true);
         }
 
-        // A negation word must exclude a value named right after it ("not in London", "but not Mattresses").
+        // A negation word must exclude a value named right after it ("not in Denver", "but not Tents").
         List<QueryFilter> filters = [];
         List<int> usedNegations = [];
         foreach ((QueryFilter filter, int at) in placed)
@@ -347,7 +347,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"ask which products were bought, as in \"customers who bought {products[0].Phrase} but not ...\"");
         }
 
-        // Filters the measure's table cannot hold go into the condition whose table holds them ("spent over $1,000 on Sofas").
+        // Filters the measure's table cannot hold go into the condition whose table holds them ("spent over $1,000 on Tents").
         if (conditions.Count > 0)
         {
             EntityKind fact = measure.Fact;

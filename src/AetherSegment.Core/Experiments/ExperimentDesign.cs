@@ -33,7 +33,7 @@ public sealed record ExperimentDesign
     [JsonPropertyName("baseline_rate")]
     public double BaselineRate { get; init; }
 
-    /// <summary>Where the baseline came from (e.g. "control sends of cart_reminder to 1,234 of these members").</summary>
+    /// <summary>Where the baseline came from (e.g. "control sends of a reminder trigger to 1,234 of these members").</summary>
     [JsonPropertyName("baseline_source")]
     public string BaselineSource { get; init; } = "";
 
