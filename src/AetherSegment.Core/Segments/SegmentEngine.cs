@@ -94,16 +94,18 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // answered at once, before the ranking trains or scores anything.
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, Store.Dialect);
         long resolved = Stopwatch.GetTimestamp();
-        // The preview and the ranking are independent queries: run them side by side.
+        // The preview and the ranking are independent queries: run them side by side. Each starts on the thread pool,
+        // because a store may run its query synchronously before its first await (the embedded DuckDB does), which
+        // would otherwise finish the preview before the ranking even starts.
         StrongBox<double> previewMs = new();
         StrongBox<double> rankingMs = new();
-        Task<SegmentPreview> previewTask = TimedAsync(PreviewAsync(definition, cancellationToken), previewMs);
-        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = TimedAsync(_ranker switch
+        Task<SegmentPreview> previewTask = TimedAsync(() => PreviewAsync(definition, cancellationToken), previewMs, cancellationToken);
+        Task<IReadOnlyList<TriggerSuggestion>> rankingTask = TimedAsync(() => _ranker switch
         {
             StoreTriggerRanker store => RankAfterTriggerFiltersAsync(store, definition, cancellationToken),
             { } ranker => ranker.RankAsync(members, definition.AsOf, cancellationToken),
             null => Task.FromResult<IReadOnlyList<TriggerSuggestion>>([]),
-        }, rankingMs);
+        }, rankingMs, cancellationToken);
         await Task.WhenAll(previewTask, rankingTask).ConfigureAwait(false);
         SegmentPreview preview = await previewTask.ConfigureAwait(false);
         IReadOnlyList<TriggerSuggestion> suggestions = await rankingTask.ConfigureAwait(false);
@@ -287,19 +289,22 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         }
     }
 
-    /// <summary>Awaits <paramref name="task"/> (already running) and writes how long it ran from this call into <paramref name="milliseconds"/>.</summary>
-    private static async Task<T> TimedAsync<T>(Task<T> task, StrongBox<double> milliseconds)
-    {
-        long started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await task.ConfigureAwait(false);
-        }
-        finally
-        {
-            milliseconds.Value = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-    }
+    /// <summary>Starts <paramref name="start"/> on the thread pool and writes how long it ran into <paramref name="milliseconds"/>.</summary>
+    private static Task<T> TimedAsync<T>(Func<Task<T>> start, StrongBox<double> milliseconds, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                long started = Stopwatch.GetTimestamp();
+                try
+                {
+                    return await start().ConfigureAwait(false);
+                }
+                finally
+                {
+                    milliseconds.Value = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+            },
+            cancellationToken);
 
     [LoggerMessage(3, LogLevel.Debug, "Analyze ({Members} members): as-of {AsOfMs:F0} ms, preview {PreviewMs:F0} ms and ranking {RankingMs:F0} ms side by side, {TotalMs:F0} ms in all")]
     private static partial void LogAnalyzed(ILogger logger, long members, double asOfMs, double previewMs, double rankingMs, double totalMs);
