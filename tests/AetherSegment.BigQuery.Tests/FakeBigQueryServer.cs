@@ -97,7 +97,8 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
         Dataset = "cdp",
         Endpoint = Endpoint,
         AccessToken = "test-token",
-    }, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5), JobPollDelay = TimeSpan.FromMilliseconds(5) };
+        RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+    }, TimeProvider.System) { JobPollDelay = TimeSpan.FromMilliseconds(5) };
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 

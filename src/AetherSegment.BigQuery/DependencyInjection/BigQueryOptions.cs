@@ -44,7 +44,40 @@ public sealed class BigQueryOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? AccessToken { get; set; }
 
-    /// <summary>Per-request timeout.</summary>
+    /// <summary>The timeout of one attempt of a request (each retry gets its own; an upload attempt too).</summary>
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The timeout of one request including its retries and their delays; must exceed <see cref="Timeout"/>. Not applied to
+    /// the resumable upload of a load file, whose attempts each get <see cref="Timeout"/> (a large file takes its time).
+    /// </summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many times a transient failure is retried with exponential backoff and jitter: a connection failure or attempt
+    /// timeout, 408, 429, 5xx, or an error whose reason is <c>rateLimitExceeded</c>, <c>backendError</c> or <c>internalError</c>.
+    /// </summary>
+    /// <value>The default value is 4 (five attempts).</value>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>The first retry delay; each further retry doubles it, with random jitter. A <c>Retry-After</c> header (up to 30 s) wins.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The seed of the retry jitter (randomness is seeded, as everywhere in AetherSegment).</summary>
+    /// <value>The default value is 4.</value>
+    public int RetryJitterSeed { get; set; } = 4;
+
+    /// <summary>
+    /// How many attempts within the sampling window (30 s, or twice <see cref="Timeout"/>) the circuit breaker needs before
+    /// half of them failing transiently opens it.
+    /// </summary>
+    /// <value>The default value is 10.</value>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>How long an open circuit fails requests at once, without calling BigQuery, before one request probes it.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

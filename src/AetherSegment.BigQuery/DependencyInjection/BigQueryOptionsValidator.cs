@@ -24,6 +24,31 @@ internal sealed class BigQueryOptionsRangeValidator : IValidateOptions<BigQueryO
             result.AddError("AetherSegment:BigQuery:Timeout must be between 00:00:01 and 01:00:00.");
         }
 
+        if (options.TotalTimeout <= options.Timeout || options.TotalTimeout > TimeSpan.FromHours(6))
+        {
+            result.AddError("AetherSegment:BigQuery:TotalTimeout must exceed AetherSegment:BigQuery:Timeout and be at most 06:00:00.");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            result.AddError("AetherSegment:BigQuery:MaxRetries must be between 0 and 10.");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            result.AddError("AetherSegment:BigQuery:RetryBaseDelay must be between 00:00:00 and 00:01:00.");
+        }
+
+        if (options.CircuitBreakerMinimumThroughput is < 2 or > 1000)
+        {
+            result.AddError("AetherSegment:BigQuery:CircuitBreakerMinimumThroughput must be between 2 and 1000.");
+        }
+
+        if (options.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500) || options.CircuitBreakerBreakDuration > TimeSpan.FromDays(1))
+        {
+            result.AddError("AetherSegment:BigQuery:CircuitBreakerBreakDuration must be between 00:00:00.500 and 1.00:00:00.");
+        }
+
         return result.Build();
     }
 }

@@ -11,32 +11,32 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace AetherSegment.BigQuery.Rest;
 
 /// <summary>
 /// The one place that speaks BigQuery REST v2 over HTTP: jobs.query, getQueryResults, datasets, tables, load jobs.
-/// Adds the bearer token, retries 408, 429, 5xx, rateLimitExceeded and backendError with exponential backoff and
-/// jitter honouring <c>Retry-After</c> (Microsoft.Extensions.Http.Resilience's <see cref="ResilienceHandler"/> with a
-/// Polly retry and a per-attempt timeout; the resumable upload keeps its own offset-resuming loop), and turns
-/// error bodies into <see cref="DataStoreException"/>s carrying BigQuery's own message. Swap this class to move to
+/// Adds the bearer token, sends every request through Microsoft.Extensions.Http.Resilience's <see cref="ResilienceHandler"/>
+/// with the pipelines of <see cref="BigQueryResilience"/> (total and attempt timeouts, retries of 408, 429, 5xx,
+/// rateLimitExceeded and backendError with seeded jitter honouring <c>Retry-After</c>, a circuit breaker; the resumable
+/// upload resumes at the offset the session reports), and turns error bodies into <see cref="DataStoreException"/>s
+/// carrying BigQuery's own message. Swap this class to move to
 /// the official client library.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 internal sealed partial class BigQueryRestClient : IDisposable
 {
-    private static readonly string[] RetryableReasons = ["rateLimitExceeded", "backendError", "internalError"];
     private readonly HttpClient _http;
     private readonly BigQueryOptions _options;
     private readonly BigQueryCredentials _credentials;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _root;
-    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
+    private readonly BigQueryResilience _resilience;
 
-    /// <summary>Marks a request the resilience handler must not resend (an upload chunk streamed from an offset).</summary>
+    /// <summary>Marks a request of the resumable upload: the handler applies only the circuit breaker (the upload's own retry resumes).</summary>
     private static readonly HttpRequestOptionsKey<bool> NoRetry = new("AetherSegment.BigQuery.NoRetry");
 
     public BigQueryRestClient(BigQueryOptions options, TimeProvider time, ILogger? logger = null, HttpMessageHandler? handler = null)
@@ -47,8 +47,10 @@ internal sealed partial class BigQueryRestClient : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _credentials = new BigQueryCredentials(options.AccessToken);
         // No redirects: the resumable upload protocol answers 308 to mean "resume", not "go elsewhere".
-        _resilience = new(BuildResilience);
-        ResilienceHandler resilience = new(request => request.Options.TryGetValue(NoRetry, out bool skip) && skip ? ResiliencePipeline<HttpResponseMessage>.Empty : _resilience.Value)
+        _resilience = new BigQueryResilience(options, time,
+            (attempt, delay, reason) => LogRetry(_logger, attempt, delay.TotalMilliseconds, reason),
+            duration => LogCircuitOpened(_logger, duration.TotalSeconds));
+        ResilienceHandler resilience = new(request => request.Options.TryGetValue(NoRetry, out bool upload) && upload ? _resilience.UploadRequests : _resilience.Requests)
         {
             InnerHandler = handler ?? new SocketsHttpHandler { AllowAutoRedirect = false },
         };
@@ -56,11 +58,8 @@ internal sealed partial class BigQueryRestClient : IDisposable
         _root = options.Endpoint.TrimEnd('/');
     }
 
-    /// <summary>The first retry waits this long; each further retry doubles it.</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Attempts per request, the first included.</summary>
-    public int MaxAttempts { get; init; } = 5;
+    private int MaxAttempts => _options.MaxRetries + 1;
 
     public string ProjectId => _options.ProjectId!;
 
@@ -241,86 +240,114 @@ internal sealed partial class BigQueryRestClient : IDisposable
     }
 
     /// <summary>
-    /// Uploads <paramref name="path"/> to a resumable session. After a dropped connection or a 5xx answer it asks the
-    /// session how many bytes arrived (an empty PUT with <c>Content-Range: bytes */length</c>, answered 308 with a
-    /// <c>Range</c>) and sends the rest, so a flaky network costs a resend of the tail, never a second copy of the rows.
+    /// Uploads <paramref name="path"/> to a resumable session, each attempt run by the upload pipeline of
+    /// <see cref="BigQueryResilience"/>. After a dropped connection, an attempt timeout or a transient answer the next
+    /// attempt first asks the session how many bytes arrived (an empty PUT with <c>Content-Range: bytes */length</c>,
+    /// answered 308 with a <c>Range</c>) and sends the rest, so a flaky network costs a resend of the tail, never a
+    /// second copy of the rows.
     /// </summary>
     public async Task UploadAsync(Uri session, string path, CancellationToken cancellationToken)
     {
         long length = new FileInfo(path).Length;
-        long offset = 0;
-        for (int attempt = 1; ; attempt++)
+        UploadProgress progress = new();
+        string file = Path.GetFileName(path);
+        try
         {
-            using HttpRequestMessage request = new(HttpMethod.Put, session);
-            request.Options.Set(NoRetry, true);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false));
-            if (offset < length || length == 0)
-            {
-                FileStream part = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true) { Position = offset };
-                request.Content = new StreamContent(part);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                request.Content.Headers.ContentRange = length == 0 ? null : new ContentRangeHeaderValue(offset, length - 1, length);
-            }
-            else
-            {
-                // Unknown how much arrived (the answer was lost): ask the session.
-                request.Content = new ByteArrayContent([]);
-                request.Content.Headers.TryAddWithoutValidation("Content-Range", $"bytes */{length}");
-            }
+            await _resilience.Upload.ExecuteAsync(
+                static (state, token) => new ValueTask(state.Client.UploadAttemptAsync(state.Session, state.Path, state.Length, state.Progress, token)),
+                (Client: this, Session: session, Path: path, Length: length, Progress: progress),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new DataStoreException(CircuitOpenMessage(), ex);
+        }
+        catch (Exception ex) when (ex is UploadInterruptedException or HttpRequestException or TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            string what = ex is TimeoutRejectedException or OperationCanceledException ? TimeoutMessage(_options.Timeout) : ex.Message;
+            throw new DataStoreException($"The upload of {file} to BigQuery failed after {progress.Attempts} attempts: {what}", ex);
+        }
+    }
 
-            string failure;
-            TimeSpan? retryAfter = null;
-            try
+    /// <summary>Where a resumable upload stands between attempts.</summary>
+    private sealed class UploadProgress
+    {
+        /// <summary>The bytes the session holds, when known.</summary>
+        public long Offset { get; set; }
+
+        /// <summary>Whether the last attempt ended without knowing what arrived: the next one asks the session first.</summary>
+        public bool Unknown { get; set; }
+
+        public int Attempts { get; set; }
+    }
+
+    /// <summary>One attempt: ask the session what arrived (after a failure), then send the rest.</summary>
+    private async Task UploadAttemptAsync(Uri session, string path, long length, UploadProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Attempts++;
+        if (progress.Unknown)
+        {
+            using HttpRequestMessage status = await UploadRequestAsync(session, cancellationToken).ConfigureAwait(false);
+            status.Content = new ByteArrayContent([]);
+            status.Content.Headers.TryAddWithoutValidation("Content-Range", $"bytes */{length}");
+            if (await SendUploadAsync(status, path, progress, length, cancellationToken).ConfigureAwait(false))
             {
-                using CancellationTokenSource attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attemptTimeout.CancelAfter(_options.Timeout);
-                using HttpResponseMessage response = await _http.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
-                string text = await response.Content.ReadAsStringAsync(attemptTimeout.Token).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                if ((int)response.StatusCode == 308)
-                {
-                    long received = ReceivedBytes(response);
-                    if (received > offset || offset == length)
-                    {
-                        // Progress (or the answer to a status query): resume from what the session holds.
-                        offset = received;
-                        attempt = 0;
-                        continue;
-                    }
-
-                    failure = $"the session still holds {received} of {length} bytes";
-                    offset = received;
-                }
-                else
-                {
-                    (string message, string[] reasons) = ReadError(text, response.StatusCode);
-                    bool retryable = (int)response.StatusCode is 429 or 500 or 502 or 503 or 504 || reasons.Any(r => RetryableReasons.Contains(r));
-                    if (!retryable)
-                    {
-                        throw new DataStoreException($"BigQuery refused the upload of {Path.GetFileName(path)} (HTTP {(int)response.StatusCode}): {message}");
-                    }
-
-                    failure = message;
-                    retryAfter = response.Headers.RetryAfter?.Delta;
-                    offset = length;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                failure = ex.Message;
-                offset = length;
+                return; // everything had arrived; the answer that said so was lost
             }
 
-            if (attempt >= MaxAttempts)
+            progress.Unknown = false;
+        }
+
+        using HttpRequestMessage request = await UploadRequestAsync(session, cancellationToken).ConfigureAwait(false);
+        FileStream part = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true) { Position = progress.Offset };
+        request.Content = new StreamContent(part);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Content.Headers.ContentRange = length == 0 ? null : new ContentRangeHeaderValue(progress.Offset, length - 1, length);
+        if (!await SendUploadAsync(request, path, progress, length, cancellationToken).ConfigureAwait(false))
+        {
+            throw new UploadInterruptedException(string.Create(CultureInfo.InvariantCulture, $"the session holds {progress.Offset} of {length} bytes"));
+        }
+    }
+
+    private async Task<HttpRequestMessage> UploadRequestAsync(Uri session, CancellationToken cancellationToken)
+    {
+        HttpRequestMessage request = new(HttpMethod.Put, session);
+        request.Options.Set(NoRetry, true);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false));
+        return request;
+    }
+
+    /// <summary>Sends an upload request: true when the upload is complete, false on 308 (the offset is updated); a transient failure throws for the retry.</summary>
+    private async Task<bool> SendUploadAsync(HttpRequestMessage request, string path, UploadProgress progress, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
             {
-                throw new DataStoreException($"The upload of {Path.GetFileName(path)} to BigQuery failed after {attempt} attempts: {failure}");
+                return true;
             }
 
-            await BackoffAsync(attempt, retryAfter, failure, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode == 308)
+            {
+                progress.Offset = Math.Min(ReceivedBytes(response), length);
+                return false;
+            }
+
+            (string message, string[] _) = ReadError(text, response.StatusCode);
+            if (!BigQueryResilience.IsTransientStatus((int)response.StatusCode) && !BigQueryResilience.HasRetryableReason(text))
+            {
+                throw new DataStoreException($"BigQuery refused the upload of {Path.GetFileName(path)} (HTTP {(int)response.StatusCode}): {message}");
+            }
+
+            progress.Unknown = true;
+            throw new UploadInterruptedException(message, response.Headers.RetryAfter?.Delta);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && ex is not BrokenCircuitException)
+        {
+            progress.Unknown = true;
+            throw;
         }
     }
 
@@ -380,9 +407,13 @@ internal sealed partial class BigQueryRestClient : IDisposable
             // Retries (transient statuses and reasons, Retry-After, jitter) and the per-attempt timeout are the handler's.
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (BrokenCircuitException ex)
+        {
+            throw new DataStoreException(CircuitOpenMessage(), ex);
+        }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            string what = ex is TimeoutRejectedException ? string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.Timeout.TotalSeconds:0.###} s") : ex.Message;
+            string what = ex is TimeoutRejectedException timeout ? TimeoutMessage(timeout.Timeout) : ex.Message;
             throw new DataStoreException($"BigQuery is unreachable at {_root} after {MaxAttempts} attempts: {what}", ex);
         }
 
@@ -418,81 +449,11 @@ internal sealed partial class BigQueryRestClient : IDisposable
         }
     }
 
-    /// <summary>
-    /// The retry of every request but upload chunks: <see cref="MaxAttempts"/> attempts, exponential backoff from
-    /// <see cref="RetryDelay"/> with seeded jitter, <c>Retry-After</c> honoured (capped at 30 s), each attempt limited
-    /// to <c>AetherSegment:BigQuery:Timeout</c>. Built on first use, after the init-only settings are set.
-    /// </summary>
-    private ResiliencePipeline<HttpResponseMessage> BuildResilience()
-    {
-        Random jitter = new(4);
-        HttpRetryStrategyOptions retry = new()
-        {
-            MaxRetryAttempts = Math.Max(1, MaxAttempts - 1),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = RetryDelay,
-            MaxDelay = TimeSpan.FromSeconds(30),
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context.CancellationToken),
-            OnRetry = args =>
-            {
-                string reason = args.Outcome.Exception?.Message ?? $"HTTP {(int)args.Outcome.Result!.StatusCode}";
-                LogRetry(_logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, reason);
-                return default;
-            },
-            Randomizer = () =>
-            {
-                lock (jitter)
-                {
-                    return jitter.NextDouble();
-                }
-            },
-        };
-        if (MaxAttempts <= 1)
-        {
-            retry.ShouldHandle = static _ => PredicateResult.False();
-        }
+    private string TimeoutMessage(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture,
+        $"no answer within {timeout.TotalSeconds:0.###} s ({(timeout == _options.Timeout ? "AetherSegment:BigQuery:Timeout" : "AetherSegment:BigQuery:TotalTimeout")})");
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
-            .AddRetry(retry)
-            .AddTimeout(_options.Timeout)
-            .Build();
-    }
-
-    /// <summary>Transient: a connection failure or attempt timeout, 408, 429, 5xx, or an error body whose reason is a rate limit or backend error.</summary>
-    private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
-    {
-        if (outcome.Exception is { } exception)
-        {
-            return exception is HttpRequestException or TimeoutRejectedException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-        }
-
-        HttpResponseMessage response = outcome.Result!;
-        if (response.IsSuccessStatusCode || (int)response.StatusCode == 308)
-        {
-            return false;
-        }
-
-        if ((int)response.StatusCode is 408 or 429 or 500 or 502 or 503 or 504)
-        {
-            return true;
-        }
-
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        (_, string[] reasons) = ReadError(text, response.StatusCode);
-        return reasons.Any(r => RetryableReasons.Contains(r));
-    }
-
-    private async Task BackoffAsync(int attempt, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
-    {
-        TimeSpan delay = retryAfter is { } after && after > TimeSpan.Zero && after < TimeSpan.FromSeconds(30)
-            ? after
-            : RetryDelay * Math.Pow(2, attempt - 1);
-        LogRetry(_logger, attempt, delay.TotalMilliseconds, reason);
-        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-    }
+    private string CircuitOpenMessage() => string.Create(CultureInfo.InvariantCulture,
+        $"BigQuery at {_root} failed too often: the circuit breaker is open and answers at once for {_options.CircuitBreakerBreakDuration} (AetherSegment:BigQuery:CircuitBreakerBreakDuration) before trying again.");
 
     private static JsonElement Parse(string text)
     {
@@ -532,6 +493,9 @@ internal sealed partial class BigQueryRestClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    [LoggerMessage(1, LogLevel.Warning, "BigQuery request failed (attempt {Attempt}); retrying in {DelayMs} ms: {Reason}")]
+    [LoggerMessage(1, LogLevel.Warning, "BigQuery request failed; attempt {Attempt} in {DelayMs} ms: {Reason}")]
     private static partial void LogRetry(ILogger logger, int attempt, double delayMs, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "BigQuery failed too often: the circuit is open for {Seconds} s")]
+    private static partial void LogCircuitOpened(ILogger logger, double seconds);
 }

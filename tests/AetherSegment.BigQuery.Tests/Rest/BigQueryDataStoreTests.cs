@@ -17,8 +17,9 @@ public sealed class BigQueryDataStoreTests
             Endpoint = server.Endpoint,
             AccessToken = "test-token",
             MaximumBytesBilled = guard,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
         };
-        BigQueryRestClient client = new(options, TimeProvider.System) { RetryDelay = TimeSpan.FromMilliseconds(5) };
+        BigQueryRestClient client = new(options, TimeProvider.System);
         return (new BigQueryDataStore(client), client);
     }
 
@@ -197,8 +198,8 @@ public sealed class BigQueryDataStoreTests
             2 => FakeReply.DryRun(10),
             _ => FakeReply.Json(new { jobReference = new { jobId = "j" }, jobComplete = true, schema = Schema(("n", "INT64")), rows = new[] { Row("7") } }),
         });
-        BigQueryOptions options = new() { ProjectId = "proj", Dataset = "cdp", Endpoint = server.Endpoint, AccessToken = "test-token" };
-        using BigQueryRestClient client = new(options, TimeProvider.System) { RetryDelay = TimeSpan.FromMinutes(10) };
+        BigQueryOptions options = new() { ProjectId = "proj", Dataset = "cdp", Endpoint = server.Endpoint, AccessToken = "test-token", RetryBaseDelay = TimeSpan.FromMinutes(1) };
+        using BigQueryRestClient client = new(options, TimeProvider.System);
         BigQueryDataStore store = new(client);
         using CancellationTokenSource limit = new(TimeSpan.FromSeconds(60));
 
