@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Diagnostics;
@@ -49,6 +50,7 @@ internal sealed class RuleBasedCampaignInterpreter : ICampaignInterpreter
     public ValueTask<CampaignObjective> InterpretAsync(string objective, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("interpret " + InterpreterName);
         return ValueTask.FromResult(Interpret(objective));
     }
 
