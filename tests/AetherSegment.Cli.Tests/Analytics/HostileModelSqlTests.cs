@@ -2,11 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AetherSegment.Analytics;
 using AetherSegment.Data;
-using AetherSegment.Hosting;
 using AetherSegment.Tests;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Cli.Tests.Analytics;
@@ -107,8 +104,7 @@ public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) :
     /// <summary>A database with personal data and a marked ground truth, a secret file, a fake chat model and the hosts' services.</summary>
     public sealed class Fixture : IDisposable
     {
-        private readonly FakeChatEndpoint _model;
-        private readonly ServiceProvider _services;
+        private readonly FakeModelSqlHost _host;
 
         public Fixture()
         {
@@ -126,31 +122,16 @@ public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) :
             SecretFile = Path.Combine(folder, "secret.csv");
             File.WriteAllText(SecretFile, "marker\nSECRET-19\n");
             Environment.SetEnvironmentVariable("AETHER_TEST_SECRET", "SECRET-19");
-            _model = new FakeChatEndpoint(_ => Answer);
-            IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AetherSegment:Interpreter"] = "chat",
-                ["AetherSegment:Chat:Endpoint"] = _model.BaseAddress.ToString(),
-                ["AetherSegment:Chat:Model"] = "test-model",
-                // The fake model answers at once; a loaded CI machine (every test project at the same time on 2 cores)
-                // once took longer than the default 20 s for the first call, and the rules answered instead.
-                ["AetherSegment:Analytics:LanguageModelTimeout"] = "00:02:00",
-                ["AetherSegment:DuckDB:Path"] = DatabasePath,
-            }).Build();
-            ServiceCollection services = new();
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(Logs));
-            services.AddAetherSegmentFromConfiguration(configuration);
-            _services = services.BuildServiceProvider();
-            Analytics = _services.GetRequiredService<IAnalyticsService>();
+            _host = new FakeModelSqlHost(DatabasePath, logs: Logs);
         }
 
         public string DatabasePath { get; }
 
         public string SecretFile { get; }
 
-        public string Answer { get; set; } = "{}";
+        public string Answer { get => _host.Answer; set => _host.Answer = value; }
 
-        public IAnalyticsService Analytics { get; }
+        public IAnalyticsService Analytics => _host.Analytics;
 
         internal CapturingLoggerProvider Logs { get; } = new();
 
@@ -160,10 +141,6 @@ public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) :
             return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        public void Dispose()
-        {
-            _services.Dispose();
-            _model.Dispose();
-        }
+        public void Dispose() => _host.Dispose();
     }
 }

@@ -1,10 +1,6 @@
 using System.Text.Json;
 using AetherSegment.Analytics;
-using AetherSegment.Hosting;
 using AetherSegment.Tests;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -59,38 +55,19 @@ public sealed class ModelAnswersADifferentQuestionTests(ModelAnswersADifferentQu
 
     public sealed class Fixture : IDisposable
     {
-        private readonly FakeChatEndpoint _model;
-        private readonly ServiceProvider _services;
+        private readonly FakeModelSqlHost _host;
 
         public Fixture()
         {
-            string folder = TestPaths.NewTempDirectory();
-            string path = Path.Combine(folder, "different.duckdb");
+            string path = Path.Combine(TestPaths.NewTempDirectory(), "different.duckdb");
             AnalyticsDatabase.Create(path, 200, seed: 23);
-            _model = new FakeChatEndpoint(_ => Answer);
-            IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AetherSegment:Interpreter"] = "chat",
-                ["AetherSegment:Chat:Endpoint"] = _model.BaseAddress.ToString(),
-                ["AetherSegment:Chat:Model"] = "test-model",
-                ["AetherSegment:Analytics:LanguageModelTimeout"] = "00:02:00",
-                ["AetherSegment:DuckDB:Path"] = path,
-            }).Build();
-            ServiceCollection services = new();
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            services.AddAetherSegmentFromConfiguration(configuration);
-            _services = services.BuildServiceProvider();
-            Analytics = _services.GetRequiredService<IAnalyticsService>();
+            _host = new FakeModelSqlHost(path);
         }
 
-        public string Answer { get; set; } = "{}";
+        public string Answer { get => _host.Answer; set => _host.Answer = value; }
 
-        public IAnalyticsService Analytics { get; }
+        public IAnalyticsService Analytics => _host.Analytics;
 
-        public void Dispose()
-        {
-            _services.Dispose();
-            _model.Dispose();
-        }
+        public void Dispose() => _host.Dispose();
     }
 }

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Analytics;
-using AetherSegment.Hosting;
+using AetherSegment.Cli.Tests.Analytics;
 using AetherSegment.TestRetailers.SummitOutfitters;
 using AetherSegment.Tests;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Cli.Tests.Retailers;
 
@@ -96,41 +94,22 @@ public sealed class SummitModelSqlTests(SummitModelSqlTests.Fixture fixture) : I
     /// <summary>A Summit database, a fake chat model and the hosts' services on Summit's profile.</summary>
     public sealed class Fixture : IAsyncLifetime
     {
-        private FakeChatEndpoint _model = null!;
-        private ServiceProvider _services = null!;
+        private FakeModelSqlHost _host = null!;
 
         public string DatabasePath { get; } = Path.Combine(TestPaths.NewTempDirectory(), "summit-model-sql.duckdb");
 
-        public string Answer { get; set; } = "{}";
+        public string Answer { get => _host.Answer; set => _host.Answer = value; }
 
-        public IAnalyticsService Analytics { get; private set; } = null!;
+        public IAnalyticsService Analytics => _host.Analytics;
 
-        public IServiceProvider Services => _services;
+        public IServiceProvider Services => _host.Services;
 
         public async Task InitializeAsync()
         {
             await SummitOutfittersGenerator.GenerateAsync(DatabasePath, new SummitOutfittersOptions { Members = 600, Seed = 7 });
-            _model = new FakeChatEndpoint(_ => Answer);
-            IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AetherSegment:Profile"] = SummitOutfittersProfile.Path,
-                ["AetherSegment:Interpreter"] = "chat",
-                ["AetherSegment:Chat:Endpoint"] = _model.BaseAddress.ToString(),
-                ["AetherSegment:Chat:Model"] = "test-model",
-                ["AetherSegment:Analytics:LanguageModelTimeout"] = "00:02:00",
-                ["AetherSegment:DuckDB:Path"] = DatabasePath,
-            }).Build();
-            ServiceCollection services = new();
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            services.AddAetherSegmentFromConfiguration(configuration);
-            _services = services.BuildServiceProvider();
-            Analytics = _services.GetRequiredService<IAnalyticsService>();
+            _host = new FakeModelSqlHost(DatabasePath, new Dictionary<string, string?> { ["AetherSegment:Profile"] = SummitOutfittersProfile.Path });
         }
 
-        public async Task DisposeAsync()
-        {
-            await _services.DisposeAsync();
-            _model.Dispose();
-        }
+        public async Task DisposeAsync() => await _host.DisposeAsync();
     }
 }
