@@ -196,18 +196,10 @@ internal static partial class ProfileParser
             return null;
         }
 
-        string? name = o.String("name", required: true);
-        if (name is not null && !SnakePattern().IsMatch(name))
-        {
-            errors.Add(o.PathOf("name"), $"'{name}' must be snake_case (lowercase letters, digits and '_')");
-        }
-
+        string? name = SnakeCase(o, "name", errors);
         EntityKind? entity = o.Enum("entity", ProfileWire<EntityKind>.Names, required: true);
         string? column = o.String("column", required: true);
-        if (column is not null)
-        {
-            CheckExpression(column, o.PathOf("column"), errors);
-        }
+        CheckExpression(o, "column", column, errors);
 
         ProfileAttributeType? type = o.Enum("type", ProfileWire<ProfileAttributeType>.Names, required: true);
         ProfileAttributeRole? role = o.Enum("role", ProfileWire<ProfileAttributeRole>.Names);
@@ -292,24 +284,14 @@ internal static partial class ProfileParser
                 return null;
             }
 
-            string? name = l.String("name", required: true);
-            if (name is not null && !SnakePattern().IsMatch(name))
-            {
-                errors.Add(l.PathOf("name"), $"'{name}' must be snake_case (lowercase letters, digits and '_')");
-            }
-
+            string? name = SnakeCase(l, "name", errors);
             string? plural = l.String("plural");
             string? objectiveField = l.String("objective_field");
             string? attribute = taxonomy ? null : l.String("attribute", required: true);
             string? ordersColumn = taxonomy ? l.String("orders_column") : null;
             string? eventsColumn = taxonomy ? l.String("events_column") : null;
-            foreach ((string key, string? expression) in new[] { ("orders_column", ordersColumn), ("events_column", eventsColumn) })
-            {
-                if (expression is not null)
-                {
-                    CheckExpression(expression, l.PathOf(key), errors);
-                }
-            }
+            CheckExpression(l, "orders_column", ordersColumn, errors);
+            CheckExpression(l, "events_column", eventsColumn, errors);
 
             l.Finish();
             if (name is null)
@@ -405,9 +387,7 @@ internal static partial class ProfileParser
             return null;
         }
 
-        string? name = o.String("name", required: true);
-        string? label = o.String("label");
-        IReadOnlyList<string> words = o.Strings("words");
+        (string? name, string? label, IReadOnlyList<string> words) = NameLabelWords(o);
         o.Finish();
         return name is null ? null : new CatalogEntry(name, path) { Label = label ?? ProfileText.Label(name), Words = words };
     }
@@ -420,9 +400,7 @@ internal static partial class ProfileParser
             return null;
         }
 
-        string? name = o.String("name", required: true);
-        string? label = o.String("label");
-        IReadOnlyList<string> words = o.Strings("words");
+        (string? name, string? label, IReadOnlyList<string> words) = NameLabelWords(o);
         EventTypeKind kind = o.Enum("kind", ProfileWire<EventTypeKind>.Names) ?? EventTypeKind.Other;
         o.Finish();
         return name is null ? null : new EventTypeEntry(name, path) { Label = label ?? ProfileText.Label(name), Words = words, Kind = kind };
@@ -436,12 +414,7 @@ internal static partial class ProfileParser
             return null;
         }
 
-        string? id = o.String("id", required: true);
-        if (id is not null && !SnakePattern().IsMatch(id))
-        {
-            errors.Add(o.PathOf("id"), $"'{id}' must be snake_case (lowercase letters, digits and '_')");
-        }
-
+        string? id = SnakeCase(o, "id", errors);
         string? name = o.String("name", required: true);
         string? description = o.String("description", required: true);
         string? answersTo = o.String("answers_to");
@@ -702,10 +675,7 @@ internal static partial class ProfileParser
 
         bool additive = o.Boolean("additive") ?? false;
         IReadOnlyList<string> words = o.Strings("words");
-        if (expression is not null)
-        {
-            CheckExpression(expression, o.PathOf("expression"), errors);
-        }
+        CheckExpression(o, "expression", expression, errors);
 
         o.Finish();
         if (name is null || entity is null || expression is null)
@@ -736,10 +706,7 @@ internal static partial class ProfileParser
         EntityKind? entity = o.Enum("entity", ProfileWire<EntityKind>.Names, required: true);
         string? expression = o.String("expression", required: true);
         IReadOnlyList<string> words = o.Strings("words");
-        if (expression is not null)
-        {
-            CheckExpression(expression, o.PathOf("expression"), errors);
-        }
+        CheckExpression(o, "expression", expression, errors);
 
         o.Finish();
         if (name is null || entity is null || expression is null)
@@ -754,6 +721,36 @@ internal static partial class ProfileParser
             Plural = plural ?? text + "s",
             Words = words,
         };
+    }
+
+    /// <summary>Reads a required snake_case identifier, reporting a value that is not snake_case at its path.</summary>
+    private static string? SnakeCase(ProfileJsonObject o, string property, ProfileErrorList errors)
+    {
+        string? value = o.String(property, required: true);
+        if (value is not null && !SnakePattern().IsMatch(value))
+        {
+            errors.Add(o.PathOf(property), $"'{value}' must be snake_case (lowercase letters, digits and '_')");
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks a SQL expression read from <paramref name="property"/> (when present) at its path.</summary>
+    private static void CheckExpression(ProfileJsonObject o, string property, string? expression, ProfileErrorList errors)
+    {
+        if (expression is not null)
+        {
+            CheckExpression(expression, o.PathOf(property), errors);
+        }
+    }
+
+    /// <summary>The required name, the optional label and the words of a catalog entry, in that order.</summary>
+    private static (string? Name, string? Label, IReadOnlyList<string> Words) NameLabelWords(ProfileJsonObject o)
+    {
+        string? name = o.String("name", required: true);
+        string? label = o.String("label");
+        IReadOnlyList<string> words = o.Strings("words");
+        return (name, label, words);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
