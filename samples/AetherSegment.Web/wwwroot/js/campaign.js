@@ -401,6 +401,8 @@ function setupStep4() {
   $('undo').addEventListener('click', undo);
   $('reset').addEventListener('click', reset);
   $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
+  $('design-form').addEventListener('submit', (e) => { e.preventDefault(); loadDesign(); });
+  $('design-holdout').addEventListener('change', loadDesign);
   $('confirm-form').addEventListener('submit', (event) => { event.preventDefault(); activate(); });
   $('confirm-ack').addEventListener('change', () => { $('confirm-activate').disabled = !$('confirm-ack').checked && !$('confirm-ack-row').hidden; });
   api('api/v1/segments/activation-policy').then((p) => { state.policy = p; }).catch(() => { state.policy = null; });
@@ -546,7 +548,10 @@ async function activate() {
     state.segment = await api('api/v1/segments/create', {
       method: 'POST',
       headers: { ...apiKeyHeaders(), 'Idempotency-Key': state.draftKey },
-      body: { campaign_objective: state.coo, override_trigger: state.trigger ?? 'none', additional_filters: state.filters, name: $('segment-name').value.trim() },
+      body: {
+        campaign_objective: state.coo, override_trigger: state.trigger ?? 'none', additional_filters: state.filters, name: $('segment-name').value.trim(),
+        holdout: $('holdout-on').checked ? Number($('holdout-share').value) / 100 : undefined,
+      },
     });
     state.last = JSON.stringify(snapshot());
     $('confirm-dialog').close();
@@ -594,8 +599,58 @@ function renderActivation(scroll) {
   $('export-json').onclick = () => download('json');
   $('export-csv').onclick = () => download('csv');
   markStale();
+  if (s.holdout?.share) $('design-holdout').value = String(Math.round(s.holdout.share * 100));
+  loadDesign();
   document.body.dataset.step = 'activated';
   if (scroll) $('step-5').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+// Step 5: the experiment design (GET .../experiment/design): every figure is the design's own number.
+let designSeq = 0;
+async function loadDesign() {
+  const s = state.segment;
+  if (!s) return;
+  const share = Number($('design-holdout').value);
+  $('design-holdout-error').textContent = '';
+  $('design-holdout').removeAttribute('aria-invalid');
+  if (!Number.isFinite(share) || share < 1 || share > 50) {
+    $('design-holdout-error').textContent = 'A holdout share from 1% to 50%.';
+    $('design-holdout').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  const mine = ++designSeq;
+  $('design-status').textContent = 'Computing the power…';
+  showError('design-error', null);
+  try {
+    const d = await api(`api/v1/segments/${encodeURIComponent(s.segment_id)}/experiment/design?holdout=${share / 100}`, { headers: apiKeyHeaders() });
+    if (mine !== designSeq) return;
+    renderDesign(d);
+    $('design-status').textContent = '';
+  } catch (error) {
+    if (mine !== designSeq) return;
+    $('design-status').textContent = '';
+    $('design-statement').textContent = '';
+    $('design-metrics').replaceChildren();
+    $('design-sources').textContent = '';
+    if (error instanceof ApiError && error.status === 401) askForKey();
+    showError('design-error', error);
+  }
+  document.body.dataset.design = String(mine);
+}
+
+function renderDesign(d) {
+  const pp = (v) => `${(Number(v) * 100).toFixed(2)} pp`;
+  $('design-statement').textContent = d.statement;
+  $('design-statement').className = d.detectable ? '' : 'notice';
+  $('design-metrics').replaceChildren(
+    metric('Holdout share', fmtPct(d.holdout_share, 0), `${fmtInt(d.treated)} treated, ${fmtInt(d.holdout)} held out`, 'design_holdout_share'),
+    metric('Baseline conversion rate', fmtPct(d.baseline_rate, 2), null, 'design_baseline'),
+    metric('Predicted uplift', pp(d.predicted_uplift), null, 'design_predicted_uplift'),
+    metric('Power', fmtPct(d.power, 0), 'to detect the predicted uplift (two-sided, 5%)', 'design_power'),
+    metric('Detectable at 80% power', pp(d.mde_at_80), d.mde_relative_at_80 === null || d.mde_relative_at_80 === undefined ? null : `${fmtPct(d.mde_relative_at_80, 0)} of the baseline`, 'design_mde'),
+    metric('Holdout share needed', d.required_holdout_share === null || d.required_holdout_share === undefined ? 'none up to 50%' : fmtPct(d.required_holdout_share, 0),
+      d.required_members ? `${fmtInt(d.required_members)} members at this share${d.required_days ? `, about ${fmtNum(d.required_days, 0)} days of sends` : ''}` : null, 'design_required_share'));
+  $('design-sources').textContent = `Baseline: ${d.baseline_source}. Predicted uplift: ${d.predicted_uplift_source}.`;
 }
 
 async function download(format) {
