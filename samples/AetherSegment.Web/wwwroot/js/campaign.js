@@ -3,7 +3,7 @@
 // The audience is in the marketer's hands: every condition (ai, trigger, user) is a chip that can be edited or removed,
 // with undo and reset; the whole state lives in the URL, so Back, Forward and reload restore it.
 import { api, ApiError, fmtInt, fmtNum, fmtPct, fmtMoney, humanize, h } from './api.js';
-import { barChart, donutChart, horizontalBarChart, TIER_COLORS } from './charts.js';
+import { barChart, donutChart, horizontalBarChart, xyChart, TIER_COLORS } from './charts.js';
 import { capitalize, loadProfile } from './profile.js';
 
 const $ = (id) => document.getElementById(id);
@@ -401,6 +401,9 @@ function setupStep4() {
   $('undo').addEventListener('click', undo);
   $('reset').addEventListener('click', reset);
   $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
+  $('alloc-on').addEventListener('change', () => { $('alloc-panel').hidden = !$('alloc-on').checked; if ($('alloc-on').checked) loadAllocation(); });
+  $('alloc-form').addEventListener('submit', (e) => { e.preventDefault(); loadAllocation(); });
+  $('alloc-budget').addEventListener('change', loadAllocation);
   $('design-form').addEventListener('submit', (e) => { e.preventDefault(); loadDesign(); });
   $('design-holdout').addEventListener('change', loadDesign);
   $('confirm-form').addEventListener('submit', (event) => { event.preventDefault(); activate(); });
@@ -456,6 +459,7 @@ async function refresh() {
     renderTriggerCompare(result);
     renderRefinement(result);
     renderChips();
+    if ($('alloc-on').checked) loadAllocation();
     document.body.dataset.preview = String(seq);
   } catch (error) {
     if (seq === state.previewSeq) {
@@ -464,6 +468,66 @@ async function refresh() {
       if (field) $(field).setAttribute('aria-invalid', 'true');
     }
   }
+}
+
+// Step 3 option: the best trigger per customer under a budget (POST /api/v1/segments/allocate over the audience as it
+// stands). Every figure is the allocation's own number; the curve is its profit-vs-budget curve.
+let allocSeq = 0;
+async function loadAllocation() {
+  if (!state.analysis) return;
+  const raw = $('alloc-budget').value.trim();
+  const budget = raw === '' ? undefined : Number(raw);
+  $('alloc-budget-error').textContent = '';
+  $('alloc-budget').removeAttribute('aria-invalid');
+  if (budget !== undefined && !(budget > 0)) {
+    $('alloc-budget-error').textContent = 'A budget above $0, or empty for none.';
+    $('alloc-budget').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  const mine = ++allocSeq;
+  $('alloc-status').textContent = 'Scoring every customer for every trigger…';
+  showError('alloc-error', null);
+  try {
+    const run = await api('api/v1/segments/allocate', {
+      method: 'POST',
+      body: { campaign_objective_object: state.coo, additional_filters: state.filters, budget, curve_points: 10 },
+    });
+    if (mine !== allocSeq) return;
+    renderAllocation(run);
+    $('alloc-status').textContent = '';
+  } catch (error) {
+    if (mine !== allocSeq) return;
+    $('alloc-status').textContent = '';
+    for (const id of ['alloc-metrics', 'alloc-triggers', 'chart-profit-curve-svg', 'alloc-warnings']) $(id).replaceChildren();
+    if (error.field === 'budget') $('alloc-budget').setAttribute('aria-invalid', 'true');
+    showError('alloc-error', error);
+  }
+  document.body.dataset.allocation = String(mine);
+}
+
+function renderAllocation(run) {
+  const range = (e, fmt) => (e.low === null || e.low === undefined ? null : `interval ${fmt(e.low)} to ${fmt(e.high)}`);
+  const one = (v) => fmtNum(v, 1);
+  $('alloc-metrics').replaceChildren(
+    metric('Customers sent a trigger', fmtInt(run.assigned), `of ${fmtInt(run.members)} scored`, 'alloc_assigned'),
+    metric('Budget', run.budget === null || run.budget === undefined ? 'none' : fmtMoney(run.budget), null, 'alloc_budget'),
+    metric('Spend', fmtMoney(run.spend), 'sends plus incentives on incremental conversions', 'alloc_spend'),
+    metric('Incremental conversions', one(run.expected_incremental_conversions.value), range(run.expected_incremental_conversions, one), 'alloc_conversions'),
+    metric('Incremental revenue', fmtMoney(run.expected_incremental_revenue.value), range(run.expected_incremental_revenue, fmtMoney), 'alloc_revenue'),
+    metric('Incremental profit', fmtMoney(run.expected_incremental_profit.value), range(run.expected_incremental_profit, fmtMoney), 'alloc_profit'));
+  $('alloc-triggers').replaceChildren(
+    h('tr', {}, h('th', {}, 'Trigger'), h('th', { class: 'num' }, 'Customers'), h('th', { class: 'num' }, 'Incremental conversions'),
+      h('th', { class: 'num' }, 'Incremental revenue'), h('th', { class: 'num' }, 'Incremental profit'), h('th', { class: 'num' }, 'Spend')),
+    ...run.triggers.map((t) => h('tr', { 'data-alloc-trigger': t.trigger },
+      h('td', {}, humanize(t.trigger)), h('td', { class: 'num' }, fmtInt(t.members)),
+      h('td', { class: 'num' }, one(t.expected_incremental_conversions.value)), h('td', { class: 'num' }, fmtMoney(t.expected_incremental_revenue.value)),
+      h('td', { class: 'num' }, fmtMoney(t.expected_incremental_profit.value)), h('td', { class: 'num' }, fmtMoney(t.spend)))));
+  xyChart($('chart-profit-curve-svg'), run.profit_curve.map((p) => ({ x: p.budget, y: p.expected_incremental_profit })), {
+    label: 'Expected incremental profit against budget; the marked point is this plan',
+    formatX: fmtMoney, formatY: fmtMoney,
+    marker: { x: run.budget ?? run.spend, y: run.expected_incremental_profit.value, label: `this plan: ${fmtMoney(run.expected_incremental_profit.value)} profit for ${fmtMoney(run.spend)} spent` },
+  });
+  $('alloc-warnings').replaceChildren(...(run.warnings || []).map((w) => h('li', {}, w)));
 }
 
 function renderTriggerCompare(result) {

@@ -208,3 +208,33 @@ export function intervalChart(container, data, options = {}) {
   });
   return root;
 }
+
+/**
+ * A line over numeric x (e.g. profit against budget), with an optional marked point.
+ * data: [{ x, y }] in x order. options: { formatX, formatY, label, height, marker: { x, y, label } }
+ */
+export function xyChart(container, data, options = {}) {
+  const width = 480, height = options.height || 220, pad = { top: 16, right: 16, bottom: 30, left: 64 };
+  const root = svg(container, width, height, options.label);
+  const fx = options.formatX || defaultFormat, fy = options.formatY || defaultFormat;
+  const points = options.marker ? [...data, options.marker] : data;
+  const xMax = Math.max(1e-9, ...points.map((d) => d.x));
+  const [lo, hi] = signedScale(points.map((d) => d.y));
+  const innerW = width - pad.left - pad.right, innerH = height - pad.top - pad.bottom;
+  const x = (v) => pad.left + (innerW * v) / xMax;
+  const y = (v) => pad.top + innerH - (innerH * (v - lo)) / (hi - lo);
+  for (const v of [lo, 0, hi]) {
+    el('line', { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#76808c' : '#e3e1dc' }, root);
+    el('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, root).textContent = fy(v);
+  }
+  for (const f of [0, 0.5, 1]) el('text', { x: x(xMax * f), y: height - 10, 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle' }, root).textContent = fx(xMax * f);
+  const color = options.color || palette[0];
+  if (data.length > 0) el('polyline', { points: data.map((d) => `${x(d.x)},${y(d.y)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2.5 }, root);
+  data.forEach((d) => title(el('circle', { cx: x(d.x), cy: y(d.y), r: 3.5, fill: color, class: 'point' }, root), `${fx(d.x)}: ${fy(d.y)}`));
+  if (options.marker) {
+    const m = options.marker;
+    el('line', { x1: x(m.x), x2: x(m.x), y1: pad.top, y2: pad.top + innerH, stroke: palette[1], 'stroke-dasharray': '4 3' }, root);
+    title(el('circle', { cx: x(m.x), cy: y(m.y), r: 5.5, fill: palette[1], class: 'marker' }, root), m.label || `${fx(m.x)}: ${fy(m.y)}`);
+  }
+  return root;
+}
