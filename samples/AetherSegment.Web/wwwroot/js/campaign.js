@@ -683,6 +683,14 @@ async function loadDesign() {
     return;
   }
   const mine = ++designSeq;
+  if (!s.trigger) {
+    // No trigger, no predicted effect to detect: say so instead of asking the API for a design it refuses.
+    $('design-statement').textContent = 'This segment sends no trigger, so there is no predicted effect to design an experiment for.';
+    $('design-metrics').replaceChildren();
+    $('design-sources').textContent = '';
+    document.body.dataset.design = String(mine);
+    return;
+  }
   $('design-status').textContent = 'Computing the power…';
   showError('design-error', null);
   try {
