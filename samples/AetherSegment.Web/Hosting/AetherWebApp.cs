@@ -163,6 +163,7 @@ public static class AetherWebApp
         Experiments.ExperimentEndpoints.Map(data);
         AnalyticsEndpoints.Map(data);
         ModelEvaluationEndpoints.Map(data);
+        Allocation.AllocationEndpoints.Map(data);
     }
 
     /// <summary>Empty error answers (404, 405, 413 from body binding) become problem+json; an oversized body is a 400 naming <c>body</c>.</summary>

@@ -69,4 +69,28 @@ public sealed class AnalyticsPageTests(GeneratedServerFixture fixture) : IClassF
         Assert.True(answerWidth >= 300, $"answer column {answerWidth} px wide at 390 px");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
     }
+
+    [ChromiumTheory]
+    [InlineData("Revenue by country last month")]
+    [InlineData("Customers by value tier")]
+    public async Task Answer_ShowsExactlyTheRestatementOfWhatWasComputed(string question)
+    {
+        (int status, JsonDocument answer, _) = await fixture.Server.PostJsonAsync("api/v1/analytics/ask", new { question });
+        using (answer)
+        {
+            Assert.Equal(200, status);
+            string? restatement = answer.RootElement.TryGetProperty("restatement", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            Assert.False(string.IsNullOrEmpty(restatement), "the answer has no restatement: " + answer.RootElement.GetRawText());
+
+            await using BrowserSession session = await BrowserSession.LaunchAsync();
+            IPage page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+            await page.GotoAsync(new Uri(fixture.Server.BaseAddress, "conversational-analytics.html").ToString());
+            await page.FillAsync("#question", question);
+            await page.ClickAsync("#ask");
+            await page.WaitForSelectorAsync("body[data-answered='1']");
+            Assert.Equal(restatement, await page.TextContentAsync("#answer-restatement-text"));
+            string path = answer.RootElement.TryGetProperty("source", out JsonElement source) && source.GetString() == "language_model" ? "[language model]" : "[rules]";
+            Assert.Equal(path, await page.TextContentAsync("#answer-restatement .path"));
+        }
+    }
 }

@@ -35,7 +35,9 @@ internal sealed class WebAppServer : IAsyncDisposable
     /// <param name="databasePath">The DuckDB file.</param>
     /// <param name="settings">Extra configuration keys.</param>
     /// <param name="logs">When given, receives every log entry of the app (at Information and above).</param>
-    public static async Task<WebAppServer> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null)
+    /// <param name="services">When given, registers services before the app's own (a clock, for example).</param>
+    public static async Task<WebAppServer> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         List<string> args =
         [
@@ -53,6 +55,7 @@ internal sealed class WebAppServer : IAsyncDisposable
 
         WebApplication app = AetherWebApp.Create([.. args], builder =>
         {
+            services?.Invoke(builder.Services);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
             if (logs is not null)

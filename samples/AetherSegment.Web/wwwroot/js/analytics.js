@@ -72,7 +72,8 @@ function renderChart(container, answer) {
 function renderRestatement(answer) {
   if (!answer.restatement) return null;
   const path = answer.source === 'language_model' ? 'language model' : 'rules';
-  return h('p', { id: 'answer-restatement', class: 'muted', 'data-source': answer.source || '' }, `${answer.restatement} [${path}]`);
+  return h('p', { id: 'answer-restatement', class: 'muted', 'data-source': answer.source || '' },
+    h('span', { id: 'answer-restatement-text' }, answer.restatement), ' ', h('span', { class: 'path' }, `[${path}]`));
 }
 
 function renderAnswer(answer) {

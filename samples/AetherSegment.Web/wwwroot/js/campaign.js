@@ -3,7 +3,7 @@
 // The audience is in the marketer's hands: every condition (ai, trigger, user) is a chip that can be edited or removed,
 // with undo and reset; the whole state lives in the URL, so Back, Forward and reload restore it.
 import { api, ApiError, fmtInt, fmtNum, fmtPct, fmtMoney, humanize, h } from './api.js';
-import { barChart, donutChart, horizontalBarChart, TIER_COLORS } from './charts.js';
+import { barChart, donutChart, horizontalBarChart, xyChart, TIER_COLORS } from './charts.js';
 import { capitalize, loadProfile } from './profile.js';
 
 const $ = (id) => document.getElementById(id);
@@ -401,6 +401,11 @@ function setupStep4() {
   $('undo').addEventListener('click', undo);
   $('reset').addEventListener('click', reset);
   $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
+  $('alloc-on').addEventListener('change', () => { $('alloc-panel').hidden = !$('alloc-on').checked; if ($('alloc-on').checked) loadAllocation(); });
+  $('alloc-form').addEventListener('submit', (e) => { e.preventDefault(); loadAllocation(); });
+  $('alloc-budget').addEventListener('change', loadAllocation);
+  $('design-form').addEventListener('submit', (e) => { e.preventDefault(); loadDesign(); });
+  $('design-holdout').addEventListener('change', loadDesign);
   $('confirm-form').addEventListener('submit', (event) => { event.preventDefault(); activate(); });
   $('confirm-ack').addEventListener('change', () => { $('confirm-activate').disabled = !$('confirm-ack').checked && !$('confirm-ack-row').hidden; });
   api('api/v1/segments/activation-policy').then((p) => { state.policy = p; }).catch(() => { state.policy = null; });
@@ -454,6 +459,7 @@ async function refresh() {
     renderTriggerCompare(result);
     renderRefinement(result);
     renderChips();
+    if ($('alloc-on').checked) loadAllocation();
     document.body.dataset.preview = String(seq);
   } catch (error) {
     if (seq === state.previewSeq) {
@@ -462,6 +468,66 @@ async function refresh() {
       if (field) $(field).setAttribute('aria-invalid', 'true');
     }
   }
+}
+
+// Step 3 option: the best trigger per customer under a budget (POST /api/v1/segments/allocate over the audience as it
+// stands). Every figure is the allocation's own number; the curve is its profit-vs-budget curve.
+let allocSeq = 0;
+async function loadAllocation() {
+  if (!state.analysis) return;
+  const raw = $('alloc-budget').value.trim();
+  const budget = raw === '' ? undefined : Number(raw);
+  $('alloc-budget-error').textContent = '';
+  $('alloc-budget').removeAttribute('aria-invalid');
+  if (budget !== undefined && !(budget > 0)) {
+    $('alloc-budget-error').textContent = 'A budget above $0, or empty for none.';
+    $('alloc-budget').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  const mine = ++allocSeq;
+  $('alloc-status').textContent = 'Scoring every customer for every trigger…';
+  showError('alloc-error', null);
+  try {
+    const run = await api('api/v1/segments/allocate', {
+      method: 'POST',
+      body: { campaign_objective_object: state.coo, additional_filters: state.filters, budget, curve_points: 10 },
+    });
+    if (mine !== allocSeq) return;
+    renderAllocation(run);
+    $('alloc-status').textContent = '';
+  } catch (error) {
+    if (mine !== allocSeq) return;
+    $('alloc-status').textContent = '';
+    for (const id of ['alloc-metrics', 'alloc-triggers', 'chart-profit-curve-svg', 'alloc-warnings']) $(id).replaceChildren();
+    if (error.field === 'budget') $('alloc-budget').setAttribute('aria-invalid', 'true');
+    showError('alloc-error', error);
+  }
+  document.body.dataset.allocation = String(mine);
+}
+
+function renderAllocation(run) {
+  const range = (e, fmt) => (e.low === null || e.low === undefined ? null : `interval ${fmt(e.low)} to ${fmt(e.high)}`);
+  const one = (v) => fmtNum(v, 1);
+  $('alloc-metrics').replaceChildren(
+    metric('Customers sent a trigger', fmtInt(run.assigned), `of ${fmtInt(run.members)} scored`, 'alloc_assigned'),
+    metric('Budget', run.budget === null || run.budget === undefined ? 'none' : fmtMoney(run.budget), null, 'alloc_budget'),
+    metric('Spend', fmtMoney(run.spend), 'sends plus incentives on incremental conversions', 'alloc_spend'),
+    metric('Incremental conversions', one(run.expected_incremental_conversions.value), range(run.expected_incremental_conversions, one), 'alloc_conversions'),
+    metric('Incremental revenue', fmtMoney(run.expected_incremental_revenue.value), range(run.expected_incremental_revenue, fmtMoney), 'alloc_revenue'),
+    metric('Incremental profit', fmtMoney(run.expected_incremental_profit.value), range(run.expected_incremental_profit, fmtMoney), 'alloc_profit'));
+  $('alloc-triggers').replaceChildren(
+    h('tr', {}, h('th', {}, 'Trigger'), h('th', { class: 'num' }, 'Customers'), h('th', { class: 'num' }, 'Incremental conversions'),
+      h('th', { class: 'num' }, 'Incremental revenue'), h('th', { class: 'num' }, 'Incremental profit'), h('th', { class: 'num' }, 'Spend')),
+    ...run.triggers.map((t) => h('tr', { 'data-alloc-trigger': t.trigger },
+      h('td', {}, humanize(t.trigger)), h('td', { class: 'num' }, fmtInt(t.members)),
+      h('td', { class: 'num' }, one(t.expected_incremental_conversions.value)), h('td', { class: 'num' }, fmtMoney(t.expected_incremental_revenue.value)),
+      h('td', { class: 'num' }, fmtMoney(t.expected_incremental_profit.value)), h('td', { class: 'num' }, fmtMoney(t.spend)))));
+  xyChart($('chart-profit-curve-svg'), run.profit_curve.map((p) => ({ x: p.budget, y: p.expected_incremental_profit })), {
+    label: 'Expected incremental profit against budget; the marked point is this plan',
+    formatX: fmtMoney, formatY: fmtMoney,
+    marker: { x: run.budget ?? run.spend, y: run.expected_incremental_profit.value, label: `this plan: ${fmtMoney(run.expected_incremental_profit.value)} profit for ${fmtMoney(run.spend)} spent` },
+  });
+  $('alloc-warnings').replaceChildren(...(run.warnings || []).map((w) => h('li', {}, w)));
 }
 
 function renderTriggerCompare(result) {
@@ -546,7 +612,10 @@ async function activate() {
     state.segment = await api('api/v1/segments/create', {
       method: 'POST',
       headers: { ...apiKeyHeaders(), 'Idempotency-Key': state.draftKey },
-      body: { campaign_objective: state.coo, override_trigger: state.trigger ?? 'none', additional_filters: state.filters, name: $('segment-name').value.trim() },
+      body: {
+        campaign_objective: state.coo, override_trigger: state.trigger ?? 'none', additional_filters: state.filters, name: $('segment-name').value.trim(),
+        holdout: $('holdout-on').checked ? Number($('holdout-share').value) / 100 : undefined,
+      },
     });
     state.last = JSON.stringify(snapshot());
     $('confirm-dialog').close();
@@ -594,8 +663,66 @@ function renderActivation(scroll) {
   $('export-json').onclick = () => download('json');
   $('export-csv').onclick = () => download('csv');
   markStale();
+  if (s.holdout?.share) $('design-holdout').value = String(Math.round(s.holdout.share * 100));
+  loadDesign();
   document.body.dataset.step = 'activated';
   if (scroll) $('step-5').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+// Step 5: the experiment design (GET .../experiment/design): every figure is the design's own number.
+let designSeq = 0;
+async function loadDesign() {
+  const s = state.segment;
+  if (!s) return;
+  const share = Number($('design-holdout').value);
+  $('design-holdout-error').textContent = '';
+  $('design-holdout').removeAttribute('aria-invalid');
+  if (!Number.isFinite(share) || share < 1 || share > 50) {
+    $('design-holdout-error').textContent = 'A holdout share from 1% to 50%.';
+    $('design-holdout').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  const mine = ++designSeq;
+  if (!s.trigger) {
+    // No trigger, no predicted effect to detect: say so instead of asking the API for a design it refuses.
+    $('design-statement').textContent = 'This segment sends no trigger, so there is no predicted effect to design an experiment for.';
+    $('design-metrics').replaceChildren();
+    $('design-sources').textContent = '';
+    document.body.dataset.design = String(mine);
+    return;
+  }
+  $('design-status').textContent = 'Computing the power…';
+  showError('design-error', null);
+  try {
+    const d = await api(`api/v1/segments/${encodeURIComponent(s.segment_id)}/experiment/design?holdout=${share / 100}`, { headers: apiKeyHeaders() });
+    if (mine !== designSeq) return;
+    renderDesign(d);
+    $('design-status').textContent = '';
+  } catch (error) {
+    if (mine !== designSeq) return;
+    $('design-status').textContent = '';
+    $('design-statement').textContent = '';
+    $('design-metrics').replaceChildren();
+    $('design-sources').textContent = '';
+    if (error instanceof ApiError && error.status === 401) askForKey();
+    showError('design-error', error);
+  }
+  document.body.dataset.design = String(mine);
+}
+
+function renderDesign(d) {
+  const pp = (v) => `${(Number(v) * 100).toFixed(2)} pp`;
+  $('design-statement').textContent = d.statement;
+  $('design-statement').className = d.detectable ? '' : 'notice';
+  $('design-metrics').replaceChildren(
+    metric('Holdout share', fmtPct(d.holdout_share, 0), `${fmtInt(d.treated)} treated, ${fmtInt(d.holdout)} held out`, 'design_holdout_share'),
+    metric('Baseline conversion rate', fmtPct(d.baseline_rate, 2), null, 'design_baseline'),
+    metric('Predicted uplift', pp(d.predicted_uplift), null, 'design_predicted_uplift'),
+    metric('Power', fmtPct(d.power, 0), 'to detect the predicted uplift (two-sided, 5%)', 'design_power'),
+    metric('Detectable at 80% power', pp(d.mde_at_80), d.mde_relative_at_80 === null || d.mde_relative_at_80 === undefined ? null : `${fmtPct(d.mde_relative_at_80, 0)} of the baseline`, 'design_mde'),
+    metric('Holdout share needed', d.required_holdout_share === null || d.required_holdout_share === undefined ? 'none up to 50%' : fmtPct(d.required_holdout_share, 0),
+      d.required_members ? `${fmtInt(d.required_members)} members at this share${d.required_days ? `, about ${fmtNum(d.required_days, 0)} days of sends` : ''}` : null, 'design_required_share'));
+  $('design-sources').textContent = `Baseline: ${d.baseline_source}. Predicted uplift: ${d.predicted_uplift_source}.`;
 }
 
 async function download(format) {

@@ -140,3 +140,101 @@ export function lineChart(container, data, options = {}) {
   });
   return root;
 }
+
+/** Shared scale for charts whose values may be negative: [min, max] padded to include 0. */
+function signedScale(values) {
+  const finite = values.filter((v) => Number.isFinite(v));
+  let lo = Math.min(0, ...finite), hi = Math.max(0, ...finite);
+  if (hi - lo < 1e-12) { lo -= 1; hi += 1; }
+  const pad = (hi - lo) * 0.08;
+  return [lo - (lo < 0 ? pad : 0), hi + (hi > 0 ? pad : 0)];
+}
+
+/**
+ * A line with a shaded band around it over ordered points, values may be negative (a zero line is drawn).
+ * data: [{ label, value, low, high }]. options: { format, color, label, height, bandLabel }
+ */
+export function bandChart(container, data, options = {}) {
+  const width = 480, height = options.height || 220, pad = { top: 16, right: 12, bottom: 30, left: 56 };
+  const root = svg(container, width, height, options.label);
+  const fmt = options.format || defaultFormat;
+  const [lo, hi] = signedScale(data.flatMap((d) => [d.value, d.low, d.high]));
+  const innerW = width - pad.left - pad.right, innerH = height - pad.top - pad.bottom;
+  const x = (i) => pad.left + (data.length <= 1 ? innerW / 2 : (innerW * i) / (data.length - 1));
+  const y = (v) => pad.top + innerH - (innerH * (v - lo)) / (hi - lo);
+  for (const v of [lo, 0, hi]) {
+    el('line', { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#76808c' : '#e3e1dc', 'stroke-dasharray': v === 0 ? '4 3' : '' }, root);
+    el('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, root).textContent = fmt(v);
+  }
+  const color = options.color || palette[0];
+  if (data.length > 0) {
+    const upper = data.map((d, i) => `${x(i)},${y(d.high)}`);
+    const lower = data.map((d, i) => `${x(i)},${y(d.low)}`).reverse();
+    title(el('polygon', { points: [...upper, ...lower].join(' '), fill: color, 'fill-opacity': 0.18, stroke: 'none', class: 'band' }, root), options.bandLabel || 'band');
+    el('polyline', { points: data.map((d, i) => `${x(i)},${y(d.value)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2.5 }, root);
+  }
+  const every = Math.max(1, Math.ceil(data.length / 7));
+  data.forEach((d, i) => {
+    title(el('circle', { cx: x(i), cy: y(d.value), r: 3.5, fill: color, class: 'point' }, root), `${d.label}: ${fmt(d.value)} (${fmt(d.low)} to ${fmt(d.high)})`);
+    if (i % every === 0) el('text', { x: x(i), y: height - 10, 'text-anchor': 'middle' }, root).textContent = d.label;
+  });
+  return root;
+}
+
+/**
+ * Predicted against observed per category: the predicted value as a bar, the observed estimate as a dot with its
+ * interval as a whisker. data: [{ label, predicted, value, low, high }]. options: { format, label, height }
+ */
+export function intervalChart(container, data, options = {}) {
+  const width = 480, height = options.height || 220, pad = { top: 16, right: 12, bottom: 30, left: 56 };
+  const root = svg(container, width, height, options.label);
+  const fmt = options.format || defaultFormat;
+  const [lo, hi] = signedScale(data.flatMap((d) => [d.predicted, d.value, d.low, d.high]));
+  const innerW = width - pad.left - pad.right, innerH = height - pad.top - pad.bottom;
+  const slot = innerW / Math.max(1, data.length);
+  const y = (v) => pad.top + innerH - (innerH * (v - lo)) / (hi - lo);
+  for (const v of [lo, 0, hi]) {
+    el('line', { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#76808c' : '#e3e1dc' }, root);
+    el('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, root).textContent = fmt(v);
+  }
+  data.forEach((d, i) => {
+    const cx = pad.left + i * slot + slot / 2;
+    const barW = Math.max(4, Math.min(slot * 0.5, 40));
+    const top = Math.min(y(d.predicted), y(0)), h = Math.abs(y(d.predicted) - y(0));
+    title(el('rect', { x: cx - barW / 2, y: top, width: barW, height: Math.max(1, h), rx: 2, fill: palette[2], 'fill-opacity': 0.55, class: 'predicted' }, root), `${d.label}: predicted ${fmt(d.predicted)}`);
+    el('line', { x1: cx, x2: cx, y1: y(d.low), y2: y(d.high), stroke: palette[1], 'stroke-width': 2 }, root);
+    title(el('circle', { cx, cy: y(d.value), r: 4, fill: palette[1], class: 'observed' }, root), `${d.label}: observed ${fmt(d.value)} (${fmt(d.low)} to ${fmt(d.high)})`);
+    el('text', { x: cx, y: height - 10, 'text-anchor': 'middle' }, root).textContent = d.label;
+  });
+  return root;
+}
+
+/**
+ * A line over numeric x (e.g. profit against budget), with an optional marked point.
+ * data: [{ x, y }] in x order. options: { formatX, formatY, label, height, marker: { x, y, label } }
+ */
+export function xyChart(container, data, options = {}) {
+  const width = 480, height = options.height || 220, pad = { top: 16, right: 16, bottom: 30, left: 64 };
+  const root = svg(container, width, height, options.label);
+  const fx = options.formatX || defaultFormat, fy = options.formatY || defaultFormat;
+  const points = options.marker ? [...data, options.marker] : data;
+  const xMax = Math.max(1e-9, ...points.map((d) => d.x));
+  const [lo, hi] = signedScale(points.map((d) => d.y));
+  const innerW = width - pad.left - pad.right, innerH = height - pad.top - pad.bottom;
+  const x = (v) => pad.left + (innerW * v) / xMax;
+  const y = (v) => pad.top + innerH - (innerH * (v - lo)) / (hi - lo);
+  for (const v of [lo, 0, hi]) {
+    el('line', { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#76808c' : '#e3e1dc' }, root);
+    el('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, root).textContent = fy(v);
+  }
+  for (const f of [0, 0.5, 1]) el('text', { x: x(xMax * f), y: height - 10, 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle' }, root).textContent = fx(xMax * f);
+  const color = options.color || palette[0];
+  if (data.length > 0) el('polyline', { points: data.map((d) => `${x(d.x)},${y(d.y)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2.5 }, root);
+  data.forEach((d) => title(el('circle', { cx: x(d.x), cy: y(d.y), r: 3.5, fill: color, class: 'point' }, root), `${fx(d.x)}: ${fy(d.y)}`));
+  if (options.marker) {
+    const m = options.marker;
+    el('line', { x1: x(m.x), x2: x(m.x), y1: pad.top, y2: pad.top + innerH, stroke: palette[1], 'stroke-dasharray': '4 3' }, root);
+    title(el('circle', { cx: x(m.x), cy: y(m.y), r: 5.5, fill: palette[1], class: 'marker' }, root), m.label || `${fx(m.x)}: ${fy(m.y)}`);
+  }
+  return root;
+}

@@ -1,0 +1,62 @@
+using AetherSegment.Allocation;
+
+namespace AetherSegment.Web.Allocation;
+
+/// <summary>The answer of the allocation endpoints: one trigger (or none) per member under the budget, with the profit-vs-budget curve.</summary>
+/// <param name="SegmentId">The stored segment, or null for an objective's eligible segment.</param>
+/// <param name="Members">Members scored.</param>
+/// <param name="Assigned">Members assigned a trigger.</param>
+/// <param name="Budget">The budget, or null for none.</param>
+/// <param name="Spend">What the plan spends.</param>
+/// <param name="ExpectedIncrementalConversions">Expected incremental conversions with their interval.</param>
+/// <param name="ExpectedIncrementalRevenue">Expected incremental revenue with its interval.</param>
+/// <param name="ExpectedIncrementalProfit">Expected incremental profit with its interval.</param>
+/// <param name="BudgetPrice">The budget's shadow price (lambda).</param>
+/// <param name="Triggers">Per trigger, in profile order.</param>
+/// <param name="ProfitCurve">Profit against budget under the same caps and minimum profit, from 0 to the unbounded plan's spend.</param>
+/// <param name="Warnings">Warnings of the plan and the store.</param>
+internal sealed record AllocationResult(string? SegmentId, int Members, int Assigned, double? Budget, double Spend,
+    AllocationAmount ExpectedIncrementalConversions, AllocationAmount ExpectedIncrementalRevenue, AllocationAmount ExpectedIncrementalProfit,
+    double BudgetPrice, IReadOnlyList<AllocationTrigger> Triggers, IReadOnlyList<AllocationCurveStep> ProfitCurve, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The answer for a run.</summary>
+    public static AllocationResult From(string? segmentId, AllocationRun run)
+    {
+        AllocationPlan plan = run.Plan;
+        return new AllocationResult(segmentId, run.CustomerIds.Length, plan.Members, plan.Budget, plan.Spend,
+            AllocationAmount.From(plan.Conversions), AllocationAmount.From(plan.Revenue), AllocationAmount.From(plan.Profit), plan.Lambda,
+            [.. plan.Triggers.Select((t, i) => new AllocationTrigger(t.Trigger, t.Members, AllocationAmount.From(t.Conversions), AllocationAmount.From(t.Revenue),
+                AllocationAmount.From(t.Profit), t.Spend, plan.Mu[i]))],
+            [.. run.Curve.Select(p => new AllocationCurveStep(p.Budget, p.Spend, p.Profit, p.Conversions, p.Members))],
+            run.Warnings);
+    }
+}
+
+/// <summary>An expected amount with its interval (null bounds when the uplift has no interval).</summary>
+/// <param name="Value">The estimate.</param>
+/// <param name="Low">The lower bound, or null.</param>
+/// <param name="High">The upper bound, or null.</param>
+internal sealed record AllocationAmount(double Value, double? Low, double? High)
+{
+    /// <summary>From Core's estimate.</summary>
+    public static AllocationAmount From(AllocationEstimate e) => new(e.Value, e.Low, e.High);
+}
+
+/// <summary>What one trigger gets.</summary>
+/// <param name="Trigger">The trigger id.</param>
+/// <param name="Members">Members assigned it.</param>
+/// <param name="ExpectedIncrementalConversions">Expected incremental conversions.</param>
+/// <param name="ExpectedIncrementalRevenue">Expected incremental revenue.</param>
+/// <param name="ExpectedIncrementalProfit">Expected incremental profit.</param>
+/// <param name="Spend">Budget spent on it.</param>
+/// <param name="CapPrice">Its cap's shadow price (0 when the cap does not bind).</param>
+internal sealed record AllocationTrigger(string Trigger, int Members, AllocationAmount ExpectedIncrementalConversions, AllocationAmount ExpectedIncrementalRevenue,
+    AllocationAmount ExpectedIncrementalProfit, double Spend, double CapPrice);
+
+/// <summary>One point of the profit-vs-budget curve.</summary>
+/// <param name="Budget">The budget.</param>
+/// <param name="Spend">What the plan at that budget spends.</param>
+/// <param name="ExpectedIncrementalProfit">Its expected incremental profit.</param>
+/// <param name="ExpectedIncrementalConversions">Its expected incremental conversions.</param>
+/// <param name="Members">Members it sends to.</param>
+internal sealed record AllocationCurveStep(double Budget, double Spend, double ExpectedIncrementalProfit, double ExpectedIncrementalConversions, int Members);
