@@ -15,7 +15,7 @@ work="$(mktemp -d)"
 for seed in "${seeds[@]}"; do
   "$aether" uplift split --data "$data" --treatment-column segment --outcome visit --seed "$seed" \
     --train-out "$work/train.csv" --test-out "$work/test.csv" > /dev/null
-  for model in simulated tlearner xlearner forest ct ensemble; do
+  for model in simulated tlearner xlearner forest ct ensemble auto; do
     out=$("$aether" uplift evaluate --train "$work/train.csv" --test "$work/test.csv" --treatment-column segment \
       --treatment "$treatment" --control "No E-Mail" --outcome visit --exclude conversion,spend --model "$model" --seed 42)
     echo "{\"seed\":$seed,${out:1}"

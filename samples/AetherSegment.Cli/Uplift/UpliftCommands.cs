@@ -148,7 +148,11 @@ public static class UpliftCommands
                 Math.Round(UpliftMetrics.AuucScore(y, uplift, t), 6),
                 Math.Round(UpliftMetrics.UpliftAtK(y, uplift, t, 0.3), 6),
                 Math.Round(trainSeconds, 4),
-                Math.Round(scoreSeconds, 4)));
+                Math.Round(scoreSeconds, 4))
+            {
+                Chosen = (model as AutoUpliftModel)?.Chosen,
+                CvQini = CvScores(model),
+            });
             return Task.FromResult(CliExit.Ok);
         });
         return command;
@@ -172,7 +176,11 @@ public static class UpliftCommands
             double seconds = watch.Elapsed.TotalSeconds;
             string path = result.GetValue(save)!;
             UpliftModelFile.Save(model, path);
-            CliConsole.WriteJson(new TrainOutput(model.Name, trainSet.RowCount, model.Treatments, model.Control, model.Features, Math.Round(seconds, 4), path));
+            CliConsole.WriteJson(new TrainOutput(model.Name, trainSet.RowCount, model.Treatments, model.Control, model.Features, Math.Round(seconds, 4), path)
+            {
+                Chosen = (model as AutoUpliftModel)?.Chosen,
+                CvQini = CvScores(model),
+            });
             return Task.FromResult(CliExit.Ok);
         });
         return command;
@@ -345,9 +353,27 @@ public static class UpliftCommands
         }
     }
 
-    private sealed record EvaluationOutput(string Model, int TrainRows, int TestRows, double QiniCoefficient, double Auuc, [property: System.Text.Json.Serialization.JsonPropertyName("uplift_at_30pct")] double UpliftAt30pct, double TrainSeconds, double ScoreSeconds);
+    /// <summary>For <c>auto</c>: each candidate's cross-validated Qini, rounded; null for a named model.</summary>
+    private static Dictionary<string, double>? CvScores(IUpliftModel model) =>
+        model is AutoUpliftModel auto ? auto.Scores.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6), StringComparer.Ordinal) : null;
 
-    private sealed record TrainOutput(string Model, int TrainRows, IReadOnlyList<string> Treatments, string Control, IReadOnlyList<string> Features, double TrainSeconds, string Saved);
+    private sealed record EvaluationOutput(string Model, int TrainRows, int TestRows, double QiniCoefficient, double Auuc, [property: System.Text.Json.Serialization.JsonPropertyName("uplift_at_30pct")] double UpliftAt30pct, double TrainSeconds, double ScoreSeconds)
+    {
+        /// <summary>For <c>auto</c>: the learner it chose.</summary>
+        public string? Chosen { get; init; }
+
+        /// <summary>For <c>auto</c>: each candidate's cross-validated Qini on the training rows.</summary>
+        public Dictionary<string, double>? CvQini { get; init; }
+    }
+
+    private sealed record TrainOutput(string Model, int TrainRows, IReadOnlyList<string> Treatments, string Control, IReadOnlyList<string> Features, double TrainSeconds, string Saved)
+    {
+        /// <summary>For <c>auto</c>: the learner it chose.</summary>
+        public string? Chosen { get; init; }
+
+        /// <summary>For <c>auto</c>: each candidate's cross-validated Qini on the training rows.</summary>
+        public Dictionary<string, double>? CvQini { get; init; }
+    }
 
     private sealed record ScoreOutput(string Model, string Treatment, long Rows, double ScoreSeconds, string Out)
     {

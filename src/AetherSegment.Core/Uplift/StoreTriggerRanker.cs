@@ -24,7 +24,7 @@ namespace AetherSegment.Uplift;
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
 {
     /// <summary>Changes when the feature query or the training changes, so models saved by an older build are retrained.</summary>
-    internal const string TrainingVersion = "features-profile-2;sample-hash-1";
+    internal const string TrainingVersion = "features-profile-2;sample-hash-1;calibration-1";
 
     private readonly IDataStore _store;
     private readonly BusinessProfile _profile;
@@ -91,7 +91,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         TriggerSuggestion[] suggestions = new TriggerSuggestion[_profile.Triggers.Count];
         for (int t = 0; t < suggestions.Length; t++)
         {
-            suggestions[t] = Suggest(_profile.Triggers[t], models.Get(t), scored.Uplift[t], scored.MemberCount);
+            suggestions[t] = Suggest(_profile.Triggers[t], models.Get(t), scored.Uplift[t], scored.MemberCount, OutsideShare(scored.Outside?[t]));
         }
 
         return Ranked(suggestions, scored);
@@ -134,16 +134,20 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         {
             kept.Clear();
             double[] uplift = scored.Uplift[t];
+            bool[]? outside = scored.Outside?[t];
+            int outsideKept = 0;
             for (int i = 0; i < uplift.Length; i++)
             {
                 if (keepsAt(t, i))
                 {
                     kept.Add(uplift[i]);
+                    outsideKept += outside is not null && outside[i] ? 1 : 0;
                 }
             }
 
             long size = keptCount(t);
-            suggestions[t] = Suggest(_profile.Triggers[t], models.Get(t), [.. kept], size) with { SegmentSizeAfterTrigger = size };
+            double? share = outside is null || kept.Count == 0 ? null : (double)outsideKept / kept.Count;
+            suggestions[t] = Suggest(_profile.Triggers[t], models.Get(t), [.. kept], size, share) with { SegmentSizeAfterTrigger = size };
         }
 
         return Ranked(suggestions, scored);
@@ -166,6 +170,8 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         {
             ranked.Add(suggestions[t]);
         }
+
+        MarkTies(ranked);
 
         LogRanked(_logger, scored.MemberCount, scored.CustomerIds.Length, ranked.Count == 0 ? "none" : ranked[0].Trigger);
         return ranked;
@@ -237,17 +243,71 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         SqlStatement query = UpliftFeatureQuery.Scoring(_store.Dialect, features, members, anchor, sampleSize);
         FeatureRows rows = await _store.ReadAsync(query, UpliftFeatureReader.ReadAsync, cancellationToken).ConfigureAwait(false);
         double[][] uplift = new double[_profile.Triggers.Count][];
+        bool[]?[] outside = new bool[]?[uplift.Length];
         for (int t = 0; t < uplift.Length; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             TriggerModel? model = models.Get(t);
             uplift[t] = model is null ? new double[rows.Count] : model.Model.Predict(rows.Features, 0);
+            outside[t] = model?.Support?.Outside(rows.Features);
         }
 
-        return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount };
+        return new MemberUplift(rows.CustomerIds, uplift) { MemberCount = rows.MemberCount, Outside = outside };
     }
 
-    private TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members)
+    /// <summary>The share of members outside a trigger's support, or null when it was not checked.</summary>
+    private static double? OutsideShare(bool[]? outside)
+    {
+        if (outside is null || outside.Length == 0)
+        {
+            return null;
+        }
+
+        int count = 0;
+        foreach (bool o in outside)
+        {
+            count += o ? 1 : 0;
+        }
+
+        return (double)count / outside.Length;
+    }
+
+    /// <summary>
+    /// Marks the triggers whose 90% interval overlaps the top-ranked trigger's as tied with it (and the top one when any
+    /// is), and says so in their rationale: the data cannot tell them apart.
+    /// </summary>
+    internal static void MarkTies(List<TriggerSuggestion> ranked)
+    {
+        if (ranked.Count < 2 || ranked[0].PredictedUpliftInterval is not { } best)
+        {
+            return;
+        }
+
+        List<string> tied = [];
+        for (int i = 1; i < ranked.Count; i++)
+        {
+            if (ranked[i].PredictedUpliftInterval is { } other && other.High >= best.Low && other.Low <= best.High)
+            {
+                tied.Add(ranked[i].Trigger);
+                ranked[i] = ranked[i] with
+                {
+                    TiedWithBest = true,
+                    Rationale = ranked[i].Rationale + $" Tied with the top-ranked {ranked[0].Trigger}: their 90% intervals overlap, so the data cannot tell them apart.",
+                };
+            }
+        }
+
+        if (tied.Count > 0)
+        {
+            ranked[0] = ranked[0] with
+            {
+                TiedWithBest = true,
+                Rationale = ranked[0].Rationale + $" Tied with {string.Join(", ", tied)}: their 90% intervals overlap this one's, so the data cannot tell them apart.",
+            };
+        }
+    }
+
+    private TriggerSuggestion Suggest(TriggerDefinition trigger, TriggerModel? model, double[] uplift, long members, double? outsideShare)
     {
         if (model is null || members == 0)
         {
@@ -299,6 +359,28 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         }
 
         why.Append('.');
+        StringBuilder rationale = shown == 0 ? new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Predicted {mean * 100:+0.00;-0.00;+0.00} pts conversion on average; no feature moves it.")) : why;
+        Experiments.Interval? interval = null;
+        if (model.Calibration is { } calibration)
+        {
+            (double low, double high) = calibration.MeanInterval(uplift, members);
+            interval = new Experiments.Interval(mean, low, high);
+            rationale.Append(CultureInfo.InvariantCulture, $" 90% interval {low * 100:+0.00;-0.00;+0.00} to {high * 100:+0.00;-0.00;+0.00} pts.");
+        }
+
+        if (model.Learner is { } learner)
+        {
+            rationale.Append(CultureInfo.InvariantCulture, $" Model: {learner}{(model.LearnerCvQini is { Count: > 1 } ? " (chosen by cross-validated Qini)" : string.Empty)}.");
+        }
+
+        string? warning = null;
+        if (outsideShare is { } share && share >= TreatedSupport.WarningShare && model.Support is { } support)
+        {
+            warning = string.Create(CultureInfo.InvariantCulture,
+                $"Extrapolation: {share:P0} of the members are unlike the customers {trigger.Id} was sent to (outside the range of {string.Join(", ", support.Features.Select(f => f.Name))} seen among them); treat the number as a guess, not an estimate.");
+            rationale.Append(' ').Append(warning);
+        }
+
         return new TriggerSuggestion
         {
             Trigger = trigger.Id,
@@ -306,7 +388,12 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             ExpectedIncrementalConversions = sum * scale,
             ExpectedIncrementalRevenue = sum * scale * model.AverageOrderValue,
             SegmentSizeAfterTrigger = positiveMembers,
-            Rationale = shown == 0 ? $"Predicted {mean * 100:+0.00;-0.00;+0.00} pts conversion on average; no feature moves it." : why.ToString(),
+            Rationale = rationale.ToString(),
+            PredictedUpliftInterval = interval,
+            OutsideSupportShare = outsideShare,
+            Warning = warning,
+            Learner = model.Learner,
+            LearnerCvQini = model.LearnerCvQini,
         };
     }
 
@@ -432,15 +519,60 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             }
 
             UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [_profile.Triggers[t].Id], "control");
-            IUpliftModel model = _models.Create(_options.Model ?? TriggerRankingOptions.DefaultModel, new UpliftModelOptions { Seed = _options.Seed + t });
-            model.Fit(set, cancellationToken);
-            models[t] = new TriggerModel(model, rows.Length, buyers > 0 ? revenue / buyers : 0);
+            models[t] = Fit(set, arm, outcome, _options.Seed + t, cancellationToken) with { Rows = rows.Length, AverageOrderValue = buyers > 0 ? revenue / buyers : 0 };
         });
 
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogTrained(_logger, all.Count, _options.TrainingRowsPerArm, readSeconds, seconds);
         return new TriggerModels(models);
     }
+
+    /// <summary>
+    /// Fits one trigger's model. With the built-in models it is cross-fitted (2 folds: the held-out predictions measure
+    /// the model's error for the intervals); <c>auto</c> also picks the learner among the T-learner, the X-learner and
+    /// the forest by those folds' Qini. The support of the treated rows is kept for the overlap check.
+    /// </summary>
+    private TriggerModel Fit(UpliftTrainingSet set, int[] arm, float[] outcome, int seed, CancellationToken cancellationToken)
+    {
+        string name = (_options.Model ?? TriggerRankingOptions.DefaultModel).Trim().ToLowerInvariant();
+        UpliftModelOptions options = new() { Seed = seed };
+        IUpliftModel model;
+        UpliftCalibration? calibration = null;
+        string? learner = null;
+        IReadOnlyDictionary<string, double>? scores = null;
+        if (_models is BuiltInUpliftModelFactory && (name == UpliftModels.Auto || (UpliftModels.Names.Contains(name) && name != UpliftModels.Simulated)))
+        {
+            AutoUpliftModel auto = new(options, name == UpliftModels.Auto ? RankerCandidates : [new AutoUpliftModel.Candidate(name, false)], folds: 2);
+            auto.Fit(set, cancellationToken);
+            model = auto.Inner;
+            calibration = UpliftCalibration.Build(auto.OutOfFold[0], arm, outcome);
+            learner = auto.Chosen;
+            scores = auto.Scores.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4), StringComparer.Ordinal);
+        }
+        else
+        {
+            model = _models.Create(name, options);
+            model.Fit(set, cancellationToken);
+            learner = model.Name;
+        }
+
+        List<int> treatedRows = [];
+        for (int i = 0; i < arm.Length; i++)
+        {
+            if (arm[i] == 1)
+            {
+                treatedRows.Add(i);
+            }
+        }
+
+        IEnumerable<string> important = model.GetFeatureImportance(0).Where(p => p.Value > 0).Take(TreatedSupport.CheckedFeatures).Select(p => p.Key);
+        TreatedSupport support = TreatedSupport.Build(set.Features, [.. treatedRows], important);
+        return new TriggerModel(model, 0, 0) { Calibration = calibration, Support = support, Learner = learner, LearnerCvQini = scores };
+    }
+
+    /// <summary>The learners <c>auto</c> chooses among for the ranker (the forest's honest variant and the ensemble are left out for training time).</summary>
+    private static readonly AutoUpliftModel.Candidate[] RankerCandidates =
+        [new(UpliftModels.TLearner, false), new(UpliftModels.XLearner, false), new(UpliftModels.Forest, false)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trained trigger uplift models on a sample of {Rows} campaign rows (at most {Cap} per trigger and arm; read in {ReadSeconds:0.00} s) in {Seconds:0.00} s")]
     private static partial void LogTrained(ILogger logger, int rows, int cap, double readSeconds, double seconds);
@@ -451,12 +583,32 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ranked triggers for {Members} members ({Scored} scored); best {Trigger}")]
     private static partial void LogRanked(ILogger logger, long members, int scored, string trigger);
 
-    internal sealed record TriggerModel(IUpliftModel Model, int Rows, double AverageOrderValue);
+    internal sealed record TriggerModel(IUpliftModel Model, int Rows, double AverageOrderValue)
+    {
+        /// <summary>The model's error measured on held-out training rows, for intervals; null when not measured.</summary>
+        public UpliftCalibration? Calibration { get; init; }
+
+        /// <summary>Where the trigger's treated training rows lie, for the overlap check; null when not kept.</summary>
+        public TreatedSupport? Support { get; init; }
+
+        /// <summary>The learner that made <see cref="Model"/> (for <c>auto</c>, the chosen one).</summary>
+        public string? Learner { get; init; }
+
+        /// <summary>For <c>auto</c>: each candidate's cross-validated Qini.</summary>
+        public IReadOnlyDictionary<string, double>? LearnerCvQini { get; init; }
+    }
 
     internal sealed class TriggerModels(TriggerModel?[] models)
     {
         /// <summary>The model of the trigger at position <paramref name="trigger"/> of the profile, or null when it has none.</summary>
         public TriggerModel? Get(int trigger) => (uint)trigger < (uint)models.Length ? models[trigger] : null;
+
+        /// <summary>
+        /// The 90% interval of the mean uplift of customers like one whose predicted uplift for the trigger at position
+        /// <paramref name="trigger"/> is <paramref name="uplift"/> (<see cref="UpliftCalibration.MemberInterval"/>); null without a measured model.
+        /// </summary>
+        public (double Low, double High)? MemberInterval(int trigger, double uplift) =>
+            Get(trigger)?.Calibration is { } calibration ? calibration.MemberInterval(uplift) : null;
 
         /// <summary>The feature names of every trained model.</summary>
         public IEnumerable<string> FeatureNames() => models.OfType<TriggerModel>().SelectMany(m => m.Model.Features).Distinct(StringComparer.Ordinal);
@@ -467,5 +619,8 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     {
         /// <summary>The segment's distinct members; more than <see cref="CustomerIds"/> when the scored members are a sample.</summary>
         public long MemberCount { get; init; }
+
+        /// <summary>Per trigger (profile order) and member, whether the member is outside the trigger's treated support; null (or a null trigger) when not checked.</summary>
+        public bool[]?[]? Outside { get; init; }
     }
 }

@@ -71,7 +71,13 @@ internal sealed partial class TriggerModelCache(string directory, BusinessProfil
                 }
 
                 IUpliftModel model = UpliftModelFile.Load(Path.Combine(Directory, saved.File));
-                models[index] = new StoreTriggerRanker.TriggerModel(model, saved.Rows, saved.AverageOrderValue);
+                models[index] = new StoreTriggerRanker.TriggerModel(model, saved.Rows, saved.AverageOrderValue)
+                {
+                    Calibration = saved.Calibration is { Upper: { } u, Predicted: { } p, Observed: { } o, StandardError: { } se } ? new UpliftCalibration(u, p, o, se) : null,
+                    Support = saved.Support is { } support ? new TreatedSupport([.. support.Select(f => new TreatedSupport.Feature(f.Name ?? string.Empty, f.Low, f.High, f.Levels, f.MissingSeen))]) : null,
+                    Learner = saved.Learner,
+                    LearnerCvQini = saved.LearnerCvQini,
+                };
             }
 
             return new StoreTriggerRanker.TriggerModels(models);
@@ -108,7 +114,17 @@ internal sealed partial class TriggerModelCache(string directory, BusinessProfil
                 string id = profile.Triggers[t].Id;
                 string name = $"{id}-{tag}.json";
                 WriteAtomically(Path.Combine(Directory, name), stream => UpliftModelFile.Save(model.Model, stream));
-                manifest.Triggers.Add(new TriggerDto { Trigger = id, Rows = model.Rows, AverageOrderValue = model.AverageOrderValue, File = name });
+                manifest.Triggers.Add(new TriggerDto
+                {
+                    Trigger = id,
+                    Rows = model.Rows,
+                    AverageOrderValue = model.AverageOrderValue,
+                    File = name,
+                    Calibration = model.Calibration is { } c ? new CalibrationDto { Upper = c.Upper, Predicted = c.Predicted, Observed = c.Observed, StandardError = c.StandardError } : null,
+                    Support = model.Support?.Features.Select(f => new SupportDto { Name = f.Name, Low = f.Low, High = f.High, Levels = f.Levels is null ? null : [.. f.Levels], MissingSeen = f.MissingSeen }).ToList(),
+                    Learner = model.Learner,
+                    LearnerCvQini = model.LearnerCvQini is null ? null : new Dictionary<string, double>(model.LearnerCvQini, StringComparer.Ordinal),
+                });
             }
 
             WriteAtomically(Path.Combine(Directory, ManifestName), stream => JsonSerializer.Serialize(stream, manifest, AetherSegmentJson.Indented));
@@ -212,5 +228,37 @@ internal sealed partial class TriggerModelCache(string directory, BusinessProfil
         public double AverageOrderValue { get; set; }
 
         public string? File { get; set; }
+
+        public CalibrationDto? Calibration { get; set; }
+
+        public List<SupportDto>? Support { get; set; }
+
+        public string? Learner { get; set; }
+
+        public Dictionary<string, double>? LearnerCvQini { get; set; }
+    }
+
+    private sealed class CalibrationDto
+    {
+        public double[]? Upper { get; set; }
+
+        public double[]? Predicted { get; set; }
+
+        public double[]? Observed { get; set; }
+
+        public double[]? StandardError { get; set; }
+    }
+
+    private sealed class SupportDto
+    {
+        public string? Name { get; set; }
+
+        public double Low { get; set; }
+
+        public double High { get; set; }
+
+        public List<string>? Levels { get; set; }
+
+        public bool MissingSeen { get; set; }
     }
 }

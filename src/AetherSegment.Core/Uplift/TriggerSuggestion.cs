@@ -28,4 +28,32 @@ public sealed record TriggerSuggestion
     /// <summary>Why: the features that drive the predicted uplift, in plain words.</summary>
     [JsonPropertyName("rationale")]
     public required string Rationale { get; init; }
+
+    /// <summary>
+    /// The 90% interval of <see cref="PredictedUplift"/> (the segment's mean uplift), from the model's error measured on
+    /// held-out training rows like the members (docs/uplift.md, "Intervals and ties"); null when the trigger has no
+    /// model or its error could not be measured.
+    /// </summary>
+    [JsonPropertyName("predicted_uplift_interval")]
+    public Experiments.Interval? PredictedUpliftInterval { get; init; }
+
+    /// <summary>Whether this trigger's interval overlaps the top-ranked trigger's: the data cannot tell them apart (true for the top one when another overlaps it).</summary>
+    [JsonPropertyName("tied_with_best")]
+    public bool TiedWithBest { get; init; }
+
+    /// <summary>The share of the scored members outside the support of the customers the trigger was sent to (0..1); null when not checked.</summary>
+    [JsonPropertyName("outside_support_share")]
+    public double? OutsideSupportShare { get; init; }
+
+    /// <summary>A warning that the number is an extrapolation (the segment is unlike the customers the trigger was sent to); null when none.</summary>
+    [JsonPropertyName("warning")]
+    public string? Warning { get; init; }
+
+    /// <summary>The learner that made the trigger's model (for <c>auto</c>, the one it chose, e.g. <c>xlearner</c>); null when unknown.</summary>
+    [JsonPropertyName("learner")]
+    public string? Learner { get; init; }
+
+    /// <summary>For <c>auto</c>: each candidate learner's cross-validated Qini coefficient on the trigger's training rows; null otherwise.</summary>
+    [JsonPropertyName("learner_cv_qini")]
+    public IReadOnlyDictionary<string, double>? LearnerCvQini { get; init; }
 }

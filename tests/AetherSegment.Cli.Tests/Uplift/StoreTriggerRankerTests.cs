@@ -37,7 +37,8 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
         HomeFurnishingProfile.Load(),
         new FakeTimeProvider(GeneratedStoreFixture.AsOf),
         NullLogger<StoreTriggerRanker>.Instance,
-        Options.Create(new TriggerRankingOptions { Model = model }));
+        // Training waits are bounded by the machine's load, not the method: generous timeouts (auto cross-validates).
+        Options.Create(new TriggerRankingOptions { Model = model, Timeout = TimeSpan.FromHours(1), TrainingTimeout = TimeSpan.FromHours(1) }));
 
     private static readonly SqlStatement Everyone = new("SELECT customer_id FROM customers");
 

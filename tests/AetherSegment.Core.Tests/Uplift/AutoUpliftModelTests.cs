@@ -1,0 +1,131 @@
+using AetherSegment.Experiments;
+using AetherSegment.Uplift;
+
+namespace AetherSegment.Core.Tests.Uplift;
+
+public sealed class AutoUpliftModelTests
+{
+    [Fact]
+    public void Fit_PicksTheCandidateWithTheBestCrossValidatedQiniAndPredictsAsIt()
+    {
+        UpliftTrainingSet train = UpliftModelTests.Synthetic(6_000, 3);
+        AutoUpliftModel auto = (AutoUpliftModel)UpliftModels.Create(UpliftModels.Auto, new UpliftModelOptions { Seed = 11 });
+
+        auto.Fit(train);
+
+        Assert.Equal(AutoUpliftModel.AllCandidates.Select(c => c.ToString()), auto.Scores.Select(p => p.Key));
+        Assert.Equal(auto.Scores.MaxBy(p => p.Value).Key, auto.Chosen);
+        Assert.All(auto.Scores, p => Assert.True(p.Value > 0.05, $"{p.Key} {p.Value}: every learner finds the planted effect"));
+        AutoUpliftModel.Candidate chosen = AutoUpliftModel.AllCandidates.Single(c => c.ToString() == auto.Chosen);
+        IUpliftModel direct = UpliftModels.Create(chosen.Model, new UpliftModelOptions { Seed = 11, HonestForest = chosen.Honest });
+        direct.Fit(train);
+        Assert.Equal(direct.Predict(train.Features, 0), auto.Predict(train.Features, 0));
+        Assert.Equal(train.RowCount, auto.OutOfFold[0].Length);
+    }
+
+    [Fact]
+    public void Folds_AreStratifiedByArmAndOutcome()
+    {
+        UpliftTrainingSet train = UpliftModelTests.Synthetic(3_000, 4);
+
+        int[] fold = AutoUpliftModel.Folds(train, 3, 1);
+
+        foreach (int arm in new[] { 0, 1 })
+        {
+            foreach (float y in new[] { 0f, 1f })
+            {
+                int[] counts = new int[3];
+                for (int r = 0; r < fold.Length; r++)
+                {
+                    if (train.Treatment[r] == arm && train.Outcome[r] == y)
+                    {
+                        counts[fold[r]]++;
+                    }
+                }
+
+                Assert.True(counts.Max() - counts.Min() <= 1, string.Join(",", counts));
+            }
+        }
+    }
+
+    [Fact]
+    public void Calibration_MeasuresAMiscalibratedModelAndWidensItsInterval()
+    {
+        Random random = new(5);
+        int n = 20_000;
+        double[] heldOut = new double[n];
+        int[] treated = new int[n];
+        float[] outcome = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            heldOut[i] = random.NextDouble() * 0.2;
+            treated[i] = random.Next(2);
+            // The true uplift is half the prediction: the model over-predicts.
+            double p = 0.2 + (treated[i] == 1 ? heldOut[i] / 2 : 0);
+            outcome[i] = random.NextDouble() < p ? 1 : 0;
+        }
+
+        UpliftCalibration calibration = UpliftCalibration.Build(heldOut, treated, outcome)!;
+        double[] high = [.. heldOut.Where(u => u > 0.15)];
+
+        (double low, double up) = calibration.MeanInterval(high, high.Length);
+
+        double mean = high.Average();
+        Assert.True(low < mean / 2 + 0.01 && mean / 2 < up, $"[{low:F3}, {up:F3}] should reach the true {mean / 2:F3}");
+        (double memberLow, double memberHigh) = calibration.MemberInterval(0.18);
+        Assert.True(memberLow < 0.1 && memberHigh > 0.18);
+    }
+
+    [Fact]
+    public void TreatedSupport_FlagsRowsOutsideTheTreatedRangeAndLevels()
+    {
+        UpliftTrainingSet train = UpliftModelTests.Synthetic(5_000, 6);
+        int[] treatedRows = [.. Enumerable.Range(0, train.RowCount).Where(r => train.Treatment[r] == 1)];
+        TreatedSupport support = TreatedSupport.Build(train.Features, treatedRows, ["score", "region"]);
+        UpliftDataset probe = new(4);
+        probe.AddNumeric("score", [0.5f, 1.5f, float.NaN, 0.5f]);
+        probe.AddCategorical("region", [0, 0, 1, 0], ["north", "south", "mars"]);
+
+        bool[] outside = support.Outside(probe);
+
+        // In range and level seen; above the 99th percentile; missing (10% of treated rows are) in a seen level; ok.
+        Assert.False(outside[0]);
+        Assert.True(outside[1]);
+        Assert.False(outside[2]);
+        Assert.False(outside[3]);
+        UpliftDataset unseen = new(1);
+        unseen.AddNumeric("score", [0.5f]);
+        unseen.AddCategorical("region", [0], ["mars"]);
+        Assert.True(support.Outside(unseen)[0]);
+    }
+
+    [Fact]
+    public void MarkTies_TriggersWhoseIntervalOverlapsTheTopOneAreTiedAndSaySo()
+    {
+        List<TriggerSuggestion> ranked =
+        [
+            Suggestion("a", 0.030, 0.020, 0.040),
+            Suggestion("b", 0.025, 0.015, 0.035),
+            Suggestion("c", 0.010, 0.005, 0.015),
+        ];
+
+        StoreTriggerRanker.MarkTies(ranked);
+
+        Assert.True(ranked[0].TiedWithBest);
+        Assert.Contains("Tied with b", ranked[0].Rationale, StringComparison.Ordinal);
+        Assert.True(ranked[1].TiedWithBest);
+        Assert.Contains("Tied with the top-ranked a", ranked[1].Rationale, StringComparison.Ordinal);
+        Assert.False(ranked[2].TiedWithBest);
+        Assert.DoesNotContain("Tied", ranked[2].Rationale, StringComparison.Ordinal);
+    }
+
+    private static TriggerSuggestion Suggestion(string trigger, double mean, double low, double high) => new()
+    {
+        Trigger = trigger,
+        PredictedUplift = mean,
+        ExpectedIncrementalConversions = mean * 1000,
+        SegmentSizeAfterTrigger = 1000,
+        Rationale = "Predicted.",
+        PredictedUpliftInterval = new Interval(mean, low, high),
+    };
+}
