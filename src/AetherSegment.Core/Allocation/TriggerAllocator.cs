@@ -64,7 +64,7 @@ internal static class TriggerAllocator
 
         Passes passes = new(problem, settings.MinimumProfitPerSend, caps);
         double lambda = settings.Budget is { } budget ? passes.Price(budget, useBreakpoints: !bisect) : 0;
-        passes.Evaluate(lambda, out double[] mu, out bool capsHold);
+        passes.Evaluate(lambda, out double[] mu, out bool capsHold, spend: false);
         return passes.Summarize(lambda, mu, settings, capsHold);
     }
 
@@ -170,7 +170,7 @@ internal static class TriggerAllocator
         /// each over-cap trigger's μ is raised just past the score margin of the member ranked cap + 1 (the cap's worth of
         /// members with the widest margins keep it, the others move to their next choice), until no cap is exceeded.
         /// </summary>
-        public double Evaluate(double lambda, out double[] mu, out bool capsHold)
+        public double Evaluate(double lambda, out double[] mu, out bool capsHold, bool spend = true)
         {
             int triggers = _offers.Length;
             mu = new double[triggers];
@@ -209,7 +209,7 @@ internal static class TriggerAllocator
                 }
             }
 
-            return Spend(lambda, mu);
+            return spend ? Spend(lambda, mu) : double.NaN;
         }
 
         private readonly TriggerOffer[] _offers = problem.Offers;
