@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AetherSegment.Data;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Synthetic.Generation;
 using AetherSegment.Tests;
