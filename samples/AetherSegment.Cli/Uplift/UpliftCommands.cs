@@ -99,6 +99,7 @@ public static class UpliftCommands
         Option<string?> predictions = new("--predictions") { Description = "Writes the test rows' predicted uplift here (header 'uplift')." };
         Option<string?> plot = new("--plot") { Description = "Writes qini.svg, uplift.svg and uplift_by_decile.svg for the test rows into this folder." };
         Option<string?> plotModels = new("--plot-models") { Description = "More models to train and draw on the same charts, comma-separated (with --plot)." };
+        Option<string?> policy = new("--policy") { Description = "Also value policies on the test rows (IPS and doubly robust, incremental outcomes per row): best, single-best, random, nobody or all, comma-separated; --treatment may then name several." };
         ExperimentOptions experiment = new();
         command.Options.Add(train);
         command.Options.Add(test);
@@ -106,10 +107,12 @@ public static class UpliftCommands
         command.Options.Add(predictions);
         command.Options.Add(plot);
         command.Options.Add(plotModels);
+        command.Options.Add(policy);
         command.SetAction((result, cancellationToken) =>
         {
-            UpliftTrainingSet trainSet = experiment.Load(result, result.GetValue(train)!, singleTreatment: true);
-            UpliftTrainingSet testSet = experiment.Load(result, result.GetValue(test)!, singleTreatment: true);
+            string[]? policies = result.GetValue(policy) is { } policyValue ? UpliftPolicyEvaluation.Read(policyValue) : null;
+            UpliftTrainingSet trainSet = experiment.Load(result, result.GetValue(train)!, singleTreatment: policies is null);
+            UpliftTrainingSet testSet = experiment.Load(result, result.GetValue(test)!, singleTreatment: policies is null);
             IUpliftModel model = experiment.CreateModel(result);
             Stopwatch watch = Stopwatch.StartNew();
             model.Fit(trainSet, cancellationToken);
@@ -124,6 +127,13 @@ public static class UpliftCommands
 
             float[] y = testSet.Outcome;
             int[] t = testSet.Treatment;
+            if (t.Any(arm => arm > 1))
+            {
+                // Several treatments (with --policy): the metrics are the first treatment's, on its rows and the control's.
+                int[] rows = [.. Enumerable.Range(0, t.Length).Where(i => t[i] <= 1)];
+                (y, uplift, t) = ([.. rows.Select(i => y[i])], [.. rows.Select(i => uplift[i])], [.. rows.Select(i => t[i])]);
+            }
+
             if (result.GetValue(plot) is { } folder)
             {
                 List<UpliftPlotSeries> series = [new(model.Name, uplift)];
@@ -152,6 +162,7 @@ public static class UpliftCommands
             {
                 Chosen = (model as AutoUpliftModel)?.Chosen,
                 CvQini = CvScores(model),
+                Policies = policies is null ? null : UpliftPolicyEvaluation.Evaluate(model, trainSet, testSet, policies),
             });
             return Task.FromResult(CliExit.Ok);
         });
@@ -364,6 +375,10 @@ public static class UpliftCommands
 
         /// <summary>For <c>auto</c>: each candidate's cross-validated Qini on the training rows.</summary>
         public Dictionary<string, double>? CvQini { get; init; }
+
+        /// <summary>With --policy: each policy's value on the test rows.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Text.Json.Nodes.JsonArray? Policies { get; init; }
     }
 
     private sealed record TrainOutput(string Model, int TrainRows, IReadOnlyList<string> Treatments, string Control, IReadOnlyList<string> Features, double TrainSeconds, string Saved)

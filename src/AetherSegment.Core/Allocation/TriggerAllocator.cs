@@ -37,7 +37,15 @@ internal static class TriggerAllocator
 
     /// <summary>Allocates <paramref name="problem"/> under <paramref name="settings"/>.</summary>
     /// <exception cref="AetherSegmentInputException">Invalid settings or a problem without members.</exception>
-    public static AllocationPlan Allocate(AllocationProblem problem, AllocationSettings settings)
+    public static AllocationPlan Allocate(AllocationProblem problem, AllocationSettings settings) => Run(problem, settings, bisect: false);
+
+    /// <summary>
+    /// Allocates with the budget price found by bisection over full passes (the earlier method, kept as the reference
+    /// the tests compare the breakpoint price with).
+    /// </summary>
+    internal static AllocationPlan AllocateByBisection(AllocationProblem problem, AllocationSettings settings) => Run(problem, settings, bisect: true);
+
+    private static AllocationPlan Run(AllocationProblem problem, AllocationSettings settings, bool bisect)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
@@ -55,8 +63,8 @@ internal static class TriggerAllocator
         }
 
         Passes passes = new(problem, settings.MinimumProfitPerSend, caps);
-        double lambda = settings.Budget is { } budget ? passes.Price(budget) : 0;
-        passes.Evaluate(lambda, out double[] mu, out bool capsHold);
+        double lambda = settings.Budget is { } budget ? passes.Price(budget, useBreakpoints: !bisect) : 0;
+        passes.Evaluate(lambda, out double[] mu, out bool capsHold, spend: false);
         return passes.Summarize(lambda, mu, settings, capsHold);
     }
 
@@ -85,6 +93,71 @@ internal static class TriggerAllocator
         return curve;
     }
 
+    /// <summary>
+    /// The smallest breakpoint price whose savings, with those of every breakpoint at or below it, reach
+    /// <paramref name="excess"/>, and the next larger price (infinity when none); NaN when all savings fall short.
+    /// A weighted quickselect with a three-way partition; it reorders the arrays.
+    /// </summary>
+    internal static (double Price, double Following) SelectBreakpoint(double[] prices, double[] savings, double excess)
+    {
+        int lo = 0, hi = prices.Length;
+        double upper = double.PositiveInfinity, need = excess;
+        while (lo < hi)
+        {
+            double a = prices[lo], b = prices[lo + ((hi - lo) / 2)], c = prices[hi - 1];
+            double pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int lt = lo, i = lo, gt = hi;
+            double below = 0, equal = 0;
+            while (i < gt)
+            {
+                double x = prices[i];
+                if (x < pivot)
+                {
+                    below += savings[i];
+                    Swap(prices, savings, lt++, i++);
+                }
+                else if (x > pivot)
+                {
+                    Swap(prices, savings, i, --gt);
+                }
+                else
+                {
+                    equal += savings[i];
+                    i++;
+                }
+            }
+
+            if (below >= need)
+            {
+                upper = pivot;
+                hi = lt;
+            }
+            else if (below + equal >= need)
+            {
+                double following = upper;
+                for (int k = gt; k < hi; k++)
+                {
+                    following = Math.Min(following, prices[k]);
+                }
+
+                return (pivot, following);
+            }
+            else
+            {
+                need -= below + equal;
+                lo = gt;
+            }
+        }
+
+        return (double.NaN, double.NaN);
+    }
+
+    private static void Swap(double[] prices, double[] savings, int i, int j)
+    {
+        (prices[i], prices[j]) = (prices[j], prices[i]);
+        (savings[i], savings[j]) = (savings[j], savings[i]);
+    }
+
     /// <summary>The passes over members x triggers.</summary>
     private sealed class Passes(AllocationProblem problem, double minimumProfit, int[] caps)
     {
@@ -97,7 +170,7 @@ internal static class TriggerAllocator
         /// each over-cap trigger's μ is raised just past the score margin of the member ranked cap + 1 (the cap's worth of
         /// members with the widest margins keep it, the others move to their next choice), until no cap is exceeded.
         /// </summary>
-        public double Evaluate(double lambda, out double[] mu, out bool capsHold)
+        public double Evaluate(double lambda, out double[] mu, out bool capsHold, bool spend = true)
         {
             int triggers = _offers.Length;
             mu = new double[triggers];
@@ -136,7 +209,7 @@ internal static class TriggerAllocator
                 }
             }
 
-            return Spend(lambda, mu);
+            return spend ? Spend(lambda, mu) : double.NaN;
         }
 
         private readonly TriggerOffer[] _offers = problem.Offers;
@@ -144,9 +217,22 @@ internal static class TriggerAllocator
         private readonly double[] _value = problem.OrderValue;
         private readonly int _blocks = (problem.Members + BlockSize - 1) / BlockSize;
 
-        /// <summary>The smallest price λ whose plan spends at most <paramref name="budget"/>.</summary>
-        public double Price(double budget)
+        /// <summary>
+        /// The smallest price λ whose plan spends at most <paramref name="budget"/>: without caps read from the members'
+        /// breakpoints (<see cref="PriceFromBreakpoints"/>, one pass and a selection); with caps, or when
+        /// <paramref name="useBreakpoints"/> is false (the reference the tests compare with), by bisection.
+        /// </summary>
+        public double Price(double budget, bool useBreakpoints)
         {
+            if (useBreakpoints && !_capped)
+            {
+                double exact = PriceFromBreakpoints(budget, new double[_offers.Length]);
+                if (!double.IsNaN(exact))
+                {
+                    return exact;
+                }
+            }
+
             if (Evaluate(0, out _, out _) <= budget)
             {
                 return 0;
@@ -187,6 +273,160 @@ internal static class TriggerAllocator
             }
 
             return hi;
+        }
+
+        /// <summary>
+        /// The smallest price λ whose plan at cap prices <paramref name="mu"/> spends at most <paramref name="budget"/>,
+        /// exactly, from the members' breakpoints. A member's score for trigger t, p - μ(t) - λ·c, is a line in λ, and
+        /// their choice is the upper envelope of those lines and 0 (no send): as λ rises the choice moves to triggers of
+        /// ever smaller spend at at most one breakpoint per trigger. One pass collects every member's breakpoints with
+        /// the spend each one saves; a weighted selection (quickselect, expected linear time) finds the first breakpoint
+        /// where the savings reach the excess of the plan at λ = 0 over the budget. The price returned lies between that
+        /// breakpoint and the next one, so the plan is the one just past the breakpoint, the plan the bisection
+        /// converges to; one more pass checks its spend with the same arithmetic as <see cref="Spend"/>.
+        /// </summary>
+        /// <returns>The price, or NaN when the check fails (rounding at a near-tie) and the caller should bisect.</returns>
+        public double PriceFromBreakpoints(double budget, double[] mu)
+        {
+            int triggers = _offers.Length;
+            double[] partial = new double[_blocks];
+            Breakpoints[] found = new Breakpoints[_blocks];
+            Parallel.For(0, _blocks, b =>
+            {
+                int end = Math.Min(_value.Length, (b + 1) * BlockSize);
+                double[] intercept = new double[triggers], slope = new double[triggers];
+                bool[] eligible = new bool[triggers];
+                Breakpoints list = new((end - (b * BlockSize)) * 2);
+                double sum = 0;
+                for (int i = b * BlockSize; i < end; i++)
+                {
+                    double v = _value[i];
+                    int current = -1;
+                    double currentIntercept = 0, currentSlope = 0;
+                    for (int t = 0; t < triggers; t++)
+                    {
+                        TriggerOffer offer = _offers[t];
+                        double u = _uplift[t][i];
+                        double p = offer.Profit(u, v);
+                        eligible[t] = p >= minimumProfit;
+                        if (!eligible[t])
+                        {
+                            continue;
+                        }
+
+                        double c = offer.Spend(u, v);
+                        intercept[t] = p - mu[t];
+                        slope[t] = c;
+                        // The choice at λ = 0 exactly as Choice makes it: 0·c is 0, so the score is the intercept;
+                        // strictly above the best so far (no send scores 0), so a tie keeps the earlier option.
+                        if (intercept[t] > currentIntercept)
+                        {
+                            current = t;
+                            currentIntercept = intercept[t];
+                            currentSlope = c;
+                        }
+                    }
+
+                    sum += currentSlope;
+                    double at = 0;
+                    while (current >= 0)
+                    {
+                        // The next line to overtake the current one: the first crossing among the lines of smaller
+                        // spend (no send is the line 0); at a shared crossing the smallest spend wins after it.
+                        int next = -1;
+                        double nextAt = (currentSlope > 0) ? Math.Max(at, currentIntercept / currentSlope) : double.PositiveInfinity;
+                        double nextSlope = 0;
+                        for (int t = 0; t < triggers; t++)
+                        {
+                            if (!eligible[t] || t == current || !(slope[t] < currentSlope))
+                            {
+                                continue;
+                            }
+
+                            double x = Math.Max(at, (currentIntercept - intercept[t]) / (currentSlope - slope[t]));
+                            if (x < nextAt || (x == nextAt && slope[t] < nextSlope))
+                            {
+                                next = t;
+                                nextAt = x;
+                                nextSlope = slope[t];
+                            }
+                        }
+
+                        if (double.IsPositiveInfinity(nextAt))
+                        {
+                            break;
+                        }
+
+                        list.Add(nextAt, currentSlope - nextSlope);
+                        at = nextAt;
+                        current = next;
+                        currentIntercept = next < 0 ? 0 : intercept[next];
+                        currentSlope = nextSlope;
+                    }
+                }
+
+                partial[b] = sum;
+                found[b] = list;
+            });
+            double spendAtZero = 0;
+            for (int b = 0; b < partial.Length; b++)
+            {
+                spendAtZero += partial[b];
+            }
+
+            if (spendAtZero <= budget)
+            {
+                return 0;
+            }
+
+            int count = 0;
+            foreach (Breakpoints list in found)
+            {
+                count += list.Count;
+            }
+
+            double[] prices = new double[count], savings = new double[count];
+            int offset = 0;
+            foreach (Breakpoints list in found)
+            {
+                Array.Copy(list.Prices, 0, prices, offset, list.Count);
+                Array.Copy(list.Savings, 0, savings, offset, list.Count);
+                offset += list.Count;
+            }
+
+            (double price, double following) = SelectBreakpoint(prices, savings, spendAtZero - budget);
+            if (double.IsNaN(price))
+            {
+                return double.NaN;
+            }
+
+            double lambda = double.IsPositiveInfinity(following) ? (price > 0 ? price * 2 : 1) : price + ((following - price) / 2);
+            return lambda > price && Spend(lambda, mu) <= budget ? lambda : double.NaN;
+        }
+
+        /// <summary>A growing list of (price, spend saved) pairs of one block of members.</summary>
+        private sealed class Breakpoints(int capacity)
+        {
+            public double[] Prices { get; private set; } = new double[Math.Max(capacity, 16)];
+
+            public double[] Savings { get; private set; } = new double[Math.Max(capacity, 16)];
+
+            public int Count { get; private set; }
+
+            public void Add(double price, double saving)
+            {
+                if (Count == Prices.Length)
+                {
+                    double[] prices = new double[Count * 2], savings = new double[Count * 2];
+                    Array.Copy(Prices, prices, Count);
+                    Array.Copy(Savings, savings, Count);
+                    Prices = prices;
+                    Savings = savings;
+                }
+
+                Prices[Count] = price;
+                Savings[Count++] = saving;
+            }
         }
 
         /// <summary>The spend of the plan at (λ, μ).</summary>

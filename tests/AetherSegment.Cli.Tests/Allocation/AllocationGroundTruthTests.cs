@@ -1,12 +1,10 @@
 using System.Globalization;
 using AetherSegment.Allocation;
+using AetherSegment.Cli.Tests.Uplift;
 using AetherSegment.Data;
 using AetherSegment.DuckDB;
-using AetherSegment.DuckDB.Loading;
 using AetherSegment.Profiles;
-using AetherSegment.Synthetic.Generation;
 using AetherSegment.Synthetic.Profiles;
-using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,12 +17,12 @@ namespace AetherSegment.Cli.Tests.Allocation;
 /// The bar with the generator's ground truth: on a generated retailer of 50,000 customers, the allocation made
 /// from predicted uplift, judged by true uplift, at a budget of 30% of "discount to everyone", earns at least 1.2x the
 /// best single trigger sent to everyone the budget reaches and at least 80% of the oracle allocation (made from the true
-/// uplift). The test runs seed 5; <c>benchmarks/allocation/ground-truth.sh</c> runs seeds 5-8 through the same test
-/// (<c>AETHER_ALLOCATION_SEEDS</c>) and docs/uplift.md has the figures.
+/// uplift). The test runs seed 5; <c>AETHER_ALLOCATION_SEEDS=5,6,7,8</c> runs seeds 5-8 through the same test
+/// and docs/uplift.md has the figures. The stores come from <see cref="GeneratedRetailers"/>, shared with the ranking tests.
 /// </summary>
 public sealed class AllocationGroundTruthTests(ITestOutputHelper output)
 {
-    private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset AsOf = GeneratedRetailers.AsOf;
     private static readonly SqlStatement Everyone = new("SELECT customer_id FROM customers");
 
     [Fact]
@@ -45,11 +43,7 @@ public sealed class AllocationGroundTruthTests(ITestOutputHelper output)
 
     private static async Task<Figures> MeasureAsync(int seed)
     {
-        string path = Path.Combine(TestPaths.NewTempDirectory(), "allocation.duckdb");
-        await using (IDataSink sink = await new DuckDBDataSinkFactory(path).CreateAsync(replaceExisting: true))
-        {
-            await new SyntheticDataGenerator().GenerateAsync(sink, new GenerationRequest { Customers = 50_000, Seed = seed, AsOf = AsOf });
-        }
+        string path = await GeneratedRetailers.PathAsync(50_000, seed);
 
         BusinessProfile profile = HomeFurnishingProfile.Load();
         DuckDBDataStore store = new(path);

@@ -2,10 +2,7 @@ using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
-using AetherSegment.DuckDB.Loading;
-using AetherSegment.Synthetic.Generation;
 using AetherSegment.Synthetic.Profiles;
-using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,15 +14,11 @@ namespace AetherSegment.Cli.Tests.Uplift;
 /// <summary>A generated store shared by the ranking tests (generation takes a few seconds).</summary>
 public sealed class GeneratedStoreFixture : IAsyncLifetime
 {
-    public static readonly DateTimeOffset AsOf = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AsOf = GeneratedRetailers.AsOf;
 
-    public string Path { get; } = System.IO.Path.Combine(TestPaths.NewTempDirectory(), "ranking.duckdb");
+    public string Path { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
-    {
-        await using IDataSink sink = await new DuckDBDataSinkFactory(Path).CreateAsync(replaceExisting: true);
-        await new SyntheticDataGenerator().GenerateAsync(sink, new GenerationRequest { Customers = 40_000, Seed = 5, AsOf = AsOf });
-    }
+    public async Task InitializeAsync() => Path = await GeneratedRetailers.PathAsync(40_000, 5);
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

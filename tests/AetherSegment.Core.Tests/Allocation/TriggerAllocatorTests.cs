@@ -109,6 +109,69 @@ public sealed class TriggerAllocatorTests
         return best;
     }
 
+    [Theory]
+    [InlineData(8, 0.3)]
+    [InlineData(50, 0.05)]
+    [InlineData(1_000, 0.5)]
+    [InlineData(20_000, 0.3)]
+    [InlineData(100_000, 0.9)]
+    public void Allocate_BudgetPriceFromBreakpoints_GivesTheBisectionsPlan(int members, double budgetShare)
+    {
+        // The price read from the members' breakpoints and the one found by bisection over full passes (the earlier
+        // method) must give the same plan on random problems, with and without a minimum profit.
+        for (int seed = 1; seed <= 5; seed++)
+        {
+            AllocationProblem problem = RandomProblem(members, (members * 31) + seed);
+            double unbounded = TriggerAllocator.Allocate(problem, new AllocationSettings()).Spend;
+            foreach (double minimumProfit in new[] { 0.0, 0.2 })
+            {
+                AllocationSettings settings = new() { Budget = unbounded * budgetShare, MinimumProfitPerSend = minimumProfit };
+
+                AllocationPlan fast = TriggerAllocator.Allocate(problem, settings);
+                AllocationPlan reference = TriggerAllocator.AllocateByBisection(problem, settings);
+
+                Assert.Equal(reference.Assignment, fast.Assignment);
+                Assert.Equal(reference.Spend, fast.Spend);
+                Assert.Equal(reference.Profit.Value, fast.Profit.Value);
+                Assert.True(fast.Spend <= settings.Budget);
+                // Both prices lie past the same breakpoint: the bisection's is within its tolerance of the breakpoint, the
+                // new one between that breakpoint and the next, so they agree to the gap between breakpoints.
+                Assert.True(fast.Lambda > 0 && reference.Lambda > 0);
+                Assert.Equal(reference.Lambda, fast.Lambda, reference.Lambda * (members < 1_000 ? 1.0 : 0.01));
+            }
+        }
+    }
+
+    [Fact]
+    public void SelectBreakpoint_FindsTheFirstPriceWhoseSavingsReachTheExcess()
+    {
+        Random random = new(3);
+        for (int round = 0; round < 200; round++)
+        {
+            int count = random.Next(1, 300);
+            double[] prices = [.. Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 20) / 4)];
+            double[] savings = [.. Enumerable.Range(0, count).Select(_ => random.NextDouble())];
+            double excess = random.NextDouble() * savings.Sum() * 1.1;
+            (double[] sortedPrices, double[] sortedSavings) = ([.. prices], [.. savings]);
+            Array.Sort(sortedPrices, sortedSavings);
+            double expected = double.NaN, following = double.NaN, saved = 0;
+            for (int k = 0; k < count; k++)
+            {
+                saved += sortedSavings[k];
+                if (saved >= excess && (k == count - 1 || sortedPrices[k + 1] > sortedPrices[k]))
+                {
+                    expected = sortedPrices[k];
+                    following = k == count - 1 ? double.PositiveInfinity : sortedPrices[k + 1];
+                    break;
+                }
+            }
+
+            (double price, double next) = TriggerAllocator.SelectBreakpoint(prices, savings, excess);
+            Assert.Equal(expected, price);
+            Assert.Equal(following, next);
+        }
+    }
+
     [Fact]
     public void Allocate_UnderABudget_SpendsItAlmostAllAndRespectsCapsAndMinimumProfit()
     {
