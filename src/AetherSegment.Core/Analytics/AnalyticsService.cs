@@ -109,6 +109,13 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         }
 
         QueryResult result = await RunAsync(compiled.Statement, cancellationToken).ConfigureAwait(false);
+        if (query!.Growth && query.GrowthPercent && result.Rows.Count == 1 && result.Rows[0][0] is null)
+        {
+            // A percentage change from nothing is undefined: declined with the amounts, not answered with a number.
+            object?[] row = result.Rows[0];
+            return Unanswerable(question, $"a percentage change of {query.Measure.Label} is undefined because the earlier period has none (the change in amount is {AnswerWriter.Format(query.Measure.Format, row[1] ?? 0)}, from {AnswerWriter.Format(query.Measure.Format, row[2] ?? 0)} to {AnswerWriter.Format(query.Measure.Format, row[3] ?? 0)})", warnings);
+        }
+
         string scope = AnswerWriter.Describe(query!, _layer, asOf);
         warnings.AddRange(compiled.Warnings);
         if (query!.Limit is { } cut && result.Rows.Count > cut && query.Sort != AnalyticsSort.DimensionAscending)

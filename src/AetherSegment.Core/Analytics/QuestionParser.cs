@@ -766,15 +766,16 @@ internal static partial class QuestionParser
             {
                 int quarter = m.Groups["q"].Success ? int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) : Array.IndexOf((string[])["first", "second", "third", "fourth"], m.Groups["word"].Value) + 1;
                 int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
-                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, Phrase(m)));
+                string label = string.Create(CultureInfo.InvariantCulture, $"Q{quarter}");
+                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")));
             });
 
-            // "Q1 vs Q2 2026": a year said once applies to both quarters.
+            // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1" and "Q2"; the dates say the year).
             if (times.Count(t => t.Kind == TimeRangeKind.NamedQuarter) == 2 && times.Where(t => t.Kind == TimeRangeKind.NamedQuarter).Select(t => t.Year).Distinct().Where(y => y != 0).ToList() is [int shared])
             {
                 for (int i = 0; i < times.Count; i++)
                 {
-                    times[i] = times[i].Kind == TimeRangeKind.NamedQuarter && times[i].Year == 0 ? times[i] with { Year = shared } : times[i];
+                    times[i] = times[i].Kind == TimeRangeKind.NamedQuarter ? times[i] with { Year = shared, Phrase = string.Create(CultureInfo.InvariantCulture, $"Q{times[i].Amount}") } : times[i];
                 }
             }
         }

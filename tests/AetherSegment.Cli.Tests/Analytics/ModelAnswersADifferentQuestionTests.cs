@@ -72,7 +72,7 @@ public sealed class ModelAnswersADifferentQuestionTests(ModelAnswersADifferentQu
         fixture.Answer = JsonSerializer.Serialize(new { sql = "SELECT COUNT(DISTINCT session_id) AS sessions FROM behavioral_events" });
         int before = fixture.ModelRequests;
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskAsync("how many distinct visits happened, roughly speaking?");
+        AnalyticsAnswer answer = await fixture.Analytics.AskAsync("how many distinct things happened, roughly speaking?");
 
         Assert.Equal(before + 1, fixture.ModelRequests);
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);

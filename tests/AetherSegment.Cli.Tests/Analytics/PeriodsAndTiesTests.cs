@@ -36,7 +36,7 @@ public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixt
         Assert.Equal(2, answer.Rows.Count);
         Assert.Equal(Revenue(new DateTime(2026, 1, 1), new DateTime(2026, 4, 1)), Value(answer.Rows[0]), 6);
         Assert.Equal(Revenue(new DateTime(2026, 4, 1), new DateTime(2026, 7, 1)), Value(answer.Rows[1]), 6);
-        Assert.Contains("q1 (2026-01-01 to 2026-03-31) compared with q2 (2026-04-01 to 2026-06-30)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("Q1 (2026-01-01 to 2026-03-31) compared with Q2 (2026-04-01 to 2026-06-30)", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,6 +77,17 @@ public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixt
         double after = Revenue(new DateTime(2026, 1, 1), new DateTime(2027, 1, 1));
         Assert.Equal("percent_change_in_revenue", answer.Columns[0]);
         Assert.Equal((after / before) - 1, Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]], CultureInfo.InvariantCulture), 9);
+    }
+
+    [Fact]
+    public async Task PercentGrowthFromNothing_IsDeclinedWithTheAmounts()
+    {
+        Assert.DoesNotContain(Rows.Orders, o => o.At.Year == 2024);
+
+        AnalyticsAnswer answer = await AskAsync("how much did revenue grow in 2025 compared with 2024, in percent?", answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Contains("percentage change of revenue is undefined because the earlier period has none", answer.Answer, StringComparison.Ordinal);
     }
 
     [Theory]
