@@ -25,7 +25,7 @@ public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixt
         Assert.Equal(Revenue(new DateTime(2026, 10, 1), new DateTime(2026, 11, 1)), Value(answer.Rows[0]), 6);
         Assert.Equal("this month", answer.Rows[1]["period"]);
         Assert.Equal(Revenue(new DateTime(2026, 11, 1), Tomorrow), Value(answer.Rows[1]), 6);
-        Assert.Contains("this month (2026-11-01 to 2026-11-20) compared with last month (2026-10-01 to 2026-10-31), one row per period", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("last month (2026-10-01 to 2026-10-31) compared with this month (2026-11-01 to 2026-11-20), one row per period", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
