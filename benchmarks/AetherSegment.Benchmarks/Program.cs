@@ -9,6 +9,12 @@ if (args is ["train-scale", string path, ..])
 }
 
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-scale [MEMBERS]   (issue 15: one timed process)
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [...]   (issue 17: one timed process)
+if (args is ["ask-scale", string askDatabase, ..])
+{
+    return await AskScale.RunAsync(askDatabase, args[2..]);
+}
+
 if (args is ["experiment-scale", ..])
 {
     return ExperimentScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);

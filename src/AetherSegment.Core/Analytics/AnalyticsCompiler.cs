@@ -25,8 +25,24 @@ internal static class AnalyticsCompiler
         AetherSegmentOptions thresholds,
         (DateTimeOffset Start, DateTimeOffset End)? range,
         int maxRows,
+        out string? reason) => Compile(query, layer, dialect, thresholds, range, null, maxRows, out reason);
+
+    /// <summary>Compiles a query; <paramref name="compared"/> is the resolved second period of a comparison of periods.</summary>
+    public static CompiledQuery? Compile(
+        AnalyticsQuery query,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        (DateTimeOffset Start, DateTimeOffset End)? range,
+        (DateTimeOffset Start, DateTimeOffset End)? compared,
+        int maxRows,
         out string? reason)
     {
+        if (query.ComparedTime is not null)
+        {
+            return CompilePeriods(query, layer, dialect, thresholds, range, compared, maxRows, out reason);
+        }
+
         if (query.Share)
         {
             return CompileShare(query, layer, dialect, thresholds, range, maxRows, out reason);
@@ -61,18 +77,9 @@ internal static class AnalyticsCompiler
             }
         }
 
-        foreach (QueryFilter filter in query.Filters)
+        if (!WhereOf(query.Filters, query.Measure, fact, layer, dialect, where, parameters, ref needsCustomers, out reason))
         {
-            DimensionDefinition filtered = layer.Dimension(filter.Dimension)!;
-            string? filterSql = layer.DimensionExpression(filtered, fact, dialect, out reason);
-            if (filterSql is null)
-            {
-                reason = $"{reason}, so {query.Measure.Label} cannot be filtered to {filter.Phrase}";
-                return null;
-            }
-
-            needsCustomers |= filtered.OnCustomers;
-            where.Add(FilterSql(filter, filtered, filterSql, dialect, parameters));
+            return null;
         }
 
         if (query.RowComparison is { } row)
@@ -143,10 +150,19 @@ internal static class AnalyticsCompiler
                 sql.Append("\nHAVING ").Append(ComparisonSql(measureSql, having, "having_value", dialect, parameters));
             }
 
-            sql.Append("\nORDER BY ");
             AnalyticsSort sort = query.Sort == AnalyticsSort.Default
                 ? (query.Dimension.IsTime ? AnalyticsSort.DimensionAscending : AnalyticsSort.MeasureDescending)
                 : query.Sort;
+            bool ranked = query.Limit is not null && sort != AnalyticsSort.DimensionAscending;
+            if (ranked)
+            {
+                // Top or bottom N with ties: every group whose rank is within N, so a tie at the cut is never dropped.
+                sql.Append("\nQUALIFY RANK() OVER (ORDER BY ").Append(measureSql).Append(sort == AnalyticsSort.MeasureAscending ? " ASC" : " DESC")
+                    .Append(") <= ").Append(dialect.Parameter("rank_limit"));
+                parameters.Add(QueryParameter.Int64("rank_limit", query.Limit!.Value));
+            }
+
+            sql.Append("\nORDER BY ");
             sql.Append(sort switch
             {
                 AnalyticsSort.DimensionAscending => $"{dimensionName} ASC",
@@ -154,7 +170,7 @@ internal static class AnalyticsCompiler
                 _ => $"{measureName} DESC, {dimensionName} ASC",
             });
             sql.Append("\nLIMIT ").Append(dialect.Parameter("row_limit"));
-            parameters.Add(QueryParameter.Int64("row_limit", Math.Min(query.Limit ?? maxRows, maxRows)));
+            parameters.Add(QueryParameter.Int64("row_limit", ranked ? maxRows : Math.Min(query.Limit ?? maxRows, maxRows)));
         }
 
         string text = sql.ToString();
@@ -168,6 +184,76 @@ internal static class AnalyticsCompiler
         }
 
         return new CompiledQuery(new SqlStatement(text, parameters), measureName, query.Dimension?.Name, warnings);
+    }
+
+    // Two periods of one measure: one row per period (CASE on the time column, both ranges in the WHERE), or with growth
+    // the change from the earlier to the later period, absolute and relative.
+    private static CompiledQuery? CompilePeriods(
+        AnalyticsQuery query,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        (DateTimeOffset Start, DateTimeOffset End)? range,
+        (DateTimeOffset Start, DateTimeOffset End)? compared,
+        int maxRows,
+        out string? reason)
+    {
+        if (range is not { } a || compared is not { } b || query.Time is null || query.ComparedTime is null)
+        {
+            reason = "two periods are needed for a comparison";
+            return null;
+        }
+
+        if (layer.Fact(query.Measure.Fact) is not { Time: { } time } || query.TimeOnConditions || query.Conditions.Count > 0)
+        {
+            reason = $"{query.Measure.Label} has no time of its own in the data (or carries a condition), so two periods cannot be compared";
+            return null;
+        }
+
+        if (a.Start < b.End && b.Start < a.End)
+        {
+            reason = $"{query.Time.Phrase} and {query.ComparedTime.Phrase} overlap; compare two separate periods";
+            return null;
+        }
+
+        CompiledQuery? total = Compile(query with { ComparedTime = null, Time = null, Growth = false, GrowthPercent = false }, layer, dialect, thresholds, null, maxRows, out reason);
+        if (total is null)
+        {
+            return null;
+        }
+
+        bool firstIsEarlier = a.Start <= b.Start;
+        ((DateTimeOffset Start, DateTimeOffset End) earlier, string earlierPhrase) = firstIsEarlier ? (a, query.Time.Phrase) : (b, query.ComparedTime.Phrase);
+        ((DateTimeOffset Start, DateTimeOffset End) later, string laterPhrase) = firstIsEarlier ? (b, query.ComparedTime.Phrase) : (a, query.Time.Phrase);
+        List<QueryParameter> parameters = [.. total.Statement.Parameters];
+        parameters.Add(QueryParameter.Timestamp("period_1_start", earlier.Start));
+        parameters.Add(QueryParameter.Timestamp("period_1_end", earlier.End));
+        parameters.Add(QueryParameter.Timestamp("period_2_start", later.Start));
+        parameters.Add(QueryParameter.Timestamp("period_2_end", later.End));
+        parameters.Add(QueryParameter.String("period_1", earlierPhrase));
+        parameters.Add(QueryParameter.String("period_2", laterPhrase + (laterPhrase == earlierPhrase ? " (later)" : "")));
+        string t = time(dialect);
+        string inEarlier = $"{t} >= {dialect.Parameter("period_1_start")} AND {t} < {dialect.Parameter("period_1_end")}";
+        string inLater = $"{t} >= {dialect.Parameter("period_2_start")} AND {t} < {dialect.Parameter("period_2_end")}";
+        string measureName = query.Measure.Name;
+        string body = total.Statement.Sql;
+        StringBuilder sql = new();
+        sql.Append("SELECT CASE WHEN ").Append(inEarlier).Append(" THEN ").Append(dialect.Parameter("period_1")).Append(" ELSE ").Append(dialect.Parameter("period_2")).Append(" END AS period, ")
+            .Append(body.AsSpan("SELECT ".Length))
+            .Append(body.Contains("\nWHERE ", StringComparison.Ordinal) ? "\n  AND " : "\nWHERE ").Append("((").Append(inEarlier).Append(") OR (").Append(inLater).Append("))")
+            .Append("\nGROUP BY 1");
+        if (!query.Growth)
+        {
+            sql.Append("\nORDER BY MIN(").Append(t).Append(')');
+            return new CompiledQuery(new SqlStatement(sql.ToString(), parameters), measureName, "period", total.Warnings) { PartFormat = query.Measure.Format };
+        }
+
+        string before = $"(SELECT {measureName} FROM periods WHERE period = {dialect.Parameter("period_1")})";
+        string after = $"(SELECT {measureName} FROM periods WHERE period = {dialect.Parameter("period_2")})";
+        string change = $"COALESCE({after}, 0) - COALESCE({before}, 0) AS change_in_{measureName}";
+        string percent = $"COALESCE({after}, 0) / NULLIF({before}, 0) - 1 AS percent_change_in_{measureName}";
+        string growth = $"WITH periods AS (\n{sql}\n)\nSELECT {(query.GrowthPercent ? percent + ", " + change : change + ", " + percent)}, {before} AS {measureName}_{"before"}, {after} AS {measureName}_{"after"}";
+        return new CompiledQuery(new SqlStatement(growth, parameters), (query.GrowthPercent ? "percent_change_in_" : "change_in_") + measureName, null, total.Warnings) { PartFormat = query.Measure.Format };
     }
 
     // The share of the measure: the question's filters and conditions over the same measure without them (same time
@@ -219,6 +305,36 @@ internal static class AnalyticsCompiler
         string sql = $"SELECT part.{measureName} / NULLIF(whole.{measureName}, 0) AS {shareName}, part.{measureName} AS {measureName}, whole.{measureName} AS {total}\n" +
             $"FROM ({part.Statement.Sql}) AS part\nCROSS JOIN ({whole.Statement.Sql}) AS whole";
         return new CompiledQuery(new SqlStatement(sql, parameters), shareName, null, [.. part.Warnings, .. whole.Warnings.Where(w => !part.Warnings.Contains(w))]) { PartFormat = query.Measure.Format };
+    }
+
+    // The filters of a question or of a condition on one fact, as WHERE terms; false (with the reason) when one cannot be placed.
+    private static bool WhereOf(
+        IReadOnlyList<QueryFilter> filters,
+        MeasureDefinition measure,
+        FactInfo fact,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        List<string> where,
+        List<QueryParameter> parameters,
+        ref bool needsCustomers,
+        out string? reason)
+    {
+        reason = null;
+        foreach (QueryFilter filter in filters)
+        {
+            DimensionDefinition filtered = layer.Dimension(filter.Dimension)!;
+            string? filterSql = layer.DimensionExpression(filtered, fact, dialect, out reason);
+            if (filterSql is null)
+            {
+                reason = $"{reason}, so {measure.Label} cannot be filtered to {filter.Phrase}";
+                return false;
+            }
+
+            needsCustomers |= filtered.OnCustomers;
+            where.Add(FilterSql(filter, filtered, filterSql, dialect, parameters));
+        }
+
+        return true;
     }
 
     private static string FilterSql(QueryFilter filter, DimensionDefinition dimension, string filterSql, SqlDialect dialect, List<QueryParameter> parameters)
@@ -274,18 +390,9 @@ internal static class AnalyticsCompiler
 
         List<string> where = [];
         bool needsCustomers = condition.Measure.NeedsCustomers;
-        foreach (QueryFilter filter in condition.Filters)
+        if (!WhereOf(condition.Filters, condition.Measure, fact, layer, dialect, where, parameters, ref needsCustomers, out reason))
         {
-            DimensionDefinition dimension = layer.Dimension(filter.Dimension)!;
-            string? filterSql = layer.DimensionExpression(dimension, fact, dialect, out reason);
-            if (filterSql is null)
-            {
-                reason = $"{reason}, so {condition.Measure.Label} cannot be filtered to {filter.Phrase}";
-                return null;
-            }
-
-            needsCustomers |= dimension.OnCustomers;
-            where.Add(FilterSql(filter, dimension, filterSql, dialect, parameters));
+            return null;
         }
 
         if (condition.RowComparison is { } row)

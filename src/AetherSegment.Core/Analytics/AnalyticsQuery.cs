@@ -102,6 +102,15 @@ internal sealed record AnalyticsQuery(
 
     /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
     public bool TimeOnConditions { get; init; }
+
+    /// <summary>A second period the measure is compared with ("this month vs last month"); <see cref="Time"/> is the first.</summary>
+    public RelativeTimeRange? ComparedTime { get; init; }
+
+    /// <summary>Whether the answer is the change from the earlier period to the later one (needs <see cref="ComparedTime"/>).</summary>
+    public bool Growth { get; init; }
+
+    /// <summary>Whether the change is asked as a percentage ("in percent", "% growth").</summary>
+    public bool GrowthPercent { get; init; }
 }
 
 /// <summary>The parser's reading of a question.</summary>
@@ -112,6 +121,12 @@ internal sealed record ParsedQuestion(AnalyticsAnswerStatus Status, AnalyticsQue
 {
     /// <summary>A further reason or a clarifying question shown after <see cref="Reason"/> ("revenue over 500 of what? ...").</summary>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// For a declined question, what the parser did place (a named measure, its filters and breakdown), or
+    /// <see langword="null"/>: the reading a language model's SQL is checked against.
+    /// </summary>
+    public AnalyticsQuery? Partial { get; init; }
 
     public static ParsedQuestion Refused(string reason) => new(AnalyticsAnswerStatus.Refused, null, reason);
 

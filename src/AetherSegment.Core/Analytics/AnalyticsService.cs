@@ -9,8 +9,9 @@ namespace AetherSegment.Analytics;
 
 /// <summary>
 /// The default <see cref="IAnalyticsService"/>: refuses questions that would change data or read personal data,
-/// lets a registered <see cref="IAnalyticsSqlWriter"/> propose SQL inside <see cref="AnalyticsSqlGuard"/>, and
-/// otherwise (or when that SQL is refused or fails) answers through the rule-based parser and the semantic layer.
+/// answers through the rule-based parser and the semantic layer first, and only for a question the rules decline lets
+/// a registered <see cref="IAnalyticsSqlWriter"/> propose SQL inside <see cref="AnalyticsSqlGuard"/>. Every answer's
+/// <see cref="AnalyticsAnswer.Source"/> and restatement name the path that produced it.
 /// </summary>
 internal sealed partial class AnalyticsService : IAnalyticsService
 {
@@ -86,49 +87,59 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             };
         }
 
+        // The rules first: a question they answer never reaches a language model; only a question they decline (one
+        // they cannot place, or cannot compile) goes to the configured model, checked against the partial reading.
         List<string> warnings = [];
-        if (_writer is not null)
-        {
-            AnalyticsAnswer? written = await TryLanguageModelAsync(question, caller, parsed.Query, warnings, cancellationToken).ConfigureAwait(false);
-            if (written is not null)
-            {
-                return written;
-            }
-        }
-
-        if (parsed.Status == AnalyticsAnswerStatus.Unanswerable)
-        {
-            return Unanswerable(question, parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}", warnings);
-        }
-
-        AnalyticsQuery query = parsed.Query!;
-        DateTimeOffset? asOf = query.Time is null ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
-        CompiledQuery? compiled = AnalyticsCompiler.Compile(query, _layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), _options.MaxRows, out string? reason);
+        AnalyticsQuery? query = parsed.Status == AnalyticsAnswerStatus.Answered ? parsed.Query : null;
+        DateTimeOffset? asOf = query?.Time is null ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
+        string? declined = query is null ? (parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}") : null;
+        CompiledQuery? compiled = query is null ? null : AnalyticsCompiler.Compile(query, _layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), query.ComparedTime?.Resolve(asOf!.Value), _options.MaxRows, out declined);
         if (compiled is null)
         {
-            return Unanswerable(question, reason!, warnings);
+            if (_writer is not null)
+            {
+                AnalyticsAnswer? written = await TryLanguageModelAsync(question, caller, query ?? parsed.Partial, declined!, warnings, cancellationToken).ConfigureAwait(false);
+                if (written is not null)
+                {
+                    return written;
+                }
+            }
+
+            return Unanswerable(question, declined!, warnings);
         }
 
         QueryResult result = await RunAsync(compiled.Statement, cancellationToken).ConfigureAwait(false);
-        string scope = AnswerWriter.Describe(query, _layer, asOf);
+        if (query!.Growth && query.GrowthPercent && result.Rows.Count == 1 && result.Rows[0][0] is null)
+        {
+            // A percentage change from nothing is undefined: declined with the amounts, not answered with a number.
+            object?[] row = result.Rows[0];
+            return Unanswerable(question, $"a percentage change of {query.Measure.Label} is undefined because the earlier period has none (the change in amount is {AnswerWriter.Format(query.Measure.Format, row[1] ?? 0)}, from {AnswerWriter.Format(query.Measure.Format, row[2] ?? 0)} to {AnswerWriter.Format(query.Measure.Format, row[3] ?? 0)})", warnings);
+        }
+
+        string scope = AnswerWriter.Describe(query!, _layer, asOf);
         warnings.AddRange(compiled.Warnings);
+        if (query!.Limit is { } cut && result.Rows.Count > cut && query.Sort != AnalyticsSort.DimensionAscending)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{result.Rows.Count} rows for a top {cut}: the values at the cut tie, and every tied row is included."));
+        }
+
         return new AnalyticsAnswer
         {
             Question = question,
             Status = AnalyticsAnswerStatus.Answered,
-            Answer = AnswerWriter.Sentence(query, compiled, result, scope),
-            Restatement = AnswerWriter.Restate(query, _layer, asOf) + " (rule-based parser)",
+            Answer = AnswerWriter.Sentence(query!, compiled, result, scope),
+            Restatement = AnswerWriter.Restate(query!, _layer, asOf) + " (rule-based parser)",
             Sql = compiled.Statement.Sql,
             Parameters = compiled.Statement.Parameters,
             Columns = result.Columns,
             Rows = AnswerWriter.Rows(result),
-            Chart = AnswerWriter.Chart(query, compiled, result.Rows.Count, scope),
+            Chart = AnswerWriter.Chart(query!, compiled, result.Rows.Count, scope),
             Source = AnalyticsAnswerSource.Rules,
             Warnings = warnings,
         };
     }
 
-    private async Task<AnalyticsAnswer?> TryLanguageModelAsync(string question, string caller, AnalyticsQuery? reading, List<string> warnings, CancellationToken cancellationToken)
+    private async Task<AnalyticsAnswer?> TryLanguageModelAsync(string question, string caller, AnalyticsQuery? reading, string declined, List<string> warnings, CancellationToken cancellationToken)
     {
         string? sql;
         try
@@ -142,13 +153,13 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogWriterFailed(_logger, ex);
-            warnings.Add($"The language model did not answer ({ex.GetType().Name}); the rule-based parser answered instead.");
+            warnings.Add($"The rules declined the question and the language model did not answer ({ex.GetType().Name}).");
             return null;
         }
 
         if (sql is null)
         {
-            warnings.Add("The language model declined to write SQL; the rule-based parser answered instead.");
+            warnings.Add("The rules declined the question and so did the language model.");
             return null;
         }
 
@@ -186,7 +197,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         if (!verdict.IsAllowed)
         {
             LogModelSqlRefused(_logger, caller, verdict.Reason!, sql);
-            warnings.Add($"The language model's SQL was refused: {verdict.Reason} The rule-based parser answered instead.");
+            warnings.Add($"The language model's SQL was refused: {verdict.Reason}");
             return null;
         }
 
@@ -212,7 +223,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         catch (DataStoreException ex)
         {
             LogModelSqlFailed(_logger, caller, ex.Message);
-            warnings.Add($"The language model's SQL failed in the store ({ex.Message}); the rule-based parser answered instead.");
+            warnings.Add($"The language model's SQL failed in the store ({ex.Message}).");
             return null;
         }
 
@@ -222,8 +233,8 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             Status = AnalyticsAnswerStatus.Answered,
             Answer = GenericSentence(result),
             Restatement = reading is null
-                ? $"Computed by SQL that the language model wrote (the rule-based parser could not read the question, so nothing checked that it answers it); it reads {ModelSqlCheck.TablesRead(ranSql, _layer)}."
-                : $"Computed by SQL that the language model wrote, checked against the rule-based reading: {AnswerWriter.Restate(reading, _layer, null)[("Computed ".Length)..]}",
+                ? $"Computed by SQL that the language model wrote (the rule-based parser declined the question: {declined}; nothing checked that it answers it); it reads {ModelSqlCheck.TablesRead(ranSql, _layer)}."
+                : $"Computed by SQL that the language model wrote (the rule-based parser declined the question: {declined}), checked against the rules' partial reading: {AnswerWriter.Restate(reading, _layer, null)[("Computed ".Length)..]}",
             Sql = ranSql,
             Parameters = ranParameters,
             Columns = result.Columns,

@@ -176,7 +176,11 @@ internal static class AnswerWriter
 
         if (query.Time is { } time && asOf is { } instant)
         {
-            scope.Add(time.Describe(instant));
+            scope.Add(query.ComparedTime is { } other ? $"{time.Describe(instant)} compared with {other.Describe(instant)}" : time.Describe(instant));
+        }
+        else if (query.Time is { } phrase && query.ComparedTime is { } otherPhrase)
+        {
+            scope.Add($"{phrase.Phrase} compared with {otherPhrase.Phrase}");
         }
 
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
@@ -229,9 +233,17 @@ internal static class AnswerWriter
             text.Append($"the share of {query.Measure.Label}");
             text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
         }
+        else if (query.Growth)
+        {
+            text.Append(query.GrowthPercent ? "the change in percent, and in amount," : "the change, in amount and in percent,").Append($" of {measure}{scope}, from the earlier period to the later one");
+        }
         else
         {
             text.Append(measure).Append(scope);
+            if (query.ComparedTime is not null)
+            {
+                text.Append(", one row per period");
+            }
         }
 
         if (query.Dimension is { } dimension && !query.Share)
@@ -252,7 +264,9 @@ internal static class AnswerWriter
         if (query.Dimension is not null && query.Limit is { } limit)
         {
             bool ascending = query.Sort == AnalyticsSort.MeasureAscending;
-            text.Append(string.Create(CultureInfo.InvariantCulture, $", the {(ascending ? "bottom" : "top")} {limit} by {query.Measure.Label} (ties at the cut broken alphabetically)"));
+            text.Append(query.Sort == AnalyticsSort.DimensionAscending
+                ? string.Create(CultureInfo.InvariantCulture, $", the first {limit} alphabetically")
+                : string.Create(CultureInfo.InvariantCulture, $", the {(ascending ? "bottom" : "top")} {limit} by {query.Measure.Label} (every {query.Dimension.Label} tied at the cut included)"));
         }
 
         return text.Append('.').ToString();
@@ -291,6 +305,19 @@ internal static class AnswerWriter
             return Capitalize($"no {label} found{scope}.");
         }
 
+        if (query.ComparedTime is not null && query.Growth && result.Rows.Count == 1 && result.Columns.Count == 4)
+        {
+            object?[] g = result.Rows[0];
+            (object? amount, object? percent) = query.GrowthPercent ? (g[1], g[0]) : (g[0], g[1]);
+            string relative = percent is null ? "no earlier figure to compare with" : Signed(Format(MeasureFormat.Percent, percent), percent);
+            return Capitalize($"change in {label}{scope}: {Signed(Format(query.Measure.Format, amount), amount)} ({relative}); {Format(query.Measure.Format, g[2])} then {Format(query.Measure.Format, g[3])}.");
+        }
+
+        if (query.ComparedTime is not null && query.Dimension is null)
+        {
+            return Capitalize($"{label}{scope}: {string.Join("; ", result.Rows.Select(r => $"{FormatMember(r[0])} {Format(query.Measure.Format, r[^1])}"))}.");
+        }
+
         if (query.Dimension is null)
         {
             return Capitalize($"{label}{scope}: {Format(query.Measure.Format, result.Rows[0][result.Columns.Count - 1])}.");
@@ -302,6 +329,14 @@ internal static class AnswerWriter
         string firstName = FormatMember(first[0]);
         string firstValue = Format(query.Measure.Format, first[measureIndex]);
         bool ascending = query.Sort == AnalyticsSort.MeasureAscending;
+        if (query.Limit is { } cut && result.Rows.Count > cut && query.Sort != AnalyticsSort.DimensionAscending)
+        {
+            // Ties at the cut are all included, and the sentence says so.
+            string tied = string.Join(", ", result.Rows.Select(r => FormatMember(r[0])));
+            string kind = ascending ? "bottom" : "top";
+            return Capitalize(string.Create(CultureInfo.InvariantCulture, $"{kind} {cut} {dimension.PluralLabel} by {label}{scope}: {result.Rows.Count} {dimension.PluralLabel}, because {result.Rows.Count - cut + 1} tie at the cut ({tied}); {firstName} at {firstValue}."));
+        }
+
         if (query.Limit == 1)
         {
             string most = query.Measure.Format == MeasureFormat.Count ? (ascending ? "fewest" : "most") : (ascending ? "lowest" : "highest");
@@ -322,6 +357,10 @@ internal static class AnswerWriter
 
         return Capitalize($"{label} by {dimension.Label}{scope}: {firstName} {(ascending ? "is lowest" : "leads")} with {firstValue} ({count}).");
     }
+
+    // "+$1,200.00", "-5.0%": a change with its sign.
+    private static string Signed(string formatted, object? value) =>
+        value is not null && Convert.ToDouble(value, CultureInfo.InvariantCulture) > 0 && !formatted.StartsWith('+') ? "+" + formatted : formatted;
 
     public static ChartSuggestion? Chart(AnalyticsQuery query, CompiledQuery compiled, int rowCount, string scope)
     {

@@ -49,7 +49,7 @@ internal static partial class QuestionParser
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
         ParsedQuestion before = Parse(question, layer, null, legacy: true);
-        return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason } : parsed;
+        return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason, Partial = parsed.Partial } : parsed;
     }
 
     private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, bool legacy)
@@ -69,8 +69,37 @@ internal static partial class QuestionParser
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
         List<RelativeTimeRange> times = [];
-        text = ReadTimeRanges(text, times);
-        if (times.Count > 1)
+        if (!legacy)
+        {
+            text = ReadPrecedingRanges(text, times);
+        }
+
+        text = ReadTimeRanges(text, times, quarters: !legacy);
+        bool growth = false;
+        bool growthPercent = false;
+        bool precedingSaid = times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
+        if (precedingSaid && times.Count != 2)
+        {
+            return ParsedQuestion.Unplaced("\"before\" what? Compare with a rolling range, as in \"revenue in the last 30 days vs the 30 days before\"");
+        }
+
+        if (!legacy && times.Count == 2)
+        {
+            // Two periods compared ("this month vs last month", "Q1 vs Q2", "from 2024 to 2025"), or the change between them.
+            text = Consume(text, GrowthPercentRegex(), _ => growth = growthPercent = true);
+            text = Consume(text, GrowthRegex(), _ => growth = true);
+            if (!growth && !precedingSaid && !VersusRegex().IsMatch(text))
+            {
+                return ParsedQuestion.Unplaced("ask about one time range at a time, or compare two, as in \"revenue this month vs last month\"");
+            }
+
+            FixPreceding(times);
+            if (times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths && t.Year == 0))
+            {
+                return ParsedQuestion.Unplaced("\"before\" what? Compare with a rolling range, as in \"revenue in the last 30 days vs the 30 days before\"");
+            }
+        }
+        else if (times.Count > 1)
         {
             return ParsedQuestion.Unplaced("ask about one time range at a time");
         }
@@ -194,7 +223,7 @@ internal static partial class QuestionParser
 
         if (unknown.Count > 0)
         {
-            return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}");
+            return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}") with { Partial = PartialReading(measures, dimensions, filters) };
         }
 
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
@@ -225,7 +254,74 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        return Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0);
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0);
+        if (times.Count != 2 || extended.Query is not { } periods)
+        {
+            return extended;
+        }
+
+        if (periods.Dimension is not null || periods.Limit is not null || periods.Share || periods.Having is not null)
+        {
+            return ParsedQuestion.Unplaced("compare two periods for one total at a time, without a breakdown, a top N or a share");
+        }
+
+        if (growth && !periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent && growthPercent)
+        {
+            return ParsedQuestion.Unplaced($"{periods.Measure.Label} is a rate; ask for its change in points, not in percent");
+        }
+
+        return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
+    }
+
+    // "vs the 30 days before", "compared with the previous 4 weeks", "vs the 30 before": the span before a rolling range.
+    private static string ReadPrecedingRanges(string text, List<RelativeTimeRange> times) =>
+        Consume(text, PrecedingRegex(), m =>
+        {
+            string unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : m.Groups["unit2"].Value;
+            int amount = ReadNumber(m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["n2"].Value);
+            TimeRangeKind kind = unit switch
+            {
+                "week" => TimeRangeKind.PrecedingWeeks,
+                "month" => TimeRangeKind.PrecedingMonths,
+                _ => TimeRangeKind.PrecedingDays,
+            };
+            times.Add(new RelativeTimeRange(kind, amount, unit.Length == 0 ? -1 : 0, Phrase(m).Replace("vs ", "", StringComparison.Ordinal).Replace("versus ", "", StringComparison.Ordinal)));
+        });
+
+    // The span before a rolling range ends where that range starts; "the 30 before" takes the rolling range's unit.
+    private static void FixPreceding(List<RelativeTimeRange> times)
+    {
+        int preceding = times.FindIndex(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
+        if (preceding < 0)
+        {
+            return;
+        }
+
+        RelativeTimeRange other = times[1 - preceding];
+        RelativeTimeRange before = times[preceding];
+        TimeRangeKind? kind = other.Kind switch
+        {
+            TimeRangeKind.RollingDays => TimeRangeKind.PrecedingDays,
+            TimeRangeKind.RollingWeeks => TimeRangeKind.PrecedingWeeks,
+            TimeRangeKind.RollingMonths => TimeRangeKind.PrecedingMonths,
+            _ => null,
+        };
+        bool unitSaid = before.Year == 0;
+        times[preceding] = kind is { } k && (!unitSaid || k == before.Kind)
+            ? before with { Kind = k, Year = other.Amount }
+            : before with { Year = 0 };
+    }
+
+    // What a declined question did name: one measure (with its filters and at most one breakdown); nothing is guessed.
+    private static AnalyticsQuery? PartialReading(List<MeasureDefinition> measures, List<(DimensionDefinition Dimension, bool Plural)> dimensions, List<QueryFilter> filters)
+    {
+        if (measures.Count != 1 || measures[0].Missing is not null)
+        {
+            return null;
+        }
+
+        List<DimensionDefinition> distinct = [.. dimensions.Select(d => d.Dimension).Distinct()];
+        return new AnalyticsQuery(measures[0], distinct is [{ Missing: null } one] ? one : null, MergeFilters(filters), null, null, AnalyticsSort.Default);
     }
 
     private static string ExamplePlace(SemanticLayer layer) =>
@@ -662,8 +758,28 @@ internal static partial class QuestionParser
         return null;
     }
 
-    private static string ReadTimeRanges(string text, List<RelativeTimeRange> times)
+    private static string ReadTimeRanges(string text, List<RelativeTimeRange> times, bool quarters = false)
     {
+        if (quarters)
+        {
+            text = Consume(text, QuarterRegex(), m =>
+            {
+                int quarter = m.Groups["q"].Success ? int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) : Array.IndexOf((string[])["first", "second", "third", "fourth"], m.Groups["word"].Value) + 1;
+                int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
+                string label = string.Create(CultureInfo.InvariantCulture, $"Q{quarter}");
+                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")));
+            });
+
+            // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1" and "Q2"; the dates say the year).
+            if (times.Count(t => t.Kind == TimeRangeKind.NamedQuarter) == 2 && times.Where(t => t.Kind == TimeRangeKind.NamedQuarter).Select(t => t.Year).Distinct().Where(y => y != 0).ToList() is [int shared])
+            {
+                for (int i = 0; i < times.Count; i++)
+                {
+                    times[i] = times[i].Kind == TimeRangeKind.NamedQuarter ? times[i] with { Year = shared, Phrase = string.Create(CultureInfo.InvariantCulture, $"Q{times[i].Amount}") } : times[i];
+                }
+            }
+        }
+
         text = Consume(text, RollingRegex(), m =>
         {
             int amount = ReadNumber(m.Groups[1].Value);
@@ -760,6 +876,18 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!dollars )(20\d\d)(?= )")]
     private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d))?(?= )")]
+    private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>day|week|month)s?)(?= )")]
+    private static partial Regex PrecedingRegex();
+
+    [GeneratedRegex(@"(?<= )(?:in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
+    private static partial Regex GrowthPercentRegex();
+
+    [GeneratedRegex(@"(?<= )(?:growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )")]
+    private static partial Regex GrowthRegex();
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();

@@ -21,6 +21,18 @@ internal enum TimeRangeKind
     LastYear,
     NamedMonth,
     Year,
+
+    /// <summary>A calendar quarter: <c>Amount</c> is the quarter (1-4), <c>Year</c> the year or 0 for the latest such quarter.</summary>
+    NamedQuarter,
+
+    /// <summary>The days before a rolling range ("the 30 days before"): <c>Amount</c> days ending <c>Year</c> days before the as-of.</summary>
+    PrecedingDays,
+
+    /// <summary>The weeks before a rolling range: <c>Amount</c> weeks ending <c>Year</c> weeks before the as-of.</summary>
+    PrecedingWeeks,
+
+    /// <summary>The months before a rolling range: <c>Amount</c> months ending <c>Year</c> months before the as-of.</summary>
+    PrecedingMonths,
 }
 
 /// <summary>
@@ -59,6 +71,13 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
             case TimeRangeKind.LastQuarter: return (firstOfQuarter.AddMonths(-3), firstOfQuarter);
             case TimeRangeKind.ThisYear: return (firstOfYear, tomorrow);
             case TimeRangeKind.LastYear: return (firstOfYear.AddYears(-1), firstOfYear);
+            case TimeRangeKind.PrecedingDays: return (tomorrow.AddDays(-Year - Amount), tomorrow.AddDays(-Year));
+            case TimeRangeKind.PrecedingWeeks: return (tomorrow.AddDays(-7 * (Year + Amount)), tomorrow.AddDays(-7 * Year));
+            case TimeRangeKind.PrecedingMonths: return (tomorrow.AddMonths(-Year - Amount), tomorrow.AddMonths(-Year));
+            case TimeRangeKind.NamedQuarter:
+                int quarterYear = Year != 0 ? Year : (((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1);
+                DateTimeOffset quarterStart = new(quarterYear, ((Amount - 1) * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+                return (quarterStart, quarterStart.AddMonths(3));
             case TimeRangeKind.NamedMonth:
                 int year = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
                 DateTimeOffset start = new(year, Amount, 1, 0, 0, 0, TimeSpan.Zero);

@@ -30,6 +30,19 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
         AssertBars(report, 150);
     }
 
+    internal static readonly string HeldOutFile = Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Cli.Tests", "Analytics", "Eval", "ask-heldout.home-furnishing.jsonl");
+
+    [Fact]
+    public async Task HeldOutSet_NoWrongAnswers()
+    {
+        // Written before the parser was changed for it; its figures (right / wrong / declined) are in docs/analytics.md.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(HeldOutFile), default);
+
+        Assert.True(report.Questions >= 40, $"{report.Questions} questions");
+        Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
+    }
+
     [Fact]
     public async Task SummitSet_NoWrongAnswers_AndNinetyPercentRight()
     {
@@ -51,7 +64,7 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
 
         Assert.Equal(0, exit);
         JsonObject report = JsonNode.Parse(stdout.ToString())!.AsObject();
-        Assert.Equal(150, (int)report["questions"]!);
+        Assert.True((int)report["questions"]! >= 150);
         Assert.Equal(0, (int)report["wrong"]!);
         Assert.Contains(report["groups"]!.AsArray(), g => (string?)g!["group"] == "both_not");
     }

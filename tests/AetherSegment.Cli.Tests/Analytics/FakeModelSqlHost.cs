@@ -60,6 +60,18 @@ internal sealed class FakeModelSqlHost : IDisposable, IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <summary>How many requests the fake model has received.</summary>
+    public int ModelRequests
+    {
+        get
+        {
+            lock (_model.Requests)
+            {
+                return _model.Requests.Count;
+            }
+        }
+    }
+
     public void Dispose()
     {
         _services.Dispose();

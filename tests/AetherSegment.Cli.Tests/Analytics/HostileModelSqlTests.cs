@@ -11,11 +11,14 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// <summary>
 /// The attack as it was run: a fake OpenAI-compatible chat model on loopback answers <c>ask</c> with hostile SQL, end
 /// to end through the hosts' configuration, the analytics service and the real DuckDB store. Every variant of every
-/// attack class is refused and logged, nothing personal, secret or evaluation-only reaches the answer, and the rules
-/// still answer the question; a benign model statement is still answered by the model.
+/// attack class is refused and logged, nothing personal, secret or evaluation-only reaches the answer, and the question
+/// the rules declined stays declined; a benign model statement is still answered by the model.
 /// </summary>
 public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) : IClassFixture<HostileModelSqlTests.Fixture>
 {
+    // The rules answer first, so only a question they decline reaches the model ("roughly speaking" cannot be placed).
+    private const string DeclinedQuestion = "revenue by country, roughly speaking";
+
     public static TheoryData<string> RelationAsValue => Data(HostileModelSql.RelationAsValue);
 
     public static TheoryData<string> TableFunctions => Data(HostileModelSql.TableFunctions);
@@ -58,7 +61,7 @@ public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) :
         const string Sql = "SELECT c.country, round(sum(t.order_value), 2) AS revenue FROM transactions t JOIN customers c USING (customer_id) GROUP BY c.country ORDER BY revenue DESC";
         fixture.Answer = JsonSerializer.Serialize(new { sql = Sql });
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("revenue by country", "benign-test");
+        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync(DeclinedQuestion, "benign-test");
 
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
         Assert.Equal(4, answer.Rows.Count);
@@ -73,10 +76,10 @@ public sealed class HostileModelSqlTests(HostileModelSqlTests.Fixture fixture) :
         string caller = "attacker-" + Guid.NewGuid().ToString("N")[..8];
         fixture.Answer = JsonSerializer.Serialize(new { sql });
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("revenue by country", caller);
+        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync(DeclinedQuestion, caller);
 
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
-        Assert.Equal(AnalyticsAnswerStatus.Answered, answer.Status);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         Assert.Contains(answer.Warnings, w => w.Contains("refused", StringComparison.Ordinal));
         string json = JsonSerializer.Serialize(answer);
         Assert.DoesNotContain("@example.com", json, StringComparison.Ordinal);

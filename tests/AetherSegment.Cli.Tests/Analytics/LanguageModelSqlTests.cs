@@ -34,7 +34,7 @@ public sealed class LanguageModelSqlTests(AnalyticsDatabase database) : IClassFi
             """;
         using ServiceProvider services = Build((_, _) => Task.FromResult<string?>(Sql));
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("treatment conversion rate per campaign");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("treatment conversion rate per campaign, roughly speaking");
         QueryResult direct = await new DuckDBDataStore(database.Path).QueryAsync(new SqlStatement(Sql));
 
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
@@ -49,11 +49,29 @@ public sealed class LanguageModelSqlTests(AnalyticsDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task AQuestionTheRulesAnswer_NeverReachesTheWriter()
+    {
+        int calls = 0;
+        using ServiceProvider services = Build((_, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.FromResult<string?>("SELECT COUNT(*) AS n FROM customers");
+        });
+
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("average clv by country");
+
+        Assert.Equal(0, calls);
+        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
+        Assert.Equal(4, answer.Rows.Count);
+        Assert.Empty(answer.Warnings);
+    }
+
+    [Fact]
     public async Task GoodSql_IsCutToTheRowLimit()
     {
         using ServiceProvider services = Build((_, _) => Task.FromResult<string?>("SELECT customer_id, clv_score FROM customers ORDER BY clv_score DESC"), o => o.MaxRows = 7);
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("best customers by clv");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("best customers by clv, roughly speaking");
 
         Assert.Equal(7, answer.Rows.Count);
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
@@ -69,7 +87,7 @@ public sealed class LanguageModelSqlTests(AnalyticsDatabase database) : IClassFi
             return Task.FromResult<string?>("SELECT COUNT(*) AS n FROM customers");
         });
 
-        await services.GetRequiredService<IAnalyticsService>().AskAsync("how many customers");
+        await services.GetRequiredService<IAnalyticsService>().AskAsync("how many customers, roughly speaking");
 
         Assert.NotNull(seen);
         Assert.Equal(AnalyticsDatabase.AsOf, seen.AsOf);
@@ -77,20 +95,20 @@ public sealed class LanguageModelSqlTests(AnalyticsDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task PersonalDataSql_IsRefused_AndTheRulesAnswer()
+    public async Task PersonalDataSql_IsRefused_AndTheQuestionStaysDeclined()
     {
         using ServiceProvider services = Build((_, _) => Task.FromResult<string?>("SELECT email, clv_score FROM customers ORDER BY clv_score DESC"));
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("average clv by country");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("average clv by country, roughly speaking");
 
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
-        Assert.Equal(4, answer.Rows.Count);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         Assert.DoesNotContain(answer.Rows, r => r.Values.Any(v => v is string s && s.Contains('@', StringComparison.Ordinal)));
         Assert.Contains("personal data", Assert.Single(answer.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SlowModel_TimesOut_AndTheRulesAnswer()
+    public async Task SlowModel_TimesOut_AndTheQuestionStaysDeclined()
     {
         using ServiceProvider services = Build(async (_, token) =>
         {
@@ -98,21 +116,22 @@ public sealed class LanguageModelSqlTests(AnalyticsDatabase database) : IClassFi
             return "SELECT 1";
         }, o => o.LanguageModelTimeout = TimeSpan.FromMilliseconds(200));
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("orders by category");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("orders by category, roughly speaking");
 
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
-        Assert.Equal(10, answer.Rows.Count);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         Assert.Contains("did not answer", Assert.Single(answer.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SqlTheStoreRejects_FallsBackToTheRules()
+    public async Task SqlTheStoreRejects_LeavesTheQuestionDeclined()
     {
         using ServiceProvider services = Build((_, _) => Task.FromResult<string?>("SELECT customer_id FROM customers GROUP BY country"));
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country, roughly speaking");
 
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         Assert.Contains("failed in the store", Assert.Single(answer.Warnings), StringComparison.Ordinal);
     }
 }

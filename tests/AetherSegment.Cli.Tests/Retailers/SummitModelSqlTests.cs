@@ -22,7 +22,7 @@ public sealed class SummitModelSqlTests(SummitModelSqlTests.Fixture fixture) : I
         const string Sql = "SELECT region, COUNT(*) AS members FROM members GROUP BY region ORDER BY region";
         fixture.Answer = JsonSerializer.Serialize(new { sql = Sql });
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("members per region", "summit-benign");
+        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("members per region, roughly speaking", "summit-benign");
 
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
         Assert.Equal(["region", "members"], answer.Columns);
@@ -42,7 +42,7 @@ public sealed class SummitModelSqlTests(SummitModelSqlTests.Fixture fixture) : I
         const string Sql = "SELECT arm, SUM(did_convert) AS conversions, COUNT(*) AS sends FROM promo_log GROUP BY arm ORDER BY arm";
         fixture.Answer = JsonSerializer.Serialize(new { sql = Sql });
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("conversions per arm", "summit-arms");
+        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("conversions per arm, roughly speaking", "summit-arms");
 
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
         List<object?[]> rows = SummitDatabase.Query(fixture.DatabasePath, "SELECT arm, did_convert FROM promo_log");
@@ -62,13 +62,15 @@ public sealed class SummitModelSqlTests(SummitModelSqlTests.Fixture fixture) : I
     [InlineData("SELECT \"email_address\" AS e FROM members")]
     [InlineData("SELECT fulfilment, COUNT(*) AS n FROM orders GROUP BY fulfilment")]
     [InlineData("SELECT country, COUNT(*) AS n FROM customers GROUP BY country")]
-    public async Task Ask_ModelSqlReachingPersonalOrUnmappedColumns_IsRefused_AndTheRulesAnswer(string sql)
+    public async Task Ask_ModelSqlReachingPersonalOrUnmappedColumns_IsRefused_AndTheQuestionStaysDeclined(string sql)
     {
         fixture.Answer = JsonSerializer.Serialize(new { sql });
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("How many members per region?", "summit-hostile");
+        // The rules answer first; "roughly speaking" makes them decline, so the question reaches the model.
+        AnalyticsAnswer answer = await fixture.Analytics.AskForCallerAsync("How many members per region, roughly speaking?", "summit-hostile");
 
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         Assert.Contains(answer.Warnings, w => w.Contains("refused", StringComparison.Ordinal));
         string json = JsonSerializer.Serialize(answer);
         Assert.DoesNotContain("@", json, StringComparison.Ordinal);

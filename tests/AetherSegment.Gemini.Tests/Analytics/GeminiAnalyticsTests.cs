@@ -42,7 +42,7 @@ public sealed class GeminiAnalyticsTests
         FakeDataStore store = Store();
         using ServiceProvider services = Build(store, server.Endpoint);
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("how many customers per country?");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("how many customers per country, roughly speaking?");
 
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
         Assert.Equal(AnalyticsAnswerStatus.Answered, answer.Status);
@@ -55,7 +55,7 @@ public sealed class GeminiAnalyticsTests
         Assert.Equal("Bearer test-token", authorization);
         using JsonDocument request = JsonDocument.Parse(body);
         Assert.Equal("application/json", request.RootElement.GetProperty("generationConfig").GetProperty("responseMimeType").GetString());
-        Assert.Equal("how many customers per country?", request.RootElement.GetProperty("contents")[0].GetProperty("parts")[0].GetProperty("text").GetString());
+        Assert.Equal("how many customers per country, roughly speaking?", request.RootElement.GetProperty("contents")[0].GetProperty("parts")[0].GetProperty("text").GetString());
         string instruction = request.RootElement.GetProperty("systemInstruction").GetProperty("parts")[0].GetProperty("text").GetString()!;
         Assert.Contains("2026-11-20 12:00:00 UTC", instruction, StringComparison.Ordinal);
         Assert.DoesNotContain("email STRING", instruction, StringComparison.Ordinal);
@@ -67,17 +67,17 @@ public sealed class GeminiAnalyticsTests
     [InlineData("SELECT country FROM customers; DELETE FROM customers", "DELETE")]
     [InlineData("SELECT * FROM read_csv('/etc/passwd')", "read_csv")]
     [InlineData("SELECT customer_id, true_uplift FROM ground_truth_uplift", "evaluation-only")]
-    public async Task Ask_HostileModelSql_NeverRuns_AndTheRulesAnswerInstead(string sql, string reason)
+    public async Task Ask_HostileModelSql_NeverRuns_AndTheQuestionStaysDeclined(string sql, string reason)
     {
         using FakeVertexServer server = new(_ => (200, FakeVertexServer.ModelSays(sql)));
         FakeDataStore store = Store();
         using ServiceProvider services = Build(store, server.Endpoint);
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country, roughly speaking");
 
         Assert.DoesNotContain(store.Statements, s => s.Sql.Contains(sql, StringComparison.Ordinal));
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
-        Assert.Contains("COUNT(DISTINCT c.customer_id) AS customers", answer.Sql, StringComparison.Ordinal);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         string warning = Assert.Single(answer.Warnings);
         Assert.Contains("refused", warning, StringComparison.Ordinal);
         Assert.Contains(reason, warning, StringComparison.OrdinalIgnoreCase);
@@ -97,11 +97,11 @@ public sealed class GeminiAnalyticsTests
             _ => new QueryCostEstimate(bytes, ["customers", table]));
         using ServiceProvider services = Build(store, server.Endpoint);
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country, roughly speaking");
 
         Assert.Single(store.DryRuns);
         Assert.DoesNotContain(store.Statements, s => s.Sql.Contains("guarded_result", StringComparison.Ordinal));
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
+        Assert.Null(answer.Source);
         Assert.Contains(answer.Warnings, w => w.Contains("refused", StringComparison.Ordinal) && w.Contains(reason, StringComparison.Ordinal));
     }
 
@@ -118,14 +118,15 @@ public sealed class GeminiAnalyticsTests
     }
 
     [Fact]
-    public async Task Ask_ModelHttpError_FallsBackToTheRulesWithAWarning()
+    public async Task Ask_ModelHttpError_LeavesTheQuestionDeclinedWithAWarning()
     {
         using FakeVertexServer server = new(_ => (500, "{}"));
         using ServiceProvider services = Build(Store(), server.Endpoint);
 
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country");
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync("customers by country, roughly speaking");
 
-        Assert.Equal(AnalyticsAnswerSource.Rules, answer.Source);
+        Assert.Null(answer.Source);
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
         Assert.Contains("did not answer", Assert.Single(answer.Warnings), StringComparison.Ordinal);
     }
 
@@ -155,12 +156,12 @@ public sealed class GeminiAnalyticsTests
         services.AddAetherSegment().UseProfile(AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.Load()).AddChatClientAnalytics().AddChatClientAnalytics();
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        AnalyticsAnswer answer = await provider.GetRequiredService<IAnalyticsService>().AskAsync("sessions per device");
+        AnalyticsAnswer answer = await provider.GetRequiredService<IAnalyticsService>().AskAsync("sessions per device, roughly speaking");
 
         Assert.Single(provider.GetServices<IAnalyticsSqlWriter>());
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
         Assert.Contains("COUNT(DISTINCT session_id) AS sessions FROM behavioral_events", answer.Sql, StringComparison.Ordinal);
-        Assert.Contains("sessions per device", chat.LastUserMessage, StringComparison.Ordinal);
+        Assert.Contains("sessions per device, roughly speaking", chat.LastUserMessage, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AetherSegment.Analytics;
+using AetherSegment.Data;
+using AetherSegment.DependencyInjection;
+using AetherSegment.DuckDB;
+using AetherSegment.Synthetic.Profiles;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AetherSegment.Benchmarks;
+
+/// <summary>
+/// Issue 17's latency bars in one timed process over the ask evaluation sets: the rules path's parse+compile per
+/// question (mean of many runs; bar 200 us) and a whole answer per question on a store (median of three runs after a
+/// warm-up; bar 500 ms), with an anchor query (SUM of the order values) timed in the same run.
+/// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [EVAL2.jsonl ...]
+/// The store is opened as given: point it at a copy of a shared database.
+/// </summary>
+internal static class AskScale
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string database, IReadOnlyList<string> files)
+    {
+        List<string> questions = [];
+        foreach (string file in files)
+        {
+            foreach (string line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
+            {
+                using JsonDocument document = JsonDocument.Parse(line);
+                questions.Add(document.RootElement.GetProperty("question").GetString()!);
+            }
+        }
+
+        SemanticLayer layer = new(HomeFurnishingProfile.Load());
+        DuckDBDataStore store = new(database);
+        IReadOnlyList<string> campaigns = [.. (await store.QueryAsync(new SqlStatement("SELECT DISTINCT campaign_name FROM campaign_history"))).Rows.Select(r => (string)r[0]!)];
+        AetherSegmentOptions thresholds = new() { HighValueThreshold = 0.7, LowValueThreshold = 0.4, ChurnRiskThreshold = 0.6 };
+
+        // Parse + compile: every question the rules answer (a declined question stops at the parse, which is timed too).
+        List<double> parseMicros = [];
+        int compiled = 0;
+        foreach (string question in questions)
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                ParseAndCompile(question, layer, campaigns, thresholds);
+            }
+
+            const int Runs = 400;
+            long start = Stopwatch.GetTimestamp();
+            bool any = false;
+            for (int i = 0; i < Runs; i++)
+            {
+                any = ParseAndCompile(question, layer, campaigns, thresholds);
+            }
+
+            compiled += any ? 1 : 0;
+            parseMicros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / Runs);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse+compile: {questions.Count} questions ({compiled} compiled), per question mean us: median {Median(parseMicros):0.0}, p95 {Percentile(parseMicros, 0.95):0.0}, max {parseMicros.Max():0.0}; over 200 us: {parseMicros.Count(m => m > 200)}"));
+
+        AnalyticsService service = new(layer, store, Options.Create(new AetherSegmentOptions()), Options.Create(new AnalyticsOptions()), TimeProvider.System, [], [], NullLogger<AnalyticsService>.Instance);
+        double anchor = await TimeAsync(() => store.QueryAsync(new SqlStatement("SELECT SUM(order_value) FROM transactions")));
+        List<(string Question, double Ms, AnalyticsAnswerStatus Status)> answers = [];
+        foreach (string question in questions)
+        {
+            AnalyticsAnswer first;
+            try
+            {
+                first = await service.AskAsync(question);
+            }
+            catch (AetherSegmentInputException)
+            {
+                continue;
+            }
+
+            if (first.Status != AnalyticsAnswerStatus.Answered)
+            {
+                continue;
+            }
+
+            List<double> runs = [];
+            for (int i = 0; i < 3; i++)
+            {
+                runs.Add(await TimeAsync(() => service.AskAsync(question)));
+            }
+
+            answers.Add((question, Median(runs), first.Status));
+        }
+
+        List<double> ms = [.. answers.Select(a => a.Ms)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answers: {answers.Count} answered questions, per question median of 3 runs ms: median {Median(ms):0.0}, p95 {Percentile(ms, 0.95):0.0}, max {ms.Max():0.0}; anchor SUM(order_value) {anchor:0.0} ms"));
+        foreach ((string question, double time, _) in answers.OrderByDescending(a => a.Ms).Take(8))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {time,8:0.0} ms  {question}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"over 500 ms: {ms.Count(m => m > 500)}"));
+        return 0;
+    }
+
+    private static bool ParseAndCompile(string question, SemanticLayer layer, IReadOnlyList<string> campaigns, AetherSegmentOptions thresholds)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, layer, campaigns);
+        return parsed.Query is { } query && AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, query.Time?.Resolve(AsOf), 1000, out _) is not null;
+    }
+
+    private static async Task<double> TimeAsync<T>(Func<Task<T>> run)
+    {
+        long start = Stopwatch.GetTimestamp();
+        await run();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        List<double> sorted = [.. values.Order()];
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
