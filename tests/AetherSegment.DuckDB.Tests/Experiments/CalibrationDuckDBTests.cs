@@ -10,6 +10,7 @@ using AetherSegment.Segments;
 using AetherSegment.Synthetic.Campaigns;
 using AetherSegment.Synthetic.Generation;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AetherSegment.DuckDB.Tests.Experiments;
 

@@ -10,6 +10,7 @@ using AetherSegment.Synthetic.Campaigns;
 using AetherSegment.Synthetic.Generation;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AetherSegment.DuckDB.Tests.Experiments;
 
