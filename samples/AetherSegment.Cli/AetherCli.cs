@@ -29,6 +29,7 @@ public static class AetherCli
             InterpretationCommands.Create(),
             SegmentCommands.Create(),
             Experiments.ExperimentCommands.Create(),
+            Experiments.CampaignCommands.Create(),
             UpliftCommands.Create(),
             AnalyticsCommands.Create(),
             BigQueryCommands.Create(),

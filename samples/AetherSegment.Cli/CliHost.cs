@@ -67,6 +67,7 @@ public static class CliHost
     private static readonly HashSet<string> DatabaseCommands = new(StringComparer.Ordinal)
     {
         "ask", "data check", "events add", "analyze", "segment create", "segment export", "segment get", "segment preview",
+        "campaign simulate",
     };
 
     /// <summary>The commands that write or check the synthetic generator's data, which is the demo profile's only.</summary>

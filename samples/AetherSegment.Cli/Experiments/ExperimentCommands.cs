@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AetherSegment.Cli.Experiments;
 
-/// <summary>The Experiments commands: <c>experiment design</c> and <c>experiment results</c>.</summary>
+/// <summary>The Experiments commands: <c>experiment design</c>, <c>experiment results</c> and <c>experiment feedback</c>.</summary>
 public static class ExperimentCommands
 {
     /// <summary>The top-level commands of this feature.</summary>
@@ -14,6 +14,7 @@ public static class ExperimentCommands
         {
             Design(),
             Results(),
+            Feedback(),
         };
         return [experiment];
     }
@@ -38,6 +39,21 @@ public static class ExperimentCommands
             ExperimentDesign design = await services.GetRequiredService<ExperimentService>().DesignAsync(parseResult.GetValue(segment)!,
                 parseResult.GetValue(holdout), parseResult.GetValue(uplift), parseResult.GetValue(baseline), cancellationToken).ConfigureAwait(false);
             CliConsole.WriteJson(design);
+            return CliExit.Ok;
+        });
+        return command;
+    }
+
+    private static Command Feedback()
+    {
+        Option<string> segment = Segment();
+        Option<int> window = new("--window-days") { Description = "The attribution window after activation, in days (1..365); it must be over.", DefaultValueFactory = _ => 14 };
+        Command command = new("feedback", "Append a measured campaign to the campaign history (treatment and control rows), so the ranker retrains on it.") { segment, window };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using ServiceProvider services = CliHost.BuildServices(parseResult);
+            CampaignFeedback fed = await services.GetRequiredService<ExperimentService>().FeedBackAsync(parseResult.GetValue(segment)!, parseResult.GetValue(window), cancellationToken).ConfigureAwait(false);
+            CliConsole.WriteJson(fed);
             return CliExit.Ok;
         });
         return command;

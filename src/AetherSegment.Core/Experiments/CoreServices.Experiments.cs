@@ -10,6 +10,8 @@ internal static partial class CoreServices
     internal static void AddExperiments(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<ExperimentService>();
+        services.TryAddSingleton(sp => new ExperimentService(
+            sp.GetRequiredService<Profiles.BusinessProfile>(), sp.GetRequiredService<Data.IDataStore>(), sp.GetRequiredService<Segments.ISegmentStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<Uplift.ITriggerRanker>(), sp.GetService<ICampaignHistoryWriter>()));
     }
 }

@@ -3,6 +3,9 @@ namespace AetherSegment.Experiments;
 /// <summary>The normal distribution functions the experiment statistics need (no outside dependency).</summary>
 internal static class ExperimentMath
 {
+    /// <summary>The two-sided 95% standard normal quantile.</summary>
+    public const double Z95 = 1.959963984540054;
+
     /// <summary>The standard normal CDF (Hart's double-precision rational approximation, as given by West 2005; absolute error under 1e-14).</summary>
     public static double Phi(double x)
     {

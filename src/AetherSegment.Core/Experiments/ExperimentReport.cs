@@ -53,6 +53,13 @@ public sealed record ExperimentReport
     [JsonPropertyName("daily")]
     public IReadOnlyList<MonitorPoint> Daily { get; init; } = [];
 
+    /// <summary>
+    /// Predicted against observed uplift by decile of predicted uplift (decile 1 first), when the segment was ranked at
+    /// activation (its holdout is stratified by decile); empty when it was not.
+    /// </summary>
+    [JsonPropertyName("calibration")]
+    public IReadOnlyList<CalibrationBin> Calibration { get; init; } = [];
+
     /// <summary>The verdict in plain words.</summary>
     [JsonPropertyName("statement")]
     public string Statement { get; init; } = "";

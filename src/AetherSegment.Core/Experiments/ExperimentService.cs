@@ -24,15 +24,18 @@ public sealed class ExperimentService
     private readonly ISegmentStore _segments;
     private readonly TimeProvider _time;
     private readonly ITriggerRanker? _ranker;
+    private readonly ICampaignHistoryWriter? _history;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service; with a campaign-history writer, measured campaigns can be fed back (<see cref="FeedBackAsync"/>).</summary>
     /// <param name="profile">The profile whose mapping names the campaign sends and orders.</param>
     /// <param name="store">The customer data store.</param>
     /// <param name="segments">The segment store.</param>
     /// <param name="time">The clock ("results asked before the send").</param>
-    /// <param name="ranker">The trigger ranker (predicted uplift), or <see langword="null"/>: designs then need an explicit uplift.</param>
-    public ExperimentService(BusinessProfile profile, IDataStore store, ISegmentStore segments, TimeProvider time, ITriggerRanker? ranker = null)
+    /// <param name="ranker">The trigger ranker (predicted uplift), or <see langword="null"/>.</param>
+    /// <param name="history">Writes measured campaigns into the campaign history, or <see langword="null"/> when the store cannot be written.</param>
+    public ExperimentService(BusinessProfile profile, IDataStore store, ISegmentStore segments, TimeProvider time, ITriggerRanker? ranker = null, ICampaignHistoryWriter? history = null)
     {
+        _history = history;
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(segments);
@@ -108,8 +111,8 @@ public sealed class ExperimentService
         ExperimentReport report;
         if (outcomes is not null)
         {
-            HashSet<string> members = await MembersAsync(segment.SegmentId, cancellationToken).ConfigureAwait(false);
-            report = await OutcomeFile.AnalyzeAsync(outcomes, members, holdout, start, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, MemberArm> members = await MembersAsync(segment.SegmentId, holdout, cancellationToken).ConfigureAwait(false);
+            report = await OutcomeFile.AnalyzeAsync(outcomes, members, start, cancellationToken).ConfigureAwait(false);
             return report with { SegmentId = segment.SegmentId, Source = "outcome file" };
         }
 
@@ -120,6 +123,129 @@ public sealed class ExperimentService
             SegmentId = segment.SegmentId,
             Source = string.Create(CultureInfo.InvariantCulture, $"orders from {start:yyyy-MM-dd'T'HH:mm:ss'Z'} to {end:yyyy-MM-dd'T'HH:mm:ss'Z'} ({windowDays}-day attribution window)"),
         };
+    }
+
+    /// <summary>
+    /// The learning loop: appends a measured campaign to the campaign history through the profile's mapping
+    /// (<c>entities.campaign_sends</c>), one row per member: the treated as the treatment arm, the holdout as the control
+    /// arm, sent at activation, converted when the member ordered within the attribution window (revenue their orders'
+    /// sum). The history's data version changes, so the ranker's models retrain on the next ranking. A campaign is fed
+    /// back once: its rows carry the segment id as campaign id where the profile maps one, and a second call is refused.
+    /// </summary>
+    /// <param name="segmentId">The segment id (it needs a trigger and a holdout).</param>
+    /// <param name="windowDays">The attribution window in days after activation (1..365); it must have passed.</param>
+    /// <param name="cancellationToken">Cancels the call before the write commits.</param>
+    /// <exception cref="AetherSegmentInputException">Unknown segment, no trigger or holdout, the window not over, fed back already, or a store that cannot be written.</exception>
+    public async Task<CampaignFeedback> FeedBackAsync(string segmentId, int windowDays = 14, CancellationToken cancellationToken = default)
+    {
+        if (windowDays is < 1 or > 365)
+        {
+            throw new AetherSegmentInputException("window_days", "window_days must be 1 to 365 days.");
+        }
+
+        StoredSegment segment = await RequireSegmentAsync(segmentId, cancellationToken).ConfigureAwait(false);
+        SegmentHoldout holdout = segment.Holdout ?? throw new AetherSegmentInputException("segment",
+            $"segment {segment.SegmentId} has no holdout: only a randomized campaign is fed back to the history (its control rows are the holdout).");
+        string trigger = segment.Trigger ?? throw new AetherSegmentInputException("segment", $"segment {segment.SegmentId} has no trigger to record in the history.");
+        ICampaignHistoryWriter writer = _history ?? throw new AetherSegmentInputException("store",
+            "this store cannot be written by the SDK, so measured campaigns cannot be appended to the campaign history; load them with your own pipeline.");
+        DateTimeOffset end = segment.CreatedAt.AddDays(windowDays);
+        if (_time.GetUtcNow() < end)
+        {
+            throw new AetherSegmentInputException("segment", string.Create(CultureInfo.InvariantCulture,
+                $"the {windowDays}-day attribution window of segment {segment.SegmentId} ends at {end:yyyy-MM-dd'T'HH:mm:ss'Z'}: feed the campaign back after it, when every conversion is known."));
+        }
+
+        EntityMapping sends = _profile.RequireEntity(EntityKind.CampaignSends, "Feeding a campaign back");
+        SqlDialect d = _store.Dialect;
+        MappedColumns h = new(d, sends);
+        if (sends.HasColumn("campaign_id"))
+        {
+            SqlStatement seen = new($"SELECT COUNT(*) FROM {h.Table} WHERE {d.CastToString(h.Column("campaign_id"))} = {d.Parameter("segment_id")}",
+                [QueryParameter.String("segment_id", segment.SegmentId)]);
+            if (Convert.ToInt64((await _store.QueryAsync(seen, cancellationToken).ConfigureAwait(false)).Scalar(), CultureInfo.InvariantCulture) > 0)
+            {
+                throw new AetherSegmentInputException("segment", $"segment {segment.SegmentId} was fed back to the campaign history already.");
+            }
+        }
+
+        SqlStatement insert = FeedbackStatement(_profile, d, segment, holdout, trigger, segment.CreatedAt, end);
+        await writer.InsertAsync(insert, cancellationToken).ConfigureAwait(false);
+        SqlStatement arms = new($"SELECT held, COUNT(*) FROM ({HoldoutAssignment.MemberArmsSql(d, holdout)}) a GROUP BY held", HoldoutAssignment.ArmParameters(holdout, segment.SegmentId));
+        long treated = 0, control = 0;
+        foreach (object?[] row in (await _store.QueryAsync(arms, cancellationToken).ConfigureAwait(false)).Rows)
+        {
+            long n = Convert.ToInt64(row[1], CultureInfo.InvariantCulture);
+            (treated, control) = Convert.ToInt64(row[0], CultureInfo.InvariantCulture) == 1 ? (treated, n) : (n, control);
+        }
+
+        return new CampaignFeedback { SegmentId = segment.SegmentId, Trigger = trigger, TreatmentRows = treated, ControlRows = control, WindowDays = windowDays };
+    }
+
+    /// <summary>
+    /// The learning loop's insert: the segment's members as campaign-send rows through the profile's mapping (mapped
+    /// columns must be plain column names), with conversions and revenue from the orders in <c>[start, end)</c>.
+    /// </summary>
+    internal static SqlStatement FeedbackStatement(BusinessProfile profile, SqlDialect d, StoredSegment segment, SegmentHoldout holdout, string trigger, DateTimeOffset start, DateTimeOffset end)
+    {
+        EntityMapping sends = profile.RequireEntity(EntityKind.CampaignSends, "Feeding a campaign back");
+        EntityMapping orders = profile.RequireEntity(EntityKind.Orders, "Feeding a campaign back");
+        MappedColumns h = new(d, sends);
+        MappedColumns o = new(d, orders);
+        string value = orders.HasColumn("value") ? $"COALESCE({o.Column("value")}, 0)" : "0";
+        List<(string Logical, string Expression)> columns =
+        [
+            ("trigger", d.Parameter("trigger")),
+            ("customer_id", "a.customer_id"),
+            ("arm", $"CASE WHEN a.held = 1 THEN {d.Parameter("control")} ELSE {d.Parameter("treatment")} END"),
+            ("sent_at", d.Parameter("start")),
+            ("converted", "b.cid IS NOT NULL"),
+        ];
+        foreach ((string logical, string expression) in new[]
+        {
+            ("campaign_id", d.Parameter("segment_id")), ("campaign_name", d.Parameter("campaign_name")), ("campaign_type", d.Parameter("campaign_type")),
+            ("revenue", "COALESCE(b.rev, 0)"),
+        })
+        {
+            if (sends.HasColumn(logical))
+            {
+                columns.Add((logical, expression));
+            }
+        }
+
+        List<string> targets = [];
+        foreach ((string logical, _) in columns)
+        {
+            string physical = sends.Column(logical)!;
+            if (!ProfileSql.IsColumnName(physical))
+            {
+                throw new AetherSegmentInputException("profile", $"entities.campaign_sends maps '{logical}' to an expression; feeding campaigns back needs a plain column to write.");
+            }
+
+            targets.Add(d.Quote(physical));
+        }
+
+        return new SqlStatement($"""
+            INSERT INTO {h.Table} ({string.Join(", ", targets)})
+            SELECT {string.Join(", ", columns.Select(c => c.Expression))}
+            FROM ({HoldoutAssignment.MemberArmsSql(d, holdout)}) a
+            LEFT JOIN (
+              SELECT {d.CastToString(o.Column("customer_id"))} AS cid, SUM({value}) AS rev
+              FROM {o.Table}
+              WHERE {o.Column("timestamp")} >= {d.Parameter("start")} AND {o.Column("timestamp")} < {d.Parameter("end")}
+              GROUP BY {d.CastToString(o.Column("customer_id"))}
+            ) b ON b.cid = a.customer_id
+            """,
+            [
+                .. HoldoutAssignment.ArmParameters(holdout, segment.SegmentId),
+                QueryParameter.String("trigger", trigger),
+                QueryParameter.String("control", sends.ControlValue ?? "control"),
+                QueryParameter.String("treatment", sends.TreatmentValue ?? "treatment"),
+                QueryParameter.String("campaign_name", segment.Name ?? "experiment " + segment.SegmentId),
+                QueryParameter.String("campaign_type", "experiment"),
+                QueryParameter.Timestamp("start", start),
+                QueryParameter.Timestamp("end", end),
+            ]);
     }
 
     private async Task<StoredSegment> RequireSegmentAsync(string segmentId, CancellationToken cancellationToken)
@@ -133,14 +259,15 @@ public sealed class ExperimentService
             ?? throw new AetherSegmentInputException("segment", $"no segment {segmentId} in the store.");
     }
 
-    private async Task<HashSet<string>> MembersAsync(string segmentId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, MemberArm>> MembersAsync(string segmentId, SegmentHoldout holdout, CancellationToken cancellationToken)
     {
-        HashSet<string> members = new(StringComparer.Ordinal);
-        SqlStatement query = new($"SELECT customer_id FROM {SegmentTables.MembersTableName} WHERE segment_id = {_store.Dialect.Parameter("segment_id")}",
-            [QueryParameter.String("segment_id", segmentId)]);
-        await foreach (object?[] row in _store.StreamAsync(query, cancellationToken).ConfigureAwait(false))
+        Dictionary<string, MemberArm> members = new(StringComparer.Ordinal);
+        await foreach (object?[] row in _store.StreamAsync(ArmsQuery(_store.Dialect, segmentId, holdout), cancellationToken).ConfigureAwait(false))
         {
-            members.Add(Convert.ToString(row[0], CultureInfo.InvariantCulture) ?? "");
+            members[Convert.ToString(row[0], CultureInfo.InvariantCulture) ?? ""] = new MemberArm(
+                Convert.ToInt64(row[1], CultureInfo.InvariantCulture) == 1,
+                (int)Convert.ToInt64(row[2], CultureInfo.InvariantCulture),
+                row[3] is null or DBNull ? 0 : Convert.ToDouble(row[3], CultureInfo.InvariantCulture));
         }
 
         return members;
@@ -209,7 +336,8 @@ public sealed class ExperimentService
             bool held = Convert.ToInt64(row[0], CultureInfo.InvariantCulture) == 1;
             int? day = row[1] is null or DBNull ? null : (int)Convert.ToInt64(row[1], CultureInfo.InvariantCulture);
             tally.Add(held, day, Convert.ToInt64(row[2], CultureInfo.InvariantCulture), Convert.ToInt64(row[3], CultureInfo.InvariantCulture),
-                Convert.ToDouble(row[4], CultureInfo.InvariantCulture), Convert.ToDouble(row[5], CultureInfo.InvariantCulture));
+                Convert.ToDouble(row[4], CultureInfo.InvariantCulture), Convert.ToDouble(row[5], CultureInfo.InvariantCulture),
+                (int)Convert.ToInt64(row[6], CultureInfo.InvariantCulture), Convert.ToDouble(row[7], CultureInfo.InvariantCulture));
         }
 
         return tally.Analyze();
@@ -253,38 +381,41 @@ public sealed class ExperimentService
             [QueryParameter.String("trigger", trigger)]);
     }
 
-    /// <summary>Members, conversions and revenue per arm and day of first order in the window after activation.</summary>
+    /// <summary>
+    /// Members, conversions, revenue and the sum of predicted uplift per arm, day of first order in the window after
+    /// activation and decile of predicted uplift (0 when the segment was not ranked): one GROUP BY in the store.
+    /// </summary>
     internal static SqlStatement OutcomesQuery(BusinessProfile profile, SqlDialect d, string segmentId, SegmentHoldout holdout, DateTimeOffset start, DateTimeOffset end)
     {
         EntityMapping orders = profile.RequireEntity(EntityKind.Orders, "Experiment results from the store");
         MappedColumns o = new(d, orders);
         string value = orders.HasColumn("value") ? $"COALESCE({o.Column("value")}, 0)" : "0";
+        string integer = d.Name == SqlDialect.BigQuery.Name ? "INT64" : "BIGINT";
         SqlStatement query = new($"""
-            SELECT x.held, x.day, COUNT(*) AS members, SUM(x.conv) AS conversions, SUM(x.rev) AS revenue, SUM(x.rev * x.rev) AS revenue_squares
-            FROM (
-              SELECT CASE WHEN {HoldoutAssignment.HoldoutSql(d, "mm.customer_id")} THEN 1 ELSE 0 END AS held,
-                CASE WHEN b.cid IS NULL THEN 0 ELSE 1 END AS conv, COALESCE(b.rev, 0) AS rev,
-                CASE WHEN b.cid IS NULL THEN NULL ELSE CAST(FLOOR((b.first_us - {d.Parameter("start_us")}) / 86400000000.0) AS {(d.Name == SqlDialect.BigQuery.Name ? "INT64" : "BIGINT")}) END AS day
-              FROM {SegmentTables.MembersTableName} mm
-              LEFT JOIN (
-                SELECT {d.CastToString(o.Column("customer_id"))} AS cid, SUM({value}) AS rev, MIN({d.EpochMicros(o.Column("timestamp"))}) AS first_us
-                FROM {o.Table}
-                WHERE {o.Column("timestamp")} >= {d.Parameter("start")} AND {o.Column("timestamp")} < {d.Parameter("end")}
-                GROUP BY {d.CastToString(o.Column("customer_id"))}
-              ) b ON b.cid = mm.customer_id
-              WHERE mm.segment_id = {d.Parameter("segment_id")}
-            ) x
-            GROUP BY x.held, x.day
+            SELECT a.held, CASE WHEN b.cid IS NULL THEN NULL ELSE CAST(FLOOR((b.first_us - {d.Parameter("start_us")}) / 86400000000.0) AS {integer}) END AS day,
+              COUNT(*) AS members, SUM(CASE WHEN b.cid IS NULL THEN 0 ELSE 1 END) AS conversions, SUM(COALESCE(b.rev, 0)) AS revenue,
+              SUM(COALESCE(b.rev, 0) * COALESCE(b.rev, 0)) AS revenue_squares, a.decile, SUM(COALESCE(a.predicted_uplift, 0)) AS predicted
+            FROM ({HoldoutAssignment.MemberArmsSql(d, holdout)}) a
+            LEFT JOIN (
+              SELECT {d.CastToString(o.Column("customer_id"))} AS cid, SUM({value}) AS rev, MIN({d.EpochMicros(o.Column("timestamp"))}) AS first_us
+              FROM {o.Table}
+              WHERE {o.Column("timestamp")} >= {d.Parameter("start")} AND {o.Column("timestamp")} < {d.Parameter("end")}
+              GROUP BY {d.CastToString(o.Column("customer_id"))}
+            ) b ON b.cid = a.customer_id
+            GROUP BY 1, 2, 7
             """,
             [
-                .. HoldoutAssignment.Parameters(holdout),
-                QueryParameter.String("segment_id", segmentId),
+                .. HoldoutAssignment.ArmParameters(holdout, segmentId),
                 QueryParameter.Timestamp("start", start),
                 QueryParameter.Timestamp("end", end),
                 QueryParameter.Int64("start_us", start.ToUnixTimeMilliseconds() * 1000),
             ]);
         return query;
     }
+
+    /// <summary>Each member of a stored segment with its arm, decile (0 when unranked) and predicted uplift.</summary>
+    internal static SqlStatement ArmsQuery(SqlDialect d, string segmentId, SegmentHoldout holdout) =>
+        new($"SELECT customer_id, held, decile, predicted_uplift FROM ({HoldoutAssignment.MemberArmsSql(d, holdout)}) a", HoldoutAssignment.ArmParameters(holdout, segmentId));
 
     /// <summary>A mapped table's quoted name and its logical columns' expressions.</summary>
     private sealed class MappedColumns(SqlDialect dialect, EntityMapping mapping)

@@ -17,6 +17,13 @@ public static class HoldoutAssignment
     /// <summary>The method name stored with a holdout.</summary>
     public const string Method = "sha256_prefix32";
 
+    /// <summary>
+    /// The method name of a holdout stratified by predicted-uplift decile: within each decile (members without a score
+    /// form decile 0), members are ordered by their bucket (then customer id, ordinal) and the first
+    /// <c>floor(n * share + 0.5)</c> of the decile's <c>n</c> are held out.
+    /// </summary>
+    public const string StratifiedMethod = "sha256_rank_in_uplift_decile";
+
     /// <summary>The smallest share accepted (exclusive).</summary>
     public const double MinShare = 0;
 
@@ -74,6 +81,95 @@ public static class HoldoutAssignment
         return Bucket(holdout.Salt, customerId) < Threshold(holdout.Share);
     }
 
+    /// <summary>How many of a decile's members a stratified holdout holds out: <c>floor(n * share + 0.5)</c>.</summary>
+    /// <param name="members">The decile's members.</param>
+    /// <param name="share">The held-out share.</param>
+    public static long StratumHoldoutCount(long members, double share) => (long)Math.Floor(members * share + 0.5);
+
+    /// <summary>
+    /// The held-out members of a holdout over a segment's members: by the hash alone, or, for a stratified holdout,
+    /// by rank of the hash within each decile (the reference the SQL of <see cref="MemberArmsSql"/> agrees with).
+    /// </summary>
+    /// <param name="holdout">The segment's holdout.</param>
+    /// <param name="customerIds">The members.</param>
+    /// <param name="decileOf">A member's decile (0 when it has no score); used only when the holdout is stratified.</param>
+    public static HashSet<string> HeldOut(SegmentHoldout holdout, IEnumerable<string> customerIds, Func<string, int> decileOf)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(customerIds);
+        ArgumentNullException.ThrowIfNull(decileOf);
+        HashSet<string> held = new(StringComparer.Ordinal);
+        if (!holdout.IsStratified)
+        {
+            long threshold = Threshold(holdout.Share);
+            foreach (string id in customerIds)
+            {
+                if (Bucket(holdout.Salt, id) < threshold)
+                {
+                    held.Add(id);
+                }
+            }
+
+            return held;
+        }
+
+        foreach (IGrouping<int, (string Id, long Bucket)> stratum in customerIds.Select(id => (Id: id, Bucket: Bucket(holdout.Salt, id))).GroupBy(m => decileOf(m.Id)))
+        {
+            List<(string Id, long Bucket)> members = [.. stratum];
+            members.Sort((a, b) => a.Bucket != b.Bucket ? a.Bucket.CompareTo(b.Bucket) : string.CompareOrdinal(a.Id, b.Id));
+            long take = StratumHoldoutCount(members.Count, holdout.Share);
+            for (int i = 0; i < take; i++)
+            {
+                held.Add(members[i].Id);
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>
+    /// A derived table of a stored segment's members with their arm and decile, in a dialect:
+    /// <c>customer_id, held (1 or 0), decile (0 when unranked), predicted_uplift (NULL when unranked)</c>. The segment id is
+    /// the parameter <c>segment_id</c>; the holdout's are those of <see cref="Parameters(SegmentHoldout)"/> plus
+    /// <c>holdout_share</c> (<see cref="ArmParameters"/>). A stratified holdout reads the decile from
+    /// <see cref="MemberUpliftScores.Table"/> and ranks the bucket within it (a window function); an unstratified one
+    /// compares the bucket with the threshold.
+    /// </summary>
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="holdout">The segment's holdout.</param>
+    public static string MemberArmsSql(SqlDialect dialect, SegmentHoldout holdout)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(holdout);
+        string segment = dialect.Parameter("segment_id");
+        if (!holdout.IsStratified)
+        {
+            return $"SELECT customer_id, CASE WHEN {HoldoutSql(dialect, "customer_id")} THEN 1 ELSE 0 END AS held, 0 AS decile, CAST(NULL AS {(dialect.Name == SqlDialect.BigQuery.Name ? "FLOAT64" : "DOUBLE")}) AS predicted_uplift " +
+                $"FROM {SegmentTables.MembersTableName} WHERE segment_id = {segment}";
+        }
+
+        return $"""
+            SELECT customer_id, CASE WHEN r <= FLOOR(n * {dialect.Parameter("holdout_share")} + 0.5) THEN 1 ELSE 0 END AS held, decile, predicted_uplift
+            FROM (
+              SELECT mm.customer_id AS customer_id, COALESCE(sc.decile, 0) AS decile, sc.predicted_uplift AS predicted_uplift,
+                ROW_NUMBER() OVER (PARTITION BY COALESCE(sc.decile, 0) ORDER BY {BucketSql(dialect, "mm.customer_id")}, mm.customer_id) AS r,
+                COUNT(*) OVER (PARTITION BY COALESCE(sc.decile, 0)) AS n
+              FROM {SegmentTables.MembersTableName} mm
+              LEFT JOIN {MemberUpliftScores.TableName} sc ON sc.segment_id = mm.segment_id AND sc.customer_id = mm.customer_id
+              WHERE mm.segment_id = {segment}
+            ) ranked
+            """;
+    }
+
+    /// <summary>The parameters of <see cref="MemberArmsSql"/> for a segment.</summary>
+    /// <param name="holdout">The segment's holdout.</param>
+    /// <param name="segmentId">The segment id.</param>
+    public static IReadOnlyList<QueryParameter> ArmParameters(SegmentHoldout holdout, string segmentId)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        return [.. Parameters(holdout), QueryParameter.Float64("holdout_share", holdout.Share), QueryParameter.String("segment_id", segmentId)];
+    }
+
     /// <summary>
     /// The SQL of the bucket in a dialect, over a customer id expression, with the salt as the parameter
     /// <c>holdout_salt</c> (never written into the text).
@@ -127,6 +223,12 @@ public static class HoldoutAssignment
         {
             parameters.AddRange(Parameters(holdout));
             string held = HoldoutSql(dialect, "customer_id");
+            if (holdout.IsStratified)
+            {
+                parameters.Add(QueryParameter.Float64("holdout_share", holdout.Share));
+                held = $"(customer_id IN (SELECT customer_id FROM ({MemberArmsSql(dialect, holdout)}) arms WHERE held = 1))";
+            }
+
             if (options.Holdout == HoldoutExport.Mark)
             {
                 select += $", {held} AS holdout";

@@ -11,7 +11,7 @@ internal static class OutcomeFile
 {
     private static readonly string[] Known = ["customer_id", "converted", "revenue", "converted_at"];
 
-    public static async Task<ExperimentReport> AnalyzeAsync(Stream csv, HashSet<string> members, SegmentHoldout holdout, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public static async Task<ExperimentReport> AnalyzeAsync(Stream csv, Dictionary<string, MemberArm> members, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         using StreamReader reader = new(csv, leaveOpen: true);
         string header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
@@ -47,7 +47,7 @@ internal static class OutcomeFile
             }
 
             string customer = cells[id];
-            if (!members.Contains(customer))
+            if (!members.ContainsKey(customer))
             {
                 unknownCount++;
                 firstUnknown ??= customer;
@@ -91,22 +91,28 @@ internal static class OutcomeFile
 
         int days = anyDate ? Math.Max(1, rows.Values.Max(r => r.Day ?? 0) + 1) : 1;
         DailyTally tally = new(days);
-        long[] unconverted = new long[2];
-        foreach (string member in members)
+        long[,] unconverted = new long[2, MemberUpliftScores.DecileCount + 1];
+        double[,] predicted = new double[2, MemberUpliftScores.DecileCount + 1];
+        foreach ((string member, MemberArm arm) in members)
         {
-            bool held = HoldoutAssignment.IsHoldout(holdout, member);
+            bool held = arm.Held;
             if (rows.TryGetValue(member, out var r) && (r.Converted || r.Revenue != 0))
             {
-                tally.Add(held, r.Converted ? r.Day ?? days - 1 : null, 1, r.Converted ? 1 : 0, r.Revenue, r.Revenue * r.Revenue);
+                tally.Add(held, r.Converted ? r.Day ?? days - 1 : null, 1, r.Converted ? 1 : 0, r.Revenue, r.Revenue * r.Revenue, arm.Decile, arm.PredictedUplift);
             }
             else
             {
-                unconverted[held ? 1 : 0]++;
+                unconverted[held ? 1 : 0, arm.Decile]++;
+                predicted[held ? 1 : 0, arm.Decile] += arm.PredictedUplift;
             }
         }
 
-        tally.Add(false, null, unconverted[0], 0, 0, 0);
-        tally.Add(true, null, unconverted[1], 0, 0, 0);
+        for (int decile = 0; decile <= MemberUpliftScores.DecileCount; decile++)
+        {
+            tally.Add(false, null, unconverted[0, decile], 0, 0, 0, decile, predicted[0, decile]);
+            tally.Add(true, null, unconverted[1, decile], 0, 0, 0, decile, predicted[1, decile]);
+        }
+
         ExperimentReport report = tally.Analyze();
         return anyDate ? report : report with { Daily = [] };
     }

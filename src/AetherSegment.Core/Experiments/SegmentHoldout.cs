@@ -20,4 +20,12 @@ public sealed record SegmentHoldout
     /// <summary>The hash function, for readers outside .NET: <c>sha256_prefix32</c> (see docs/experiments.md).</summary>
     [JsonPropertyName("method")]
     public string Method { get; init; } = HoldoutAssignment.Method;
+
+    /// <summary>
+    /// Whether the assignment is stratified by predicted-uplift decile (<see cref="HoldoutAssignment.StratifiedMethod"/>):
+    /// the segment was ranked at activation, its members' predicted uplift is kept in <c>segment_scores</c>, and each
+    /// decile holds out exactly its share.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsStratified => Method == HoldoutAssignment.StratifiedMethod;
 }

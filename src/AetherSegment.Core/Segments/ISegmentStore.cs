@@ -16,7 +16,25 @@ public interface ISegmentStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored segment with its size and average CLV.</returns>
     /// <exception cref="DataStoreException">The store failed.</exception>
+#pragma warning disable RS0027 // the shipped overload keeps its optional token; the one with scores takes a token
     Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default);
+#pragma warning restore RS0027
+
+    /// <summary>Whether the store keeps members' predicted uplift with a segment (<see cref="Experiments.MemberUpliftScores.Table"/>), so holdouts can be stratified by decile.</summary>
+    bool KeepsMemberScores => false;
+
+    /// <summary>Stores a segment, snapshots its members and keeps their predicted uplift and decile, in one commit.</summary>
+    /// <param name="segment">The segment; its size and average CLV are filled in from the snapshot.</param>
+    /// <param name="members">A statement in the store's dialect selecting <see cref="SegmentTables.MemberColumns"/> in order, one row per member.</param>
+    /// <param name="scores">The members' predicted uplift, or <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment with its size and average CLV.</returns>
+    /// <exception cref="NotSupportedException">Scores were given and the store does not keep them (<see cref="KeepsMemberScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+#pragma warning disable RS0027 // the shipped overload keeps its optional token; this one adds the scores and takes a token
+    Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Experiments.MemberUpliftScores? scores, CancellationToken cancellationToken) =>
+        scores is null ? CreateAsync(segment, members, cancellationToken) : throw new NotSupportedException("This segment store does not keep members' predicted uplift.");
+#pragma warning restore RS0027
 
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>

@@ -197,6 +197,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, store.Dialect);
+        Experiments.MemberUpliftScores? scores = holdout is null ? null : await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
+        if (scores is not null)
+        {
+            holdout = holdout! with { Method = Experiments.HoldoutAssignment.StratifiedMethod };
+        }
+
         StoredSegment segment = new()
         {
             SegmentId = "seg_" + Guid.NewGuid().ToString("N"),
@@ -211,9 +217,37 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             Parameters = members.Parameters,
             Holdout = holdout,
         };
-        StoredSegment stored = await SegmentStore.CreateAsync(segment, members, cancellationToken).ConfigureAwait(false);
+        StoredSegment stored = await SegmentStore.CreateAsync(segment, members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
         return stored;
+    }
+
+    /// <summary>
+    /// Every member's predicted uplift of the segment's trigger, scored by the trigger's uplift model at activation, for
+    /// a holdout stratified by decile and the report's calibration; null when the segment has no trigger, the ranker is
+    /// not the store's, the trigger has no model, or the segment store cannot keep scores (the holdout is then unstratified).
+    /// </summary>
+    private async Task<Experiments.MemberUpliftScores?> ScoreForHoldoutAsync(SegmentDefinition definition, SqlStatement members, CancellationToken cancellationToken)
+    {
+        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || !SegmentStore.KeepsMemberScores)
+        {
+            return null;
+        }
+
+        int index = -1;
+        for (int t = 0; t < _profile.Triggers.Count; t++)
+        {
+            index = _profile.Triggers[t].Id == trigger ? t : index;
+        }
+
+        (_, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
+        if (models.Get(index) is null)
+        {
+            return null;
+        }
+
+        StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, members, definition.AsOf, cancellationToken).ConfigureAwait(false);
+        return scored.CustomerIds.Length == 0 ? null : new Experiments.MemberUpliftScores(trigger, scored.CustomerIds, scored.Uplift[index]);
     }
 
     public Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default) =>

@@ -24,6 +24,7 @@ internal static class DuckDBServices
         services.TryAddSingleton<IDataSinkFactory>(sp => sp.GetRequiredService<DuckDBDataSinkFactory>());
         services.TryAddSingleton(sp => new DuckDBDataAppender(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<IDataAppender>(sp => sp.GetRequiredService<DuckDBDataAppender>());
+        services.TryAddSingleton<Experiments.ICampaignHistoryWriter>(sp => new DuckDBCampaignHistoryWriter(sp.GetRequiredService<DuckDBDataStore>()));
         services.TryAddSingleton<DuckDBAnalyticsSandbox>();
         services.TryAddSingleton<IAnalyticsSqlSandbox>(sp => sp.GetRequiredService<DuckDBAnalyticsSandbox>());
         services.TryAddSingleton<DuckDBSegmentStore>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Data;
+using AetherSegment.DuckDB.Loading;
 using AetherSegment.Experiments;
 using AetherSegment.Profiles;
 using AetherSegment.Segments;
@@ -26,7 +27,14 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile string? _schemaReadyFor;
 
-    public async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default)
+    public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default) =>
+        CreateAsync(segment, members, null, cancellationToken);
+
+    /// <inheritdoc />
+    public bool KeepsMemberScores => true;
+
+    /// <inheritdoc />
+    public async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(members);
@@ -34,7 +42,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         {
             try
             {
-                return await TryCreateAsync(segment, members, cancellationToken).ConfigureAwait(false);
+                return await TryCreateAsync(segment, members, scores, cancellationToken).ConfigureAwait(false);
             }
             catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
             {
@@ -47,7 +55,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         }
     }
 
-    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken)
+    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken)
     {
         await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         {
@@ -57,6 +65,21 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             await ExecuteAsync(connection, new SqlStatement(
                 $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m",
                 [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+            if (scores is not null)
+            {
+                using DuckDBTableWriter writer = new(connection.CreateAppender(MemberUpliftScores.TableName), MemberUpliftScores.Table);
+                for (int i = 0; i < scores.CustomerIds.Count; i++)
+                {
+                    writer.StartRow();
+                    writer.Write(segment.SegmentId);
+                    writer.Write(scores.CustomerIds[i]);
+                    writer.Write(scores.PredictedUplift[i]);
+                    writer.Write((long)scores.Deciles[i]);
+                    writer.EndRow();
+                }
+
+                writer.Close();
+            }
 
             long size = 0;
             double? avgClv = null;
@@ -179,6 +202,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             QueryParameter id = QueryParameter.String("segment_id", segmentId);
             await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {MemberUpliftScores.TableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -237,6 +261,8 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 await ExecuteAsync(connection, new SqlStatement("INSERT INTO pruned_segments " + doomed.Sql, doomed.Parameters), cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, new SqlStatement(
                     $"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement(
+                    $"DELETE FROM {MemberUpliftScores.TableName} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
                 await using DuckDBCommand delete = Command(connection, new SqlStatement(
                     $"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"));
                 int deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -307,6 +333,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 {
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Segments)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members(profile))), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(MemberUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
                     _schemaReadyFor = store.DatabasePath;
                     return;
                 }

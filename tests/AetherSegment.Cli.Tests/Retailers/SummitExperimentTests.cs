@@ -39,7 +39,8 @@ public sealed class SummitExperimentTests(SummitDatabase database) : IClassFixtu
         Assert.True(exportExit == 0, exportError);
         string[][] rows = [.. File.ReadAllLines(marked).Skip(1).Select(l => l.Split(','))];
         Assert.Equal("holdout", File.ReadLines(marked).First().Split(',')[^1]);
-        Assert.All(rows, r => Assert.Equal(HoldoutAssignment.IsHoldout(holdout, r[0]) ? "true" : "false", r[^1]));
+        HashSet<string> expected = await HoldoutReference.ExpectedAsync(new AetherSegment.DuckDB.DuckDBDataStore(database.Path), id, holdout, rows.Select(r => r[0]));
+        Assert.All(rows, r => Assert.Equal(expected.Contains(r[0]) ? "true" : "false", r[^1]));
 
         string sendList = Path.Combine(TestPaths.NewTempDirectory(), "send.csv");
         Assert.Equal(0, (await RunAsync("segment", "export", id, "--out", sendList)).Exit);

@@ -20,19 +20,12 @@ namespace AetherSegment.DuckDB.Tests.Experiments;
 /// <summary>Holdouts reserved at activation, exports that honour them, and designs and results read from a real DuckDB store.</summary>
 public sealed class ExperimentDuckDBTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = EngineHost.Now;
 
     private static async Task<(ServiceProvider Services, ISegmentEngine Engine, ExperimentService Experiments, DuckDBDataStore Store, FakeTimeProvider Time, string Path)> CreateAsync(int customers = 3000)
     {
-        string path = Path.Combine(TestPaths.NewTempDirectory(), "experiments.duckdb");
-        await GeneratedCustomers.CreateAsync(new DuckDBDataStore(path), customers);
-        FakeTimeProvider time = new(Now);
-        ServiceCollection services = new();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
-        ServiceProvider provider = services.BuildServiceProvider();
-        return (provider, provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<ExperimentService>(), provider.GetRequiredService<DuckDBDataStore>(), time, path);
+        EngineHost host = await EngineHost.CreateAsync(customers, "experiments.duckdb");
+        return (host.Services, host.Engine, host.Services.GetRequiredService<ExperimentService>(), host.Store, host.Time, host.Path);
     }
 
     private static CampaignObjective EveryoneInTheUs() => new()
@@ -75,7 +68,9 @@ public sealed class ExperimentDuckDBTests
         Assert.Equal("holdout", marked[0][^1]);
         List<string[]> members = marked.Skip(1).ToList();
         Assert.Equal(segment.Size, members.Count);
-        Assert.All(members, row => Assert.Equal(HoldoutAssignment.IsHoldout(stored.Holdout, row[0]) ? "true" : "false", row[^1]));
+        Dictionary<string, int> deciles = await CalibrationDuckDBTests.DecilesAsync(store, segment.SegmentId);
+        HashSet<string> expected = HoldoutAssignment.HeldOut(stored.Holdout, members.Select(r => r[0]), id => deciles.GetValueOrDefault(id));
+        Assert.All(members, row => Assert.Equal(expected.Contains(row[0]) ? "true" : "false", row[^1]));
         HashSet<string> held = [.. members.Where(r => r[^1] == "true").Select(r => r[0])];
         Assert.InRange(held.Count / (double)members.Count, 0.15, 0.25);
 

@@ -48,6 +48,43 @@ public sealed class HoldoutSqlTests
     private const string KnownSha256Prefix = "ce58b21d";
 
     [Fact]
+    public async Task Stratified_DuckDBAndDotNet_HoldOutTheSameMembersAndExactlyTheShareOfEachDecile()
+    {
+        string path = Path.Combine(TestPaths.NewTempDirectory(), "strata.duckdb");
+        DuckDBDataStore store = new(path);
+        await GeneratedCustomers.CreateAsync(store, 10);
+        const string segmentId = "seg_0123456789abcdef0123456789abcdef";
+        SegmentHoldout holdout = HoldoutAssignment.Create(0.1, "strata") with { Method = HoldoutAssignment.StratifiedMethod };
+        // 20,000 members with uneven deciles (and 37 members without a score, decile 0).
+        await using (DuckDB.NET.Data.DuckDBConnection connection = await store.OpenAsync())
+        {
+            foreach (string sql in new[]
+            {
+                "CREATE TABLE segment_members AS SELECT 'seg_0123456789abcdef0123456789abcdef' AS segment_id, 'C' || lpad(CAST(i AS VARCHAR), 7, '0') AS customer_id FROM range(20000) AS r(i)",
+                "CREATE TABLE segment_scores AS SELECT segment_id, customer_id, CAST(i AS DOUBLE) / 20000 AS predicted_uplift, CAST(1 + (i * i) % 10 AS BIGINT) AS decile FROM (SELECT segment_id, customer_id, CAST(SUBSTR(customer_id, 2) AS BIGINT) AS i FROM segment_members) WHERE i >= 37",
+            })
+            {
+                await using DuckDB.NET.Data.DuckDBCommand command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        QueryResult arms = await store.QueryAsync(ExperimentService.ArmsQuery(SqlDialect.DuckDB, segmentId, holdout));
+        Dictionary<string, int> decileOf = arms.Rows.ToDictionary(r => (string)r[0]!, r => (int)Convert.ToInt64(r[2], CultureInfo.InvariantCulture));
+        HashSet<string> inSql = [.. arms.Rows.Where(r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture) == 1).Select(r => (string)r[0]!)];
+        HashSet<string> inDotNet = HoldoutAssignment.HeldOut(holdout, decileOf.Keys, id => decileOf[id]);
+        Assert.Equal(20000, decileOf.Count);
+        Assert.True(inDotNet.SetEquals(inSql), $"{inDotNet.Count} held in .NET, {inSql.Count} in DuckDB");
+        foreach (IGrouping<int, KeyValuePair<string, int>> stratum in decileOf.GroupBy(d => d.Value))
+        {
+            Assert.Equal(HoldoutAssignment.StratumHoldoutCount(stratum.Count(), 0.1), stratum.Count(d => inSql.Contains(d.Key)));
+        }
+
+        Assert.Equal(37, decileOf.Count(d => d.Value == 0));
+    }
+
+    [Fact]
     public async Task GoogleSql_OfTheHoldoutExportAndExperimentQueries_Parses()
     {
         var profile = HomeFurnishingProfile.Load();
@@ -60,6 +97,7 @@ public sealed class HoldoutSqlTests
             Holdout = holdout,
         };
         DateTimeOffset start = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        StoredSegment stratified = segment with { Holdout = holdout with { Method = HoldoutAssignment.StratifiedMethod } };
         JsonArray statements =
         [
             new JsonObject { ["id"] = "export/exclude", ["sql"] = HoldoutAssignment.ExportMembers(profile, SqlDialect.BigQuery, segment, SegmentExportOptions.WithoutPersonalData, out _).Sql },
@@ -67,6 +105,10 @@ public sealed class HoldoutSqlTests
             new JsonObject { ["id"] = "baseline", ["sql"] = ExperimentService.BaselineQuery(profile, SqlDialect.BigQuery, segment).Sql },
             new JsonObject { ["id"] = "volume", ["sql"] = ExperimentService.VolumeQuery(profile, SqlDialect.BigQuery, "cart_reminder").Sql },
             new JsonObject { ["id"] = "outcomes", ["sql"] = ExperimentService.OutcomesQuery(profile, SqlDialect.BigQuery, segment.SegmentId, holdout, start, start.AddDays(14)).Sql },
+            new JsonObject { ["id"] = "stratified/export/exclude", ["sql"] = HoldoutAssignment.ExportMembers(profile, SqlDialect.BigQuery, stratified, SegmentExportOptions.WithoutPersonalData, out _).Sql },
+            new JsonObject { ["id"] = "stratified/export/mark", ["sql"] = HoldoutAssignment.ExportMembers(profile, SqlDialect.BigQuery, stratified, new SegmentExportOptions { Holdout = HoldoutExport.Mark }, out _).Sql },
+            new JsonObject { ["id"] = "stratified/outcomes", ["sql"] = ExperimentService.OutcomesQuery(profile, SqlDialect.BigQuery, segment.SegmentId, stratified.Holdout!, start, start.AddDays(14)).Sql },
+            new JsonObject { ["id"] = "stratified/arms", ["sql"] = ExperimentService.ArmsQuery(SqlDialect.BigQuery, segment.SegmentId, stratified.Holdout!).Sql },
         ];
         await GoogleSqlParse.AssertAllParseAsync(statements);
     }

@@ -18,14 +18,8 @@ public sealed class SegmentEngineDuckDBTests
 {
     private static async Task<(ServiceProvider Services, ISegmentEngine Engine, DuckDBDataStore Store)> CreateAsync(int customers = 2000)
     {
-        string path = Path.Combine(TestPaths.NewTempDirectory(), "segments.duckdb");
-        await GeneratedCustomers.CreateAsync(new DuckDBDataStore(path), customers);
-        ServiceCollection services = new();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
-        ServiceProvider provider = services.BuildServiceProvider();
-        return (provider, provider.GetRequiredService<ISegmentEngine>(), provider.GetRequiredService<DuckDBDataStore>());
+        EngineHost host = await EngineHost.CreateAsync(customers);
+        return (host.Services, host.Engine, host.Store);
     }
 
     private static CampaignObjective AbandonedCartHighValue() => new()

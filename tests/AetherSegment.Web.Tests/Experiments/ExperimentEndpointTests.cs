@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using AetherSegment.Experiments;
+using AetherSegment.Tests;
 using AetherSegment.Web.Tests.Infrastructure;
 
 namespace AetherSegment.Web.Tests.Experiments;
@@ -32,7 +33,8 @@ public sealed class ExperimentEndpointTests(GeneratedServerFixture fixture) : IC
         string[] marked = (await fixture.Server.Client.GetStringAsync($"api/v1/segments/{id}/export?format=csv&holdout=mark")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(",holdout", marked[0], StringComparison.Ordinal);
         string[][] members = [.. marked.Skip(1).Select(l => l.Split(','))];
-        Assert.All(members, m => Assert.Equal(HoldoutAssignment.IsHoldout(stored, m[0]) ? "true" : "false", m[^1]));
+        HashSet<string> expected = await HoldoutReference.ExpectedAsync(fixture.Store, id, stored, members.Select(m => m[0]));
+        Assert.All(members, m => Assert.Equal(expected.Contains(m[0]) ? "true" : "false", m[^1]));
         string[] sendList = (await fixture.Server.Client.GetStringAsync($"api/v1/segments/{id}/export?format=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(members.Count(m => m[^1] == "false"), sendList.Length - 1);
 

@@ -1,0 +1,25 @@
+using System.Globalization;
+using AetherSegment.Data;
+using AetherSegment.Experiments;
+
+namespace AetherSegment.Tests;
+
+/// <summary>The held-out members a stored segment should have, by the .NET reference (<see cref="HoldoutAssignment.HeldOut"/>), with the deciles read from the store when the holdout is stratified.</summary>
+internal static class HoldoutReference
+{
+    public static async Task<HashSet<string>> ExpectedAsync(IDataStore store, string segmentId, SegmentHoldout holdout, IEnumerable<string> members)
+    {
+        Dictionary<string, int> deciles = new(StringComparer.Ordinal);
+        if (holdout.IsStratified)
+        {
+            SqlStatement query = new($"SELECT customer_id, decile FROM {MemberUpliftScores.TableName} WHERE segment_id = {store.Dialect.Parameter("segment_id")}",
+                [QueryParameter.String("segment_id", segmentId)]);
+            foreach (object?[] row in (await store.QueryAsync(query)).Rows)
+            {
+                deciles[(string)row[0]!] = (int)Convert.ToInt64(row[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return HoldoutAssignment.HeldOut(holdout, members, id => deciles.GetValueOrDefault(id));
+    }
+}
