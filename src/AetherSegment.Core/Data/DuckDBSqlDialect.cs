@@ -24,11 +24,13 @@ internal sealed class DuckDBSqlDialect : SqlDialect
     public override string Fingerprint(string expression) => $"hash({expression})";
 
     /// <inheritdoc />
-    /// <remarks>Reads <c>pragma_storage_info</c>: each column segment's row count, statistics, block and pending-update flag.</remarks>
+    /// <remarks>Reads <c>pragma_storage_info</c>: each column segment's row count, statistics, block and pending-update flag.
+    /// The latest send is <c>epoch_us(MAX(x))</c>, not <c>MAX(epoch_us(x))</c>: the same value, but the engine answers the
+    /// maximum of the bare column without converting every row (issue 19: 2-12 ms instead of 120-170 ms at 5.1M rows, load 60).</remarks>
     internal override string? TableStateProbe(string table, string timestampColumn) => $"""
         SELECT
           (SELECT COUNT(*) FROM {table}) AS n,
-          (SELECT MAX(epoch_us({timestampColumn})) FROM {table}) AS last_sent_us,
+          (SELECT epoch_us(MAX({timestampColumn})) FROM {table}) AS last_sent_us,
           hash(string_agg(concat_ws(':', i.row_group_id, i.column_id, i.column_path, i.segment_id, i.segment_type, i."count",
             COALESCE(i.stats, ''), i.has_updates, i.persistent, COALESCE(i.block_id, -1), COALESCE(i.block_offset, -1)), ';'
             ORDER BY i.row_group_id, i.column_id, i.column_path, i.segment_id)) AS layout,

@@ -99,6 +99,18 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // would otherwise finish the preview before the ranking even starts.
         StrongBox<double> previewMs = new();
         StrongBox<double> rankingMs = new();
+        if (_ranker is StoreTriggerRanker snapshotRanker && ReadsMembersWithPreview(Store)
+            && AudienceSnapshots(snapshotRanker) is { } snapshots && snapshots.Candidate(definition.AsOf) is { } snapshot)
+        {
+            (SegmentPreview withMembers, IReadOnlyList<TriggerSuggestion> ranked) = await PreviewAndRankFromSnapshotAsync(snapshotRanker, snapshots, snapshot, definition, previewMs, rankingMs, cancellationToken).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                LogAnalyzedOnce(_logger, withMembers.Size, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds, previewMs.Value, rankingMs.Value, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return Analysis(objective, withMembers, ranked);
+        }
+
         Task<SegmentPreview> previewTask = TimedAsync(() => PreviewAsync(definition, cancellationToken), previewMs, cancellationToken);
         Task<IReadOnlyList<TriggerSuggestion>> rankingTask = TimedAsync(() => _ranker switch
         {
@@ -114,6 +126,11 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             LogAnalyzed(_logger, preview.Size, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds, previewMs.Value, rankingMs.Value, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
+        return Analysis(objective, preview, suggestions);
+    }
+
+    private static CampaignAnalysis Analysis(CampaignObjective objective, SegmentPreview preview, IReadOnlyList<TriggerSuggestion> suggestions)
+    {
         TriggerSuggestion? chosen = suggestions.FirstOrDefault(s => s.Trigger == objective.SuggestedTrigger) ?? (suggestions.Count > 0 ? suggestions[0] : null);
         return new CampaignAnalysis
         {
@@ -121,6 +138,39 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             SegmentPreview = preview with { PredictedUplift = chosen?.PredictedUplift, Trigger = objective.SuggestedTrigger },
             TriggerSuggestions = suggestions,
         };
+    }
+
+    /// <summary>
+    /// Whether an analyze reads the members' fingerprints with its preview statement (one evaluation of the filters) when
+    /// an audience snapshot serves: the embedded store streams them cheaply; a warehouse would page every member through
+    /// its API, so it keeps the preview and the members statement apart.
+    /// </summary>
+    private static bool ReadsMembersWithPreview(IDataStore store) => store.Dialect == SqlDialect.DuckDB;
+
+    /// <summary>
+    /// The preview and the ranking from an audience snapshot with one statement: the preview compiled with every member's
+    /// fingerprint, read while the data version is probed; the snapshot ranks those members (the same answer as
+    /// <see cref="TriggerAudienceSnapshots.TryRankAsync"/>). When the version moved or a member is newer than the
+    /// snapshot, the ranking runs per request after the preview.
+    /// </summary>
+    private async Task<(SegmentPreview Preview, IReadOnlyList<TriggerSuggestion> Suggestions)> PreviewAndRankFromSnapshotAsync(StoreTriggerRanker ranker, TriggerAudienceSnapshots snapshots, TriggerAudienceSnapshots.Snapshot snapshot, SegmentDefinition definition, StrongBox<double> previewMs, StrongBox<double> rankingMs, CancellationToken cancellationToken)
+    {
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.preview");
+        IDataStore store = Store;
+        StrongBox<double> versionMs = new();
+        Task<(string Version, StoreTriggerRanker.TriggerModels Models)> versionTask = TimedAsync(() => ranker.VersionedModelsAsync(cancellationToken), versionMs, cancellationToken);
+        long started = Stopwatch.GetTimestamp();
+        int sampleSize = Math.Clamp(_segmentOptions.SampleSize, 0, 50);
+        SqlStatement statement = SegmentSqlCompiler.Preview(_profile, definition, store.Dialect, _builder.HighValueThreshold, _builder.LowValueThreshold, sampleSize, memberFingerprints: true);
+        (QueryResult rows, TriggerAudienceSnapshots.Membership? members) = await store.ReadAsync(statement, (reader, ct) => TriggerAudienceSnapshots.ReadPreviewAndMembersAsync(reader, snapshot, ct), cancellationToken).ConfigureAwait(false);
+        SegmentPreview preview = SegmentPreviewReader.Read(_profile, definition, rows);
+        previewMs.Value = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        (string version, StoreTriggerRanker.TriggerModels models) = await versionTask.ConfigureAwait(false);
+        started = Stopwatch.GetTimestamp();
+        IReadOnlyList<TriggerSuggestion> suggestions = snapshots.RankMembers(snapshot, version, models, members, definition.AsOf, versionMs.Value, previewMs.Value)
+            ?? await RankAfterTriggerFiltersAsync(ranker, definition, cancellationToken).ConfigureAwait(false);
+        rankingMs.Value = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return (preview, suggestions);
     }
 
     /// <summary>
@@ -342,6 +392,9 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
     [LoggerMessage(3, LogLevel.Debug, "Analyze ({Members} members): as-of {AsOfMs:F0} ms, preview {PreviewMs:F0} ms and ranking {RankingMs:F0} ms side by side, {TotalMs:F0} ms in all")]
     private static partial void LogAnalyzed(ILogger logger, long members, double asOfMs, double previewMs, double rankingMs, double totalMs);
+
+    [LoggerMessage(5, LogLevel.Debug, "Analyze ({Members} members): as-of {AsOfMs:F0} ms, preview with the members' fingerprints {PreviewMs:F0} ms (data version probed beside it), then ranking from the snapshot {RankingMs:F0} ms, {TotalMs:F0} ms in all")]
+    private static partial void LogAnalyzedOnce(ILogger logger, long members, double asOfMs, double previewMs, double rankingMs, double totalMs);
 
     [LoggerMessage(4, LogLevel.Debug, "Objective interpreted in {Milliseconds:F0} ms")]
     private static partial void LogInterpreted(ILogger logger, double milliseconds);

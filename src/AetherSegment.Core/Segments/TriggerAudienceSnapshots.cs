@@ -225,7 +225,89 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             return null;
         }
 
-        started = Stopwatch.GetTimestamp();
+        return Suggest(snapshot, models, membership, versionMs, membersMs);
+    }
+
+    /// <summary>
+    /// The snapshot an analyze as of <paramref name="asOf"/> may rank from, taken before the data version is known (the
+    /// caller reads the members' fingerprints with its preview, <see cref="ReadPreviewAndMembersAsync"/>, while the
+    /// version is probed, then calls <see cref="RankMembers"/>); null when none is close enough.
+    /// </summary>
+    public Snapshot? Candidate(DateTimeOffset asOf) =>
+        _current is { } s && asOf >= s.AsOf && asOf - s.AsOf <= maxLag ? s : null;
+
+    /// <summary>
+    /// Ranks from <paramref name="snapshot"/> (a <see cref="Candidate"/>) and the members read with the preview, as
+    /// <see cref="TryRankAsync"/> does: null when the data version moved since the snapshot or a member is not in it
+    /// (a build then starts in the background and the caller ranks per request).
+    /// </summary>
+    public IReadOnlyList<TriggerSuggestion>? RankMembers(Snapshot snapshot, string version, StoreTriggerRanker.TriggerModels models, Membership? membership, DateTimeOffset asOf, double versionMs, double membersMs)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Snapshot? current = _current;
+        if (current is null || current.Version != version || asOf < current.AsOf || asOf - current.AsOf > maxLag / 3)
+        {
+            _ = StartBuild(version, models, asOf);
+        }
+
+        if (snapshot.Version != version)
+        {
+            return null;
+        }
+
+        if (membership is null)
+        {
+            _ = StartBuild(snapshot.Version, models, asOf);
+            return null;
+        }
+
+        return Suggest(snapshot, models, membership, versionMs, membersMs);
+    }
+
+    /// <summary>
+    /// Reads a preview statement compiled with member fingerprints (<see cref="SegmentSqlCompiler.Preview"/>): the
+    /// preview's rows, materialized as <see cref="IDataStore.QueryAsync"/> would, and the members (kind = -3) as a set
+    /// over <paramref name="snapshot"/>'s customers (null when one is not in it).
+    /// </summary>
+    public static async Task<(QueryResult Preview, Membership? Members)> ReadPreviewAndMembersAsync(DbDataReader reader, Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        string[] columns = new string[reader.FieldCount];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            columns[i] = reader.GetName(i);
+        }
+
+        int kindColumn = reader.GetOrdinal("kind");
+        int fpColumn = reader.GetOrdinal("member_fp");
+        bool unsigned = reader.GetFieldType(fpColumn) == typeof(ulong);
+        MembershipCounter counter = new(snapshot);
+        bool unknown = false;
+        List<object?[]> rows = [];
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (Convert.ToInt64(reader.GetValue(kindColumn), CultureInfo.InvariantCulture) == -3)
+            {
+                unknown = unknown || reader.IsDBNull(fpColumn) || !counter.Add(Fingerprint(reader, fpColumn, unsigned));
+                continue;
+            }
+
+            object?[] row = new object?[columns.Length];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return (new QueryResult(columns, rows), unknown ? null : counter.Result());
+    }
+
+    private IReadOnlyList<TriggerSuggestion> Suggest(Snapshot snapshot, StoreTriggerRanker.TriggerModels models, Membership membership, double versionMs, double membersMs)
+    {
+        long started = Stopwatch.GetTimestamp();
         int[] sampled = Sample(snapshot, membership, ranker.ScoringSampleSize ?? int.MaxValue);
         string[] ids = new string[sampled.Length];
         for (int i = 0; i < sampled.Length; i++)
@@ -257,33 +339,17 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
     /// <summary>The members, de-duplicated, with their per-trigger counts; null when one is not in the snapshot.</summary>
     private static async Task<Membership?> ReadMembershipAsync(DbDataReader reader, Snapshot snapshot, CancellationToken cancellationToken)
     {
-        int customers = snapshot.Ids.Length;
-        ulong[] seen = new ulong[(customers + 63) / 64];
-        long[] counts = new long[snapshot.Flags.Length];
-        long members = 0;
+        MembershipCounter counter = new(snapshot);
         bool unsigned = reader.GetFieldType(0) == typeof(ulong);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (reader.IsDBNull(0) || !snapshot.ByFingerprint.TryGetValue(Fingerprint(reader, 0, unsigned), out int i))
+            if (reader.IsDBNull(0) || !counter.Add(Fingerprint(reader, 0, unsigned)))
             {
                 return null;
             }
-
-            ulong bit = 1UL << (i & 63);
-            if ((seen[i >> 6] & bit) != 0)
-            {
-                continue;
-            }
-
-            seen[i >> 6] |= bit;
-            members++;
-            for (int t = 0; t < counts.Length; t++)
-            {
-                counts[t] += snapshot.Flags[t][i] ? 1 : 0;
-            }
         }
 
-        return new Membership(seen, members, counts);
+        return counter.Result();
     }
 
     /// <summary>The customer numbers of the first <paramref name="size"/> members in the ranker's sample order, in ascending number (id) order.</summary>
@@ -344,11 +410,45 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
     /// the customer passes the trigger's filter, and the uplift; and the fingerprints: customer by fingerprint, each
     /// customer's position in the sample order (<see cref="RankOf"/>, -1 for none) and the customer at each position.
     /// </summary>
-    private sealed record Snapshot(string Version, DateTimeOffset AsOf, string[] Ids, bool[][] Flags, double[][] Uplift,
+    internal sealed record Snapshot(string Version, DateTimeOffset AsOf, string[] Ids, bool[][] Flags, double[][] Uplift,
         Dictionary<long, int> ByFingerprint, int[] RankOf, int[] ByRank);
 
     private sealed record Fingerprints(Dictionary<long, int> ByFingerprint, int[] RankOf, int[] ByRank);
 
     /// <summary>The members as a set of customer numbers, their count and how many pass each trigger's filter.</summary>
-    private sealed record Membership(ulong[] Seen, long Members, long[] Counts);
+    internal sealed record Membership(ulong[] Seen, long Members, long[] Counts);
+
+    /// <summary>Collects members by fingerprint: de-duplicated, counted, and counted per trigger filter they pass.</summary>
+    private sealed class MembershipCounter(Snapshot snapshot)
+    {
+        private readonly ulong[] _seen = new ulong[(snapshot.Ids.Length + 63) / 64];
+        private readonly long[] _counts = new long[snapshot.Flags.Length];
+        private long _members;
+
+        /// <summary>Adds the member with fingerprint <paramref name="fingerprint"/>; false when the snapshot does not know it.</summary>
+        public bool Add(long fingerprint)
+        {
+            if (!snapshot.ByFingerprint.TryGetValue(fingerprint, out int i))
+            {
+                return false;
+            }
+
+            ulong bit = 1UL << (i & 63);
+            if ((_seen[i >> 6] & bit) != 0)
+            {
+                return true;
+            }
+
+            _seen[i >> 6] |= bit;
+            _members++;
+            for (int t = 0; t < _counts.Length; t++)
+            {
+                _counts[t] += snapshot.Flags[t][i] ? 1 : 0;
+            }
+
+            return true;
+        }
+
+        public Membership Result() => new(_seen, _members, _counts);
+    }
 }

@@ -266,4 +266,104 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
         Assert.Equal(expected.TriggerSuggestions, late.TriggerSuggestions);
         Assert.True(late.SegmentPreview.AsOf > sixMinutes);
     }
+
+    /// <summary>
+    /// With a snapshot on DuckDB the analyze reads its preview and its members' fingerprints with one statement (issue 19):
+    /// the preview equals the preview statement's own, the samples are the members with the highest value score (name and
+    /// e-mail joined back by id), and the ranking equals the per-request path's, for objectives with one and two filters,
+    /// a purchase window and an abandoned-cart filter (the average cart value).
+    /// </summary>
+    [Theory]
+    [InlineData("Win back customers at risk of churning with free shipping")]
+    [InlineData("Re-engage customers with high churn risk who haven't purchased in 90 days using exclusive offers to bring back 15%")]
+    [InlineData("Recover abandoned furniture carts from high-value customers in the last 48 hours with a personalized 15% discount")]
+    public async Task AudienceSnapshot_OneStatementForPreviewAndMembers_AnswersAsTheSeparateStatements(string objective)
+    {
+        string path = CopyOfStore();
+        await using ServiceProvider withSnapshot = Services(path, snapshotLag: TimeSpan.FromMinutes(15), sample: 1_000);
+        SegmentEngine engine = (SegmentEngine)withSnapshot.GetRequiredService<ISegmentEngine>();
+        StoreTriggerRanker ranker = (StoreTriggerRanker)withSnapshot.GetRequiredService<ITriggerRanker>();
+        IDataStore data = withSnapshot.GetRequiredService<IDataStore>();
+        await engine.WarmUpAsync();
+        CampaignAnalysis analysis = await engine.InterpretAndAnalyzeAsync(objective);
+        Assert.Equal(1, engine.AudienceSnapshots(ranker)!.Builds);
+
+        SegmentDefinition definition = new() { Filters = analysis.SegmentPreview.Filters, AsOf = analysis.SegmentPreview.AsOf };
+        SegmentPreview separate = await engine.PreviewAsync(definition);
+        Assert.True(analysis.SegmentPreview.Size > 0);
+        AssertSameJson(
+            System.Text.Json.JsonSerializer.SerializeToNode(separate with { PredictedUplift = null, Trigger = null }),
+            System.Text.Json.JsonSerializer.SerializeToNode(analysis.SegmentPreview with { PredictedUplift = null, Trigger = null }));
+
+        // The members the fingerprints stand for are the members statement's, counted and de-duplicated.
+        SqlStatement members = SegmentSqlCompiler.Members(Demo, definition, data.Dialect);
+        QueryResult top = await data.QueryAsync(new SqlStatement(
+            $"SELECT m.customer_id, m.first_name, m.email, COUNT(*) OVER () AS n FROM ({members.Sql}) m ORDER BY m.clv_score DESC, m.customer_id LIMIT 5", members.Parameters));
+        Assert.Equal(Convert.ToInt64(top.Rows[0][3], CultureInfo.InvariantCulture), analysis.SegmentPreview.Size);
+        Assert.Equal(top.Rows.Select(r => (string)r[0]!), analysis.SegmentPreview.SampleProfiles.Select(p => p.CustomerId));
+        Assert.Equal(top.Rows.Select(r => (string?)r[1]), analysis.SegmentPreview.SampleProfiles.Select(p => p.FirstName));
+        Assert.Equal(top.Rows.Select(r => SegmentExport.MaskEmail((string?)r[2])), analysis.SegmentPreview.SampleProfiles.Select(p => p.Email));
+        Assert.All(analysis.SegmentPreview.SampleProfiles, p => Assert.False(string.IsNullOrEmpty(p.FirstName)));
+
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null, sample: 1_000);
+        CampaignAnalysis expected = await perRequest.GetRequiredService<ISegmentEngine>().InterpretAndAnalyzeAsync(objective);
+        Assert.Equal(expected.TriggerSuggestions, analysis.TriggerSuggestions);
+        Assert.Equal(expected.SegmentPreview.PredictedUplift, analysis.SegmentPreview.PredictedUplift);
+    }
+
+    [Fact]
+    public async Task AudienceSnapshot_CampaignHistoryEditedAfterTheBuild_RanksPerRequest_WithTheSamePreview()
+    {
+        string path = CopyOfStore();
+        await using ServiceProvider withSnapshot = Services(path, snapshotLag: TimeSpan.FromMinutes(15), sample: 1_000);
+        SegmentEngine engine = (SegmentEngine)withSnapshot.GetRequiredService<ISegmentEngine>();
+        StoreTriggerRanker ranker = (StoreTriggerRanker)withSnapshot.GetRequiredService<ITriggerRanker>();
+        await engine.WarmUpAsync();
+        CampaignAnalysis before = await engine.AnalyzeAsync(Churn());
+
+        // A new data version: the snapshot's models no longer apply; the answer is the per-request path's.
+        Assert.Equal(1, await ExecuteAsync(path, "UPDATE campaign_history SET converted = NOT converted WHERE rowid = 5"));
+        CampaignAnalysis after = await engine.AnalyzeAsync(Churn());
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null, sample: 1_000);
+        CampaignAnalysis expected = await perRequest.GetRequiredService<ISegmentEngine>().AnalyzeAsync(Churn());
+        Assert.Equal(expected.TriggerSuggestions, after.TriggerSuggestions);
+        Assert.Equal(before.SegmentPreview.Size, after.SegmentPreview.Size);
+        Assert.Equal(before.SegmentPreview.SampleProfiles.Select(p => p.CustomerId), after.SegmentPreview.SampleProfiles.Select(p => p.CustomerId));
+    }
+
+    /// <summary>Equal JSON, numbers equal to a relative 1e-9 (the engine sums in parallel, so the last bits may differ).</summary>
+    private static void AssertSameJson(System.Text.Json.Nodes.JsonNode? expected, System.Text.Json.Nodes.JsonNode? actual, string at = "$")
+    {
+        switch (expected)
+        {
+            case null:
+                Assert.True(actual is null, at);
+                break;
+            case System.Text.Json.Nodes.JsonObject o:
+                System.Text.Json.Nodes.JsonObject a = Assert.IsType<System.Text.Json.Nodes.JsonObject>(actual);
+                Assert.Equal(o.Select(p => p.Key).Order(StringComparer.Ordinal), a.Select(p => p.Key).Order(StringComparer.Ordinal));
+                foreach ((string key, System.Text.Json.Nodes.JsonNode? value) in o)
+                {
+                    AssertSameJson(value, a[key], at + "." + key);
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray arr:
+                System.Text.Json.Nodes.JsonArray other = Assert.IsType<System.Text.Json.Nodes.JsonArray>(actual);
+                Assert.True(arr.Count == other.Count, at);
+                for (int i = 0; i < arr.Count; i++)
+                {
+                    AssertSameJson(arr[i], other[i], at + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number:
+                double x = v.GetValue<double>(), y = actual!.GetValue<double>();
+                Assert.True(Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x)), $"{at}: {x} != {y}");
+                break;
+            default:
+                Assert.Equal(expected.ToJsonString(), actual?.ToJsonString());
+                break;
+        }
+    }
 }
