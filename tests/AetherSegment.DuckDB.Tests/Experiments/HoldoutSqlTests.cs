@@ -56,7 +56,7 @@ public sealed class HoldoutSqlTests
         const string segmentId = "seg_0123456789abcdef0123456789abcdef";
         SegmentHoldout holdout = HoldoutAssignment.Create(0.1, "strata") with { Method = HoldoutAssignment.StratifiedMethod };
         // 20,000 members with uneven deciles (and 37 members without a score, decile 0).
-        await using (DuckDB.NET.Data.DuckDBConnection connection = await store.OpenAsync())
+        await using (global::DuckDB.NET.Data.DuckDBConnection connection = await store.OpenAsync())
         {
             foreach (string sql in new[]
             {
@@ -64,7 +64,7 @@ public sealed class HoldoutSqlTests
                 "CREATE TABLE segment_scores AS SELECT segment_id, customer_id, CAST(i AS DOUBLE) / 20000 AS predicted_uplift, CAST(1 + (i * i) % 10 AS BIGINT) AS decile FROM (SELECT segment_id, customer_id, CAST(SUBSTR(customer_id, 2) AS BIGINT) AS i FROM segment_members) WHERE i >= 37",
             })
             {
-                await using DuckDB.NET.Data.DuckDBCommand command = connection.CreateCommand();
+                await using global::DuckDB.NET.Data.DuckDBCommand command = connection.CreateCommand();
                 command.CommandText = sql;
                 await command.ExecuteNonQueryAsync();
             }
