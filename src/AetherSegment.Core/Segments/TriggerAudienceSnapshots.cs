@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
+using AetherSegment.Diagnostics;
 using AetherSegment.Profiles;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
@@ -244,6 +245,9 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
     public IReadOnlyList<TriggerSuggestion>? RankMembers(Snapshot snapshot, string version, StoreTriggerRanker.TriggerModels models, Membership? membership, DateTimeOffset asOf, double versionMs, double membersMs)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        // The same span as the per-request ranking, so a trace of a warm analyze shows where its ranking time went.
+        using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("uplift.rank");
+        activity?.SetTag("aethersegment.ranking.source", "snapshot");
         Snapshot? current = _current;
         if (current is null || current.Version != version || asOf < current.AsOf || asOf - current.AsOf > maxLag / 3)
         {
