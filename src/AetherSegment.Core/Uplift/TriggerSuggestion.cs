@@ -56,4 +56,30 @@ public sealed record TriggerSuggestion
     /// <summary>For <c>auto</c>: each candidate learner's cross-validated Qini coefficient on the trigger's training rows; null otherwise.</summary>
     [JsonPropertyName("learner_cv_qini")]
     public IReadOnlyDictionary<string, double>? LearnerCvQini { get; init; }
+
+    /// <summary>Value equality, the cross-validated scores compared by content (a record compares a dictionary by reference).</summary>
+    /// <param name="other">The suggestion to compare with.</param>
+    /// <returns>Whether every field is equal.</returns>
+    public bool Equals(TriggerSuggestion? other) =>
+        other is not null
+        && Trigger == other.Trigger
+        && PredictedUplift.Equals(other.PredictedUplift)
+        && ExpectedIncrementalConversions.Equals(other.ExpectedIncrementalConversions)
+        && ExpectedIncrementalRevenue.Equals(other.ExpectedIncrementalRevenue)
+        && SegmentSizeAfterTrigger == other.SegmentSizeAfterTrigger
+        && Rationale == other.Rationale
+        && Equals(PredictedUpliftInterval, other.PredictedUpliftInterval)
+        && TiedWithBest == other.TiedWithBest
+        && Nullable.Equals(OutsideSupportShare, other.OutsideSupportShare)
+        && Warning == other.Warning
+        && Learner == other.Learner
+        && SameScores(LearnerCvQini, other.LearnerCvQini);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Trigger, PredictedUplift, SegmentSizeAfterTrigger, Rationale, Learner);
+
+    private static bool SameScores(IReadOnlyDictionary<string, double>? a, IReadOnlyDictionary<string, double>? b) =>
+        ReferenceEquals(a, b)
+        || (a is not null && b is not null && a.Count == b.Count
+            && a.All(p => b.TryGetValue(p.Key, out double v) && v.Equals(p.Value)));
 }
