@@ -36,7 +36,7 @@ public sealed class AskWithModelApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ask_WithAModel_WithoutTheKey_Answers401_WithTheKey_RefusesTheHostileSqlAndAnswersByRules()
+    public async Task Ask_WithAModel_WithoutTheKey_Answers401_WithTheKey_RefusesTheHostileSqlOfADeclinedQuestion()
     {
         await _keyed.WaitForDataAsync();
         using HttpResponseMessage denied = await _keyed.Client.PostAsJsonAsync("api/v1/analytics/ask", new { question = "customers by country" });
@@ -55,8 +55,19 @@ public sealed class AskWithModelApiKeyTests : IAsyncLifetime
         string text = await answered.Content.ReadAsStringAsync();
         using JsonDocument body = JsonDocument.Parse(text);
         Assert.Equal("rules", body.RootElement.GetProperty("source").GetString());
-        Assert.Contains("refused", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
+
+        // The rules answer first; a question they decline ("roughly speaking" cannot be placed) reaches the model,
+        // whose hostile SQL is refused: the question stays declined and nothing personal comes back.
+        using HttpRequestMessage declined = new(HttpMethod.Post, "api/v1/analytics/ask") { Content = JsonContent.Create(new { question = "revenue by country, roughly speaking" }) };
+        declined.Headers.Add("X-Api-Key", "model-key");
+        using HttpResponseMessage refused = await _keyed.Client.SendAsync(declined);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        string refusedText = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("refused", refusedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", refusedText, StringComparison.Ordinal);
+        using JsonDocument refusedBody = JsonDocument.Parse(refusedText);
+        Assert.NotEqual("answered", refusedBody.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]
