@@ -138,7 +138,7 @@ public sealed class CalibrationDuckDBTests(ITestOutputHelper output)
         return rows.Rows.ToDictionary(r => (int)Convert.ToInt64(r[0], CultureInfo.InvariantCulture), r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
     }
 
-    private static double Pearson(double[] x, double[] y)
+    internal static double Pearson(double[] x, double[] y)
     {
         double mx = x.Average(), my = y.Average();
         double sxy = 0, sxx = 0, syy = 0;

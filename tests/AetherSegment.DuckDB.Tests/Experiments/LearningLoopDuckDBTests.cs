@@ -83,7 +83,7 @@ public sealed class LearningLoopDuckDBTests(ITestOutputHelper output)
         int t = ranker.Profile.Triggers.Select((d, i) => (d, i)).First(x => x.d.Id == trigger).i;
         double[] predicted = scored.Uplift[t];
         double[] actual = [.. scored.CustomerIds.Select(id => truth[id])];
-        return Pearson(Ranks(predicted), Ranks(actual));
+        return CalibrationDuckDBTests.Pearson(Ranks(predicted), Ranks(actual));
     }
 
     private static double[] Ranks(double[] values)
@@ -109,17 +109,4 @@ public sealed class LearningLoopDuckDBTests(ITestOutputHelper output)
         return ranks;
     }
 
-    private static double Pearson(double[] x, double[] y)
-    {
-        double mx = x.Average(), my = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
-    }
 }
