@@ -111,6 +111,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             }
 
             double[][] uplift = new double[scored.Uplift.Length][];
+            bool[]?[] outside = new bool[]?[uplift.Length];
             for (int t = 0; t < uplift.Length; t++)
             {
                 double[] source = scored.Uplift[t];
@@ -118,6 +119,17 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
                 for (int i = 0; i < n; i++)
                 {
                     target[i] = source[order[i]];
+                }
+
+                // Whether each customer is outside the trigger's treated support, so a ranking from the snapshot
+                // reports the same overlap share and extrapolation warning as the per-request path.
+                if (scored.Outside?[t] is { } sourceOutside)
+                {
+                    bool[] targetOutside = outside[t] = new bool[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        targetOutside[i] = sourceOutside[order[i]];
+                    }
                 }
             }
 
@@ -139,7 +151,7 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
                 return;
             }
 
-            _current = new Snapshot(version, asOf, ids, flags, uplift, keys.ByFingerprint, keys.RankOf, keys.ByRank);
+            _current = new Snapshot(version, asOf, ids, flags, uplift, outside, keys.ByFingerprint, keys.RankOf, keys.ByRank);
             Interlocked.Increment(ref _builds);
             double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             LogBuilt(logger, n, asOf, seconds);
@@ -330,7 +342,20 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             }
         }
 
-        StoreTriggerRanker.MemberUplift scored = new(ids, uplift) { MemberCount = membership.Members };
+        bool[]?[] outside = new bool[]?[snapshot.Outside.Length];
+        for (int t = 0; t < outside.Length; t++)
+        {
+            if (snapshot.Outside[t] is { } all)
+            {
+                bool[] mine = outside[t] = new bool[sampled.Length];
+                for (int i = 0; i < sampled.Length; i++)
+                {
+                    mine[i] = all[sampled[i]];
+                }
+            }
+        }
+
+        StoreTriggerRanker.MemberUplift scored = new(ids, uplift) { MemberCount = membership.Members, Outside = outside };
         long[] counts = membership.Counts;
         IReadOnlyList<TriggerSuggestion> suggestions = ranker.SuggestAfterFiltersAt(models, scored,
             (trigger, i) => snapshot.Flags[trigger][sampled[i]],
@@ -411,10 +436,11 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
 
     /// <summary>
     /// Per customer (numbered in ordinal id order, <see cref="Ids"/>) and trigger (its position in the profile): whether
-    /// the customer passes the trigger's filter, and the uplift; and the fingerprints: customer by fingerprint, each
+    /// the customer passes the trigger's filter, the uplift and whether the customer is outside the trigger's treated
+    /// support (<see cref="Outside"/>, null for a trigger not checked); and the fingerprints: customer by fingerprint, each
     /// customer's position in the sample order (<see cref="RankOf"/>, -1 for none) and the customer at each position.
     /// </summary>
-    internal sealed record Snapshot(string Version, DateTimeOffset AsOf, string[] Ids, bool[][] Flags, double[][] Uplift,
+    internal sealed record Snapshot(string Version, DateTimeOffset AsOf, string[] Ids, bool[][] Flags, double[][] Uplift, bool[]?[] Outside,
         Dictionary<long, int> ByFingerprint, int[] RankOf, int[] ByRank);
 
     private sealed record Fingerprints(Dictionary<long, int> ByFingerprint, int[] RankOf, int[] ByRank);
