@@ -15,6 +15,12 @@ if (args is ["ask-scale", string askDatabase, ..])
     return await AskScale.RunAsync(askDatabase, args[2..]);
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-ranked DB.duckdb [TRIGGER]   (issue 15: holdout on a ranked segment)
+if (args is ["experiment-ranked", string rankedDatabase, ..])
+{
+    return ExperimentScale.RunRanked(rankedDatabase, args.Length > 2 ? args[2] : "personalized_discount_offer");
+}
+
 if (args is ["experiment-scale", ..])
 {
     return ExperimentScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);

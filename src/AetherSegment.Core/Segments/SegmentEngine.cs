@@ -296,7 +296,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             return null;
         }
 
-        StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, members, definition.AsOf, cancellationToken).ConfigureAwait(false);
+        StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, members, definition.AsOf, index, cancellationToken).ConfigureAwait(false);
         return scored.CustomerIds.Length == 0 ? null : new Experiments.MemberUpliftScores(trigger, scored.CustomerIds, scored.Uplift[index]);
     }
 

@@ -198,6 +198,14 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     internal Task<MemberUplift> ScoreAllAsync(TriggerModels models, SqlStatement members, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         ScoreAsync(models, members, asOf, null, cancellationToken);
 
+    /// <summary>
+    /// <see cref="ScoreAllAsync(TriggerModels, SqlStatement, DateTimeOffset, CancellationToken)"/> for one trigger (its
+    /// position in the profile): the other triggers' uplift is left at zero and their support unchecked, so an
+    /// activation that needs one trigger's scores does not run eight models.
+    /// </summary>
+    internal Task<MemberUplift> ScoreAllAsync(TriggerModels models, SqlStatement members, DateTimeOffset asOf, int trigger, CancellationToken cancellationToken) =>
+        ScoreAsync(models, members, asOf, null, cancellationToken, trigger);
+
     /// <summary>Every member's predicted uplift per trigger (profile order), for callers and tests that need the detail.</summary>
     /// <param name="members">The members' statement.</param>
     /// <param name="asOf">The features' as-of; null for the data's as-of.</param>
@@ -235,7 +243,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private DataStoreException TookTooLong(OperationCanceledException ex) => new(string.Create(CultureInfo.InvariantCulture,
         $"Ranking triggers took longer than {TriggerRankingOptions.SectionName}:Timeout ({_options.Timeout}); raise the setting or try again once the models are trained."), ex);
 
-    private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken)
+    private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken, int? onlyTrigger = null)
     {
         DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
         // The features the models were trained with (their top taxonomy values), whatever the orders hold today.
@@ -247,7 +255,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         for (int t = 0; t < uplift.Length; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TriggerModel? model = models.Get(t);
+            TriggerModel? model = onlyTrigger is { } only && only != t ? null : models.Get(t);
             uplift[t] = model is null ? new double[rows.Count] : model.Model.Predict(rows.Features, 0);
             outside[t] = model?.Support?.Outside(rows.Features);
         }
