@@ -86,7 +86,7 @@ public sealed class RankerUncertaintyTests(RankerUncertaintyTests.TrainedRanker 
     /// trigger, the 90% interval of the segment's mean predicted uplift covers the segment's true mean uplift in 85-95%
     /// of the cases.
     /// </summary>
-    [Fact(Skip = "Issue 16's coverage bar is not met yet: 0.80 with auto and 0.83 with the X-learner over 800 checks (exclusive access 0.00, urgency 0.44-0.65; the other six triggers 0.97-1.00). Kept as the bar's check; docs/uplift.md.")]
+    [Fact(Skip = "Issue 16's coverage bar is not met: 0.80 (auto) over 800 checks; exclusive access 0.00 because all three of its randomized campaigns measured 0.6-1.3 pts more than the generator's truth for the same customers (not extrapolation: 3% of members are outside its support), urgency 0.44. Kept as the bar's check; docs/uplift.md, \"Coverage\".")]
     public void Intervals_OverOneHundredRandomSegments_CoverTheTrueMeanNinetyPercentOfTheTime()
     {
         Random random = new(2026);
@@ -95,6 +95,7 @@ public sealed class RankerUncertaintyTests(RankerUncertaintyTests.TrainedRanker 
         double[] clvSorted = [.. trained.Clv.Order()];
         int triggers = trained.Truth.Length, segments = 0, checks = 0, covered = 0;
         int[] coveredPerTrigger = new int[triggers];
+        double[] widthPerTrigger = new double[triggers], errorPerTrigger = new double[triggers], absErrorPerTrigger = new double[triggers], outsidePerTrigger = new double[triggers];
         double widthSum = 0;
         while (segments < 100)
         {
@@ -124,6 +125,10 @@ public sealed class RankerUncertaintyTests(RankerUncertaintyTests.TrainedRanker 
                 double[] predicted = [.. members.Select(i => trained.Everyone.Uplift[t][i])];
                 (double low, double high) = calibration.MeanInterval(predicted, predicted.Length);
                 double truth = members.Average(i => trained.Truth[t][i]);
+                widthPerTrigger[t] += high - low;
+                errorPerTrigger[t] += predicted.Average() - truth;
+                absErrorPerTrigger[t] += Math.Abs(predicted.Average() - truth);
+                outsidePerTrigger[t] += trained.Everyone.Outside?[t] is { } o ? members.Count(i => o[i]) / (double)members.Count : double.NaN;
                 checks++;
                 widthSum += high - low;
                 if (low <= truth && truth <= high)
@@ -137,6 +142,8 @@ public sealed class RankerUncertaintyTests(RankerUncertaintyTests.TrainedRanker 
         double coverage = (double)covered / checks;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"figures: segments={segments} checks={checks} coverage={coverage:F3} mean_width_pts={widthSum / checks * 100:F2} per_trigger={string.Join(", ", Enumerable.Range(0, triggers).Select(t => $"{trained.Ranker.Profile.Triggers[t].Id} {coveredPerTrigger[t] / (double)segments:F2}"))}"));
+        output.WriteLine(string.Join(Environment.NewLine, Enumerable.Range(0, triggers).Select(t => string.Create(CultureInfo.InvariantCulture,
+            $"trigger {trained.Ranker.Profile.Triggers[t].Id}: coverage {coveredPerTrigger[t] / (double)segments:F2} mean_width_pts {widthPerTrigger[t] / segments * 100:F2} mean_error_pts {errorPerTrigger[t] / segments * 100:F2} mean_abs_error_pts {absErrorPerTrigger[t] / segments * 100:F2} outside_share {outsidePerTrigger[t] / segments:F2}"))));
         Assert.InRange(coverage, 0.85, 0.95);
     }
 
