@@ -16,12 +16,39 @@ internal static class TestPaths
     /// <summary>shared/data/hillstrom/hillstrom.csv.gz.</summary>
     public static string Hillstrom => Path.Combine(Shared, "data", "hillstrom", "hillstrom.csv.gz");
 
-    /// <summary>A new empty temporary folder, deleted by the OS eventually.</summary>
+    private static readonly Lazy<string> RunRoot = new(CreateRunRoot);
+
+    /// <summary>
+    /// A new empty temporary folder under this test process's own folder, which is deleted when the process exits (a
+    /// full run writes gigabytes of generated databases; left behind, they fill the disk of a machine that runs the
+    /// suite often).
+    /// </summary>
     public static string NewTempDirectory()
     {
-        string path = Path.Combine(Path.GetTempPath(), "aether-tests", Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(RunRoot.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    private static string CreateRunRoot()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "aether-tests", "run-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a child process: the folder stays, as it did before.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        };
+        return root;
     }
 
     private static string? FindUp(string start, string fileName)
