@@ -227,11 +227,12 @@ internal static class AnalyticsCompiler
         out string? reason)
     {
         RatioParts ratio = query.Ratio!;
-        if (range is not null && (ratio.Numerator.Fact is EntityKind.Customers or EntityKind.Scores || ratio.Denominator.Fact is EntityKind.Customers or EntityKind.Scores))
+        bool timed = range is not null || query.Dimension is { IsTime: true };
+        if (timed && (ratio.Numerator.Fact is EntityKind.Customers or EntityKind.Scores || ratio.Denominator.Fact is EntityKind.Customers or EntityKind.Scores))
         {
             MeasureDefinition snapshot = ratio.Denominator.Fact is EntityKind.Customers or EntityKind.Scores ? ratio.Denominator : ratio.Numerator;
             string instead = layer.Measure("buyers") is { Missing: null } && ratio.Numerator.Fact == EntityKind.Orders ? $"; ask \"{ratio.Numerator.Label} per buyer\" to divide by the customers who ordered in the range" : "";
-            reason = $"a time range on {query.Measure.Label} is ambiguous: {snapshot.Label} are counted over all time, not in {query.Time?.Phrase ?? "a time range"}{instead}";
+            reason = $"a time range on {query.Measure.Label} is ambiguous: {snapshot.Label} are counted over all time, not in {query.Time?.Phrase ?? "each " + query.Dimension?.Label}{instead}";
             return null;
         }
 

@@ -243,11 +243,6 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced(declinedRatio);
             }
 
-            if (perCustomer && ratio is null)
-            {
-                return ParsedQuestion.Unplaced(PerCustomerReason);
-            }
-
             if (ratio is not null && comparisons.Count > 0)
             {
                 return ParsedQuestion.Unplaced($"ask for {ratioMeasure!.Label} or for a threshold (\"{comparisons[0].Comparison.Phrase}\"), not both in one question");
@@ -271,6 +266,11 @@ internal static partial class QuestionParser
         if (unknown.Count > 0)
         {
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}") with { Partial = PartialReading(measures, dimensions, filters) };
+        }
+
+        if (!legacy && perCustomer && ratio is null)
+        {
+            return ParsedQuestion.Unplaced(PerCustomerReason);
         }
 
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
@@ -600,7 +600,7 @@ internal static partial class QuestionParser
         return (percent ? value / 100 : value, money);
     }
 
-    private const string PerCustomerReason = "ratios per customer are not a measure yet; ask for the total and the number of customers separately";
+    private const string PerCustomerReason = "a split per single customer is not offered; for a ratio per customer name what is divided, as in \"revenue per customer\" (over all customers) or \"revenue per buyer\" (over customers who ordered)";
 
     // Two measures divided: "revenue per order", "orders per buyer", "ratio of abandoned carts to orders", "X to Y ratio",
     // "revenue divided by orders". Both must be totals and the second a count; otherwise the question is declined.
@@ -728,7 +728,10 @@ internal static partial class QuestionParser
         foreach (Match match in TriggerIdRegex().Matches(question.ToLowerInvariant()))
         {
             string id = match.Groups["id"].Value;
-            if (!layer.Profile.Triggers.Any(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase)))
+            string words = id.Replace('_', ' ');
+            bool known = layer.Profile.Triggers.Any(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))
+                || layer.Lexicon.Entries.Any(e => e.Kind == LexiconKind.Filter && e.FilterDimension?.Role == DimensionRole.Trigger && e.Phrase == words);
+            if (!known)
             {
                 return layer.Profile.Triggers.Count == 0
                     ? $"there is no trigger \"{id}\": the profile lists no triggers"
