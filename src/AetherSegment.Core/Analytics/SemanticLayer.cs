@@ -239,7 +239,7 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string> orderCustomer = Mapped(EntityKind.Orders, "customer_id") ?? (_ => "t.customer_id");
         Func<SqlDialect, string>? orderValue = Mapped(EntityKind.Orders, "value");
         Func<SqlDialect, string>? quantity = Mapped(EntityKind.Orders, "quantity");
-        List<string> buyerWords = ["buyers", "purchasers", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
+        List<string> buyerWords = ["buyers", "purchasers", "buyer", "purchaser", "paying customer", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
         foreach (string noun in tableNouns)
         {
             string plural = LanguageWords.Plural(noun);
