@@ -239,11 +239,12 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string> orderCustomer = Mapped(EntityKind.Orders, "customer_id") ?? (_ => "t.customer_id");
         Func<SqlDialect, string>? orderValue = Mapped(EntityKind.Orders, "value");
         Func<SqlDialect, string>? quantity = Mapped(EntityKind.Orders, "quantity");
-        List<string> buyerWords = ["buyers", "purchasers", "buyer", "purchaser", "paying customer", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
+        List<string> buyerWords = ["buyers", "purchasers", "buyer", "purchaser", "paying customer", "customer who bought", "customer who purchased", "customer who ordered", "shopper who bought", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
         foreach (string noun in tableNouns)
         {
             string plural = LanguageWords.Plural(noun);
-            buyerWords.AddRange([$"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
+            buyerWords.AddRange([$"{noun} who bought", $"{noun} who purchased", $"{noun} who ordered",
+                $"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
         }
 
         measures.Add(new("buyers", "buyers", EntityKind.Orders, MeasureFormat.Count, d => $"COUNT(DISTINCT {orderCustomer(d)})", buyerWords, true) { Missing = noOrders });

@@ -17,6 +17,7 @@ public sealed class RatioParserTests
     [InlineData("revenue per order", "revenue", "orders")]
     [InlineData("revenue divided by orders", "revenue", "orders")]
     [InlineData("orders per buyer", "orders", "buyers")]
+    [InlineData("revenue per customer who ordered", "revenue", "buyers")]
     [InlineData("average revenue per customer", "revenue", "customers")]
     [InlineData("ratio of abandoned carts to orders", "abandoned_carts", "orders")]
     [InlineData("abandoned carts to orders ratio", "abandoned_carts", "orders")]
