@@ -179,10 +179,18 @@ internal static class AnalyticsCompiler
         AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7);
         AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4);
         AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6);
-        if (text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal) && layer.Profile.Entities.CampaignSends is { } sends)
+        if (layer.Profile.Entities.CampaignSends is { } sends)
         {
-            parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, sends.TreatmentValue!));
-            parameters.Add(QueryParameter.String(SemanticLayer.ControlGroup, sends.ControlValue!));
+            // Each arm's value only where the SQL names it (the treatment-arm measures name only the treatment's).
+            if (sends.TreatmentValue is not null && text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal))
+            {
+                parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, sends.TreatmentValue));
+            }
+
+            if (sends.ControlValue is not null && text.Contains(dialect.Parameter(SemanticLayer.ControlGroup), StringComparison.Ordinal))
+            {
+                parameters.Add(QueryParameter.String(SemanticLayer.ControlGroup, sends.ControlValue));
+            }
         }
 
         return new CompiledQuery(new SqlStatement(text, parameters), measureName, query.Dimension?.Name, warnings);

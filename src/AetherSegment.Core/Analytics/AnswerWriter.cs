@@ -233,6 +233,7 @@ internal static class AnswerWriter
         string measure = query.Measure.Format == MeasureFormat.Count && !query.Measure.Label.StartsWith("number", StringComparison.Ordinal)
             ? $"the number of {query.Measure.Label}"
             : query.Measure.Additive ? $"the total {query.Measure.Label}" : $"the {query.Measure.Label}";
+        measure += query.Measure.Population;
         StringBuilder text = new("Computed ");
         if (query.Ratio is { } ratio)
         {
@@ -243,7 +244,7 @@ internal static class AnswerWriter
 
         if (query.Share)
         {
-            text.Append($"the share of {query.Measure.Label}");
+            text.Append($"the share of {query.Measure.Label}{query.Measure.Population}");
             text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
         }
         else if (query.Growth)
@@ -287,7 +288,7 @@ internal static class AnswerWriter
 
     // "the total revenue", "the number of orders".
     private static string Total(MeasureDefinition measure) =>
-        measure.Format == MeasureFormat.Count && !measure.Label.StartsWith("number", StringComparison.Ordinal) ? $"the number of {measure.Label}" : $"the total {measure.Label}";
+        (measure.Format == MeasureFormat.Count && !measure.Label.StartsWith("number", StringComparison.Ordinal) ? $"the number of {measure.Label}" : $"the total {measure.Label}") + measure.Population;
 
     // The denominator in words: who the customers counted are.
     private static string Count(MeasureDefinition measure, SemanticLayer layer)

@@ -329,12 +329,20 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string>? arm = Mapped(EntityKind.CampaignSends, "arm");
         Func<SqlDialect, string>? attributed = Mapped(EntityKind.CampaignSends, "revenue");
         string? noConverted = noSends ?? (converted is null ? NeedsColumn(EntityKind.CampaignSends, "converted") : null);
-        measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count, _ => "COUNT(*)",
-            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends });
-        measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count, d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
-            ["conversions", "converted customers", "campaign conversions"], true) { Missing = noConverted });
-        measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent, d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
-            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted });
+        // A campaign's sends, conversions and conversion rate count the customers who received it (the treatment arm):
+        // a control row records a customer held out, to whom nothing was sent. Without an arm mapping, every row.
+        bool arms = arm is not null && sends?.TreatmentValue is not null;
+        string? received = arms ? " among customers who received the campaign (treatment group)" : null;
+        Func<SqlDialect, string> treated = d => $"{arm!(d)} = {d.Parameter(TreatmentGroup)}";
+        measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count,
+            arms ? d => $"SUM(CASE WHEN {treated(d)} THEN 1 ELSE 0 END)" : _ => "COUNT(*)",
+            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends, Population = arms ? " to customers in the treatment group (control customers were sent nothing)" : null });
+        measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count,
+            arms ? d => $"SUM(CASE WHEN {treated(d)} AND {converted!(d)} THEN 1 ELSE 0 END)" : d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
+            ["conversions", "converted customers", "campaign conversions"], true) { Missing = noConverted, Population = received });
+        measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent,
+            arms ? d => $"AVG(CASE WHEN {treated(d)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END)" : d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
+            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted, Population = received });
         measures.Add(new("campaign_uplift", "campaign uplift", EntityKind.CampaignSends, MeasureFormat.PercentagePoints,
             d => $"(AVG(CASE WHEN {arm!(d)} = {d.Parameter(TreatmentGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END) - AVG(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END))",
             ["uplift", "campaign uplift", "lift", "incremental conversion", "incremental conversion rate", "treatment minus control", "conversion uplift"], false)
