@@ -20,8 +20,9 @@ public sealed class RatiosAndCampaignIdsTests(AnalyticsDatabase database) : ICla
     private List<(string Customer, string Country)> Customers => field ??=
         [.. SummitDatabase.Query(database.Path, "SELECT customer_id, country FROM customers").Select(r => ((string)r[0]!, (string)r[1]!))];
 
+    // The treatment arm's rows: campaign sends and conversions count the customers who received the campaign.
     private List<(string Campaign, string Trigger, bool Converted)> Sends => field ??=
-        [.. SummitDatabase.Query(database.Path, "SELECT campaign_id, trigger_type, converted FROM campaign_history").Select(r => ((string)r[0]!, (string)r[1]!, (bool)r[2]!))];
+        [.. SummitDatabase.Query(database.Path, "SELECT campaign_id, trigger_type, converted FROM campaign_history WHERE \"group\" = 'treatment'").Select(r => ((string)r[0]!, (string)r[1]!, (bool)r[2]!))];
 
     [Fact]
     public async Task RevenuePerOrder_IsRevenueOverDistinctOrders_WithBothTotals()
