@@ -1,9 +1,6 @@
-using System.Text.RegularExpressions;
 using AetherSegment.Analytics;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
-using AetherSegment.Profiles;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Analytics;
 
@@ -62,29 +59,6 @@ public sealed class AnalyticsCompilerTests
         Assert.Contains("h.\"group\" = $treatment_group", compiled.Statement.Sql, StringComparison.Ordinal);
         Assert.Contains(compiled.Statement.Parameters, p => p.Name == "treatment_group" && (string?)p.Value == "treatment");
         Assert.DoesNotContain(compiled.Statement.Parameters, p => p.Name == "control_group");
-    }
-
-    [Fact]
-    public void Compile_CampaignMeasures_WithoutAnArmMapping_CountEveryRow()
-    {
-        string json;
-        using (StreamReader reader = new(HomeFurnishingProfile.OpenJson()))
-        {
-            json = reader.ReadToEnd();
-        }
-
-        string withoutArms = Regex.Replace(json.Replace("\"arm\": \"group\",", "", StringComparison.Ordinal), @",\s*""treatment_value"": ""treatment"",\s*""control_value"": ""control""", "");
-        Assert.NotEqual(json, withoutArms);
-        SemanticLayer layer = new(BusinessProfileLoader.Parse(withoutArms));
-        ParsedQuestion parsed = QuestionParser.Parse("conversion rate by trigger", layer);
-
-        CompiledQuery compiled = AnalyticsCompiler.Compile(parsed.Query!, layer, SqlDialect.DuckDB, new AetherSegmentOptions(), null, 1000, out string? reason)!;
-
-        Assert.True(compiled is not null, reason);
-        Assert.Contains("AVG(CASE WHEN h.converted THEN 1.0 ELSE 0.0 END)", compiled.Statement.Sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("group", compiled.Statement.Sql, StringComparison.Ordinal);
-        Assert.Null(layer.Measures.Single(m => m.Name == "conversion_rate").Population);
-        Assert.NotNull(DemoSemanticLayer.Instance.Measures.Single(m => m.Name == "conversion_rate").Population);
     }
 
     [Fact]
