@@ -48,6 +48,11 @@ internal static class AnalyticsCompiler
             return CompileShare(query, layer, dialect, thresholds, range, maxRows, out reason);
         }
 
+        if (query.Ratio is { SameTable: false })
+        {
+            return CompileRatio(query, layer, dialect, thresholds, range, maxRows, out reason);
+        }
+
         reason = null;
         if (query.Measure.Missing is not null || layer.Fact(query.Measure.Fact) is not { } fact)
         {
@@ -128,7 +133,21 @@ internal static class AnalyticsCompiler
             sql.Append(dimensionSql).Append(" AS ").Append(query.Dimension!.Name).Append(", ");
         }
 
+        // A ratio on one table: both totals next to the ratio (after it without a breakdown, before it with one).
+        string? ratioParts = query.Ratio is { SameTable: true } ratio
+            ? $"{ratio.Numerator.Expression(dialect)} AS {ratio.Numerator.Name}, {ratio.Denominator.Expression(dialect)} AS {ratio.Denominator.Name}"
+            : null;
+        if (ratioParts is not null && dimensionSql is not null)
+        {
+            sql.Append(ratioParts).Append(", ");
+        }
+
         sql.Append(measureSql).Append(" AS ").Append(measureName);
+        if (ratioParts is not null && dimensionSql is null)
+        {
+            sql.Append(", ").Append(ratioParts);
+        }
+
         sql.Append("\nFROM ").Append(fact.Table).Append(" AS ").Append(fact.Alias);
         if (needsCustomers && fact.Kind != EntityKind.Customers)
         {
@@ -150,40 +169,116 @@ internal static class AnalyticsCompiler
                 sql.Append("\nHAVING ").Append(ComparisonSql(measureSql, having, "having_value", dialect, parameters));
             }
 
-            AnalyticsSort sort = query.Sort == AnalyticsSort.Default
-                ? (query.Dimension.IsTime ? AnalyticsSort.DimensionAscending : AnalyticsSort.MeasureDescending)
-                : query.Sort;
-            bool ranked = query.Limit is not null && sort != AnalyticsSort.DimensionAscending;
-            if (ranked)
+            if (!query.Unordered)
             {
-                // Top or bottom N with ties: every group whose rank is within N, so a tie at the cut is never dropped.
-                sql.Append("\nQUALIFY RANK() OVER (ORDER BY ").Append(measureSql).Append(sort == AnalyticsSort.MeasureAscending ? " ASC" : " DESC")
-                    .Append(") <= ").Append(dialect.Parameter("rank_limit"));
-                parameters.Add(QueryParameter.Int64("rank_limit", query.Limit!.Value));
+                AppendOrder(sql, query, measureSql, measureName, dimensionName, dialect, parameters, maxRows);
             }
-
-            sql.Append("\nORDER BY ");
-            sql.Append(sort switch
-            {
-                AnalyticsSort.DimensionAscending => $"{dimensionName} ASC",
-                AnalyticsSort.MeasureAscending => $"{measureName} ASC, {dimensionName} ASC",
-                _ => $"{measureName} DESC, {dimensionName} ASC",
-            });
-            sql.Append("\nLIMIT ").Append(dialect.Parameter("row_limit"));
-            parameters.Add(QueryParameter.Int64("row_limit", ranked ? maxRows : Math.Min(query.Limit ?? maxRows, maxRows)));
         }
 
         string text = sql.ToString();
         AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7);
         AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4);
         AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6);
-        if (text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal) && layer.Profile.Entities.CampaignSends is { } sends)
+        if (layer.Profile.Entities.CampaignSends is { } sends)
         {
-            parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, sends.TreatmentValue!));
-            parameters.Add(QueryParameter.String(SemanticLayer.ControlGroup, sends.ControlValue!));
+            // Each arm's value only where the SQL names it (the treatment-arm measures name only the treatment's).
+            if (sends.TreatmentValue is not null && text.Contains(dialect.Parameter(SemanticLayer.TreatmentGroup), StringComparison.Ordinal))
+            {
+                parameters.Add(QueryParameter.String(SemanticLayer.TreatmentGroup, sends.TreatmentValue));
+            }
+
+            if (sends.ControlValue is not null && text.Contains(dialect.Parameter(SemanticLayer.ControlGroup), StringComparison.Ordinal))
+            {
+                parameters.Add(QueryParameter.String(SemanticLayer.ControlGroup, sends.ControlValue));
+            }
         }
 
         return new CompiledQuery(new SqlStatement(text, parameters), measureName, query.Dimension?.Name, warnings);
+    }
+
+    // Top or bottom N with ties (every group whose rank is within N, so a tie at the cut is never dropped), the order and the row limit.
+    private static void AppendOrder(StringBuilder sql, AnalyticsQuery query, string measureSql, string measureName, string dimensionName, SqlDialect dialect, List<QueryParameter> parameters, int maxRows)
+    {
+        AnalyticsSort sort = query.Sort == AnalyticsSort.Default
+            ? (query.Dimension!.IsTime ? AnalyticsSort.DimensionAscending : AnalyticsSort.MeasureDescending)
+            : query.Sort;
+        bool ranked = query.Limit is not null && sort != AnalyticsSort.DimensionAscending;
+        if (ranked)
+        {
+            sql.Append("\nQUALIFY RANK() OVER (ORDER BY ").Append(measureSql).Append(sort == AnalyticsSort.MeasureAscending ? " ASC" : " DESC")
+                .Append(") <= ").Append(dialect.Parameter("rank_limit"));
+            parameters.Add(QueryParameter.Int64("rank_limit", query.Limit!.Value));
+        }
+
+        sql.Append("\nORDER BY ");
+        sql.Append(sort switch
+        {
+            AnalyticsSort.DimensionAscending => $"{dimensionName} ASC",
+            AnalyticsSort.MeasureAscending => $"{measureName} ASC, {dimensionName} ASC",
+            _ => $"{measureName} DESC, {dimensionName} ASC",
+        });
+        sql.Append("\nLIMIT ").Append(dialect.Parameter("row_limit"));
+        parameters.Add(QueryParameter.Int64("row_limit", ranked ? maxRows : Math.Min(query.Limit ?? maxRows, maxRows)));
+    }
+
+    // A ratio of two measures on different tables ("abandoned carts to orders", "revenue per customer"): each measure is
+    // computed over the same filters and time range in its own subquery (grouped alike with a breakdown), then divided,
+    // NULL when the denominator is zero. With a breakdown, the groups are the denominator's (a group with none of the
+    // numerator has a ratio of zero).
+    private static CompiledQuery? CompileRatio(
+        AnalyticsQuery query,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        (DateTimeOffset Start, DateTimeOffset End)? range,
+        int maxRows,
+        out string? reason)
+    {
+        RatioParts ratio = query.Ratio!;
+        bool timed = range is not null || query.Dimension is { IsTime: true };
+        if (timed && (ratio.Numerator.Fact is EntityKind.Customers or EntityKind.Scores || ratio.Denominator.Fact is EntityKind.Customers or EntityKind.Scores))
+        {
+            MeasureDefinition snapshot = ratio.Denominator.Fact is EntityKind.Customers or EntityKind.Scores ? ratio.Denominator : ratio.Numerator;
+            string instead = layer.Measure("buyers") is { Missing: null } && ratio.Numerator.Fact == EntityKind.Orders ? $"; ask \"{ratio.Numerator.Label} per buyer\" to divide by the customers who ordered in the range" : "";
+            reason = $"a time range on {query.Measure.Label} is ambiguous: {snapshot.Label} are counted over all time, not in {query.Time?.Phrase ?? "each " + query.Dimension?.Label}{instead}";
+            return null;
+        }
+
+        AnalyticsQuery part = query with { Ratio = null, Limit = null, Having = null, Sort = AnalyticsSort.Default, Unordered = true };
+        CompiledQuery? numerator = Compile(part with { Measure = ratio.Numerator }, layer, dialect, thresholds, range, maxRows, out reason);
+        CompiledQuery? denominator = numerator is null ? null : Compile(part with { Measure = ratio.Denominator }, layer, dialect, thresholds, range, maxRows, out reason);
+        if (numerator is null || denominator is null)
+        {
+            reason = $"{reason} (in {query.Measure.Label})";
+            return null;
+        }
+
+        // Both parts are compiled from the same filters in the same order, so a parameter name means the same value in both.
+        List<QueryParameter> parameters = [.. numerator.Statement.Parameters];
+        foreach (QueryParameter parameter in denominator.Statement.Parameters)
+        {
+            if (!parameters.Exists(p => p.Name == parameter.Name))
+            {
+                parameters.Add(parameter);
+            }
+        }
+
+        string top = ratio.Numerator.Name;
+        string bottom = ratio.Denominator.Name;
+        string name = query.Measure.Name;
+        List<string> warnings = [.. numerator.Warnings, .. denominator.Warnings.Where(w => !numerator.Warnings.Contains(w))];
+        StringBuilder sql = new();
+        if (query.Dimension is not { } dimension)
+        {
+            sql.Append($"SELECT n.{top} / NULLIF(d.{bottom}, 0) AS {name}, n.{top} AS {top}, d.{bottom} AS {bottom}\nFROM ({numerator.Statement.Sql}) AS n\nCROSS JOIN ({denominator.Statement.Sql}) AS d");
+            return new CompiledQuery(new SqlStatement(sql.ToString(), parameters), name, null, warnings) { PartFormat = ratio.Numerator.Format };
+        }
+
+        string key = dimension.Name;
+        string value = $"COALESCE(n.{top}, 0) / NULLIF(d.{bottom}, 0)";
+        sql.Append($"SELECT d.{key} AS {key}, COALESCE(n.{top}, 0) AS {top}, d.{bottom} AS {bottom}, {value} AS {name}\nFROM ({denominator.Statement.Sql}) AS d\nLEFT JOIN ({numerator.Statement.Sql}) AS n ON n.{key} = d.{key}\nWHERE d.{key} IS NOT NULL");
+        AppendOrder(sql, query, value, name, key, dialect, parameters, maxRows);
+        return new CompiledQuery(new SqlStatement(sql.ToString(), parameters), name, key, warnings) { PartFormat = ratio.Numerator.Format };
     }
 
     // Two periods of one measure: one row per period (CASE on the time column, both ranges in the WHERE), or with growth
@@ -216,7 +311,13 @@ internal static class AnalyticsCompiler
             return null;
         }
 
-        CompiledQuery? total = Compile(query with { ComparedTime = null, Time = null, Growth = false, GrowthPercent = false }, layer, dialect, thresholds, null, maxRows, out reason);
+        if (query.Ratio is { SameTable: false })
+        {
+            reason = $"{query.Measure.Label} divides measures of two tables, so two periods of it cannot be compared yet; ask for each period on its own";
+            return null;
+        }
+
+        CompiledQuery? total = Compile(query with { ComparedTime = null, Time = null, Growth = false, GrowthPercent = false, Ratio = null }, layer, dialect, thresholds, null, maxRows, out reason);
         if (total is null)
         {
             return null;

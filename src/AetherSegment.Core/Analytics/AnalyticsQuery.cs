@@ -111,6 +111,25 @@ internal sealed record AnalyticsQuery(
 
     /// <summary>Whether the change is asked as a percentage ("in percent", "% growth").</summary>
     public bool GrowthPercent { get; init; }
+
+    /// <summary>
+    /// The two measures of a ratio ("revenue per order", "ratio of abandoned carts to orders"), or null; <see cref="Measure"/>
+    /// is then the ratio itself. Both are computed over the same filters and time range and divided.
+    /// </summary>
+    public RatioParts? Ratio { get; init; }
+
+    /// <summary>Whether the statement is a part of a larger one: grouped, but without ORDER BY or LIMIT.</summary>
+    public bool Unordered { get; init; }
+}
+
+/// <summary>The measures a ratio divides: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>
+/// <param name="Numerator">The measure divided (a total: revenue, orders, abandoned carts).</param>
+/// <param name="Denominator">The measure it is divided by (a count: orders, buyers, customers).</param>
+/// <param name="Phrase">How the question said it ("revenue per order").</param>
+internal sealed record RatioParts(MeasureDefinition Numerator, MeasureDefinition Denominator, string Phrase)
+{
+    /// <summary>Whether both measures are on one table (one statement divides the two aggregates).</summary>
+    public bool SameTable => Numerator.Fact == Denominator.Fact;
 }
 
 /// <summary>The parser's reading of a question.</summary>

@@ -31,6 +31,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     private readonly IReadOnlyList<string> _examples;
     private readonly string _capabilities;
     private IReadOnlyList<string>? _campaignNames;
+    private IReadOnlyList<string>? _campaignIds;
 
     public AnalyticsService(
         SemanticLayer layer,
@@ -74,7 +75,8 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         }
 
         LogQuestion(_logger, question);
-        ParsedQuestion parsed = QuestionParser.Parse(question, _layer, await GetCampaignNamesAsync(cancellationToken).ConfigureAwait(false));
+        IReadOnlyList<string>? campaignNames = await GetCampaignNamesAsync(cancellationToken).ConfigureAwait(false);
+        ParsedQuestion parsed = QuestionParser.Parse(question, _layer, campaignNames, await GetCampaignIdsAsync(cancellationToken).ConfigureAwait(false));
         if (parsed.Status == AnalyticsAnswerStatus.Refused)
         {
             LogRefused(_logger, parsed.Reason!);
@@ -248,14 +250,21 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     // Campaign names from the data, read once, so a question can name a campaign ("the Spring Sale campaign").
     private async Task<IReadOnlyList<string>?> GetCampaignNamesAsync(CancellationToken cancellationToken)
     {
-        if (_campaignNames is not null)
-        {
-            return _campaignNames;
-        }
+        return _campaignNames ??= await ReadCampaignValuesAsync("campaign", cancellationToken).ConfigureAwait(false);
+    }
 
-        if (_layer.Dimension("campaign") is not { Missing: null } campaign || _layer.Fact(EntityKind.CampaignSends) is not { } sends)
+    // Campaign ids from the data, read once like the names, so a question can name one ("campaign CMP004").
+    private async Task<IReadOnlyList<string>?> GetCampaignIdsAsync(CancellationToken cancellationToken)
+    {
+        return _campaignIds ??= await ReadCampaignValuesAsync("campaign_id", cancellationToken).ConfigureAwait(false);
+    }
+
+    // The distinct values of a campaign dimension (at most 1,000); none when it is not mapped or cannot be read.
+    private async Task<IReadOnlyList<string>?> ReadCampaignValuesAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_layer.Dimension(key) is not { Missing: null } campaign || _layer.Fact(EntityKind.CampaignSends) is not { } sends)
         {
-            return _campaignNames = [];
+            return [];
         }
 
         try
@@ -263,16 +272,16 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             string? column = _layer.DimensionExpression(campaign, sends, _store.Dialect, out _);
             if (column is null)
             {
-                return _campaignNames = [];
+                return [];
             }
 
             QueryResult result = await RunAsync(new SqlStatement($"SELECT DISTINCT {column} AS campaign FROM {sends.Table} AS {sends.Alias} WHERE {column} IS NOT NULL LIMIT 1000"), cancellationToken).ConfigureAwait(false);
-            return _campaignNames = [.. result.Rows.Select(r => r[0] as string).OfType<string>()];
+            return [.. result.Rows.Select(r => r[0] as string).OfType<string>()];
         }
         catch (DataStoreException ex)
         {
             LogCampaignNamesFailed(_logger, ex.Message);
-            return [];
+            return null;
         }
     }
 

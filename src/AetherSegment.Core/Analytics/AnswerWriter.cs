@@ -162,6 +162,12 @@ internal static class AnswerWriter
                 continue;
             }
 
+            if (filter.Dimension == "campaign_id")
+            {
+                scope.Add($"for campaign {values}");
+                continue;
+            }
+
             scope.Add(layer.Dimension(filter.Dimension)?.Role switch
             {
                 DimensionRole.Place => $"in {values}",
@@ -227,10 +233,18 @@ internal static class AnswerWriter
         string measure = query.Measure.Format == MeasureFormat.Count && !query.Measure.Label.StartsWith("number", StringComparison.Ordinal)
             ? $"the number of {query.Measure.Label}"
             : query.Measure.Additive ? $"the total {query.Measure.Label}" : $"the {query.Measure.Label}";
+        measure += query.Measure.Population;
         StringBuilder text = new("Computed ");
+        if (query.Ratio is { } ratio)
+        {
+            // "revenue divided by the number of orders": both totals over the same filters and time range.
+            measure = $"{Total(ratio.Numerator)} divided by {Count(ratio.Denominator, layer)} ({query.Measure.Label})";
+            scope = scope.Length == 0 ? "" : scope + ", both over the same filters and time range";
+        }
+
         if (query.Share)
         {
-            text.Append($"the share of {query.Measure.Label}");
+            text.Append($"the share of {query.Measure.Label}{query.Measure.Population}");
             text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
         }
         else if (query.Growth)
@@ -270,6 +284,21 @@ internal static class AnswerWriter
         }
 
         return text.Append('.').ToString();
+    }
+
+    // "the total revenue", "the number of orders".
+    private static string Total(MeasureDefinition measure) =>
+        (measure.Format == MeasureFormat.Count && !measure.Label.StartsWith("number", StringComparison.Ordinal) ? $"the number of {measure.Label}" : $"the total {measure.Label}") + measure.Population;
+
+    // The denominator in words: who the customers counted are.
+    private static string Count(MeasureDefinition measure, SemanticLayer layer)
+    {
+        if (ReferenceEquals(measure, layer.CustomerCount))
+        {
+            return $"the number of all {measure.Label} (whether or not they bought)";
+        }
+
+        return measure.Name == "buyers" ? $"the number of {LanguageWords.Plural(layer.CustomerWords[^1])} who ordered" : Total(measure);
     }
 
     // The first word of the vocabulary group a phrase names ("mobile" for "mobile app").
@@ -316,6 +345,13 @@ internal static class AnswerWriter
         if (query.ComparedTime is not null && query.Dimension is null)
         {
             return Capitalize($"{label}{scope}: {string.Join("; ", result.Rows.Select(r => $"{FormatMember(r[0])} {Format(query.Measure.Format, r[^1])}"))}.");
+        }
+
+        if (query.Ratio is { } ratio && query.Dimension is null && query.ComparedTime is null && result.Columns.Count == 3)
+        {
+            // "Revenue per order: $245.10 ($98,040.00 of revenue over 400 orders)."
+            object?[] r = result.Rows[0];
+            return Capitalize($"{label}{scope}: {Format(query.Measure.Format, r[0])} ({Format(ratio.Numerator.Format, r[1])} {(ratio.Numerator.Format == MeasureFormat.Money ? "of " + ratio.Numerator.Label : ratio.Numerator.Label)} over {Format(MeasureFormat.Count, r[2])} {ratio.Denominator.Label}).");
         }
 
         if (query.Dimension is null)

@@ -99,6 +99,8 @@ internal sealed class QuestionLexicon
             {
                 Add(phrase + " campaign", LexiconKind.Filter, filter: dimension, values: values);
                 Add(phrase + " campaigns", LexiconKind.Filter, filter: dimension, values: values);
+                Add(phrase + " trigger", LexiconKind.Filter, filter: dimension, values: values);
+                Add("trigger " + phrase, LexiconKind.Filter, filter: dimension, values: values);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AetherSegment.Data;
 using AetherSegment.Profiles;
 using AetherSegment.Vocabulary;
 
@@ -37,10 +38,16 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer) => Parse(question, layer, null);
 
     /// <summary>Reads a question; <paramref name="campaignNames"/> are the campaign names in the data, read as filters.</summary>
-    public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames)
+    public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames) => Parse(question, layer, campaignNames, null);
+
+    /// <summary>
+    /// Reads a question; <paramref name="campaignNames"/> and <paramref name="campaignIds"/> are the campaign names and
+    /// ids in the data ("the Spring Sale campaign", "campaign CMP004"), read as filters.
+    /// </summary>
+    public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        ParsedQuestion parsed = Parse(question, layer, campaignNames, legacy: false);
+        ParsedQuestion parsed = Parse(question, layer, campaignNames, campaignIds, legacy: false);
         if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
         {
             return parsed;
@@ -48,11 +55,11 @@ internal static partial class QuestionParser
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
-        ParsedQuestion before = Parse(question, layer, null, legacy: true);
+        ParsedQuestion before = Parse(question, layer, null, null, legacy: true);
         return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason, Partial = parsed.Partial } : parsed;
     }
 
-    private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, bool legacy)
+    private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
     {
         string text = legacy ? QuestionText.Normalize(question) : ValueOfRegex().Replace(QuestionText.Normalize(question), " value of ");
         if (RefusalReason(text, layer) is { } refusal)
@@ -60,9 +67,16 @@ internal static partial class QuestionParser
             return ParsedQuestion.Refused(refusal);
         }
 
-        if (PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun)))
+        // Before ratios were read, "per customer" was declined outright; now only when no ratio is placed on it.
+        bool perCustomer = PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun));
+        if (perCustomer && legacy)
         {
-            return ParsedQuestion.Unplaced("ratios per customer are not a measure yet; ask for the total and the number of customers separately");
+            return ParsedQuestion.Unplaced(PerCustomerReason);
+        }
+
+        if (!legacy && UnknownTrigger(question, layer) is { } noTrigger)
+        {
+            return ParsedQuestion.Unplaced(noTrigger);
         }
 
         bool howMany = HowManyRegex().IsMatch(text);
@@ -153,6 +167,11 @@ internal static partial class QuestionParser
             text = ReadCampaignNames(text, layer, campaignNames, placed);
         }
 
+        if (campaignIds is not null)
+        {
+            text = ReadCampaignIds(text, layer, campaignIds, placed);
+        }
+
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
@@ -212,6 +231,24 @@ internal static partial class QuestionParser
             text = string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
         }
 
+        // Ratios: "revenue per order", "ratio of abandoned carts to orders", "revenue divided by orders".
+        RatioParts? ratio = null;
+        MeasureDefinition? ratioMeasure = null;
+        if (!legacy)
+        {
+            string? declinedRatio = null;
+            text = ReadRatio(text, afterTime, layer, measures, measureAt, ref ratio, ref ratioMeasure, ref declinedRatio);
+            if (declinedRatio is not null)
+            {
+                return ParsedQuestion.Unplaced(declinedRatio);
+            }
+
+            if (ratio is not null && comparisons.Count > 0)
+            {
+                return ParsedQuestion.Unplaced($"ask for {ratioMeasure!.Label} or for a threshold (\"{comparisons[0].Comparison.Phrase}\"), not both in one question");
+            }
+        }
+
         List<string> unknown = [];
         foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -221,9 +258,19 @@ internal static partial class QuestionParser
             }
         }
 
+        if (unknown.Count > 0 && campaignIds is { Count: > 0 } && UnknownCampaignId(question, unknown, campaignIds) is { } noCampaign)
+        {
+            return ParsedQuestion.Unplaced(noCampaign) with { Partial = PartialReading(measures, dimensions, filters) };
+        }
+
         if (unknown.Count > 0)
         {
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}") with { Partial = PartialReading(measures, dimensions, filters) };
+        }
+
+        if (!legacy && perCustomer && ratio is null)
+        {
+            return ParsedQuestion.Unplaced(PerCustomerReason);
         }
 
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
@@ -255,6 +302,16 @@ internal static partial class QuestionParser
         }
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0);
+        if (ratio is not null && extended.Query is { } ratioQuery)
+        {
+            if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
+            {
+                return ParsedQuestion.Unplaced($"ask for {ratioMeasure!.Label} on its own, without conditions on the customers counted");
+            }
+
+            extended = extended with { Query = ratioQuery with { Ratio = ratio } };
+        }
+
         if (times.Count != 2 || extended.Query is not { } periods)
         {
             return extended;
@@ -541,6 +598,235 @@ internal static partial class QuestionParser
         string number = text.Replace("dollars", "", StringComparison.Ordinal).Replace("percent", "", StringComparison.Ordinal).Trim();
         double value = LanguageWords.TryReadCountWord(number, out int word) ? word : double.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         return (percent ? value / 100 : value, money);
+    }
+
+    private const string PerCustomerReason = "a split per single customer is not offered; for a ratio per customer name what is divided, as in \"revenue per customer\" (over all customers) or \"revenue per buyer\" (over customers who ordered)";
+
+    // Two measures divided: "revenue per order", "orders per buyer", "ratio of abandoned carts to orders", "X to Y ratio",
+    // "revenue divided by orders". Both must be totals and the second a count; otherwise the question is declined.
+    private static string ReadRatio(
+        string text,
+        string afterTime,
+        SemanticLayer layer,
+        List<MeasureDefinition> measures,
+        List<(MeasureDefinition Measure, int Start, int End)> measureAt,
+        ref RatioParts? ratio,
+        ref MeasureDefinition? ratioMeasure,
+        ref string? declined)
+    {
+        bool ratioSaid = false;
+        text = Consume(text, RatioWordRegex(), _ => ratioSaid = true);
+        measureAt.Sort((x, y) => x.Start.CompareTo(y.Start));
+        for (int i = 0; i + 1 < measureAt.Count; i++)
+        {
+            (MeasureDefinition numerator, int start, int end) = measureAt[i];
+            (MeasureDefinition denominator, int denominatorStart, int denominatorEnd) = measureAt[i + 1];
+            if (denominatorStart < end)
+            {
+                continue;
+            }
+
+            string[] between = [.. afterTime[end..denominatorStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "a" or "an" or "each" or "every" or "single" or "one"))];
+            bool per = between is ["per"] or ["divided", "by"];
+            bool to = ratioSaid && between is ["to"] or ["and"] or ["vs"] or ["versus"] or ["over"] or ["against"];
+            if (!per && !to)
+            {
+                continue;
+            }
+
+            string phrase = afterTime[start..denominatorEnd].Trim();
+            declined = RatioDecline(numerator, denominator, phrase, layer);
+            if (declined is not null)
+            {
+                return text;
+            }
+
+            string denominatorLabel = denominator.Label.EndsWith('s') ? LanguageWords.Singular(denominator.Label) : denominator.Label;
+            string denominatorName = denominator.Name.EndsWith('s') ? denominator.Name[..^1] : denominator.Name;
+            Func<SqlDialect, string> top = numerator.Expression;
+            Func<SqlDialect, string> bottom = denominator.Expression;
+            ratioMeasure = new MeasureDefinition(
+                $"{numerator.Name}_per_{denominatorName}",
+                $"{numerator.Label} per {denominatorLabel}",
+                numerator.Fact,
+                numerator.Format == MeasureFormat.Money ? MeasureFormat.Money : MeasureFormat.Decimal,
+                d => $"{top(d)} / NULLIF({bottom(d)}, 0)",
+                [],
+                false)
+            {
+                NeedsCustomers = numerator.NeedsCustomers || denominator.NeedsCustomers,
+            };
+            ratio = new RatioParts(numerator, denominator, phrase);
+
+            // The words joining them ("divided by") and an "average" before the numerator belong to the ratio.
+            text = string.Concat(text.AsSpan(0, end), Blank(text[end..denominatorStart]), text.AsSpan(denominatorStart));
+            text = Consume(text, AverageRegex(), _ => { });
+            int index = measures.IndexOf(numerator);
+            measures.Remove(numerator);
+            measures.Remove(denominator);
+            measures.Insert(Math.Clamp(index, 0, measures.Count), ratioMeasure);
+            measureAt.RemoveAt(i + 1);
+            measureAt[i] = (ratioMeasure, start, denominatorEnd);
+            return text;
+        }
+
+        if (ratioSaid)
+        {
+            declined = "a ratio of what to what? Name two measures, as in \"ratio of abandoned carts to orders\" or \"revenue per order\"";
+        }
+
+        return text;
+    }
+
+    private static string Blank(string span)
+    {
+        char[] chars = span.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] == ' ' ? ' ' : '#';
+        }
+
+        return new string(chars);
+    }
+
+    private static string? RatioDecline(MeasureDefinition numerator, MeasureDefinition denominator, string phrase, SemanticLayer layer)
+    {
+        if (numerator.Missing is { } missing)
+        {
+            return $"{numerator.Label} {missing}";
+        }
+
+        if (denominator.Missing is { } noDenominator)
+        {
+            return $"{denominator.Label} {noDenominator}";
+        }
+
+        if (numerator == denominator)
+        {
+            return $"\"{phrase}\" divides {numerator.Label} by itself; name two different measures";
+        }
+
+        if (!numerator.Additive)
+        {
+            return $"{numerator.Label} is already an average or a rate, so \"{phrase}\" cannot be computed; a ratio divides two totals, as in \"{RatioExample(layer)}\"";
+        }
+
+        if (!denominator.Additive || denominator.Format != MeasureFormat.Count)
+        {
+            return $"\"{phrase}\" divides by {denominator.Label}, which is not a count; divide by a count, as in \"{RatioExample(layer)}\"";
+        }
+
+        return null;
+    }
+
+    private static string RatioExample(SemanticLayer layer) =>
+        layer.Measure("revenue") is { Missing: null } && layer.Measure("orders") is { Missing: null } ? "revenue per order" : $"campaign sends per {layer.CustomerWords[^1]}";
+
+    // "the free_shippin trigger": a trigger id the profile does not list is named, never read as another trigger.
+    private static string? UnknownTrigger(string question, SemanticLayer layer)
+    {
+        foreach (Match match in TriggerIdRegex().Matches(question.ToLowerInvariant()))
+        {
+            string id = match.Groups["id"].Value;
+            string words = id.Replace('_', ' ');
+            bool known = layer.Profile.Triggers.Any(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))
+                || layer.Lexicon.Entries.Any(e => e.Kind == LexiconKind.Filter && e.FilterDimension?.Role == DimensionRole.Trigger && e.Phrase == words);
+            if (!known)
+            {
+                return layer.Profile.Triggers.Count == 0
+                    ? $"there is no trigger \"{id}\": the profile lists no triggers"
+                    : $"there is no trigger \"{id}\" in the profile's triggers ({string.Join(", ", layer.Profile.Triggers.Select(t => t.Id))})";
+            }
+        }
+
+        return null;
+    }
+
+    // Campaign ids from the data ("campaign CMP004", "the CMP004 campaign"): an id with letters and digits alone, any id after "campaign".
+    private static string ReadCampaignIds(string text, SemanticLayer layer, IReadOnlyList<string> ids, List<(QueryFilter Filter, int At)> placed)
+    {
+        if (layer.Dimension("campaign_id") is not { Missing: null } dimension)
+        {
+            return text;
+        }
+
+        foreach (string id in ids.OrderByDescending(i => i.Length))
+        {
+            string phrase = QuestionText.Normalize(id).Trim();
+            if (phrase.Length < 2)
+            {
+                continue;
+            }
+
+            bool bare = !phrase.Contains(' ', StringComparison.Ordinal) && phrase.Any(char.IsAsciiLetter) && phrase.Any(char.IsAsciiDigit);
+            string padded = " " + phrase + " ";
+            int from = 0;
+            int at;
+            while ((at = text.IndexOf(padded, from, StringComparison.Ordinal)) >= 0)
+            {
+                int start = at + 1;
+                int end = start + phrase.Length;
+                bool named = false;
+                foreach (string before in (string[])["campaign id ", "campaign number ", "campaign "])
+                {
+                    if (start >= before.Length && string.CompareOrdinal(text, start - before.Length, before, 0, before.Length) == 0)
+                    {
+                        start -= before.Length;
+                        named = true;
+                        break;
+                    }
+                }
+
+                foreach (string after in (string[])[" campaigns ", " campaign "])
+                {
+                    if (string.CompareOrdinal(text, end, after, 0, after.Length) == 0)
+                    {
+                        end += after.Length - 1;
+                        named = true;
+                        break;
+                    }
+                }
+
+                if (!bare && !named)
+                {
+                    from = at + 1;
+                    continue;
+                }
+
+                placed.Add((new QueryFilter(dimension.Key, [id], phrase), start));
+                text = string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
+                from = end;
+            }
+        }
+
+        return text;
+    }
+
+    // An unplaced word shaped like the data's campaign ids ("cmp010" next to "CMP004"): named as an id that is not in the data.
+    private static string? UnknownCampaignId(string question, List<string> unknown, IReadOnlyList<string> ids)
+    {
+        foreach (string word in unknown)
+        {
+            Match shape = IdShapeRegex().Match(word);
+            if (!shape.Success)
+            {
+                continue;
+            }
+
+            string prefix = shape.Groups[1].Value;
+            List<string> alike = [.. ids.Where(id => IdShapeRegex().Match(QuestionText.Normalize(id).Trim()) is { Success: true } other && other.Groups[1].Value == prefix).Order(StringComparer.Ordinal)];
+            if (alike.Count == 0)
+            {
+                continue;
+            }
+
+            int at = question.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            string said = at >= 0 ? question.Substring(at, word.Length) : word;
+            string range = alike.Count == 1 ? alike[0] : $"{alike[0]} to {alike[^1]}";
+            return $"no campaign has the id \"{said}\" in the data (its ids run {range})";
+        }
+
+        return null;
     }
 
     // Campaign names from the data ("the Free Delivery Cart Rescue campaign"), longest first.
@@ -932,6 +1218,18 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )")]
     private static partial Regex ValueOfRegex();
+
+    [GeneratedRegex(@"(?<= )(?:the )?ratios?(?: (?:of|between))?(?= )")]
+    private static partial Regex RatioWordRegex();
+
+    [GeneratedRegex(@"(?<= )(?:on average|(?:average|avg|mean)(?= #))(?= )")]
+    private static partial Regex AverageRegex();
+
+    [GeneratedRegex(@"\b(?:trigger|incentive) (?<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b|\b(?<id>[a-z0-9]+(?:_[a-z0-9]+)+) (?:trigger|incentive)s?\b")]
+    private static partial Regex TriggerIdRegex();
+
+    [GeneratedRegex(@"^([a-z]+)0*\d+$")]
+    private static partial Regex IdShapeRegex();
 
     [GeneratedRegex(@" (?:how many|number of|count of|count) ")]
     private static partial Regex HowManyRegex();

@@ -239,11 +239,12 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string> orderCustomer = Mapped(EntityKind.Orders, "customer_id") ?? (_ => "t.customer_id");
         Func<SqlDialect, string>? orderValue = Mapped(EntityKind.Orders, "value");
         Func<SqlDialect, string>? quantity = Mapped(EntityKind.Orders, "quantity");
-        List<string> buyerWords = ["buyers", "purchasers", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
+        List<string> buyerWords = ["buyers", "purchasers", "buyer", "purchaser", "paying customer", "customer who bought", "customer who purchased", "customer who ordered", "shopper who bought", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
         foreach (string noun in tableNouns)
         {
             string plural = LanguageWords.Plural(noun);
-            buyerWords.AddRange([$"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
+            buyerWords.AddRange([$"{noun} who bought", $"{noun} who purchased", $"{noun} who ordered",
+                $"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
         }
 
         measures.Add(new("buyers", "buyers", EntityKind.Orders, MeasureFormat.Count, d => $"COUNT(DISTINCT {orderCustomer(d)})", buyerWords, true) { Missing = noOrders });
@@ -328,12 +329,20 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string>? arm = Mapped(EntityKind.CampaignSends, "arm");
         Func<SqlDialect, string>? attributed = Mapped(EntityKind.CampaignSends, "revenue");
         string? noConverted = noSends ?? (converted is null ? NeedsColumn(EntityKind.CampaignSends, "converted") : null);
-        measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count, _ => "COUNT(*)",
-            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends });
-        measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count, d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
-            ["conversions", "converted customers", "campaign conversions"], true) { Missing = noConverted });
-        measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent, d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
-            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted });
+        // A campaign's sends, conversions and conversion rate count the customers who received it (the treatment arm):
+        // a control row records a customer held out, to whom nothing was sent. Without an arm mapping, every row.
+        bool arms = arm is not null && sends?.TreatmentValue is not null;
+        string? received = arms ? " among customers who received the campaign (treatment group)" : null;
+        Func<SqlDialect, string> treated = d => $"{arm!(d)} = {d.Parameter(TreatmentGroup)}";
+        measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count,
+            arms ? d => $"SUM(CASE WHEN {treated(d)} THEN 1 ELSE 0 END)" : _ => "COUNT(*)",
+            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends, Population = arms ? " to customers in the treatment group (control customers were sent nothing)" : null });
+        measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count,
+            arms ? d => $"SUM(CASE WHEN {treated(d)} AND {converted!(d)} THEN 1 ELSE 0 END)" : d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
+            ["conversions", "converted customers", "campaign conversions"], true) { Missing = noConverted, Population = received });
+        measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent,
+            arms ? d => $"AVG(CASE WHEN {treated(d)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END)" : d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
+            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted, Population = received });
         measures.Add(new("campaign_uplift", "campaign uplift", EntityKind.CampaignSends, MeasureFormat.PercentagePoints,
             d => $"(AVG(CASE WHEN {arm!(d)} = {d.Parameter(TreatmentGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END) - AVG(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END))",
             ["uplift", "campaign uplift", "lift", "incremental conversion", "incremental conversion rate", "treatment minus control", "conversion uplift"], false)
@@ -419,6 +428,7 @@ internal sealed partial class SemanticLayer
             ["event type", "event types", "type of event", "types of event", "kind of event"]));
         dimensions.Add(FactColumn("device", "device", "device", "devices", DimensionRole.Device, EntityKind.Events, "device", ["device", "devices", "platform", "platforms"]) with { Outermost = true });
         dimensions.Add(FactColumn("campaign", "campaign_name", "campaign", "campaigns", DimensionRole.Campaign, EntityKind.CampaignSends, "campaign_name", ["campaign", "campaigns", "campaign name"]));
+        dimensions.Add(FactColumn("campaign_id", "campaign_id", "campaign id", "campaign ids", DimensionRole.Campaign, EntityKind.CampaignSends, "campaign_id", ["campaign id", "campaign ids"]));
         dimensions.Add(FactColumn("campaign_type", "campaign_type", "campaign type", "campaign types", DimensionRole.CampaignType, EntityKind.CampaignSends, "campaign_type", ["campaign type", "campaign types"]));
         dimensions.Add(FactColumn("trigger", "trigger_type", "trigger", "triggers", DimensionRole.Trigger, EntityKind.CampaignSends, "trigger",
             ["trigger", "triggers", "trigger type", "trigger types", "incentive", "incentives"]));

@@ -103,6 +103,12 @@ internal sealed record MeasureDefinition(
 
     /// <summary>Whether the expression also reads the customers table (an attribute of the customers entity).</summary>
     public bool NeedsCustomers { get; init; }
+
+    /// <summary>
+    /// Who the measure counts, in words, when it counts fewer rows than its fact holds (" among customers who received
+    /// the campaign (treatment group)"); the restatement says it after the measure's label. Null when it counts every row.
+    /// </summary>
+    public string? Population { get; init; }
 }
 
 /// <summary>A named dimension: the SQL that defines it on each fact it is available on.</summary>

@@ -13,7 +13,7 @@ internal sealed class DemoRows
             .Select(r => new Order((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3]), (DateTime)r[4]!))];
         Carts = [.. SummitDatabase.Query(path, "SELECT customer_id, cart_value FROM abandoned_carts").Select(r => new Cart((string)r[0]!, Convert.ToDouble(r[1])))];
         Churn = SummitDatabase.Query(path, "SELECT customer_id, churn_probability FROM customer_scores").ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1]));
-        Sends = [.. SummitDatabase.Query(path, "SELECT campaign_name, converted FROM campaign_history").Select(r => new Send((string)r[0]!, (bool)r[1]!))];
+        Sends = [.. SummitDatabase.Query(path, "SELECT campaign_name, converted, \"group\" FROM campaign_history").Select(r => new Send((string)r[0]!, (bool)r[1]!, (string)r[2]!))];
     }
 
     public List<Customer> Customers { get; }
@@ -34,5 +34,5 @@ internal sealed class DemoRows
 
     internal sealed record Cart(string Customer, double Value);
 
-    internal sealed record Send(string Campaign, bool Converted);
+    internal sealed record Send(string Campaign, bool Converted, string Arm);
 }

@@ -152,10 +152,27 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
     {
         AnalyticsAnswer answer = await AskAsync("conversion rate of the Campaign 3 campaign");
 
-        List<DemoRows.Send> sends = [.. Rows.Sends.Where(s => s.Campaign == "Campaign 3")];
+        // The rate among the customers who received it: the treatment arm, not the control customers held out.
+        List<DemoRows.Send> sends = [.. Rows.Sends.Where(s => s.Campaign == "Campaign 3" && s.Arm == "treatment")];
         Assert.NotEmpty(sends);
         Assert.Equal(sends.Count(s => s.Converted) / (double)sends.Count, Single(answer), 9);
         Assert.Contains("Campaign 3", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("conversion rate among customers who received the campaign (treatment group)", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CampaignSendsAndConversions_CountTheTreatmentArm_AndSaySo()
+    {
+        List<DemoRows.Send> treated = [.. Rows.Sends.Where(s => s.Campaign == "Campaign 3" && s.Arm == "treatment")];
+        Assert.NotEqual(treated.Count, Rows.Sends.Count(s => s.Campaign == "Campaign 3"));
+
+        AnalyticsAnswer sends = await AskAsync("campaign sends of the Campaign 3 campaign");
+        Assert.Equal(treated.Count, Single(sends), 9);
+        Assert.Contains("campaign sends to customers in the treatment group (control customers were sent nothing)", sends.Restatement, StringComparison.Ordinal);
+
+        AnalyticsAnswer conversions = await AskAsync("conversions of the Campaign 3 campaign");
+        Assert.Equal(treated.Count(s => s.Converted), Single(conversions), 9);
+        Assert.Contains("conversions among customers who received the campaign (treatment group)", conversions.Restatement, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -166,6 +183,7 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
     [InlineData("share of revenue", "from what?")]
     [InlineData("share of average order value in Canada", "does not add up")]
     [InlineData("how many customers spent over 12 percent of their income", "is a percentage")]
+    [InlineData("conversion rate of the control group", "\"control\"")]
     public async Task AnUnplacedPart_IsDeclinedNamingIt(string question, string named)
     {
         AnalyticsAnswer answer = await AskAsync(question, answered: false);

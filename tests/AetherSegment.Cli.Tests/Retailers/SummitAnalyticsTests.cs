@@ -124,7 +124,8 @@ public sealed class SummitAnalyticsTests(SummitDatabase database) : IClassFixtur
     {
         AnalyticsAnswer answer = await AskAsync("Conversion rate by trigger");
 
-        Dictionary<string, double> expected = Sends().GroupBy(s => s.Offer).ToDictionary(g => g.Key, g => g.Average(s => s.Converted ? 1.0 : 0.0));
+        // Among the customers who received each offer: the treatment arm (arm 'T' in the promo log).
+        Dictionary<string, double> expected = Sends().Where(s => s.Arm == "T").GroupBy(s => s.Offer).ToDictionary(g => g.Key, g => g.Average(s => s.Converted ? 1.0 : 0.0));
         AssertGrouped(expected, answer, "trigger_type", "conversion_rate");
         Assert.Contains(answer.Rows, r => (string)r["trigger_type"]! == "repair_voucher");
     }

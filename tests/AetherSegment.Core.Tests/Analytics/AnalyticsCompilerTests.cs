@@ -48,6 +48,19 @@ public sealed class AnalyticsCompilerTests
         Assert.Contains(duckDb.Statement.Parameters, p => p.Name == "treatment_group" && (string?)p.Value == "treatment");
     }
 
+    [Theory]
+    [InlineData("conversion rate for free shipping campaigns")]
+    [InlineData("conversions by campaign")]
+    [InlineData("campaign sends by trigger")]
+    public void Compile_CampaignMeasures_CountTheTreatmentArm_WithOnlyItsValueBound(string question)
+    {
+        CompiledQuery compiled = Compile(question, SqlDialect.DuckDB);
+
+        Assert.Contains("h.\"group\" = $treatment_group", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains(compiled.Statement.Parameters, p => p.Name == "treatment_group" && (string?)p.Value == "treatment");
+        Assert.DoesNotContain(compiled.Statement.Parameters, p => p.Name == "control_group");
+    }
+
     [Fact]
     public void Compile_ValueTierThresholdsComeFromOptions()
     {
