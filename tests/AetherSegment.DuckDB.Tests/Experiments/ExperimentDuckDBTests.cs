@@ -72,7 +72,11 @@ public sealed class ExperimentDuckDBTests
         HashSet<string> expected = HoldoutAssignment.HeldOut(stored.Holdout, members.Select(r => r[0]), id => deciles.GetValueOrDefault(id));
         Assert.All(members, row => Assert.Equal(expected.Contains(row[0]) ? "true" : "false", row[^1]));
         HashSet<string> held = [.. members.Where(r => r[^1] == "true").Select(r => r[0])];
-        Assert.InRange(held.Count / (double)members.Count, 0.15, 0.25);
+        // Stratified (the trigger's model scored the members): round(n * share) per decile, so the share is exact up to
+        // rounding. Unstratified (no model, e.g. training timed out under load): a keyed hash, so the share is binomial
+        // and a fixed band fails now and then on a small segment; four standard deviations.
+        double tolerance = stored.Holdout.IsStratified ? 0.5 * (MemberUpliftScores.DecileCount + 1) / members.Count + 1e-9 : 4 * Math.Sqrt(0.2 * 0.8 / members.Count);
+        Assert.InRange(held.Count / (double)members.Count, 0.2 - tolerance, 0.2 + tolerance);
 
         List<string[]> sendList = await ExportCsvAsync(engine, segment.SegmentId, SegmentExportOptions.WithoutPersonalData);
         Assert.DoesNotContain("holdout", sendList[0]);
