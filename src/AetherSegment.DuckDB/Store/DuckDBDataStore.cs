@@ -73,6 +73,11 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
             activity?.SetTag("db.response.returned_rows", rows.Count);
             return new QueryResult(columns, rows);
         }
+        catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // An interrupted query is a cancellation (the caller's timeout names its setting), not a store error.
+            throw new OperationCanceledException("The query was cancelled.", ex, cancellationToken);
+        }
         catch (DuckDBException ex)
         {
             throw new DataStoreException($"DuckDB rejected the query: {ex.Message}", ex);
@@ -95,6 +100,10 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
         try
         {
             reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The query was cancelled.", ex, cancellationToken);
         }
         catch (DuckDBException ex)
         {
