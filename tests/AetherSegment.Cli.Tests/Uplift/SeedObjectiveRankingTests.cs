@@ -81,7 +81,7 @@ public sealed class SeedObjectiveRankingTests(ITestOutputHelper output)
             TriggerSuggestion bestSuggestion = ranked.Single(s => s.Trigger == trueBest);
             bool ok = ranked[0].Trigger == trueBest || bestSuggestion.TiedWithBest;
             rightOrTied += ok ? 1 : 0;
-            double rho = Spearman([.. ranked.Select(s => s.PredictedUplift)], [.. ranked.Select(s => trueMean[s.Trigger])]);
+            double rho = RankCorrelation.Spearman([.. ranked.Select(s => s.PredictedUplift)], [.. ranked.Select(s => trueMean[s.Trigger])]);
             spearman.Add(rho);
             string triggers = string.Join("; ", ranked.Select(s => string.Create(CultureInfo.InvariantCulture,
                 $"{s.Trigger} {s.PredictedUplift * 100:F2} [{s.PredictedUpliftInterval?.Low * 100:F2}, {s.PredictedUpliftInterval?.High * 100:F2}] true {trueMean[s.Trigger] * 100:F2}{(s.TiedWithBest ? " tied" : string.Empty)}")));
@@ -92,43 +92,5 @@ public sealed class SeedObjectiveRankingTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"figures: seed={seed} right_or_tied={rightOrTied}/5 mean_spearman={spearman.Average():F3}"));
         Assert.Equal(5, rightOrTied);
         Assert.True(spearman.Average() >= 0.85, string.Create(CultureInfo.InvariantCulture, $"mean Spearman {spearman.Average():F3} < 0.85"));
-    }
-
-    private static double Spearman(double[] x, double[] y) => Pearson(Ranks(x), Ranks(y));
-
-    private static double[] Ranks(double[] values)
-    {
-        int[] order = [.. Enumerable.Range(0, values.Length).OrderBy(i => values[i])];
-        double[] ranks = new double[values.Length];
-        for (int i = 0; i < order.Length;)
-        {
-            int j = i;
-            while (j + 1 < order.Length && values[order[j + 1]] == values[order[i]])
-            {
-                j++;
-            }
-
-            for (int k = i; k <= j; k++)
-            {
-                ranks[order[k]] = (i + j) / 2.0;
-            }
-
-            i = j + 1;
-        }
-
-        return ranks;
-    }
-
-    private static double Pearson(double[] x, double[] y)
-    {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
     }
 }

@@ -8,6 +8,7 @@ using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Synthetic.Campaigns;
 using AetherSegment.Synthetic.Generation;
+using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -83,30 +84,6 @@ public sealed class LearningLoopDuckDBTests(ITestOutputHelper output)
         int t = ranker.Profile.Triggers.Select((d, i) => (d, i)).First(x => x.d.Id == trigger).i;
         double[] predicted = scored.Uplift[t];
         double[] actual = [.. scored.CustomerIds.Select(id => truth[id])];
-        return CalibrationDuckDBTests.Pearson(Ranks(predicted), Ranks(actual));
+        return RankCorrelation.Spearman(predicted, actual);
     }
-
-    private static double[] Ranks(double[] values)
-    {
-        int[] order = [.. Enumerable.Range(0, values.Length).OrderBy(i => values[i])];
-        double[] ranks = new double[values.Length];
-        for (int i = 0; i < order.Length;)
-        {
-            int j = i;
-            while (j + 1 < order.Length && values[order[j + 1]] == values[order[i]])
-            {
-                j++;
-            }
-
-            for (int k = i; k <= j; k++)
-            {
-                ranks[order[k]] = (i + j) / 2.0;
-            }
-
-            i = j + 1;
-        }
-
-        return ranks;
-    }
-
 }
