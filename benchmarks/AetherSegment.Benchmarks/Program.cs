@@ -21,6 +21,12 @@ if (args is ["experiment-ranked", string rankedDatabase, ..])
     return ExperimentScale.RunRanked(rankedDatabase, args.Length > 2 ? args[2] : "personalized_discount_offer");
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- feature-query DB.duckdb [explain]   (issues 15 and 19: the ranker's feature queries)
+if (args is ["feature-query", string featureDatabase, ..])
+{
+    return await FeatureQueryPlan.RunAsync(featureDatabase, args.Length > 2 && args[2] == "explain");
+}
+
 if (args is ["experiment-scale", ..])
 {
     return ExperimentScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
