@@ -290,10 +290,18 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             index = _profile.Triggers[t].Id == trigger ? t : index;
         }
 
-        (_, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
+        (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
         if (models.Get(index) is null)
         {
             return null;
+        }
+
+        // A long-lived host's audience snapshot (same models, an as-of within its lag) already holds every customer's
+        // uplift: the stratification then costs one read of the members' fingerprints.
+        if (AudienceSnapshots(ranker) is { } snapshots && snapshots.Candidate(definition.AsOf) is { } snapshot && snapshot.Version == version
+            && await snapshots.MemberScoresAsync(snapshot, members, index, cancellationToken).ConfigureAwait(false) is { } fromSnapshot)
+        {
+            return fromSnapshot.CustomerIds.Length == 0 ? null : new Experiments.MemberUpliftScores(trigger, fromSnapshot.CustomerIds, fromSnapshot.Uplift);
         }
 
         StoreTriggerRanker.MemberUplift scored = await ranker.ScoreAllAsync(models, members, definition.AsOf, index, cancellationToken).ConfigureAwait(false);

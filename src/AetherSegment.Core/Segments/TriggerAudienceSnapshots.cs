@@ -162,6 +162,60 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
         }
     }
 
+    /// <summary>
+    /// Every member's predicted uplift for the trigger at position <paramref name="trigger"/> from <paramref name="snapshot"/>:
+    /// one light query reads the members' fingerprints, and the snapshot already holds their scores (what a stratified
+    /// holdout needs at activation, instead of the feature query and a scoring pass over every member). Null when a member
+    /// is not in the snapshot (a customer added since it was built); the caller then scores per request.
+    /// </summary>
+    public async Task<(string[] CustomerIds, double[] Uplift)?> MemberScoresAsync(Snapshot snapshot, SqlStatement members, int trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(members);
+        if ((uint)trigger >= (uint)snapshot.Uplift.Length)
+        {
+            return null;
+        }
+
+        SqlStatement fingerprints = new($"""
+            SELECT DISTINCT {store.Dialect.Fingerprint("m.customer_id")} AS fp
+            FROM ({members.Sql}) m
+            """, members.Parameters);
+        List<int>? positions = await store.ReadAsync(fingerprints, async (reader, ct) =>
+        {
+            bool unsigned = reader.GetFieldType(0) == typeof(ulong);
+            List<int> found = [];
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (!snapshot.ByFingerprint.TryGetValue(Fingerprint(reader, 0, unsigned), out int i))
+                {
+                    return null;
+                }
+
+                found.Add(i);
+            }
+
+            return found;
+        }, cancellationToken).ConfigureAwait(false);
+        if (positions is null)
+        {
+            return null;
+        }
+
+        // In customer id order (the snapshot's), so the scores do not depend on the order the store returned them.
+        positions.Sort();
+        string[] ids = new string[positions.Count];
+        double[] uplift = new double[positions.Count];
+        double[] source = snapshot.Uplift[trigger];
+        for (int k = 0; k < ids.Length; k++)
+        {
+            ids[k] = snapshot.Ids[positions[k]];
+            uplift[k] = source[positions[k]];
+        }
+
+        return (ids, uplift);
+    }
+
     /// <summary>Reads the fingerprints in sample order; null when two customers share one (the snapshot then steps aside).</summary>
     private static async Task<Fingerprints?> ReadFingerprintsAsync(DbDataReader reader, Dictionary<string, int> index, CancellationToken cancellationToken)
     {

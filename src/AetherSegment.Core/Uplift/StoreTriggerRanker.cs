@@ -38,6 +38,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     private (string Version, Task<TriggerModels> Models)? _cache;
     private int _trainings;
     private int _loads;
+    private int _scorings;
 
     public StoreTriggerRanker(IDataStore store, BusinessProfile profile, TimeProvider time, ILogger<StoreTriggerRanker> logger, IOptions<TriggerRankingOptions> options, IUpliftModelFactory? models = null)
     {
@@ -63,6 +64,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
 
     /// <summary>How many members one ranking scores at most (<see cref="TriggerRankingOptions.ScoringSampleSize"/>); null for all.</summary>
     internal int? ScoringSampleSize => _options.ScoringSampleSize;
+
+    /// <summary>How many feature-query scoring passes this ranker ran (for tests and diagnostics).</summary>
+    internal int Scorings => Volatile.Read(ref _scorings);
 
     /// <summary>How many times this ranker loaded saved models instead of training.</summary>
     internal int Loads => Volatile.Read(ref _loads);
@@ -245,6 +249,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
 
     private async Task<MemberUplift> ScoreAsync(TriggerModels models, SqlStatement members, DateTimeOffset? asOf, int? sampleSize, CancellationToken cancellationToken, int? onlyTrigger = null)
     {
+        Interlocked.Increment(ref _scorings);
         DateTimeOffset anchor = asOf ?? await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
         // The features the models were trained with (their top taxonomy values), whatever the orders hold today.
         UpliftFeatureSet features = UpliftFeatureSet.FromFeatureNames(_profile, models.FeatureNames());

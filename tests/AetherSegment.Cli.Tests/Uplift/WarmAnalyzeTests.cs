@@ -366,4 +366,51 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
                 break;
         }
     }
+
+    [Fact]
+    public async Task StratifiedHoldout_FromTheSnapshot_StoresTheScoresAndDecilesOfThePerRequestScoring()
+    {
+        string path = CopyOfStore();
+        Experiments.SegmentHoldout holdout = Experiments.HoldoutAssignment.Create(0.2);
+
+        // The long way: the activation scores every member with the trigger's model.
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null);
+        StoreTriggerRanker coldRanker = (StoreTriggerRanker)perRequest.GetRequiredService<ITriggerRanker>();
+        StoredSegment scored = await perRequest.GetRequiredService<ISegmentEngine>().CreateAsync(Churn(), "free_shipping_offer", null, holdout, CancellationToken.None);
+        Assert.True(scored.Holdout!.IsStratified, scored.Holdout.Method);
+        Assert.True(coldRanker.Scorings > 0);
+        List<string> expected = await ScoreRowsAsync(path, scored.SegmentId);
+        await perRequest.DisposeAsync();
+
+        // A long-lived host: the snapshot already holds every customer's uplift, so no scoring pass runs.
+        await using ServiceProvider warm = Services(path, snapshotLag: TimeSpan.FromMinutes(15));
+        SegmentEngine engine = (SegmentEngine)warm.GetRequiredService<ISegmentEngine>();
+        StoreTriggerRanker ranker = (StoreTriggerRanker)warm.GetRequiredService<ITriggerRanker>();
+        await engine.WarmUpAsync();
+        int scorings = ranker.Scorings;
+        StoredSegment fromSnapshot = await engine.CreateAsync(Churn(), "free_shipping_offer", null, holdout, CancellationToken.None);
+        Assert.Equal(scorings, ranker.Scorings);
+        Assert.True(fromSnapshot.Holdout!.IsStratified, fromSnapshot.Holdout.Method);
+        Assert.Equal(scored.Size, fromSnapshot.Size);
+        List<string> actual = await ScoreRowsAsync(path, fromSnapshot.SegmentId);
+        Assert.NotEmpty(actual);
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>Each scored member of a segment as "customer|uplift (round-trip)|decile", in customer order.</summary>
+    private static async Task<List<string>> ScoreRowsAsync(string path, string segmentId)
+    {
+        await using DuckDBConnection connection = await new DuckDBDataStore(path).OpenAsync();
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT customer_id, predicted_uplift, decile FROM segment_scores WHERE segment_id = $s ORDER BY customer_id";
+        command.Parameters.Add(new DuckDBParameter("s", segmentId));
+        List<string> rows = [];
+        await using System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)}|{reader.GetDouble(1):R}|{reader.GetInt64(2)}"));
+        }
+
+        return rows;
+    }
 }
