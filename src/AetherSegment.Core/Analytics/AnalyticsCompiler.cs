@@ -112,7 +112,7 @@ internal static class AnalyticsCompiler
             // filter on the order ids whose total passes.
             if (plain && dimensionSql is null && query.Conditions.Count == 0 && query.Ratio is null && !needsCustomers && layer.IdColumn(fact.Kind) is { } id)
             {
-                groupedRowValue = GroupedRowValueSql(query.Measure.Expression(dialect), fact, id(dialect), valueColumn(dialect), row, dialect, parameters);
+                groupedRowValue = GroupedRowValueSql(query.Measure.Expression(dialect), fact, id(dialect), valueColumn(dialect), row, filtered: where.Count > 0 || query.Conditions.Count > 0 || range is not null, dialect, parameters);
             }
 
             if (groupedRowValue is null)
@@ -154,8 +154,7 @@ internal static class AnalyticsCompiler
         if (groupedRowValue is not null)
         {
             // The rows' filters decide which rows of a passing order count; the order's total is over all its rows, as in the IN form.
-            string rowFilter = where.Count > 0 ? string.Join(" AND ", where) : "TRUE";
-            sql.Append(groupedRowValue.Replace(RowFilterMark, rowFilter, StringComparison.Ordinal).Replace(MeasureNameMark, measureName, StringComparison.Ordinal));
+            sql.Append(groupedRowValue.Replace(RowFilterMark, where.Count > 0 ? string.Join(" AND ", where) : "TRUE", StringComparison.Ordinal).Replace(MeasureNameMark, measureName, StringComparison.Ordinal));
             return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, null, warnings);
         }
 
@@ -593,7 +592,8 @@ internal static class AnalyticsCompiler
     // rows passes and at least one of its rows passes the question's filters (RowFilterMark); the measure is then
     // re-aggregated over the passing orders: a distinct count of order ids is the number of orders, a row count and a
     // sum add their per-order parts over the rows that pass the filters. Null for any other measure (the IN form).
-    private static string? GroupedRowValueSql(string measureSql, FactInfo fact, string idSql, string value, NumericComparison comparison, SqlDialect dialect, List<QueryParameter> parameters)
+    // Without filters (filtered false) every row of a passing order counts and the marks are left out.
+    private static string? GroupedRowValueSql(string measureSql, FactInfo fact, string idSql, string value, NumericComparison comparison, bool filtered, SqlDialect dialect, List<QueryParameter> parameters)
     {
         string outer;
         string? part;
@@ -605,12 +605,12 @@ internal static class AnalyticsCompiler
         else if (measureSql == "COUNT(*)")
         {
             outer = "CAST(COALESCE(SUM(order_part), 0) AS BIGINT)";
-            part = $"COUNT(CASE WHEN {RowFilterMark} THEN 1 END)";
+            part = filtered ? $"COUNT(CASE WHEN {RowFilterMark} THEN 1 END)" : "COUNT(*)";
         }
         else if (measureSql.StartsWith("SUM(", StringComparison.Ordinal) && measureSql.EndsWith(')') && Balanced(measureSql.AsSpan(4, measureSql.Length - 5)))
         {
             outer = "SUM(order_part)";
-            part = $"SUM(CASE WHEN {RowFilterMark} THEN {measureSql[4..^1]} END)";
+            part = filtered ? $"SUM(CASE WHEN {RowFilterMark} THEN {measureSql[4..^1]} END)" : measureSql;
         }
         else
         {
@@ -618,8 +618,9 @@ internal static class AnalyticsCompiler
         }
 
         string having = ComparisonSql($"SUM({value})", comparison, "row_value", dialect, parameters);
+        string anyRow = filtered ? $" AND MAX(CASE WHEN {RowFilterMark} THEN 1 ELSE 0 END) = 1" : "";
         return $"{outer} AS {MeasureNameMark}\nFROM (SELECT {idSql}{(part is null ? "" : $", {part} AS order_part")}" +
-            $"\nFROM {fact.Table} AS {fact.Alias}\nWHERE {idSql} IS NOT NULL\nGROUP BY {idSql}\nHAVING {having} AND MAX(CASE WHEN {RowFilterMark} THEN 1 ELSE 0 END) = 1) AS passing";
+            $"\nFROM {fact.Table} AS {fact.Alias}\nWHERE {idSql} IS NOT NULL\nGROUP BY {idSql}\nHAVING {having}{anyRow}) AS passing";
     }
 
     // Whether parentheses balance in an expression with no quotes (so "SUM(a) / SUM(b)" is not one sum).
