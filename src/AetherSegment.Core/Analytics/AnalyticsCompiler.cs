@@ -36,6 +36,18 @@ internal static class AnalyticsCompiler
         (DateTimeOffset Start, DateTimeOffset End)? range,
         (DateTimeOffset Start, DateTimeOffset End)? compared,
         int maxRows,
+        out string? reason) => Compile(query, layer, dialect, thresholds, range, compared, maxRows, plain: true, out reason);
+
+    // plain: the statement may take the grouped form of a row comparison (false where a caller splices the statement's text).
+    private static CompiledQuery? Compile(
+        AnalyticsQuery query,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        (DateTimeOffset Start, DateTimeOffset End)? range,
+        (DateTimeOffset Start, DateTimeOffset End)? compared,
+        int maxRows,
+        bool plain,
         out string? reason)
     {
         if (query.ComparedTime is not null)
@@ -87,6 +99,7 @@ internal static class AnalyticsCompiler
             return null;
         }
 
+        string? groupedRowValue = null;
         if (query.RowComparison is { } row)
         {
             if (layer.ValueColumn(fact.Kind) is not { } valueColumn)
@@ -95,7 +108,17 @@ internal static class AnalyticsCompiler
                 return null;
             }
 
-            where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, "row_value", dialect, parameters));
+            // One pass grouped by the order id where that reads the same ("how many orders over $100"); otherwise a
+            // filter on the order ids whose total passes.
+            if (plain && dimensionSql is null && query.Conditions.Count == 0 && query.Ratio is null && !needsCustomers && layer.IdColumn(fact.Kind) is { } id)
+            {
+                groupedRowValue = GroupedRowValueSql(query.Measure.Expression(dialect), fact, id(dialect), valueColumn(dialect), row, filtered: where.Count > 0 || query.Conditions.Count > 0 || range is not null, dialect, parameters);
+            }
+
+            if (groupedRowValue is null)
+            {
+                where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, "row_value", dialect, parameters));
+            }
         }
 
         for (int i = 0; i < query.Conditions.Count; i++)
@@ -128,6 +151,13 @@ internal static class AnalyticsCompiler
         string measureSql = query.Measure.Expression(dialect);
         string measureName = query.Measure.Name;
         StringBuilder sql = new("SELECT ");
+        if (groupedRowValue is not null)
+        {
+            // The rows' filters decide which rows of a passing order count; the order's total is over all its rows, as in the IN form.
+            sql.Append(groupedRowValue.Replace(RowFilterMark, where.Count > 0 ? string.Join(" AND ", where) : "TRUE", StringComparison.Ordinal).Replace(MeasureNameMark, measureName, StringComparison.Ordinal));
+            return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, null, warnings);
+        }
+
         if (dimensionSql is not null)
         {
             sql.Append(dimensionSql).Append(" AS ").Append(query.Dimension!.Name).Append(", ");
@@ -175,7 +205,11 @@ internal static class AnalyticsCompiler
             }
         }
 
-        string text = sql.ToString();
+        return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, query.Dimension?.Name, warnings);
+    }
+
+    private static CompiledQuery Finish(string text, SqlDialect dialect, List<QueryParameter> parameters, AetherSegmentOptions thresholds, SemanticLayer layer, string measureName, string? dimensionName, List<string> warnings)
+    {
         AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7);
         AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4);
         AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6);
@@ -193,7 +227,7 @@ internal static class AnalyticsCompiler
             }
         }
 
-        return new CompiledQuery(new SqlStatement(text, parameters), measureName, query.Dimension?.Name, warnings);
+        return new CompiledQuery(new SqlStatement(text, parameters), measureName, dimensionName, warnings);
     }
 
     // Top or bottom N with ties (every group whose rank is within N, so a tie at the cut is never dropped), the order and the row limit.
@@ -317,7 +351,7 @@ internal static class AnalyticsCompiler
             return null;
         }
 
-        CompiledQuery? total = Compile(query with { ComparedTime = null, Time = null, Growth = false, GrowthPercent = false, Ratio = null }, layer, dialect, thresholds, null, maxRows, out reason);
+        CompiledQuery? total = Compile(query with { ComparedTime = null, Time = null, Growth = false, GrowthPercent = false, Ratio = null }, layer, dialect, thresholds, null, null, maxRows, plain: false, out reason);
         if (total is null)
         {
             return null;
@@ -548,6 +582,66 @@ internal static class AnalyticsCompiler
         }
 
         return sql.Append(')').ToString();
+    }
+
+    private const string RowFilterMark = "\u0001rows\u0001";
+    private const string MeasureNameMark = "\u0001name\u0001";
+
+    // "How many orders over $100", "revenue from orders over $1,000" without a breakdown: one pass grouped by the order
+    // id, where the IN form reads the table twice and counts distinct ids. An order passes when the total of all its
+    // rows passes and at least one of its rows passes the question's filters (RowFilterMark); the measure is then
+    // re-aggregated over the passing orders: a distinct count of order ids is the number of orders, a row count and a
+    // sum add their per-order parts over the rows that pass the filters. Null for any other measure (the IN form).
+    // Without filters (filtered false) every row of a passing order counts and the marks are left out.
+    private static string? GroupedRowValueSql(string measureSql, FactInfo fact, string idSql, string value, NumericComparison comparison, bool filtered, SqlDialect dialect, List<QueryParameter> parameters)
+    {
+        string outer;
+        string? part;
+        if (measureSql == $"COUNT(DISTINCT {idSql})")
+        {
+            outer = "COUNT(*)";
+            part = null;
+        }
+        else if (measureSql == "COUNT(*)")
+        {
+            outer = "CAST(COALESCE(SUM(order_part), 0) AS BIGINT)";
+            part = filtered ? $"COUNT(CASE WHEN {RowFilterMark} THEN 1 END)" : "COUNT(*)";
+        }
+        else if (measureSql.StartsWith("SUM(", StringComparison.Ordinal) && measureSql.EndsWith(')') && Balanced(measureSql.AsSpan(4, measureSql.Length - 5)))
+        {
+            outer = "SUM(order_part)";
+            part = filtered ? $"SUM(CASE WHEN {RowFilterMark} THEN {measureSql[4..^1]} END)" : measureSql;
+        }
+        else
+        {
+            return null;
+        }
+
+        string having = ComparisonSql($"SUM({value})", comparison, "row_value", dialect, parameters);
+        string anyRow = filtered ? $" AND MAX(CASE WHEN {RowFilterMark} THEN 1 ELSE 0 END) = 1" : "";
+        return $"{outer} AS {MeasureNameMark}\nFROM (SELECT {idSql}{(part is null ? "" : $", {part} AS order_part")}" +
+            $"\nFROM {fact.Table} AS {fact.Alias}\nWHERE {idSql} IS NOT NULL\nGROUP BY {idSql}\nHAVING {having}{anyRow}) AS passing";
+    }
+
+    // Whether parentheses balance in an expression with no quotes (so "SUM(a) / SUM(b)" is not one sum).
+    private static bool Balanced(ReadOnlySpan<char> expression)
+    {
+        int depth = 0;
+        foreach (char c in expression)
+        {
+            if (c is '\'' or '"')
+            {
+                return false;
+            }
+
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
     }
 
     // The value of each row, or of each order when rows are order lines sharing an order id ("orders over $500" sums the lines).

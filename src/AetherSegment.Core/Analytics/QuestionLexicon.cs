@@ -41,15 +41,75 @@ internal sealed record GuardedPhrase(Regex Pattern, DimensionDefinition Dimensio
 /// </summary>
 internal sealed class QuestionLexicon
 {
+    // The entries by the first word of their phrase (indices into Entries, ascending): a phrase can only be found in a
+    // text that holds its first word, so a question is searched only for the phrases that start with one of its words.
+    private readonly Dictionary<string, int[]> _byFirstWord;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordSpan;
+    private readonly int[] _anyText;
+
     private QuestionLexicon(IReadOnlyList<LexiconEntry> entries, IReadOnlyList<GuardedPhrase> guarded, IReadOnlyList<string> personal)
     {
         Entries = entries;
         Guarded = guarded;
         PersonalPhrases = personal;
+        Dictionary<string, List<int>> byFirstWord = new(StringComparer.Ordinal);
+        List<int> anyText = [];
+        for (int i = 0; i < entries.Count; i++)
+        {
+            string phrase = entries[i].Phrase;
+            int space = phrase.IndexOf(' ', StringComparison.Ordinal);
+            string first = space < 0 ? phrase : phrase[..space];
+            if (first.Length == 0)
+            {
+                anyText.Add(i);
+                continue;
+            }
+
+            if (!byFirstWord.TryGetValue(first, out List<int>? indices))
+            {
+                byFirstWord[first] = indices = [];
+            }
+
+            indices.Add(i);
+        }
+
+        _byFirstWord = byFirstWord.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _byFirstWordSpan = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _anyText = [.. anyText];
     }
 
     /// <summary>The phrases, longest first.</summary>
     public IReadOnlyList<LexiconEntry> Entries { get; }
+
+    /// <summary>
+    /// The entries that may occur in <paramref name="text"/> (normalized, words between single spaces), in the order of
+    /// <see cref="Entries"/>: those whose phrase starts with a word of the text. Entries left out cannot match it.
+    /// </summary>
+    public List<LexiconEntry> Candidates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        List<int> indices = [.. _anyText];
+        ReadOnlySpan<char> span = text;
+        foreach (Range range in span.Split(' '))
+        {
+            if (!span[range].IsEmpty && _byFirstWordSpan.TryGetValue(span[range], out int[]? found))
+            {
+                indices.AddRange(found);
+            }
+        }
+
+        indices.Sort();
+        List<LexiconEntry> candidates = new(indices.Count);
+        for (int i = 0; i < indices.Count; i++)
+        {
+            if (i == 0 || indices[i] != indices[i - 1])
+            {
+                candidates.Add(Entries[indices[i]]);
+            }
+        }
+
+        return candidates;
+    }
 
     /// <summary>Catalog values read only after a preposition, in the order they are read.</summary>
     public IReadOnlyList<GuardedPhrase> Guarded { get; }

@@ -175,7 +175,7 @@ internal static partial class QuestionParser
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
-        foreach (LexiconEntry entry in layer.Lexicon.Entries)
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
         {
             int at;
             while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
