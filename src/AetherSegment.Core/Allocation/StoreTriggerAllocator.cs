@@ -60,6 +60,18 @@ internal sealed class StoreTriggerAllocator
         return new AllocationRun(scored.CustomerIds, values, offers, plan, curve, warnings);
     }
 
+    /// <summary>
+    /// The value of <paramref name="run"/>'s allocation rule on held-out randomized history against the single best
+    /// trigger for everyone, a random trigger and nobody (<see cref="HeldOutPolicyEvaluation"/>).
+    /// </summary>
+    public Task<HeldOutPolicyEvaluation.Result> EvaluatePoliciesAsync(AllocationRun run, AllocationSettings settings, TriggerRankingOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        return HeldOutPolicyEvaluation.EvaluateAsync(_store, _ranker.Profile, run.Offers, settings, run.CustomerIds.Length,
+            options.Model ?? TriggerRankingOptions.DefaultModel, options.TrainingRowsPerArm, options.MinimumRowsPerArm, options.Seed, cancellationToken);
+    }
+
     /// <summary>Each member's expected order value, aligned with <paramref name="customerIds"/>.</summary>
     internal async Task<double[]> OrderValuesAsync(SqlStatement members, string[] customerIds, CancellationToken cancellationToken)
     {
