@@ -66,11 +66,39 @@ public sealed class AllocateCommandTests(GeneratedDatabase database) : IClassFix
         Assert.Equal((double)output["spend"]!, (double)skipped["spend"]!);
     }
 
+    [Fact]
+    public async Task Allocate_Out_WritesEveryMemberWithTheTriggerThePlanCounts()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "aether-allocate-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            (int exit, string stdout, string stderr) = await CliRunner.RunAsync("allocate", Objective, "--db", database.Path, "--budget", "40",
+                "--curve-points", "0", "--no-policy-evaluation", "--out", path);
+
+            Assert.True(exit == 0, stderr);
+            JsonObject output = JsonNode.Parse(stdout)!.AsObject();
+            string[] lines = File.ReadAllLines(path);
+            Assert.Equal("customer_id,trigger", lines[0]);
+            Assert.Equal((int)output["members"]!, lines.Length - 1);
+            string[] triggers = [.. lines.Skip(1).Select(l => l.Split(',')[1])];
+            Assert.Equal((int)output["assigned"]!, triggers.Count(t => t.Length > 0));
+            foreach (JsonNode? trigger in output["triggers"]!.AsArray())
+            {
+                Assert.Equal((int)trigger!["members"]!, triggers.Count(t => t == (string)trigger["trigger"]!));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("--budget", "0", "aether: budget: must be greater than 0")]
     [InlineData("--budget", "-10", "aether: budget: must be greater than 0")]
     [InlineData("--cap", "personalized_discount_offer=1.5", "aether: caps: the cap of 'personalized_discount_offer' is a share of the members and must be in (0, 1]")]
     [InlineData("--cap", "discount", "aether: --cap: 'discount' is not trigger=share")]
+    [InlineData("--out", "members.txt", "aether: --out: 'members.txt' must end in .csv or .json")]
     public async Task Allocate_BadInput_ExitsTwoWithOneLineNamingTheSetting(string option, string value, string message)
     {
         (int exit, string stdout, string stderr) = await CliRunner.RunAsync("allocate", Objective, "--db", database.Path, option, value);
