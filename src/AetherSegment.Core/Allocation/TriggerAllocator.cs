@@ -11,9 +11,10 @@ namespace AetherSegment.Allocation;
 /// <b>Method (Lagrangian relaxation).</b> With p(i,t) a send's expected profit and c(i,t) its spend
 /// (<see cref="TriggerOffer"/>), member i gets the trigger with the highest score p(i,t) - λ·c(i,t) - μ(t) among those
 /// with p(i,t) at least the minimum profit, or none when no score is above 0 (ties: the trigger first in profile
-/// order; a score equal to 0 sends nothing). λ ≥ 0 prices the budget and is found by bisection as the smallest price
-/// whose plan spends at most the budget (spend falls as λ rises); μ(t) ≥ 0 prices a cap and is raised, a few rounds at
-/// a time, by the score margin of the first member over the cap, until every cap holds.
+/// order; a score equal to 0 sends nothing). λ ≥ 0 prices the budget: the smallest price whose plan spends at most the
+/// budget (spend falls as λ rises), read exactly from the members' breakpoints; μ(t) ≥ 0 prices a cap and is raised,
+/// a few rounds at a time, by the score margin of the first member over the cap, until every cap holds. With caps the
+/// two are alternated (λ at the current μ, then μ at that λ) until μ repeats, with bisection over λ as the fallback.
 /// </para>
 /// <para>
 /// <b>Why this is exact for the budget it spends (Everett, 1963).</b> For any λ, μ the plan maximizes
