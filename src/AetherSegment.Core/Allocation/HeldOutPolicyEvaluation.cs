@@ -1,4 +1,3 @@
-using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
 using AetherSegment.Uplift;
@@ -158,7 +157,7 @@ internal static class HeldOutPolicyEvaluation
             ids[i] = all.CustomerIds[r];
         }
 
-        double[] value = await OrderValuesAsync(store, profile, query, ids, cancellationToken).ConfigureAwait(false);
+        double[] value = await OrderValueQuery.ReadAsync(store, profile, query, ids, cancellationToken).ConfigureAwait(false);
         TriggerOffer[] keptOffers = [.. kept.Select(t => offers[t])];
         PolicyHistory history;
         try
@@ -174,23 +173,5 @@ internal static class HeldOutPolicyEvaluation
         Dictionary<string, double> caps = settings.Caps.Where(c => keptOffers.Any(o => o.Id == c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         AllocationSettings scaled = settings with { Budget = budget, Caps = caps };
         return new Result(n, budget, PolicyEvaluator.Compare(history, scaled), excluded, null);
-    }
-
-    private static async Task<double[]> OrderValuesAsync(IDataStore store, BusinessProfile profile, SqlStatement members, string[] ids, CancellationToken cancellationToken)
-    {
-        QueryResult result = await store.QueryAsync(OrderValueQuery.Statement(store.Dialect, profile, members), cancellationToken).ConfigureAwait(false);
-        Dictionary<string, double> byId = new(result.Rows.Count, StringComparer.Ordinal);
-        foreach (object?[] row in result.Rows)
-        {
-            byId[Convert.ToString(row[0], CultureInfo.InvariantCulture)!] = Convert.ToDouble(row[1], CultureInfo.InvariantCulture);
-        }
-
-        double[] values = new double[ids.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = byId.TryGetValue(ids[i], out double v) ? v : 0;
-        }
-
-        return values;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.Uplift;
 
@@ -73,21 +72,6 @@ internal sealed class StoreTriggerAllocator
     }
 
     /// <summary>Each member's expected order value, aligned with <paramref name="customerIds"/>.</summary>
-    internal async Task<double[]> OrderValuesAsync(SqlStatement members, string[] customerIds, CancellationToken cancellationToken)
-    {
-        QueryResult result = await _store.QueryAsync(OrderValueQuery.Statement(_store.Dialect, _ranker.Profile, members), cancellationToken).ConfigureAwait(false);
-        Dictionary<string, double> byId = new(result.Rows.Count, StringComparer.Ordinal);
-        foreach (object?[] row in result.Rows)
-        {
-            byId[Convert.ToString(row[0], CultureInfo.InvariantCulture)!] = Convert.ToDouble(row[1], CultureInfo.InvariantCulture);
-        }
-
-        double[] values = new double[customerIds.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = byId.TryGetValue(customerIds[i], out double v) ? v : 0;
-        }
-
-        return values;
-    }
+    internal Task<double[]> OrderValuesAsync(SqlStatement members, string[] customerIds, CancellationToken cancellationToken) =>
+        OrderValueQuery.ReadAsync(_store, _ranker.Profile, members, customerIds, cancellationToken);
 }
