@@ -7,6 +7,7 @@ using AetherSegment.Data;
 using AetherSegment.Segments;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Cli.Allocation;
 
@@ -26,15 +27,23 @@ internal static class AllocateCommand
         Option<int> curvePoints = new("--curve-points") { Description = "Points of the profit-vs-budget curve (default 10, 0 for none).", DefaultValueFactory = _ => 10 };
         Option<string?> sql = new("--sql") { Description = "Also print the assignment as one SQL expression over the compiled uplift models: duckdb or bigquery." };
         sql.AcceptOnlyFromAmong("duckdb", "bigquery");
+        Option<string?> outFile = new("--out") { Description = "Write every member with their trigger (empty for none) to FILE.csv (header customer_id,trigger) or FILE.json." };
+        Option<bool> noEvaluation = new("--no-policy-evaluation") { Description = "Skip valuing the allocation on held-out randomized history (it trains one model per trigger on the other customers)." };
         Command command = new("allocate", "Assign each member of the objective's segment the trigger with the highest expected incremental profit, under a budget.")
         {
-            objective, budget, caps, minProfit, curvePoints, sql, filters,
+            objective, budget, caps, minProfit, curvePoints, sql, outFile, noEvaluation, filters,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.GetValue(curvePoints) is < 0 or > 100)
             {
                 throw new AetherSegmentInputException("--curve-points", "--curve-points: must be between 0 and 100.");
+            }
+
+            string? outPath = parseResult.GetValue(outFile);
+            if (outPath is not null && !outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new AetherSegmentInputException("--out", $"--out: '{outPath}' must end in .csv or .json.");
             }
 
             AllocationSettings settings = new()
@@ -51,6 +60,18 @@ internal static class AllocateCommand
             SegmentDefinition definition = await engine.DefineAsync(interpreted, null, SegmentArguments.ReadFilters(parseResult.GetValue(filters)), cancellationToken: cancellationToken).ConfigureAwait(false);
             AllocationRun run = await allocator.AllocateAsync(engine.CompileMembers(definition, store.Dialect), settings, parseResult.GetValue(curvePoints), definition.AsOf, cancellationToken).ConfigureAwait(false);
             JsonObject output = ToJson(run);
+            if (outPath is not null)
+            {
+                await WriteMembersAsync(outPath, run, cancellationToken).ConfigureAwait(false);
+                output["out"] = outPath;
+            }
+            if (!parseResult.GetValue(noEvaluation))
+            {
+                TriggerRankingOptions rankingOptions = services.GetRequiredService<IOptions<TriggerRankingOptions>>().Value;
+                HeldOutPolicyEvaluation.Result evaluation = await allocator.EvaluatePoliciesAsync(run, settings, rankingOptions, cancellationToken).ConfigureAwait(false);
+                output["policy_evaluation"] = ToJson(evaluation);
+            }
+
             if (parseResult.GetValue(sql) is { } dialectName)
             {
                 SqlDialect dialect = SqlDialect.FromName(dialectName) ?? SqlDialect.DuckDB;
@@ -62,6 +83,31 @@ internal static class AllocateCommand
             return CliExit.Ok;
         });
         return command;
+    }
+
+    /// <summary>Writes every member with their trigger (empty or null for none), in the run's member order.</summary>
+    internal static async Task WriteMembersAsync(string path, AllocationRun run, CancellationToken cancellationToken)
+    {
+        int[] assignment = run.Plan.Assignment;
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            JsonArray members = new([.. run.CustomerIds.Select((id, i) => (JsonNode)new JsonObject
+            {
+                ["customer_id"] = id,
+                ["trigger"] = assignment[i] >= 0 ? run.Offers[assignment[i]].Id : null,
+            })]);
+            await File.WriteAllTextAsync(path, members.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using StreamWriter writer = new(path);
+        await writer.WriteLineAsync("customer_id,trigger").ConfigureAwait(false);
+        for (int i = 0; i < assignment.Length; i++)
+        {
+            string id = run.CustomerIds[i];
+            string quoted = id.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + id.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : id;
+            await writer.WriteLineAsync(quoted + "," + (assignment[i] >= 0 ? run.Offers[assignment[i]].Id : string.Empty)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads <c>trigger=share</c> pairs.</summary>
@@ -117,6 +163,27 @@ internal static class AllocateCommand
             ["warnings"] = new JsonArray([.. run.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
         };
     }
+
+    /// <summary>
+    /// The held-out policy evaluation as the command prints it: per policy (allocation, single_best:TRIGGER, random,
+    /// nobody) the share of members sent and the expected incremental profit per member, inverse propensity and doubly
+    /// robust with 95% intervals.
+    /// </summary>
+    internal static JsonObject ToJson(HeldOutPolicyEvaluation.Result evaluation) => new()
+    {
+        ["held_out_rows"] = evaluation.HeldOutRows,
+        ["budget"] = evaluation.Budget,
+        ["unit"] = "expected incremental profit per member",
+        ["policies"] = new JsonArray([.. evaluation.Policies.Select(p => (JsonNode)new JsonObject
+        {
+            ["policy"] = p.Policy,
+            ["sends"] = p.Sends,
+            ["ips"] = Estimate(p.InversePropensity),
+            ["doubly_robust"] = Estimate(p.DoublyRobust),
+        })]),
+        ["excluded_triggers"] = new JsonArray([.. evaluation.Excluded.Select(e => (JsonNode)JsonValue.Create(e))]),
+        ["reason"] = evaluation.Reason,
+    };
 
     private static JsonObject Estimate(AllocationEstimate e) => new() { ["value"] = e.Value, ["low"] = e.Low, ["high"] = e.High };
 }

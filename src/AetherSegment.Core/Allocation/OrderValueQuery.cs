@@ -44,5 +44,24 @@ internal static class OrderValueQuery
         return new SqlStatement(sql, members.Parameters);
     }
 
+    /// <summary>Each member's expected order value, aligned with <paramref name="ids"/> (0 for an id the query does not return).</summary>
+    public static async Task<double[]> ReadAsync(IDataStore store, BusinessProfile profile, SqlStatement members, string[] ids, CancellationToken cancellationToken)
+    {
+        QueryResult result = await store.QueryAsync(Statement(store.Dialect, profile, members), cancellationToken).ConfigureAwait(false);
+        Dictionary<string, double> byId = new(result.Rows.Count, StringComparer.Ordinal);
+        foreach (object?[] row in result.Rows)
+        {
+            byId[Convert.ToString(row[0], CultureInfo.InvariantCulture)!] = Convert.ToDouble(row[1], CultureInfo.InvariantCulture);
+        }
+
+        double[] values = new double[ids.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = byId.TryGetValue(ids[i], out double v) ? v : 0;
+        }
+
+        return values;
+    }
+
     private static string Expression(SqlDialect dialect, string value) => ProfileSql.IsColumnName(value) ? dialect.Quote(value) : $"({value})";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.Uplift;
 
@@ -60,22 +59,19 @@ internal sealed class StoreTriggerAllocator
         return new AllocationRun(scored.CustomerIds, values, offers, plan, curve, warnings);
     }
 
-    /// <summary>Each member's expected order value, aligned with <paramref name="customerIds"/>.</summary>
-    internal async Task<double[]> OrderValuesAsync(SqlStatement members, string[] customerIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The value of <paramref name="run"/>'s allocation rule on held-out randomized history against the single best
+    /// trigger for everyone, a random trigger and nobody (<see cref="HeldOutPolicyEvaluation"/>).
+    /// </summary>
+    public Task<HeldOutPolicyEvaluation.Result> EvaluatePoliciesAsync(AllocationRun run, AllocationSettings settings, TriggerRankingOptions options, CancellationToken cancellationToken = default)
     {
-        QueryResult result = await _store.QueryAsync(OrderValueQuery.Statement(_store.Dialect, _ranker.Profile, members), cancellationToken).ConfigureAwait(false);
-        Dictionary<string, double> byId = new(result.Rows.Count, StringComparer.Ordinal);
-        foreach (object?[] row in result.Rows)
-        {
-            byId[Convert.ToString(row[0], CultureInfo.InvariantCulture)!] = Convert.ToDouble(row[1], CultureInfo.InvariantCulture);
-        }
-
-        double[] values = new double[customerIds.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = byId.TryGetValue(customerIds[i], out double v) ? v : 0;
-        }
-
-        return values;
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        return HeldOutPolicyEvaluation.EvaluateAsync(_store, _ranker.Profile, run.Offers, settings, run.CustomerIds.Length,
+            options.Model ?? TriggerRankingOptions.DefaultModel, options.TrainingRowsPerArm, options.MinimumRowsPerArm, options.Seed, cancellationToken);
     }
+
+    /// <summary>Each member's expected order value, aligned with <paramref name="customerIds"/>.</summary>
+    internal Task<double[]> OrderValuesAsync(SqlStatement members, string[] customerIds, CancellationToken cancellationToken) =>
+        OrderValueQuery.ReadAsync(_store, _ranker.Profile, members, customerIds, cancellationToken);
 }

@@ -11,9 +11,10 @@ namespace AetherSegment.Allocation;
 /// <b>Method (Lagrangian relaxation).</b> With p(i,t) a send's expected profit and c(i,t) its spend
 /// (<see cref="TriggerOffer"/>), member i gets the trigger with the highest score p(i,t) - λ·c(i,t) - μ(t) among those
 /// with p(i,t) at least the minimum profit, or none when no score is above 0 (ties: the trigger first in profile
-/// order; a score equal to 0 sends nothing). λ ≥ 0 prices the budget and is found by bisection as the smallest price
-/// whose plan spends at most the budget (spend falls as λ rises); μ(t) ≥ 0 prices a cap and is raised, a few rounds at
-/// a time, by the score margin of the first member over the cap, until every cap holds.
+/// order; a score equal to 0 sends nothing). λ ≥ 0 prices the budget: the smallest price whose plan spends at most the
+/// budget (spend falls as λ rises), read exactly from the members' breakpoints; μ(t) ≥ 0 prices a cap and is raised,
+/// a few rounds at a time, by the score margin of the first member over the cap, until every cap holds. With caps the
+/// two are alternated (λ at the current μ, then μ at that λ) until μ repeats, with bisection over λ as the fallback.
 /// </para>
 /// <para>
 /// <b>Why this is exact for the budget it spends (Everett, 1963).</b> For any λ, μ the plan maximizes
@@ -47,12 +48,24 @@ internal static class TriggerAllocator
 
     private static AllocationPlan Run(AllocationProblem problem, AllocationSettings settings, bool bisect)
     {
+        Passes passes = Prepare(problem, settings);
+        return passes.Plan(settings, bisect);
+    }
+
+    private static Passes Prepare(AllocationProblem problem, AllocationSettings settings)
+    {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate(problem.Offers);
         if (problem.Members == 0)
         {
             throw new AetherSegmentInputException("segment", "segment: no member of the segment is in the scored population, so there is nothing to allocate.");
+        }
+
+        if ((long)problem.Members * problem.Triggers > Array.MaxLength)
+        {
+            throw new AetherSegmentInputException("segment", string.Create(CultureInfo.InvariantCulture,
+                $"segment: {problem.Members} members x {problem.Triggers} triggers is too large to allocate in process; compile the assignment to SQL (AllocationSql) instead."));
         }
 
         int n = problem.Members, triggers = problem.Triggers;
@@ -62,21 +75,21 @@ internal static class TriggerAllocator
             caps[t] = settings.Caps.TryGetValue(problem.Offers[t].Id, out double share) ? (int)Math.Floor(share * n) : int.MaxValue;
         }
 
-        Passes passes = new(problem, settings.MinimumProfitPerSend, caps);
-        double lambda = settings.Budget is { } budget ? passes.Price(budget, useBreakpoints: !bisect) : 0;
-        passes.Evaluate(lambda, out double[] mu, out bool capsHold, spend: false);
-        return passes.Summarize(lambda, mu, settings, capsHold);
+        return new Passes(problem, settings.MinimumProfitPerSend, caps);
     }
 
     /// <summary>
     /// The profit-vs-budget curve: the plan at <paramref name="points"/> budgets evenly spaced up to what the plan
-    /// without a budget spends (under the same caps and minimum profit).
+    /// without a budget spends (under the same caps and minimum profit). The members' profits and spends are computed
+    /// once for all points, and without caps so are their breakpoints: each point is then one selection and the sums.
     /// </summary>
     public static IReadOnlyList<AllocationCurvePoint> Curve(AllocationProblem problem, AllocationSettings settings, int points = 10)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
-        AllocationPlan unbounded = Allocate(problem, settings with { Budget = null });
+        AllocationSettings free = settings with { Budget = null };
+        Passes passes = Prepare(problem, free);
+        AllocationPlan unbounded = passes.Plan(free, bisect: false);
         List<AllocationCurvePoint> curve = [new AllocationCurvePoint(0, 0, 0, 0, 0)];
         if (!(unbounded.Spend > 0))
         {
@@ -86,7 +99,7 @@ internal static class TriggerAllocator
         for (int k = 1; k <= points; k++)
         {
             double budget = unbounded.Spend * k / points;
-            AllocationPlan plan = k == points ? unbounded : Allocate(problem, settings with { Budget = budget });
+            AllocationPlan plan = k == points ? unbounded : passes.Plan(settings with { Budget = budget }, bisect: false);
             curve.Add(new AllocationCurvePoint(budget, plan.Spend, plan.Profit.Value, plan.Conversions.Value, plan.Members));
         }
 
@@ -158,53 +171,146 @@ internal static class TriggerAllocator
         (savings[i], savings[j]) = (savings[j], savings[i]);
     }
 
-    /// <summary>The passes over members x triggers.</summary>
-    private sealed class Passes(AllocationProblem problem, double minimumProfit, int[] caps)
+    /// <summary>
+    /// The passes over members x triggers. The members' expected profits p(i,t) and spends c(i,t) are computed once,
+    /// member by member in flat arrays (p is NaN where it is below the minimum profit, so that trigger never wins a
+    /// comparison); every pass reads them with the arithmetic <see cref="AllocationSql"/> writes, p - λ·c - μ(t).
+    /// </summary>
+    private sealed class Passes
     {
-        private readonly bool _capped = caps.Any(c => c < problem.Members);
+        private const int MaxAlternations = 40;
+
+        private readonly AllocationProblem problem;
+        private readonly double minimumProfit;
+        private readonly int[] caps;
+        private readonly bool _capped;
+        private readonly TriggerOffer[] _offers;
+        private readonly double[] _value;
+        private readonly double[][] _uplift;
+        private readonly int _triggers;
+        private readonly int _blocks;
+        private readonly double[] _profit;
+        private readonly double[] _spend;
         private int[]? _best;
         private double[]? _margin;
+        private double[]? _selection;
+        private (double SpendAtZero, double[] Prices, double[] Savings)? _freeBreakpoints;
+
+        public Passes(AllocationProblem problem, double minimumProfit, int[] caps)
+        {
+            this.problem = problem;
+            this.minimumProfit = minimumProfit;
+            this.caps = caps;
+            _offers = problem.Offers;
+            _value = problem.OrderValue;
+            _uplift = problem.Uplift;
+            _triggers = _offers.Length;
+            _capped = caps.Any(c => c < problem.Members);
+            _blocks = (problem.Members + BlockSize - 1) / BlockSize;
+            int n = problem.Members, k = _triggers;
+            double[] profit = new double[n * k], spend = new double[n * k];
+            double[][] uplift = problem.Uplift;
+            TriggerOffer[] offers = _offers;
+            Parallel.For(0, _blocks, b =>
+            {
+                int end = Math.Min(n, (b + 1) * BlockSize);
+                for (int i = b * BlockSize; i < end; i++)
+                {
+                    double v = _value[i];
+                    int at = i * k;
+                    for (int t = 0; t < k; t++)
+                    {
+                        TriggerOffer offer = offers[t];
+                        double u = uplift[t][i];
+                        double p = offer.Profit(u, v);
+                        profit[at + t] = p >= minimumProfit ? p : double.NaN;
+                        spend[at + t] = offer.Spend(u, v);
+                    }
+                }
+            });
+            _profit = profit;
+            _spend = spend;
+        }
+
+        /// <summary>The plan for <paramref name="settings"/>' budget under these caps.</summary>
+        public AllocationPlan Plan(AllocationSettings settings, bool bisect)
+        {
+            double lambda = settings.Budget is { } budget ? Price(budget, useBreakpoints: !bisect) : 0;
+            Evaluate(lambda, out double[] mu, out bool capsHold, spend: false);
+            return Summarize(lambda, mu, settings, capsHold);
+        }
 
         /// <summary>
         /// The spend of the plan at price λ, with the cap prices μ(λ) that make every cap hold at that λ: starting from 0,
         /// each over-cap trigger's μ is raised just past the score margin of the member ranked cap + 1 (the cap's worth of
         /// members with the widest margins keep it, the others move to their next choice), until no cap is exceeded.
+        /// Raising μ(t) changes only the choice of the members who chose t, so after the first full pass each round
+        /// recomputes only those members: first their margins (their second choice may have lost to an earlier raise),
+        /// then their choice at the raised prices. The rounds give the prices a full pass per round gives.
         /// </summary>
         public double Evaluate(double lambda, out double[] mu, out bool capsHold, bool spend = true)
         {
-            int triggers = _offers.Length;
-            mu = new double[triggers];
+            mu = new double[_triggers];
             capsHold = true;
             if (_capped)
             {
-                _best ??= new int[_value.Length];
-                _margin ??= new double[_value.Length];
+                int[] best = _best ??= new int[_value.Length];
+                double[] margin = _margin ??= new double[_value.Length];
+                int[] counts = Choose(lambda, mu, best, margin, null);
+                bool[] over = new bool[_triggers];
                 capsHold = false;
-                for (int round = 0; round < MaxCapRounds && !capsHold; round++)
+                for (int round = 0; round < MaxCapRounds; round++)
                 {
-                    int[] counts = Choose(lambda, mu, _best, _margin);
-                    capsHold = true;
-                    for (int t = 0; t < triggers; t++)
+                    bool any = false;
+                    for (int t = 0; t < _triggers; t++)
                     {
-                        if (counts[t] <= caps[t])
+                        over[t] = counts[t] > caps[t];
+                        any |= over[t];
+                    }
+
+                    if (!any)
+                    {
+                        capsHold = true;
+                        break;
+                    }
+
+                    // Fresh margins of the members of the over-cap triggers, at the current prices.
+                    Choose(lambda, mu, best, margin, over);
+                    for (int t = 0; t < _triggers; t++)
+                    {
+                        if (!over[t])
                         {
                             continue;
                         }
 
-                        capsHold = false;
-                        double[] margins = new double[counts[t]];
-                        int k = 0;
-                        for (int i = 0; i < _best.Length; i++)
+                        double[] margins = _selection ??= new double[_value.Length];
+                        int m = 0;
+                        for (int i = 0; i < best.Length; i++)
                         {
-                            if (_best[i] == t)
+                            if (best[i] == t)
                             {
-                                margins[k++] = _margin[i];
+                                margins[m++] = margin[i];
                             }
                         }
 
-                        Array.Sort(margins);
-                        double step = margins[margins.Length - 1 - caps[t]];
+                        // The (cap + 1)-th widest margin: the element at m - 1 - cap in ascending order.
+                        double step = Select(margins, m, m - 1 - caps[t]);
                         mu[t] += step + Math.Max(Math.Abs(step) * 1e-9, 1e-12);
+                    }
+
+                    int[] moved = Choose(lambda, mu, best, margin, over);
+                    for (int t = 0; t < _triggers; t++)
+                    {
+                        counts[t] += moved[t];
+                    }
+                }
+
+                if (!capsHold)
+                {
+                    capsHold = true;
+                    for (int t = 0; t < _triggers; t++)
+                    {
+                        capsHold &= counts[t] <= caps[t];
                     }
                 }
             }
@@ -212,24 +318,88 @@ internal static class TriggerAllocator
             return spend ? Spend(lambda, mu) : double.NaN;
         }
 
-        private readonly TriggerOffer[] _offers = problem.Offers;
-        private readonly double[][] _uplift = problem.Uplift;
-        private readonly double[] _value = problem.OrderValue;
-        private readonly int _blocks = (problem.Members + BlockSize - 1) / BlockSize;
+        /// <summary>The element of rank <paramref name="rank"/> (0-based, ascending) of the first <paramref name="count"/> values; reorders them.</summary>
+        private static double Select(double[] values, int count, int rank)
+        {
+            int lo = 0, hi = count - 1;
+            while (lo < hi)
+            {
+                double pivot = values[lo + ((hi - lo) / 2)];
+                int i = lo, j = hi;
+                while (i <= j)
+                {
+                    while (values[i] < pivot)
+                    {
+                        i++;
+                    }
+
+                    while (values[j] > pivot)
+                    {
+                        j--;
+                    }
+
+                    if (i <= j)
+                    {
+                        (values[i], values[j]) = (values[j], values[i]);
+                        i++;
+                        j--;
+                    }
+                }
+
+                if (rank <= j)
+                {
+                    hi = j;
+                }
+                else if (rank >= i)
+                {
+                    lo = i;
+                }
+                else
+                {
+                    return values[rank];
+                }
+            }
+
+            return values[rank];
+        }
 
         /// <summary>
-        /// The smallest price λ whose plan spends at most <paramref name="budget"/>: without caps read from the members'
-        /// breakpoints (<see cref="PriceFromBreakpoints"/>, one pass and a selection); with caps, or when
-        /// <paramref name="useBreakpoints"/> is false (the reference the tests compare with), by bisection.
+        /// The smallest price λ whose plan spends at most <paramref name="budget"/>. Without caps it is read from the
+        /// members' breakpoints (<see cref="PriceFromBreakpoints"/>, one pass and a selection). With caps the budget
+        /// price and the cap prices are found by alternating the two exact one-price steps: λ from the breakpoints at
+        /// the current μ, then μ(λ) by the cap rounds from 0, until μ repeats (then λ does too): a plan whose spend is
+        /// within one breakpoint of the budget and whose caps are met within the ties of one member, as the bisection's.
+        /// When the alternation does not settle, or when <paramref name="useBreakpoints"/> is false (the reference the
+        /// tests compare with), λ is found by bisection over full evaluations.
         /// </summary>
         public double Price(double budget, bool useBreakpoints)
         {
             if (useBreakpoints && !_capped)
             {
-                double exact = PriceFromBreakpoints(budget, new double[_offers.Length]);
+                double exact = PriceFromBreakpoints(budget, new double[_triggers]);
                 if (!double.IsNaN(exact))
                 {
                     return exact;
+                }
+            }
+            else if (useBreakpoints)
+            {
+                double[] mu = new double[_triggers];
+                for (int step = 0; step < MaxAlternations; step++)
+                {
+                    double lambda = PriceFromBreakpoints(budget, mu);
+                    if (double.IsNaN(lambda))
+                    {
+                        break;
+                    }
+
+                    Evaluate(lambda, out double[] next, out bool capsHold, spend: false);
+                    if (capsHold && next.AsSpan().SequenceEqual(mu))
+                    {
+                        return lambda;
+                    }
+
+                    mu = next;
                 }
             }
 
@@ -283,38 +453,61 @@ internal static class TriggerAllocator
         /// the spend each one saves; a weighted selection (quickselect, expected linear time) finds the first breakpoint
         /// where the savings reach the excess of the plan at λ = 0 over the budget. The price returned lies between that
         /// breakpoint and the next one, so the plan is the one just past the breakpoint, the plan the bisection
-        /// converges to; one more pass checks its spend with the same arithmetic as <see cref="Spend"/>.
+        /// converges to; one more pass checks its spend with the same arithmetic as <see cref="Spend"/>. Without cap
+        /// prices the breakpoints are collected once and kept for the next budget (the curve's points).
         /// </summary>
         /// <returns>The price, or NaN when the check fails (rounding at a near-tie) and the caller should bisect.</returns>
         public double PriceFromBreakpoints(double budget, double[] mu)
         {
-            int triggers = _offers.Length;
+            bool free = !mu.AsSpan().ContainsAnyExcept(0.0);
+            (double spendAtZero, double[] prices, double[] savings) = free && _freeBreakpoints is { } kept ? kept : Breakpoints(mu);
+            if (free)
+            {
+                _freeBreakpoints = (spendAtZero, prices, savings);
+            }
+
+            if (spendAtZero <= budget)
+            {
+                return 0;
+            }
+
+            (double price, double following) = SelectBreakpoint(prices, savings, spendAtZero - budget);
+            if (double.IsNaN(price))
+            {
+                return double.NaN;
+            }
+
+            double lambda = double.IsPositiveInfinity(following) ? (price > 0 ? price * 2 : 1) : price + ((following - price) / 2);
+            return lambda > price && Spend(lambda, mu) <= budget ? lambda : double.NaN;
+        }
+
+        private (double SpendAtZero, double[] Prices, double[] Savings) Breakpoints(double[] mu)
+        {
+            int triggers = _triggers;
             double[] partial = new double[_blocks];
-            Breakpoints[] found = new Breakpoints[_blocks];
+            BreakpointList[] found = new BreakpointList[_blocks];
             Parallel.For(0, _blocks, b =>
             {
                 int end = Math.Min(_value.Length, (b + 1) * BlockSize);
                 double[] intercept = new double[triggers], slope = new double[triggers];
                 bool[] eligible = new bool[triggers];
-                Breakpoints list = new((end - (b * BlockSize)) * 2);
+                BreakpointList list = new((end - (b * BlockSize)) * 2);
                 double sum = 0;
                 for (int i = b * BlockSize; i < end; i++)
                 {
-                    double v = _value[i];
+                    int row = i * triggers;
                     int current = -1;
                     double currentIntercept = 0, currentSlope = 0;
                     for (int t = 0; t < triggers; t++)
                     {
-                        TriggerOffer offer = _offers[t];
-                        double u = _uplift[t][i];
-                        double p = offer.Profit(u, v);
-                        eligible[t] = p >= minimumProfit;
+                        double p = _profit[row + t];
+                        eligible[t] = !double.IsNaN(p);
                         if (!eligible[t])
                         {
                             continue;
                         }
 
-                        double c = offer.Spend(u, v);
+                        double c = _spend[row + t];
                         intercept[t] = p - mu[t];
                         slope[t] = c;
                         // The choice at λ = 0 exactly as Choice makes it: 0·c is 0, so the score is the intercept;
@@ -374,38 +567,26 @@ internal static class TriggerAllocator
                 spendAtZero += partial[b];
             }
 
-            if (spendAtZero <= budget)
-            {
-                return 0;
-            }
-
             int count = 0;
-            foreach (Breakpoints list in found)
+            foreach (BreakpointList list in found)
             {
                 count += list.Count;
             }
 
             double[] prices = new double[count], savings = new double[count];
             int offset = 0;
-            foreach (Breakpoints list in found)
+            foreach (BreakpointList list in found)
             {
                 Array.Copy(list.Prices, 0, prices, offset, list.Count);
                 Array.Copy(list.Savings, 0, savings, offset, list.Count);
                 offset += list.Count;
             }
 
-            (double price, double following) = SelectBreakpoint(prices, savings, spendAtZero - budget);
-            if (double.IsNaN(price))
-            {
-                return double.NaN;
-            }
-
-            double lambda = double.IsPositiveInfinity(following) ? (price > 0 ? price * 2 : 1) : price + ((following - price) / 2);
-            return lambda > price && Spend(lambda, mu) <= budget ? lambda : double.NaN;
+            return (spendAtZero, prices, savings);
         }
 
         /// <summary>A growing list of (price, spend saved) pairs of one block of members.</summary>
-        private sealed class Breakpoints(int capacity)
+        private sealed class BreakpointList(int capacity)
         {
             public double[] Prices { get; private set; } = new double[Math.Max(capacity, 16)];
 
@@ -433,26 +614,19 @@ internal static class TriggerAllocator
         public double Spend(double lambda, double[] mu)
         {
             double[] partial = new double[_blocks];
+            int triggers = _triggers;
             Parallel.For(0, _blocks, b =>
             {
                 int end = Math.Min(_value.Length, (b + 1) * BlockSize);
                 double sum = 0;
                 for (int i = b * BlockSize; i < end; i++)
                 {
-                    double v = _value[i];
+                    int row = i * triggers;
                     double bestScore = 0, bestSpend = 0;
-                    for (int t = 0; t < _offers.Length; t++)
+                    for (int t = 0; t < triggers; t++)
                     {
-                        TriggerOffer offer = _offers[t];
-                        double u = _uplift[t][i];
-                        double p = offer.Profit(u, v);
-                        if (p < minimumProfit)
-                        {
-                            continue;
-                        }
-
-                        double c = offer.Spend(u, v);
-                        double s = p - (lambda * c) - mu[t];
+                        double c = _spend[row + t];
+                        double s = _profit[row + t] - (lambda * c) - mu[t];
                         if (s > bestScore)
                         {
                             bestScore = s;
@@ -474,10 +648,14 @@ internal static class TriggerAllocator
             return total;
         }
 
-        /// <summary>Each member's choice at (λ, μ) and its score margin over the next choice (none scores 0); the count per trigger.</summary>
-        public int[] Choose(double lambda, double[] mu, int[] best, double[] margin)
+        /// <summary>
+        /// Each member's choice at (λ, μ) and its score margin over the next choice (none scores 0). With
+        /// <paramref name="only"/> null every member and the count per trigger; otherwise only the members whose current
+        /// choice is a trigger marked in it, and the change of the count per trigger.
+        /// </summary>
+        public int[] Choose(double lambda, double[] mu, int[] best, double[] margin, bool[]? only)
         {
-            int triggers = _offers.Length;
+            int triggers = _triggers;
             int[][] counts = new int[_blocks][];
             Parallel.For(0, _blocks, b =>
             {
@@ -485,9 +663,20 @@ internal static class TriggerAllocator
                 int end = Math.Min(_value.Length, (b + 1) * BlockSize);
                 for (int i = b * BlockSize; i < end; i++)
                 {
+                    int before = best[i];
+                    if (only is not null && (before < 0 || !only[before]))
+                    {
+                        continue;
+                    }
+
                     int choice = Choice(i, lambda, mu, out double first, out double second);
                     best[i] = choice;
                     margin[i] = first - second;
+                    if (only is not null && before >= 0)
+                    {
+                        local[before]--;
+                    }
+
                     if (choice >= 0)
                     {
                         local[choice]++;
@@ -510,21 +699,13 @@ internal static class TriggerAllocator
 
         private int Choice(int i, double lambda, double[] mu, out double first, out double second)
         {
-            double v = _value[i];
+            int row = i * _triggers;
             int choice = -1;
             first = 0;
             second = 0;
-            for (int t = 0; t < _offers.Length; t++)
+            for (int t = 0; t < _triggers; t++)
             {
-                TriggerOffer offer = _offers[t];
-                double u = _uplift[t][i];
-                double p = offer.Profit(u, v);
-                if (p < minimumProfit)
-                {
-                    continue;
-                }
-
-                double s = p - (lambda * offer.Spend(u, v)) - mu[t];
+                double s = _profit[row + t] - (lambda * _spend[row + t]) - mu[t];
                 if (s > first)
                 {
                     second = first;

@@ -142,6 +142,78 @@ public sealed class TriggerAllocatorTests
         }
     }
 
+    [Theory]
+    [InlineData(1_000, 0.3)]
+    [InlineData(20_000, 0.5)]
+    [InlineData(20_000, 0.1)]
+    public void Allocate_WithCaps_MeetsThemExactly_AndIsWithinOneMemberPerConstraintOfTheLinearProgramsBound(int members, double budgetShare)
+    {
+        // The alternating prices (budget price from the breakpoints, cap prices from the rounds) against the bisection
+        // over full evaluations, and both against the dual bound: for any prices, λ·B + Σ μ(t)·cap(t) + Σ_i max(0, best
+        // score of i) is at least the profit of every plan that meets the budget and the caps.
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            AllocationProblem problem = RandomProblem(members, (members * 17) + seed);
+            double unbounded = TriggerAllocator.Allocate(problem, new AllocationSettings()).Spend;
+            AllocationSettings settings = new()
+            {
+                Budget = unbounded * budgetShare,
+                Caps = new Dictionary<string, double> { ["discount"] = 0.1, ["reminder"] = 0.25 },
+            };
+            int[] caps = [(int)Math.Floor(0.1 * members), int.MaxValue, (int)Math.Floor(0.25 * members)];
+
+            AllocationPlan fast = TriggerAllocator.Allocate(problem, settings);
+            AllocationPlan reference = TriggerAllocator.AllocateByBisection(problem, settings);
+
+            double oneMember = 0;
+            for (int i = 0; i < members; i++)
+            {
+                for (int t = 0; t < Offers.Length; t++)
+                {
+                    oneMember = Math.Max(oneMember, Offers[t].Profit(problem.Uplift[t][i], problem.OrderValue[i]));
+                }
+            }
+
+            foreach (AllocationPlan plan in new[] { fast, reference })
+            {
+                Assert.Empty(plan.Warnings);
+                Assert.True(plan.Spend <= settings.Budget, $"spend {plan.Spend} over {settings.Budget}");
+                for (int t = 0; t < Offers.Length; t++)
+                {
+                    Assert.True(plan.Triggers[t].Members <= caps[t], $"{Offers[t].Id}: {plan.Triggers[t].Members} over its cap {caps[t]}");
+                }
+            }
+
+            double bound = DualBound(problem, fast, settings.Budget.Value, caps);
+            Assert.True(reference.Profit.Value <= bound + 1e-6, $"the bisection's plan {reference.Profit.Value} above the bound {bound}");
+            Assert.True(fast.Profit.Value >= bound - (3 * oneMember), $"plan {fast.Profit.Value}, bound {bound}, one member {oneMember}");
+            Assert.True(fast.Profit.Value >= reference.Profit.Value - (3 * oneMember), $"plan {fast.Profit.Value} vs bisection {reference.Profit.Value}");
+        }
+    }
+
+    private static double DualBound(AllocationProblem problem, AllocationPlan plan, double budget, int[] caps)
+    {
+        double bound = plan.Lambda * budget;
+        for (int t = 0; t < Offers.Length; t++)
+        {
+            bound += caps[t] == int.MaxValue ? 0 : plan.Mu[t] * caps[t];
+        }
+
+        for (int i = 0; i < problem.Members; i++)
+        {
+            double best = 0;
+            for (int t = 0; t < Offers.Length; t++)
+            {
+                double p = Offers[t].Profit(problem.Uplift[t][i], problem.OrderValue[i]);
+                best = Math.Max(best, p - (plan.Lambda * Offers[t].Spend(problem.Uplift[t][i], problem.OrderValue[i])) - plan.Mu[t]);
+            }
+
+            bound += best;
+        }
+
+        return bound;
+    }
+
     [Fact]
     public void SelectBreakpoint_FindsTheFirstPriceWhoseSavingsReachTheExcess()
     {
