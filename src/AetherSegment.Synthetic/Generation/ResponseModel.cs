@@ -4,9 +4,9 @@ namespace AetherSegment.Synthetic.Generation;
 /// The causal response model of the synthetic campaign history (documented in docs/data.md): a baseline conversion
 /// probability from the customer's state at the send, plus, under treatment, each trigger's true uplift from the
 /// customer's latent sensitivities and their observable state at the send. <c>ground_truth_uplift</c> holds the same
-/// function evaluated at the data set's as-of time: what each trigger would do if sent now. Both paths read
-/// <see cref="Effect"/>, so the truth is the change in conversion probability the history's draw applies (a
-/// probability cannot fall below 0, so a negative uplift is cut at the customer's baseline).
+/// function evaluated at the data set's as-of time: what each trigger would do if sent now. The history draws from
+/// <see cref="ConversionProbability"/> and the truth is <see cref="Effect"/>, the difference of the same probabilities,
+/// so the two cannot part (a probability cannot fall below 0: a negative uplift is cut at the customer's baseline).
 /// </summary>
 internal static class ResponseModel
 {
