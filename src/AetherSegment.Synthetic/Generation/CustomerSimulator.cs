@@ -84,7 +84,7 @@ internal sealed class CustomerSimulator
             ResponseState now = StateAt(c, _asOf + 1);
             for (int t = 0; t < _uplift.Length; t++)
             {
-                _uplift[t] = ResponseModel.TrueUplift((SyntheticTrigger)t, c, now);
+                _uplift[t] = ResponseModel.Effect((SyntheticTrigger)t, c, now);
                 truth.StartRow();
                 truth.Write(c.CustomerId);
                 truth.Write(SyntheticVocabulary.TriggerNames[t]);
@@ -462,8 +462,7 @@ internal sealed class CustomerSimulator
             }
 
             bool treated = random.Chance(0.5);
-            double p = ResponseModel.Baseline(c, state) + (treated ? ResponseModel.TrueUplift(campaign.Trigger, c, state) : 0.0);
-            bool converted = random.Chance(Math.Clamp(p, 0.0, 0.95));
+            bool converted = random.Chance(ResponseModel.ConversionProbability(treated ? campaign.Trigger : null, c, state));
             double revenue = 0;
             if (converted)
             {
