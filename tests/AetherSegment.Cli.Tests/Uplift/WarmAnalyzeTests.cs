@@ -371,7 +371,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
     public async Task StratifiedHoldout_FromTheSnapshot_StoresTheScoresAndDecilesOfThePerRequestScoring()
     {
         string path = CopyOfStore();
-        Experiments.SegmentHoldout holdout = Experiments.HoldoutAssignment.Create(0.2);
+        AetherSegment.Experiments.SegmentHoldout holdout = AetherSegment.Experiments.HoldoutAssignment.Create(0.2);
 
         // The long way: the activation scores every member with the trigger's model.
         await using ServiceProvider perRequest = Services(path, snapshotLag: null);
