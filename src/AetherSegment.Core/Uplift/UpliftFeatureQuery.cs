@@ -53,14 +53,21 @@ internal static class UpliftFeatureQuery
             ? dialect.CastToString(h.Column("campaign_id"))
             : $"CONCAT({dialect.CastToString(h.Column("trigger"))}, '|', {dialect.CastToString(dialect.EpochMicros(h.Column("sent_at")))})";
         string revenue = sends.HasColumn("revenue") ? $"COALESCE({h.Column("revenue")}, 0)" : "0";
-        // The sample is the first rows per trigger and arm in (fingerprint, customer, campaign) order, one top-N branch
-        // per trigger of the profile and arm (a send of a trigger the profile lacks trains nothing). A ROW_NUMBER window
-        // over every send sorted the whole history by two strings: 29 s of the training read at 5.1M sends under load.
-        // A top-N keeps a heap of N rows per branch and picks the same rows.
-        string source = $"""
-            SELECT {campaign} AS anchor_key, {h.Column("customer_id")} AS customer_id, {h.Column("sent_at")} AS as_of,
-                {h.Column("trigger")} AS trigger_type, {h.Column("arm")} AS arm, {h.Column("converted")} AS converted, {revenue} AS revenue
-              FROM {h.Table}
+        string anchor = $"""
+            SELECT s.anchor_key, s.customer_id, s.as_of, s.trigger_type, s.treated, s.converted, s.revenue
+            FROM (
+              SELECT h.anchor_key, h.customer_id, h.as_of, h.trigger_type,
+                CASE WHEN h.arm = {dialect.Parameter("uplift_treatment")} THEN 1 ELSE 0 END AS treated,
+                CASE WHEN h.converted THEN 1 ELSE 0 END AS converted, h.revenue,
+                ROW_NUMBER() OVER (PARTITION BY h.trigger_type, h.arm ORDER BY {dialect.Fingerprint("h.customer_id")}, h.customer_id, h.anchor_key) AS sample_rank
+              FROM (
+                SELECT {campaign} AS anchor_key, {h.Column("customer_id")} AS customer_id, {h.Column("sent_at")} AS as_of,
+                  {h.Column("trigger")} AS trigger_type, {h.Column("arm")} AS arm, {h.Column("converted")} AS converted, {revenue} AS revenue
+                FROM {h.Table}
+              ) h
+              WHERE h.arm IN ({dialect.Parameter("uplift_treatment")}, {dialect.Parameter("uplift_control")})
+            ) s
+            WHERE s.sample_rank <= {dialect.Parameter("uplift_rows_per_arm")}
             """;
         List<QueryParameter> parameters =
         [
@@ -68,27 +75,6 @@ internal static class UpliftFeatureQuery
             QueryParameter.String("uplift_control", sends.ControlValue ?? "control"),
             QueryParameter.Int64("uplift_rows_per_arm", rowsPerArm),
         ];
-        List<string> branches = [];
-        IReadOnlyList<TriggerDefinition> triggers = features.Profile.Triggers;
-        for (int t = 0; t < triggers.Count; t++)
-        {
-            string trigger = string.Create(CultureInfo.InvariantCulture, $"uplift_trigger_{t}");
-            parameters.Add(QueryParameter.String(trigger, triggers[t].Id));
-            foreach (string arm in (string[])["uplift_treatment", "uplift_control"])
-            {
-                branches.Add($"""
-                    (SELECT h.anchor_key, h.customer_id, h.as_of, h.trigger_type,
-                        CASE WHEN h.arm = {dialect.Parameter("uplift_treatment")} THEN 1 ELSE 0 END AS treated,
-                        CASE WHEN h.converted THEN 1 ELSE 0 END AS converted, h.revenue
-                      FROM ({source}) h
-                      WHERE h.trigger_type = {dialect.Parameter(trigger)} AND h.arm = {dialect.Parameter(arm)}
-                      ORDER BY {dialect.Fingerprint("h.customer_id")}, h.customer_id, h.anchor_key
-                      LIMIT {dialect.Parameter("uplift_rows_per_arm")})
-                    """);
-            }
-        }
-
-        string anchor = string.Join("\nUNION ALL\n", branches);
         return Build(dialect, features, anchor, ["a.trigger_type", "a.treated", "a.converted", "a.revenue"], parameters);
     }
 
@@ -235,30 +221,20 @@ internal static class UpliftFeatureQuery
             output.Add($"{expression} AS {d.QuoteColumnName(unique)}");
         }
 
-        // Each anchor gets an integer key, numbered in (customer, anchor) order so every evaluation of the CTE numbers
-        // it alike (GoogleSQL does not materialize a CTE): grouping the joined rows by one integer is cheaper than by
-        // two strings and a timestamp.
-        List<string> ctes = [$"""
-            anchor AS (
-              SELECT b.*, ROW_NUMBER() OVER (ORDER BY b.customer_id, b.anchor_key) AS anchor_row
-              FROM (
-            {anchor}
-              ) b
-            )
-            """];
+        List<string> ctes = [$"anchor AS (\n{anchor}\n)"];
         List<string> joins = [];
         void Grouped(string name, string columns, string source, string on)
         {
             ctes.Add($"""
                 {name} AS (
-                  SELECT a.anchor_row,
+                  SELECT a.anchor_key, a.customer_id,
                     {columns}
                   FROM anchor a
                   LEFT JOIN ({source}) x ON x.customer_id = a.customer_id AND {on}
-                  GROUP BY a.anchor_row, a.as_of
+                  GROUP BY a.anchor_key, a.customer_id, a.as_of
                 )
                 """);
-            joins.Add($"LEFT JOIN {name} ON {name}.anchor_row = a.anchor_row");
+            joins.Add($"LEFT JOIN {name} ON {name}.anchor_key = a.anchor_key AND {name}.customer_id = a.customer_id");
         }
 
         // Customers and scores: the first place level and the acquisition source as categories, every number and
