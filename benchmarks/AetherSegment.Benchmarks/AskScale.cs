@@ -40,6 +40,17 @@ internal static class AskScale
         AetherSegmentOptions thresholds = new() { HighValueThreshold = 0.7, LowValueThreshold = 0.4, ChurnRiskThreshold = 0.6 };
 
         // Parse + compile: every question the rules answer (a declined question stops at the parse, which is timed too).
+        // One pass over every question first, so the shared parser and compiler code is jitted at its final tier before
+        // any question is timed (a long-lived host's steady state); without it the first questions timed ran partly on
+        // tier-0 code and were the slowest in every build.
+        for (int pass = 0; pass < 40; pass++)
+        {
+            foreach (string question in questions)
+            {
+                ParseAndCompile(question, layer, campaigns, thresholds);
+            }
+        }
+
         List<double> parseMicros = [];
         int compiled = 0;
         foreach (string question in questions)
