@@ -3,6 +3,7 @@ using AetherSegment.Data;
 using AetherSegment.DataModel;
 using AetherSegment.DuckDB;
 using AetherSegment.Synthetic.Profiles;
+using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -80,7 +81,7 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
             predictedMean[t] = members.Uplift[t].Average();
             pooledPredicted.AddRange(members.Uplift[t]);
             pooledTrue.AddRange(actual);
-            double r = Pearson(members.Uplift[t], actual);
+            double r = RankCorrelation.Pearson(members.Uplift[t], actual);
             correlations.Add(r);
             report.Add(string.Create(CultureInfo.InvariantCulture, $"{trigger} {r:F3}"));
         }
@@ -91,12 +92,12 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
         // 0.86-0.93; docs/uplift.md), so they test the method, not one lucky draw.
         string trueBest = triggers[Enumerable.Range(0, triggers.Count).OrderByDescending(t => trueMean[t]).First()].Id;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"figures: spearman={Spearman(predictedMean, trueMean):F3} pooled={Pearson([.. pooledPredicted], [.. pooledTrue]):F3} mean_r={correlations.Average():F3} min_r={correlations.Min():F3} top_ranked={ranked[0].Trigger} true_top={trueBest} features={featureCount} train_and_rank_s={trainAndRankSeconds:F1}"));
+            $"figures: spearman={RankCorrelation.Spearman(predictedMean, trueMean):F3} pooled={RankCorrelation.Pearson([.. pooledPredicted], [.. pooledTrue]):F3} mean_r={correlations.Average():F3} min_r={correlations.Min():F3} top_ranked={ranked[0].Trigger} true_top={trueBest} features={featureCount} train_and_rank_s={trainAndRankSeconds:F1}"));
         output.WriteLine("per-trigger: " + string.Join("; ", report));
         Assert.True(correlations.All(r => r > 0.15), "per-customer correlations: " + string.Join("; ", report));
         Assert.True(correlations.Average() > 0.45, "per-customer correlations: " + string.Join("; ", report));
-        double rho = Spearman(predictedMean, trueMean);
-        double pooled = Pearson([.. pooledPredicted], [.. pooledTrue]);
+        double rho = RankCorrelation.Spearman(predictedMean, trueMean);
+        double pooled = RankCorrelation.Pearson([.. pooledPredicted], [.. pooledTrue]);
         Assert.True(pooled > 0.55, $"pooled per-customer, per-trigger correlation {pooled:F2}");
         Assert.True(rho >= 0.7, $"rank correlation of mean uplift per trigger {rho:F2}; predicted {string.Join(", ", predictedMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}; true {string.Join(", ", trueMean.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
         Assert.Equal(ranked.Select(s => s.ExpectedIncrementalConversions).OrderByDescending(v => v), ranked.Select(s => s.ExpectedIncrementalConversions));
@@ -135,32 +136,5 @@ public sealed partial class StoreTriggerRankerTests(GeneratedStoreFixture store,
         Assert.True(rows.Rows.Count > 10_000);
         Assert.All(rows.Rows, r => Assert.True(r[tenure] is null || Convert.ToDouble(r[tenure], CultureInfo.InvariantCulture) > 0));
         Assert.True(Convert.ToInt64(late.Scalar(), CultureInfo.InvariantCulture) > 0, "the data has purchases after sends, which the query must not count");
-    }
-
-    private static double Pearson(double[] x, double[] y)
-    {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
-    }
-
-    private static double Spearman(double[] x, double[] y) => Pearson(Ranks(x), Ranks(y));
-
-    private static double[] Ranks(double[] v)
-    {
-        int[] order = [.. Enumerable.Range(0, v.Length).OrderBy(i => v[i])];
-        double[] rank = new double[v.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            rank[order[i]] = i;
-        }
-
-        return rank;
     }
 }
