@@ -3,6 +3,7 @@ using AetherSegment.Data;
 using AetherSegment.DuckDB;
 using AetherSegment.Profiles;
 using AetherSegment.TestRetailers.SummitOutfitters;
+using AetherSegment.Tests;
 using AetherSegment.Uplift;
 using Xunit.Abstractions;
 
@@ -116,8 +117,8 @@ public sealed class SummitUpliftFeatureTests(SummitDatabase db, ITestOutputHelpe
             double[] actual = [.. members.CustomerIds.Select(id => triggers[t].Uplift(known[id]))];
             predictedMean[t] = predicted.Average();
             trueMean[t] = actual.Average();
-            correlations.Add(Pearson(predicted, actual));
-            report.Add(string.Create(CultureInfo.InvariantCulture, $"{triggers[t].Id}: {rows.Count} sends, predicted {predictedMean[t]:F4}, known {trueMean[t]:F4}, r {Pearson(predicted, actual):F3}"));
+            correlations.Add(RankCorrelation.Pearson(predicted, actual));
+            report.Add(string.Create(CultureInfo.InvariantCulture, $"{triggers[t].Id}: {rows.Count} sends, predicted {predictedMean[t]:F4}, known {trueMean[t]:F4}, r {RankCorrelation.Pearson(predicted, actual):F3}"));
         }
 
         output.WriteLine(string.Join(Environment.NewLine, report));
@@ -143,18 +144,5 @@ public sealed class SummitUpliftFeatureTests(SummitDatabase db, ITestOutputHelpe
         Assert.Equal(
             Enumerable.Range(0, triggers.Count).OrderByDescending(t => trueMean[t]).Take(3).Select(t => triggers[t].Id).Order(StringComparer.Ordinal),
             Enumerable.Range(0, triggers.Count).OrderByDescending(t => predictedMean[t]).Take(3).Select(t => triggers[t].Id).Order(StringComparer.Ordinal));
-    }
-
-    private static double Pearson(double[] x, double[] y)
-    {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
     }
 }

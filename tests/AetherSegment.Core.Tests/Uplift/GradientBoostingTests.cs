@@ -1,4 +1,5 @@
 using System.Globalization;
+using AetherSegment.Tests;
 using AetherSegment.Uplift;
 
 namespace AetherSegment.Core.Tests.Uplift;
@@ -82,7 +83,7 @@ public sealed class GradientBoostingTests
         TreeUpliftModel.Score(after, testColumns, upliftAfter);
         double qiniBefore = UpliftMetrics.QiniCoefficient(testY, upliftBefore, testT);
         double qiniAfter = UpliftMetrics.QiniCoefficient(testY, upliftAfter, testT);
-        double corrBefore = Pearson(upliftBefore, truth), corrAfter = Pearson(upliftAfter, truth);
+        double corrBefore = RankCorrelation.Pearson(upliftBefore, truth), corrAfter = RankCorrelation.Pearson(upliftAfter, truth);
 
         string figures = string.Create(CultureInfo.InvariantCulture,
             $"city gain share {beforeShare:F3} -> {afterShare:F3}, Qini {qiniBefore:F4} -> {qiniAfter:F4}, correlation with the true uplift {corrBefore:F3} -> {corrAfter:F3}");
@@ -121,18 +122,5 @@ public sealed class GradientBoostingTests
         Assert.Contains(leftSets, set => set is not null);
         Assert.DoesNotContain(leftSets, set => set is not null && set.Contains(3));
         Assert.Equal(uplift[0], uplift[1]);
-    }
-
-    private static double Pearson(double[] a, double[] b)
-    {
-        double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-
-        return sab / Math.Sqrt(saa * sbb);
     }
 }
