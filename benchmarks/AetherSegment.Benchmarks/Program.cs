@@ -32,6 +32,16 @@ if (args is ["experiment-scale", ..])
     return ExperimentScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- interval-coverage CUSTOMERS SEGMENTS MODEL|default SEED...   (issue 16: coverage over several histories)
+if (args is ["interval-coverage", string coverageCustomers, string coverageSegments, string coverageModel, ..])
+{
+    return await IntervalCoverage.RunAsync(
+        int.Parse(coverageCustomers, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(coverageSegments, System.Globalization.CultureInfo.InvariantCulture),
+        coverageModel == "default" ? null : coverageModel,
+        [.. args[4..].Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]);
+}
+
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- allocate-scale [MEMBERS]   (issue 16: timed allocation)
 if (args is ["allocate-scale", ..])
 {

@@ -11,6 +11,7 @@ namespace AetherSegment.Web.Allocation;
 /// <param name="CurvePoints">Points of the profit-vs-budget curve (1..100, default 10).</param>
 /// <param name="CampaignObjectiveObject">POST /segments/allocate only: the objective (as analyze returned it) whose eligible segment is allocated.</param>
 /// <param name="AdditionalFilters">POST /segments/allocate only: refinements, as in preview-filters.</param>
+/// <param name="PolicyEvaluation">Also estimate the plan's value on held-out randomized history against the single best trigger, random and nobody (default false: it trains one model per trigger, seconds to a minute).</param>
 internal sealed record AllocateRequest(
     double? Budget = null,
     IReadOnlyDictionary<string, double>? Caps = null,
@@ -18,4 +19,5 @@ internal sealed record AllocateRequest(
     [property: JsonPropertyName("minProfitPerSend")] double? MinProfitPerSendCamel = null,
     int? CurvePoints = null,
     JsonElement? CampaignObjectiveObject = null,
-    JsonElement? AdditionalFilters = null);
+    JsonElement? AdditionalFilters = null,
+    bool PolicyEvaluation = false);

@@ -6,6 +6,7 @@ using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Uplift;
 using AetherSegment.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AetherSegment.Web.Allocation;
 
@@ -20,7 +21,7 @@ internal static class AllocationEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/segments/{id}/allocate", async (string id, AllocateRequest? request, ISegmentEngine engine, IDataStore store, ITriggerRanker ranker, CancellationToken cancellationToken) =>
+        api.MapPost("/segments/{id}/allocate", async (string id, AllocateRequest? request, ISegmentEngine engine, IDataStore store, ITriggerRanker ranker, IOptions<TriggerRankingOptions> rankingOptions, CancellationToken cancellationToken) =>
             {
                 AllocateRequest body = request ?? new AllocateRequest();
                 (AllocationSettings settings, int points) = Read(body);
@@ -32,8 +33,9 @@ internal static class AllocationEndpoints
 
                 SqlStatement members = new($"SELECT customer_id FROM {SegmentTables.MembersTableName} WHERE segment_id = {store.Dialect.Parameter("segment_id")}",
                     [QueryParameter.String("segment_id", segment.SegmentId)]);
-                AllocationRun run = await new StoreTriggerAllocator(store, ranker).AllocateAsync(members, settings, points, segment.AsOf, cancellationToken).ConfigureAwait(false);
-                return Results.Ok(AllocationResult.From(segment.SegmentId, run));
+                StoreTriggerAllocator allocator = new(store, ranker);
+                AllocationRun run = await allocator.AllocateAsync(members, settings, points, segment.AsOf, cancellationToken).ConfigureAwait(false);
+                return Results.Ok(AllocationResult.From(segment.SegmentId, run, await EvaluateAsync(body, allocator, run, settings, rankingOptions.Value, cancellationToken).ConfigureAwait(false)));
             })
             .AddEndpointFilter<RequireApiKeyFilter>()
             .WithName("AllocateSegment")
@@ -44,7 +46,7 @@ internal static class AllocationEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/segments/allocate", async (AllocateRequest request, ISegmentEngine engine, IDataStore store, ITriggerRanker ranker, CancellationToken cancellationToken) =>
+        api.MapPost("/segments/allocate", async (AllocateRequest request, ISegmentEngine engine, IDataStore store, ITriggerRanker ranker, IOptions<TriggerRankingOptions> rankingOptions, CancellationToken cancellationToken) =>
             {
                 (AllocationSettings settings, int points) = Read(request);
                 JsonElement objectiveJson = request.CampaignObjectiveObject is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } value
@@ -53,8 +55,9 @@ internal static class AllocationEndpoints
                 CampaignObjective objective = RequestFields.ReadObjective(objectiveJson, "campaign_objective_object");
                 IReadOnlyList<SegmentRefinement>? filters = SegmentRequests.FromJson(RequestFields.Filters(request.AdditionalFilters, "additional_filters"));
                 SegmentDefinition definition = await engine.DefineAsync(objective, null, filters, cancellationToken: cancellationToken).ConfigureAwait(false);
-                AllocationRun run = await new StoreTriggerAllocator(store, ranker).AllocateAsync(engine.CompileMembers(definition, store.Dialect), settings, points, definition.AsOf, cancellationToken).ConfigureAwait(false);
-                return Results.Ok(AllocationResult.From(null, run));
+                StoreTriggerAllocator allocator = new(store, ranker);
+                AllocationRun run = await allocator.AllocateAsync(engine.CompileMembers(definition, store.Dialect), settings, points, definition.AsOf, cancellationToken).ConfigureAwait(false);
+                return Results.Ok(AllocationResult.From(null, run, await EvaluateAsync(request, allocator, run, settings, rankingOptions.Value, cancellationToken).ConfigureAwait(false)));
             })
             .WithName("AllocateObjective")
             .WithTags("allocation")
@@ -62,6 +65,11 @@ internal static class AllocationEndpoints
             .Produces<AllocationResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>The held-out policy evaluation when the request asks for it, else null.</summary>
+    private static async Task<HeldOutPolicyEvaluation.Result?> EvaluateAsync(AllocateRequest request, StoreTriggerAllocator allocator, AllocationRun run, AllocationSettings settings,
+        TriggerRankingOptions options, CancellationToken cancellationToken) =>
+        request.PolicyEvaluation ? await allocator.EvaluatePoliciesAsync(run, settings, options, cancellationToken).ConfigureAwait(false) : null;
 
     private static (AllocationSettings Settings, int CurvePoints) Read(AllocateRequest request)
     {

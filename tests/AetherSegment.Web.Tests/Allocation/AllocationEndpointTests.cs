@@ -75,6 +75,40 @@ public sealed class AllocationEndpointTests(GeneratedServerFixture fixture) : IC
         }
     }
 
+    [Fact]
+    public async Task PolicyEvaluation_WhenAsked_ValuesThePlanOnHeldOutHistoryAgainstSingleBestRandomAndNobody()
+    {
+        string id = await CreateAsync();
+        (int status, JsonDocument plainDoc, _) = await fixture.Server.PostJsonAsync($"api/v1/segments/{id}/allocate", new { budget = 40, curve_points = 1 });
+        using JsonDocument plainOwner = plainDoc;
+        Assert.Equal(200, status);
+        Assert.Equal(JsonValueKind.Null, plainDoc.RootElement.GetProperty("policy_evaluation").ValueKind);
+
+        (status, JsonDocument doc, _) = await fixture.Server.PostJsonAsync($"api/v1/segments/{id}/allocate", new { budget = 40, curve_points = 1, policy_evaluation = true });
+        using JsonDocument owner = doc;
+        Assert.True(status == 200, doc.RootElement.GetRawText());
+        // The plan is the same with or without its evaluation.
+        Assert.Equal(plainDoc.RootElement.GetProperty("spend").GetDouble(), doc.RootElement.GetProperty("spend").GetDouble());
+        JsonElement evaluation = doc.RootElement.GetProperty("policy_evaluation");
+        Assert.Equal(JsonValueKind.Null, evaluation.GetProperty("reason").ValueKind);
+        int rows = evaluation.GetProperty("held_out_rows").GetInt32();
+        Assert.True(rows > 0);
+        Assert.Equal(40.0 / doc.RootElement.GetProperty("members").GetInt32() * rows, evaluation.GetProperty("budget").GetDouble(), 6);
+        Assert.Equal("expected incremental profit per member", evaluation.GetProperty("unit").GetString());
+        JsonElement[] policies = [.. evaluation.GetProperty("policies").EnumerateArray()];
+        Assert.Equal(["allocation", "random", "nobody"], new[] { policies[0], policies[2], policies[3] }.Select(p => p.GetProperty("policy").GetString()));
+        Assert.StartsWith("single_best:", policies[1].GetProperty("policy").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, policies[3].GetProperty("doubly_robust").GetProperty("value").GetDouble());
+        for (int k = 0; k < 3; k++)
+        {
+            foreach (string estimate in new[] { "ips", "doubly_robust" })
+            {
+                JsonElement e = policies[k].GetProperty(estimate);
+                Assert.True(e.GetProperty("low").GetDouble() <= e.GetProperty("value").GetDouble() && e.GetProperty("value").GetDouble() <= e.GetProperty("high").GetDouble());
+            }
+        }
+    }
+
     [Theory]
     [InlineData("{\"budget\":0}", "budget")]
     [InlineData("{\"budget\":-5}", "budget")]
