@@ -29,7 +29,7 @@ internal static class IntervalCoverage
     {
         string directory = Directory.CreateTempSubdirectory("aether-coverage-").FullName;
         int checks = 0, covered = 0;
-        Dictionary<string, (int Checks, int Covered)> perTrigger = new(StringComparer.Ordinal);
+        Dictionary<string, TriggerFigures> perTrigger = new(StringComparer.Ordinal);
         try
         {
             foreach (int seed in seeds)
@@ -47,9 +47,10 @@ internal static class IntervalCoverage
             Directory.Delete(directory, recursive: true);
         }
 
-        foreach ((string trigger, (int c, int k)) in perTrigger.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach ((string trigger, TriggerFigures f) in perTrigger.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trigger {trigger}: coverage {(double)k / c:F3} over {c}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"trigger {trigger}: coverage {(double)f.Covered / f.Checks:F3} over {f.Checks}; mean error {f.Error / f.Checks * 100:+0.000;-0.000} pts, mean |error| {f.AbsoluteError / f.Checks * 100:0.000} pts, mean half-width {f.HalfWidth / f.Checks * 100:0.000} pts"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -57,7 +58,7 @@ internal static class IntervalCoverage
         return 0;
     }
 
-    private static async Task<(int Checks, int Covered)> RunSeedAsync(string path, int customers, int segments, string? model, int seed, Dictionary<string, (int Checks, int Covered)> perTrigger)
+    private static async Task<(int Checks, int Covered)> RunSeedAsync(string path, int customers, int segments, string? model, int seed, Dictionary<string, TriggerFigures> perTrigger)
     {
         await using (IDataSink sink = await new DuckDBDataSinkFactory(path).CreateAsync(replaceExisting: true))
         {
@@ -98,6 +99,17 @@ internal static class IntervalCoverage
             clv[i] = Convert.ToDouble(row[3], CultureInfo.InvariantCulture);
         }
 
+        for (int t = 0; t < triggers; t++)
+        {
+            // Where a trigger's error comes from: over every customer, the mean prediction against the mean truth, and the
+            // calibration's own estimate of that error from held-out history rows.
+            UpliftCalibration calibration = models.Get(t)!.Calibration!;
+            double[] all = everyone.Uplift[t];
+            (double low, double high) = calibration.MeanInterval(all, all.Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"seed {seed} {ranker.Profile.Triggers[t].Id}: everyone predicted {all.Average() * 100:0.000} pts, true {truth[t].Average() * 100:0.000} pts, interval [{low * 100:0.000}, {high * 100:0.000}]; held-out groups predicted {calibration.Predicted.Average() * 100:0.000}, observed {calibration.Observed.Average() * 100:0.000}"));
+        }
+
         Random random = new(seed * 7919);
         string[] countries = [.. country.Distinct().Order(StringComparer.Ordinal)];
         string[] sources = [.. source.Distinct().Order(StringComparer.Ordinal)];
@@ -126,13 +138,32 @@ internal static class IntervalCoverage
                 double trueMean = members.Average(i => truth[t][i]);
                 bool inside = low <= trueMean && trueMean <= high;
                 string id = ranker.Profile.Triggers[t].Id;
-                perTrigger[id] = perTrigger.TryGetValue(id, out (int Checks, int Covered) sofar) ? (sofar.Checks + 1, sofar.Covered + (inside ? 1 : 0)) : (1, inside ? 1 : 0);
+                TriggerFigures f = perTrigger.TryGetValue(id, out TriggerFigures? known) ? known : perTrigger[id] = new TriggerFigures();
+                f.Checks++;
+                f.Covered += inside ? 1 : 0;
+                f.Error += predicted.Average() - trueMean;
+                f.AbsoluteError += Math.Abs(predicted.Average() - trueMean);
+                f.HalfWidth += (high - low) / 2;
                 checks++;
                 covered += inside ? 1 : 0;
             }
         }
 
         return (checks, covered);
+    }
+
+    /// <summary>One trigger's sums over the checks.</summary>
+    private sealed class TriggerFigures
+    {
+        public int Checks { get; set; }
+
+        public int Covered { get; set; }
+
+        public double Error { get; set; }
+
+        public double AbsoluteError { get; set; }
+
+        public double HalfWidth { get; set; }
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
