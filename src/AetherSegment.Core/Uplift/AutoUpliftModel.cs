@@ -4,10 +4,13 @@ namespace AetherSegment.Uplift;
 
 /// <summary>
 /// The <c>auto</c> model: picks a learner (and the forest's honesty) by cross-validated Qini on the training rows, then
-/// fits the chosen one on every row. Folds are stratified by arm and outcome and drawn from the seed; each candidate is
-/// trained on the other folds and scored on the held-out fold; its score is the mean over folds (and treatments) of the
-/// held-out Qini coefficient. The candidate with the highest mean wins; on a tie the earlier (cheaper) one.
-/// The fitted model predicts, saves and compiles to SQL as the chosen learner does (its file names that learner).
+/// fits the chosen one on every row (<c>refit</c>, the default) or, without the refit, keeps the average of the chosen
+/// learner's fold models (a cross-fitted ensemble: no training beyond the folds). Folds are stratified by arm and
+/// outcome and drawn from the seed; each candidate is trained on the other folds and scored on the held-out fold; its
+/// score is the mean over folds (and treatments) of the held-out Qini coefficient. The candidate with the highest mean
+/// wins; on a tie the earlier (cheaper) one. The fitted model predicts, saves and compiles to SQL as the chosen learner
+/// does (its file names that learner; an average is one scoring plan whose terms are the fold models' terms, each
+/// weighted 1/folds, and its file says how many folds it averages).
 /// </summary>
 internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableUpliftModel
 {
@@ -24,14 +27,24 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
     private readonly UpliftModelOptions _options;
     private readonly IReadOnlyList<Candidate> _candidates;
     private readonly int _folds;
+    private readonly bool _refit;
     private TreeUpliftModel? _chosen;
 
-    public AutoUpliftModel(UpliftModelOptions options, IReadOnlyList<Candidate>? candidates = null, int folds = 3)
+    /// <summary>Creates the model.</summary>
+    /// <param name="options">The seed and the forest's settings.</param>
+    /// <param name="candidates">The learners to choose among; null for <see cref="AllCandidates"/>.</param>
+    /// <param name="folds">How many cross-validation folds (at least 2).</param>
+    /// <param name="refit">
+    /// True to fit the chosen learner again on every row (one more fit on all rows); false to keep the average of its
+    /// fold models, each trained on (folds - 1) / folds of the rows.
+    /// </param>
+    public AutoUpliftModel(UpliftModelOptions options, IReadOnlyList<Candidate>? candidates = null, int folds = 3, bool refit = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         _options = options;
         _candidates = candidates ?? AllCandidates;
         _folds = folds;
+        _refit = refit;
     }
 
     /// <summary>One candidate: a model name and, for the forest, whether its trees are honest.</summary>
@@ -72,8 +85,14 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
         int treatments = data.TreatmentNames.Count;
         double[] score = new double[_candidates.Count];
         double[][][] oof = new double[_candidates.Count][][];
+        TreeUpliftModel[][]? foldModels = _refit ? null : new TreeUpliftModel[_candidates.Count][];
         for (int c = 0; c < _candidates.Count; c++)
         {
+            if (foldModels is not null)
+            {
+                foldModels[c] = new TreeUpliftModel[_folds];
+            }
+
             oof[c] = new double[treatments][];
             for (int k = 0; k < treatments; k++)
             {
@@ -95,6 +114,11 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
                 UpliftTrainingSet part = new(data.Features.SelectRows(trainRows), Pick(data.Treatment, trainRows), Pick(data.Outcome, trainRows), data.TreatmentNames, data.ControlName);
                 TreeUpliftModel model = Create(_candidates[c], _options.Seed + (97 * f));
                 model.Fit(part, cancellationToken);
+                if (foldModels is not null)
+                {
+                    foldModels[c][f] = model;
+                }
+
                 UpliftDataset held = data.Features.SelectRows(testRows);
                 for (int k = 0; k < treatments; k++)
                 {
@@ -143,8 +167,17 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
             }
         }
 
-        TreeUpliftModel chosen = Create(_candidates[best], _options.Seed);
-        chosen.Fit(data, cancellationToken);
+        TreeUpliftModel chosen;
+        if (foldModels is null)
+        {
+            chosen = Create(_candidates[best], _options.Seed);
+            chosen.Fit(data, cancellationToken);
+        }
+        else
+        {
+            chosen = TreeUpliftModel.Average(foldModels[best]);
+        }
+
         List<KeyValuePair<string, double>> scores = [];
         for (int c = 0; c < score.Length; c++)
         {

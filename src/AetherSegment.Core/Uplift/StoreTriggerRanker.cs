@@ -24,7 +24,7 @@ namespace AetherSegment.Uplift;
 internal sealed partial class StoreTriggerRanker : ITriggerRanker
 {
     /// <summary>Changes when the feature query or the training changes, so models saved by an older build are retrained.</summary>
-    internal const string TrainingVersion = "features-profile-2;sample-hash-1;calibration-1";
+    internal const string TrainingVersion = "features-profile-2;sample-hash-1;calibration-1;cross-fit-average-1";
 
     private readonly IDataStore _store;
     private readonly BusinessProfile _profile;
@@ -542,8 +542,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
 
     /// <summary>
     /// Fits one trigger's model. With the built-in models it is cross-fitted (2 folds: the held-out predictions measure
-    /// the model's error for the intervals); <c>auto</c> also picks the learner among the T-learner, the X-learner and
-    /// the forest by those folds' Qini. The support of the treated rows is kept for the overlap check.
+    /// the model's error for the intervals) and the model kept is the average of the two fold models, with no refit on
+    /// every row (which took half the fitting time); <c>auto</c> also picks the learner among the T-learner, the
+    /// X-learner and the forest by those folds' Qini. The support of the treated rows is kept for the overlap check.
     /// </summary>
     private TriggerModel Fit(UpliftTrainingSet set, int[] arm, float[] outcome, int seed, CancellationToken cancellationToken)
     {
@@ -555,7 +556,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         IReadOnlyDictionary<string, double>? scores = null;
         if (_models is BuiltInUpliftModelFactory && (name == UpliftModels.Auto || (UpliftModels.Names.Contains(name) && name != UpliftModels.Simulated)))
         {
-            AutoUpliftModel auto = new(options, name == UpliftModels.Auto ? RankerCandidates : [new AutoUpliftModel.Candidate(name, false)], folds: 2);
+            AutoUpliftModel auto = new(options, name == UpliftModels.Auto ? RankerCandidates : [new AutoUpliftModel.Candidate(name, false)], folds: 2, refit: false);
             auto.Fit(set, cancellationToken);
             model = auto.Inner;
             calibration = UpliftCalibration.Build(auto.OutOfFold[0], arm, outcome);

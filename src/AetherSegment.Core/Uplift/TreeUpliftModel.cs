@@ -21,18 +21,89 @@ internal sealed class TreeUpliftModel : ISqlExportableUpliftModel, IPersistableU
         _options = options;
     }
 
-    /// <summary>A fitted model restored from its parts (a loaded file).</summary>
-    public TreeUpliftModel(string name, IReadOnlyList<FeatureSpec> specs, IReadOnlyList<string> treatments, string control, IReadOnlyList<ScoringPlan> plans)
+    /// <summary>A fitted model restored from its parts (a loaded file); <c>averagedFits</c> says how many fitted models the plans average (1 for a single fit).</summary>
+    public TreeUpliftModel(string name, IReadOnlyList<FeatureSpec> specs, IReadOnlyList<string> treatments, string control, IReadOnlyList<ScoringPlan> plans, int averagedFits = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(averagedFits, 1);
         Name = name;
         _options = new UpliftModelOptions();
         _specs = [.. specs];
         _treatments = [.. treatments];
         _plans = [.. plans];
         Control = control;
+        AveragedFits = averagedFits;
     }
 
     public string Name { get; }
+
+    /// <summary>How many fitted models this one averages: 1 for a single fit, the fold count for a cross-fitted ensemble (<see cref="Average"/>).</summary>
+    public int AveragedFits { get; private set; } = 1;
+
+    /// <summary>
+    /// The average of fitted models of one learner over the same features and treatments (e.g. the fold models of a
+    /// cross-fit): per treatment, one plan holding every model's terms in model order, each weighted 1/n
+    /// (<see cref="ScoringPlan.Average"/>). It predicts the mean of the models' predictions, compiles to one SQL
+    /// expression that adds the same terms in the same order, saves as one model file, and its feature importance is
+    /// the share of the models' summed split gain.
+    /// </summary>
+    /// <exception cref="ArgumentException">The models are not fitted, or differ in learner, features, levels or treatments.</exception>
+    public static TreeUpliftModel Average(IReadOnlyList<TreeUpliftModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("There are no models to average.", nameof(models));
+        }
+
+        TreeUpliftModel first = models[0];
+        foreach (TreeUpliftModel model in models)
+        {
+            if (!model.IsFitted || model.Name != first.Name || !model._treatments.SequenceEqual(first._treatments, StringComparer.Ordinal)
+                || model.Control != first.Control || !SameSpecs(model._specs, first._specs))
+            {
+                throw new ArgumentException("Only fitted models of one learner over the same features, levels and treatments can be averaged.", nameof(models));
+            }
+        }
+
+        ScoringPlan[] plans = new ScoringPlan[first._plans.Length];
+        for (int k = 0; k < plans.Length; k++)
+        {
+            ScoringPlan[] parts = new ScoringPlan[models.Count];
+            for (int m = 0; m < parts.Length; m++)
+            {
+                parts[m] = models[m]._plans[k];
+            }
+
+            plans[k] = ScoringPlan.Average(parts);
+        }
+
+        int fits = 0;
+        foreach (TreeUpliftModel model in models)
+        {
+            fits += model.AveragedFits;
+        }
+
+        return new TreeUpliftModel(first.Name, first._specs, first._treatments, first.Control, plans, fits);
+    }
+
+    private static bool SameSpecs(FeatureSpec[] a, FeatureSpec[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int j = 0; j < a.Length; j++)
+        {
+            if (a[j].Name != b[j].Name || (a[j].Levels is null) != (b[j].Levels is null)
+                || (a[j].Levels is { } levels && !levels.SequenceEqual(b[j].Levels!, StringComparer.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public bool IsFitted => _plans.Length > 0;
 
@@ -83,6 +154,7 @@ internal sealed class TreeUpliftModel : ISqlExportableUpliftModel, IPersistableU
         _treatments = [.. data.TreatmentNames];
         Control = data.ControlName;
         _plans = plans;
+        AveragedFits = 1;
     }
 
     private ScoringPlan FitOne(BinnedMatrix data, int[] treated, int[] control, float[] outcome, int seed, CancellationToken ct) => Name switch

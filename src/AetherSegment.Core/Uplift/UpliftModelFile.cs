@@ -6,7 +6,9 @@ namespace AetherSegment.Uplift;
 /// <summary>
 /// Saves fitted uplift models to, and loads them from, a versioned JSON file (<c>format_version</c>
 /// <see cref="FormatVersion"/>): the features with their levels, the treatments and every tree, with thresholds and
-/// leaf values written as round-trip doubles, so a loaded model scores exactly as the saved one.
+/// leaf values written as round-trip doubles, so a loaded model scores exactly as the saved one. An average of fitted
+/// models (a cross-fitted ensemble) is one plan like any other and adds <c>averaged_fits</c> (the number of models);
+/// a file without it is a single fit.
 /// </summary>
 public static class UpliftModelFile
 {
@@ -45,6 +47,7 @@ public static class UpliftModelFile
             Format = FormatName,
             FormatVersion = FormatVersion,
             Model = tree.Name,
+            AveragedFits = tree.AveragedFits > 1 ? tree.AveragedFits : null,
             Control = tree.Control,
             Treatments = [.. tree.Treatments],
             Features = [.. tree.Specs.Select(s => new FeatureDto { Name = s.Name, Levels = s.Levels is null ? null : [.. s.Levels] })],
@@ -124,7 +127,12 @@ public static class UpliftModelFile
                 throw new InvalidDataException("treatments and plans do not match");
             }
 
-            return new TreeUpliftModel(dto.Model!, specs, dto.Treatments, dto.Control ?? string.Empty, plans);
+            if (dto.AveragedFits is < 1)
+            {
+                throw new InvalidDataException($"averaged_fits is {dto.AveragedFits}");
+            }
+
+            return new TreeUpliftModel(dto.Model!, specs, dto.Treatments, dto.Control ?? string.Empty, plans, dto.AveragedFits ?? 1);
         }
         catch (Exception ex) when (ex is NullReferenceException or ArgumentException or InvalidDataException or IndexOutOfRangeException)
         {
@@ -176,6 +184,10 @@ public static class UpliftModelFile
         public int FormatVersion { get; set; }
 
         public string? Model { get; set; }
+
+        /// <summary>How many fitted models the plans average (a cross-fitted ensemble); absent for a single fit, so such files read as before.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? AveragedFits { get; set; }
 
         public string? Control { get; set; }
 

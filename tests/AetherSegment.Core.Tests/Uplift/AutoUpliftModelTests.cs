@@ -24,6 +24,76 @@ public sealed class AutoUpliftModelTests
     }
 
     [Fact]
+    public void Fit_WithoutRefit_PredictsTheMeanOfItsFoldModelsAndSavesAsOneModel()
+    {
+        UpliftTrainingSet train = UpliftModelTests.Synthetic(6_000, 3);
+        AutoUpliftModel auto = new(new UpliftModelOptions { Seed = 11 }, [new AutoUpliftModel.Candidate(UpliftModels.XLearner, false)], folds: 2, refit: false);
+
+        auto.Fit(train);
+
+        // The fold models, trained as the fit trains them: on the other fold's rows, with the seed of the fold.
+        int[] fold = AutoUpliftModel.Folds(train, 2, 11);
+        double[] mean = new double[train.RowCount];
+        for (int f = 0; f < 2; f++)
+        {
+            int[] rows = [.. Enumerable.Range(0, train.RowCount).Where(r => fold[r] != f)];
+            IUpliftModel part = UpliftModels.Create(UpliftModels.XLearner, new UpliftModelOptions { Seed = 11 + (97 * f) });
+            part.Fit(UpliftModelTests.Subset(train, rows));
+            double[] predicted = part.Predict(train.Features, 0);
+            for (int r = 0; r < mean.Length; r++)
+            {
+                mean[r] += predicted[r] / 2;
+            }
+        }
+
+        double[] averaged = auto.Predict(train.Features, 0);
+        for (int r = 0; r < mean.Length; r++)
+        {
+            Assert.True(Math.Abs(mean[r] - averaged[r]) <= 1e-12, $"row {r}: {averaged[r]:R} against the folds' mean {mean[r]:R}");
+        }
+
+        Assert.Equal(UpliftModels.XLearner, auto.Inner.Name);
+        Assert.Equal(2, auto.Inner.AveragedFits);
+        Assert.Equal(1.0, auto.GetFeatureImportance(0).Sum(p => p.Value), 9);
+        Assert.NotEqual("noise", auto.GetFeatureImportance(0)[0].Key);
+
+        using MemoryStream stream = new();
+        UpliftModelFile.Save(auto, stream);
+        Assert.Contains("\"averaged_fits\":2", System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+        stream.Position = 0;
+        IUpliftModel loaded = UpliftModelFile.Load(stream, "memory");
+        Assert.Equal(averaged, loaded.Predict(train.Features, 0));
+        Assert.Equal(2, ((TreeUpliftModel)loaded).AveragedFits);
+    }
+
+    [Fact]
+    public void SingleFit_FileHasNoAveragedFitsAndLoadsAsOne()
+    {
+        UpliftTrainingSet train = UpliftModelTests.Synthetic(3_000, 5);
+        IUpliftModel model = UpliftModels.Create(UpliftModels.TLearner, new UpliftModelOptions { Seed = 2 });
+        model.Fit(train);
+
+        using MemoryStream stream = new();
+        UpliftModelFile.Save(model, stream);
+        Assert.DoesNotContain("averaged_fits", System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+        stream.Position = 0;
+
+        Assert.Equal(1, ((TreeUpliftModel)UpliftModelFile.Load(stream, "memory")).AveragedFits);
+    }
+
+    [Fact]
+    public void Average_ModelsOfDifferentLearners_IsRefused()
+    {
+        UpliftTrainingSet train = UpliftModelTests.Synthetic(3_000, 5);
+        TreeUpliftModel t = new(UpliftModels.TLearner, new UpliftModelOptions { Seed = 2 });
+        TreeUpliftModel x = new(UpliftModels.XLearner, new UpliftModelOptions { Seed = 2 });
+        t.Fit(train);
+        x.Fit(train);
+
+        Assert.Throws<ArgumentException>(() => TreeUpliftModel.Average([t, x]));
+    }
+
+    [Fact]
     public void Folds_AreStratifiedByArmAndOutcome()
     {
         UpliftTrainingSet train = UpliftModelTests.Synthetic(3_000, 4);
