@@ -103,8 +103,12 @@ internal sealed partial class SemanticLayer
     /// <summary>The SQL of the mapped `value` column of an entity's rows (an order's or a cart's value), or null.</summary>
     public Func<SqlDialect, string>? ValueColumn(EntityKind kind) => Mapped(kind, "value");
 
-    /// <summary>The SQL of the mapped `id` column of an entity (an order id shared by its lines), or null.</summary>
-    public Func<SqlDialect, string>? IdColumn(EntityKind kind) => Mapped(kind, "id");
+    /// <summary>
+    /// The SQL of the mapped `id` column of an entity when rows may share it (an order id shared by its lines), or null
+    /// when the entity maps no id or declares it unique per row (<c>id_unique</c>): then each row is one record, counted
+    /// with <c>COUNT(*)</c> and compared on its own value.
+    /// </summary>
+    public Func<SqlDialect, string>? IdColumn(EntityKind kind) => Profile.Entities.Get(kind) is { IdUnique: true } ? null : Mapped(kind, "id");
 
     /// <summary>The SQL of a mapped column value on a table alias: a plain name qualified (and quoted when reserved), an expression as written.</summary>
     public static string Column(string alias, string value, SqlDialect dialect)
@@ -251,8 +255,9 @@ internal sealed partial class SemanticLayer
         measures.Add(new("revenue", "revenue", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)})",
             ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true)
         { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
-        // Orders may be order lines: an order is a distinct order id when the mapping names one.
-        Func<SqlDialect, string>? orderId = Mapped(EntityKind.Orders, "id");
+        // Orders may be order lines: an order is a distinct order id when the mapping names one, a row when the id is
+        // declared unique per row (id_unique).
+        Func<SqlDialect, string>? orderId = IdColumn(EntityKind.Orders);
         Func<SqlDialect, string> orderCount = orderId is null ? _ => "COUNT(*)" : d => $"COUNT(DISTINCT {orderId(d)})";
         measures.Add(new("orders", "orders", EntityKind.Orders, MeasureFormat.Count, orderCount,
             ["orders", "order", "transactions", "transaction", "purchases", "order count"], true) { Missing = noOrders });

@@ -32,6 +32,13 @@ public sealed class EntityMapping
     /// <summary>For <see cref="EntityKind.CampaignSends"/>: the arm value of the control group, else <see langword="null"/>.</summary>
     public string? ControlValue { get; internal init; }
 
+    /// <summary>
+    /// Whether each row is one record: the mapped <c>id</c> column is unique per row and never null
+    /// (<c>id_unique</c> in the profile, false when absent). When false, rows may be lines sharing an id (order lines),
+    /// and counts of records count distinct ids. <c>aether profile check</c> verifies a declared uniqueness against the data.
+    /// </summary>
+    public bool IdUnique { get; internal init; }
+
     internal string JsonPath { get; }
 
     /// <summary>The SQL expression of a logical column.</summary>

@@ -139,6 +139,11 @@ public sealed class ProfileDataChecker
                 }
             }
 
+            foreach (EntityMapping entity in profile.Entities.All.Where(e => e.IdUnique && _tables[e.Kind]))
+            {
+                await CheckIdUniqueAsync(entity).ConfigureAwait(false);
+            }
+
             await CheckPersonalColumnsAsync().ConfigureAwait(false);
             foreach (ProfileAttribute attribute in profile.Attributes)
             {
@@ -192,6 +197,45 @@ public sealed class ProfileDataChecker
             {
                 _tables[entity.Kind] = false;
                 Add("table", path, ProfileCheckStatus.Fail, $"table {entity.Table} cannot be read: {OneLine(e.Message)}");
+            }
+        }
+
+        // id_unique: counts of records become row counts, so a declaration the data contradicts would over-count.
+        private async Task CheckIdUniqueAsync(EntityMapping entity)
+        {
+            string path = entity.JsonPath + ".id_unique";
+            if (entity.Column("id") is not { } id)
+            {
+                return;
+            }
+
+            string idSql = Column(id);
+            try
+            {
+                QueryResult result = await owner._store.QueryAsync(
+                    new SqlStatement($"SELECT COUNT(*) AS n, COUNT(DISTINCT {idSql}) AS ids, COUNT(*) - COUNT({idSql}) AS nulls FROM {Table(entity)}"),
+                    cancellationToken).ConfigureAwait(false);
+                object?[] row = result.Rows[0];
+                long rows = Convert.ToInt64(row[0] ?? 0L, CultureInfo.InvariantCulture);
+                long ids = Convert.ToInt64(row[1] ?? 0L, CultureInfo.InvariantCulture);
+                long nulls = Convert.ToInt64(row[2] ?? 0L, CultureInfo.InvariantCulture);
+                string noun = ProfileWire<EntityKind>.Name(entity.Kind);
+                if (ids == rows && nulls == 0)
+                {
+                    Add("id_unique", path, ProfileCheckStatus.Ok,
+                        string.Create(CultureInfo.InvariantCulture, $"'{id}' is unique on each of the {rows:N0} rows of {entity.Table}: {noun} are counted as rows"));
+                    return;
+                }
+
+                string why = nulls > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{nulls:N0} of the {rows:N0} rows of {entity.Table} have no '{id}'{(rows - nulls > ids ? $" and the others hold {ids:N0} distinct ids" : "")}")
+                    : string.Create(CultureInfo.InvariantCulture, $"the {rows:N0} rows of {entity.Table} hold only {ids:N0} distinct '{id}' values");
+                Add("id_unique", path, ProfileCheckStatus.Fail,
+                    $"id_unique is declared but {why}: counts of {noun} would be wrong; remove id_unique so rows sharing an id count once");
+            }
+            catch (DataStoreException e)
+            {
+                Add("id_unique", path, ProfileCheckStatus.Fail, $"the uniqueness of '{id}' on {entity.Table} cannot be checked: {OneLine(e.Message)}");
             }
         }
 

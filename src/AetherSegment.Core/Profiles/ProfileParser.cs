@@ -160,11 +160,23 @@ internal static partial class ProfileParser
                 }
             }
 
+            // id_unique: each row is one record (an order, not an order line), so a count of records is a row count.
+            bool idUnique = false;
+            if (kind == EntityKind.Orders && entity.Boolean("id_unique") is { } unique)
+            {
+                idUnique = unique;
+                if (unique && !columns.ContainsKey("id"))
+                {
+                    errors.Add(entity.PathOf("id_unique"), "id_unique says the id column is unique per row, but columns.id is not mapped");
+                }
+            }
+
             entity.Finish();
             if (table is not null)
             {
                 parts.Entities.Add(new EntityMapping(kind, table, columns, entity.Path)
                 {
+                    IdUnique = idUnique,
                     PersonalColumns = personal,
                     TreatmentValue = treatment,
                     ControlValue = control,

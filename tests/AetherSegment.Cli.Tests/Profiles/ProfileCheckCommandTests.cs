@@ -28,7 +28,28 @@ public sealed class ProfileCheckCommandTests(GeneratedDatabase furniture, Summit
         Assert.Empty(report["missing_mappings"]!.AsArray());
         Assert.All(report["triggers"]!.AsArray(), t => Assert.True((bool)t!["ranked"]!, t!.ToJsonString()));
         Assert.Contains(Checks(report), c => c.Path == "$.entities.campaign_sends.columns.arm" && c.Status == "ok");
+        Assert.Contains(Checks(report), c => c.Path == "$.entities.orders.id_unique" && c.Status == "ok");
         Assert.Equal(string.Empty, stderr);
+    }
+
+    [Fact]
+    public async Task Check_IdUniqueDeclared_OnOrderLines_Fails_NamingTheDeclaration()
+    {
+        // Summit's orders are order lines: several rows share an order_no.
+        JsonObject profile = Summit();
+        profile["entities"]!["orders"]!["id_unique"] = true;
+        long rows = Convert.ToInt64(summit.Query("SELECT COUNT(*) FROM orders")[0][0]);
+        long ids = Convert.ToInt64(summit.Query("SELECT COUNT(DISTINCT order_no) FROM orders")[0][0]);
+
+        (int exit, JsonObject report, string stderr) = await CheckAsync(Write(profile), summit.Path);
+
+        Assert.True(ids < rows, "Summit's orders hold one row per order; the check is not tested");
+        Assert.Equal(1, exit);
+        Finding failed = Assert.Single(Checks(report), c => c.Status == "fail");
+        Assert.Equal("$.entities.orders.id_unique", failed.Path);
+        Assert.Contains(rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), failed.Message, StringComparison.Ordinal);
+        Assert.Contains(ids.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " distinct", failed.Message, StringComparison.Ordinal);
+        Assert.StartsWith("aether: profile check failed: $.entities.orders.id_unique", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,18 +1,56 @@
+using System.Text.Json.Nodes;
 using AetherSegment.Analytics;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
+using AetherSegment.Profiles;
+using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.Core.Tests.Analytics;
 
 public sealed class AnalyticsCompilerTests
 {
-    private static CompiledQuery Compile(string question, SqlDialect dialect, (DateTimeOffset, DateTimeOffset)? range = null)
+    // The demo profile without its id_unique declaration (rows may be order lines).
+    private static readonly Lazy<SemanticLayer> UndeclaredLayer = new(() =>
     {
-        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+        using Stream stream = HomeFurnishingProfile.OpenJson();
+        JsonObject json = JsonNode.Parse(stream)!.AsObject();
+        json["entities"]!["orders"]!.AsObject().Remove("id_unique");
+        return new SemanticLayer(BusinessProfileLoader.Parse(json.ToJsonString()));
+    });
+
+    private static CompiledQuery Compile(string question, SqlDialect dialect, (DateTimeOffset, DateTimeOffset)? range = null, SemanticLayer? layer = null)
+    {
+        layer ??= DemoSemanticLayer.Instance;
+        ParsedQuestion parsed = QuestionParser.Parse(question, layer);
         Assert.True(parsed.Query is not null, parsed.Reason);
-        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query, DemoSemanticLayer.Instance, dialect, new AetherSegmentOptions(), range, 1000, out string? reason);
+        CompiledQuery? compiled = AnalyticsCompiler.Compile(parsed.Query, layer, dialect, new AetherSegmentOptions(), range, 1000, out string? reason);
         Assert.True(compiled is not null, reason);
         return compiled;
+    }
+
+    [Theory]
+    [InlineData("how many orders over $100?")]
+    [InlineData("how many customers have at least 2 orders?")]
+    [InlineData("orders by category")]
+    [InlineData("what share of orders are Sofas?")]
+    [InlineData("average order value by country")]
+    public void Compile_OrdersIdDeclaredUnique_CountsRowsWithoutDistinctOrGroupingById(string question)
+    {
+        CompiledQuery declared = Compile(question, SqlDialect.DuckDB);
+        CompiledQuery undeclared = Compile(question, SqlDialect.DuckDB, layer: UndeclaredLayer.Value);
+
+        Assert.True(DemoSemanticLayer.Instance.Profile.Entities.Orders!.IdUnique);
+        Assert.DoesNotContain("DISTINCT t.transaction_id", declared.Statement.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("GROUP BY t.transaction_id", declared.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("t.transaction_id", undeclared.Statement.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_OrdersIdNotDeclaredUnique_KeepsCountingDistinctIds()
+    {
+        CompiledQuery compiled = Compile("orders by category", SqlDialect.DuckDB, layer: UndeclaredLayer.Value);
+
+        Assert.Contains("COUNT(DISTINCT t.transaction_id) AS orders", compiled.Statement.Sql, StringComparison.Ordinal);
     }
 
     [Fact]

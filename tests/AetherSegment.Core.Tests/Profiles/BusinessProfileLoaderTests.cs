@@ -121,6 +121,39 @@ public sealed class BusinessProfileLoaderTests
     }
 
     [Fact]
+    public void Load_OrdersIdUnique_IsReadOnlyWhenDeclared()
+    {
+        JsonObject declared = Edit(p =>
+        {
+            p["entities"]!["orders"]!["id_unique"] = true;
+            p["entities"]!["orders"]!["columns"]!["id"] = "order_id";
+        });
+
+        Assert.True(BusinessProfileLoader.Parse(declared.ToJsonString()).Entities.Orders!.IdUnique);
+        Assert.False(BusinessProfileLoader.Parse(Minimal).Entities.Orders!.IdUnique);
+    }
+
+    [Fact]
+    public void Load_OrdersIdUniqueNotABoolean_IsAnErrorAtItsPath()
+    {
+        JsonObject profile = Edit(p =>
+        {
+            p["entities"]!["orders"]!["id_unique"] = "yes";
+            p["entities"]!["orders"]!["columns"]!["id"] = "order_id";
+        });
+
+        Assert.Contains("$.entities.orders.id_unique: expected true or false, found the string \"yes\"", Errors(profile));
+    }
+
+    [Fact]
+    public void Load_OrdersIdUniqueWithoutAnIdColumn_IsAnErrorAtItsPath()
+    {
+        JsonObject profile = Edit(p => p["entities"]!["orders"]!["id_unique"] = true);
+
+        Assert.Contains(Errors(profile), e => e.StartsWith("$.entities.orders.id_unique: ", StringComparison.Ordinal) && e.Contains("columns.id is not mapped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_Examples_ReadsObjectivesWithTheirOpportunitiesAndQuestions()
     {
         JsonObject profile = Edit(p => p["examples"] = JsonNode.Parse("""

@@ -3,7 +3,6 @@ using AetherSegment.Analytics;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB.Tests.Loading;
-using AetherSegment.Synthetic.Profiles;
 
 namespace AetherSegment.DuckDB.Tests.Analytics;
 
@@ -37,7 +36,8 @@ public sealed class RowThresholdSqlTests : IAsyncLifetime
             }
         }
 
-        _layer = new SemanticLayer(HomeFurnishingProfile.Load());
+        // Rows are order lines here: the demo profile without its id_unique declaration.
+        _layer = new SemanticLayer(OrderGrainSqlTests.WithoutIdUnique());
     }
 
     public Task DisposeAsync()
