@@ -72,6 +72,30 @@ public sealed class ExactSqlScoringTests
     }
 
     [Fact]
+    public void CrossFittedAverageOverHillstromTestRows_SqlEqualsInProcessTo1e9_InDuckDB()
+    {
+        // The ranker keeps the average of its two fold models (no refit): one plan of both models' terms, each halved.
+        string dir = TestPaths.NewTempDirectory();
+        string csv = Path.Combine(dir, "hillstrom_test.csv");
+        List<string[]> rows = WriteTestRows(csv);
+        UpliftDataset data = UpliftCsv.Read(csv);
+        UpliftTrainingSet train = UpliftTrainingSet.FromTable(data, "segment", ["Mens E-Mail", "Womens E-Mail"], "No E-Mail", "visit", ["row_id", "conversion", "spend"]);
+        AutoUpliftModel model = new(new UpliftModelOptions { Seed = 3 }, [new AutoUpliftModel.Candidate(UpliftModels.XLearner, false)], folds: 2, refit: false);
+        model.Fit(train);
+        Assert.Equal(2, model.Inner.AveragedFits);
+
+        using DuckDBConnection duck = new("DataSource=:memory:");
+        duck.Open();
+        Execute(duck, LoadSql(csv));
+        for (int k = 0; k < 2; k++)
+        {
+            double[] expected = model.Predict(data, k);
+            double[] duckScores = ReadScores(duck, $"SELECT row_id, {UpliftSql.Compile(model, SqlDialect.DuckDB, k, "t.")} AS uplift FROM t ORDER BY row_id", rows.Count);
+            AssertEqual(expected, duckScores, "DuckDB treatment " + k);
+        }
+    }
+
+    [Fact]
     public void CompiledThreshold_IsTheLargestDoubleThatRoundsToTheScorersFloat()
     {
         // A tree threshold 173.67 is compared in process as (float)x <= 173.67f; the SQL must send x = 173.67000001
