@@ -18,4 +18,5 @@ for (const { id, sql } of statements) {
     console.log(JSON.stringify({ id, ok: false, error: String(error.message ?? error).slice(0, 400) }));
   }
 }
-process.exit(failed === 0 ? 0 : 1);
+// exitCode, not process.exit(): exit() can cut off console output still being written to a pipe.
+process.exitCode = failed === 0 ? 0 : 1;
