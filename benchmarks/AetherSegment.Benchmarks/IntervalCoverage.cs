@@ -66,7 +66,7 @@ internal static class IntervalCoverage
         }
 
         DuckDBDataStore data = new(path);
-        StoreTriggerRanker ranker = new(data, HomeFurnishingProfile.Load(), new FixedTime(AsOf), NullLogger<StoreTriggerRanker>.Instance,
+        StoreTriggerRanker ranker = new(data, HomeFurnishingProfile.Load(), new UpliftRankingBenchmarks.FixedClock(AsOf), NullLogger<StoreTriggerRanker>.Instance,
             Options.Create(new TriggerRankingOptions { Model = model, Timeout = TimeSpan.FromHours(1), TrainingTimeout = TimeSpan.FromHours(1) }));
         (_, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(CancellationToken.None);
         StoreTriggerRanker.MemberUplift everyone = await ranker.ScoreAllAsync(models, new SqlStatement("SELECT customer_id FROM customers"), AsOf, CancellationToken.None);
@@ -164,10 +164,5 @@ internal static class IntervalCoverage
         public double AbsoluteError { get; set; }
 
         public double HalfWidth { get; set; }
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

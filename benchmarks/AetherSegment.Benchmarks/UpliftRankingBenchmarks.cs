@@ -61,7 +61,8 @@ public class UpliftRankingBenchmarks
     [Benchmark]
     public async Task<int> Rank100kSegment() => (await _ranker.RankAsync(_segment)).Count;
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    /// <summary>A clock stopped at one instant (the generator's as-of), shared by the benchmarks that rank.</summary>
+    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
