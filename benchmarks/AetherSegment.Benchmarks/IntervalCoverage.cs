@@ -50,8 +50,11 @@ internal static class IntervalCoverage
         foreach ((string trigger, TriggerFigures f) in perTrigger.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trigger {trigger}: coverage {(double)f.Covered / f.Checks:F3} over {f.Checks}; mean error {f.Error / f.Checks * 100:+0.000;-0.000} pts, mean |error| {f.AbsoluteError / f.Checks * 100:0.000} pts, mean half-width {f.HalfWidth / f.Checks * 100:0.000} pts"));
+                $"trigger {trigger}: coverage {(double)f.Covered / f.Checks:F3} over {f.Checks} (without the support term {(double)f.CoveredWithoutSupportTerm / f.Checks:F3}); mean error {f.Error / f.Checks * 100:+0.000;-0.000} pts, mean |error| {f.AbsoluteError / f.Checks * 100:0.000} pts, mean half-width {f.HalfWidth / f.Checks * 100:0.000} pts, mean share outside the support {f.OutsideShare / f.Checks:0.000}"));
         }
+
+        int coveredWithout = perTrigger.Values.Sum(f => f.CoveredWithoutSupportTerm);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"without the support term: coverage {(double)coveredWithout / checks:F3}"));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $$"""{"customers":{{customers}},"seeds":[{{string.Join(",", seeds)}}],"segments":{{segmentsPerSeed * seeds.Count}},"checks":{{checks}},"coverage":{{(double)covered / checks:F3}},"model":"{{model ?? "default"}}"}"""));
@@ -105,7 +108,9 @@ internal static class IntervalCoverage
             // calibration's own estimate of that error from held-out history rows.
             UpliftCalibration calibration = models.Get(t)!.Calibration!;
             double[] all = everyone.Uplift[t];
-            (double low, double high) = calibration.MeanInterval(all, all.Length);
+            bool[]? outsideAll = everyone.Outside?[t];
+            double shareAll = outsideAll is null ? 0 : outsideAll.Count(o => o) / (double)all.Length;
+            (double low, double high) = calibration.MeanInterval(all, all.Length, shareAll);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed} {ranker.Profile.Triggers[t].Id}: everyone predicted {all.Average() * 100:0.000} pts, true {truth[t].Average() * 100:0.000} pts, interval [{low * 100:0.000}, {high * 100:0.000}]; held-out groups predicted {calibration.Predicted.Average() * 100:0.000}, observed {calibration.Observed.Average() * 100:0.000}"));
         }
@@ -134,13 +139,18 @@ internal static class IntervalCoverage
             {
                 UpliftCalibration calibration = models.Get(t)!.Calibration!;
                 double[] predicted = [.. members.Select(i => everyone.Uplift[t][i])];
-                (double low, double high) = calibration.MeanInterval(predicted, predicted.Length);
+                bool[]? outside = everyone.Outside?[t];
+                double share = outside is null ? 0 : members.Count(i => outside[i]) / (double)members.Length;
+                (double low, double high) = calibration.MeanInterval(predicted, predicted.Length, share);
+                (double lowInside, double highInside) = calibration.MeanInterval(predicted, predicted.Length);
                 double trueMean = members.Average(i => truth[t][i]);
                 bool inside = low <= trueMean && trueMean <= high;
                 string id = ranker.Profile.Triggers[t].Id;
                 TriggerFigures f = perTrigger.TryGetValue(id, out TriggerFigures? known) ? known : perTrigger[id] = new TriggerFigures();
                 f.Checks++;
                 f.Covered += inside ? 1 : 0;
+                f.CoveredWithoutSupportTerm += lowInside <= trueMean && trueMean <= highInside ? 1 : 0;
+                f.OutsideShare += share;
                 f.Error += predicted.Average() - trueMean;
                 f.AbsoluteError += Math.Abs(predicted.Average() - trueMean);
                 f.HalfWidth += (high - low) / 2;
@@ -164,5 +174,9 @@ internal static class IntervalCoverage
         public double AbsoluteError { get; set; }
 
         public double HalfWidth { get; set; }
+
+        public int CoveredWithoutSupportTerm { get; set; }
+
+        public double OutsideShare { get; set; }
     }
 }

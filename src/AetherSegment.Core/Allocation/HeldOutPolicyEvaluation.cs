@@ -82,24 +82,14 @@ internal static class HeldOutPolicyEvaluation
         Parallel.For(0, triggers, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, t =>
         {
             int[] rows = [.. train[t]];
-            int[] arm = new int[rows.Length];
-            float[] outcome = new float[rows.Length];
-            int treated = 0, converted = 0;
-            for (int i = 0; i < rows.Length; i++)
-            {
-                arm[i] = treatedOf[rows[i]];
-                outcome[i] = convertedOf[rows[i]];
-                treated += arm[i];
-                converted += (int)outcome[i];
-            }
-
-            if (heldSends[t] == 0 || treated < minimumRowsPerArm || rows.Length - treated < minimumRowsPerArm || converted == 0 || converted == rows.Length)
+            ExperimentRows experiment = all.Experiment(rows);
+            if (heldSends[t] == 0 || !experiment.CanFit(minimumRowsPerArm))
             {
                 return;
             }
 
             IUpliftModel model = UpliftModels.Create(modelName, new UpliftModelOptions { Seed = seed + t });
-            model.Fit(new UpliftTrainingSet(all.Features.SelectRows(rows), arm, outcome, [offers[t].Id], "control"), cancellationToken);
+            model.Fit(new UpliftTrainingSet(all.Features.SelectRows(rows), experiment.Arm, experiment.Outcome, [offers[t].Id], "control"), cancellationToken);
             models[t] = model;
         });
         for (int t = 0; t < triggers; t++)

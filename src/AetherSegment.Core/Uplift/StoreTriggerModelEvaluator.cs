@@ -105,8 +105,7 @@ internal sealed partial class StoreTriggerModelEvaluator(
         UpliftFeatureSet features = await UpliftFeatureSet.LoadAsync(store, profile, cancellationToken).ConfigureAwait(false);
         SqlStatement query = UpliftFeatureQuery.Training(store.Dialect, features, _options.TrainingRowsPerArm);
         FeatureRows all = await store.ReadAsync(query, (reader, ct) => UpliftFeatureReader.ReadAsync(reader, profile, ct), cancellationToken).ConfigureAwait(false);
-        int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
-        float[] convertedOf = all.Converted!;
+        int[] triggerOf = all.Trigger!;
         int triggers = profile.Triggers.Count;
         List<int>[] train = new List<int>[triggers], holdout = new List<int>[triggers];
         for (int t = 0; t < triggers; t++)
@@ -127,7 +126,7 @@ internal sealed partial class StoreTriggerModelEvaluator(
         TriggerEvaluation[] results = new TriggerEvaluation[triggers];
         Parallel.For(0, triggers, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, t =>
         {
-            results[t] = EvaluateTrigger(t, [.. train[t]], [.. holdout[t]], all.Features, treatedOf, convertedOf, modelName, cancellationToken);
+            results[t] = EvaluateTrigger(t, [.. train[t]], [.. holdout[t]], all, modelName, cancellationToken);
         });
 
         int evaluated = results.Count(r => r.Evaluated);
@@ -143,37 +142,16 @@ internal sealed partial class StoreTriggerModelEvaluator(
         };
     }
 
-    private TriggerEvaluation EvaluateTrigger(int t, int[] trainRows, int[] holdoutRows, UpliftDataset features, int[] treatedOf, float[] convertedOf, string modelName, CancellationToken cancellationToken)
+    private TriggerEvaluation EvaluateTrigger(int t, int[] trainRows, int[] holdoutRows, FeatureRows all, string modelName, CancellationToken cancellationToken)
     {
         string type = profile.Triggers[t].Id;
-        int[] arm = new int[trainRows.Length];
-        float[] outcome = new float[trainRows.Length];
-        int treated = 0, converted = 0;
-        for (int i = 0; i < trainRows.Length; i++)
-        {
-            arm[i] = treatedOf[trainRows[i]];
-            outcome[i] = convertedOf[trainRows[i]];
-            treated += arm[i];
-            converted += (int)outcome[i];
-        }
-
-        int[] holdArm = new int[holdoutRows.Length];
-        float[] holdOutcome = new float[holdoutRows.Length];
-        int holdTreated = 0;
-        for (int i = 0; i < holdoutRows.Length; i++)
-        {
-            holdArm[i] = treatedOf[holdoutRows[i]];
-            holdOutcome[i] = convertedOf[holdoutRows[i]];
-            holdTreated += holdArm[i];
-        }
-
-        int holdControl = holdoutRows.Length - holdTreated;
-        int control = trainRows.Length - treated;
+        ExperimentRows training = all.Experiment(trainRows), held = all.Experiment(holdoutRows);
+        int holdTreated = held.Treated, holdControl = held.Control;
         string? reason = null;
-        if (treated < _options.MinimumRowsPerArm || control < _options.MinimumRowsPerArm || converted == 0 || converted == trainRows.Length)
+        if (!training.CanFit(_options.MinimumRowsPerArm))
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"Too few training rows outside the hold-out ({treated} treated, {control} control, {converted} converted; at least {_options.MinimumRowsPerArm} per arm and both outcomes needed).");
+                $"Too few training rows outside the hold-out ({training.Treated} treated, {training.Control} control, {training.Converted} converted; at least {_options.MinimumRowsPerArm} per arm and both outcomes needed).");
         }
         else if (holdoutRows.Length < MinimumHoldoutRows || holdTreated == 0 || holdControl == 0)
         {
@@ -186,24 +164,24 @@ internal sealed partial class StoreTriggerModelEvaluator(
             return new TriggerEvaluation { Trigger = type, Reason = reason, TrainingRows = trainRows.Length, HoldoutTreated = holdTreated, HoldoutControl = holdControl };
         }
 
-        UpliftTrainingSet set = new(features.SelectRows(trainRows), arm, outcome, [type], "control");
+        UpliftTrainingSet set = new(all.Features.SelectRows(trainRows), training.Arm, training.Outcome, [type], "control");
         IUpliftModel model = UpliftModels.Create(modelName, new UpliftModelOptions { Seed = _options.Seed + t });
         model.Fit(set, cancellationToken);
-        double[] uplift = model.Predict(features.SelectRows(holdoutRows), 0);
+        double[] uplift = model.Predict(all.Features.SelectRows(holdoutRows), 0);
         return new TriggerEvaluation
         {
             Trigger = type,
             TrainingRows = trainRows.Length,
             HoldoutTreated = holdTreated,
             HoldoutControl = holdControl,
-            Outcome = holdOutcome,
-            Treatment = holdArm,
+            Outcome = held.Outcome,
+            Treatment = held.Arm,
             Uplift = uplift,
-            QiniCurve = UpliftMetrics.QiniCurve(holdOutcome, uplift, holdArm),
-            UpliftCurve = UpliftMetrics.AuucCurve(holdOutcome, uplift, holdArm),
-            QiniCoefficient = UpliftMetrics.QiniCoefficient(holdOutcome, uplift, holdArm),
-            AuucScore = UpliftMetrics.AuucScore(holdOutcome, uplift, holdArm),
-            UpliftByDecile = UpliftMetrics.UpliftByPercentile(holdOutcome, uplift, holdArm, 10),
+            QiniCurve = UpliftMetrics.QiniCurve(held.Outcome, uplift, held.Arm),
+            UpliftCurve = UpliftMetrics.AuucCurve(held.Outcome, uplift, held.Arm),
+            QiniCoefficient = UpliftMetrics.QiniCoefficient(held.Outcome, uplift, held.Arm),
+            AuucScore = UpliftMetrics.AuucScore(held.Outcome, uplift, held.Arm),
+            UpliftByDecile = UpliftMetrics.UpliftByPercentile(held.Outcome, uplift, held.Arm, 10),
         };
     }
 

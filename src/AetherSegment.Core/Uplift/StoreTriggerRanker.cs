@@ -376,7 +376,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         Experiments.Interval? interval = null;
         if (model.Calibration is { } calibration)
         {
-            (double low, double high) = calibration.MeanInterval(uplift, members);
+            (double low, double high) = calibration.MeanInterval(uplift, members, outsideShare ?? 0);
             interval = new Experiments.Interval(mean, low, high);
             rationale.Append(CultureInfo.InvariantCulture, $" 90% interval {low * 100:+0.00;-0.00;+0.00} to {high * 100:+0.00;-0.00;+0.00} pts.");
         }
@@ -475,9 +475,7 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         SqlStatement query = UpliftFeatureQuery.Training(_store.Dialect, features, _options.TrainingRowsPerArm);
         FeatureRows all = await _store.ReadAsync(query, (reader, ct) => UpliftFeatureReader.ReadAsync(reader, _profile, ct), cancellationToken).ConfigureAwait(false);
         double readSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        int[] triggerOf = all.Trigger!, treatedOf = all.Treated!;
-        float[] convertedOf = all.Converted!;
-        double[] revenueOf = all.Revenue!;
+        int[] triggerOf = all.Trigger!;
         int[] counts = new int[_profile.Triggers.Count];
         foreach (int t in triggerOf)
         {
@@ -507,32 +505,14 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         Parallel.For(0, rowsByTrigger.Length, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, t =>
         {
             int[] rows = rowsByTrigger[t];
-            int[] arm = new int[rows.Length];
-            float[] outcome = new float[rows.Length];
-            int treated = 0, converted = 0, buyers = 0;
-            double revenue = 0;
-            for (int i = 0; i < rows.Length; i++)
-            {
-                int r = rows[i];
-                arm[i] = treatedOf[r];
-                outcome[i] = convertedOf[r];
-                treated += arm[i];
-                converted += (int)outcome[i];
-                if (outcome[i] == 1f)
-                {
-                    buyers++;
-                    revenue += revenueOf[r];
-                }
-            }
-
-            int control = rows.Length - treated;
-            if (treated < _options.MinimumRowsPerArm || control < _options.MinimumRowsPerArm || converted == 0 || converted == rows.Length)
+            ExperimentRows experiment = all.Experiment(rows);
+            if (!experiment.CanFit(_options.MinimumRowsPerArm))
             {
                 return;
             }
 
-            UpliftTrainingSet set = new(all.Features.SelectRows(rows), arm, outcome, [_profile.Triggers[t].Id], "control");
-            models[t] = Fit(set, arm, outcome, _options.Seed + t, cancellationToken) with { Rows = rows.Length, AverageOrderValue = buyers > 0 ? revenue / buyers : 0 };
+            UpliftTrainingSet set = new(all.Features.SelectRows(rows), experiment.Arm, experiment.Outcome, [_profile.Triggers[t].Id], "control");
+            models[t] = Fit(set, experiment.Arm, experiment.Outcome, _options.Seed + t, cancellationToken) with { Rows = rows.Length, AverageOrderValue = experiment.AverageOrderValue };
         });
 
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -619,10 +599,11 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
 
         /// <summary>
         /// The 90% interval of the mean uplift of customers like one whose predicted uplift for the trigger at position
-        /// <paramref name="trigger"/> is <paramref name="uplift"/> (<see cref="UpliftCalibration.MemberInterval"/>); null without a measured model.
+        /// <paramref name="trigger"/> is <paramref name="uplift"/> (<see cref="UpliftCalibration.MemberInterval"/>), wider when the
+        /// customer is <paramref name="outside"/> the trigger's treated support; null without a measured model.
         /// </summary>
-        public (double Low, double High)? MemberInterval(int trigger, double uplift) =>
-            Get(trigger)?.Calibration is { } calibration ? calibration.MemberInterval(uplift) : null;
+        public (double Low, double High)? MemberInterval(int trigger, double uplift, bool outside = false) =>
+            Get(trigger)?.Calibration is { } calibration ? calibration.MemberInterval(uplift, outside) : null;
 
         /// <summary>The feature names of every trained model.</summary>
         public IEnumerable<string> FeatureNames() => models.OfType<TriggerModel>().SelectMany(m => m.Model.Features).Distinct(StringComparer.Ordinal);

@@ -7,8 +7,11 @@ namespace AetherSegment.Uplift;
 /// error. A group's estimated error is its mean prediction minus its observed uplift. For a set of members scored by
 /// the final model, each member falls in the group of its predicted uplift; with w the members' shares per group, the
 /// error of their mean is estimated by b = sum w (prediction - observed) with sampling variance v = sum w^2 se^2, and
-/// the interval is the mean prediction +- z sqrt(max(b^2, v) + var_sample): a root-mean-square error that counts a
-/// measured miscalibration fully and never less than the noise of measuring it (docs/uplift.md, "Intervals and ties").
+/// the interval is the mean prediction +- z sqrt(max(b^2, v) + var_sample + (o S)^2): a root-mean-square error that
+/// counts a measured miscalibration fully and never less than the noise of measuring it. The last term is for members
+/// outside the trigger's treated support (<see cref="TreatedSupport"/>), a share o of the members: the held-out groups
+/// say nothing about them, so each of their predictions may be off by as much as uplift varies among the customers the
+/// history did measure (S, <see cref="Spread"/>), in the same direction (docs/uplift.md, "Intervals and ties").
 /// </summary>
 /// <remarks>Immutable and thread-safe once built.</remarks>
 internal sealed class UpliftCalibration
@@ -25,6 +28,14 @@ internal sealed class UpliftCalibration
         Predicted = predicted;
         Observed = observed;
         StandardError = standardError;
+        double mean = observed.Average();
+        double squares = 0;
+        foreach (double o in observed)
+        {
+            squares += (o - mean) * (o - mean);
+        }
+
+        Spread = observed.Length > 1 ? Math.Sqrt(squares / (observed.Length - 1)) : 0;
     }
 
     /// <summary>Per group but the last: the largest held-out prediction in it (groups are contiguous ranges).</summary>
@@ -38,6 +49,12 @@ internal sealed class UpliftCalibration
 
     /// <summary>Per group: the standard error of <see cref="Observed"/>.</summary>
     public double[] StandardError { get; }
+
+    /// <summary>
+    /// How much uplift varies among the customers the history measured: the standard deviation of the groups' observed
+    /// uplift. The error allowed for a prediction outside the treated support, where no group measured the model.
+    /// </summary>
+    public double Spread { get; }
 
     /// <summary>Builds the groups from held-out predictions of rows with their arm (1 treated, 0 control) and outcome; null when too few rows.</summary>
     public static UpliftCalibration? Build(double[] heldOut, int[] treated, float[] outcome)
@@ -111,11 +128,14 @@ internal sealed class UpliftCalibration
 
     /// <summary>
     /// The 90% interval of the mean uplift of members with these predictions: the mean prediction +- z times the
-    /// estimated root-mean-square error of that mean (miscalibration of their groups, its measuring noise, and, when the
-    /// predictions are a sample of <paramref name="members"/>, the sampling error of their mean).
+    /// estimated root-mean-square error of that mean (miscalibration of their groups, its measuring noise, when the
+    /// predictions are a sample of <paramref name="members"/> the sampling error of their mean, and the share
+    /// <paramref name="outsideShare"/> of them outside the treated support times <see cref="Spread"/>).
     /// </summary>
-    public (double Low, double High) MeanInterval(ReadOnlySpan<double> uplift, long members, double z = Z90)
+    public (double Low, double High) MeanInterval(ReadOnlySpan<double> uplift, long members, double outsideShare = 0, double z = Z90)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(outsideShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(outsideShare, 1);
         int n = uplift.Length;
         if (n == 0)
         {
@@ -147,20 +167,23 @@ internal sealed class UpliftCalibration
             sampling = variance / n * (1 - ((double)n / members));
         }
 
-        double half = z * Math.Sqrt(Math.Max(bias * bias, noise) + sampling);
+        double extrapolation = outsideShare * Spread;
+        double half = z * Math.Sqrt(Math.Max(bias * bias, noise) + sampling + (extrapolation * extrapolation));
         return (mean - half, mean + half);
     }
 
     /// <summary>
     /// The 90% interval of the mean uplift of customers like one with this prediction (its group): the prediction +- z
-    /// times the group's root-mean-square error (its miscalibration, never less than its measuring noise). An
-    /// individual's own effect is not observable; this is the interval of the customers the model cannot tell apart.
+    /// times the group's root-mean-square error (its miscalibration, never less than its measuring noise), and, for a
+    /// customer <paramref name="outside"/> the treated support, <see cref="Spread"/> as well. An individual's own effect
+    /// is not observable; this is the interval of the customers the model cannot tell apart.
     /// </summary>
-    public (double Low, double High) MemberInterval(double uplift, double z = Z90)
+    public (double Low, double High) MemberInterval(double uplift, bool outside = false, double z = Z90)
     {
         int g = GroupOf(uplift);
         double bias = Predicted[g] - Observed[g];
-        double half = z * Math.Sqrt(Math.Max(bias * bias, StandardError[g] * StandardError[g]));
+        double extrapolation = outside ? Spread : 0;
+        double half = z * Math.Sqrt(Math.Max(bias * bias, StandardError[g] * StandardError[g]) + (extrapolation * extrapolation));
         return (uplift - half, uplift + half);
     }
 }

@@ -253,4 +253,51 @@ internal sealed record FeatureRows(UpliftDataset Features, string[] CustomerIds,
 
     /// <summary>The members the rows were sampled from (a scoring query's <c>member_count</c>), at least <see cref="Count"/>.</summary>
     public long MemberCount { get; init; }
+
+    /// <summary>
+    /// The arm (1 treated, 0 control), outcome and revenue of the training rows <paramref name="rows"/> (positions in
+    /// these rows), in that order, with their counts: what a trigger's model is fitted on and checked against.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">These are scoring rows, without experiment columns.</exception>
+    public ExperimentRows Experiment(ReadOnlySpan<int> rows)
+    {
+        if (Treated is null || Converted is null)
+        {
+            throw new InvalidOperationException("These feature rows have no experiment columns (arm and outcome).");
+        }
+
+        int[] arm = new int[rows.Length];
+        float[] outcome = new float[rows.Length];
+        int treated = 0, converted = 0, buyers = 0;
+        double revenue = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int r = rows[i];
+            arm[i] = Treated[r];
+            outcome[i] = Converted[r];
+            treated += arm[i];
+            if (outcome[i] == 1f)
+            {
+                converted++;
+                buyers++;
+                revenue += Revenue is null ? 0 : Revenue[r];
+            }
+        }
+
+        return new ExperimentRows(arm, outcome, treated, converted, buyers > 0 ? revenue / buyers : 0);
+    }
+}
+
+/// <summary>
+/// Training rows of one trigger as a randomized experiment: per row its arm (1 treated, 0 control) and outcome, the
+/// number treated and converted, and the mean revenue of a conversion.
+/// </summary>
+internal sealed record ExperimentRows(int[] Arm, float[] Outcome, int Treated, int Converted, double AverageOrderValue)
+{
+    public int Count => Arm.Length;
+
+    public int Control => Arm.Length - Treated;
+
+    /// <summary>Whether a model can learn from the rows: at least <paramref name="minimumPerArm"/> rows per arm and both outcomes.</summary>
+    public bool CanFit(int minimumPerArm) => Treated >= minimumPerArm && Control >= minimumPerArm && Converted > 0 && Converted < Count;
 }

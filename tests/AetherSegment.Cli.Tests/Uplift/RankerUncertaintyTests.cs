@@ -123,12 +123,13 @@ public sealed class RankerUncertaintyTests(RankerUncertaintyTests.TrainedRanker 
             {
                 UpliftCalibration calibration = trained.Models.Get(t)!.Calibration!;
                 double[] predicted = [.. members.Select(i => trained.Everyone.Uplift[t][i])];
-                (double low, double high) = calibration.MeanInterval(predicted, predicted.Length);
+                double outsideShare = trained.Everyone.Outside?[t] is { } o ? members.Count(i => o[i]) / (double)members.Count : 0;
+                (double low, double high) = calibration.MeanInterval(predicted, predicted.Length, outsideShare);
                 double truth = members.Average(i => trained.Truth[t][i]);
                 widthPerTrigger[t] += high - low;
                 errorPerTrigger[t] += predicted.Average() - truth;
                 absErrorPerTrigger[t] += Math.Abs(predicted.Average() - truth);
-                outsidePerTrigger[t] += trained.Everyone.Outside?[t] is { } o ? members.Count(i => o[i]) / (double)members.Count : double.NaN;
+                outsidePerTrigger[t] += outsideShare;
                 checks++;
                 widthSum += high - low;
                 if (low <= truth && truth <= high)

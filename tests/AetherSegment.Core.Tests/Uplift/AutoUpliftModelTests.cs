@@ -147,6 +147,42 @@ public sealed class AutoUpliftModelTests
     }
 
     [Fact]
+    public void Calibration_WidensTheIntervalByTheShareOutsideTheSupportTimesTheMeasuredSpread()
+    {
+        Random random = new(11);
+        int n = 20_000;
+        double[] heldOut = new double[n];
+        int[] treated = new int[n];
+        float[] outcome = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            // Calibrated: the true uplift is the prediction, from 0 to 0.2 across the groups.
+            heldOut[i] = random.NextDouble() * 0.2;
+            treated[i] = random.Next(2);
+            outcome[i] = random.NextDouble() < 0.2 + (treated[i] * heldOut[i]) ? 1 : 0;
+        }
+
+        UpliftCalibration calibration = UpliftCalibration.Build(heldOut, treated, outcome)!;
+        double[] members = [.. heldOut.Take(2_000)];
+
+        (double low, double high) = calibration.MeanInterval(members, members.Length);
+        (double lowOutside, double highOutside) = calibration.MeanInterval(members, members.Length, outsideShare: 0.4);
+
+        // The groups' observed uplift spans about 0.2: their standard deviation is near that of a uniform's means.
+        double expectedSpread = Math.Sqrt(calibration.Observed.Select(o => (o - calibration.Observed.Average()) * (o - calibration.Observed.Average())).Sum() / (calibration.Observed.Length - 1));
+        Assert.Equal(expectedSpread, calibration.Spread, 12);
+        Assert.InRange(calibration.Spread, 0.04, 0.08);
+        double half = (high - low) / 2, halfOutside = (highOutside - lowOutside) / 2;
+        double added = 0.4 * calibration.Spread * UpliftCalibration.Z90;
+        Assert.Equal(Math.Sqrt((half * half) + (added * added)), halfOutside, 12);
+        Assert.Equal((low + high) / 2, (lowOutside + highOutside) / 2, 12);
+        (double memberLow, double memberHigh) = calibration.MemberInterval(0.1);
+        (double outsideLow, double outsideHigh) = calibration.MemberInterval(0.1, outside: true);
+        Assert.True(outsideLow < memberLow && outsideHigh > memberHigh);
+        Assert.Throws<ArgumentOutOfRangeException>(() => calibration.MeanInterval(members, members.Length, outsideShare: 1.5));
+    }
+
+    [Fact]
     public void TreatedSupport_FlagsRowsOutsideTheTreatedRangeAndLevels()
     {
         UpliftTrainingSet train = UpliftModelTests.Synthetic(5_000, 6);
