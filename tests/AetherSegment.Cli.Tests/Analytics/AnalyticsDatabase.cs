@@ -110,7 +110,7 @@ public sealed class AnalyticsDatabase : IDisposable
             }
 
             events.CreateRow().AppendValue("E-ASOF").AppendValue(ids[0]).AppendValue("page_view").AppendValue(asOf)
-                .AppendNullValue().AppendNullValue().AppendValue("S-ASOF").AppendValue(60L).AppendValue("web").EndRow();
+                .AppendNullValue().AppendNullValue().AppendValue("S-ASOF").AppendValue(60L).AppendValue("web").AppendValue(true).EndRow();
         }
 
         using (DuckDBAppender carts = connection.CreateAppender("abandoned_carts"))
