@@ -10,6 +10,9 @@ internal sealed record CompiledQuery(SqlStatement Statement, string MeasureColum
 {
     /// <summary>The format of the part and the whole of a share (the measure's own format).</summary>
     public MeasureFormat PartFormat { get; init; }
+
+    /// <summary>The SQL of the measure as compiled (a count of session-start rows for sessions where that is exact), or null where it is the measure's own.</summary>
+    public string? MeasureSql { get; init; }
 }
 
 /// <summary>
@@ -149,6 +152,12 @@ internal static class AnalyticsCompiler
         }
 
         string measureSql = query.Measure.Expression(dialect);
+        if (plain && SessionStartFilter(query, layer, fact, timed: range is not null && !query.TimeOnConditions, dialect) is { } sessionStart)
+        {
+            measureSql = "COUNT(*)";
+            where.Add(sessionStart);
+        }
+
         string measureName = query.Measure.Name;
         StringBuilder sql = new("SELECT ");
         if (groupedRowValue is not null)
@@ -205,8 +214,45 @@ internal static class AnalyticsCompiler
             }
         }
 
-        return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, query.Dimension?.Name, warnings);
+        return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, query.Dimension?.Name, warnings) with { MeasureSql = measureSql };
     }
+
+    // Sessions counted as their start rows (columns.session_start, true on one row of each session) instead of distinct
+    // session ids: the same number when whatever keeps a row keeps every row of its session, so its start row too. That
+    // holds for the session's own columns (session_columns) and, when the customer is one per session, for the
+    // customer's attributes and conditions on the customer; a time range or an event's own column (its type, its
+    // product) can keep rows of a session without its start, so those keep the distinct count. Null when it does not hold.
+    private static string? SessionStartFilter(AnalyticsQuery query, SemanticLayer layer, FactInfo fact, bool timed, SqlDialect dialect)
+    {
+        if (fact.Kind != EntityKind.Events || timed || query.Ratio is not null || query.RowComparison is not null
+            || layer.SessionStart is not { } start || layer.SessionId is not { } session
+            || query.Measure.Expression(dialect) != $"COUNT(DISTINCT {session(dialect)})"
+            || (query.Measure.NeedsCustomers && !layer.CustomerPerSession)
+            || (query.Conditions.Count > 0 && !layer.CustomerPerSession))
+        {
+            return null;
+        }
+
+        if (query.Dimension is { } dimension && !PerSession(dimension, layer, fact, dialect))
+        {
+            return null;
+        }
+
+        foreach (QueryFilter filter in query.Filters)
+        {
+            if (layer.Dimension(filter.Dimension) is not { } filtered || !PerSession(filtered, layer, fact, dialect))
+            {
+                return null;
+            }
+        }
+
+        return start(dialect);
+    }
+
+    private static bool PerSession(DimensionDefinition dimension, SemanticLayer layer, FactInfo fact, SqlDialect dialect) =>
+        !dimension.IsTime && (dimension.OnCustomers
+            ? layer.CustomerPerSession
+            : layer.DimensionExpression(dimension, fact, dialect, out _) is { } sql && layer.IsPerSession(sql, dialect));
 
     private static CompiledQuery Finish(string text, SqlDialect dialect, List<QueryParameter> parameters, AetherSegmentOptions thresholds, SemanticLayer layer, string measureName, string? dimensionName, List<string> warnings)
     {
@@ -412,7 +458,7 @@ internal static class AnalyticsCompiler
                 return null;
             }
 
-            string measureSql = query.Measure.Expression(dialect);
+            string measureSql = grouped.MeasureSql ?? query.Measure.Expression(dialect);
             string text = grouped.Statement.Sql.Replace(
                 $" AS {measureName}\nFROM ",
                 $" AS {measureName}, {measureSql} / NULLIF(SUM({measureSql}) OVER (), 0) AS {shareName}\nFROM ",

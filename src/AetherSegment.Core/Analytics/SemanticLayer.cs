@@ -110,6 +110,37 @@ internal sealed partial class SemanticLayer
     /// </summary>
     public Func<SqlDialect, string>? IdColumn(EntityKind kind) => Profile.Entities.Get(kind) is { IdUnique: true } ? null : Mapped(kind, "id");
 
+    /// <summary>
+    /// The SQL of the events' session-start flag (<c>columns.session_start</c>: true on exactly one row of each session),
+    /// or null when sessions are counted as distinct session ids only.
+    /// </summary>
+    public Func<SqlDialect, string>? SessionStart => SessionId is null ? null : Mapped(EntityKind.Events, "session_start");
+
+    /// <summary>The SQL of the events' session id, or null when it is not mapped.</summary>
+    public Func<SqlDialect, string>? SessionId => Mapped(EntityKind.Events, "session_id");
+
+    /// <summary>Whether the events' customer is one per session (<c>customer_id</c> in <c>session_columns</c>).</summary>
+    public bool CustomerPerSession => Profile.Entities.Get(EntityKind.Events) is { } events && events.SessionColumns.Contains("customer_id");
+
+    /// <summary>Whether an expression over the events is one of the columns declared to hold one value per session (<c>session_columns</c>).</summary>
+    public bool IsPerSession(string expression, SqlDialect dialect)
+    {
+        if (Profile.Entities.Get(EntityKind.Events) is not { } events)
+        {
+            return false;
+        }
+
+        foreach (string logical in events.SessionColumns)
+        {
+            if (Mapped(EntityKind.Events, logical) is { } column && column(dialect) == expression)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The SQL of a mapped column value on a table alias: a plain name qualified (and quoted when reserved), an expression as written.</summary>
     public static string Column(string alias, string value, SqlDialect dialect)
     {

@@ -24,12 +24,12 @@ public static class DataSchema
         new("quantity", ColumnType.Int64), new("order_value", Float64),
     ]);
 
-    /// <summary>behavioral_events: about ten events per customer.</summary>
+    /// <summary>behavioral_events: about ten events per customer; <c>session_start</c> is true on the first event of each session.</summary>
     public static TableDefinition BehavioralEvents { get; } = new("behavioral_events",
     [
         new("event_id", ColumnType.String), new("customer_id", ColumnType.String), new("event_type", ColumnType.String), new("event_timestamp", Timestamp),
         new("category", ColumnType.String, Nullable: true), new("product_type", ColumnType.String, Nullable: true), new("session_id", ColumnType.String),
-        new("session_duration_seconds", ColumnType.Int64), new("device", ColumnType.String),
+        new("session_duration_seconds", ColumnType.Int64), new("device", ColumnType.String), new("session_start", Bool),
     ]);
 
     /// <summary>abandoned_carts: about 0.2 per customer.</summary>

@@ -39,6 +39,14 @@ public sealed class EntityMapping
     /// </summary>
     public bool IdUnique { get; internal init; }
 
+    /// <summary>
+    /// For <see cref="EntityKind.Events"/>: the logical columns that hold one value per session (<c>session_columns</c>
+    /// in the profile, empty when absent), such as <c>customer_id</c> and <c>device</c>. With a mapped
+    /// <c>session_start</c> column (true on exactly one row of each session), a count of sessions split or filtered by
+    /// them only is a count of session-start rows. <c>aether profile check</c> verifies both against the data.
+    /// </summary>
+    public IReadOnlyList<string> SessionColumns { get; internal init; } = [];
+
     internal string JsonPath { get; }
 
     /// <summary>The SQL expression of a logical column.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using AetherSegment.Data;
 
 namespace AetherSegment.Profiles;
@@ -144,6 +145,11 @@ public sealed class ProfileDataChecker
                 await CheckIdUniqueAsync(entity).ConfigureAwait(false);
             }
 
+            if (profile.Entities.Get(EntityKind.Events) is { } events && _tables[EntityKind.Events] && events.HasColumn("session_start"))
+            {
+                await CheckSessionsAsync(events).ConfigureAwait(false);
+            }
+
             await CheckPersonalColumnsAsync().ConfigureAwait(false);
             foreach (ProfileAttribute attribute in profile.Attributes)
             {
@@ -169,7 +175,7 @@ public sealed class ProfileDataChecker
             (_, "id" or "customer_id" or "session_id" or "campaign_id") => Expect.Key,
             (_, "timestamp" or "created_at" or "sent_at" or "scored_at") => Expect.Timestamp,
             (_, "value" or "revenue" or "quantity" or "item_count" or "session_duration_seconds") => Expect.Number,
-            (_, "converted") => Expect.Boolean,
+            (_, "converted" or "session_start") => Expect.Boolean,
             (_, "items") => Expect.Any,
             _ => Expect.Text,
         };
@@ -236,6 +242,65 @@ public sealed class ProfileDataChecker
             catch (DataStoreException e)
             {
                 Add("id_unique", path, ProfileCheckStatus.Fail, $"the uniqueness of '{id}' on {entity.Table} cannot be checked: {OneLine(e.Message)}");
+            }
+        }
+
+        // session_start and session_columns: counts of sessions become counts of start rows, so a session with no start
+        // row or two, or a session column whose value changes within a session, would make them wrong.
+        private async Task CheckSessionsAsync(EntityMapping entity)
+        {
+            string path = entity.JsonPath + ".columns.session_start";
+            if (entity.Column("session_id") is not { } session || entity.Column("session_start") is not { } start)
+            {
+                return;
+            }
+
+            string sid = Column(session);
+            StringBuilder perSession = new($"SELECT {sid} AS session_key, COUNT(CASE WHEN {Column(start)} THEN 1 END) AS starts");
+            StringBuilder totals = new("SELECT COUNT(*) AS sessions, SUM(CASE WHEN starts = 1 THEN 0 ELSE 1 END) AS bad_starts");
+            for (int i = 0; i < entity.SessionColumns.Count; i++)
+            {
+                string column = Column(entity.Column(entity.SessionColumns[i])!);
+                string ok = string.Create(CultureInfo.InvariantCulture, $"same_{i}");
+                perSession.Append(", COUNT(DISTINCT ").Append(column).Append(") <= 1 AND (COUNT(").Append(column).Append(") = 0 OR COUNT(").Append(column).Append(") = COUNT(*)) AS ").Append(ok);
+                totals.Append(", SUM(CASE WHEN ").Append(ok).Append(" THEN 0 ELSE 1 END) AS changing_").Append(i.ToString(CultureInfo.InvariantCulture));
+            }
+
+            string sql = $"{totals}, (SELECT COUNT(*) FROM {Table(entity)} WHERE {Column(start)} AND {sid} IS NULL) AS orphans\nFROM ({perSession} FROM {Table(entity)} WHERE {sid} IS NOT NULL GROUP BY {sid}) AS per_session";
+            try
+            {
+                QueryResult result = await owner._store.QueryAsync(new SqlStatement(sql), cancellationToken).ConfigureAwait(false);
+                object?[] row = result.Rows[0];
+                long sessions = Convert.ToInt64(row[0] ?? 0L, CultureInfo.InvariantCulture);
+                long badStarts = Convert.ToInt64(row[1] ?? 0L, CultureInfo.InvariantCulture);
+                long orphans = Convert.ToInt64(row[^1] ?? 0L, CultureInfo.InvariantCulture);
+                if (badStarts > 0 || orphans > 0)
+                {
+                    string why = badStarts > 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"{badStarts:N0} of the {sessions:N0} sessions in {entity.Table} have no '{start}' row or more than one")
+                        : string.Create(CultureInfo.InvariantCulture, $"{orphans:N0} '{start}' rows of {entity.Table} have no '{session}'");
+                    Add("session_start", path, ProfileCheckStatus.Fail,
+                        $"session_start is mapped but {why}: counts of sessions would be wrong; unmap session_start so sessions are counted as distinct '{session}' values");
+                }
+                else
+                {
+                    Add("session_start", path, ProfileCheckStatus.Ok,
+                        string.Create(CultureInfo.InvariantCulture, $"'{start}' is true on exactly one row of each of the {sessions:N0} sessions in {entity.Table}: sessions are counted as start rows"));
+                }
+
+                for (int i = 0; i < entity.SessionColumns.Count; i++)
+                {
+                    string logical = entity.SessionColumns[i];
+                    string columnPath = ProfileJsonObject.Item(entity.JsonPath + ".session_columns", i);
+                    long changing = Convert.ToInt64(row[2 + i] ?? 0L, CultureInfo.InvariantCulture);
+                    Add("session_columns", columnPath, changing == 0 ? ProfileCheckStatus.Ok : ProfileCheckStatus.Fail, changing == 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"'{entity.Column(logical)}' holds one value on every row of each of the {sessions:N0} sessions")
+                        : string.Create(CultureInfo.InvariantCulture, $"'{entity.Column(logical)}' changes within {changing:N0} of the {sessions:N0} sessions: sessions split by {logical} would be wrong; remove {logical} from session_columns"));
+                }
+            }
+            catch (DataStoreException e)
+            {
+                Add("session_start", path, ProfileCheckStatus.Fail, $"the session starts on {entity.Table} cannot be checked: {OneLine(e.Message)}");
             }
         }
 

@@ -21,7 +21,7 @@ internal static partial class ProfileParser
         {
             [EntityKind.Customers] = (["id"], ["created_at", "email", "first_name", "last_name"]),
             [EntityKind.Orders] = (["customer_id", "timestamp", "value"], ["id", "quantity", "product_name"]),
-            [EntityKind.Events] = (["customer_id", "timestamp", "type"], ["id", "session_id", "session_duration_seconds", "device"]),
+            [EntityKind.Events] = (["customer_id", "timestamp", "type"], ["id", "session_id", "session_start", "session_duration_seconds", "device"]),
             [EntityKind.Carts] = (["customer_id", "timestamp"], ["id", "value", "item_count", "items"]),
             [EntityKind.CampaignSends] = (["customer_id", "trigger", "arm", "sent_at", "converted"], ["campaign_id", "campaign_name", "campaign_type", "revenue"]),
             [EntityKind.Scores] = (["customer_id"], ["scored_at"]),
@@ -171,12 +171,34 @@ internal static partial class ProfileParser
                 }
             }
 
+            // session_columns: the logical columns holding one value per session, so a session's start row carries them.
+            IReadOnlyList<string> sessionColumns = kind == EntityKind.Events ? entity.Strings("session_columns") : [];
+            for (int i = 0; i < sessionColumns.Count; i++)
+            {
+                string path = ProfileJsonObject.Item(entity.PathOf("session_columns"), i);
+                if (sessionColumns[i] is "session_id" or "session_start" || !columns.ContainsKey(sessionColumns[i]))
+                {
+                    errors.Add(path, $"'{sessionColumns[i]}' is not a mapped column of the events other than session_id and session_start (session_columns lists logical columns, e.g. customer_id, device)");
+                }
+            }
+
+            if (sessionColumns.Count > 0 && !(columns.ContainsKey("session_id") && columns.ContainsKey("session_start")))
+            {
+                errors.Add(entity.PathOf("session_columns"), "session_columns needs columns.session_id and columns.session_start mapped");
+            }
+
+            if (columns.ContainsKey("session_start") && !columns.ContainsKey("session_id"))
+            {
+                errors.Add(entity.PathOf("columns") + ".session_start", "columns.session_start marks the first row of each session, so columns.session_id must be mapped too");
+            }
+
             entity.Finish();
             if (table is not null)
             {
                 parts.Entities.Add(new EntityMapping(kind, table, columns, entity.Path)
                 {
                     IdUnique = idUnique,
+                    SessionColumns = sessionColumns,
                     PersonalColumns = personal,
                     TreatmentValue = treatment,
                     ControlValue = control,

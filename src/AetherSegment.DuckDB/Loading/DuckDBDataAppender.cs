@@ -47,7 +47,10 @@ public sealed class DuckDBDataAppender : IDataAppender, IDisposable
             await using DuckDBConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using DuckDBTableWriter writer = new(connection.CreateAppender(table.Name), table);
+                // A store written before a column was added to the data model (behavioral_events.session_start) takes
+                // the rows without it: the values past its last column are left out.
+                int width = await ColumnCountAsync(connection, table.Name, cancellationToken).ConfigureAwait(false);
+                using DuckDBTableWriter writer = new(connection.CreateAppender(table.Name), table, width < table.Columns.Count ? width : null);
                 foreach (TRow row in rows)
                 {
                     row.WriteTo(writer);
@@ -69,4 +72,12 @@ public sealed class DuckDBDataAppender : IDataAppender, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
+
+    private static async Task<int> ColumnCountAsync(DuckDBConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $table";
+        command.Parameters.Add(new DuckDBParameter("table", table));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -25,6 +25,9 @@ public sealed record BehavioralEvent(
     long SessionDurationSeconds,
     string Device) : IDataRow
 {
+    /// <summary>Whether this is the first event of its session (exactly one event of each session is).</summary>
+    public bool SessionStart { get; init; }
+
     /// <inheritdoc />
     public void WriteTo(ITableWriter writer)
     {
@@ -39,6 +42,7 @@ public sealed record BehavioralEvent(
         writer.Write(SessionId);
         writer.Write(SessionDurationSeconds);
         writer.Write(Device);
+        writer.Write(SessionStart);
         writer.EndRow();
     }
 

@@ -77,7 +77,11 @@ public sealed class LiveEventGenerator
                 d.ProductType >= 0 ? SyntheticVocabulary.ProductTypes[d.Category][d.ProductType].Name : null,
                 string.Create(CultureInfo.InvariantCulture, $"L{batch}-S{d.Session:D4}"),
                 d.DurationSeconds,
-                SyntheticVocabulary.Devices[d.Device]);
+                SyntheticVocabulary.Devices[d.Device])
+            {
+                // A session's events are drafted together, its first one first; the batch is sorted by time only below.
+                SessionStart = i == 0 || drafts[i - 1].Session != d.Session,
+            };
         }
 
         Array.Sort(events, static (a, b) => a.Timestamp.CompareTo(b.Timestamp));

@@ -315,6 +315,8 @@ internal sealed class CustomerSimulator
             w.Write(string.Concat("S", prefix, SyntheticVocabulary.Counter(e.Session)));
             w.Write((long)e.DurationSeconds);
             w.Write(SyntheticVocabulary.Devices[e.Device]);
+            // A session's events are drafted together, its first one first.
+            w.Write(i == 0 || events[i - 1].Session != e.Session);
             w.EndRow();
         }
     }

@@ -105,6 +105,7 @@ public sealed class BigQueryDataAppenderTests
             writer.Write("S1");
             writer.Write(120L);
             writer.Write("mobile");
+            writer.Write(true);
             writer.EndRow();
         }
     }

@@ -85,6 +85,7 @@ public sealed class AnalyticsDatabase : IDisposable
         using (DuckDBAppender events = connection.CreateAppender("behavioral_events"))
         {
             int n = 0;
+            string device = "";
             for (int i = 0; i < customerCount; i++)
             {
                 int count = random.Next(0, 21);
@@ -97,14 +98,19 @@ public sealed class AnalyticsDatabase : IDisposable
                     IDuckDBAppenderRow row = events.CreateRow()
                         .AppendValue($"E{++n:D8}").AppendValue(ids[i]).AppendValue(eventType).AppendValue(RandomTime(asOf.AddDays(-120)));
                     row = hasProduct ? row.AppendValue(category.Name).AppendValue(product.Name) : row.AppendNullValue().AppendNullValue();
-                    row.AppendValue($"S{i}-{k / 3}").AppendValue((long)random.Next(10, 1800))
-                        .AppendValue(RetailCatalog.Devices[random.Next(RetailCatalog.Devices.Count)])
+                    // A session (three events of a customer) is on one device, its first event's, and starts there (as the
+                    // demo profile's session_columns and session_start declare); the draw per event keeps the other draws as they were.
+                    long duration = random.Next(10, 1800);
+                    string drawn = RetailCatalog.Devices[random.Next(RetailCatalog.Devices.Count)];
+                    device = k % 3 == 0 ? drawn : device;
+                    row.AppendValue($"S{i}-{k / 3}").AppendValue(duration)
+                        .AppendValue(device).AppendValue(k % 3 == 0)
                         .EndRow();
                 }
             }
 
             events.CreateRow().AppendValue("E-ASOF").AppendValue(ids[0]).AppendValue("page_view").AppendValue(asOf)
-                .AppendNullValue().AppendNullValue().AppendValue("S-ASOF").AppendValue(60L).AppendValue("web").EndRow();
+                .AppendNullValue().AppendNullValue().AppendValue("S-ASOF").AppendValue(60L).AppendValue("web").AppendValue(true).EndRow();
         }
 
         using (DuckDBAppender carts = connection.CreateAppender("abandoned_carts"))

@@ -146,6 +146,47 @@ public sealed class BusinessProfileLoaderTests
     }
 
     [Fact]
+    public void Load_SessionStartAndSessionColumns_AreReadWhenDeclared()
+    {
+        JsonObject declared = Edit(p =>
+        {
+            JsonObject columns = p["entities"]!["events"]!["columns"]!.AsObject();
+            columns["session_id"] = "visit_id";
+            columns["session_start"] = "is_first_hit";
+            columns["device"] = "platform";
+            p["entities"]!["events"]!["session_columns"] = new JsonArray("customer_id", "device");
+        });
+
+        EntityMapping events = BusinessProfileLoader.Parse(declared.ToJsonString()).Entities.Get(EntityKind.Events)!;
+        Assert.Equal(["customer_id", "device"], events.SessionColumns);
+        Assert.Equal("is_first_hit", events.Column("session_start"));
+        Assert.Empty(BusinessProfileLoader.Parse(Minimal).Entities.Get(EntityKind.Events)!.SessionColumns);
+    }
+
+    [Fact]
+    public void Load_SessionColumnsWithoutStartOrUnmapped_AreErrorsAtTheirPaths()
+    {
+        JsonObject profile = Edit(p =>
+        {
+            p["entities"]!["events"]!["columns"]!["session_id"] = "visit_id";
+            p["entities"]!["events"]!["session_columns"] = new JsonArray("device");
+        });
+
+        List<string> errors = [.. Errors(profile)];
+
+        Assert.Contains(errors, e => e.StartsWith("$.entities.events.session_columns[0]: 'device' is not a mapped column", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("$.entities.events.session_columns: session_columns needs columns.session_id and columns.session_start", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SessionStartWithoutSessionId_IsAnErrorAtItsPath()
+    {
+        JsonObject profile = Edit(p => p["entities"]!["events"]!["columns"]!["session_start"] = "is_first_hit");
+
+        Assert.Contains(Errors(profile), e => e.StartsWith("$.entities.events.columns.session_start: ", StringComparison.Ordinal) && e.Contains("session_id must be mapped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_OrdersIdUniqueWithoutAnIdColumn_IsAnErrorAtItsPath()
     {
         JsonObject profile = Edit(p => p["entities"]!["orders"]!["id_unique"] = true);

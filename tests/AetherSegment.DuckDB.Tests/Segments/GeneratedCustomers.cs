@@ -66,7 +66,7 @@ internal static class GeneratedCustomers
             SELECT 'E' || CAST(i AS VARCHAR), 'C' || lpad(CAST(i // 4 AS VARCHAR), 7, '0'),
               {ListOf(RetailCatalog.EventTypes)}[1 + (hash(i * 19 + 2) % 10)::INT],
               {asOf} - to_seconds(CAST({u("12")} * 90 * 86400 AS BIGINT)),
-              {ListOf(categories)}[{product}], {ListOf(productTypes)}[{product}], 'S' || CAST(i // 2 AS VARCHAR), 30 + (hash(i) % 900)::BIGINT, 'web'
+              {ListOf(categories)}[{product}], {ListOf(productTypes)}[{product}], 'S' || CAST(i // 2 AS VARCHAR), 30 + (hash(i) % 900)::BIGINT, 'web', i % 2 = 0
             FROM range({n} * 4) AS r(i)
             """);
         await ExecuteAsync(connection, $"""

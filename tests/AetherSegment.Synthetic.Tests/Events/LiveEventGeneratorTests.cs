@@ -30,6 +30,19 @@ public sealed class LiveEventGeneratorTests
     }
 
     [Fact]
+    public void Generate_MarksOneStartPerSession_OnOneCustomerAndDevice()
+    {
+        DateTimeOffset from = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+        IReadOnlyList<BehavioralEvent> events = new LiveEventGenerator().Generate(500, Customers, from, from.AddHours(6), seed: 3);
+
+        List<IGrouping<string, BehavioralEvent>> sessions = [.. events.GroupBy(e => e.SessionId)];
+        Assert.True(sessions.Count > 20, "too few sessions to test");
+        Assert.All(sessions, s => Assert.Single(s, e => e.SessionStart));
+        Assert.All(sessions, s => Assert.Single(s.Select(e => (e.CustomerId, e.Device)).Distinct()));
+    }
+
+    [Fact]
     public void Generate_NoCustomers_IsBadInput()
     {
         Assert.Throws<AetherSegmentInputException>(() => new LiveEventGenerator().Generate(10, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), 1));

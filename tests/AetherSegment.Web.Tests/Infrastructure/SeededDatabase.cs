@@ -61,7 +61,7 @@ internal static class SeededDatabase
             INSERT INTO behavioral_events
             SELECT printf('E%07d%d', i, k), printf('C%07d', i), ([{events}])[((i + k) % 10) + 1],
                    $now - to_minutes(CAST((i * 37 + k * 1000) % (60 * 24 * 20) AS BIGINT)),
-                   p.category, p.product_type, printf('S%07d', i), 30 + (i * k) % 600, (['web', 'ios', 'android'])[((i + k) % 3) + 1]
+                   p.category, p.product_type, printf('S%07d%d', i, k), 30 + (i * k) % 600, (['web', 'ios', 'android'])[((i + k) % 3) + 1], true
             FROM range(1, $n + 1) t(i), range(0, 5) u(k)
             JOIN (VALUES {products}) p(idx, category, product_type, lo, hi) ON p.idx = (i + k) % {p}
             """, now, customers);
