@@ -31,6 +31,8 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     private readonly IReadOnlyList<string> _examples;
     private readonly string _capabilities;
     private IReadOnlyList<string>? _campaignNames;
+    private SemanticLayer? _compileLayer;
+    private SemanticLayer? _withoutSessionStart;
     private IReadOnlyList<string>? _campaignIds;
 
     public AnalyticsService(
@@ -95,7 +97,8 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         AnalyticsQuery? query = parsed.Status == AnalyticsAnswerStatus.Answered ? parsed.Query : null;
         DateTimeOffset? asOf = query?.Time is null ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
         string? declined = query is null ? (parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}") : null;
-        CompiledQuery? compiled = query is null ? null : AnalyticsCompiler.Compile(query, _layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), query.ComparedTime?.Resolve(asOf!.Value), _options.MaxRows, out declined);
+        SemanticLayer layer = query is null ? _layer : await CompileLayerAsync(cancellationToken).ConfigureAwait(false);
+        CompiledQuery? compiled = query is null ? null : AnalyticsCompiler.Compile(query, layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), query.ComparedTime?.Resolve(asOf!.Value), _options.MaxRows, out declined);
         if (compiled is null)
         {
             if (_writer is not null)
@@ -248,6 +251,33 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     }
 
     // Campaign names from the data, read once, so a question can name a campaign ("the Spring Sale campaign").
+    // The layer questions compile against: the profile's, or, when it declares a session-start column the store's events
+    // table does not have (a store written before the column existed), one that counts sessions as distinct ids (always
+    // exact, only slower). Kept once the column is found; probed again on the next question while it is not.
+    private async Task<SemanticLayer> CompileLayerAsync(CancellationToken cancellationToken)
+    {
+        if (_compileLayer is { } known)
+        {
+            return known;
+        }
+
+        if (_layer.SessionStart is not { } start || _layer.Fact(EntityKind.Events) is not { } events)
+        {
+            return _compileLayer = _layer;
+        }
+
+        try
+        {
+            await RunAsync(new SqlStatement($"SELECT {start(_store.Dialect)} AS session_start FROM {events.Table} AS {events.Alias} LIMIT 0"), cancellationToken).ConfigureAwait(false);
+            return _compileLayer = _layer;
+        }
+        catch (DataStoreException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogNoSessionStart(_logger, events.Table, ex.Message);
+            return _withoutSessionStart ??= _layer.WithoutSessionStart();
+        }
+    }
+
     private async Task<IReadOnlyList<string>?> GetCampaignNamesAsync(CancellationToken cancellationToken)
     {
         return _campaignNames ??= await ReadCampaignValuesAsync("campaign", cancellationToken).ConfigureAwait(false);
@@ -399,6 +429,9 @@ internal sealed partial class AnalyticsService : IAnalyticsService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign names could not be read; questions naming a campaign are declined: {Reason}")]
     private static partial void LogCampaignNamesFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The session-start column of {Table} cannot be read, so sessions are counted as distinct session ids (slower); add it as docs/analytics.md shows: {Reason}")]
+    private static partial void LogNoSessionStart(ILogger logger, string table, string reason);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Analytics question: {Question}")]
     private static partial void LogQuestion(ILogger logger, string question);

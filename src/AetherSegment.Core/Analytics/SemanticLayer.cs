@@ -114,7 +114,15 @@ internal sealed partial class SemanticLayer
     /// The SQL of the events' session-start flag (<c>columns.session_start</c>: true on exactly one row of each session),
     /// or null when sessions are counted as distinct session ids only.
     /// </summary>
-    public Func<SqlDialect, string>? SessionStart => SessionId is null ? null : Mapped(EntityKind.Events, "session_start");
+    public Func<SqlDialect, string>? SessionStart => _withoutSessionStart || SessionId is null ? null : Mapped(EntityKind.Events, "session_start");
+
+    private bool _withoutSessionStart;
+
+    /// <summary>
+    /// This layer with sessions counted as distinct session ids only, for a store whose events table does not have the
+    /// mapped session-start column (one written before it existed).
+    /// </summary>
+    public SemanticLayer WithoutSessionStart() => new(Profile) { _withoutSessionStart = true };
 
     /// <summary>The SQL of the events' session id, or null when it is not mapped.</summary>
     public Func<SqlDialect, string>? SessionId => Mapped(EntityKind.Events, "session_id");

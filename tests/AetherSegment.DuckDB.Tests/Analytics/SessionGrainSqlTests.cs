@@ -6,6 +6,7 @@ using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB.Tests.Loading;
 using AetherSegment.Profiles;
 using AetherSegment.Synthetic.Profiles;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AetherSegment.DuckDB.Tests.Analytics;
 
@@ -76,6 +77,34 @@ public sealed class SessionGrainSqlTests : IAsyncLifetime
         Assert.DoesNotContain("session_start", declared.Statement.Sql, StringComparison.Ordinal);
         Assert.Equal(undeclared.Statement.Sql, declared.Statement.Sql);
         await AssertSameAnswerAsync(question, declared, undeclared);
+    }
+
+    [Fact]
+    public async Task Ask_StoreWrittenBeforeTheColumn_CountsDistinctSessionIds_AndAnswersTheSame()
+    {
+        AnalyticsAnswer withColumn = await AskAsync("sessions by device");
+        await ExecuteAsync("ALTER TABLE behavioral_events DROP COLUMN session_start");
+
+        AnalyticsAnswer withoutColumn = await AskAsync("sessions by device");
+
+        Assert.Equal(AnalyticsAnswerStatus.Answered, withColumn.Status);
+        Assert.Contains("session_start", withColumn.Sql, StringComparison.Ordinal);
+        Assert.Equal(AnalyticsAnswerStatus.Answered, withoutColumn.Status);
+        Assert.DoesNotContain("session_start", withoutColumn.Sql, StringComparison.Ordinal);
+        Assert.Contains("COUNT(DISTINCT e.session_id)", withoutColumn.Sql, StringComparison.Ordinal);
+        Assert.Equal(
+            withColumn.Rows.Select(r => $"{r["device"]}={r["sessions"]}").Order(StringComparer.Ordinal),
+            withoutColumn.Rows.Select(r => $"{r["device"]}={r["sessions"]}").Order(StringComparer.Ordinal));
+    }
+
+    private async Task<AnalyticsAnswer> AskAsync(string question)
+    {
+        ServiceCollection services = new();
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        services.AddSingleton<IDataStore>(_store);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load());
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<IAnalyticsService>().AskAsync(question);
     }
 
     [Fact]
