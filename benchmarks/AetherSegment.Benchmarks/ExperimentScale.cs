@@ -113,7 +113,19 @@ internal static class ExperimentScale
                 }
             }
 
-            return RunRankedAsync(path, trigger).GetAwaiter().GetResult();
+            int code = RunRankedAsync(path, trigger).GetAwaiter().GetResult();
+            // The first run on a store without models trains them (about a minute): keep them beside the original
+            // (its file is never written), so later runs on it time activation, not training.
+            if (!Directory.Exists(database + ".models") && Directory.Exists(path + ".models"))
+            {
+                Directory.CreateDirectory(database + ".models");
+                foreach (string file in Directory.GetFiles(path + ".models"))
+                {
+                    File.Copy(file, Path.Combine(database + ".models", Path.GetFileName(file)));
+                }
+            }
+
+            return code;
         }
         finally
         {

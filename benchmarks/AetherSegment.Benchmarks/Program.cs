@@ -21,6 +21,12 @@ if (args is ["experiment-ranked", string rankedDatabase, ..])
     return ExperimentScale.RunRanked(rankedDatabase, args.Length > 2 ? args[2] : "personalized_discount_offer");
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-member-read DB.duckdb   (issue 15: reading the members back at activation, three ways)
+if (args is ["experiment-member-read", string memberReadDatabase])
+{
+    return await ExperimentMemberRead.RunAsync(memberReadDatabase);
+}
+
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- feature-query DB.duckdb [explain]   (issues 15 and 19: the ranker's feature queries)
 if (args is ["feature-query", string featureDatabase, ..])
 {

@@ -81,6 +81,20 @@ public static class HoldoutAssignment
         return Bucket(holdout.Salt, customerId) < Threshold(holdout.Share);
     }
 
+    /// <summary>
+    /// The segment as stored with its members' scores: with scores and a holdout, the holdout is stratified by decile
+    /// (<see cref="StratifiedMethod"/>); otherwise the segment unchanged.
+    /// </summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="scores">The members' scores, or <see langword="null"/>.</param>
+    public static StoredSegment WithScores(StoredSegment segment, MemberUpliftScores? scores)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return scores is not null && segment.Holdout is { IsStratified: false } holdout
+            ? segment with { Holdout = holdout with { Method = StratifiedMethod } }
+            : segment;
+    }
+
     /// <summary>How many of a decile's members a stratified holdout holds out: <c>floor(n * share + 0.5)</c>.</summary>
     /// <param name="members">The decile's members.</param>
     /// <param name="share">The held-out share.</param>

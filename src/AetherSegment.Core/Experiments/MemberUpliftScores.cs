@@ -32,14 +32,36 @@ public sealed class MemberUpliftScores
         PredictedUplift = predictedUplift;
         int n = customerIds.Count;
         int[] order = new int[n];
+        double[] keys = new double[n];
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
+            keys[i] = predictedUplift[i];
         }
 
-        Array.Sort(order, (a, b) => predictedUplift[a] != predictedUplift[b]
-            ? predictedUplift[b].CompareTo(predictedUplift[a])
-            : string.CompareOrdinal(customerIds[a], customerIds[b]));
+        // Highest uplift first, ties by customer id (ordinal): a primitive sort of the keys (ascending, NaN first, as
+        // double.CompareTo orders them), reversed, then each run of equal keys sorted by id; the same order as one
+        // comparison sort on (uplift descending, id), several times faster on 200,000 members.
+        Array.Sort(keys, order);
+        Array.Reverse(keys);
+        Array.Reverse(order);
+        Comparison<int> byId = (a, b) => string.CompareOrdinal(customerIds[a], customerIds[b]);
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            while (end < n && keys[end].CompareTo(keys[start]) == 0)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                order.AsSpan(start, end - start).Sort(byId);
+            }
+
+            start = end;
+        }
+
         int[] deciles = new int[n];
         for (int rank = 0; rank < n; rank++)
         {

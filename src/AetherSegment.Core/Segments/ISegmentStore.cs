@@ -36,6 +36,34 @@ public interface ISegmentStore
         scores is null ? CreateAsync(segment, members, cancellationToken) : throw new NotSupportedException("This segment store does not keep members' predicted uplift.");
 #pragma warning restore RS0027
 
+    /// <summary>
+    /// Stores a segment, snapshots its members and keeps the predicted uplift and decile that <paramref name="scoreMembers"/>
+    /// gives them, in one commit and one evaluation of the segment's filters: a store that can (DuckDB) hands the scorer
+    /// the fingerprints of the members it has just written (<see cref="SqlDialect.Fingerprint"/> of <c>customer_id</c>,
+    /// one per member, in no order), so a scorer holding every customer's uplift by fingerprint (a long-lived host's
+    /// audience snapshot) needs no second read of the members. When the scorer returns scores and the segment has a
+    /// holdout, the holdout is stored as stratified (<see cref="Experiments.HoldoutAssignment.StratifiedMethod"/>).
+    /// </summary>
+    /// <param name="segment">The segment; its size and average CLV are filled in from the snapshot.</param>
+    /// <param name="members">A statement in the store's dialect selecting <see cref="SegmentTables.MemberColumns"/> in order, one row per member.</param>
+    /// <param name="scoreMembers">
+    /// Scores the members: given their fingerprints, or <see langword="null"/> when the store does not read them back
+    /// (the scorer then reads the members itself); returns <see langword="null"/> for no scores (an unstratified holdout).
+    /// Called once, before anything is committed; an exception from it stores nothing.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment with its size and average CLV.</returns>
+    /// <exception cref="NotSupportedException">The scorer returned scores and the store does not keep them (<see cref="KeepsMemberScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    /// <remarks>The default calls the scorer with <see langword="null"/> fingerprints, then stores the segment with its scores.</remarks>
+    async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(scoreMembers);
+        Experiments.MemberUpliftScores? scores = await scoreMembers(null, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

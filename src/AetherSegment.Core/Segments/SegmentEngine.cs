@@ -247,11 +247,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, store.Dialect);
-        Experiments.MemberUpliftScores? scores = holdout is null ? null : await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
-        if (scores is not null)
-        {
-            holdout = holdout! with { Method = Experiments.HoldoutAssignment.StratifiedMethod };
-        }
+        // A long-lived host's audience snapshot holds every customer's uplift: the store then hands the scorer the
+        // fingerprints of the members it writes, and the filters run once. Otherwise the members are scored first.
+        Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>? scorer = holdout is null ? null
+            : await SnapshotScorerAsync(definition, members, cancellationToken).ConfigureAwait(false);
+        Experiments.MemberUpliftScores? scores = holdout is null || scorer is not null ? null
+            : await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
 
         StoredSegment segment = new()
         {
@@ -267,9 +268,54 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             Parameters = members.Parameters,
             Holdout = holdout,
         };
-        StoredSegment stored = await SegmentStore.CreateAsync(segment, members, scores, cancellationToken).ConfigureAwait(false);
+        StoredSegment stored = scorer is not null
+            ? await SegmentStore.CreateAsync(segment, members, scorer, cancellationToken).ConfigureAwait(false)
+            : await SegmentStore.CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
         return stored;
+    }
+
+    /// <summary>
+    /// The scorer of a stratified holdout when a long-lived host's audience snapshot can serve it (same models, an as-of
+    /// within its lag): it looks the members the store has just written up by fingerprint, with no second evaluation
+    /// of the segment's filters, and falls back to <see cref="ScoreForHoldoutAsync"/> when the store gives no
+    /// fingerprints or a member is missing from the snapshot. Null when no snapshot can serve (the caller scores first).
+    /// </summary>
+    private async Task<Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>?> SnapshotScorerAsync(SegmentDefinition definition, SqlStatement members, CancellationToken cancellationToken)
+    {
+        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || !SegmentStore.KeepsMemberScores
+            || AudienceSnapshots(ranker) is not { } snapshots || snapshots.Candidate(definition.AsOf) is not { } snapshot)
+        {
+            return null;
+        }
+
+        int index = TriggerIndex(trigger);
+        (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Version != version || models.Get(index) is null)
+        {
+            return null;
+        }
+
+        return async (fingerprints, token) =>
+        {
+            if (fingerprints is not null && TriggerAudienceSnapshots.MemberScores(snapshot, fingerprints, index) is { } fromSnapshot)
+            {
+                return fromSnapshot.CustomerIds.Length == 0 ? null : new Experiments.MemberUpliftScores(trigger, fromSnapshot.CustomerIds, fromSnapshot.Uplift);
+            }
+
+            return await ScoreForHoldoutAsync(definition, members, token).ConfigureAwait(false);
+        };
+    }
+
+    private int TriggerIndex(string trigger)
+    {
+        int index = -1;
+        for (int t = 0; t < _profile.Triggers.Count; t++)
+        {
+            index = _profile.Triggers[t].Id == trigger ? t : index;
+        }
+
+        return index;
     }
 
     /// <summary>
@@ -284,12 +330,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             return null;
         }
 
-        int index = -1;
-        for (int t = 0; t < _profile.Triggers.Count; t++)
-        {
-            index = _profile.Triggers[t].Id == trigger ? t : index;
-        }
-
+        int index = TriggerIndex(trigger);
         (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
         if (models.Get(index) is null)
         {

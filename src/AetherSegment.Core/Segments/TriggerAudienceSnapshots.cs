@@ -181,36 +181,61 @@ internal sealed partial class TriggerAudienceSnapshots(StoreTriggerRanker ranker
             SELECT DISTINCT {store.Dialect.Fingerprint("m.customer_id")} AS fp
             FROM ({members.Sql}) m
             """, members.Parameters);
-        List<int>? positions = await store.ReadAsync(fingerprints, async (reader, ct) =>
+        List<long> read = await store.ReadAsync(fingerprints, async (reader, ct) =>
         {
             bool unsigned = reader.GetFieldType(0) == typeof(ulong);
-            List<int> found = [];
+            List<long> found = [];
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                if (!snapshot.ByFingerprint.TryGetValue(Fingerprint(reader, 0, unsigned), out int i))
-                {
-                    return null;
-                }
-
-                found.Add(i);
+                found.Add(Fingerprint(reader, 0, unsigned));
             }
 
             return found;
         }, cancellationToken).ConfigureAwait(false);
-        if (positions is null)
+        return MemberScores(snapshot, read, trigger);
+    }
+
+    /// <summary>
+    /// The predicted uplift for the trigger at position <paramref name="trigger"/> of the members whose fingerprints
+    /// (the dialect's <see cref="SqlDialect.Fingerprint"/> of the customer id, in any order, repeats ignored) are given,
+    /// from <paramref name="snapshot"/>, in customer id order; null when a member is not in the snapshot or the
+    /// trigger is out of range.
+    /// </summary>
+    public static (string[] CustomerIds, double[] Uplift)? MemberScores(Snapshot snapshot, IReadOnlyList<long> fingerprints, int trigger)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        if ((uint)trigger >= (uint)snapshot.Uplift.Length)
         {
             return null;
         }
 
-        // In customer id order (the snapshot's), so the scores do not depend on the order the store returned them.
-        positions.Sort();
-        string[] ids = new string[positions.Count];
-        double[] uplift = new double[positions.Count];
-        double[] source = snapshot.Uplift[trigger];
-        for (int k = 0; k < ids.Length; k++)
+        // Positions marked in the snapshot's customer id order, so the scores do not depend on the order the store
+        // returned the members in, and a member listed twice counts once.
+        bool[] member = new bool[snapshot.Ids.Length];
+        int count = 0;
+        for (int k = 0; k < fingerprints.Count; k++)
         {
-            ids[k] = snapshot.Ids[positions[k]];
-            uplift[k] = source[positions[k]];
+            if (!snapshot.ByFingerprint.TryGetValue(fingerprints[k], out int i))
+            {
+                return null;
+            }
+
+            count += member[i] ? 0 : 1;
+            member[i] = true;
+        }
+
+        string[] ids = new string[count];
+        double[] uplift = new double[count];
+        double[] source = snapshot.Uplift[trigger];
+        int next = 0;
+        for (int i = 0; i < member.Length && next < count; i++)
+        {
+            if (member[i])
+            {
+                ids[next] = snapshot.Ids[i];
+                uplift[next++] = source[i];
+            }
         }
 
         return (ids, uplift);

@@ -28,13 +28,28 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     private volatile string? _schemaReadyFor;
 
     public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, CancellationToken cancellationToken = default) =>
-        CreateAsync(segment, members, null, cancellationToken);
+        CreateAsync(segment, members, (MemberUpliftScores?)null, cancellationToken);
 
     /// <inheritdoc />
     public bool KeepsMemberScores => true;
 
     /// <inheritdoc />
-    public async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken)
+    public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken) =>
+        CreateAsync(segment, members, scores, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One pass over the segment's filters: after the members' <c>INSERT … SELECT</c>, their fingerprints
+    /// (<c>hash(customer_id)</c>) are read back from the rows the open transaction has just written, the scorer runs
+    /// inside that transaction, and the scores are appended before the commit; a failure anywhere rolls everything back.
+    /// </remarks>
+    public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scoreMembers);
+        return CreateAsync(segment, members, null, scoreMembers, cancellationToken);
+    }
+
+    private async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(members);
@@ -42,7 +57,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         {
             try
             {
-                return await TryCreateAsync(segment, members, scores, cancellationToken).ConfigureAwait(false);
+                return await TryCreateAsync(segment, members, scores, scoreMembers, cancellationToken).ConfigureAwait(false);
             }
             catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
             {
@@ -55,16 +70,25 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         }
     }
 
-    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken)
+    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         {
             await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             QueryParameter id = QueryParameter.String("segment_id", segment.SegmentId);
-            await ExecuteAsync(connection, new SqlStatement(
-                $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m",
-                [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+            string insert = $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m";
+            await ExecuteAsync(connection, new SqlStatement(insert, [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+            if (scoreMembers is not null)
+            {
+                // The rows this transaction has just written, read back (no filter evaluated again); cheaper than
+                // RETURNING on the insert (stop 29, docs/benchmarks.md: +34% of the insert against +78%).
+                long[] fingerprints = await ReadFingerprintsAsync(connection, new SqlStatement(
+                    $"SELECT {store.Dialect.Fingerprint("customer_id")} FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+                scores = await scoreMembers(fingerprints, cancellationToken).ConfigureAwait(false);
+                segment = HoldoutAssignment.WithScores(segment, scores);
+            }
+
             if (scores is not null)
             {
                 using DuckDBTableWriter writer = new(connection.CreateAppender(MemberUpliftScores.TableName), MemberUpliftScores.Table);
@@ -364,6 +388,21 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         }
 
         return exception.Message.Contains("conflict", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Runs a statement whose one column is a fingerprint (DuckDB's <c>hash</c>, a UBIGINT) and reads it as 64 bits.</summary>
+    private static async Task<long[]> ReadFingerprintsAsync(DuckDBConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        await using DuckDBCommand command = Command(connection, statement);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        bool unsigned = reader.GetFieldType(0) == typeof(ulong);
+        List<long> fingerprints = [];
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            fingerprints.Add(unsigned ? unchecked((long)reader.GetFieldValue<ulong>(0)) : reader.GetInt64(0));
+        }
+
+        return [.. fingerprints];
     }
 
     private static async Task ExecuteAsync(DuckDBConnection connection, SqlStatement statement, CancellationToken cancellationToken)
