@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.Data;
 using AetherSegment.DataModel;
@@ -14,6 +15,9 @@ namespace AetherSegment.BigQuery.Loading;
 /// </remarks>
 internal sealed class BigQueryDataAppender(BigQueryRestClient client) : IDataAppender
 {
+    // Per table, the data model's columns it lacks (created before they were added), once BigQuery has said so.
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _absent = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task<long> AppendAsync<TRow>(TableDefinition table, IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : IDataRow
     {
@@ -24,7 +28,7 @@ internal sealed class BigQueryDataAppender(BigQueryRestClient client) : IDataApp
             throw new DataStoreException($"{table.Name} is not a table of the data model.");
         }
 
-        BigQueryTableWriter writer = new(client, table);
+        BigQueryTableWriter writer = new(client, table, _absent.GetValueOrDefault(table.Name));
         foreach (TRow row in rows)
         {
             row.WriteTo(writer);
@@ -37,6 +41,13 @@ internal sealed class BigQueryDataAppender(BigQueryRestClient client) : IDataApp
         catch (DataStoreException ex) when (writer.Flushed > 0)
         {
             throw new DataStoreException($"{ex.Message} ({writer.Flushed} of {writer.RowCount} rows were appended to {table.Name} before the failure.)", ex);
+        }
+        finally
+        {
+            if (writer.Absent is { } absent)
+            {
+                _absent[table.Name] = absent;
+            }
         }
 
         return writer.RowCount;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AetherSegment.BigQuery.Rest;
 using AetherSegment.Data;
@@ -8,7 +9,7 @@ namespace AetherSegment.BigQuery.Loading;
 
 /// <summary>Buffers rows of one table as JSON objects and streams them with tabledata.insertAll in batches on flush.</summary>
 /// <remarks>Used by one thread at a time.</remarks>
-internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefinition table) : ITableWriter
+internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefinition table, IReadOnlySet<string>? absent = null) : ITableWriter
 {
     /// <summary>Rows per insertAll request (BigQuery recommends about 500 and allows 50,000 and 10 MB).</summary>
     internal const int BatchRows = 2000;
@@ -55,6 +56,13 @@ internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefini
     /// <summary>Rows already streamed to BigQuery.</summary>
     public long Flushed { get; private set; }
 
+    /// <summary>
+    /// The data model's columns the table does not have (a table created before they were added, e.g.
+    /// behavioral_events.session_start): left out of every row streamed. Learned from tables.get the first time BigQuery
+    /// answers "no such field".
+    /// </summary>
+    public IReadOnlySet<string>? Absent { get; private set; } = absent;
+
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
         int done = 0;
@@ -63,7 +71,22 @@ internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefini
             while (done < _buffer.Count)
             {
                 int count = Math.Min(BatchRows, _buffer.Count - done);
-                await client.InsertAllAsync(table.Name, _buffer.GetRange(done, count), _insertIdPrefix, Flushed + done, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await client.InsertAllAsync(table.Name, Shaped(done, count), _insertIdPrefix, Flushed + done, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DataStoreException ex) when (Absent is null && ex.Message.Contains("no such field", StringComparison.OrdinalIgnoreCase))
+                {
+                    // skipInvalidRows is false, so the whole request was refused: resend it without the columns the table lacks.
+                    Absent = await AbsentColumnsAsync(cancellationToken).ConfigureAwait(false);
+                    if (Absent.Count == 0)
+                    {
+                        throw;
+                    }
+
+                    await client.InsertAllAsync(table.Name, Shaped(done, count), _insertIdPrefix, Flushed + done, cancellationToken).ConfigureAwait(false);
+                }
+
                 done += count;
             }
         }
@@ -73,6 +96,52 @@ internal sealed class BigQueryTableWriter(BigQueryRestClient client, TableDefini
             Flushed += done;
             _buffer.RemoveRange(0, done);
         }
+    }
+
+    private List<JsonObject> Shaped(int start, int count)
+    {
+        List<JsonObject> rows = _buffer.GetRange(start, count);
+        if (Absent is { Count: > 0 } absent)
+        {
+            foreach (JsonObject row in rows)
+            {
+                foreach (string column in absent)
+                {
+                    row.Remove(column);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private async Task<HashSet<string>> AbsentColumnsAsync(CancellationToken cancellationToken)
+    {
+        JsonElement found = await client.GetTableAsync(table.Name, cancellationToken).ConfigureAwait(false);
+        HashSet<string> absent = new(StringComparer.OrdinalIgnoreCase);
+        if (found.ValueKind != JsonValueKind.Object || !found.TryGetProperty("schema", out JsonElement schema) || !schema.TryGetProperty("fields", out JsonElement fields))
+        {
+            return absent;
+        }
+
+        HashSet<string> present = new(StringComparer.OrdinalIgnoreCase);
+        foreach (JsonElement field in fields.EnumerateArray())
+        {
+            if (field.TryGetProperty("name", out JsonElement name) && name.GetString() is { } text)
+            {
+                present.Add(text);
+            }
+        }
+
+        foreach (ColumnDefinition column in table.Columns)
+        {
+            if (!present.Contains(column.Name))
+            {
+                absent.Add(column.Name);
+            }
+        }
+
+        return absent;
     }
 
     private void Set(JsonNode? value)

@@ -61,6 +61,62 @@ public sealed class BigQueryDataAppenderTests
     }
 
     [Fact]
+    public async Task Append_TableCreatedBeforeAColumnWasAdded_ResendsWithoutIt_AndRemembersForTheNextAppend()
+    {
+        // As BigQuery answers a streamed row with a field its table lacks: HTTP 200 with insertErrors, no row inserted.
+        string[] oldColumns = [.. DataSchema.BehavioralEvents.Columns.Select(c => c.Name).Where(n => n != "session_start")];
+        const string TablePath = "/bigquery/v2/projects/proj/datasets/cdp/tables/behavioral_events";
+        await using FakeBigQueryServer server = new(request => request.Path switch
+        {
+            TablePath when request.Method == "GET" => FakeReply.Json(new { schema = new { fields = oldColumns.Select(n => new { name = n, type = "STRING" }) } }),
+            InsertPath when request.Body!["rows"]![0]!["json"]!.AsObject().ContainsKey("session_start") => FakeReply.Json(new
+            {
+                kind = "bigquery#tableDataInsertAllResponse",
+                insertErrors = new[] { new { index = 0, errors = new[] { new { reason = "invalid", location = "session_start", message = "no such field: session_start." } } } },
+            }),
+            _ => FakeReply.Json(new { kind = "bigquery#tableDataInsertAllResponse" }),
+        });
+        using BigQueryRestClient client = server.CreateClient();
+        BigQueryDataAppender appender = new(client);
+
+        long first = await appender.AppendAsync(DataSchema.BehavioralEvents, Events(3));
+        long second = await appender.AppendAsync(DataSchema.BehavioralEvents, Events(2));
+
+        Assert.Equal(3, first);
+        Assert.Equal(2, second);
+        FakeRequest[] inserts = [.. server.All.Where(r => r.Path == InsertPath)];
+        // The refused request, its resend, then the second append straight without the column; one tables.get.
+        Assert.Equal(3, inserts.Length);
+        Assert.Single(server.All, r => r.Path == TablePath && r.Method == "GET");
+        Assert.Equal(InsertIds(inserts[0]), InsertIds(inserts[1]));
+        Assert.All(inserts.Skip(1).SelectMany(r => r.Body!["rows"]!.AsArray()), row =>
+        {
+            JsonObject json = row!["json"]!.AsObject();
+            Assert.False(json.ContainsKey("session_start"));
+            Assert.Equal(oldColumns.Order(StringComparer.Ordinal), json.Select(p => p.Key).Order(StringComparer.Ordinal));
+        });
+    }
+
+    [Fact]
+    public async Task Append_NoSuchFieldTheTableHas_IsReportedNotRetriedForever()
+    {
+        const string TablePath = "/bigquery/v2/projects/proj/datasets/cdp/tables/behavioral_events";
+        await using FakeBigQueryServer server = new(request => request.Path == TablePath
+            ? FakeReply.Json(new { schema = new { fields = DataSchema.BehavioralEvents.Columns.Select(c => new { name = c.Name, type = "STRING" }) } })
+            : FakeReply.Json(new
+            {
+                kind = "bigquery#tableDataInsertAllResponse",
+                insertErrors = new[] { new { index = 0, errors = new[] { new { reason = "invalid", location = "x", message = "no such field: x." } } } },
+            }));
+        using BigQueryRestClient client = server.CreateClient();
+
+        DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() => new BigQueryDataAppender(client).AppendAsync(DataSchema.BehavioralEvents, Events(1)));
+
+        Assert.Contains("no such field: x.", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.All, r => r.Path == InsertPath);
+    }
+
+    [Fact]
     public async Task Append_TableOutsideTheDataModel_IsRefusedBeforeAnyRequest()
     {
         await using FakeBigQueryServer server = new(_ => FakeReply.Json(new { kind = "ok" }));
