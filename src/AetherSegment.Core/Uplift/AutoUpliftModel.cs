@@ -99,8 +99,6 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
                 oof[c][k] = new double[n];
             }
 
-            double total = 0;
-            int counted = 0;
             for (int f = 0; f < _folds; f++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -123,39 +121,14 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
                 for (int k = 0; k < treatments; k++)
                 {
                     double[] predicted = model.Predict(held, k);
-                    List<int> rows = [];
                     for (int i = 0; i < testRows.Length; i++)
                     {
-                        int t = data.Treatment[testRows[i]];
-                        if (t == 0 || t == k + 1)
-                        {
-                            rows.Add(i);
-                        }
-
                         oof[c][k][testRows[i]] = predicted[i];
-                    }
-
-                    double[] u = new double[rows.Count];
-                    float[] y = new float[rows.Count];
-                    int[] arm = new int[rows.Count];
-                    for (int i = 0; i < rows.Count; i++)
-                    {
-                        int r = testRows[rows[i]];
-                        u[i] = predicted[rows[i]];
-                        y[i] = data.Outcome[r];
-                        arm[i] = data.Treatment[r] == 0 ? 0 : 1;
-                    }
-
-                    double q = UpliftMetrics.QiniCoefficient(y, u, arm);
-                    if (double.IsFinite(q))
-                    {
-                        total += q;
-                        counted++;
                     }
                 }
             }
 
-            score[c] = counted == 0 ? double.NegativeInfinity : total / counted;
+            score[c] = CrossValidatedQini(data, fold, oof[c]);
         }
 
         int best = 0;
@@ -167,27 +140,106 @@ internal sealed class AutoUpliftModel : ISqlExportableUpliftModel, IPersistableU
             }
         }
 
-        TreeUpliftModel chosen;
-        if (foldModels is null)
-        {
-            chosen = Create(_candidates[best], _options.Seed);
-            chosen.Fit(data, cancellationToken);
-        }
-        else
-        {
-            chosen = TreeUpliftModel.Average(foldModels[best]);
-        }
-
         List<KeyValuePair<string, double>> scores = [];
         for (int c = 0; c < score.Length; c++)
         {
             scores.Add(new(_candidates[c].ToString(), score[c]));
         }
 
+        // Blends: two candidates of one learner (the forest and the honest forest) averaged. Their held-out score comes from
+        // the candidates' out-of-fold predictions, so it costs no fit; a blend wins only with a higher score than every
+        // single candidate, and is then the average of both fits (or of both candidates' fold models).
+        (int A, int B) blend = (-1, -1);
+        double blendScore = score[best];
+        double[][]? blendOutOfFold = null;
+        for (int a = 0; a < _candidates.Count; a++)
+        {
+            for (int b = a + 1; b < _candidates.Count; b++)
+            {
+                if (_candidates[a].Model != _candidates[b].Model)
+                {
+                    continue;
+                }
+
+                double[][] mean = new double[treatments][];
+                for (int k = 0; k < treatments; k++)
+                {
+                    mean[k] = new double[n];
+                    for (int r = 0; r < n; r++)
+                    {
+                        mean[k][r] = (oof[a][k][r] + oof[b][k][r]) / 2;
+                    }
+                }
+
+                double blended = CrossValidatedQini(data, fold, mean);
+                scores.Add(new(BlendName(a, b), blended));
+                if (blended > blendScore)
+                {
+                    (blend, blendScore, blendOutOfFold) = ((a, b), blended, mean);
+                }
+            }
+        }
+
+        int[] parts = blend.A < 0 ? [best] : [blend.A, blend.B];
+        TreeUpliftModel chosen;
+        if (foldModels is null)
+        {
+            TreeUpliftModel[] fits = new TreeUpliftModel[parts.Length];
+            for (int p = 0; p < parts.Length; p++)
+            {
+                fits[p] = Create(_candidates[parts[p]], _options.Seed);
+                fits[p].Fit(data, cancellationToken);
+            }
+
+            chosen = fits.Length == 1 ? fits[0] : TreeUpliftModel.Average(fits);
+        }
+        else
+        {
+            chosen = TreeUpliftModel.Average([.. parts.SelectMany(p => foldModels[p])]);
+        }
+
         _chosen = chosen;
-        Chosen = _candidates[best].ToString();
+        Chosen = blend.A < 0 ? _candidates[best].ToString() : BlendName(blend.A, blend.B);
         Scores = scores;
-        OutOfFold = oof[best];
+        OutOfFold = blendOutOfFold ?? oof[best];
+    }
+
+    private string BlendName(int a, int b) => $"{_candidates[a]}+{_candidates[b]}";
+
+    // The mean over folds (and treatments) of the Qini coefficient of out-of-fold predictions on each held-out fold.
+    private static double CrossValidatedQini(UpliftTrainingSet data, int[] fold, double[][] outOfFold)
+    {
+        int folds = fold.Length == 0 ? 0 : fold.Max() + 1;
+        double total = 0;
+        int counted = 0;
+        for (int f = 0; f < folds; f++)
+        {
+            for (int k = 0; k < outOfFold.Length; k++)
+            {
+                List<double> u = [];
+                List<float> y = [];
+                List<int> arm = [];
+                for (int r = 0; r < fold.Length; r++)
+                {
+                    int t = data.Treatment[r];
+                    if (fold[r] == f && (t == 0 || t == k + 1))
+                    {
+                        u.Add(outOfFold[k][r]);
+                        y.Add(data.Outcome[r]);
+                        arm.Add(t == 0 ? 0 : 1);
+                    }
+                }
+
+                double q = UpliftMetrics.QiniCoefficient([.. y], [.. u], [.. arm]);
+                if (double.IsFinite(q))
+                {
+                    total += q;
+                    counted++;
+                }
+            }
+        }
+
+        return counted == 0 ? double.NegativeInfinity : total / counted;
     }
 
     private TreeUpliftModel Create(Candidate candidate, int seed) => new(candidate.Model, new UpliftModelOptions

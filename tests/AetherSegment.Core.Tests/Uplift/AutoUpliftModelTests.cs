@@ -13,14 +13,57 @@ public sealed class AutoUpliftModelTests
 
         auto.Fit(train);
 
-        Assert.Equal(AutoUpliftModel.AllCandidates.Select(c => c.ToString()), auto.Scores.Select(p => p.Key));
+        // Every candidate, then the one blend of two candidates of one learner (the forest and the honest forest).
+        Assert.Equal([.. AutoUpliftModel.AllCandidates.Select(c => c.ToString()), "forest+forest-honest"], auto.Scores.Select(p => p.Key));
         Assert.Equal(auto.Scores.MaxBy(p => p.Value).Key, auto.Chosen);
         Assert.All(auto.Scores, p => Assert.True(p.Value > 0.05, $"{p.Key} {p.Value}: every learner finds the planted effect"));
-        AutoUpliftModel.Candidate chosen = AutoUpliftModel.AllCandidates.Single(c => c.ToString() == auto.Chosen);
-        IUpliftModel direct = UpliftModels.Create(chosen.Model, new UpliftModelOptions { Seed = 11, HonestForest = chosen.Honest });
-        direct.Fit(train);
-        Assert.Equal(direct.Predict(train.Features, 0), auto.Predict(train.Features, 0));
+        AssertPredictsAsChosen(auto, train);
         Assert.Equal(train.RowCount, auto.OutOfFold[0].Length);
+    }
+
+    [Fact]
+    public void Fit_BlendOfTheForestAndTheHonestForest_IsChosenOnlyOnAHigherScore_AndPredictsTheirMean()
+    {
+        AutoUpliftModel.Candidate[] forests = [new(UpliftModels.Forest, false), new(UpliftModels.Forest, true)];
+        string[] chosen = new string[10];
+        for (int seed = 0; seed < chosen.Length; seed++)
+        {
+            // Small noisy sets, where neither forest is clearly better and the blend often scores higher than both.
+            UpliftTrainingSet train = UpliftModelTests.Synthetic(2_000, 40 + seed);
+            AutoUpliftModel auto = new(new UpliftModelOptions { Seed = 20 + seed }, forests);
+            auto.Fit(train);
+
+            double single = auto.Scores.Take(2).Max(p => p.Value), blend = auto.Scores[2].Value;
+            Assert.Equal(blend > single ? "forest+forest-honest" : auto.Scores.Take(2).MaxBy(p => p.Value).Key, auto.Chosen);
+            AssertPredictsAsChosen(auto, train, seed: 20 + seed);
+            chosen[seed] = auto.Chosen!;
+        }
+
+        Assert.Contains("forest+forest-honest", chosen);
+    }
+
+    // The fitted model predicts as the chosen candidate refitted on every row, or, for a blend, as the mean of both.
+    private static void AssertPredictsAsChosen(AutoUpliftModel auto, UpliftTrainingSet train, int seed = 11)
+    {
+        string[] parts = auto.Chosen!.Split('+');
+        double[] expected = new double[train.RowCount];
+        foreach (string part in parts)
+        {
+            AutoUpliftModel.Candidate candidate = AutoUpliftModel.AllCandidates.Single(c => c.ToString() == part);
+            IUpliftModel direct = UpliftModels.Create(candidate.Model, new UpliftModelOptions { Seed = seed, HonestForest = candidate.Honest });
+            direct.Fit(train);
+            double[] predicted = direct.Predict(train.Features, 0);
+            for (int r = 0; r < expected.Length; r++)
+            {
+                expected[r] += predicted[r] / parts.Length;
+            }
+        }
+
+        double[] actual = auto.Predict(train.Features, 0);
+        for (int r = 0; r < expected.Length; r++)
+        {
+            Assert.Equal(expected[r], actual[r], 12);
+        }
     }
 
     [Fact]
