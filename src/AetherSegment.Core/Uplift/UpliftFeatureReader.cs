@@ -268,7 +268,7 @@ internal sealed record FeatureRows(UpliftDataset Features, string[] CustomerIds,
 
         int[] arm = new int[rows.Length];
         float[] outcome = new float[rows.Length];
-        int treated = 0, converted = 0, buyers = 0;
+        int treated = 0, converted = 0;
         double revenue = 0;
         for (int i = 0; i < rows.Length; i++)
         {
@@ -279,12 +279,11 @@ internal sealed record FeatureRows(UpliftDataset Features, string[] CustomerIds,
             if (outcome[i] == 1f)
             {
                 converted++;
-                buyers++;
                 revenue += Revenue is null ? 0 : Revenue[r];
             }
         }
 
-        return new ExperimentRows(arm, outcome, treated, converted, buyers > 0 ? revenue / buyers : 0);
+        return new ExperimentRows(arm, outcome, treated, converted, converted > 0 ? revenue / converted : 0);
     }
 }
 

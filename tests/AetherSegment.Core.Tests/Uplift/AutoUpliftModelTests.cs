@@ -42,6 +42,25 @@ public sealed class AutoUpliftModelTests
         Assert.Contains("forest+forest-honest", chosen);
     }
 
+    // 20,000 randomized rows with held-out predictions uniform on [0, 0.2), a 20% base rate and the given true uplift, and their calibration.
+    private static (UpliftCalibration Calibration, double[] HeldOut) Calibrated(int seed, Func<double, double> trueUplift)
+    {
+        Random random = new(seed);
+        int n = 20_000;
+        double[] heldOut = new double[n];
+        int[] treated = new int[n];
+        float[] outcome = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            heldOut[i] = random.NextDouble() * 0.2;
+            treated[i] = random.Next(2);
+            double p = 0.2 + (treated[i] == 1 ? trueUplift(heldOut[i]) : 0);
+            outcome[i] = random.NextDouble() < p ? 1 : 0;
+        }
+
+        return (UpliftCalibration.Build(heldOut, treated, outcome)!, heldOut);
+    }
+
     // The fitted model predicts as the chosen candidate refitted on every row, or, for a blend, as the mean of both.
     private static void AssertPredictsAsChosen(AutoUpliftModel auto, UpliftTrainingSet train, int seed = 11)
     {
@@ -164,21 +183,8 @@ public sealed class AutoUpliftModelTests
     [Fact]
     public void Calibration_MeasuresAMiscalibratedModelAndWidensItsInterval()
     {
-        Random random = new(5);
-        int n = 20_000;
-        double[] heldOut = new double[n];
-        int[] treated = new int[n];
-        float[] outcome = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            heldOut[i] = random.NextDouble() * 0.2;
-            treated[i] = random.Next(2);
-            // The true uplift is half the prediction: the model over-predicts.
-            double p = 0.2 + (treated[i] == 1 ? heldOut[i] / 2 : 0);
-            outcome[i] = random.NextDouble() < p ? 1 : 0;
-        }
-
-        UpliftCalibration calibration = UpliftCalibration.Build(heldOut, treated, outcome)!;
+        // The true uplift is half the prediction: the model over-predicts.
+        (UpliftCalibration calibration, double[] heldOut) = Calibrated(seed: 5, trueUplift: predicted => predicted / 2);
         double[] high = [.. heldOut.Where(u => u > 0.15)];
 
         (double low, double up) = calibration.MeanInterval(high, high.Length);
@@ -192,20 +198,8 @@ public sealed class AutoUpliftModelTests
     [Fact]
     public void Calibration_WidensTheIntervalByTheShareOutsideTheSupportTimesTheMeasuredSpread()
     {
-        Random random = new(11);
-        int n = 20_000;
-        double[] heldOut = new double[n];
-        int[] treated = new int[n];
-        float[] outcome = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            // Calibrated: the true uplift is the prediction, from 0 to 0.2 across the groups.
-            heldOut[i] = random.NextDouble() * 0.2;
-            treated[i] = random.Next(2);
-            outcome[i] = random.NextDouble() < 0.2 + (treated[i] * heldOut[i]) ? 1 : 0;
-        }
-
-        UpliftCalibration calibration = UpliftCalibration.Build(heldOut, treated, outcome)!;
+        // Calibrated: the true uplift is the prediction, from 0 to 0.2 across the groups.
+        (UpliftCalibration calibration, double[] heldOut) = Calibrated(seed: 11, trueUplift: predicted => predicted);
         double[] members = [.. heldOut.Take(2_000)];
 
         (double low, double high) = calibration.MeanInterval(members, members.Length);
