@@ -69,9 +69,12 @@ public sealed class BigQueryResilienceTests
     [Fact]
     public async Task Query_NoAnswerWithinTheAttemptTimeout_GivesAClearErrorNamingTheSetting()
     {
+        // The server answers only after the client has given up: a late answer (a timer delayed by a starved thread
+        // pool) can never turn the timeout into a success.
+        using ManualResetEventSlim clientGaveUp = new();
         await using FakeBigQueryServer server = new(_ =>
         {
-            Thread.Sleep(TimeSpan.FromSeconds(2.5));
+            clientGaveUp.Wait(TimeSpan.FromMinutes(1));
             return Answer();
         });
         BigQueryOptions options = Options(server);
@@ -79,7 +82,15 @@ public sealed class BigQueryResilienceTests
         options.MaxRetries = 0;
         using BigQueryRestClient client = new(options, TimeProvider.System);
 
-        DataStoreException error = await Assert.ThrowsAsync<DataStoreException>(() => client.QueryAsync(Statement, dryRun: false, CancellationToken.None));
+        DataStoreException error;
+        try
+        {
+            error = await Assert.ThrowsAsync<DataStoreException>(() => client.QueryAsync(Statement, dryRun: false, CancellationToken.None));
+        }
+        finally
+        {
+            clientGaveUp.Set();
+        }
 
         Assert.Equal($"BigQuery is unreachable at {server.Endpoint.TrimEnd('/')} after 1 attempts: no answer within 1 s (AetherSegment:BigQuery:Timeout)", error.Message);
         AssertQueryShape(Assert.Single(server.All));
