@@ -124,6 +124,10 @@ internal static partial class QuestionParser
         {
             text = Consume(text, ComparisonRegex(), m => comparisons.Add((ReadComparison(m), m.Index, m.Index + m.Length)));
             text = Consume(text, OrMoreRegex(), m => comparisons.Add((ReadOrMore(m), m.Index, m.Index + m.Length)));
+            if (comparisons.Find(c => c.Comparison is { Operator: ComparisonOperator.Between, Upper: null }).Comparison is { } open)
+            {
+                return ParsedQuestion.Unplaced($"\"{open.Phrase}\" and what? Give both ends of the range, as in \"between 100 and 500\"");
+            }
         }
         int? limit = null;
         AnalyticsSort sort = AnalyticsSort.Default;
@@ -301,7 +305,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0);
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(QuestionText.Normalize(question)));
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -412,7 +416,7 @@ internal static partial class QuestionParser
     }
 
     // Places comparisons, purchases of several products (both, either, but not) and shares on the assembled query.
-    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension)
+    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed)
     {
         DimensionDefinition? dimension = query.Dimension;
         int? limit = query.Limit;
@@ -521,6 +525,23 @@ internal static partial class QuestionParser
             }
         }
 
+        if (share && buyers is not null && ReferenceEquals(measure, buyers) && !buyersNamed && products.Count > 0 && conditions.Count == 0)
+        {
+            // "what percent of customers bought Lighting": out of all customers, not out of all buyers.
+            if (dimension is not null || filters.Count > products.Count || row is not null || having is not null)
+            {
+                return ParsedQuestion.Unplaced($"a share of {People(layer)} who bought {products[0].Phrase} out of which {People(layer)}? Ask \"what percent of {People(layer)} bought {products[0].Phrase}\" (out of all {People(layer)}) or \"what share of buyers ...\" (out of all buyers)");
+            }
+
+            foreach (QueryFilter product in products)
+            {
+                filters.Remove(product);
+                conditions.Add(new CustomerCondition(buyers, [product], null, null, product.Negated));
+            }
+
+            measure = layer.CustomerCount;
+        }
+
         if (share)
         {
             if (!measure.Additive)
@@ -573,11 +594,6 @@ internal static partial class QuestionParser
         {
             (double upper, moneyB) = ReadAmount(m.Groups["b"].Value);
             b = upper;
-        }
-
-        if (op == ComparisonOperator.Between && b is null)
-        {
-            op = ComparisonOperator.GreaterOrEqual;
         }
 
         return new NumericComparison(op, a, b, m.Value.Trim(), moneyA || moneyB) { Percent = m.Value.Contains(" percent", StringComparison.Ordinal) };
@@ -1160,7 +1176,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|since) )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec|(?<=(?:in|during|for|of) )may)(?: (\d{4}))?(?= )")]
     private static partial Regex MonthRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!dollars )(20\d\d)(?= )")]
+    // A four-digit number is a year unless it is an amount: after "dollars", after a comparison ("over 2000", "at
+    // most 2000"), or the upper end of a range whose lower end is not a year ("between 500 and 2000").
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!(?:dollars|over|above|more than|greater than|higher than|bigger than|larger than|exceeding|in excess of|at least|no less than|not less than|a minimum of|minimum of|below|under|less than|fewer than|lower than|smaller than|at most|no more than|not more than|up to|a maximum of|maximum of) )(?<!between (?!20\d\d )\S+ (?:and|to) )(20\d\d)(?= )")]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d))?(?= )")]
@@ -1206,6 +1224,10 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|fraction|pct)(?: of)?(?= )")]
     private static partial Regex ShareRegex();
+
+    // The population of a share named as buyers ("what share of buyers bought Lighting"), not as customers.
+    [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b")]
+    private static partial Regex BuyerNounRegex();
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|ordered|buyers|purchasers|shoppers who|customers who) ")]
     private static partial Regex PurchaseRegex();

@@ -142,7 +142,8 @@ internal sealed class CustomerSimulator
 
         c.CreatedAt = _asOf - (ageDays * Day) - random.NextInt64(Day);
         double gapDays = -Math.Log(1.0 - random.NextDouble()) * (2.0 + (160.0 * c.Churn * c.Churn));
-        c.ActiveUntil = Math.Max(c.CreatedAt + Day, _asOf - (long)(gapDays * Day) - random.NextInt64(Day));
+        // A customer is active for at least a day, but never past as-of: nothing is written in the future.
+        c.ActiveUntil = Math.Min(_asOf, Math.Max(c.CreatedAt + Day, _asOf - (long)(gapDays * Day) - random.NextInt64(Day)));
     }
 
     private void WriteCustomer(ref SyntheticRandom random, CustomerState c, ITableWriter w)
@@ -166,7 +167,7 @@ internal sealed class CustomerSimulator
     private void WriteTransactions(ref SyntheticRandom random, CustomerState c, ITableWriter w)
     {
         int count = Math.Min(MaxTransactions, random.NextPoisson(0.4 + (9.5 * Math.Pow(c.Clv, 1.15))));
-        long span = Math.Max(Day, c.ActiveUntil - c.CreatedAt);
+        long span = Math.Max(1, c.ActiveUntil - c.CreatedAt);
         for (int i = 0; i < count; i++)
         {
             _purchaseTimes[i] = c.CreatedAt + random.NextInt64(span);

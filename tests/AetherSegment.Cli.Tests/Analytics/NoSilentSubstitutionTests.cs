@@ -99,6 +99,32 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
     }
 
     [Fact]
+    public async Task RangeEndingInAFourDigitAmount_IsARangeNotAYear()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers spent between 500 and 2000 dollars?");
+
+        Dictionary<string, double> spend = Rows.Orders.GroupBy(o => o.Customer).ToDictionary(g => g.Key, g => g.Sum(o => o.Value));
+        Assert.Equal(spend.Values.Count(v => v >= 500 && v <= 2000), Single(answer));
+        Assert.DoesNotContain("2000-01-01", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("between $500.00 and $2,000.00", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PercentOfCustomersWhoBought_IsOutOfAllCustomersNotOutOfBuyers()
+    {
+        AnalyticsAnswer customers = await AskAsync("what percent of customers bought Sofas?");
+        AnalyticsAnswer buyers = await AskAsync("what share of buyers bought Sofas?");
+
+        int sofaBuyers = Rows.BuyersOf("Sofas").Count;
+        Assert.Equal(sofaBuyers / (double)Rows.Customers.Count, Convert.ToDouble(customers.Rows[0]["share_of_customers"]), 9);
+        Assert.Contains("share of customers who bought Sofas out of all customers", customers.Restatement, StringComparison.Ordinal);
+        int allBuyers = Rows.Orders.Select(o => o.Customer).Distinct().Count();
+        Assert.True(allBuyers < Rows.Customers.Count, "some customers never bought, so the two denominators differ");
+        Assert.Equal(sofaBuyers / (double)allBuyers, Convert.ToDouble(buyers.Rows[0]["share_of_buyers"]), 9);
+        Assert.Contains("out of all buyers", buyers.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CitiesWithRevenueOver_KeepsOnlyThoseCities()
     {
         AnalyticsAnswer answer = await AskAsync("cities with revenue over $20,000");

@@ -114,6 +114,44 @@ public sealed class QuestionParserTests
     }
 
     [Theory]
+    [InlineData("how many customers have a lifetime value between 500 and 2000?", 500.0, 2000.0)]
+    [InlineData("customers who spent between 100 and 2025 dollars", 100.0, 2025.0)]
+    [InlineData("customers who spent over 2000", 2000.0, null)]
+    [InlineData("customers who spent at most 2030", 2030.0, null)]
+    public void Parse_FourDigitAmountInAComparison_IsAnAmountNotAYear(string question, double value, double? upper)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Null(parsed.Query.Time);
+        NumericComparison comparison = Assert.Single(parsed.Query.Conditions).Comparison!;
+        Assert.Equal(value, comparison.Value);
+        Assert.Equal(upper, comparison.Upper);
+    }
+
+    [Fact]
+    public void Parse_RangeBetweenTwoYears_StaysAComparisonOfPeriods()
+    {
+        ParsedQuestion parsed = QuestionParser.Parse("revenue growth between 2024 and 2025", DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal(2024, parsed.Query.Time!.Amount);
+        Assert.Equal(2025, parsed.Query.ComparedTime!.Amount);
+    }
+
+    [Theory]
+    [InlineData("customers with a churn probability between 0.5", "0.5")]
+    [InlineData("how many customers spent between 100?", "100")]
+    public void Parse_RangeWithOneEnd_IsDeclinedNotReadAsAtLeast(string question, string unplaced)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, parsed.Status);
+        Assert.Null(parsed.Query);
+        Assert.Contains(unplaced, parsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("top 5 cities by revenue", 5, "desc")]
     [InlineData("top ten product types by units sold", 10, "desc")]
     [InlineData("bottom 3 categories by orders", 3, "asc")]
