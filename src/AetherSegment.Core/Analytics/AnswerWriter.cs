@@ -207,6 +207,15 @@ internal static class AnswerWriter
             scope.Add($"who did not buy {string.Join(" or ", notBought)}");
         }
 
+        foreach (CustomerCondition condition in query.Conditions.Where(c => c is { Filters.Count: 0, Comparison: null, RowComparison: null }))
+        {
+            // "who never bought", "with no abandoned carts": customers without any row of the condition's table.
+            string time = query.Time is not null ? " in the time range" : "";
+            scope.Add(condition.Measure.Name == "buyers"
+                ? (condition.Negated ? (time.Length == 0 ? "who never bought" : $"who did not buy{time}") : $"who bought{time}")
+                : (condition.Negated ? $"with no {condition.Measure.Label}{time}" : $"with at least one of {condition.Measure.Label}{time}"));
+        }
+
         foreach (CustomerCondition condition in query.Conditions)
         {
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));

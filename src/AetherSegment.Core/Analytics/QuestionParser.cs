@@ -79,6 +79,29 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(noTrigger);
         }
 
+        // "customers who never ordered", "have not abandoned a cart in the last 30 days": customers without any such row.
+        List<MeasureDefinition> never = [];
+        if (!legacy)
+        {
+            string? unmapped = null;
+            text = Consume(text, NeverRegex(), m =>
+            {
+                string what = m.Groups["cart"].Success ? "abandoned_carts" : "buyers";
+                if (layer.Measure(what) is { Missing: null } measure)
+                {
+                    never.Add(measure);
+                }
+                else
+                {
+                    unmapped ??= m.Value.Trim();
+                }
+            });
+            if (unmapped is not null)
+            {
+                return ParsedQuestion.Unplaced($"\"{unmapped}\" needs data this profile does not map");
+            }
+        }
+
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -305,7 +328,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(QuestionText.Normalize(question)));
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(QuestionText.Normalize(question)), never);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -416,7 +439,7 @@ internal static partial class QuestionParser
     }
 
     // Places comparisons, purchases of several products (both, either, but not) and shares on the assembled query.
-    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed)
+    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never)
     {
         DimensionDefinition? dimension = query.Dimension;
         int? limit = query.Limit;
@@ -467,6 +490,16 @@ internal static partial class QuestionParser
             {
                 conditions.Add(new CustomerCondition(subject, [], comparison, null, false));
             }
+        }
+
+        if (never.Count > 0)
+        {
+            if (!ReferenceEquals(measure, layer.CustomerCount) || dimension is not null || share)
+            {
+                return ParsedQuestion.Unplaced($"\"never\" is read on a count of {People(layer)}, as in \"how many {People(layer)} never ordered\"");
+            }
+
+            conditions.AddRange(never.Select(m => new CustomerCondition(m, [], null, null, Negated: true)));
         }
 
         // Several products bought: both (an intersection), either (one filter), or one but not the other.
@@ -1224,6 +1257,10 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|fraction|pct)(?: of)?(?= )")]
     private static partial Regex ShareRegex();
+
+    // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
+    private static partial Regex NeverRegex();
 
     // The population of a share named as buyers ("what share of buyers bought Lighting"), not as customers.
     [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b")]

@@ -124,6 +124,54 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
         Assert.Contains("out of all buyers", buyers.Restatement, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("how many customers have never ordered?")]
+    [InlineData("customers who haven't bought anything")]
+    [InlineData("how many customers did not make a purchase?")]
+    public async Task NeverOrdered_CountsCustomersWithoutAnyOrder(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        HashSet<string> buyers = [.. Rows.Orders.Select(o => o.Customer)];
+        int expected = Rows.Customers.Count(c => !buyers.Contains(c.Id));
+        Assert.True(expected > 0, "the fixture has customers without orders");
+        Assert.Equal(expected, Single(answer));
+        Assert.Contains("customers who never bought", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NeverAbandonedACart_CountsCustomersWithoutAnyCart()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers never abandoned a cart?");
+
+        HashSet<string> withCarts = [.. Rows.Carts.Select(c => c.Customer)];
+        Assert.Equal(Rows.Customers.Count(c => !withCarts.Contains(c.Id)), Single(answer));
+        Assert.Contains("with no abandoned carts", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotOrderedInTheLast90Days_CountsCustomersWithoutAnOrderInTheRange()
+    {
+        AnalyticsAnswer answer = await AskAsync("customers who have not ordered in the last 90 days");
+
+        // As-of 2026-11-20: the last 90 whole days start on 2026-08-23.
+        HashSet<string> recent = [.. Rows.Orders.Where(o => o.At >= new DateTime(2026, 8, 23, 0, 0, 0, DateTimeKind.Utc) && o.At < new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc)).Select(o => o.Customer)];
+        Assert.Equal(Rows.Customers.Count(c => !recent.Contains(c.Id)), Single(answer));
+        Assert.Contains("who did not buy in the time range", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("customers who never bought sofas in Paris")]
+    [InlineData("revenue from customers who never ordered")]
+    [InlineData("how many customers never ordered by country")]
+    public async Task NeverOutsideACountOfCustomers_IsDeclined(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        Assert.Contains("never", answer.Answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CitiesWithRevenueOver_KeepsOnlyThoseCities()
     {
