@@ -192,11 +192,15 @@ internal static class AnswerWriter
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
     }
 
+    // A purchase of named products: "who bought Tents", "but not Stoves".
+    private static bool IsPurchase(CustomerCondition condition) =>
+        condition is { Comparison: null, RowComparison: null, Filters.Count: > 0 } && condition.Measure.Name == "buyers";
+
     // "who bought both Tents and Sleeping Bags but not Stoves", "whose revenue for Tents is over $1,000.00".
     private static void AddConditions(AnalyticsQuery query, List<string> scope)
     {
-        List<string> bought = [.. query.Conditions.Where(c => c.Comparison is null && c.RowComparison is null && !c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
-        List<string> notBought = [.. query.Conditions.Where(c => c.Comparison is null && c.RowComparison is null && c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
+        List<string> bought = [.. query.Conditions.Where(c => IsPurchase(c) && !c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
+        List<string> notBought = [.. query.Conditions.Where(c => IsPurchase(c) && c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
         if (bought.Count > 0)
         {
             string list = bought.Count == 2 ? $"both {bought[0]} and {bought[1]}" : bought.Count > 2 ? "all of " + string.Join(", ", bought) : bought[0];
@@ -207,13 +211,15 @@ internal static class AnswerWriter
             scope.Add($"who did not buy {string.Join(" or ", notBought)}");
         }
 
-        foreach (CustomerCondition condition in query.Conditions.Where(c => c is { Filters.Count: 0, Comparison: null, RowComparison: null }))
+        foreach (CustomerCondition condition in query.Conditions.Where(c => c is { Comparison: null, RowComparison: null } && !IsPurchase(c)))
         {
-            // "who never bought", "with no abandoned carts": customers without any row of the condition's table.
+            // "who never bought", "with no abandoned carts", "with any sessions for ios": customers with or without any
+            // row of the condition's table.
             string time = query.Time is not null ? " in the time range" : "";
+            string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
             scope.Add(condition.Measure.Name == "buyers"
                 ? (condition.Negated ? (time.Length == 0 ? "who never bought" : $"who did not buy{time}") : $"who bought{time}")
-                : (condition.Negated ? $"with no {condition.Measure.Label}{time}" : $"with at least one of {condition.Measure.Label}{time}"));
+                : (condition.Negated ? $"with no {condition.Measure.Label}{filters}{time}" : $"with any {condition.Measure.Label}{filters}{time}"));
         }
 
         foreach (CustomerCondition condition in query.Conditions)

@@ -328,7 +328,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(QuestionText.Normalize(question)), never);
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(QuestionText.Normalize(question)), never, AsksForCustomers(QuestionText.Normalize(question), layer));
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -439,7 +439,7 @@ internal static partial class QuestionParser
     }
 
     // Places comparisons, purchases of several products (both, either, but not) and shares on the assembled query.
-    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never)
+    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never, bool customersAsked)
     {
         DimensionDefinition? dimension = query.Dimension;
         int? limit = query.Limit;
@@ -488,8 +488,23 @@ internal static partial class QuestionParser
             }
             else
             {
-                conditions.Add(new CustomerCondition(subject, [], comparison, null, false));
+                // "customers who bought more than 2 sofas": per customer, a count of buyers is always 1; the units
+                // bought (or, without quantities, the orders) are what is compared.
+                MeasureDefinition perCustomer = subject.Name == "buyers"
+                    ? (layer.Measure("units") is { Missing: null } units ? units : layer.Measure("orders") is { Missing: null } orders ? orders : subject)
+                    : subject;
+                conditions.Add(new CustomerCondition(perCustomer, [], comparison, null, false));
             }
+        }
+
+        // "how many customers have an abandoned cart", "how many customers have orders over $500": a count of the
+        // customers with such rows, not of the rows.
+        if (customersAsked && measure.Format == MeasureFormat.Count && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers"
+            && layer.Fact(measure.Fact) is { IsCustomerGrain: false } && having is null && !share && (dimension is null || dimension.OnCustomers))
+        {
+            conditions.Add(new CustomerCondition(measure, [], null, row, false));
+            row = null;
+            measure = layer.CustomerCount;
         }
 
         if (never.Count > 0)
@@ -1261,6 +1276,18 @@ internal static partial class QuestionParser
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
     [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
     private static partial Regex NeverRegex();
+
+    // "how many customers ...", "the number of shoppers ...": the question counts customers.
+    private static bool AsksForCustomers(string normalized, SemanticLayer layer)
+    {
+        Match m = HowManyNounRegex().Match(normalized);
+        IReadOnlyList<string> nouns = layer.CustomerCount.Synonyms;
+        return m.Success && (nouns.Contains(m.Groups["w1"].Value)
+            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value)));
+    }
+
+    [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]
+    private static partial Regex HowManyNounRegex();
 
     // The population of a share named as buyers ("what share of buyers bought Lighting"), not as customers.
     [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b")]

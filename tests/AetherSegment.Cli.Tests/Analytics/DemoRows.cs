@@ -9,8 +9,8 @@ internal sealed class DemoRows
     {
         Customers = [.. SummitDatabase.Query(path, "SELECT customer_id, country, city, clv_score FROM customers")
             .Select(r => new Customer((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3])))];
-        Orders = [.. SummitDatabase.Query(path, "SELECT customer_id, product_type, category, order_value, transaction_date FROM transactions")
-            .Select(r => new Order((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3]), (DateTime)r[4]!))];
+        Orders = [.. SummitDatabase.Query(path, "SELECT customer_id, product_type, category, order_value, transaction_date, quantity FROM transactions")
+            .Select(r => new Order((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3]), (DateTime)r[4]!, Convert.ToInt32(r[5])))];
         Carts = [.. SummitDatabase.Query(path, "SELECT customer_id, cart_value FROM abandoned_carts").Select(r => new Cart((string)r[0]!, Convert.ToDouble(r[1])))];
         Churn = SummitDatabase.Query(path, "SELECT customer_id, churn_probability FROM customer_scores").ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1]));
         Sends = [.. SummitDatabase.Query(path, "SELECT campaign_name, converted, \"group\" FROM campaign_history").Select(r => new Send((string)r[0]!, (bool)r[1]!, (string)r[2]!))];
@@ -30,7 +30,7 @@ internal sealed class DemoRows
 
     internal sealed record Customer(string Id, string Country, string City, double Clv);
 
-    internal sealed record Order(string Customer, string ProductType, string Category, double Value, DateTime At);
+    internal sealed record Order(string Customer, string ProductType, string Category, double Value, DateTime At, int Quantity);
 
     internal sealed record Cart(string Customer, double Value);
 

@@ -172,6 +172,49 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
         Assert.Contains("never", answer.Answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("how many customers have an abandoned cart?")]
+    [InlineData("number of customers with abandoned carts")]
+    public async Task HowManyCustomersHaveACart_CountsCustomersNotCarts(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        int expected = Rows.Carts.Select(c => c.Customer).Distinct().Count();
+        Assert.Equal(expected, Single(answer));
+        Assert.Contains("customers with any abandoned carts", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HowManyCustomersHaveOrders_CountsCustomersWithAnOrder()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers have orders?");
+
+        int expected = Rows.Orders.Select(o => o.Customer).Distinct().Count();
+        Assert.True(expected < Rows.Orders.Count, "a count of orders would differ");
+        Assert.Equal(expected, Single(answer));
+    }
+
+    [Fact]
+    public async Task HowManyCustomersHaveACartAndAChurnThreshold_CountsCustomersMeetingBoth()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers have both an abandoned cart and a churn probability above 0.5?");
+
+        HashSet<string> withCarts = [.. Rows.Carts.Select(c => c.Customer)];
+        Assert.Equal(Rows.Churn.Count(p => p.Value > 0.5 && withCarts.Contains(p.Key)), Single(answer));
+        Assert.Contains("customers with any abandoned carts, whose churn probability is over 50.0%", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoughtMoreThanTwoOfAProduct_ComparesTheUnitsEachCustomerBought()
+    {
+        AnalyticsAnswer answer = await AskAsync("how many customers bought more than 2 sofas?");
+
+        int expected = Rows.Orders.Where(o => o.ProductType == "Sofas").GroupBy(o => o.Customer).Count(g => g.Sum(o => o.Quantity) > 2);
+        Assert.True(expected > 0, "a count of buyers per customer (always 1) would answer 0");
+        Assert.Equal(expected, Single(answer));
+        Assert.Contains("whose units sold for Sofas is over 2", answer.Restatement, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CitiesWithRevenueOver_KeepsOnlyThoseCities()
     {
