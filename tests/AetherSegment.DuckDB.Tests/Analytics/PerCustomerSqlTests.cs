@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AetherSegment.Analytics;
 using AetherSegment.Data;
-using AetherSegment.DependencyInjection;
 using AetherSegment.DuckDB.Tests.Loading;
 using AetherSegment.Profiles;
 using AetherSegment.Synthetic.Profiles;
@@ -32,13 +31,7 @@ public sealed class PerCustomerSqlTests : IAsyncLifetime
     }
 
     /// <summary>The demo profile with <c>entities.customers.id_unique</c> taken out: a customer id may repeat.</summary>
-    internal static BusinessProfile WithoutCustomersIdUnique()
-    {
-        using Stream stream = HomeFurnishingProfile.OpenJson();
-        JsonObject json = JsonNode.Parse(stream)!.AsObject();
-        json["entities"]!["customers"]!.AsObject().Remove("id_unique");
-        return BusinessProfileLoader.Parse(json.ToJsonString());
-    }
+    internal static BusinessProfile WithoutCustomersIdUnique() => DemoProfileSql.Edited(json => json["entities"]!["customers"]!.AsObject().Remove("id_unique"));
 
     [Theory]
     [InlineData("buyers by country")]
@@ -53,8 +46,8 @@ public sealed class PerCustomerSqlTests : IAsyncLifetime
     [InlineData("bottom 2 countries by buyers")]
     public async Task DeclaredUniqueCustomers_CountRowsPerBuyer_AndAnswerAsTheDistinctForm(string question)
     {
-        CompiledQuery declared = Compile(question, _declared);
-        CompiledQuery undeclared = Compile(question, _undeclared);
+        CompiledQuery declared = DemoProfileSql.Compile(question, _declared);
+        CompiledQuery undeclared = DemoProfileSql.Compile(question, _undeclared);
 
         Assert.Contains("per_customer_id", declared.Statement.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("COUNT(DISTINCT t.customer_id)", declared.Statement.Sql, StringComparison.Ordinal);
@@ -71,9 +64,9 @@ public sealed class PerCustomerSqlTests : IAsyncLifetime
     [InlineData("buyers this month vs last month")]
     public void OtherShapes_KeepThePlainSql(string question)
     {
-        CompiledQuery declared = Compile(question, _declared);
+        CompiledQuery declared = DemoProfileSql.Compile(question, _declared);
 
-        Assert.Equal(Compile(question, _undeclared).Statement.Sql, declared.Statement.Sql);
+        Assert.Equal(DemoProfileSql.Compile(question, _undeclared).Statement.Sql, declared.Statement.Sql);
     }
 
     [Fact]
@@ -82,8 +75,7 @@ public sealed class PerCustomerSqlTests : IAsyncLifetime
         List<string> rewritten = [];
         foreach (string question in EvaluationQuestions())
         {
-            ParsedQuestion parsed = QuestionParser.Parse(question, _declared, null);
-            if (parsed.Query is null || TryCompile(question, _declared) is not { } declared || TryCompile(question, _undeclared) is not { } undeclared)
+            if (DemoProfileSql.TryCompile(question, _declared, out _) is not { } declared || DemoProfileSql.TryCompile(question, _undeclared, out _) is not { } undeclared)
             {
                 continue;
             }
@@ -113,7 +105,7 @@ public sealed class PerCustomerSqlTests : IAsyncLifetime
         Assert.True(expected.Rows.Any(r => r.Any(v => v is long or int or double or decimal && Convert.ToDouble(v, CultureInfo.InvariantCulture) != 0)),
             $"\"{question}\" answers nothing on the data; it does not test the rewrite");
         Assert.Equal(expected.Columns, actual.Columns);
-        Assert.Equal(Render(expected), Render(actual));
+        Assert.Equal(DemoProfileSql.Render(expected), DemoProfileSql.Render(actual));
     }
 
     private static IEnumerable<string> EvaluationQuestions()
@@ -128,35 +120,4 @@ public sealed class PerCustomerSqlTests : IAsyncLifetime
             }
         }
     }
-
-    private static CompiledQuery Compile(string question, SemanticLayer layer) =>
-        TryCompile(question, layer, out string? reason) ?? throw new InvalidOperationException($"\"{question}\" was not compiled: {reason}");
-
-    private static CompiledQuery? TryCompile(string question, SemanticLayer layer) => TryCompile(question, layer, out _);
-
-    private static CompiledQuery? TryCompile(string question, SemanticLayer layer, out string? reason)
-    {
-        ParsedQuestion parsed = QuestionParser.Parse(question, layer, null);
-        if (parsed.Query is not { } query)
-        {
-            reason = $"not read: {parsed.Reason}";
-            return null;
-        }
-
-        (DateTimeOffset, DateTimeOffset)? range = query.Time?.Resolve(GeneratedDatabase.AsOf);
-        (DateTimeOffset, DateTimeOffset)? compared = query.ComparedTime?.Resolve(GeneratedDatabase.AsOf);
-        AetherSegmentOptions thresholds = new() { HighValueThreshold = 0.7, LowValueThreshold = 0.4, ChurnRiskThreshold = 0.6 };
-        return AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, range, compared, 1000, out reason);
-    }
-
-    // Rows as text in a fixed order, numbers rounded to 6 places (a sum of doubles may add in another order).
-    private static List<string> Render(QueryResult result) =>
-        [.. result.Rows.Select(r => string.Join('|', r.Select(v => v switch
-        {
-            double d => d.ToString("F6", CultureInfo.InvariantCulture),
-            decimal m => ((double)m).ToString("F6", CultureInfo.InvariantCulture),
-            float f => ((double)f).ToString("F6", CultureInfo.InvariantCulture),
-            null => "null",
-            _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-        }))).Order(StringComparer.Ordinal)];
 }
