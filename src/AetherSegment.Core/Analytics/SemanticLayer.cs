@@ -112,7 +112,7 @@ internal sealed partial class SemanticLayer
 
     /// <summary>
     /// Whether the customers table holds each customer id once (<c>entities.customers.id_unique</c>): then a count of
-    /// distinct buyers grouped or filtered by a customer attribute can total each buyer's orders first and count rows.
+    /// distinct buyers split by a customer attribute can total each buyer's orders first and count rows.
     /// </summary>
     public bool CustomersUnique => Profile.Entities.Customers.IdUnique;
 
