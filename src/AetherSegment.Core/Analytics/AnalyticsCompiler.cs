@@ -160,7 +160,7 @@ internal static class AnalyticsCompiler
         }
 
         string measureName = query.Measure.Name;
-        // Not with a filter on a customer attribute ("buyers in Canada"): the plain join reads only the matching
+        // Not with a filter on a customer attribute ("buyers in one country"): the plain join reads only the matching
         // customers' orders there, where the totals would be over every buyer (measured slower, docs/benchmarks.md).
         PerCustomerRewrite? perCustomer = plain && groupedRowValue is null && needsCustomers && customerTerms.Count == 0 ? PerCustomer(query, layer, fact, dialect) : null;
         if (perCustomer is not null)
@@ -260,13 +260,14 @@ internal static class AnalyticsCompiler
     private const string PerCustomerKey = "per_customer_id";
 
     // A count of distinct buyers over orders joined to customers ("buyers by country", "top 3 cities by revenue per
-    // buyer", "buyers in Canada") is one of rows once each buyer's orders are totalled first: with the customers table
-    // holding each id once (entities.customers.id_unique, verified by profile check), each buyer is one joined row, so
+    // buyer") is one of rows once each buyer's orders are totalled first: with the customers table holding each id once
+    // (entities.customers.id_unique, verified by profile check), each buyer is one joined row, so
     // COUNT(DISTINCT t.customer_id) becomes COUNT(*), SUM(x) the sum of the per-buyer sums and COUNT(*) the sum of the
     // per-buyer counts. Only where it reads faster and the same: the measure (and a same-table ratio's parts) counts
     // distinct buyers and is built of those three aggregates alone; the breakdown is by a customer attribute; every
     // filter is on a column of the orders (the caller keeps the plain join for a filter on a customer attribute); the
-    // measure reads no customer column. Null otherwise (the plain join). Sums of doubles may differ from the plain join's in their last bits (summation order).
+    // measure reads no customer column. Null otherwise (the plain join). Sums of doubles may differ from the plain
+    // join's in their last bits (summation order).
     private static PerCustomerRewrite? PerCustomer(AnalyticsQuery query, SemanticLayer layer, FactInfo fact, SqlDialect dialect)
     {
         if (fact.Kind != EntityKind.Orders || !layer.CustomersUnique || query.Measure.NeedsCustomers || query.RowComparison is not null
