@@ -79,6 +79,7 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
             Guess("$.entities", $"table {table.Name} was not mapped to any entity ({(related.Contains(table) ? "it has the customer id but matches no entity" : $"it has no {customerId.Name} column")})");
         }
 
+        await GrainAsync(entities, mapped, cancellationToken).ConfigureAwait(false);
         profile["entities"] = entities;
         await AttributesAndPlacesAsync(customers, customerId, attributes, catalog, cancellationToken).ConfigureAwait(false);
         if (mapped.TryGetValue("scores", out SchemaTable? scores))
@@ -368,6 +369,105 @@ internal sealed partial class ProfileDrafter(ISchemaSource source, int maxValues
 
     private static SchemaColumn? OtherId(SchemaTable table, SchemaColumn customerId) =>
         table.Columns.FirstOrDefault(c => IdLike(c.Name) && !string.Equals(c.Name, customerId.Name, StringComparison.OrdinalIgnoreCase));
+
+    // ---- grain: id_unique and session starts ------------------------------------------------------------------------
+
+    // Declarations that make questions cheaper, proposed only where the data holds them now (aether profile check
+    // verifies them again later): id_unique on customers and orders when the mapped id is unique and never null, and on
+    // events a start-of-session flag (true on exactly one row of each session) with the columns constant per session.
+    private async Task GrainAsync(JsonObject entities, Dictionary<string, SchemaTable> mapped, CancellationToken cancellationToken)
+    {
+        foreach (string entity in (string[])["customers", "orders"])
+        {
+            if (entities[entity] is JsonObject mapping && mapped.TryGetValue(entity, out SchemaTable? table)
+                && mapping["columns"]!["id"] is JsonNode id && table.Columns.FirstOrDefault(c => Expr(c) == (string)id!) is { } column)
+            {
+                await IdUniqueAsync(entity, mapping, table, column, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (entities["events"] is JsonObject events && mapped.TryGetValue("events", out SchemaTable? eventsTable))
+        {
+            await SessionStartAsync(events, eventsTable, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task IdUniqueAsync(string entity, JsonObject mapping, SchemaTable table, SchemaColumn id, CancellationToken cancellationToken)
+    {
+        string c = source.Quote(id.Name);
+        QueryResult result = await source.QueryAsync($"SELECT COUNT(*), COUNT(DISTINCT {c}), COUNT({c}) FROM {source.TableReference(table.Name)}", cancellationToken).ConfigureAwait(false);
+        object?[] row = result.Rows[0];
+        long rows = Convert.ToInt64(row[0] ?? 0L, CultureInfo.InvariantCulture);
+        long ids = Convert.ToInt64(row[1] ?? 0L, CultureInfo.InvariantCulture);
+        long present = Convert.ToInt64(row[2] ?? 0L, CultureInfo.InvariantCulture);
+        string path = $"$.entities.{entity}.id_unique";
+        if (rows > 0 && ids == rows && present == rows)
+        {
+            mapping["id_unique"] = true;
+            Guess(path, string.Create(CultureInfo.InvariantCulture,
+                $"{id.Name} is unique and never null on the {rows:N0} rows of {table.Name} today, so each row is one {(entity == "orders" ? "order" : "customer")}; remove it if the table may ever hold repeats (aether profile check verifies it)"));
+        }
+        else if (rows > 0)
+        {
+            Guess(path, string.Create(CultureInfo.InvariantCulture,
+                $"not declared: the {rows:N0} rows of {table.Name} hold {ids:N0} distinct {id.Name} values{(present < rows ? $" and {rows - present:N0} rows have none" : "")}{(entity == "orders" ? " (order lines)" : "")}"));
+        }
+    }
+
+    private async Task SessionStartAsync(JsonObject events, SchemaTable table, CancellationToken cancellationToken)
+    {
+        JsonObject columns = events["columns"]!.AsObject();
+        if (columns["session_id"] is not JsonNode sessionNode || table.Columns.FirstOrDefault(c => Expr(c) == (string)sessionNode!) is not { } sessionColumn
+            || Pick(table, [ColumnKind.Boolean], "^(is_)?(session_start|session_started|new_session|first_in_session|session_first_event)$", "session.*start|start.*session|new_session|first.*session") is not { } start)
+        {
+            return;
+        }
+
+        string t = source.TableReference(table.Name);
+        string session = source.Quote(sessionColumn.Name);
+        string flag = source.Quote(start.Name);
+        QueryResult result = await source.QueryAsync(
+            $"SELECT COUNT(DISTINCT {session}), SUM(CASE WHEN {flag} THEN 1 ELSE 0 END), COUNT(DISTINCT CASE WHEN {flag} THEN {session} END), SUM(CASE WHEN {flag} AND {session} IS NULL THEN 1 ELSE 0 END) FROM {t}",
+            cancellationToken).ConfigureAwait(false);
+        object?[] row = result.Rows[0];
+        long sessions = Convert.ToInt64(row[0] ?? 0L, CultureInfo.InvariantCulture);
+        long starts = Convert.ToInt64(row[1] ?? 0L, CultureInfo.InvariantCulture);
+        long started = Convert.ToInt64(row[2] ?? 0L, CultureInfo.InvariantCulture);
+        long orphans = Convert.ToInt64(row[3] ?? 0L, CultureInfo.InvariantCulture);
+        if (sessions == 0 || starts != sessions || started != sessions || orphans != 0)
+        {
+            Guess("$.entities.events.columns.session_start", string.Create(CultureInfo.InvariantCulture,
+                $"not mapped: {start.Name} looks like a session-start flag but is true on {starts:N0} rows for {sessions:N0} sessions ({started:N0} of them have one{(orphans > 0 ? $", {orphans:N0} rows without a session" : "")}); sessions are counted as distinct {sessionColumn.Name}"));
+            return;
+        }
+
+        columns["session_start"] = Expr(start);
+        Guess("$.entities.events.columns.session_start", string.Create(CultureInfo.InvariantCulture,
+            $"{start.Name} is true on exactly one row of each of the {sessions:N0} sessions today, so sessions are counted as start rows (aether profile check verifies it)"));
+
+        // session_columns: the mapped columns holding one value in every session (a count split by them stays a count of start rows).
+        JsonArray constant = [];
+        foreach (string logical in (string[])["customer_id", "device"])
+        {
+            if (columns[logical] is JsonNode node && table.Columns.FirstOrDefault(c => Expr(c) == (string)node!) is { } column)
+            {
+                string c = source.Quote(column.Name);
+                QueryResult varying = await source.QueryAsync(
+                    $"SELECT COUNT(*) FROM (SELECT {session} FROM {t} WHERE {session} IS NOT NULL GROUP BY {session} HAVING COUNT(DISTINCT {c}) > 1 OR (COUNT({c}) > 0 AND COUNT({c}) < COUNT(*))) AS v",
+                    cancellationToken).ConfigureAwait(false);
+                if (Convert.ToInt64(varying.Scalar() ?? 0L, CultureInfo.InvariantCulture) == 0)
+                {
+                    constant.Add((JsonNode)logical);
+                }
+            }
+        }
+
+        if (constant.Count > 0)
+        {
+            events["session_columns"] = constant;
+            Guess("$.entities.events.session_columns", $"{string.Join(" and ", constant.Select(n => (string)n!))} hold one value in every session today, so sessions split by them count start rows (aether profile check verifies it)");
+        }
+    }
 
     // ---- attributes and catalogs -----------------------------------------------------------------------------------
 

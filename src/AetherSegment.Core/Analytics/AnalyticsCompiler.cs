@@ -97,7 +97,8 @@ internal static class AnalyticsCompiler
             }
         }
 
-        if (!WhereOf(query.Filters, query.Measure, fact, layer, dialect, where, parameters, ref needsCustomers, out reason))
+        List<int> customerTerms = [];
+        if (!WhereOf(query.Filters, query.Measure, fact, layer, dialect, where, parameters, ref needsCustomers, out reason, customerTerms))
         {
             return null;
         }
@@ -159,6 +160,14 @@ internal static class AnalyticsCompiler
         }
 
         string measureName = query.Measure.Name;
+        // Not with a filter on a customer attribute ("buyers in one country"): the plain join reads only the matching
+        // customers' orders there, where the totals would be over every buyer (measured slower, docs/benchmarks.md).
+        PerCustomerRewrite? perCustomer = plain && groupedRowValue is null && needsCustomers && customerTerms.Count == 0 ? PerCustomer(query, layer, fact, dialect) : null;
+        if (perCustomer is not null)
+        {
+            measureSql = perCustomer.Outer(measureSql);
+        }
+
         StringBuilder sql = new("SELECT ");
         if (groupedRowValue is not null)
         {
@@ -174,7 +183,7 @@ internal static class AnalyticsCompiler
 
         // A ratio on one table: both totals next to the ratio (after it without a breakdown, before it with one).
         string? ratioParts = query.Ratio is { SameTable: true } ratio
-            ? $"{ratio.Numerator.Expression(dialect)} AS {ratio.Numerator.Name}, {ratio.Denominator.Expression(dialect)} AS {ratio.Denominator.Name}"
+            ? $"{Outer(ratio.Numerator.Expression(dialect))} AS {ratio.Numerator.Name}, {Outer(ratio.Denominator.Expression(dialect))} AS {ratio.Denominator.Name}"
             : null;
         if (ratioParts is not null && dimensionSql is not null)
         {
@@ -187,16 +196,45 @@ internal static class AnalyticsCompiler
             sql.Append(", ").Append(ratioParts);
         }
 
-        sql.Append("\nFROM ").Append(fact.Table).Append(" AS ").Append(fact.Alias);
-        if (needsCustomers && fact.Kind != EntityKind.Customers)
+        if (perCustomer is not null)
         {
+            // Each buyer's orders totalled first (the order-side terms inside), then one row per buyer joined to its
+            // customer (the customer-side terms outside).
             FactInfo customers = layer.Fact(EntityKind.Customers)!;
-            sql.Append("\nJOIN ").Append(customers.Table).Append(" AS c ON ").Append(customers.CustomerId(dialect)).Append(" = ").Append(fact.CustomerId(dialect));
-        }
+            List<string> inner = [.. where.Where((_, i) => !customerTerms.Contains(i))];
+            List<string> outer = [.. where.Where((_, i) => customerTerms.Contains(i))];
+            sql.Append("\nFROM (SELECT ").Append(fact.CustomerId(dialect)).Append(" AS ").Append(PerCustomerKey);
+            for (int i = 0; i < perCustomer.Parts.Count; i++)
+            {
+                sql.Append(", ").Append(perCustomer.Parts[i]).Append(" AS ").Append(PerCustomerRewrite.PartName(i));
+            }
 
-        if (where.Count > 0)
+            sql.Append(" FROM ").Append(fact.Table).Append(" AS ").Append(fact.Alias);
+            if (inner.Count > 0)
+            {
+                sql.Append(" WHERE ").AppendJoin(" AND ", inner);
+            }
+
+            sql.Append(" GROUP BY 1) AS p");
+            sql.Append("\nJOIN ").Append(customers.Table).Append(" AS c ON ").Append(customers.CustomerId(dialect)).Append(" = p.").Append(PerCustomerKey);
+            if (outer.Count > 0)
+            {
+                sql.Append("\nWHERE ").AppendJoin("\n  AND ", outer);
+            }
+        }
+        else
         {
-            sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
+            sql.Append("\nFROM ").Append(fact.Table).Append(" AS ").Append(fact.Alias);
+            if (needsCustomers && fact.Kind != EntityKind.Customers)
+            {
+                FactInfo customers = layer.Fact(EntityKind.Customers)!;
+                sql.Append("\nJOIN ").Append(customers.Table).Append(" AS c ON ").Append(customers.CustomerId(dialect)).Append(" = ").Append(fact.CustomerId(dialect));
+            }
+
+            if (where.Count > 0)
+            {
+                sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
+            }
         }
 
         if (dimensionSql is not null)
@@ -215,6 +253,65 @@ internal static class AnalyticsCompiler
         }
 
         return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, query.Dimension?.Name, warnings) with { MeasureSql = measureSql };
+
+        string Outer(string expression) => perCustomer is null ? expression : perCustomer.Outer(expression);
+    }
+
+    private const string PerCustomerKey = "per_customer_id";
+
+    // A count of distinct buyers over orders joined to customers ("buyers by country", "top 3 cities by revenue per
+    // buyer") is one of rows once each buyer's orders are totalled first: with the customers table holding each id once
+    // (entities.customers.id_unique, verified by profile check), each buyer is one joined row, so
+    // COUNT(DISTINCT t.customer_id) becomes COUNT(*), SUM(x) the sum of the per-buyer sums and COUNT(*) the sum of the
+    // per-buyer counts. Only where it reads faster and the same: the measure (and a same-table ratio's parts) counts
+    // distinct buyers and is built of those three aggregates alone; the breakdown is by a customer attribute; every
+    // filter is on a column of the orders (the caller keeps the plain join for a filter on a customer attribute); the
+    // measure reads no customer column. Null otherwise (the plain join). Sums of doubles may differ from the plain
+    // join's in their last bits (summation order).
+    private static PerCustomerRewrite? PerCustomer(AnalyticsQuery query, SemanticLayer layer, FactInfo fact, SqlDialect dialect)
+    {
+        if (fact.Kind != EntityKind.Orders || !layer.CustomersUnique || query.Measure.NeedsCustomers || query.RowComparison is not null
+            || query.Dimension is not { OnCustomers: true })
+        {
+            return null;
+        }
+
+        foreach (QueryFilter filter in query.Filters)
+        {
+            if (layer.Dimension(filter.Dimension) is not { } filtered || (!filtered.OnCustomers && (filtered.IsTime || filtered.Role == DimensionRole.ValueTier)))
+            {
+                return null;
+            }
+        }
+
+        List<string> expressions = [query.Measure.Expression(dialect)];
+        if (query.Ratio is { SameTable: true } ratio)
+        {
+            if (ratio.Numerator.NeedsCustomers || ratio.Denominator.NeedsCustomers)
+            {
+                return null;
+            }
+
+            expressions.Add(ratio.Numerator.Expression(dialect));
+            expressions.Add(ratio.Denominator.Expression(dialect));
+        }
+
+        string distinctBuyers = $"COUNT(DISTINCT {fact.CustomerId(dialect)})";
+        if (!expressions[0].Contains(distinctBuyers, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        PerCustomerRewrite rewrite = new(distinctBuyers);
+        foreach (string expression in expressions)
+        {
+            if (!rewrite.TryAdd(expression))
+            {
+                return null;
+            }
+        }
+
+        return rewrite;
     }
 
     // Sessions counted as their start rows (columns.session_start, true on one row of each session) instead of distinct
@@ -488,7 +585,8 @@ internal static class AnalyticsCompiler
         return new CompiledQuery(new SqlStatement(sql, parameters), shareName, null, [.. part.Warnings, .. whole.Warnings.Where(w => !part.Warnings.Contains(w))]) { PartFormat = query.Measure.Format };
     }
 
-    // The filters of a question or of a condition on one fact, as WHERE terms; false (with the reason) when one cannot be placed.
+    // The filters of a question or of a condition on one fact, as WHERE terms; false (with the reason) when one cannot be
+    // placed. customerTerms, when given, receives the positions in where of the terms on a customer attribute.
     private static bool WhereOf(
         IReadOnlyList<QueryFilter> filters,
         MeasureDefinition measure,
@@ -498,7 +596,8 @@ internal static class AnalyticsCompiler
         List<string> where,
         List<QueryParameter> parameters,
         ref bool needsCustomers,
-        out string? reason)
+        out string? reason,
+        List<int>? customerTerms = null)
     {
         reason = null;
         foreach (QueryFilter filter in filters)
@@ -513,6 +612,10 @@ internal static class AnalyticsCompiler
 
             needsCustomers |= filtered.OnCustomers;
             where.Add(FilterSql(filter, filtered, filterSql, dialect, parameters));
+            if (filtered.OnCustomers)
+            {
+                customerTerms?.Add(where.Count - 1);
+            }
         }
 
         return true;

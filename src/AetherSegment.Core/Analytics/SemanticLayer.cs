@@ -111,6 +111,12 @@ internal sealed partial class SemanticLayer
     public Func<SqlDialect, string>? IdColumn(EntityKind kind) => Profile.Entities.Get(kind) is { IdUnique: true } ? null : Mapped(kind, "id");
 
     /// <summary>
+    /// Whether the customers table holds each customer id once (<c>entities.customers.id_unique</c>): then a count of
+    /// distinct buyers split by a customer attribute can total each buyer's orders first and count rows.
+    /// </summary>
+    public bool CustomersUnique => Profile.Entities.Customers.IdUnique;
+
+    /// <summary>
     /// The SQL of the events' session-start flag (<c>columns.session_start</c>: true on exactly one row of each session),
     /// or null when sessions are counted as distinct session ids only.
     /// </summary>

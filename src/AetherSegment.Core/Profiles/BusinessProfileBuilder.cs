@@ -92,6 +92,40 @@ public sealed class BusinessProfileBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares that each row of a mapped entity is one record (<c>id_unique</c>): its <c>id</c> column is unique per row
+    /// and never null, so counts of records are row counts and per-customer questions total each customer's rows first.
+    /// Only for <see cref="EntityKind.Customers"/> and <see cref="EntityKind.Orders"/>; map the entity, with an <c>id</c>
+    /// column, first. <c>aether profile check</c> verifies the declaration against the data.
+    /// </summary>
+    /// <exception cref="ArgumentException">The entity is neither customers nor orders.</exception>
+    /// <exception cref="InvalidOperationException">The entity is not mapped yet.</exception>
+    public BusinessProfileBuilder WithIdUnique(EntityKind kind)
+    {
+        if (kind is not (EntityKind.Customers or EntityKind.Orders))
+        {
+            throw new ArgumentException("id_unique is declared on customers or orders only.", nameof(kind));
+        }
+
+        string name = ProfileWire<EntityKind>.Name(kind);
+        JsonObject mapping = _entities[name] as JsonObject ?? throw new InvalidOperationException($"Map the {name} entity before declaring its id unique.");
+        mapping["id_unique"] = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Names the logical columns of the events that hold one value per session (<c>session_columns</c>, e.g.
+    /// <c>customer_id</c>, <c>device</c>); needs <c>session_id</c> and <c>session_start</c> in the events mapping.
+    /// Map the events first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Events are not mapped yet.</exception>
+    public BusinessProfileBuilder WithSessionColumns(params IReadOnlyList<string> logicalColumns)
+    {
+        JsonObject events = _entities["events"] as JsonObject ?? throw new InvalidOperationException("Map the events entity before naming its session columns.");
+        events["session_columns"] = Array(logicalColumns);
+        return this;
+    }
+
     /// <summary>Adds a customer attribute that filters, features and analytics can name.</summary>
     /// <param name="name">The attribute's name (snake_case).</param>
     /// <param name="entity"><see cref="EntityKind.Customers"/> or <see cref="EntityKind.Scores"/>.</param>

@@ -34,8 +34,8 @@ public sealed class EntityMapping
 
     /// <summary>
     /// Whether each row is one record: the mapped <c>id</c> column is unique per row and never null
-    /// (<c>id_unique</c> in the profile, false when absent). When false, rows may be lines sharing an id (order lines),
-    /// and counts of records count distinct ids. <c>aether profile check</c> verifies a declared uniqueness against the data.
+    /// (<c>id_unique</c> in the profile, declared on customers and orders, false when absent). When false, rows may be
+    /// lines sharing an id (order lines, customers' history rows), and counts of records count distinct ids. <c>aether profile check</c> verifies a declared uniqueness against the data.
     /// </summary>
     public bool IdUnique { get; internal init; }
 

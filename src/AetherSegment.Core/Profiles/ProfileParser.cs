@@ -160,9 +160,10 @@ internal static partial class ProfileParser
                 }
             }
 
-            // id_unique: each row is one record (an order, not an order line), so a count of records is a row count.
+            // id_unique: each row is one record (an order, not an order line; one customer, not a customer's history), so a
+            // count of records is a row count.
             bool idUnique = false;
-            if (kind == EntityKind.Orders && entity.Boolean("id_unique") is { } unique)
+            if (kind is EntityKind.Orders or EntityKind.Customers && entity.Boolean("id_unique") is { } unique)
             {
                 idUnique = unique;
                 if (unique && !columns.ContainsKey("id"))

@@ -29,7 +29,25 @@ public sealed class ProfileCheckCommandTests(GeneratedDatabase furniture, Summit
         Assert.All(report["triggers"]!.AsArray(), t => Assert.True((bool)t!["ranked"]!, t!.ToJsonString()));
         Assert.Contains(Checks(report), c => c.Path == "$.entities.campaign_sends.columns.arm" && c.Status == "ok");
         Assert.Contains(Checks(report), c => c.Path == "$.entities.orders.id_unique" && c.Status == "ok");
+        Assert.Contains(Checks(report), c => c.Path == "$.entities.customers.id_unique" && c.Status == "ok");
         Assert.Equal(string.Empty, stderr);
+    }
+
+    [Fact]
+    public async Task Check_CustomersIdUniqueDeclared_OnRepeatedIds_Fails_NamingTheDeclaration()
+    {
+        // The demo profile (which declares customers.id_unique) with an id that repeats: the first 4 characters of the id.
+        using Stream stream = AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.OpenJson();
+        JsonObject profile = JsonNode.Parse(stream)!.AsObject();
+        profile["entities"]!["customers"]!["columns"]!["id"] = "substr(customer_id, 1, 4)";
+
+        (int exit, JsonObject report, _) = await CheckAsync(Write(profile), furniture.Path);
+
+        Assert.Equal(1, exit);
+        Finding failed = Assert.Single(Checks(report), c => c.Path == "$.entities.customers.id_unique");
+        Assert.Equal("fail", failed.Status);
+        Assert.Contains("distinct", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("remove id_unique", failed.Message, StringComparison.Ordinal);
     }
 
     [Fact]

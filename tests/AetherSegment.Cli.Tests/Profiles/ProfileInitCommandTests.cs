@@ -45,6 +45,43 @@ public sealed class ProfileInitCommandTests(GeneratedDatabase furniture, SummitD
     }
 
     [Fact]
+    public async Task Init_HomeFurnishing_ProposesUniqueIds_AndSessionStarts_ThatTheCheckAccepts()
+    {
+        JsonObject draft = await InitAsync(furniture.Path);
+        JsonObject entities = draft["entities"]!.AsObject();
+
+        // One row per customer and per transaction, and one session_start row per session, in the generated data.
+        Assert.Equal(Query(furniture.Path, "SELECT COUNT(*) FROM customers")[0][0], Query(furniture.Path, "SELECT COUNT(DISTINCT customer_id) FROM customers")[0][0]);
+        Assert.True((bool)entities["customers"]!["id_unique"]!);
+        Assert.True((bool)entities["orders"]!["id_unique"]!);
+        Assert.Equal("session_start", (string?)entities["events"]!["columns"]!["session_start"]);
+        Assert.Equal(["customer_id", "device"], entities["events"]!["session_columns"]!.AsArray().Select(n => (string)n!));
+        Assert.Contains(draft["_guesses"]!.AsArray(), g => (string?)g!["path"] == "$.entities.customers.id_unique");
+        Assert.Contains(draft["_guesses"]!.AsArray(), g => (string?)g!["path"] == "$.entities.events.columns.session_start");
+        Assert.Empty(AetherSegment.Profiles.BusinessProfileLoader.Validate(Without(draft, "_guesses").ToJsonString()));
+    }
+
+    [Fact]
+    public async Task Init_SummitOutfitters_OrderLines_AreNotDeclaredUnique_AndSayWhy()
+    {
+        JsonObject draft = await InitAsync(summit.Path);
+        JsonObject entities = draft["entities"]!.AsObject();
+
+        Assert.True((bool)entities["customers"]!["id_unique"]!);
+        Assert.Null(entities["orders"]!["id_unique"]);
+        JsonNode why = Assert.Single(draft["_guesses"]!.AsArray(), g => (string?)g!["path"] == "$.entities.orders.id_unique")!;
+        Assert.Contains("distinct order_no", (string)why["guess"]!, StringComparison.Ordinal);
+        Assert.Null(entities["events"]!["columns"]!["session_start"]);
+    }
+
+    private static JsonObject Without(JsonObject json, string key)
+    {
+        JsonObject copy = json.DeepClone().AsObject();
+        copy.Remove(key);
+        return copy;
+    }
+
+    [Fact]
     public async Task Init_SummitOutfitters_MapsItsOwnTables_AndFindsTheHandWrittenCatalog()
     {
         JsonObject draft = await InitAsync(summit.Path);

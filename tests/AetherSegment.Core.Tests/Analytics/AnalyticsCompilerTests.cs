@@ -67,6 +67,19 @@ public sealed class AnalyticsCompilerTests
     }
 
     [Fact]
+    public void Compile_BuyersByACustomerAttribute_WithUniqueCustomers_TotalsEachBuyerFirst_InBigQueryToo()
+    {
+        CompiledQuery compiled = Compile("top 3 cities by revenue per buyer in 2025", SqlDialect.BigQuery, (new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.True(DemoSemanticLayer.Instance.Profile.Entities.Customers.IdUnique);
+        Assert.Contains("FROM (SELECT t.customer_id AS per_customer_id, SUM(t.order_value) AS per_customer_1 FROM transactions AS t WHERE t.transaction_date >= @time_start AND t.transaction_date < @time_end GROUP BY 1) AS p", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("JOIN customers AS c ON c.customer_id = p.per_customer_id", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("SUM(p.per_customer_1) / NULLIF(COUNT(*), 0) AS revenue_per_buyer", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("DISTINCT", compiled.Statement.Sql, StringComparison.Ordinal);
+        Assert.Empty(AetherSegment.Core.Tests.Segments.GoogleSqlChecker.Problems(compiled.Statement));
+    }
+
+    [Fact]
     public void Compile_DuckDB_UsesDollarParametersAndAny()
     {
         CompiledQuery compiled = Compile("revenue by week in the UK vs Canada", SqlDialect.DuckDB);

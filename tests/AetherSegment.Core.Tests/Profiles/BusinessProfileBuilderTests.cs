@@ -51,6 +51,33 @@ public sealed class BusinessProfileBuilderTests
     }
 
     [Fact]
+    public void WithIdUnique_AndSessionColumns_AreTheDeclarationsTheLoaderReads()
+    {
+        BusinessProfile profile = Trailhead()
+            .MapEntity(EntityKind.Orders, "orders", new Dictionary<string, string> { ["id"] = "order_id", ["customer_id"] = "member_id", ["timestamp"] = "ordered_at", ["value"] = "total" })
+            .MapEntity(EntityKind.Events, "clickstream", new Dictionary<string, string>
+            {
+                ["customer_id"] = "member_id", ["timestamp"] = "ts", ["type"] = "action", ["session_id"] = "visit_id", ["session_start"] = "visit_start",
+            })
+            .WithIdUnique(EntityKind.Customers)
+            .WithIdUnique(EntityKind.Orders)
+            .WithSessionColumns("customer_id")
+            .Build();
+
+        Assert.True(profile.Entities.Customers.IdUnique);
+        Assert.True(profile.Entities.Orders!.IdUnique);
+        Assert.Equal(["customer_id"], profile.Entities.Events!.SessionColumns);
+        Assert.False(Trailhead().Build().Entities.Customers.IdUnique);
+    }
+
+    [Fact]
+    public void WithIdUnique_OnEvents_OrBeforeMapping_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Trailhead().WithIdUnique(EntityKind.Events));
+        Assert.Throws<InvalidOperationException>(() => new BusinessProfileBuilder("x", "a shop").WithIdUnique(EntityKind.Orders));
+    }
+
+    [Fact]
     public void AddPlace_UnderAParentNotAddedBefore_Throws()
     {
         BusinessProfileBuilder builder = new BusinessProfileBuilder("x", "a shop").AddPlaceLevel("region", "region").AddPlaceLevel("town", "town");

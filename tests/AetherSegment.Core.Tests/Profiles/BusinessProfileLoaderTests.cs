@@ -134,6 +134,23 @@ public sealed class BusinessProfileLoaderTests
     }
 
     [Fact]
+    public void Load_CustomersIdUnique_IsReadOnlyWhenDeclared()
+    {
+        JsonObject declared = Edit(p => p["entities"]!["customers"]!["id_unique"] = true);
+
+        Assert.True(BusinessProfileLoader.Parse(declared.ToJsonString()).Entities.Customers.IdUnique);
+        Assert.False(BusinessProfileLoader.Parse(Minimal).Entities.Customers.IdUnique);
+    }
+
+    [Fact]
+    public void Load_CustomersIdUniqueNotABoolean_IsAnErrorAtItsPath()
+    {
+        JsonObject profile = Edit(p => p["entities"]!["customers"]!["id_unique"] = 1);
+
+        Assert.Contains(Errors(profile), e => e.StartsWith("$.entities.customers.id_unique: expected true or false", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_OrdersIdUniqueNotABoolean_IsAnErrorAtItsPath()
     {
         JsonObject profile = Edit(p =>

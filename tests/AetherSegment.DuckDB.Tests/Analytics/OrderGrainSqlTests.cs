@@ -29,13 +29,7 @@ public sealed class OrderGrainSqlTests : IAsyncLifetime
     }
 
     /// <summary>The demo profile with <c>entities.orders.id_unique</c> taken out: the default reading, rows may be lines.</summary>
-    internal static BusinessProfile WithoutIdUnique()
-    {
-        using Stream stream = HomeFurnishingProfile.OpenJson();
-        JsonObject json = JsonNode.Parse(stream)!.AsObject();
-        json["entities"]!["orders"]!.AsObject().Remove("id_unique");
-        return BusinessProfileLoader.Parse(json.ToJsonString());
-    }
+    internal static BusinessProfile WithoutIdUnique() => DemoProfileSql.Edited(json => json["entities"]!["orders"]!.AsObject().Remove("id_unique"));
 
     [Theory]
     [InlineData("how many orders over $100?")]
@@ -52,8 +46,8 @@ public sealed class OrderGrainSqlTests : IAsyncLifetime
     [InlineData("how many orders this month vs last month")]
     public async Task DeclaredGrain_CountsRows_AndAnswersAsTheDistinctForm(string question)
     {
-        CompiledQuery declared = Compile(question, _declared);
-        CompiledQuery undeclared = Compile(question, _undeclared);
+        CompiledQuery declared = DemoProfileSql.Compile(question, _declared);
+        CompiledQuery undeclared = DemoProfileSql.Compile(question, _undeclared);
 
         Assert.DoesNotContain("DISTINCT t.transaction_id", declared.Statement.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("GROUP BY t.transaction_id", declared.Statement.Sql, StringComparison.Ordinal);
@@ -66,28 +60,6 @@ public sealed class OrderGrainSqlTests : IAsyncLifetime
         Assert.True(expected.Rows.Any(r => r.Any(v => v is long or int or double or decimal && Convert.ToDouble(v, CultureInfo.InvariantCulture) != 0)),
             $"\"{question}\" answers nothing on the data; it does not test the grain");
         Assert.Equal(expected.Columns, actual.Columns);
-        Assert.Equal(Render(expected), Render(actual));
+        Assert.Equal(DemoProfileSql.Render(expected), DemoProfileSql.Render(actual));
     }
-
-    private static CompiledQuery Compile(string question, SemanticLayer layer)
-    {
-        ParsedQuestion parsed = QuestionParser.Parse(question, layer, null);
-        AnalyticsQuery query = parsed.Query ?? throw new InvalidOperationException($"\"{question}\" was not read: {parsed.Reason}");
-        (DateTimeOffset, DateTimeOffset)? range = query.Time?.Resolve(GeneratedDatabase.AsOf);
-        (DateTimeOffset, DateTimeOffset)? compared = query.ComparedTime?.Resolve(GeneratedDatabase.AsOf);
-        AetherSegmentOptions thresholds = new() { HighValueThreshold = 0.7, LowValueThreshold = 0.4, ChurnRiskThreshold = 0.6 };
-        return AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, range, compared, 1000, out string? reason)
-            ?? throw new InvalidOperationException($"\"{question}\" was not compiled: {reason}");
-    }
-
-    // Rows as text in a fixed order, numbers rounded to 6 places (a sum may add in another order).
-    private static List<string> Render(QueryResult result) =>
-        [.. result.Rows.Select(r => string.Join('|', r.Select(v => v switch
-        {
-            double d => d.ToString("F6", CultureInfo.InvariantCulture),
-            decimal m => ((double)m).ToString("F6", CultureInfo.InvariantCulture),
-            float f => ((double)f).ToString("F6", CultureInfo.InvariantCulture),
-            null => "null",
-            _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-        }))).Order(StringComparer.Ordinal)];
 }

@@ -32,15 +32,12 @@ public sealed class SessionGrainSqlTests : IAsyncLifetime
     }
 
     /// <summary>The demo profile without <c>columns.session_start</c> and <c>session_columns</c>: sessions are distinct session ids.</summary>
-    internal static BusinessProfile WithoutSessionStart()
+    internal static BusinessProfile WithoutSessionStart() => DemoProfileSql.Edited(json =>
     {
-        using Stream stream = HomeFurnishingProfile.OpenJson();
-        JsonObject json = JsonNode.Parse(stream)!.AsObject();
         JsonObject events = json["entities"]!["events"]!.AsObject();
         events["columns"]!.AsObject().Remove("session_start");
         events.Remove("session_columns");
-        return BusinessProfileLoader.Parse(json.ToJsonString());
-    }
+    });
 
     [Theory]
     [InlineData("how many sessions?")]
@@ -52,8 +49,8 @@ public sealed class SessionGrainSqlTests : IAsyncLifetime
     [InlineData("what share of sessions are on ios?")]
     public async Task StartRows_CountSessions_AsTheDistinctForm(string question)
     {
-        CompiledQuery declared = Compile(question, _declared);
-        CompiledQuery undeclared = Compile(question, _undeclared);
+        CompiledQuery declared = DemoProfileSql.Compile(question, _declared);
+        CompiledQuery undeclared = DemoProfileSql.Compile(question, _undeclared);
 
         Assert.DoesNotContain("DISTINCT e.session_id", declared.Statement.Sql, StringComparison.Ordinal);
         Assert.Contains("e.session_start", declared.Statement.Sql, StringComparison.Ordinal);
@@ -71,8 +68,8 @@ public sealed class SessionGrainSqlTests : IAsyncLifetime
     [InlineData("sessions this month vs last month")]
     public async Task RowsOfPartOfASession_KeepTheDistinctCount(string question)
     {
-        CompiledQuery declared = Compile(question, _declared);
-        CompiledQuery undeclared = Compile(question, _undeclared);
+        CompiledQuery declared = DemoProfileSql.Compile(question, _declared);
+        CompiledQuery undeclared = DemoProfileSql.Compile(question, _undeclared);
 
         Assert.DoesNotContain("session_start", declared.Statement.Sql, StringComparison.Ordinal);
         Assert.Equal(undeclared.Statement.Sql, declared.Statement.Sql);
@@ -172,27 +169,6 @@ public sealed class SessionGrainSqlTests : IAsyncLifetime
         Assert.True(expected.Rows.Any(r => r.Any(v => v is long or int or double or decimal && Convert.ToDouble(v, CultureInfo.InvariantCulture) != 0)),
             $"\"{question}\" answers nothing on the data; it does not test the grain");
         Assert.Equal(expected.Columns, actual.Columns);
-        Assert.Equal(Render(expected), Render(actual));
+        Assert.Equal(DemoProfileSql.Render(expected), DemoProfileSql.Render(actual));
     }
-
-    private static CompiledQuery Compile(string question, SemanticLayer layer)
-    {
-        ParsedQuestion parsed = QuestionParser.Parse(question, layer, null);
-        AnalyticsQuery query = parsed.Query ?? throw new InvalidOperationException($"\"{question}\" was not read: {parsed.Reason}");
-        (DateTimeOffset, DateTimeOffset)? range = query.Time?.Resolve(GeneratedDatabase.AsOf);
-        (DateTimeOffset, DateTimeOffset)? compared = query.ComparedTime?.Resolve(GeneratedDatabase.AsOf);
-        AetherSegmentOptions thresholds = new() { HighValueThreshold = 0.7, LowValueThreshold = 0.4, ChurnRiskThreshold = 0.6 };
-        return AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, range, compared, 1000, out string? reason)
-            ?? throw new InvalidOperationException($"\"{question}\" was not compiled: {reason}");
-    }
-
-    // Rows as text in a fixed order, numbers rounded to 6 places.
-    private static List<string> Render(QueryResult result) =>
-        [.. result.Rows.Select(r => string.Join('|', r.Select(v => v switch
-        {
-            double d => d.ToString("F6", CultureInfo.InvariantCulture),
-            decimal m => ((double)m).ToString("F6", CultureInfo.InvariantCulture),
-            null => "null",
-            _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-        }))).Order(StringComparer.Ordinal)];
 }
