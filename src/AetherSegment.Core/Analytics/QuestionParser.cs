@@ -488,7 +488,7 @@ internal static partial class QuestionParser
             }
             else
             {
-                // "customers who bought more than 2 sofas": per customer, a count of buyers is always 1; the units
+                // "customers who bought more than 2 of a product": per customer, a count of buyers is always 1; the units
                 // bought (or, without quantities, the orders) are what is compared.
                 MeasureDefinition perCustomer = subject.Name == "buyers"
                     ? (layer.Measure("units") is { Missing: null } units ? units : layer.Measure("orders") is { Missing: null } orders ? orders : subject)
@@ -575,7 +575,7 @@ internal static partial class QuestionParser
 
         if (share && buyers is not null && ReferenceEquals(measure, buyers) && !buyersNamed && products.Count > 0 && conditions.Count == 0)
         {
-            // "what percent of customers bought Lighting": out of all customers, not out of all buyers.
+            // "what percent of customers bought a product": out of all customers, not out of all buyers.
             if (dimension is not null || filters.Count > products.Count || row is not null || having is not null)
             {
                 return ParsedQuestion.Unplaced($"a share of {People(layer)} who bought {products[0].Phrase} out of which {People(layer)}? Ask \"what percent of {People(layer)} bought {products[0].Phrase}\" (out of all {People(layer)}) or \"what share of buyers ...\" (out of all buyers)");
@@ -1289,7 +1289,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]
     private static partial Regex HowManyNounRegex();
 
-    // The population of a share named as buyers ("what share of buyers bought Lighting"), not as customers.
+    // The population of a share named as buyers ("what share of buyers bought a product"), not as customers.
     [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b")]
     private static partial Regex BuyerNounRegex();
 
