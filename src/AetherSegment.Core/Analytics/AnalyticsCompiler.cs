@@ -159,6 +159,14 @@ internal static class AnalyticsCompiler
             where.Add(sessionStart);
         }
 
+        // Each customer is one row of the customers table (entities.customers.id_unique, verified by profile check), and
+        // a count of customers reads that table alone (filters on other tables are IN conditions), so the distinct count
+        // is a row count (36% faster on 1,000,000 customers, docs/benchmarks.md "Stop 30").
+        if (plain && fact.Kind == EntityKind.Customers && layer.CustomersUnique && measureSql == $"COUNT(DISTINCT {fact.CustomerId(dialect)})")
+        {
+            measureSql = "COUNT(*)";
+        }
+
         string measureName = query.Measure.Name;
         // Not with a filter on a customer attribute ("buyers in one country"): the plain join reads only the matching
         // customers' orders there, where the totals would be over every buyer (measured slower, docs/benchmarks.md).

@@ -61,7 +61,8 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
     {
-        string text = legacy ? QuestionText.Normalize(question) : ValueOfRegex().Replace(QuestionText.Normalize(question), " value of ");
+        string normalized = QuestionText.Normalize(question);
+        string text = legacy ? normalized : ValueOfRegex().Replace(normalized, " value of ");
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -328,7 +329,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(QuestionText.Normalize(question)), never, AsksForCustomers(QuestionText.Normalize(question), layer));
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer));
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
