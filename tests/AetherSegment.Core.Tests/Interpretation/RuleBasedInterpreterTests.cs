@@ -123,17 +123,19 @@ public sealed class RuleBasedInterpreterTests
             rules.Interpret(objective);
         }
 
-        long first = Measure(rules, objective, 1000);
-        long second = Measure(rules, objective, 1000);
-        long third = Measure(rules, objective, 1000);
+        const int Calls = 10_000;
+        long first = Measure(rules, objective, Calls);
+        long second = Measure(rules, objective, Calls);
+        long third = Measure(rules, objective, Calls);
 
         // Tiered JIT may stack-allocate more once optimized, so later runs may allocate less. Growth means more per
-        // call; a runtime-internal allocation of a few bytes somewhere in a run of 1,000 calls is not growth.
-        const long tolerance = 1000;
+        // call: a reference kept per call is at least 8 bytes a call, 80,000 bytes a run. The runtime may allocate a
+        // few kilobytes once on this thread in any run (CI saw 7,664 bytes in a run of 1,000 calls); that is not growth.
+        const long tolerance = 16_384;
         Assert.True(second <= first + tolerance, $"{first} then {second} bytes");
         Assert.True(third <= second + tolerance, $"{second} then {third} bytes");
         Assert.True(third <= first + tolerance, $"{first} then {third} bytes");
-        Assert.True(first / 1000 < 4096, $"{first / 1000} bytes per call");
+        Assert.True(first / Calls < 4096, $"{first / Calls} bytes per call");
     }
 
     private static long Measure(RuleBasedCampaignInterpreter rules, string objective, int calls)
