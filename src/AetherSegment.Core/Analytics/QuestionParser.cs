@@ -1227,7 +1227,7 @@ internal static partial class QuestionParser
 
     // A four-digit number is a year unless it is an amount: after "dollars", after a comparison ("over 2000", "at
     // most 2000"), or the upper end of a range whose lower end is not a year ("between 500 and 2000").
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!(?:dollars|over|above|more than|greater than|higher than|bigger than|larger than|exceeding|in excess of|at least|no less than|not less than|a minimum of|minimum of|below|under|less than|fewer than|lower than|smaller than|at most|no more than|not more than|up to|a maximum of|maximum of) )(?<!between (?!20\d\d )\S+ (?:and|to) )(20\d\d)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!(?:dollars|" + ComparisonWords + @") )(?<!between (?!20\d\d )\S+ (?:and|to) )(20\d\d)(?= )")]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d))?(?= )")]
@@ -1260,9 +1260,12 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|minimum|min)(?= )")]
     private static partial Regex LeastRegex();
 
+    // The words of a one-sided comparison ("over", "at most"), shared by comparisons and by years (not after them).
+    private const string ComparisonWords = "over|above|more than|greater than|higher than|bigger than|larger than|exceeding|in excess of|at least|no less than|not less than|a minimum of|minimum of|below|under|less than|fewer than|lower than|smaller than|at most|no more than|not more than|up to|a maximum of|maximum of";
+
     private const string Amount = @"(?:dollars )?(?:\d{1,12}(?:\.\d{1,6})?|" + LanguageWords.CountWordPattern + @")(?: percent| dollars)?";
 
-    [GeneratedRegex(@"(?<= )(?<op>over|above|more than|greater than|higher than|bigger than|larger than|exceeding|in excess of|at least|no less than|not less than|a minimum of|minimum of|below|under|less than|fewer than|lower than|smaller than|at most|no more than|not more than|up to|a maximum of|maximum of|between) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
+    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
     private static partial Regex ComparisonRegex();
 
     [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )")]
