@@ -15,10 +15,11 @@ if (args is ["ask-scale", string askDatabase, ..])
     return await AskScale.RunAsync(askDatabase, args[2..]);
 }
 
-// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-ranked DB.duckdb [TRIGGER]   (issue 15: holdout on a ranked segment)
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-ranked DB.duckdb [TRIGGER] [--long-lived-only]   (issue 15: holdout on a ranked segment)
 if (args is ["experiment-ranked", string rankedDatabase, ..])
 {
-    return ExperimentScale.RunRanked(rankedDatabase, args.Length > 2 ? args[2] : "personalized_discount_offer");
+    string[] rest = [.. args.Skip(2).Where(a => a != "--long-lived-only")];
+    return ExperimentScale.RunRanked(rankedDatabase, rest.Length > 0 ? rest[0] : "personalized_discount_offer", args.Contains("--long-lived-only"));
 }
 
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-member-read DB.duckdb   (issue 15: reading the members back at activation, three ways)

@@ -12,8 +12,9 @@ internal static class HoldoutReference
         Dictionary<string, int> deciles = new(StringComparer.Ordinal);
         if (holdout.IsStratified)
         {
-            SqlStatement query = new($"SELECT customer_id, decile FROM {MemberUpliftScores.TableName} WHERE segment_id = {store.Dialect.Parameter("segment_id")}",
-                [QueryParameter.String("segment_id", segmentId)]);
+            // The deciles as stored (segment_scores) or computed from the score set the segment references.
+            SqlStatement query = new($"SELECT customer_id, decile FROM ({HoldoutAssignment.MemberArmsSql(store.Dialect, holdout)}) a WHERE decile > 0",
+                HoldoutAssignment.ArmParameters(holdout, segmentId));
             foreach (object?[] row in (await store.QueryAsync(query)).Rows)
             {
                 deciles[(string)row[0]!] = (int)Convert.ToInt64(row[1], CultureInfo.InvariantCulture);

@@ -146,7 +146,8 @@ public static class HoldoutAssignment
     /// <c>customer_id, held (1 or 0), decile (0 when unranked), predicted_uplift (NULL when unranked)</c>. The segment id is
     /// the parameter <c>segment_id</c>; the holdout's are those of <see cref="Parameters(SegmentHoldout)"/> plus
     /// <c>holdout_share</c> (<see cref="ArmParameters"/>). A stratified holdout reads the decile from
-    /// <see cref="MemberUpliftScores.Table"/> and ranks the bucket within it (a window function); an unstratified one
+    /// <see cref="MemberUpliftScores.Table"/> (or computes it from the audience score set it references,
+    /// <see cref="SegmentHoldout.Scores"/>) and ranks the bucket within it (a window function); an unstratified one
     /// compares the bucket with the threshold.
     /// </summary>
     /// <param name="dialect">The store's dialect.</param>
@@ -162,6 +163,10 @@ public static class HoldoutAssignment
                 $"FROM {SegmentTables.MembersTableName} WHERE segment_id = {segment}";
         }
 
+        // The members' scores: kept with the segment, or computed from the audience score set it references.
+        string scores = holdout.Scores is null
+            ? $"(SELECT customer_id, predicted_uplift, decile FROM {MemberUpliftScores.TableName} WHERE segment_id = {segment})"
+            : $"({AudienceUpliftScores.MemberScoresSql(dialect)})";
         return $"""
             SELECT customer_id, CASE WHEN r <= FLOOR(n * {dialect.Parameter("holdout_share")} + 0.5) THEN 1 ELSE 0 END AS held, decile, predicted_uplift
             FROM (
@@ -169,7 +174,7 @@ public static class HoldoutAssignment
                 ROW_NUMBER() OVER (PARTITION BY COALESCE(sc.decile, 0) ORDER BY {BucketSql(dialect, "mm.customer_id")}, mm.customer_id) AS r,
                 COUNT(*) OVER (PARTITION BY COALESCE(sc.decile, 0)) AS n
               FROM {SegmentTables.MembersTableName} mm
-              LEFT JOIN {MemberUpliftScores.TableName} sc ON sc.segment_id = mm.segment_id AND sc.customer_id = mm.customer_id
+              LEFT JOIN {scores} sc ON sc.customer_id = mm.customer_id
               WHERE mm.segment_id = {segment}
             ) ranked
             """;

@@ -22,9 +22,19 @@ public sealed record SegmentHoldout
     public string Method { get; init; } = HoldoutAssignment.Method;
 
     /// <summary>
+    /// The stored audience score set a stratified holdout's deciles are computed from
+    /// (<see cref="AudienceUpliftScores"/>: a long-lived host's snapshot of every customer's predicted uplift of the
+    /// segment's trigger, kept in the store), or <see langword="null"/> when the members' scores are stored with the
+    /// segment in <c>segment_scores</c> (or the holdout is not stratified).
+    /// </summary>
+    [JsonPropertyName("scores")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Scores { get; init; }
+
+    /// <summary>
     /// Whether the assignment is stratified by predicted-uplift decile (<see cref="HoldoutAssignment.StratifiedMethod"/>):
-    /// the segment was ranked at activation, its members' predicted uplift is kept in <c>segment_scores</c>, and each
-    /// decile holds out exactly its share.
+    /// the segment was ranked at activation, its members' predicted uplift is kept in <c>segment_scores</c> or in the
+    /// audience score set <see cref="Scores"/>, and each decile holds out exactly its share.
     /// </summary>
     [JsonIgnore]
     public bool IsStratified => Method == HoldoutAssignment.StratifiedMethod;

@@ -64,6 +64,26 @@ public interface ISegmentStore
         return await CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether the store keeps audience score sets (<see cref="Experiments.AudienceUpliftScores"/>): a stratified holdout
+    /// then references a set (<see cref="Experiments.SegmentHoldout.Scores"/>) instead of a score row per member.
+    /// </summary>
+    bool KeepsAudienceScores => false;
+
+    /// <summary>
+    /// Keeps an audience score set: every customer's predicted uplift of one trigger, in one commit; then drops the sets
+    /// no stored segment references, except this one. A segment whose holdout names the set in
+    /// <see cref="Experiments.SegmentHoldout.Scores"/> is stored with a reference to it.
+    /// </summary>
+    /// <param name="setId">The set's id (letters, digits, '_' and '-').</param>
+    /// <param name="customerIds">The customers.</param>
+    /// <param name="predictedUplift">Each customer's predicted absolute uplift, in the order of <paramref name="customerIds"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">The store does not keep score sets (<see cref="KeepsAudienceScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This segment store does not keep audience score sets.");
+
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

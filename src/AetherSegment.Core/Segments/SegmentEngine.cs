@@ -249,10 +249,22 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, store.Dialect);
         // A long-lived host's audience snapshot holds every customer's uplift: the store then hands the scorer the
         // fingerprints of the members it writes, and the filters run once. Otherwise the members are scored first.
-        Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>? scorer = holdout is null ? null
-            : await SnapshotScorerAsync(definition, members, cancellationToken).ConfigureAwait(false);
-        Experiments.MemberUpliftScores? scores = holdout is null || scorer is not null ? null
-            : await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
+        Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>? scorer = null;
+        Experiments.MemberUpliftScores? scores = null;
+        if (holdout is not null)
+        {
+            using Activity? plan = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.plan");
+            if (await KeptScoreSetAsync(definition, cancellationToken).ConfigureAwait(false) is { } scoreSet)
+            {
+                // The audience's scores are in the store already: the holdout references them, no row per member.
+                holdout = holdout with { Method = Experiments.HoldoutAssignment.StratifiedMethod, Scores = scoreSet };
+            }
+            else
+            {
+                scorer = await SnapshotScorerAsync(definition, members, cancellationToken).ConfigureAwait(false);
+                scores = scorer is not null ? null : await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         StoredSegment segment = new()
         {

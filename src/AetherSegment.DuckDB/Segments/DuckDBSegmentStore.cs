@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AetherSegment.Data;
+using AetherSegment.Diagnostics;
 using AetherSegment.DuckDB.Loading;
 using AetherSegment.Experiments;
 using AetherSegment.Profiles;
@@ -32,6 +34,70 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
 
     /// <inheritdoc />
     public bool KeepsMemberScores => true;
+
+    /// <inheritdoc />
+    public bool KeepsAudienceScores => true;
+
+    /// <inheritdoc />
+    public async Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setId);
+        ArgumentNullException.ThrowIfNull(customerIds);
+        ArgumentNullException.ThrowIfNull(predictedUplift);
+        if (setId.Length is 0 or > 64 || !setId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            throw new ArgumentException("A score set id is 1 to 64 letters, digits, '_' or '-'.", nameof(setId));
+        }
+
+        if (customerIds.Count != predictedUplift.Count)
+        {
+            throw new ArgumentException("one predicted uplift per customer id is needed.", nameof(predictedUplift));
+        }
+
+        QueryParameter set = QueryParameter.String("set_id", setId);
+        DateTimeOffset now = TimeProvider.System.GetUtcNow();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                using (DuckDBTableWriter writer = new(connection.CreateAppender(AudienceUpliftScores.TableName), AudienceUpliftScores.Table))
+                {
+                    for (int i = 0; i < customerIds.Count; i++)
+                    {
+                        writer.StartRow();
+                        writer.Write(setId);
+                        writer.Write(customerIds[i]);
+                        writer.Write(predictedUplift[i]);
+                        writer.EndRow();
+                    }
+
+                    writer.Close();
+                }
+
+                await ExecuteAsync(connection, new SqlStatement($"INSERT INTO {AudienceUpliftScores.SetsTableName} VALUES ($set_id, $created_at)",
+                    [set, QueryParameter.Timestamp("created_at", now)]), cancellationToken).ConfigureAwait(false);
+                // The sets no segment references, written long enough ago that no activation can still be about to.
+                string doomed = $"SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE set_id <> $set_id AND created_at < $kept_after " +
+                    $"AND set_id NOT IN (SELECT set_id FROM {AudienceUpliftScores.ReferencesTableName})";
+                QueryParameter keptAfter = QueryParameter.Timestamp("kept_after", now - AudienceUpliftScores.UnreferencedRetention);
+                await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {AudienceUpliftScores.TableName} WHERE set_id IN ({doomed})", [set, keptAfter]), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {AudienceUpliftScores.SetsTableName} WHERE set_id IN ({doomed})", [set, keptAfter]), cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuckDBException ex)
+            {
+                throw new DataStoreException($"DuckDB could not keep the audience score set: {ex.Message}", ex);
+            }
+        }
+    }
 
     /// <inheritdoc />
     public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken) =>
@@ -73,24 +139,31 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One span per step (the steps of a holdout's cost, read in docs/benchmarks.md "Where a holdout's time goes").
+        Activity? step = PackageTelemetry.ActivitySource.StartActivity("segment.store.open");
+        try
         {
             await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             QueryParameter id = QueryParameter.String("segment_id", segment.SegmentId);
             string insert = $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m";
+            step = NextStep(step, "segment.store.members");
             await ExecuteAsync(connection, new SqlStatement(insert, [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
             if (scoreMembers is not null)
             {
                 // The rows this transaction has just written, read back (no filter evaluated again); cheaper than
                 // RETURNING on the insert (stop 29, docs/benchmarks.md: +34% of the insert against +78%).
+                step = NextStep(step, "segment.store.fingerprints");
                 long[] fingerprints = await ReadFingerprintsAsync(connection, new SqlStatement(
                     $"SELECT {store.Dialect.Fingerprint("customer_id")} FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+                step = NextStep(step, "segment.store.score");
                 scores = await scoreMembers(fingerprints, cancellationToken).ConfigureAwait(false);
                 segment = HoldoutAssignment.WithScores(segment, scores);
             }
 
             if (scores is not null)
             {
+                step = NextStep(step, "segment.store.scores");
                 using DuckDBTableWriter writer = new(connection.CreateAppender(MemberUpliftScores.TableName), MemberUpliftScores.Table);
                 for (int i = 0; i < scores.CustomerIds.Count; i++)
                 {
@@ -105,6 +178,20 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 writer.Close();
             }
 
+            if (segment.Holdout?.Scores is { } scoreSet)
+            {
+                // The holdout's deciles come from a kept score set: the segment references it (refused if it is gone).
+                step = NextStep(step, "segment.store.scores");
+                await using DuckDBCommand reference = Command(connection, new SqlStatement(
+                    $"INSERT INTO {AudienceUpliftScores.ReferencesTableName} SELECT $segment_id, set_id FROM {AudienceUpliftScores.SetsTableName} WHERE set_id = $set_id",
+                    [id, QueryParameter.String("set_id", scoreSet)]));
+                if (await reference.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new DataStoreException($"The audience score set {scoreSet} the holdout was to be stratified by is not in the store.");
+                }
+            }
+
+            step = NextStep(step, "segment.store.summary");
             long size = 0;
             double? avgClv = null;
             await using (DuckDBCommand stats = Command(connection, new SqlStatement(
@@ -130,9 +217,21 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     new QueryParameter("avg_clv", QueryParameterType.Float64, avgClv),
                     QueryParameter.String("segment_json", JsonSerializer.Serialize(stored, AetherSegmentJson.Options)),
                 ]), cancellationToken).ConfigureAwait(false);
+            step = NextStep(step, "segment.store.commit");
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return stored;
         }
+        finally
+        {
+            step?.Dispose();
+        }
+    }
+
+    /// <summary>Ends a step's span (if any listener is on) and starts the next one, a sibling under the same parent.</summary>
+    private static Activity? NextStep(Activity? current, string name)
+    {
+        current?.Dispose();
+        return PackageTelemetry.ActivitySource.StartActivity(name);
     }
 
     public async Task<StoredSegment?> GetAsync(string segmentId, CancellationToken cancellationToken = default)
@@ -227,6 +326,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             QueryParameter id = QueryParameter.String("segment_id", segmentId);
             await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {MemberUpliftScores.TableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {AudienceUpliftScores.ReferencesTableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -287,6 +387,8 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     $"DELETE FROM {SegmentTables.MembersTableName} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, new SqlStatement(
                     $"DELETE FROM {MemberUpliftScores.TableName} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, new SqlStatement(
+                    $"DELETE FROM {AudienceUpliftScores.ReferencesTableName} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"), cancellationToken).ConfigureAwait(false);
                 await using DuckDBCommand delete = Command(connection, new SqlStatement(
                     $"DELETE FROM {SegmentTables.Segments.Name} WHERE segment_id IN (SELECT segment_id FROM pruned_segments)"));
                 int deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -358,6 +460,9 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Segments)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members(profile))), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(MemberUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Sets)), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.References)), cancellationToken).ConfigureAwait(false);
                     _schemaReadyFor = store.DatabasePath;
                     return;
                 }

@@ -397,6 +397,69 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
         Assert.Equal(expected, actual);
     }
 
+    [Fact]
+    public async Task StratifiedHoldout_FromAKeptScoreSet_WritesNoRowPerMember_AndAssignsAsThePerRequestScoring()
+    {
+        string path = CopyOfStore();
+        AetherSegment.Experiments.SegmentHoldout holdout = AetherSegment.Experiments.HoldoutAssignment.Create(0.2);
+
+        // The long way: the activation scores every member and keeps a score row per member.
+        await using ServiceProvider perRequest = Services(path, snapshotLag: null);
+        StoredSegment scored = await perRequest.GetRequiredService<ISegmentEngine>().CreateAsync(Churn(), "free_shipping_offer", null, holdout, CancellationToken.None);
+        Assert.Null(scored.Holdout!.Scores);
+        List<string> expectedScores = await ScoreRowsAsync(path, scored.SegmentId);
+        List<string> expectedArms = await ArmRowsAsync(perRequest.GetRequiredService<IDataStore>(), scored);
+        await perRequest.DisposeAsync();
+
+        // A long-lived host: the first stratified activation scores its members from the snapshot and starts keeping
+        // the trigger's score set in the background; once kept, activations reference it.
+        await using ServiceProvider warm = Services(path, snapshotLag: TimeSpan.FromMinutes(15));
+        SegmentEngine engine = (SegmentEngine)warm.GetRequiredService<ISegmentEngine>();
+        IDataStore data = warm.GetRequiredService<IDataStore>();
+        await engine.WarmUpAsync();
+        StoredSegment first = await engine.CreateAsync(Churn(), "free_shipping_offer", null, holdout, CancellationToken.None);
+        Assert.Null(first.Holdout!.Scores);
+        StoredSegment? referencing = null;
+        for (int attempt = 0; attempt < 300 && referencing?.Holdout?.Scores is null; attempt++)
+        {
+            await Task.Delay(100);
+            if (Convert.ToInt64((await data.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM audience_score_sets"))).Scalar(), CultureInfo.InvariantCulture) > 0)
+            {
+                referencing = await engine.CreateAsync(Churn(), "free_shipping_offer", null, holdout, CancellationToken.None);
+            }
+        }
+
+        Assert.NotNull(referencing?.Holdout?.Scores);
+        Assert.True(referencing.Holdout.IsStratified, referencing.Holdout.Method);
+        Assert.Equal(referencing.Holdout, (await engine.GetAsync(referencing.SegmentId))!.Holdout);
+        Assert.Empty(await ScoreRowsAsync(path, referencing.SegmentId));
+        // Every member is in the set: the same uplift, deciles and arms as the per-member scoring.
+        Assert.Equal(scored.Size, referencing.Size);
+        Assert.Equal(expectedArms, await ArmRowsAsync(data, referencing));
+        Assert.Equal(expectedScores, [.. (await ArmRowsAsync(data, referencing)).Select(r => r[..r.LastIndexOf('|')])]);
+        // The export leaves out the same members.
+        string exported = await ExportAsync(engine, referencing.SegmentId);
+        Assert.Equal(expectedArms.Count(r => r.EndsWith("|1", StringComparison.Ordinal)), scored.Size - (exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1));
+    }
+
+    /// <summary>Each member's arm as "customer|uplift (round-trip)|decile|held", in customer order, from <see cref="AetherSegment.Experiments.HoldoutAssignment.MemberArmsSql"/>.</summary>
+    private static async Task<List<string>> ArmRowsAsync(IDataStore data, StoredSegment segment)
+    {
+        AetherSegment.Experiments.SegmentHoldout holdout = segment.Holdout!;
+        QueryResult rows = await data.QueryAsync(new SqlStatement(
+            $"SELECT customer_id, predicted_uplift, decile, held FROM ({AetherSegment.Experiments.HoldoutAssignment.MemberArmsSql(data.Dialect, holdout)}) a WHERE decile > 0 ORDER BY customer_id",
+            AetherSegment.Experiments.HoldoutAssignment.ArmParameters(holdout, segment.SegmentId)));
+        return [.. rows.Rows.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{r[0]}|{Convert.ToDouble(r[1], CultureInfo.InvariantCulture):R}|{Convert.ToInt64(r[2], CultureInfo.InvariantCulture)}|{Convert.ToInt64(r[3], CultureInfo.InvariantCulture)}"))];
+    }
+
+    private static async Task<string> ExportAsync(ISegmentEngine engine, string segmentId)
+    {
+        using MemoryStream csv = new();
+        await engine.ExportAsync(segmentId, SegmentExportFormat.Csv, csv, new SegmentExportOptions { Holdout = AetherSegment.Experiments.HoldoutExport.Exclude }, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(csv.ToArray());
+    }
+
     /// <summary>Each scored member of a segment as "customer|uplift (round-trip)|decile", in customer order.</summary>
     private static async Task<List<string>> ScoreRowsAsync(string path, string segmentId)
     {

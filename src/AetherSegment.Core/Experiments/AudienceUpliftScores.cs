@@ -1,0 +1,68 @@
+using AetherSegment.Data;
+using AetherSegment.DataModel;
+using AetherSegment.Segments;
+
+namespace AetherSegment.Experiments;
+
+/// <summary>
+/// Audience score sets: every customer's predicted uplift of one trigger from a long-lived host's audience snapshot
+/// (one data version and as-of), kept in the store once, so a stratified holdout references the set instead of writing
+/// a score row per member at activation. A segment's deciles are computed from the set in SQL
+/// (<see cref="HoldoutAssignment.MemberArmsSql"/>), with the same ranks <see cref="MemberUpliftScores"/> gives: highest
+/// uplift first, ties by customer id, decile <c>1 + floor(10 * rank / n)</c> over the members the set scores; a member
+/// the set does not hold (a customer added after the snapshot) is in the unscored stratum, decile 0.
+/// </summary>
+public static class AudienceUpliftScores
+{
+    /// <summary>The name of <see cref="Table"/>.</summary>
+    public const string TableName = "audience_scores";
+
+    /// <summary>The name of <see cref="References"/>.</summary>
+    public const string ReferencesTableName = "segment_audience_scores";
+
+    /// <summary>The name of <see cref="Sets"/>.</summary>
+    public const string SetsTableName = "audience_score_sets";
+
+    /// <summary>
+    /// How long an unreferenced set is kept after it was written, so an activation that read its id before another
+    /// set was written still finds it; older sets no stored segment references are dropped when a new one is kept.
+    /// </summary>
+    public static TimeSpan UnreferencedRetention { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>The sets kept: <c>audience_score_sets (set_id, created_at)</c>, one row per set.</summary>
+    public static TableDefinition Sets { get; } = new(SetsTableName,
+    [
+        new("set_id", ColumnType.String), new("created_at", ColumnType.Timestamp),
+    ]);
+
+    /// <summary>The score sets: <c>audience_scores (set_id, customer_id, predicted_uplift)</c>, one row per customer and set.</summary>
+    public static TableDefinition Table { get; } = new(TableName,
+    [
+        new("set_id", ColumnType.String), new("customer_id", ColumnType.String), new("predicted_uplift", ColumnType.Float64),
+    ]);
+
+    /// <summary>Which set each segment's holdout was stratified by: <c>segment_audience_scores (segment_id, set_id)</c>.</summary>
+    public static TableDefinition References { get; } = new(ReferencesTableName,
+    [
+        new("segment_id", ColumnType.String), new("set_id", ColumnType.String),
+    ]);
+
+    /// <summary>
+    /// A derived table of a segment's scored members, <c>customer_id, predicted_uplift, decile</c>, read from the
+    /// audience score set the segment references; the segment id is the parameter <c>segment_id</c>.
+    /// </summary>
+    /// <param name="dialect">The store's dialect.</param>
+    public static string MemberScoresSql(SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        string integer = dialect.Name == SqlDialect.BigQuery.Name ? "INT64" : "BIGINT";
+        return $"""
+            SELECT s.customer_id AS customer_id, s.predicted_uplift AS predicted_uplift,
+              CAST(1 + FLOOR({MemberUpliftScores.DecileCount} * (ROW_NUMBER() OVER (ORDER BY s.predicted_uplift DESC, s.customer_id) - 1) / COUNT(*) OVER ()) AS {integer}) AS decile
+            FROM {SegmentTables.MembersTableName} sm
+            JOIN {ReferencesTableName} sr ON sr.segment_id = sm.segment_id
+            JOIN {TableName} s ON s.set_id = sr.set_id AND s.customer_id = sm.customer_id
+            WHERE sm.segment_id = {dialect.Parameter("segment_id")}
+            """;
+    }
+}

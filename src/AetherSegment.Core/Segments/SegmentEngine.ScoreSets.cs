@@ -1,0 +1,75 @@
+using AetherSegment.Data;
+using AetherSegment.Uplift;
+using Microsoft.Extensions.Logging;
+
+namespace AetherSegment.Segments;
+
+/// <content>
+/// Audience score sets: a long-lived host's snapshot of one trigger's uplift for every customer, kept in the store once
+/// (in the background, the first time a stratified holdout asks for that trigger), so later activations reference it
+/// instead of writing a score row per member (docs/experiments.md, "Score sets").
+/// </content>
+internal sealed partial class SegmentEngine
+{
+    private readonly Lock _scoreSetGate = new();
+    private (TriggerAudienceSnapshots.Snapshot Snapshot, Task<string?>?[] Sets)? _scoreSets;
+
+    /// <summary>
+    /// The id of the kept score set that serves a stratified holdout over <paramref name="definition"/>'s members: the
+    /// audience snapshot's for the segment's trigger, when the snapshot is current (same data version, an as-of within
+    /// its lag), the trigger has a model and the set is in the store already. Otherwise null, and keeping the set starts
+    /// in the background when the snapshot could serve (the caller scores the members this time).
+    /// </summary>
+    private async Task<string?> KeptScoreSetAsync(SegmentDefinition definition, CancellationToken cancellationToken)
+    {
+        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || !SegmentStore.KeepsAudienceScores
+            || AudienceSnapshots(ranker) is not { } snapshots || snapshots.Candidate(definition.AsOf) is not { } snapshot)
+        {
+            return null;
+        }
+
+        int index = TriggerIndex(trigger);
+        (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Version != version || models.Get(index) is null || (uint)index >= (uint)snapshot.Uplift.Length)
+        {
+            return null;
+        }
+
+        Task<string?> kept;
+        lock (_scoreSetGate)
+        {
+            if (_scoreSets is not { } sets || !ReferenceEquals(sets.Snapshot, snapshot))
+            {
+                sets = (snapshot, new Task<string?>?[snapshot.Uplift.Length]);
+                _scoreSets = sets;
+            }
+
+            kept = sets.Sets[index] ??= Task.Run(() => KeepScoreSetAsync(snapshot, index, trigger), CancellationToken.None);
+        }
+
+        return kept.IsCompletedSuccessfully ? kept.Result : null;
+    }
+
+    private async Task<string?> KeepScoreSetAsync(TriggerAudienceSnapshots.Snapshot snapshot, int index, string trigger)
+    {
+        string setId = "aud_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await SegmentStore.KeepAudienceScoresAsync(setId, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None).ConfigureAwait(false);
+            LogScoreSetKept(_logger, setId, trigger, snapshot.Ids.Length);
+            return setId;
+        }
+        catch (Exception ex) when (ex is DataStoreException or NotSupportedException)
+        {
+            // Activations go on scoring their members, as without a kept set.
+            LogScoreSetFailed(_logger, trigger, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(6, LogLevel.Information, "Kept audience score set {SetId} for {Trigger} ({Customers} customers): stratified holdouts now reference it.")]
+    private static partial void LogScoreSetKept(ILogger logger, string setId, string trigger, int customers);
+
+    [LoggerMessage(7, LogLevel.Warning, "Could not keep the audience score set for {Trigger} ({Reason}); stratified holdouts score their members.")]
+    private static partial void LogScoreSetFailed(ILogger logger, string trigger, string reason);
+}
