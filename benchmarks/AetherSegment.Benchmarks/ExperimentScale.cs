@@ -166,10 +166,12 @@ internal static class ExperimentScale
         List<double> warmHeldTimes = [];
         List<(string Name, double Median, int Count)> plainSpans = [];
         List<(string Name, double Median, int Count)> heldSpans = [];
-        // 15 timed pairs after a warm-up pair: a creation's commit sometimes pays DuckDB's automatic checkpoint (about a
-        // third of the time at this size), which five runs cannot average out.
+        // 30 timed pairs after a warm-up pair: a creation's commit sometimes pays DuckDB's automatic checkpoint, which
+        // five runs cannot average out.
         int referencing = 0;
-        for (int i = 0; i < 16; i++)
+        List<StoredSegment> perMemberSegments = [];
+        List<StoredSegment> referencingSegments = [];
+        for (int i = 0; i < 31; i++)
         {
             spans.Clear();
             Stopwatch watch = Stopwatch.StartNew();
@@ -177,19 +179,42 @@ internal static class ExperimentScale
             AddRun(warmPlainTimes, watch.Elapsed.TotalMilliseconds, i, plainSpans, spans);
             spans.Clear();
             watch.Restart();
-            SegmentHoldout? holdout = (await warm.CreateAsync(everyone, trigger, null, HoldoutAssignment.Create(0.1), CancellationToken.None)).Holdout;
+            StoredSegment created = await warm.CreateAsync(everyone, trigger, null, HoldoutAssignment.Create(0.1), CancellationToken.None);
+            SegmentHoldout? holdout = created.Holdout;
             method = holdout?.Method;
+            (holdout?.Scores is null ? perMemberSegments : referencingSegments).Add(created);
             referencing += i > 0 && holdout?.Scores is not null ? 1 : 0;
             AddRun(warmHeldTimes, watch.Elapsed.TotalMilliseconds, i, heldSpans, spans);
         }
 
+        // Each pair ran back to back, so the median of the pairs' differences is the steadier estimate of the holdout's cost.
+        double pairedDifference = Median([.. warmHeldTimes.Zip(warmPlainTimes, (held, plain) => held - plain)]);
         string plainRuns = string.Join(", ", warmPlainTimes.Select(t => t.ToString("0", CultureInfo.InvariantCulture)));
         string heldRuns = string.Join(", ", warmHeldTimes.Select(t => t.ToString("0", CultureInfo.InvariantCulture)));
         double warmPlain = Median(warmPlainTimes);
         double warmHeld = Median(warmHeldTimes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with the audience snapshot (warm-up {warmUpSeconds:0.0} s): create {warmPlain:0} ms without holdout, {warmHeld:0} ms with a 10% holdout ({method}; {(warmHeld / warmPlain - 1) * 100:+0.0;-0.0}%; alternating runs)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  runs in order, without holdout: {plainRuns} ms; with: {heldRuns} ms ({referencing} of {warmHeldTimes.Count} referencing a kept score set, the others scoring their members)"));
-        PrintSpans("spans, median over the 15 timed runs (ms): step | without holdout | with holdout", plainSpans, heldSpans);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  median of the pairs' differences (with - without): {pairedDifference:+0;-0} ms ({pairedDifference / warmPlain * 100:+0.0;-0.0}% of the median without)"));
+        PrintSpans("spans, median over the 30 timed runs (ms): step | without holdout | with holdout", plainSpans, heldSpans);
+
+        // What the report reads: the arms and deciles of a stratified holdout, from score rows per member or from the
+        // referenced set (a window over the members the set scores).
+        IDataStore data = warmProvider.GetRequiredService<IDataStore>();
+        foreach ((string label, List<StoredSegment> kind) in new[] { ("score rows per member", perMemberSegments), ("a referenced score set", referencingSegments) })
+        {
+            if (kind.Count == 0)
+            {
+                continue;
+            }
+
+            StoredSegment segment = kind[^1];
+            SqlStatement arms = new($"SELECT held, decile, COUNT(*), SUM(predicted_uplift) FROM ({HoldoutAssignment.MemberArmsSql(data.Dialect, segment.Holdout!)}) a GROUP BY held, decile",
+                HoldoutAssignment.ArmParameters(segment.Holdout!, segment.SegmentId));
+            double armsMs = Median(await TimeAsync(() => data.QueryAsync(arms)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arms and deciles by {label}: {armsMs:0} ms (median of 5)"));
+        }
+
         return 0;
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using AetherSegment.Data;
 using AetherSegment.DuckDB.Tests.Segments;
 using AetherSegment.Experiments;
-using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,23 +141,6 @@ public sealed class AudienceScoreSetTests
 
     private static string NewId() => "seg_" + Guid.NewGuid().ToString("N");
 
-    private static async Task<(StoredSegment Segment, SqlStatement Members)> NewSegmentAsync(EngineHost host)
-    {
-        CampaignObjective everyone = new() { Objective = "Everyone in the US", Audience = new Audience { Countries = ["United States"] } };
-        SegmentDefinition definition = await host.Engine.DefineAsync(everyone, Trigger, null);
-        SqlStatement members = host.Engine.CompileMembers(definition, host.Store.Dialect);
-        StoredSegment segment = new()
-        {
-            SegmentId = NewId(),
-            Trigger = Trigger,
-            Explanation = new SegmentExplanation { Summary = "Everyone in the US" },
-            Filters = definition.Filters,
-            AsOf = definition.AsOf,
-            CreatedAt = host.Time.GetUtcNow(),
-            Sql = members.Sql,
-            Parameters = members.Parameters,
-            Holdout = HoldoutAssignment.Create(0.2, "score-sets"),
-        };
-        return (segment, members);
-    }
+    private static Task<(StoredSegment Segment, SqlStatement Members)> NewSegmentAsync(EngineHost host) =>
+        SegmentStoreScorerTests.NewSegmentAsync(host, Trigger, "score-sets");
 }

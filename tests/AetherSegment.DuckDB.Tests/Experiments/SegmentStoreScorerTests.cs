@@ -74,21 +74,23 @@ public sealed class SegmentStoreScorerTests
         Assert.Empty(await CalibrationDuckDBTests.DecilesAsync(host.Store, segment.SegmentId));
     }
 
-    private static async Task<(StoredSegment Segment, SqlStatement Members)> NewSegmentAsync(EngineHost host)
+    /// <summary>A segment of everyone in the US, not yet stored, with a 20% holdout salted <paramref name="salt"/>, and its members' statement.</summary>
+    internal static async Task<(StoredSegment Segment, SqlStatement Members)> NewSegmentAsync(EngineHost host, string? trigger = null, string salt = "one-pass")
     {
         CampaignObjective everyone = new() { Objective = "Everyone in the US", Audience = new Audience { Countries = ["United States"] } };
-        SegmentDefinition definition = await host.Engine.DefineAsync(everyone, null, null);
+        SegmentDefinition definition = await host.Engine.DefineAsync(everyone, trigger, null);
         SqlStatement members = host.Engine.CompileMembers(definition, host.Store.Dialect);
         StoredSegment segment = new()
         {
             SegmentId = "seg_" + Guid.NewGuid().ToString("N"),
+            Trigger = trigger,
             Explanation = new SegmentExplanation { Summary = "Everyone in the US" },
             Filters = definition.Filters,
             AsOf = definition.AsOf,
             CreatedAt = host.Time.GetUtcNow(),
             Sql = members.Sql,
             Parameters = members.Parameters,
-            Holdout = HoldoutAssignment.Create(0.2, "one-pass"),
+            Holdout = HoldoutAssignment.Create(0.2, salt),
         };
         return (segment, members);
     }
