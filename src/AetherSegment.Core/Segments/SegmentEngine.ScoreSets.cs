@@ -59,9 +59,9 @@ internal sealed partial class SegmentEngine
             LogScoreSetKept(_logger, setId, trigger, snapshot.Ids.Length);
             return setId;
         }
-        catch (Exception ex) when (ex is DataStoreException or NotSupportedException)
+        catch (Exception ex) when (ex is DataStoreException or NotSupportedException or System.Data.Common.DbException or ObjectDisposedException or InvalidOperationException)
         {
-            // Activations go on scoring their members, as without a kept set.
+            // Activations go on scoring their members, as without a kept set (also when the host is shutting down).
             LogScoreSetFailed(_logger, trigger, ex.Message);
             return null;
         }
