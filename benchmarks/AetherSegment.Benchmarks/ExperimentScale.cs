@@ -96,7 +96,7 @@ internal static class ExperimentScale
     /// holdout, which scores every member with the trigger's model, stratifies the holdout by decile and stores the
     /// scores for the report's calibration. The original database is never written.
     /// </summary>
-    public static int RunRanked(string database, string trigger, bool longLivedOnly = false)
+    public static int RunRanked(string database, string trigger, bool longLivedOnly = false, bool allCustomers = false, int pairs = 30)
     {
         string folder = Path.Combine(Path.GetTempPath(), "aether-experiment-ranked-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -113,7 +113,7 @@ internal static class ExperimentScale
                 }
             }
 
-            int code = RunRankedAsync(path, trigger, longLivedOnly).GetAwaiter().GetResult();
+            int code = RunRankedAsync(path, trigger, longLivedOnly, allCustomers, pairs).GetAwaiter().GetResult();
             // The first run on a store without models trains them (about a minute): keep them beside the original
             // (its file is never written), so later runs on it time activation, not training.
             if (!Directory.Exists(database + ".models") && Directory.Exists(path + ".models"))
@@ -133,13 +133,16 @@ internal static class ExperimentScale
         }
     }
 
-    private static async Task<int> RunRankedAsync(string path, string trigger, bool longLivedOnly)
+    private static async Task<int> RunRankedAsync(string path, string trigger, bool longLivedOnly, bool allCustomers, int pairs)
     {
         ServiceCollection services = new();
         services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
         await using ServiceProvider provider = services.BuildServiceProvider();
         ISegmentEngine engine = provider.GetRequiredService<ISegmentEngine>();
-        Interpretation.CampaignObjective everyone = new() { Objective = "Everyone in the US", Audience = new Interpretation.Audience { Countries = ["United States"] } };
+        // The segment: everyone in the US (221,365 of 1,000,000), or every customer (--all-customers).
+        Interpretation.CampaignObjective everyone = allCustomers
+            ? new() { Objective = "Every customer", Audience = new Interpretation.Audience() }
+            : new() { Objective = "Everyone in the US", Audience = new Interpretation.Audience { Countries = ["United States"] } };
 
         long size = 0;
         string? method = null;
@@ -166,12 +169,12 @@ internal static class ExperimentScale
         List<double> warmHeldTimes = [];
         List<(string Name, double Median, int Count)> plainSpans = [];
         List<(string Name, double Median, int Count)> heldSpans = [];
-        // 30 timed pairs after a warm-up pair: a creation's commit sometimes pays DuckDB's automatic checkpoint, which
-        // five runs cannot average out.
+        // 30 timed pairs (by default) after a warm-up pair: a creation's commit sometimes pays DuckDB's automatic
+        // checkpoint, which five runs cannot average out.
         int referencing = 0;
         List<StoredSegment> perMemberSegments = [];
         List<StoredSegment> referencingSegments = [];
-        for (int i = 0; i < 31; i++)
+        for (int i = 0; i <= pairs; i++)
         {
             spans.Clear();
             Stopwatch watch = Stopwatch.StartNew();
@@ -196,7 +199,7 @@ internal static class ExperimentScale
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"with the audience snapshot (warm-up {warmUpSeconds:0.0} s): create {warmPlain:0} ms without holdout, {warmHeld:0} ms with a 10% holdout ({method}; {(warmHeld / warmPlain - 1) * 100:+0.0;-0.0}%; alternating runs)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  runs in order, without holdout: {plainRuns} ms; with: {heldRuns} ms ({referencing} of {warmHeldTimes.Count} referencing a kept score set, the others scoring their members)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  median of the pairs' differences (with - without): {pairedDifference:+0;-0} ms ({pairedDifference / warmPlain * 100:+0.0;-0.0}% of the median without)"));
-        PrintSpans("spans, median over the 30 timed runs (ms): step | without holdout | with holdout", plainSpans, heldSpans);
+        PrintSpans(string.Create(CultureInfo.InvariantCulture, $"spans, median over the {pairs} timed runs (ms): step | without holdout | with holdout"), plainSpans, heldSpans);
 
         // What the report reads: the arms and deciles of a stratified holdout, from score rows per member or from the
         // referenced set (a window over the members the set scores).
