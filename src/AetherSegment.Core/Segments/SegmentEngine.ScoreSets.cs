@@ -1,5 +1,4 @@
 using AetherSegment.Data;
-using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Segments;
@@ -15,22 +14,13 @@ internal sealed partial class SegmentEngine
     private (TriggerAudienceSnapshots.Snapshot Snapshot, Task<string?>?[] Sets)? _scoreSets;
 
     /// <summary>
-    /// The id of the kept score set that serves a stratified holdout over <paramref name="definition"/>'s members: the
-    /// audience snapshot's for the segment's trigger, when the snapshot is current (same data version, an as-of within
-    /// its lag), the trigger has a model and the set is in the store already. Otherwise null, and keeping the set starts
-    /// in the background when the snapshot could serve (the caller scores the members this time).
+    /// The id of the kept score set of a serving snapshot's trigger (<see cref="ServingSnapshotAsync"/>) when the store
+    /// keeps sets and this one is in it already. Otherwise null, and keeping it starts in the background when the store
+    /// keeps sets (the caller scores the members this time).
     /// </summary>
-    private async Task<string?> KeptScoreSetAsync(SegmentDefinition definition, CancellationToken cancellationToken)
+    private string? KeptScoreSet(TriggerAudienceSnapshots.Snapshot snapshot, int index, string trigger)
     {
-        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || !SegmentStore.KeepsAudienceScores
-            || AudienceSnapshots(ranker) is not { } snapshots || snapshots.Candidate(definition.AsOf) is not { } snapshot)
-        {
-            return null;
-        }
-
-        int index = TriggerIndex(trigger);
-        (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Version != version || models.Get(index) is null || (uint)index >= (uint)snapshot.Uplift.Length)
+        if (!SegmentStore.KeepsAudienceScores)
         {
             return null;
         }

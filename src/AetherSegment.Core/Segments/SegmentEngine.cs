@@ -254,15 +254,19 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         if (holdout is not null)
         {
             using Activity? plan = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.plan");
-            if (await KeptScoreSetAsync(definition, cancellationToken).ConfigureAwait(false) is { } scoreSet)
+            (TriggerAudienceSnapshots.Snapshot Snapshot, int Index)? serving = await ServingSnapshotAsync(definition, cancellationToken).ConfigureAwait(false);
+            if (serving is { } kept && KeptScoreSet(kept.Snapshot, kept.Index, definition.Trigger!) is { } scoreSet)
             {
                 // The audience's scores are in the store already: the holdout references them, no row per member.
                 holdout = holdout with { Method = Experiments.HoldoutAssignment.StratifiedMethod, Scores = scoreSet };
             }
+            else if (serving is { } snapshot && SegmentStore.KeepsMemberScores)
+            {
+                scorer = SnapshotScorer(definition, members, snapshot.Snapshot, snapshot.Index);
+            }
             else
             {
-                scorer = await SnapshotScorerAsync(definition, members, cancellationToken).ConfigureAwait(false);
-                scores = scorer is not null ? null : await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
+                scores = await ScoreForHoldoutAsync(definition, members, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -288,14 +292,14 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     }
 
     /// <summary>
-    /// The scorer of a stratified holdout when a long-lived host's audience snapshot can serve it (same models, an as-of
-    /// within its lag): it looks the members the store has just written up by fingerprint, with no second evaluation
-    /// of the segment's filters, and falls back to <see cref="ScoreForHoldoutAsync"/> when the store gives no
-    /// fingerprints or a member is missing from the snapshot. Null when no snapshot can serve (the caller scores first).
+    /// The long-lived host's audience snapshot when it can serve a stratified holdout over <paramref name="definition"/>'s
+    /// members, with the trigger's position in it: the segment has a trigger, the snapshot is current (the data
+    /// version of the models, an as-of within its lag) and the trigger has a model. Null otherwise (the members are
+    /// scored per request).
     /// </summary>
-    private async Task<Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>?> SnapshotScorerAsync(SegmentDefinition definition, SqlStatement members, CancellationToken cancellationToken)
+    private async Task<(TriggerAudienceSnapshots.Snapshot Snapshot, int Index)?> ServingSnapshotAsync(SegmentDefinition definition, CancellationToken cancellationToken)
     {
-        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || !SegmentStore.KeepsMemberScores
+        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker
             || AudienceSnapshots(ranker) is not { } snapshots || snapshots.Candidate(definition.AsOf) is not { } snapshot)
         {
             return null;
@@ -303,21 +307,25 @@ internal sealed partial class SegmentEngine : ISegmentEngine
 
         int index = TriggerIndex(trigger);
         (string version, StoreTriggerRanker.TriggerModels models) = await ranker.VersionedModelsAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Version != version || models.Get(index) is null)
-        {
-            return null;
-        }
+        return snapshot.Version == version && (uint)index < (uint)snapshot.Uplift.Length && models.Get(index) is not null ? (snapshot, index) : null;
+    }
 
-        return async (fingerprints, token) =>
+    /// <summary>
+    /// The scorer of a stratified holdout from a serving snapshot (<see cref="ServingSnapshotAsync"/>): it looks the
+    /// members the store has just written up by fingerprint, with no second evaluation of the segment's filters, and
+    /// falls back to <see cref="ScoreForHoldoutAsync"/> when the store gives no fingerprints or a member is missing
+    /// from the snapshot.
+    /// </summary>
+    private Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>> SnapshotScorer(SegmentDefinition definition, SqlStatement members, TriggerAudienceSnapshots.Snapshot snapshot, int index) =>
+        async (fingerprints, token) =>
         {
             if (fingerprints is not null && TriggerAudienceSnapshots.MemberScores(snapshot, fingerprints, index) is { } fromSnapshot)
             {
-                return fromSnapshot.CustomerIds.Length == 0 ? null : new Experiments.MemberUpliftScores(trigger, fromSnapshot.CustomerIds, fromSnapshot.Uplift);
+                return fromSnapshot.CustomerIds.Length == 0 ? null : new Experiments.MemberUpliftScores(definition.Trigger!, fromSnapshot.CustomerIds, fromSnapshot.Uplift);
             }
 
             return await ScoreForHoldoutAsync(definition, members, token).ConfigureAwait(false);
         };
-    }
 
     private int TriggerIndex(string trigger)
     {
