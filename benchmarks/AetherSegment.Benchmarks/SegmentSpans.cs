@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using AetherSegment.Diagnostics;
 
 namespace AetherSegment.Benchmarks;
@@ -47,16 +46,6 @@ internal sealed class SegmentSpans : IDisposable
         }
 
         return medians;
-    }
-
-    /// <summary>Prints the medians under a heading, one line per span.</summary>
-    public void Print(string heading)
-    {
-        Console.WriteLine(heading);
-        foreach ((string name, double median, int count) in Medians())
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-28} {median,9:0.0} ms  (n={count})"));
-        }
     }
 
     public void Dispose() => _listener.Dispose();
