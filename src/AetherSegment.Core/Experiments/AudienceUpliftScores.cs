@@ -48,21 +48,24 @@ public static class AudienceUpliftScores
     ]);
 
     /// <summary>
-    /// A derived table of a segment's scored members, <c>customer_id, predicted_uplift, decile</c>, read from the
-    /// audience score set the segment references; the segment id is the parameter <c>segment_id</c>.
+    /// A derived table of a segment's members with their scores from the audience score set the segment references,
+    /// <c>customer_id, predicted_uplift, decile</c>: the members joined once with the set, the decile ranked among those
+    /// the set scores; a member it does not hold has decile 0 and no uplift. The segment id is the parameter
+    /// <c>segment_id</c>.
     /// </summary>
     /// <param name="dialect">The store's dialect.</param>
     public static string MemberScoresSql(SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         string integer = dialect.Name == SqlDialect.BigQuery.Name ? "INT64" : "BIGINT";
+        const string Unscored = "s.customer_id IS NULL";
         return $"""
-            SELECT s.customer_id AS customer_id, s.predicted_uplift AS predicted_uplift,
-              CAST(1 + FLOOR({MemberUpliftScores.DecileCount} * (ROW_NUMBER() OVER (ORDER BY s.predicted_uplift DESC, s.customer_id) - 1) / COUNT(*) OVER ()) AS {integer}) AS decile
-            FROM {SegmentTables.MembersTableName} sm
-            JOIN {ReferencesTableName} sr ON sr.segment_id = sm.segment_id
-            JOIN {TableName} s ON s.set_id = sr.set_id AND s.customer_id = sm.customer_id
-            WHERE sm.segment_id = {dialect.Parameter("segment_id")}
+            SELECT mm.customer_id AS customer_id, s.predicted_uplift AS predicted_uplift,
+              CASE WHEN {Unscored} THEN 0 ELSE CAST(1 + FLOOR({MemberUpliftScores.DecileCount} * (ROW_NUMBER() OVER (PARTITION BY {Unscored} ORDER BY s.predicted_uplift DESC, mm.customer_id) - 1) / COUNT(*) OVER (PARTITION BY {Unscored})) AS {integer}) END AS decile
+            FROM {SegmentTables.MembersTableName} mm
+            JOIN {ReferencesTableName} sr ON sr.segment_id = mm.segment_id
+            LEFT JOIN {TableName} s ON s.set_id = sr.set_id AND s.customer_id = mm.customer_id
+            WHERE mm.segment_id = {dialect.Parameter("segment_id")}
             """;
     }
 }

@@ -163,19 +163,21 @@ public static class HoldoutAssignment
                 $"FROM {SegmentTables.MembersTableName} WHERE segment_id = {segment}";
         }
 
-        // The members' scores: kept with the segment, or computed from the audience score set it references.
-        string scores = holdout.Scores is null
-            ? $"(SELECT customer_id, predicted_uplift, decile FROM {MemberUpliftScores.TableName} WHERE segment_id = {segment})"
-            : $"({AudienceUpliftScores.MemberScoresSql(dialect)})";
+        // The members with their decile and score: the score rows kept with the segment, or the audience score set it
+        // references; then the rank of each member's bucket within its decile.
+        string members = holdout.Scores is null
+            ? $"SELECT mm.customer_id AS customer_id, COALESCE(sc.decile, 0) AS decile, sc.predicted_uplift AS predicted_uplift " +
+              $"FROM {SegmentTables.MembersTableName} mm " +
+              $"LEFT JOIN (SELECT customer_id, predicted_uplift, decile FROM {MemberUpliftScores.TableName} WHERE segment_id = {segment}) sc ON sc.customer_id = mm.customer_id " +
+              $"WHERE mm.segment_id = {segment}"
+            : AudienceUpliftScores.MemberScoresSql(dialect);
         return $"""
             SELECT customer_id, CASE WHEN r <= FLOOR(n * {dialect.Parameter("holdout_share")} + 0.5) THEN 1 ELSE 0 END AS held, decile, predicted_uplift
             FROM (
-              SELECT mm.customer_id AS customer_id, COALESCE(sc.decile, 0) AS decile, sc.predicted_uplift AS predicted_uplift,
-                ROW_NUMBER() OVER (PARTITION BY COALESCE(sc.decile, 0) ORDER BY {BucketSql(dialect, "mm.customer_id")}, mm.customer_id) AS r,
-                COUNT(*) OVER (PARTITION BY COALESCE(sc.decile, 0)) AS n
-              FROM {SegmentTables.MembersTableName} mm
-              LEFT JOIN {scores} sc ON sc.customer_id = mm.customer_id
-              WHERE mm.segment_id = {segment}
+              SELECT m.customer_id AS customer_id, m.decile AS decile, m.predicted_uplift AS predicted_uplift,
+                ROW_NUMBER() OVER (PARTITION BY m.decile ORDER BY {BucketSql(dialect, "m.customer_id")}, m.customer_id) AS r,
+                COUNT(*) OVER (PARTITION BY m.decile) AS n
+              FROM ({members}) m
             ) ranked
             """;
     }
