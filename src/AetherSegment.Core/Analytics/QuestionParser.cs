@@ -55,7 +55,7 @@ internal static partial class QuestionParser
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
-        ParsedQuestion before = Parse(question, layer, null, null, legacy: true);
+        ParsedQuestion before = Parse(question, layer, campaignNames, null, legacy: true);
         return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason, Partial = parsed.Partial } : parsed;
     }
 
@@ -100,6 +100,17 @@ internal static partial class QuestionParser
             if (unmapped is not null)
             {
                 return ParsedQuestion.Unplaced($"\"{unmapped}\" needs data this profile does not map");
+            }
+        }
+
+        // Campaign names first: a name holds words that mean something else on their own ("Autumn 2025 Sale": a year).
+        List<(QueryFilter Filter, int At)> placed = [];
+        if (campaignNames is not null)
+        {
+            text = ReadCampaignNames(text, layer, campaignNames, placed, out string? ambiguous);
+            if (ambiguous is not null)
+            {
+                return ParsedQuestion.Unplaced(ambiguous);
             }
         }
 
@@ -184,15 +195,9 @@ internal static partial class QuestionParser
             }
         }
 
-        List<(QueryFilter Filter, int At)> placed = [];
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
             text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
-        }
-
-        if (campaignNames is not null)
-        {
-            text = ReadCampaignNames(text, layer, campaignNames, placed);
         }
 
         if (campaignIds is not null)
@@ -894,44 +899,89 @@ internal static partial class QuestionParser
         return null;
     }
 
-    // Campaign names from the data ("the Free Delivery Cart Rescue campaign"), longest first.
-    private static string ReadCampaignNames(string text, SemanticLayer layer, IReadOnlyList<string> names, List<(QueryFilter Filter, int At)> placed)
+    // Campaign names from the data: a whole name anywhere ("the Autumn 2025 Free Delivery Cart Rescue campaign"), longest
+    // first; then part of a name said before "campaign" ("the Free Delivery Cart Rescue campaign"), which places the one
+    // campaign whose name holds those words, and is asked back, naming the choices, when several do.
+    private static string ReadCampaignNames(string text, SemanticLayer layer, IReadOnlyList<string> names, List<(QueryFilter Filter, int At)> placed, out string? ambiguous)
     {
+        ambiguous = null;
         if (layer.Dimension("campaign") is not { Missing: null } campaign)
         {
             return text;
         }
 
-        foreach (string name in names.OrderByDescending(n => n.Length))
+        List<(string Name, string Padded)> phrases = [.. names
+            .Select(n => (Name: n, Padded: " " + QuestionText.Normalize(n).Trim() + " "))
+            .Where(n => n.Padded.Length >= 6)
+            .OrderByDescending(n => n.Padded.Length)];
+        foreach ((string name, string padded) in phrases)
         {
-            string phrase = QuestionText.Normalize(name).Trim();
-            if (phrase.Length < 4)
-            {
-                continue;
-            }
-
-            string padded = " " + phrase + " ";
             int at;
             while ((at = text.IndexOf(padded, StringComparison.Ordinal)) >= 0)
             {
-                // "the Spring Sale campaign": the word after the name belongs to it, it is not a breakdown by campaign.
-                int length = phrase.Length;
-                foreach (string noun in (string[])[" campaigns ", " campaign ", " promotion ", " promo "])
+                text = PlaceCampaign(text, at, padded.Length - 2, name, campaign, placed);
+            }
+        }
+
+        foreach (Match noun in CampaignNounRegex().Matches(text))
+        {
+            // The longest run of words before the noun that names part of a campaign: two words at least, or one word
+            // that only one campaign's name holds ("the Sale campaign").
+            string[] before = text[..noun.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = Math.Min(8, before.Length); k >= 1; k--)
+            {
+                string[] words = before[^k..];
+                if (words.Any(w => w.Contains('#', StringComparison.Ordinal)))
                 {
-                    if (string.CompareOrdinal(text, at + 1 + length, noun, 0, noun.Length) == 0)
-                    {
-                        length += noun.Length - 1;
-                        break;
-                    }
+                    continue;
                 }
 
-                placed.Add((new QueryFilter(campaign.Key, [name], phrase), at + 1));
-                text = string.Concat(text.AsSpan(0, at + 1), new string('#', length), text.AsSpan(at + 1 + length));
+                string part = " " + string.Join(' ', words) + " ";
+                List<string> holding = [.. phrases.Where(p => p.Padded.Contains(part, StringComparison.Ordinal)).Select(p => p.Name).Distinct(StringComparer.Ordinal)];
+                if (holding.Count == 0 || (k == 1 && (holding.Count > 1 || words[0].Length < 4 || words[0].All(char.IsAsciiDigit))))
+                {
+                    continue;
+                }
+
+                if (holding.Count > 1)
+                {
+                    holding.Sort(StringComparer.Ordinal);
+                    ambiguous = $"which campaign? \"{part.Trim()} campaign\" could be {CampaignChoices(holding)}: ask about one by its full name, or by campaign to compare them";
+                    return text;
+                }
+
+                text = PlaceCampaign(text, noun.Index - part.Length, part.Length - 2, holding[0], campaign, placed);
+                break;
             }
         }
 
         return text;
     }
+
+    // Places a campaign filter for the words at [at + 1, at + 1 + length) and masks them, with the "campaign" after them:
+    // "the Spring Sale campaign" is a filter, not a breakdown by campaign.
+    private static string PlaceCampaign(string text, int at, int length, string name, DimensionDefinition campaign, List<(QueryFilter Filter, int At)> placed)
+    {
+        string phrase = text.Substring(at + 1, length);
+        Match noun = CampaignNounRegex().Match(text, at + 1 + length);
+        if (noun.Success && noun.Index == at + 2 + length)
+        {
+            length = noun.Index + noun.Length - (at + 1);
+        }
+
+        placed.Add((new QueryFilter(campaign.Key, [name], phrase), at + 1));
+        return string.Concat(text.AsSpan(0, at + 1), new string('#', length), text.AsSpan(at + 1 + length));
+    }
+
+    private static string CampaignChoices(List<string> names) => names.Count <= 5
+        ? string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1]
+        : string.Join(", ", names.Take(5)) + $" or {names.Count - 5} more";
+
+    // What a question about one campaign can ask for, in the order offered back.
+    private static readonly string[] CampaignMeasures = ["conversion_rate", "conversions", "campaign_uplift", "attributed_revenue", "campaign_sends"];
+
+    [GeneratedRegex(@"(?<= )(?:campaign|promotion|promo)(?= )")]
+    private static partial Regex CampaignNounRegex();
 
     private static ParsedQuestion Assemble(
         SemanticLayer layer,
@@ -970,6 +1020,15 @@ internal static partial class QuestionParser
         if (measure is null && compared is { Count: > 0 })
         {
             measure = compared[0].Subject;
+        }
+
+        if (measure is null && merged.Find(f => f.Dimension == "campaign") is { } named)
+        {
+            // "How did the Sale campaign do?": a question back with the campaign's measures, never a guess among them.
+            string[] offered = [.. CampaignMeasures.Select(layer.Measure).OfType<MeasureDefinition>().Where(m => m.Missing is null).Select(m => m.Label)];
+            return ParsedQuestion.Unplaced(offered.Length == 0
+                ? "I could not tell what to measure"
+                : $"what should I measure for {string.Join(" and ", named.Values)}? Ask for its {string.Join(", ", offered[..^1])} or {offered[^1]}");
         }
 
         if (measure is null)
