@@ -184,6 +184,15 @@ internal static partial class QuestionParser
             }
         }
 
+        // "came to us", "spent with us": the common word, unless the question writes it as the profile does ("US").
+        foreach (PronounPhrase pronoun in layer.Lexicon.Pronouns)
+        {
+            if (text.Contains(" " + pronoun.Phrase + " ", StringComparison.Ordinal) && !pronoun.Written.Any(w => WrittenAs(question, w)))
+            {
+                text = Consume(text, pronoun.Pronoun, _ => { });
+            }
+        }
+
         List<(QueryFilter Filter, int At)> placed = [];
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
@@ -233,6 +242,13 @@ internal static partial class QuestionParser
         if (!legacy)
         {
             text = Consume(text, ShareRegex(), _ => share = true);
+        }
+
+        // "what share of revenue comes from the Bedroom category": a level named next to one of its values names the
+        // value's kind, not a breakdown (a breakdown filtered to one value would be 100% of itself).
+        if (share)
+        {
+            dimensions.RemoveAll(d => !d.Plural && placed.Where(p => p.Filter.Dimension == d.Dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1);
         }
 
         // A negation word must exclude a value named right after it ("not in Denver", "but not Tents").
@@ -607,6 +623,14 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced("ask for a share or a threshold, not both in one question");
             }
+        }
+
+        // "how many customers from referral have bought from us": customers said apart from the verb are still buyers;
+        // counting every customer would drop "bought" silently.
+        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == 0 && having is null && row is null && !share
+            && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => layer.Dimension(f.Dimension) is { OnCustomers: true }))
+        {
+            measure = buyers;
         }
 
         FactInfo? measureFact = layer.Fact(measure.Fact);
@@ -1067,6 +1091,25 @@ internal static partial class QuestionParser
         return merged;
     }
 
+    // Whether the question holds the word exactly as written ("US", not "us"), between non-letters.
+    private static bool WrittenAs(string question, string word)
+    {
+        int from = 0;
+        int at;
+        while ((at = question.IndexOf(word, from, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(question[at - 1])) && (end == question.Length || !char.IsLetterOrDigit(question[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
     private static bool PerNoun(string text, string noun) =>
         noun != "customer" && (text.Contains($" per {noun} ", StringComparison.Ordinal) || text.Contains($" for each {noun} ", StringComparison.Ordinal)
             || text.Contains($" for every {noun} ", StringComparison.Ordinal) || text.Contains($" by {noun} ", StringComparison.Ordinal));
@@ -1299,6 +1342,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|ordered|buyers|purchasers|shoppers who|customers who) ")]
     private static partial Regex PurchaseRegex();
+
+    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
+    private static partial Regex PurchaseVerbRegex();
 
     [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ")]
     private static partial Regex VersusRegex();

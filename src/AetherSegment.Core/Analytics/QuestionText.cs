@@ -17,7 +17,7 @@ internal static class QuestionText
             bool digitAfter = i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
 
             // Numbers keep their decimals ("0.7"), lose their thousands separators ("1,000") and say their units
-            // ("$500" is "dollars 500", "70%" is "70 percent"), so a comparison can be read.
+            // ("$500" is "dollars 500", "70%" is "70 percent", "what %" is "what percent"), so a comparison can be read.
             if (c == '.' && digitBefore && digitAfter)
             {
                 normalized.Append('.');
@@ -36,9 +36,11 @@ internal static class QuestionText
                 continue;
             }
 
-            if (c == '%' && digitBefore)
+            // "what % of orders" is "what percent of orders": the sign is read as the word wherever it stands, never
+            // dropped as punctuation (a dropped "%" turned a share into a count).
+            if (c == '%')
             {
-                normalized.Append(" percent ");
+                normalized.Append(space ? "percent " : " percent ");
                 space = true;
                 continue;
             }

@@ -56,6 +56,19 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
         Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
     }
 
+    internal static readonly string ThirdHeldOutFile = Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Cli.Tests", "Analytics", "Eval", "ask-heldout3.home-furnishing.jsonl");
+
+    [Fact]
+    public async Task ThirdHeldOutSet_NoWrongAnswers()
+    {
+        // Written at stop 32 blind (before the analytics code was read), 110 questions; figures in docs/analytics.md.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(ThirdHeldOutFile), default);
+
+        Assert.True(report.Questions >= 100, $"{report.Questions} questions");
+        Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
+    }
+
     [Fact]
     public async Task SummitSet_NoWrongAnswers_AndNinetyPercentRight()
     {
