@@ -30,6 +30,9 @@ internal static partial class QuestionParser
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
         "whose", "comes", "coming", "both",
+        // Filler a new user says around what is asked ("shoppers who live in Toronto", "carts worth over $1,000", "bought
+        // candles as well as vases", "lifetime spend"): none of them changes the measure, a filter or a range.
+        "live", "lives", "living", "located", "based", "worth", "well", "happen", "happens", "popular", "lifetime", "sell", "sells", "but",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -78,6 +81,19 @@ internal static partial class QuestionParser
         if (!legacy && UnknownTrigger(question, layer) is { } noTrigger)
         {
             return ParsedQuestion.Unplaced(noTrigger);
+        }
+
+        // Campaign names and ids first: a name holds words read otherwise ("Winter 2026 Win-Back Discount" holds a year
+        // and a trigger word), so it is placed whole before time ranges and the vocabulary take its parts.
+        List<(QueryFilter Filter, int At)> placed = [];
+        if (campaignNames is not null)
+        {
+            text = ReadCampaignNames(text, layer, campaignNames, placed);
+        }
+
+        if (campaignIds is not null)
+        {
+            text = ReadCampaignIds(text, layer, campaignIds, placed);
         }
 
         // "customers who never ordered", "have not abandoned a cart in the last 30 days": customers without any such row.
@@ -161,6 +177,12 @@ internal static partial class QuestionParser
             limit = ReadNumber(m.Groups[2].Value);
             sort = m.Groups[1].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
         });
+        if (!legacy && limit is null && (MostRegex().IsMatch(text) || LeastRegex().IsMatch(text)))
+        {
+            // "which 5 cities have the most customers": the number said after "which" is the top N of the superlative.
+            text = Consume(text, WhichTopRegex(), m => limit = ReadNumber(m.Groups[1].Value));
+        }
+
         text = Consume(text, AscendingRegex(), _ => sort = AnalyticsSort.MeasureAscending);
         text = Consume(text, DescendingRegex(), _ => sort = AnalyticsSort.MeasureDescending);
         text = Consume(text, AlphabeticalRegex(), _ => sort = AnalyticsSort.DimensionAscending);
@@ -193,20 +215,9 @@ internal static partial class QuestionParser
             }
         }
 
-        List<(QueryFilter Filter, int At)> placed = [];
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
             text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
-        }
-
-        if (campaignNames is not null)
-        {
-            text = ReadCampaignNames(text, layer, campaignNames, placed);
-        }
-
-        if (campaignIds is not null)
-        {
-            text = ReadCampaignIds(text, layer, campaignIds, placed);
         }
 
         List<MeasureDefinition> measures = [];
@@ -519,7 +530,10 @@ internal static partial class QuestionParser
         if (customersAsked && measure.Format == MeasureFormat.Count && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers"
             && layer.Fact(measure.Fact) is { IsCustomerGrain: false } && having is null && !share && (dimension is null || dimension.OnCustomers))
         {
-            conditions.Add(new CustomerCondition(measure, [], null, row, false));
+            // A measure that counts only some of its rows (campaign sends count the treatment arm) is a per-customer
+            // count above zero, not "any row": a control row records a customer who was sent nothing.
+            NumericComparison? some = measure.Population is not null && row is null ? new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false) : null;
+            conditions.Add(new CustomerCondition(measure, [], some, row, false));
             row = null;
             measure = layer.CustomerCount;
         }
@@ -614,7 +628,7 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} does not add up to a total; ask for {measure.Label} itself");
             }
 
-            if (filters.Count == 0 && conditions.Count == 0 && row is null && dimension is null)
+            if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null)
             {
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} from what? Name a part, as in \"what share of {measure.Label} comes from {ExamplePlace(layer)}\"");
             }
@@ -657,13 +671,13 @@ internal static partial class QuestionParser
             "over" or "above" or "more than" or "greater than" or "higher than" or "bigger than" or "larger than" or "exceeding" or "in excess of" => ComparisonOperator.Greater,
             "at least" or "no less than" or "not less than" or "minimum of" or "a minimum of" => ComparisonOperator.GreaterOrEqual,
             "at most" or "no more than" or "not more than" or "up to" or "maximum of" or "a maximum of" => ComparisonOperator.LessOrEqual,
-            "between" => ComparisonOperator.Between,
+            "between" or "exactly" => ComparisonOperator.Between,
             _ => ComparisonOperator.Less,
         };
         (double a, bool moneyA) = ReadAmount(m.Groups["a"].Value);
-        double? b = null;
+        double? b = m.Groups["op"].Value == "exactly" ? a : null;
         bool moneyB = false;
-        if (m.Groups["b"].Success)
+        if (m.Groups["b"].Success && b is null)
         {
             (double upper, moneyB) = ReadAmount(m.Groups["b"].Value);
             b = upper;
@@ -985,6 +999,7 @@ internal static partial class QuestionParser
         if (measure is null && merged.Exists(f => f.Dimension == "event_type"))
         {
             measure = layer.Measure("events");
+            merged = merged.ConvertAll(f => f.Dimension == "event_type" && !f.Negated ? f with { NamesMeasure = true } : f);
         }
         else if (measure is null && howMany)
         {
@@ -1046,7 +1061,9 @@ internal static partial class QuestionParser
             }
         }
 
-        if (grouped is not null && limit is null && whichIsTop && !plural)
+        // "which city has the most revenue", "the least popular product type by orders": one group named in the
+        // singular with a superlative is the top one, not every group sorted.
+        if (grouped is not null && limit is null && (whichIsTop || (superlative && !plural && compared is not null)) && !plural)
         {
             limit = 1;
         }
@@ -1279,14 +1296,17 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>day|week|month)s?)(?= )")]
     private static partial Regex PrecedingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
     private static partial Regex GrowthPercentRegex();
 
-    [GeneratedRegex(@"(?<= )(?:growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:how much (?:more|less|higher|lower)|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )")]
     private static partial Regex GrowthRegex();
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
+
+    [GeneratedRegex(@"(?<= )(?:which|what) (" + Numbers + @")(?= )")]
+    private static partial Regex WhichTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )")]
     private static partial Regex AscendingRegex();
@@ -1308,7 +1328,7 @@ internal static partial class QuestionParser
 
     private const string Amount = @"(?:dollars )?(?:\d{1,12}(?:\.\d{1,6})?|" + LanguageWords.CountWordPattern + @")(?: percent| dollars)?";
 
-    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
+    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between|exactly) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
     private static partial Regex ComparisonRegex();
 
     [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )")]
@@ -1317,7 +1337,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|did not|didnt|does not|doesnt|do not|dont|have not|havent|has not|hasnt|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )")]
     private static partial Regex NegationRegex();
 
-    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|fraction|pct)(?: of)?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|portion|fraction|pct)(?: of)?(?= )")]
     private static partial Regex ShareRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.

@@ -47,6 +47,14 @@ internal static class QuestionText
 
             if (c is '\'' or '\u2019')
             {
+                // "last month's revenue" is "last month s revenue" (the possessive its own word, which the parser
+                // skips), so "month" is still read; "what's", "it's", "didn't" keep their one word.
+                if (i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 2])) && !space && !Contraction(normalized))
+                {
+                    normalized.Append(' ');
+                    space = true;
+                }
+
                 continue;
             }
 
@@ -80,5 +88,19 @@ internal static class QuestionText
         }
 
         return normalized.ToString();
+    }
+
+    // Whether the word just written is one whose "'s" is "is" or "us" ("what's", "it's", "let's"), not a possessive.
+    private static bool Contraction(System.Text.StringBuilder normalized)
+    {
+        foreach (string word in (string[])[" what", " that", " it", " there", " here", " who", " how", " where", " let", " he", " she"])
+        {
+            if (normalized.Length >= word.Length && normalized.ToString(normalized.Length - word.Length, word.Length) == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
