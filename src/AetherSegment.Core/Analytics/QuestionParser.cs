@@ -128,9 +128,34 @@ internal static partial class QuestionParser
             text = ReadPrecedingRanges(text, times);
         }
 
-        text = ReadTimeRanges(text, times, quarters: !legacy);
-        bool growth = false;
-        bool growthPercent = false;
+        bool overPeriod = false;
+        if (!legacy)
+        {
+            string? unit = null;
+            text = Consume(text, OverPeriodRegex(), m => unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : m.Groups["abbr"].Value == "mom" ? "month" : "year");
+            text = ReadTimeRanges(text, times, quarters: true);
+            if (unit is not null)
+            {
+                // "month-over-month growth in orders for October 2026": October 2026 against the month before it.
+                if (times is not [{ Kind: TimeRangeKind.NamedMonth } named] || (unit == "year" && named.Year == 0))
+                {
+                    return ParsedQuestion.Unplaced($"\"{unit} over {unit}\" needs one named month{(unit == "year" ? " with its year" : "")}, as in \"{unit} over {unit} growth in revenue for October 2026\"");
+                }
+
+                int month = unit == "month" ? (named.Amount == 1 ? 12 : named.Amount - 1) : named.Amount;
+                int year = named.Year == 0 ? 0 : unit == "year" || named.Amount == 1 ? named.Year - 1 : named.Year;
+                string label = LanguageWords.MonthNames[month - 1] + (year == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {year}"));
+                times.Insert(0, new RelativeTimeRange(TimeRangeKind.NamedMonth, month, year, label));
+                overPeriod = true;
+            }
+        }
+        else
+        {
+            text = ReadTimeRanges(text, times, quarters: false);
+        }
+
+        bool growth = overPeriod;
+        bool growthPercent = overPeriod;
         bool precedingSaid = times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
         if (precedingSaid && times.Count != 2)
         {
@@ -206,6 +231,23 @@ internal static partial class QuestionParser
             }
         }
 
+        // "the conversion rate of the treatment group": sends, conversions and the conversion rate already count the
+        // treatment arm alone; any other measure declines the words below.
+        bool treatmentSaid = false;
+        if (!legacy)
+        {
+            text = Consume(text, TreatmentGroupRegex(), _ => treatmentSaid = true);
+
+            // "made exactly one purchase": a purchase counted after a number is an order (padded to the same length).
+            text = OnePurchaseRegex().Replace(text, "order   ");
+
+            // "bought at least 3 times": a purchase counted in times is an order ("order", as long as "times").
+            if (PurchaseVerbRegex().IsMatch(text))
+            {
+                text = TimesRegex().Replace(text, "order");
+            }
+        }
+
         // "came to us", "spent with us": the common word, unless the question writes it as the profile does ("US").
         foreach (PronounPhrase pronoun in layer.Lexicon.Pronouns)
         {
@@ -223,6 +265,7 @@ internal static partial class QuestionParser
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
+        List<(DimensionDefinition Dimension, string Phrase, int Start)> dimensionAt = [];
         foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
         {
             int at;
@@ -241,10 +284,26 @@ internal static partial class QuestionParser
                         break;
                     case LexiconKind.Dimension:
                         dimensions.Add((entry.Dimension!, entry.Phrase.EndsWith('s')));
+                        dimensionAt.Add((entry.Dimension!, entry.Phrase, at + 1));
                         break;
                     case LexiconKind.Filter:
                         placed.Add((new QueryFilter(entry.FilterDimension!.Key, entry.Values, entry.Phrase, entry.Group), at + 1));
                         break;
+                }
+            }
+        }
+
+        // "spent over $500 on Bedroom products": a generic goods word right after a catalog value ("products", not
+        // "product types") names that value's goods, not a breakdown.
+        if (!legacy)
+        {
+            foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
+            {
+                if (dimension.Role == DimensionRole.Taxonomy && !phrase.StartsWith(dimension.Label, StringComparison.Ordinal)
+                    && placed.Exists(p => layer.Dimension(p.Filter.Dimension)?.Role == DimensionRole.Taxonomy && p.At + p.Filter.Phrase.Length + 1 == start))
+                {
+                    int index = dimensions.FindIndex(d => d.Dimension == dimension);
+                    dimensions.RemoveAt(index);
                 }
             }
         }
@@ -296,6 +355,26 @@ internal static partial class QuestionParser
             if (declinedRatio is not null)
             {
                 return ParsedQuestion.Unplaced(declinedRatio);
+            }
+
+            // "the AOV for US orders", "revenue from orders in Canada": the rows' count named after a measure of the same
+            // rows (joined by for, of, from, on) says which rows, it is not a second measure.
+            if (ratio is null && measures.Count == 2 && comparisons.Count == 0)
+            {
+                measureAt.Sort((x, y) => x.Start.CompareTo(y.Start));
+                for (int i = 0; i + 1 < measureAt.Count; i++)
+                {
+                    (MeasureDefinition first, _, int end) = measureAt[i];
+                    (MeasureDefinition rows, int rowsStart, _) = measureAt[i + 1];
+                    if (rows != first && rows.Name == "orders" && rows.Fact == first.Fact && !measureAt.Exists(m => m.Measure == rows && m.Start < end)
+                        && text[end..rowsStart].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [("for" or "of" or "from" or "on" or "across" or "among"), .. string[] rest]
+                        && Array.TrueForAll(rest, w => w[0] == '#' || w is "the" or "all" or "our" or "those" or "these"))
+                    {
+                        measures.Remove(rows);
+                        measureAt.RemoveAll(m => m.Measure == rows);
+                        break;
+                    }
+                }
             }
 
             if (ratio is not null && comparisons.Count > 0)
@@ -367,6 +446,11 @@ internal static partial class QuestionParser
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
         }
 
+        if (treatmentSaid && extended.Query is { } treated && !Treated(treated.Measure) && !(ReferenceEquals(treated.Measure, layer.CustomerCount) && treated.Conditions.Count > 0 && treated.Conditions.All(c => Treated(c.Measure))))
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"treatment group\" on {treated.Measure.Label}; ask for campaign sends, conversions or the conversion rate, which count the treatment group");
+        }
+
         if (times.Count != 2 || extended.Query is not { } periods)
         {
             return extended;
@@ -384,6 +468,8 @@ internal static partial class QuestionParser
 
         return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
     }
+
+    private static bool Treated(MeasureDefinition measure) => measure.Population?.Contains("treatment", StringComparison.Ordinal) == true;
 
     // "vs the 30 days before", "compared with the previous 4 weeks", "vs the 30 before": the span before a rolling range.
     private static string ReadPrecedingRanges(string text, List<RelativeTimeRange> times) =>
@@ -642,7 +728,7 @@ internal static partial class QuestionParser
         // "how many customers from referral have bought from us": customers said apart from the verb are still buyers;
         // counting every customer would drop "bought" silently.
         if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == 0 && having is null && row is null && !share
-            && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => layer.Dimension(f.Dimension) is { OnCustomers: true }))
+            && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => !f.Negated && layer.Dimension(f.Dimension) is { } d && (d.OnCustomers || d.Columns.Any(c => c.Fact == EntityKind.Orders))))
         {
             measure = buyers;
         }
@@ -1181,6 +1267,14 @@ internal static partial class QuestionParser
                 times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")));
             });
 
+            text = Consume(text, HalfRegex(), m =>
+            {
+                int half = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : m.Groups["h"].Value == "first" ? 1 : 2;
+                int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
+                string label = half == 1 ? "first half" : "second half";
+                times.Add(new RelativeTimeRange(TimeRangeKind.NamedHalf, half, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} of {year}")));
+            });
+
             // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1" and "Q2"; the dates say the year).
             if (times.Count(t => t.Kind == TimeRangeKind.NamedQuarter) == 2 && times.Where(t => t.Kind == TimeRangeKind.NamedQuarter).Select(t => t.Year).Distinct().Where(y => y != 0).ToList() is [int shared])
             {
@@ -1292,6 +1386,22 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d))?(?= )")]
     private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the )?(?:(?<h>first|second) half|h(?<n>[12]))(?: (?:of )?(?<year>20\d\d))?(?= )")]
+    private static partial Regex HalfRegex();
+
+    // "month over month", "year over year": the change from the period before the one named.
+    [GeneratedRegex(@"(?<= )(?:(?<unit>month|year) over (?:the )?(?:previous |prior )?\k<unit>|(?<abbr>mom|yoy))(?= )")]
+    private static partial Regex OverPeriodRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:in|of|from|for|among) )?(?:the )?treatment (?:group|arm)s?(?= )")]
+    private static partial Regex TreatmentGroupRegex();
+
+    [GeneratedRegex(@"(?<=(?:#| one| a| single) )purchase(?= )")]
+    private static partial Regex OnePurchaseRegex();
+
+    [GeneratedRegex(@"(?<= )times(?= )")]
+    private static partial Regex TimesRegex();
 
     [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>day|week|month)s?)(?= )")]
     private static partial Regex PrecedingRegex();

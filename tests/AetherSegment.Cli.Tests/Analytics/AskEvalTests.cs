@@ -67,6 +67,8 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
 
         Assert.True(report.Questions >= 100, $"{report.Questions} questions");
         Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
+        // 100 of 110 right on the generated stores (1k and 10k); the fixture lacks the generated campaign names, so 97.
+        Assert.True(report.RightShare >= 0.88, $"{report.RightShare:P1} right\n" + string.Join("\n", report.DeclinedQuestions));
     }
 
     [Fact]
