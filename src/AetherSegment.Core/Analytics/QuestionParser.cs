@@ -293,6 +293,18 @@ internal static partial class QuestionParser
             }
         }
 
+        // "what share of add to cart events are on Android": an event type said right before the events it counts names
+        // the measure, so it stays in the whole of a share.
+        for (int i = 0; i < placed.Count; i++)
+        {
+            (QueryFilter filter, int start) = placed[i];
+            int end = start + filter.Phrase.Length;
+            if (filter.Dimension == "event_type" && !filter.Negated && measureAt.Exists(m => m.Measure.Name == "events" && m.Start == end + 1))
+            {
+                placed[i] = (filter with { NamesMeasure = true }, start);
+            }
+        }
+
         // "spent over $500 on Bedroom products": a generic goods word right after a catalog value ("products", not
         // "product types") names that value's goods, not a breakdown.
         if (!legacy)

@@ -164,6 +164,15 @@ public sealed class HeldOutThreeTests(AnalyticsDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task PortionOfAddToCartEventsOnAndroid_IsOutOfAddToCartEvents()
+    {
+        AnalyticsAnswer answer = await AskAsync("what portion of add to cart events are on android");
+
+        List<object?[]> adds = SummitDatabase.Query(database.Path, "SELECT device FROM behavioral_events WHERE event_type = 'add_to_cart'");
+        Assert.Equal(adds.Count(r => (string?)r[0] == "android") / (double)adds.Count, Single(answer), 9);
+    }
+
+    [Fact]
     public async Task LastMonthsRevenue_ReadsThePossessive()
     {
         AnalyticsAnswer answer = await AskAsync("What was last month's revenue?");
