@@ -564,15 +564,40 @@ internal static class AnalyticsCompiler
             }
 
             string measureSql = grouped.MeasureSql ?? query.Measure.Expression(dialect);
+            string wholeSql = $"SUM({measureSql}) OVER ()";
+            List<QueryParameter> groupedParameters = [.. grouped.Statement.Parameters];
+            List<string> warnings = [.. grouped.Warnings];
+            if (query.Filters.Any(f => f.Dimension == query.Dimension.Key))
+            {
+                // "share of revenue from Bedroom and Outdoor": the values picked out of the breakdown are shares of the
+                // whole, not of each other; the whole is the same question without the breakdown and those values.
+                CompiledQuery? all = Compile(query with { Share = false, Dimension = null, Limit = null, Filters = [.. query.Filters.Where(f => f.Dimension != query.Dimension.Key)] }, layer, dialect, thresholds, range, maxRows, out reason);
+                if (all is null)
+                {
+                    return null;
+                }
+
+                foreach (QueryParameter parameter in all.Statement.Parameters)
+                {
+                    if (!groupedParameters.Exists(p => p.Name == parameter.Name))
+                    {
+                        groupedParameters.Add(parameter);
+                    }
+                }
+
+                warnings.AddRange(all.Warnings.Where(w => !warnings.Contains(w)));
+                wholeSql = $"(SELECT whole.{measureName} FROM ({all.Statement.Sql}) AS whole)";
+            }
+
             string text = grouped.Statement.Sql.Replace(
                 $" AS {measureName}\nFROM ",
-                $" AS {measureName}, {measureSql} / NULLIF(SUM({measureSql}) OVER (), 0) AS {shareName}\nFROM ",
+                $" AS {measureName}, {measureSql} / NULLIF({wholeSql}, 0) AS {shareName}\nFROM ",
                 StringComparison.Ordinal);
-            return new CompiledQuery(new SqlStatement(text, grouped.Statement.Parameters), shareName, grouped.DimensionColumn, grouped.Warnings) { PartFormat = query.Measure.Format };
+            return new CompiledQuery(new SqlStatement(text, groupedParameters), shareName, grouped.DimensionColumn, warnings) { PartFormat = query.Measure.Format };
         }
 
         CompiledQuery? part = Compile(query with { Share = false }, layer, dialect, thresholds, range, maxRows, out reason);
-        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions ? null : range, maxRows, out reason);
+        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions ? null : range, maxRows, out reason);
         if (part is null || whole is null)
         {
             return null;

@@ -18,6 +18,12 @@ internal sealed record QueryFilter(string Dimension, IReadOnlyList<string> Value
 {
     /// <summary>Whether the filter excludes its values ("not in Denver", "excluding Tents").</summary>
     public bool Negated { get; init; }
+
+    /// <summary>
+    /// Whether the filter named the measure ("product views" are events of one type) and so stays in the whole of a
+    /// share: "what share of product views are on iOS" is out of all product views, not out of all events.
+    /// </summary>
+    public bool NamesMeasure { get; init; }
 }
 
 /// <summary>How a number is compared.</summary>
@@ -51,6 +57,7 @@ internal sealed record NumericComparison(ComparisonOperator Operator, double Val
             ComparisonOperator.GreaterOrEqual => $"at least {a}",
             ComparisonOperator.Less => $"under {a}",
             ComparisonOperator.LessOrEqual => $"at most {a}",
+            _ when Upper == Value => $"exactly {a}",
             _ => $"between {a} and {Number(Upper ?? Value, format)}",
         };
     }

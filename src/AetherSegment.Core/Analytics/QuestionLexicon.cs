@@ -33,6 +33,15 @@ internal sealed record LexiconEntry(string Phrase, LexiconKind Kind, MeasureDefi
 internal sealed record GuardedPhrase(Regex Pattern, DimensionDefinition Dimension, string Value);
 
 /// <summary>
+/// A catalog word that is also a common word of questions ("US" and "us"): written in lower case after a word that
+/// takes an object ("came to us", "spent with us", "bought from us") it is that common word, not the value.
+/// </summary>
+/// <param name="Phrase">The normalized word ("us").</param>
+/// <param name="Written">How the profile writes it ("US"); a question that writes it so means the value.</param>
+/// <param name="Pronoun">The pattern over normalized text of its uses as the common word.</param>
+internal sealed record PronounPhrase(string Phrase, IReadOnlyList<string> Written, Regex Pronoun);
+
+/// <summary>
 /// The question vocabulary of one business, built from its semantic layer and its profile: measure synonyms,
 /// dimension words and filter values (every place and taxonomy level, event types, devices and their groups,
 /// acquisition sources, value tiers, triggers, with the profile's words and vocabulary synonyms), longest phrase
@@ -47,10 +56,11 @@ internal sealed class QuestionLexicon
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordSpan;
     private readonly int[] _anyText;
 
-    private QuestionLexicon(IReadOnlyList<LexiconEntry> entries, IReadOnlyList<GuardedPhrase> guarded, IReadOnlyList<string> personal)
+    private QuestionLexicon(IReadOnlyList<LexiconEntry> entries, IReadOnlyList<GuardedPhrase> guarded, IReadOnlyList<string> personal, IReadOnlyList<PronounPhrase> pronouns)
     {
         Entries = entries;
         Guarded = guarded;
+        Pronouns = pronouns;
         PersonalPhrases = personal;
         Dictionary<string, List<int>> byFirstWord = new(StringComparer.Ordinal);
         List<int> anyText = [];
@@ -114,6 +124,9 @@ internal sealed class QuestionLexicon
     /// <summary>Catalog values read only after a preposition, in the order they are read.</summary>
     public IReadOnlyList<GuardedPhrase> Guarded { get; }
 
+    /// <summary>Catalog words that are also common words of questions ("us"), read as the value only where they cannot be the common word.</summary>
+    public IReadOnlyList<PronounPhrase> Pronouns { get; }
+
     /// <summary>The profile's personal columns as a question would name them ("full name"), padded with spaces.</summary>
     public IReadOnlyList<string> PersonalPhrases { get; }
 
@@ -124,6 +137,7 @@ internal sealed class QuestionLexicon
         BusinessProfile profile = layer.Profile;
         Dictionary<string, LexiconEntry> entries = new(StringComparer.Ordinal);
         List<GuardedPhrase> guarded = [];
+        Dictionary<string, List<string>> pronouns = new(StringComparer.Ordinal);
         HashSet<string> customerColumns = new(StringComparer.Ordinal);
         foreach (string name in profile.Entities.Customers.Columns.Keys.Concat(profile.Entities.Customers.PersonalColumns))
         {
@@ -141,6 +155,20 @@ internal sealed class QuestionLexicon
             }
 
             string key = QuestionText.Normalize(phrase).Trim();
+            if (kind == LexiconKind.Filter && QuestionParser.IsStopWord(key))
+            {
+                // "US" is also "us": the parser reads it as the value unless it is the common word.
+                if (!pronouns.TryGetValue(key, out List<string>? written))
+                {
+                    pronouns[key] = written = [];
+                }
+
+                if (!written.Contains(phrase, StringComparer.Ordinal) && phrase != key)
+                {
+                    written.Add(phrase);
+                }
+            }
+
             if (key.Length > 0)
             {
                 entries.TryAdd(key, new LexiconEntry(key, kind, measure, dimension, filter, values ?? [], group));
@@ -320,7 +348,8 @@ internal sealed class QuestionLexicon
         List<LexiconEntry> list = [.. entries.Values];
         list.Sort((a, b) => b.Phrase.Length != a.Phrase.Length ? b.Phrase.Length - a.Phrase.Length : string.CompareOrdinal(a.Phrase, b.Phrase));
         List<string> personal = [.. profile.Entities.Customers.PersonalColumns.Select(c => QuestionText.Normalize(c)).Where(p => p.Trim().Contains(' ', StringComparison.Ordinal))];
-        return new QuestionLexicon(list, guarded, personal);
+        List<PronounPhrase> pronounPhrases = [.. pronouns.Select(p => new PronounPhrase(p.Key, p.Value, new Regex(PronounBefore + Regex.Escape(p.Key) + "(?= )", RegexOptions.CultureInvariant)))];
+        return new QuestionLexicon(list, guarded, personal, pronounPhrases);
 
         void FlatList(IReadOnlyList<CatalogEntry> values, DimensionDefinition? dimension, Func<string, bool> skip)
         {
@@ -345,6 +374,9 @@ internal sealed class QuestionLexicon
             }
         }
     }
+
+    // The words after which a common word is an object ("to us", "tell us", "bought from us"), not a catalog value.
+    private const string PronounBefore = @"(?<= (?:to|with|of|for|by|at|about|toward|towards|tell|told|give|gave|show|showed|let|help|helped|join|joined|contact|contacted|reach|reached|choose|chose|chosen|trust|trusted|visit|visited|(?:bought|buy|buying|ordered|order|ordering|purchased|purchase|purchasing|shopped|shop|shopping|spent|spend|spending|came|come|coming) from) )";
 
     private static IEnumerable<string> Words(string label, IReadOnlyList<string> words, IReadOnlyList<string> synonyms) =>
         label.Length > 0 ? [label, .. words, .. synonyms] : [.. words, .. synonyms];

@@ -30,6 +30,9 @@ internal static partial class QuestionParser
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
         "whose", "comes", "coming", "both",
+        // Filler a new user says around what is asked ("shoppers who live in Toronto", "carts worth over $1,000", "bought
+        // candles as well as vases", "lifetime spend"): none of them changes the measure, a filter or a range.
+        "live", "lives", "living", "located", "based", "worth", "well", "happen", "happens", "popular", "lifetime", "sell", "sells", "but",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -80,6 +83,23 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(noTrigger);
         }
 
+        // Campaign names and ids first: a name holds words read otherwise ("Winter 2026 Win-Back Discount" holds a year
+        // and a trigger word), so it is placed whole before time ranges and the vocabulary take its parts.
+        List<(QueryFilter Filter, int At)> placed = [];
+        if (campaignNames is not null)
+        {
+            text = ReadCampaignNames(text, layer, campaignNames, placed, out string? ambiguous);
+            if (ambiguous is not null)
+            {
+                return ParsedQuestion.Unplaced(ambiguous);
+            }
+        }
+
+        if (campaignIds is not null)
+        {
+            text = ReadCampaignIds(text, layer, campaignIds, placed);
+        }
+
         // "customers who never ordered", "have not abandoned a cart in the last 30 days": customers without any such row.
         List<MeasureDefinition> never = [];
         if (!legacy)
@@ -103,17 +123,6 @@ internal static partial class QuestionParser
             }
         }
 
-        // Campaign names first: a name holds words that mean something else on their own ("Autumn 2025 Sale": a year).
-        List<(QueryFilter Filter, int At)> placed = [];
-        if (campaignNames is not null)
-        {
-            text = ReadCampaignNames(text, layer, campaignNames, placed, out string? ambiguous);
-            if (ambiguous is not null)
-            {
-                return ParsedQuestion.Unplaced(ambiguous);
-            }
-        }
-
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -123,9 +132,34 @@ internal static partial class QuestionParser
             text = ReadPrecedingRanges(text, times);
         }
 
-        text = ReadTimeRanges(text, times, quarters: !legacy);
-        bool growth = false;
-        bool growthPercent = false;
+        bool overPeriod = false;
+        if (!legacy)
+        {
+            string? unit = null;
+            text = Consume(text, OverPeriodRegex(), m => unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : m.Groups["abbr"].Value == "mom" ? "month" : "year");
+            text = ReadTimeRanges(text, times, quarters: true);
+            if (unit is not null)
+            {
+                // "month-over-month growth in orders for October 2026": October 2026 against the month before it.
+                if (times is not [{ Kind: TimeRangeKind.NamedMonth } named] || (unit == "year" && named.Year == 0))
+                {
+                    return ParsedQuestion.Unplaced($"\"{unit} over {unit}\" needs one named month{(unit == "year" ? " with its year" : "")}, as in \"{unit} over {unit} growth in revenue for October 2026\"");
+                }
+
+                int month = unit == "month" ? (named.Amount == 1 ? 12 : named.Amount - 1) : named.Amount;
+                int year = named.Year == 0 ? 0 : unit == "year" || named.Amount == 1 ? named.Year - 1 : named.Year;
+                string label = LanguageWords.MonthNames[month - 1] + (year == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {year}"));
+                times.Insert(0, new RelativeTimeRange(TimeRangeKind.NamedMonth, month, year, label));
+                overPeriod = true;
+            }
+        }
+        else
+        {
+            text = ReadTimeRanges(text, times, quarters: false);
+        }
+
+        bool growth = overPeriod;
+        bool growthPercent = overPeriod;
         bool precedingSaid = times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
         if (precedingSaid && times.Count != 2)
         {
@@ -172,6 +206,12 @@ internal static partial class QuestionParser
             limit = ReadNumber(m.Groups[2].Value);
             sort = m.Groups[1].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
         });
+        if (!legacy && limit is null && (MostRegex().IsMatch(text) || LeastRegex().IsMatch(text)))
+        {
+            // "which 5 cities have the most customers": the number said after "which" is the top N of the superlative.
+            text = Consume(text, WhichTopRegex(), m => limit = ReadNumber(m.Groups[1].Value));
+        }
+
         text = Consume(text, AscendingRegex(), _ => sort = AnalyticsSort.MeasureAscending);
         text = Consume(text, DescendingRegex(), _ => sort = AnalyticsSort.MeasureDescending);
         text = Consume(text, AlphabeticalRegex(), _ => sort = AnalyticsSort.DimensionAscending);
@@ -195,19 +235,41 @@ internal static partial class QuestionParser
             }
         }
 
+        // "the conversion rate of the treatment group": sends, conversions and the conversion rate already count the
+        // treatment arm alone; any other measure declines the words below.
+        bool treatmentSaid = false;
+        if (!legacy)
+        {
+            text = Consume(text, TreatmentGroupRegex(), _ => treatmentSaid = true);
+
+            // "made exactly one purchase": a purchase counted after a number is an order (padded to the same length).
+            text = OnePurchaseRegex().Replace(text, "order   ");
+
+            // "bought at least 3 times": a purchase counted in times is an order ("order", as long as "times").
+            if (PurchaseVerbRegex().IsMatch(text))
+            {
+                text = TimesRegex().Replace(text, "order");
+            }
+        }
+
+        // "came to us", "spent with us": the common word, unless the question writes it as the profile does ("US").
+        foreach (PronounPhrase pronoun in layer.Lexicon.Pronouns)
+        {
+            if (text.Contains(" " + pronoun.Phrase + " ", StringComparison.Ordinal) && !pronoun.Written.Any(w => WrittenAs(question, w)))
+            {
+                text = Consume(text, pronoun.Pronoun, _ => { });
+            }
+        }
+
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
             text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
         }
 
-        if (campaignIds is not null)
-        {
-            text = ReadCampaignIds(text, layer, campaignIds, placed);
-        }
-
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
+        List<(DimensionDefinition Dimension, string Phrase, int Start)> dimensionAt = [];
         foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
         {
             int at;
@@ -226,6 +288,7 @@ internal static partial class QuestionParser
                         break;
                     case LexiconKind.Dimension:
                         dimensions.Add((entry.Dimension!, entry.Phrase.EndsWith('s')));
+                        dimensionAt.Add((entry.Dimension!, entry.Phrase, at + 1));
                         break;
                     case LexiconKind.Filter:
                         placed.Add((new QueryFilter(entry.FilterDimension!.Key, entry.Values, entry.Phrase, entry.Group), at + 1));
@@ -234,10 +297,44 @@ internal static partial class QuestionParser
             }
         }
 
+        // "what share of add to cart events are on Android": an event type said right before the events it counts names
+        // the measure, so it stays in the whole of a share.
+        for (int i = 0; i < placed.Count; i++)
+        {
+            (QueryFilter filter, int start) = placed[i];
+            int end = start + filter.Phrase.Length;
+            if (filter.Dimension == "event_type" && !filter.Negated && measureAt.Exists(m => m.Measure.Name == "events" && m.Start == end + 1))
+            {
+                placed[i] = (filter with { NamesMeasure = true }, start);
+            }
+        }
+
+        // "spent over $500 on Bedroom products": a generic goods word right after a catalog value ("products", not
+        // "product types") names that value's goods, not a breakdown.
+        if (!legacy)
+        {
+            foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
+            {
+                if (dimension.Role == DimensionRole.Taxonomy && !phrase.StartsWith(dimension.Label, StringComparison.Ordinal)
+                    && placed.Exists(p => layer.Dimension(p.Filter.Dimension)?.Role == DimensionRole.Taxonomy && p.At + p.Filter.Phrase.Length + 1 == start))
+                {
+                    int index = dimensions.FindIndex(d => d.Dimension == dimension);
+                    dimensions.RemoveAt(index);
+                }
+            }
+        }
+
         bool share = false;
         if (!legacy)
         {
             text = Consume(text, ShareRegex(), _ => share = true);
+        }
+
+        // "what share of revenue comes from the Bedroom category": a level named next to one of its values names the
+        // value's kind, not a breakdown (a breakdown filtered to one value would be 100% of itself).
+        if (share)
+        {
+            dimensions.RemoveAll(d => !d.Plural && placed.Where(p => p.Filter.Dimension == d.Dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1);
         }
 
         // A negation word must exclude a value named right after it ("not in Denver", "but not Tents").
@@ -274,6 +371,26 @@ internal static partial class QuestionParser
             if (declinedRatio is not null)
             {
                 return ParsedQuestion.Unplaced(declinedRatio);
+            }
+
+            // "the AOV for US orders", "revenue from orders in Canada": the rows' count named after a measure of the same
+            // rows (joined by for, of, from, on) says which rows, it is not a second measure.
+            if (ratio is null && measures.Count == 2 && comparisons.Count == 0)
+            {
+                measureAt.Sort((x, y) => x.Start.CompareTo(y.Start));
+                for (int i = 0; i + 1 < measureAt.Count; i++)
+                {
+                    (MeasureDefinition first, _, int end) = measureAt[i];
+                    (MeasureDefinition rows, int rowsStart, _) = measureAt[i + 1];
+                    if (rows != first && rows.Name == "orders" && rows.Fact == first.Fact && !measureAt.Exists(m => m.Measure == rows && m.Start < end)
+                        && text[end..rowsStart].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [("for" or "of" or "from" or "on" or "across" or "among"), .. string[] rest]
+                        && Array.TrueForAll(rest, w => w[0] == '#' || w is "the" or "all" or "our" or "those" or "these"))
+                    {
+                        measures.Remove(rows);
+                        measureAt.RemoveAll(m => m.Measure == rows);
+                        break;
+                    }
+                }
             }
 
             if (ratio is not null && comparisons.Count > 0)
@@ -345,6 +462,11 @@ internal static partial class QuestionParser
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
         }
 
+        if (treatmentSaid && extended.Query is { } treated && !Treated(treated.Measure) && !(ReferenceEquals(treated.Measure, layer.CustomerCount) && treated.Conditions.Count > 0 && treated.Conditions.All(c => Treated(c.Measure))))
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"treatment group\" on {treated.Measure.Label}; ask for campaign sends, conversions or the conversion rate, which count the treatment group");
+        }
+
         if (times.Count != 2 || extended.Query is not { } periods)
         {
             return extended;
@@ -362,6 +484,8 @@ internal static partial class QuestionParser
 
         return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
     }
+
+    private static bool Treated(MeasureDefinition measure) => measure.Population?.Contains("treatment", StringComparison.Ordinal) == true;
 
     // "vs the 30 days before", "compared with the previous 4 weeks", "vs the 30 before": the span before a rolling range.
     private static string ReadPrecedingRanges(string text, List<RelativeTimeRange> times) =>
@@ -508,7 +632,10 @@ internal static partial class QuestionParser
         if (customersAsked && measure.Format == MeasureFormat.Count && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers"
             && layer.Fact(measure.Fact) is { IsCustomerGrain: false } && having is null && !share && (dimension is null || dimension.OnCustomers))
         {
-            conditions.Add(new CustomerCondition(measure, [], null, row, false));
+            // A measure that counts only some of its rows (campaign sends count the treatment arm) is a per-customer
+            // count above zero, not "any row": a control row records a customer who was sent nothing.
+            NumericComparison? some = measure.Population is not null && row is null ? new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false) : null;
+            conditions.Add(new CustomerCondition(measure, [], some, row, false));
             row = null;
             measure = layer.CustomerCount;
         }
@@ -603,7 +730,7 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} does not add up to a total; ask for {measure.Label} itself");
             }
 
-            if (filters.Count == 0 && conditions.Count == 0 && row is null && dimension is null)
+            if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null)
             {
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} from what? Name a part, as in \"what share of {measure.Label} comes from {ExamplePlace(layer)}\"");
             }
@@ -612,6 +739,14 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced("ask for a share or a threshold, not both in one question");
             }
+        }
+
+        // "how many customers from referral have bought from us": customers said apart from the verb are still buyers;
+        // counting every customer would drop "bought" silently.
+        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == 0 && having is null && row is null && !share
+            && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => !f.Negated && layer.Dimension(f.Dimension) is { } d && (d.OnCustomers || d.Columns.Any(c => c.Fact == EntityKind.Orders))))
+        {
+            measure = buyers;
         }
 
         FactInfo? measureFact = layer.Fact(measure.Fact);
@@ -638,13 +773,13 @@ internal static partial class QuestionParser
             "over" or "above" or "more than" or "greater than" or "higher than" or "bigger than" or "larger than" or "exceeding" or "in excess of" => ComparisonOperator.Greater,
             "at least" or "no less than" or "not less than" or "minimum of" or "a minimum of" => ComparisonOperator.GreaterOrEqual,
             "at most" or "no more than" or "not more than" or "up to" or "maximum of" or "a maximum of" => ComparisonOperator.LessOrEqual,
-            "between" => ComparisonOperator.Between,
+            "between" or "exactly" => ComparisonOperator.Between,
             _ => ComparisonOperator.Less,
         };
         (double a, bool moneyA) = ReadAmount(m.Groups["a"].Value);
-        double? b = null;
+        double? b = m.Groups["op"].Value == "exactly" ? a : null;
         bool moneyB = false;
-        if (m.Groups["b"].Success)
+        if (m.Groups["b"].Success && b is null)
         {
             (double upper, moneyB) = ReadAmount(m.Groups["b"].Value);
             b = upper;
@@ -1011,6 +1146,7 @@ internal static partial class QuestionParser
         if (measure is null && merged.Exists(f => f.Dimension == "event_type"))
         {
             measure = layer.Measure("events");
+            merged = merged.ConvertAll(f => f.Dimension == "event_type" && !f.Negated ? f with { NamesMeasure = true } : f);
         }
         else if (measure is null && howMany)
         {
@@ -1081,7 +1217,9 @@ internal static partial class QuestionParser
             }
         }
 
-        if (grouped is not null && limit is null && whichIsTop && !plural)
+        // "which city has the most revenue", "the least popular product type by orders": one group named in the
+        // singular with a superlative is the top one, not every group sorted.
+        if (grouped is not null && limit is null && (whichIsTop || (superlative && !plural && compared is not null)) && !plural)
         {
             limit = 1;
         }
@@ -1124,6 +1262,25 @@ internal static partial class QuestionParser
         }
 
         return merged;
+    }
+
+    // Whether the question holds the word exactly as written ("US", not "us"), between non-letters.
+    private static bool WrittenAs(string question, string word)
+    {
+        int from = 0;
+        int at;
+        while ((at = question.IndexOf(word, from, StringComparison.Ordinal)) >= 0)
+        {
+            int end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(question[at - 1])) && (end == question.Length || !char.IsLetterOrDigit(question[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
     }
 
     private static bool PerNoun(string text, string noun) =>
@@ -1178,6 +1335,14 @@ internal static partial class QuestionParser
                 int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
                 string label = string.Create(CultureInfo.InvariantCulture, $"Q{quarter}");
                 times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")));
+            });
+
+            text = Consume(text, HalfRegex(), m =>
+            {
+                int half = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : m.Groups["h"].Value == "first" ? 1 : 2;
+                int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
+                string label = half == 1 ? "first half" : "second half";
+                times.Add(new RelativeTimeRange(TimeRangeKind.NamedHalf, half, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} of {year}")));
             });
 
             // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1" and "Q2"; the dates say the year).
@@ -1292,17 +1457,36 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d))?(?= )")]
     private static partial Regex QuarterRegex();
 
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the )?(?:(?<h>first|second) half|h(?<n>[12]))(?: (?:of )?(?<year>20\d\d))?(?= )")]
+    private static partial Regex HalfRegex();
+
+    // "month over month", "year over year": the change from the period before the one named.
+    [GeneratedRegex(@"(?<= )(?:(?<unit>month|year) over (?:the )?(?:previous |prior )?\k<unit>|(?<abbr>mom|yoy))(?= )")]
+    private static partial Regex OverPeriodRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:in|of|from|for|among) )?(?:the )?treatment (?:group|arm)s?(?= )")]
+    private static partial Regex TreatmentGroupRegex();
+
+    [GeneratedRegex(@"(?<=(?:#| one| a| single) )purchase(?= )")]
+    private static partial Regex OnePurchaseRegex();
+
+    [GeneratedRegex(@"(?<= )times(?= )")]
+    private static partial Regex TimesRegex();
+
     [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>day|week|month)s?)(?= )")]
     private static partial Regex PrecedingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
     private static partial Regex GrowthPercentRegex();
 
-    [GeneratedRegex(@"(?<= )(?:growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:how much (?:more|less|higher|lower)|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )")]
     private static partial Regex GrowthRegex();
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
+
+    [GeneratedRegex(@"(?<= )(?:which|what) (" + Numbers + @")(?= )")]
+    private static partial Regex WhichTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )")]
     private static partial Regex AscendingRegex();
@@ -1324,7 +1508,7 @@ internal static partial class QuestionParser
 
     private const string Amount = @"(?:dollars )?(?:\d{1,12}(?:\.\d{1,6})?|" + LanguageWords.CountWordPattern + @")(?: percent| dollars)?";
 
-    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
+    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between|exactly) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )")]
     private static partial Regex ComparisonRegex();
 
     [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )")]
@@ -1333,7 +1517,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|did not|didnt|does not|doesnt|do not|dont|have not|havent|has not|hasnt|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )")]
     private static partial Regex NegationRegex();
 
-    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|fraction|pct)(?: of)?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|portion|fraction|pct)(?: of)?(?= )")]
     private static partial Regex ShareRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
@@ -1358,6 +1542,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|ordered|buyers|purchasers|shoppers who|customers who) ")]
     private static partial Regex PurchaseRegex();
+
+    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
+    private static partial Regex PurchaseVerbRegex();
 
     [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ")]
     private static partial Regex VersusRegex();

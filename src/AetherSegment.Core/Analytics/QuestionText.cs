@@ -17,7 +17,7 @@ internal static class QuestionText
             bool digitAfter = i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
 
             // Numbers keep their decimals ("0.7"), lose their thousands separators ("1,000") and say their units
-            // ("$500" is "dollars 500", "70%" is "70 percent"), so a comparison can be read.
+            // ("$500" is "dollars 500", "70%" is "70 percent", "what %" is "what percent"), so a comparison can be read.
             if (c == '.' && digitBefore && digitAfter)
             {
                 normalized.Append('.');
@@ -36,15 +36,25 @@ internal static class QuestionText
                 continue;
             }
 
-            if (c == '%' && digitBefore)
+            // "what % of orders" is "what percent of orders": the sign is read as the word wherever it stands, never
+            // dropped as punctuation (a dropped "%" turned a share into a count).
+            if (c == '%')
             {
-                normalized.Append(" percent ");
+                normalized.Append(space ? "percent " : " percent ");
                 space = true;
                 continue;
             }
 
             if (c is '\'' or '\u2019')
             {
+                // "last month's revenue" is "last month s revenue" (the possessive its own word, which the parser
+                // skips), so "month" is still read; "what's", "it's", "didn't" keep their one word.
+                if (i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 2])) && !space && !Contraction(normalized))
+                {
+                    normalized.Append(' ');
+                    space = true;
+                }
+
                 continue;
             }
 
@@ -78,5 +88,19 @@ internal static class QuestionText
         }
 
         return normalized.ToString();
+    }
+
+    // Whether the word just written is one whose "'s" is "is" or "us" ("what's", "it's", "let's"), not a possessive.
+    private static bool Contraction(System.Text.StringBuilder normalized)
+    {
+        foreach (string word in (string[])[" what", " that", " it", " there", " here", " who", " how", " where", " let", " he", " she"])
+        {
+            if (normalized.Length >= word.Length && normalized.ToString(normalized.Length - word.Length, word.Length) == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -33,6 +33,9 @@ internal enum TimeRangeKind
 
     /// <summary>The months before a rolling range: <c>Amount</c> months ending <c>Year</c> months before the as-of.</summary>
     PrecedingMonths,
+
+    /// <summary>A half of a year ("first half of 2026", "H2"): <see cref="RelativeTimeRange.Amount"/> is 1 or 2.</summary>
+    NamedHalf,
 }
 
 /// <summary>
@@ -78,6 +81,10 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
                 int quarterYear = Year != 0 ? Year : (((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1);
                 DateTimeOffset quarterStart = new(quarterYear, ((Amount - 1) * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
                 return (quarterStart, quarterStart.AddMonths(3));
+            case TimeRangeKind.NamedHalf:
+                int halfYear = Year != 0 ? Year : (Amount == 1 || day.Month >= 7 ? day.Year : day.Year - 1);
+                DateTimeOffset halfStart = new(halfYear, Amount == 1 ? 1 : 7, 1, 0, 0, 0, TimeSpan.Zero);
+                return (halfStart, halfStart.AddMonths(6));
             case TimeRangeKind.NamedMonth:
                 int year = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
                 DateTimeOffset start = new(year, Amount, 1, 0, 0, 0, TimeSpan.Zero);

@@ -271,7 +271,7 @@ internal sealed partial class SemanticLayer
     {
         List<MeasureDefinition> measures = [];
         string customersTable = Profile.Entities.Customers.Table;
-        List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "users", "customer count", "customer base", "new customers", "signups", "sign ups"];
+        List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "folks", "users", "customer count", "customer base", "new customers", "signups", "sign ups"];
         List<string> tableNouns = CustomerNouns(customersTable).Where(n => n != "customer").ToList();
         foreach (string noun in tableNouns)
         {
@@ -318,11 +318,16 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string>? cartValue = Mapped(EntityKind.Carts, "value");
         string? noCartValue = noCarts ?? (cartValue is null ? NeedsColumn(EntityKind.Carts, "value") : null);
         measures.Add(new("abandoned_carts", "abandoned carts", EntityKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
-            ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart abandonment"], true) { Missing = noCarts });
+            ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart", "cart abandonment"], true) { Missing = noCarts });
         measures.Add(new("abandoned_cart_value", "abandoned cart value", EntityKind.Carts, MeasureFormat.Money, d => $"SUM({cartValue!(d)})",
             ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts"], true) { Missing = noCartValue });
         measures.Add(new("average_cart_value", "average cart value", EntityKind.Carts, MeasureFormat.Money, d => $"AVG({cartValue!(d)})",
-            ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts"], false) { Missing = noCartValue });
+            ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts", "average value of carts", "average value of a cart", "average value of an abandoned cart", "average abandoned cart"], false) { Missing = noCartValue });
+
+        Func<SqlDialect, string>? itemCount = Mapped(EntityKind.Carts, "item_count");
+        measures.Add(new("average_cart_items", "average items per abandoned cart", EntityKind.Carts, MeasureFormat.Decimal, d => $"AVG({itemCount!(d)})",
+            ["average items per cart", "items per cart", "items per abandoned cart", "average items per abandoned cart", "average number of items in a cart", "average number of items in an abandoned cart", "average number of items per cart", "average cart size", "average item count"], false)
+        { Missing = noCarts ?? (itemCount is null ? NeedsColumn(EntityKind.Carts, "item_count") : null) });
 
         // Events.
         string? noEvents = Missing(EntityKind.Events);
@@ -386,10 +391,10 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string> treated = d => $"{arm!(d)} = {d.Parameter(TreatmentGroup)}";
         measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count,
             arms ? d => $"SUM(CASE WHEN {treated(d)} THEN 1 ELSE 0 END)" : _ => "COUNT(*)",
-            ["campaign sends", "sends", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends, Population = arms ? " to customers in the treatment group (control customers were sent nothing)" : null });
+            ["campaign sends", "sends", "sent", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends, Population = arms ? " to customers in the treatment group (control customers were sent nothing)" : null });
         measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count,
             arms ? d => $"SUM(CASE WHEN {treated(d)} AND {converted!(d)} THEN 1 ELSE 0 END)" : d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
-            ["conversions", "converted customers", "campaign conversions"], true) { Missing = noConverted, Population = received });
+            ["conversions", "converted customers", "campaign conversions", "converted"], true) { Missing = noConverted, Population = received });
         measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent,
             arms ? d => $"AVG(CASE WHEN {treated(d)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END)" : d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
             ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted, Population = received });

@@ -7,8 +7,8 @@ internal sealed class DemoRows
 {
     public DemoRows(string path)
     {
-        Customers = [.. SummitDatabase.Query(path, "SELECT customer_id, country, city, clv_score FROM customers")
-            .Select(r => new Customer((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3])))];
+        Customers = [.. SummitDatabase.Query(path, "SELECT customer_id, country, city, clv_score, acquisition_source FROM customers")
+            .Select(r => new Customer((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3]), (string)r[4]!))];
         Orders = [.. SummitDatabase.Query(path, "SELECT customer_id, product_type, category, order_value, transaction_date, quantity FROM transactions")
             .Select(r => new Order((string)r[0]!, (string)r[1]!, (string)r[2]!, Convert.ToDouble(r[3]), (DateTime)r[4]!, Convert.ToInt32(r[5])))];
         Carts = [.. SummitDatabase.Query(path, "SELECT customer_id, cart_value FROM abandoned_carts").Select(r => new Cart((string)r[0]!, Convert.ToDouble(r[1])))];
@@ -28,7 +28,7 @@ internal sealed class DemoRows
 
     public HashSet<string> BuyersOf(string productType) => [.. Orders.Where(o => o.ProductType == productType).Select(o => o.Customer)];
 
-    internal sealed record Customer(string Id, string Country, string City, double Clv);
+    internal sealed record Customer(string Id, string Country, string City, double Clv, string Source);
 
     internal sealed record Order(string Customer, string ProductType, string Category, double Value, DateTime At, int Quantity);
 
