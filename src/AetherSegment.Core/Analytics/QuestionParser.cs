@@ -462,6 +462,13 @@ internal static partial class QuestionParser
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
         }
 
+        // "How many customers have churn probability over 0.6 and a CLV score above 0.5?": "how many" asks for a count; an
+        // average left as the measure means a part of the question went elsewhere, so it is declined, never averaged.
+        if (!legacy && compared.Count > 0 && normalized.Contains(" how many ", StringComparison.Ordinal) && ratio is null && extended.Query is { Share: false } counted && counted.Measure.Format != MeasureFormat.Count)
+        {
+            return ParsedQuestion.Unplaced($"\"how many\" asks for a count, but I read {counted.Measure.Label}; ask for one condition at a time, as in \"how many customers have a {counted.Measure.Label.Replace("average ", "", StringComparison.Ordinal)} over ...\"");
+        }
+
         if (treatmentSaid && extended.Query is { } treated && !Treated(treated.Measure) && !(ReferenceEquals(treated.Measure, layer.CustomerCount) && treated.Conditions.Count > 0 && treated.Conditions.All(c => Treated(c.Measure))))
         {
             return ParsedQuestion.Unplaced($"I could not place \"treatment group\" on {treated.Measure.Label}; ask for campaign sends, conversions or the conversion rate, which count the treatment group");
@@ -738,6 +745,16 @@ internal static partial class QuestionParser
             if (having is not null)
             {
                 return ParsedQuestion.Unplaced("ask for a share or a threshold, not both in one question");
+            }
+
+            // "Of the customers from paid search, what percent are in the US?": with filters on two or more dimensions
+            // the whole is open (every customer, or those from paid search); the share out of all is computed only
+            // when the question says so ("out of all customers").
+            List<QueryFilter> parts = [.. filters.Where(f => !f.NamesMeasure)];
+            if (dimension is null && parts.Select(f => f.Dimension).Distinct(StringComparer.Ordinal).Count() > 1 && !OutOfAllRegex().IsMatch(text))
+            {
+                string both = string.Join(" and ", parts.Select(f => f.Phrase));
+                return ParsedQuestion.Unplaced($"a share of {measure.Label} out of which {measure.Label}? With {both} I cannot tell the whole: ask \"what share of all {measure.Label} is {both}\" for the share out of all, or ask for the two counts");
             }
         }
 
@@ -1114,6 +1131,9 @@ internal static partial class QuestionParser
 
     // What a question about one campaign can ask for, in the order offered back.
     private static readonly string[] CampaignMeasures = ["conversion_rate", "conversions", "campaign_uplift", "attributed_revenue", "campaign_sends"];
+
+    [GeneratedRegex(@"(?<= )(?:out of|of) (?:all|every|total)(?= )")]
+    private static partial Regex OutOfAllRegex();
 
     [GeneratedRegex(@"(?<= )(?:campaign|promotion|promo)(?= )")]
     private static partial Regex CampaignNounRegex();

@@ -173,4 +173,28 @@ public sealed class QuestionParserTests
             _ => "default",
         });
     }
+
+    [Theory]
+    [InlineData("How many customers have churn probability over 0.6 and a CLV score above 0.5?", "\"how many\" asks for a count")]
+    [InlineData("Of the customers who came from paid search, what percent are in the United States?", "out of which customers?")]
+    [InlineData("share of paid_search customers in the United States", "out of which customers?")]
+    public void Parse_QuestionWhoseReadingWouldAnswerAnotherQuestion_IsAskedBack(string question, string reason)
+    {
+        // Found by a blind set at stop 32: the first was answered with an average churn probability, the others out of
+        // all customers instead of the paid-search ones.
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, parsed.Status);
+        Assert.Contains(reason, (parsed.Reason ?? "") + " " + parsed.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ShareOutOfAllWithTwoFilters_IsTheShareOfAll()
+    {
+        ParsedQuestion parsed = QuestionParser.Parse("what share of all customers are in the United States and from paid search?", DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.True(parsed.Query.Share);
+        Assert.Equal(2, parsed.Query.Filters.Count);
+    }
 }
