@@ -293,6 +293,13 @@ internal static partial class QuestionParser
             }
         }
 
+        // "customers who made one order": "one" is a skipped word elsewhere ("which one"), but before a measure it is a
+        // count that would be dropped; "exactly one order" is read (a comparison), this is declined naming it.
+        if (!legacy && measureAt.Find(m => m.Start >= 4 && string.CompareOrdinal(text, m.Start - 4, "one ", 0, 4) == 0) is { Measure: { } counted })
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"one\" before {counted.Label}; for a count per customer say \"exactly one\", \"at least one\" or \"more than one\"");
+        }
+
         // "what share of add to cart events are on Android": an event type said right before the events it counts names
         // the measure, so it stays in the whole of a share.
         for (int i = 0; i < placed.Count; i++)
@@ -1409,7 +1416,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|of|from|for|among) )?(?:the )?treatment (?:group|arm)s?(?= )")]
     private static partial Regex TreatmentGroupRegex();
 
-    [GeneratedRegex(@"(?<=(?:#| one| a| single) )purchase(?= )")]
+    [GeneratedRegex(@"(?<=(?:#| a) )purchase(?= )")]
     private static partial Regex OnePurchaseRegex();
 
     [GeneratedRegex(@"(?<= )times(?= )")]

@@ -172,6 +172,19 @@ public sealed class HeldOutThreeTests(AnalyticsDatabase database) : IClassFixtur
         Assert.Equal(adds.Count(r => (string?)r[0] == "android") / (double)adds.Count, Single(answer), 9);
     }
 
+    [Theory]
+    [InlineData("customers who made one order last month")]
+    [InlineData("how many customers have one order")]
+    [InlineData("customers who made one purchase last month")]
+    public async Task OneBeforeACount_IsDeclinedNotDropped(string question)
+    {
+        // Main answered the first with every order of last month and the second with every customer who ordered.
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Matches("\"one\"|\"purchase\"", answer.Answer);
+    }
+
     [Fact]
     public async Task LastMonthsRevenue_ReadsThePossessive()
     {
