@@ -300,13 +300,13 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place \"one\" before {counted.Label}; for a count per customer say \"exactly one\", \"at least one\" or \"more than one\"");
         }
 
-        // "what share of add to cart events are on Android": an event type said right before the events it counts names
-        // the measure, so it stays in the whole of a share.
+        // "what share of add to cart events are on Android", "what share of US revenue comes from Sofas": a value said
+        // right before the measure names the measure's rows, so it stays in the whole of a share.
         for (int i = 0; i < placed.Count; i++)
         {
             (QueryFilter filter, int start) = placed[i];
             int end = start + filter.Phrase.Length;
-            if (filter.Dimension == "event_type" && !filter.Negated && measureAt.Exists(m => m.Measure.Name == "events" && m.Start == end + 1))
+            if (!filter.Negated && measureAt.Exists(m => m.Start == end + 1))
             {
                 placed[i] = (filter with { NamesMeasure = true }, start);
             }
@@ -463,6 +463,13 @@ internal static partial class QuestionParser
             }
 
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
+        }
+
+        // "revenue from customers who signed up this year": the range is when they joined, which a measure on another
+        // table cannot take (its range is its own rows'); declined, naming it.
+        if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && JoinedRegex().Match(afterTime) is { Success: true } said)
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
         }
 
         if (treatmentSaid && extended.Query is { } treated && !Treated(treated.Measure) && !(ReferenceEquals(treated.Measure, layer.CustomerCount) && treated.Conditions.Count > 0 && treated.Conditions.All(c => Treated(c.Measure))))
@@ -1418,6 +1425,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<=(?:#| a) )purchase(?= )")]
     private static partial Regex OnePurchaseRegex();
+
+    [GeneratedRegex(@"(?<= )(?:signed up|sign up|signup|signups|sign ups|joined|join|acquired|registered|new customers)(?= )")]
+    private static partial Regex JoinedRegex();
 
     [GeneratedRegex(@"(?<= )times(?= )")]
     private static partial Regex TimesRegex();
