@@ -297,13 +297,20 @@ internal static partial class QuestionParser
             }
         }
 
-        // "what share of add to cart events are on Android": an event type said right before the events it counts names
-        // the measure, so it stays in the whole of a share.
+        // "customers who made one order": "one" is a skipped word elsewhere ("which one"), but before a measure it is a
+        // count that would be dropped; "exactly one order" is read (a comparison), this is declined naming it.
+        if (!legacy && measureAt.Find(m => m.Start >= 4 && string.CompareOrdinal(text, m.Start - 4, "one ", 0, 4) == 0) is { Measure: { } counted })
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"one\" before {counted.Label}; for a count per customer say \"exactly one\", \"at least one\" or \"more than one\"");
+        }
+
+        // "what share of add to cart events are on Android", "what share of US revenue comes from Sofas": a value said
+        // right before the measure names the measure's rows, so it stays in the whole of a share.
         for (int i = 0; i < placed.Count; i++)
         {
             (QueryFilter filter, int start) = placed[i];
             int end = start + filter.Phrase.Length;
-            if (filter.Dimension == "event_type" && !filter.Negated && measureAt.Exists(m => m.Measure.Name == "events" && m.Start == end + 1))
+            if (!filter.Negated && measureAt.Exists(m => m.Start == end + 1))
             {
                 placed[i] = (filter with { NamesMeasure = true }, start);
             }
@@ -462,11 +469,18 @@ internal static partial class QuestionParser
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
         }
 
+        // "revenue from customers who signed up this year": the range is when they joined, which a measure on another
+        // table cannot take (its range is its own rows'); declined, naming it.
+        if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && JoinedRegex().Match(afterTime) is { Success: true } said)
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
+        }
+
         // "How many customers have churn probability over 0.6 and a CLV score above 0.5?": "how many" asks for a count; an
         // average left as the measure means a part of the question went elsewhere, so it is declined, never averaged.
-        if (!legacy && compared.Count > 0 && normalized.Contains(" how many ", StringComparison.Ordinal) && ratio is null && extended.Query is { Share: false } counted && counted.Measure.Format != MeasureFormat.Count)
+        if (!legacy && compared.Count > 0 && normalized.Contains(" how many ", StringComparison.Ordinal) && ratio is null && extended.Query is { Share: false } countQuery && countQuery.Measure.Format != MeasureFormat.Count)
         {
-            return ParsedQuestion.Unplaced($"\"how many\" asks for a count, but I read {counted.Measure.Label}; ask for one condition at a time, as in \"how many customers have a {counted.Measure.Label.Replace("average ", "", StringComparison.Ordinal)} over ...\"");
+            return ParsedQuestion.Unplaced($"\"how many\" asks for a count, but I read {countQuery.Measure.Label}; ask for one condition at a time, as in \"how many customers have a {countQuery.Measure.Label.Replace("average ", "", StringComparison.Ordinal)} over ...\"");
         }
 
         if (treatmentSaid && extended.Query is { } treated && !Treated(treated.Measure) && !(ReferenceEquals(treated.Measure, layer.CustomerCount) && treated.Conditions.Count > 0 && treated.Conditions.All(c => Treated(c.Measure))))
@@ -1487,8 +1501,11 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|of|from|for|among) )?(?:the )?treatment (?:group|arm)s?(?= )")]
     private static partial Regex TreatmentGroupRegex();
 
-    [GeneratedRegex(@"(?<=(?:#| one| a| single) )purchase(?= )")]
+    [GeneratedRegex(@"(?<=(?:#| a) )purchase(?= )")]
     private static partial Regex OnePurchaseRegex();
+
+    [GeneratedRegex(@"(?<= )(?:signed up|sign up|signup|signups|sign ups|joined|join|acquired|registered|new customers)(?= )")]
+    private static partial Regex JoinedRegex();
 
     [GeneratedRegex(@"(?<= )times(?= )")]
     private static partial Regex TimesRegex();

@@ -160,7 +160,7 @@ public sealed class HeldOutThreeTests(AnalyticsDatabase database) : IClassFixtur
 
         List<object?[]> views = SummitDatabase.Query(database.Path, "SELECT device FROM behavioral_events WHERE event_type = 'product_view'");
         Assert.Equal(views.Count(r => (string?)r[0] == "ios") / (double)views.Count, Single(answer), 9);
-        Assert.Contains("out of all events for product views", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("out of all events for product_view", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,6 +170,42 @@ public sealed class HeldOutThreeTests(AnalyticsDatabase database) : IClassFixtur
 
         List<object?[]> adds = SummitDatabase.Query(database.Path, "SELECT device FROM behavioral_events WHERE event_type = 'add_to_cart'");
         Assert.Equal(adds.Count(r => (string?)r[0] == "android") / (double)adds.Count, Single(answer), 9);
+    }
+
+    [Theory]
+    [InlineData("customers who made one order last month")]
+    [InlineData("how many customers have one order")]
+    [InlineData("customers who made one purchase last month")]
+    public async Task OneBeforeACount_IsDeclinedNotDropped(string question)
+    {
+        // Main answered the first with every order of last month and the second with every customer who ordered.
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Matches("\"one\"|\"purchase\"", answer.Answer);
+    }
+
+    [Fact]
+    public async Task ShareOfUsRevenueFromSofas_IsOutOfUsRevenue()
+    {
+        AnalyticsAnswer answer = await AskAsync("what share of US revenue comes from Sofas");
+
+        HashSet<string> us = [.. Rows.Customers.Where(c => c.Country == "United States").Select(c => c.Id)];
+        List<DemoRows.Order> orders = Rows.Orders.FindAll(o => us.Contains(o.Customer));
+        Assert.Equal(orders.Where(o => o.ProductType == "Sofas").Sum(o => o.Value) / orders.Sum(o => o.Value), Single(answer), 9);
+        Assert.Contains("out of all revenue for United States", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("revenue from customers who signed up with us this year")]
+    [InlineData("orders from new customers last month")]
+    public async Task JoinedInARangeOnAnotherTable_IsDeclined(string question)
+    {
+        // Main answered the first with the United States' revenue this year: the range went to the orders.
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Contains("not to when the customers joined", answer.Answer, StringComparison.Ordinal);
     }
 
     [Fact]
