@@ -569,7 +569,7 @@ internal static class AnalyticsCompiler
             List<string> warnings = [.. grouped.Warnings];
             if (query.Filters.Any(f => f.Dimension == query.Dimension.Key))
             {
-                // "share of revenue from Bedroom and Outdoor": the values picked out of the breakdown are shares of the
+                // "share of revenue from <A> and <B>": the values picked out of the breakdown are shares of the
                 // whole, not of each other; the whole is the same question without the breakdown and those values.
                 CompiledQuery? all = Compile(query with { Share = false, Dimension = null, Limit = null, Filters = [.. query.Filters.Where(f => f.Dimension != query.Dimension.Key)] }, layer, dialect, thresholds, range, maxRows, out reason);
                 if (all is null)

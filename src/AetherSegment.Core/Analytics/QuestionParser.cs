@@ -30,8 +30,8 @@ internal static partial class QuestionParser
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
         "whose", "comes", "coming", "both",
-        // Filler a new user says around what is asked ("shoppers who live in Toronto", "carts worth over $1,000", "bought
-        // candles as well as vases", "lifetime spend"): none of them changes the measure, a filter or a range.
+        // Filler a new user says around what is asked ("shoppers who live in <city>", "carts worth over $1,000", "bought
+        // <X> as well as <Y>", "lifetime spend"): none of them changes the measure, a filter or a range.
         "live", "lives", "living", "located", "based", "worth", "well", "happen", "happens", "popular", "lifetime", "sell", "sells", "but",
     };
 
@@ -304,7 +304,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place \"one\" before {counted.Label}; for a count per customer say \"exactly one\", \"at least one\" or \"more than one\"");
         }
 
-        // "what share of add to cart events are on Android", "what share of US revenue comes from Sofas": a value said
+        // "what share of add to cart events are on Android", "what share of US revenue comes from <a product type>": a value said
         // right before the measure names the measure's rows, so it stays in the whole of a share.
         for (int i = 0; i < placed.Count; i++)
         {
@@ -316,7 +316,7 @@ internal static partial class QuestionParser
             }
         }
 
-        // "spent over $500 on Bedroom products": a generic goods word right after a catalog value ("products", not
+        // "spent over $500 on <category> products": a generic goods word right after a catalog value ("products", not
         // "product types") names that value's goods, not a breakdown.
         if (!legacy)
         {
@@ -337,7 +337,7 @@ internal static partial class QuestionParser
             text = Consume(text, ShareRegex(), _ => share = true);
         }
 
-        // "what share of revenue comes from the Bedroom category": a level named next to one of its values names the
+        // "what share of revenue comes from the <value> category": a level named next to one of its values names the
         // value's kind, not a breakdown (a breakdown filtered to one value would be 100% of itself).
         if (share)
         {
@@ -380,7 +380,7 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced(declinedRatio);
             }
 
-            // "the AOV for US orders", "revenue from orders in Canada": the rows' count named after a measure of the same
+            // "the AOV for US orders", "revenue from orders in <country>": the rows' count named after a measure of the same
             // rows (joined by for, of, from, on) says which rows, it is not a second measure.
             if (ratio is null && measures.Count == 2 && comparisons.Count == 0)
             {
