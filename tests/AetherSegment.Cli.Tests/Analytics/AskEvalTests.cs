@@ -24,8 +24,7 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     [Fact]
     public async Task HomeFurnishingSet_NoWrongAnswers_AndNinetyPercentRight()
     {
-        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
-        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(HomeFile), default);
+        AskEvalReport report = await EvaluateHomeAsync(HomeFile);
 
         AssertBars(report, 150);
     }
@@ -36,8 +35,7 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     public async Task HeldOutSet_NoWrongAnswers()
     {
         // Written before the parser was changed for it; its figures (right / wrong / declined) are in docs/analytics.md.
-        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
-        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(HeldOutFile), default);
+        AskEvalReport report = await EvaluateHomeAsync(HeldOutFile);
 
         Assert.True(report.Questions >= 40, $"{report.Questions} questions");
         Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
@@ -49,8 +47,7 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     public async Task SecondHeldOutSet_NoWrongAnswers()
     {
         // Written at stop 30 by asking as a new user would, before the fixes it led to; figures in docs/analytics.md.
-        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
-        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(SecondHeldOutFile), default);
+        AskEvalReport report = await EvaluateHomeAsync(SecondHeldOutFile);
 
         Assert.True(report.Questions >= 50, $"{report.Questions} questions");
         Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
@@ -62,13 +59,19 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     public async Task ThirdHeldOutSet_NoWrongAnswers()
     {
         // Written at stop 32 blind (before the analytics code was read), 110 questions; figures in docs/analytics.md.
-        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
-        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(ThirdHeldOutFile), default);
+        AskEvalReport report = await EvaluateHomeAsync(ThirdHeldOutFile);
 
         Assert.True(report.Questions >= 100, $"{report.Questions} questions");
         Assert.True(report.Wrong == 0, string.Join("\n", report.WrongAnswers));
         // 100 of 110 right on the generated stores (1k and 10k); the fixture lacks the generated campaign names, so 97.
         Assert.True(report.RightShare >= 0.88, $"{report.RightShare:P1} right\n" + string.Join("\n", report.DeclinedQuestions));
+    }
+
+    // A home-furnishing evaluation file asked of the analytics fixture.
+    private async Task<AskEvalReport> EvaluateHomeAsync(string file)
+    {
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        return await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(file), default);
     }
 
     [Fact]
