@@ -348,18 +348,8 @@ public sealed class HeldOutThreeTests(AnalyticsDatabase database) : IClassFixtur
         Assert.Equal(items.Average(r => Convert.ToDouble(r[0])), Single(answer), 9);
     }
 
-    private async Task<AnalyticsAnswer> AskAsync(string question, string? path = null, bool answered = true)
-    {
-        using ServiceProvider services = AnalyticsServiceTests.BuildServices(path ?? database.Path);
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync(question);
-        if (answered)
-        {
-            Assert.True(answer.Status == AnalyticsAnswerStatus.Answered, $"{question}: {answer.Answer}");
-            Assert.False(string.IsNullOrEmpty(answer.Restatement));
-        }
+    private Task<AnalyticsAnswer> AskAsync(string question, string? path = null, bool answered = true) =>
+        RuleAnswers.AskAsync(path ?? database.Path, question, answered);
 
-        return answer;
-    }
-
-    private static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
+    private static double Single(AnalyticsAnswer answer) => RuleAnswers.Single(answer);
 }

@@ -322,18 +322,7 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
         Assert.EndsWith("(rule-based parser)", answer.Restatement, StringComparison.Ordinal);
     }
 
-    private async Task<AnalyticsAnswer> AskAsync(string question, bool answered = true)
-    {
-        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
-        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync(question);
-        if (answered)
-        {
-            Assert.True(answer.Status == AnalyticsAnswerStatus.Answered, $"{question}: {answer.Answer}");
-            Assert.False(string.IsNullOrEmpty(answer.Restatement));
-        }
+    private Task<AnalyticsAnswer> AskAsync(string question, bool answered = true) => RuleAnswers.AskAsync(database.Path, question, answered);
 
-        return answer;
-    }
-
-    private static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
+    private static double Single(AnalyticsAnswer answer) => RuleAnswers.Single(answer);
 }

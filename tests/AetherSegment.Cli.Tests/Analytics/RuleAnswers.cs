@@ -1,0 +1,25 @@
+using AetherSegment.Analytics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>Asks the demo profile's analytics service a question on a test database, as the rule-based tests do.</summary>
+internal static class RuleAnswers
+{
+    /// <summary>The answer; when <paramref name="answered"/>, asserts it was answered with a restatement.</summary>
+    public static async Task<AnalyticsAnswer> AskAsync(string databasePath, string question, bool answered = true)
+    {
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(databasePath);
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync(question);
+        if (answered)
+        {
+            Assert.True(answer.Status == AnalyticsAnswerStatus.Answered, $"{question}: {answer.Answer}");
+            Assert.False(string.IsNullOrEmpty(answer.Restatement));
+        }
+
+        return answer;
+    }
+
+    /// <summary>The one value of a one-row answer.</summary>
+    public static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
+}
