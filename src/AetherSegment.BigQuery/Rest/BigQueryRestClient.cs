@@ -204,10 +204,11 @@ internal sealed partial class BigQueryRestClient : IDisposable
     }
 
     /// <summary>
-    /// Starts a load job of newline-delimited JSON into <paramref name="table"/> (replacing its rows) as a resumable
-    /// upload session (jobs.insert on the /upload URI, uploadType=resumable) and returns the session URI.
+    /// Starts a load job of newline-delimited JSON into <paramref name="table"/> (replacing its rows, or adding to them
+    /// when <paramref name="append"/>) as a resumable upload session (jobs.insert on the /upload URI,
+    /// uploadType=resumable) and returns the session URI.
     /// </summary>
-    public async Task<Uri> StartLoadAsync(TableDefinition table, string jobId, long length, CancellationToken cancellationToken)
+    public async Task<Uri> StartLoadAsync(TableDefinition table, string jobId, long length, CancellationToken cancellationToken, bool append = false)
     {
         string json = new JsonObject
         {
@@ -219,7 +220,7 @@ internal sealed partial class BigQueryRestClient : IDisposable
                     ["destinationTable"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId, ["tableId"] = table.Name },
                     ["schema"] = BigQueryWire.Schema(table),
                     ["sourceFormat"] = "NEWLINE_DELIMITED_JSON",
-                    ["writeDisposition"] = "WRITE_TRUNCATE",
+                    ["writeDisposition"] = append ? "WRITE_APPEND" : "WRITE_TRUNCATE",
                     ["createDisposition"] = "CREATE_NEVER",
                 },
             },

@@ -29,7 +29,9 @@ internal sealed partial class DuckDbBigQuery : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Table, string Column), long> _columnBytes = [];
-    private int _jobs;
+    private readonly Dictionary<string, (string JobId, JsonObject Load)> _sessions = [];
+    private readonly Dictionary<string, string?> _jobs = [];
+    private int _queryJobs;
 
     /// <param name="path">A DuckDB file holding the dataset's tables (opened as is), or null for an empty in-memory dataset.</param>
     public DuckDbBigQuery(string? path = null)
@@ -68,7 +70,12 @@ internal sealed partial class DuckDbBigQuery : IDisposable
         string path = request.Path;
         if (path.Contains("/upload/", StringComparison.Ordinal))
         {
-            return FakeReply.Error(501, "notImplemented", "The DuckDB fake does not take load jobs.");
+            return request.Method == "POST" ? StartLoad(request) : Upload(request);
+        }
+
+        if (request.Method == "GET" && JobPath().Match(path) is { Success: true } jobPath)
+        {
+            return GetJob(Uri.UnescapeDataString(jobPath.Groups[1].Value));
         }
 
         Match table = TablePath().Match(path);
@@ -109,6 +116,113 @@ internal sealed partial class DuckDbBigQuery : IDisposable
         }
 
         return FakeReply.Error(404, "notFound", "Not found: " + path);
+    }
+
+    /// <summary>When set, every load job ends DONE with this error and loads no row (as a load BigQuery rejects).</summary>
+    public string? LoadError { get; set; }
+
+    /// <summary>Every load job's configuration.load, in order.</summary>
+    public ConcurrentQueue<JsonObject> Loads { get; } = new();
+
+    /// <summary>jobs.insert on the upload URI: checks the load configuration and opens a resumable session (Location).</summary>
+    private FakeReply StartLoad(FakeRequest request)
+    {
+        JsonObject? load = request.Body?["configuration"]?["load"]?.AsObject();
+        string? jobId = request.Body?["jobReference"]?["jobId"]?.GetValue<string>();
+        string? table = load?["destinationTable"]?["tableId"]?.GetValue<string>();
+        if (request.QueryValue("uploadType") != "resumable" || load is null || jobId is null || table is null)
+        {
+            return FakeReply.Error(400, "invalid", "A load needs uploadType=resumable, jobReference.jobId and configuration.load.destinationTable.");
+        }
+
+        if (load["sourceFormat"]?.GetValue<string>() != "NEWLINE_DELIMITED_JSON")
+        {
+            return FakeReply.Error(400, "invalid", "The DuckDB fake loads NEWLINE_DELIMITED_JSON only.");
+        }
+
+        lock (_gate)
+        {
+            if (!_tables.ContainsKey(table) && load["createDisposition"]?.GetValue<string>() == "CREATE_NEVER")
+            {
+                return FakeReply.Error(404, "notFound", $"Not found: Table proj:cdp.{table}");
+            }
+
+            string session = $"/upload/session/{_sessions.Count}";
+            _sessions[session] = (jobId, (JsonObject)load.DeepClone());
+            Loads.Enqueue((JsonObject)load.DeepClone());
+            return FakeReply.Json(new { }) with { Headers = new Dictionary<string, string> { ["Location"] = $"http://{request.Header("Host")}{session}" } };
+        }
+    }
+
+    /// <summary>The PUT of a session's bytes: loads every line into the table (appending or replacing) unless <see cref="LoadError"/>.</summary>
+    private FakeReply Upload(FakeRequest request)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.TryGetValue(request.Path, out (string JobId, JsonObject Load) session))
+            {
+                return FakeReply.Error(404, "notFound", "No such upload session: " + request.Path);
+            }
+
+            if (LoadError is { } error)
+            {
+                _jobs[session.JobId] = error;
+                return FakeReply.Json(new { status = new { state = "RUNNING" } });
+            }
+
+            string table = session.Load["destinationTable"]!["tableId"]!.GetValue<string>();
+            JsonArray fields = session.Load["schema"]!["fields"]!.AsArray();
+            if (session.Load["writeDisposition"]?.GetValue<string>() == "WRITE_TRUNCATE")
+            {
+                Execute($"DELETE FROM \"{table}\"");
+            }
+
+            string[] names = [.. fields.Select(f => f!["name"]!.GetValue<string>())];
+            using DuckDBCommand insert = _connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", names.Select((_, i) => $"${i + 1}"))})";
+            foreach (string line in request.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                JsonObject row = JsonNode.Parse(line)!.AsObject();
+                insert.Parameters.Clear();
+                foreach (string name in names)
+                {
+                    insert.Parameters.Add(new DuckDBParameter(Cell(row[name]) ?? DBNull.Value));
+                }
+
+                insert.ExecuteNonQuery();
+            }
+
+            ForgetSizes();
+            _jobs[session.JobId] = null;
+            return FakeReply.Json(new { status = new { state = "RUNNING" } });
+        }
+    }
+
+    /// <summary>A newline-delimited JSON value as DuckDB takes it: text, a whole number, a number, a bool or null.</summary>
+    private static object? Cell(JsonNode? node) => node is JsonValue value ? value.GetValue<System.Text.Json.JsonElement>() switch
+    {
+        { ValueKind: System.Text.Json.JsonValueKind.String } text => text.GetString(),
+        { ValueKind: System.Text.Json.JsonValueKind.Number } number when number.TryGetInt64(out long whole) => whole,
+        { ValueKind: System.Text.Json.JsonValueKind.Number } number => number.GetDouble(),
+        { ValueKind: System.Text.Json.JsonValueKind.True } => true,
+        { ValueKind: System.Text.Json.JsonValueKind.False } => false,
+        _ => null,
+    } : null;
+
+    /// <summary>jobs.get of a load job: DONE, with its error when it failed.</summary>
+    private FakeReply GetJob(string jobId)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(jobId, out string? error))
+            {
+                return FakeReply.Error(404, "notFound", $"Not found: Job proj:US.{jobId}");
+            }
+
+            return error is null
+                ? FakeReply.Json(new { jobReference = new { jobId }, status = new { state = "DONE" } })
+                : FakeReply.Json(new { jobReference = new { jobId }, status = new { state = "DONE", errorResult = new { reason = "invalid", message = error }, errors = new[] { new { reason = "invalid", message = error } } } });
+        }
     }
 
     private FakeReply GetTable(string name)
@@ -249,7 +363,7 @@ internal sealed partial class DuckDbBigQuery : IDisposable
             (long processed, List<string> tables, long billed) = Estimate(googleSql);
             bool dml = Dml().IsMatch(googleSql);
             JsonArray referenced = [.. tables.Select(t => (JsonNode)new JsonObject { ["projectId"] = "proj", ["datasetId"] = "cdp", ["tableId"] = t })];
-            string jobId = "job_" + Interlocked.Increment(ref _jobs).ToString(CultureInfo.InvariantCulture);
+            string jobId = "job_" + Interlocked.Increment(ref _queryJobs).ToString(CultureInfo.InvariantCulture);
             if (dryRun)
             {
                 DryRuns.Enqueue(googleSql);
@@ -531,6 +645,9 @@ internal sealed partial class DuckDbBigQuery : IDisposable
 
     [GeneratedRegex("/datasets/[^/]+/tables/([^/]+)$")]
     private static partial Regex TablePath();
+
+    [GeneratedRegex("/projects/[^/]+/jobs/([^/]+)$")]
+    private static partial Regex JobPath();
 
     [GeneratedRegex("/datasets/[^/]+$")]
     private static partial Regex DatasetPath();

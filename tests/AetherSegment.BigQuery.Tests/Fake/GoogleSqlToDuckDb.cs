@@ -102,6 +102,8 @@ internal static partial class GoogleSqlToDuckDb
         s = DatePart().Replace(s, m => ", '" + (string.Equals(m.Groups[1].Value, "ISOWEEK", StringComparison.OrdinalIgnoreCase) ? "week" : m.Groups[1].Value.ToLowerInvariant()) + "')");
         s = StarExcept().Replace(s, "* EXCLUDE (");
         s = CurrentTimestamp().Replace(s, "CAST(now() AS TIMESTAMP)");
+        // GoogleSQL's SHA256 gives BYTES and TO_HEX spells them; DuckDB's sha256 gives the hex text at once.
+        s = HexOfSha256().Replace(s, "(sha256(");
         output.Append(s);
         code.Clear();
     }
@@ -214,4 +216,7 @@ internal static partial class GoogleSqlToDuckDb
 
     [GeneratedRegex("(?:\"[^\"]*\"\\.)?\\bINFORMATION_SCHEMA\\.COLUMNS\\b", RegexOptions.IgnoreCase)]
     private static partial Regex InformationSchemaColumns();
+
+    [GeneratedRegex("\\bTO_HEX\\s*\\(\\s*SHA256\\s*\\(", RegexOptions.IgnoreCase)]
+    private static partial Regex HexOfSha256();
 }

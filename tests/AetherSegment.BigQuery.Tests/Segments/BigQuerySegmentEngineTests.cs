@@ -121,7 +121,7 @@ public sealed class BigQuerySegmentEngineTests
         Assert.Equal(0.85, segment.AvgClv);
         Assert.Equal("bigquery", segment.Dialect);
         Assert.Equal(new DateTimeOffset(2026, 6, 30, 0, 0, 0, TimeSpan.Zero), segment.AsOf);
-        Assert.Equal(["segments", "segment_members"], tablesCreated);
+        Assert.Equal(["segments", "segment_members", "segment_scores"], tablesCreated);
         FakeRequest insert = server.All.First(r => r.Sql?.StartsWith("INSERT INTO segment_members", StringComparison.Ordinal) == true && !r.IsDryRun);
         Assert.Contains("c.city IN UNNEST(@p", insert.Sql, StringComparison.Ordinal);
         Assert.Contains("s.exclusivity_seeker = @p", insert.Sql, StringComparison.Ordinal);

@@ -82,10 +82,11 @@ public sealed class BigQueryCostGuardTests
             Assert.Equal(3, created.Select(s => s.SegmentId).Distinct().Count());
             Assert.All(created, s => Assert.True(s.Size > 0));
             // Each table is created once; every other attempt met 409. All three saw `segments` missing (the barrier), so
-            // it had at least two 409s; whether a slower process still saw `segment_members` missing depends on timing.
-            Assert.Equal(2, createStatuses.Count(s => s != 409));
+            // it had at least two 409s; whether a slower process still saw `segment_members` or `segment_scores` missing
+            // depends on timing.
+            Assert.Equal(3, createStatuses.Count(s => s != 409));
             Assert.All(createStatuses.Where(s => s != 409), s => Assert.InRange(s, 200, 201));
-            Assert.InRange(createStatuses.Count(s => s == 409), 2, 4);
+            Assert.InRange(createStatuses.Count(s => s == 409), 2, 6);
             foreach (StoredSegment segment in created)
             {
                 StoredSegment? stored = await processes[0].GetRequiredService<ISegmentEngine>().GetAsync(segment.SegmentId);
