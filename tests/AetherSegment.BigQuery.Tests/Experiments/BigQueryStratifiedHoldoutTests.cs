@@ -8,6 +8,7 @@ using AetherSegment.Interpretation;
 using AetherSegment.Segments;
 using AetherSegment.Synthetic.Profiles;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AetherSegment.BigQuery.Tests.Experiments;
 
@@ -15,7 +16,7 @@ namespace AetherSegment.BigQuery.Tests.Experiments;
 /// A ranked segment's holdout on BigQuery, stratified by the members' decile of predicted uplift: the segment store loads
 /// the members' scores into <c>segment_scores</c> with a load job, and the warehouse computes the stratified arms in
 /// GoogleSQL. Run against the DuckDB-backed fake BigQuery over a generated retailer, the arms it computes are the ones the
-/// in-memory reference gives, so an export, a report and a re-run in the warehouse all agree.
+/// in-memory reference gives, and the export and the report (conversions per arm, calibration by decile) use them.
 /// </summary>
 public sealed class BigQueryStratifiedHoldoutTests
 {
@@ -64,6 +65,26 @@ public sealed class BigQueryStratifiedHoldoutTests
         Assert.Equal(scores.CustomerIds.Count - held.Count, exported);
         Assert.Equal(scores.CustomerIds.Where(id => !held.Contains(id)).Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
 
+        // The report, computed in the warehouse: orders placed after activation by every seventh member (by a hash of the
+        // id), counted per arm, and the calibration's ten deciles with their members.
+        await store.QueryAsync(new SqlStatement(
+            "INSERT INTO transactions (transaction_id, customer_id, transaction_date, category, product_type, product_name, quantity, order_value) " +
+            "SELECT CONCAT('T_after_', customer_id), customer_id, @ordered_at, 'Lighting', 'Lamps', 'Test lamp', 1, 50.0 " +
+            "FROM segment_members WHERE segment_id = @segment_id AND MOD(ABS(FARM_FINGERPRINT(customer_id)), 7) = 0",
+            [QueryParameter.Timestamp("ordered_at", stored.CreatedAt.AddDays(2)), QueryParameter.String("segment_id", stored.SegmentId)]));
+        QueryResult buyers = await store.QueryAsync(new SqlStatement(
+            "SELECT DISTINCT customer_id FROM transactions WHERE transaction_date > @created_at", [QueryParameter.Timestamp("created_at", stored.CreatedAt)]));
+        HashSet<string> converted = [.. buyers.Rows.Select(row => (string)row[0]!)];
+        Assert.InRange(converted.Count, 10, scores.CustomerIds.Count / 3);
+        Time(services).Advance(TimeSpan.FromDays(20));
+        ExperimentReport report = await services.GetRequiredService<ExperimentService>().ResultsAsync(stored.SegmentId, windowDays: 14);
+        Assert.Equal(held.Count, report.Holdout.Members);
+        Assert.Equal(scores.CustomerIds.Count - held.Count, report.Treated.Members);
+        Assert.Equal(held.Count(converted.Contains), report.Holdout.Conversions);
+        Assert.Equal(scores.CustomerIds.Count(id => !held.Contains(id) && converted.Contains(id)), report.Treated.Conversions);
+        Assert.Equal(Enumerable.Range(1, 10), report.Calibration.Select(b => b.Decile));
+        Assert.Equal(scores.CustomerIds.GroupBy(id => decileOf[id]).OrderBy(g => g.Key).Select(g => (long)g.Count()), report.Calibration.Select(b => b.Members));
+
         // Deleting the segment deletes its scores too.
         Assert.True(await segments.DeleteAsync(stored.SegmentId, CancellationToken.None));
         Assert.Equal(0L, await CountAsync(store, MemberUpliftScores.TableName, stored.SegmentId));
@@ -110,9 +131,12 @@ public sealed class BigQueryStratifiedHoldoutTests
         Assert.Equal(0L, await CountAsync(store, MemberUpliftScores.TableName, segment.SegmentId));
     }
 
+    private static FakeTimeProvider Time(IServiceProvider services) => (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+
     private static ServiceProvider Services(FakeBigQueryServer server)
     {
         ServiceCollection services = new();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(GeneratedWarehouse.AsOf.AddHours(1)));
         services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddBigQuery(o =>
         {
             o.ProjectId = "proj";
@@ -144,7 +168,7 @@ public sealed class BigQueryStratifiedHoldoutTests
             Explanation = new SegmentExplanation { Summary = "Everyone in Canada" },
             Filters = definition.Filters,
             AsOf = definition.AsOf,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             Dialect = store.Dialect.Name,
             Sql = members.Sql,
             Parameters = members.Parameters,
