@@ -736,10 +736,26 @@ internal static class AnalyticsCompiler
             where.Add($"{time(dialect)} < {dialect.Parameter("time_end")}");
         }
 
-        // "Fewer than 2 orders", "spent less than $100": customers with no rows at all count too, so an upper bound on a
-        // sum or count is read as "not at or above it".
         NumericComparison? having = condition.Comparison;
         bool negated = condition.Negated;
+
+        // On a table with one row per customer (id_unique), a customer's average of a column is the column on their row:
+        // it is compared on the row, with no grouping ("customers with churn probability over 0.7"). When that table is
+        // the customers table the outer query reads, the condition is on the outer row itself.
+        if (having is { } own && condition.Measure.RowValue is { } rowValue && !needsCustomers && layer.OneRowPerCustomer(fact.Kind))
+        {
+            where.Add(ComparisonSql(rowValue(dialect), own, $"condition_{index}_value", dialect, parameters));
+            if (fact.Kind == EntityKind.Customers && fact.CustomerId(dialect) == outerCustomerId)
+            {
+                string onRow = string.Join(" AND ", where);
+                return negated ? $"NOT COALESCE(({onRow}), FALSE)" : $"({onRow})";
+            }
+
+            having = null;
+        }
+
+        // "Fewer than 2 orders", "spent less than $100": customers with no rows at all count too, so an upper bound on a
+        // sum or count is read as "not at or above it".
         if (having is { Operator: ComparisonOperator.Less or ComparisonOperator.LessOrEqual } && condition.Measure.Additive && !fact.IsCustomerGrain)
         {
             having = having with { Operator = having.Operator == ComparisonOperator.Less ? ComparisonOperator.GreaterOrEqual : ComparisonOperator.Greater };

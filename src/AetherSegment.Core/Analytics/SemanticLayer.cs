@@ -117,6 +117,14 @@ internal sealed partial class SemanticLayer
     public bool CustomersUnique => Profile.Entities.Customers.IdUnique;
 
     /// <summary>
+    /// Whether a customer-grain table holds one row per customer (<c>id_unique</c> on customers or scores, verified by
+    /// profile check): a customer's average of a column there is the column on their row, so a comparison of it needs
+    /// no grouping.
+    /// </summary>
+    /// <param name="kind">The entity.</param>
+    public bool OneRowPerCustomer(EntityKind kind) => kind is EntityKind.Customers or EntityKind.Scores && Profile.Entities.Get(kind) is { IdUnique: true };
+
+    /// <summary>
     /// The SQL of the events' session-start flag (<c>columns.session_start</c>: true on exactly one row of each session),
     /// or null when sessions are counted as distinct session ids only.
     /// </summary>
@@ -347,14 +355,14 @@ internal sealed partial class SemanticLayer
             Func<SqlDialect, string> sql = AttributeSql(value);
             string name = value.Name.EndsWith("_score", StringComparison.Ordinal) ? value.Name[..^"_score".Length] : value.Name;
             measures.Add(new("average_" + name, "average " + value.Label, value.Entity, MeasureFormat.Decimal, d => $"AVG({sql(d)})",
-                [.. AttributeWords(value)], false));
+                [.. AttributeWords(value)], false) { RowValue = sql });
         }
 
         if (ChurnScore is { } churn)
         {
             Func<SqlDialect, string> sql = AttributeSql(churn);
             measures.Add(new("average_" + churn.Name, "average " + churn.Label, churn.Entity, MeasureFormat.Percent, d => $"AVG({sql(d)})",
-                [.. AttributeWords(churn), "churn", "churn risk", "average churn", "likelihood to churn", "churn rate"], false));
+                [.. AttributeWords(churn), "churn", "churn risk", "average churn", "likelihood to churn", "churn rate"], false) { RowValue = sql });
             measures.Add(new("at_risk_customers", "at-risk customers", churn.Entity, MeasureFormat.Count, d => $"SUM(CASE WHEN {sql(d)} >= {d.Parameter(ChurnThreshold)} THEN 1 ELSE 0 END)",
                 ["at risk customers", "customers at risk", "at risk", "churning customers", "customers likely to churn", "customers at risk of churn", "customers at risk of churning", "high churn risk customers",
                     .. tableNouns.Select(n => $"{LanguageWords.Plural(n)} at risk"), .. tableNouns.Select(n => $"at risk {LanguageWords.Plural(n)}")], true));
@@ -374,6 +382,7 @@ internal sealed partial class SemanticLayer
             {
                 Missing = Missing(measure.Entity),
                 NeedsCustomers = needsCustomers,
+                RowValue = AverageOfOneColumn().Match(measure.Expression) is { Success: true } average ? Expand(average.Groups[1].Value, measure.Entity).Sql : null,
             });
         }
 
@@ -589,4 +598,8 @@ internal sealed partial class SemanticLayer
 
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex PlaceholderRegex();
+
+    // A profile measure that is the average of one attribute: "AVG({discount_sensitivity})".
+    [GeneratedRegex(@"^\s*AVG\s*\(\s*(\{[A-Za-z_][A-Za-z0-9_]*\})\s*\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AverageOfOneColumn();
 }

@@ -105,6 +105,13 @@ internal sealed record MeasureDefinition(
     public bool NeedsCustomers { get; init; }
 
     /// <summary>
+    /// The value of one row the measure averages, when it is the average of one column (<c>AVG({churn_probability})</c>),
+    /// else null. On a table with one row per customer a customer's measure is that value, so a comparison of it is a
+    /// filter on the row.
+    /// </summary>
+    public Func<SqlDialect, string>? RowValue { get; init; }
+
+    /// <summary>
     /// Who the measure counts, in words, when it counts fewer rows than its fact holds (" among customers who received
     /// the campaign (treatment group)"); the restatement says it after the measure's label. Null when it counts every row.
     /// </summary>

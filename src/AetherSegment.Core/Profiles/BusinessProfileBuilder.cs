@@ -95,16 +95,17 @@ public sealed class BusinessProfileBuilder
     /// <summary>
     /// Declares that each row of a mapped entity is one record (<c>id_unique</c>): its <c>id</c> column is unique per row
     /// and never null, so counts of records are row counts and per-customer questions total each customer's rows first.
-    /// Only for <see cref="EntityKind.Customers"/> and <see cref="EntityKind.Orders"/>; map the entity, with an <c>id</c>
-    /// column, first. <c>aether profile check</c> verifies the declaration against the data.
+    /// On <see cref="EntityKind.Scores"/> the key is <c>customer_id</c>: one row of scores per customer, so a customer's
+    /// score is compared on its row. Only for customers, orders and scores; map the entity, with its key column, first.
+    /// <c>aether profile check</c> verifies the declaration against the data.
     /// </summary>
-    /// <exception cref="ArgumentException">The entity is neither customers nor orders.</exception>
+    /// <exception cref="ArgumentException">The entity is not customers, orders or scores.</exception>
     /// <exception cref="InvalidOperationException">The entity is not mapped yet.</exception>
     public BusinessProfileBuilder WithIdUnique(EntityKind kind)
     {
-        if (kind is not (EntityKind.Customers or EntityKind.Orders))
+        if (kind is not (EntityKind.Customers or EntityKind.Orders or EntityKind.Scores))
         {
-            throw new ArgumentException("id_unique is declared on customers or orders only.", nameof(kind));
+            throw new ArgumentException("id_unique is declared on customers, orders or scores only.", nameof(kind));
         }
 
         string name = ProfileWire<EntityKind>.Name(kind);

@@ -33,11 +33,16 @@ public sealed class EntityMapping
     public string? ControlValue { get; internal init; }
 
     /// <summary>
-    /// Whether each row is one record: the mapped <c>id</c> column is unique per row and never null
-    /// (<c>id_unique</c> in the profile, declared on customers and orders, false when absent). When false, rows may be
-    /// lines sharing an id (order lines, customers' history rows), and counts of records count distinct ids. <c>aether profile check</c> verifies a declared uniqueness against the data.
+    /// Whether each row is one record: the mapped <c>id</c> column (on scores, <c>customer_id</c>: one row per customer)
+    /// is unique per row and never null (<c>id_unique</c> in the profile, declared on customers, orders and scores, false
+    /// when absent). When false, rows may be lines sharing an id (order lines, customers' history rows), and counts of
+    /// records count distinct ids. <c>aether profile check</c> verifies a declared uniqueness against the data.
     /// </summary>
     public bool IdUnique { get; internal init; }
+
+    /// <summary>The logical column <c>id_unique</c> declares unique on an entity: <c>customer_id</c> on scores, else <c>id</c>.</summary>
+    /// <param name="kind">The entity.</param>
+    internal static string UniqueKey(EntityKind kind) => kind == EntityKind.Scores ? "customer_id" : "id";
 
     /// <summary>
     /// For <see cref="EntityKind.Events"/>: the logical columns that hold one value per session (<c>session_columns</c>

@@ -210,7 +210,7 @@ public sealed class ProfileDataChecker
         private async Task CheckIdUniqueAsync(EntityMapping entity)
         {
             string path = entity.JsonPath + ".id_unique";
-            if (entity.Column("id") is not { } id)
+            if (entity.Column(EntityMapping.UniqueKey(entity.Kind)) is not { } id)
             {
                 return;
             }
@@ -226,18 +226,20 @@ public sealed class ProfileDataChecker
                 long ids = Convert.ToInt64(row[1] ?? 0L, CultureInfo.InvariantCulture);
                 long nulls = Convert.ToInt64(row[2] ?? 0L, CultureInfo.InvariantCulture);
                 string noun = ProfileWire<EntityKind>.Name(entity.Kind);
+                bool scores = entity.Kind == EntityKind.Scores;
                 if (ids == rows && nulls == 0)
                 {
-                    Add("id_unique", path, ProfileCheckStatus.Ok,
-                        string.Create(CultureInfo.InvariantCulture, $"'{id}' is unique on each of the {rows:N0} rows of {entity.Table}: {noun} are counted as rows"));
+                    Add("id_unique", path, ProfileCheckStatus.Ok, string.Create(CultureInfo.InvariantCulture,
+                        $"'{id}' is unique on each of the {rows:N0} rows of {entity.Table}: {(scores ? "each customer's scores are read from their one row" : $"{noun} are counted as rows")}"));
                     return;
                 }
 
                 string why = nulls > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{nulls:N0} of the {rows:N0} rows of {entity.Table} have no '{id}'{(rows - nulls > ids ? $" and the others hold {ids:N0} distinct ids" : "")}")
                     : string.Create(CultureInfo.InvariantCulture, $"the {rows:N0} rows of {entity.Table} hold only {ids:N0} distinct '{id}' values");
-                Add("id_unique", path, ProfileCheckStatus.Fail,
-                    $"id_unique is declared but {why}: counts of {noun} would be wrong; remove id_unique so rows sharing an id count once");
+                Add("id_unique", path, ProfileCheckStatus.Fail, scores
+                    ? $"id_unique is declared but {why}: a customer's score would be compared row by row; remove id_unique so each customer's rows are averaged"
+                    : $"id_unique is declared but {why}: counts of {noun} would be wrong; remove id_unique so rows sharing an id count once");
             }
             catch (DataStoreException e)
             {

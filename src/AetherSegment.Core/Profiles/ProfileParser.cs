@@ -161,14 +161,15 @@ internal static partial class ProfileParser
             }
 
             // id_unique: each row is one record (an order, not an order line; one customer, not a customer's history), so a
-            // count of records is a row count.
+            // count of records is a row count. On scores the key is the customer id: one row of scores per customer.
             bool idUnique = false;
-            if (kind is EntityKind.Orders or EntityKind.Customers && entity.Boolean("id_unique") is { } unique)
+            if (kind is EntityKind.Orders or EntityKind.Customers or EntityKind.Scores && entity.Boolean("id_unique") is { } unique)
             {
                 idUnique = unique;
-                if (unique && !columns.ContainsKey("id"))
+                string key = EntityMapping.UniqueKey(kind);
+                if (unique && !columns.ContainsKey(key))
                 {
-                    errors.Add(entity.PathOf("id_unique"), "id_unique says the id column is unique per row, but columns.id is not mapped");
+                    errors.Add(entity.PathOf("id_unique"), $"id_unique says the {key} column is unique per row, but columns.{key} is not mapped");
                 }
             }
 

@@ -51,6 +51,27 @@ public sealed class ProfileCheckCommandTests(GeneratedDatabase furniture, Summit
     }
 
     [Fact]
+    public async Task Check_ScoresIdUnique_IsVerified_OkOnTheDemo_FailWhenCustomersRepeat()
+    {
+        (int exit, JsonObject report, _) = await CheckAsync(null, furniture.Path);
+        Assert.Equal(0, exit);
+        Finding ok = Assert.Single(Checks(report), c => c.Path == "$.entities.scores.id_unique");
+        Assert.Equal("ok", ok.Status);
+        Assert.Contains("one row", ok.Message, StringComparison.Ordinal);
+
+        using Stream stream = AetherSegment.Synthetic.Profiles.HomeFurnishingProfile.OpenJson();
+        JsonObject profile = JsonNode.Parse(stream)!.AsObject();
+        profile["entities"]!["scores"]!["columns"]!["customer_id"] = "substr(customer_id, 1, 4)";
+
+        (exit, report, _) = await CheckAsync(Write(profile), furniture.Path);
+
+        Assert.Equal(1, exit);
+        Finding failed = Assert.Single(Checks(report), c => c.Path == "$.entities.scores.id_unique");
+        Assert.Equal("fail", failed.Status);
+        Assert.Contains("averaged", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_IdUniqueDeclared_OnOrderLines_Fails_NamingTheDeclaration()
     {
         // Summit's orders are order lines: several rows share an order_no.

@@ -143,6 +143,16 @@ public sealed class BusinessProfileLoaderTests
     }
 
     [Fact]
+    public void Load_ScoresIdUnique_IsReadOnlyWhenDeclared_OneRowPerCustomer()
+    {
+        JsonObject declared = Edit(p => p["entities"]!["scores"]!["id_unique"] = true);
+
+        Assert.True(BusinessProfileLoader.Parse(declared.ToJsonString()).Entities.Get(AetherSegment.Profiles.EntityKind.Scores)!.IdUnique);
+        Assert.False(BusinessProfileLoader.Parse(Minimal).Entities.Get(AetherSegment.Profiles.EntityKind.Scores)!.IdUnique);
+        Assert.Contains(Errors(Edit(p => p["entities"]!["scores"]!["id_unique"] = "yes")), e => e.StartsWith("$.entities.scores.id_unique: expected true or false", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_CustomersIdUniqueNotABoolean_IsAnErrorAtItsPath()
     {
         JsonObject profile = Edit(p => p["entities"]!["customers"]!["id_unique"] = 1);
