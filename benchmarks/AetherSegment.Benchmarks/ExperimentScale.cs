@@ -96,7 +96,7 @@ internal static class ExperimentScale
     /// holdout, which scores every member with the trigger's model, stratifies the holdout by decile and stores the
     /// scores for the report's calibration. The original database is never written.
     /// </summary>
-    public static int RunRanked(string database, string trigger, bool longLivedOnly = false, bool allCustomers = false, int pairs = 30)
+    public static int RunRanked(string database, string trigger, bool longLivedOnly = false, bool allCustomers = false, int pairs = 30, bool settleArms = false)
     {
         string folder = Path.Combine(Path.GetTempPath(), "aether-experiment-ranked-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -113,7 +113,7 @@ internal static class ExperimentScale
                 }
             }
 
-            int code = RunRankedAsync(path, trigger, longLivedOnly, allCustomers, pairs).GetAwaiter().GetResult();
+            int code = RunRankedAsync(path, trigger, longLivedOnly, allCustomers, pairs, settleArms).GetAwaiter().GetResult();
             // The first run on a store without models trains them (about a minute): keep them beside the original
             // (its file is never written), so later runs on it time activation, not training.
             if (!Directory.Exists(database + ".models") && Directory.Exists(path + ".models"))
@@ -133,7 +133,7 @@ internal static class ExperimentScale
         }
     }
 
-    private static async Task<int> RunRankedAsync(string path, string trigger, bool longLivedOnly, bool allCustomers, int pairs)
+    private static async Task<int> RunRankedAsync(string path, string trigger, bool longLivedOnly, bool allCustomers, int pairs, bool settleArms)
     {
         ServiceCollection services = new();
         services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
@@ -174,6 +174,7 @@ internal static class ExperimentScale
         int referencing = 0;
         List<StoredSegment> perMemberSegments = [];
         List<StoredSegment> referencingSegments = [];
+        List<double> settleTimes = [];
         for (int i = 0; i <= pairs; i++)
         {
             spans.Clear();
@@ -188,6 +189,25 @@ internal static class ExperimentScale
             (holdout?.Scores is null ? perMemberSegments : referencingSegments).Add(created);
             referencing += i > 0 && holdout?.Scores is not null ? 1 : 0;
             AddRun(warmHeldTimes, watch.Elapsed.TotalMilliseconds, i, heldSpans, spans);
+            if (settleArms && holdout is { ArmsKept: false })
+            {
+                // --settle-arms: the arms kept in the background are waited for outside the timings, so the next
+                // pair's creations do not share the machine with them (the critical path alone is timed).
+                watch.Restart();
+                ISegmentStore kept = warmProvider.GetRequiredService<ISegmentStore>();
+                while ((await kept.GetAsync(created.SegmentId))?.Holdout is { ArmsKept: false } && watch.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                    await Task.Delay(20);
+                }
+
+                settleTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        if (settleTimes.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"arms kept in the background after the holdout creations: median {Median(settleTimes):0} ms until visible (max {settleTimes.Max():0} ms, {settleTimes.Count} runs)"));
         }
 
         // Each pair ran back to back, so the median of the pairs' differences is the steadier estimate of the holdout's cost.
