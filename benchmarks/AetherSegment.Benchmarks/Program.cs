@@ -15,14 +15,14 @@ if (args is ["ask-scale", string askDatabase, ..])
     return await AskScale.RunAsync(askDatabase, args[2..]);
 }
 
-// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-ranked DB.duckdb [TRIGGER] [--long-lived-only] [--all-customers] [--pairs N]   (issue 15: holdout on a ranked segment)
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-ranked DB.duckdb [TRIGGER] [--long-lived-only] [--all-customers] [--pairs N] [--settle-arms]   (issue 15: holdout on a ranked segment)
 if (args is ["experiment-ranked", string rankedDatabase, ..])
 {
     int pairsAt = Array.IndexOf(args, "--pairs");
     int pairs = pairsAt > 0 && pairsAt + 1 < args.Length ? int.Parse(args[pairsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 30;
     string[] rest = [.. args.Skip(2).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (pairsAt < 0 || i + 2 != pairsAt + 1))];
     return ExperimentScale.RunRanked(rankedDatabase, rest.Length > 0 ? rest[0] : "personalized_discount_offer",
-        args.Contains("--long-lived-only"), args.Contains("--all-customers"), pairs);
+        args.Contains("--long-lived-only"), args.Contains("--all-customers"), pairs, args.Contains("--settle-arms"));
 }
 
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-member-read DB.duckdb   (issue 15: reading the members back at activation, three ways)

@@ -142,17 +142,137 @@ public static class HoldoutAssignment
     }
 
     /// <summary>
+    /// The arms of a stratified holdout over every member of a segment, computed in .NET: the same members
+    /// <see cref="HeldOut"/> and <see cref="ComputedMemberArmsSql"/> hold out (rank of the bucket within each decile, ties
+    /// by customer id, ordinal), in flat arrays for a million members (the buckets are hashed on every core).
+    /// </summary>
+    /// <param name="holdout">The segment's holdout.</param>
+    /// <param name="customerIds">Every member's id, each once.</param>
+    /// <param name="deciles">Each member's decile, 0 (unscored) to <see cref="MemberUpliftScores.DecileCount"/>, in the order of <paramref name="customerIds"/>.</param>
+    /// <returns>Whether each member is held out, in the order of <paramref name="customerIds"/>.</returns>
+    /// <exception cref="ArgumentException">The lists differ in length or a decile is out of range.</exception>
+    public static bool[] StratifiedArms(SegmentHoldout holdout, IReadOnlyList<string> customerIds, IReadOnlyList<int> deciles)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(customerIds);
+        ArgumentNullException.ThrowIfNull(deciles);
+        int n = customerIds.Count;
+        if (deciles.Count != n)
+        {
+            throw new ArgumentException("one decile per customer id is needed.", nameof(deciles));
+        }
+
+        long[] buckets = new long[n];
+        string salt = holdout.Salt;
+        Parallel.For(0, (n + 16_383) / 16_384, chunk =>
+        {
+            int end = Math.Min(n, (chunk + 1) * 16_384);
+            for (int i = chunk * 16_384; i < end; i++)
+            {
+                buckets[i] = Bucket(salt, customerIds[i]);
+            }
+        });
+
+        // The members grouped by decile (a counting sort), then each decile sorted by (bucket, id).
+        int strata = MemberUpliftScores.DecileCount + 1;
+        int[] starts = new int[strata + 1];
+        for (int i = 0; i < n; i++)
+        {
+            int decile = deciles[i];
+            if ((uint)decile >= (uint)strata)
+            {
+                throw new ArgumentException($"decile {decile} is outside 0..{MemberUpliftScores.DecileCount}.", nameof(deciles));
+            }
+
+            starts[decile + 1]++;
+        }
+
+        for (int d = 0; d < strata; d++)
+        {
+            starts[d + 1] += starts[d];
+        }
+
+        int[] order = new int[n];
+        long[] keys = new long[n];
+        int[] next = (int[])starts.Clone();
+        for (int i = 0; i < n; i++)
+        {
+            int at = next[deciles[i]]++;
+            order[at] = i;
+            keys[at] = buckets[i];
+        }
+
+        bool[] held = new bool[n];
+        Comparison<int> byId = (a, b) => string.CompareOrdinal(customerIds[a], customerIds[b]);
+        for (int d = 0; d < strata; d++)
+        {
+            int start = starts[d];
+            int count = starts[d + 1] - start;
+            if (count == 0)
+            {
+                continue;
+            }
+
+            Span<long> stratumKeys = keys.AsSpan(start, count);
+            Span<int> stratum = order.AsSpan(start, count);
+            stratumKeys.Sort(stratum);
+            for (int tie = 0; tie < count;)
+            {
+                int tieEnd = tie + 1;
+                while (tieEnd < count && stratumKeys[tieEnd] == stratumKeys[tie])
+                {
+                    tieEnd++;
+                }
+
+                if (tieEnd - tie > 1)
+                {
+                    stratum[tie..tieEnd].Sort(byId);
+                }
+
+                tie = tieEnd;
+            }
+
+            long take = StratumHoldoutCount(count, holdout.Share);
+            for (int r = 0; r < take; r++)
+            {
+                held[stratum[r]] = true;
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>
     /// A derived table of a stored segment's members with their arm and decile, in a dialect:
-    /// <c>customer_id, held (1 or 0), decile (0 when unranked), predicted_uplift (NULL when unranked)</c>. The segment id is
-    /// the parameter <c>segment_id</c>; the holdout's are those of <see cref="Parameters(SegmentHoldout)"/> plus
-    /// <c>holdout_share</c> (<see cref="ArmParameters"/>). A stratified holdout reads the decile from
-    /// <see cref="MemberUpliftScores.Table"/> (or computes it from the audience score set it references,
-    /// <see cref="SegmentHoldout.Scores"/>) and ranks the bucket within it (a window function); an unstratified one
-    /// compares the bucket with the threshold.
+    /// <c>customer_id, held (1 or 0), decile (0 when unranked), predicted_uplift (NULL when unranked)</c>, with the
+    /// parameters of <see cref="ArmParameters"/>. When the arms are kept with the segment
+    /// (<see cref="SegmentHoldout.ArmsKept"/>), a read of <see cref="MemberUpliftScores.Table"/>; otherwise
+    /// <see cref="ComputedMemberArmsSql"/>, the keyed hash computed in the query.
     /// </summary>
     /// <param name="dialect">The store's dialect.</param>
     /// <param name="holdout">The segment's holdout.</param>
     public static string MemberArmsSql(SqlDialect dialect, SegmentHoldout holdout)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(holdout);
+        return holdout.ArmsKept
+            ? $"SELECT customer_id, held, decile, predicted_uplift FROM {MemberUpliftScores.TableName} WHERE segment_id = {dialect.Parameter("segment_id")}"
+            : ComputedMemberArmsSql(dialect, holdout);
+    }
+
+    /// <summary>
+    /// The documented assignment, computed: a derived table of a stored segment's members with their arm and decile, in a dialect:
+    /// <c>customer_id, held (1 or 0), decile (0 when unranked), predicted_uplift (NULL when unranked)</c>. The segment id is
+    /// the parameter <c>segment_id</c>; the holdout's are those of <see cref="Parameters(SegmentHoldout)"/> plus
+    /// <c>holdout_share</c> (<see cref="ComputedArmParameters"/>). A stratified holdout reads the decile from
+    /// <see cref="MemberUpliftScores.Table"/> (or computes it from the audience score set it references,
+    /// <see cref="SegmentHoldout.Scores"/>) and ranks the bucket within it (a window function); an unstratified one
+    /// compares the bucket with the threshold. This is what a warehouse recomputes; arms kept with the segment
+    /// (<see cref="SegmentHoldout.ArmsKept"/>) are equal to it.
+    /// </summary>
+    /// <param name="dialect">The store's dialect.</param>
+    /// <param name="holdout">The segment's holdout.</param>
+    public static string ComputedMemberArmsSql(SqlDialect dialect, SegmentHoldout holdout)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(holdout);
@@ -182,10 +302,22 @@ public static class HoldoutAssignment
             """;
     }
 
-    /// <summary>The parameters of <see cref="MemberArmsSql"/> for a segment.</summary>
+    /// <summary>
+    /// The parameters of <see cref="MemberArmsSql"/> for a segment: the segment id alone when the arms are kept, else
+    /// those of <see cref="ComputedArmParameters"/>.
+    /// </summary>
     /// <param name="holdout">The segment's holdout.</param>
     /// <param name="segmentId">The segment id.</param>
     public static IReadOnlyList<QueryParameter> ArmParameters(SegmentHoldout holdout, string segmentId)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        return holdout.ArmsKept ? [QueryParameter.String("segment_id", segmentId)] : ComputedArmParameters(holdout, segmentId);
+    }
+
+    /// <summary>The parameters of <see cref="ComputedMemberArmsSql"/> for a segment: <c>holdout_salt</c>, <c>holdout_threshold</c>, <c>holdout_share</c> and <c>segment_id</c>.</summary>
+    /// <param name="holdout">The segment's holdout.</param>
+    /// <param name="segmentId">The segment id.</param>
+    public static IReadOnlyList<QueryParameter> ComputedArmParameters(SegmentHoldout holdout, string segmentId)
     {
         ArgumentNullException.ThrowIfNull(holdout);
         return [.. Parameters(holdout), QueryParameter.Float64("holdout_share", holdout.Share), QueryParameter.String("segment_id", segmentId)];
@@ -242,12 +374,16 @@ public static class HoldoutAssignment
         columns = memberColumns;
         if (segment.Holdout is { } holdout)
         {
-            parameters.AddRange(Parameters(holdout));
             string held = HoldoutSql(dialect, "customer_id");
             if (holdout.IsStratified)
             {
-                parameters.Add(QueryParameter.Float64("holdout_share", holdout.Share));
+                // The arms' parameters carry the segment id already.
+                parameters = [.. ArmParameters(holdout, segment.SegmentId)];
                 held = $"(customer_id IN (SELECT customer_id FROM ({MemberArmsSql(dialect, holdout)}) arms WHERE held = 1))";
+            }
+            else
+            {
+                parameters.AddRange(Parameters(holdout));
             }
 
             if (options.Holdout == HoldoutExport.Mark)

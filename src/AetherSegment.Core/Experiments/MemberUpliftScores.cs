@@ -83,11 +83,16 @@ public sealed class MemberUpliftScores
     /// <summary>Each member's decile of predicted uplift, 1 (highest) to 10.</summary>
     public IReadOnlyList<int> Deciles { get; }
 
-    /// <summary>The table a store keeps the scores in: <c>segment_scores (segment_id, customer_id, predicted_uplift, decile)</c>.</summary>
+    /// <summary>
+    /// The table a store keeps the scores in: <c>segment_scores (segment_id, customer_id, predicted_uplift, decile, held)</c>;
+    /// <c>held</c> is the member's arm (1 held out, 0 treated) when the segment's holdout keeps its arms
+    /// (<see cref="SegmentHoldout.ArmsKept"/>), else NULL. Kept arms cover every member: one the scores did not reach
+    /// has decile 0 and a NULL uplift.
+    /// </summary>
     public static TableDefinition Table { get; } = new(TableName,
     [
         new("segment_id", ColumnType.String), new("customer_id", ColumnType.String),
-        new("predicted_uplift", ColumnType.Float64), new("decile", ColumnType.Int64),
+        new("predicted_uplift", ColumnType.Float64, Nullable: true), new("decile", ColumnType.Int64), new("held", ColumnType.Int64, Nullable: true),
     ]);
 
     /// <summary>The name of <see cref="Table"/>.</summary>

@@ -32,6 +32,17 @@ public sealed record SegmentHoldout
     public string? Scores { get; init; }
 
     /// <summary>
+    /// Whether each member's arm, decile and predicted uplift are kept in <c>segment_scores</c> (its <c>held</c> column),
+    /// so a report reads them instead of computing the keyed hash and the rank within each decile. The kept arms are
+    /// those <see cref="HoldoutAssignment.ComputedMemberArmsSql"/> computes. A stratified holdout scored at activation
+    /// keeps them in the same commit; one that references an audience score set keeps them in the background after
+    /// activation (until then, <see langword="false"/> and the arms are computed).
+    /// </summary>
+    [JsonPropertyName("arms_kept")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ArmsKept { get; init; }
+
+    /// <summary>
     /// Whether the assignment is stratified by predicted-uplift decile (<see cref="HoldoutAssignment.StratifiedMethod"/>):
     /// the segment was ranked at activation, its members' predicted uplift is kept in <c>segment_scores</c> or in the
     /// audience score set <see cref="Scores"/>, and each decile holds out exactly its share.

@@ -64,6 +64,23 @@ public interface ISegmentStore
         return await CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether the store can keep a stratified holdout's arms after activation (<see cref="KeepMemberArmsAsync"/>).</summary>
+    bool KeepsMemberArms => false;
+
+    /// <summary>
+    /// Keeps the arms of a stored segment's stratified holdout that were not kept at activation (a holdout referencing an
+    /// audience score set, or one whose scores missed members): each member's arm, decile and predicted uplift as
+    /// <see cref="Experiments.HoldoutAssignment.ComputedMemberArmsSql"/> computes them, written to
+    /// <see cref="Experiments.MemberUpliftScores.Table"/>, and the holdout marked
+    /// <see cref="Experiments.SegmentHoldout.ArmsKept"/>, in one commit. Reports then read them instead of computing them.
+    /// </summary>
+    /// <param name="segmentId">The segment id.</param>
+    /// <param name="cancellationToken">Cancels the call before the write commits.</param>
+    /// <returns>Whether arms were kept: false for an unknown segment, one with no stratified holdout, or arms kept already.</returns>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    /// <remarks>The default keeps nothing (reports compute the arms).</remarks>
+    Task<bool> KeepMemberArmsAsync(string segmentId, CancellationToken cancellationToken) => Task.FromResult(false);
+
     /// <summary>
     /// Whether the store keeps audience score sets (<see cref="Experiments.AudienceUpliftScores"/>): a stratified holdout
     /// then references a set (<see cref="Experiments.SegmentHoldout.Scores"/>) instead of a score row per member.

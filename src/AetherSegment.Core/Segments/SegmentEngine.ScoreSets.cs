@@ -57,6 +57,42 @@ internal sealed partial class SegmentEngine
         }
     }
 
+    /// <summary>
+    /// Keeps a stratified holdout's arms in the background when activation could not (it referenced a score set, or its
+    /// scores missed members), so reports read them; off activation's critical path. Until they are kept, reports
+    /// compute them (<see cref="Experiments.HoldoutAssignment.MemberArmsSql"/>).
+    /// </summary>
+    private void KeepArmsInBackground(StoredSegment stored)
+    {
+        if (stored.Holdout is not { IsStratified: true, ArmsKept: false } || !SegmentStore.KeepsMemberArms)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (await SegmentStore.KeepMemberArmsAsync(stored.SegmentId, CancellationToken.None).ConfigureAwait(false))
+                {
+                    LogArmsKept(_logger, stored.SegmentId, stored.Size, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+            catch (Exception ex) when (ex is DataStoreException or NotSupportedException or System.Data.Common.DbException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Reports compute the arms, as before (also when the host is shutting down).
+                LogArmsFailed(_logger, stored.SegmentId, ex.Message);
+            }
+        }, CancellationToken.None);
+    }
+
+    [LoggerMessage(8, LogLevel.Debug, "Kept the holdout arms of segment {SegmentId} ({Members} members) in {Milliseconds:F0} ms: reports read them.")]
+    private static partial void LogArmsKept(ILogger logger, string segmentId, long members, double milliseconds);
+
+    [LoggerMessage(9, LogLevel.Warning, "Could not keep the holdout arms of segment {SegmentId} ({Reason}); reports compute them.")]
+    private static partial void LogArmsFailed(ILogger logger, string segmentId, string reason);
+
     [LoggerMessage(6, LogLevel.Information, "Kept audience score set {SetId} for {Trigger} ({Customers} customers): stratified holdouts now reference it.")]
     private static partial void LogScoreSetKept(ILogger logger, string setId, string trigger, int customers);
 

@@ -288,6 +288,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             ? await SegmentStore.CreateAsync(segment, members, scorer, cancellationToken).ConfigureAwait(false)
             : await SegmentStore.CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
+        KeepArmsInBackground(stored);
         return stored;
     }
 

@@ -161,8 +161,32 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 segment = HoldoutAssignment.WithScores(segment, scores);
             }
 
+            step = NextStep(step, "segment.store.summary");
+            long size = 0;
+            double? avgClv = null;
+            await using (DuckDBCommand stats = Command(connection, new SqlStatement(
+                $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id])))
+            await using (DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    size = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+                    avgClv = reader.IsDBNull(1) ? null : Math.Round(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture), 4);
+                }
+            }
+
             if (scores is not null)
             {
+                // With every member scored, the arms are computed here and kept with the scores (one more column of
+                // the rows written anyway), so a report reads them; otherwise they are computed when read.
+                bool[]? held = null;
+                if (segment.Holdout is { IsStratified: true, Scores: null } holdout && scores.CustomerIds.Count == size)
+                {
+                    step = NextStep(step, "segment.store.arms");
+                    held = HoldoutAssignment.StratifiedArms(holdout, scores.CustomerIds, scores.Deciles);
+                    segment = segment with { Holdout = holdout with { ArmsKept = true } };
+                }
+
                 step = NextStep(step, "segment.store.scores");
                 using DuckDBTableWriter writer = new(connection.CreateAppender(MemberUpliftScores.TableName), MemberUpliftScores.Table);
                 for (int i = 0; i < scores.CustomerIds.Count; i++)
@@ -172,6 +196,15 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     writer.Write(scores.CustomerIds[i]);
                     writer.Write(scores.PredictedUplift[i]);
                     writer.Write((long)scores.Deciles[i]);
+                    if (held is null)
+                    {
+                        writer.WriteNull();
+                    }
+                    else
+                    {
+                        writer.Write(held[i] ? 1L : 0L);
+                    }
+
                     writer.EndRow();
                 }
 
@@ -188,20 +221,6 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 if (await reference.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                 {
                     throw new DataStoreException($"The audience score set {scoreSet} the holdout was to be stratified by is not in the store.");
-                }
-            }
-
-            step = NextStep(step, "segment.store.summary");
-            long size = 0;
-            double? avgClv = null;
-            await using (DuckDBCommand stats = Command(connection, new SqlStatement(
-                $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id])))
-            await using (DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    size = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-                    avgClv = reader.IsDBNull(1) ? null : Math.Round(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture), 4);
                 }
             }
 
@@ -224,6 +243,77 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         finally
         {
             step?.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool KeepsMemberArms => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction: the arms computed by <see cref="HoldoutAssignment.ComputedMemberArmsSql"/> are written to
+    /// <c>segment_scores</c> (for a holdout referencing a score set, one row per member; for one scored at activation
+    /// whose scores missed members, the rows replaced) and the stored holdout is marked <see cref="SegmentHoldout.ArmsKept"/>.
+    /// </remarks>
+    public async Task<bool> KeepMemberArmsAsync(string segmentId, CancellationToken cancellationToken)
+    {
+        if (!SegmentTables.IsSegmentId(segmentId) || !store.Exists)
+        {
+            return false;
+        }
+
+        QueryParameter id = QueryParameter.String("segment_id", segmentId);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                StoredSegment? segment;
+                await using (DuckDBCommand read = Command(connection, new SqlStatement($"SELECT segment_json FROM {SegmentTables.Segments.Name} WHERE segment_id = $segment_id", [id])))
+                {
+                    segment = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
+                        ? JsonSerializer.Deserialize<StoredSegment>(json, AetherSegmentJson.Options)
+                        : null;
+                }
+
+                if (segment?.Holdout is not { IsStratified: true, ArmsKept: false } holdout)
+                {
+                    return false;
+                }
+
+                string arms = $"SELECT $segment_id, customer_id, predicted_uplift, decile, held FROM ({HoldoutAssignment.ComputedMemberArmsSql(store.Dialect, holdout)}) a";
+                IReadOnlyList<QueryParameter> parameters = HoldoutAssignment.ComputedArmParameters(holdout, segmentId);
+                const string Columns = "(segment_id, customer_id, predicted_uplift, decile, held)";
+                if (holdout.Scores is null)
+                {
+                    // The arms read the segment's own score rows: computed into a temporary table before those are replaced.
+                    await ExecuteAsync(connection, new SqlStatement("CREATE OR REPLACE TEMP TABLE kept_arms AS " + arms, parameters), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement($"DELETE FROM {MemberUpliftScores.TableName} WHERE segment_id = $segment_id", [id]), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement($"INSERT INTO {MemberUpliftScores.TableName} {Columns} SELECT * FROM kept_arms"), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, new SqlStatement("DROP TABLE kept_arms"), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ExecuteAsync(connection, new SqlStatement($"INSERT INTO {MemberUpliftScores.TableName} {Columns} {arms}", parameters), cancellationToken).ConfigureAwait(false);
+                }
+
+                StoredSegment kept = segment with { Holdout = holdout with { ArmsKept = true } };
+                await ExecuteAsync(connection, new SqlStatement(
+                    $"UPDATE {SegmentTables.Segments.Name} SET segment_json = $segment_json WHERE segment_id = $segment_id",
+                    [id, QueryParameter.String("segment_json", JsonSerializer.Serialize(kept, AetherSegmentJson.Options))]), cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuckDBException ex)
+            {
+                throw new DataStoreException($"DuckDB could not keep the holdout's arms: {ex.Message}", ex);
+            }
         }
     }
 
@@ -460,6 +550,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Segments)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(SegmentTables.Members(profile))), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(MemberUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
+                    await UpgradeScoresTableAsync(connection, cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Sets)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.References)), cancellationToken).ConfigureAwait(false);
@@ -477,6 +568,24 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         {
             _schemaGate.Release();
         }
+    }
+
+    /// <summary>
+    /// A store written before the arms were kept has <c>segment_scores</c> without <c>held</c> and with a required
+    /// uplift: the column is added (NULL: arms computed when read) and the uplift may be NULL (a member no score reached).
+    /// </summary>
+    private static async Task UpgradeScoresTableAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using DuckDBCommand probe = Command(connection, new SqlStatement(
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = $table AND column_name = 'held'",
+            [QueryParameter.String("table", MemberUpliftScores.TableName)]));
+        if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {MemberUpliftScores.TableName} ADD COLUMN IF NOT EXISTS held BIGINT"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {MemberUpliftScores.TableName} ALTER COLUMN predicted_uplift DROP NOT NULL"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

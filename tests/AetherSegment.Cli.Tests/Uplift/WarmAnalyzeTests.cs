@@ -398,7 +398,7 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
     }
 
     [Fact]
-    public async Task StratifiedHoldout_FromAKeptScoreSet_WritesNoRowPerMember_AndAssignsAsThePerRequestScoring()
+    public async Task StratifiedHoldout_FromAKeptScoreSet_KeepsTheArmsAfterActivation_AndAssignsAsThePerRequestScoring()
     {
         string path = CopyOfStore();
         AetherSegment.Experiments.SegmentHoldout holdout = AetherSegment.Experiments.HoldoutAssignment.Create(0.2);
@@ -431,12 +431,25 @@ public sealed class WarmAnalyzeTests(GeneratedStoreFixture store) : IClassFixtur
 
         Assert.NotNull(referencing?.Holdout?.Scores);
         Assert.True(referencing.Holdout.IsStratified, referencing.Holdout.Method);
-        Assert.Equal(referencing.Holdout, (await engine.GetAsync(referencing.SegmentId))!.Holdout);
-        Assert.Empty(await ScoreRowsAsync(path, referencing.SegmentId));
-        // Every member is in the set: the same uplift, deciles and arms as the per-member scoring.
+        Assert.False(referencing.Holdout.ArmsKept);
+        // Every member is in the set: the same uplift, deciles and arms as the per-member scoring (computed from the
+        // set while the arms are not kept yet).
         Assert.Equal(scored.Size, referencing.Size);
+        Assert.True(scored.Holdout.ArmsKept);
         Assert.Equal(expectedArms, await ArmRowsAsync(data, referencing));
         Assert.Equal(expectedScores, [.. (await ArmRowsAsync(data, referencing)).Select(r => r[..r.LastIndexOf('|')])]);
+
+        // The arms are kept after activation, in the background: then read from segment_scores, the same arms.
+        StoredSegment? kept = null;
+        for (int attempt = 0; attempt < 300 && kept?.Holdout?.ArmsKept is not true; attempt++)
+        {
+            await Task.Delay(100);
+            kept = await engine.GetAsync(referencing.SegmentId);
+        }
+
+        Assert.Equal(referencing.Holdout with { ArmsKept = true }, kept!.Holdout);
+        Assert.Equal(expectedArms, await ArmRowsAsync(data, kept));
+        Assert.Equal(expectedScores, await ScoreRowsAsync(path, kept.SegmentId));
         // The export leaves out the same members.
         string exported = await ExportAsync(engine, referencing.SegmentId);
         Assert.Equal(expectedArms.Count(r => r.EndsWith("|1", StringComparison.Ordinal)), scored.Size - (exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1));
