@@ -164,7 +164,11 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
             : await SegmentExport.WriteCsvAsync(columns, rows, destination, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends the members' predicted uplift and decile to <c>segment_scores</c> with one load job.</summary>
+    /// <summary>
+    /// Appends the members' predicted uplift and decile to <c>segment_scores</c> with one load job. Their arms are not
+    /// kept (<c>held</c> NULL): BigQuery computes them in the report's query, where the keyed hash and the rank within
+    /// each decile cost little.
+    /// </summary>
     private async Task LoadScoresAsync(string segmentId, MemberUpliftScores scores, CancellationToken cancellationToken)
     {
         using BigQueryLoadFileWriter file = new(MemberUpliftScores.Table);
@@ -175,6 +179,7 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
             file.Write(scores.CustomerIds[i]);
             file.Write(scores.PredictedUplift[i]);
             file.Write((long)scores.Deciles[i]);
+            file.WriteNull(); // held: the arms are computed in GoogleSQL (the holdout is not ArmsKept here)
             file.EndRow();
         }
 
