@@ -160,7 +160,11 @@ internal static partial class QuestionParser
 
         bool growth = overPeriod;
         bool growthPercent = overPeriod;
-        bool precedingSaid = times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
+
+        // "growth", "grow", "grew": the answer leads with the percent change; "change", "difference", "how much more"
+        // lead with the amount (both figures are always given).
+        bool growthWord = false;
+        bool precedingSaid = times.Exists(t => t.IsPreceding);
         if (precedingSaid && times.Count != 2)
         {
             return ParsedQuestion.Unplaced("\"before\" what? Compare with a rolling range, as in \"revenue in the last 30 days vs the 30 days before\"");
@@ -170,14 +174,18 @@ internal static partial class QuestionParser
         {
             // Two periods compared ("this month vs last month", "Q1 vs Q2", "from 2024 to 2025"), or the change between them.
             text = Consume(text, GrowthPercentRegex(), _ => growth = growthPercent = true);
-            text = Consume(text, GrowthRegex(), _ => growth = true);
+            text = Consume(text, GrowthRegex(), m =>
+            {
+                growth = true;
+                growthWord |= m.Value.Trim().StartsWith("gr", StringComparison.Ordinal);
+            });
             if (!growth && !precedingSaid && !VersusRegex().IsMatch(text))
             {
                 return ParsedQuestion.Unplaced("ask about one time range at a time, or compare two, as in \"revenue this month vs last month\"");
             }
 
             FixPreceding(times);
-            if (times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths && t.Year == 0))
+            if (times.Exists(t => t.IsPreceding && t.Year == 0))
             {
                 return ParsedQuestion.Unplaced("\"before\" what? Compare with a rolling range, as in \"revenue in the last 30 days vs the 30 days before\"");
             }
@@ -425,6 +433,13 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}") with { Partial = PartialReading(measures, dimensions, filters) };
         }
 
+        // "the conversion rate of the control group": the control arm is counted (how many customers were held out), never
+        // a filter on another measure's rows; declined, naming it.
+        if (!legacy && measures.Exists(m => m.Name == "control_group") && measures.Find(m => m.Name != "control_group" && !ReferenceEquals(m, layer.CustomerCount)) is { } onControl)
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"control group\" on {onControl.Label}; ask how many customers were in the control group of a campaign, or for its campaign uplift (treatment minus control)");
+        }
+
         if (!legacy && perCustomer && ratio is null)
         {
             return ParsedQuestion.Unplaced(PerCustomerReason);
@@ -476,6 +491,18 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
         }
 
+        // "total revenue from campaign <id>", "revenue by campaign": a campaign is recorded on its sends, not on the orders,
+        // so the revenue of a campaign is the revenue attributed to its sends (restated as such). Only without a time
+        // range (the sends' time is not the orders'), a condition, a ratio, a threshold or a share.
+        if (!legacy && extended.Query is { Time: null, Ratio: null, RowComparison: null, Having: null, Share: false, Conditions.Count: 0 } campaignRevenue
+            && campaignRevenue.Measure.Name == "revenue" && layer.Measure("attributed_revenue") is { Missing: null } attributedRevenue
+            && (campaignRevenue.Filters.Count > 0 || campaignRevenue.Dimension is not null)
+            && campaignRevenue.Filters.All(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.Campaign)
+            && (campaignRevenue.Dimension is null || campaignRevenue.Dimension.Role == DimensionRole.Campaign))
+        {
+            extended = extended with { Query = campaignRevenue with { Measure = attributedRevenue } };
+        }
+
         // "How many customers have churn probability over 0.6 and a CLV score above 0.5?": "how many" asks for a count; an
         // average left as the measure means a part of the question went elsewhere, so it is declined, never averaged.
         if (!legacy && compared.Count > 0 && normalized.Contains(" how many ", StringComparison.Ordinal) && ratio is null && extended.Query is { Share: false } countQuery && countQuery.Measure.Format != MeasureFormat.Count)
@@ -503,6 +530,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"{periods.Measure.Label} is a rate; ask for its change in points, not in percent");
         }
 
+        growthPercent |= growthWord && !(!periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent);
         return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
     }
 
@@ -516,6 +544,7 @@ internal static partial class QuestionParser
             int amount = ReadNumber(m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["n2"].Value);
             TimeRangeKind kind = unit switch
             {
+                "hour" => TimeRangeKind.PrecedingHours,
                 "week" => TimeRangeKind.PrecedingWeeks,
                 "month" => TimeRangeKind.PrecedingMonths,
                 _ => TimeRangeKind.PrecedingDays,
@@ -526,7 +555,7 @@ internal static partial class QuestionParser
     // The span before a rolling range ends where that range starts; "the 30 before" takes the rolling range's unit.
     private static void FixPreceding(List<RelativeTimeRange> times)
     {
-        int preceding = times.FindIndex(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
+        int preceding = times.FindIndex(t => t.IsPreceding);
         if (preceding < 0)
         {
             return;
@@ -536,6 +565,7 @@ internal static partial class QuestionParser
         RelativeTimeRange before = times[preceding];
         TimeRangeKind? kind = other.Kind switch
         {
+            TimeRangeKind.RollingHours => TimeRangeKind.PrecedingHours,
             TimeRangeKind.RollingDays => TimeRangeKind.PrecedingDays,
             TimeRangeKind.RollingWeeks => TimeRangeKind.PrecedingWeeks,
             TimeRangeKind.RollingMonths => TimeRangeKind.PrecedingMonths,
@@ -644,7 +674,27 @@ internal static partial class QuestionParser
                 MeasureDefinition perCustomer = subject.Name == "buyers"
                     ? (layer.Measure("units") is { Missing: null } units ? units : layer.Measure("orders") is { Missing: null } orders ? orders : subject)
                     : subject;
-                conditions.Add(new CustomerCondition(perCustomer, [], comparison, null, false));
+                CustomerCondition condition = new(perCustomer, [], comparison, null, false);
+                if (comparison.Operator is ComparisonOperator.Less or ComparisonOperator.LessOrEqual && perCustomer.Additive && layer.Fact(perCustomer.Fact) is { IsCustomerGrain: false })
+                {
+                    // An upper bound on a per-customer total: "customers with fewer than 2 orders" counts those with none
+                    // too; "shoppers/buyers who spent less than $200", "customers who spent under $200 last month" count
+                    // those who bought (in the range); "customers who bought fewer than 3 times" could be either.
+                    if (RowNounRegex().IsMatch(text) || (SpendVerbRegex().IsMatch(text) && query.Time is not null))
+                    {
+                        condition = condition with { RowsRequired = true };
+                    }
+                    else if (PurchaseVerbRegex().IsMatch(text) && perCustomer.Format == MeasureFormat.Count)
+                    {
+                        return ParsedQuestion.Unplaced($"which customers? \"{comparison.Phrase}\" could count only the customers who bought (\"buyers with {perCustomer.Label} {comparison.Phrase}\") or every customer, those with no {perCustomer.Label} included (\"customers with {perCustomer.Label} {comparison.Phrase}\"); ask one of them");
+                    }
+                    else if (measure.Name == "buyers")
+                    {
+                        condition = condition with { RowsRequired = true };
+                    }
+                }
+
+                conditions.Add(condition);
             }
         }
 
@@ -1394,6 +1444,7 @@ internal static partial class QuestionParser
             int amount = ReadNumber(m.Groups[1].Value);
             TimeRangeKind kind = m.Groups[2].Value switch
             {
+                "hour" => TimeRangeKind.RollingHours,
                 "day" => TimeRangeKind.RollingDays,
                 "week" => TimeRangeKind.RollingWeeks,
                 "month" => TimeRangeKind.RollingMonths,
@@ -1468,7 +1519,7 @@ internal static partial class QuestionParser
 
     private const string Numbers = @"\d{1,3}|" + LanguageWords.CountWordPattern;
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (day|week|month|year)s?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (hour|day|week|month|year)s?(?= )")]
     private static partial Regex RollingRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous) (day|week|month|quarter|year)(?= )")]
@@ -1510,7 +1561,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )times(?= )")]
     private static partial Regex TimesRegex();
 
-    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>day|week|month)s?)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>hour|day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>hour|day|week|month)s?)(?= )")]
     private static partial Regex PrecedingRegex();
 
     [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
@@ -1582,6 +1633,13 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
     private static partial Regex PurchaseVerbRegex();
+
+    // Nouns for the customers who bought: an upper bound on their totals does not count customers without rows.
+    [GeneratedRegex(@" (?:shoppers|shopper|buyers|buyer|purchasers|purchaser) ")]
+    private static partial Regex RowNounRegex();
+
+    [GeneratedRegex(@" (?:spent|spend|spends|spending) ")]
+    private static partial Regex SpendVerbRegex();
 
     [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ")]
     private static partial Regex VersusRegex();
