@@ -240,7 +240,7 @@ internal static class AnswerWriter
                 {
                     // "customers who bought in the time range and whose revenue in it is under $200.00"
                     string rows = condition.Measure.Fact == EntityKind.Orders ? "bought" : $"have {condition.Measure.Label}";
-                    scope.Add($"who {rows}{filters}{time} and whose {label}{filters}{time} is {not}{comparison.Describe(condition.Measure.Format)} in total");
+                    scope.Add($"who {rows}{filters}{time} and whose {label}{filters}{time} is {not}{comparison.Describe(condition.Measure.Format)}{(condition.Measure.Additive ? " in total" : "")}");
                     continue;
                 }
 

@@ -312,6 +312,32 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place \"one\" before {counted.Label}; for a count per customer say \"exactly one\", \"at least one\" or \"more than one\"");
         }
 
+        // "customers who bought from at least 3 different categories", "3 or more product types": a comparison right
+        // before a product level (plural, on the orders) counts the distinct values each customer bought, not a breakdown.
+        if (!legacy)
+        {
+            foreach ((NumericComparison comparison, _, int end) in comparisons)
+            {
+                int found = dimensionAt.FindIndex(d => d.Dimension.Role == DimensionRole.Taxonomy && d.Phrase.EndsWith('s') && d.Start > end
+                    && d.Dimension.Columns.Any(c => c.Fact == EntityKind.Orders)
+                    && afterTime[end..d.Start].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "different" or "distinct" or "separate" or "unique"));
+                if (found < 0 || comparison.Money || comparison.Percent)
+                {
+                    continue;
+                }
+
+                (DimensionDefinition level, string phrase, int start) = dimensionAt[found];
+                Func<SqlDialect, string> column = level.Columns.First(c => c.Fact == EntityKind.Orders).Sql;
+                MeasureDefinition distinct = new($"distinct_{level.Key}", $"number of different {level.PluralLabel} bought", EntityKind.Orders, MeasureFormat.Count,
+                    d => $"COUNT(DISTINCT {column(d)})", [], false);
+                text = string.Concat(text.AsSpan(0, end), new string('#', start - end), text.AsSpan(start));
+                dimensionAt.RemoveAt(found);
+                dimensions.RemoveAt(dimensions.FindIndex(d => d.Dimension == level));
+                measures.Add(distinct);
+                measureAt.Add((distinct, end + 1, start + phrase.Length));
+            }
+        }
+
         // "what share of add to cart events are on Android", "what share of US revenue comes from <a product type>": a value said
         // right before the measure names the measure's rows, so it stays in the whole of a share.
         for (int i = 0; i < placed.Count; i++)
@@ -467,6 +493,18 @@ internal static partial class QuestionParser
         }
 
         List<MeasureDefinition> outer = [.. measures.Where(m => !compared.Exists(c => c.Subject == m))];
+
+        // "top 10 customers by revenue", "which 5 customers placed the most orders": a top N of customers ranked by a total
+        // of their rows is a breakdown by the customer id of those rows (ids only; no other personal data), with ties.
+        if (limit is not null && dimensions.Count == 0 && compared.Count == 0 && ratio is null && !share && never.Count == 0 && times.Count <= 1
+            && outer.Count == 2 && outer.Contains(layer.CustomerCount) && outer.Find(m => !ReferenceEquals(m, layer.CustomerCount)) is { Missing: null, Additive: true } ranked
+            && layer.Fact(ranked.Fact) is { IsCustomerGrain: false } rankedFact)
+        {
+            DimensionDefinition customer = new("customer_id", "customer_id", "customer", "customers", DimensionRole.Custom, false, [new(rankedFact.Kind, rankedFact.CustomerId)], []);
+            outer.Remove(layer.CustomerCount);
+            dimensions.Add((customer, true));
+        }
+
         ParsedQuestion parsed = Assemble(layer, outer, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative, compared);
         if (parsed.Query is not { } query)
         {
@@ -692,6 +730,13 @@ internal static partial class QuestionParser
                     {
                         condition = condition with { RowsRequired = true };
                     }
+                }
+
+                else if (comparison.Operator is ComparisonOperator.Less or ComparisonOperator.LessOrEqual && layer.Fact(perCustomer.Fact) is { IsCustomerGrain: false })
+                {
+                    // A count of distinct values has no row for a customer without any: the HAVING groups are the
+                    // customers who bought, and the restatement says so.
+                    condition = condition with { RowsRequired = true };
                 }
 
                 conditions.Add(condition);

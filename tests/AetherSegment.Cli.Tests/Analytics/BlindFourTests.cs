@@ -192,6 +192,66 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     }
 
     [Theory]
+    [InlineData("how many customers have bought from at least 3 different categories", "category", ">= 3")]
+    [InlineData("customers who bought from 3 or more categories", "category", ">= 3")]
+    [InlineData("how many customers bought more than 2 distinct product types this year", "product_type", "> 2")]
+    [InlineData("customers who bought from fewer than 2 different categories", "category", "< 2")]
+    public async Task DistinctProductLevelsPerCustomer_CountsTheValuesEachBought(string question, string column, string having)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        string time = question.Contains("this year", StringComparison.Ordinal) ? "WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2026-11-21'" : "";
+        double expected = await TruthAsync($"SELECT count(*) FROM (SELECT customer_id FROM transactions {time} GROUP BY 1 HAVING count(DISTINCT {column}) {having})");
+        Assert.Equal(expected, RuleAnswers.Single(answer));
+        Assert.Contains("number of different", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("revenue by 3 different categories")]
+    [InlineData("customers who bought at least $300 of different categories")]
+    [InlineData("how many different categories are there")]
+    public async Task DistinctLevelsWithoutAPerCustomerCount_AreNotAnswered(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
+    [Theory]
+    [InlineData("top 10 customers by lifetime spend", "sum(order_value)", "transactions", 10)]
+    [InlineData("top 5 customers by revenue", "sum(order_value)", "transactions", 5)]
+    [InlineData("top 3 customers by number of orders", "count(*)", "transactions", 3)]
+    [InlineData("top 5 customers by abandoned carts", "count(*)", "abandoned_carts", 5)]
+    public async Task TopCustomers_AreCustomerIdsRankedByTheirTotal_WithTies(string question, string measure, string table, int n)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        DuckDBDataStore store = new(database.Path);
+        QueryResult truth = await store.QueryAsync(new SqlStatement(
+            $"SELECT customer_id, {measure} AS v FROM {table} GROUP BY 1 QUALIFY rank() OVER (ORDER BY {measure} DESC) <= {n} ORDER BY v DESC, customer_id"));
+        Assert.Equal(truth.Rows.Count, answer.Rows.Count);
+        Dictionary<string, double> expected = truth.Rows.ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            Assert.Equal(expected[(string)row[answer.Columns[0]]!], Convert.ToDouble(row[answer.Columns[^1]], CultureInfo.InvariantCulture), 6);
+        }
+
+        Assert.Contains("customer", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("revenue by customer")]
+    [InlineData("top 10 customers by average churn probability")]
+    [InlineData("top 10 customers by conversion rate")]
+    [InlineData("top 10 customers by email")]
+    public async Task CustomersWithoutATopNOfATotal_AreNotListed(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
+    [Theory]
     [InlineData("conversion rate of the control group of campaign CMP001")]
     [InlineData("how many orders were received last month")]
     [InlineData("control group revenue")]
