@@ -274,6 +274,20 @@ internal static partial class QuestionParser
             text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
         }
 
+        // "the 5 most viewed product types": views are the events of the profile's one event type of kind view.
+        int viewedAt = -1;
+        if (!legacy && layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.View).ToList() is [{ } viewType]
+            && layer.Dimension("event_type") is { Missing: null } eventType && layer.Measure("events") is { Missing: null })
+        {
+            // Read where "most" was still written (it is masked by now).
+            if (MostViewedRegex().Match(afterTime) is { Success: true } m && string.CompareOrdinal(text, m.Index, "viewed", 0, 6) == 0)
+            {
+                viewedAt = m.Index;
+                placed.Add((new QueryFilter(eventType.Key, [viewType.Name], m.Value) { NamesMeasure = true }, m.Index));
+                text = string.Concat(text.AsSpan(0, m.Index), new string('#', m.Length), text.AsSpan(m.Index + m.Length));
+            }
+        }
+
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
@@ -303,6 +317,12 @@ internal static partial class QuestionParser
                         break;
                 }
             }
+        }
+
+        if (viewedAt >= 0 && layer.Measure("events") is { } viewEvents && !measures.Contains(viewEvents))
+        {
+            measures.Add(viewEvents);
+            measureAt.Add((viewEvents, viewedAt, viewedAt + "viewed".Length));
         }
 
         // "customers who made one order": "one" is a skipped word elsewhere ("which one"), but before a measure it is a
@@ -1618,7 +1638,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
 
-    [GeneratedRegex(@"(?<= )(?:which|what) (" + Numbers + @")(?= )")]
+    [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )")]
     private static partial Regex WhichTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )")]
@@ -1678,6 +1698,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
     private static partial Regex PurchaseVerbRegex();
+
+    [GeneratedRegex(@"(?<=(?:most|least|fewest) )viewed(?= )")]
+    private static partial Regex MostViewedRegex();
 
     // Nouns for the customers who bought: an upper bound on their totals does not count customers without rows.
     [GeneratedRegex(@" (?:shoppers|shopper|buyers|buyer|purchasers|purchaser) ")]

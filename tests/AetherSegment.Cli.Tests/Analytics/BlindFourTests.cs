@@ -240,6 +240,37 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     }
 
     [Theory]
+    [InlineData("What are the 5 most viewed product types?", "product_type", 5)]
+    [InlineData("which 3 categories are the most viewed", "category", 3)]
+    [InlineData("top 2 most viewed categories", "category", 2)]
+    public async Task MostViewed_RanksProductViewsByTheLevel(string question, string column, int n)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        DuckDBDataStore store = new(database.Path);
+        QueryResult truth = await store.QueryAsync(new SqlStatement(
+            $"SELECT {column}, count(*) AS v FROM behavioral_events WHERE event_type = 'product_view' AND {column} IS NOT NULL GROUP BY 1 QUALIFY rank() OVER (ORDER BY count(*) DESC) <= {n}"));
+        Assert.Equal(truth.Rows.Count, answer.Rows.Count);
+        Dictionary<string, double> expected = truth.Rows.ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            Assert.Equal(expected[(string)row[answer.Columns[0]]!], Convert.ToDouble(row[answer.Columns[^1]], CultureInfo.InvariantCulture));
+        }
+
+        Assert.Contains("product_view", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("viewed product types")]
+    [InlineData("most viewed revenue")]
+    public async Task ViewedOutsideAMostViewedRanking_IsNotAnswered(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
+    [Theory]
     [InlineData("revenue by customer")]
     [InlineData("top 10 customers by average churn probability")]
     [InlineData("top 10 customers by conversion rate")]
