@@ -288,6 +288,19 @@ internal static partial class QuestionParser
             }
         }
 
+        // "customers who added something to cart": customers with an event of the profile's one event type of kind cart.
+        CustomerCondition? addedToCart = null;
+        string? addedPhrase = null;
+        if (!legacy && layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Cart).ToList() is [{ } cartType]
+            && layer.Dimension("event_type") is { Missing: null } cartEvents && layer.Measure("events") is { Missing: null } events)
+        {
+            text = Consume(text, AddedToCartRegex(), m =>
+            {
+                addedPhrase = m.Value.Trim();
+                addedToCart = new CustomerCondition(events, [new QueryFilter(cartEvents.Key, [cartType.Name], addedPhrase)], null, null, false);
+            });
+        }
+
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
@@ -547,6 +560,16 @@ internal static partial class QuestionParser
         if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && JoinedRegex().Match(afterTime) is { Success: true } said)
         {
             return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
+        }
+
+        if (addedToCart is not null)
+        {
+            if (extended.Query is not { Time: null, Dimension: null, Share: false, Ratio: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount))
+            {
+                return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a time range or a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
+            }
+
+            extended = extended with { Query = carted with { Conditions = [addedToCart, .. carted.Conditions] } };
         }
 
         // "total revenue from campaign <id>", "revenue by campaign": a campaign is recorded on its sends, not on the orders,
@@ -1698,6 +1721,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
     private static partial Regex PurchaseVerbRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|have|has|had) )*(?:added|add|adds|adding|put|puts) (?:something |anything |items? |products? |an item |a product |things )?(?:to|in|into) (?:the |their |a |his |her )?(?:carts?|baskets?)(?= )")]
+    private static partial Regex AddedToCartRegex();
 
     [GeneratedRegex(@"(?<=(?:most|least|fewest) )viewed(?= )")]
     private static partial Regex MostViewedRegex();

@@ -261,6 +261,31 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     }
 
     [Theory]
+    [InlineData("customers who added something to cart but never purchased", true)]
+    [InlineData("how many customers added items to their cart but did not buy anything", true)]
+    [InlineData("how many customers have added to cart", false)]
+    public async Task AddedToCart_IsCustomersWithACartEvent(string question, bool neverBought)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        string never = neverBought ? "AND customer_id NOT IN (SELECT customer_id FROM transactions)" : "";
+        double expected = await TruthAsync($"SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' {never}");
+        Assert.Equal(expected, RuleAnswers.Single(answer));
+        Assert.Contains("add_to_cart", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("revenue from customers who added to cart")]
+    [InlineData("customers who added to cart last week by country")]
+    [InlineData("how many customers added to cart in the last 7 days but never purchased")]
+    public async Task AddedToCartOutsideACountOfCustomers_IsDeclined(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
+    [Theory]
     [InlineData("viewed product types")]
     [InlineData("most viewed revenue")]
     public async Task ViewedOutsideAMostViewedRanking_IsNotAnswered(string question)
