@@ -1722,7 +1722,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
     private static partial Regex PurchaseVerbRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|have|has|had) )*(?:added|add|adds|adding|put|puts) (?:something |anything |items? |products? |an item |a product |things )?(?:to|in|into) (?:the |their |a |his |her )?(?:carts?|baskets?)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|have|has|had) )*(?:added|adding|put|puts) (?:something |anything |items? |products? |an item |a product |things )?(?:to|in|into) (?:the |their |a |his |her )?(?:carts?|baskets?)(?= )")]
     private static partial Regex AddedToCartRegex();
 
     [GeneratedRegex(@"(?<=(?:most|least|fewest) )viewed(?= )")]
