@@ -799,6 +799,14 @@ internal static partial class QuestionParser
             measure = layer.CustomerCount;
         }
 
+        // "how many customers received a campaign": the count is of customers, but the reading left another count split by
+        // a level the customers do not have (sends for each campaign); declined rather than answered with that count.
+        if (customersAsked && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers" && measure.Format == MeasureFormat.Count
+            && dimension is { OnCustomers: false } split && having is null && !share)
+        {
+            return ParsedQuestion.Unplaced($"\"how many {People(layer)}\" asks for {People(layer)}, but I read {measure.Label} for each {split.Label}; ask for \"{measure.Label} by {split.Label}\", or how many {People(layer)} for one {split.Label}");
+        }
+
         if (never.Count > 0)
         {
             if (!ReferenceEquals(measure, layer.CustomerCount) || dimension is not null || share)

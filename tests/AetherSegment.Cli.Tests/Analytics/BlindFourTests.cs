@@ -309,6 +309,8 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
 
     [Theory]
     [InlineData("conversion rate of the control group of campaign CMP001")]
+    [InlineData("how many customers received a campaign")]
+    [InlineData("how many customers were sent a campaign")]
     [InlineData("how many orders were received last month")]
     [InlineData("control group revenue")]
     [InlineData("how many customers spent less than $200 in total last month, roughly")]
