@@ -755,8 +755,9 @@ internal static class AnalyticsCompiler
         }
 
         // "Fewer than 2 orders", "spent less than $100": customers with no rows at all count too, so an upper bound on a
-        // sum or count is read as "not at or above it".
-        if (having is { Operator: ComparisonOperator.Less or ComparisonOperator.LessOrEqual } && condition.Measure.Additive && !fact.IsCustomerGrain)
+        // sum or count is read as "not at or above it"; unless the condition requires rows ("shoppers who spent less than
+        // $200 last month": those who bought in the range), when the HAVING groups are the answer.
+        if (having is { Operator: ComparisonOperator.Less or ComparisonOperator.LessOrEqual } && condition.Measure.Additive && !fact.IsCustomerGrain && !condition.RowsRequired)
         {
             having = having with { Operator = having.Operator == ComparisonOperator.Less ? ComparisonOperator.GreaterOrEqual : ComparisonOperator.Greater };
             negated = !negated;

@@ -84,7 +84,15 @@ internal sealed record CustomerCondition(
     IReadOnlyList<QueryFilter> Filters,
     NumericComparison? Comparison,
     NumericComparison? RowComparison,
-    bool Negated);
+    bool Negated)
+{
+    /// <summary>
+    /// Whether an upper bound on a per-customer total counts only the customers with rows (in the time range): "shoppers
+    /// who spent less than $200 last month" are those who bought last month and spent under $200. Without it an upper
+    /// bound counts the customers with no rows too ("customers with fewer than 2 orders").
+    /// </summary>
+    public bool RowsRequired { get; init; }
+}
 
 /// <summary>A question placed on the semantic layer: one measure, at most one dimension, filters, a time range, a limit.</summary>
 internal sealed record AnalyticsQuery(

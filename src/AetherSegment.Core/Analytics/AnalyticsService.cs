@@ -357,7 +357,11 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         return result.Scalar() is DateTimeOffset asOf && asOf.Year > 1970 ? asOf : _time.GetUtcNow();
     }
 
-    /// <summary>The data's as-of: the latest time of the mapped orders, events, carts and campaign sends.</summary>
+    /// <summary>
+    /// The data's as-of: the latest time of the mapped orders, events, carts and campaign sends, and of the scores'
+    /// <c>scored_at</c> when mapped (scores are computed as of an instant, which rolling ranges such as "the last 30
+    /// days" then end at, even when the latest event came a little before it).
+    /// </summary>
     internal static SqlStatement AsOfStatement(SemanticLayer layer, SqlDialect dialect)
     {
         const string Epoch = "TIMESTAMP '1970-01-01 00:00:00'";
@@ -368,6 +372,11 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             {
                 latest.Add($"COALESCE((SELECT MAX({time(dialect)}) FROM {fact.Table} AS {fact.Alias}), {Epoch})");
             }
+        }
+
+        if (layer.Fact(EntityKind.Scores) is { } scores && layer.Profile.Entities.Get(EntityKind.Scores)?.Column("scored_at") is { } scoredAt)
+        {
+            latest.Add($"COALESCE((SELECT MAX({SemanticLayer.Column(scores.Alias, scoredAt, dialect)}) FROM {scores.Table} AS {scores.Alias}), {Epoch})");
         }
 
         return new SqlStatement(latest.Count switch

@@ -236,7 +236,17 @@ internal static class AnswerWriter
                     ? condition.Measure.Label["average ".Length..]
                     : condition.Measure.Label;
                 string time = query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
-                scope.Add($"whose {label}{filters}{time} is {not}{comparison.Describe(condition.Measure.Format)}");
+                if (condition.RowsRequired)
+                {
+                    // "customers who bought in the time range and whose revenue in it is under $200.00"
+                    string rows = condition.Measure.Fact == EntityKind.Orders ? "bought" : $"have {condition.Measure.Label}";
+                    scope.Add($"who {rows}{filters}{time} and whose {label}{filters}{time} is {not}{comparison.Describe(condition.Measure.Format)}{(condition.Measure.Additive ? " in total" : "")}");
+                    continue;
+                }
+
+                bool withNone = comparison.Operator is ComparisonOperator.Less or ComparisonOperator.LessOrEqual && condition.Measure.Additive
+                    && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores);
+                scope.Add($"whose {label}{filters}{time} is {not}{comparison.Describe(condition.Measure.Format)}{(withNone ? $" (customers with no {condition.Measure.Label}{time} included)" : "")}");
             }
         }
     }

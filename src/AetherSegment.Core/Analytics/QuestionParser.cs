@@ -160,7 +160,11 @@ internal static partial class QuestionParser
 
         bool growth = overPeriod;
         bool growthPercent = overPeriod;
-        bool precedingSaid = times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
+
+        // "growth", "grow", "grew": the answer leads with the percent change; "change", "difference", "how much more"
+        // lead with the amount (both figures are always given).
+        bool growthWord = false;
+        bool precedingSaid = times.Exists(t => t.IsPreceding);
         if (precedingSaid && times.Count != 2)
         {
             return ParsedQuestion.Unplaced("\"before\" what? Compare with a rolling range, as in \"revenue in the last 30 days vs the 30 days before\"");
@@ -170,14 +174,18 @@ internal static partial class QuestionParser
         {
             // Two periods compared ("this month vs last month", "Q1 vs Q2", "from 2024 to 2025"), or the change between them.
             text = Consume(text, GrowthPercentRegex(), _ => growth = growthPercent = true);
-            text = Consume(text, GrowthRegex(), _ => growth = true);
+            text = Consume(text, GrowthRegex(), m =>
+            {
+                growth = true;
+                growthWord |= m.Value.Trim().StartsWith("gr", StringComparison.Ordinal);
+            });
             if (!growth && !precedingSaid && !VersusRegex().IsMatch(text))
             {
                 return ParsedQuestion.Unplaced("ask about one time range at a time, or compare two, as in \"revenue this month vs last month\"");
             }
 
             FixPreceding(times);
-            if (times.Exists(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths && t.Year == 0))
+            if (times.Exists(t => t.IsPreceding && t.Year == 0))
             {
                 return ParsedQuestion.Unplaced("\"before\" what? Compare with a rolling range, as in \"revenue in the last 30 days vs the 30 days before\"");
             }
@@ -266,6 +274,33 @@ internal static partial class QuestionParser
             text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
         }
 
+        // "the 5 most viewed product types": views are the events of the profile's one event type of kind view.
+        int viewedAt = -1;
+        if (!legacy && layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.View).ToList() is [{ } viewType]
+            && layer.Dimension("event_type") is { Missing: null } eventType && layer.Measure("events") is { Missing: null })
+        {
+            // Read where "most" was still written (it is masked by now).
+            if (MostViewedRegex().Match(afterTime) is { Success: true } m && string.CompareOrdinal(text, m.Index, "viewed", 0, 6) == 0)
+            {
+                viewedAt = m.Index;
+                placed.Add((new QueryFilter(eventType.Key, [viewType.Name], m.Value) { NamesMeasure = true }, m.Index));
+                text = string.Concat(text.AsSpan(0, m.Index), new string('#', m.Length), text.AsSpan(m.Index + m.Length));
+            }
+        }
+
+        // "customers who added something to cart": customers with an event of the profile's one event type of kind cart.
+        CustomerCondition? addedToCart = null;
+        string? addedPhrase = null;
+        if (!legacy && layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Cart).ToList() is [{ } cartType]
+            && layer.Dimension("event_type") is { Missing: null } cartEvents && layer.Measure("events") is { Missing: null } events)
+        {
+            text = Consume(text, AddedToCartRegex(), m =>
+            {
+                addedPhrase = m.Value.Trim();
+                addedToCart = new CustomerCondition(events, [new QueryFilter(cartEvents.Key, [cartType.Name], addedPhrase)], null, null, false);
+            });
+        }
+
         List<MeasureDefinition> measures = [];
         List<(MeasureDefinition Measure, int Start, int End)> measureAt = [];
         List<(DimensionDefinition Dimension, bool Plural)> dimensions = [];
@@ -297,11 +332,43 @@ internal static partial class QuestionParser
             }
         }
 
+        if (viewedAt >= 0 && layer.Measure("events") is { } viewEvents && !measures.Contains(viewEvents))
+        {
+            measures.Add(viewEvents);
+            measureAt.Add((viewEvents, viewedAt, viewedAt + "viewed".Length));
+        }
+
         // "customers who made one order": "one" is a skipped word elsewhere ("which one"), but before a measure it is a
         // count that would be dropped; "exactly one order" is read (a comparison), this is declined naming it.
         if (!legacy && measureAt.Find(m => m.Start >= 4 && string.CompareOrdinal(text, m.Start - 4, "one ", 0, 4) == 0) is { Measure: { } counted })
         {
             return ParsedQuestion.Unplaced($"I could not place \"one\" before {counted.Label}; for a count per customer say \"exactly one\", \"at least one\" or \"more than one\"");
+        }
+
+        // "customers who bought from at least 3 different categories", "3 or more product types": a comparison right
+        // before a product level (plural, on the orders) counts the distinct values each customer bought, not a breakdown.
+        if (!legacy)
+        {
+            foreach ((NumericComparison comparison, _, int end) in comparisons)
+            {
+                int found = dimensionAt.FindIndex(d => d.Dimension.Role == DimensionRole.Taxonomy && d.Phrase.EndsWith('s') && d.Start > end
+                    && d.Dimension.Columns.Any(c => c.Fact == EntityKind.Orders)
+                    && afterTime[end..d.Start].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "different" or "distinct" or "separate" or "unique"));
+                if (found < 0 || comparison.Money || comparison.Percent)
+                {
+                    continue;
+                }
+
+                (DimensionDefinition level, string phrase, int start) = dimensionAt[found];
+                Func<SqlDialect, string> column = level.Columns.First(c => c.Fact == EntityKind.Orders).Sql;
+                MeasureDefinition distinct = new($"distinct_{level.Key}", $"number of different {level.PluralLabel} bought", EntityKind.Orders, MeasureFormat.Count,
+                    d => $"COUNT(DISTINCT {column(d)})", [], false);
+                text = string.Concat(text.AsSpan(0, end), new string('#', start - end), text.AsSpan(start));
+                dimensionAt.RemoveAt(found);
+                dimensions.RemoveAt(dimensions.FindIndex(d => d.Dimension == level));
+                measures.Add(distinct);
+                measureAt.Add((distinct, end + 1, start + phrase.Length));
+            }
         }
 
         // "what share of add to cart events are on Android", "what share of US revenue comes from <a product type>": a value said
@@ -425,6 +492,13 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"I could not place {string.Join(", ", unknown.ConvertAll(w => $"\"{w}\""))}") with { Partial = PartialReading(measures, dimensions, filters) };
         }
 
+        // "the conversion rate of the control group": the control arm is counted (how many customers were held out), never
+        // a filter on another measure's rows; declined, naming it.
+        if (!legacy && measures.Exists(m => m.Name == "control_group") && measures.Find(m => m.Name != "control_group" && !ReferenceEquals(m, layer.CustomerCount)) is { } onControl)
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"control group\" on {onControl.Label}; ask how many customers were in the control group of a campaign, or for its campaign uplift (treatment minus control)");
+        }
+
         if (!legacy && perCustomer && ratio is null)
         {
             return ParsedQuestion.Unplaced(PerCustomerReason);
@@ -452,6 +526,18 @@ internal static partial class QuestionParser
         }
 
         List<MeasureDefinition> outer = [.. measures.Where(m => !compared.Exists(c => c.Subject == m))];
+
+        // "top 10 customers by revenue", "which 5 customers placed the most orders": a top N of customers ranked by a total
+        // of their rows is a breakdown by the customer id of those rows (ids only; no other personal data), with ties.
+        if (limit is not null && dimensions.Count == 0 && compared.Count == 0 && ratio is null && !share && never.Count == 0 && times.Count <= 1
+            && outer.Count == 2 && outer.Contains(layer.CustomerCount) && outer.Find(m => !ReferenceEquals(m, layer.CustomerCount)) is { Missing: null, Additive: true } ranked
+            && layer.Fact(ranked.Fact) is { IsCustomerGrain: false } rankedFact)
+        {
+            DimensionDefinition customer = new("customer_id", "customer_id", "customer", "customers", DimensionRole.Custom, false, [new(rankedFact.Kind, rankedFact.CustomerId)], []);
+            outer.Remove(layer.CustomerCount);
+            dimensions.Add((customer, true));
+        }
+
         ParsedQuestion parsed = Assemble(layer, outer, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative, compared);
         if (parsed.Query is not { } query)
         {
@@ -474,6 +560,28 @@ internal static partial class QuestionParser
         if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && JoinedRegex().Match(afterTime) is { Success: true } said)
         {
             return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
+        }
+
+        if (addedToCart is not null)
+        {
+            if (extended.Query is not { Time: null, Dimension: null, Share: false, Ratio: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount))
+            {
+                return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a time range or a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
+            }
+
+            extended = extended with { Query = carted with { Conditions = [addedToCart, .. carted.Conditions] } };
+        }
+
+        // "total revenue from campaign <id>", "revenue by campaign": a campaign is recorded on its sends, not on the orders,
+        // so the revenue of a campaign is the revenue attributed to its sends (restated as such). Only without a time
+        // range (the sends' time is not the orders'), a condition, a ratio, a threshold or a share.
+        if (!legacy && extended.Query is { Time: null, Ratio: null, RowComparison: null, Having: null, Share: false, Conditions.Count: 0 } campaignRevenue
+            && campaignRevenue.Measure.Name == "revenue" && layer.Measure("attributed_revenue") is { Missing: null } attributedRevenue
+            && (campaignRevenue.Filters.Count > 0 || campaignRevenue.Dimension is not null)
+            && campaignRevenue.Filters.All(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.Campaign)
+            && (campaignRevenue.Dimension is null || campaignRevenue.Dimension.Role == DimensionRole.Campaign))
+        {
+            extended = extended with { Query = campaignRevenue with { Measure = attributedRevenue } };
         }
 
         // "How many customers have churn probability over 0.6 and a CLV score above 0.5?": "how many" asks for a count; an
@@ -503,6 +611,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"{periods.Measure.Label} is a rate; ask for its change in points, not in percent");
         }
 
+        growthPercent |= growthWord && !(!periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent);
         return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
     }
 
@@ -516,6 +625,7 @@ internal static partial class QuestionParser
             int amount = ReadNumber(m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["n2"].Value);
             TimeRangeKind kind = unit switch
             {
+                "hour" => TimeRangeKind.PrecedingHours,
                 "week" => TimeRangeKind.PrecedingWeeks,
                 "month" => TimeRangeKind.PrecedingMonths,
                 _ => TimeRangeKind.PrecedingDays,
@@ -526,7 +636,7 @@ internal static partial class QuestionParser
     // The span before a rolling range ends where that range starts; "the 30 before" takes the rolling range's unit.
     private static void FixPreceding(List<RelativeTimeRange> times)
     {
-        int preceding = times.FindIndex(t => t.Kind is TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths);
+        int preceding = times.FindIndex(t => t.IsPreceding);
         if (preceding < 0)
         {
             return;
@@ -536,6 +646,7 @@ internal static partial class QuestionParser
         RelativeTimeRange before = times[preceding];
         TimeRangeKind? kind = other.Kind switch
         {
+            TimeRangeKind.RollingHours => TimeRangeKind.PrecedingHours,
             TimeRangeKind.RollingDays => TimeRangeKind.PrecedingDays,
             TimeRangeKind.RollingWeeks => TimeRangeKind.PrecedingWeeks,
             TimeRangeKind.RollingMonths => TimeRangeKind.PrecedingMonths,
@@ -644,7 +755,34 @@ internal static partial class QuestionParser
                 MeasureDefinition perCustomer = subject.Name == "buyers"
                     ? (layer.Measure("units") is { Missing: null } units ? units : layer.Measure("orders") is { Missing: null } orders ? orders : subject)
                     : subject;
-                conditions.Add(new CustomerCondition(perCustomer, [], comparison, null, false));
+                CustomerCondition condition = new(perCustomer, [], comparison, null, false);
+                if (comparison.Operator is ComparisonOperator.Less or ComparisonOperator.LessOrEqual && perCustomer.Additive && layer.Fact(perCustomer.Fact) is { IsCustomerGrain: false })
+                {
+                    // An upper bound on a per-customer total: "customers with fewer than 2 orders" counts those with none
+                    // too; "shoppers/buyers who spent less than $200", "customers who spent under $200 last month" count
+                    // those who bought (in the range); "customers who bought fewer than 3 times" could be either.
+                    if (RowNounRegex().IsMatch(text) || (SpendVerbRegex().IsMatch(text) && query.Time is not null))
+                    {
+                        condition = condition with { RowsRequired = true };
+                    }
+                    else if (PurchaseVerbRegex().IsMatch(text) && perCustomer.Format == MeasureFormat.Count)
+                    {
+                        return ParsedQuestion.Unplaced($"which customers? \"{comparison.Phrase}\" could count only the customers who bought (\"buyers with {perCustomer.Label} {comparison.Phrase}\") or every customer, those with no {perCustomer.Label} included (\"customers with {perCustomer.Label} {comparison.Phrase}\"); ask one of them");
+                    }
+                    else if (measure.Name == "buyers")
+                    {
+                        condition = condition with { RowsRequired = true };
+                    }
+                }
+
+                else if (comparison.Operator is ComparisonOperator.Less or ComparisonOperator.LessOrEqual && layer.Fact(perCustomer.Fact) is { IsCustomerGrain: false })
+                {
+                    // A count of distinct values has no row for a customer without any: the HAVING groups are the
+                    // customers who bought, and the restatement says so.
+                    condition = condition with { RowsRequired = true };
+                }
+
+                conditions.Add(condition);
             }
         }
 
@@ -659,6 +797,14 @@ internal static partial class QuestionParser
             conditions.Add(new CustomerCondition(measure, [], some, row, false));
             row = null;
             measure = layer.CustomerCount;
+        }
+
+        // "how many customers received a campaign": the count is of customers, but the reading left another count split by
+        // a level the customers do not have (sends for each campaign); declined rather than answered with that count.
+        if (customersAsked && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers" && measure.Format == MeasureFormat.Count
+            && dimension is { OnCustomers: false } split && having is null && !share)
+        {
+            return ParsedQuestion.Unplaced($"\"how many {People(layer)}\" asks for {People(layer)}, but I read {measure.Label} for each {split.Label}; ask for \"{measure.Label} by {split.Label}\", or how many {People(layer)} for one {split.Label}");
         }
 
         if (never.Count > 0)
@@ -1394,6 +1540,7 @@ internal static partial class QuestionParser
             int amount = ReadNumber(m.Groups[1].Value);
             TimeRangeKind kind = m.Groups[2].Value switch
             {
+                "hour" => TimeRangeKind.RollingHours,
                 "day" => TimeRangeKind.RollingDays,
                 "week" => TimeRangeKind.RollingWeeks,
                 "month" => TimeRangeKind.RollingMonths,
@@ -1468,7 +1615,7 @@ internal static partial class QuestionParser
 
     private const string Numbers = @"\d{1,3}|" + LanguageWords.CountWordPattern;
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (day|week|month|year)s?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (hour|day|week|month|year)s?(?= )")]
     private static partial Regex RollingRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous) (day|week|month|quarter|year)(?= )")]
@@ -1510,7 +1657,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )times(?= )")]
     private static partial Regex TimesRegex();
 
-    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>day|week|month)s?)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>hour|day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>hour|day|week|month)s?)(?= )")]
     private static partial Regex PrecedingRegex();
 
     [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )")]
@@ -1522,7 +1669,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
 
-    [GeneratedRegex(@"(?<= )(?:which|what) (" + Numbers + @")(?= )")]
+    [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )")]
     private static partial Regex WhichTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )")]
@@ -1582,6 +1729,19 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ")]
     private static partial Regex PurchaseVerbRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|have|has|had) )*(?:added|adding|put|puts) (?:something |anything |items? |products? |an item |a product |things )?(?:to|in|into) (?:the |their |a |his |her )?(?:carts?|baskets?)(?= )")]
+    private static partial Regex AddedToCartRegex();
+
+    [GeneratedRegex(@"(?<=(?:most|least|fewest) )viewed(?= )")]
+    private static partial Regex MostViewedRegex();
+
+    // Nouns for the customers who bought: an upper bound on their totals does not count customers without rows.
+    [GeneratedRegex(@" (?:shoppers|shopper|buyers|buyer|purchasers|purchaser) ")]
+    private static partial Regex RowNounRegex();
+
+    [GeneratedRegex(@" (?:spent|spend|spends|spending) ")]
+    private static partial Regex SpendVerbRegex();
 
     [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ")]
     private static partial Regex VersusRegex();

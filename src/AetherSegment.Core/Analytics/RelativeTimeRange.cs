@@ -36,11 +36,19 @@ internal enum TimeRangeKind
 
     /// <summary>A half of a year ("first half of 2026", "H2"): <see cref="RelativeTimeRange.Amount"/> is 1 or 2.</summary>
     NamedHalf,
+
+    /// <summary>The last <c>Amount</c> hours before the as-of instant.</summary>
+    RollingHours,
+
+    /// <summary>The hours before a rolling range: <c>Amount</c> hours ending <c>Year</c> hours before the as-of.</summary>
+    PrecedingHours,
 }
 
 /// <summary>
 /// A time range relative to the data's as-of instant ("last 30 days", "last month", "in October"), resolved to a
-/// half-open UTC interval [start, end). Calendar ranges are whole UTC days; weeks start on Monday (ISO).
+/// half-open UTC interval [start, end). Rolling ranges ("the last 30 days", "the past 24 hours", "the 30 days before")
+/// end at the as-of instant itself and start the same span earlier (as-of minus 30 days), to the second; calendar
+/// ranges (today, last week, this month, "in October", Q3, a year) are whole UTC days; weeks start on Monday (ISO).
 /// </summary>
 /// <param name="Kind">The kind of range.</param>
 /// <param name="Amount">The count of a rolling range, the month (1-12) of a named month, or the year of a year.</param>
@@ -60,10 +68,11 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
         DateTimeOffset firstOfYear = new(day.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         switch (Kind)
         {
-            case TimeRangeKind.RollingDays: return (tomorrow.AddDays(-Amount), tomorrow);
-            case TimeRangeKind.RollingWeeks: return (tomorrow.AddDays(-7 * Amount), tomorrow);
-            case TimeRangeKind.RollingMonths: return (tomorrow.AddMonths(-Amount), tomorrow);
-            case TimeRangeKind.RollingYears: return (tomorrow.AddYears(-Amount), tomorrow);
+            case TimeRangeKind.RollingHours: return (utc.AddHours(-Amount), utc);
+            case TimeRangeKind.RollingDays: return (utc.AddDays(-Amount), utc);
+            case TimeRangeKind.RollingWeeks: return (utc.AddDays(-7 * Amount), utc);
+            case TimeRangeKind.RollingMonths: return (utc.AddMonths(-Amount), utc);
+            case TimeRangeKind.RollingYears: return (utc.AddYears(-Amount), utc);
             case TimeRangeKind.Today: return (day, tomorrow);
             case TimeRangeKind.Yesterday: return (day.AddDays(-1), day);
             case TimeRangeKind.ThisWeek: return (monday, tomorrow);
@@ -74,9 +83,10 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
             case TimeRangeKind.LastQuarter: return (firstOfQuarter.AddMonths(-3), firstOfQuarter);
             case TimeRangeKind.ThisYear: return (firstOfYear, tomorrow);
             case TimeRangeKind.LastYear: return (firstOfYear.AddYears(-1), firstOfYear);
-            case TimeRangeKind.PrecedingDays: return (tomorrow.AddDays(-Year - Amount), tomorrow.AddDays(-Year));
-            case TimeRangeKind.PrecedingWeeks: return (tomorrow.AddDays(-7 * (Year + Amount)), tomorrow.AddDays(-7 * Year));
-            case TimeRangeKind.PrecedingMonths: return (tomorrow.AddMonths(-Year - Amount), tomorrow.AddMonths(-Year));
+            case TimeRangeKind.PrecedingHours: return (utc.AddHours(-Year - Amount), utc.AddHours(-Year));
+            case TimeRangeKind.PrecedingDays: return (utc.AddDays(-Year - Amount), utc.AddDays(-Year));
+            case TimeRangeKind.PrecedingWeeks: return (utc.AddDays(-7 * (Year + Amount)), utc.AddDays(-7 * Year));
+            case TimeRangeKind.PrecedingMonths: return (utc.AddMonths(-Year - Amount), utc.AddMonths(-Year));
             case TimeRangeKind.NamedQuarter:
                 int quarterYear = Year != 0 ? Year : (((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1);
                 DateTimeOffset quarterStart = new(quarterYear, ((Amount - 1) * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -95,10 +105,27 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
         }
     }
 
-    /// <summary>The phrase with the resolved dates, for answers: "last month (2026-10-01 to 2026-10-31)".</summary>
+    /// <summary>Whether the range is the span before a rolling range ("the 30 days before").</summary>
+    public bool IsPreceding => Kind is TimeRangeKind.PrecedingHours or TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths;
+
+    /// <summary>Whether the range ends at the as-of instant rather than on a whole UTC day.</summary>
+    public bool IsRolling => Kind is TimeRangeKind.RollingHours or TimeRangeKind.RollingDays or TimeRangeKind.RollingWeeks or TimeRangeKind.RollingMonths
+        or TimeRangeKind.RollingYears or TimeRangeKind.PrecedingHours or TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths;
+
+    /// <summary>
+    /// The phrase with the resolved dates, for answers: "last month (2026-10-01 to 2026-10-31)" (whole days, both
+    /// included), or for a rolling range its exact instants, "last 30 days (2026-10-21 12:00 to 2026-11-20 12:00 UTC)"
+    /// (the start included, the end excluded).
+    /// </summary>
     public string Describe(DateTimeOffset asOf)
     {
         (DateTimeOffset start, DateTimeOffset end) = Resolve(asOf);
+        if (IsRolling)
+        {
+            string format = start.Second != 0 || end.Second != 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm";
+            return string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start.ToString(format, CultureInfo.InvariantCulture)} to {end.ToString(format, CultureInfo.InvariantCulture)} UTC)");
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd})");
     }
 }

@@ -400,7 +400,7 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string> treated = d => $"{arm!(d)} = {d.Parameter(TreatmentGroup)}";
         measures.Add(new("campaign_sends", "campaign sends", EntityKind.CampaignSends, MeasureFormat.Count,
             arms ? d => $"SUM(CASE WHEN {treated(d)} THEN 1 ELSE 0 END)" : _ => "COUNT(*)",
-            ["campaign sends", "sends", "sent", "messages sent", "customers contacted", "campaign exposures", "campaign audience"], true) { Missing = noSends, Population = arms ? " to customers in the treatment group (control customers were sent nothing)" : null });
+            ["campaign sends", "sends", "sent", "messages sent", "customers contacted", "campaign exposures", "campaign audience", "received", "recipients", "campaign recipients"], true) { Missing = noSends, Population = arms ? " to customers in the treatment group (control customers were sent nothing)" : null });
         measures.Add(new("conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count,
             arms ? d => $"SUM(CASE WHEN {treated(d)} AND {converted!(d)} THEN 1 ELSE 0 END)" : d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)",
             ["conversions", "converted customers", "campaign conversions", "converted"], true) { Missing = noConverted, Population = received });
@@ -411,6 +411,14 @@ internal sealed partial class SemanticLayer
             d => $"(AVG(CASE WHEN {arm!(d)} = {d.Parameter(TreatmentGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END) - AVG(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END))",
             ["uplift", "campaign uplift", "lift", "incremental conversion", "incremental conversion rate", "treatment minus control", "conversion uplift"], false)
         { Missing = noConverted ?? (arm is null || sends?.TreatmentValue is null || sends.ControlValue is null ? NeedsColumn(EntityKind.CampaignSends, "arm") : null) });
+        // The control arm: customers held out of a campaign (sent nothing), counted only when asked for by name.
+        measures.Add(new("control_group", "customers in the control group", EntityKind.CampaignSends, MeasureFormat.Count,
+            d => $"SUM(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN 1 ELSE 0 END)",
+            ["control group", "control groups", "control group size", "control arm", "control customers", "holdout group", "held out", "holdout"], true)
+        {
+            Missing = noSends ?? (arm is null || sends?.ControlValue is null ? NeedsColumn(EntityKind.CampaignSends, "arm") : null),
+            Population = " held out of the campaign (control group: sent nothing)",
+        });
         measures.Add(new("attributed_revenue", "attributed campaign revenue", EntityKind.CampaignSends, MeasureFormat.Money, d => $"SUM({attributed!(d)})",
             ["attributed revenue", "campaign revenue", "revenue from campaigns", "campaign attributed revenue"], true)
         { Missing = noSends ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null) });

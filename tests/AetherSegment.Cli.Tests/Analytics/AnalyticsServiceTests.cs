@@ -8,7 +8,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 
 /// <summary>
 /// Questions answered by the rule-based path against a real DuckDB file, each compared with SQL written by hand
-/// for the same question (literal dates computed from the fixture's as-of, 2026-11-20, a Friday).
+/// for the same question (literal dates computed from the fixture's as-of, 2026-11-20 12:00 UTC, a Friday; rolling ranges end at that instant).
 /// </summary>
 public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
@@ -21,7 +21,7 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
         { "Revenue by country last month",
             "SELECT cu.country, sum(tr.order_value) AS v FROM transactions tr, customers cu WHERE tr.customer_id = cu.customer_id AND tr.transaction_date >= '2026-10-01' AND tr.transaction_date < '2026-11-01' GROUP BY cu.country ORDER BY v DESC, cu.country" },
         { "Average order value by category in the last 30 days",
-            "SELECT category, avg(order_value) AS v FROM transactions WHERE transaction_date >= '2026-10-22' AND transaction_date < '2026-11-21' GROUP BY category ORDER BY v DESC, category" },
+            "SELECT category, avg(order_value) AS v FROM transactions WHERE transaction_date >= '2026-10-21 12:00:00' AND transaction_date < '2026-11-20 12:00:00' GROUP BY category ORDER BY v DESC, category" },
         { "Which city has the most abandoned carts?",
             "SELECT cu.city, count(*) AS n FROM abandoned_carts ac JOIN customers cu USING (customer_id) GROUP BY cu.city ORDER BY n DESC, cu.city LIMIT 1" },
         { "Top 5 cities by revenue this year",
@@ -54,7 +54,7 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
         { "Abandoned cart value by country last week",
             "SELECT cu.country, sum(cart_value) AS v FROM abandoned_carts JOIN customers cu USING (customer_id) WHERE abandoned_at >= '2026-11-09' AND abandoned_at < '2026-11-16' GROUP BY 1 ORDER BY v DESC, 1" },
         { "Buyers in Australia in the last 30 days",
-            "SELECT count(DISTINCT tr.customer_id) FROM transactions tr JOIN customers cu USING (customer_id) WHERE cu.country = 'Australia' AND transaction_date >= '2026-10-22' AND transaction_date < '2026-11-21'" },
+            "SELECT count(DISTINCT tr.customer_id) FROM transactions tr JOIN customers cu USING (customer_id) WHERE cu.country = 'Australia' AND transaction_date >= '2026-10-21 12:00:00' AND transaction_date < '2026-11-20 12:00:00'" },
         { "Which category has the lowest revenue?",
             "SELECT category, sum(order_value) AS v FROM transactions GROUP BY 1 ORDER BY v ASC, 1 LIMIT 1" },
         { "Units sold by product type for Bedroom",
@@ -64,7 +64,7 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
         { "Compare revenue in Toronto, Vancouver and Montreal",
             "SELECT cu.city, sum(order_value) AS v FROM transactions JOIN customers cu USING (customer_id) WHERE cu.city IN ('Toronto', 'Vancouver', 'Montreal') GROUP BY 1 ORDER BY v DESC, 1" },
         { "Orders by week in the last 8 weeks",
-            "SELECT date_trunc('week', transaction_date)::TIMESTAMP AS w, count(*) FROM transactions WHERE transaction_date >= '2026-09-26' AND transaction_date < '2026-11-21' GROUP BY w ORDER BY w" },
+            "SELECT date_trunc('week', transaction_date)::TIMESTAMP AS w, count(*) FROM transactions WHERE transaction_date >= '2026-09-25 12:00:00' AND transaction_date < '2026-11-20 12:00:00' GROUP BY w ORDER BY w" },
         { "Conversion rate for free shipping campaigns",
             "SELECT avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM campaign_history WHERE trigger_type = 'free_shipping_offer' AND \"group\" = 'treatment'" },
         { "Add to cart events on iOS this month",

@@ -154,8 +154,8 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
     {
         AnalyticsAnswer answer = await AskAsync("customers who have not ordered in the last 90 days");
 
-        // As-of 2026-11-20: the last 90 whole days start on 2026-08-23.
-        HashSet<string> recent = [.. Rows.Orders.Where(o => o.At >= new DateTime(2026, 8, 23, 0, 0, 0, DateTimeKind.Utc) && o.At < new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc)).Select(o => o.Customer)];
+        // As-of 2026-11-20 12:00 UTC: the last 90 days are the 90 days ending at that instant.
+        HashSet<string> recent = [.. Rows.Orders.Where(o => o.At >= new DateTime(2026, 8, 22, 12, 0, 0, DateTimeKind.Utc) && o.At < new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc)).Select(o => o.Customer)];
         Assert.Equal(Rows.Customers.Count(c => !recent.Contains(c.Id)), Single(answer));
         Assert.Contains("who did not buy in the time range", answer.Restatement, StringComparison.Ordinal);
     }
@@ -300,7 +300,7 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
     [InlineData("share of revenue", "from what?")]
     [InlineData("share of average order value in Canada", "does not add up")]
     [InlineData("how many customers spent over 12 percent of their income", "is a percentage")]
-    [InlineData("conversion rate of the control group", "\"control\"")]
+    [InlineData("conversion rate of the control group", "\"control group\"")]
     public async Task AnUnplacedPart_IsDeclinedNamingIt(string question, string named)
     {
         AnalyticsAnswer answer = await AskAsync(question, answered: false);

@@ -12,6 +12,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
     private static readonly DateTime Tomorrow = new(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime AsOf = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
 
     private DemoRows Rows => field ??= new DemoRows(database.Path);
 
@@ -48,24 +49,26 @@ public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixt
         AnalyticsAnswer answer = await AskAsync(question);
 
         Assert.Equal(2, answer.Rows.Count);
-        Assert.Equal(Revenue(Tomorrow.AddDays(-60), Tomorrow.AddDays(-30)), Value(answer.Rows[0]), 6);
-        Assert.Equal(Revenue(Tomorrow.AddDays(-30), Tomorrow), Value(answer.Rows[1]), 6);
-        Assert.Contains("(2026-09-22 to 2026-10-21)", answer.Restatement, StringComparison.Ordinal);
+        // Rolling windows end at the as-of instant: [as-of - 60 days, as-of - 30 days) and [as-of - 30 days, as-of).
+        Assert.Equal(Revenue(AsOf.AddDays(-60), AsOf.AddDays(-30)), Value(answer.Rows[0]), 6);
+        Assert.Equal(Revenue(AsOf.AddDays(-30), AsOf), Value(answer.Rows[1]), 6);
+        Assert.Contains("(2026-09-21 12:00 to 2026-10-21 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("(2026-10-21 12:00 to 2026-11-20 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GrowthFromLastMonthToThisMonth_IsTheChangeInAmountThenPercent()
+    public async Task GrowthFromLastMonthToThisMonth_IsTheChangeInPercentThenAmount()
     {
         AnalyticsAnswer answer = await AskAsync("revenue growth from last month to this month");
 
         double before = Revenue(new DateTime(2026, 10, 1), new DateTime(2026, 11, 1));
         double after = Revenue(new DateTime(2026, 11, 1), Tomorrow);
         IReadOnlyDictionary<string, object?> row = Assert.Single(answer.Rows);
-        Assert.Equal("change_in_revenue", answer.Columns[0]);
+        // "growth" leads with the percent change (stop 33); "change" would lead with the amount.
+        Assert.Equal("percent_change_in_revenue", answer.Columns[0]);
         Assert.Equal(after - before, Convert.ToDouble(row["change_in_revenue"], CultureInfo.InvariantCulture), 6);
         Assert.Equal((after / before) - 1, Convert.ToDouble(row["percent_change_in_revenue"], CultureInfo.InvariantCulture), 9);
-        Assert.StartsWith("Computed the change, in amount and in percent, of the total revenue", answer.Restatement, StringComparison.Ordinal);
-        Assert.StartsWith("Change in revenue", answer.Answer, StringComparison.Ordinal);
+        Assert.StartsWith("Computed the change in percent, and in amount, of the total revenue", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,8 +86,10 @@ public sealed class QuestionParserTests
 
     [Theory]
     [InlineData("revenue last month", "2026-10-01", "2026-11-01")]
-    [InlineData("revenue in the last 30 days", "2026-10-22", "2026-11-21")]
-    [InlineData("revenue over the past 2 weeks", "2026-11-07", "2026-11-21")]
+    [InlineData("revenue in the last 30 days", "2026-10-21T12:00:00", "2026-11-20T12:00:00")]
+    [InlineData("revenue over the past 2 weeks", "2026-11-06T12:00:00", "2026-11-20T12:00:00")]
+    [InlineData("revenue in the last 24 hours", "2026-11-19T12:00:00", "2026-11-20T12:00:00")]
+    [InlineData("revenue in the past 3 months", "2026-08-20T12:00:00", "2026-11-20T12:00:00")]
     [InlineData("revenue this year", "2026-01-01", "2026-11-21")]
     [InlineData("revenue last year", "2025-01-01", "2026-01-01")]
     [InlineData("revenue last week", "2026-11-09", "2026-11-16")]
@@ -109,8 +111,8 @@ public sealed class QuestionParserTests
 
         Assert.True(parsed.Query?.Time is not null, parsed.Reason);
         (DateTimeOffset from, DateTimeOffset to) = parsed.Query.Time.Resolve(asOf);
-        Assert.Equal(DateTimeOffset.Parse(start + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), from);
-        Assert.Equal(DateTimeOffset.Parse(end + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), to);
+        Assert.Equal(DateTimeOffset.Parse(start + (start.Contains('T', StringComparison.Ordinal) ? "Z" : "T00:00:00Z"), System.Globalization.CultureInfo.InvariantCulture), from);
+        Assert.Equal(DateTimeOffset.Parse(end + (end.Contains('T', StringComparison.Ordinal) ? "Z" : "T00:00:00Z"), System.Globalization.CultureInfo.InvariantCulture), to);
     }
 
     [Theory]
