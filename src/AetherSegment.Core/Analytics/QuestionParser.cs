@@ -33,6 +33,10 @@ internal static partial class QuestionParser
         // Filler a new user says around what is asked ("shoppers who live in <city>", "carts worth over $1,000", "bought
         // <X> as well as <Y>", "lifetime spend"): none of them changes the measure, a filter or a range.
         "live", "lives", "living", "located", "based", "worth", "well", "happen", "happens", "popular", "lifetime", "sell", "sells", "but",
+        // "have ever bought", "bought something from <category>", "orders that included <product type>" (an order with
+        // it), "top 5 ... including ties" (top N keeps ties already): the same question without them.
+        "ever", "something", "include", "included", "includes", "including", "contain", "contained", "contains", "containing",
+        "ties", "tie", "tied",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
