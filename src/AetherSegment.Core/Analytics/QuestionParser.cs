@@ -511,6 +511,17 @@ internal static partial class QuestionParser
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
         List<(MeasureDefinition Subject, NumericComparison Comparison)> compared = [];
         measureAt.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        // "customers by revenue" without a top N: customers ranked by a measure, not the measure's total; asked back, never
+        // answered with the total (the customers would otherwise be dropped as the subject of the other measure).
+        (MeasureDefinition? Measure, int Start, int End) customersAt = measureAt.Find(m => m.Measure.Name == "customers");
+        if (customersAt.Measure is not null && limit is null && !superlative
+            && measureAt.Find(m => m.Measure.Name != "customers" && m.Start > customersAt.End && text[..m.Start].TrimEnd().EndsWith(" by", StringComparison.Ordinal)) is { Measure: { } rankedBy })
+        {
+            return ParsedQuestion.Unplaced(
+                $"\"customers by {rankedBy.Label}\" could be the customers with the most {rankedBy.Label} (ask \"top 10 customers by {rankedBy.Label}\") or {rankedBy.Label} per customer; ask one of them");
+        }
+
         foreach ((NumericComparison comparison, int start, int end) in comparisons)
         {
             (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();

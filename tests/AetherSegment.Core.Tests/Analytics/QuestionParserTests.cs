@@ -35,6 +35,8 @@ public sealed class QuestionParserTests
     [InlineData("revenue over 500", "\"500\"")]
     [InlineData("tell me a joke", "\"joke\"")]
     [InlineData("revenue by customer", "per single customer")]
+    [InlineData("customers by revenue", "could be the customers with the most revenue")]
+    [InlineData("show customers by orders", "could be the customers with the most orders")]
     [InlineData("revenue per head", "per single customer")]
     [InlineData("by city", "what to measure")]
     [InlineData("revenue last month and this year", "one time range")]
