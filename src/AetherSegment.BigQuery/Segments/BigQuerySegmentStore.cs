@@ -206,7 +206,7 @@ internal sealed class BigQuerySegmentStore(BigQueryDataStore store, BigQueryRest
             }
             catch (DataStoreException)
             {
-                // Left for the caller to see in the creation's error; a retry of DeleteAsync removes the rest.
+                // Best effort: the creation's own error is the one that goes on; DeleteAsync removes what is left.
             }
         }
     }
