@@ -39,7 +39,7 @@ internal sealed record AskEvalReport(
 /// value per group (the answer's last column), numbers within a relative 1e-6. A question whose truth is null must
 /// be declined; answering it is wrong. A declined answerable question is counted as declined, not wrong.
 /// </summary>
-internal static class AskEvaluator
+internal static partial class AskEvaluator
 {
     public static IReadOnlyList<LabelledQuestion> ReadFile(string path)
     {
@@ -177,14 +177,20 @@ internal static class AskEvaluator
         return null;
     }
 
+    // Dates as days; a month written as text ("2026-01", as a truth may key a monthly breakdown) as its first day, the
+    // key a monthly answer gives.
     private static string Key(object? value) => value switch
     {
         null => "(null)",
         DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        string month when MonthKeyRegex().IsMatch(month) => month + "-01",
         _ => value.ToString() ?? "",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex MonthKeyRegex();
 
     private static bool Same(object? expected, object? actual)
     {

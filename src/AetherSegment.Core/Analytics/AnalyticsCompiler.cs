@@ -106,7 +106,7 @@ internal static class AnalyticsCompiler
         string? groupedRowValue = null;
         if (query.RowComparison is { } row)
         {
-            if (layer.ValueColumn(fact.Kind) is not { } valueColumn)
+            if ((query.RowValue?.Sql ?? layer.ValueColumn(fact.Kind)) is not { } valueColumn)
             {
                 reason = $"{fact.ShortName} have no mapped value, so \"{row.Phrase}\" cannot be compared";
                 return null;

@@ -112,6 +112,12 @@ internal sealed record AnalyticsQuery(
     /// <summary>A comparison on each row's value of the measure's own table ("orders over $500").</summary>
     public NumericComparison? RowComparison { get; init; }
 
+    /// <summary>
+    /// What <see cref="RowComparison"/> reads on each row when it is not the table's value ("orders with at least 3
+    /// units" reads each order's units), or null for the value.
+    /// </summary>
+    public EachRowValue? RowValue { get; init; }
+
     /// <summary>Whether the answer is the measure's share of its total without the filters and conditions.</summary>
     public bool Share { get; init; }
 

@@ -142,10 +142,20 @@ internal static class AnswerWriter
         List<string> scope = [];
         if (query.RowComparison is { } row)
         {
-            scope.Add($"with a value {row.Describe(MeasureFormat.Money)} each");
+            scope.Add(query.RowValue is { Noun: not "value" } each
+                ? $"with {row.Describe(MeasureFormat.Count)} {each.Noun} each"
+                : $"with a value {row.Describe(MeasureFormat.Money)} each");
         }
 
+        int conditionsAt = scope.Count;
         AddConditions(query, scope);
+        if (scope.Count > conditionsAt && !CountsPeople(query.Measure))
+        {
+            // "orders of customers whose churn probability is over 0.7": the conditions are on the customers, not on
+            // the rows measured.
+            scope[conditionsAt] = $"of {LanguageWords.Plural(layer.CustomerWords[^1])} {scope[conditionsAt]}";
+        }
+
         foreach (QueryFilter filter in query.Filters)
         {
             string values = string.Join(filter.Values.Count > 2 ? ", " : (filter.Negated ? " or " : " and "), filter.Values);
@@ -191,6 +201,12 @@ internal static class AnswerWriter
 
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
     }
+
+    // Whether the measure counts or describes the customers themselves ("customers", "buyers", a score), so their
+    // conditions read on it directly ("customers whose ...").
+    private static bool CountsPeople(MeasureDefinition measure) =>
+        measure.Fact is EntityKind.Customers or EntityKind.Scores || measure.Name == "buyers"
+        || measure.Label.Contains("customers", StringComparison.Ordinal) || measure.Label.Contains("buyers", StringComparison.Ordinal);
 
     // A purchase of named products: "who bought Tents", "but not Stoves".
     private static bool IsPurchase(CustomerCondition condition) =>

@@ -941,6 +941,23 @@ internal static partial class QuestionParser
             measure = buyers;
         }
 
+        // "orders whose units sold is at least 3", "abandoned carts with a cart value over $500": with no customers named,
+        // a comparison on a measure of the very rows counted is each row's value, not each customer's total.
+        EachRowValue? eachRow = null;
+        if (measure.Fact is not (EntityKind.Customers or EntityKind.Scores) && !ReferenceEquals(measure, buyers) && !NamesCustomers(text, layer)
+            && conditions.FindIndex(c => c.Measure.Fact == measure.Fact && c is { Comparison: not null, RowComparison: null, Negated: false, Filters.Count: 0 }) is var same and >= 0)
+        {
+            CustomerCondition each = conditions[same];
+            if (each.Measure.EachRow is null || row is not null)
+            {
+                return ParsedQuestion.Unplaced($"\"{each.Measure.Label} {each.Comparison!.Phrase}\" for each one of the {measure.Label}, or for each of the {People(layer)}' totals? Ask \"{measure.Label} from {People(layer)} whose {each.Measure.Label} is {each.Comparison.Phrase}\" for the {People(layer)}' totals");
+            }
+
+            conditions.RemoveAt(same);
+            row = each.Comparison;
+            eachRow = each.Measure.EachRow;
+        }
+
         FactInfo? measureFact = layer.Fact(measure.Fact);
         bool timeOnConditions = query.Time is not null && conditions.Count > 0 && (measureFact?.Time is null || measure.Fact == EntityKind.Customers)
             && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);
@@ -953,6 +970,7 @@ internal static partial class QuestionParser
             Conditions = conditions,
             Having = having,
             RowComparison = row,
+            RowValue = eachRow,
             Share = share,
             TimeOnConditions = timeOnConditions,
         }, null);
@@ -1724,6 +1742,11 @@ internal static partial class QuestionParser
     private static partial Regex NeverRegex();
 
     // "how many customers ...", "the number of shoppers ...": the question counts customers.
+    // Whether the question names the customers (or buyers, or "who ..." of them) anywhere.
+    private static bool NamesCustomers(string text, SemanticLayer layer) =>
+        BuyerNounRegex().IsMatch(text) || text.Contains(" who ", StringComparison.Ordinal)
+        || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => layer.CustomerCount.Synonyms.Contains(word));
+
     private static bool AsksForCustomers(string normalized, SemanticLayer layer)
     {
         Match m = HowManyNounRegex().Match(normalized);

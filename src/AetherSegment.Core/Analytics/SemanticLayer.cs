@@ -268,6 +268,8 @@ internal sealed partial class SemanticLayer
         return Profile.Entities.Get(kind)?.Column(logical) is { } value ? d => Column(alias, value, d) : null;
     }
 
+    private static EachRowValue? Each(Func<SqlDialect, string>? column, string noun) => column is null ? null : new(column, noun);
+
     private Func<SqlDialect, string> AttributeSql(ProfileAttribute attribute)
     {
         string alias = Alias(attribute.Entity);
@@ -307,7 +309,7 @@ internal sealed partial class SemanticLayer
         measures.Add(new("buyers", "buyers", EntityKind.Orders, MeasureFormat.Count, d => $"COUNT(DISTINCT {orderCustomer(d)})", buyerWords, true) { Missing = noOrders });
         measures.Add(new("revenue", "revenue", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)})",
             ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true)
-        { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
+        { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null), EachRow = Each(orderValue, "value") });
         // Orders may be order lines: an order is a distinct order id when the mapping names one, a row when the id is
         // declared unique per row (id_unique).
         Func<SqlDialect, string>? orderId = IdColumn(EntityKind.Orders);
@@ -316,10 +318,10 @@ internal sealed partial class SemanticLayer
             ["orders", "order", "transactions", "transaction", "purchases", "order count"], true) { Missing = noOrders });
         measures.Add(new("average_order_value", "average order value", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)}) / NULLIF({orderCount(d)}, 0)",
             ["average order value", "avg order value", "mean order value", "aov", "basket value", "average basket value", "average basket", "average transaction value", "average spend", "average sale", "order value"], false)
-        { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null) });
+        { Missing = noOrders ?? (orderValue is null ? NeedsColumn(EntityKind.Orders, "value") : null), EachRow = Each(orderValue, "value") });
         measures.Add(new("units", "units sold", EntityKind.Orders, MeasureFormat.Count, d => $"SUM({quantity!(d)})",
             ["units", "units sold", "items sold", "quantity", "quantity sold", "products sold"], true)
-        { Missing = noOrders ?? (quantity is null ? NeedsColumn(EntityKind.Orders, "quantity") : null) });
+        { Missing = noOrders ?? (quantity is null ? NeedsColumn(EntityKind.Orders, "quantity") : null), EachRow = Each(quantity, "units") });
 
         // Carts.
         string? noCarts = Missing(EntityKind.Carts);
@@ -328,14 +330,14 @@ internal sealed partial class SemanticLayer
         measures.Add(new("abandoned_carts", "abandoned carts", EntityKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
             ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart", "cart abandonment"], true) { Missing = noCarts });
         measures.Add(new("abandoned_cart_value", "abandoned cart value", EntityKind.Carts, MeasureFormat.Money, d => $"SUM({cartValue!(d)})",
-            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts"], true) { Missing = noCartValue });
+            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts"], true) { Missing = noCartValue, EachRow = Each(cartValue, "value") });
         measures.Add(new("average_cart_value", "average cart value", EntityKind.Carts, MeasureFormat.Money, d => $"AVG({cartValue!(d)})",
-            ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts", "average value of carts", "average value of a cart", "average value of an abandoned cart", "average abandoned cart"], false) { Missing = noCartValue });
+            ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts", "average value of carts", "average value of a cart", "average value of an abandoned cart", "average abandoned cart"], false) { Missing = noCartValue, EachRow = Each(cartValue, "value") });
 
         Func<SqlDialect, string>? itemCount = Mapped(EntityKind.Carts, "item_count");
         measures.Add(new("average_cart_items", "average items per abandoned cart", EntityKind.Carts, MeasureFormat.Decimal, d => $"AVG({itemCount!(d)})",
             ["average items per cart", "items per cart", "items per abandoned cart", "average items per abandoned cart", "average number of items in a cart", "average number of items in an abandoned cart", "average number of items per cart", "average cart size", "average item count"], false)
-        { Missing = noCarts ?? (itemCount is null ? NeedsColumn(EntityKind.Carts, "item_count") : null) });
+        { Missing = noCarts ?? (itemCount is null ? NeedsColumn(EntityKind.Carts, "item_count") : null), EachRow = Each(itemCount, "items") });
 
         // Events.
         string? noEvents = Missing(EntityKind.Events);

@@ -112,11 +112,23 @@ internal sealed record MeasureDefinition(
     public Func<SqlDialect, string>? RowValue { get; init; }
 
     /// <summary>
+    /// What the measure reads on one row of its fact, when a comparison of it can be each row's rather than each
+    /// customer's total ("orders with at least 3 units", "abandoned carts worth over $500"): the row's column and its
+    /// noun. Null when one row has no such value (a count).
+    /// </summary>
+    public EachRowValue? EachRow { get; init; }
+
+    /// <summary>
     /// Who the measure counts, in words, when it counts fewer rows than its fact holds (" among customers who received
     /// the campaign (treatment group)"); the restatement says it after the measure's label. Null when it counts every row.
     /// </summary>
     public string? Population { get; init; }
 }
+
+/// <summary>The value a measure takes on one row of its fact (<see cref="MeasureDefinition.EachRow"/>).</summary>
+/// <param name="Sql">The row's column, alias-qualified.</param>
+/// <param name="Noun">What it is called on one row ("units", "items"; "value" for an amount of money).</param>
+internal sealed record EachRowValue(Func<SqlDialect, string> Sql, string Noun);
 
 /// <summary>A named dimension: the SQL that defines it on each fact it is available on.</summary>
 /// <param name="Key">The dimension's identifier in filters ("country", "trigger", "event_type").</param>

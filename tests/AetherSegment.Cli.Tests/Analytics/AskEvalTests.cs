@@ -74,6 +74,23 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
         return await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), AskEvaluator.ReadFile(file), default);
     }
 
+    [Theory]
+    [InlineData("strftime(date_trunc('month', transaction_date), '%Y-%m')", 0)]
+    [InlineData("strftime(date_trunc('month', transaction_date), '%Y-%m-%d')", 0)]
+    [InlineData("strftime(date_trunc('month', transaction_date), '%Y/%m')", 1)]
+    public async Task MonthKeys_ReadAsTheMonthsFirstDay_WhetherWrittenAsMonthOrDay(string key, int wrong)
+    {
+        // The sixth blind set keys a monthly breakdown as "2026-01"; answers key it as the month's first day.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("breakdowns", "revenue by month this year",
+            $"SELECT {key} AS month, sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2027-01-01' GROUP BY 1 ORDER BY 1");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
     [Fact]
     public async Task SummitSet_NoWrongAnswers_AndNinetyPercentRight()
     {
