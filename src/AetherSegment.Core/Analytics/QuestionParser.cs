@@ -540,7 +540,9 @@ internal static partial class QuestionParser
             return Assemble(layer, measures, dimensions, filters, times.Count == 1 ? times[0] : null, limit, sort, howMany, whichOrWhat && superlative, superlative);
         }
 
-        List<MeasureDefinition> outer = [.. measures.Where(m => !compared.Exists(c => c.Subject == m))];
+        // A measure compared is not also the one measured, unless it is named once more ("orders from customers with more
+        // than 5 orders": the first "orders" is what is counted).
+        List<MeasureDefinition> outer = [.. measures.Where(m => measureAt.Count(a => a.Measure == m) > compared.Count(c => c.Subject == m))];
 
         // "top 10 customers by revenue", "which 5 customers placed the most orders": a top N of customers ranked by a total
         // of their rows is a breakdown by the customer id of those rows (ids only; no other personal data), with ties.

@@ -38,6 +38,7 @@ public sealed class EachRowComparisonTests(AnalyticsDatabase database) : IClassF
 
     [Theory]
     [InlineData("orders from customers who spent over $1000", "SELECT count(*) FROM transactions WHERE customer_id IN (SELECT customer_id FROM transactions GROUP BY 1 HAVING sum(order_value) > 1000)", "Orders of customers whose revenue is over $1,000.00")]
+    [InlineData("orders from customers with more than 5 orders", "SELECT count(*) FROM transactions WHERE customer_id IN (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(*) > 5)", "Orders of customers whose orders is over 5")]
     [InlineData("how many orders from customers whose churn probability is over 0.7", "SELECT count(*) FROM transactions WHERE customer_id IN (SELECT customer_id FROM customer_scores WHERE churn_probability > 0.7)", "Orders of customers whose churn probability is over 70.0%")]
     public async Task ComparisonOnNamedCustomers_StaysTheirTotal_AndSaysOfCustomers(string question, string truth, string restated)
     {
