@@ -37,6 +37,8 @@ internal static partial class QuestionParser
         // it), "top 5 ... including ties" (top N keeps ties already): the same question without them.
         "ever", "something", "include", "included", "includes", "including", "contain", "contained", "contains", "containing",
         "ties", "tie", "tied",
+        // "found us through paid search", "did we pick up from referrals", "did we acquire", "gets the most wishlist adds".
+        "found", "pick", "picked", "acquire", "acquiring", "gets",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -69,7 +71,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
     {
         string normalized = QuestionText.Normalize(question);
-        string text = legacy ? normalized : ValueOfRegex().Replace(normalized, " value of ");
+        string text = legacy ? normalized : Colloquial(ValueOfRegex().Replace(normalized, " value of "));
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -1640,6 +1642,35 @@ internal static partial class QuestionParser
 
         return 0;
     }
+
+    // Colloquial amounts and counts, read before anything is placed: "more than a grand" and "2 grand" are dollars, a
+    // purchase "once" or "twice" (or "1 time") is counted in times ("bought exactly once" is "exactly 1 times"), and "on
+    // record", "of all time" and "racked up" are said around what is asked.
+    private static string Colloquial(string text)
+    {
+        text = AGrandRegex().Replace(text, m => m.Groups["n"].Success ? $"dollars {m.Groups["n"].Value}000" : "dollars 1000");
+        if (PurchaseVerbRegex().IsMatch(text))
+        {
+            text = OnceRegex().Replace(text, m => m.Value switch
+            {
+                "once" => "1 times",
+                "twice" => "2 times",
+                "thrice" => "3 times",
+                _ => m.Value + "s",
+            });
+        }
+
+        return ColloquialFillerRegex().Replace(text, m => new string(' ', m.Length));
+    }
+
+    [GeneratedRegex(@"(?<= )(?:(?<=(?:over|above|than|under|below|least|most) )a|(?<n>\d{1,3})) grand(?= )")]
+    private static partial Regex AGrandRegex();
+
+    [GeneratedRegex(@"(?<= )(?:once|twice|thrice|(?<=(?: 1| one) )time)(?= )")]
+    private static partial Regex OnceRegex();
+
+    [GeneratedRegex(@"(?<= )(?:on record|(?:of )?all time|racked up|rack up|racking up)(?= )")]
+    private static partial Regex ColloquialFillerRegex();
 
     private static string Consume(string text, Regex regex, Action<Match> onMatch) =>
         regex.Replace(text, m =>

@@ -19,6 +19,17 @@ public sealed class FillerWordsTests
     [InlineData("orders containing sofas last month", "orders of sofas last month")]
     [InlineData("Top 5 customers by number of orders, including ties", "Top 5 customers by number of orders")]
     [InlineData("top 3 cities by revenue with ties", "top 3 cities by revenue")]
+    [InlineData("How many of our Melbourne shoppers found us through paid search?", "How many of our Melbourne shoppers came from paid search?")]
+    [InlineData("how many clients did we pick up from referrals during 2026?", "how many clients from referrals during 2026?")]
+    [InlineData("How many new customers did we acquire in the last 30 days?", "How many new customers in the last 30 days?")]
+    [InlineData("Which 3 product types have racked up the most product views?", "Which 3 product types have the most product views?")]
+    [InlineData("Which category gets the most wishlist adds?", "Which category has the most wishlist adds?")]
+    [InlineData("revenue of all time", "revenue")]
+    [InlineData("how many abandoned carts were worth more than a grand?", "how many abandoned carts were worth more than $1,000?")]
+    [InlineData("customers who spent over 2 grand", "customers who spent over $2000")]
+    [InlineData("How many customers have bought from us exactly once?", "How many customers have bought from us exactly 1 times?")]
+    [InlineData("how many customers ordered exactly twice", "how many customers ordered exactly 2 times")]
+    [InlineData("how many customers bought exactly 1 time", "how many customers bought exactly 1 times")]
     public void Filler_CompilesToTheSameSqlAsThePlainQuestion(string withFiller, string plain)
     {
         CompiledQuery filler = DemoProfileSql.Compile(withFiller, _layer);
@@ -31,6 +42,8 @@ public sealed class FillerWordsTests
     [Theory]
     [InlineData("revenue including tax", "\"tax\"")]
     [InlineData("orders including returns", "\"returns\"")]
+    [InlineData("revenue in Grand Rapids", "\"grand\"")]
+    [InlineData("what was our record month for revenue", "\"record\"")]
     public void Filler_LeavesWhatItCannotPlaceDeclined(string question, string unplaced)
     {
         Assert.Null(DemoProfileSql.TryCompile(question, _layer, out string? reason));
