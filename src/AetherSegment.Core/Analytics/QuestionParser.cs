@@ -482,7 +482,7 @@ internal static partial class QuestionParser
         List<string> unknown = [];
         foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word[0] != '#' && !StopWords.Contains(word) && !(legacy && word is "value" or "share") && !unknown.Contains(word))
+            if (word[0] != '#' && !StopWords.Contains(word) && !(legacy && word is "value" or "share") && !unknown.Contains(word) && !IsGoodsWord(word, layer))
             {
                 unknown.Add(word);
             }
@@ -529,6 +529,13 @@ internal static partial class QuestionParser
             (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
             (MeasureDefinition Measure, int Start, int End)? before = measureAt.Where(m => m.End <= start).Select(m => ((MeasureDefinition, int, int)?)m).LastOrDefault();
             MeasureDefinition? subject = after?.Measure ?? before?.Measure;
+            if (after is { } next && before is { } previous && OnlyFiller(afterTime, previous.End, start) && Conjoined(afterTime, end, next.Start))
+            {
+                // "churn probability over 0.7 and a CLV score over 0.6": the measure after "and" starts the next
+                // condition; this comparison's subject is the measure right before it.
+                subject = previous.Measure;
+            }
+
             if (subject is null)
             {
                 return ParsedQuestion.Unplaced($"I could not tell what \"{comparison.Phrase}\" compares; name the measure next to it, as in \"{ExampleComparison(layer)}\"");
@@ -699,6 +706,24 @@ internal static partial class QuestionParser
 
     private static string ExampleHaving(SemanticLayer layer, MeasureDefinition subject, NumericComparison comparison) =>
         layer.Profile.Catalog.Places.Levels is { Count: > 0 } levels ? $"{levels[^1].Plural} with {subject.Label} {comparison.Phrase}" : $"{People(layer)} with {subject.Label} {comparison.Phrase}";
+
+    // Whether the text between two positions joins two parts ("and", "or", "but").
+    private static bool Conjoined(string text, int from, int to) =>
+        to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => word is "and" or "or" or "but");
+
+    // The profile's words for its goods in general (vocabulary.goods_words: "<category> <goods word>" is the category): they carry no filter.
+    private static bool IsGoodsWord(string word, SemanticLayer layer)
+    {
+        foreach (string goods in layer.Profile.Vocabulary.GoodsWords)
+        {
+            if (string.Equals(goods, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Whether the normalized text between two positions holds only filler words (or consumed phrases).
     private static bool OnlyFiller(string text, int from, int to)

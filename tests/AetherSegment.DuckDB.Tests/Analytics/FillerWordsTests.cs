@@ -30,6 +30,8 @@ public sealed class FillerWordsTests
     [InlineData("How many customers have bought from us exactly once?", "How many customers have bought from us exactly 1 times?")]
     [InlineData("how many customers ordered exactly twice", "how many customers ordered exactly 2 times")]
     [InlineData("how many customers bought exactly 1 time", "how many customers bought exactly 1 times")]
+    [InlineData("How many clients have spent more than $3,000 on Bedroom furniture?", "How many clients have spent more than $3,000 on Bedroom?")]
+    [InlineData("What fraction of all events come from the mobile apps?", "What fraction of all events come from mobile?")]
     public void Filler_CompilesToTheSameSqlAsThePlainQuestion(string withFiller, string plain)
     {
         CompiledQuery filler = DemoProfileSql.Compile(withFiller, _layer);
