@@ -291,9 +291,18 @@ internal sealed class QuestionLexicon
             string noun = string.Join(' ', words[..^1]);
             foreach (string verb in VerbForms(words[^1]))
             {
-                foreach (string joint in (string[])["", "the ", "a ", "an ", "in ", "in the ", "to ", "to the ", "to their ", "their ", "our "])
+                foreach (string joint in (string[])["", "the ", "a ", "an ", "in ", "in the ", "their ", "our "])
                 {
                     Filter(eventType, $"{verb} {joint}{noun}", [entry.Name]);
+                }
+
+                // "added something to their wishlist", "added items to the wishlist".
+                foreach (string thing in (string[])["", "something ", "anything ", "items ", "an item ", "products ", "a product ", "things "])
+                {
+                    foreach (string to in (string[])["to ", "to the ", "to their ", "to a ", "to our "])
+                    {
+                        Filter(eventType, $"{verb} {thing}{to}{noun}", [entry.Name]);
+                    }
                 }
 
                 Filter(eventType, $"{verb} {LanguageWords.Plural(noun)}", [entry.Name]);

@@ -39,6 +39,9 @@ internal static partial class QuestionParser
         "ties", "tie", "tied",
         // "bought <category> but never anything from <category>": the same question without it.
         "anything",
+        // "churn among customers from social", "which trigger delivered the biggest uplift", "best-selling product types by
+        // units" (the measure is named), "value sitting in carts": the same question without them.
+        "among", "amongst", "delivered", "deliver", "delivers", "selling", "sitting",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -164,6 +167,13 @@ internal static partial class QuestionParser
             text = ReadTimeRanges(text, times, quarters: false);
         }
 
+        // "abandoned a cart in the last 7 days and haven't ordered in the last 7 days": the same range said for each part of
+        // the question is one range over all of it (two different ranges are asked back below).
+        if (!legacy && !overPeriod && times.Count == 2 && times[0] == times[1] && !times[0].IsPreceding)
+        {
+            times.RemoveAt(1);
+        }
+
         bool growth = overPeriod;
         bool growthPercent = overPeriod;
 
@@ -231,6 +241,15 @@ internal static partial class QuestionParser
             limit = ReadNumber(m.Groups[2].Value);
             sort = m.Groups[1].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
         });
+        if (!legacy && limit is null)
+        {
+            // "the five best-selling product types by units", "the 3 lowest cities by revenue": the number before the word.
+            text = Consume(text, NumberTopRegex(), m =>
+            {
+                limit = ReadNumber(m.Groups[1].Value);
+                sort = m.Groups[2].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
+            });
+        }
         if (!legacy && limit is null && (MostRegex().IsMatch(text) || LeastRegex().IsMatch(text)))
         {
             // "which 5 cities have the most customers": the number said after "which" is the top N of the superlative.
@@ -423,6 +442,26 @@ internal static partial class QuestionParser
             }
         }
 
+        // "orders in the <value> category", "<value> country revenue": a level named right after one of its values names the
+        // value's kind, not a breakdown (a breakdown filtered to one value would be one row of itself). Before the value it
+        // stays a breakdown ("by country in the us", as recorded in the golden file).
+        if (!legacy)
+        {
+            foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
+            {
+                bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && p.Filter.Values.Count == 1 && !phrase.EndsWith('s')
+                    && p.At + p.Filter.Phrase.Length + 1 == start);
+                if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1)
+                {
+                    int index = dimensions.FindIndex(d => d.Dimension == dimension);
+                    if (index >= 0)
+                    {
+                        dimensions.RemoveAt(index);
+                    }
+                }
+            }
+        }
+
         bool share = false;
         if (!legacy)
         {
@@ -487,14 +526,14 @@ internal static partial class QuestionParser
 
             // "the AOV for US orders", "revenue from orders in <country>": the rows' count named after a measure of the same
             // rows (joined by for, of, from, on) says which rows, it is not a second measure.
-            if (ratio is null && measures.Count == 2 && comparisons.Count == 0)
+            if (ratio is null && measures.Count(m => !ReferenceEquals(m, layer.CustomerCount)) == 2 && comparisons.Count == 0)
             {
                 measureAt.Sort((x, y) => x.Start.CompareTo(y.Start));
                 for (int i = 0; i + 1 < measureAt.Count; i++)
                 {
                     (MeasureDefinition first, _, int end) = measureAt[i];
                     (MeasureDefinition rows, int rowsStart, _) = measureAt[i + 1];
-                    if (rows != first && rows.Name == "orders" && rows.Fact == first.Fact && !measureAt.Exists(m => m.Measure == rows && m.Start < end)
+                    if (rows != first && rows.Name is "orders" or "abandoned_carts" or "events" && rows.Fact == first.Fact && !measureAt.Exists(m => m.Measure == rows && m.Start < end)
                         && text[end..rowsStart].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [("for" or "of" or "from" or "on" or "across" or "among"), .. string[] rest]
                         && Array.TrueForAll(rest, w => w[0] == '#' || w is "the" or "all" or "our" or "those" or "these"))
                     {
@@ -1824,6 +1863,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
+
+    [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?= )")]
+    private static partial Regex NumberTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )")]
     private static partial Regex WhichTopRegex();

@@ -336,9 +336,10 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string>? cartValue = Mapped(EntityKind.Carts, "value");
         string? noCartValue = noCarts ?? (cartValue is null ? NeedsColumn(EntityKind.Carts, "value") : null);
         measures.Add(new("abandoned_carts", "abandoned carts", EntityKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
-            ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart", "cart abandonment"], true) { Missing = noCarts });
+            ["abandoned carts", "abandoned cart", "abandoned baskets", "abandoned basket", "abandoned a basket", "basket abandonments", "cart abandonments", "abandonments", "carts", "cart", "cart abandonment"], true) { Missing = noCarts });
         measures.Add(new("abandoned_cart_value", "abandoned cart value", EntityKind.Carts, MeasureFormat.Money, d => $"SUM({cartValue!(d)})",
-            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts"], true) { Missing = noCartValue });
+            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts",
+                .. ((string[])["left in", "sitting in", "stuck in", "locked in", "held in"]).SelectMany(w => new[] { $"value {w} abandoned carts", $"value {w} carts", $"value {w} abandoned baskets" })], true) { Missing = noCartValue });
         measures.Add(new("average_cart_value", "average cart value", EntityKind.Carts, MeasureFormat.Money, d => $"AVG({cartValue!(d)})",
             ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts", "average value of carts", "average value of a cart", "average value of an abandoned cart", "average abandoned cart"], false) { Missing = noCartValue });
 

@@ -168,6 +168,18 @@ public sealed class BlindFiveTests(AnalyticsDatabase database) : IClassFixture<A
     }
 
     [Theory]
+    [InlineData("How many customers abandoned a cart in the last 7 days and haven't placed any order in the last 7 days?")]
+    [InlineData("how many customers abandoned a cart in the last 7 days but did not order in the last 7 days")]
+    public async Task TheSameRangeSaidTwice_IsOneRangeOverBothParts(string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        const string Window = "BETWEEN TIMESTAMP '2026-11-13 12:00:00' AND TIMESTAMP '2026-11-20 11:59:59.999999'";
+        double expected = await TruthAsync($"SELECT count(*) FROM (SELECT customer_id FROM abandoned_carts WHERE abandoned_at {Window} EXCEPT SELECT customer_id FROM transactions WHERE transaction_date {Window})");
+        Assert.Equal(expected, RuleAnswers.Single(answer));
+    }
+
+    [Theory]
     [InlineData("what share of exclusivity seekers are in the UK")]
     [InlineData("orders with more than 2 items")]
     [InlineData("how many campaigns had a conversion rate over 10%")]
