@@ -106,9 +106,9 @@ internal static class AnalyticsCompiler
         string? groupedRowValue = null;
         if (query.RowComparison is { } row)
         {
-            if ((query.RowValue?.Sql ?? layer.ValueColumn(fact.Kind)) is not { } valueColumn)
+            if ((query.RowValue?.Sql ?? layer.RowColumn(fact.Kind, row)) is not { } valueColumn)
             {
-                reason = $"{fact.ShortName} have no mapped value, so \"{row.Phrase}\" cannot be compared";
+                reason = $"{fact.ShortName} have no mapped {(row.Items ? "item count" : "value")}, so \"{row.Phrase}\" cannot be compared";
                 return null;
             }
 
@@ -714,9 +714,9 @@ internal static class AnalyticsCompiler
 
         if (condition.RowComparison is { } row)
         {
-            if (layer.ValueColumn(fact.Kind) is not { } valueColumn)
+            if (layer.RowColumn(fact.Kind, row) is not { } valueColumn)
             {
-                reason = $"{fact.ShortName} have no mapped value, so \"{row.Phrase}\" cannot be compared";
+                reason = $"{fact.ShortName} have no mapped {(row.Items ? "item count" : "value")}, so \"{row.Phrase}\" cannot be compared";
                 return null;
             }
 

@@ -47,9 +47,20 @@ internal sealed record NumericComparison(ComparisonOperator Operator, double Val
     /// <summary>Whether the number was a percentage ("70%"); <see cref="Value"/> is then the fraction.</summary>
     public bool Percent { get; init; }
 
+    /// <summary>
+    /// Whether the number counts the items of each row ("carts with more than 2 items"): compared with the row's mapped
+    /// <c>item_count</c>, not its value.
+    /// </summary>
+    public bool Items { get; init; }
+
     /// <summary>The comparison in words: "over 0.7", "at least $1,000.00".</summary>
     public string Describe(MeasureFormat format)
     {
+        if (Items)
+        {
+            format = MeasureFormat.Count;
+        }
+
         string a = Number(Value, format);
         return Operator switch
         {

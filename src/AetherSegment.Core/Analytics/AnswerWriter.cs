@@ -130,7 +130,7 @@ internal static class AnswerWriter
         string or = filters.Count > 1 ? string.Join(", ", filters.Take(filters.Count - 1)) + " or " + filters[^1] : string.Join("", filters);
         IReadOnlyList<CatalogNode> roots = layer.Profile.Catalog.Places.Roots;
         string comparison = roots.Count > 1 ? $" ({roots[0].Name} vs {roots[1].Name})" : "";
-        return "I can answer questions about " + string.Join(", ", layer.Measures.Where(m => m.Missing is null).Select(m => m.Label)) +
+        return "I can answer questions about " + string.Join(", ", layer.Measures.Where(m => m.Missing is null && m.Synonyms.Count > 0).Select(m => m.Label)) +
             "; broken down by " + string.Join(", ", layer.Dimensions.Where(d => d.Missing is null && !d.IsTime).Select(d => d.Label)) + " or by day, week or month" +
             "; filtered to a " + or +
             $"; over a time range such as yesterday, last week, last month, the last 30 days, this year or in October; with top N and comparisons{comparison}.";
@@ -144,11 +144,11 @@ internal static class AnswerWriter
         {
             scope.Add(query.RowValue is { Noun: not "value" } each
                 ? $"with {row.Describe(MeasureFormat.Count)} {each.Noun} each"
-                : $"with a value {row.Describe(MeasureFormat.Money)} each");
+                : row.Items ? $"with {row.Describe(MeasureFormat.Count)} items each" : $"with a value {row.Describe(MeasureFormat.Money)} each");
         }
 
         int conditionsAt = scope.Count;
-        AddConditions(query, scope);
+        AddConditions(query, layer, scope);
         if (scope.Count > conditionsAt && !CountsPeople(query.Measure))
         {
             // "orders of customers whose churn probability is over 0.7": the conditions are on the customers, not on
@@ -208,12 +208,16 @@ internal static class AnswerWriter
         measure.Fact is EntityKind.Customers or EntityKind.Scores || measure.Name == "buyers"
         || measure.Label.Contains("customers", StringComparison.Ordinal) || measure.Label.Contains("buyers", StringComparison.Ordinal);
 
+    // An event type by its label in the profile's catalog ("<tool> use"), else its name with spaces.
+    private static string EventLabel(SemanticLayer layer, string name) =>
+        layer.Profile.Catalog.EventTypes.FirstOrDefault(e => e.Name == name) is { Label.Length: > 0 } entry ? entry.Label : name.Replace('_', ' ');
+
     // A purchase of named products: "who bought Tents", "but not Stoves".
     private static bool IsPurchase(CustomerCondition condition) =>
         condition is { Comparison: null, RowComparison: null, Filters.Count: > 0 } && condition.Measure.Name == "buyers";
 
     // "who bought both Tents and Sleeping Bags but not Stoves", "whose revenue for Tents is over $1,000.00".
-    private static void AddConditions(AnalyticsQuery query, List<string> scope)
+    private static void AddConditions(AnalyticsQuery query, SemanticLayer layer, List<string> scope)
     {
         List<string> bought = [.. query.Conditions.Where(c => IsPurchase(c) && !c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
         List<string> notBought = [.. query.Conditions.Where(c => IsPurchase(c) && c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
@@ -233,6 +237,14 @@ internal static class AnswerWriter
             // row of the condition's table.
             string time = query.Time is not null ? " in the time range" : "";
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
+            if (condition.Measure.Name == "events" && condition.Filters.Count > 0 && condition.Filters.All(f => f.Dimension == "event_type"))
+            {
+                // "who had any <tool> use events in the time range": the event types by their labels.
+                string types = string.Join(" or ", condition.Filters.SelectMany(f => f.Values).Select(v => EventLabel(layer, v)));
+                scope.Add(condition.Negated ? $"who had no {types} events{time}" : $"who had any {types} events{time}");
+                continue;
+            }
+
             scope.Add(condition.Measure.Name == "buyers"
                 ? (condition.Negated ? (time.Length == 0 ? "who never bought" : $"who did not buy{time}") : $"who bought{time}")
                 : (condition.Negated ? $"with no {condition.Measure.Label}{filters}{time}" : $"with any {condition.Measure.Label}{filters}{time}"));
@@ -244,7 +256,16 @@ internal static class AnswerWriter
             string not = condition.Negated ? "not " : "";
             if (condition.RowComparison is { } row)
             {
-                scope.Add($"with {not}at least one of {condition.Measure.Label}{filters} {row.Describe(MeasureFormat.Money)}");
+                scope.Add(row.Items
+                    ? $"with {not}at least one of {condition.Measure.Label}{filters} with {row.Describe(MeasureFormat.Count)} items"
+                    : $"with {not}at least one of {condition.Measure.Label}{filters} {row.Describe(MeasureFormat.Money)}");
+            }
+            else if (condition is { Comparison: { Operator: ComparisonOperator.Greater, Value: 0 } } && condition.Measure.Membership is { } member)
+            {
+                // "who are exclusivity seekers", "who were in the control group for <campaign>": a count over 0 is membership.
+                string time = query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
+                string who = query.Measure.Name is "customers" or "buyers" ? "who" : $"from {LanguageWords.Plural(layer.CustomerWords[^1])} who";
+                scope.Add($"{who} {(condition.Negated ? member.Negative : member.Positive)}{filters}{time}");
             }
             else if (condition.Comparison is { } comparison)
             {
@@ -316,7 +337,11 @@ internal static class AnswerWriter
 
         if (query.TimeOnConditions)
         {
-            text.Append(" (the time range applies to the purchases and amounts in the condition)");
+            // "the events in the condition" when the timed conditions are not purchases ("used the <tool> last month").
+            List<string> timed = [.. query.Conditions.Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
+            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Measure.Fact == EntityKind.Orders)
+                ? " (the time range applies to the purchases and amounts in the condition)"
+                : $" (the time range applies to the {string.Join(" and ", timed)} in the condition)");
         }
 
         if (query.Dimension is not null && query.Limit is { } limit)

@@ -278,6 +278,37 @@ internal sealed class QuestionLexicon
             }
         }
 
+        // "used the <tool>", "viewed in AR", "checked stock": an event label "<noun> <verb>" said with the verb before
+        // the noun. Labels joining words with "to" or "from" ("add to cart") are said as they are written.
+        foreach (EventTypeEntry entry in profile.Catalog.EventTypes)
+        {
+            string[] words = QuestionText.Normalize(entry.Label.Length > 0 ? entry.Label : entry.Name.Replace('_', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2 || words.Contains("to") || words.Contains("from") || words[^1].Length < 3)
+            {
+                continue;
+            }
+
+            string noun = string.Join(' ', words[..^1]);
+            foreach (string verb in VerbForms(words[^1]))
+            {
+                foreach (string joint in (string[])["", "the ", "a ", "an ", "in ", "in the ", "their ", "our "])
+                {
+                    Filter(eventType, $"{verb} {joint}{noun}", [entry.Name]);
+                }
+
+                // "added something to their wishlist", "added items to the wishlist".
+                foreach (string thing in (string[])["", "something ", "anything ", "items ", "an item ", "products ", "a product ", "things "])
+                {
+                    foreach (string to in (string[])["to ", "to the ", "to their ", "to a ", "to our "])
+                    {
+                        Filter(eventType, $"{verb} {thing}{to}{noun}", [entry.Name]);
+                    }
+                }
+
+                Filter(eventType, $"{verb} {LanguageWords.Plural(noun)}", [entry.Name]);
+            }
+        }
+
         DimensionDefinition? device = layer.Dimension("device");
         FlatList(profile.Catalog.Devices, device, _ => false);
         foreach (VocabularyGroup group in profile.Vocabulary.Groups)
@@ -373,6 +404,16 @@ internal sealed class QuestionLexicon
                 }
             }
         }
+    }
+
+    // "use": "used", "use", "using", "uses"; "check": "checked", "check", "checking", "checks"; "try": "tried".
+    private static string[] VerbForms(string verb)
+    {
+        bool e = verb.EndsWith('e');
+        bool y = verb.EndsWith('y') && !"aeiou".Contains(verb[^2], StringComparison.Ordinal);
+        string past = e ? verb + "d" : y ? verb[..^1] + "ied" : verb + "ed";
+        string ing = e ? verb[..^1] + "ing" : verb + "ing";
+        return [past, verb, ing, y ? verb[..^1] + "ies" : verb + "s"];
     }
 
     // The words after which a common word is an object ("to us", "tell us", "bought from us"), not a catalog value.

@@ -39,6 +39,11 @@ internal static partial class QuestionParser
         "ties", "tie", "tied",
         // "found us through paid search", "did we pick up from referrals", "did we acquire", "gets the most wishlist adds".
         "found", "pick", "picked", "acquire", "acquiring", "gets",
+        // "bought <category> but never anything from <category>": the same question without it.
+        "anything",
+        // "churn among customers from social", "which trigger delivered the biggest uplift", "best-selling product types by
+        // units" (the measure is named), "value sitting in carts": the same question without them.
+        "among", "amongst", "delivered", "deliver", "delivers", "selling", "sitting",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -164,6 +169,13 @@ internal static partial class QuestionParser
             text = ReadTimeRanges(text, times, quarters: false);
         }
 
+        // "abandoned a cart in the last 7 days and haven't ordered in the last 7 days": the same range said for each part of
+        // the question is one range over all of it (two different ranges are asked back below).
+        if (!legacy && !overPeriod && times.Count == 2 && times[0] == times[1] && !times[0].IsPreceding)
+        {
+            times.RemoveAt(1);
+        }
+
         bool growth = overPeriod;
         bool growthPercent = overPeriod;
 
@@ -211,6 +223,17 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced($"\"{open.Phrase}\" and what? Give both ends of the range, as in \"between 100 and 500\"");
             }
+
+            // "carts with more than 2 items": a number of items compares each row's item count, not its value.
+            for (int i = 0; i < comparisons.Count; i++)
+            {
+                (NumericComparison itemCount, int start, int end) = comparisons[i];
+                if (!itemCount.Money && !itemCount.Percent && ItemsRegex().Match(text, end) is { Success: true } items && items.Index == end + 1)
+                {
+                    comparisons[i] = (itemCount with { Items = true, Phrase = itemCount.Phrase + " " + items.Value }, start, items.Index + items.Length);
+                    text = string.Concat(text.AsSpan(0, items.Index), new string('#', items.Length), text.AsSpan(items.Index + items.Length));
+                }
+            }
         }
         int? limit = null;
         AnalyticsSort sort = AnalyticsSort.Default;
@@ -220,6 +243,15 @@ internal static partial class QuestionParser
             limit = ReadNumber(m.Groups[2].Value);
             sort = m.Groups[1].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
         });
+        if (!legacy && limit is null)
+        {
+            // "the five best-selling product types by units", "the 3 lowest cities by revenue": the number before the word.
+            text = Consume(text, NumberTopRegex(), m =>
+            {
+                limit = ReadNumber(m.Groups[1].Value);
+                sort = m.Groups[2].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
+            });
+        }
         if (!legacy && limit is null && (MostRegex().IsMatch(text) || LeastRegex().IsMatch(text)))
         {
             // "which 5 cities have the most customers": the number said after "which" is the top N of the superlative.
@@ -252,9 +284,17 @@ internal static partial class QuestionParser
         // "the conversion rate of the treatment group": sends, conversions and the conversion rate already count the
         // treatment arm alone; any other measure declines the words below.
         bool treatmentSaid = false;
+        int treatmentAt = -1;
         if (!legacy)
         {
-            text = Consume(text, TreatmentGroupRegex(), _ => treatmentSaid = true);
+            // "the treatment conversion rate minus the control conversion rate", "the difference between the treatment and
+            // control conversion rates": the campaign uplift, said in its parts (the same length, so positions hold).
+            text = UpliftPartsRegex().Replace(text, m => "uplift" + new string(' ', m.Length - "uplift".Length));
+            text = Consume(text, TreatmentGroupRegex(), m =>
+            {
+                treatmentSaid = true;
+                treatmentAt = m.Index;
+            });
 
             // "made exactly one purchase": a purchase counted after a number is an order (padded to the same length).
             text = OnePurchaseRegex().Replace(text, "order   ");
@@ -404,6 +444,26 @@ internal static partial class QuestionParser
             }
         }
 
+        // "orders in the <value> category", "<value> country revenue": a level named right after one of its values names the
+        // value's kind, not a breakdown (a breakdown filtered to one value would be one row of itself). Before the value it
+        // stays a breakdown ("by country in the us", as recorded in the golden file).
+        if (!legacy)
+        {
+            foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
+            {
+                bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && p.Filter.Values.Count == 1 && !phrase.EndsWith('s')
+                    && p.At + p.Filter.Phrase.Length + 1 == start);
+                if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1)
+                {
+                    int index = dimensions.FindIndex(d => d.Dimension == dimension);
+                    if (index >= 0)
+                    {
+                        dimensions.RemoveAt(index);
+                    }
+                }
+            }
+        }
+
         bool share = false;
         if (!legacy)
         {
@@ -434,6 +494,19 @@ internal static partial class QuestionParser
             }
         }
 
+        // "customers who are not exclusivity seekers": a negation right before a measure of membership excludes its members.
+        List<MeasureDefinition> negatedMembers = [];
+        foreach ((MeasureDefinition member, int memberStart, _) in measureAt)
+        {
+            int negation = member.Membership is null || layer.Fact(member.Fact) is not { IsCustomerGrain: true } ? -1
+                : negations.FindIndex(n => n.End <= memberStart && OnlyFiller(afterTime, n.End, memberStart) && !usedNegations.Contains(negations.IndexOf(n)));
+            if (negation >= 0)
+            {
+                usedNegations.Add(negation);
+                negatedMembers.Add(member);
+            }
+        }
+
         // A negation word that excludes no value stays in the text, so it is named as a word that could not be placed.
         foreach (int used in usedNegations)
         {
@@ -455,14 +528,14 @@ internal static partial class QuestionParser
 
             // "the AOV for US orders", "revenue from orders in <country>": the rows' count named after a measure of the same
             // rows (joined by for, of, from, on) says which rows, it is not a second measure.
-            if (ratio is null && measures.Count == 2 && comparisons.Count == 0)
+            if (ratio is null && measures.Count(m => !ReferenceEquals(m, layer.CustomerCount)) == 2 && comparisons.Count == 0)
             {
                 measureAt.Sort((x, y) => x.Start.CompareTo(y.Start));
                 for (int i = 0; i + 1 < measureAt.Count; i++)
                 {
                     (MeasureDefinition first, _, int end) = measureAt[i];
                     (MeasureDefinition rows, int rowsStart, _) = measureAt[i + 1];
-                    if (rows != first && rows.Name == "orders" && rows.Fact == first.Fact && !measureAt.Exists(m => m.Measure == rows && m.Start < end)
+                    if (rows != first && rows.Name is "orders" or "abandoned_carts" or "events" && rows.Fact == first.Fact && !measureAt.Exists(m => m.Measure == rows && m.Start < end)
                         && text[end..rowsStart].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [("for" or "of" or "from" or "on" or "across" or "among"), .. string[] rest]
                         && Array.TrueForAll(rest, w => w[0] == '#' || w is "the" or "all" or "our" or "those" or "these"))
                     {
@@ -502,7 +575,26 @@ internal static partial class QuestionParser
         // a filter on another measure's rows; declined, naming it.
         if (!legacy && measures.Exists(m => m.Name == "control_group") && measures.Find(m => m.Name != "control_group" && !ReferenceEquals(m, layer.CustomerCount)) is { } onControl)
         {
-            return ParsedQuestion.Unplaced($"I could not place \"control group\" on {onControl.Label}; ask how many customers were in the control group of a campaign, or for its campaign uplift (treatment minus control)");
+            // "the control group's conversion rate", "attributed revenue of the control group": the measure over the
+            // control arm's rows, when the layer has it.
+            if (measures.Count(m => m.Name != "control_group" && !ReferenceEquals(m, layer.CustomerCount)) == 1 && layer.Measure("control_" + onControl.Name) is { Missing: null } controlled)
+            {
+                measures[measures.IndexOf(onControl)] = controlled;
+                measures.RemoveAll(m => m.Name == "control_group");
+                measureAt = measureAt.ConvertAll(m => m.Measure == onControl ? (controlled, m.Start, m.End) : m);
+                measureAt.RemoveAll(m => m.Measure.Name == "control_group");
+            }
+            else
+            {
+                    return ParsedQuestion.Unplaced($"I could not place \"control group\" on {onControl.Label}; ask how many customers were in the control group of a campaign, or for its campaign uplift (treatment minus control)");
+            }
+        }
+
+        // "how many customers were in the treatment group of X": the treatment arm counted, as the control group is.
+        if (!legacy && treatmentSaid && measures.TrueForAll(m => ReferenceEquals(m, layer.CustomerCount)) && layer.Measure("treatment_group") is { Missing: null } treatmentGroup)
+        {
+            measures.Add(treatmentGroup);
+            measureAt.Add((treatmentGroup, treatmentAt, treatmentAt + 1));
         }
 
         if (!legacy && perCustomer && ratio is null)
@@ -553,6 +645,32 @@ internal static partial class QuestionParser
         // than 5 orders": the first "orders" is what is counted).
         List<MeasureDefinition> outer = [.. measures.Where(m => measureAt.Count(a => a.Measure == m) > compared.Count(c => c.Subject == m))];
 
+        // "revenue from exclusivity seekers", "exclusivity seekers who bought <product type>", "customers who are not exclusivity
+        // seekers": a count of customers with a boolean attribute next to another measure, a filter its table does not
+        // hold or a negation is a condition on the customers (who are, or are not); alone it is the count itself.
+        List<CustomerCondition> members = [];
+        List<MeasureDefinition> flagged = outer.FindAll(m => m.Membership is not null && layer.Fact(m.Fact) is { IsCustomerGrain: true });
+        bool otherMeasures = outer.Exists(m => !flagged.Contains(m) && !ReferenceEquals(m, layer.CustomerCount));
+        if (flagged.Count > 0 && share && (filters.Count > 0 || otherMeasures || compared.Count > 0 || flagged.Count > 1))
+        {
+            return ParsedQuestion.Unplaced($"a share with {string.Join(" and ", flagged.Select(f => f.Label))} and another condition: I cannot tell the whole; ask for the two counts");
+        }
+
+        if (flagged.Count > 0 && (flagged.Count > 1 || otherMeasures || negatedMembers.Count > 0 || share || compared.Count > 0
+            || filters.Exists(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && !d.Columns.Any(c => flagged.Exists(m => m.Fact == c.Fact)))))
+        {
+            foreach (MeasureDefinition flag in flagged)
+            {
+                outer.Remove(flag);
+                members.Add(new CustomerCondition(flag, [], new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false), null, negatedMembers.Contains(flag)));
+            }
+
+            if (!outer.Contains(layer.CustomerCount) && !otherMeasures)
+            {
+                outer.Insert(0, layer.CustomerCount);
+            }
+        }
+
         // "top 10 customers by revenue", "which 5 customers placed the most orders": a top N of customers ranked by a total
         // of their rows is a breakdown by the customer id of those rows (ids only; no other personal data), with ties.
         if (limit is not null && dimensions.Count == 0 && compared.Count == 0 && ratio is null && !share && never.Count == 0 && times.Count <= 1
@@ -570,7 +688,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer));
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -617,6 +735,12 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"\"how many\" asks for a count, but I read {countQuery.Measure.Label}; ask for one condition at a time, as in \"how many customers have a {countQuery.Measure.Label.Replace("average ", "", StringComparison.Ordinal)} over ...\"");
         }
 
+        // "attributed revenue of the treatment group of X": the revenue of the treatment arm's rows.
+        if (treatmentSaid && extended.Query is { Measure.Name: "attributed_revenue" } treatedRevenue && layer.Measure("treatment_attributed_revenue") is { Missing: null } treatmentRevenue)
+        {
+            extended = extended with { Query = treatedRevenue with { Measure = treatmentRevenue } };
+        }
+
         if (treatmentSaid && extended.Query is { } treated && !Treated(treated.Measure) && !(ReferenceEquals(treated.Measure, layer.CustomerCount) && treated.Conditions.Count > 0 && treated.Conditions.All(c => Treated(c.Measure))))
         {
             return ParsedQuestion.Unplaced($"I could not place \"treatment group\" on {treated.Measure.Label}; ask for campaign sends, conversions or the conversion rate, which count the treatment group");
@@ -641,7 +765,7 @@ internal static partial class QuestionParser
         return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
     }
 
-    private static bool Treated(MeasureDefinition measure) => measure.Population?.Contains("treatment", StringComparison.Ordinal) == true;
+    private static bool Treated(MeasureDefinition measure) => measure.Population?.Contains("treatment", StringComparison.Ordinal) == true || measure.Label.EndsWith("of the treatment group", StringComparison.Ordinal);
 
     // "vs the 30 days before", "compared with the previous 4 weeks", "vs the 30 before": the span before a rolling range.
     private static string ReadPrecedingRanges(string text, List<RelativeTimeRange> times) =>
@@ -745,11 +869,11 @@ internal static partial class QuestionParser
     }
 
     // Places comparisons, purchases of several products (both, either, but not) and shares on the assembled query.
-    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never, bool customersAsked)
+    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never, bool customersAsked, List<CustomerCondition> members)
     {
         DimensionDefinition? dimension = query.Dimension;
         int? limit = query.Limit;
-        List<CustomerCondition> conditions = [];
+        List<CustomerCondition> conditions = [.. members];
         NumericComparison? having = null;
         NumericComparison? row = null;
         MeasureDefinition measure = query.Measure;
@@ -761,12 +885,22 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced($"{subject.Label} {missing}");
             }
 
+            if (outer.Exists(m => m.Name == "campaign_count") || subject.Name == "campaign_count")
+            {
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" on campaigns: ask for the measure of each campaign, as in \"campaigns with conversion rate {comparison.Phrase}\"");
+            }
+
             if (comparison.Percent && subject.Format is not (MeasureFormat.Percent or MeasureFormat.Decimal or MeasureFormat.PercentagePoints))
             {
                 return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" is a percentage but {subject.Label} is not a rate or a score; compare {subject.Label} with an amount");
             }
 
-            bool rowValue = comparison.Money && subject.Format == MeasureFormat.Count && layer.ValueColumn(subject.Fact) is not null;
+            if (comparison.Items && layer.RowColumn(subject.Fact, comparison) is null)
+            {
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" counts items, but {subject.Label} have no mapped item count");
+            }
+
+            bool rowValue = (comparison.Money || comparison.Items) && subject.Format == MeasureFormat.Count && layer.RowColumn(subject.Fact, comparison) is not null;
             if (comparison.Money && !rowValue && subject.Format != MeasureFormat.Money)
             {
                 return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" is an amount of money but {subject.Label} is not; compare {subject.Label} with a plain number");
@@ -861,12 +995,52 @@ internal static partial class QuestionParser
             conditions.AddRange(never.Select(m => new CustomerCondition(m, [], null, null, Negated: true)));
         }
 
+        // "how many customers used the <tool> in the last 30 days", "customers who viewed in AR but never bought": a
+        // count of customers filtered to an event type is the customers with such events (in the time range). A product
+        // level with it is what the events were about, unless the question says it was bought (then a purchase of it).
+        MeasureDefinition? buyers = layer.Measure("buyers");
+        if ((ReferenceEquals(measure, layer.CustomerCount) || measure.Name == "buyers") && layer.Measure("events") is { Missing: null } eventCount
+            && filters.Exists(f => f.Dimension == "event_type") && (dimension is null || dimension.OnCustomers) && !share && having is null && row is null)
+        {
+            bool bought = measure.Name == "buyers" || PurchaseVerbRegex().IsMatch(text);
+            List<QueryFilter> onEvents = filters.FindAll(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && d.Columns.Count > 0 && d.Columns.All(c => c.Fact == EntityKind.Events));
+            List<QueryFilter> levels = filters.FindAll(f => layer.Dimension(f.Dimension) is { Role: DimensionRole.Taxonomy });
+            if (filters.Exists(f => !onEvents.Contains(f) && !levels.Contains(f) && layer.Dimension(f.Dimension) is not { OnCustomers: true }) || (bought && buyers is not { Missing: null }))
+            {
+                return ParsedQuestion.Unplaced($"I could not place {string.Join(" and ", onEvents.Select(f => $"\"{f.Phrase}\""))} with the other filters; ask how many {People(layer)} had those events, with filters on the {People(layer)}");
+            }
+
+            List<QueryFilter> positive = [.. onEvents.Where(f => !f.Negated)];
+            if (!bought)
+            {
+                if (levels.Exists(f => f.Negated) || (levels.Count > 0 && positive.Count == 0))
+                {
+                    return ParsedQuestion.Unplaced($"I could not place {string.Join(" and ", levels.Select(f => $"\"{f.Phrase}\""))} with {string.Join(" and ", onEvents.Select(f => $"\"{f.Phrase}\""))}");
+                }
+
+                positive.AddRange(levels);
+            }
+            else
+            {
+                conditions.Add(new CustomerCondition(buyers!, [.. levels.Where(f => !f.Negated)], null, null, false));
+                conditions.AddRange(levels.Where(f => f.Negated).Select(f => new CustomerCondition(buyers!, [f with { Negated = false }], null, null, true)));
+            }
+
+            if (positive.Count > 0)
+            {
+                conditions.Add(new CustomerCondition(eventCount, positive, null, null, false));
+            }
+
+            conditions.AddRange(onEvents.Where(f => f.Negated).Select(f => new CustomerCondition(eventCount, [f with { Negated = false }], null, null, true)));
+            filters.RemoveAll(f => onEvents.Contains(f) || levels.Contains(f));
+            measure = layer.CustomerCount;
+        }
+
         // Several products bought: both (an intersection), either (one filter), or one but not the other.
         bool purchase = PurchaseRegex().IsMatch(text) || measure.Name == "buyers";
         bool versus = VersusRegex().IsMatch(text);
         List<QueryFilter> products = filters.FindAll(f => layer.Dimension(f.Dimension) is { Role: DimensionRole.Taxonomy } d && d.Columns.Any(c => c.Fact == EntityKind.Orders));
         int productValues = products.Sum(f => f.Values.Count);
-        MeasureDefinition? buyers = layer.Measure("buyers");
         bool comparedProducts = dimension is not null && !namedDimension && products.Exists(p => p.Dimension == dimension.Key);
         if (buyers is not null && purchase && !versus && measure.Name is "customers" or "buyers" && (productValues > 1 || products.Exists(f => f.Negated)) && (dimension is null || comparedProducts))
         {
@@ -964,7 +1138,7 @@ internal static partial class QuestionParser
 
         // "how many customers from referral have bought from us": customers said apart from the verb are still buyers;
         // counting every customer would drop "bought" silently.
-        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == 0 && having is null && row is null && !share
+        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == members.Count && having is null && row is null && !share
             && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => !f.Negated && layer.Dimension(f.Dimension) is { } d && (d.OnCustomers || d.Columns.Any(c => c.Fact == EntityKind.Orders))))
         {
             measure = buyers;
@@ -1739,6 +1913,12 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|of|from|for|among) )?(?:the )?treatment (?:group|arm)s?(?= )")]
     private static partial Regex TreatmentGroupRegex();
 
+    [GeneratedRegex(@"(?<= )items?(?= )")]
+    private static partial Regex ItemsRegex();
+
+    [GeneratedRegex(@"(?<= )(?:the )?(?:treatment(?: group| arm)?s? (?:conversion )?rate (?:minus|less) (?:the )?control(?: group| arm)?s? (?:conversion )?rate|(?:the )?difference (?:between|in) (?:the )?treatment (?:and|vs|versus) (?:the )?control (?:group |arm )?(?:conversion rates?|rates)|(?:the )?difference (?:in|of) (?:the )?conversion rates? (?:between|of) (?:the )?treatment (?:and|vs|versus) (?:the )?control(?: groups?| arms?)?)(?= )")]
+    private static partial Regex UpliftPartsRegex();
+
     [GeneratedRegex(@"(?<=(?:#| a) )purchase(?= )")]
     private static partial Regex OnePurchaseRegex();
 
@@ -1759,6 +1939,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
+
+    [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?= )")]
+    private static partial Regex NumberTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )")]
     private static partial Regex WhichTopRegex();
@@ -1813,7 +1996,7 @@ internal static partial class QuestionParser
             || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value)));
     }
 
-    [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]
+    [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?:(?:distinct|unique|different|individual) )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]
     private static partial Regex HowManyNounRegex();
 
     // The population of a share named as buyers ("what share of buyers bought a product"), not as customers.

@@ -104,6 +104,13 @@ internal sealed partial class SemanticLayer
     public Func<SqlDialect, string>? ValueColumn(EntityKind kind) => Mapped(kind, "value");
 
     /// <summary>
+    /// The SQL of the column a comparison of each row reads: the mapped <c>item_count</c> for a count of items ("carts with
+    /// more than 2 items"), else the mapped <c>value</c>; null when the entity does not map it.
+    /// </summary>
+    public Func<SqlDialect, string>? RowColumn(EntityKind kind, NumericComparison comparison) =>
+        comparison.Items ? Mapped(kind, "item_count") : Mapped(kind, "value");
+
+    /// <summary>
     /// The SQL of the mapped `id` column of an entity when rows may share it (an order id shared by its lines), or null
     /// when the entity maps no id or declares it unique per row (<c>id_unique</c>): then each row is one record, counted
     /// with <c>COUNT(*)</c> and compared on its own value.
@@ -282,6 +289,8 @@ internal sealed partial class SemanticLayer
         List<MeasureDefinition> measures = [];
         string customersTable = Profile.Entities.Customers.Table;
         List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "folks", "users", "customer count", "customer base", "new customers", "signups", "sign ups"];
+        // "distinct customers", "unique shoppers": a count of customers counts each once already.
+        customerWords.AddRange(customerWords.Where(w => w.EndsWith('s') && !w.Contains(' ', StringComparison.Ordinal)).SelectMany(w => new[] { "distinct " + w, "unique " + w, "different " + w, "individual " + w }).ToList());
         List<string> tableNouns = CustomerNouns(customersTable).Where(n => n != "customer").ToList();
         foreach (string noun in tableNouns)
         {
@@ -306,6 +315,7 @@ internal sealed partial class SemanticLayer
                 $"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
         }
 
+        buyerWords.AddRange(buyerWords.Where(w => !w.StartsWith("paying", StringComparison.Ordinal)).SelectMany(w => new[] { "distinct " + w, "unique " + w, "different " + w }).ToList());
         measures.Add(new("buyers", "buyers", EntityKind.Orders, MeasureFormat.Count, d => $"COUNT(DISTINCT {orderCustomer(d)})", buyerWords, true) { Missing = noOrders });
         measures.Add(new("revenue", "revenue", EntityKind.Orders, MeasureFormat.Money, d => $"SUM({orderValue!(d)})",
             ["revenue", "sales", "sales revenue", "turnover", "gmv", "income", "money", "total sales", "total revenue", "spend", "spent", "earned", "how much did we make", "how much did we sell"], true)
@@ -328,9 +338,10 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string>? cartValue = Mapped(EntityKind.Carts, "value");
         string? noCartValue = noCarts ?? (cartValue is null ? NeedsColumn(EntityKind.Carts, "value") : null);
         measures.Add(new("abandoned_carts", "abandoned carts", EntityKind.Carts, MeasureFormat.Count, _ => "COUNT(*)",
-            ["abandoned carts", "abandoned cart", "abandoned baskets", "cart abandonments", "abandonments", "carts", "cart", "cart abandonment"], true) { Missing = noCarts });
+            ["abandoned carts", "abandoned cart", "abandoned baskets", "abandoned basket", "abandoned a basket", "basket abandonments", "cart abandonments", "abandonments", "carts", "cart", "cart abandonment"], true) { Missing = noCarts });
         measures.Add(new("abandoned_cart_value", "abandoned cart value", EntityKind.Carts, MeasureFormat.Money, d => $"SUM({cartValue!(d)})",
-            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts"], true) { Missing = noCartValue, EachRow = Each(cartValue, "value") });
+            ["cart value", "abandoned cart value", "total cart value", "value of abandoned carts", "value in abandoned carts", "abandoned revenue", "abandoned carts value", "abandoned cart values", "value of carts", "value of abandoned cart", "value of the carts",
+                .. ((string[])["left in", "sitting in", "stuck in", "locked in", "held in"]).SelectMany(w => new[] { $"value {w} abandoned carts", $"value {w} carts", $"value {w} abandoned baskets" })], true) { Missing = noCartValue, EachRow = Each(cartValue, "value") });
         measures.Add(new("average_cart_value", "average cart value", EntityKind.Carts, MeasureFormat.Money, d => $"AVG({cartValue!(d)})",
             ["average cart value", "avg cart value", "mean cart value", "average abandoned cart value", "average value of abandoned carts", "average value of carts", "average value of a cart", "average value of an abandoned cart", "average abandoned cart"], false) { Missing = noCartValue, EachRow = Each(cartValue, "value") });
 
@@ -388,6 +399,27 @@ internal sealed partial class SemanticLayer
             });
         }
 
+        // Boolean attributes ("exclusivity_seeker"): the number of customers for whom it is true, and, as a condition, the
+        // customers who are ("how many customers in the UK are exclusivity seekers").
+        foreach (ProfileAttribute flag in Profile.Attributes)
+        {
+            if (flag.Type != ProfileAttributeType.Boolean)
+            {
+                continue;
+            }
+
+            Func<SqlDialect, string> sql = AttributeSql(flag);
+            string label = flag.Label.Length > 0 ? flag.Label : Label(flag.Name);
+            string plural = LanguageWords.Plural(label);
+            List<string> words = [plural, LanguageWords.Plural(Label(flag.Name)), .. flag.Words.Select(LanguageWords.Plural), label, Label(flag.Name), .. flag.Words];
+            measures.Add(new(flag.Name.EndsWith('s') ? flag.Name : flag.Name + "s", plural, flag.Entity, MeasureFormat.Count, d => $"SUM(CASE WHEN {sql(d)} THEN 1 ELSE 0 END)", [.. words.Distinct(StringComparer.Ordinal)], true)
+            {
+                Missing = Missing(flag.Entity),
+                RowValue = d => $"(CASE WHEN {sql(d)} THEN 1 ELSE 0 END)",
+                Membership = new($"are {plural}", $"are not {plural}"),
+            });
+        }
+
         // Campaign sends.
         EntityMapping? sends = Profile.Entities.CampaignSends;
         string? noSends = Missing(EntityKind.CampaignSends);
@@ -420,10 +452,42 @@ internal sealed partial class SemanticLayer
         {
             Missing = noSends ?? (arm is null || sends?.ControlValue is null ? NeedsColumn(EntityKind.CampaignSends, "arm") : null),
             Population = " held out of the campaign (control group: sent nothing)",
+            Membership = new("were in the control group (held out, sent nothing)", "were not in the control group"),
         });
         measures.Add(new("attributed_revenue", "attributed campaign revenue", EntityKind.CampaignSends, MeasureFormat.Money, d => $"SUM({attributed!(d)})",
             ["attributed revenue", "campaign revenue", "revenue from campaigns", "campaign attributed revenue"], true)
         { Missing = noSends ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null) });
+
+        // One arm of a campaign, named by the question ("the treatment group of X", "the control group's conversion rate"):
+        // read only by name (no words); a measure of one arm counts that arm's rows alone.
+        string? noArms = noSends ?? (arm is null || sends?.TreatmentValue is null || sends.ControlValue is null ? NeedsColumn(EntityKind.CampaignSends, "arm") : null);
+        Func<SqlDialect, string> controlled = d => $"{arm!(d)} = {d.Parameter(ControlGroup)}";
+        measures.Add(new("treatment_group", "customers in the treatment group", EntityKind.CampaignSends, MeasureFormat.Count,
+            d => $"SUM(CASE WHEN {treated(d)} THEN 1 ELSE 0 END)", [], true)
+        {
+            Missing = noArms,
+            Population = " sent the campaign (treatment group)",
+            Membership = new("were in the treatment group", "were not in the treatment group"),
+        });
+        measures.Add(new("treatment_attributed_revenue", "attributed campaign revenue of the treatment group", EntityKind.CampaignSends, MeasureFormat.Money,
+            d => $"SUM(CASE WHEN {treated(d)} THEN {attributed!(d)} END)", [], true)
+        { Missing = noArms ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null), Population = " (customers sent the campaign)" });
+        measures.Add(new("control_attributed_revenue", "attributed campaign revenue of the control group", EntityKind.CampaignSends, MeasureFormat.Money,
+            d => $"SUM(CASE WHEN {controlled(d)} THEN {attributed!(d)} END)", [], true)
+        { Missing = noArms ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null), Population = " (customers held out, sent nothing)" });
+        measures.Add(new("control_conversion_rate", "conversion rate of the control group", EntityKind.CampaignSends, MeasureFormat.Percent,
+            d => $"AVG(CASE WHEN {controlled(d)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END)", [], false)
+        { Missing = noArms ?? noConverted, Population = " (customers held out, sent nothing)" });
+        measures.Add(new("control_conversions", "conversions in the control group", EntityKind.CampaignSends, MeasureFormat.Count,
+            d => $"SUM(CASE WHEN {controlled(d)} AND {converted!(d)} THEN 1 ELSE 0 END)", [], true)
+        { Missing = noArms ?? noConverted, Population = " (customers held out, sent nothing)" });
+
+        // The number of campaigns (distinct ids, else names): "how many campaigns used the cart reminder trigger".
+        Func<SqlDialect, string>? campaignKey = Mapped(EntityKind.CampaignSends, "campaign_id") ?? Mapped(EntityKind.CampaignSends, "campaign_name");
+        measures.Add(new("campaign_count", "campaigns", EntityKind.CampaignSends, MeasureFormat.Count, d => $"COUNT(DISTINCT {campaignKey!(d)})",
+            ["how many campaigns", "how many different campaigns", "how many distinct campaigns", "how many of our campaigns", "number of campaigns", "number of different campaigns",
+                "number of distinct campaigns", "count of campaigns", "campaign count"], false)
+        { Missing = noSends ?? (campaignKey is null ? NeedsColumn(EntityKind.CampaignSends, "campaign_id") : null) });
         return measures;
     }
 

@@ -123,12 +123,23 @@ internal sealed record MeasureDefinition(
     /// the campaign (treatment group)"); the restatement says it after the measure's label. Null when it counts every row.
     /// </summary>
     public string? Population { get; init; }
+
+    /// <summary>
+    /// What a customer who has any of the measure is, in words after "who" ("are exclusivity seekers", "were in the
+    /// control group"), for a condition that a customer's count is over 0; null when the restatement names the measure.
+    /// </summary>
+    public MemberWords? Membership { get; init; }
 }
 
 /// <summary>The value a measure takes on one row of its fact (<see cref="MeasureDefinition.EachRow"/>).</summary>
 /// <param name="Sql">The row's column, alias-qualified.</param>
 /// <param name="Noun">What it is called on one row ("units", "items"; "value" for an amount of money).</param>
 internal sealed record EachRowValue(Func<SqlDialect, string> Sql, string Noun);
+
+/// <summary>What a customer counted by a measure is, and is not, in words after "who".</summary>
+/// <param name="Positive">"are exclusivity seekers".</param>
+/// <param name="Negative">"are not exclusivity seekers".</param>
+internal sealed record MemberWords(string Positive, string Negative);
 
 /// <summary>A named dimension: the SQL that defines it on each fact it is available on.</summary>
 /// <param name="Key">The dimension's identifier in filters ("country", "trigger", "event_type").</param>

@@ -271,7 +271,7 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
         string never = neverBought ? "AND customer_id NOT IN (SELECT customer_id FROM transactions)" : "";
         double expected = await TruthAsync($"SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' {never}");
         Assert.Equal(expected, RuleAnswers.Single(answer));
-        Assert.Contains("add_to_cart", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("who had any add to cart events", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -308,7 +308,6 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("conversion rate of the control group of campaign CMP001")]
     [InlineData("how many customers received a campaign")]
     [InlineData("how many customers were sent a campaign")]
     [InlineData("how many orders were received last month")]

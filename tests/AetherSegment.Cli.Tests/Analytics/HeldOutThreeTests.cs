@@ -293,7 +293,7 @@ public sealed class HeldOutThreeTests(AnalyticsDatabase database) : IClassFixtur
     public async Task TreatmentGroup_IsReadOnMeasuresThatCountIt_AndDeclinedOnOthers()
     {
         AnalyticsAnswer rate = await AskAsync("conversion rate of the treatment group in CMP002");
-        AnalyticsAnswer revenue = await AskAsync("attributed revenue of the treatment group in CMP002", answered: false);
+        AnalyticsAnswer revenue = await AskAsync("revenue per order of the treatment group in CMP002", answered: false);
 
         List<DemoRows.Send> treated = Rows.Sends.FindAll(s => s.Campaign == "Campaign 2" && s.Arm == "treatment");
         Assert.Equal(treated.Count(s => s.Converted) / (double)treated.Count, Single(rate), 9);

@@ -300,7 +300,7 @@ public sealed class NoSilentSubstitutionTests(AnalyticsDatabase database) : ICla
     [InlineData("share of revenue", "from what?")]
     [InlineData("share of average order value in Canada", "does not add up")]
     [InlineData("how many customers spent over 12 percent of their income", "is a percentage")]
-    [InlineData("conversion rate of the control group", "\"control group\"")]
+    [InlineData("revenue of the control group", "\"control group\"")]
     public async Task AnUnplacedPart_IsDeclinedNamingIt(string question, string named)
     {
         AnalyticsAnswer answer = await AskAsync(question, answered: false);
