@@ -1144,6 +1144,14 @@ internal static partial class QuestionParser
             measure = buyers;
         }
 
+        // "for each country, what share of its customers are exclusivity seekers": the share within each group (out of
+        // its customers) or how those customers split across the groups (out of all of them)? Only the second can be
+        // computed with a condition on the customers, so it is asked back, never answered with the other.
+        if (share && dimension is { IsTime: false } within && conditions.Count > 0)
+        {
+            return ParsedQuestion.Unplaced($"a share of {measure.Label} for each {within.Label} could be out of that {within.Label}'s {measure.Label} or out of all of them (how they split across {within.PluralLabel}); ask for one {within.Label} at a time, as in \"what share of {measure.Label} in {ExamplePlace(layer)} ...\", or for \"{measure.Label} by {within.Label}\"");
+        }
+
         // "orders whose units sold is at least 3", "abandoned carts with a cart value over $500": with no customers named,
         // a comparison on a measure of the very rows counted is each row's value, not each customer's total.
         EachRowValue? eachRow = null;
