@@ -55,11 +55,20 @@ public interface ISegmentStore
     /// <returns>The stored segment with its size and average CLV.</returns>
     /// <exception cref="NotSupportedException">The scorer returned scores and the store does not keep them (<see cref="KeepsMemberScores"/>).</exception>
     /// <exception cref="DataStoreException">The store failed.</exception>
-    /// <remarks>The default calls the scorer with <see langword="null"/> fingerprints, then stores the segment with its scores.</remarks>
+    /// <remarks>
+    /// <para>
+    /// A holdout that names a candidate audience score set (<see cref="Experiments.SegmentHoldout.Scores"/>, found with
+    /// <see cref="FindAudienceScoresAsync"/>) is stratified by that set when the set scores every member written (counted
+    /// in the same transaction): the scorer is then not called and the segment references the set. When a member is
+    /// missing from the set, the candidate is dropped and the scorer scores the members, as without one.
+    /// </para>
+    /// <para>The default drops any candidate set, calls the scorer with <see langword="null"/> fingerprints, then stores the segment with its scores.</para>
+    /// </remarks>
     async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(scoreMembers);
+        segment = segment.Holdout is { Scores: not null } candidate ? segment with { Holdout = candidate with { Scores = null } } : segment;
         Experiments.MemberUpliftScores? scores = await scoreMembers(null, cancellationToken).ConfigureAwait(false);
         return await CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
     }
@@ -100,6 +109,39 @@ public interface ISegmentStore
     /// <exception cref="DataStoreException">The store failed.</exception>
     Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This segment store does not keep audience score sets.");
+
+    /// <summary>
+    /// Keeps an audience score set with what its scores depend on (<paramref name="key"/>), so another process can find
+    /// it (<see cref="FindAudienceScoresAsync"/>): every customer's predicted uplift from a long-lived host's snapshot, or
+    /// the members a one-shot process has just scored. The new set also holds the customers of the newest set kept with
+    /// an equal key that <paramref name="customerIds"/> lacks (their scores are the same), so the covered customers grow
+    /// from process to process; a kept set is never changed. Then drops the sets no stored segment references, as
+    /// <see cref="KeepAudienceScoresAsync(string, IReadOnlyList{string}, IReadOnlyList{double}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="setId">The set's id (letters, digits, '_' and '-').</param>
+    /// <param name="key">The trigger, data version, models and as-of of the scores.</param>
+    /// <param name="customerIds">The customers scored.</param>
+    /// <param name="predictedUplift">Each customer's predicted absolute uplift, in the order of <paramref name="customerIds"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">The store does not keep score sets (<see cref="KeepsAudienceScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task KeepAudienceScoresAsync(string setId, Experiments.AudienceScoreSetKey key, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This segment store does not keep audience score sets.");
+
+    /// <summary>
+    /// The newest kept audience score set for <paramref name="key"/>'s trigger, data version and models whose as-of is at
+    /// most <paramref name="maxLag"/> before <paramref name="key"/>'s (and not after it), or <see langword="null"/>. A
+    /// set found may not score every member of a segment: pass it as a candidate to
+    /// <see cref="CreateAsync(StoredSegment, SqlStatement, Func{IReadOnlyList{long}?, CancellationToken, Task{Experiments.MemberUpliftScores?}}, CancellationToken)"/>,
+    /// which checks.
+    /// </summary>
+    /// <param name="key">The trigger, data version, models and as-of the scores must have.</param>
+    /// <param name="maxLag">How far the set's as-of may be behind <paramref name="key"/>'s (zero: the same as-of).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    /// <remarks>The default finds none.</remarks>
+    Task<string?> FindAudienceScoresAsync(Experiments.AudienceScoreSetKey key, TimeSpan maxLag, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>

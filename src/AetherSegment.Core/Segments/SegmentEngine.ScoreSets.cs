@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Segments;
@@ -45,7 +46,13 @@ internal sealed partial class SegmentEngine
         string setId = "aud_" + Guid.NewGuid().ToString("N");
         try
         {
-            await SegmentStore.KeepAudienceScoresAsync(setId, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None).ConfigureAwait(false);
+            // Kept with its key, so a one-shot process on the same data and as-of can reference it too.
+            Experiments.AudienceScoreSetKey? key = _ranker is StoreTriggerRanker ranker
+                ? new() { Trigger = trigger, DataVersion = snapshot.Version, Model = ranker.ModelIdentity, AsOf = snapshot.AsOf }
+                : null;
+            await (key is null
+                ? SegmentStore.KeepAudienceScoresAsync(setId, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None)
+                : SegmentStore.KeepAudienceScoresAsync(setId, key, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None)).ConfigureAwait(false);
             LogScoreSetKept(_logger, setId, trigger, snapshot.Ids.Length);
             return setId;
         }
@@ -54,6 +61,56 @@ internal sealed partial class SegmentEngine
             // Activations go on scoring their members, as without a kept set (also when the host is shutting down).
             LogScoreSetFailed(_logger, trigger, ex.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The key a one-shot activation's scores are kept and found by (<see cref="Experiments.AudienceScoreSetKey"/>): the
+    /// segment's trigger, the campaign history's data version (a few-ms storage probe when a process before this one
+    /// computed it, <see cref="CampaignHistoryVersion"/>), the models' identity and the segment's as-of. Null when the
+    /// store keeps no score sets, the segment has no trigger of the profile or the ranker is not the store's.
+    /// </summary>
+    private async Task<Experiments.AudienceScoreSetKey?> ScoreSetKeyAsync(SegmentDefinition definition, CancellationToken cancellationToken)
+    {
+        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || TriggerIndex(trigger) < 0
+            || !SegmentStore.KeepsAudienceScores || !SegmentStore.KeepsMemberScores)
+        {
+            return null;
+        }
+
+        string version = await ranker.DataVersionAsync(cancellationToken).ConfigureAwait(false);
+        return new Experiments.AudienceScoreSetKey { Trigger = trigger, DataVersion = version, Model = ranker.ModelIdentity, AsOf = definition.AsOf };
+    }
+
+    /// <summary>
+    /// Keeps the scores a one-shot activation computed as a score set by key (with the customers of the newest set of
+    /// the same key), so the next process with that key references them instead of scoring. Awaited in a one-shot
+    /// process (it may exit right after); in the background in a long-lived host. A failure is logged: the next process
+    /// scores its members, as before.
+    /// </summary>
+    private async Task KeepScoresForLaterAsync(Experiments.AudienceScoreSetKey key, Experiments.MemberUpliftScores scores)
+    {
+        string setId = "aud_" + Guid.NewGuid().ToString("N");
+        async Task KeepAsync()
+        {
+            try
+            {
+                await SegmentStore.KeepAudienceScoresAsync(setId, key, scores.CustomerIds, scores.PredictedUplift, CancellationToken.None).ConfigureAwait(false);
+                LogScoreSetKept(_logger, setId, key.Trigger, scores.CustomerIds.Count);
+            }
+            catch (Exception ex) when (ex is DataStoreException or NotSupportedException or System.Data.Common.DbException or ObjectDisposedException or InvalidOperationException)
+            {
+                LogScoreSetFailed(_logger, key.Trigger, ex.Message);
+            }
+        }
+
+        if (_rankingOptions?.AudienceSnapshotMaxLag is null)
+        {
+            await KeepAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            _ = Task.Run(KeepAsync, CancellationToken.None);
         }
     }
 

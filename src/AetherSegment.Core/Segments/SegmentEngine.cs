@@ -251,6 +251,8 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // fingerprints of the members it writes, and the filters run once. Otherwise the members are scored first.
         Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>? scorer = null;
         Experiments.MemberUpliftScores? scores = null;
+        Experiments.AudienceScoreSetKey? setKey = null;
+        StrongBox<Experiments.MemberUpliftScores?> fallback = new();
         if (holdout is not null)
         {
             using Activity? plan = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.plan");
@@ -263,6 +265,14 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             else if (serving is { } snapshot && SegmentStore.KeepsMemberScores)
             {
                 scorer = SnapshotScorer(definition, members, snapshot.Snapshot, snapshot.Index);
+            }
+            else if ((setKey = await ScoreSetKeyAsync(definition, cancellationToken).ConfigureAwait(false)) is { } key
+                && await SegmentStore.FindAudienceScoresAsync(key, _rankingOptions?.AudienceSnapshotMaxLag ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false) is { } candidate)
+            {
+                // No snapshot (a one-shot process), but an earlier process kept scores for this trigger, data version,
+                // models and as-of: the store references them if they score every member, else calls the scorer.
+                holdout = holdout with { Scores = candidate };
+                scorer = async (_, token) => fallback.Value = await ScoreForHoldoutAsync(definition, members, token).ConfigureAwait(false);
             }
             else
             {
@@ -288,7 +298,18 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             ? await SegmentStore.CreateAsync(segment, members, scorer, cancellationToken).ConfigureAwait(false)
             : await SegmentStore.CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
-        KeepArmsInBackground(stored);
+        if (setKey is not null && stored.Holdout is { Scores: null } && (scores ?? fallback.Value) is { } scored)
+        {
+            // The members were scored: kept as a score set by key, so the next process references them.
+            await KeepScoresForLaterAsync(setKey, scored).ConfigureAwait(false);
+        }
+
+        // A one-shot process (no snapshot) may exit right after: arms it could not keep at activation are computed by reads.
+        if (_rankingOptions?.AudienceSnapshotMaxLag is not null || stored.Holdout?.Scores is null)
+        {
+            KeepArmsInBackground(stored);
+        }
+
         return stored;
     }
 

@@ -39,7 +39,49 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     public bool KeepsAudienceScores => true;
 
     /// <inheritdoc />
-    public async Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
+    public Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
+        KeepScoreSetAsync(setId, null, customerIds, predictedUplift, cancellationToken);
+
+    /// <inheritdoc />
+    public Task KeepAudienceScoresAsync(string setId, AudienceScoreSetKey key, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return KeepScoreSetAsync(setId, key, customerIds, predictedUplift, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> FindAudienceScoresAsync(AudienceScoreSetKey key, TimeSpan maxLag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLag, TimeSpan.Zero);
+        if (!store.Exists)
+        {
+            return null;
+        }
+
+        await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using DuckDBCommand find = Command(connection, new SqlStatement(
+                $"SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE trigger_type = $trigger AND data_version = $data_version AND model = $model " +
+                "AND as_of <= $as_of AND as_of >= $earliest ORDER BY as_of DESC, created_at DESC, set_id LIMIT 1",
+                [.. KeyParameters(key), QueryParameter.Timestamp("earliest", key.AsOf - maxLag)]));
+            return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB could not look the audience score sets up: {ex.Message}", ex);
+        }
+    }
+
+    private static QueryParameter[] KeyParameters(AudienceScoreSetKey key) =>
+    [
+        QueryParameter.String("trigger", key.Trigger), QueryParameter.String("data_version", key.DataVersion),
+        QueryParameter.String("model", key.Model), QueryParameter.Timestamp("as_of", key.AsOf),
+    ];
+
+    private async Task KeepScoreSetAsync(string setId, AudienceScoreSetKey? key, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setId);
         ArgumentNullException.ThrowIfNull(customerIds);
@@ -77,8 +119,25 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     writer.Close();
                 }
 
-                await ExecuteAsync(connection, new SqlStatement($"INSERT INTO {AudienceUpliftScores.SetsTableName} VALUES ($set_id, $created_at)",
-                    [set, QueryParameter.Timestamp("created_at", now)]), cancellationToken).ConfigureAwait(false);
+                if (key is not null)
+                {
+                    // The newest set with an equal key holds the same scores for its customers: those this one lacks are
+                    // copied, so a trigger's coverage grows set by set and no kept set is ever changed.
+                    await ExecuteAsync(connection, new SqlStatement(
+                        $"INSERT INTO {AudienceUpliftScores.TableName} SELECT $set_id, o.customer_id, o.predicted_uplift FROM {AudienceUpliftScores.TableName} o " +
+                        $"WHERE o.set_id = (SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE trigger_type = $trigger AND data_version = $data_version " +
+                        "AND model = $model AND as_of = $as_of ORDER BY created_at DESC, set_id LIMIT 1) " +
+                        $"AND NOT EXISTS (SELECT 1 FROM {AudienceUpliftScores.TableName} n WHERE n.set_id = $set_id AND n.customer_id = o.customer_id)",
+                        [set, .. KeyParameters(key)]), cancellationToken).ConfigureAwait(false);
+                }
+
+                await ExecuteAsync(connection, new SqlStatement(
+                    $"INSERT INTO {AudienceUpliftScores.SetsTableName} (set_id, created_at, trigger_type, data_version, model, as_of) VALUES ($set_id, $created_at, $trigger, $data_version, $model, $as_of)",
+                    [
+                        set, QueryParameter.Timestamp("created_at", now),
+                        new QueryParameter("trigger", QueryParameterType.String, key?.Trigger), new QueryParameter("data_version", QueryParameterType.String, key?.DataVersion),
+                        new QueryParameter("model", QueryParameterType.String, key?.Model), new QueryParameter("as_of", QueryParameterType.Timestamp, key?.AsOf.ToUniversalTime()),
+                    ]), cancellationToken).ConfigureAwait(false);
                 // The sets no segment references, written long enough ago that no activation can still be about to.
                 string doomed = $"SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE set_id <> $set_id AND created_at < $kept_after " +
                     $"AND set_id NOT IN (SELECT set_id FROM {AudienceUpliftScores.ReferencesTableName})";
@@ -149,6 +208,23 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             string insert = $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m";
             step = NextStep(step, "segment.store.members");
             await ExecuteAsync(connection, new SqlStatement(insert, [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+            if (scoreMembers is not null && segment.Holdout is { Scores: { } candidate } candidateHoldout)
+            {
+                // A candidate score set (found by key, ISegmentStore.FindAudienceScoresAsync) is referenced only when it
+                // scores every member just written; otherwise the members are scored, as without one.
+                step = NextStep(step, "segment.store.coverage");
+                await using DuckDBCommand missing = Command(connection, new SqlStatement(
+                    $"SELECT COUNT(*) FROM {SegmentTables.MembersTableName} m WHERE m.segment_id = $segment_id AND NOT EXISTS " +
+                    $"(SELECT 1 FROM {AudienceUpliftScores.TableName} s WHERE s.set_id = $set_id AND s.customer_id = m.customer_id)",
+                    [id, QueryParameter.String("set_id", candidate)]));
+                bool covered = Convert.ToInt64(await missing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0;
+                segment = segment with
+                {
+                    Holdout = covered ? candidateHoldout with { Method = HoldoutAssignment.StratifiedMethod } : candidateHoldout with { Scores = null },
+                };
+                scoreMembers = covered ? null : scoreMembers;
+            }
+
             if (scoreMembers is not null)
             {
                 // The rows this transaction has just written, read back (no filter evaluated again); cheaper than
@@ -553,6 +629,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     await UpgradeScoresTableAsync(connection, cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Sets)), cancellationToken).ConfigureAwait(false);
+                    await UpgradeSetsTableAsync(connection, cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.References)), cancellationToken).ConfigureAwait(false);
                     _schemaReadyFor = store.DatabasePath;
                     return;
@@ -586,6 +663,26 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
 
         await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {MemberUpliftScores.TableName} ADD COLUMN IF NOT EXISTS held BIGINT"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {MemberUpliftScores.TableName} ALTER COLUMN predicted_uplift DROP NOT NULL"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds the key columns (stop 34) to an <c>audience_score_sets</c> written before them: those sets have none and are
+    /// never found by key (they are still referenced by the segments that name them).
+    /// </summary>
+    private static async Task UpgradeSetsTableAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using DuckDBCommand probe = Command(connection, new SqlStatement(
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = $table AND column_name = 'as_of'",
+            [QueryParameter.String("table", AudienceUpliftScores.SetsTableName)]));
+        if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        foreach (string column in (string[])["trigger_type VARCHAR", "data_version VARCHAR", "model VARCHAR", "as_of TIMESTAMP"])
+        {
+            await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {AudienceUpliftScores.SetsTableName} ADD COLUMN IF NOT EXISTS {column}"), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
