@@ -55,22 +55,38 @@ public interface ISegmentStore
     /// <returns>The stored segment with its size and average CLV.</returns>
     /// <exception cref="NotSupportedException">The scorer returned scores and the store does not keep them (<see cref="KeepsMemberScores"/>).</exception>
     /// <exception cref="DataStoreException">The store failed.</exception>
-    /// <remarks>
-    /// <para>
-    /// A holdout that names a candidate audience score set (<see cref="Experiments.SegmentHoldout.Scores"/>, found with
-    /// <see cref="FindAudienceScoresAsync"/>) is stratified by that set when the set scores every member written (counted
-    /// in the same transaction): the scorer is then not called and the segment references the set. When a member is
-    /// missing from the set, the candidate is dropped and the scorer scores the members, as without one.
-    /// </para>
-    /// <para>The default drops any candidate set, calls the scorer with <see langword="null"/> fingerprints, then stores the segment with its scores.</para>
-    /// </remarks>
+    /// <remarks>The default calls the scorer with <see langword="null"/> fingerprints, then stores the segment with its scores.</remarks>
     async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(scoreMembers);
-        segment = segment.Holdout is { Scores: not null } candidate ? segment with { Holdout = candidate with { Scores = null } } : segment;
         Experiments.MemberUpliftScores? scores = await scoreMembers(null, cancellationToken).ConfigureAwait(false);
         return await CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores a segment with a holdout, stratified by a kept audience score set when one scores every member, else by
+    /// the scores <paramref name="scoreMembers"/> gives (as
+    /// <see cref="CreateAsync(StoredSegment, SqlStatement, Func{IReadOnlyList{long}?, CancellationToken, Task{Experiments.MemberUpliftScores?}}, CancellationToken)"/>).
+    /// A store that keeps sets awaits <paramref name="candidateScores"/> after the members are written (so the caller's
+    /// lookup, <see cref="FindAudienceScoresAsync"/>, runs alongside the insert), counts the members the candidate lacks
+    /// in the same transaction, and references it when none is missing: the scorer is then not called. Otherwise (no
+    /// candidate, or a member missing) the scorer scores the members inside the transaction.
+    /// </summary>
+    /// <param name="segment">The segment, with a holdout; its size and average CLV are filled in from the snapshot.</param>
+    /// <param name="members">A statement in the store's dialect selecting <see cref="SegmentTables.MemberColumns"/> in order, one row per member.</param>
+    /// <param name="candidateScores">Gives the id of a kept score set whose scores equal what the scorer would compute, or <see langword="null"/> for none.</param>
+    /// <param name="scoreMembers">Scores the members when the candidate does not serve (see the other overload).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment with its size and average CLV; its holdout names the set when one was referenced.</returns>
+    /// <exception cref="NotSupportedException">The scorer returned scores and the store does not keep them (<see cref="KeepsMemberScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    /// <remarks>The default awaits the candidate and ignores it (it keeps no sets), then calls the other overload.</remarks>
+    async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<CancellationToken, Task<string?>> candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidateScores);
+        _ = await candidateScores(cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(segment, members, scoreMembers, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the store can keep a stratified holdout's arms after activation (<see cref="KeepMemberArmsAsync"/>).</summary>

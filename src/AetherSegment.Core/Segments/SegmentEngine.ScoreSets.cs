@@ -65,21 +65,31 @@ internal sealed partial class SegmentEngine
     }
 
     /// <summary>
-    /// The key a one-shot activation's scores are kept and found by (<see cref="Experiments.AudienceScoreSetKey"/>): the
-    /// segment's trigger, the campaign history's data version (a few-ms storage probe when a process before this one
-    /// computed it, <see cref="CampaignHistoryVersion"/>), the models' identity and the segment's as-of. Null when the
-    /// store keeps no score sets, the segment has no trigger of the profile or the ranker is not the store's.
+    /// Whether a one-shot activation's scores are kept and found by key (<see cref="Experiments.AudienceScoreSetKey"/>:
+    /// the segment's trigger, the campaign history's data version, a storage probe when a process before this one
+    /// computed it, <see cref="CampaignHistoryVersion"/>, the models' identity and the segment's as-of): the store keeps
+    /// score sets and member scores, and the segment has a trigger of the profile ranked by the store's ranker.
     /// </summary>
-    private async Task<Experiments.AudienceScoreSetKey?> ScoreSetKeyAsync(SegmentDefinition definition, CancellationToken cancellationToken)
+    private bool KeepsScoreSetsByKey(SegmentDefinition definition) =>
+        definition.Trigger is { } trigger && _ranker is StoreTriggerRanker && TriggerIndex(trigger) >= 0
+        && SegmentStore.KeepsAudienceScores && SegmentStore.KeepsMemberScores;
+
+    /// <summary>
+    /// The key (see <see cref="KeepsScoreSetsByKey"/>) and the newest kept score set for it, its as-of within the
+    /// snapshot's lag (the same as-of without one), or a null set.
+    /// </summary>
+    private async Task<(Experiments.AudienceScoreSetKey? Key, string? Set)> LookUpScoreSetAsync(SegmentDefinition definition, CancellationToken cancellationToken)
     {
-        if (definition.Trigger is not { } trigger || _ranker is not StoreTriggerRanker ranker || TriggerIndex(trigger) < 0
-            || !SegmentStore.KeepsAudienceScores || !SegmentStore.KeepsMemberScores)
+        StoreTriggerRanker ranker = (StoreTriggerRanker)_ranker!;
+        string version;
+        using (System.Diagnostics.Activity? step = Diagnostics.AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.version"))
         {
-            return null;
+            version = await ranker.DataVersionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        string version = await ranker.DataVersionAsync(cancellationToken).ConfigureAwait(false);
-        return new Experiments.AudienceScoreSetKey { Trigger = trigger, DataVersion = version, Model = ranker.ModelIdentity, AsOf = definition.AsOf };
+        Experiments.AudienceScoreSetKey key = new() { Trigger = definition.Trigger!, DataVersion = version, Model = ranker.ModelIdentity, AsOf = definition.AsOf };
+        using System.Diagnostics.Activity? find = Diagnostics.AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.find");
+        return (key, await SegmentStore.FindAudienceScoresAsync(key, _rankingOptions?.AudienceSnapshotMaxLag ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

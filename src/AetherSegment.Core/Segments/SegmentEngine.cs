@@ -251,7 +251,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // fingerprints of the members it writes, and the filters run once. Otherwise the members are scored first.
         Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>? scorer = null;
         Experiments.MemberUpliftScores? scores = null;
-        Experiments.AudienceScoreSetKey? setKey = null;
+        Task<(Experiments.AudienceScoreSetKey? Key, string? Set)>? lookup = null;
         StrongBox<Experiments.MemberUpliftScores?> fallback = new();
         if (holdout is not null)
         {
@@ -266,12 +266,12 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             {
                 scorer = SnapshotScorer(definition, members, snapshot.Snapshot, snapshot.Index);
             }
-            else if ((setKey = await ScoreSetKeyAsync(definition, cancellationToken).ConfigureAwait(false)) is { } key
-                && await SegmentStore.FindAudienceScoresAsync(key, _rankingOptions?.AudienceSnapshotMaxLag ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false) is { } candidate)
+            else if (KeepsScoreSetsByKey(definition))
             {
-                // No snapshot (a one-shot process), but an earlier process kept scores for this trigger, data version,
-                // models and as-of: the store references them if they score every member, else calls the scorer.
-                holdout = holdout with { Scores = candidate };
+                // No snapshot (a one-shot process): an earlier process may have kept scores for this trigger, data
+                // version, models and as-of. The lookup (the data version's probe, then the set) runs alongside the
+                // members' insert; the store references the set if it scores every member, else calls the scorer.
+                lookup = Task.Run(() => LookUpScoreSetAsync(definition, cancellationToken), cancellationToken);
                 scorer = async (_, token) => fallback.Value = await ScoreForHoldoutAsync(definition, members, token).ConfigureAwait(false);
             }
             else
@@ -294,11 +294,13 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             Parameters = members.Parameters,
             Holdout = holdout,
         };
-        StoredSegment stored = scorer is not null
+        StoredSegment stored = lookup is not null && scorer is not null
+            ? await SegmentStore.CreateAsync(segment, members, async _ => (await lookup.ConfigureAwait(false)).Set, scorer, cancellationToken).ConfigureAwait(false)
+            : scorer is not null
             ? await SegmentStore.CreateAsync(segment, members, scorer, cancellationToken).ConfigureAwait(false)
             : await SegmentStore.CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
-        if (setKey is not null && stored.Holdout is { Scores: null } && (scores ?? fallback.Value) is { } scored)
+        if (lookup is not null && (await lookup.ConfigureAwait(false)).Key is { } setKey && stored.Holdout is { Scores: null } && fallback.Value is { } scored)
         {
             // The members were scored: kept as a score set by key, so the next process references them.
             await KeepScoresForLaterAsync(setKey, scored).ConfigureAwait(false);

@@ -160,7 +160,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
 
     /// <inheritdoc />
     public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken) =>
-        CreateAsync(segment, members, scores, null, cancellationToken);
+        CreateAsync(segment, members, scores, null, null, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -171,10 +171,23 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scoreMembers);
-        return CreateAsync(segment, members, null, scoreMembers, cancellationToken);
+        return CreateAsync(segment, members, null, null, scoreMembers, cancellationToken);
     }
 
-    private async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>
+    /// The candidate is awaited after the members' <c>INSERT … SELECT</c>, so the caller's lookup (the data version's
+    /// probe and the set's key) runs alongside it. Coverage is one anti-join of the members just written with the set,
+    /// inside the transaction.
+    /// </remarks>
+    public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<CancellationToken, Task<string?>> candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidateScores);
+        ArgumentNullException.ThrowIfNull(scoreMembers);
+        return CreateAsync(segment, members, null, candidateScores, scoreMembers, cancellationToken);
+    }
+
+    private async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<CancellationToken, Task<string?>>? candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(members);
@@ -182,7 +195,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         {
             try
             {
-                return await TryCreateAsync(segment, members, scores, scoreMembers, cancellationToken).ConfigureAwait(false);
+                return await TryCreateAsync(segment, members, scores, candidateScores, scoreMembers, cancellationToken).ConfigureAwait(false);
             }
             catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
             {
@@ -195,7 +208,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         }
     }
 
-    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
+    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<CancellationToken, Task<string?>>? candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         // One span per step (the steps of a holdout's cost, read in docs/benchmarks.md "Where a holdout's time goes").
@@ -208,7 +221,14 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             string insert = $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m";
             step = NextStep(step, "segment.store.members");
             await ExecuteAsync(connection, new SqlStatement(insert, [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
-            if (scoreMembers is not null && segment.Holdout is { Scores: { } candidate } candidateHoldout)
+            if (candidateScores is not null && scoreMembers is not null && segment.Holdout is { } candidateHoldout)
+            {
+                step = NextStep(step, "segment.store.candidate");
+                string? found = await candidateScores(cancellationToken).ConfigureAwait(false);
+                segment = segment with { Holdout = candidateHoldout with { Scores = found } };
+            }
+
+            if (candidateScores is not null && scoreMembers is not null && segment.Holdout is { Scores: { } candidate } candidateHoldout2)
             {
                 // A candidate score set (found by key, ISegmentStore.FindAudienceScoresAsync) is referenced only when it
                 // scores every member just written; otherwise the members are scored, as without one.
@@ -220,7 +240,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 bool covered = Convert.ToInt64(await missing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0;
                 segment = segment with
                 {
-                    Holdout = covered ? candidateHoldout with { Method = HoldoutAssignment.StratifiedMethod } : candidateHoldout with { Scores = null },
+                    Holdout = covered ? candidateHoldout2 with { Method = HoldoutAssignment.StratifiedMethod } : candidateHoldout2 with { Scores = null },
                 };
                 scoreMembers = covered ? null : scoreMembers;
             }

@@ -144,7 +144,7 @@ public sealed class AudienceScoreSetTests
         }
 
         // One member missing from the candidate: not referenced, the members are scored and their arms kept.
-        StoredSegment scored = await segments.CreateAsync(segment with { Holdout = segment.Holdout! with { Scores = "aud_partial" } }, members, Scorer, CancellationToken.None);
+        StoredSegment scored = await segments.CreateAsync(segment, members, _ => Task.FromResult<string?>("aud_partial"), Scorer, CancellationToken.None);
         Assert.Equal(1, scorings);
         Assert.Null(scored.Holdout!.Scores);
         Assert.True(scored.Holdout.IsStratified);
@@ -155,10 +155,15 @@ public sealed class AudienceScoreSetTests
         await segments.KeepAudienceScoresAsync("aud_full", key, ids[..1], [Uplift(ids[0])], CancellationToken.None);
         Assert.Equal(ids.Length, await CountAsync(host.Store, $"SELECT COUNT(*) FROM {AudienceUpliftScores.TableName} WHERE set_id = 'aud_full'"));
         Assert.Equal("aud_full", await segments.FindAudienceScoresAsync(key, TimeSpan.Zero, CancellationToken.None));
-        StoredSegment referencing = await segments.CreateAsync(segment with { SegmentId = NewId(), Holdout = segment.Holdout! with { Scores = "aud_full" } }, members, Scorer, CancellationToken.None);
+        StoredSegment referencing = await segments.CreateAsync(segment with { SegmentId = NewId() }, members, _ => Task.FromResult<string?>("aud_full"), Scorer, CancellationToken.None);
         Assert.Equal(1, scorings);
         Assert.Equal("aud_full", referencing.Holdout!.Scores);
         Assert.True(referencing.Holdout.IsStratified);
+        // No candidate: scored, as without sets.
+        StoredSegment none = await segments.CreateAsync(segment with { SegmentId = NewId() }, members, _ => Task.FromResult<string?>(null), Scorer, CancellationToken.None);
+        Assert.Equal(2, scorings);
+        Assert.Null(none.Holdout!.Scores);
+        Assert.True(none.Holdout.ArmsKept);
         Assert.Equal((await ArmsAsync(host.Store, scored)).OrderBy(a => a.Key, StringComparer.Ordinal), (await ArmsAsync(host.Store, referencing)).OrderBy(a => a.Key, StringComparer.Ordinal));
     }
 
