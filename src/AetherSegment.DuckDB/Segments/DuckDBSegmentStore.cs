@@ -221,6 +221,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             string insert = $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m";
             step = NextStep(step, "segment.store.members");
             await ExecuteAsync(connection, new SqlStatement(insert, [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+            (long Size, double? AvgClv)? summary = null;
             if (candidateScores is not null && scoreMembers is not null && segment.Holdout is { } candidateHoldout)
             {
                 step = NextStep(step, "segment.store.candidate");
@@ -232,12 +233,24 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             {
                 // A candidate score set (found by key, ISegmentStore.FindAudienceScoresAsync) is referenced only when it
                 // scores every member just written; otherwise the members are scored, as without one.
+                // One scan of the members written: the summary and the members the set lacks together.
                 step = NextStep(step, "segment.store.coverage");
                 await using DuckDBCommand missing = Command(connection, new SqlStatement(
-                    $"SELECT COUNT(*) FROM {SegmentTables.MembersTableName} m WHERE m.segment_id = $segment_id AND NOT EXISTS " +
-                    $"(SELECT 1 FROM {AudienceUpliftScores.TableName} s WHERE s.set_id = $set_id AND s.customer_id = m.customer_id)",
+                    $"SELECT COUNT(*), AVG({_valueColumn}), COUNT(*) FILTER (WHERE NOT EXISTS " +
+                    $"(SELECT 1 FROM {AudienceUpliftScores.TableName} s WHERE s.set_id = $set_id AND s.customer_id = m.customer_id)) " +
+                    $"FROM {SegmentTables.MembersTableName} m WHERE m.segment_id = $segment_id",
                     [id, QueryParameter.String("set_id", candidate)]));
-                bool covered = Convert.ToInt64(await missing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0;
+                bool covered = false;
+                await using (DbDataReader reader = await missing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        summary = (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
+                            reader.IsDBNull(1) ? null : Math.Round(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture), 4));
+                        covered = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 0;
+                    }
+                }
+
                 segment = segment with
                 {
                     Holdout = covered ? candidateHoldout2 with { Method = HoldoutAssignment.StratifiedMethod } : candidateHoldout2 with { Scores = null },
@@ -257,13 +270,18 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 segment = HoldoutAssignment.WithScores(segment, scores);
             }
 
-            step = NextStep(step, "segment.store.summary");
             long size = 0;
             double? avgClv = null;
-            await using (DuckDBCommand stats = Command(connection, new SqlStatement(
-                $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id])))
-            await using (DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            if (summary is { } counted)
             {
+                (size, avgClv) = counted;
+            }
+            else
+            {
+                step = NextStep(step, "segment.store.summary");
+                await using DuckDBCommand stats = Command(connection, new SqlStatement(
+                    $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]));
+                await using DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     size = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
