@@ -25,6 +25,13 @@ if (args is ["experiment-ranked", string rankedDatabase, ..])
         args.Contains("--long-lived-only"), args.Contains("--all-customers"), pairs, args.Contains("--settle-arms"));
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-oneshot DB.duckdb [TRIGGER] [--holdout]   (issue 15: one activation per process, as the CLI; writes DB)
+if (args is ["experiment-oneshot", string oneShotDatabase, ..])
+{
+    string[] rest = [.. args.Skip(2).Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
+    return await ExperimentOneShot.RunAsync(oneShotDatabase, rest.Length > 0 ? rest[0] : "personalized_discount_offer", args.Contains("--holdout"));
+}
+
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-member-read DB.duckdb   (issue 15: reading the members back at activation, three ways)
 if (args is ["experiment-member-read", string memberReadDatabase])
 {

@@ -29,10 +29,16 @@ public static class AudienceUpliftScores
     /// </summary>
     public static TimeSpan UnreferencedRetention { get; } = TimeSpan.FromHours(1);
 
-    /// <summary>The sets kept: <c>audience_score_sets (set_id, created_at)</c>, one row per set.</summary>
+    /// <summary>
+    /// The sets kept: <c>audience_score_sets (set_id, created_at, trigger_type, data_version, model, as_of)</c>, one row
+    /// per set. The last four are the set's <see cref="AudienceScoreSetKey"/>, by which another process finds it; null
+    /// for sets kept without one (before stop 34), which are never found.
+    /// </summary>
     public static TableDefinition Sets { get; } = new(SetsTableName,
     [
         new("set_id", ColumnType.String), new("created_at", ColumnType.Timestamp),
+        new("trigger_type", ColumnType.String, Nullable: true), new("data_version", ColumnType.String, Nullable: true),
+        new("model", ColumnType.String, Nullable: true), new("as_of", ColumnType.Timestamp, Nullable: true),
     ]);
 
     /// <summary>The score sets: <c>audience_scores (set_id, customer_id, predicted_uplift)</c>, one row per customer and set.</summary>

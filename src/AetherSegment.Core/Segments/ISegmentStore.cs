@@ -64,6 +64,31 @@ public interface ISegmentStore
         return await CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores a segment with a holdout, stratified by a kept audience score set when one scores every member, else by
+    /// the scores <paramref name="scoreMembers"/> gives (as
+    /// <see cref="CreateAsync(StoredSegment, SqlStatement, Func{IReadOnlyList{long}?, CancellationToken, Task{Experiments.MemberUpliftScores?}}, CancellationToken)"/>).
+    /// A store that keeps sets awaits <paramref name="candidateScores"/> after the members are written (so the caller's
+    /// lookup, <see cref="FindAudienceScoresAsync"/>, runs alongside the insert), counts the members the candidate lacks
+    /// in the same transaction, and references it when none is missing: the scorer is then not called. Otherwise (no
+    /// candidate, or a member missing) the scorer scores the members inside the transaction.
+    /// </summary>
+    /// <param name="segment">The segment, with a holdout; its size and average CLV are filled in from the snapshot.</param>
+    /// <param name="members">A statement in the store's dialect selecting <see cref="SegmentTables.MemberColumns"/> in order, one row per member.</param>
+    /// <param name="candidateScores">Gives the id of a kept score set whose scores equal what the scorer would compute, or <see langword="null"/> for none.</param>
+    /// <param name="scoreMembers">Scores the members when the candidate does not serve (see the other overload).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored segment with its size and average CLV; its holdout names the set when one was referenced.</returns>
+    /// <exception cref="NotSupportedException">The scorer returned scores and the store does not keep them (<see cref="KeepsMemberScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    /// <remarks>The default awaits the candidate and ignores it (it keeps no sets), then calls the other overload.</remarks>
+    async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<CancellationToken, Task<string?>> candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidateScores);
+        _ = await candidateScores(cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(segment, members, scoreMembers, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Whether the store can keep a stratified holdout's arms after activation (<see cref="KeepMemberArmsAsync"/>).</summary>
     bool KeepsMemberArms => false;
 
@@ -100,6 +125,39 @@ public interface ISegmentStore
     /// <exception cref="DataStoreException">The store failed.</exception>
     Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This segment store does not keep audience score sets.");
+
+    /// <summary>
+    /// Keeps an audience score set with what its scores depend on (<paramref name="key"/>), so another process can find
+    /// it (<see cref="FindAudienceScoresAsync"/>): every customer's predicted uplift from a long-lived host's snapshot, or
+    /// the members a one-shot process has just scored. The new set also holds the customers of the newest set kept with
+    /// an equal key that <paramref name="customerIds"/> lacks (their scores are the same), so the covered customers grow
+    /// from process to process; a kept set is never changed. Then drops the sets no stored segment references, as
+    /// <see cref="KeepAudienceScoresAsync(string, IReadOnlyList{string}, IReadOnlyList{double}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="setId">The set's id (letters, digits, '_' and '-').</param>
+    /// <param name="key">The trigger, data version, models and as-of of the scores.</param>
+    /// <param name="customerIds">The customers scored.</param>
+    /// <param name="predictedUplift">Each customer's predicted absolute uplift, in the order of <paramref name="customerIds"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">The store does not keep score sets (<see cref="KeepsAudienceScores"/>).</exception>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    Task KeepAudienceScoresAsync(string setId, Experiments.AudienceScoreSetKey key, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This segment store does not keep audience score sets.");
+
+    /// <summary>
+    /// The newest kept audience score set for <paramref name="key"/>'s trigger, data version and models whose as-of is at
+    /// most <paramref name="maxLag"/> before <paramref name="key"/>'s (and not after it), or <see langword="null"/>. A
+    /// set found may not score every member of a segment: pass it as a candidate to
+    /// <see cref="CreateAsync(StoredSegment, SqlStatement, Func{IReadOnlyList{long}?, CancellationToken, Task{Experiments.MemberUpliftScores?}}, CancellationToken)"/>,
+    /// which checks.
+    /// </summary>
+    /// <param name="key">The trigger, data version, models and as-of the scores must have.</param>
+    /// <param name="maxLag">How far the set's as-of may be behind <paramref name="key"/>'s (zero: the same as-of).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="DataStoreException">The store failed.</exception>
+    /// <remarks>The default finds none.</remarks>
+    Task<string?> FindAudienceScoresAsync(Experiments.AudienceScoreSetKey key, TimeSpan maxLag, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 
     /// <summary>Fetches a stored segment.</summary>
     /// <param name="segmentId">The id.</param>

@@ -1,4 +1,5 @@
 using AetherSegment.Data;
+using AetherSegment.Uplift;
 using Microsoft.Extensions.Logging;
 
 namespace AetherSegment.Segments;
@@ -45,7 +46,13 @@ internal sealed partial class SegmentEngine
         string setId = "aud_" + Guid.NewGuid().ToString("N");
         try
         {
-            await SegmentStore.KeepAudienceScoresAsync(setId, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None).ConfigureAwait(false);
+            // Kept with its key, so a one-shot process on the same data and as-of can reference it too.
+            Experiments.AudienceScoreSetKey? key = _ranker is StoreTriggerRanker ranker
+                ? new() { Trigger = trigger, DataVersion = snapshot.Version, Model = ranker.ModelIdentity, AsOf = snapshot.AsOf }
+                : null;
+            await (key is null
+                ? SegmentStore.KeepAudienceScoresAsync(setId, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None)
+                : SegmentStore.KeepAudienceScoresAsync(setId, key, snapshot.Ids, snapshot.Uplift[index], CancellationToken.None)).ConfigureAwait(false);
             LogScoreSetKept(_logger, setId, trigger, snapshot.Ids.Length);
             return setId;
         }
@@ -54,6 +61,66 @@ internal sealed partial class SegmentEngine
             // Activations go on scoring their members, as without a kept set (also when the host is shutting down).
             LogScoreSetFailed(_logger, trigger, ex.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a one-shot activation's scores are kept and found by key (<see cref="Experiments.AudienceScoreSetKey"/>:
+    /// the segment's trigger, the campaign history's data version, a storage probe when a process before this one
+    /// computed it, <see cref="CampaignHistoryVersion"/>, the models' identity and the segment's as-of): the store keeps
+    /// score sets and member scores, and the segment has a trigger of the profile ranked by the store's ranker.
+    /// </summary>
+    private bool KeepsScoreSetsByKey(SegmentDefinition definition) =>
+        definition.Trigger is { } trigger && _ranker is StoreTriggerRanker && TriggerIndex(trigger) >= 0
+        && SegmentStore.KeepsAudienceScores && SegmentStore.KeepsMemberScores;
+
+    /// <summary>
+    /// The key (see <see cref="KeepsScoreSetsByKey"/>) and the newest kept score set for it, its as-of within the
+    /// snapshot's lag (the same as-of without one), or a null set.
+    /// </summary>
+    private async Task<(Experiments.AudienceScoreSetKey? Key, string? Set)> LookUpScoreSetAsync(SegmentDefinition definition, CancellationToken cancellationToken)
+    {
+        StoreTriggerRanker ranker = (StoreTriggerRanker)_ranker!;
+        string version;
+        using (System.Diagnostics.Activity? step = Diagnostics.AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.version"))
+        {
+            version = await ranker.DataVersionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Experiments.AudienceScoreSetKey key = new() { Trigger = definition.Trigger!, DataVersion = version, Model = ranker.ModelIdentity, AsOf = definition.AsOf };
+        using System.Diagnostics.Activity? find = Diagnostics.AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.find");
+        return (key, await SegmentStore.FindAudienceScoresAsync(key, _rankingOptions?.AudienceSnapshotMaxLag ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Keeps the scores a one-shot activation computed as a score set by key (with the customers of the newest set of
+    /// the same key), so the next process with that key references them instead of scoring. Awaited in a one-shot
+    /// process (it may exit right after); in the background in a long-lived host. A failure is logged: the next process
+    /// scores its members, as before.
+    /// </summary>
+    private async Task KeepScoresForLaterAsync(Experiments.AudienceScoreSetKey key, Experiments.MemberUpliftScores scores)
+    {
+        string setId = "aud_" + Guid.NewGuid().ToString("N");
+        async Task KeepAsync()
+        {
+            try
+            {
+                await SegmentStore.KeepAudienceScoresAsync(setId, key, scores.CustomerIds, scores.PredictedUplift, CancellationToken.None).ConfigureAwait(false);
+                LogScoreSetKept(_logger, setId, key.Trigger, scores.CustomerIds.Count);
+            }
+            catch (Exception ex) when (ex is DataStoreException or NotSupportedException or System.Data.Common.DbException or ObjectDisposedException or InvalidOperationException)
+            {
+                LogScoreSetFailed(_logger, key.Trigger, ex.Message);
+            }
+        }
+
+        if (_rankingOptions?.AudienceSnapshotMaxLag is null)
+        {
+            await KeepAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            _ = Task.Run(KeepAsync, CancellationToken.None);
         }
     }
 

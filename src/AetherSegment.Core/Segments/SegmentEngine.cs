@@ -251,6 +251,8 @@ internal sealed partial class SegmentEngine : ISegmentEngine
         // fingerprints of the members it writes, and the filters run once. Otherwise the members are scored first.
         Func<IReadOnlyList<long>?, CancellationToken, Task<Experiments.MemberUpliftScores?>>? scorer = null;
         Experiments.MemberUpliftScores? scores = null;
+        Task<(Experiments.AudienceScoreSetKey? Key, string? Set)>? lookup = null;
+        StrongBox<Experiments.MemberUpliftScores?> fallback = new();
         if (holdout is not null)
         {
             using Activity? plan = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.plan");
@@ -263,6 +265,14 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             else if (serving is { } snapshot && SegmentStore.KeepsMemberScores)
             {
                 scorer = SnapshotScorer(definition, members, snapshot.Snapshot, snapshot.Index);
+            }
+            else if (KeepsScoreSetsByKey(definition))
+            {
+                // No snapshot (a one-shot process): an earlier process may have kept scores for this trigger, data
+                // version, models and as-of. The lookup (the data version's probe, then the set) runs alongside the
+                // members' insert; the store references the set if it scores every member, else calls the scorer.
+                lookup = Task.Run(() => LookUpScoreSetAsync(definition, cancellationToken), cancellationToken);
+                scorer = async (_, token) => fallback.Value = await ScoreForHoldoutAsync(definition, members, token).ConfigureAwait(false);
             }
             else
             {
@@ -284,11 +294,24 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             Parameters = members.Parameters,
             Holdout = holdout,
         };
-        StoredSegment stored = scorer is not null
+        StoredSegment stored = lookup is not null && scorer is not null
+            ? await SegmentStore.CreateAsync(segment, members, async _ => (await lookup.ConfigureAwait(false)).Set, scorer, cancellationToken).ConfigureAwait(false)
+            : scorer is not null
             ? await SegmentStore.CreateAsync(segment, members, scorer, cancellationToken).ConfigureAwait(false)
             : await SegmentStore.CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
-        KeepArmsInBackground(stored);
+        if (lookup is not null && (await lookup.ConfigureAwait(false)).Key is { } setKey && stored.Holdout is { Scores: null } && fallback.Value is { } scored)
+        {
+            // The members were scored: kept as a score set by key, so the next process references them.
+            await KeepScoresForLaterAsync(setKey, scored).ConfigureAwait(false);
+        }
+
+        // A one-shot process (no snapshot) may exit right after: arms it could not keep at activation are computed by reads.
+        if (_rankingOptions?.AudienceSnapshotMaxLag is not null || stored.Holdout?.Scores is null)
+        {
+            KeepArmsInBackground(stored);
+        }
+
         return stored;
     }
 

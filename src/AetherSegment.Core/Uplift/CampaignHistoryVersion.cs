@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
 
@@ -13,22 +14,38 @@ namespace AetherSegment.Uplift;
 /// does not tell a second such update of a segment from the first, so the checksum decides). Any appended, removed or
 /// edited row therefore still changes the version; an unchanged table costs a few milliseconds instead of a full scan.
 /// A dialect without one (BigQuery) computes the checksum every time.
+/// <para>
+/// With a <c>persistedPath</c> (the trained models' directory, <see cref="TriggerModelCache"/>) the pair (probe, version)
+/// is also written to a file there, so a new process on unchanged data (the CLI: one command per process) runs only the
+/// probe: the file is read when the in-memory entry is missing or differs, and trusted only when its probe and table
+/// equal the current probe. A changed probe or pending updates still compute the checksum (and replace the file).
+/// </para>
 /// </summary>
 /// <remarks>
 /// Why the layout is enough when no update is pending: appends and deletes change the count or a segment's count;
 /// a checkpoint writes rewritten segments to new blocks while the old ones are still in use, so the layout after it
 /// differs from the one cached before it; a write by another process needs this process to have released the file,
 /// and it either checkpoints on close (new blocks) or leaves a WAL whose replay shows as pending updates.
-/// Thread-safe; one cached entry.
+/// Across processes the same holds: the file is only read after this process probed the table itself. Thread-safe;
+/// one cached entry (and one file).
 /// </remarks>
-internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile profile)
+internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile profile, string? persistedPath = null)
 {
+    /// <summary>The file name of the persisted (probe, version) pair in the models' directory.</summary>
+    public const string FileName = "campaign-history-version.json";
+
+    private const string FormatName = "aether-campaign-history-version-1";
+
     private readonly Lock _gate = new();
     private (string Probe, string Version)? _cached;
     private int _fullScans;
+    private int _persistedHits;
 
     /// <summary>How many times the full checksum was computed (for tests and diagnostics).</summary>
     public int FullScans => Volatile.Read(ref _fullScans);
+
+    /// <summary>How many times the version was taken from the persisted file after a probe (for tests and diagnostics).</summary>
+    public int PersistedHits => Volatile.Read(ref _persistedHits);
 
     /// <summary>The current data version, as <c>count|latest send µs|checksum</c>.</summary>
     /// <param name="cancellationToken">Cancels the queries.</param>
@@ -49,6 +66,17 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
                     return cached.Version;
                 }
             }
+
+            if (probe is not null && ReadPersisted(probe) is { } persisted)
+            {
+                Interlocked.Increment(ref _persistedHits);
+                lock (_gate)
+                {
+                    _cached = (probe, persisted);
+                }
+
+                return persisted;
+            }
         }
 
         Interlocked.Increment(ref _fullScans);
@@ -60,9 +88,67 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
             {
                 _cached = (probe, version);
             }
+
+            WritePersisted(probe, version);
         }
 
         return version;
+    }
+
+    private string Table => profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking").Table;
+
+    /// <summary>The persisted version when the file holds this probe of this table; null otherwise (missing, other, unreadable).</summary>
+    private string? ReadPersisted(string probe)
+    {
+        if (persistedPath is null || !File.Exists(persistedPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            using FileStream file = File.OpenRead(persistedPath);
+            PersistedDto? saved = JsonSerializer.Deserialize<PersistedDto>(file, AetherSegmentJson.Options);
+            return saved is { Format: FormatName, Version: { } version } && saved.Probe == probe && saved.Table == Table && saved.Dialect == store.Dialect.Name
+                ? version
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the persisted pair (a temporary file renamed over it); a failure only costs the next process a checksum.</summary>
+    private void WritePersisted(string probe, string version)
+    {
+        if (persistedPath is null)
+        {
+            return;
+        }
+
+        string temporary = persistedPath + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(persistedPath))!);
+            using (FileStream file = new(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                JsonSerializer.Serialize(file, new PersistedDto { Format = FormatName, Dialect = store.Dialect.Name, Table = Table, Probe = probe, Version = version }, AetherSegmentJson.Options);
+            }
+
+            File.Move(temporary, persistedPath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // The next process computes the checksum again.
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
     }
 
     private static string Join(object?[] row) => string.Join('|', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
@@ -77,5 +163,18 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
         EntityMapping sends = profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking");
         string sentAt = Segments.SegmentMapping.Column(store.Dialect, null, sends.Column("sent_at") ?? "sent_at");
         return store.Dialect.TableStateProbe(sends.Table, sentAt) is { } sql ? new SqlStatement(sql) : null;
+    }
+
+    private sealed class PersistedDto
+    {
+        public string? Format { get; set; }
+
+        public string? Dialect { get; set; }
+
+        public string? Table { get; set; }
+
+        public string? Probe { get; set; }
+
+        public string? Version { get; set; }
     }
 }

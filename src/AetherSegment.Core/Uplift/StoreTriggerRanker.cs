@@ -48,7 +48,10 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _time = time;
         _logger = logger;
         _options = options.Value;
-        _version = new CampaignHistoryVersion(store, profile);
+        // The (probe, version) pair is kept beside the models, so a new process on unchanged data runs only the probe.
+        _version = new CampaignHistoryVersion(store, profile, _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory)
+            ? Path.Combine(Path.GetFullPath(_options.ModelDirectory), CampaignHistoryVersion.FileName)
+            : null);
         _models = models ?? new BuiltInUpliftModelFactory();
         // Saved models load as the built-in models: another factory's models stay in memory.
         _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
@@ -82,6 +85,16 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
             }
         }
     }
+
+    /// <summary>
+    /// Who scores with this ranker's models, apart from the data version: a hash of the training settings and the
+    /// model factory (<see cref="Settings"/>), so scores kept by another process (audience score sets) are only reused
+    /// with the same models.
+    /// </summary>
+    internal string ModelIdentity => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Settings + ";factory=" + _models.GetType().FullName)))[..16];
+
+    /// <summary>How many times the data version was read from the persisted (probe, version) pair (for tests and diagnostics).</summary>
+    internal int DataVersionPersistedHits => _version.PersistedHits;
 
     private string Settings => string.Create(CultureInfo.InvariantCulture,
         $"{TrainingVersion};profile={_profile.Name};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");

@@ -180,7 +180,7 @@ internal sealed partial class TriggerModelCache(string directory, BusinessProfil
         foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*.json"))
         {
             string name = Path.GetFileName(file);
-            if (name != ManifestName && !name.EndsWith("-" + tag + ".json", StringComparison.Ordinal))
+            if (name != ManifestName && name != CampaignHistoryVersion.FileName && !name.EndsWith("-" + tag + ".json", StringComparison.Ordinal))
             {
                 try
                 {

@@ -39,7 +39,49 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     public bool KeepsAudienceScores => true;
 
     /// <inheritdoc />
-    public async Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
+    public Task KeepAudienceScoresAsync(string setId, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken) =>
+        KeepScoreSetAsync(setId, null, customerIds, predictedUplift, cancellationToken);
+
+    /// <inheritdoc />
+    public Task KeepAudienceScoresAsync(string setId, AudienceScoreSetKey key, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return KeepScoreSetAsync(setId, key, customerIds, predictedUplift, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> FindAudienceScoresAsync(AudienceScoreSetKey key, TimeSpan maxLag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLag, TimeSpan.Zero);
+        if (!store.Exists)
+        {
+            return null;
+        }
+
+        await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using DuckDBCommand find = Command(connection, new SqlStatement(
+                $"SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE trigger_type = $trigger AND data_version = $data_version AND model = $model " +
+                "AND as_of <= $as_of AND as_of >= $earliest ORDER BY as_of DESC, created_at DESC, set_id LIMIT 1",
+                [.. KeyParameters(key), QueryParameter.Timestamp("earliest", key.AsOf - maxLag)]));
+            return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+        catch (DuckDBException ex)
+        {
+            throw new DataStoreException($"DuckDB could not look the audience score sets up: {ex.Message}", ex);
+        }
+    }
+
+    private static QueryParameter[] KeyParameters(AudienceScoreSetKey key) =>
+    [
+        QueryParameter.String("trigger", key.Trigger), QueryParameter.String("data_version", key.DataVersion),
+        QueryParameter.String("model", key.Model), QueryParameter.Timestamp("as_of", key.AsOf),
+    ];
+
+    private async Task KeepScoreSetAsync(string setId, AudienceScoreSetKey? key, IReadOnlyList<string> customerIds, IReadOnlyList<double> predictedUplift, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(setId);
         ArgumentNullException.ThrowIfNull(customerIds);
@@ -77,8 +119,25 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     writer.Close();
                 }
 
-                await ExecuteAsync(connection, new SqlStatement($"INSERT INTO {AudienceUpliftScores.SetsTableName} VALUES ($set_id, $created_at)",
-                    [set, QueryParameter.Timestamp("created_at", now)]), cancellationToken).ConfigureAwait(false);
+                if (key is not null)
+                {
+                    // The newest set with an equal key holds the same scores for its customers: those this one lacks are
+                    // copied, so a trigger's coverage grows set by set and no kept set is ever changed.
+                    await ExecuteAsync(connection, new SqlStatement(
+                        $"INSERT INTO {AudienceUpliftScores.TableName} SELECT $set_id, o.customer_id, o.predicted_uplift FROM {AudienceUpliftScores.TableName} o " +
+                        $"WHERE o.set_id = (SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE trigger_type = $trigger AND data_version = $data_version " +
+                        "AND model = $model AND as_of = $as_of ORDER BY created_at DESC, set_id LIMIT 1) " +
+                        $"AND NOT EXISTS (SELECT 1 FROM {AudienceUpliftScores.TableName} n WHERE n.set_id = $set_id AND n.customer_id = o.customer_id)",
+                        [set, .. KeyParameters(key)]), cancellationToken).ConfigureAwait(false);
+                }
+
+                await ExecuteAsync(connection, new SqlStatement(
+                    $"INSERT INTO {AudienceUpliftScores.SetsTableName} (set_id, created_at, trigger_type, data_version, model, as_of) VALUES ($set_id, $created_at, $trigger, $data_version, $model, $as_of)",
+                    [
+                        set, QueryParameter.Timestamp("created_at", now),
+                        new QueryParameter("trigger", QueryParameterType.String, key?.Trigger), new QueryParameter("data_version", QueryParameterType.String, key?.DataVersion),
+                        new QueryParameter("model", QueryParameterType.String, key?.Model), new QueryParameter("as_of", QueryParameterType.Timestamp, key?.AsOf.ToUniversalTime()),
+                    ]), cancellationToken).ConfigureAwait(false);
                 // The sets no segment references, written long enough ago that no activation can still be about to.
                 string doomed = $"SELECT set_id FROM {AudienceUpliftScores.SetsTableName} WHERE set_id <> $set_id AND created_at < $kept_after " +
                     $"AND set_id NOT IN (SELECT set_id FROM {AudienceUpliftScores.ReferencesTableName})";
@@ -101,7 +160,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
 
     /// <inheritdoc />
     public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, CancellationToken cancellationToken) =>
-        CreateAsync(segment, members, scores, null, cancellationToken);
+        CreateAsync(segment, members, scores, null, null, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -112,10 +171,23 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
     public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scoreMembers);
-        return CreateAsync(segment, members, null, scoreMembers, cancellationToken);
+        return CreateAsync(segment, members, null, null, scoreMembers, cancellationToken);
     }
 
-    private async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>
+    /// The candidate is awaited after the members' <c>INSERT … SELECT</c>, so the caller's lookup (the data version's
+    /// probe and the set's key) runs alongside it. Coverage is one anti-join of the members just written with the set,
+    /// inside the transaction.
+    /// </remarks>
+    public Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, Func<CancellationToken, Task<string?>> candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>> scoreMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidateScores);
+        ArgumentNullException.ThrowIfNull(scoreMembers);
+        return CreateAsync(segment, members, null, candidateScores, scoreMembers, cancellationToken);
+    }
+
+    private async Task<StoredSegment> CreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<CancellationToken, Task<string?>>? candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(members);
@@ -123,7 +195,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         {
             try
             {
-                return await TryCreateAsync(segment, members, scores, scoreMembers, cancellationToken).ConfigureAwait(false);
+                return await TryCreateAsync(segment, members, scores, candidateScores, scoreMembers, cancellationToken).ConfigureAwait(false);
             }
             catch (DuckDBException ex) when (attempt < ConflictAttempts && IsRetryable(ex))
             {
@@ -136,7 +208,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
         }
     }
 
-    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
+    private async Task<StoredSegment> TryCreateAsync(StoredSegment segment, SqlStatement members, MemberUpliftScores? scores, Func<CancellationToken, Task<string?>>? candidateScores, Func<IReadOnlyList<long>?, CancellationToken, Task<MemberUpliftScores?>>? scoreMembers, CancellationToken cancellationToken)
     {
         await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         // One span per step (the steps of a holdout's cost, read in docs/benchmarks.md "Where a holdout's time goes").
@@ -149,6 +221,43 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             string insert = $"INSERT INTO {SegmentTables.MembersTableName} (segment_id, {_memberList}) SELECT $segment_id, {_memberList} FROM ({members.Sql}) AS m";
             step = NextStep(step, "segment.store.members");
             await ExecuteAsync(connection, new SqlStatement(insert, [.. members.Parameters, id]), cancellationToken).ConfigureAwait(false);
+            (long Size, double? AvgClv)? summary = null;
+            if (candidateScores is not null && scoreMembers is not null && segment.Holdout is { } candidateHoldout)
+            {
+                step = NextStep(step, "segment.store.candidate");
+                string? found = await candidateScores(cancellationToken).ConfigureAwait(false);
+                segment = segment with { Holdout = candidateHoldout with { Scores = found } };
+            }
+
+            if (candidateScores is not null && scoreMembers is not null && segment.Holdout is { Scores: { } candidate } candidateHoldout2)
+            {
+                // A candidate score set (found by key, ISegmentStore.FindAudienceScoresAsync) is referenced only when it
+                // scores every member just written; otherwise the members are scored, as without one.
+                // One scan of the members written: the summary and the members the set lacks together.
+                step = NextStep(step, "segment.store.coverage");
+                await using DuckDBCommand missing = Command(connection, new SqlStatement(
+                    $"SELECT COUNT(*), AVG({_valueColumn}), COUNT(*) FILTER (WHERE NOT EXISTS " +
+                    $"(SELECT 1 FROM {AudienceUpliftScores.TableName} s WHERE s.set_id = $set_id AND s.customer_id = m.customer_id)) " +
+                    $"FROM {SegmentTables.MembersTableName} m WHERE m.segment_id = $segment_id",
+                    [id, QueryParameter.String("set_id", candidate)]));
+                bool covered = false;
+                await using (DbDataReader reader = await missing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        summary = (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
+                            reader.IsDBNull(1) ? null : Math.Round(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture), 4));
+                        covered = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 0;
+                    }
+                }
+
+                segment = segment with
+                {
+                    Holdout = covered ? candidateHoldout2 with { Method = HoldoutAssignment.StratifiedMethod } : candidateHoldout2 with { Scores = null },
+                };
+                scoreMembers = covered ? null : scoreMembers;
+            }
+
             if (scoreMembers is not null)
             {
                 // The rows this transaction has just written, read back (no filter evaluated again); cheaper than
@@ -161,13 +270,18 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                 segment = HoldoutAssignment.WithScores(segment, scores);
             }
 
-            step = NextStep(step, "segment.store.summary");
             long size = 0;
             double? avgClv = null;
-            await using (DuckDBCommand stats = Command(connection, new SqlStatement(
-                $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id])))
-            await using (DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            if (summary is { } counted)
             {
+                (size, avgClv) = counted;
+            }
+            else
+            {
+                step = NextStep(step, "segment.store.summary");
+                await using DuckDBCommand stats = Command(connection, new SqlStatement(
+                    $"SELECT COUNT(*), AVG({_valueColumn}) FROM {SegmentTables.MembersTableName} WHERE segment_id = $segment_id", [id]));
+                await using DbDataReader reader = await stats.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     size = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
@@ -553,6 +667,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
                     await UpgradeScoresTableAsync(connection, cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Table)), cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.Sets)), cancellationToken).ConfigureAwait(false);
+                    await UpgradeSetsTableAsync(connection, cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(connection, new SqlStatement(DuckDBSchema.CreateTable(AudienceUpliftScores.References)), cancellationToken).ConfigureAwait(false);
                     _schemaReadyFor = store.DatabasePath;
                     return;
@@ -586,6 +701,26 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
 
         await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {MemberUpliftScores.TableName} ADD COLUMN IF NOT EXISTS held BIGINT"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {MemberUpliftScores.TableName} ALTER COLUMN predicted_uplift DROP NOT NULL"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds the key columns (stop 34) to an <c>audience_score_sets</c> written before them: those sets have none and are
+    /// never found by key (they are still referenced by the segments that name them).
+    /// </summary>
+    private static async Task UpgradeSetsTableAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using DuckDBCommand probe = Command(connection, new SqlStatement(
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = $table AND column_name = 'as_of'",
+            [QueryParameter.String("table", AudienceUpliftScores.SetsTableName)]));
+        if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        foreach (string column in (string[])["trigger_type VARCHAR", "data_version VARCHAR", "model VARCHAR", "as_of TIMESTAMP"])
+        {
+            await ExecuteAsync(connection, new SqlStatement($"ALTER TABLE {AudienceUpliftScores.SetsTableName} ADD COLUMN IF NOT EXISTS {column}"), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -103,6 +103,70 @@ public sealed class AudienceScoreSetTests
         Assert.Equal(3L * ids.Length, await CountAsync(host.Store, $"SELECT COUNT(*) FROM {AudienceUpliftScores.TableName}"));
     }
 
+    [Fact]
+    public async Task FindByKey_FindsOnlyTheSameTriggerVersionAndModels_WithAnAsOfWithinTheLag_NewestFirst()
+    {
+        await using EngineHost host = await EngineHost.CreateAsync(50);
+        ISegmentStore segments = host.Services.GetRequiredService<ISegmentStore>();
+        DateTimeOffset asOf = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        AudienceScoreSetKey key = new() { Trigger = Trigger, DataVersion = "10|5|77", Model = "m1", AsOf = asOf };
+        Assert.Null(await segments.FindAudienceScoresAsync(key, TimeSpan.Zero, CancellationToken.None));
+        await segments.KeepAudienceScoresAsync("aud_old", key with { AsOf = asOf.AddMinutes(-10) }, ["c1"], [0.1], CancellationToken.None);
+        await segments.KeepAudienceScoresAsync("aud_exact", key, ["c1"], [0.1], CancellationToken.None);
+        await segments.KeepAudienceScoresAsync("aud_other_trigger", key with { Trigger = "cart_reminder" }, ["c1"], [0.1], CancellationToken.None);
+        await segments.KeepAudienceScoresAsync("aud_other_version", key with { DataVersion = "11|5|78" }, ["c1"], [0.1], CancellationToken.None);
+        await segments.KeepAudienceScoresAsync("aud_other_model", key with { Model = "m2" }, ["c1"], [0.1], CancellationToken.None);
+        await segments.KeepAudienceScoresAsync("aud_later", key with { AsOf = asOf.AddMinutes(5) }, ["c1"], [0.1], CancellationToken.None);
+        await segments.KeepAudienceScoresAsync("aud_no_key", ["c1"], [0.1], CancellationToken.None);
+
+        Assert.Equal("aud_exact", await segments.FindAudienceScoresAsync(key, TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal("aud_exact", await segments.FindAudienceScoresAsync(key, TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.Equal("aud_old", await segments.FindAudienceScoresAsync(key with { AsOf = asOf.AddMinutes(-1) }, TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.Null(await segments.FindAudienceScoresAsync(key with { AsOf = asOf.AddMinutes(-1) }, TimeSpan.Zero, CancellationToken.None));
+        Assert.Null(await segments.FindAudienceScoresAsync(key with { Model = "m3" }, TimeSpan.FromMinutes(15), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Candidate_ReferencedOnlyWhenItScoresEveryMember_ElseTheScorerScoresThem()
+    {
+        await using EngineHost host = await EngineHost.CreateAsync(2_000);
+        ISegmentStore segments = host.Services.GetRequiredService<ISegmentStore>();
+        (StoredSegment segment, SqlStatement members) = await NewSegmentAsync(host);
+        string[] ids = await MemberIdsAsync(host.Store, members);
+        static double Uplift(string id) => (id.GetHashCode(StringComparison.Ordinal) & 63) / 1000.0;
+        AudienceScoreSetKey key = new() { Trigger = Trigger, DataVersion = "v", Model = "m", AsOf = segment.AsOf };
+        await segments.KeepAudienceScoresAsync("aud_partial", key, ids[1..], [.. ids[1..].Select(Uplift)], CancellationToken.None);
+        int scorings = 0;
+        Task<MemberUpliftScores?> Scorer(IReadOnlyList<long>? fingerprints, CancellationToken token)
+        {
+            scorings++;
+            return Task.FromResult<MemberUpliftScores?>(new MemberUpliftScores(Trigger, ids, [.. ids.Select(Uplift)]));
+        }
+
+        // One member missing from the candidate: not referenced, the members are scored and their arms kept.
+        StoredSegment scored = await segments.CreateAsync(segment, members, _ => Task.FromResult<string?>("aud_partial"), Scorer, CancellationToken.None);
+        Assert.Equal(1, scorings);
+        Assert.Null(scored.Holdout!.Scores);
+        Assert.True(scored.Holdout.IsStratified);
+        Assert.True(scored.Holdout.ArmsKept);
+        Assert.Equal(0L, await CountAsync(host.Store, $"SELECT COUNT(*) FROM {AudienceUpliftScores.ReferencesTableName}"));
+
+        // The scores kept by key with the partial set's customers: the new set covers everyone and is referenced, with the same arms.
+        await segments.KeepAudienceScoresAsync("aud_full", key, ids[..1], [Uplift(ids[0])], CancellationToken.None);
+        Assert.Equal(ids.Length, await CountAsync(host.Store, $"SELECT COUNT(*) FROM {AudienceUpliftScores.TableName} WHERE set_id = 'aud_full'"));
+        Assert.Equal("aud_full", await segments.FindAudienceScoresAsync(key, TimeSpan.Zero, CancellationToken.None));
+        StoredSegment referencing = await segments.CreateAsync(segment with { SegmentId = NewId() }, members, _ => Task.FromResult<string?>("aud_full"), Scorer, CancellationToken.None);
+        Assert.Equal(1, scorings);
+        Assert.Equal("aud_full", referencing.Holdout!.Scores);
+        Assert.True(referencing.Holdout.IsStratified);
+        // No candidate: scored, as without sets.
+        StoredSegment none = await segments.CreateAsync(segment with { SegmentId = NewId() }, members, _ => Task.FromResult<string?>(null), Scorer, CancellationToken.None);
+        Assert.Equal(2, scorings);
+        Assert.Null(none.Holdout!.Scores);
+        Assert.True(none.Holdout.ArmsKept);
+        Assert.Equal((await ArmsAsync(host.Store, scored)).OrderBy(a => a.Key, StringComparer.Ordinal), (await ArmsAsync(host.Store, referencing)).OrderBy(a => a.Key, StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("aud'; DROP TABLE segments; --")]
