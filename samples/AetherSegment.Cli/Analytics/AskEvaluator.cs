@@ -184,6 +184,7 @@ internal static partial class AskEvaluator
         null => "(null)",
         DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         string month when MonthKeyRegex().IsMatch(month) => month + "-01",
         _ => value.ToString() ?? "",

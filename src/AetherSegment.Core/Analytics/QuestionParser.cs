@@ -831,6 +831,10 @@ internal static partial class QuestionParser
     private static string ExampleHaving(SemanticLayer layer, MeasureDefinition subject, NumericComparison comparison) =>
         layer.Profile.Catalog.Places.Levels is { Count: > 0 } levels ? $"{levels[^1].Plural} with {subject.Label} {comparison.Phrase}" : $"{People(layer)} with {subject.Label} {comparison.Phrase}";
 
+    // A share said within each group ("for each country, what share of its customers ...").
+    [GeneratedRegex(@"(?<= )(?:its|their|within|for each|in each|of each)(?= )")]
+    private static partial Regex WithinGroupRegex();
+
     // Whether the text between two positions joins two parts ("and", "or", "but").
     private static bool Conjoined(string text, int from, int to) =>
         to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => word is "and" or "or" or "but");
@@ -1147,7 +1151,8 @@ internal static partial class QuestionParser
         // "for each country, what share of its customers are exclusivity seekers": the share within each group (out of
         // its customers) or how those customers split across the groups (out of all of them)? Only the second can be
         // computed with a condition on the customers, so it is asked back, never answered with the other.
-        if (share && dimension is { IsTime: false } within && conditions.Count > 0)
+        if (share && dimension is { IsTime: false } within
+            && (conditions.Count > 0 || (filters.Exists(f => !f.NamesMeasure && f.Dimension != within.Key) && WithinGroupRegex().IsMatch(text))))
         {
             return ParsedQuestion.Unplaced($"a share of {measure.Label} for each {within.Label} could be out of that {within.Label}'s {measure.Label} or out of all of them (how they split across {within.PluralLabel}); ask for one {within.Label} at a time, as in \"what share of {measure.Label} in {ExamplePlace(layer)} ...\", or for \"{measure.Label} by {within.Label}\"");
         }

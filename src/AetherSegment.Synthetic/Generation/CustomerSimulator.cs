@@ -225,9 +225,10 @@ internal sealed class CustomerSimulator
         items = 1 + (random.Chance(0.45) ? 1 : 0) + (random.Chance(0.2) ? 1 : 0);
         c.HasCart = true;
 
-        // 70% of carts are abandoned in the last 7 days, the rest between 7 and 60 days ago (never before sign-up).
+        // 70% of carts are abandoned in the last 7 days, the rest between 7 and 60 days ago (never before sign-up, and
+        // never after the as-of: a customer who signed up in the last hour left the cart at the as-of).
         long age = random.Chance(0.7) ? random.NextInt64(7 * Day) : (7 * Day) + random.NextInt64(53 * Day);
-        c.CartAt = Math.Max(c.CreatedAt + 3600, _asOf - age);
+        c.CartAt = Math.Min(_asOf, Math.Max(c.CreatedAt + 3600, _asOf - age));
     }
 
     private void WriteEvents(ref SyntheticRandom random, CustomerState c, int cartItems, ITableWriter w)

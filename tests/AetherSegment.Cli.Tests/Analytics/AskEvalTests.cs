@@ -78,6 +78,7 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     [InlineData("strftime(date_trunc('month', transaction_date), '%Y-%m')", 0)]
     [InlineData("strftime(date_trunc('month', transaction_date), '%Y-%m-%d')", 0)]
     [InlineData("strftime(date_trunc('month', transaction_date), '%Y/%m')", 1)]
+    [InlineData("CAST(date_trunc('month', transaction_date) AS DATE)", 0)]
     public async Task MonthKeys_ReadAsTheMonthsFirstDay_WhetherWrittenAsMonthOrDay(string key, int wrong)
     {
         // The sixth blind set keys a monthly breakdown as "2026-01"; answers key it as the month's first day.

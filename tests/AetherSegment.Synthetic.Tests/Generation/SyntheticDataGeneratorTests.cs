@@ -87,6 +87,27 @@ public sealed class SyntheticDataGeneratorTests
     }
 
     [Fact]
+    public async Task Generate_NoTimestampIsAfterTheAsOf()
+    {
+        // The seventh blind ask set's store (seed 47, as-of 08:00): a customer who signed up in the hour before the as-of
+        // left a cart an hour after sign-up, 08:08:33, past the as-of, and every "last N days" answer counted one more.
+        DateTimeOffset asOf = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+        RecordingSink sink = new([]);
+        await new SyntheticDataGenerator().GenerateAsync(sink, new GenerationRequest { Customers = 10_000, Seed = 47, AsOf = asOf });
+
+        foreach (TableDefinition table in DataSchema.CustomerTables)
+        {
+            foreach (object?[] row in sink.Rows(table))
+            {
+                foreach (object? value in row)
+                {
+                    Assert.False(value is DateTime at && at > asOf.UtcDateTime, $"{table.Name}: {value} is after the as-of");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Generate_AbandonedCarts_SeventyPercentInLastWeek_ItemsSumToCartValue()
     {
         RecordingSink sink = await GenerateAsync(6_000, tables: "abandoned_carts");
