@@ -268,6 +268,15 @@ public sealed class HomeFurnishingProfileTests
                         ? entry.Phrase[..^2] : entry.Phrase[..^1]);
                 }
 
+                if (matches.Count == 0 && entry.FilterDimension.Role == DimensionRole.EventType)
+                {
+                    // Core also says an event label "<noun> <verb>" with the verb first ("used the room planner", "added
+                    // items to their wishlist"): its language, not the profile's; each still names one of the catalog's event types.
+                    Assert.All(entry.Values, v => Assert.Contains(Profile.Catalog.EventTypes, e => e.Name == v));
+                    checkedPhrases++;
+                    continue;
+                }
+
                 Assert.True(matches.Count > 0, $"'{entry.Phrase}' names nothing in the profile");
                 Assert.All(matches, m => Assert.Equal(expectedList, m.List));
                 Assert.Equal(entry.Values.Order(StringComparer.Ordinal), matches.Select(m => m.Value).Order(StringComparer.Ordinal));
