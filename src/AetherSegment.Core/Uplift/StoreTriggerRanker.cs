@@ -48,15 +48,13 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
         _time = time;
         _logger = logger;
         _options = options.Value;
-        // The (probe, version) pair is kept beside the models, so a new process on unchanged data runs only the probe.
-        _version = new CampaignHistoryVersion(store, profile, _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory)
-            ? Path.Combine(Path.GetFullPath(_options.ModelDirectory), CampaignHistoryVersion.FileName)
-            : null);
         _models = models ?? new BuiltInUpliftModelFactory();
-        // Saved models load as the built-in models: another factory's models stay in memory.
-        _saved = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory
-            ? new TriggerModelCache(_options.ModelDirectory, profile, logger)
-            : null;
+        // Saved models load as the built-in models: another factory's models stay in memory, and nothing is written
+        // beside the database for them.
+        bool saves = _options.PersistModels && !string.IsNullOrWhiteSpace(_options.ModelDirectory) && _models is BuiltInUpliftModelFactory;
+        _saved = saves ? new TriggerModelCache(_options.ModelDirectory!, profile, logger) : null;
+        // The (probe, version) pair is kept beside the saved models, so a new process on unchanged data runs only the probe.
+        _version = new CampaignHistoryVersion(store, profile, saves ? Path.Combine(Path.GetFullPath(_options.ModelDirectory!), CampaignHistoryVersion.FileName) : null);
     }
 
     /// <summary>The profile whose triggers this ranker ranks.</summary>
