@@ -1,7 +1,5 @@
 using System.Globalization;
 using AetherSegment.Analytics;
-using AetherSegment.Data;
-using AetherSegment.DuckDB;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -14,12 +12,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// </summary>
 public sealed class BlindFiveTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private async Task<double> TruthAsync(string sql)
-    {
-        DuckDBDataStore store = new(database.Path);
-        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
-        return Convert.ToDouble(result.Scalar() ?? 0, CultureInfo.InvariantCulture);
-    }
+    private Task<double> TruthAsync(string sql) => RuleAnswers.TruthAsync(database.Path, sql);
 
     private Task<AnalyticsAnswer> AskAsync(string question, bool answered = true) => RuleAnswers.AskAsync(database.Path, question, answered);
 

@@ -13,12 +13,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// </summary>
 public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private async Task<double> TruthAsync(string sql)
-    {
-        DuckDBDataStore store = new(database.Path);
-        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
-        return Convert.ToDouble(result.Scalar() ?? 0, CultureInfo.InvariantCulture);
-    }
+    private Task<double> TruthAsync(string sql) => RuleAnswers.TruthAsync(database.Path, sql);
 
     private Task<AnalyticsAnswer> AskAsync(string question, bool answered = true) => RuleAnswers.AskAsync(database.Path, question, answered);
 

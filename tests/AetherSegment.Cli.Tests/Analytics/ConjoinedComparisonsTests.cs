@@ -1,7 +1,4 @@
-using System.Globalization;
 using AetherSegment.Analytics;
-using AetherSegment.Data;
-using AetherSegment.DuckDB;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -13,12 +10,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// </summary>
 public sealed class ConjoinedComparisonsTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private async Task<double> TruthAsync(string sql)
-    {
-        DuckDBDataStore store = new(database.Path);
-        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
-        return Convert.ToDouble(result.Scalar() ?? 0, CultureInfo.InvariantCulture);
-    }
+    private Task<double> TruthAsync(string sql) => RuleAnswers.TruthAsync(database.Path, sql);
 
     [Theory]
     [InlineData("How many customers have a churn probability of at least 0.7 and a CLV score over 0.6?",

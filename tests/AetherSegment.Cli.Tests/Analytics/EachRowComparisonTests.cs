@@ -1,7 +1,4 @@
-using System.Globalization;
 using AetherSegment.Analytics;
-using AetherSegment.Data;
-using AetherSegment.DuckDB;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -14,12 +11,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// </summary>
 public sealed class EachRowComparisonTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private async Task<double> TruthAsync(string sql)
-    {
-        DuckDBDataStore store = new(database.Path);
-        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
-        return Convert.ToDouble(result.Scalar() ?? 0, CultureInfo.InvariantCulture);
-    }
+    private Task<double> TruthAsync(string sql) => RuleAnswers.TruthAsync(database.Path, sql);
 
     [Theory]
     [InlineData("How many transactions had a quantity of 3 or more?", "SELECT count(*) FROM transactions WHERE quantity >= 3", "Orders with at least 3 units each")]

@@ -1,4 +1,7 @@
+using System.Globalization;
 using AetherSegment.Analytics;
+using AetherSegment.Data;
+using AetherSegment.DuckDB;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AetherSegment.Cli.Tests.Analytics;
@@ -21,5 +24,13 @@ internal static class RuleAnswers
     }
 
     /// <summary>The one value of a one-row answer.</summary>
+    /// <summary>The one value a truth query returns on the test database (0 when it returns none).</summary>
+    public static async Task<double> TruthAsync(string databasePath, string sql)
+    {
+        DuckDBDataStore store = new(databasePath);
+        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
+        return Convert.ToDouble(result.Scalar() ?? 0, CultureInfo.InvariantCulture);
+    }
+
     public static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
 }
