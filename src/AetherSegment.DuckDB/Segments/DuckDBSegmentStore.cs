@@ -328,7 +328,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             if (segment.Holdout?.Scores is { } scoreSet)
             {
                 // The holdout's deciles come from a kept score set: the segment references it (refused if it is gone).
-                step = NextStep(step, "segment.store.scores");
+                step = NextStep(step, "segment.store.reference");
                 await using DuckDBCommand reference = Command(connection, new SqlStatement(
                     $"INSERT INTO {AudienceUpliftScores.ReferencesTableName} SELECT $segment_id, set_id FROM {AudienceUpliftScores.SetsTableName} WHERE set_id = $set_id",
                     [id, QueryParameter.String("set_id", scoreSet)]));
@@ -339,6 +339,7 @@ internal sealed class DuckDBSegmentStore(DuckDBDataStore store, BusinessProfile 
             }
 
             StoredSegment stored = segment with { Size = size, AvgClv = avgClv };
+            step = NextStep(step, "segment.store.segment");
             await ExecuteAsync(connection, new SqlStatement(
                 $"INSERT INTO {SegmentTables.Segments.Name} VALUES ($segment_id, $created_at, $as_of, $trigger_type, $size, $avg_clv, $segment_json)",
                 [
