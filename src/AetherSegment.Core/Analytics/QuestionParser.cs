@@ -407,8 +407,9 @@ internal static partial class QuestionParser
 
                 (DimensionDefinition level, string phrase, int start) = dimensionAt[found];
                 Func<SqlDialect, string> column = level.Columns.First(c => c.Fact == EntityKind.Orders).Sql;
+                FactInfo orders = layer.Fact(EntityKind.Orders)!;
                 MeasureDefinition distinct = new($"distinct_{level.Key}", $"number of different {level.PluralLabel} bought", EntityKind.Orders, MeasureFormat.Count,
-                    d => $"COUNT(DISTINCT {column(d)})", [], false);
+                    d => d.CountDistinctFew(column(d), orders.Table, orders.Alias), [], false);
                 text = string.Concat(text.AsSpan(0, end), new string('#', start - end), text.AsSpan(start));
                 dimensionAt.RemoveAt(found);
                 dimensions.RemoveAt(dimensions.FindIndex(d => d.Dimension == level));

@@ -24,6 +24,22 @@ internal sealed class DuckDBSqlDialect : SqlDialect
     public override string Fingerprint(string expression) => $"hash({expression})";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each value's position in the sorted list of the table's distinct values (a scalar subquery; sorted, so its every
+    /// evaluation numbers the values alike) sets one bit
+    /// of a 64-bit mask per group, and the mask's set bits are counted; values past the 64th fall back to a distinct
+    /// count of their own. The same count as <c>COUNT(DISTINCT column)</c>, without a hash set per group: about half its
+    /// time per customer over 1,000,000 customers (docs/benchmarks.md, "Stop 35: distinct categories per customer").
+    /// </remarks>
+    internal override string CountDistinctFew(string column, string table, string alias)
+    {
+        // The subquery's alias shadows the outer one, so the same qualified column names the subquery's rows.
+        string position = $"list_position((SELECT list(DISTINCT {column} ORDER BY {column}) FROM {table} AS {alias} WHERE {column} IS NOT NULL), {column})";
+        return $"(COALESCE(bit_count(bit_or(CASE WHEN {position} BETWEEN 1 AND 64 THEN CAST(1 AS UBIGINT) << CAST({position} - 1 AS UTINYINT) ELSE CAST(0 AS UBIGINT) END)), 0)"
+            + $" + COUNT(DISTINCT {column}) FILTER (WHERE {position} > 64))";
+    }
+
+    /// <inheritdoc />
     /// <remarks>Reads <c>pragma_storage_info</c>: each column segment's row count, statistics, block and pending-update flag.
     /// The latest send is <c>epoch_us(MAX(x))</c>, not <c>MAX(epoch_us(x))</c>: the same value, but the engine answers the
     /// maximum of the bare column without converting every row (issue 19: 2-12 ms instead of 120-170 ms at 5.1M rows, load 60).</remarks>

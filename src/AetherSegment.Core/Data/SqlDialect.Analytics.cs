@@ -25,6 +25,15 @@ public abstract partial class SqlDialect
         _ => TruncateToMonth(expression),
     };
 
+    /// <summary>
+    /// The number of distinct non-null values of <paramref name="column"/> in a group, for a column of few values (a
+    /// level of the product taxonomy): <c>COUNT(DISTINCT column)</c> here; a dialect may answer the same count faster.
+    /// </summary>
+    /// <param name="column">The column, qualified by <paramref name="alias"/>.</param>
+    /// <param name="table">The table the column belongs to (from the profile's mapping).</param>
+    /// <param name="alias">The table's alias in <paramref name="column"/>.</param>
+    internal virtual string CountDistinctFew(string column, string table, string alias) => $"COUNT(DISTINCT {column})";
+
     /// <summary>Membership of an expression in an ARRAY&lt;STRING&gt; parameter.</summary>
     internal string InStringList(string expression, string parameterName) => InArray(expression, parameterName);
 }
