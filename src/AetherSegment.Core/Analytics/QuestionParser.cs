@@ -752,7 +752,7 @@ internal static partial class QuestionParser
             return BothArms(layer, extended, armsSaid);
         }
 
-        // "How many Canadian customers converted in X": the customers counted (each once), not the conversions, when a
+        // "How many <adjective> customers converted in X": the customers counted (each once), not the conversions, when a
         // customer noun is what "how many" counts behind an adjective the vocabulary read as a filter.
         if (extended.Query is { Measure.Name: "conversions", Dimension: null, Time: null, Share: false, Ratio: null, Having: null, RowComparison: null, Conditions.Count: 0, ComparedTime: null } converts
             && HowManyAdjectiveNounRegex().Match(normalized) is { Success: true } adjectived && layer.CustomerCount.Synonyms.Contains(adjectived.Groups["noun"].Value))
