@@ -149,7 +149,18 @@ internal static partial class QuestionParser
             string? unit = null;
             text = Consume(text, OverPeriodRegex(), m => unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : m.Groups["abbr"].Value == "mom" ? "month" : "year");
             text = ReadTimeRanges(text, times, quarters: true);
-            if (unit is not null)
+            if (unit == "month" && times is [{ Kind: TimeRangeKind.NamedMonth } earlier, { Kind: TimeRangeKind.NamedMonth } later]
+                && later.Amount == (earlier.Amount % 12) + 1 && (earlier.Year == 0 || later.Year == 0 || later.Year == earlier.Year + (later.Amount == 1 ? 1 : 0)))
+            {
+                // "month over month revenue growth from September to October 2026": the two months named, one after the
+                // other, are the two periods (a year said once holds for both).
+                int laterYear = later.Year != 0 ? later.Year : earlier.Year == 0 ? 0 : earlier.Year + (later.Amount == 1 ? 1 : 0);
+                int earlierYear = earlier.Year != 0 ? earlier.Year : laterYear == 0 ? 0 : laterYear - (later.Amount == 1 ? 1 : 0);
+                times[0] = new RelativeTimeRange(TimeRangeKind.NamedMonth, earlier.Amount, earlierYear, LanguageWords.MonthNames[earlier.Amount - 1] + (earlierYear == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {earlierYear}")));
+                times[1] = new RelativeTimeRange(TimeRangeKind.NamedMonth, later.Amount, laterYear, LanguageWords.MonthNames[later.Amount - 1] + (laterYear == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {laterYear}")));
+                overPeriod = true;
+            }
+            else if (unit is not null)
             {
                 // "month-over-month growth in orders for October 2026": October 2026 against the month before it.
                 if (times is not [{ Kind: TimeRangeKind.NamedMonth } named] || (unit == "year" && named.Year == 0))
