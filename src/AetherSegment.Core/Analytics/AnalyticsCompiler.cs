@@ -555,6 +555,35 @@ internal static class AnalyticsCompiler
     {
         string measureName = query.Measure.Name;
         string shareName = "share_of_" + measureName;
+        if (query.Dimension is not null && query.WithinGroups)
+        {
+            // Each group's part over that group's own whole: the same breakdown without the conditions and the filters that
+            // pick the part, joined on the group.
+            CompiledQuery? groupPart = Compile(query with { Share = false, WithinGroups = false, Limit = null, Unordered = true }, layer, dialect, thresholds, range, maxRows, out reason);
+            CompiledQuery? groupWhole = groupPart is null ? null : Compile(query with { Share = false, WithinGroups = false, Limit = null, Unordered = true, Filters = [.. query.Filters.Where(f => f.NamesMeasure || f.Dimension == query.Dimension.Key)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions ? null : range, maxRows, out reason);
+            if (groupPart is null || groupWhole is null || groupPart.DimensionColumn is not { } column)
+            {
+                reason ??= "the share within each group could not be compiled";
+                return null;
+            }
+
+            List<QueryParameter> bound = [.. groupPart.Statement.Parameters];
+            bound.AddRange(groupWhole.Statement.Parameters.Where(p => !bound.Exists(b => b.Name == p.Name)));
+            string order = query.Sort switch
+            {
+                AnalyticsSort.MeasureAscending => $"{shareName} ASC, {column} ASC",
+                AnalyticsSort.DimensionAscending => $"{column} ASC",
+                _ => $"{shareName} DESC, {column} ASC",
+            };
+            bound.RemoveAll(p => p.Name == "row_limit");
+            bound.Add(QueryParameter.Int64("row_limit", Math.Min(query.Limit ?? maxRows, maxRows)));
+            string limit = "\nLIMIT " + dialect.Parameter("row_limit");
+            string withinSql = $"SELECT whole.{column} AS {column}, COALESCE(part.{measureName}, 0) AS {measureName}, whole.{measureName} AS total_{measureName}, " +
+                $"COALESCE(part.{measureName}, 0) / NULLIF(whole.{measureName}, 0) AS {shareName}\n" +
+                $"FROM ({groupWhole.Statement.Sql}) AS whole\nLEFT JOIN ({groupPart.Statement.Sql}) AS part ON part.{column} IS NOT DISTINCT FROM whole.{column}\nORDER BY {order}{limit}";
+            return new CompiledQuery(new SqlStatement(withinSql, bound), shareName, column, [.. groupPart.Warnings, .. groupWhole.Warnings.Where(w => !groupPart.Warnings.Contains(w))]) { PartFormat = query.Measure.Format };
+        }
+
         if (query.Dimension is not null)
         {
             CompiledQuery? grouped = Compile(query with { Share = false }, layer, dialect, thresholds, range, maxRows, out reason);

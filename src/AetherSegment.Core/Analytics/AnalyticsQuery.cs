@@ -132,6 +132,12 @@ internal sealed record AnalyticsQuery(
     /// <summary>Whether the answer is the measure's share of its total without the filters and conditions.</summary>
     public bool Share { get; init; }
 
+    /// <summary>
+    /// With <see cref="Share"/> and a breakdown: each group's share of its own total ("for each country, what share of its
+    /// customers are exclusivity seekers"), not of the total over all groups.
+    /// </summary>
+    public bool WithinGroups { get; init; }
+
     /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
     public bool TimeOnConditions { get; init; }
 

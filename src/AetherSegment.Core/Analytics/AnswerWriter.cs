@@ -304,7 +304,12 @@ internal static class AnswerWriter
             scope = scope.Length == 0 ? "" : scope + ", both over the same filters and time range";
         }
 
-        if (query.Share)
+        if (query.Share && query.WithinGroups && query.Dimension is { } own)
+        {
+            // "For each country, what share of its customers are exclusivity seekers": each group out of its own whole.
+            text.Append($"the share of each {own.Label}'s {query.Measure.Label}{query.Measure.Population}{scope}, out of that {own.Label}'s own {query.Measure.Label}");
+        }
+        else if (query.Share)
         {
             text.Append($"the share of {query.Measure.Label}{query.Measure.Population}");
             string named = string.Join(" and ", query.Filters.Where(f => f.NamesMeasure).Select(f => string.Join(" or ", f.Values)));

@@ -149,7 +149,18 @@ internal static partial class QuestionParser
             string? unit = null;
             text = Consume(text, OverPeriodRegex(), m => unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : m.Groups["abbr"].Value == "mom" ? "month" : "year");
             text = ReadTimeRanges(text, times, quarters: true);
-            if (unit is not null)
+            if (unit == "month" && times is [{ Kind: TimeRangeKind.NamedMonth } earlier, { Kind: TimeRangeKind.NamedMonth } later]
+                && later.Amount == (earlier.Amount % 12) + 1 && (earlier.Year == 0 || later.Year == 0 || later.Year == earlier.Year + (later.Amount == 1 ? 1 : 0)))
+            {
+                // "month over month revenue growth from September to October 2026": the two months named, one after the
+                // other, are the two periods (a year said once holds for both).
+                int laterYear = later.Year != 0 ? later.Year : earlier.Year == 0 ? 0 : earlier.Year + (later.Amount == 1 ? 1 : 0);
+                int earlierYear = earlier.Year != 0 ? earlier.Year : laterYear == 0 ? 0 : laterYear - (later.Amount == 1 ? 1 : 0);
+                times[0] = new RelativeTimeRange(TimeRangeKind.NamedMonth, earlier.Amount, earlierYear, LanguageWords.MonthNames[earlier.Amount - 1] + (earlierYear == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {earlierYear}")));
+                times[1] = new RelativeTimeRange(TimeRangeKind.NamedMonth, later.Amount, laterYear, LanguageWords.MonthNames[later.Amount - 1] + (laterYear == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {laterYear}")));
+                overPeriod = true;
+            }
+            else if (unit is not null)
             {
                 // "month-over-month growth in orders for October 2026": October 2026 against the month before it.
                 if (times is not [{ Kind: TimeRangeKind.NamedMonth } named] || (unit == "year" && named.Year == 0))
@@ -285,16 +296,28 @@ internal static partial class QuestionParser
         // treatment arm alone; any other measure declines the words below.
         bool treatmentSaid = false;
         int treatmentAt = -1;
+        string? armsSaid = null;
         if (!legacy)
         {
             // "the treatment conversion rate minus the control conversion rate", "the difference between the treatment and
             // control conversion rates": the campaign uplift, said in its parts (the same length, so positions hold).
             text = UpliftPartsRegex().Replace(text, m => "uplift" + new string(' ', m.Length - "uplift".Length));
+            // "conversion rate for treatment vs control", "the control and treatment groups' conversion rates": both arms side
+            // by side, one row each (not their difference: "difference", "gap" or "lift" said with them is declined).
+            if (!ArmDifferenceRegex().IsMatch(text))
+            {
+                text = Consume(text, ArmsRegex(), m => armsSaid = m.Value.Trim());
+            }
+
             text = Consume(text, TreatmentGroupRegex(), m =>
             {
                 treatmentSaid = true;
                 treatmentAt = m.Index;
             });
+
+            // "how many campaigns did we run in 2026", "campaigns we sent", "campaigns that were launched": the verb of a
+            // campaign said after it adds nothing to the count of campaigns.
+            text = Consume(text, CampaignVerbRegex(), _ => { });
 
             // "made exactly one purchase": a purchase counted after a number is an order (padded to the same length).
             text = OnePurchaseRegex().Replace(text, "order   ");
@@ -736,6 +759,28 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"\"how many\" asks for a count, but I read {countQuery.Measure.Label}; ask for one condition at a time, as in \"how many customers have a {countQuery.Measure.Label.Replace("average ", "", StringComparison.Ordinal)} over ...\"");
         }
 
+        if (armsSaid is not null)
+        {
+            return BothArms(layer, extended, armsSaid);
+        }
+
+        // "How many <adjective> customers converted in X": the customers counted (each once), not the conversions, when a
+        // customer noun is what "how many" counts behind an adjective the vocabulary read as a filter.
+        if (extended.Query is { Measure.Name: "conversions", Dimension: null, Time: null, Share: false, Ratio: null, Having: null, RowComparison: null, Conditions.Count: 0, ComparedTime: null } converts
+            && HowManyAdjectiveNounRegex().Match(normalized) is { Success: true } adjectived && layer.CustomerCount.Synonyms.Contains(adjectived.Groups["noun"].Value))
+        {
+            List<QueryFilter> onSends = [.. converts.Filters.Where(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && d.Columns.Any(c => c.Fact == EntityKind.CampaignSends))];
+            extended = extended with
+            {
+                Query = converts with
+                {
+                    Measure = layer.CustomerCount,
+                    Filters = [.. converts.Filters.Where(f => !onSends.Contains(f))],
+                    Conditions = [new CustomerCondition(converts.Measure, onSends, new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false), null, false)],
+                },
+            };
+        }
+
         // "attributed revenue of the treatment group of X": the revenue of the treatment arm's rows.
         if (treatmentSaid && extended.Query is { Measure.Name: "attributed_revenue" } treatedRevenue && layer.Measure("treatment_attributed_revenue") is { Missing: null } treatmentRevenue)
         {
@@ -764,6 +809,38 @@ internal static partial class QuestionParser
 
         growthPercent |= growthWord && !(!periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent);
         return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
+    }
+
+    // "conversion rate for treatment vs control on X": the measure over every row of the campaign sends, one row per arm.
+    // Only a campaign measure that means something in both arms (sends count the treatment arm alone: "customers"), one
+    // total at a time (no other breakdown, top N, share, threshold, ratio, condition or second period).
+    private static ParsedQuestion BothArms(SemanticLayer layer, ParsedQuestion parsed, string said)
+    {
+        if (parsed.Query is not { } query)
+        {
+            return parsed;
+        }
+
+        string? both = query.Measure.Name switch
+        {
+            "conversion_rate" => "arm_conversion_rate",
+            "conversions" => "arm_conversions",
+            "campaign_sends" or "treatment_group" or "control_group" => "arm_customers",
+            "customers" when query.Conditions.Count == 0 && query.Filters.Count > 0 && query.Filters.All(f => layer.Dimension(f.Dimension)?.Columns.Any(c => c.Fact == EntityKind.CampaignSends) == true) => "arm_customers",
+            "attributed_revenue" => "arm_attributed_revenue",
+            _ => null,
+        };
+        if (both is null || layer.CampaignArm is not { } arm || layer.Measure(both) is not { Missing: null } measure)
+        {
+            return ParsedQuestion.Unplaced($"I could not place \"{said}\" on {query.Measure.Label}; ask for the conversion rate, conversions, customers or attributed revenue of treatment vs control, as in \"conversion rate for treatment vs control in <campaign>\"");
+        }
+
+        if (query is not { Dimension: null, Limit: null, Share: false, Having: null, RowComparison: null, ComparedTime: null, Ratio: null, Conditions.Count: 0 })
+        {
+            return ParsedQuestion.Unplaced($"\"{said}\" splits one total into the two arms; ask it without another breakdown, top N, share or condition, as in \"conversion rate for treatment vs control in <campaign>\"");
+        }
+
+        return parsed with { Query = query with { Measure = measure, Dimension = arm, Sort = AnalyticsSort.Default } };
     }
 
     private static bool Treated(MeasureDefinition measure) => measure.Population?.Contains("treatment", StringComparison.Ordinal) == true || measure.Label.EndsWith("of the treatment group", StringComparison.Ordinal);
@@ -835,6 +912,10 @@ internal static partial class QuestionParser
     // A share said within each group ("for each country, what share of its customers ...").
     [GeneratedRegex(@"(?<= )(?:its|their|within|for each|in each|of each)(?= )")]
     private static partial Regex WithinGroupRegex();
+
+    // A share said out of each group's own ("what share of its customers", "of each country's customers", "within each").
+    [GeneratedRegex(@"(?<= )(?:(?:share|percentage|percent|proportion|fraction) of (?:its|their)|of each [a-z]+(?: [a-z]+)? s|within (?:each|every) [a-z]+)(?= )")]
+    private static partial Regex OwnGroupRegex();
 
     // Whether the text between two positions joins two parts ("and", "or", "but").
     private static bool Conjoined(string text, int from, int to) =>
@@ -1152,7 +1233,14 @@ internal static partial class QuestionParser
         // "for each country, what share of its customers are exclusivity seekers": the share within each group (out of
         // its customers) or how those customers split across the groups (out of all of them)? Only the second can be
         // computed with a condition on the customers, so it is asked back, never answered with the other.
-        if (share && dimension is { IsTime: false } within
+        bool ownGroups = false;
+        if (share && dimension is { IsTime: false } own && OwnGroupRegex().IsMatch(text) && (conditions.Count > 0 || filters.Exists(f => !f.NamesMeasure && f.Dimension != own.Key)))
+        {
+            // "for each country, what share of its customers are exclusivity seekers", "what share of each country's
+            // customers came from social": each group's part out of that group's own customers, said so.
+            ownGroups = true;
+        }
+        else if (share && dimension is { IsTime: false } within
             && (conditions.Count > 0 || (filters.Exists(f => !f.NamesMeasure && f.Dimension != within.Key) && WithinGroupRegex().IsMatch(text))))
         {
             return ParsedQuestion.Unplaced($"a share of {measure.Label} for each {within.Label} could be out of that {within.Label}'s {measure.Label} or out of all of them (how they split across {within.PluralLabel}); ask for one {within.Label} at a time, as in \"what share of {measure.Label} in {ExamplePlace(layer)} ...\", or for \"{measure.Label} by {within.Label}\"");
@@ -1189,6 +1277,7 @@ internal static partial class QuestionParser
             RowComparison = row,
             RowValue = eachRow,
             Share = share,
+            WithinGroups = ownGroups,
             TimeOnConditions = timeOnConditions,
         }, null);
     }
@@ -1924,8 +2013,19 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?<unit>month|year) over (?:the )?(?:previous |prior )?\k<unit>|(?<abbr>mom|yoy))(?= )")]
     private static partial Regex OverPeriodRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|of|from|for|among) )?(?:the )?treatment (?:group|arm)s?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:while |when )?(?:in|of|from|for|among|across) )?(?:(?:the|its|their|each campaign s) )?(?:treatment (?:group|arm)s?|treated (?:customers|people|shoppers|members|users|recipients|group|audience)|customers who were treated)(?= )")]
     private static partial Regex TreatmentGroupRegex();
+
+    private const string ArmWords = @"(?: groups?| arms?| customers)?(?: s)?";
+
+    [GeneratedRegex(@"(?<= )(?:(?:in|for|of|between|among|across|by|on) )?(?:the )?(?:(?:treatment|treated)" + ArmWords + @" (?:vs|versus|and|against|or|compared (?:to|with)) (?:the )?control" + ArmWords + @"|control" + ArmWords + @" (?:vs|versus|and|against|or|compared (?:to|with)) (?:the )?(?:treatment|treated)" + ArmWords + @")(?= )")]
+    private static partial Regex ArmsRegex();
+
+    [GeneratedRegex(@"(?<= )(?:difference|differences|gap|minus|less|lift|uplift|delta|incremental|change|ratio|more|higher|lower|better|worse|beat|outperform\w*)(?= )")]
+    private static partial Regex ArmDifferenceRegex();
+
+    [GeneratedRegex(@"(?<=(?:^| )(?:how many|number of)(?: (?:different|distinct|unique|separate))? campaigns )(?:(?:did|do|have|has|had|were|was|have been|had been|that|that were|that have been) )?(?:we |you )?(?:send|sent|run|ran|launch|launched|execute|executed|deploy|deployed|do|did|carry out|carried out|go out|went out|get sent|got sent)(?= )")]
+    private static partial Regex CampaignVerbRegex();
 
     [GeneratedRegex(@"(?<= )items?(?= )")]
     private static partial Regex ItemsRegex();
@@ -2012,6 +2112,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?:(?:distinct|unique|different|individual) )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]
     private static partial Regex HowManyNounRegex();
+
+    [GeneratedRegex(@"^ how many (?:[a-z]+ ){1,2}?(?<noun>[a-z]+) (?:converted|have converted|did convert|were converted)(?= )")]
+    private static partial Regex HowManyAdjectiveNounRegex();
 
     // The population of a share named as buyers ("what share of buyers bought a product"), not as customers.
     [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b")]

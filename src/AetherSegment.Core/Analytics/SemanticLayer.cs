@@ -60,6 +60,9 @@ internal sealed partial class SemanticLayer
             _dimensions.TryAdd(dimension.Key, dimension);
         }
 
+        CampaignArm = Mapped(EntityKind.CampaignSends, "arm") is { } arm && profile.Entities.CampaignSends is { TreatmentValue: not null, ControlValue: not null }
+            ? new("campaign_group", "campaign_group", "campaign group (treatment or control)", "campaign groups", DimensionRole.Campaign, false, [new(EntityKind.CampaignSends, arm)], [])
+            : null;
         CustomerWords = CustomerNouns(profile.Entities.Customers.Table);
         _lexicon = new(() => QuestionLexicon.Build(this));
     }
@@ -81,6 +84,12 @@ internal sealed partial class SemanticLayer
 
     /// <summary>The churn-score attribute (churn measures, at-risk customers), or null.</summary>
     public ProfileAttribute? ChurnScore { get; }
+
+    /// <summary>
+    /// The arm of a campaign send (treatment or control) as a breakdown, or null when the profile maps no arm: read only
+    /// when a question sets the arms side by side, never by a word (not in <see cref="Dimensions"/>).
+    /// </summary>
+    public DimensionDefinition? CampaignArm { get; }
 
     /// <summary>The nouns a question uses for one customer of this business ("customer", and "member" for a members table).</summary>
     public IReadOnlyList<string> CustomerWords { get; }
@@ -455,7 +464,7 @@ internal sealed partial class SemanticLayer
             Membership = new("were in the control group (held out, sent nothing)", "were not in the control group"),
         });
         measures.Add(new("attributed_revenue", "attributed campaign revenue", EntityKind.CampaignSends, MeasureFormat.Money, d => $"SUM({attributed!(d)})",
-            ["attributed revenue", "campaign revenue", "revenue from campaigns", "campaign attributed revenue"], true)
+            ["attributed revenue", "campaign revenue", "revenue from campaigns", "campaign attributed revenue", "attributed campaign revenue", "revenue attributed to campaigns", "campaign-attributed revenue"], true)
         { Missing = noSends ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null) });
 
         // One arm of a campaign, named by the question ("the treatment group of X", "the control group's conversion rate"):
@@ -481,6 +490,18 @@ internal sealed partial class SemanticLayer
         measures.Add(new("control_conversions", "conversions in the control group", EntityKind.CampaignSends, MeasureFormat.Count,
             d => $"SUM(CASE WHEN {controlled(d)} AND {converted!(d)} THEN 1 ELSE 0 END)", [], true)
         { Missing = noArms ?? noConverted, Population = " (customers held out, sent nothing)" });
+
+        // Both arms side by side ("conversion rate for treatment vs control"): a measure over every row, split by the arm
+        // (CampaignArm); read only by name (no words), never alone (the plain measures count the treatment arm).
+        measures.Add(new("arm_conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent,
+            d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)", [], false)
+        { Missing = noArms ?? noConverted });
+        measures.Add(new("arm_conversions", "conversions", EntityKind.CampaignSends, MeasureFormat.Count,
+            d => $"SUM(CASE WHEN {converted!(d)} THEN 1 ELSE 0 END)", [], true)
+        { Missing = noArms ?? noConverted });
+        measures.Add(new("arm_customers", "customers", EntityKind.CampaignSends, MeasureFormat.Count, _ => "COUNT(*)", [], true) { Missing = noArms });
+        measures.Add(new("arm_attributed_revenue", "attributed campaign revenue", EntityKind.CampaignSends, MeasureFormat.Money, d => $"SUM({attributed!(d)})", [], true)
+        { Missing = noArms ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null) });
 
         // The number of campaigns (distinct ids, else names): "how many campaigns used the cart reminder trigger".
         Func<SqlDialect, string>? campaignKey = Mapped(EntityKind.CampaignSends, "campaign_id") ?? Mapped(EntityKind.CampaignSends, "campaign_name");

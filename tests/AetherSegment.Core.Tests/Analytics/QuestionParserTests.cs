@@ -180,8 +180,8 @@ public sealed class QuestionParserTests
 
     [Theory]
     [InlineData("Of the customers who came from paid search, what percent are in the United States?", "out of which customers?")]
-    [InlineData("For each country, what share of its customers are exclusivity seekers?", "out of that country's customers or out of all of them")]
-    [InlineData("For each country, what share of its customers were acquired through social?", "out of that country's customers or out of all of them")]
+    [InlineData("For each country, what share of customers are exclusivity seekers?", "out of that country's customers or out of all of them")]
+    [InlineData("In each country, what share of customers were acquired through social?", "out of that country's customers or out of all of them")]
     [InlineData("what share of customers who bought Sofas by country", "out of which customers?")]
     public void Parse_QuestionWhoseReadingWouldAnswerAnotherQuestion_IsAskedBack(string question, string reason)
     {
