@@ -514,6 +514,18 @@ internal static partial class QuestionParser
             text = string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
         }
 
+        // "ratio of iOS sessions to Android sessions", "how many times more revenue does A bring in than B": one measure
+        // under two filters of one dimension, divided.
+        FilterRatio? filterRatio = null;
+        if (!legacy)
+        {
+            text = ReadFilterRatio(text, layer, filters, placed, measureAt, comparisons.Count > 0 || times.Count > 1, out filterRatio, out string? declinedSides);
+            if (declinedSides is not null)
+            {
+                return ParsedQuestion.Unplaced(declinedSides);
+            }
+        }
+
         // Ratios: "revenue per order", "ratio of abandoned carts to orders", "revenue divided by orders".
         RatioParts? ratio = null;
         MeasureDefinition? ratioMeasure = null;
@@ -697,6 +709,17 @@ internal static partial class QuestionParser
             }
 
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
+        }
+
+        if (filterRatio is not null && extended.Query is { } sided)
+        {
+            if (sided is not { Dimension: null, Limit: null, Share: false, Ratio: null, Having: null, RowComparison: null } || sided.Measure.Missing is not null
+                || sided.Measure.Name != filterRatio.Measure)
+            {
+                return ParsedQuestion.Unplaced($"{filterRatio.NumeratorLabel} divided by {filterRatio.DenominatorLabel} is one number; ask for it without a breakdown, a top N, a share or a threshold");
+            }
+
+            extended = extended with { Query = sided with { FilterRatio = filterRatio } };
         }
 
         // "revenue from customers who signed up this year": the range is when they joined, which a measure on another
@@ -1307,6 +1330,97 @@ internal static partial class QuestionParser
         }
 
         return text;
+    }
+
+    // One measure under two filters of one dimension: "ratio of <A> <measure> to <B> <measure>", "ratio of <A> to <B>
+    // <measure>", "how many times more <measure> does <A> bring in than <B>". The side after the joining word names the
+    // dimension; the values of that dimension said before it are the numerator. A filter on another dimension said from
+    // the ratio word to the last side could belong to one side, so it is declined; one said outside them applies to both. Anything else is
+    // left to the other readings (nothing is consumed).
+    private static string ReadFilterRatio(
+        string text,
+        SemanticLayer layer,
+        List<QueryFilter> filters,
+        List<(QueryFilter Filter, int At)> placed,
+        List<(MeasureDefinition Measure, int Start, int End)> measureAt,
+        bool declineExtras,
+        out FilterRatio? sides,
+        out string? declined)
+    {
+        sides = null;
+        declined = null;
+        Match anchor = FilterRatioRegex().Match(text);
+        if (!anchor.Success || filters.Count != placed.Count)
+        {
+            return text;
+        }
+
+        bool times = !anchor.Value.Contains("ratio", StringComparison.Ordinal);
+        string[] joiners = times ? [" than ", " as "] : [" to ", " vs ", " versus ", " against ", " and "];
+        int join = -1;
+        string joiner = "";
+        foreach (string word in joiners)
+        {
+            int at = text.IndexOf(word, anchor.Index + anchor.Length - 1, StringComparison.Ordinal);
+            if (at >= 0 && (join < 0 || at < join))
+            {
+                (join, joiner) = (at, word);
+            }
+        }
+
+        List<MeasureDefinition> named = [.. measureAt.Select(m => m.Measure).Distinct()];
+        if (named.Count > 1)
+        {
+            named.RemoveAll(m => ReferenceEquals(m, layer.CustomerCount));
+        }
+
+        if (join < 0 || named is not [{ Missing: null } measure] || measureAt.Count > 2)
+        {
+            return text;
+        }
+
+        List<int> after = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At > join)];
+        if (after.Count == 0 || after.Select(i => filters[i].Dimension).Distinct().Count() != 1)
+        {
+            return text;
+        }
+
+        string dimension = filters[after[0]].Dimension;
+        List<int> before = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At < join && filters[i].Dimension == dimension)];
+        List<int> both = [.. before, .. after];
+        if (before.Count == 0 || both.Exists(i => filters[i].Negated))
+        {
+            return text;
+        }
+
+        if (declineExtras)
+        {
+            declined = "a ratio of one measure under two filters is asked without a threshold or a second time range; ask for the two numbers";
+            return text;
+        }
+
+        int first = Math.Min(anchor.Index, both.Min(i => placed[i].At));
+        int last = both.Max(i => placed[i].At + placed[i].Filter.Phrase.Length);
+        if (Enumerable.Range(0, placed.Count).FirstOrDefault(i => !both.Contains(i) && placed[i].At > first && placed[i].At < last, -1) is int between and >= 0)
+        {
+            declined = $"I could not tell which side of the ratio \"{placed[between].Filter.Phrase}\" belongs to; say it on both sides or outside them";
+            return text;
+        }
+
+        List<QueryFilter> top = [.. before.Select(i => filters[i])];
+        List<QueryFilter> bottom = [.. after.Select(i => filters[i])];
+        string Side(List<QueryFilter> side) => side.TrueForAll(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType) && measure.Name == "events"
+            ? string.Join(" or ", side.SelectMany(f => f.Values).Select(v => v.Replace('_', ' '))) + " events"
+            : measure.Label + AnswerWriter.Describe(new AnalyticsQuery(measure, null, side, null, null, AnalyticsSort.Default), layer, null);
+        sides = new FilterRatio(top, bottom, Side(top), Side(bottom)) { Measure = measure.Name };
+        foreach (int i in both.OrderDescending())
+        {
+            filters.RemoveAt(i);
+            placed.RemoveAt(i);
+        }
+
+        text = string.Concat(text.AsSpan(0, anchor.Index), new string('#', anchor.Length), text.AsSpan(anchor.Index + anchor.Length));
+        return string.Concat(text.AsSpan(0, join + 1), new string('#', joiner.Length - 2), text.AsSpan(join + joiner.Length - 1));
     }
 
     private static string Blank(string span)
@@ -2043,6 +2157,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )")]
     private static partial Regex ValueOfRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )")]
+    private static partial Regex FilterRatioRegex();
 
     [GeneratedRegex(@"(?<= )(?:the )?ratios?(?: (?:of|between))?(?= )")]
     private static partial Regex RatioWordRegex();
