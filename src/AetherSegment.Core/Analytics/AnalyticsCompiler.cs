@@ -678,7 +678,7 @@ internal static class AnalyticsCompiler
         }
 
         CompiledQuery? part = Compile(query with { Share = false }, layer, dialect, thresholds, range, maxRows, out reason);
-        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions ? null : range, maxRows, out reason);
+        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions || query.ShareOfTime ? null : range, maxRows, out reason);
         if (part is null || whole is null)
         {
             return null;

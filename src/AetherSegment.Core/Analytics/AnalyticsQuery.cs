@@ -132,6 +132,12 @@ internal sealed record AnalyticsQuery(
     /// <summary>Whether the answer is the measure's share of its total without the filters and conditions.</summary>
     public bool Share { get; init; }
 
+    /// <summary>
+    /// Whether the share is of the time range: the measure in <see cref="Time"/> out of the same measure over all time
+    /// ("what fraction of all orders were placed in the last 30 days"); needs <see cref="Share"/>.
+    /// </summary>
+    public bool ShareOfTime { get; init; }
+
     /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
     public bool TimeOnConditions { get; init; }
 

@@ -316,7 +316,7 @@ internal static class AnswerWriter
         {
             text.Append($"the share of {query.Measure.Label}{query.Measure.Population}");
             string named = string.Join(" and ", query.Filters.Where(f => f.NamesMeasure).Select(f => string.Join(" or ", f.Values)));
-            text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" + (named.Length > 0 ? $" for {named}" : "")
+            text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" + (named.Length > 0 ? $" for {named}" : "") + (query.ShareOfTime ? " over all time" : "")
                 : query.Filters.Any(f => f.Dimension == query.Dimension.Key) ? $"{scope}, each {query.Dimension.Label} out of all {query.Measure.Label}{(query.Filters.Any(f => f.Dimension != query.Dimension.Key) || query.Conditions.Count > 0 ? " under the other conditions" : "")}"
                 : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
         }

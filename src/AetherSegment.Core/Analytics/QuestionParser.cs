@@ -1135,6 +1135,7 @@ internal static partial class QuestionParser
             measure = layer.CustomerCount;
         }
 
+        bool shareOfTime = false;
         if (share)
         {
             if (!measure.Additive)
@@ -1142,7 +1143,15 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} does not add up to a total; ask for {measure.Label} itself");
             }
 
-            if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null)
+            // "what fraction of all orders were placed in the last 30 days": with nothing else to pick the part, a time range
+            // on a measure of timed rows is the part, and the whole is the same rows over all time.
+            if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null && query.Time is not null
+                && measure is { Membership: null, Name: not ("buyers" or "campaign_count") } && measure.Fact is EntityKind.Orders or EntityKind.Carts or EntityKind.Events or EntityKind.CampaignSends
+                && layer.Fact(measure.Fact)?.Time is not null)
+            {
+                shareOfTime = true;
+            }
+            else if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null)
             {
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} from what? Name a part, as in \"what share of {measure.Label} comes from {ExamplePlace(layer)}\"");
             }
@@ -1211,6 +1220,7 @@ internal static partial class QuestionParser
             RowComparison = row,
             RowValue = eachRow,
             Share = share,
+            ShareOfTime = shareOfTime,
             TimeOnConditions = timeOnConditions,
         }, null);
     }
