@@ -1290,12 +1290,21 @@ internal static partial class QuestionParser
                 continue;
             }
 
-            string[] between = [.. afterTime[end..denominatorStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "a" or "an" or "each" or "every" or "single" or "one"))];
+            string[] between = [.. afterTime[end..denominatorStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "a" or "an" or "each" or "every" or "single" or "one" or "paying"))];
             bool per = between is ["per"] or ["divided", "by"];
             bool to = ratioSaid && between is ["to"] or ["and"] or ["vs"] or ["versus"] or ["over"] or ["against"];
             if (!per && !to)
             {
                 continue;
+            }
+
+            // "orders per customer among customers who have bought something", "spend per paying customer": the customers
+            // counted are those who ordered, so an order measure is divided by the buyers.
+            if (ReferenceEquals(denominator, layer.CustomerCount) && numerator.Fact == EntityKind.Orders && layer.Measure("buyers") is { Missing: null } payers
+                && (PayingRegex().IsMatch(afterTime[end..denominatorStart]) || BoughtAtAllRegex().IsMatch(afterTime)))
+            {
+                denominator = payers;
+                text = Consume(text, BoughtAtAllRegex(), _ => { });
             }
 
             string phrase = afterTime[start..denominatorEnd].Trim();
@@ -1325,6 +1334,7 @@ internal static partial class QuestionParser
             // The words joining them ("divided by") and an "average" before the numerator belong to the ratio.
             text = string.Concat(text.AsSpan(0, end), Blank(text[end..denominatorStart]), text.AsSpan(denominatorStart));
             text = Consume(text, AverageRegex(), _ => { });
+            text = BlankAverageBefore(text, afterTime, start);
             int index = measures.IndexOf(numerator);
             measures.Remove(numerator);
             measures.Remove(denominator);
@@ -1431,6 +1441,36 @@ internal static partial class QuestionParser
 
         text = string.Concat(text.AsSpan(0, anchor.Index), new string('#', anchor.Length), text.AsSpan(anchor.Index + anchor.Length));
         return string.Concat(text.AsSpan(0, join + 1), new string('#', joiner.Length - 2), text.AsSpan(join + joiner.Length - 1));
+    }
+
+    // "average lifetime spend per buyer": an "average" said before the numerator with only skipped words between belongs
+    // to the ratio (a ratio per buyer is the average per buyer).
+    private static string BlankAverageBefore(string text, string afterTime, int start)
+    {
+        int at = start;
+        while (at > 1)
+        {
+            int space = afterTime.LastIndexOf(' ', at - 2);
+            if (space < 0)
+            {
+                break;
+            }
+
+            string word = afterTime[(space + 1)..(at - 1)];
+            if (word is "average" or "avg" or "mean")
+            {
+                return string.Concat(text.AsSpan(0, space + 1), new string('#', word.Length), text.AsSpan(at - 1));
+            }
+
+            if (!StopWords.Contains(word) || word is "per" or "by")
+            {
+                break;
+            }
+
+            at = space + 1;
+        }
+
+        return text;
     }
 
     private static string Blank(string span)
@@ -2167,6 +2207,13 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )")]
     private static partial Regex ValueOfRegex();
+
+    [GeneratedRegex(@" paying ")]
+    private static partial Regex PayingRegex();
+
+    // "who have bought something", "counting only people who have bought at least once": customers who ordered at all.
+    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped) (?:something|anything|at least once|at least one time)(?= )")]
+    private static partial Regex BoughtAtAllRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )")]
     private static partial Regex FilterRatioRegex();
