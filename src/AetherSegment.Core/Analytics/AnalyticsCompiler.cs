@@ -58,6 +58,11 @@ internal static class AnalyticsCompiler
             return CompilePeriods(query, layer, dialect, thresholds, range, compared, maxRows, out reason);
         }
 
+        if (query.FilterRatio is not null)
+        {
+            return CompileFilterRatio(query, layer, dialect, thresholds, range, maxRows, out reason);
+        }
+
         if (query.Share)
         {
             return CompileShare(query, layer, dialect, thresholds, range, maxRows, out reason);
@@ -466,6 +471,82 @@ internal static class AnalyticsCompiler
         return new CompiledQuery(new SqlStatement(sql.ToString(), parameters), name, key, warnings) { PartFormat = ratio.Numerator.Format };
     }
 
+    // One measure under two filters of one dimension ("iOS sessions to Android sessions"): each side is the measure over
+    // the shared filters plus its own, in its own subquery, then divided (NULL when the denominator is zero). A parameter
+    // of the denominator whose name the numerator already gives another value is renamed.
+    private static CompiledQuery? CompileFilterRatio(
+        AnalyticsQuery query,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        (DateTimeOffset Start, DateTimeOffset End)? range,
+        int maxRows,
+        out string? reason)
+    {
+        FilterRatio sides = query.FilterRatio!;
+        AnalyticsQuery side = query with { FilterRatio = null, Limit = null, Having = null, Sort = AnalyticsSort.Default, Unordered = true };
+        CompiledQuery? numerator = Compile(side with { Filters = [.. query.Filters, .. sides.Numerator] }, layer, dialect, thresholds, range, maxRows, out reason);
+        CompiledQuery? denominator = numerator is null ? null : Compile(side with { Filters = [.. query.Filters, .. sides.Denominator] }, layer, dialect, thresholds, range, maxRows, out reason);
+        if (numerator is null || denominator is null)
+        {
+            return null;
+        }
+
+        List<QueryParameter> parameters = [.. numerator.Statement.Parameters];
+        Dictionary<string, string> renamed = new(StringComparer.Ordinal);
+        foreach (QueryParameter parameter in denominator.Statement.Parameters)
+        {
+            QueryParameter? same = parameters.Find(p => p.Name == parameter.Name);
+            if (same is null)
+            {
+                parameters.Add(parameter);
+            }
+            else if (!Equals(same.Value, parameter.Value) || same.Type != parameter.Type)
+            {
+                string fresh = UniqueName(parameter.Name + "_denominator", [.. parameters, .. denominator.Statement.Parameters]);
+                renamed[parameter.Name] = fresh;
+                parameters.Add(parameter with { Name = fresh });
+            }
+        }
+
+        string bottomSql = Rename(denominator.Statement.Sql, dialect.ParameterPrefix, renamed);
+        string name = query.Measure.Name;
+        string sql = $"SELECT n.{name} / NULLIF(d.{name}, 0) AS ratio_of_{name}, n.{name} AS numerator_{name}, d.{name} AS denominator_{name}\nFROM ({numerator.Statement.Sql}) AS n\nCROSS JOIN ({bottomSql}) AS d";
+        List<string> warnings = [.. numerator.Warnings, .. denominator.Warnings.Where(w => !numerator.Warnings.Contains(w))];
+        return new CompiledQuery(new SqlStatement(sql, parameters), "ratio_of_" + name, null, warnings) { PartFormat = query.Measure.Format };
+    }
+
+    // The statement with each parameter named in renamed given its new name (a name is the prefix and an identifier).
+    private static string Rename(string sql, char prefix, Dictionary<string, string> renamed)
+    {
+        if (renamed.Count == 0)
+        {
+            return sql;
+        }
+
+        StringBuilder text = new(sql.Length + 32);
+        int i = 0;
+        while (i < sql.Length)
+        {
+            if (sql[i] != prefix)
+            {
+                text.Append(sql[i++]);
+                continue;
+            }
+
+            int start = ++i;
+            while (i < sql.Length && (char.IsAsciiLetterOrDigit(sql[i]) || sql[i] == '_'))
+            {
+                i++;
+            }
+
+            string identifier = sql[start..i];
+            text.Append(prefix).Append(renamed.TryGetValue(identifier, out string? fresh) ? fresh : identifier);
+        }
+
+        return text.ToString();
+    }
+
     // Two periods of one measure: one row per period (CASE on the time column, both ranges in the WHERE), or with growth
     // the change from the earlier to the later period, absolute and relative.
     private static CompiledQuery? CompilePeriods(
@@ -626,7 +707,7 @@ internal static class AnalyticsCompiler
         }
 
         CompiledQuery? part = Compile(query with { Share = false }, layer, dialect, thresholds, range, maxRows, out reason);
-        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions ? null : range, maxRows, out reason);
+        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions || query.ShareOfTime ? null : range, maxRows, out reason);
         if (part is null || whole is null)
         {
             return null;

@@ -138,6 +138,12 @@ internal sealed record AnalyticsQuery(
     /// </summary>
     public bool WithinGroups { get; init; }
 
+    /// <summary>
+    /// Whether the share is of the time range: the measure in <see cref="Time"/> out of the same measure over all time
+    /// ("what fraction of all orders were placed in the last 30 days"); needs <see cref="Share"/>.
+    /// </summary>
+    public bool ShareOfTime { get; init; }
+
     /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
     public bool TimeOnConditions { get; init; }
 
@@ -158,6 +164,24 @@ internal sealed record AnalyticsQuery(
 
     /// <summary>Whether the statement is a part of a larger one: grouped, but without ORDER BY or LIMIT.</summary>
     public bool Unordered { get; init; }
+
+    /// <summary>
+    /// The two sides of a ratio of one measure under two filters of the same dimension ("ratio of iOS sessions to
+    /// Android sessions", "how many times more revenue does A bring in than B"), or null; <see cref="Filters"/> then
+    /// holds only the filters both sides share.
+    /// </summary>
+    public FilterRatio? FilterRatio { get; init; }
+}
+
+/// <summary>One measure under two filters of one dimension, divided: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>
+/// <param name="Numerator">The filters of the side divided (besides the query's shared filters).</param>
+/// <param name="Denominator">The filters of the side it is divided by.</param>
+/// <param name="NumeratorLabel">The numerator in words ("sessions on ios").</param>
+/// <param name="DenominatorLabel">The denominator in words ("sessions on android").</param>
+internal sealed record FilterRatio(IReadOnlyList<QueryFilter> Numerator, IReadOnlyList<QueryFilter> Denominator, string NumeratorLabel, string DenominatorLabel)
+{
+    /// <summary>The name of the measure both sides compute.</summary>
+    public string Measure { get; init; } = "";
 }
 
 /// <summary>The measures a ratio divides: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>

@@ -304,6 +304,14 @@ internal static class AnswerWriter
             scope = scope.Length == 0 ? "" : scope + ", both over the same filters and time range";
         }
 
+        if (query.FilterRatio is { } sides)
+        {
+            // "the number of sessions on ios divided by the number of sessions on android": both sides over the shared scope.
+            string each = query.Measure.Format == MeasureFormat.Count ? "the number of " : query.Measure.Additive ? "the total " : "the ";
+            text.Append($"{each}{sides.NumeratorLabel} divided by {each}{sides.DenominatorLabel}{scope}");
+            return text.Append(scope.Length == 0 ? "." : ", both over the same scope.").ToString();
+        }
+
         if (query.Share && query.WithinGroups && query.Dimension is { } own)
         {
             // "For each country, what share of its customers are exclusivity seekers": each group out of its own whole.
@@ -313,7 +321,7 @@ internal static class AnswerWriter
         {
             text.Append($"the share of {query.Measure.Label}{query.Measure.Population}");
             string named = string.Join(" and ", query.Filters.Where(f => f.NamesMeasure).Select(f => string.Join(" or ", f.Values)));
-            text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" + (named.Length > 0 ? $" for {named}" : "")
+            text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" + (named.Length > 0 ? $" for {named}" : "") + (query.ShareOfTime ? " over all time" : "")
                 : query.Filters.Any(f => f.Dimension == query.Dimension.Key) ? $"{scope}, each {query.Dimension.Label} out of all {query.Measure.Label}{(query.Filters.Any(f => f.Dimension != query.Dimension.Key) || query.Conditions.Count > 0 ? " under the other conditions" : "")}"
                 : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
         }
@@ -400,6 +408,13 @@ internal static class AnswerWriter
                 object?[] values = result.Rows[0];
                 return Capitalize($"{query.Measure.Label}{scope}: {Format(MeasureFormat.Percent, values[0])} ({Format(compiled.PartFormat, values[1])} of {Format(compiled.PartFormat, values[2])}).");
             }
+        }
+
+        if (query.FilterRatio is { } sides && result.Rows.Count == 1 && result.Columns.Count == 3)
+        {
+            // "Sessions on ios divided by sessions on android: 0.551 (1,036 to 1,880)."
+            object?[] r = result.Rows[0];
+            return Capitalize($"{sides.NumeratorLabel} divided by {sides.DenominatorLabel}{scope}: {Format(MeasureFormat.Decimal, r[0])} ({Format(compiled.PartFormat, r[1])} to {Format(compiled.PartFormat, r[2])}).");
         }
 
         string label = query.Measure.Label;

@@ -538,6 +538,18 @@ internal static partial class QuestionParser
             text = string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
         }
 
+        // "ratio of iOS sessions to Android sessions", "how many times more revenue does A bring in than B": one measure
+        // under two filters of one dimension, divided.
+        FilterRatio? filterRatio = null;
+        if (!legacy)
+        {
+            text = ReadFilterRatio(text, layer, filters, placed, measureAt, comparisons.Count > 0 || times.Count > 1, out filterRatio, out string? declinedSides);
+            if (declinedSides is not null)
+            {
+                return ParsedQuestion.Unplaced(declinedSides);
+            }
+        }
+
         // Ratios: "revenue per order", "ratio of abandoned carts to orders", "revenue divided by orders".
         RatioParts? ratio = null;
         MeasureDefinition? ratioMeasure = null;
@@ -721,6 +733,17 @@ internal static partial class QuestionParser
             }
 
             extended = extended with { Query = ratioQuery with { Ratio = ratio } };
+        }
+
+        if (filterRatio is not null && extended.Query is { } sided)
+        {
+            if (sided is not { Dimension: null, Limit: null, Share: false, Ratio: null, Having: null, RowComparison: null } || sided.Measure.Missing is not null
+                || sided.Measure.Name != filterRatio.Measure)
+            {
+                return ParsedQuestion.Unplaced($"{filterRatio.NumeratorLabel} divided by {filterRatio.DenominatorLabel} is one number; ask for it without a breakdown, a top N, a share or a threshold");
+            }
+
+            extended = extended with { Query = sided with { FilterRatio = filterRatio } };
         }
 
         // "revenue from customers who signed up this year": the range is when they joined, which a measure on another
@@ -1194,6 +1217,7 @@ internal static partial class QuestionParser
             measure = layer.CustomerCount;
         }
 
+        bool shareOfTime = false;
         if (share)
         {
             if (!measure.Additive)
@@ -1201,7 +1225,15 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} does not add up to a total; ask for {measure.Label} itself");
             }
 
-            if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null)
+            // "what fraction of all orders were placed in the last 30 days": with nothing else to pick the part, a time range
+            // on a measure of timed rows is the part, and the whole is the same rows over all time.
+            if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null && query.Time is not null
+                && measure is { Membership: null, Name: not ("buyers" or "campaign_count") } && measure.Fact is EntityKind.Orders or EntityKind.Carts or EntityKind.Events or EntityKind.CampaignSends
+                && layer.Fact(measure.Fact)?.Time is not null)
+            {
+                shareOfTime = true;
+            }
+            else if (filters.TrueForAll(f => f.NamesMeasure) && conditions.Count == 0 && row is null && dimension is null)
             {
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} from what? Name a part, as in \"what share of {measure.Label} comes from {ExamplePlace(layer)}\"");
             }
@@ -1278,6 +1310,7 @@ internal static partial class QuestionParser
             RowValue = eachRow,
             Share = share,
             WithinGroups = ownGroups,
+            ShareOfTime = shareOfTime,
             TimeOnConditions = timeOnConditions,
         }, null);
     }
@@ -1347,12 +1380,21 @@ internal static partial class QuestionParser
                 continue;
             }
 
-            string[] between = [.. afterTime[end..denominatorStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "a" or "an" or "each" or "every" or "single" or "one"))];
+            string[] between = [.. afterTime[end..denominatorStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "a" or "an" or "each" or "every" or "single" or "one" or "paying"))];
             bool per = between is ["per"] or ["divided", "by"];
             bool to = ratioSaid && between is ["to"] or ["and"] or ["vs"] or ["versus"] or ["over"] or ["against"];
             if (!per && !to)
             {
                 continue;
+            }
+
+            // "orders per customer among customers who have bought something", "spend per paying customer": the customers
+            // counted are those who ordered, so an order measure is divided by the buyers.
+            if (ReferenceEquals(denominator, layer.CustomerCount) && numerator.Fact == EntityKind.Orders && layer.Measure("buyers") is { Missing: null } payers
+                && (PayingRegex().IsMatch(afterTime[end..denominatorStart]) || BoughtAtAllRegex().IsMatch(afterTime)))
+            {
+                denominator = payers;
+                text = Consume(text, BoughtAtAllRegex(), _ => { });
             }
 
             string phrase = afterTime[start..denominatorEnd].Trim();
@@ -1382,6 +1424,7 @@ internal static partial class QuestionParser
             // The words joining them ("divided by") and an "average" before the numerator belong to the ratio.
             text = string.Concat(text.AsSpan(0, end), Blank(text[end..denominatorStart]), text.AsSpan(denominatorStart));
             text = Consume(text, AverageRegex(), _ => { });
+            text = BlankAverageBefore(text, afterTime, start);
             int index = measures.IndexOf(numerator);
             measures.Remove(numerator);
             measures.Remove(denominator);
@@ -1394,6 +1437,127 @@ internal static partial class QuestionParser
         if (ratioSaid)
         {
             declined = "a ratio of what to what? Name two measures, as in \"ratio of abandoned carts to orders\" or \"revenue per order\"";
+        }
+
+        return text;
+    }
+
+    // One measure under two filters of one dimension: "ratio of <A> <measure> to <B> <measure>", "ratio of <A> to <B>
+    // <measure>", "how many times more <measure> does <A> bring in than <B>". The side after the joining word names the
+    // dimension; the values of that dimension said before it are the numerator. A filter on another dimension said from
+    // the ratio word to the last side could belong to one side, so it is declined; one said outside them applies to both. Anything else is
+    // left to the other readings (nothing is consumed).
+    private static string ReadFilterRatio(
+        string text,
+        SemanticLayer layer,
+        List<QueryFilter> filters,
+        List<(QueryFilter Filter, int At)> placed,
+        List<(MeasureDefinition Measure, int Start, int End)> measureAt,
+        bool declineExtras,
+        out FilterRatio? sides,
+        out string? declined)
+    {
+        sides = null;
+        declined = null;
+        Match anchor = FilterRatioRegex().Match(text);
+        if (!anchor.Success || filters.Count != placed.Count)
+        {
+            return text;
+        }
+
+        bool times = !anchor.Value.Contains("ratio", StringComparison.Ordinal);
+        string[] joiners = times ? [" than ", " as "] : [" to ", " vs ", " versus ", " against ", " and "];
+        int join = -1;
+        string joiner = "";
+        foreach (string word in joiners)
+        {
+            int at = text.IndexOf(word, anchor.Index + anchor.Length - 1, StringComparison.Ordinal);
+            if (at >= 0 && (join < 0 || at < join))
+            {
+                (join, joiner) = (at, word);
+            }
+        }
+
+        List<MeasureDefinition> named = [.. measureAt.Select(m => m.Measure).Distinct()];
+        if (named.Count > 1)
+        {
+            named.RemoveAll(m => ReferenceEquals(m, layer.CustomerCount));
+        }
+
+        if (join < 0 || named is not [{ Missing: null } measure] || measureAt.Count > 2)
+        {
+            return text;
+        }
+
+        List<int> after = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At > join)];
+        if (after.Count == 0 || after.Select(i => filters[i].Dimension).Distinct().Count() != 1)
+        {
+            return text;
+        }
+
+        string dimension = filters[after[0]].Dimension;
+        List<int> before = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At < join && filters[i].Dimension == dimension)];
+        List<int> both = [.. before, .. after];
+        if (before.Count == 0 || both.Exists(i => filters[i].Negated))
+        {
+            return text;
+        }
+
+        if (declineExtras)
+        {
+            declined = "a ratio of one measure under two filters is asked without a threshold or a second time range; ask for the two numbers";
+            return text;
+        }
+
+        int first = Math.Min(anchor.Index, both.Min(i => placed[i].At));
+        int last = both.Max(i => placed[i].At + placed[i].Filter.Phrase.Length);
+        if (Enumerable.Range(0, placed.Count).FirstOrDefault(i => !both.Contains(i) && placed[i].At > first && placed[i].At < last, -1) is int between and >= 0)
+        {
+            declined = $"I could not tell which side of the ratio \"{placed[between].Filter.Phrase}\" belongs to; say it on both sides or outside them";
+            return text;
+        }
+
+        List<QueryFilter> top = [.. before.Select(i => filters[i])];
+        List<QueryFilter> bottom = [.. after.Select(i => filters[i])];
+        string Side(List<QueryFilter> side) => side.TrueForAll(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType) && measure.Name == "events"
+            ? string.Join(" or ", side.SelectMany(f => f.Values).Select(v => v.Replace('_', ' '))) + " events"
+            : measure.Label + AnswerWriter.Describe(new AnalyticsQuery(measure, null, side, null, null, AnalyticsSort.Default), layer, null);
+        sides = new FilterRatio(top, bottom, Side(top), Side(bottom)) { Measure = measure.Name };
+        foreach (int i in both.OrderDescending())
+        {
+            filters.RemoveAt(i);
+            placed.RemoveAt(i);
+        }
+
+        text = string.Concat(text.AsSpan(0, anchor.Index), new string('#', anchor.Length), text.AsSpan(anchor.Index + anchor.Length));
+        return string.Concat(text.AsSpan(0, join + 1), new string('#', joiner.Length - 2), text.AsSpan(join + joiner.Length - 1));
+    }
+
+    // "average lifetime spend per buyer": an "average" said before the numerator with only skipped words between belongs
+    // to the ratio (a ratio per buyer is the average per buyer).
+    private static string BlankAverageBefore(string text, string afterTime, int start)
+    {
+        int at = start;
+        while (at > 1)
+        {
+            int space = afterTime.LastIndexOf(' ', at - 2);
+            if (space < 0)
+            {
+                break;
+            }
+
+            string word = afterTime[(space + 1)..(at - 1)];
+            if (word is "average" or "avg" or "mean")
+            {
+                return string.Concat(text.AsSpan(0, space + 1), new string('#', word.Length), text.AsSpan(at - 1));
+            }
+
+            if (!StopWords.Contains(word) || word is "per" or "by")
+            {
+                break;
+            }
+
+            at = space + 1;
         }
 
         return text;
@@ -2147,6 +2311,16 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )")]
     private static partial Regex ValueOfRegex();
+
+    [GeneratedRegex(@" paying ")]
+    private static partial Regex PayingRegex();
+
+    // "who have bought something", "counting only people who have bought at least once": customers who ordered at all.
+    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped) (?:something|anything|at least once|at least one time)(?= )")]
+    private static partial Regex BoughtAtAllRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )")]
+    private static partial Regex FilterRatioRegex();
 
     [GeneratedRegex(@"(?<= )(?:the )?ratios?(?: (?:of|between))?(?= )")]
     private static partial Regex RatioWordRegex();
