@@ -78,31 +78,19 @@ internal sealed partial class SegmentEngine
     /// The key (see <see cref="KeepsScoreSetsByKey"/>) and the newest kept score set for it, its as-of within the
     /// snapshot's lag (the same as-of without one), or a null set.
     /// </summary>
-    private async Task<(Experiments.AudienceScoreSetKey? Key, string? Set)> LookUpScoreSetAsync(SegmentDefinition definition, Task<string>? started, CancellationToken cancellationToken)
+    private async Task<(Experiments.AudienceScoreSetKey? Key, string? Set)> LookUpScoreSetAsync(SegmentDefinition definition, CancellationToken cancellationToken)
     {
         StoreTriggerRanker ranker = (StoreTriggerRanker)_ranker!;
         string version;
         using (System.Diagnostics.Activity? step = Diagnostics.AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.version"))
         {
-            version = await (started ?? ranker.DataVersionAsync(cancellationToken)).ConfigureAwait(false);
+            version = await ranker.DataVersionAsync(cancellationToken).ConfigureAwait(false);
         }
 
         Experiments.AudienceScoreSetKey key = new() { Trigger = definition.Trigger!, DataVersion = version, Model = ranker.ModelIdentity, AsOf = definition.AsOf };
         using System.Diagnostics.Activity? find = Diagnostics.AetherSegmentTelemetry.ActivitySource.StartActivity("segment.holdout.find");
         return (key, await SegmentStore.FindAudienceScoresAsync(key, _rankingOptions?.AudienceSnapshotMaxLag ?? TimeSpan.Zero, cancellationToken).ConfigureAwait(false));
     }
-
-    /// <summary>
-    /// The campaign history's data version, started on the thread pool at the top of a creation, when its holdout will
-    /// look a score set up by key (<see cref="KeepsScoreSetsByKey"/>: a trigger, the store's ranker, a store that keeps
-    /// sets) in a one-shot process (no audience snapshot); null otherwise. The probe then runs beside the as-of query and
-    /// the filters' compilation, which leave a core free, instead of taking one from the members' insert.
-    /// </summary>
-    private Task<string>? StartDataVersionForHoldout(Experiments.SegmentHoldout? holdout, string? trigger, CancellationToken cancellationToken) =>
-        holdout is not null && trigger is not null && _rankingOptions?.AudienceSnapshotMaxLag is null && _ranker is StoreTriggerRanker ranker
-        && SegmentStore.KeepsAudienceScores && SegmentStore.KeepsMemberScores
-            ? Task.Run(() => ranker.DataVersionAsync(cancellationToken), cancellationToken)
-            : null;
 
     /// <summary>
     /// Keeps the scores a one-shot activation computed as a score set by key (with the customers of the newest set of

@@ -244,21 +244,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
     {
         ArgumentNullException.ThrowIfNull(objective);
         using Activity? activity = AetherSegmentTelemetry.ActivitySource.StartActivity("segment.create");
-        // A one-shot process's stratified holdout needs the campaign history's data version (a storage probe, the
-        // holdout's largest cost there): started now, beside the as-of query and the filters' compilation.
-        Task<string>? version = StartDataVersionForHoldout(holdout, trigger, cancellationToken);
-        SegmentDefinition definition;
-        try
-        {
-            definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
-        }
-        catch when (version is not null)
-        {
-            // Nothing outlives a refused request: the probe is awaited (its own failure is not the caller's error).
-            await version.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            throw;
-        }
-
+        SegmentDefinition definition = await DefineAsync(objective, trigger, additionalFilters, "override_trigger", "additional_filters", null, cancellationToken).ConfigureAwait(false);
         IDataStore store = Store;
         SqlStatement members = SegmentSqlCompiler.Members(_profile, definition, store.Dialect);
         // A long-lived host's audience snapshot holds every customer's uplift: the store then hands the scorer the
@@ -285,7 +271,7 @@ internal sealed partial class SegmentEngine : ISegmentEngine
                 // No snapshot (a one-shot process): an earlier process may have kept scores for this trigger, data
                 // version, models and as-of. The lookup (the data version's probe, then the set) runs alongside the
                 // members' insert; the store references the set if it scores every member, else calls the scorer.
-                lookup = Task.Run(() => LookUpScoreSetAsync(definition, version, cancellationToken), cancellationToken);
+                lookup = Task.Run(() => LookUpScoreSetAsync(definition, cancellationToken), cancellationToken);
                 scorer = async (_, token) => fallback.Value = await ScoreForHoldoutAsync(definition, members, token).ConfigureAwait(false);
             }
             else
@@ -314,12 +300,6 @@ internal sealed partial class SegmentEngine : ISegmentEngine
             ? await SegmentStore.CreateAsync(segment, members, scorer, cancellationToken).ConfigureAwait(false)
             : await SegmentStore.CreateAsync(Experiments.HoldoutAssignment.WithScores(segment, scores), members, scores, cancellationToken).ConfigureAwait(false);
         LogCreated(_logger, stored.SegmentId, stored.Size);
-        if (version is not null && lookup is null)
-        {
-            // Started for a lookup this creation did not make (the trigger has no model): awaited, not left running.
-            await version.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        }
-
         if (lookup is not null && (await lookup.ConfigureAwait(false)).Key is { } setKey && stored.Holdout is { Scores: null } && fallback.Value is { } scored)
         {
             // The members were scored: kept as a score set by key, so the next process references them.
