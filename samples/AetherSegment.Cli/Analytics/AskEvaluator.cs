@@ -162,6 +162,12 @@ internal static partial class AskEvaluator
         foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
         {
             string key = Key(row[answer.Columns[0]]);
+            if (!expectedByKey.ContainsKey(key) && NamedMonth(key, expectedByKey.Keys) is { } month)
+            {
+                // A period row labelled by its month ("september"), against a truth keyed by the month's first day.
+                key = month;
+            }
+
             if (!expectedByKey.TryGetValue(key, out object? expected))
             {
                 return $"unexpected row {key}";
@@ -189,6 +195,21 @@ internal static partial class AskEvaluator
         string month when MonthKeyRegex().IsMatch(month) => month + "-01",
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>The one truth key "yyyy-MM-01" of the month a label names ("september", "september 2026"); null otherwise.</summary>
+    private static string? NamedMonth(string label, IEnumerable<string> keys)
+    {
+        string[] words = label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int month = words.Length is 1 or 2 ? Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames, m => m.Length > 0 && string.Equals(m, words[0], StringComparison.OrdinalIgnoreCase)) + 1 : 0;
+        if (month == 0)
+        {
+            return null;
+        }
+
+        string suffix = string.Create(CultureInfo.InvariantCulture, $"-{month:00}-01");
+        List<string> matches = [.. keys.Where(k => k.Length == 10 && k.EndsWith(suffix, StringComparison.Ordinal) && (words.Length == 1 || k.StartsWith(words[1] + "-", StringComparison.Ordinal)))];
+        return matches.Count == 1 ? matches[0] : null;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex MonthKeyRegex();

@@ -97,6 +97,12 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         AnalyticsQuery? query = parsed.Status == AnalyticsAnswerStatus.Answered ? parsed.Query : null;
         DateTimeOffset? asOf = query?.Time is null ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
         string? declined = query is null ? (parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}") : null;
+        if (query is not null && asOf is { } latest && (After(query.Time, latest) ?? After(query.ComparedTime, latest)) is { } future)
+        {
+            // "What will revenue be in December?": a period after the latest data is a forecast, not a question the data answers.
+            return Unanswerable(question, future, warnings);
+        }
+
         SemanticLayer layer = query is null ? _layer : await CompileLayerAsync(cancellationToken).ConfigureAwait(false);
         CompiledQuery? compiled = query is null ? null : AnalyticsCompiler.Compile(query, layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), query.ComparedTime?.Resolve(asOf!.Value), _options.MaxRows, out declined);
         if (compiled is null)
@@ -388,6 +394,12 @@ internal sealed partial class AnalyticsService : IAnalyticsService
     }
 
     // The value tiers and churn risk of the profile, unless the options set their own thresholds.
+    /// <summary>Why a period is not answered when it starts after the data's latest timestamp (a forecast); null otherwise.</summary>
+    private static string? After(RelativeTimeRange? time, DateTimeOffset asOf) =>
+        time?.Resolve(asOf) is { } range && range.Start > asOf
+            ? string.Create(CultureInfo.InvariantCulture, $"the period {range.Start:yyyy-MM-dd} to {range.End.AddTicks(-1):yyyy-MM-dd} is after the latest data (as of {asOf:yyyy-MM-dd HH:mm} UTC); I answer what the data holds, not forecasts")
+            : null;
+
     private static AetherSegmentOptions Thresholds(SemanticLayer layer, AetherSegmentOptions options)
     {
         ValueTierThresholds? tiers = layer.Profile.Catalog.ValueTiers;

@@ -475,8 +475,10 @@ internal static partial class QuestionParser
         {
             foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
             {
+                // Also with "as (the|a|its|their)" between: "campaigns that used <trigger> as the trigger".
                 bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && p.Filter.Values.Count == 1 && !phrase.EndsWith('s')
-                    && p.At + p.Filter.Phrase.Length + 1 == start);
+                    && (p.At + p.Filter.Phrase.Length + 1 == start
+                        || (p.At + p.Filter.Phrase.Length < start && afterTime[(p.At + p.Filter.Phrase.Length)..start].Trim() is "as" or "as the" or "as a" or "as its" or "as their")));
                 if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1)
                 {
                     int index = dimensions.FindIndex(d => d.Dimension == dimension);
@@ -1131,7 +1133,12 @@ internal static partial class QuestionParser
             }
             else
             {
-                conditions.Add(new CustomerCondition(buyers!, [.. levels.Where(f => !f.Negated)], null, null, false));
+                // "used the <tool> but never bought anything from <category>": only the exclusion, not also "who bought".
+                if (levels.Count == 0 || levels.Exists(f => !f.Negated))
+                {
+                    conditions.Add(new CustomerCondition(buyers!, [.. levels.Where(f => !f.Negated)], null, null, false));
+                }
+
                 conditions.AddRange(levels.Where(f => f.Negated).Select(f => new CustomerCondition(buyers!, [f with { Negated = false }], null, null, true)));
             }
 

@@ -114,6 +114,20 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
         Assert.DoesNotContain("2026-10-01", answer.Sql, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("What will total revenue be in December 2026?", "2026-12-01 to 2026-12-31")]
+    [InlineData("orders in January 2027", "2027-01-01 to 2027-01-31")]
+    public async Task Ask_PeriodAfterTheLatestData_IsDeclinedAsAForecast(string question, string period)
+    {
+        using ServiceProvider services = BuildServices(database.Path);
+        AnalyticsAnswer answer = await services.GetRequiredService<IAnalyticsService>().AskAsync(question);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Contains(period, answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("not forecasts", answer.Answer, StringComparison.Ordinal);
+        Assert.Null(answer.Sql);
+    }
+
     [Fact]
     public async Task Ask_FilterValuesAreParameters_NeverSqlText()
     {
