@@ -30,6 +30,10 @@ internal static partial class QuestionParser
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
         "whose", "comes", "coming", "both",
+        // Contractions as the normalizer writes them without the apostrophe ("customers who've bought ..."): "who have", "we have".
+        "whove", "weve", "theyve",
+        // "<event type> usage by device": the event type's events, as "<event type> by device" reads.
+        "usage",
         // Filler a new user says around what is asked ("shoppers who live in <city>", "carts worth over $1,000", "bought
         // <X> as well as <Y>", "lifetime spend"): none of them changes the measure, a filter or a range.
         "live", "lives", "living", "located", "based", "worth", "well", "happen", "happens", "popular", "lifetime", "sell", "sells", "but",

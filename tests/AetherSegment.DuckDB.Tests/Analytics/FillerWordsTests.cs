@@ -32,6 +32,9 @@ public sealed class FillerWordsTests
     [InlineData("how many customers bought exactly 1 time", "how many customers bought exactly 1 times")]
     [InlineData("How many clients have spent more than $3,000 on Bedroom furniture?", "How many clients have spent more than $3,000 on Bedroom?")]
     [InlineData("What fraction of all events come from the mobile apps?", "What fraction of all events come from mobile?")]
+    [InlineData("customers who've bought from both Textiles and Decoration - how many?", "customers who have bought from both Textiles and Decoration - how many?")]
+    [InlineData("how many customers weve got in Canada", "how many customers in Canada")]
+    [InlineData("room planner usage by device", "room planner by device")]
     public void Filler_CompilesToTheSameSqlAsThePlainQuestion(string withFiller, string plain)
     {
         CompiledQuery filler = DemoProfileSql.Compile(withFiller, _layer);
