@@ -1248,6 +1248,13 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced($"a share of {measure.Label} from what? Name a part, as in \"what share of {measure.Label} comes from {ExamplePlace(layer)}\"");
             }
+            else if (query.Time is not null && TimePredicateRegex().Match(text) is { Success: true } predicate
+                && filters.Find(f => !f.NamesMeasure && text.IndexOf(f.Phrase, StringComparison.Ordinal) is >= 0 and int at && at < predicate.Index) is { } whole)
+            {
+                // "what share of sessions on iOS were in the last 30 days": the filter said before "were in <range>" is the
+                // whole and the range the part, the reverse of the reading below (the share of iOS within the range).
+                return ParsedQuestion.Unplaced($"a share of {measure.Label} \"{whole.Phrase}\" with a time range after the verb could be the part of those {measure.Label} in the range, or the share of \"{whole.Phrase}\" among {measure.Label} in the range; ask \"what share of {whole.Phrase} {measure.Label} were in <range>\" for the first, or \"what share of {measure.Label} in <range> were {whole.Phrase}\" for the second");
+            }
 
             if (having is not null)
             {
@@ -2266,6 +2273,11 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|portion|fraction|pct)(?: of)?(?= )")]
     private static partial Regex ShareRegex();
+
+    // "were placed in", "was made during": a time range (masked by then) said as the predicate of a share ("what share of ...
+    // were in the last 30 days").
+    [GeneratedRegex(@"(?<= )(?:were|was)(?: (?:placed|made|sent|created|recorded|abandoned|started|opened|logged|received|bought|purchased))?(?: (?:in|during|within|over))? (?=#)")]
+    private static partial Regex TimePredicateRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
     [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]

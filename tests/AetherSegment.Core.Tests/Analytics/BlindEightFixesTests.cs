@@ -43,4 +43,28 @@ public sealed class BlindEightFixesTests
         Assert.Contains(parsed.Query.Conditions, c => c.Measure.Name == "buyers" && !c.Negated && c.Filters.Any(f => f.Values.Contains("Bedroom")));
         Assert.Contains(parsed.Query.Conditions, c => c.Measure.Name == "buyers" && c.Negated && c.Filters.Any(f => f.Values.Contains("Textiles")));
     }
+
+    [Theory]
+    [InlineData("what share of sessions on iOS were in the last 30 days")]
+    [InlineData("what share of orders from the United States were placed in the last 30 days")]
+    public void Parse_ShareOfAFilteredWholeWithTheRangeAsItsPredicate_IsAskedBack(string question)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.Null(parsed.Query);
+        Assert.Contains("for the first", parsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what share of orders were from the United States in the last 30 days", false)]
+    [InlineData("what share of revenue in the last 30 days came from the United States", false)]
+    [InlineData("what share of iOS sessions happened last month", true)]
+    public void Parse_ShareWithTheRangeElsewhere_IsAnswered(string question, bool ofTime)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.True(parsed.Query.Share);
+        Assert.Equal(ofTime, parsed.Query.ShareOfTime);
+    }
 }
