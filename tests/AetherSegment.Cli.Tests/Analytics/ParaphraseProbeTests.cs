@@ -7,20 +7,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AetherSegment.Cli.Tests.Analytics;
 
 /// <summary>
-/// Stop 34's paraphrase probes (<c>ask-probes34.home-furnishing.jsonl</c>): 40 common marketer questions worded apart from
-/// every earlier set, each with SQL written by hand that computes the truth, and two that must be declined. Each is
-/// asked of the fixture and recounted by its SQL: it must be answered right (or declined when its truth is null).
+/// The paraphrase probe sets, each question worded apart from every earlier set, with SQL written by hand that computes
+/// the truth (null when it must be declined). Each is asked of the fixture and recounted by its SQL: it must be answered
+/// right (or declined when its truth is null).
+/// <list type="bullet">
+/// <item><c>ask-probes34</c>: 40 common marketer questions and two declines (stop 34).</item>
+/// <item><c>ask-probes35-ask10</c>: ratios of one measure under two filters, shares of a time range, per paying customer (stop 35).</item>
+/// <item><c>ask-probes35-ask11</c>: treated customers, campaign counts with a verb, shares within each group (stop 35). Its
+/// "both-arms" probes name campaigns of the seed-42 store the fixture does not hold; <see cref="CampaignArmsTests"/> asks
+/// them of the fixture's own campaigns.</item>
+/// </list>
 /// </summary>
 public sealed class ParaphraseProbeTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    internal static readonly string ProbeFile = Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Cli.Tests", "Analytics", "Eval", "ask-probes34.home-furnishing.jsonl");
+    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11"];
 
-    public static TheoryData<string> Probes()
+    public static TheoryData<string, string> Probes()
     {
-        TheoryData<string> data = [];
-        foreach (LabelledQuestion question in AskEvaluator.ReadFile(ProbeFile))
+        TheoryData<string, string> data = [];
+        foreach (string file in ProbeFiles)
         {
-            data.Add(question.Question);
+            foreach (LabelledQuestion question in AskEvaluator.ReadFile(PathOf(file)).Where(q => q.Group != "both-arms"))
+            {
+                data.Add(file, question.Question);
+            }
         }
 
         return data;
@@ -28,13 +38,16 @@ public sealed class ParaphraseProbeTests(AnalyticsDatabase database) : IClassFix
 
     [Theory]
     [MemberData(nameof(Probes))]
-    public async Task Probe_IsAnsweredRight_OrDeclinedWhenItMustBe(string question)
+    public async Task Probe_IsAnsweredRight_OrDeclinedWhenItMustBe(string file, string question)
     {
-        LabelledQuestion probe = AskEvaluator.ReadFile(ProbeFile).First(q => q.Question == question);
+        LabelledQuestion probe = AskEvaluator.ReadFile(PathOf(file)).First(q => q.Question == question);
         using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
 
         AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [probe], default);
 
         Assert.True(report.Right == 1, string.Join("\n", report.WrongAnswers.Concat(report.DeclinedQuestions)));
     }
+
+    private static string PathOf(string file) =>
+        Path.Combine(TestPaths.RepositoryRoot, "tests", "AetherSegment.Cli.Tests", "Analytics", "Eval", file + ".home-furnishing.jsonl");
 }
