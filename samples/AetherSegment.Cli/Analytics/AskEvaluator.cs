@@ -145,7 +145,7 @@ internal static partial class AskEvaluator
             }
 
             object? actual = answer.Rows.Count == 0 ? null : answer.Rows[0][answer.Columns[0]];
-            return Same(expected, actual) ? null : $"expected {Show(expected)}, got {Show(actual)}";
+            return Same(expected, actual) || SameProportion(answer.Columns[0], expected, actual) ? null : $"expected {Show(expected)}, got {Show(actual)}";
         }
 
         Dictionary<string, object?> expectedByKey = new(StringComparer.Ordinal);
@@ -174,7 +174,7 @@ internal static partial class AskEvaluator
             }
 
             object? actual = row[answer.Columns[^1]];
-            if (!Same(expected, actual))
+            if (!Same(expected, actual) && !SameProportion(answer.Columns[^1], expected, actual))
             {
                 return $"{key}: expected {Show(expected)}, got {Show(actual)}";
             }
@@ -231,6 +231,17 @@ internal static partial class AskEvaluator
 
         return Key(expected) == Key(actual);
     }
+
+    /// <summary>
+    /// A proportion answered as a fraction (a column named as a share, rate, lift or growth: 0.093) against a truth written
+    /// as a percentage (9.3), the same figure (the answer's text prints it as 9.3%).
+    /// </summary>
+    private static bool SameProportion(string column, object? expected, object? actual) =>
+        ProportionColumnRegex().IsMatch(column) && expected is not null && actual is not null && IsNumber(expected) && IsNumber(actual)
+        && Same(expected, Convert.ToDouble(actual, CultureInfo.InvariantCulture) * 100);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"share|rate|uplift|lift|growth|change|percent|pct")]
+    private static partial System.Text.RegularExpressions.Regex ProportionColumnRegex();
 
     private static bool IsZero(object value) => IsNumber(value) && Convert.ToDouble(value, CultureInfo.InvariantCulture) == 0;
 

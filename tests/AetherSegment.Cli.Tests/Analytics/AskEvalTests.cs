@@ -92,6 +92,35 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
         Assert.Equal(wrong, report.Wrong);
     }
 
+    [Theory]
+    [InlineData("SELECT AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END) FROM customers", 0)]
+    [InlineData("SELECT 100.0 * AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END) FROM customers", 0)]
+    [InlineData("SELECT 10.0 * AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END) FROM customers", 1)]
+    public async Task Shares_MatchATruthWrittenAsAFractionOrAsAPercentage(string truth, int wrong)
+    {
+        // The ninth blind set writes shares as percentages (9.3); answers give the fraction (0.093) and print "9.3%".
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("shares", "what share of customers came from referrals?", truth);
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Fact]
+    public async Task CustomerCounts_AreNotReadAsPercentages()
+    {
+        // Only a proportion's column is read either way: a count a hundred times the truth stays wrong.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("counts", "how many customers came from referrals?",
+            "SELECT COUNT(*) / 100.0 FROM customers WHERE acquisition_source = 'referral'");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1, report.Wrong);
+    }
+
     [Fact]
     public async Task SummitSet_NoWrongAnswers_AndNinetyPercentRight()
     {
