@@ -20,7 +20,12 @@ internal static class ExperimentOneShot
     public static async Task<int> RunAsync(string path, string trigger, bool holdout)
     {
         ServiceCollection services = new();
-        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path);
+        services.AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o =>
+        {
+            // As the CLI sets it (CliHost): one command per process, the only writer of the file.
+            o.Path = path;
+            o.SoleWriterProcess = true;
+        });
         await using ServiceProvider provider = services.BuildServiceProvider();
         ISegmentEngine engine = provider.GetRequiredService<ISegmentEngine>();
         StoreTriggerRanker ranker = (StoreTriggerRanker)provider.GetRequiredService<ITriggerRanker>();
@@ -31,7 +36,7 @@ internal static class ExperimentOneShot
         double milliseconds = watch.Elapsed.TotalMilliseconds;
         string steps = string.Join(" ", spans.Medians().Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}={s.Median:0.0}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"oneshot holdout={holdout} ms={milliseconds:0} size={created.Size} method={created.Holdout?.Method ?? "-"} scores={created.Holdout?.Scores ?? "-"} scorings={ranker.Scorings} loads={ranker.Loads} trainings={ranker.Trainings} checksums={ranker.DataVersionScans} | {steps}"));
+            $"oneshot holdout={holdout} ms={milliseconds:0} size={created.Size} method={created.Holdout?.Method ?? "-"} scores={created.Holdout?.Scores ?? "-"} scorings={ranker.Scorings} loads={ranker.Loads} trainings={ranker.Trainings} checksums={ranker.DataVersionScans} epochs={ranker.DataVersionEpochHits} | {steps}"));
         return 0;
     }
 }

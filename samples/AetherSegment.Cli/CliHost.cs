@@ -38,7 +38,12 @@ public static class CliHost
             flags[pair.Key] = pair.Value;
         }
 
+        // One command per process, writing customer data only through AetherSegment: the embedded store's file stamp
+        // carries the campaign history's data version to the next command (DuckDBOptions.SoleWriterProcess); a setting
+        // in appsettings.json or the environment still wins.
+        Dictionary<string, string?> defaults = new() { ["AetherSegment:DuckDB:SoleWriterProcess"] = "true" };
         return new ConfigurationBuilder()
+            .AddInMemoryCollection(defaults)
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()

@@ -20,6 +20,12 @@ namespace AetherSegment.Uplift;
 /// probe: the file is read when the in-memory entry is missing or differs, and trusted only when its probe and table
 /// equal the current probe. A changed probe or pending updates still compute the checksum (and replace the file).
 /// </para>
+/// <para>
+/// When the store's processes are its sole writers (<see cref="IFileStampedDataStore"/>, the command line's DuckDB store),
+/// the pair also carries the file's data epoch. A new process in the same epoch (nothing but such processes, writing no
+/// customer data, has changed the file since the pair was written) takes the version without the probe. The probe costs a
+/// new process 60-210 ms of one core over a 5,000,000-row history (docs/benchmarks.md, "Stop 36").
+/// </para>
 /// </summary>
 /// <remarks>
 /// Why the layout is enough when no update is pending: appends and deletes change the count or a segment's count;
@@ -38,8 +44,10 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
 
     private readonly Lock _gate = new();
     private (string Probe, string Version)? _cached;
+    private (string Epoch, string Version)? _epochCached;
     private int _fullScans;
     private int _persistedHits;
+    private int _epochHits;
 
     /// <summary>How many times the full checksum was computed (for tests and diagnostics).</summary>
     public int FullScans => Volatile.Read(ref _fullScans);
@@ -47,9 +55,53 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
     /// <summary>How many times the version was taken from the persisted file after a probe (for tests and diagnostics).</summary>
     public int PersistedHits => Volatile.Read(ref _persistedHits);
 
+    /// <summary>How many times the version was taken from the persisted file by the store's data epoch, without a probe (for tests and diagnostics).</summary>
+    public int EpochHits => Volatile.Read(ref _epochHits);
+
     /// <summary>The current data version, as <c>count|latest send µs|checksum</c>.</summary>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        // Taken before reading the data: the pair is kept with this epoch only if it still holds afterwards.
+        string? epoch = (store as IFileStampedDataStore)?.DataEpoch;
+        if (epoch is not null)
+        {
+            lock (_gate)
+            {
+                if (_epochCached is { } known && known.Epoch == epoch)
+                {
+                    return known.Version;
+                }
+            }
+
+            if (ReadFile() is { Version: { } carried } saved && saved.Epoch == epoch)
+            {
+                Interlocked.Increment(ref _epochHits);
+                lock (_gate)
+                {
+                    _epochCached = (epoch, carried);
+                }
+
+                return carried;
+            }
+        }
+
+        (string? probe, string version) = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (epoch is not null && (store as IFileStampedDataStore)?.DataEpoch == epoch)
+        {
+            lock (_gate)
+            {
+                _epochCached = (epoch, version);
+            }
+
+            WritePersisted(probe, version, epoch);
+        }
+
+        return version;
+    }
+
+    /// <summary>The version from the probe (cached, persisted) or the full checksum, with the probe it was read under (null without one).</summary>
+    private async Task<(string? Probe, string Version)> ReadAsync(CancellationToken cancellationToken)
     {
         string? probe = null;
         // The probe reads the engine's storage metadata (SqlDialect.TableStateProbe); a dialect without one computes the checksum every time.
@@ -63,7 +115,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
             {
                 if (probe is not null && _cached is { } cached && cached.Probe == probe)
                 {
-                    return cached.Version;
+                    return (probe, cached.Version);
                 }
             }
 
@@ -75,7 +127,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
                     _cached = (probe, persisted);
                 }
 
-                return persisted;
+                return (probe, persisted);
             }
         }
 
@@ -89,16 +141,20 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
                 _cached = (probe, version);
             }
 
-            WritePersisted(probe, version);
+            WritePersisted(probe, version, epoch: null);
         }
 
-        return version;
+        return (probe, version);
     }
 
     private string Table => profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking").Table;
 
     /// <summary>The persisted version when the file holds this probe of this table; null otherwise (missing, other, unreadable).</summary>
-    private string? ReadPersisted(string probe)
+    private string? ReadPersisted(string probe) =>
+        ReadFile() is { Version: { } version } saved && saved.Probe == probe ? version : null;
+
+    /// <summary>The persisted pair of this table in this dialect; null when missing, another's or unreadable.</summary>
+    private PersistedDto? ReadFile()
     {
         if (persistedPath is null || !File.Exists(persistedPath))
         {
@@ -109,9 +165,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
         {
             using FileStream file = File.OpenRead(persistedPath);
             PersistedDto? saved = JsonSerializer.Deserialize<PersistedDto>(file, AetherSegmentJson.Options);
-            return saved is { Format: FormatName, Version: { } version } && saved.Probe == probe && saved.Table == Table && saved.Dialect == store.Dialect.Name
-                ? version
-                : null;
+            return saved is { Format: FormatName } && saved.Table == Table && saved.Dialect == store.Dialect.Name ? saved : null;
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -119,8 +173,11 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
         }
     }
 
-    /// <summary>Replaces the persisted pair (a temporary file renamed over it); a failure only costs the next process a checksum.</summary>
-    private void WritePersisted(string probe, string version)
+    /// <summary>
+    /// Replaces the persisted pair (a temporary file renamed over it), with the store's data epoch when it holds; a failure
+    /// only costs the next process a probe or a checksum.
+    /// </summary>
+    private void WritePersisted(string? probe, string version, string? epoch)
     {
         if (persistedPath is null)
         {
@@ -133,7 +190,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(persistedPath))!);
             using (FileStream file = new(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                JsonSerializer.Serialize(file, new PersistedDto { Format = FormatName, Dialect = store.Dialect.Name, Table = Table, Probe = probe, Version = version }, AetherSegmentJson.Options);
+                JsonSerializer.Serialize(file, new PersistedDto { Format = FormatName, Dialect = store.Dialect.Name, Table = Table, Probe = probe, Version = version, Epoch = epoch }, AetherSegmentJson.Options);
             }
 
             File.Move(temporary, persistedPath, overwrite: true);
@@ -176,5 +233,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
         public string? Probe { get; set; }
 
         public string? Version { get; set; }
+
+        public string? Epoch { get; set; }
     }
 }

@@ -94,6 +94,9 @@ internal sealed partial class StoreTriggerRanker : ITriggerRanker
     /// <summary>How many times the data version was read from the persisted (probe, version) pair (for tests and diagnostics).</summary>
     internal int DataVersionPersistedHits => _version.PersistedHits;
 
+    /// <summary>How many times the data version was carried by the store's data epoch, without a probe (for tests and diagnostics).</summary>
+    internal int DataVersionEpochHits => _version.EpochHits;
+
     private string Settings => string.Create(CultureInfo.InvariantCulture,
         $"{TrainingVersion};profile={_profile.Name};model={_options.Model ?? TriggerRankingOptions.DefaultModel};seed={_options.Seed};min={_options.MinimumRowsPerArm};cap={_options.TrainingRowsPerArm};dialect={_store.Dialect.Name}");
 

@@ -42,4 +42,15 @@ public sealed class DuckDBOptions
     /// <value>The default value is 15 minutes.</value>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "AetherSegment:DuckDB:StaleLoadingFileAge must be between 00:00:00 and 7.00:00:00.")]
     public TimeSpan StaleLoadingFileAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether this process is the database's only writer while it runs and writes customer data only through
+    /// AetherSegment, as the <c>aether</c> command line is (it sets this). Then the campaign history's data version is
+    /// carried to the next process by the file's stamp (length and last write time, taken before the first open and after
+    /// the close) instead of being probed in the data again; any other change to the file, a pending write-ahead log or
+    /// data written through AetherSegment in the process makes the next process probe it. Leave it off in a host where
+    /// other code writes the file through its own connections.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool SoleWriterProcess { get; set; }
 }

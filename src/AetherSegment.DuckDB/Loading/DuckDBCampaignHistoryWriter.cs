@@ -16,6 +16,8 @@ internal sealed class DuckDBCampaignHistoryWriter(DuckDBDataStore store) : ICamp
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The campaign history changes: its data version is not carried to the next process by the file's stamp.
+            store.NoteDataWritten();
             await using DuckDBConnection connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using System.Data.Common.DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using DuckDBCommand command = connection.CreateCommand();

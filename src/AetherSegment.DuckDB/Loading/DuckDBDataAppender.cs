@@ -44,6 +44,8 @@ public sealed class DuckDBDataAppender : IDataAppender, IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Customer data changes: nothing computed from it is carried to the next process by the file's stamp.
+            _store.NoteDataWritten();
             await using DuckDBConnection connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
             try
             {

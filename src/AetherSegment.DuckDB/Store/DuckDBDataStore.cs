@@ -12,8 +12,12 @@ namespace AetherSegment.DuckDB;
 /// The embedded DuckDB store: answers parameterized read-only SQL over the database file. Each query opens its own
 /// connection to the process-wide database instance, so many readers run concurrently next to one writer.
 /// </summary>
-/// <remarks>Thread-safe.</remarks>
-public sealed class DuckDBDataStore : IDataStore, IDisposable
+/// <remarks>
+/// Thread-safe. With <see cref="DuckDBOptions.SoleWriterProcess"/> it is also an <see cref="IFileStampedDataStore"/>: the
+/// file's stamp is its length and last write time, compared before this process first opens it with the one the last
+/// process left in <c>FILE.aether-stamp</c>, and left there again after this process closed it.
+/// </remarks>
+public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDisposable
 {
     /// <summary>How long the database instance stays open after the last read, so back-to-back reads skip reopening the file.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
@@ -23,18 +27,34 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
     private DuckDBConnection? _keeper;
     private ITimer? _keeperRelease;
 
+    // The data epoch (IFileStampedDataStore), kept only when the process is the file's sole writer.
+    private readonly bool _soleWriter;
+    private readonly Lock _stampGate = new();
+    private bool _epochTaken;
+    private string? _epoch;
+    private bool _dataWritten;
+
     /// <summary>Creates the store over the configured file.</summary>
     public DuckDBDataStore(IOptions<DuckDBOptions> options)
-        : this(options?.Value.Path ?? throw new ArgumentNullException(nameof(options)))
+        : this(options?.Value.Path ?? throw new ArgumentNullException(nameof(options)), options.Value.SoleWriterProcess)
     {
     }
 
     /// <summary>Creates the store over a database file.</summary>
     /// <param name="path">The database file; it must exist for queries to succeed.</param>
     public DuckDBDataStore(string path)
+        : this(path, soleWriterProcess: false)
+    {
+    }
+
+    /// <summary>Creates the store over a database file, as its process's sole writer or not.</summary>
+    /// <param name="path">The database file; it must exist for queries to succeed.</param>
+    /// <param name="soleWriterProcess">See <see cref="DuckDBOptions.SoleWriterProcess"/>.</param>
+    public DuckDBDataStore(string path, bool soleWriterProcess)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _path = Path.GetFullPath(path);
+        _soleWriter = soleWriterProcess;
     }
 
     /// <inheritdoc />
@@ -173,6 +193,7 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
     /// <exception cref="DataStoreException">Another process holds the file's lock, or the path is not writable.</exception>
     public async Task<DuckDBConnection> OpenOrCreateAsync(CancellationToken cancellationToken = default)
     {
+        TakeEpoch();
         DuckDBConnection connection = new($"DataSource={_path}");
         try
         {
@@ -189,8 +210,137 @@ public sealed class DuckDBDataStore : IDataStore, IDisposable
         }
     }
 
-    /// <summary>Closes the database instance this store keeps open between reads.</summary>
-    public void Dispose() => ReleaseDatabase();
+    /// <inheritdoc />
+    public string? DataEpoch
+    {
+        get
+        {
+            TakeEpoch();
+            lock (_stampGate)
+            {
+                return _dataWritten ? null : _epoch;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void NoteDataWritten()
+    {
+        lock (_stampGate)
+        {
+            _dataWritten = true;
+        }
+    }
+
+    /// <summary>
+    /// Closes the database instance this store keeps open between reads; as the sole writer, then leaves the file's stamp
+    /// and data epoch beside it for the next process (a new epoch when customer data was written in this one).
+    /// </summary>
+    public void Dispose()
+    {
+        ReleaseDatabase();
+        string? epoch;
+        lock (_stampGate)
+        {
+            if (_epoch is null)
+            {
+                return;
+            }
+
+            epoch = _dataWritten ? NewEpoch() : _epoch;
+            _epoch = null;
+        }
+
+        LeaveStamp(epoch);
+    }
+
+    // Before this process's first open (its own writes come after): the epoch the last sole writer left, when the file
+    // still has the stamp it left; otherwise a new one (something else changed the file, or no process left a stamp).
+    private void TakeEpoch()
+    {
+        if (!_soleWriter)
+        {
+            return;
+        }
+
+        lock (_stampGate)
+        {
+            if (_epochTaken)
+            {
+                return;
+            }
+
+            _epochTaken = true;
+            string? stamp = Stamp();
+            LeftStamp? left = stamp is null ? null : ReadLeftStamp();
+            _epoch = left is { Epoch: { Length: > 0 } epoch } && left.File == stamp ? epoch : NewEpoch();
+        }
+    }
+
+    private static string NewEpoch() => Guid.NewGuid().ToString("N");
+
+    private string StampPath => _path + ".aether-stamp";
+
+    private LeftStamp? ReadLeftStamp()
+    {
+        try
+        {
+            return File.Exists(StampPath) ? System.Text.Json.JsonSerializer.Deserialize<LeftStamp>(File.ReadAllBytes(StampPath), AetherSegmentJson.Options) : null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // Written after the close (a temporary file renamed over the last one); removed when the file cannot be stamped (a
+    // write-ahead log is left: another connection still has it open), so no later process trusts a stale stamp.
+    private void LeaveStamp(string epoch)
+    {
+        string temporary = StampPath + "." + NewEpoch()[..8] + ".tmp";
+        try
+        {
+            if (Stamp() is not { } stamp)
+            {
+                File.Delete(StampPath);
+                return;
+            }
+
+            File.WriteAllBytes(temporary, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new LeftStamp { File = stamp, Epoch = epoch }, AetherSegmentJson.Options));
+            File.Move(temporary, StampPath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The next process starts a new epoch.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private sealed class LeftStamp
+    {
+        public string? File { get; set; }
+
+        public string? Epoch { get; set; }
+    }
+
+    /// <summary>The file's length and last write time (UTC ticks); null when it is missing or has a write-ahead log.</summary>
+    private string? Stamp()
+    {
+        try
+        {
+            FileInfo file = new(_path);
+            return file.Exists && !File.Exists(_path + ".wal")
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.Length}:{file.LastWriteTimeUtc.Ticks}")
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     // Opening the file costs tens of milliseconds (DuckDB shares one instance per file while any connection is open),
     // so reads keep one idle connection for a few seconds; the file lock is released once reads stop.

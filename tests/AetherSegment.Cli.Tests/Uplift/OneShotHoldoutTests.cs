@@ -51,7 +51,10 @@ public sealed class OneShotHoldoutTests(GeneratedStoreFixture store) : IClassFix
     }
 
     /// <summary>A new "process": its own ranker, engine and store on the file (no audience snapshot, as the CLI).</summary>
-    private static ServiceProvider Process(string path) =>
+    private static ServiceProvider Process(string path) => Process(path, soleWriter: false);
+
+    /// <summary>A new "process", the file's sole writer or not (<see cref="DuckDBOptions.SoleWriterProcess"/>, as the CLI sets it).</summary>
+    private static ServiceProvider Process(string path, bool soleWriter) =>
         new ServiceCollection()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(GeneratedStoreFixture.AsOf))
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
@@ -61,7 +64,11 @@ public sealed class OneShotHoldoutTests(GeneratedStoreFixture store) : IClassFix
                 o.TrainingRowsPerArm = 2_000;
                 o.ModelDirectory = path + ".models";
             })
-            .AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o => o.Path = path).Services
+            .AddAetherSegment().UseProfile(HomeFurnishingProfile.Load()).AddDuckDB(o =>
+            {
+                o.Path = path;
+                o.SoleWriterProcess = soleWriter;
+            }).Services
             .BuildServiceProvider();
 
     private static async Task<int> ExecuteAsync(string path, string sql)
@@ -127,6 +134,61 @@ public sealed class OneShotHoldoutTests(GeneratedStoreFixture store) : IClassFix
         }
 
         Assert.Equal(5, versions.Distinct().Count());
+    }
+
+    /// <summary>The data version in a new sole-writer process: the version, full checksums, persisted-probe hits and epoch hits.</summary>
+    private static async Task<(string Version, int Scans, int Persisted, int Epochs)> VersionInSoleWriterAsync(string path, Func<IServiceProvider, Task>? then = null)
+    {
+        await using ServiceProvider process = Process(path, soleWriter: true);
+        StoreTriggerRanker ranker = (StoreTriggerRanker)process.GetRequiredService<ITriggerRanker>();
+        string version = await ranker.DataVersionAsync(CancellationToken.None);
+        Assert.Equal(await FullChecksumAsync(process.GetRequiredService<IDataStore>()), version);
+        if (then is not null)
+        {
+            await then(process);
+        }
+
+        return (version, ranker.DataVersionScans, ranker.DataVersionPersistedHits, ranker.DataVersionEpochHits);
+    }
+
+    [Fact]
+    public async Task DataVersion_CarriedByTheDataEpoch_BetweenSoleWriterProcesses_AndAnyOtherWriteReadsItAgain()
+    {
+        string path = CopyOfStore();
+
+        (string first, int scans, _, int epochs) = await VersionInSoleWriterAsync(path);
+        Assert.Equal((1, 0), (scans, epochs));
+        Assert.True(File.Exists(path + ".aether-stamp"));
+
+        // The next process takes the version by the epoch: no checksum and no storage probe. It writes a segment too (the
+        // file changes, the customer data does not), and the process after it still takes the version by the epoch.
+        (string second, int secondScans, int secondPersisted, int secondEpochs) = await VersionInSoleWriterAsync(path, async process =>
+            await process.GetRequiredService<ISegmentEngine>().CreateAsync(UnitedStates(), Trigger, null, null, CancellationToken.None));
+        Assert.Equal((first, 0, 0, 1), (second, secondScans, secondPersisted, secondEpochs));
+        (string third, _, _, int thirdEpochs) = await VersionInSoleWriterAsync(path);
+        Assert.Equal((first, 1), (third, thirdEpochs));
+
+        // Another writer (a store that is not the sole writer, as a tool outside AetherSegment) edits an outcome: the file's
+        // stamp differs, so the next process starts a new epoch and reads the version again; it is the edited one.
+        Assert.Equal(1, await ExecuteAsync(path, "UPDATE campaign_history SET converted = NOT converted WHERE rowid = 5"));
+        (string edited, _, _, int editedEpochs) = await VersionInSoleWriterAsync(path);
+        Assert.NotEqual(first, edited);
+        Assert.Equal(0, editedEpochs);
+
+        // A sole writer that writes customer data itself says so: the next process reads the version again.
+        (_, _, _, int beforeOwnWrite) = await VersionInSoleWriterAsync(path, async process =>
+        {
+            DuckDBDataStore data = process.GetRequiredService<DuckDBDataStore>();
+            data.NoteDataWritten();
+            await using DuckDBConnection connection = await data.OpenAsync();
+            await using DuckDBCommand command = connection.CreateCommand();
+            command.CommandText = "UPDATE campaign_history SET revenue = COALESCE(revenue, 0) + 1 WHERE rowid = 7";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        });
+        Assert.Equal(1, beforeOwnWrite);
+        (string afterOwnWrite, int ownScans, _, int ownEpochs) = await VersionInSoleWriterAsync(path);
+        Assert.NotEqual(edited, afterOwnWrite);
+        Assert.Equal((1, 0), (ownScans, ownEpochs));
     }
 
     [Fact]

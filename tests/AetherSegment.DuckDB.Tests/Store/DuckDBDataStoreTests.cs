@@ -82,4 +82,69 @@ public sealed class DuckDBDataStoreTests
 
         Assert.Equal(["C2", "C1"], ids);
     }
+
+    [Fact]
+    public async Task DataEpoch_OnlyForASoleWriter_KeptWhileOnlySoleWritersWithoutDataWritesTouchTheFile()
+    {
+        DuckDBDataStore created = await CreateStoreAsync();
+        string path = created.DatabasePath;
+        created.Dispose();
+
+        // The setting off: no epoch, no stamp left.
+        using (DuckDBDataStore plain = new(path))
+        {
+            await plain.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM customers"));
+            Assert.Null(plain.DataEpoch);
+        }
+
+        Assert.False(File.Exists(path + ".aether-stamp"));
+
+        string first;
+        using (DuckDBDataStore sole = new(path, soleWriterProcess: true))
+        {
+            first = sole.DataEpoch!;
+            await sole.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM customers"));
+        }
+
+        // A sole writer that writes no customer data (a segment table here) keeps the epoch for the next one.
+        using (DuckDBDataStore sole = new(path, soleWriterProcess: true))
+        {
+            Assert.Equal(first, sole.DataEpoch);
+            await using DuckDBConnection connection = await sole.OpenAsync();
+            await using DuckDBCommand command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE segment_notes AS SELECT 1 AS n";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using (DuckDBDataStore sole = new(path, soleWriterProcess: true))
+        {
+            Assert.Equal(first, sole.DataEpoch);
+            // Customer data written in this process: no epoch from now on, and a new one for the next process.
+            sole.NoteDataWritten();
+            Assert.Null(sole.DataEpoch);
+        }
+
+        string second;
+        using (DuckDBDataStore sole = new(path, soleWriterProcess: true))
+        {
+            second = sole.DataEpoch!;
+            Assert.NotEqual(first, second);
+            await sole.QueryAsync(new SqlStatement("SELECT COUNT(*) FROM customers"));
+        }
+
+        // Any other writer changes the file's stamp: the next sole writer starts a new epoch.
+        using (DuckDBDataStore other = new(path))
+        {
+            await using DuckDBConnection connection = await other.OpenAsync();
+            await using DuckDBCommand command = connection.CreateCommand();
+            command.CommandText = "UPDATE customers SET clv_score = 0.5 WHERE customer_id = 'C1'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using (DuckDBDataStore sole = new(path, soleWriterProcess: true))
+        {
+            Assert.NotNull(sole.DataEpoch);
+            Assert.NotEqual(second, sole.DataEpoch);
+        }
+    }
 }
