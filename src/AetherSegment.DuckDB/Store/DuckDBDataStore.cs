@@ -27,12 +27,14 @@ public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDispos
     private DuckDBConnection? _keeper;
     private ITimer? _keeperRelease;
 
-    // The data epoch (IFileStampedDataStore), kept only when the process is the file's sole writer.
+    // The data epoch (IFileStampedDataStore), kept only when the process is the file's sole writer. One per file in the
+    // process: every sole-writer store on the same file shares it, so a data write through any of them ends it for all,
+    // and the stamp is left when the last of them closes.
+    private static readonly Lock EpochGate = new();
+    private static readonly Dictionary<string, FileEpoch> Epochs = new(StringComparer.Ordinal);
     private readonly bool _soleWriter;
-    private readonly Lock _stampGate = new();
-    private bool _epochTaken;
-    private string? _epoch;
-    private bool _dataWritten;
+    private FileEpoch? _fileEpoch;
+    private bool _disposed;
 
     /// <summary>Creates the store over the configured file.</summary>
     public DuckDBDataStore(IOptions<DuckDBOptions> options)
@@ -193,7 +195,7 @@ public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDispos
     /// <exception cref="DataStoreException">Another process holds the file's lock, or the path is not writable.</exception>
     public async Task<DuckDBConnection> OpenOrCreateAsync(CancellationToken cancellationToken = default)
     {
-        TakeEpoch();
+        JoinEpoch();
         DuckDBConnection connection = new($"DataSource={_path}");
         try
         {
@@ -215,10 +217,10 @@ public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDispos
     {
         get
         {
-            TakeEpoch();
-            lock (_stampGate)
+            FileEpoch? shared = JoinEpoch();
+            lock (EpochGate)
             {
-                return _dataWritten ? null : _epoch;
+                return shared is { DataWritten: false } ? shared.Epoch : null;
             }
         }
     }
@@ -226,54 +228,69 @@ public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDispos
     /// <inheritdoc />
     public void NoteDataWritten()
     {
-        lock (_stampGate)
+        FileEpoch? shared = JoinEpoch();
+        lock (EpochGate)
         {
-            _dataWritten = true;
+            shared?.DataWritten = true;
         }
     }
 
     /// <summary>
-    /// Closes the database instance this store keeps open between reads; as the sole writer, then leaves the file's stamp
-    /// and data epoch beside it for the next process (a new epoch when customer data was written in this one).
+    /// Closes the database instance this store keeps open between reads. As the file's sole writer and the last store of
+    /// the process on it, then leaves the file's stamp and data epoch beside it for the next process (a new epoch when
+    /// customer data was written in this one).
     /// </summary>
     public void Dispose()
     {
         ReleaseDatabase();
-        string? epoch;
-        lock (_stampGate)
+        string? epoch = null;
+        lock (EpochGate)
         {
-            if (_epoch is null)
+            _disposed = true;
+            if (_fileEpoch is { } shared)
             {
-                return;
+                _fileEpoch = null;
+                if (--shared.Stores == 0)
+                {
+                    Epochs.Remove(_path);
+                    epoch = shared.DataWritten ? NewEpoch() : shared.Epoch;
+                }
             }
-
-            epoch = _dataWritten ? NewEpoch() : _epoch;
-            _epoch = null;
         }
 
-        LeaveStamp(epoch);
+        if (epoch is not null)
+        {
+            LeaveStamp(epoch);
+        }
     }
 
-    // Before this process's first open (its own writes come after): the epoch the last sole writer left, when the file
-    // still has the stamp it left; otherwise a new one (something else changed the file, or no process left a stamp).
-    private void TakeEpoch()
+    // The file's epoch in this process, joined on first use. The first store of the process takes it before the first
+    // open (the process's own writes come after): the epoch the last sole writer left when the file still has the stamp
+    // it left; otherwise a new one (something else changed the file, or no process left a stamp).
+    private FileEpoch? JoinEpoch()
     {
         if (!_soleWriter)
         {
-            return;
+            return null;
         }
 
-        lock (_stampGate)
+        lock (EpochGate)
         {
-            if (_epochTaken)
+            if (_fileEpoch is null && !_disposed)
             {
-                return;
+                if (!Epochs.TryGetValue(_path, out FileEpoch? shared))
+                {
+                    string? stamp = Stamp();
+                    LeftStamp? left = stamp is null ? null : ReadLeftStamp();
+                    shared = new FileEpoch { Epoch = left is { Epoch: { Length: > 0 } epoch } && left.File == stamp ? epoch : NewEpoch() };
+                    Epochs.Add(_path, shared);
+                }
+
+                shared.Stores++;
+                _fileEpoch = shared;
             }
 
-            _epochTaken = true;
-            string? stamp = Stamp();
-            LeftStamp? left = stamp is null ? null : ReadLeftStamp();
-            _epoch = left is { Epoch: { Length: > 0 } epoch } && left.File == stamp ? epoch : NewEpoch();
+            return _fileEpoch;
         }
     }
 
@@ -317,6 +334,15 @@ public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDispos
         {
             File.Delete(temporary);
         }
+    }
+
+    private sealed class FileEpoch
+    {
+        public int Stores { get; set; }
+
+        public string? Epoch { get; init; }
+
+        public bool DataWritten { get; set; }
     }
 
     private sealed class LeftStamp

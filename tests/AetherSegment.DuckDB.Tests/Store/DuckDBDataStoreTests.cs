@@ -147,4 +147,33 @@ public sealed class DuckDBDataStoreTests
             Assert.NotEqual(second, sole.DataEpoch);
         }
     }
+
+    [Fact]
+    public async Task DataEpoch_SharedByTheProcessesStoresOnOneFile_ADataWriteThroughEitherEndsItForBoth()
+    {
+        DuckDBDataStore created = await CreateStoreAsync();
+        string path = created.DatabasePath;
+        created.Dispose();
+        string first;
+        using (DuckDBDataStore sole = new(path, soleWriterProcess: true))
+        {
+            first = sole.DataEpoch!;
+        }
+
+        DuckDBDataStore reader = new(path, soleWriterProcess: true);
+        DuckDBDataStore writer = new(path, soleWriterProcess: true);
+        Assert.Equal(first, reader.DataEpoch);
+        Assert.Equal(first, writer.DataEpoch);
+        writer.NoteDataWritten();
+        Assert.Null(reader.DataEpoch);
+
+        // The stamp is left when the last of them closes, with a new epoch.
+        writer.Dispose();
+        string leftWhileOpen = await File.ReadAllTextAsync(path + ".aether-stamp");
+        Assert.Contains(first, leftWhileOpen, StringComparison.Ordinal);
+        reader.Dispose();
+        Assert.DoesNotContain(first, await File.ReadAllTextAsync(path + ".aether-stamp"), StringComparison.Ordinal);
+        using DuckDBDataStore next = new(path, soleWriterProcess: true);
+        Assert.NotEqual(first, next.DataEpoch);
+    }
 }
