@@ -142,7 +142,9 @@ internal static class AnswerWriter
         List<string> scope = [];
         if (query.RowComparison is { } row)
         {
-            scope.Add(query.RowValue is { Noun: not "value" } each
+            scope.Add(query.RowValue is { Noun: "seconds" }
+                ? $"lasting {row.Describe(MeasureFormat.Count)} seconds each"
+                : query.RowValue is { Noun: not "value" } each
                 ? $"with {row.Describe(MeasureFormat.Count)} {each.Noun} each"
                 : row.Items ? $"with {row.Describe(MeasureFormat.Count)} items each" : $"with a value {row.Describe(MeasureFormat.Money)} each");
         }

@@ -138,6 +138,17 @@ internal static partial class QuestionParser
             }
         }
 
+        // Session words before the time ranges and comparisons take their numbers (QuestionParser.Sessions.cs).
+        SessionWords sessionWords = SessionWords.None;
+        if (!legacy)
+        {
+            text = ReadSessionWords(text, out sessionWords);
+            if (sessionWords.Decline is { } noSession)
+            {
+                return ParsedQuestion.Unplaced(noSession);
+            }
+        }
+
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -731,6 +742,7 @@ internal static partial class QuestionParser
         }
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
+        extended = ApplySessionWords(layer, extended, sessionWords);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)

@@ -154,6 +154,9 @@ internal sealed partial class SemanticLayer
     /// </summary>
     public SemanticLayer WithoutSessionStart() => new(Profile) { _withoutSessionStart = true };
 
+    /// <summary>The SQL of the events' session duration in seconds (the same on each event of a session), or null when it is not mapped.</summary>
+    public Func<SqlDialect, string>? SessionDuration => Mapped(EntityKind.Events, "session_duration_seconds");
+
     /// <summary>The SQL of the events' session id, or null when it is not mapped.</summary>
     public Func<SqlDialect, string>? SessionId => Mapped(EntityKind.Events, "session_id");
 
@@ -367,9 +370,16 @@ internal sealed partial class SemanticLayer
             ["events", "event", "behavioral events", "behavioural events", "interactions", "activity", "event count"], true) { Missing = noEvents });
         measures.Add(new("sessions", "sessions", EntityKind.Events, MeasureFormat.Count, d => $"COUNT(DISTINCT {session!(d)})",
             ["sessions", "session", "visits", "visit"], true) { Missing = noEvents ?? (session is null ? NeedsColumn(EntityKind.Events, "session_id") : null) });
-        measures.Add(new("average_session_duration_seconds", "average session duration", EntityKind.Events, MeasureFormat.Seconds, d => $"AVG({duration!(d)})",
-            ["session duration", "average session duration", "session length", "time on site", "average session length"], false)
-        { Missing = noEvents ?? (duration is null ? NeedsColumn(EntityKind.Events, "session_duration_seconds") : null) });
+        // A session's duration is on each of its events; the average counts each session once, on its start row (an
+        // average over the events would weigh a session by its number of events).
+        Func<SqlDialect, string>? sessionStart = session is null ? null : Mapped(EntityKind.Events, "session_start");
+        measures.Add(new("average_session_duration_seconds", "average session duration", EntityKind.Events, MeasureFormat.Seconds, d => $"AVG(CASE WHEN {sessionStart!(d)} THEN {duration!(d)} END)",
+            ["session duration", "average session duration", "session length", "time on site", "average session length", "average session time", "average duration of a session", "average session duration in seconds", "average session length in seconds"], false)
+        {
+            Missing = noEvents ?? (duration is null ? NeedsColumn(EntityKind.Events, "session_duration_seconds") : sessionStart is null ? NeedsColumn(EntityKind.Events, "session_start") : null),
+            PerSession = true,
+            Population = " in seconds (each session counted once)",
+        });
 
         // Scores by role.
         if (ValueScore is { } value)
