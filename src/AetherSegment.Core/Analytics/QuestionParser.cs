@@ -149,6 +149,13 @@ internal static partial class QuestionParser
             }
         }
 
+        // Campaign membership words before the arms are read (QuestionParser.Campaigns.cs).
+        CampaignWords campaignWords = CampaignWords.None;
+        if (!legacy)
+        {
+            text = ReadCampaignWords(text, placed, out campaignWords);
+        }
+
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -743,6 +750,7 @@ internal static partial class QuestionParser
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
         extended = ApplySessionWords(layer, extended, sessionWords);
+        extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
