@@ -156,6 +156,13 @@ internal static partial class QuestionParser
             text = ReadCampaignWords(text, placed, out campaignWords);
         }
 
+        // Events included and excluded per customer (QuestionParser.Events.cs).
+        EventWords eventWords = EventWords.None;
+        if (!legacy)
+        {
+            text = ReadEventWords(text, out eventWords);
+        }
+
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -751,6 +758,7 @@ internal static partial class QuestionParser
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
         extended = ApplySessionWords(layer, extended, sessionWords);
         extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
+        extended = ApplyEventWords(layer, extended, eventWords);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -781,12 +789,13 @@ internal static partial class QuestionParser
 
         if (addedToCart is not null)
         {
-            if (extended.Query is not { Time: null, Dimension: null, Share: false, Ratio: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount))
+            if (extended.Query is not { Dimension: null, Share: false, Ratio: null, ComparedTime: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount))
             {
-                return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a time range or a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
+                return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
             }
 
-            extended = extended with { Query = carted with { Conditions = [addedToCart, .. carted.Conditions] } };
+            // With a time range the range is the cart events' (and every other condition's), not when the customers joined.
+            extended = extended with { Query = carted with { Conditions = [addedToCart, .. carted.Conditions], TimeOnConditions = carted.Time is not null || carted.TimeOnConditions } };
         }
 
         // "total revenue from campaign <id>", "revenue by campaign": a campaign is recorded on its sends, not on the orders,
