@@ -883,6 +883,18 @@ internal static class AnalyticsCompiler
             return null;
         }
 
+        if (condition.Time is not null)
+        {
+            // Its own range ("haven't bought anything in the last 30 days" beside "abandoned a cart in the last 7 days").
+            if (condition.Range is not { } conditionRange || fact.Time is null)
+            {
+                reason = $"the time range {condition.Time.Phrase} of {condition.Measure.Label} could not be resolved";
+                return null;
+            }
+
+            range = conditionRange;
+        }
+
         List<string> where = [];
         bool needsCustomers = condition.Measure.NeedsCustomers;
         if (!WhereOf(condition.Filters, condition.Measure, fact, layer, dialect, where, parameters, ref needsCustomers, out reason))
@@ -901,7 +913,15 @@ internal static class AnalyticsCompiler
             where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, $"condition_{index}_row_value", dialect, parameters));
         }
 
-        if (range is { } window && fact.Time is { } time)
+        if (condition.Time is not null && range is { } ownWindow && fact.Time is { } ownTime)
+        {
+            // Its own range takes parameters of its own.
+            parameters.Add(QueryParameter.Timestamp($"condition_{index}_time_start", ownWindow.Start));
+            parameters.Add(QueryParameter.Timestamp($"condition_{index}_time_end", ownWindow.End));
+            where.Add($"{ownTime(dialect)} >= {dialect.Parameter($"condition_{index}_time_start")}");
+            where.Add($"{ownTime(dialect)} < {dialect.Parameter($"condition_{index}_time_end")}");
+        }
+        else if (range is { } window && fact.Time is { } time)
         {
             string start = UniqueName("time_start", parameters);
             if (start == "time_start")

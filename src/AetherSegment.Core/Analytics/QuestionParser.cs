@@ -163,6 +163,13 @@ internal static partial class QuestionParser
             text = ReadEventWords(text, out eventWords);
         }
 
+        // A second range on the "never" part (QuestionParser.Ranges.cs).
+        RelativeTimeRange? neverTime = null;
+        if (!legacy)
+        {
+            text = ReadNeverRange(text, never.Count, out neverTime);
+        }
+
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -759,6 +766,7 @@ internal static partial class QuestionParser
         extended = ApplySessionWords(layer, extended, sessionWords);
         extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
         extended = ApplyEventWords(layer, extended, eventWords);
+        extended = ApplyNeverRange(layer, extended, never, neverTime);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
