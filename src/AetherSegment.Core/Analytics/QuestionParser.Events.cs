@@ -29,6 +29,8 @@ internal static partial class QuestionParser
         }
 
         text = Consume(text, SamePeriodRegex(), _ => same = true);
+        // "how many behavioral events did we log on each device": recording them adds nothing to the count.
+        text = Consume(text, WeLoggedRegex(), _ => { });
         words = new EventWords(viewed, same);
         return text;
     }
@@ -78,6 +80,9 @@ internal static partial class QuestionParser
             },
         };
     }
+
+    [GeneratedRegex(@"(?<= )(?:(?:did|do|have|has|had) )?we (?:log|logged|track|tracked|capture|captured|record)(?= )")]
+    private static partial Regex WeLoggedRegex();
 
     [GeneratedRegex(@"(?<= )(?:viewed|looked at|browsed)(?= )")]
     private static partial Regex ViewedRegex();
