@@ -593,6 +593,14 @@ internal sealed partial class SemanticLayer
             });
         }
 
+        // The product name of each order line (entities.orders.columns.product_name), when mapped: "which 5 product names
+        // sold the most units", "the 5 most-ordered products by name".
+        if (Mapped(EntityKind.Orders, "product_name") is not null)
+        {
+            dimensions.Add(FactColumn("product_name", "product_name", "product name", "product names", DimensionRole.Custom, EntityKind.Orders, "product_name",
+                ["product name", "product names", "products by name", "product by name", "names of products", "names of the products"]));
+        }
+
         dimensions.Add(FactColumn("event_type", "event_type", "event type", "event types", DimensionRole.EventType, EntityKind.Events, "type",
             ["event type", "event types", "type of event", "types of event", "kind of event"]));
         dimensions.Add(FactColumn("device", "device", "device", "devices", DimensionRole.Device, EntityKind.Events, "device", ["device", "devices", "platform", "platforms"]) with { Outermost = true });
