@@ -623,6 +623,15 @@ internal sealed partial class SemanticLayer
             });
         }
 
+        // The day of the week of each row's time ("which day of the week has the most orders"): a name, not a period.
+        // Not the customers' (a signup day would not be said), and not "weekday" (which can mean Monday to Friday).
+        List<DimensionColumn> weekdays = [.. _facts.Values.Where(f => f.Time is not null && f.Kind != EntityKind.Customers).Select(f => new DimensionColumn(f.Kind, d => d.DayName(f.Time!(d))))];
+        if (weekdays.Count > 0)
+        {
+            dimensions.Add(new("day_of_week", "day_of_week", "day of the week", "days of the week", DimensionRole.Custom, false, weekdays,
+                ["day of the week", "days of the week", "day of week", "days of week"]));
+        }
+
         dimensions.Add(Time("day", "days", TimeGrain.Day, ["day", "days", "daily", "date", "dates", "day by day"]));
         dimensions.Add(Time("week", "weeks", TimeGrain.Week, ["week", "weeks", "weekly", "week by week"]));
         dimensions.Add(Time("month", "months", TimeGrain.Month, ["month", "months", "monthly", "month by month", "over time", "trend", "trends"]));
