@@ -6,7 +6,8 @@ namespace AetherSegment.Core.Tests.Analytics;
 /// Issue 17, stop 36 (ask13): events included and excluded per customer ("tried the AR view but never used the room
 /// planner", "viewed sofas but didn't buy one", "added something to their cart in the last 30 days without starting a
 /// checkout in that same period"), two time ranges each on its own part ("abandoned a cart in the last 7 days and
-/// haven't bought anything in the last 30 days"), and "did we log" as filler. Each with a filter or a time range, and the
+/// haven't bought anything in the last 30 days"), "did we log" as filler, product names and the day of the week as
+/// breakdowns. Each with a filter or a time range, and the
 /// near misses declined.
 /// </summary>
 public sealed class EventsAndTwoRangesParserTests
@@ -94,6 +95,23 @@ public sealed class EventsAndTwoRangesParserTests
     }
 
     [Theory]
+    [InlineData("Which 5 product names have sold the most units?", "units", "product_name", 5, false)]
+    [InlineData("What were the 5 most-ordered products by name in the last 90 days (by number of orders)?", "orders", "product_name", 5, true)]
+    [InlineData("which day of the week has the most orders?", "orders", "day_of_week", 1, false)]
+    [InlineData("revenue by day of the week in Canada last month", "revenue", "day_of_week", null, true)]
+    public void ProductNamesAndDayOfWeek_AreBreakdowns(string question, string measure, string dimension, int? limit, bool timed)
+    {
+        ParsedQuestion parsed = Parse(question);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal(measure, parsed.Query.Measure.Name);
+        Assert.Equal(dimension, parsed.Query.Dimension?.Key);
+        Assert.Equal(limit, parsed.Query.Limit);
+        Assert.Equal(timed, parsed.Query.Time is not null);
+    }
+
+    [Theory]
+    [InlineData("revenue on weekdays")]
     [InlineData("how many customers viewed sofas last month but didn't buy one")]
     [InlineData("how many customers viewed sofas and mattresses but didn't buy one")]
     [InlineData("how many customers without starting a checkout in that same period")]
