@@ -108,6 +108,6 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting) (?:only )?once|(?:counted )?once per session|one row per session)(?= )")]
     private static partial Regex OncePerSessionRegex();
 
-    [GeneratedRegex(@"(?<= )(?:distinct|unique|different|individual|separate)(?= (?:[a-z]+ ){0,2}(?:sessions|visits) )")]
+    [GeneratedRegex(@"(?<= )(?:distinct|unique|different|individual|separate)(?= (?:[a-z]+ )?(?:sessions|visits) )")]
     private static partial Regex DistinctSessionsRegex();
 }

@@ -797,7 +797,9 @@ internal static partial class QuestionParser
 
         if (addedToCart is not null)
         {
-            if (extended.Query is not { Dimension: null, Share: false, Ratio: null, ComparedTime: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount))
+            // "added to cart in the last 7 days but never purchased": "never" is over all time, not the range; declined.
+            if (extended.Query is not { Dimension: null, Share: false, Ratio: null, ComparedTime: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount)
+                || (carted.Time is not null && carted.Conditions.Any(c => c.Negated && never.Contains(c.Measure) && c.Time is null)))
             {
                 return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
             }
