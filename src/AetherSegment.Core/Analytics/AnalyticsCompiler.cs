@@ -39,7 +39,67 @@ internal static class AnalyticsCompiler
         (DateTimeOffset Start, DateTimeOffset End)? range,
         (DateTimeOffset Start, DateTimeOffset End)? compared,
         int maxRows,
-        out string? reason) => Compile(query, layer, dialect, thresholds, range, compared, maxRows, plain: true, out reason);
+        out string? reason)
+    {
+        if (PerSessionDecline(query, layer, dialect, range is not null || compared is not null) is { } perSession)
+        {
+            reason = perSession;
+            return null;
+        }
+
+        return Compile(query, layer, dialect, thresholds, range, compared, maxRows, plain: true, out reason);
+    }
+
+    // A measure read once per session on the session's start row ("average session duration") is exact only when each
+    // filter and the breakdown hold one value per session and no time range cuts a session; otherwise it is declined,
+    // never averaged over the events (that would weigh each session by its number of events).
+    private static string? PerSessionDecline(AnalyticsQuery query, SemanticLayer layer, SqlDialect dialect, bool timed)
+    {
+        List<(MeasureDefinition Measure, IReadOnlyList<QueryFilter> Filters, bool Condition)> read = [(query.Measure, query.Filters, false)];
+        if (query.Ratio is { } ratio)
+        {
+            read.Add((ratio.Numerator, query.Filters, false));
+            read.Add((ratio.Denominator, query.Filters, false));
+        }
+
+        read.AddRange(query.Conditions.Select(c => (c.Measure, c.Filters, true)));
+        foreach ((MeasureDefinition measure, IReadOnlyList<QueryFilter> filters, bool condition) in read)
+        {
+            if (!measure.PerSession)
+            {
+                continue;
+            }
+
+            if (layer.SessionStart is null || layer.Fact(EntityKind.Events) is not { } events)
+            {
+                return $"{measure.Label} counts each session once on its start row, which this store does not have (columns.session_start)";
+            }
+
+            if (timed || (query.Dimension is { } dimension && !condition && !PerSession(dimension, layer, events, dialect)))
+            {
+                return $"{measure.Label} counts each session once; with a time range or a breakdown by time or by a value that changes within a session a session could fall in two places; ask without it";
+            }
+
+            List<QueryFilter> all = [.. filters];
+            if (!condition && query.FilterRatio is { } sides)
+            {
+                all.AddRange(sides.Numerator);
+                all.AddRange(sides.Denominator);
+            }
+
+            if (all.FirstOrDefault(f => layer.Dimension(f.Dimension) is not { } d || !PerSession(d, layer, events, dialect)) is { } within)
+            {
+                return $"{measure.Label} counts each session once; \"{within.Phrase}\" can change within a session, so I cannot tell which sessions it keeps; ask with filters on the device or the customers";
+            }
+
+            if (condition ? !layer.CustomerPerSession : query.Conditions.Count > 0 && !layer.CustomerPerSession)
+            {
+                return $"{measure.Label} counts each session once, but a session's customer is not declared one per session (session_columns)";
+            }
+        }
+
+        return null;
+    }
 
     // plain: the statement may take the grouped form of a row comparison (false where a caller splices the statement's text).
     private static CompiledQuery? Compile(
@@ -117,16 +177,24 @@ internal static class AnalyticsCompiler
                 return null;
             }
 
-            // One pass grouped by the order id where that reads the same ("how many orders over $100"); otherwise a
-            // filter on the order ids whose total passes.
-            if (plain && dimensionSql is null && query.Conditions.Count == 0 && query.Ratio is null && !needsCustomers && layer.IdColumn(fact.Kind) is { } id)
+            if (query.RowValue is { OnEachRow: true })
             {
-                groupedRowValue = GroupedRowValueSql(query.Measure.Expression(dialect), fact, id(dialect), valueColumn(dialect), row, filtered: where.Count > 0 || query.Conditions.Count > 0 || range is not null, dialect, parameters);
+                // "sessions that lasted longer than 15 minutes": each event carries its session's duration.
+                where.Add(ComparisonSql(valueColumn(dialect), row, "row_value", dialect, parameters));
             }
-
-            if (groupedRowValue is null)
+            else
             {
-                where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, "row_value", dialect, parameters));
+                // One pass grouped by the order id where that reads the same ("how many orders over $100"); otherwise a
+                // filter on the order ids whose total passes.
+                if (plain && dimensionSql is null && query.Conditions.Count == 0 && query.Ratio is null && !needsCustomers && layer.IdColumn(fact.Kind) is { } id)
+                {
+                    groupedRowValue = GroupedRowValueSql(query.Measure.Expression(dialect), fact, id(dialect), valueColumn(dialect), row, filtered: where.Count > 0 || query.Conditions.Count > 0 || range is not null, dialect, parameters);
+                }
+
+                if (groupedRowValue is null)
+                {
+                    where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, "row_value", dialect, parameters));
+                }
             }
         }
 
@@ -815,6 +883,18 @@ internal static class AnalyticsCompiler
             return null;
         }
 
+        if (condition.Time is not null)
+        {
+            // Its own range ("haven't bought anything in the last 30 days" beside "abandoned a cart in the last 7 days").
+            if (condition.Range is not { } conditionRange || fact.Time is null)
+            {
+                reason = $"the time range {condition.Time.Phrase} of {condition.Measure.Label} could not be resolved";
+                return null;
+            }
+
+            range = conditionRange;
+        }
+
         List<string> where = [];
         bool needsCustomers = condition.Measure.NeedsCustomers;
         if (!WhereOf(condition.Filters, condition.Measure, fact, layer, dialect, where, parameters, ref needsCustomers, out reason))
@@ -833,7 +913,15 @@ internal static class AnalyticsCompiler
             where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, $"condition_{index}_row_value", dialect, parameters));
         }
 
-        if (range is { } window && fact.Time is { } time)
+        if (condition.Time is not null && range is { } ownWindow && fact.Time is { } ownTime)
+        {
+            // Its own range takes parameters of its own.
+            parameters.Add(QueryParameter.Timestamp($"condition_{index}_time_start", ownWindow.Start));
+            parameters.Add(QueryParameter.Timestamp($"condition_{index}_time_end", ownWindow.End));
+            where.Add($"{ownTime(dialect)} >= {dialect.Parameter($"condition_{index}_time_start")}");
+            where.Add($"{ownTime(dialect)} < {dialect.Parameter($"condition_{index}_time_end")}");
+        }
+        else if (range is { } window && fact.Time is { } time)
         {
             string start = UniqueName("time_start", parameters);
             if (start == "time_start")

@@ -103,6 +103,15 @@ internal sealed record CustomerCondition(
     /// bound counts the customers with no rows too ("customers with fewer than 2 orders").
     /// </summary>
     public bool RowsRequired { get; init; }
+
+    /// <summary>
+    /// The condition's own time range, when the question gave it one apart from the rest ("abandoned a cart in the last 7
+    /// days and haven't bought anything in the last 30 days"), or null for the query's range.
+    /// </summary>
+    public RelativeTimeRange? Time { get; init; }
+
+    /// <summary>The resolved <see cref="Time"/> (set by the service from the data's as-of before compiling).</summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? Range { get; init; }
 }
 
 /// <summary>A question placed on the semantic layer: one measure, at most one dimension, filters, a time range, a limit.</summary>

@@ -142,7 +142,9 @@ internal static class AnswerWriter
         List<string> scope = [];
         if (query.RowComparison is { } row)
         {
-            scope.Add(query.RowValue is { Noun: not "value" } each
+            scope.Add(query.RowValue is { Noun: "seconds" }
+                ? $"lasting {row.Describe(MeasureFormat.Count)} seconds each"
+                : query.RowValue is { Noun: not "value" } each
                 ? $"with {row.Describe(MeasureFormat.Count)} {each.Noun} each"
                 : row.Items ? $"with {row.Describe(MeasureFormat.Count)} items each" : $"with a value {row.Describe(MeasureFormat.Money)} each");
         }
@@ -235,7 +237,9 @@ internal static class AnswerWriter
         {
             // "who never bought", "with no abandoned carts", "with any sessions for ios": customers with or without any
             // row of the condition's table.
-            string time = query.Time is not null ? " in the time range" : "";
+            string time = condition.Time is { } own
+                ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC)") : "")
+                : query.Time is not null ? " in the time range" : "";
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
             if (condition.Measure.Name == "events" && condition.Filters.Count > 0 && condition.Filters.All(f => f.Dimension == "event_type"))
             {
@@ -351,8 +355,9 @@ internal static class AnswerWriter
         if (query.TimeOnConditions)
         {
             // "the events in the condition" when the timed conditions are not purchases ("used the <tool> last month").
-            List<string> timed = [.. query.Conditions.Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
-            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Measure.Fact == EntityKind.Orders)
+            // A condition with its own range says it after its words; the note is about the others.
+            List<string> timed = [.. query.Conditions.Where(c => c.Time is null).Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
+            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Time is null && c.Measure.Fact == EntityKind.Orders)
                 ? " (the time range applies to the purchases and amounts in the condition)"
                 : $" (the time range applies to the {string.Join(" and ", timed)} in the condition)");
         }

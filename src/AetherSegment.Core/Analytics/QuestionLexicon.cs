@@ -309,6 +309,21 @@ internal sealed class QuestionLexicon
             }
         }
 
+        // "tried the AR view", "tried out the room planner": trying a feature is having its events.
+        foreach (EventTypeEntry entry in profile.Catalog.EventTypes)
+        {
+            foreach (string name in Words(entry.Label, entry.Words, Synonyms(profile, entry.Name)).Select(w => QuestionText.Normalize(w).Trim()).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                foreach (string verb in (string[])["tried", "tried out", "try", "try out", "tries", "trying", "trying out"])
+                {
+                    foreach (string joint in (string[])["", "the ", "a ", "an ", "our "])
+                    {
+                        Filter(eventType, $"{verb} {joint}{name}", [entry.Name]);
+                    }
+                }
+            }
+        }
+
         DimensionDefinition? device = layer.Dimension("device");
         FlatList(profile.Catalog.Devices, device, _ => false);
         foreach (VocabularyGroup group in profile.Vocabulary.Groups)

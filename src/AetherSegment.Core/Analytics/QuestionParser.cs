@@ -138,6 +138,38 @@ internal static partial class QuestionParser
             }
         }
 
+        // Session words before the time ranges and comparisons take their numbers (QuestionParser.Sessions.cs).
+        SessionWords sessionWords = SessionWords.None;
+        if (!legacy)
+        {
+            text = ReadSessionWords(text, out sessionWords);
+            if (sessionWords.Decline is { } noSession)
+            {
+                return ParsedQuestion.Unplaced(noSession);
+            }
+        }
+
+        // Campaign membership words before the arms are read (QuestionParser.Campaigns.cs).
+        CampaignWords campaignWords = CampaignWords.None;
+        if (!legacy)
+        {
+            text = ReadCampaignWords(text, placed, out campaignWords);
+        }
+
+        // Events included and excluded per customer (QuestionParser.Events.cs).
+        EventWords eventWords = EventWords.None;
+        if (!legacy)
+        {
+            text = ReadEventWords(text, out eventWords);
+        }
+
+        // A second range on the "never" part (QuestionParser.Ranges.cs).
+        RelativeTimeRange? neverTime = null;
+        if (!legacy)
+        {
+            text = ReadNeverRange(text, never.Count, out neverTime);
+        }
+
         bool howMany = HowManyRegex().IsMatch(text);
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
@@ -731,6 +763,10 @@ internal static partial class QuestionParser
         }
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
+        extended = ApplySessionWords(layer, extended, sessionWords);
+        extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
+        extended = ApplyEventWords(layer, extended, eventWords);
+        extended = ApplyNeverRange(layer, extended, never, neverTime);
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -761,12 +797,15 @@ internal static partial class QuestionParser
 
         if (addedToCart is not null)
         {
-            if (extended.Query is not { Time: null, Dimension: null, Share: false, Ratio: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount))
+            // "added to cart in the last 7 days but never purchased": "never" is over all time, not the range; declined.
+            if (extended.Query is not { Dimension: null, Share: false, Ratio: null, ComparedTime: null } carted || !ReferenceEquals(carted.Measure, layer.CustomerCount)
+                || (carted.Time is not null && carted.Conditions.Any(c => c.Negated && never.Contains(c.Measure) && c.Time is null)))
             {
-                return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a time range or a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
+                return ParsedQuestion.Unplaced($"I could not place \"{addedPhrase}\" here; it is read on a count of {People(layer)} without a breakdown, as in \"how many {People(layer)} added to cart but never purchased\"");
             }
 
-            extended = extended with { Query = carted with { Conditions = [addedToCart, .. carted.Conditions] } };
+            // With a time range the range is the cart events' (and every other condition's), not when the customers joined.
+            extended = extended with { Query = carted with { Conditions = [addedToCart, .. carted.Conditions], TimeOnConditions = carted.Time is not null || carted.TimeOnConditions } };
         }
 
         // "total revenue from campaign <id>", "revenue by campaign": a campaign is recorded on its sends, not on the orders,

@@ -154,6 +154,9 @@ internal sealed partial class SemanticLayer
     /// </summary>
     public SemanticLayer WithoutSessionStart() => new(Profile) { _withoutSessionStart = true };
 
+    /// <summary>The SQL of the events' session duration in seconds (the same on each event of a session), or null when it is not mapped.</summary>
+    public Func<SqlDialect, string>? SessionDuration => Mapped(EntityKind.Events, "session_duration_seconds");
+
     /// <summary>The SQL of the events' session id, or null when it is not mapped.</summary>
     public Func<SqlDialect, string>? SessionId => Mapped(EntityKind.Events, "session_id");
 
@@ -297,7 +300,7 @@ internal sealed partial class SemanticLayer
     {
         List<MeasureDefinition> measures = [];
         string customersTable = Profile.Entities.Customers.Table;
-        List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "folks", "users", "customer count", "customer base", "new customers", "signups", "sign ups"];
+        List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "folks", "users", "customer count", "customer base", "new customers", "signups", "sign ups", "new customer signups", "new customer sign ups", "customer signups", "customer sign ups", "new signups", "new sign ups"];
         // "distinct customers", "unique shoppers": a count of customers counts each once already.
         customerWords.AddRange(customerWords.Where(w => w.EndsWith('s') && !w.Contains(' ', StringComparison.Ordinal)).SelectMany(w => new[] { "distinct " + w, "unique " + w, "different " + w, "individual " + w }).ToList());
         List<string> tableNouns = CustomerNouns(customersTable).Where(n => n != "customer").ToList();
@@ -367,9 +370,16 @@ internal sealed partial class SemanticLayer
             ["events", "event", "behavioral events", "behavioural events", "interactions", "activity", "event count"], true) { Missing = noEvents });
         measures.Add(new("sessions", "sessions", EntityKind.Events, MeasureFormat.Count, d => $"COUNT(DISTINCT {session!(d)})",
             ["sessions", "session", "visits", "visit"], true) { Missing = noEvents ?? (session is null ? NeedsColumn(EntityKind.Events, "session_id") : null) });
-        measures.Add(new("average_session_duration_seconds", "average session duration", EntityKind.Events, MeasureFormat.Seconds, d => $"AVG({duration!(d)})",
-            ["session duration", "average session duration", "session length", "time on site", "average session length"], false)
-        { Missing = noEvents ?? (duration is null ? NeedsColumn(EntityKind.Events, "session_duration_seconds") : null) });
+        // A session's duration is on each of its events; the average counts each session once, on its start row (an
+        // average over the events would weigh a session by its number of events).
+        Func<SqlDialect, string>? sessionStart = session is null ? null : Mapped(EntityKind.Events, "session_start");
+        measures.Add(new("average_session_duration_seconds", "average session duration", EntityKind.Events, MeasureFormat.Seconds, d => $"AVG(CASE WHEN {sessionStart!(d)} THEN {duration!(d)} END)",
+            ["session duration", "average session duration", "session length", "time on site", "average session length", "average session time", "average duration of a session", "average session duration in seconds", "average session length in seconds"], false)
+        {
+            Missing = noEvents ?? (duration is null ? NeedsColumn(EntityKind.Events, "session_duration_seconds") : sessionStart is null ? NeedsColumn(EntityKind.Events, "session_start") : null),
+            PerSession = true,
+            Population = " in seconds (each session counted once)",
+        });
 
         // Scores by role.
         if (ValueScore is { } value)
@@ -583,6 +593,14 @@ internal sealed partial class SemanticLayer
             });
         }
 
+        // The product name of each order line (entities.orders.columns.product_name), when mapped: "which 5 product names
+        // sold the most units", "the 5 most-ordered products by name".
+        if (Mapped(EntityKind.Orders, "product_name") is not null)
+        {
+            dimensions.Add(FactColumn("product_name", "product_name", "product name", "product names", DimensionRole.Custom, EntityKind.Orders, "product_name",
+                ["product name", "product names", "products by name", "product by name", "names of products", "names of the products"]));
+        }
+
         dimensions.Add(FactColumn("event_type", "event_type", "event type", "event types", DimensionRole.EventType, EntityKind.Events, "type",
             ["event type", "event types", "type of event", "types of event", "kind of event"]));
         dimensions.Add(FactColumn("device", "device", "device", "devices", DimensionRole.Device, EntityKind.Events, "device", ["device", "devices", "platform", "platforms"]) with { Outermost = true });
@@ -603,6 +621,15 @@ internal sealed partial class SemanticLayer
             {
                 Missing = Missing(dimension.Entity),
             });
+        }
+
+        // The day of the week of each row's time ("which day of the week has the most orders"): a name, not a period.
+        // Not the customers' (a signup day would not be said), and not "weekday" (which can mean Monday to Friday).
+        List<DimensionColumn> weekdays = [.. _facts.Values.Where(f => f.Time is not null && f.Kind != EntityKind.Customers).Select(f => new DimensionColumn(f.Kind, d => d.DayName(f.Time!(d))))];
+        if (weekdays.Count > 0)
+        {
+            dimensions.Add(new("day_of_week", "day_of_week", "day of the week", "days of the week", DimensionRole.Custom, false, weekdays,
+                ["day of the week", "days of the week", "day of week", "days of week"]));
         }
 
         dimensions.Add(Time("day", "days", TimeGrain.Day, ["day", "days", "daily", "date", "dates", "day by day"]));

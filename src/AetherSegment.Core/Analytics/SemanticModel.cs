@@ -129,12 +129,26 @@ internal sealed record MeasureDefinition(
     /// control group"), for a condition that a customer's count is over 0; null when the restatement names the measure.
     /// </summary>
     public MemberWords? Membership { get; init; }
+
+    /// <summary>
+    /// Whether the measure reads each session once, on its start row (<c>columns.session_start</c>): exact only when every
+    /// filter and breakdown holds one value per session (<c>session_columns</c>) and no time range cuts a session, so the
+    /// compiler declines it otherwise.
+    /// </summary>
+    public bool PerSession { get; init; }
 }
 
 /// <summary>The value a measure takes on one row of its fact (<see cref="MeasureDefinition.EachRow"/>).</summary>
 /// <param name="Sql">The row's column, alias-qualified.</param>
 /// <param name="Noun">What it is called on one row ("units", "items"; "value" for an amount of money).</param>
-internal sealed record EachRowValue(Func<SqlDialect, string> Sql, string Noun);
+internal sealed record EachRowValue(Func<SqlDialect, string> Sql, string Noun)
+{
+    /// <summary>
+    /// Whether the value is read on each row as it is, not totalled over the rows of one id (a session's duration is the
+    /// same on each of its events).
+    /// </summary>
+    public bool OnEachRow { get; init; }
+}
 
 /// <summary>What a customer counted by a measure is, and is not, in words after "who".</summary>
 /// <param name="Positive">"are exclusivity seekers".</param>

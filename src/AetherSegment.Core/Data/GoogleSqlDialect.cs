@@ -19,6 +19,8 @@ internal sealed class GoogleSqlDialect : SqlDialect
 
     public override string TruncateToIsoWeek(string expression) => $"TIMESTAMP_TRUNC({expression}, ISOWEEK)";
 
+    internal override string DayName(string expression) => $"FORMAT_TIMESTAMP('%A', {expression}, 'UTC')";
+
     public override string TruncateToMonth(string expression) => $"TIMESTAMP_TRUNC({expression}, MONTH)";
 
     public override string Fingerprint(string expression) => $"FARM_FINGERPRINT({expression})";

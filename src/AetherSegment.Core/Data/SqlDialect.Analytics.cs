@@ -34,6 +34,10 @@ public abstract partial class SqlDialect
     /// <param name="alias">The table's alias in <paramref name="column"/>.</param>
     internal virtual string CountDistinctFew(string column, string table, string alias) => $"COUNT(DISTINCT {column})";
 
+    /// <summary>The English name of the day of the week of a TIMESTAMP expression ("Monday"), as a string.</summary>
+    /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
+    internal virtual string DayName(string expression) => $"dayname({expression})";
+
     /// <summary>Membership of an expression in an ARRAY&lt;STRING&gt; parameter.</summary>
     internal string InStringList(string expression, string parameterName) => InArray(expression, parameterName);
 }

@@ -16,11 +16,14 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// <item><c>ask-probes35-ask11</c>: treated customers, campaign counts with a verb, shares within each group (stop 35). Its
 /// "both-arms" probes name campaigns of the seed-42 store the fixture does not hold; <see cref="CampaignArmsTests"/> asks
 /// them of the fixture's own campaigns.</item>
+/// <item><c>ask-probes36-ask13</c>: session durations (thresholds with a unit, each session once, distinct sessions) and
+/// campaign membership (both campaigns, never in any, both groups, treatment-group revenue), on the fixture's campaigns
+/// (stop 36).</item>
 /// </list>
 /// </summary>
 public sealed class ParaphraseProbeTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11"];
+    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11", "ask-probes36-ask13"];
 
     public static TheoryData<string, string> Probes()
     {

@@ -1,0 +1,78 @@
+namespace AetherSegment.Analytics;
+
+// Two time ranges in one question, each on its own part: "abandoned a cart in the last 7 days and haven't bought
+// anything in the last 30 days".
+internal static partial class QuestionParser
+{
+    // A range said right after the one "never" part (masked by then; its pattern ends before a time word) when the question
+    // holds two different ranges: that range is the never part's own, masked here so the other stays the question's.
+    private static string ReadNeverRange(string text, int neverCount, out RelativeTimeRange? neverTime)
+    {
+        neverTime = null;
+        if (neverCount != 1)
+        {
+            return text;
+        }
+
+        List<RelativeTimeRange> all = [];
+        string masked = ReadTimeRanges(text, all, quarters: true);
+        if (all.Count != 2 || all[0] == all[1] || masked.Length != text.Length)
+        {
+            return text;
+        }
+
+        List<(int Start, int End)> spans = [];
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (masked[i] == '#' && text[i] != '#')
+            {
+                int start = i;
+                while (i < text.Length && masked[i] == '#' && text[i] != '#')
+                {
+                    i++;
+                }
+
+                spans.Add((start, i));
+            }
+        }
+
+        List<(int Start, int End)> afterNever = spans.FindAll(s => text[..s.Start].TrimEnd() is { Length: > 0 } before && before[^1] == '#');
+        if (spans.Count != 2 || afterNever.Count != 1)
+        {
+            return text;
+        }
+
+        (int from, int to) = afterNever[0];
+        List<RelativeTimeRange> own = [];
+        ReadTimeRanges(" " + text[from..to] + " ", own, quarters: true);
+        if (own.Count != 1)
+        {
+            return text;
+        }
+
+        neverTime = own[0];
+        return string.Concat(text.AsSpan(0, from), new string('#', to - from), text.AsSpan(to));
+    }
+
+    // The never part takes its own range; the question's range stays on the other conditions. Only on a count of
+    // customers with another timed condition (otherwise the other range would have no part of its own).
+    private static ParsedQuestion ApplyNeverRange(SemanticLayer layer, ParsedQuestion parsed, List<MeasureDefinition> never, RelativeTimeRange? neverTime)
+    {
+        if (neverTime is null || parsed.Query is not { } query)
+        {
+            return parsed;
+        }
+
+        int index = query.Conditions.ToList().FindIndex(c => c.Negated && never.Contains(c.Measure) && c.Time is null);
+        if (!ReferenceEquals(query.Measure, layer.CustomerCount) || index < 0 || query.Time is null || !query.TimeOnConditions
+            || query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Dimension: null or { OnCustomers: true } }
+            || !query.Conditions.Where((c, i) => i != index && !c.Negated).Any(c => layer.Fact(c.Measure.Fact)?.Time is not null))
+        {
+            return ParsedQuestion.Unplaced($"two time ranges: I read {neverTime.Phrase} on \"never\" but could not tell which part {query.Time?.Phrase ?? "the other"} belongs to; ask with one range, as in \"how many {People(layer)} abandoned a cart in the last 7 days and haven't ordered in the last 7 days\"");
+        }
+
+        List<CustomerCondition> conditions = [.. query.Conditions];
+        conditions[index] = conditions[index] with { Time = neverTime };
+        return parsed with { Query = query with { Conditions = conditions } };
+    }
+}
