@@ -309,7 +309,7 @@ internal sealed class QuestionLexicon
             }
         }
 
-        // "tried the AR view", "tried out the room planner": trying a feature is having its events.
+        // "tried the <feature>", "tried out the <feature>": trying a feature is having its events.
         foreach (EventTypeEntry entry in profile.Catalog.EventTypes)
         {
             foreach (string name in Words(entry.Label, entry.Words, Synonyms(profile, entry.Name)).Select(w => QuestionText.Normalize(w).Trim()).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))

@@ -3,7 +3,7 @@ using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
-// Events per customer, included and excluded: "viewed patio sets but didn't buy one", "added something to their cart
+// Events per customer, included and excluded: "viewed <a product type> but didn't buy one", "added something to their cart
 // in the last 30 days without starting a checkout in that same period".
 internal static partial class QuestionParser
 {
@@ -63,7 +63,7 @@ internal static partial class QuestionParser
             || layer.Dimension("event_type") is not { Missing: null } eventType || layer.Measure("events") is not { Missing: null } events
             || layer.Measure("buyers") is not { Missing: null } buyers)
         {
-            return ParsedQuestion.Unplaced("\"viewed ... but didn't buy one\" is read on a count of customers who viewed one product value over all time, as in \"how many customers viewed sofas but didn't buy one\"");
+            return ParsedQuestion.Unplaced("\"viewed ... but didn't buy one\" is read on a count of customers who viewed one product value over all time, as in \"how many customers viewed <a product type> but didn't buy one\"");
         }
 
         QueryFilter level = levels[0];
