@@ -48,6 +48,8 @@ internal static partial class QuestionParser
         // "churn among customers from social", "which trigger delivered the biggest uplift", "best-selling product types by
         // units" (the measure is named), "value sitting in carts": the same question without them.
         "among", "amongst", "delivered", "deliver", "delivers", "selling", "sitting",
+        // "customers who are flagged as exclusivity seekers", "how many individual orders": the same question without them.
+        "flagged", "individual",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -65,10 +67,22 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
+        {
+            return rowsOfCustomers;
+        }
+
         ParsedQuestion parsed = Parse(question, layer, campaignNames, campaignIds, legacy: false);
         if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
         {
             return parsed;
+        }
+
+        // A statistic over values ("median order value", "the biggest total spend by a single customer"): read only where
+        // the rest of the parser declined.
+        if (ReadStatistic(question, layer, campaignNames, campaignIds) is { } statistic)
+        {
+            return statistic;
         }
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
@@ -592,6 +606,11 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced($"ask for {ratioMeasure!.Label} or for a threshold (\"{comparisons[0].Comparison.Phrase}\"), not both in one question");
             }
+        }
+
+        if (!legacy)
+        {
+            text = BlankGoodsAfterValues(text, afterTime, placed, layer);
         }
 
         List<string> unknown = [];

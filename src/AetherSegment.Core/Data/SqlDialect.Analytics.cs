@@ -34,6 +34,13 @@ public abstract partial class SqlDialect
     /// <param name="alias">The table's alias in <paramref name="column"/>.</param>
     internal virtual string CountDistinctFew(string column, string table, string alias) => $"COUNT(DISTINCT {column})";
 
+    /// <summary>
+    /// The exact median of an expression over a group (the mean of the two middle values for an even count), or null when
+    /// the dialect has no exact median aggregate (a question asking for one is then declined, not approximated).
+    /// </summary>
+    /// <param name="expression">A numeric expression built from data model identifiers.</param>
+    internal virtual string? Median(string expression) => null;
+
     /// <summary>Membership of an expression in an ARRAY&lt;STRING&gt; parameter.</summary>
     internal string InStringList(string expression, string parameterName) => InArray(expression, parameterName);
 }
