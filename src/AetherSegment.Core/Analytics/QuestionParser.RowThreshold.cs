@@ -30,4 +30,71 @@ internal static partial class QuestionParser
     // "... over $500 from UK customers", "... placed by customers in London": a comparison, then the customers whose rows.
     [GeneratedRegex(@" (?:over|above|more than|greater than|at least|under|below|less than|worth) .*?(?:from|by|of) (?:(?:[a-z0-9]+ ){0,3}?)(?<noun>customers|shoppers|buyers|people|clients)(?= )")]
     private static partial Regex RowsOfCustomersRegex();
+    // "Of the customers who came from paid search, what percent are in the United States?", "what share of customers from
+    // paid search are in the US": the filters said with the whole (in a leading "of the ..." clause, or between the share
+    // word and the verb) stay in the whole; those after the verb pick the part. Only when something is said after the verb.
+    private static void MarkFilteredWhole(string afterTime, int shareEnd, List<(QueryFilter Filter, int At)> placed)
+    {
+        if (shareEnd < 0)
+        {
+            return;
+        }
+
+        int from;
+        int to;
+        if (LeadingWholeRegex().IsMatch(afterTime) && afterTime.IndexOf(" what ", StringComparison.Ordinal) is > 0 and int what && what < shareEnd)
+        {
+            from = 0;
+            to = what;
+        }
+        else if (ShareVerbRegex().Match(afterTime, shareEnd) is { Success: true } verb)
+        {
+            from = shareEnd;
+            to = verb.Index;
+        }
+        else
+        {
+            return;
+        }
+
+        if (afterTime.AsSpan(to).Trim().Length == 0 || afterTime[to..].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w[0] == '#' || StopWords.Contains(w)))
+        {
+            return;
+        }
+
+        for (int i = 0; i < placed.Count; i++)
+        {
+            (QueryFilter filter, int at) = placed[i];
+            if (at > from && at < to && !filter.Negated)
+            {
+                placed[i] = (filter with { NamesMeasure = true }, at);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers) ")]
+    private static partial Regex LeadingWholeRegex();
+
+    [GeneratedRegex(@" (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ")]
+    private static partial Regex ShareVerbRegex();
+    // "What proportion of customers have an abandoned cart?": a share of customers who have any of a measure is the
+    // share of those with at least one (read so: "have at least 1 abandoned cart"), out of all customers in the filters.
+    private static ParsedQuestion? ReadShareWithAny(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
+        string text = QuestionText.Normalize(question);
+        if (!ShareWordRegex().IsMatch(text) || HaveAnyRegex().Match(text) is not { Success: true } any)
+        {
+            return null;
+        }
+
+        string rest = string.Concat(text.AsSpan(0, any.Groups["any"].Index), "at least 1", text.AsSpan(any.Groups["any"].Index + any.Groups["any"].Length));
+        ParsedQuestion parsed = Parse(rest, layer, campaignNames, campaignIds, legacy: false);
+        return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Share: true, Dimension: null, Measure.Name: "customers", Conditions: [{ Comparison: { Operator: ComparisonOperator.GreaterOrEqual, Value: 1 }, Negated: false }] } } ? parsed : null;
+    }
+
+    [GeneratedRegex(@" (?:share|percent|percentage|proportion|fraction|ratio) ")]
+    private static partial Regex ShareWordRegex();
+
+    [GeneratedRegex(@" (?:customers|shoppers|people|clients|users) (?:who |that )?(?:have|had|has) (?<any>an|a|any) (?=[a-z])")]
+    private static partial Regex HaveAnyRegex();
 }

@@ -50,6 +50,8 @@ internal static partial class QuestionParser
         "among", "amongst", "delivered", "deliver", "delivers", "selling", "sitting",
         // "customers who are flagged as exclusivity seekers", "how many individual orders": the same question without them.
         "flagged", "individual",
+        // "the mobile apps (iOS plus Android)": the values listed as "and" lists them.
+        "plus",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -83,6 +85,11 @@ internal static partial class QuestionParser
         if (ReadStatistic(question, layer, campaignNames, campaignIds) is { } statistic)
         {
             return statistic;
+        }
+
+        if (ReadShareWithAny(question, layer, campaignNames, campaignIds) is { } shareWithAny)
+        {
+            return shareWithAny;
         }
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
@@ -511,7 +518,16 @@ internal static partial class QuestionParser
         bool share = false;
         if (!legacy)
         {
-            text = Consume(text, ShareRegex(), _ => share = true);
+            int shareEnd = -1;
+            text = Consume(text, ShareRegex(), m =>
+            {
+                share = true;
+                shareEnd = shareEnd < 0 ? m.Index + m.Length : shareEnd;
+            });
+            if (share)
+            {
+                MarkFilteredWhole(afterTime, shareEnd, placed);
+            }
         }
 
         // "what share of revenue comes from the <value> category": a level named next to one of its values names the
@@ -712,7 +728,7 @@ internal static partial class QuestionParser
         List<CustomerCondition> members = [];
         List<MeasureDefinition> flagged = outer.FindAll(m => m.Membership is not null && layer.Fact(m.Fact) is { IsCustomerGrain: true });
         bool otherMeasures = outer.Exists(m => !flagged.Contains(m) && !ReferenceEquals(m, layer.CustomerCount));
-        if (flagged.Count > 0 && share && (filters.Count > 0 || otherMeasures || compared.Count > 0 || flagged.Count > 1))
+        if (flagged.Count > 0 && share && (filters.Exists(f => !f.NamesMeasure) || otherMeasures || compared.Count > 0 || flagged.Count > 1))
         {
             return ParsedQuestion.Unplaced($"a share with {string.Join(" and ", flagged.Select(f => f.Label))} and another condition: I cannot tell the whole; ask for the two counts");
         }
