@@ -33,11 +33,24 @@ internal static partial class QuestionParser
     // "Of the customers who came from paid search, what percent are in the United States?", "what share of customers from
     // paid search are in the US": the filters said with the whole (in a leading "of the ..." clause, or between the share
     // word and the verb) stay in the whole; those after the verb pick the part. Only when something is said after the verb.
-    private static void MarkFilteredWhole(string afterTime, int shareEnd, List<(QueryFilter Filter, int At)> placed)
+    private static void MarkFilteredWhole(string afterTime, int shareEnd, List<(QueryFilter Filter, int At)> placed, List<(MeasureDefinition Measure, int Start, int End)> measureAt, SemanticLayer layer)
     {
         if (shareEnd < 0)
         {
             return;
+        }
+
+        // "what share of revenue comes from Canadian customers": the customers said after the share's measure only say
+        // whose rows; the value before them picks the part, it does not name the measure's rows.
+        for (int i = 0; i < placed.Count; i++)
+        {
+            (QueryFilter filter, int at) = placed[i];
+            int end = at + filter.Phrase.Length;
+            if (filter.NamesMeasure && measureAt.Exists(m => m.Start == end + 1 && ReferenceEquals(m.Measure, layer.CustomerCount))
+                && measureAt.Exists(m => m.Start < at && !ReferenceEquals(m.Measure, layer.CustomerCount)))
+            {
+                placed[i] = (filter with { NamesMeasure = false }, at);
+            }
         }
 
         int from;

@@ -115,6 +115,13 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"each customer's {of.Label} counted over the customers with rows of another table is not offered; ask it over all customers or over those with {of.Label}");
         }
 
+        // "the median lifetime spend of customers who bought in the last 90 days": the range could be the buyers' or the
+        // spend's; asked back.
+        if (query.Time is not null && LifetimeRegex().IsMatch(QuestionText.Normalize(question)))
+        {
+            return ParsedQuestion.Unplaced($"\"lifetime\" with a time range: each customer's {of.Label} over all time, or only in the range? Ask \"... in <range>\" without \"lifetime\" for the range, or without the range for all time");
+        }
+
         // Conditions pick the customers over all time; with a time range on the totals that would mix two periods.
         if (query.Conditions.Count > 0 && query.Time is not null)
         {
@@ -185,6 +192,9 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Measure = median, Statistic = new MeasureStatistic(StatisticKind.Median, measure) { Row = each } } };
     }
 
+    [GeneratedRegex(@" (?:lifetime|all time|all-time|ever) ")]
+    private static partial Regex LifetimeRegex();
+
     private static StatisticKind Kind(Match m) =>
         m.Groups["median"].Success ? StatisticKind.Median
         : m.Groups["max"].Success ? StatisticKind.Maximum
@@ -199,7 +209,7 @@ internal static partial class QuestionParser
     private static partial Regex BuyersBaseRegex();
 
     // "who were in at least one campaign", "who received any campaign", "in at least one campaign".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) (?:were|was|have been|has been|are) (?:in|part of|included in|targeted by|sent) (?:at least one|any|a) campaigns?|(?:who|that) (?:have |has )?(?:received|got) (?:at least one|any|a) campaigns?)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:(?:who|that) (?:were|was|have been|has been|are) )?(?:in|part of|included in|targeted by|sent) (?:at least one|any|a) campaigns?|(?:who|that) (?:have |has )?(?:received|got) (?:at least one|any|a) campaigns?)(?= )")]
     private static partial Regex CampaignsBaseRegex();
 
     // "with at least one session", "who have had a session".

@@ -526,7 +526,7 @@ internal static partial class QuestionParser
             });
             if (share)
             {
-                MarkFilteredWhole(afterTime, shareEnd, placed);
+                MarkFilteredWhole(afterTime, shareEnd, placed, measureAt, layer);
             }
         }
 
