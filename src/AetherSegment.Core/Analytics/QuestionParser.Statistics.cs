@@ -217,7 +217,7 @@ internal static partial class QuestionParser
     private static partial Regex SessionsBaseRegex();
 
     // "by a single customer", "any one customer", "any single shopper": the total of one customer.
-    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one )(?:customer|shopper|buyer|person|client|user|purchaser)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:customer|shopper|buyer|person|client|user|purchaser)(?= )")]
     private static partial Regex SingleCustomerRegex();
 
     // "per customer", "each buyer", "per buying customer", "every paying shopper", "each customer s".

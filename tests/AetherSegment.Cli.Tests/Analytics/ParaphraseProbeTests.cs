@@ -16,11 +16,13 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// <item><c>ask-probes35-ask11</c>: treated customers, campaign counts with a verb, shares within each group (stop 35). Its
 /// "both-arms" probes name campaigns of the seed-42 store the fixture does not hold; <see cref="CampaignArmsTests"/> asks
 /// them of the fixture's own campaigns.</item>
+/// <item><c>ask-probes36-ask12</c>: statistics of each customer's total and of each row's value, orders over an amount of
+/// some customers, filler, shares whose whole is filtered, and five readings that must be declined (stop 36).</item>
 /// </list>
 /// </summary>
 public sealed class ParaphraseProbeTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11"];
+    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11", "ask-probes36-ask12"];
 
     public static TheoryData<string, string> Probes()
     {
