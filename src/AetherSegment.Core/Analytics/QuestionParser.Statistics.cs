@@ -154,7 +154,7 @@ internal static partial class QuestionParser
             EntityKind.CampaignSends => $"the customers who were in at least one campaign{time}",
             EntityKind.Events => $"the customers with at least one event{time}",
             EntityKind.Carts => $"the customers with at least one abandoned cart{time}",
-            _ => "all customers, those with none counting as zero",
+            _ => "every customer in scope, those with none counting as zero",
         };
         MeasureFormat format = of.Format == MeasureFormat.Count && kind is StatisticKind.Median or StatisticKind.Average ? MeasureFormat.Decimal : of.Format;
         // A count's highest or lowest reads as the count ("number of sessions of the customer with the most").

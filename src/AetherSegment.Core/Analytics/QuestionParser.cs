@@ -766,6 +766,12 @@ internal static partial class QuestionParser
         }
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
+        if (extended.Query is { Share: true } filteredWhole && filteredWhole.Conditions.Any(c => c.Filters.Any(f => f.NamesMeasure)))
+        {
+            // A value said with the whole that became a condition on the customers would drop out of the whole.
+            return ParsedQuestion.Unplaced($"a share of {filteredWhole.Measure.Label} out of which {filteredWhole.Measure.Label}? I cannot keep \"{filteredWhole.Conditions.SelectMany(c => c.Filters).First(f => f.NamesMeasure).Phrase}\" in the whole; ask for the two counts");
+        }
+
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -1249,7 +1255,10 @@ internal static partial class QuestionParser
         if (share && buyers is not null && ReferenceEquals(measure, buyers) && !buyersNamed && products.Count > 0 && conditions.Count == 0)
         {
             // "what percent of customers bought a product": out of all customers, not out of all buyers.
-            if (dimension is not null || filters.Count > products.Count || row is not null || having is not null)
+            // "what percent of UK customers bought Sofas": a customer filter said with the customers (NamesMeasure) stays in
+            // the whole (the UK customers); any other filter leaves the whole open.
+            if (dimension is not null || filters.Count(f => !(f.NamesMeasure && layer.Dimension(f.Dimension)?.OnCustomers == true)) > products.Count
+                || products.Exists(p => p.NamesMeasure) || row is not null || having is not null)
             {
                 return ParsedQuestion.Unplaced($"a share of {People(layer)} who bought {products[0].Phrase} out of which {People(layer)}? Ask \"what percent of {People(layer)} bought {products[0].Phrase}\" (out of all {People(layer)}) or \"what share of buyers ...\" (out of all buyers)");
             }

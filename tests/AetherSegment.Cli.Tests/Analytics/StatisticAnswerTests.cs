@@ -85,6 +85,8 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
     [InlineData("What proportion of customers have an abandoned cart?", "SELECT (SELECT count(DISTINCT customer_id) FROM abandoned_carts) / (SELECT count(*) FROM customers)")]
     [InlineData("What share of Australian customers have an abandoned cart?",
         "SELECT (SELECT count(DISTINCT a.customer_id) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE c.country = 'Australia') / (SELECT count(*) FROM customers WHERE country = 'Australia')")]
+    [InlineData("what percent of UK customers bought Sofas",
+        "SELECT (SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'United Kingdom' AND t.product_type = 'Sofas') / (SELECT count(*) FROM customers WHERE country = 'United Kingdom')")]
     // The whole stays all revenue when the customers only say whose.
     [InlineData("what share of revenue comes from Canadian customers",
         "SELECT (SELECT sum(t.order_value) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'Canada') / (SELECT sum(order_value) FROM transactions)")]
