@@ -39,7 +39,14 @@ internal static partial class QuestionParser
         text = Consume(text, BuyersBaseRegex(), _ => withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers);
         text = Consume(text, CampaignsBaseRegex(), _ => withRows = withRows is null or EntityKind.CampaignSends ? EntityKind.CampaignSends : EntityKind.Customers);
         text = Consume(text, SessionsBaseRegex(), _ => withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers);
-        text = Consume(text, SingleCustomerRegex(), _ => single = true);
+        text = Consume(text, SingleCustomerRegex(), m =>
+        {
+            single = true;
+            if (m.Groups["buyer"].Success)
+            {
+                withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers;
+            }
+        });
         text = Consume(text, PerCustomerNounRegex(), m =>
         {
             perCustomer = true;
@@ -110,9 +117,27 @@ internal static partial class QuestionParser
             return null;
         }
 
+        // "average sessions per buyer": the customers with rows of another table are a condition on the customers, each
+        // counted with their own total (zero without rows); over all time only.
+        bool withRowsOnly = withRows is not null;
+        bool baseCondition = false;
         if (withRows is { } rowsOf && rowsOf != of.Fact)
         {
-            return ParsedQuestion.Unplaced($"each customer's {of.Label} counted over the customers with rows of another table is not offered; ask it over all customers or over those with {of.Label}");
+            MeasureDefinition? rowsMeasure = rowsOf switch
+            {
+                EntityKind.Orders => layer.Measure("buyers"),
+                EntityKind.CampaignSends => layer.Measure("campaign_sends"),
+                EntityKind.Events => layer.Measure("events"),
+                _ => null,
+            };
+            if (query.Time is not null || rowsMeasure is not { Missing: null })
+            {
+                return ParsedQuestion.Unplaced($"each customer's {of.Label} over the customers with rows of another table is offered without a time range only (the range could be the {of.Label}' or the other rows'); ask it over all time or over all customers");
+            }
+
+            query = query with { Conditions = [.. query.Conditions, new CustomerCondition(rowsMeasure, [], null, null, false)] };
+            withRowsOnly = false;
+            baseCondition = true;
         }
 
         // "the median lifetime spend of customers who bought in the last 90 days": the range could be the buyers' or the
@@ -129,7 +154,7 @@ internal static partial class QuestionParser
         }
 
         bool rowFilters = query.Filters.Any(f => layer.Dimension(f.Dimension)?.OnCustomers != true);
-        if (rowFilters && withRows is not null && kind != StatisticKind.Maximum)
+        if (rowFilters && withRows is not null)
         {
             return ParsedQuestion.Unplaced($"\"{string.Join(", ", query.Filters.Where(f => layer.Dimension(f.Dimension)?.OnCustomers != true).Select(f => f.Phrase))}\" could pick the customers counted or only the {of.Label} totalled; ask one of them");
         }
@@ -148,7 +173,7 @@ internal static partial class QuestionParser
         };
         string total = of.Format == MeasureFormat.Count ? "number of " + of.Label : "total " + of.Label;
         string time = query.Time is null ? "" : " in the time range";
-        string who = withRows switch
+        string who = (baseCondition ? null : withRows) switch
         {
             EntityKind.Orders => $"the customers who bought{time}",
             EntityKind.CampaignSends => $"the customers who were in at least one campaign{time}",
@@ -165,7 +190,7 @@ internal static partial class QuestionParser
         {
             Population = kind == StatisticKind.Maximum && withRows is null ? " (each customer's own total)" : $" (each customer's own total, over {who})",
         };
-        return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with { Measure = statistic, Statistic = new MeasureStatistic(kind, of) { WithRowsOnly = withRows is not null } }, null);
+        return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with { Measure = statistic, Statistic = new MeasureStatistic(kind, of) { WithRowsOnly = withRowsOnly } }, null);
     }
 
     // "median order value", "median cart value of London customers": the measure averaged per row, with its median instead,
@@ -217,7 +242,7 @@ internal static partial class QuestionParser
     private static partial Regex SessionsBaseRegex();
 
     // "by a single customer", "any one customer", "any single shopper": the total of one customer.
-    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:customer|shopper|buyer|person|client|user|purchaser)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )")]
     private static partial Regex SingleCustomerRegex();
 
     // "per customer", "each buyer", "per buying customer", "every paying shopper", "each customer s".

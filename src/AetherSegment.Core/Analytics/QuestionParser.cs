@@ -1663,6 +1663,13 @@ internal static partial class QuestionParser
             return $"\"{phrase}\" divides by {denominator.Label}, which is not a count; divide by a count, as in \"{RatioExample(layer)}\"";
         }
 
+        // "sessions per buyer": all sessions over the buyers would count the sessions of customers who never bought; the
+        // average over the buyers of their own sessions is read as a statistic ("average sessions per buyer").
+        if (denominator.Name == "buyers" && numerator.Fact != EntityKind.Orders)
+        {
+            return $"\"{phrase}\" would divide every customer's {numerator.Label} by the buyers only; ask for the average {numerator.Label} per buyer (each buyer's own {numerator.Label})";
+        }
+
         return null;
     }
 
@@ -2383,7 +2390,7 @@ internal static partial class QuestionParser
     private static partial Regex PayingRegex();
 
     // "who have bought something", "counting only people who have bought at least once": customers who ordered at all.
-    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped) (?:something|anything|at least once|at least one time)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time))?(?= )")]
     private static partial Regex BoughtAtAllRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )")]

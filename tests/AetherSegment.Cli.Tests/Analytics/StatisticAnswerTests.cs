@@ -37,6 +37,12 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
     [InlineData("Highest number of orders placed by any one customer this year", "SELECT max(n) FROM (SELECT customer_id, count(*) AS n FROM transactions WHERE " + ThisYear + " GROUP BY 1)")]
     [InlineData("median number of orders per customer in Canada this year",
         "SELECT median(coalesce(p.n, 0)) FROM customers c LEFT JOIN (SELECT customer_id, count(*) AS n FROM transactions WHERE " + ThisYear + " GROUP BY 1) p ON p.customer_id = c.customer_id WHERE c.country = 'Canada'")]
+    // The customers with rows of another table: each buyer's own sessions (the ratio read all sessions over the buyers).
+    [InlineData("average sessions per buyer",
+        "SELECT avg(coalesce(p.n, 0)) FROM (SELECT DISTINCT customer_id FROM transactions) b LEFT JOIN (SELECT customer_id, count(DISTINCT session_id) AS n FROM behavioral_events GROUP BY 1) p ON p.customer_id = b.customer_id")]
+    [InlineData("average number of abandoned carts per buyer",
+        "SELECT avg(coalesce(p.n, 0)) FROM (SELECT DISTINCT customer_id FROM transactions) b LEFT JOIN (SELECT customer_id, count(*) AS n FROM abandoned_carts GROUP BY 1) p ON p.customer_id = b.customer_id")]
+    [InlineData("What's the median number of product types a buyer has bought from?", "SELECT median(n) FROM (SELECT customer_id, count(DISTINCT product_type) AS n FROM transactions GROUP BY 1)")]
     public async Task StatisticOfEachCustomersTotal_MatchesSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
@@ -100,6 +106,22 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
     }
 
     [Theory]
+    [InlineData("orders per customer who have ordered", "SELECT count(*) / count(DISTINCT customer_id) FROM transactions")]
+    [InlineData("units per customer that purchased", "SELECT sum(quantity) / count(DISTINCT customer_id) FROM transactions")]
+    [InlineData("What is the average number of orders per customer from paid search who have ordered?",
+        "SELECT count(*) / count(DISTINCT t.customer_id) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.acquisition_source = 'paid_search'")]
+    public async Task PerCustomerWhoHaveOrdered_DividesByBuyers(string question, string truth)
+    {
+        // Answered over all customers before ("who have ordered" was dropped as filler).
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), Convert.ToDouble(answer.Rows[0][answer.Columns[0]]), 6);
+    }
+
+    [Theory]
+    [InlineData("sessions per buyer")]
+    [InlineData("average sessions per customer who bought Bedroom")]
+    [InlineData("the most orders by a single customer who bought Bedroom")]
     [InlineData("median spend")]
     [InlineData("What's the smallest amount any one customer has spent?")]
     [InlineData("What's the median lifetime spend of customers who bought in the last 90 days?")]
