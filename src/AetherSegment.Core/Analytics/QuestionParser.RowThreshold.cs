@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -88,26 +89,30 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers) ")]
     private static partial Regex LeadingWholeRegex();
 
-    [GeneratedRegex(@" (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ")]
+    [GeneratedRegex(@"(?<! who| that) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ")]
     private static partial Regex ShareVerbRegex();
     // "What proportion of customers have an abandoned cart?": a share of customers who have any of a measure is the
     // share of those with at least one (read so: "have at least 1 abandoned cart"), out of all customers in the filters.
-    private static ParsedQuestion? ReadShareWithAny(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    // "what percent of customers who came from social have an abandoned cart" was answered as the share of abandoned carts
+    // from social: a share of customers said with "have a ..." that does not read so is declined (said is then true).
+    private static ParsedQuestion? ReadShareWithAny(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, out bool said)
     {
         string text = QuestionText.Normalize(question);
+        said = false;
         if (!ShareWordRegex().IsMatch(text) || HaveAnyRegex().Match(text) is not { Success: true } any)
         {
             return null;
         }
 
+        said = true;
         string rest = string.Concat(text.AsSpan(0, any.Groups["any"].Index), "at least 1", text.AsSpan(any.Groups["any"].Index + any.Groups["any"].Length));
         ParsedQuestion parsed = Parse(rest, layer, campaignNames, campaignIds, legacy: false);
-        return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Share: true, Dimension: null, Measure.Name: "customers", Conditions: [{ Comparison: { Operator: ComparisonOperator.GreaterOrEqual, Value: 1 }, Negated: false }] } } ? parsed : null;
+        return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Share: true, Dimension: null, Measure.Name: "customers", Conditions: [.., { Comparison: { Operator: ComparisonOperator.GreaterOrEqual, Value: 1 }, Negated: false, Measure.Fact: not (EntityKind.Customers or EntityKind.Scores) }] } } ? parsed : null;
     }
 
     [GeneratedRegex(@" (?:share|percent|percentage|proportion|fraction|ratio) ")]
     private static partial Regex ShareWordRegex();
 
-    [GeneratedRegex(@" (?:customers|shoppers|people|clients|users) (?:who |that )?(?:have|had|has) (?<any>an|a|any) (?=[a-z])")]
+    [GeneratedRegex(@"(?<= (?:share|percent|percentage|proportion|fraction) of (?:the |all |all the |our )?(?:[a-z]+ ){0,2}?)(?:customers|shoppers|people|clients|users)(?: (?:who|that) [a-z]+(?: [a-z]+){0,4}?)?(?: (?:from|in) [a-z]+(?: [a-z]+){0,2}?)? (?:who |that )?(?:have|had|has) (?<any>an|a|any) (?=[a-z])")]
     private static partial Regex HaveAnyRegex();
 }

@@ -74,7 +74,18 @@ internal static partial class QuestionParser
             return rowsOfCustomers;
         }
 
+        // "What proportion of customers have an abandoned cart?": the share of customers with at least one.
+        if (ReadShareWithAny(question, layer, campaignNames, campaignIds, out bool shareWithAnySaid) is { } shareWithAny)
+        {
+            return shareWithAny;
+        }
+
         ParsedQuestion parsed = Parse(question, layer, campaignNames, campaignIds, legacy: false);
+        if (shareWithAnySaid && parsed.Query is { Share: true } otherShare && !ReferenceEquals(otherShare.Measure, layer.CustomerCount))
+        {
+            return ParsedQuestion.Unplaced($"a share of customers who have a ...: I read a share of {otherShare.Measure.Label} instead; ask as in \"what share of customers have at least one abandoned cart\"");
+        }
+
         if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
         {
             return parsed;
@@ -85,11 +96,6 @@ internal static partial class QuestionParser
         if (ReadStatistic(question, layer, campaignNames, campaignIds) is { } statistic)
         {
             return statistic;
-        }
-
-        if (ReadShareWithAny(question, layer, campaignNames, campaignIds) is { } shareWithAny)
-        {
-            return shareWithAny;
         }
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares

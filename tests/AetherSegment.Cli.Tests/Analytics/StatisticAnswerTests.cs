@@ -93,6 +93,9 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
         "SELECT (SELECT count(DISTINCT a.customer_id) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE c.country = 'Australia') / (SELECT count(*) FROM customers WHERE country = 'Australia')")]
     [InlineData("what percent of UK customers bought Sofas",
         "SELECT (SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'United Kingdom' AND t.product_type = 'Sofas') / (SELECT count(*) FROM customers WHERE country = 'United Kingdom')")]
+    // Answered before as the share of abandoned carts from social out of all abandoned carts.
+    [InlineData("what percent of customers who came from social have an abandoned cart",
+        "SELECT (SELECT count(DISTINCT a.customer_id) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE c.acquisition_source = 'social') / (SELECT count(*) FROM customers WHERE acquisition_source = 'social')")]
     // The whole stays all revenue when the customers only say whose.
     [InlineData("what share of revenue comes from Canadian customers",
         "SELECT (SELECT sum(t.order_value) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'Canada') / (SELECT sum(order_value) FROM transactions)")]
