@@ -159,6 +159,14 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"\"{string.Join(", ", query.Filters.Where(f => layer.Dimension(f.Dimension)?.OnCustomers != true).Select(f => f.Phrase))}\" could pick the customers counted or only the {of.Label} totalled; ask one of them");
         }
 
+        // "the biggest order by a single customer" is the largest order's value, not the most orders: a count's highest or
+        // lowest is read only when it is said as a count ("the most orders", "the highest number of orders", "how many").
+        if (kind is StatisticKind.Maximum or StatisticKind.Minimum && of.Format == MeasureFormat.Count && distinct is null
+            && !CountSaidRegex().IsMatch(QuestionText.Normalize(question)))
+        {
+            return null;
+        }
+
         if (kind == StatisticKind.Minimum && withRows is null)
         {
             return ParsedQuestion.Unplaced($"the lowest {of.Label} of a customer over all customers is zero for anyone with none; ask \"among customers who have {(of.Fact == EntityKind.Orders ? "bought something" : "any " + of.Label)}\" for the lowest of those with some");
@@ -216,6 +224,9 @@ internal static partial class QuestionParser
         MeasureDefinition median = measure with { Name = "median_" + measure.Name.Replace("average_", "", StringComparison.Ordinal), Label = label, Synonyms = [], EachRow = null, Population = $" (the middle of each {(measure.Fact == EntityKind.Orders ? "order" : "abandoned cart")}'s value)" };
         return parsed with { Query = query with { Measure = median, Statistic = new MeasureStatistic(StatisticKind.Median, measure) { Row = each } } };
     }
+
+    [GeneratedRegex(@" (?:most|fewest|least|number of|how many|count of) ")]
+    private static partial Regex CountSaidRegex();
 
     [GeneratedRegex(@" (?:lifetime|all time|all-time|ever) ")]
     private static partial Regex LifetimeRegex();

@@ -87,6 +87,8 @@ public sealed class StatisticParserTests
     // The customers with any session, or with an iOS session?
     [InlineData("average number of sessions on iOS per customer with at least one session")]
     [InlineData("median spend on Bedroom per buyer")]
+    // The largest order's value, or the most orders of one customer?
+    [InlineData("What's the biggest order by a single customer?")]
     public void Parse_AmbiguousStatistic_IsDeclined(string question)
     {
         ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
