@@ -25,8 +25,13 @@ internal static partial class QuestionParser
             }
         }
 
-        return text;
+        // "UK customers who are flagged as exclusivity seekers": "flagged as" before what was placed adds nothing; alone
+        // ("how many customers were flagged") it stays a word that could not be placed.
+        return FlaggedAsRegex().Replace(text, m => new string('#', m.Length));
     }
+
+    [GeneratedRegex(@"(?<= )(?:flagged|marked|tagged|labelled|labeled) as(?= #)")]
+    private static partial Regex FlaggedAsRegex();
 
     [GeneratedRegex(@"(?<= )(?:range|items|item|goods|collection|line)(?= )")]
     private static partial Regex GoodsAfterValueRegex();

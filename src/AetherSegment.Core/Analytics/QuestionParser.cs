@@ -48,8 +48,8 @@ internal static partial class QuestionParser
         // "churn among customers from social", "which trigger delivered the biggest uplift", "best-selling product types by
         // units" (the measure is named), "value sitting in carts": the same question without them.
         "among", "amongst", "delivered", "deliver", "delivers", "selling", "sitting",
-        // "customers who are flagged as exclusivity seekers", "how many individual orders": the same question without them.
-        "flagged", "individual",
+        // "how many individual orders": the same question without it.
+        "individual",
         // "the mobile apps (iOS plus Android)": the values listed as "and" lists them.
         "plus",
     };
