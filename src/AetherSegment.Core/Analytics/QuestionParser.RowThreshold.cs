@@ -34,11 +34,12 @@ internal static partial class QuestionParser
     // "Of the customers who came from paid search, what percent are in the United States?", "what share of customers from
     // paid search are in the US": the filters said with the whole (in a leading "of the ..." clause, or between the share
     // word and the verb) stay in the whole; those after the verb pick the part. Only when something is said after the verb.
-    private static void MarkFilteredWhole(string afterTime, int shareEnd, List<(QueryFilter Filter, int At)> placed, List<(MeasureDefinition Measure, int Start, int End)> measureAt, SemanticLayer layer)
+    // Returns where the whole was said (between the share word or the question's start and the verb), or null.
+    private static (int From, int To)? MarkFilteredWhole(string afterTime, int shareEnd, List<(QueryFilter Filter, int At)> placed, List<(MeasureDefinition Measure, int Start, int End)> measureAt, SemanticLayer layer)
     {
         if (shareEnd < 0)
         {
-            return;
+            return null;
         }
 
         // "what share of revenue comes from Canadian customers": the customers said after the share's measure only say
@@ -68,12 +69,12 @@ internal static partial class QuestionParser
         }
         else
         {
-            return;
+            return null;
         }
 
         if (afterTime.AsSpan(to).Trim().Length == 0 || afterTime[to..].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w[0] == '#' || StopWords.Contains(w)))
         {
-            return;
+            return null;
         }
 
         for (int i = 0; i < placed.Count; i++)
@@ -84,6 +85,8 @@ internal static partial class QuestionParser
                 placed[i] = (filter with { NamesMeasure = true }, at);
             }
         }
+
+        return (from, to);
     }
 
     [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers) ")]
@@ -105,6 +108,12 @@ internal static partial class QuestionParser
         }
 
         said = true;
+        if (ShareVerbRegex().IsMatch(text, any.Index + any.Length))
+        {
+            // "what share of customers who have a session are from the UK": the "have" is the whole's, not the part's.
+            return null;
+        }
+
         string rest = string.Concat(text.AsSpan(0, any.Groups["any"].Index), "at least 1", text.AsSpan(any.Groups["any"].Index + any.Groups["any"].Length));
         ParsedQuestion parsed = Parse(rest, layer, campaignNames, campaignIds, legacy: false);
         return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Share: true, Dimension: null, Measure.Name: "customers", Conditions: [.., { Comparison: { Operator: ComparisonOperator.GreaterOrEqual, Value: 1 }, Negated: false, Measure.Fact: not (EntityKind.Customers or EntityKind.Scores) }] } } ? parsed : null;

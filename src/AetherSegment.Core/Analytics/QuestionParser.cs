@@ -522,6 +522,7 @@ internal static partial class QuestionParser
         }
 
         bool share = false;
+        (int From, int To)? wholeSaid = null;
         if (!legacy)
         {
             int shareEnd = -1;
@@ -532,7 +533,7 @@ internal static partial class QuestionParser
             });
             if (share)
             {
-                MarkFilteredWhole(afterTime, shareEnd, placed, measureAt, layer);
+                wholeSaid = MarkFilteredWhole(afterTime, shareEnd, placed, measureAt, layer);
             }
         }
 
@@ -772,6 +773,15 @@ internal static partial class QuestionParser
         }
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
+        if (wholeSaid is { } whole && extended.Query is { Share: true } conditionedWhole && (conditionedWhole.Conditions.Count > 0 || conditionedWhole.RowComparison is not null)
+            && (comparisons.Exists(c => c.Start > whole.From && c.Start < whole.To)
+                || measureAt.Exists(m => m.Start > whole.From && m.Start < whole.To && !ReferenceEquals(m.Measure, layer.CustomerCount) && m.Measure != conditionedWhole.Measure)))
+        {
+            // "what share of customers with more than 5 orders are from the UK": the whole is the customers with more than 5
+            // orders, which the share (out of all customers) would drop; asked back.
+            return ParsedQuestion.Unplaced($"a share out of the {conditionedWhole.Measure.Label} \"{afterTime[whole.From..whole.To].Trim()}\": the whole has a condition I would drop; ask for the two counts");
+        }
+
         if (extended.Query is { Share: true } filteredWhole && filteredWhole.Conditions.Any(c => c.Filters.Any(f => f.NamesMeasure)))
         {
             // A value said with the whole that became a condition on the customers would drop out of the whole.
