@@ -28,8 +28,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ")]
     private static partial Regex RowsCountedRegex();
 
-    // "... over $500 from UK customers", "... placed by customers in London": a comparison, then the customers whose rows.
-    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|under|below|less than|worth) .*?(?:from|by|of) (?:(?:[a-z0-9]+ ){0,3}?)(?<noun>customers|shoppers|buyers|people|clients)(?= )")]
+    // "... over $500 from UK customers", "... placed by customers in London", "... that Canadian shoppers placed": a
+    // comparison, then the customers whose rows.
+    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|under|below|less than|worth) .*? (?<noun>customers|shoppers|buyers|people|clients)(?= )")]
     private static partial Regex RowsOfCustomersRegex();
     // "Of the customers who came from paid search, what percent are in the United States?", "what share of customers from
     // paid search are in the US": the filters said with the whole (in a leading "of the ..." clause, or between the share

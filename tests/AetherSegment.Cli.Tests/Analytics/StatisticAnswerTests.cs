@@ -74,6 +74,11 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
         "SELECT count(*) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.city = 'London' AND t.order_value >= 750 AND t." + ThisYear)]
     [InlineData("How many abandoned carts above $400 were from UK shoppers in the last 30 days?",
         "SELECT count(*) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE c.country = 'United Kingdom' AND a.cart_value > 400 AND a.abandoned_at >= TIMESTAMP '2026-10-21 12:00:00' AND a.abandoned_at < TIMESTAMP '2026-11-20 12:00:00'")]
+    // Answered before as the customers with such an order.
+    [InlineData("number of orders above $300 that Canadian shoppers placed",
+        "SELECT count(*) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'Canada' AND t.order_value > 300")]
+    [InlineData("how many orders over $500 did customers in London make last month",
+        "SELECT count(*) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.city = 'London' AND t.order_value > 500 AND t.transaction_date >= TIMESTAMP '2026-10-01' AND t.transaction_date < TIMESTAMP '2026-11-01'")]
     public async Task RowsOverAnAmount_OfSomeCustomers_CountsTheRows(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
