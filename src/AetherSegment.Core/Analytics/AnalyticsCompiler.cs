@@ -19,7 +19,7 @@ internal sealed record CompiledQuery(SqlStatement Statement, string MeasureColum
 /// Compiles an <see cref="AnalyticsQuery"/> to parameterized SQL in a dialect. Identifiers come only from the semantic
 /// layer (which takes them from the profile's mapping); every value is a parameter; time ranges are TIMESTAMP parameters.
 /// </summary>
-internal static class AnalyticsCompiler
+internal static partial class AnalyticsCompiler
 {
     public static CompiledQuery? Compile(
         AnalyticsQuery query,
@@ -113,6 +113,11 @@ internal static class AnalyticsCompiler
         bool plain,
         out string? reason)
     {
+        if (query.Statistic is not null)
+        {
+            return CompileStatistic(query, layer, dialect, thresholds, range, maxRows, out reason);
+        }
+
         if (query.ComparedTime is not null)
         {
             return CompilePeriods(query, layer, dialect, thresholds, range, compared, maxRows, out reason);

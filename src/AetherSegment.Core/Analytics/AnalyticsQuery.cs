@@ -180,6 +180,13 @@ internal sealed record AnalyticsQuery(
     /// holds only the filters both sides share.
     /// </summary>
     public FilterRatio? FilterRatio { get; init; }
+
+    /// <summary>
+    /// A statistic of each customer's total or of each row's value ("median order value", "the biggest total spend by a
+    /// single customer"), or null; <see cref="Measure"/> is then the statistic in words, and <see cref="Filters"/> on a
+    /// customer attribute pick the customers, the others the rows totalled.
+    /// </summary>
+    public MeasureStatistic? Statistic { get; init; }
 }
 
 /// <summary>One measure under two filters of one dimension, divided: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>

@@ -268,7 +268,7 @@ internal static class AnswerWriter
             {
                 // "who are exclusivity seekers", "who were in the control group for <campaign>": a count over 0 is membership.
                 string time = query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
-                string who = query.Measure.Name is "customers" or "buyers" ? "who" : $"from {LanguageWords.Plural(layer.CustomerWords[^1])} who";
+                string who = query.Measure.Name is "customers" or "buyers" || query.Statistic is not null ? "who" : $"from {LanguageWords.Plural(layer.CustomerWords[^1])} who";
                 scope.Add($"{who} {(condition.Negated ? member.Negative : member.Positive)}{filters}{time}");
             }
             else if (condition.Comparison is { } comparison)

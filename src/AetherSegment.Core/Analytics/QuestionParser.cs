@@ -48,6 +48,10 @@ internal static partial class QuestionParser
         // "churn among customers from social", "which trigger delivered the biggest uplift", "best-selling product types by
         // units" (the measure is named), "value sitting in carts": the same question without them.
         "among", "amongst", "delivered", "deliver", "delivers", "selling", "sitting",
+        // "how many individual orders": the same question without it.
+        "individual",
+        // "the mobile apps (iOS plus Android)": the values listed as "and" lists them.
+        "plus",
     };
 
     /// <summary>Whether a word is one the parser skips ("the", "per", "us").</summary>
@@ -65,10 +69,33 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
+        {
+            return rowsOfCustomers;
+        }
+
+        // "What proportion of customers have an abandoned cart?": the share of customers with at least one.
+        if (ReadShareWithAny(question, layer, campaignNames, campaignIds, out bool shareWithAnySaid) is { } shareWithAny)
+        {
+            return shareWithAny;
+        }
+
         ParsedQuestion parsed = Parse(question, layer, campaignNames, campaignIds, legacy: false);
+        if (shareWithAnySaid && parsed.Query is { Share: true } otherShare && !ReferenceEquals(otherShare.Measure, layer.CustomerCount))
+        {
+            return ParsedQuestion.Unplaced($"a share of customers who have a ...: I read a share of {otherShare.Measure.Label} instead; ask as in \"what share of customers have at least one abandoned cart\"");
+        }
+
         if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
         {
             return parsed;
+        }
+
+        // A statistic over values ("median order value", "the biggest total spend by a single customer"): read only where
+        // the rest of the parser declined.
+        if (ReadStatistic(question, layer, campaignNames, campaignIds) is { } statistic)
+        {
+            return statistic;
         }
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
@@ -527,9 +554,19 @@ internal static partial class QuestionParser
         }
 
         bool share = false;
+        (int From, int To)? wholeSaid = null;
         if (!legacy)
         {
-            text = Consume(text, ShareRegex(), _ => share = true);
+            int shareEnd = -1;
+            text = Consume(text, ShareRegex(), m =>
+            {
+                share = true;
+                shareEnd = shareEnd < 0 ? m.Index + m.Length : shareEnd;
+            });
+            if (share)
+            {
+                wholeSaid = MarkFilteredWhole(afterTime, shareEnd, placed, measureAt, layer);
+            }
         }
 
         // "what share of revenue comes from the <value> category": a level named next to one of its values names the
@@ -624,6 +661,11 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced($"ask for {ratioMeasure!.Label} or for a threshold (\"{comparisons[0].Comparison.Phrase}\"), not both in one question");
             }
+        }
+
+        if (!legacy)
+        {
+            text = BlankGoodsAfterValues(text, afterTime, placed, layer);
         }
 
         List<string> unknown = [];
@@ -725,7 +767,7 @@ internal static partial class QuestionParser
         List<CustomerCondition> members = [];
         List<MeasureDefinition> flagged = outer.FindAll(m => m.Membership is not null && layer.Fact(m.Fact) is { IsCustomerGrain: true });
         bool otherMeasures = outer.Exists(m => !flagged.Contains(m) && !ReferenceEquals(m, layer.CustomerCount));
-        if (flagged.Count > 0 && share && (filters.Count > 0 || otherMeasures || compared.Count > 0 || flagged.Count > 1))
+        if (flagged.Count > 0 && share && (filters.Exists(f => !f.NamesMeasure) || otherMeasures || compared.Count > 0 || flagged.Count > 1))
         {
             return ParsedQuestion.Unplaced($"a share with {string.Join(" and ", flagged.Select(f => f.Label))} and another condition: I cannot tell the whole; ask for the two counts");
         }
@@ -767,6 +809,21 @@ internal static partial class QuestionParser
         extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
+        if (wholeSaid is { } whole && extended.Query is { Share: true } conditionedWhole && (conditionedWhole.Conditions.Count > 0 || conditionedWhole.RowComparison is not null)
+            && (comparisons.Exists(c => c.Start > whole.From && c.Start < whole.To)
+                || measureAt.Exists(m => m.Start > whole.From && m.Start < whole.To && !ReferenceEquals(m.Measure, layer.CustomerCount) && m.Measure != conditionedWhole.Measure)))
+        {
+            // "what share of customers with more than 5 orders are from the UK": the whole is the customers with more than 5
+            // orders, which the share (out of all customers) would drop; asked back.
+            return ParsedQuestion.Unplaced($"a share out of the {conditionedWhole.Measure.Label} \"{afterTime[whole.From..whole.To].Trim()}\": the whole has a condition I would drop; ask for the two counts");
+        }
+
+        if (extended.Query is { Share: true } filteredWhole && filteredWhole.Conditions.Any(c => c.Filters.Any(f => f.NamesMeasure)))
+        {
+            // A value said with the whole that became a condition on the customers would drop out of the whole.
+            return ParsedQuestion.Unplaced($"a share of {filteredWhole.Measure.Label} out of which {filteredWhole.Measure.Label}? I cannot keep \"{filteredWhole.Conditions.SelectMany(c => c.Filters).First(f => f.NamesMeasure).Phrase}\" in the whole; ask for the two counts");
+        }
+
         if (ratio is not null && extended.Query is { } ratioQuery)
         {
             if (!ReferenceEquals(ratioQuery.Measure, ratioMeasure) || ratioQuery.Conditions.Count > 0)
@@ -1253,7 +1310,10 @@ internal static partial class QuestionParser
         if (share && buyers is not null && ReferenceEquals(measure, buyers) && !buyersNamed && products.Count > 0 && conditions.Count == 0)
         {
             // "what percent of customers bought a product": out of all customers, not out of all buyers.
-            if (dimension is not null || filters.Count > products.Count || row is not null || having is not null)
+            // "what percent of UK customers bought Sofas": a customer filter said with the customers (NamesMeasure) stays in
+            // the whole (the UK customers); any other filter leaves the whole open.
+            if (dimension is not null || filters.Count(f => !(f.NamesMeasure && layer.Dimension(f.Dimension)?.OnCustomers == true)) > products.Count
+                || products.Exists(p => p.NamesMeasure) || row is not null || having is not null)
             {
                 return ParsedQuestion.Unplaced($"a share of {People(layer)} who bought {products[0].Phrase} out of which {People(layer)}? Ask \"what percent of {People(layer)} bought {products[0].Phrase}\" (out of all {People(layer)}) or \"what share of buyers ...\" (out of all buyers)");
             }
@@ -1656,6 +1716,13 @@ internal static partial class QuestionParser
         if (!denominator.Additive || denominator.Format != MeasureFormat.Count)
         {
             return $"\"{phrase}\" divides by {denominator.Label}, which is not a count; divide by a count, as in \"{RatioExample(layer)}\"";
+        }
+
+        // "sessions per buyer": all sessions over the buyers would count the sessions of customers who never bought; the
+        // average over the buyers of their own sessions is read as a statistic ("average sessions per buyer").
+        if (denominator.Name == "buyers" && numerator.Fact != EntityKind.Orders)
+        {
+            return $"\"{phrase}\" would divide every customer's {numerator.Label} by the buyers only; ask for the average {numerator.Label} per buyer (each buyer's own {numerator.Label})";
         }
 
         return null;
@@ -2378,7 +2445,7 @@ internal static partial class QuestionParser
     private static partial Regex PayingRegex();
 
     // "who have bought something", "counting only people who have bought at least once": customers who ordered at all.
-    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped) (?:something|anything|at least once|at least one time)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time))?(?= )")]
     private static partial Regex BoughtAtAllRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )")]

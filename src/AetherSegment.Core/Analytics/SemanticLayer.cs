@@ -302,7 +302,7 @@ internal sealed partial class SemanticLayer
         string customersTable = Profile.Entities.Customers.Table;
         List<string> customerWords = ["customers", "customer", "shoppers", "shopper", "clients", "people", "folks", "users", "customer count", "customer base", "new customers", "signups", "sign ups", "new customer signups", "new customer sign ups", "customer signups", "customer sign ups", "new signups", "new sign ups"];
         // "distinct customers", "unique shoppers": a count of customers counts each once already.
-        customerWords.AddRange(customerWords.Where(w => w.EndsWith('s') && !w.Contains(' ', StringComparison.Ordinal)).SelectMany(w => new[] { "distinct " + w, "unique " + w, "different " + w, "individual " + w }).ToList());
+        customerWords.AddRange(customerWords.Where(w => (w.EndsWith('s') || w == "people") && !w.Contains(' ', StringComparison.Ordinal)).SelectMany(w => new[] { "distinct " + w, "unique " + w, "different " + w, "individual " + w }).ToList());
         List<string> tableNouns = CustomerNouns(customersTable).Where(n => n != "customer").ToList();
         foreach (string noun in tableNouns)
         {

@@ -23,6 +23,9 @@ internal sealed class DuckDBSqlDialect : SqlDialect
 
     public override string Fingerprint(string expression) => $"hash({expression})";
 
+    /// <summary>DuckDB's <c>MEDIAN</c> is exact (the continuous quantile at 0.5).</summary>
+    internal override string? Median(string expression) => $"MEDIAN({expression})";
+
     /// <inheritdoc />
     /// <remarks>
     /// Each value's position in the sorted list of the table's distinct values (a scalar subquery; sorted, so its every

@@ -38,6 +38,13 @@ public abstract partial class SqlDialect
     /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
     internal virtual string DayName(string expression) => $"dayname({expression})";
 
+    /// <summary>
+    /// The exact median of an expression over a group (the mean of the two middle values for an even count), or null when
+    /// the dialect has no exact median aggregate (a question asking for one is then declined, not approximated).
+    /// </summary>
+    /// <param name="expression">A numeric expression built from data model identifiers.</param>
+    internal virtual string? Median(string expression) => null;
+
     /// <summary>Membership of an expression in an ARRAY&lt;STRING&gt; parameter.</summary>
     internal string InStringList(string expression, string parameterName) => InArray(expression, parameterName);
 }

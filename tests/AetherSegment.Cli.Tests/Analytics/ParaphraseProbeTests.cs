@@ -19,11 +19,13 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// <item><c>ask-probes36-ask13</c>: session durations (thresholds with a unit, each session once, distinct sessions) and
 /// campaign membership (both campaigns, never in any, both groups, treatment-group revenue), on the fixture's campaigns
 /// (stop 36).</item>
+/// <item><c>ask-probes36-ask12</c>: statistics of each customer's total and of each row's value, orders over an amount of
+/// some customers, filler, shares whose whole is filtered, and five readings that must be declined (stop 36).</item>
 /// </list>
 /// </summary>
 public sealed class ParaphraseProbeTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11", "ask-probes36-ask13"];
+    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11", "ask-probes36-ask12", "ask-probes36-ask13"];
 
     public static TheoryData<string, string> Probes()
     {

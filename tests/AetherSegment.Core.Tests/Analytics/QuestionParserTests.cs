@@ -179,7 +179,9 @@ public sealed class QuestionParserTests
     }
 
     [Theory]
-    [InlineData("Of the customers who came from paid search, what percent are in the United States?", "out of which customers?")]
+    // Stop 36: "Of the customers who came from paid search, what percent are in the United States?" is answered, out of
+    // the customers from paid search (StatisticAnswerTests); with both filters after the share word it is still asked back.
+    [InlineData("what percent of customers are in the United States and came from paid search", "out of which customers?")]
     [InlineData("For each country, what share of customers are exclusivity seekers?", "out of that country's customers or out of all of them")]
     [InlineData("In each country, what share of customers were acquired through social?", "out of that country's customers or out of all of them")]
     [InlineData("what share of customers who bought Sofas by country", "out of which customers?")]
