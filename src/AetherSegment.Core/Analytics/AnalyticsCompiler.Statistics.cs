@@ -10,7 +10,7 @@ internal static partial class AnalyticsCompiler
     private const string StatisticKey = "customer_id";
 
     // "median order value": the measure's query with its aggregate over each row's value. "the median total spend of
-    // London customers who have bought something": each customer's total (the rows' filters and time range inside) joined
+    // <city> customers who have bought something": each customer's total (the rows' filters and time range inside) joined
     // to the customers the customer filters and conditions pick, those without rows counted as zero unless only the
     // customers with rows are asked about.
     private static CompiledQuery? CompileStatistic(

@@ -10,7 +10,7 @@ internal enum StatisticKind
 }
 
 /// <summary>
-/// A statistic over values rather than a total: each customer's total of a measure ("the median total spend of London
+/// A statistic over values rather than a total: each customer's total of a measure ("the median total spend of &lt;city&gt;
 /// customers", "the most sessions any one customer has had") or each row's own value ("the median order value").
 /// </summary>
 /// <param name="Kind">The statistic.</param>

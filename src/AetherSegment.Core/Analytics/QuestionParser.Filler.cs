@@ -6,7 +6,7 @@ namespace AetherSegment.Analytics;
 /// <content>Words that name nothing of their own where they stand: a goods word after a product value.</content>
 internal static partial class QuestionParser
 {
-    // "bought something from the Outdoor range", "bought Bedroom items": a goods word right after a product value names
+    // "bought something from the <category> range", "bought <category> items": a goods word right after a product value names
     // that value's goods, not anything else.
     private static string BlankGoodsAfterValues(string text, string afterTime, List<(QueryFilter Filter, int At)> placed, SemanticLayer layer)
     {

@@ -6,7 +6,7 @@ namespace AetherSegment.Analytics;
 /// <content>A count of rows over a threshold said of some customers: "how many orders over $500 from UK customers".</content>
 internal static partial class QuestionParser
 {
-    // "how many orders over $500 from UK customers", "number of individual orders worth more than $2,000 placed by London
+    // "how many orders over $500 from UK customers", "number of individual orders worth more than $2,000 placed by <city>
     // shoppers": the orders counted are each over the amount, and the customers only say whose; read without the customer
     // noun ("orders over $500 from UK"). Null when the question is not of that shape or does not read so.
     private static ParsedQuestion? ReadRowsOfCustomers(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
@@ -21,18 +21,18 @@ internal static partial class QuestionParser
         ParsedQuestion parsed = Parse(rest, layer, campaignNames, campaignIds, legacy: false);
         return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { RowComparison: not null, Conditions.Count: 0, Dimension: null, Share: false, Ratio: null, Measure.Name: "orders" or "abandoned_carts" } }
             ? parsed
-            : ParsedQuestion.Unplaced("a count of orders or carts over an amount said of some customers: I could not read it without counting the customers instead; ask as in \"how many orders over $500 in the United Kingdom\"");
+            : ParsedQuestion.Unplaced("a count of orders or carts over an amount said of some customers: I could not read it without counting the customers instead; ask as in \"how many orders over $500 from customers in <a country>\"");
     }
 
     // The question counts rows: "how many (individual) orders", "number of abandoned carts".
     [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ")]
     private static partial Regex RowsCountedRegex();
 
-    // "... over $500 from UK customers", "... placed by customers in London", "... that Canadian shoppers placed": a
+    // "... over $500 from UK customers", "... placed by customers in <a city>", "... that Canadian shoppers placed": a
     // comparison, then the customers whose rows.
     [GeneratedRegex(@" (?:over|above|more than|greater than|at least|under|below|less than|worth) .*? (?<noun>customers|shoppers|buyers|people|clients)(?= )")]
     private static partial Regex RowsOfCustomersRegex();
-    // "Of the customers who came from paid search, what percent are in the United States?", "what share of customers from
+    // "Of the customers who came from paid search, what percent are in <a country>?", "what share of customers from
     // paid search are in the US": the filters said with the whole (in a leading "of the ..." clause, or between the share
     // word and the verb) stay in the whole; those after the verb pick the part. Only when something is said after the verb.
     // Returns where the whole was said (between the share word or the question's start and the verb), or null.

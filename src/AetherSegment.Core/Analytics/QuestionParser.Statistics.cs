@@ -6,7 +6,7 @@ namespace AetherSegment.Analytics;
 
 /// <content>
 /// Statistics over values, read only where the rest of the parser declined: each customer's total ("the median total
-/// spend of London customers who have bought something", "the most sessions any one customer has had") and each row's
+/// spend of &lt;city&gt; customers who have bought something", "the most sessions any one customer has had") and each row's
 /// value ("median order value").
 /// </content>
 internal static partial class QuestionParser
@@ -71,7 +71,7 @@ internal static partial class QuestionParser
         }
 
         // A maximum or minimum is of one customer ("by a single customer", "any one customer", "each customer"); a median
-        // or an average of the customers said anywhere ("of London customers", "per buyer").
+        // or an average of the customers said anywhere ("of <city> customers", "per buyer").
         if (!(single || perCustomer || ((customersSaid || withRows is not null) && kind is StatisticKind.Median or StatisticKind.Average)))
         {
             return null;
@@ -201,7 +201,7 @@ internal static partial class QuestionParser
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with { Measure = statistic, Statistic = new MeasureStatistic(kind, of) { WithRowsOnly = withRowsOnly } }, null);
     }
 
-    // "median order value", "median cart value of London customers": the measure averaged per row, with its median instead,
+    // "median order value", "median cart value of <city> customers": the measure averaged per row, with its median instead,
     // where one row is one of what it counts (the ids are unique per row).
     private static ParsedQuestion? RowMedian(string text, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
@@ -260,7 +260,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:per|each|every) (?:(?<buyer>buying|paying|purchasing) )?(?:(?<buyer>buyer|purchaser)|customer|shopper|person|client|user)(?= )")]
     private static partial Regex PerCustomerNounRegex();
 
-    // "of London customers", "among customers", "for buyers": the customers named as the ones the statistic is over.
+    // "of <city> customers", "among customers", "for buyers": the customers named as the ones the statistic is over.
     [GeneratedRegex(@"(?<= )(?:(?:(?<buyer>buying|paying) )?(?:customers|shoppers|people|clients|users)|(?<buyer>buyers|purchasers))(?= )")]
     private static partial Regex CustomerNounsRegex();
 }

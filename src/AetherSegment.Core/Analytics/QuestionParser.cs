@@ -1310,7 +1310,7 @@ internal static partial class QuestionParser
         if (share && buyers is not null && ReferenceEquals(measure, buyers) && !buyersNamed && products.Count > 0 && conditions.Count == 0)
         {
             // "what percent of customers bought a product": out of all customers, not out of all buyers.
-            // "what percent of UK customers bought Sofas": a customer filter said with the customers (NamesMeasure) stays in
+            // "what percent of UK customers bought <a product type>": a customer filter said with the customers (NamesMeasure) stays in
             // the whole (the UK customers); any other filter leaves the whole open.
             if (dimension is not null || filters.Count(f => !(f.NamesMeasure && layer.Dimension(f.Dimension)?.OnCustomers == true)) > products.Count
                 || products.Exists(p => p.NamesMeasure) || row is not null || having is not null)
