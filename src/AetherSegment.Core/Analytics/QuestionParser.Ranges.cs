@@ -54,6 +54,65 @@ internal static partial class QuestionParser
         return string.Concat(text.AsSpan(0, from), new string('#', to - from), text.AsSpan(to));
     }
 
+    // One range said last, right after the one "never" part ("abandoned a cart and have not purchased anything in the
+    // last 30 days"): it is that part's own, the other conditions are over all time. Read on the text with the never part
+    // masked: the single range's span follows the mask and only punctuation follows the span.
+    private static bool TrailsTheNeverPart(string text, int neverCount)
+    {
+        if (neverCount != 1)
+        {
+            return false;
+        }
+
+        List<RelativeTimeRange> all = [];
+        string masked = ReadTimeRanges(text, all, quarters: true);
+        if (all.Count != 1 || masked.Length != text.Length)
+        {
+            return false;
+        }
+
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (masked[i] == '#' && text[i] != '#')
+            {
+                if (start >= 0 && i > end)
+                {
+                    return false;
+                }
+
+                start = start < 0 ? i : start;
+                end = i + 1;
+            }
+        }
+
+        return start > 0 && text[..start].TrimEnd() is { Length: > 0 } before && before[^1] == '#'
+            && text[end..].All(c => !char.IsLetterOrDigit(c));
+    }
+
+    // The trailing range of TrailsTheNeverPart moved from every condition to the never part: a count of customers with a
+    // negated condition and another, not negated, on timed rows.
+    private static ParsedQuestion ApplyTrailingNeverRange(SemanticLayer layer, ParsedQuestion parsed, List<MeasureDefinition> never, bool trails)
+    {
+        if (!trails || parsed.Query is not { Time: { } time, TimeOnConditions: true } query || !ReferenceEquals(query.Measure, layer.CustomerCount)
+            || query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Dimension: null or { OnCustomers: true } })
+        {
+            return parsed;
+        }
+
+        int index = query.Conditions.ToList().FindIndex(c => c.Negated && never.Contains(c.Measure) && c.Time is null);
+        if (index < 0 || query.Conditions.Count(c => c.Negated) != 1
+            || !query.Conditions.Where((c, i) => i != index).Any(c => !c.Negated && c.Time is null && layer.Fact(c.Measure.Fact)?.Time is not null))
+        {
+            return parsed;
+        }
+
+        List<CustomerCondition> conditions = [.. query.Conditions];
+        conditions[index] = conditions[index] with { Time = time };
+        return parsed with { Query = query with { Conditions = conditions, Time = null, TimeOnConditions = false } };
+    }
+
     // The never part takes its own range; the question's range stays on the other conditions. Only on a count of
     // customers with another timed condition (otherwise the other range would have no part of its own).
     private static ParsedQuestion ApplyNeverRange(SemanticLayer layer, ParsedQuestion parsed, List<MeasureDefinition> never, RelativeTimeRange? neverTime)

@@ -192,9 +192,11 @@ internal static partial class QuestionParser
 
         // A second range on the "never" part (QuestionParser.Ranges.cs).
         RelativeTimeRange? neverTime = null;
+        bool trailsNever = false;
         if (!legacy)
         {
             text = ReadNeverRange(text, never.Count, out neverTime);
+            trailsNever = neverTime is null && TrailsTheNeverPart(text, never.Count);
         }
 
         bool howMany = HowManyRegex().IsMatch(text);
@@ -809,6 +811,7 @@ internal static partial class QuestionParser
         extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
+        extended = ApplyTrailingNeverRange(layer, extended, never, trailsNever);
         if (wholeSaid is { } whole && extended.Query is { Share: true } conditionedWhole && (conditionedWhole.Conditions.Count > 0 || conditionedWhole.RowComparison is not null)
             && (comparisons.Exists(c => c.Start > whole.From && c.Start < whole.To)
                 || measureAt.Exists(m => m.Start > whole.From && m.Start < whole.To && !ReferenceEquals(m.Measure, layer.CustomerCount) && m.Measure != conditionedWhole.Measure)))
