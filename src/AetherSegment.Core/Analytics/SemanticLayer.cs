@@ -513,9 +513,13 @@ internal sealed partial class SemanticLayer
         measures.Add(new("arm_attributed_revenue", "attributed campaign revenue", EntityKind.CampaignSends, MeasureFormat.Money, d => $"SUM({attributed!(d)})", [], true)
         { Missing = noArms ?? (attributed is null ? NeedsColumn(EntityKind.CampaignSends, "revenue") : null) });
 
-        // The number of campaigns (distinct ids, else names): "how many campaigns used the cart reminder trigger".
+        // The number of campaigns (distinct ids, else names): "how many campaigns used the cart reminder trigger". A few
+        // dozen values: counted with the dialect's few-values count (DuckDB: a bit mask per group; the average number
+        // of campaigns per customer over 5,080,694 sends in 360 against 480-565 ms, docs/benchmarks.md "Stop 36").
         Func<SqlDialect, string>? campaignKey = Mapped(EntityKind.CampaignSends, "campaign_id") ?? Mapped(EntityKind.CampaignSends, "campaign_name");
-        measures.Add(new("campaign_count", "campaigns", EntityKind.CampaignSends, MeasureFormat.Count, d => $"COUNT(DISTINCT {campaignKey!(d)})",
+        FactInfo? sendsFact = Fact(EntityKind.CampaignSends);
+        measures.Add(new("campaign_count", "campaigns", EntityKind.CampaignSends, MeasureFormat.Count,
+            d => sendsFact is null ? $"COUNT(DISTINCT {campaignKey!(d)})" : d.CountDistinctFew(campaignKey!(d), sendsFact.Table, sendsFact.Alias),
             ["how many campaigns", "how many different campaigns", "how many distinct campaigns", "how many of our campaigns", "number of campaigns", "number of different campaigns",
                 "number of distinct campaigns", "count of campaigns", "campaign count"], false)
         { Missing = noSends ?? (campaignKey is null ? NeedsColumn(EntityKind.CampaignSends, "campaign_id") : null) });
