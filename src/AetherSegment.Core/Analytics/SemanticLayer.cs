@@ -369,7 +369,7 @@ internal sealed partial class SemanticLayer
         measures.Add(new("events", "events", EntityKind.Events, MeasureFormat.Count, _ => "COUNT(*)",
             ["events", "event", "behavioral events", "behavioural events", "interactions", "activity", "event count"], true) { Missing = noEvents });
         measures.Add(new("sessions", "sessions", EntityKind.Events, MeasureFormat.Count, d => $"COUNT(DISTINCT {session!(d)})",
-            ["sessions", "session", "visits", "visit"], true) { Missing = noEvents ?? (session is null ? NeedsColumn(EntityKind.Events, "session_id") : null) });
+            ["sessions", "session", "visits", "visit", "browsing sessions", "browsing session"], true) { Missing = noEvents ?? (session is null ? NeedsColumn(EntityKind.Events, "session_id") : null) });
         // A session's duration is on each of its events; the average counts each session once, on its start row (an
         // average over the events would weigh a session by its number of events).
         Func<SqlDialect, string>? sessionStart = session is null ? null : Mapped(EntityKind.Events, "session_start");
@@ -459,7 +459,9 @@ internal sealed partial class SemanticLayer
             ["conversions", "converted customers", "campaign conversions", "converted"], true) { Missing = noConverted, Population = received });
         measures.Add(new("conversion_rate", "conversion rate", EntityKind.CampaignSends, MeasureFormat.Percent,
             arms ? d => $"AVG(CASE WHEN {treated(d)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END)" : d => $"AVG(CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END)",
-            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted"], false) { Missing = noConverted, Population = received });
+            ["conversion rate", "conversion rates", "campaign conversion rate", "converted share", "conversion", "share converted",
+                // The rate is the treatment arm's already (the control group's is asked as such).
+                "treatment conversion rate", "treatment group conversion rate", "treatment group's conversion rate"], false) { Missing = noConverted, Population = received });
         measures.Add(new("campaign_uplift", "campaign uplift", EntityKind.CampaignSends, MeasureFormat.PercentagePoints,
             d => $"(AVG(CASE WHEN {arm!(d)} = {d.Parameter(TreatmentGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END) - AVG(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN (CASE WHEN {converted!(d)} THEN 1.0 ELSE 0.0 END) END))",
             ["uplift", "campaign uplift", "lift", "incremental conversion", "incremental conversion rate", "treatment minus control", "conversion uplift"], false)
