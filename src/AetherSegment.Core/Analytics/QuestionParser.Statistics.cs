@@ -19,7 +19,7 @@ internal static partial class QuestionParser
     // (the caller keeps its own reason); a reading that needs the customers counted said is asked back.
     private static ParsedQuestion? ReadStatistic(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        string text = QuestionText.Normalize(question);
+        string text = Rephrase(QuestionText.Normalize(question));
         List<StatisticKind> kinds = [.. StatisticWordRegex().Matches(text).Select(m => Kind(m)).Distinct()];
         if (kinds is not [StatisticKind kind])
         {

