@@ -21,21 +21,7 @@ internal static partial class QuestionParser
             return text;
         }
 
-        List<(int Start, int End)> spans = [];
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (masked[i] == '#' && text[i] != '#')
-            {
-                int start = i;
-                while (i < text.Length && masked[i] == '#' && text[i] != '#')
-                {
-                    i++;
-                }
-
-                spans.Add((start, i));
-            }
-        }
-
+        List<(int Start, int End)> spans = RangeSpans(text, masked);
         List<(int Start, int End)> afterNever = spans.FindAll(s => text[..s.Start].TrimEnd() is { Length: > 0 } before && before[^1] == '#');
         if (spans.Count != 2 || afterNever.Count != 1)
         {
@@ -71,24 +57,29 @@ internal static partial class QuestionParser
             return false;
         }
 
-        int start = -1;
-        int end = -1;
+        return RangeSpans(text, masked) is [(int start, int end)] && text[..start].TrimEnd() is { Length: > 0 } before && before[^1] == '#'
+            && text[end..].All(c => !char.IsLetterOrDigit(c));
+    }
+
+    // Where the ranges were read: the runs masked in the range reading that were not masked before it.
+    private static List<(int Start, int End)> RangeSpans(string text, string masked)
+    {
+        List<(int Start, int End)> spans = [];
         for (int i = 0; i < text.Length; i++)
         {
             if (masked[i] == '#' && text[i] != '#')
             {
-                if (start >= 0 && i > end)
+                int start = i;
+                while (i < text.Length && masked[i] == '#' && text[i] != '#')
                 {
-                    return false;
+                    i++;
                 }
 
-                start = start < 0 ? i : start;
-                end = i + 1;
+                spans.Add((start, i));
             }
         }
 
-        return start > 0 && text[..start].TrimEnd() is { Length: > 0 } before && before[^1] == '#'
-            && text[end..].All(c => !char.IsLetterOrDigit(c));
+        return spans;
     }
 
     // The trailing range of TrailsTheNeverPart moved from every condition to the never part: a count of customers with a

@@ -86,22 +86,30 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
             }
         }
 
-        (string? probe, string version) = await ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (epoch is not null && (store as IFileStampedDataStore)?.DataEpoch == epoch)
+        (string? probe, string version, bool scanned) = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        bool epochHolds = epoch is not null && (store as IFileStampedDataStore)?.DataEpoch == epoch;
+        if (epochHolds)
         {
             lock (_gate)
             {
-                _epochCached = (epoch, version);
+                _epochCached = (epoch!, version);
             }
+        }
 
-            WritePersisted(probe, version, epoch);
+        // One write: a new checksum under a probe, or any version the epoch now carries to the next process.
+        if (epochHolds || (scanned && probe is not null))
+        {
+            WritePersisted(probe, version, epochHolds ? epoch : null);
         }
 
         return version;
     }
 
-    /// <summary>The version from the probe (cached, persisted) or the full checksum, with the probe it was read under (null without one).</summary>
-    private async Task<(string? Probe, string Version)> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The version from the probe (cached, persisted) or the full checksum, with the probe it was read under (null without
+    /// one) and whether the checksum was computed.
+    /// </summary>
+    private async Task<(string? Probe, string Version, bool Scanned)> ReadAsync(CancellationToken cancellationToken)
     {
         string? probe = null;
         // The probe reads the engine's storage metadata (SqlDialect.TableStateProbe); a dialect without one computes the checksum every time.
@@ -115,7 +123,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
             {
                 if (probe is not null && _cached is { } cached && cached.Probe == probe)
                 {
-                    return (probe, cached.Version);
+                    return (probe, cached.Version, false);
                 }
             }
 
@@ -127,7 +135,7 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
                     _cached = (probe, persisted);
                 }
 
-                return (probe, persisted);
+                return (probe, persisted, false);
             }
         }
 
@@ -140,11 +148,9 @@ internal sealed class CampaignHistoryVersion(IDataStore store, BusinessProfile p
             {
                 _cached = (probe, version);
             }
-
-            WritePersisted(probe, version, epoch: null);
         }
 
-        return (probe, version);
+        return (probe, version, true);
     }
 
     private string Table => profile.RequireEntity(EntityKind.CampaignSends, "Trigger ranking").Table;

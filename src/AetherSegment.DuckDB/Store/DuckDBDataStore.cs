@@ -274,6 +274,12 @@ public sealed class DuckDBDataStore : IDataStore, IFileStampedDataStore, IDispos
             return null;
         }
 
+        // Every open asks: once joined, without the lock.
+        if (Volatile.Read(ref _fileEpoch) is { } joined)
+        {
+            return joined;
+        }
+
         lock (EpochGate)
         {
             if (_fileEpoch is null && !_disposed)
