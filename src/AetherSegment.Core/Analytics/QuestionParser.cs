@@ -1140,6 +1140,12 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced($"\"{subject.Label} {comparison.Phrase}\" of what? Ask for example \"how many {People(layer)} have {subject.Label} {comparison.Phrase}\" or \"{ExampleHaving(layer, subject, comparison)}\"");
             }
+            else if (ReferenceEquals(subject, layer.CustomerCount))
+            {
+                // "customers with at least 5 product view events" where the count the threshold is on was not placed: a
+                // customer's own count of customers is 1, so the threshold must not fall on it.
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" of what? I could not tell what is counted for each of the {People(layer)}; ask as in \"how many {People(layer)} have {comparison.Phrase} orders\"");
+            }
             else
             {
                 // "customers who bought more than 2 of a product": per customer, a count of buyers is always 1; the units
