@@ -169,6 +169,7 @@ internal static class AnswerWriter
                     DimensionRole.Device => $"not on {values}",
                     DimensionRole.AcquisitionSource => $"not from {values}",
                     DimensionRole.ValueTier => $"except {values}-value customers",
+                    DimensionRole.EventType or DimensionRole.Taxonomy when query.Measure.Name == "sessions" => $"with no {values} event at all",
                     _ => $"excluding {values}",
                 });
                 continue;

@@ -69,6 +69,7 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        question = DropRestatedRanges(question ?? "");
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;
@@ -2145,6 +2146,7 @@ internal static partial class QuestionParser
     {
         if (quarters)
         {
+            text = ReadSpans(text, times);
             text = Consume(text, QuarterRegex(), m =>
             {
                 int quarter = m.Groups["q"].Success ? int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) : Array.IndexOf((string[])["first", "second", "third", "fourth"], m.Groups["word"].Value) + 1;
@@ -2275,7 +2277,8 @@ internal static partial class QuestionParser
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
-        return SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
+        text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
+        return RephraseStop37(text);
     }
 
     // "in year 2025": the year, as "in 2025" says it.

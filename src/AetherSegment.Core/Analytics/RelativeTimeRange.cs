@@ -42,6 +42,15 @@ internal enum TimeRangeKind
 
     /// <summary>The hours before a rolling range: <c>Amount</c> hours ending <c>Year</c> hours before the as-of.</summary>
     PrecedingHours,
+
+    /// <summary>
+    /// Whole months from one named month to another ("from July to September 2026"): <c>Amount</c> is the first month,
+    /// <c>Year</c> its year or 0 for the latest such month on or before the as-of, <see cref="RelativeTimeRange.Months"/> how many.
+    /// </summary>
+    MonthSpan,
+
+    /// <summary>Whole days from one date to another, both included ("between 2026-06-01 and 2026-08-31").</summary>
+    DateSpan,
 }
 
 /// <summary>
@@ -58,6 +67,15 @@ internal enum TimeRangeKind
 /// <param name="Phrase">How the question said it.</param>
 internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Year, string Phrase)
 {
+    /// <summary>The number of months of a <see cref="TimeRangeKind.MonthSpan"/>.</summary>
+    public int Months { get; init; }
+
+    /// <summary>The first day of a <see cref="TimeRangeKind.DateSpan"/>.</summary>
+    public DateOnly From { get; init; }
+
+    /// <summary>The day after the last day of a <see cref="TimeRangeKind.DateSpan"/>.</summary>
+    public DateOnly Until { get; init; }
+
     /// <summary>Resolves the range against an as-of instant.</summary>
     public (DateTimeOffset Start, DateTimeOffset End) Resolve(DateTimeOffset asOf)
     {
@@ -97,6 +115,12 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
                 int halfYear = Year != 0 ? Year : (Amount == 1 || day.Month >= 7 ? day.Year : day.Year - 1);
                 DateTimeOffset halfStart = new(halfYear, Amount == 1 ? 1 : 7, 1, 0, 0, 0, TimeSpan.Zero);
                 return (halfStart, halfStart.AddMonths(6));
+            case TimeRangeKind.MonthSpan:
+                int spanYear = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
+                DateTimeOffset spanStart = new(spanYear, Amount, 1, 0, 0, 0, TimeSpan.Zero);
+                return (spanStart, spanStart.AddMonths(Months));
+            case TimeRangeKind.DateSpan:
+                return (new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(Until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             case TimeRangeKind.NamedMonth:
                 int year = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
                 DateTimeOffset start = new(year, Amount, 1, 0, 0, 0, TimeSpan.Zero);
@@ -140,6 +164,8 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
                 : string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start.ToString(format, CultureInfo.InvariantCulture)} to {end.ToString(format, CultureInfo.InvariantCulture)} UTC, the end excluded)");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd})");
+        return Kind == TimeRangeKind.DateSpan
+            ? string.Create(CultureInfo.InvariantCulture, $"from {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} (both days included)")
+            : string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd})");
     }
 }
