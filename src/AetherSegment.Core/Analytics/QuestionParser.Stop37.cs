@@ -58,6 +58,23 @@ internal static partial class QuestionParser
         return MultipleSpacesRegex().Replace(text, " ");
     }
 
+    // "in the treatment group of at least one campaign but never in any control group", "never in any control group",
+    // "in a control group of some campaign and in a treatment group of another": the groups of any campaign a customer was in.
+    private static string ReadArmMemberships(string text, out List<(string Arm, bool Negated)> arms)
+    {
+        List<(string Arm, bool Negated)> read = [];
+        text = Consume(text, ArmMembershipRegex(), m =>
+        {
+            read.Add((m.Groups["a1"].Value + "_group", m.Groups["n1"].Success));
+            if (m.Groups["a2"].Success)
+            {
+                read.Add((m.Groups["a2"].Value + "_group", m.Groups["n2"].Success));
+            }
+        });
+        arms = read.Count == 2 && read[0].Arm == read[1].Arm ? [] : read;
+        return text;
+    }
+
     /// <summary>
     /// A range restated in brackets, "Q3 2026 (July through September)", "from October 2026 to November 2026 (November
     /// month-to-date)": the brackets are dropped when all they hold is a range that agrees with one said outside them (the
@@ -329,6 +346,14 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"^ (?:i e |ie |that is |so )?(?:from |since |starting |starting from )?(?:(?<n>" + MonthNamePattern + @") (?:0?1|1st|first)(?: (?<y>20\d\d))?|(?:0?1|1st|first) (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d) 0?1 0?1)(?: (?:(?:up |all the way )?(?:to|until|till|through|thru)|up until|onwards|onward)(?: (?:now|today|date|the present|present))?)? $")]
     private static partial Regex StartToNowRegex();
+
+    private const string AnyCampaign = @"(?: (?:of|in|for) (?:(?:at least one|any|a|some|one or more)(?: past| previous)? campaigns?|(?:another|a different|any other|other)(?: campaigns?)?))";
+
+    private const string SecondArm = @" (?:but|and|and also|yet) (?:(?:have|has|had|were|was|are|is|been|also) )*(?:(?<n2>never|not) )?(?:(?:ever|been) )*in (?:any|a|the) (?<a2>treatment|control) groups?" + AnyCampaign + "?";
+
+    // One group of any campaign, negated or said of any campaign, or two joined by "but" or "and".
+    [GeneratedRegex(@"(?<= )(?:(?:have|has|had|were|was|are|is|been|ever) )*(?:(?<n1>never|not) (?:(?:ever|been) )*in (?:any|a|the) (?<a1>treatment|control) groups?" + AnyCampaign + "?(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + AnyCampaign + "(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + SecondArm + @")(?= )")]
+    private static partial Regex ArmMembershipRegex();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex MultipleSpacesRegex();

@@ -74,6 +74,11 @@ public sealed class CampaignsRangesSessionsStop37Tests(AnalyticsDatabase databas
     [InlineData("order count for 2026 from January through October", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2026-11-01'")]
     [InlineData("customers with any orders", "SELECT count(DISTINCT customer_id) FROM transactions")]
     [InlineData("unique customers with any site or app activity in 2026", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-01-01'")]
+    // The groups of any campaign a customer was in, alone, negated or joined.
+    [InlineData("How many customers have been in the treatment group of at least one campaign but never in any control group?", "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment') AND customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
+    [InlineData("how many customers were never in any control group", "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
+    [InlineData("How many customers have been in the treatment group of at least one campaign?", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE \"group\" = 'treatment'")]
+    [InlineData("how many customers were in the control group of some campaign and in the treatment group of another", "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment') AND customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
