@@ -222,6 +222,30 @@ internal static partial class QuestionParser
             times.Add(new RelativeTimeRange(TimeRangeKind.DateSpan, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}")) { From = from, Until = to.AddDays(1) });
             return new string('#', m.Length);
         });
+        // "since July 2026", "since 2026-01-01", "since the start of 2026": from then to the as-of (was the month alone).
+        text = SinceRegex().Replace(text, m =>
+        {
+            string phrase = m.Value.Trim();
+            if (m.Groups["d"].Success)
+            {
+                if (SpanDate(m, "") is not { } from)
+                {
+                    return m.Value;
+                }
+
+                times.Add(new RelativeTimeRange(TimeRangeKind.Since, 0, 0, string.Create(CultureInfo.InvariantCulture, $"since {from:yyyy-MM-dd}")) { From = from });
+            }
+            else if (m.Groups["n"].Success)
+            {
+                times.Add(new RelativeTimeRange(TimeRangeKind.Since, MonthNumber(m.Groups["n"].Value), m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : 0, phrase));
+            }
+            else
+            {
+                times.Add(new RelativeTimeRange(TimeRangeKind.Since, 1, int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), phrase));
+            }
+
+            return new string('#', m.Length);
+        });
         if (GrowthRegex().IsMatch(text) || GrowthPercentRegex().IsMatch(text) || VersusRegex().IsMatch(text))
         {
             return text;
@@ -354,6 +378,9 @@ internal static partial class QuestionParser
     // One group of any campaign, negated or said of any campaign, or two joined by "but" or "and".
     [GeneratedRegex(@"(?<= )(?:(?:have|has|had|were|was|are|is|been|ever) )*(?:(?<n1>never|not) (?:(?:ever|been) )*in (?:any|a|the) (?<a1>treatment|control) groups?" + AnyCampaign + "?(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + AnyCampaign + "(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + SecondArm + @")(?= )")]
     private static partial Regex ArmMembershipRegex();
+
+    [GeneratedRegex(@"(?<= )(?:ever )?since (?:the (?:start|beginning) of )?(?:(?<y>20\d\d) (?<m>0?[1-9]|1[0-2]) (?<d>0?[1-9]|[12]\d|3[01])|(?<n>" + MonthNamePattern + @") (?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?<y>20\d\d)|(?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?:of )?(?<n>" + MonthNamePattern + @") (?<y>20\d\d)|(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d))(?= )")]
+    private static partial Regex SinceRegex();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex MultipleSpacesRegex();

@@ -74,6 +74,11 @@ public sealed class CampaignsRangesSessionsStop37Tests(AnalyticsDatabase databas
     [InlineData("order count for 2026 from January through October", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2026-11-01'")]
     [InlineData("customers with any orders", "SELECT count(DISTINCT customer_id) FROM transactions")]
     [InlineData("unique customers with any site or app activity in 2026", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-01-01'")]
+    // "since" a month, a year's start or a day: from then to the as-of (it was the month alone, a wrong answer).
+    [InlineData("revenue since July 2026", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-07-01'")]
+    [InlineData("orders since 2026-01-01", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("revenue since the start of 2026", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("how many customers bought sofas since March 15, 2026", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas' AND transaction_date >= TIMESTAMP '2026-03-15'")]
     // The groups of any campaign a customer was in, alone, negated or joined.
     [InlineData("How many customers have been in the treatment group of at least one campaign but never in any control group?", "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment') AND customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
     [InlineData("how many customers were never in any control group", "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
@@ -117,6 +122,7 @@ public sealed class CampaignsRangesSessionsStop37Tests(AnalyticsDatabase databas
     [InlineData("revenue in H1 2026 (2026-01-01 to 2026-05-31)")]
     // No such day.
     [InlineData("revenue from 2026-02-30 to 2026-03-05")]
+    [InlineData("revenue since 2026-02-30")]
     // "how many customers across all campaigns" counts no campaign measure: not read as every customer.
     [InlineData("how many customers across all campaigns")]
     // A start in brackets that is not the period's.
