@@ -16,7 +16,11 @@ internal static partial class QuestionParser
     {
         public static readonly CampaignWords None = new(false, false, []);
 
-        public bool Said => AllArms || NeverAny || Both.Count > 0;
+        /// <summary>Groups the customers were or were never in, of any campaign ("in the treatment group of at least one
+        /// campaign but never in any control group"): the arm's measure name and whether it is negated.</summary>
+        public List<(string Arm, bool Negated)> Arms { get; init; } = [];
+
+        public bool Said => AllArms || NeverAny || Both.Count > 0 || Arms.Count > 0;
     }
 
     private static string ReadCampaignWords(string text, List<(QueryFilter Filter, int At)> placed, out CampaignWords words)
@@ -47,7 +51,8 @@ internal static partial class QuestionParser
             }
         }
 
-        words = new CampaignWords(all, never, both);
+        text = ReadArmMemberships(text, out List<(string Arm, bool Negated)> arms);
+        words = new CampaignWords(all, never, both) { Arms = arms };
         return text;
     }
 
@@ -90,6 +95,18 @@ internal static partial class QuestionParser
             conditions.Remove(arm!);
             conditions.AddRange(words.Both.Select(f => new CustomerCondition(member, [f], AnyRow, null, false)));
             return parsed with { Query = query with { Conditions = conditions } };
+        }
+
+        if (words.Arms.Count > 0)
+        {
+            // "in the treatment group of at least one campaign but never in any control group": a condition for each group.
+            if (!customers || !plain || onSends.Count > 0 || query.Dimension is { OnCustomers: false } || words.NeverAny || words.AllArms
+                || words.Arms.Exists(a => layer.Measure(a.Arm) is not { Missing: null }))
+            {
+                return ParsedQuestion.Unplaced($"being in a group of any campaign is read on a count of {People(layer)}, as in \"how many {People(layer)} were in the treatment group of at least one campaign but never in a control group\"");
+            }
+
+            return parsed with { Query = query with { Conditions = [.. conditions, .. words.Arms.Select(a => new CustomerCondition(layer.Measure(a.Arm)!, [], AnyRow, null, a.Negated))] } };
         }
 
         if (words.NeverAny)

@@ -19,6 +19,10 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string RephraseStop37(string text)
     {
+        text = ConvAbbreviationRegex().Replace(text, "conversion");
+        text = TotalOrderValueRegex().Replace(text, "revenue");
+        text = ByHowManyPercentRegex().Replace(text, "by what percentage");
+        text = PeriodToDateRegex().Replace(text, "");
         text = NeverACampaignRegex().Replace(text, "any");
         text = InNoCampaignRegex().Replace(text, " never in any campaign ");
         text = NeverArmOfAnyCampaignRegex().Replace(text, "never in any campaign");
@@ -29,6 +33,7 @@ internal static partial class QuestionParser
         text = ConversionPercentRegex().Replace(text, "conversion rate");
         text = ArmRowsRegex().Replace(text, "");
         text = ConversionLiftRegex().Replace(text, "uplift");
+        text = UpliftPartsRegex().Replace(text, "uplift");
         if (UpliftWordRegex().IsMatch(text))
         {
             text = TreatmentMinusControlRegex().Replace(text, "");
@@ -40,10 +45,34 @@ internal static partial class QuestionParser
             text = AcrossAllCampaignsRegex().Replace(text, "");
         }
 
+        text = ActivityRegex().Replace(text, "any events");
+        text = EventCountsRegex().Replace(text, "events");
+        if (EventsWordRegex().IsMatch(text))
+        {
+            text = ByTypeRegex().Replace(text, "by event type");
+        }
+
         text = SessionsIncludedRegex().Replace(text, "with");
         text = SessionsWithoutRegex().Replace(text, "without");
         text = SessionEventWordRegex().Replace(text, "");
         return MultipleSpacesRegex().Replace(text, " ");
+    }
+
+    // "in the treatment group of at least one campaign but never in any control group", "never in any control group",
+    // "in a control group of some campaign and in a treatment group of another": the groups of any campaign a customer was in.
+    private static string ReadArmMemberships(string text, out List<(string Arm, bool Negated)> arms)
+    {
+        List<(string Arm, bool Negated)> read = [];
+        text = Consume(text, ArmMembershipRegex(), m =>
+        {
+            read.Add((m.Groups["a1"].Value + "_group", m.Groups["n1"].Success));
+            if (m.Groups["a2"].Success)
+            {
+                read.Add((m.Groups["a2"].Value + "_group", m.Groups["n2"].Success));
+            }
+        });
+        arms = read.Count == 2 && read[0].Arm == read[1].Arm ? [] : read;
+        return text;
     }
 
     /// <summary>
@@ -54,10 +83,28 @@ internal static partial class QuestionParser
     /// </summary>
     private static string DropRestatedRanges(string question)
     {
+        // "in Q3 2026, so July through September", "Q3 2026 - i.e. July to September": the same as in brackets.
+        question = RestatementClauseRegex().Replace(question, m => $" ({m.Groups["said"].Value}){m.Groups["end"].Value}");
         foreach (Match bracket in BracketRegex().Matches(question))
         {
             string inner = MonthDashRegex().Replace(bracket.Groups[1].Value, "$1 through $2");
             string said = QuestionText.Normalize(inner);
+            string outsideText = string.Concat(question.AsSpan(0, bracket.Index), " ", question.AsSpan(bracket.Index + bracket.Length));
+            if (StartToNowRegex().Match(said) is { Success: true } start)
+            {
+                // "2026 (Jan 1 to now)", "November 2026 (from Nov 1)": the start of the period said outside, up to the data's end.
+                int month = MonthNumber(start.Groups["n"].Success ? start.Groups["n"].Value : "jan");
+                int year = start.Groups["y"].Success ? int.Parse(start.Groups["y"].Value, CultureInfo.InvariantCulture) : 0;
+                List<RelativeTimeRange> periods = [];
+                _ = ReadTimeRanges(Colloquial(QuestionText.Normalize(outsideText)), periods, quarters: true);
+                if (periods.Count > 0 && periods.TrueForAll(p => StartsAt(p, month, year)))
+                {
+                    return DropRestatedRanges(outsideText);
+                }
+
+                continue;
+            }
+
             string stripped = MultipleSpacesRegex().Replace(RestatementFillerRegex().Replace(said, " "), " ");
             if (LeadingMonthRegex().IsMatch(stripped))
             {
@@ -72,20 +119,71 @@ internal static partial class QuestionParser
                 continue;
             }
 
-            string outside = string.Concat(question.AsSpan(0, bracket.Index), " ", question.AsSpan(bracket.Index + bracket.Length));
             List<RelativeTimeRange> around = [];
-            _ = ReadTimeRanges(Colloquial(QuestionText.Normalize(outside)), around, quarters: true);
+            _ = ReadTimeRanges(Colloquial(QuestionText.Normalize(outsideText)), around, quarters: true);
             bool restated = inside.Count == 0
                 ? around.Count > 0 && said.Trim().Length > 0
                 : inside.TrueForAll(i => around.Exists(o => SameRange(i, o)));
             if (restated)
             {
-                return DropRestatedRanges(outside);
+                return DropRestatedRanges(outsideText);
             }
         }
 
         return question;
     }
+
+    /// <summary>
+    /// Values restated in brackets, "events from mobile (ios + android)": the brackets are dropped when the values in them are
+    /// exactly those of a value said outside them (a group such as "mobile"), so they are not read as a comparison of each.
+    /// </summary>
+    private static string DropRestatedValues(string question, SemanticLayer layer)
+    {
+        foreach (Match bracket in BracketRegex().Matches(question))
+        {
+            string said = MultipleSpacesRegex().Replace(ValueListFillerRegex().Replace(QuestionText.Normalize(bracket.Groups[1].Value), " "), " ");
+            List<LexiconEntry> inside = layer.Lexicon.Candidates(said).FindAll(e => e.Kind == LexiconKind.Filter && said.Contains(e.Padded, StringComparison.Ordinal));
+            string rest = said;
+            foreach (LexiconEntry entry in inside)
+            {
+                rest = rest.Replace(entry.Padded, " ", StringComparison.Ordinal);
+            }
+
+            if (inside.Count == 0 || rest.Trim().Length > 0)
+            {
+                continue;
+            }
+
+            string outside = string.Concat(question.AsSpan(0, bracket.Index), " ", question.AsSpan(bracket.Index + bracket.Length));
+            string before = QuestionText.Normalize(question[..bracket.Index]);
+            HashSet<string> values = inside.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
+            if (layer.Lexicon.Candidates(before).Exists(e => e.Kind == LexiconKind.Filter && before.EndsWith(e.Padded, StringComparison.Ordinal)
+                && inside.TrueForAll(i => i.FilterDimension == e.FilterDimension) && e.Values.ToHashSet(StringComparer.Ordinal).SetEquals(values)))
+            {
+                return DropRestatedValues(outside, layer);
+            }
+        }
+
+        return question;
+    }
+
+    /// <summary>
+    /// "Unique customers with any events in the last 24 hours", "customers with any orders": a question that begins with the
+    /// customers and what they have asks how many there are, as "how many customers with ..." does (it was read as a count
+    /// of the events or orders, a wrong answer).
+    /// </summary>
+    private static string CountOfCustomersSaid(string question, SemanticLayer layer)
+    {
+        Match m = CustomersWithRegex().Match(question);
+        return m.Success && layer.CustomerCount.Synonyms.Contains(m.Groups["noun"].Value.ToLowerInvariant()) ? "How many " + question.TrimStart() : question;
+    }
+
+    // Whether a range starts on the first day of the month (of the year, where said).
+    private static bool StartsAt(RelativeTimeRange range, int month, int year) => range.Kind switch
+    {
+        TimeRangeKind.ThisYear => month == 1 && year == 0,
+        _ => CalendarMonths(range) is { } months && months.Month == month && (year == 0 || months.Year == year),
+    };
 
     // Whether two ranges name the same months (a year said on one side only holds for both) or the same days.
     private static bool SameRange(RelativeTimeRange a, RelativeTimeRange b)
@@ -124,6 +222,30 @@ internal static partial class QuestionParser
             times.Add(new RelativeTimeRange(TimeRangeKind.DateSpan, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}")) { From = from, Until = to.AddDays(1) });
             return new string('#', m.Length);
         });
+        // "since July 2026", "since 2026-01-01", "since the start of 2026": from then to the as-of (was the month alone).
+        text = SinceRegex().Replace(text, m =>
+        {
+            string phrase = m.Value.Trim();
+            if (m.Groups["d"].Success)
+            {
+                if (SpanDate(m, "") is not { } from)
+                {
+                    return m.Value;
+                }
+
+                times.Add(new RelativeTimeRange(TimeRangeKind.Since, 0, 0, string.Create(CultureInfo.InvariantCulture, $"since {from:yyyy-MM-dd}")) { From = from });
+            }
+            else if (m.Groups["n"].Success)
+            {
+                times.Add(new RelativeTimeRange(TimeRangeKind.Since, MonthNumber(m.Groups["n"].Value), m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : 0, phrase));
+            }
+            else
+            {
+                times.Add(new RelativeTimeRange(TimeRangeKind.Since, 1, int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), phrase));
+            }
+
+            return new string('#', m.Length);
+        });
         if (GrowthRegex().IsMatch(text) || GrowthPercentRegex().IsMatch(text) || VersusRegex().IsMatch(text))
         {
             return text;
@@ -142,6 +264,17 @@ internal static partial class QuestionParser
             int last = MonthNumber(m.Groups["mb"].Value);
             int startYear = m.Groups["ya"].Success ? int.Parse(m.Groups["ya"].Value, CultureInfo.InvariantCulture) : 0;
             int endYear = m.Groups["yb"].Success ? int.Parse(m.Groups["yb"].Value, CultureInfo.InvariantCulture) : 0;
+            if (m.Groups["yp"].Success)
+            {
+                // "2026 from January through October": the year said before the months is the first month's.
+                if (lead.Length == 0 || startYear != 0 || endYear != 0)
+                {
+                    return m.Value;
+                }
+
+                startYear = int.Parse(m.Groups["yp"].Value, CultureInfo.InvariantCulture);
+            }
+
             int months;
             if (startYear != 0 && endYear != 0)
             {
@@ -181,7 +314,7 @@ internal static partial class QuestionParser
         + @"(?: (?:inclusive|both inclusive|included|both included))?(?= )")]
     private static partial Regex DateSpanRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the (?:months|period) )?(?:(?<lead>from|between)(?: the (?:start|beginning) of)? )?(?<ma>" + MonthNamePattern + @")(?: (?<ya>20\d\d))? (?<conn>to|through|thru|until|till|and|up to|up until|to the end of|through the end of) (?<mb>" + MonthNamePattern + @")(?: (?<yb>20\d\d))?(?: (?:inclusive|both inclusive|included))?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the (?:months|period) )?(?:(?<yp>20\d\d) )?(?:(?<lead>from|between)(?: the (?:start|beginning) of)? )?(?<ma>" + MonthNamePattern + @")(?: (?<ya>20\d\d))? (?<conn>to|through|thru|until|till|and|up to|up until|to the end of|through the end of) (?<mb>" + MonthNamePattern + @")(?: (?<yb>20\d\d))?(?: (?:inclusive|both inclusive|included))?(?= )")]
     private static partial Regex MonthSpanRegex();
 
     [GeneratedRegex(@"\(([^()]{1,80})\)")]
@@ -190,11 +323,64 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?i)\b(" + MonthNamePattern + @")\.?\s*[-\u2013\u2014/]\s*(" + MonthNamePattern + @")\b")]
     private static partial Regex MonthDashRegex();
 
-    [GeneratedRegex(@"(?<= )(?:i e|ie|that is|namely|so far|month to date|quarter to date|year to date|to date|mtd|qtd|ytd|partial|incomplete|inclusive|both inclusive|included|only|full|whole|entire|calendar|the|months|month|of|data|through today|until today|as of today|ongoing|in progress|current|still running|running)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:i e|ie|that is|namely|both days inclusive|both days included|inclusive on both ends|on both ends|both ends|so far|month to date|quarter to date|year to date|to date|mtd|qtd|ytd|partial|incomplete|inclusive|both inclusive|included|only|full|whole|entire|calendar|the|months|month|of|data|through today|until today|as of today|ongoing|in progress|current|still running|running|so)(?= )")]
     private static partial Regex RestatementFillerRegex();
 
     [GeneratedRegex(@"^ (?:" + MonthNamePattern + @") (?:20\d\d )?(?:to|until|till|up to) ")]
     private static partial Regex LeadingMonthRegex();
+
+    // ", so July through September", " - i.e. July to September", "; that is, July to September" (to the end of the question).
+    [GeneratedRegex(@"(?:,|;|:|\s-|\s\u2013|\s\u2014)\s*(?:so|i\.?\s?e\.?|that is|namely|meaning|aka)(?=[\s,]),?\s*(?<said>[^,;()?!.]{3,60}?)(?<end>\s*[?!.]?\s*)$")]
+    private static partial Regex RestatementClauseRegex();
+
+    [GeneratedRegex(@"(?<= )(?:i e|ie|plus|and|or|both|apps?|only|so|devices?|the)(?= )")]
+    private static partial Regex ValueListFillerRegex();
+
+    // "the total order value in Q3", "sum of order values": the revenue (the order values summed), not their average.
+    [GeneratedRegex(@"(?<= )(?<!(?:average|avg|mean|typical|median) )(?:total|sum of(?: the| all)?|summed|combined) order values?(?= )")]
+    private static partial Regex TotalOrderValueRegex();
+
+    // "conv rate": the conversion rate.
+    [GeneratedRegex(@"(?<= )conv(?= (?:rates?|lift|uplift) )")]
+    private static partial Regex ConvAbbreviationRegex();
+
+    [GeneratedRegex(@"(?<= )by how (?:many|much) (?:percent|percentage|percentage points|pct)(?= )")]
+    private static partial Regex ByHowManyPercentRegex();
+
+    // "November 2026 to date", "in 2026 so far", "Q3 up to now": the named period, whose data end at the as-of.
+    [GeneratedRegex(@"(?<=(?:" + MonthNamePattern + @"|20\d\d|q[1-4]|quarter|h[12]|half) )(?:(?:month |quarter |year )?to date|so far|up to now|up until now|until now|through now|through today|up to today|till now|until today)(?= )")]
+    private static partial Regex PeriodToDateRegex();
+
+    [GeneratedRegex(@"^\s*(?:(?:distinct|unique|different|individual)\s+)?(?<noun>[A-Za-z]+)\s+(?:with|who|that|having)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex CustomersWithRegex();
+
+    // "any site or app activity", "any activity": any events.
+    [GeneratedRegex(@"(?<= )(?:any (?:(?:site|website|web|app|online|browsing|digital)(?: or (?:site|website|web|app|mobile app))? )?activity|(?:site|website|web|app|online|browsing)(?: or (?:site|website|web|app|mobile app))? activity)(?= )")]
+    private static partial Regex ActivityRegex();
+
+    // "event counts by type": the events by their type.
+    [GeneratedRegex(@"(?<= )(?:event counts?|counts? of events|number of events)(?= )")]
+    private static partial Regex EventCountsRegex();
+
+    [GeneratedRegex(@"(?<= )events?(?= )")]
+    private static partial Regex EventsWordRegex();
+
+    [GeneratedRegex(@"(?<= )(?:by|per|for each) type(?= )")]
+    private static partial Regex ByTypeRegex();
+
+    [GeneratedRegex(@"^ (?:i e |ie |that is |so )?(?:from |since |starting |starting from )?(?:(?<n>" + MonthNamePattern + @") (?:0?1|1st|first)(?: (?<y>20\d\d))?|(?:0?1|1st|first) (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d) 0?1 0?1)(?: (?:(?:up |all the way )?(?:to|until|till|through|thru)|up until|onwards|onward)(?: (?:now|today|date|the present|present))?)? $")]
+    private static partial Regex StartToNowRegex();
+
+    private const string AnyCampaign = @"(?: (?:of|in|for) (?:(?:at least one|any|a|some|one or more)(?: past| previous)? campaigns?|(?:another|a different|any other|other)(?: campaigns?)?))";
+
+    private const string SecondArm = @" (?:but|and|and also|yet) (?:(?:have|has|had|were|was|are|is|been|also) )*(?:(?<n2>never|not) )?(?:(?:ever|been) )*in (?:any|a|the) (?<a2>treatment|control) groups?" + AnyCampaign + "?";
+
+    // One group of any campaign, negated or said of any campaign, or two joined by "but" or "and".
+    [GeneratedRegex(@"(?<= )(?:(?:have|has|had|were|was|are|is|been|ever) )*(?:(?<n1>never|not) (?:(?:ever|been) )*in (?:any|a|the) (?<a1>treatment|control) groups?" + AnyCampaign + "?(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + AnyCampaign + "(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + SecondArm + @")(?= )")]
+    private static partial Regex ArmMembershipRegex();
+
+    [GeneratedRegex(@"(?<= )(?:ever )?since (?:the (?:start|beginning) of )?(?:(?<y>20\d\d) (?<m>0?[1-9]|1[0-2]) (?<d>0?[1-9]|[12]\d|3[01])|(?<n>" + MonthNamePattern + @") (?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?<y>20\d\d)|(?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?:of )?(?<n>" + MonthNamePattern + @") (?<y>20\d\d)|(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d))(?= )")]
+    private static partial Regex SinceRegex();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex MultipleSpacesRegex();
@@ -239,14 +425,14 @@ internal static partial class QuestionParser
     private static partial Regex TreatmentMinusControlRegex();
 
     // The uplift is given in percentage points.
-    [GeneratedRegex(@"(?<= )(?:(?:expressed |measured |given |stated )?(?:in|as) )?(?:percentage points|percent points|percentage pts|pp|pts|points)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:expressed |measured |given |stated )?(?:in|as) (?:percentage points|percent points|percentage pts|pp|pts|points)|percentage points|percent points)(?= )")]
     private static partial Regex InPointsRegex();
 
     [GeneratedRegex(@"(?<= )(?:conversion|conversions|converted|convert|uplift|lift|sends|treatment|treated|control|attributed|trigger|triggers)(?= )")]
     private static partial Regex CampaignMeasureWordRegex();
 
     // "across all campaigns pooled together", "all campaigns combined": every campaign, which a campaign measure is over.
-    [GeneratedRegex(@"(?<= )(?:(?:(?:across|over) (?:all )?(?:of )?(?:the |our )?campaigns|(?:for|in|with) all (?:of )?(?:the |our )?campaigns(?= (?:pooled|combined|together|taken together|put together|overall) ))(?: (?:pooled|combined|together|taken together|put together|overall))*|(?:pooled|combined|taken)(?: together)? (?:across|over) (?:all )?(?:the |our )?campaigns|all (?:of )?(?:the |our )?campaigns (?:pooled|combined|together|taken together|put together)(?: together)?|pooled(?: together)?)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:(?:across|over) (?:all )?(?:of )?(?:the |our )?(?:past |previous |prior )?campaigns|(?:for|in|with) all (?:of )?(?:the |our )?campaigns(?= (?:pooled|combined|together|taken together|put together|overall) ))(?: (?:pooled|combined|together|taken together|put together|overall))*|(?:pooled|combined|taken)(?: together)? (?:across|over) (?:all )?(?:the |our )?campaigns|all (?:of )?(?:the |our )?campaigns (?:pooled|combined|together|taken together|put together)(?: together)?|pooled(?: together)?)(?= )")]
     private static partial Regex AcrossAllCampaignsRegex();
 
     // "sessions that included at least one X", "sessions with at least one X", "sessions that had an X".

@@ -69,7 +69,7 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        question = DropRestatedRanges(question ?? "");
+        question = CountOfCustomersSaid(DropRestatedValues(DropRestatedRanges(question ?? ""), layer), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;

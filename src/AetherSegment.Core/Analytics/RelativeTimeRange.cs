@@ -51,6 +51,13 @@ internal enum TimeRangeKind
 
     /// <summary>Whole days from one date to another, both included ("between 2026-06-01 and 2026-08-31").</summary>
     DateSpan,
+
+    /// <summary>
+    /// From a start to the as-of's day, included ("since July 2026", "since 2026-01-01"): <see cref="RelativeTimeRange.From"/>
+    /// when a day was said, else <c>Amount</c> is the first month and <c>Year</c> its year (0 for the latest such month on
+    /// or before the as-of).
+    /// </summary>
+    Since,
 }
 
 /// <summary>
@@ -119,6 +126,14 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
                 int spanYear = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
                 DateTimeOffset spanStart = new(spanYear, Amount, 1, 0, 0, 0, TimeSpan.Zero);
                 return (spanStart, spanStart.AddMonths(Months));
+            case TimeRangeKind.Since:
+                if (From != default)
+                {
+                    return (new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), tomorrow);
+                }
+
+                int sinceYear = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
+                return (new DateTimeOffset(sinceYear, Amount, 1, 0, 0, 0, TimeSpan.Zero), tomorrow);
             case TimeRangeKind.DateSpan:
                 return (new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(Until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             case TimeRangeKind.NamedMonth:

@@ -57,6 +57,33 @@ public sealed class CampaignsRangesSessionsStop37Tests(AnalyticsDatabase databas
     [InlineData("how many sessions had no checkout start", SessionsWithoutCheckout)]
     [InlineData("sessions without any checkout start events", SessionsWithoutCheckout)]
     [InlineData("how many sessions on ios had no checkout start", "SELECT count(DISTINCT session_id) FROM behavioral_events WHERE device = 'ios' AND session_id NOT IN (SELECT session_id FROM behavioral_events WHERE event_type = 'checkout_start')")]
+    // Blind11/12 kinds: a value group restated in brackets, a named period "to date", a restatement after "so" or "i.e.",
+    // "total order value", the uplift's parts with "conv", a year's start "to now" in brackets, the year before a span,
+    // questions that begin with the customers, activity as events.
+    [InlineData("% of events that come from mobile (ios + android)", "SELECT avg(CASE WHEN device IN ('ios', 'android') THEN 1.0 ELSE 0.0 END) FROM behavioral_events")]
+    [InlineData("Percentage of behavioral events from mobile apps (ios plus android) in November 2026 to date", "SELECT avg(CASE WHEN device IN ('ios', 'android') THEN 1.0 ELSE 0.0 END) FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-11-01'")]
+    [InlineData("revenue in November 2026 so far", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-01'")]
+    [InlineData("total order value in Q3 2026", RevenueQ3)]
+    [InlineData("Can you just tell me the total order value we did in Q3 2026, so July through September?", RevenueQ3)]
+    [InlineData("Revenue for Q3 2026, i.e. July to September", RevenueQ3)]
+    [InlineData("uplift for CMP002 - treatment conv rate minus control conv rate", Uplift002)]
+    [InlineData("what is the treatment conversion rate minus the control conversion rate for CMP002, in percentage points?", Uplift002)]
+    [InlineData("Count of customers acquired through referral between 2026-06-01 and 2026-08-31 (both days inclusive).", "SELECT count(*) FROM customers WHERE acquisition_source = 'referral' AND created_at >= TIMESTAMP '2026-06-01' AND created_at < TIMESTAMP '2026-09-01'")]
+    [InlineData("revenue in 2026 (Jan 1 to now)", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("revenue in November 2026 (from Nov 1)", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-01'")]
+    [InlineData("order count for 2026 from January through October", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2026-11-01'")]
+    [InlineData("customers with any orders", "SELECT count(DISTINCT customer_id) FROM transactions")]
+    [InlineData("unique customers with any site or app activity in 2026", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-01-01'")]
+    // "since" a month, a year's start or a day: from then to the as-of (it was the month alone, a wrong answer).
+    [InlineData("revenue since July 2026", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-07-01'")]
+    [InlineData("orders since 2026-01-01", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("revenue since the start of 2026", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("how many customers bought sofas since March 15, 2026", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas' AND transaction_date >= TIMESTAMP '2026-03-15'")]
+    // The groups of any campaign a customer was in, alone, negated or joined.
+    [InlineData("How many customers have been in the treatment group of at least one campaign but never in any control group?", "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment') AND customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
+    [InlineData("how many customers were never in any control group", "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
+    [InlineData("How many customers have been in the treatment group of at least one campaign?", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE \"group\" = 'treatment'")]
+    [InlineData("how many customers were in the control group of some campaign and in the treatment group of another", "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment') AND customer_id IN (SELECT customer_id FROM campaign_history WHERE \"group\" = 'control')")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
@@ -78,6 +105,7 @@ public sealed class CampaignsRangesSessionsStop37Tests(AnalyticsDatabase databas
     [Theory]
     [InlineData("By what percentage did revenue grow from October 2026 to November 2026 (November month-to-date)?")]
     [InlineData("percentage growth in revenue from October to November (November so far)")]
+    [InlineData("By how many percent did revenue change from October 2026 to November 2026?")]
     public async Task GrowthBetweenTwoNamedMonths_WithARestatement_IsTheChangeInPercent(string question)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
@@ -94,8 +122,11 @@ public sealed class CampaignsRangesSessionsStop37Tests(AnalyticsDatabase databas
     [InlineData("revenue in H1 2026 (2026-01-01 to 2026-05-31)")]
     // No such day.
     [InlineData("revenue from 2026-02-30 to 2026-03-05")]
+    [InlineData("revenue since 2026-02-30")]
     // "how many customers across all campaigns" counts no campaign measure: not read as every customer.
     [InlineData("how many customers across all campaigns")]
+    // A start in brackets that is not the period's.
+    [InlineData("revenue in 2026 (Feb 1 to now)")]
     public async Task NotOneRange_OrNoCampaignMeasure_IsNotAnswered(string question)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
