@@ -467,6 +467,11 @@ internal static partial class QuestionParser
             }
         }
 
+        if (PartOfAGroupSaid(placed) is { } partOfGroup)
+        {
+            return ParsedQuestion.Unplaced(partOfGroup);
+        }
+
         if (viewedAt >= 0 && layer.Measure("events") is { } viewEvents && !measures.Contains(viewEvents))
         {
             measures.Add(viewEvents);
@@ -1029,6 +1034,31 @@ internal static partial class QuestionParser
 
     private static string ExamplePlace(SemanticLayer layer) =>
         layer.Profile.Catalog.Places.Roots is { Count: > 0 } roots ? roots[0].Name : "a place";
+
+    /// <summary>
+    /// A group and only some of its values said together, "events from mobile (ios)": the group reads as all of its values
+    /// and the list as a part of them, so which one is meant cannot be told; a reason, or null. The group with all of its
+    /// values ("mobile: ios and android") is one set and reads as it.
+    /// </summary>
+    private static string? PartOfAGroupSaid(List<(QueryFilter Filter, int At)> placed)
+    {
+        foreach ((QueryFilter group, _) in placed)
+        {
+            if (group.Values.Count < 2)
+            {
+                continue;
+            }
+
+            List<QueryFilter> parts = placed.ConvertAll(p => p.Filter).FindAll(f => !ReferenceEquals(f, group) && f.Dimension == group.Dimension && f.Values.All(group.Values.Contains));
+            HashSet<string> covered = parts.SelectMany(f => f.Values).ToHashSet(StringComparer.Ordinal);
+            if (parts.Count > 0 && covered.Count < group.Values.Count)
+            {
+                return $"\"{group.Phrase}\" is {string.Join(" and ", group.Values)}, but {string.Join(" and ", parts.Select(f => $"\"{f.Phrase}\""))} names only part of it; ask for one of them";
+            }
+        }
+
+        return null;
+    }
 
     private static string People(SemanticLayer layer) => LanguageWords.Plural(layer.CustomerWords[^1]);
 

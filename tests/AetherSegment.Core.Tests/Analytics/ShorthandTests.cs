@@ -76,6 +76,29 @@ public sealed class ShorthandTests
         Assert.DoesNotContain(parsed.Query?.Conditions ?? [], c => c.Measure.Name == "customers" && c.Comparison is not null);
     }
 
+    [Theory]
+    [InlineData("share of events from mobile (ios)")]
+    [InlineData("events on mobile ios last week")]
+    public void Parse_AGroupWithOnlyPartOfItsValues_IsDeclined(string question)
+    {
+        // It answered for all of mobile (iOS and Android) where the brackets named iOS alone.
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.Null(parsed.Query);
+        Assert.Contains("names only part of it", parsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("% of events from mobile (ios + android)")]
+    [InlineData("share of events from mobile: ios and android")]
+    public void Parse_AGroupWithAllItsValues_IsTheGroup(string question)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.Equal(["android", "ios"], parsed.Query.Filters.SelectMany(f => f.Values).Distinct().Order(StringComparer.Ordinal));
+    }
+
     private static string Describe(AnalyticsQuery query) =>
         string.Join(";", query.Filters.Select(f => $"{f.Dimension}={string.Join(",", f.Values)}"))
         + "|" + string.Join(";", query.Conditions.Select(c => $"{c.Measure.Name}:{c.Negated}:{c.Comparison}:{string.Join(",", c.Filters.SelectMany(f => f.Values))}"));
