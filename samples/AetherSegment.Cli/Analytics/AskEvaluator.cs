@@ -116,7 +116,7 @@ internal static partial class AskEvaluator
             }
 
             QueryResult truth = await store.QueryAsync(new SqlStatement(item.Truth), cancellationToken).ConfigureAwait(false);
-            if (Compare(truth, answer) is { } why)
+            if (Compare(truth, answer, RoundedDecimals(item.Truth)) is { } why)
             {
                 counts[3]++;
                 wrong.Add($"{item.Question}: {why} ({answer.Restatement})");
@@ -134,7 +134,26 @@ internal static partial class AskEvaluator
             total == 0 ? 0 : Math.Round((double)right / total, 4), reports, wrong, declined);
     }
 
-    private static string? Compare(QueryResult truth, AnalyticsAnswer answer)
+    /// <summary>
+    /// The fewest decimals a truth rounds its values to ("round(avg(clv_score), 4)": 4), or null when it rounds none: a
+    /// value the truth rounded is the same as an answer that rounds to it.
+    /// </summary>
+    private static int? RoundedDecimals(string truth)
+    {
+        int? fewest = null;
+        foreach (System.Text.RegularExpressions.Match m in RoundRegex().Matches(truth))
+        {
+            int decimals = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            fewest = fewest is null ? decimals : Math.Min(fewest.Value, decimals);
+        }
+
+        return fewest;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bround\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*,\s*(?<d>[0-9])\s*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex RoundRegex();
+
+    private static string? Compare(QueryResult truth, AnalyticsAnswer answer, int? rounded)
     {
         if (truth.Columns.Count == 1)
         {
@@ -145,7 +164,7 @@ internal static partial class AskEvaluator
             }
 
             object? actual = answer.Rows.Count == 0 ? null : answer.Rows[0][answer.Columns[0]];
-            return Same(expected, actual) || SameProportion(answer.Columns[0], expected, actual) ? null : $"expected {Show(expected)}, got {Show(actual)}";
+            return Same(expected, actual, rounded) || SameProportion(answer.Columns[0], expected, actual) ? null : $"expected {Show(expected)}, got {Show(actual)}";
         }
 
         Dictionary<string, object?> expectedByKey = new(StringComparer.Ordinal);
@@ -174,7 +193,7 @@ internal static partial class AskEvaluator
             }
 
             object? actual = row[answer.Columns[^1]];
-            if (!Same(expected, actual) && !SameProportion(answer.Columns[^1], expected, actual))
+            if (!Same(expected, actual, rounded) && !SameProportion(answer.Columns[^1], expected, actual))
             {
                 return $"{key}: expected {Show(expected)}, got {Show(actual)}";
             }
@@ -213,6 +232,11 @@ internal static partial class AskEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex MonthKeyRegex();
+
+    // A truth rounded to some decimals is the same as an answer within half of its last decimal.
+    private static bool Same(object? expected, object? actual, int? rounded) =>
+        Same(expected, actual) || (rounded is { } decimals && expected is not null && actual is not null && IsNumber(expected) && IsNumber(actual)
+            && Math.Abs(Convert.ToDouble(expected, CultureInfo.InvariantCulture) - Convert.ToDouble(actual, CultureInfo.InvariantCulture)) <= (0.5 * Math.Pow(10, -decimals)) + 1e-9);
 
     private static bool Same(object? expected, object? actual)
     {

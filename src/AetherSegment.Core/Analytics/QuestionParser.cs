@@ -466,6 +466,15 @@ internal static partial class QuestionParser
             }
         }
 
+        if (!legacy)
+        {
+            MarkPlusLists(afterTime, placed);
+            if (VersusRegex().IsMatch(afterTime) && SameValueCompared(placed) is { } same)
+            {
+                return ParsedQuestion.Unplaced(same);
+            }
+        }
+
         if (viewedAt >= 0 && layer.Measure("events") is { } viewEvents && !measures.Contains(viewEvents))
         {
             measures.Add(viewEvents);
@@ -736,7 +745,7 @@ internal static partial class QuestionParser
 
         foreach ((NumericComparison comparison, int start, int end) in comparisons)
         {
-            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
+            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFillerOrValues(afterTime, end, m.Start, placed)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
             (MeasureDefinition Measure, int Start, int End)? before = measureAt.Where(m => m.End <= start).Select(m => ((MeasureDefinition, int, int)?)m).LastOrDefault();
             MeasureDefinition? subject = after?.Measure ?? before?.Measure;
             if (after is { } next && before is { } previous && OnlyFiller(afterTime, previous.End, start) && Conjoined(afterTime, end, next.Start))
@@ -744,6 +753,12 @@ internal static partial class QuestionParser
                 // "churn probability over 0.7 and a CLV score over 0.6": the measure after "and" starts the next
                 // condition; this comparison's subject is the measure right before it.
                 subject = previous.Measure;
+            }
+            else if (after is { } next2 && before is { } named && next2.Measure != named.Measure && NamedRightBefore(afterTime, named.Measure, named.End, start, layer))
+            {
+                // "churn probability over 0.6 customers", "a CLV score below 0.2, how many made an order over $800": the measure
+                // named right before the comparison is compared, not the one said after it (QuestionParser.Counted.cs).
+                subject = named.Measure;
             }
 
             if (subject is null)
@@ -1247,7 +1262,7 @@ internal static partial class QuestionParser
 
             if (positive.Count > 0)
             {
-                conditions.Add(new CustomerCondition(eventCount, positive, null, null, false));
+                AddEventCondition(conditions, eventCount, positive);
             }
 
             conditions.AddRange(onEvents.Where(f => f.Negated).Select(f => new CustomerCondition(eventCount, [f with { Negated = false }], null, null, true)));
@@ -1380,6 +1395,11 @@ internal static partial class QuestionParser
             && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => !f.Negated && layer.Dimension(f.Dimension) is { } d && (d.OnCustomers || d.Columns.Any(c => c.Fact == EntityKind.Orders))))
         {
             measure = buyers;
+        }
+        else if (buyers is { Missing: null } && !share && having is null && row is null && never.Count == 0)
+        {
+            // "customers with churn probability over 0.6 who still bought something in the last 30 days" (QuestionParser.Bought.cs).
+            measure = BoughtAsCondition(layer, measure, conditions, filters, buyers, text);
         }
 
         // "for each country, what share of its customers are exclusivity seekers": the share within each group (out of
@@ -2059,6 +2079,12 @@ internal static partial class QuestionParser
                 continue;
             }
 
+            if (GroupWithMembers(merged[index], filter) is { } group)
+            {
+                merged[index] = group;
+                continue;
+            }
+
             List<string> values = [.. merged[index].Values];
             foreach (string value in filter.Values)
             {
@@ -2253,7 +2279,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(text), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseShorthand(text)), m => new string(' ', m.Length));
     }
 
     /// <summary>

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
+
+namespace AetherSegment.Analytics;
+
+/// <content>"Who bought (something)" said of customers that have another condition: a purchase condition of its own.</content>
+internal static partial class QuestionParser
+{
+    // "customers with churn probability over 0.6 who still bought something in the last 30 days", "exclusivity seekers who
+    // ordered last month": the customers with the other condition who also have an order (in the time range). Without it the
+    // verb, a skipped word, was dropped and every customer with the condition counted (in the range: those who signed up in
+    // it). Returns the measure to count (the customers), adding the conditions; the measure unchanged when it does not apply.
+    private static MeasureDefinition BoughtAsCondition(SemanticLayer layer, MeasureDefinition measure, List<CustomerCondition> conditions, List<QueryFilter> filters, MeasureDefinition buyers, string text)
+    {
+        bool member = measure.Membership is not null && layer.Fact(measure.Fact) is { IsCustomerGrain: true };
+        if ((!ReferenceEquals(measure, layer.CustomerCount) && !member) || !WhoBoughtRegex().IsMatch(text)
+            || conditions.Exists(c => c.Measure.Fact == EntityKind.Orders)
+            || filters.Exists(f => f.Negated || layer.Dimension(f.Dimension) is not { OnCustomers: true }))
+        {
+            return measure;
+        }
+
+        if (member)
+        {
+            conditions.Add(new CustomerCondition(measure, [], new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false), null, false));
+        }
+
+        conditions.Add(new CustomerCondition(buyers, [], null, null, false));
+        return layer.CustomerCount;
+    }
+
+    // "who (have) bought something", "that ordered", "who made a purchase": then the end, a time range (masked) or "from us".
+    [GeneratedRegex(@" (?:(?:who|that) )?(?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped|made (?:a |any )?purchases?|placed (?:an |any )?orders?)(?: (?:something|anything|at least once|from us|with us))*(?= #| $)")]
+    private static partial Regex WhoBoughtRegex();
+}
