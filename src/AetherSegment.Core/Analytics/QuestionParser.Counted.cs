@@ -46,4 +46,26 @@ internal static partial class QuestionParser
     private static bool NamedRightBefore(string text, MeasureDefinition measure, int end, int comparisonStart, SemanticLayer layer) =>
         !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers" && comparisonStart >= end
         && text[end..comparisonStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "is" or "are" or "was" or "were" or "of");
+
+    // "how many customers have both an <event type> event and a <event type> event", "customers who had <event type> and
+    // <event type> events": customers with each of the types (an intersection), not the events of each type compared; the
+    // measure to count (the customers), or the measure unchanged when the question is not of that shape.
+    private static MeasureDefinition BothEventTypes(SemanticLayer layer, MeasureDefinition measure, ref DimensionDefinition? dimension, ref int? limit, List<QueryFilter> filters,
+        List<CustomerCondition> conditions, bool namedDimension, bool customersAsked, bool other, string text)
+    {
+        if (other || namedDimension || dimension is not { Key: "event_type" } || layer.Measure("events") is not { Missing: null } events
+            || !(ReferenceEquals(measure, layer.CustomerCount) || (ReferenceEquals(measure, events) && (customersAsked || (text.Contains(" both ", StringComparison.Ordinal) && NamesCustomers(text, layer)))))
+            || VersusRegex().IsMatch(text) || EitherRegex().IsMatch(text)
+            || filters.Find(f => f.Dimension == "event_type" && !f.Negated && f.Values.Count > 1) is not { } types
+            || filters.Exists(f => f != types && layer.Dimension(f.Dimension) is not { OnCustomers: true }))
+        {
+            return measure;
+        }
+
+        filters.Remove(types);
+        conditions.AddRange(types.Values.Select(v => new CustomerCondition(events, [new QueryFilter(types.Dimension, [v], v)], null, null, false)));
+        dimension = null;
+        limit = null;
+        return layer.CustomerCount;
+    }
 }

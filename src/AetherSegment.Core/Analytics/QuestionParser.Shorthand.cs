@@ -69,6 +69,11 @@ internal static partial class QuestionParser
         // which is the named period (the data ends at the as-of); "to date" was read as a breakdown by day.
         text = NamedPeriodToDateRegex().Replace(text, "");
 
+        // "added to cart in the last 14 days but had no checkout start in those 14 days": without it in the same range.
+        text = NoneInTheSameRangeRegex().Replace(text, m => m.Groups["what"].Value is "purchase" or "purchases" or "order" or "orders" or "transaction" or "transactions"
+            ? "but did not buy anything in that same period"
+            : $"without {m.Groups["what"].Value} in that same period");
+
         // "(any time)", "at any point": over all time, as a question without a range reads.
         return AnyTimeRegex().Replace(text, m => new string(' ', m.Length));
     }
@@ -99,6 +104,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:were |was |are |is |got |get )?viewed (?:the )?most(?= )")]
     private static partial Regex ViewedMostRegex();
+
+    [GeneratedRegex(@"(?<= )(?:but )?(?:had |have |has |with |made )?no (?<what>(?:[a-z]+ ){0,2}[a-z]+?)(?: events?)? in (?:those|these|the same|that same|this same)(?: \d{1,3})? (?:days|weeks|months|hours|period|window|time range|range)(?= )")]
+    private static partial Regex NoneInTheSameRangeRegex();
 
     [GeneratedRegex(@"(?<= )prob(?= )")]
     private static partial Regex ProbRegex();

@@ -1193,6 +1193,9 @@ internal static partial class QuestionParser
             }
         }
 
+        // "how many customers had both an <event type> event and an <event type> event" (QuestionParser.Counted.cs).
+        measure = BothEventTypes(layer, measure, ref dimension, ref limit, filters, conditions, namedDimension, customersAsked, share || having is not null || row is not null, text);
+
         // "how many customers have an abandoned cart", "how many customers have orders over $500": a count of the
         // customers with such rows, not of the rows.
         if (customersAsked && measure.Format == MeasureFormat.Count && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers"

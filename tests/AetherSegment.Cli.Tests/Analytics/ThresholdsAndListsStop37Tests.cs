@@ -79,6 +79,32 @@ public sealed class ThresholdsAndListsStop37Tests(AnalyticsDatabase database) : 
     }
 
     [Theory]
+    [InlineData("How many customers have both an ar_view event and a wishlist_add event (any time)?", "")]
+    [InlineData("how many customers had ar view and wishlist add events in the last 30 days", " AND " + EventsLast30)]
+    [InlineData("customers who had both an AR view event and a wishlist add event in the last 30 days", " AND " + EventsLast30)]
+    public async Task BothEventTypes_AreCustomersWithEach(string question, string range)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(
+            await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'ar_view'{range} INTERSECT SELECT customer_id FROM behavioral_events WHERE event_type = 'wishlist_add'{range})"),
+            RuleAnswers.Single(answer), 6);
+    }
+
+    [Theory]
+    [InlineData("people who added to cart in the last 14 days but had no checkout start in those 14 days")]
+    [InlineData("how many customers added to cart in the last 14 days but have no checkout start in these 14 days")]
+    public async Task NoneInTheSameRange_IsAnExclusionInThatRange(string question)
+    {
+        const string Last14 = "event_timestamp >= TIMESTAMP '2026-11-06 12:00:00' AND event_timestamp < TIMESTAMP '2026-11-20 12:00:00'";
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(
+            await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'add_to_cart' AND {Last14} EXCEPT SELECT customer_id FROM behavioral_events WHERE event_type = 'checkout_start' AND {Last14})"),
+            RuleAnswers.Single(answer), 6);
+    }
+
+    [Theory]
     // Found wrong: "5+ product_view events" compared the customers ("whose customers is at least 5") and counted any event type.
     [InlineData("count of customers with 5+ product_view events in the last 30 days",
         "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND " + EventsLast30 + " GROUP BY 1 HAVING count(*) >= 5)")]
