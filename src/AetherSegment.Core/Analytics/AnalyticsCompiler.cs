@@ -827,6 +827,12 @@ internal static partial class AnalyticsCompiler
             }
 
             needsCustomers |= filtered.OnCustomers;
+            if (filter.Negated && SessionsWithout(filter, filtered, filterSql, measure, fact, layer, dialect, parameters) is { } without)
+            {
+                where.Add(without);
+                continue;
+            }
+
             where.Add(FilterSql(filter, filtered, filterSql, dialect, parameters));
             if (filtered.OnCustomers)
             {
@@ -835,6 +841,21 @@ internal static partial class AnalyticsCompiler
         }
 
         return true;
+    }
+
+    // "sessions without a checkout start": a count of sessions with a value excluded that can change within a session (an
+    // event's type or product) keeps the sessions none of whose events has it, not every session with some other event
+    // (stop 37). Null where the filter is read on each row as before.
+    private static string? SessionsWithout(QueryFilter filter, DimensionDefinition dimension, string filterSql, MeasureDefinition measure, FactInfo fact, SemanticLayer layer, SqlDialect dialect, List<QueryParameter> parameters)
+    {
+        if (fact.Kind != EntityKind.Events || layer.SessionId is not { } session || dimension.OnCustomers
+            || measure.Expression(dialect) != $"COUNT(DISTINCT {session(dialect)})" || PerSession(dimension, layer, fact, dialect))
+        {
+            return null;
+        }
+
+        string with = FilterSql(filter with { Negated = false }, dimension, filterSql, dialect, parameters);
+        return $"{session(dialect)} NOT IN (SELECT {session(dialect)} FROM {fact.Table} AS {fact.Alias} WHERE {session(dialect)} IS NOT NULL AND {with})";
     }
 
     private static string FilterSql(QueryFilter filter, DimensionDefinition dimension, string filterSql, SqlDialect dialect, List<QueryParameter> parameters)

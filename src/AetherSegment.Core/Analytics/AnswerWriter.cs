@@ -169,6 +169,7 @@ internal static class AnswerWriter
                     DimensionRole.Device => $"not on {values}",
                     DimensionRole.AcquisitionSource => $"not from {values}",
                     DimensionRole.ValueTier => $"except {values}-value customers",
+                    DimensionRole.EventType or DimensionRole.Taxonomy when query.Measure.Name == "sessions" => $"with no {values} event at all",
                     _ => $"excluding {values}",
                 });
                 continue;
@@ -238,7 +239,7 @@ internal static class AnswerWriter
             // "who never bought", "with no abandoned carts", "with any sessions for ios": customers with or without any
             // row of the condition's table.
             string time = condition.Time is { } own
-                ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC)") : "")
+                ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC{(own.EndsAtAsOf ? ", both included" : "")})") : "")
                 : query.Time is not null ? " in the time range" : "";
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
             if (condition.Measure.Name == "events" && condition.Filters.Count > 0 && condition.Filters.All(f => f.Dimension == "event_type"))

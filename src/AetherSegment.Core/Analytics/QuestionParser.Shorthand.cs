@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace AetherSegment.Analytics;
 
 /// <content>
-/// Shorthand for thresholds and purchases, said as the parser reads them (stop 37): "over 2k", "churn prob", "whose biggest
+/// Shorthand for thresholds and purchases, said as the parser reads them (stop 37): "churn prob", "whose biggest
 /// single order was over $2,000" (an order over it), "made at least one single purchase over $800", "(any time)".
 /// </content>
 internal static partial class QuestionParser
@@ -12,19 +11,7 @@ internal static partial class QuestionParser
     /// <summary>Thresholds and purchases said in shorthand, as the parser reads them. On normalized text.</summary>
     internal static string RephraseShorthand(string text)
     {
-        // "over 2k", "$1.5k": thousands.
-        text = ThousandsRegex().Replace(text, m =>
-            (double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) * 1000).ToString("0.######", CultureInfo.InvariantCulture));
         text = ProbRegex().Replace(text, "probability");
-        text = AbbreviationRegex().Replace(text, m => m.Value switch
-        {
-            "custs" => "customers",
-            "cust" => "customer",
-            "ppl" => "people",
-            "whove" => "who have",
-            "theyve" => "they have",
-            _ => "please",
-        });
 
         // "lifetime spend (sum of order_value over all their transactions)", "revenue (sum of order value)": the total said
         // again after its name; "buyers (customers with at least one purchase)": the buyers said again.
@@ -77,12 +64,6 @@ internal static partial class QuestionParser
         // "(any time)", "at any point": over all time, as a question without a range reads.
         return AnyTimeRegex().Replace(text, m => new string(' ', m.Length));
     }
-
-    [GeneratedRegex(@"(?<=(?: |dollars ))(?<n>\d{1,6}(?:\.\d{1,3})?)k(?= )")]
-    private static partial Regex ThousandsRegex();
-
-    [GeneratedRegex(@"(?<= )(?:custs|cust|ppl|pls|plz|whove|theyve)(?= )")]
-    private static partial Regex AbbreviationRegex();
 
     [GeneratedRegex(@"(?<=(?:spend|revenue|sales|spent|spending) )(?:the )?(?:sum|total) of (?:the )?(?:[a-z]+ )?value(?: (?:over|across|of) all (?:of )?(?:their|the|his or her) (?:transactions|orders|purchases))? (?=[a-z#\d])")]
     private static partial Regex SumOfValueRegex();

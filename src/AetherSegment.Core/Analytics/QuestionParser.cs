@@ -69,6 +69,7 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        question = DropRestatedRanges(question ?? "");
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;
@@ -1155,6 +1156,12 @@ internal static partial class QuestionParser
             {
                 return ParsedQuestion.Unplaced($"\"{subject.Label} {comparison.Phrase}\" of what? Ask for example \"how many {People(layer)} have {subject.Label} {comparison.Phrase}\" or \"{ExampleHaving(layer, subject, comparison)}\"");
             }
+            else if (ReferenceEquals(subject, layer.CustomerCount))
+            {
+                // "customers with at least 5 product view events" where the count the threshold is on was not placed: a
+                // customer's own count of customers is 1, so the threshold must not fall on it.
+                return ParsedQuestion.Unplaced($"\"{comparison.Phrase}\" of what? I could not tell what is counted for each of the {People(layer)}; ask as in \"how many {People(layer)} have {comparison.Phrase} orders\"");
+            }
             else
             {
                 // "customers who bought more than 2 of a product": per customer, a count of buyers is always 1; the units
@@ -2168,6 +2175,7 @@ internal static partial class QuestionParser
     {
         if (quarters)
         {
+            text = ReadSpans(text, times);
             text = Consume(text, QuarterRegex(), m =>
             {
                 int quarter = m.Groups["q"].Success ? int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) : Array.IndexOf((string[])["first", "second", "third", "fourth"], m.Groups["word"].Value) + 1;
@@ -2298,7 +2306,8 @@ internal static partial class QuestionParser
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
-        return SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
+        text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
+        return RephraseStop37(text);
     }
 
     // "in year 2025": the year, as "in 2025" says it.

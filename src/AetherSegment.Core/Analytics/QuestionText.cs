@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 
 namespace AetherSegment.Analytics;
@@ -38,6 +40,14 @@ internal static class QuestionText
 
             // "what % of orders" is "what percent of orders": the sign is read as the word wherever it stands, never
             // dropped as punctuation (a dropped "%" turned a share into a count).
+            // "3+ orders" is "3 or more orders".
+            if (c == '+' && digitBefore)
+            {
+                normalized.Append(" or more ");
+                space = true;
+                continue;
+            }
+
             if (c == '%')
             {
                 normalized.Append(space ? "percent " : " percent ");
@@ -45,11 +55,11 @@ internal static class QuestionText
                 continue;
             }
 
-            // "3+ orders" is "3 or more orders", "churn > 0.6" is "churn over 0.6", ">= 5" is "at least 5"; a "+" between words
-            // lists them ("<device> + <device>" as "<device> plus <device>").
+            // "churn > 0.6" is "churn over 0.6", ">= 5" is "at least 5"; a "+" between words lists them ("<device> + <device>"
+            // as "<device> plus <device>").
             if (c == '+')
             {
-                normalized.Append(space ? "" : " ").Append(digitBefore && !digitAfter ? "or more " : "plus ");
+                normalized.Append(space ? "" : " ").Append("plus ");
                 space = true;
                 continue;
             }
@@ -105,7 +115,73 @@ internal static class QuestionText
             normalized.Append(' ');
         }
 
-        return normalized.ToString();
+        return Expand(normalized.ToString());
+    }
+
+    // The shorthand people type into an analytics box, as the words it stands for: "custs" and "ppl" are customers and
+    // people, "avg" average, "conv rate" conversion rate, "txns" transactions, "yr" year, "2k" 2000.
+    private static readonly FrozenDictionary<string, string> Shorthand = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["cust"] = "customer",
+        ["custs"] = "customers",
+        ["ppl"] = "people",
+        ["avg"] = "average",
+        ["conv"] = "conversion",
+        ["convs"] = "conversions",
+        ["txn"] = "transaction",
+        ["txns"] = "transactions",
+        ["qty"] = "quantity",
+        ["yr"] = "year",
+        ["yrs"] = "years",
+        ["wk"] = "week",
+        ["wks"] = "weeks",
+        ["hr"] = "hour",
+        ["hrs"] = "hours",
+        ["mins"] = "minutes",
+        ["secs"] = "seconds",
+        ["pls"] = "please",
+        ["plz"] = "please",
+        ["thx"] = "thanks",
+
+        // Contractions without their apostrophe ("who've bought" is "whove bought"): the words, which the parser reads.
+        ["whove"] = "who have",
+        ["theyve"] = "they have",
+        ["weve"] = "we have",
+        ["youve"] = "you have",
+        ["ive"] = "i have",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Rewrites shorthand words and thousands written with a k ("2k", "1.5k") in normalized text.</summary>
+    private static string Expand(string text)
+    {
+        StringBuilder? expanded = null;
+        int copied = 0;
+        int start = 1;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf(' ', start);
+            ReadOnlySpan<char> word = text.AsSpan(start, end - start);
+            string? replacement = null;
+            if (Shorthand.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out string? full))
+            {
+                replacement = full;
+            }
+            else if (word.Length > 1 && word[^1] == 'k' && decimal.TryParse(word[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal thousands) && char.IsAsciiDigit(word[0]))
+            {
+                replacement = (thousands * 1000).ToString("0.##", CultureInfo.InvariantCulture);
+            }
+
+            if (replacement is not null)
+            {
+                expanded ??= new StringBuilder(text.Length + 16);
+                expanded.Append(text, copied, start - copied).Append(replacement);
+                copied = end;
+            }
+
+            start = end + 1;
+        }
+
+        return expanded is null ? text : expanded.Append(text, copied, text.Length - copied).ToString();
     }
 
     // Whether the word just written is one whose "'s" is "is" or "us" ("what's", "it's", "let's"), not a possessive.
