@@ -32,4 +32,17 @@ internal static partial class QuestionParser
     // "who (have) bought something", "that ordered", "who made a purchase": then the end, a time range (masked) or "from us".
     [GeneratedRegex(@" (?:(?:who|that) )?(?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped|made (?:a |any )?purchases?|placed (?:an |any )?orders?)(?: (?:something|anything|at least once|from us|with us))*(?= #| $)")]
     private static partial Regex WhoBoughtRegex();
+
+    // The buyers counted beside a "never" part: the customers with a purchase (in the question's range, when one is said),
+    // counted with the never condition, as "customers who bought ... and never ..." reads.
+    private static MeasureDefinition BuyersBesideNever(SemanticLayer layer, MeasureDefinition measure, List<CustomerCondition> conditions, bool other)
+    {
+        if (other || measure.Name != "buyers" || measure.Missing is not null || conditions.Exists(c => !c.Negated && c.Measure.Fact == measure.Fact))
+        {
+            return measure;
+        }
+
+        conditions.Add(new CustomerCondition(measure, [], null, null, false));
+        return layer.CustomerCount;
+    }
 }

@@ -48,4 +48,35 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    // "average cart value per customer country", "revenue by customer city": a customer attribute named after "customer" is
+    // the breakdown by that attribute ("per country"), not a split per single customer.
+    private static string CustomerAttributeSaid(string text, SemanticLayer layer)
+    {
+        if (!text.Contains(" customer", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        foreach (DimensionDefinition dimension in layer.Dimensions)
+        {
+            if (!dimension.OnCustomers || dimension.Missing is not null)
+            {
+                continue;
+            }
+
+            foreach (string word in (string[])[dimension.Label, dimension.PluralLabel, .. dimension.Synonyms])
+            {
+                foreach (string by in (string[])[" per ", " by ", " for each ", " each "])
+                {
+                    foreach (string customer in (string[])["customer ", "customers "])
+                    {
+                        text = text.Replace(by + customer + word + " ", by + word + " ", StringComparison.Ordinal);
+                    }
+                }
+            }
+        }
+
+        return text;
+    }
 }

@@ -61,6 +61,12 @@ internal static partial class QuestionParser
             ? "but did not buy anything in that same period"
             : $"without {m.Groups["what"].Value} in that same period");
 
+        // "bought something in 2025 but nothing in 2026": not bought anything in the second range.
+        if (PurchaseVerbRegex().IsMatch(text))
+        {
+            text = ButNothingInRegex().Replace(text, " but have not bought anything ");
+        }
+
         // "(any time)", "at any point": over all time, as a question without a range reads.
         return AnyTimeRegex().Replace(text, m => new string(' ', m.Length));
     }
@@ -88,6 +94,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:but )?(?:had |have |has |with |made )?no (?<what>(?:[a-z]+ ){0,2}[a-z]+?)(?: events?)? in (?:those|these|the same|that same|this same)(?: \d{1,3})? (?:days|weeks|months|hours|period|window|time range|range)(?= )")]
     private static partial Regex NoneInTheSameRangeRegex();
+
+    [GeneratedRegex(@" but nothing (?=(?:in|during|since|this|last|over|within) )")]
+    private static partial Regex ButNothingInRegex();
 
     [GeneratedRegex(@"(?<= )prob(?= )")]
     private static partial Regex ProbRegex();

@@ -114,6 +114,9 @@ internal static partial class QuestionParser
             return ParsedQuestion.Refused(refusal);
         }
 
+        // "per customer country": the customers' country (QuestionParser.Lists.cs), not a split per single customer.
+        text = legacy ? text : CustomerAttributeSaid(text, layer);
+
         // Before ratios were read, "per customer" was declined outright; now only when no ratio is placed on it.
         bool perCustomer = PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun));
         if (perCustomer && legacy)
@@ -1226,6 +1229,9 @@ internal static partial class QuestionParser
 
         if (never.Count > 0)
         {
+            // "<city> customers who bought something in 2025 but have not bought anything in 2026", "buyers who never
+            // abandoned a cart": the buyers are a condition of their own beside the never part (QuestionParser.Bought.cs).
+            measure = BuyersBesideNever(layer, measure, conditions, dimension is not null || share);
             if (!ReferenceEquals(measure, layer.CustomerCount) || dimension is not null || share)
             {
                 return ParsedQuestion.Unplaced($"\"never\" is read on a count of {People(layer)}, as in \"how many {People(layer)} never ordered\"");
