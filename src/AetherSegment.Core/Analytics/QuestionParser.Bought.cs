@@ -30,7 +30,7 @@ internal static partial class QuestionParser
     }
 
     // "who (have) bought something", "that ordered", "who made a purchase": then the end, a time range (masked) or "from us".
-    [GeneratedRegex(@" (?:(?:who|that) )?(?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped|made (?:a |any )?purchases?|placed (?:an |any )?orders?)(?: (?:something|anything|at least once|from us|with us))*(?= #| $)")]
+    [GeneratedRegex(@" (?:(?:who|that) )?(?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped|made (?:a |any )?purchases?|placed (?:an |any )?orders?)(?: (?:something|anything|at least once|from us|with us))*(?= #| $| (?:by|per|for|in|across|broken|split|grouped|with|and|on|via|through) )")]
     private static partial Regex WhoBoughtRegex();
 
     // The buyers counted beside a "never" part: the customers with a purchase (in the question's range, when one is said),
@@ -45,4 +45,13 @@ internal static partial class QuestionParser
         conditions.Add(new CustomerCondition(measure, [], null, null, false));
         return layer.CustomerCount;
     }
+
+    // A purchase verb (a skipped word) said of a measure that reads no purchases and with no condition on them: "what share of
+    // customers with churn over 0.6 bought something in the last 30 days" counted the customers as if it were not said.
+    // Declined naming it, never answered without it.
+    private static string? DroppedPurchase(SemanticLayer layer, MeasureDefinition measure, List<CustomerCondition> conditions, string text) =>
+        layer.Measure("buyers") is { Missing: null } && measure.Fact != EntityKind.Orders && measure.Name != "buyers"
+        && !conditions.Exists(c => c.Measure.Fact == EntityKind.Orders) && WhoBoughtRegex().Match(text) is { Success: true } verb
+            ? $"I could not place \"{verb.Value.Trim()}\" on {measure.Label}; ask for the {People(layer)} who bought as a count, as in \"how many {People(layer)} with ... bought something\""
+            : null;
 }

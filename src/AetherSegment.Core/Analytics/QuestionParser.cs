@@ -1451,6 +1451,11 @@ internal static partial class QuestionParser
             eachRow = each.Measure.EachRow;
         }
 
+        if (DroppedPurchase(layer, measure, conditions, text) is { } dropped)
+        {
+            return ParsedQuestion.Unplaced(dropped);
+        }
+
         FactInfo? measureFact = layer.Fact(measure.Fact);
         bool timeOnConditions = query.Time is not null && conditions.Count > 0 && (measureFact?.Time is null || measure.Fact == EntityKind.Customers)
             && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);

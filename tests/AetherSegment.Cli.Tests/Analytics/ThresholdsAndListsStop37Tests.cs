@@ -134,6 +134,29 @@ public sealed class ThresholdsAndListsStop37Tests(AnalyticsDatabase database) : 
     }
 
     [Theory]
+    // Found wrong: the purchase verb was dropped from a share (out of the customers who signed up in the range).
+    [InlineData("what share of customers with churn over 0.6 bought something in the last 30 days")]
+    public async Task APurchaseVerbWithNothingToPlaceItOn_IsDeclined(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+    }
+
+    [Fact]
+    public async Task WhoBought_WithABreakdown_IsAPurchaseConditionPerGroup()
+    {
+        // Found wrong: "exclusivity seekers who bought something by country" counted every exclusivity seeker.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion labelled = new("breakdowns", "exclusivity seekers who bought something by country",
+            "SELECT c.country, count(*) FROM customers c JOIN customer_scores s USING (customer_id) WHERE s.exclusivity_seeker AND c.customer_id IN (SELECT customer_id FROM transactions) GROUP BY 1");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [labelled], default);
+
+        Assert.Equal(1, report.Right);
+    }
+
+    [Theory]
     // Found wrong: "5+ product_view events" compared the customers ("whose customers is at least 5") and counted any event type.
     [InlineData("count of customers with 5+ product_view events in the last 30 days",
         "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND " + EventsLast30 + " GROUP BY 1 HAVING count(*) >= 5)")]
