@@ -54,4 +54,12 @@ internal static partial class QuestionParser
         && !conditions.Exists(c => c.Measure.Fact == EntityKind.Orders) && WhoBoughtRegex().Match(text) is { Success: true } verb
             ? $"I could not place \"{verb.Value.Trim()}\" on {measure.Label}; ask for the {People(layer)} who bought as a count, as in \"how many {People(layer)} with ... bought something\""
             : null;
+
+    // "customers who abandoned a cart in the last 7 days but didn't buy anything": a question that starts with the customers
+    // and what they did counts them, as "how many customers ..." does.
+    private static bool LeadsWithCustomersWho(string normalized, SemanticLayer layer) =>
+        LeadingCustomersRegex().Match(normalized) is { Success: true } m && layer.CustomerCount.Synonyms.Contains(m.Groups["noun"].Value);
+
+    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?<noun>[a-z]+) (?:who|that) ")]
+    private static partial Regex LeadingCustomersRegex();
 }

@@ -825,7 +825,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members);
         extended = ApplySessionWords(layer, extended, sessionWords);
         extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
         extended = ApplyEventWords(layer, extended, eventWords);

@@ -157,6 +157,19 @@ public sealed class ThresholdsAndListsStop37Tests(AnalyticsDatabase database) : 
     }
 
     [Theory]
+    // Declined before: a question that starts with the customers and what they did counts the customers.
+    [InlineData("customers who abandoned a cart in the last 7 days but didn't buy anything in the last 7 days")]
+    [InlineData("custs who abandoned a cart in the last 7 days but didn't buy anything in the last 7 days")]
+    public async Task CustomersWhoDid_AreCounted(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(
+            await RuleAnswers.TruthAsync(database.Path, "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-11-13 12:00:00') AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-13 12:00:00')"),
+            RuleAnswers.Single(answer), 6);
+    }
+
+    [Theory]
     // Found wrong: "5+ product_view events" compared the customers ("whose customers is at least 5") and counted any event type.
     [InlineData("count of customers with 5+ product_view events in the last 30 days",
         "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND " + EventsLast30 + " GROUP BY 1 HAVING count(*) >= 5)")]
