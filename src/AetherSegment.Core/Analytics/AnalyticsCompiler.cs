@@ -205,7 +205,7 @@ internal static partial class AnalyticsCompiler
 
         for (int i = 0; i < query.Conditions.Count; i++)
         {
-            string? condition = ConditionSql(query.Conditions[i], i, layer, fact.CustomerId(dialect), dialect, range, parameters, out reason);
+            string? condition = ConditionSql(query.Conditions[i], i, layer, fact.CustomerId(dialect), dialect, AttributeUntimed(query, query.Conditions[i], layer) ? null : range, parameters, out reason);
             if (condition is null)
             {
                 return null;

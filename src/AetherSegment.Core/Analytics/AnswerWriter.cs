@@ -401,7 +401,8 @@ internal static class AnswerWriter
             }
         }
 
-        return first;
+        // Values added together ("<device> plus <device>") are named each.
+        return phrase;
     }
 
     public static string Sentence(AnalyticsQuery query, CompiledQuery compiled, QueryResult result, string scope)

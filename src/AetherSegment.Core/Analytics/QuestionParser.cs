@@ -114,6 +114,9 @@ internal static partial class QuestionParser
             return ParsedQuestion.Refused(refusal);
         }
 
+        // "per customer country": the customers' country (QuestionParser.Lists.cs), not a split per single customer.
+        text = legacy ? text : CustomerAttributeSaid(text, layer);
+
         // Before ratios were read, "per customer" was declined outright; now only when no ratio is placed on it.
         bool perCustomer = PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun));
         if (perCustomer && legacy)
@@ -467,6 +470,15 @@ internal static partial class QuestionParser
             }
         }
 
+        if (!legacy)
+        {
+            MarkPlusLists(afterTime, placed);
+            if (VersusRegex().IsMatch(afterTime) && SameValueCompared(placed) is { } same)
+            {
+                return ParsedQuestion.Unplaced(same);
+            }
+        }
+
         if (PartOfAGroupSaid(placed) is { } partOfGroup)
         {
             return ParsedQuestion.Unplaced(partOfGroup);
@@ -742,7 +754,7 @@ internal static partial class QuestionParser
 
         foreach ((NumericComparison comparison, int start, int end) in comparisons)
         {
-            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
+            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFillerOrValues(afterTime, end, m.Start, placed)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
             (MeasureDefinition Measure, int Start, int End)? before = measureAt.Where(m => m.End <= start).Select(m => ((MeasureDefinition, int, int)?)m).LastOrDefault();
             MeasureDefinition? subject = after?.Measure ?? before?.Measure;
             if (after is { } next && before is { } previous && OnlyFiller(afterTime, previous.End, start) && Conjoined(afterTime, end, next.Start))
@@ -750,6 +762,12 @@ internal static partial class QuestionParser
                 // "churn probability over 0.7 and a CLV score over 0.6": the measure after "and" starts the next
                 // condition; this comparison's subject is the measure right before it.
                 subject = previous.Measure;
+            }
+            else if (after is { } next2 && before is { } named && next2.Measure != named.Measure && NamedRightBefore(afterTime, named.Measure, named.End, start, layer))
+            {
+                // "churn probability over 0.6 customers", "a CLV score below 0.2, how many made an order over $800": the measure
+                // named right before the comparison is compared, not the one said after it (QuestionParser.Counted.cs).
+                subject = named.Measure;
             }
 
             if (subject is null)
@@ -812,7 +830,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer), members);
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members);
         extended = ApplySessionWords(layer, extended, sessionWords);
         extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
         extended = ApplyEventWords(layer, extended, eventWords);
@@ -1215,6 +1233,9 @@ internal static partial class QuestionParser
             }
         }
 
+        // "how many customers had both an <event type> event and an <event type> event" (QuestionParser.Counted.cs).
+        measure = BothEventTypes(layer, measure, ref dimension, ref limit, filters, conditions, namedDimension, customersAsked, share || having is not null || row is not null, text);
+
         // "how many customers have an abandoned cart", "how many customers have orders over $500": a count of the
         // customers with such rows, not of the rows.
         if (customersAsked && measure.Format == MeasureFormat.Count && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers"
@@ -1238,6 +1259,9 @@ internal static partial class QuestionParser
 
         if (never.Count > 0)
         {
+            // "<city> customers who bought something in 2025 but have not bought anything in 2026", "buyers who never
+            // abandoned a cart": the buyers are a condition of their own beside the never part (QuestionParser.Bought.cs).
+            measure = BuyersBesideNever(layer, measure, conditions, dimension is not null || share);
             if (!ReferenceEquals(measure, layer.CustomerCount) || dimension is not null || share)
             {
                 return ParsedQuestion.Unplaced($"\"never\" is read on a count of {People(layer)}, as in \"how many {People(layer)} never ordered\"");
@@ -1284,7 +1308,7 @@ internal static partial class QuestionParser
 
             if (positive.Count > 0)
             {
-                conditions.Add(new CustomerCondition(eventCount, positive, null, null, false));
+                AddEventCondition(conditions, eventCount, positive);
             }
 
             conditions.AddRange(onEvents.Where(f => f.Negated).Select(f => new CustomerCondition(eventCount, [f with { Negated = false }], null, null, true)));
@@ -1418,6 +1442,11 @@ internal static partial class QuestionParser
         {
             measure = buyers;
         }
+        else if (buyers is { Missing: null } && !share && having is null && row is null && never.Count == 0)
+        {
+            // "customers with churn probability over 0.6 who still bought something in the last 30 days" (QuestionParser.Bought.cs).
+            measure = BoughtAsCondition(layer, measure, conditions, filters, buyers, text);
+        }
 
         // "for each country, what share of its customers are exclusivity seekers": the share within each group (out of
         // its customers) or how those customers split across the groups (out of all of them)? Only the second can be
@@ -1450,6 +1479,11 @@ internal static partial class QuestionParser
             conditions.RemoveAt(same);
             row = each.Comparison;
             eachRow = each.Measure.EachRow;
+        }
+
+        if (DroppedPurchase(layer, measure, conditions, text) is { } dropped)
+        {
+            return ParsedQuestion.Unplaced(dropped);
         }
 
         FactInfo? measureFact = layer.Fact(measure.Fact);
@@ -2096,6 +2130,12 @@ internal static partial class QuestionParser
                 continue;
             }
 
+            if (GroupWithMembers(merged[index], filter) is { } group)
+            {
+                merged[index] = group;
+                continue;
+            }
+
             List<string> values = [.. merged[index].Values];
             foreach (string value in filter.Values)
             {
@@ -2291,7 +2331,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(text), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseShorthand(text)), m => new string(' ', m.Length));
     }
 
     /// <summary>

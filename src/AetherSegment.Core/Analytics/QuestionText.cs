@@ -55,6 +55,24 @@ internal static class QuestionText
                 continue;
             }
 
+            // "churn > 0.6" is "churn over 0.6", ">= 5" is "at least 5"; a "+" between words lists them ("<device> + <device>"
+            // as "<device> plus <device>").
+            if (c == '+')
+            {
+                normalized.Append(space ? "" : " ").Append("plus ");
+                space = true;
+                continue;
+            }
+
+            if (c is '>' or '<')
+            {
+                bool orEqual = i + 1 < text.Length && text[i + 1] == '=';
+                normalized.Append(space ? "" : " ").Append(c == '>' ? (orEqual ? "at least " : "over ") : (orEqual ? "at most " : "under "));
+                space = true;
+                i += orEqual ? 1 : 0;
+                continue;
+            }
+
             if (c is '\'' or '\u2019')
             {
                 // "last month's revenue" is "last month s revenue" (the possessive its own word, which the parser
