@@ -81,7 +81,7 @@ internal static partial class QuestionParser
         MeasureDefinition? distinct = null;
         foreach (DimensionDefinition level in layer.Dimensions.Where(d => d.Role == DimensionRole.Taxonomy && d.Missing is null && d.Columns.Any(c => c.Fact == EntityKind.Orders)))
         {
-            Match named = Regex.Match(text, $@"(?<= )(?:(?:different|distinct|unique|separate) )?{Regex.Escape(level.PluralLabel)}(?= )", RegexOptions.None, TimeSpan.FromSeconds(1));
+            Match named = DistinctLevelSaid(text, level, layer);
             if (named.Success && layer.Fact(EntityKind.Orders) is { } orders)
             {
                 Func<SqlDialect, string> column = level.Columns.First(c => c.Fact == EntityKind.Orders).Sql;
@@ -94,8 +94,8 @@ internal static partial class QuestionParser
 
         text = Consume(text, StatisticWordRegex(), _ => { });
         ParsedQuestion rest = Parse(text.Replace("#", "", StringComparison.Ordinal), layer, campaignNames, campaignIds, legacy: false);
-        if (rest.Query is not { Dimension: null, Limit: null, Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null } query
-            || rest.Status != AnalyticsAnswerStatus.Answered)
+        if (rest.Query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null } query
+            || rest.Status != AnalyticsAnswerStatus.Answered || !StatisticBreakdown(query))
         {
             return null;
         }

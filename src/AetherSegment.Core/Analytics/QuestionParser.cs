@@ -91,6 +91,13 @@ internal static partial class QuestionParser
             return parsed;
         }
 
+        // A share whose whole has a condition of its own ("what percentage of customers with an abandoned cart are
+        // exclusivity seekers"): read only where the rest of the parser declined (QuestionParser.Stop37.cs).
+        if (ReadConditionedWhole(question, layer, campaignNames, campaignIds) is { } conditionedWhole)
+        {
+            return conditionedWhole;
+        }
+
         // A statistic over values ("median order value", "the biggest total spend by a single customer"): read only where
         // the rest of the parser declined.
         if (ReadStatistic(question, layer, campaignNames, campaignIds) is { } statistic)
@@ -850,7 +857,7 @@ internal static partial class QuestionParser
 
         // "revenue from customers who signed up this year": the range is when they joined, which a measure on another
         // table cannot take (its range is its own rows'); declined, naming it.
-        if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && JoinedRegex().Match(afterTime) is { Success: true } said)
+        if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && UnsourcedJoin(afterTime, placed, layer) is { } said)
         {
             return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
         }
@@ -1201,7 +1208,7 @@ internal static partial class QuestionParser
 
         if (never.Count > 0)
         {
-            if (!ReferenceEquals(measure, layer.CustomerCount) || dimension is not null || share)
+            if (!(ReferenceEquals(measure, layer.CustomerCount) || (share && measure.Name == "buyers")) || dimension is not null || (share && !NeverShare(conditions.Count, members.Count, filters)))
             {
                 return ParsedQuestion.Unplaced($"\"never\" is read on a count of {People(layer)}, as in \"how many {People(layer)} never ordered\"");
             }
@@ -2253,7 +2260,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(text), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseStop37(text)), m => new string(' ', m.Length));
     }
 
     /// <summary>

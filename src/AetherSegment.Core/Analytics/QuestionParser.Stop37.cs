@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
+
+namespace AetherSegment.Analytics;
+
+/// <content>
+/// Stop 37 (ask14): customers, revenue, shares and per-customer statistics said in the words the unseen sets use.
+/// </content>
+internal static partial class QuestionParser
+{
+    // "revenue from customers acquired through <source> in the last 30 days": a joining word said right before the
+    // acquisition source it names ("acquired through", "signed up via", "who joined from") says where the customers came
+    // from, not when, so the range stays on the measure. The first joining word that names no source (or "new customers"),
+    // or null when every one names a source.
+    private static Match? UnsourcedJoin(string afterTime, List<(QueryFilter Filter, int At)> placed, SemanticLayer layer)
+    {
+        foreach (Match said in JoinedRegex().Matches(afterTime))
+        {
+            int end = said.Index + said.Length;
+            bool sourced = said.Value != "new customers" && placed.Exists(p => p.At >= end && !p.Filter.Negated
+                && layer.Dimension(p.Filter.Dimension)?.Role == DimensionRole.AcquisitionSource
+                && afterTime[end..p.At].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "through" or "via" or "from" or "by" or "with" or "on" or "using" or "the" or "a" or "an" or "our"));
+            if (!sourced)
+            {
+                return said;
+            }
+        }
+
+        return null;
+    }
+
+    // "what % of customers have never bought anything", "what share of UK customers haven't ordered in the last 90 days":
+    // the part is the customers without any such row, the whole every customer the filters pick (a filter is said with
+    // the customers, never after the "never" part, which ends the question or precedes its range). Only with no other
+    // condition (a whole with a condition is read by ReadConditionedWhole). The filters are marked as the whole's.
+    private static bool NeverShare(int conditions, int members, List<QueryFilter> filters)
+    {
+        if (conditions > 0 || members > 0)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < filters.Count; i++)
+        {
+            filters[i] = filters[i] with { NamesMeasure = true };
+        }
+
+        return true;
+    }
+
+    // Other wordings of what is read, said as the parser reads them: "in each calendar year" as "by year", and "customers
+    // with no orders", "without any purchases", "who have no abandoned carts" as "never ordered" and "never abandoned a
+    // cart" (read where "never" is: at the end of the question or before its range). On normalized text.
+    private static string RephraseStop37(string text)
+    {
+        text = EachCalendarYearRegex().Replace(text, "by year");
+
+        // "bought something in the last 90 days, how much did each spend during those 90 days": the range said again.
+        text = ThoseDaysRegex().Replace(text, m =>
+        {
+            string said = text[..m.Index];
+            string unit = m.Groups["unit"].Value;
+            return Regex.IsMatch(said, $@" (?:last|past|previous|trailing) {Regex.Escape(m.Groups["n"].Value)} {unit}s? ", RegexOptions.None, TimeSpan.FromSeconds(1))
+                ? new string(' ', m.Length)
+                : m.Value;
+        });
+        return NoRowsRegex().Replace(text, m => m.Groups["cart"].Success ? "never abandoned a cart" : "never ordered");
+    }
+
+    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )")]
+    private static partial Regex ThoseDaysRegex();
+
+    [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )")]
+    private static partial Regex EachCalendarYearRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:with no |without (?:a |an |any )?|(?:have|has|had|having) no |(?:have|has|had) not got (?:a |an |any )?)(?:(?<cart>abandoned (?:carts?|baskets?)|carts?)|orders?|purchases?|transactions?)(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
+    private static partial Regex NoRowsRegex();
+
+    // "how many different product categories has each buyer bought from": a product level in the plural (its label or a
+    // plural word of it, not a goods word alone), optionally after "different", "distinct", "unique" or "separate".
+    private static Match DistinctLevelSaid(string text, DimensionDefinition level, SemanticLayer layer)
+    {
+        IEnumerable<string> plurals = level.Synonyms.Where(w => w.EndsWith('s') && !IsGoodsWord(w, layer)).Append(level.PluralLabel)
+            .Select(w => QuestionText.Normalize(w).Trim()).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length);
+        string words = string.Join("|", plurals.Select(Regex.Escape));
+        return Regex.Match(text, $@"(?<= )(?:(?:different|distinct|unique|separate) )?(?:{words})(?= )", RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
+
+    // A statistic of each customer's total split by an attribute of the customers ("average total spend per buying
+    // customer, broken down by country", "the top 3 cities by median spend per customer"): each group's customers. Not by
+    // time or a value of the rows (which customers would a row's category pick?); a top N only with the breakdown.
+    private static bool StatisticBreakdown(AnalyticsQuery query) =>
+        query.Dimension is null ? query.Limit is null : query.Dimension is { OnCustomers: true, IsTime: false, Missing: null };
+
+    // "What percentage of customers with an abandoned cart are exclusivity seekers?", "Among customers who abandoned a cart,
+    // what share have never bought anything?", "what share of customers with more than 5 orders are from the UK": the
+    // whole is the customers said before the verb (or in the leading clause), with their filters and conditions; the
+    // part is the same customers with what is said after it. Both are read as counts ("how many <whole>", "how many <whole>
+    // <part>"); answered only when the part keeps every filter and condition of the whole and adds one, over one time
+    // range, with no breakdown. Null otherwise (the caller keeps its reason).
+    private static ParsedQuestion? ReadConditionedWhole(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
+        string text = QuestionText.Normalize(question);
+        string whole;
+        string part;
+        if (LeadingWholeClauseRegex().Match(text) is { Success: true } leading)
+        {
+            whole = leading.Groups["whole"].Value;
+            part = leading.Groups["part"].Value;
+        }
+        else if (ShareOfRegex().Match(text) is { Success: true } of && ShareVerbRegex().Match(of.Groups["rest"].Value) is { Success: true } verb && verb.Index > 0)
+        {
+            string rest = of.Groups["rest"].Value;
+            whole = rest[..verb.Index];
+            part = rest[verb.Index..];
+        }
+        else
+        {
+            return null;
+        }
+
+        if (!WholeNounRegex().IsMatch(whole))
+        {
+            return null;
+        }
+
+        ParsedQuestion wholeRead = Parse($" how many {whole.Trim()} ", layer, campaignNames, campaignIds);
+        ParsedQuestion partRead = Parse($" how many {whole.Trim()} {part.Trim()} ", layer, campaignNames, campaignIds);
+        if (wholeRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } w } || partRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } p })
+        {
+            return null;
+        }
+
+        bool counted = ReferenceEquals(w.Measure, layer.CustomerCount) || w.Measure.Name == "buyers" || w.Measure.Membership is not null;
+        if (!counted || w.Measure.Name != p.Measure.Name || !Plain(w) || !Plain(p) || w.Time != p.Time || w.Conditions.Count + w.Filters.Count == 0
+            || p.Conditions.Count + p.Filters.Count <= w.Conditions.Count + w.Filters.Count
+            || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d))))
+        {
+            return null;
+        }
+
+        return partRead with { Query = p with { Share = true, ShareWhole = w } };
+
+        static bool Plain(AnalyticsQuery q) => q is { Dimension: null, Limit: null, Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null };
+    }
+
+    private static bool SameFilter(QueryFilter a, QueryFilter b) =>
+        a.Dimension == b.Dimension && a.Negated == b.Negated && a.Values.SequenceEqual(b.Values, StringComparer.Ordinal);
+
+    private static bool SameCondition(CustomerCondition a, CustomerCondition b) =>
+        a.Measure.Name == b.Measure.Name && a.Negated == b.Negated && a.Comparison == b.Comparison && a.RowComparison == b.RowComparison
+        && a.RowsRequired == b.RowsRequired && a.Time == b.Time && a.Filters.Count == b.Filters.Count && a.Filters.All(f => b.Filters.Any(g => SameFilter(f, g)));
+
+    // "Among customers who abandoned a cart, what share are exclusivity seekers?", "of the buyers, what percent ...".
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of|for|across) (?:the |all |all the |our |those )?(?<whole>.+?) (?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct)(?: of (?:them|those|these|this group))? (?<part>.+)$")]
+    private static partial Regex LeadingWholeClauseRegex();
+
+    // "what percentage of customers with an abandoned cart are ...": the share said first, the whole after "of".
+    [GeneratedRegex(@"^ (?:(?:what|which) )?(?:(?:is|s) )?(?:the )?(?:share|percentage|percent|proportion|fraction|portion|pct) of (?:the |all |all the |our )?(?<rest>.+)$")]
+    private static partial Regex ShareOfRegex();
+
+    // The whole is of customers ("customers with ...", "buyers who ...") or of the members of a flag (read by the parser).
+    [GeneratedRegex(@"^ ?(?:[a-z]+ ){0,3}?(?:customers|shoppers|people|clients|users|buyers|purchasers|folks|members)(?: |$)")]
+    private static partial Regex WholeNounRegex();
+}
