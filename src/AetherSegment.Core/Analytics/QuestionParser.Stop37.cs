@@ -94,12 +94,14 @@ internal static partial class QuestionParser
         query.Dimension is null ? query.Limit is null : query.Dimension is { OnCustomers: true, IsTime: false, Missing: null };
 
     // "What percentage of customers with an abandoned cart are exclusivity seekers?", "Among customers who abandoned a cart,
-    // what share have never bought anything?", "what share of customers with more than 5 orders are from the UK": the
-    // whole is the customers said before the verb (or in the leading clause), with their filters and conditions; the
-    // part is the same customers with what is said after it. Both are read as counts ("how many <whole>", "how many <whole>
-    // <part>"); answered only when the part keeps every filter and condition of the whole and adds one, over one time
-    // range, with no breakdown. Null otherwise (the caller keeps its reason).
-    private static ParsedQuestion? ReadConditionedWhole(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    // what share have never bought anything?", "what share of customers who bought <A> also bought <B>": the whole is the
+    // customers said before the verb (or in the leading clause), with their filters and conditions; the part is the same
+    // customers with what is said after it. Both are read as counts ("how many <whole>", "how many <whole> <part>") and
+    // said alike (buyers of a product as customers with such a purchase, members of a flag as customers who are); answered
+    // only when the part keeps every filter and condition of the whole and adds one, over one time range, with no
+    // breakdown. conditionRequired: only a whole with a condition (which the other readings of a share drop). Null
+    // otherwise (the caller keeps its reading).
+    private static ParsedQuestion? ReadConditionedWhole(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool conditionRequired)
     {
         string text = QuestionText.Normalize(question);
         string whole;
@@ -109,9 +111,9 @@ internal static partial class QuestionParser
             whole = leading.Groups["whole"].Value;
             part = leading.Groups["part"].Value;
         }
-        else if (ShareOfRegex().Match(text) is { Success: true } of && ShareVerbRegex().Match(of.Groups["rest"].Value) is { Success: true } verb && verb.Index > 0)
+        else if (ShareOfRegex().Match(text) is { Success: true } of && WholeEndsRegex().Match(" " + of.Groups["rest"].Value) is { Success: true } verb && verb.Index > 0)
         {
-            string rest = of.Groups["rest"].Value;
+            string rest = " " + of.Groups["rest"].Value;
             whole = rest[..verb.Index];
             part = rest[verb.Index..];
         }
@@ -120,21 +122,23 @@ internal static partial class QuestionParser
             return null;
         }
 
-        if (!WholeNounRegex().IsMatch(whole))
+        whole = BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought").Trim();
+        ParsedQuestion wholeRead = Parse($" how many {whole} ", layer, campaignNames, campaignIds);
+        ParsedQuestion partRead = Parse($" how many {whole} {part.Trim()} ", layer, campaignNames, campaignIds);
+        if (partRead.Status != AnalyticsAnswerStatus.Answered && PartHasAnyRegex().IsMatch(" " + part.Trim() + " "))
+        {
+            // "... have an abandoned cart": at least one, as "have at least 1 abandoned cart" reads it.
+            partRead = Parse($" how many {whole} {PartHasAnyRegex().Replace(" " + part.Trim() + " ", "${verb} at least 1 ").Trim()} ", layer, campaignNames, campaignIds);
+        }
+
+        if (wholeRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } wholeQuery } || partRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } partQuery }
+            || AsCustomers(wholeQuery, layer) is not { } w || AsCustomers(partQuery, layer) is not { } p)
         {
             return null;
         }
 
-        ParsedQuestion wholeRead = Parse($" how many {whole.Trim()} ", layer, campaignNames, campaignIds);
-        ParsedQuestion partRead = Parse($" how many {whole.Trim()} {part.Trim()} ", layer, campaignNames, campaignIds);
-        if (wholeRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } w } || partRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } p })
-        {
-            return null;
-        }
-
-        bool counted = ReferenceEquals(w.Measure, layer.CustomerCount) || w.Measure.Name == "buyers" || w.Measure.Membership is not null;
-        if (!counted || w.Measure.Name != p.Measure.Name || !Plain(w) || !Plain(p) || w.Time != p.Time || w.Conditions.Count + w.Filters.Count == 0
-            || p.Conditions.Count + p.Filters.Count <= w.Conditions.Count + w.Filters.Count
+        if (!Plain(w) || !Plain(p) || w.Time != p.Time || w.Conditions.Count + w.Filters.Count == 0 || (conditionRequired && w.Conditions.Count == 0)
+            || w.TimeOnConditions != p.TimeOnConditions || p.Conditions.Count + p.Filters.Count <= w.Conditions.Count + w.Filters.Count
             || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d))))
         {
             return null;
@@ -143,6 +147,37 @@ internal static partial class QuestionParser
         return partRead with { Query = p with { Share = true, ShareWhole = w } };
 
         static bool Plain(AnalyticsQuery q) => q is { Dimension: null, Limit: null, Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null };
+    }
+
+    // A count of customers said as one: buyers (of a product, in a range) as the customers with such a purchase, the members
+    // of a flag as the customers who are. Null when the query counts something else.
+    private static AnalyticsQuery? AsCustomers(AnalyticsQuery query, SemanticLayer layer)
+    {
+        if (ReferenceEquals(query.Measure, layer.CustomerCount))
+        {
+            return query;
+        }
+
+        if (query.Measure.Membership is not null && layer.Fact(query.Measure.Fact) is { IsCustomerGrain: true } && query.Time is null)
+        {
+            CustomerCondition member = new(query.Measure, [], new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false), null, false);
+            return query with { Measure = layer.CustomerCount, Conditions = [member, .. query.Conditions] };
+        }
+
+        if (query.Measure.Name == "buyers" && query.Measure.Missing is null)
+        {
+            List<QueryFilter> onRows = [.. query.Filters.Where(f => layer.Dimension(f.Dimension)?.OnCustomers != true)];
+            CustomerCondition bought = new(query.Measure, onRows, null, null, false);
+            return query with
+            {
+                Measure = layer.CustomerCount,
+                Filters = [.. query.Filters.Where(f => !onRows.Contains(f))],
+                Conditions = [bought, .. query.Conditions],
+                TimeOnConditions = query.Time is not null || query.TimeOnConditions,
+            };
+        }
+
+        return null;
     }
 
     private static bool SameFilter(QueryFilter a, QueryFilter b) =>
@@ -156,11 +191,33 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:of|among|amongst|out of|for|across) (?:the |all |all the |our |those )?(?<whole>.+?) (?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct)(?: of (?:them|those|these|this group))? (?<part>.+)$")]
     private static partial Regex LeadingWholeClauseRegex();
 
+    // Where the whole ends: a verb not said of the whole itself ("who are", "who have bought"), or "also" ("customers who
+    // bought <A> also bought <B>").
+    [GeneratedRegex(@"(?<! who| that| have| has| had| not| never) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong|bought|purchased|ordered|made|placed|also)(?= )")]
+    private static partial Regex WholeEndsRegex();
+
+    [GeneratedRegex(@"^ (?<verb>have|has|had) (?:a|an|any) (?=[a-z])")]
+    private static partial Regex PartHasAnyRegex();
+
+    // "buyers", "purchasers", "paying customers", "buying customers" said as the whole: the customers who bought.
+    [GeneratedRegex(@"^ (?:buyers|purchasers|(?:paying|buying|purchasing) (?:customers|shoppers|people))(?= )")]
+    private static partial Regex BuyerWholeRegex();
+
     // "what percentage of customers with an abandoned cart are ...": the share said first, the whole after "of".
     [GeneratedRegex(@"^ (?:(?:what|which) )?(?:(?:is|s) )?(?:the )?(?:share|percentage|percent|proportion|fraction|portion|pct) of (?:the |all |all the |our )?(?<rest>.+)$")]
     private static partial Regex ShareOfRegex();
 
-    // The whole is of customers ("customers with ...", "buyers who ...") or of the members of a flag (read by the parser).
-    [GeneratedRegex(@"^ ?(?:[a-z]+ ){0,3}?(?:customers|shoppers|people|clients|users|buyers|purchasers|folks|members)(?: |$)")]
-    private static partial Regex WholeNounRegex();
+
+    // "how many exclusivity seekers have an abandoned cart": the members of a flag are customers, so the count is of them.
+    private static bool CountsMembers(Match howMany, SemanticLayer layer)
+    {
+        string noun = howMany.Groups["w2"].Success ? howMany.Groups["w1"].Value + " " + howMany.Groups["w2"].Value : howMany.Groups["w1"].Value;
+        return layer.Measures.Any(m => m.Membership is not null && m.Missing is null && layer.Fact(m.Fact) is { IsCustomerGrain: true }
+            && m.Synonyms.Any(w => string.Equals(w, noun, StringComparison.Ordinal)));
+    }
+
+    // "customers with a churn probability over 0.7 have an abandoned cart": a verb between a comparison and the measure after
+    // it ends the comparison's phrase, so the comparison is of the measure before it.
+    private static bool VerbBetween(string text, int from, int to) =>
+        to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "have" or "has" or "had" or "are" or "is" or "was" or "were");
 }

@@ -74,6 +74,13 @@ internal static partial class QuestionParser
             return rowsOfCustomers;
         }
 
+        // "what share of customers who bought <A> also bought <B>": a whole with a condition of its own, which the readings
+        // below would drop (QuestionParser.Stop37.cs).
+        if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: true) is { } wholeWithCondition)
+        {
+            return wholeWithCondition;
+        }
+
         // "What proportion of customers have an abandoned cart?": the share of customers with at least one.
         if (ReadShareWithAny(question, layer, campaignNames, campaignIds, out bool shareWithAnySaid) is { } shareWithAny)
         {
@@ -93,7 +100,7 @@ internal static partial class QuestionParser
 
         // A share whose whole has a condition of its own ("what percentage of customers with an abandoned cart are
         // exclusivity seekers"): read only where the rest of the parser declined (QuestionParser.Stop37.cs).
-        if (ReadConditionedWhole(question, layer, campaignNames, campaignIds) is { } conditionedWhole)
+        if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: false) is { } conditionedWhole)
         {
             return conditionedWhole;
         }
@@ -743,7 +750,7 @@ internal static partial class QuestionParser
 
         foreach ((NumericComparison comparison, int start, int end) in comparisons)
         {
-            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
+            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFiller(afterTime, end, m.Start) && !VerbBetween(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
             (MeasureDefinition Measure, int Start, int End)? before = measureAt.Where(m => m.End <= start).Select(m => ((MeasureDefinition, int, int)?)m).LastOrDefault();
             MeasureDefinition? subject = after?.Measure ?? before?.Measure;
             if (after is { } next && before is { } previous && OnlyFiller(afterTime, previous.End, start) && Conjoined(afterTime, end, next.Start))
@@ -2455,7 +2462,8 @@ internal static partial class QuestionParser
         Match m = HowManyNounRegex().Match(normalized);
         IReadOnlyList<string> nouns = layer.CustomerCount.Synonyms;
         return m.Success && (nouns.Contains(m.Groups["w1"].Value)
-            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value)));
+            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value))
+            || CountsMembers(m, layer));
     }
 
     [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?:(?:distinct|unique|different|individual) )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]
