@@ -36,7 +36,8 @@ internal sealed record AskEvalReport(
 /// <summary>
 /// Scores <see cref="IAnalyticsService"/> against questions whose truth is SQL written by hand. An answer is right when
 /// its rows hold the truth's values: a single value (the answer's first column) or, keyed by the first column, one
-/// value per group (the answer's last column), numbers within a relative 1e-6. A question whose truth is null must
+/// value per group (the answer's last column), numbers within a relative 1e-6, or, where the truth SQL rounds
+/// (<c>round(x, 4)</c>), within half a step of its fewest digits, so that 0.45736 answers a truth of 0.4574. A question whose truth is null must
 /// be declined; answering it is wrong. A declined answerable question is counted as declined, not wrong.
 /// </summary>
 internal static partial class AskEvaluator
@@ -116,7 +117,7 @@ internal static partial class AskEvaluator
             }
 
             QueryResult truth = await store.QueryAsync(new SqlStatement(item.Truth), cancellationToken).ConfigureAwait(false);
-            if (Compare(truth, answer) is { } why)
+            if (Compare(truth, answer, RoundingTolerance(item.Truth)) is { } why)
             {
                 counts[3]++;
                 wrong.Add($"{item.Question}: {why} ({answer.Restatement})");
@@ -134,7 +135,29 @@ internal static partial class AskEvaluator
             total == 0 ? 0 : Math.Round((double)right / total, 4), reports, wrong, declined);
     }
 
-    private static string? Compare(QueryResult truth, AnalyticsAnswer answer)
+    /// <summary>
+    /// Half a step of the fewest digits the truth SQL rounds to (<c>round(avg(x), 4)</c>: 0.00005); 0 where it does not round.
+    /// </summary>
+    internal static double RoundingTolerance(string truth)
+    {
+        int? digits = null;
+        foreach (System.Text.RegularExpressions.Match match in RoundDigitsRegex().Matches(StringLiteralRegex().Replace(truth, "''")))
+        {
+            int d = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            digits = digits is { } fewest ? Math.Min(fewest, d) : d;
+        }
+
+        return digits is { } places ? 0.5 * Math.Pow(10, -places) : 0;
+    }
+
+    // The digits argument of a round(…, N) call: a comma, the digits, and the call's closing bracket.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\bround\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*,\s*(\d+)\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex RoundDigitsRegex();
+
+    [System.Text.RegularExpressions.GeneratedRegex("'(?:[^']|'')*'")]
+    private static partial System.Text.RegularExpressions.Regex StringLiteralRegex();
+
+    private static string? Compare(QueryResult truth, AnalyticsAnswer answer, double tolerance)
     {
         if (truth.Columns.Count == 1)
         {
@@ -145,7 +168,7 @@ internal static partial class AskEvaluator
             }
 
             object? actual = answer.Rows.Count == 0 ? null : answer.Rows[0][answer.Columns[0]];
-            return Same(expected, actual) || SameProportion(answer.Columns[0], expected, actual) ? null : $"expected {Show(expected)}, got {Show(actual)}";
+            return Same(expected, actual, tolerance) || SameProportion(answer.Columns[0], expected, actual, tolerance) ? null : $"expected {Show(expected)}, got {Show(actual)}";
         }
 
         Dictionary<string, object?> expectedByKey = new(StringComparer.Ordinal);
@@ -174,7 +197,7 @@ internal static partial class AskEvaluator
             }
 
             object? actual = row[answer.Columns[^1]];
-            if (!Same(expected, actual) && !SameProportion(answer.Columns[^1], expected, actual))
+            if (!Same(expected, actual, tolerance) && !SameProportion(answer.Columns[^1], expected, actual, tolerance))
             {
                 return $"{key}: expected {Show(expected)}, got {Show(actual)}";
             }
@@ -214,7 +237,7 @@ internal static partial class AskEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex MonthKeyRegex();
 
-    private static bool Same(object? expected, object? actual)
+    private static bool Same(object? expected, object? actual, double tolerance)
     {
         if (expected is null || actual is null)
         {
@@ -226,7 +249,7 @@ internal static partial class AskEvaluator
         {
             double e = Convert.ToDouble(expected, CultureInfo.InvariantCulture);
             double a = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
-            return Math.Abs(e - a) <= 1e-6 * Math.Max(1, Math.Abs(e));
+            return Math.Abs(e - a) <= Math.Max(1e-6 * Math.Max(1, Math.Abs(e)), tolerance + 1e-12);
         }
 
         return Key(expected) == Key(actual);
@@ -236,9 +259,9 @@ internal static partial class AskEvaluator
     /// A proportion answered as a fraction (a column named as a share, rate, lift or growth: 0.093) against a truth written
     /// as a percentage (9.3), the same figure (the answer's text prints it as 9.3%).
     /// </summary>
-    private static bool SameProportion(string column, object? expected, object? actual) =>
+    private static bool SameProportion(string column, object? expected, object? actual, double tolerance) =>
         ProportionColumnRegex().IsMatch(column) && expected is not null && actual is not null && IsNumber(expected) && IsNumber(actual)
-        && Same(expected, Convert.ToDouble(actual, CultureInfo.InvariantCulture) * 100);
+        && Same(expected, Convert.ToDouble(actual, CultureInfo.InvariantCulture) * 100, tolerance);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"share|rate|uplift|lift|growth|change|percent|pct")]
     private static partial System.Text.RegularExpressions.Regex ProportionColumnRegex();

@@ -238,7 +238,7 @@ internal static class AnswerWriter
             // "who never bought", "with no abandoned carts", "with any sessions for ios": customers with or without any
             // row of the condition's table.
             string time = condition.Time is { } own
-                ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC)") : "")
+                ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC{(own.EndsAtAsOf ? ", both included" : "")})") : "")
                 : query.Time is not null ? " in the time range" : "";
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
             if (condition.Measure.Name == "events" && condition.Filters.Count > 0 && condition.Filters.All(f => f.Dimension == "event_type"))

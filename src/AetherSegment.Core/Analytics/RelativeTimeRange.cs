@@ -46,8 +46,10 @@ internal enum TimeRangeKind
 
 /// <summary>
 /// A time range relative to the data's as-of instant ("last 30 days", "last month", "in October"), resolved to a
-/// half-open UTC interval [start, end). Rolling ranges ("the last 30 days", "the past 24 hours", "the 30 days before")
-/// end at the as-of instant itself and start the same span earlier (as-of minus 30 days), to the second; calendar
+/// half-open UTC interval [start, end). Rolling ranges ("the last 30 days", "the past 24 hours") start the span before
+/// the as-of (as-of minus 30 days), to the second, and include the as-of instant itself: the data ends there, and what
+/// happened at "now" happened in the last 30 days. "The 30 days before" a rolling range ends where that range starts,
+/// that instant excluded. Calendar
 /// ranges (today, last week, this month, "in October", Q3, a year) are whole UTC days; weeks start on Monday (ISO).
 /// </summary>
 /// <param name="Kind">The kind of range.</param>
@@ -68,11 +70,11 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
         DateTimeOffset firstOfYear = new(day.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         switch (Kind)
         {
-            case TimeRangeKind.RollingHours: return (utc.AddHours(-Amount), utc);
-            case TimeRangeKind.RollingDays: return (utc.AddDays(-Amount), utc);
-            case TimeRangeKind.RollingWeeks: return (utc.AddDays(-7 * Amount), utc);
-            case TimeRangeKind.RollingMonths: return (utc.AddMonths(-Amount), utc);
-            case TimeRangeKind.RollingYears: return (utc.AddYears(-Amount), utc);
+            case TimeRangeKind.RollingHours: return (utc.AddHours(-Amount), ThroughAsOf(utc));
+            case TimeRangeKind.RollingDays: return (utc.AddDays(-Amount), ThroughAsOf(utc));
+            case TimeRangeKind.RollingWeeks: return (utc.AddDays(-7 * Amount), ThroughAsOf(utc));
+            case TimeRangeKind.RollingMonths: return (utc.AddMonths(-Amount), ThroughAsOf(utc));
+            case TimeRangeKind.RollingYears: return (utc.AddYears(-Amount), ThroughAsOf(utc));
             case TimeRangeKind.Today: return (day, tomorrow);
             case TimeRangeKind.Yesterday: return (day.AddDays(-1), day);
             case TimeRangeKind.ThisWeek: return (monday, tomorrow);
@@ -105,6 +107,16 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
         }
     }
 
+    /// <summary>
+    /// The exclusive end of a range that includes the as-of instant: one microsecond (the finest step of a DuckDB or
+    /// BigQuery timestamp) after it, so that a cart left at the as-of itself is "in the last 48 hours".
+    /// </summary>
+    private static DateTimeOffset ThroughAsOf(DateTimeOffset asOf) => asOf.AddTicks(TimeSpan.TicksPerMicrosecond);
+
+    /// <summary>Whether the range is a rolling range that ends at, and includes, the as-of instant ("the last 30 days").</summary>
+    public bool EndsAtAsOf => Kind is TimeRangeKind.RollingHours or TimeRangeKind.RollingDays or TimeRangeKind.RollingWeeks or TimeRangeKind.RollingMonths
+        or TimeRangeKind.RollingYears;
+
     /// <summary>Whether the range is the span before a rolling range ("the 30 days before").</summary>
     public bool IsPreceding => Kind is TimeRangeKind.PrecedingHours or TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths;
 
@@ -114,8 +126,8 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
 
     /// <summary>
     /// The phrase with the resolved dates, for answers: "last month (2026-10-01 to 2026-10-31)" (whole days, both
-    /// included), or for a rolling range its exact instants, "last 30 days (2026-10-21 12:00 to 2026-11-20 12:00 UTC)"
-    /// (the start included, the end excluded).
+    /// included), or for a rolling range its exact instants, "last 30 days (2026-10-21 12:00 to 2026-11-20 12:00 UTC,
+    /// both included)", and for the span before one "(... UTC, the end excluded)".
     /// </summary>
     public string Describe(DateTimeOffset asOf)
     {
@@ -123,7 +135,9 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
         if (IsRolling)
         {
             string format = start.Second != 0 || end.Second != 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm";
-            return string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start.ToString(format, CultureInfo.InvariantCulture)} to {end.ToString(format, CultureInfo.InvariantCulture)} UTC)");
+            return EndsAtAsOf
+                ? string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start.ToString(format, CultureInfo.InvariantCulture)} to {asOf.ToUniversalTime().ToString(format, CultureInfo.InvariantCulture)} UTC, both included)")
+                : string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start.ToString(format, CultureInfo.InvariantCulture)} to {end.ToString(format, CultureInfo.InvariantCulture)} UTC, the end excluded)");
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd})");

@@ -108,6 +108,32 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
         Assert.Equal(wrong, report.Wrong);
     }
 
+    [Theory]
+    [InlineData("SELECT round(avg(clv_score), 4) FROM customers", 0)]
+    [InlineData("SELECT ROUND(100.0 * AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END), 1) FROM customers", 0)]
+    [InlineData("SELECT round(avg(clv_score), 4) + 0.0001 FROM customers", 1)]
+    [InlineData("SELECT avg(clv_score) + 0.00001 FROM customers", 1)]
+    public async Task RoundedTruths_MatchWithinHalfTheirLastDigit_AndOnlyWhenTheTruthRounds(string truth, int wrong)
+    {
+        // The twelfth blind set rounds its truths (round(avg(clv_score), 4) = 0.4574); the answer is 0.45736.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        string question = truth.Contains("referral", StringComparison.Ordinal) ? "what share of customers came from referrals?" : "average clv score";
+        LabelledQuestion labelled = new("rounded", question, truth);
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [labelled], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
+    [InlineData("SELECT round(avg(x), 4) FROM t", 0.00005)]
+    [InlineData("SELECT ROUND(100.0 * SUM(CASE WHEN a THEN 1 ELSE 0 END) / COUNT(*), 2), round(avg(y), 3) FROM t", 0.005)]
+    [InlineData("SELECT avg(x) FROM t WHERE name = 'round(1, 2)x'", 0)]
+    [InlineData("SELECT avg(x) FROM t", 0)]
+    public void RoundingTolerance_IsHalfAStepOfTheFewestDigits(string truth, double tolerance) =>
+        Assert.Equal(tolerance, AskEvaluator.RoundingTolerance(truth), 12);
+
     [Fact]
     public async Task CustomerCounts_AreNotReadAsPercentages()
     {

@@ -119,7 +119,7 @@ public sealed class BlindFiveTests(AnalyticsDatabase database) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("How many customers used the room planner in the last 30 days?", "room_planner_use", "event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp < TIMESTAMP '2026-11-20 12:00:00'")]
+    [InlineData("How many customers used the room planner in the last 30 days?", "room_planner_use", "event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00'")]
     [InlineData("how many customers viewed in AR", "ar_view", "true")]
     [InlineData("customers who checked stock last week", "stock_check", "event_timestamp >= TIMESTAMP '2026-11-09' AND event_timestamp < TIMESTAMP '2026-11-16'")]
     [InlineData("how many shoppers started checkout this month", "checkout_start", "event_timestamp >= TIMESTAMP '2026-11-01' AND event_timestamp < TIMESTAMP '2026-11-21'")]
@@ -150,7 +150,7 @@ public sealed class BlindFiveTests(AnalyticsDatabase database) : IClassFixture<A
 
     [Theory]
     [InlineData("How many abandoned carts had more than 2 items?", "SELECT count(*) FROM abandoned_carts WHERE item_count > 2")]
-    [InlineData("abandoned carts with at least 3 items in the last 7 days", "SELECT count(*) FROM abandoned_carts WHERE item_count >= 3 AND abandoned_at >= TIMESTAMP '2026-11-13 12:00:00' AND abandoned_at < TIMESTAMP '2026-11-20 12:00:00'")]
+    [InlineData("abandoned carts with at least 3 items in the last 7 days", "SELECT count(*) FROM abandoned_carts WHERE item_count >= 3 AND abandoned_at >= TIMESTAMP '2026-11-13 12:00:00' AND abandoned_at <= TIMESTAMP '2026-11-20 12:00:00'")]
     [InlineData("how many customers abandoned a cart with more than 3 items", "SELECT count(DISTINCT customer_id) FROM abandoned_carts WHERE item_count > 3")]
     public async Task CartsWithMoreThanNItems_CompareTheItemCount(string question, string truth)
     {

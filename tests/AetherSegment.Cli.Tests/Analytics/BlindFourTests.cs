@@ -7,7 +7,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 
 /// <summary>
 /// What the fourth blind set (ask-blind4) found, each answer recounted in SQL on the fixture (as-of 2026-11-20 12:00
-/// UTC): rolling windows ending at the as-of instant, an upper bound on the spend of shoppers counting only those who
+/// UTC): rolling windows ending at (and including) the as-of instant, an upper bound on the spend of shoppers counting only those who
 /// bought, growth led by the percent change, and the campaign questions (revenue of a campaign, its control group,
 /// customers who received it). Questions that must still be declined or asked back are here too.
 /// </summary>
@@ -23,13 +23,13 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     [InlineData("number of events in the last 24 hours", "behavioral_events", "event_timestamp", "24 HOUR")]
     [InlineData("orders over the last 2 weeks", "transactions", "transaction_date", "14 DAY")]
     [InlineData("how many orders in the past 3 months?", "transactions", "transaction_date", "3 MONTH")]
-    public async Task RollingWindow_EndsAtTheAsOfInstant_AndSaysItsInstants(string question, string table, string column, string span)
+    public async Task RollingWindow_EndsAtTheAsOfInstant_IncludesIt_AndSaysItsInstants(string question, string table, string column, string span)
     {
         AnalyticsAnswer answer = await AskAsync(question);
 
-        double expected = await TruthAsync($"SELECT count(*) FROM {table} WHERE {column} >= TIMESTAMP '2026-11-20 12:00:00' - INTERVAL {span} AND {column} < TIMESTAMP '2026-11-20 12:00:00'");
+        double expected = await TruthAsync($"SELECT count(*) FROM {table} WHERE {column} >= TIMESTAMP '2026-11-20 12:00:00' - INTERVAL {span} AND {column} <= TIMESTAMP '2026-11-20 12:00:00'");
         Assert.Equal(expected, RuleAnswers.Single(answer));
-        Assert.Contains("12:00 to 2026-11-20 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("12:00 to 2026-11-20 12:00 UTC, both included)", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
         Assert.Equal(2, answer.Rows.Count);
         Assert.Equal(await TruthAsync("SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-09-21 12:00:00' AND transaction_date < TIMESTAMP '2026-10-21 12:00:00'"),
             Convert.ToDouble(answer.Rows[0][answer.Columns[^1]], CultureInfo.InvariantCulture));
-        Assert.Contains("(2026-09-21 12:00 to 2026-10-21 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("(2026-09-21 12:00 to 2026-10-21 12:00 UTC, the end excluded)", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
 
         Assert.Equal(AnalyticsAnswerStatus.Answered, answer.Status);
         double before = await TruthAsync("SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-09-21 12:00:00' AND transaction_date < TIMESTAMP '2026-10-21 12:00:00'");
-        double after = await TruthAsync("SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date < TIMESTAMP '2026-11-20 12:00:00'");
+        double after = await TruthAsync("SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00'");
         double first = Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]], CultureInfo.InvariantCulture);
         Assert.Equal(percentFirst ? (after - before) / before : after - before, first, 9);
         Assert.StartsWith(percentFirst ? "percent_change_in_" : "change_in_", answer.Columns[0], StringComparison.Ordinal);

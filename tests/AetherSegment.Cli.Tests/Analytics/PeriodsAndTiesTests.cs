@@ -52,8 +52,8 @@ public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixt
         // Rolling windows end at the as-of instant: [as-of - 60 days, as-of - 30 days) and [as-of - 30 days, as-of).
         Assert.Equal(Revenue(AsOf.AddDays(-60), AsOf.AddDays(-30)), Value(answer.Rows[0]), 6);
         Assert.Equal(Revenue(AsOf.AddDays(-30), AsOf), Value(answer.Rows[1]), 6);
-        Assert.Contains("(2026-09-21 12:00 to 2026-10-21 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
-        Assert.Contains("(2026-10-21 12:00 to 2026-11-20 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("(2026-09-21 12:00 to 2026-10-21 12:00 UTC, the end excluded)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("(2026-10-21 12:00 to 2026-11-20 12:00 UTC, both included)", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
     private const string ThisYear = "transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2027-01-01'";
-    private const string Last90Days = "transaction_date >= TIMESTAMP '2026-08-22 12:00:00' AND transaction_date < TIMESTAMP '2026-11-20 12:00:00'";
+    private const string Last90Days = "transaction_date >= TIMESTAMP '2026-08-22 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00'";
 
     [Theory]
     [InlineData("What's the biggest total spend by a single customer?", "SELECT max(s) FROM (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1)")]
@@ -73,7 +73,7 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
     [InlineData("number of orders worth at least $750 placed by customers in London this year",
         "SELECT count(*) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.city = 'London' AND t.order_value >= 750 AND t." + ThisYear)]
     [InlineData("How many abandoned carts above $400 were from UK shoppers in the last 30 days?",
-        "SELECT count(*) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE c.country = 'United Kingdom' AND a.cart_value > 400 AND a.abandoned_at >= TIMESTAMP '2026-10-21 12:00:00' AND a.abandoned_at < TIMESTAMP '2026-11-20 12:00:00'")]
+        "SELECT count(*) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE c.country = 'United Kingdom' AND a.cart_value > 400 AND a.abandoned_at >= TIMESTAMP '2026-10-21 12:00:00' AND a.abandoned_at <= TIMESTAMP '2026-11-20 12:00:00'")]
     // Answered before as the customers with such an order.
     [InlineData("number of orders above $300 that Canadian shoppers placed",
         "SELECT count(*) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'Canada' AND t.order_value > 300")]

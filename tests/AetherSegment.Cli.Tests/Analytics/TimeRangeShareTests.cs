@@ -11,9 +11,9 @@ public sealed class TimeRangeShareTests(AnalyticsDatabase database) : IClassFixt
 {
     [Theory]
     [InlineData("What fraction of all orders were placed in the last 30 days?",
-        "SELECT (SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date < TIMESTAMP '2026-11-20 12:00:00') / (SELECT count(*) FROM transactions)")]
+        "SELECT (SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00') / (SELECT count(*) FROM transactions)")]
     [InlineData("Of all the abandoned carts on record, what share were abandoned in the last 7 days?",
-        "SELECT (SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-11-13 12:00:00' AND abandoned_at < TIMESTAMP '2026-11-20 12:00:00') / (SELECT count(*) FROM abandoned_carts)")]
+        "SELECT (SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-11-13 12:00:00' AND abandoned_at <= TIMESTAMP '2026-11-20 12:00:00') / (SELECT count(*) FROM abandoned_carts)")]
     [InlineData("what percent of our revenue came in this year",
         "SELECT (SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01') / (SELECT sum(order_value) FROM transactions)")]
     public async Task ShareOfATimeRange_IsOutOfAllTime(string question, string truth)

@@ -9,7 +9,7 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// </summary>
 public sealed class TrailingNeverRangeTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private const string NoOrderInThirtyDays = "customer_id NOT IN (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date < TIMESTAMP '2026-11-20 12:00:00')";
+    private const string NoOrderInThirtyDays = "customer_id NOT IN (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00')";
 
     [Theory]
     [InlineData("How many customers abandoned a cart and have not purchased anything in the last 30 days?", "SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM abandoned_carts) AND " + NoOrderInThirtyDays)]
@@ -20,7 +20,7 @@ public sealed class TrailingNeverRangeTests(AnalyticsDatabase database) : IClass
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
 
         Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
-        Assert.Contains("who did not buy in last 30 days (2026-10-21 12:00 to 2026-11-20 12:00 UTC)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("who did not buy in last 30 days (2026-10-21 12:00 to 2026-11-20 12:00 UTC, both included)", answer.Restatement, StringComparison.Ordinal);
         Assert.DoesNotContain("in the time range", answer.Restatement, StringComparison.Ordinal);
     }
 

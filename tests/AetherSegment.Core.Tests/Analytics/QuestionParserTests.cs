@@ -88,10 +88,11 @@ public sealed class QuestionParserTests
 
     [Theory]
     [InlineData("revenue last month", "2026-10-01", "2026-11-01")]
-    [InlineData("revenue in the last 30 days", "2026-10-21T12:00:00", "2026-11-20T12:00:00")]
-    [InlineData("revenue over the past 2 weeks", "2026-11-06T12:00:00", "2026-11-20T12:00:00")]
-    [InlineData("revenue in the last 24 hours", "2026-11-19T12:00:00", "2026-11-20T12:00:00")]
-    [InlineData("revenue in the past 3 months", "2026-08-20T12:00:00", "2026-11-20T12:00:00")]
+    // Rolling ranges include the as-of instant: their exclusive end is one microsecond after it.
+    [InlineData("revenue in the last 30 days", "2026-10-21T12:00:00", "2026-11-20T12:00:00.000001")]
+    [InlineData("revenue over the past 2 weeks", "2026-11-06T12:00:00", "2026-11-20T12:00:00.000001")]
+    [InlineData("revenue in the last 24 hours", "2026-11-19T12:00:00", "2026-11-20T12:00:00.000001")]
+    [InlineData("revenue in the past 3 months", "2026-08-20T12:00:00", "2026-11-20T12:00:00.000001")]
     [InlineData("revenue this year", "2026-01-01", "2026-11-21")]
     [InlineData("revenue last year", "2025-01-01", "2026-01-01")]
     [InlineData("revenue last week", "2026-11-09", "2026-11-16")]
