@@ -92,6 +92,12 @@ internal static partial class QuestionParser
             }
         }
 
+        if (distinct is not null)
+        {
+            // "how many different categories does a buyer purchase from": the verb of the levels bought adds nothing.
+            text = PurchaseFromRegex().Replace(text, m => new string(' ', m.Length));
+        }
+
         text = Consume(text, StatisticWordRegex(), _ => { });
         ParsedQuestion rest = Parse(text.Replace("#", "", StringComparison.Ordinal), layer, campaignNames, campaignIds, legacy: false);
         if (rest.Query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null } query
@@ -208,7 +214,7 @@ internal static partial class QuestionParser
         // "median spend" could be of an order or of a customer: only a value said ("order value", "cart value") is a row's.
         if (!text.Contains(" value ", StringComparison.Ordinal))
         {
-            return null;
+            return ScoreMedian(text, layer, campaignNames, campaignIds);
         }
 
         string averaged = StatisticWordRegex().Replace(text, m => m.Value == "median" ? "average" : m.Value);

@@ -55,6 +55,7 @@ internal static partial class QuestionParser
     private static string RephraseStop37(string text)
     {
         text = EachCalendarYearRegex().Replace(text, "by year");
+        text = CountedAsZeroRegex().Replace(text, m => new string(' ', m.Length));
 
         // "bought something in the last 90 days, how much did each spend during those 90 days": the range said again.
         text = ThoseDaysRegex().Replace(text, m =>
@@ -70,6 +71,11 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )")]
     private static partial Regex ThoseDaysRegex();
+
+    // "counting customers with no purchases as zero", "with customers who bought nothing counted as dollars 0": every
+    // customer, which a per-customer figure is over already.
+    [GeneratedRegex(@"(?<= )(?:counting|treating|with|including) (?:the ones|those|customers|people|shoppers|anyone|non buyers) ?(?:who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|with no (?:purchases|orders|transactions)|who bought nothing)? (?:counted |counting |treated )?as (?:0|zero|dollars 0)(?= )")]
+    private static partial Regex CountedAsZeroRegex();
 
     [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )")]
     private static partial Regex EachCalendarYearRegex();
@@ -220,4 +226,115 @@ internal static partial class QuestionParser
     // it ends the comparison's phrase, so the comparison is of the measure before it.
     private static bool VerbBetween(string text, int from, int to) =>
         to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "have" or "has" or "had" or "are" or "is" or "was" or "were");
+
+    // "average abandoned cart value per customer country": the customers' attribute, as "by country" says it (not a
+    // statistic of each customer). Rewritten on the question as written, only where an attribute of the customers follows.
+    private static string CustomerAttributeSaid(string question, SemanticLayer layer)
+    {
+        if (!question.Contains("customer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return question;
+        }
+
+        string attributes = string.Join("|", layer.Dimensions.Where(d => d.OnCustomers && d.Missing is null && !d.IsTime)
+            .SelectMany(d => d.Synonyms.Append(d.Label)).Select(w => QuestionText.Normalize(w).Trim()).Where(w => w.Length > 0)
+            .Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).Select(Regex.Escape));
+        return attributes.Length == 0 ? question
+            : Regex.Replace(question, $@"\b(?:per|for each|for every|by|each) customer(?:'s|s'|s)? (?=(?:{attributes})\b)", "by ", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+    }
+
+    // Shorthand a user types, as the words the parser reads, on the question as written: "custs" and "ppl" (customers,
+    // people), "3+ orders" (3 or more), "> 0.6" and ">= 0.6" (over, at least), "2k" after a comparison (2000), "i.e." and
+    // "e.g." (that is), "whose biggest single order was over X" (customers with an order over X: the largest is over X
+    // exactly when one is).
+    private static string Shorthand(string question)
+    {
+        if (!ShorthandRegex().IsMatch(question))
+        {
+            return question;
+        }
+
+        string text = ShorthandRegex().Replace(question, m => m.Value.ToLowerInvariant() switch
+        {
+            "custs" => "customers",
+            "cust" => "customer",
+            "ppl" => "people",
+            "i.e." or "ie." or "e.g." or "eg." => " ",
+            ">=" => " at least ",
+            "<=" => " at most ",
+            ">" => " over ",
+            "<" => " under ",
+            _ => m.Value,
+        });
+        text = OrMorePlusRegex().Replace(text, "${n} or more ");
+        text = ThousandsRegex().Replace(text, "${n}000");
+        text = ContractionRegex().Replace(text, "${who} have");
+        return LargestOrderOverRegex().Replace(text, "with an order ${op} $$${n}");
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z])(?:custs|cust|ppl)(?![A-Za-z])|(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|\d\+|\d[kK]\b|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ShorthandRegex();
+
+    [GeneratedRegex(@"\b(?<who>who|that|they|we|you)['\u2019]ve\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContractionRegex();
+
+    [GeneratedRegex(@"(?<n>\d{1,6})\+(?= |$|[),.?])")]
+    private static partial Regex OrMorePlusRegex();
+
+    [GeneratedRegex(@"(?<=(?:over|above|than|under|below|least|most|between|and|to|\$) ?)(?<n>\d{1,3})[kK]\b")]
+    private static partial Regex ThousandsRegex();
+
+    [GeneratedRegex(@"\bwhose (?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)(?: value)? (?:was|is|has been|were)? ?(?<op>over|above|more than|greater than|at least|exceeding) \$?(?<n>\d[\d,]*(?:\.\d+)?)(?![\d%])", RegexOptions.IgnoreCase)]
+    private static partial Regex LargestOrderOverRegex();
+
+    // "instagram vs facebook - how many customers came from each": two words the vocabulary reads as the same value,
+    // compared; the data holds only the value, so the split cannot be made. The reason, or null.
+    private static string? SameValueCompared(List<(QueryFilter Filter, int At)> placed, string text)
+    {
+        if (!VersusRegex().IsMatch(text))
+        {
+            return null;
+        }
+
+        foreach ((QueryFilter filter, int at) in placed)
+        {
+            if (placed.Find(p => p.At != at && p.Filter.Dimension == filter.Dimension && p.Filter.Phrase != filter.Phrase && !p.Filter.Negated && !filter.Negated
+                && p.Filter.Values.SequenceEqual(filter.Values, StringComparer.Ordinal)) is { Filter: { } other })
+            {
+                return $"\"{filter.Phrase}\" and \"{other.Phrase}\" are both {string.Join(" or ", filter.Values)} in the data, so I cannot compare them; ask for {string.Join(" or ", filter.Values)} as one";
+            }
+        }
+
+        return null;
+    }
+
+    // "events from mobile (ios + android)": values listed after a word for their group restate it; one filter on the group,
+    // not a comparison of the values.
+    private static List<QueryFilter> GroupRestated(List<QueryFilter> filters)
+    {
+        List<QueryFilter> groups = filters.FindAll(f => f.Group && !f.Negated);
+        return groups.Count == 0 ? filters
+            : filters.FindAll(f => f.Group || f.Negated || !groups.Exists(g => g.Dimension == f.Dimension && f.Values.All(v => g.Values.Contains(v, StringComparer.Ordinal))));
+    }
+
+    [GeneratedRegex(@"(?<= )(?:purchase|purchases|buy|buys|shop|shops) (?:from|in|across)(?= )")]
+    private static partial Regex PurchaseFromRegex();
+
+    // "top 3 countries ranked by median CLV score": the median of a score each customer has once (a table of one row per
+    // customer, id_unique), read as its average is; with its filters, breakdown and top N.
+    private static ParsedQuestion? ScoreMedian(string text, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
+        string averaged = StatisticWordRegex().Replace(text, m => m.Value == "median" ? "average" : m.Value);
+        ParsedQuestion parsed = Parse(averaged, layer, campaignNames, campaignIds, legacy: false);
+        if (parsed is not { Status: AnalyticsAnswerStatus.Answered, Query: { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Statistic: null, Having: null, RowComparison: null, Conditions.Count: 0 } query }
+            || query.Measure is not { Missing: null, RowValue: { } value, Additive: false, Membership: null } measure || !layer.OneRowPerCustomer(measure.Fact)
+            || !measure.Label.StartsWith("average ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string label = "median " + measure.Label["average ".Length..];
+        MeasureDefinition median = measure with { Name = "median_" + measure.Name.Replace("average_", "", StringComparison.Ordinal), Label = label, Synonyms = [], EachRow = null, Population = " (the middle of the customers' values)" };
+        return parsed with { Query = query with { Measure = median, Statistic = new MeasureStatistic(StatisticKind.Median, measure) { Row = new EachRowValue(value, "customer") } } };
+    }
 }

@@ -69,6 +69,7 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        question = CustomerAttributeSaid(Shorthand(question), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;
@@ -166,7 +167,10 @@ internal static partial class QuestionParser
                 string what = m.Groups["cart"].Success ? "abandoned_carts" : "buyers";
                 if (layer.Measure(what) is { Missing: null } measure)
                 {
-                    never.Add(measure);
+                    if (!never.Contains(measure))
+                    {
+                        never.Add(measure);
+                    }
                 }
                 else
                 {
@@ -592,6 +596,12 @@ internal static partial class QuestionParser
             dimensions.RemoveAll(d => !d.Plural && placed.Where(p => p.Filter.Dimension == d.Dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1);
         }
 
+        // "instagram vs facebook": two words of one value cannot be split (QuestionParser.Stop37.cs).
+        if (!legacy && SameValueCompared(placed, afterTime) is { } sameValue)
+        {
+            return ParsedQuestion.Unplaced(sameValue);
+        }
+
         // A negation word must exclude a value named right after it ("not in Denver", "but not Tents").
         List<QueryFilter> filters = [];
         List<int> usedNegations = [];
@@ -760,7 +770,7 @@ internal static partial class QuestionParser
                 subject = previous.Measure;
             }
 
-            if (subject is null)
+            if (subject is null || (ReferenceEquals(subject, layer.CustomerCount) && !share && dimensions.Count == 0))
             {
                 return ParsedQuestion.Unplaced($"I could not tell what \"{comparison.Phrase}\" compares; name the measure next to it, as in \"{ExampleComparison(layer)}\"");
             }
@@ -1955,7 +1965,7 @@ internal static partial class QuestionParser
         bool superlative,
         List<(MeasureDefinition Subject, NumericComparison Comparison)>? compared = null)
     {
-        List<QueryFilter> merged = MergeFilters(filters);
+        List<QueryFilter> merged = MergeFilters(GroupRestated(filters));
         if (measures.Count > 1)
         {
             measures.RemoveAll(m => m.Name == "customers");
