@@ -99,6 +99,7 @@ internal static partial class QuestionParser
         }
 
         text = Consume(text, StatisticWordRegex(), _ => { });
+        text = TypicalRegex().Replace(text, m => new string(' ', m.Length));
         ParsedQuestion rest = Parse(text.Replace("#", "", StringComparison.Ordinal), layer, campaignNames, campaignIds, legacy: false);
         if (rest.Query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null } query
             || rest.Status != AnalyticsAnswerStatus.Answered || !StatisticBreakdown(query))
@@ -259,7 +260,7 @@ internal static partial class QuestionParser
     private static partial Regex SessionsBaseRegex();
 
     // "by a single customer", "any one customer", "any single shopper": the total of one customer.
-    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:(?<buyer>paying|buying|purchasing) )?(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )")]
     private static partial Regex SingleCustomerRegex();
 
     // "per customer", "each buyer", "per buying customer", "every paying shopper", "each customer s".

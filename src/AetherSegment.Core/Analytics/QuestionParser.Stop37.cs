@@ -56,6 +56,8 @@ internal static partial class QuestionParser
     {
         text = EachCalendarYearRegex().Replace(text, "by year");
         text = CountedAsZeroRegex().Replace(text, m => new string(' ', m.Length));
+        text = MonthToDateRegex().Replace(text, m => new string(' ', m.Length));
+        text = LeftBehindRegex().Replace(text, "abandoned a cart");
 
         // "bought something in the last 90 days, how much did each spend during those 90 days": the range said again.
         text = ThoseDaysRegex().Replace(text, m =>
@@ -76,6 +78,10 @@ internal static partial class QuestionParser
     // customer, which a per-customer figure is over already.
     [GeneratedRegex(@"(?<= )(?:counting|treating|with|including) (?:the ones|those|customers|people|shoppers|anyone|non buyers) ?(?:who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|with no (?:purchases|orders|transactions)|who bought nothing)? (?:counted |counting |treated )?as (?:0|zero|dollars 0)(?= )")]
     private static partial Regex CountedAsZeroRegex();
+
+    // "in November 2026 to date", "November so far": the named month, which ends at the data's as-of when it is the current one.
+    [GeneratedRegex(@"(?<=(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})? )(?:to date|so far|up to now|until now)(?= )")]
+    private static partial Regex MonthToDateRegex();
 
     [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )")]
     private static partial Regex EachCalendarYearRegex();
@@ -337,4 +343,12 @@ internal static partial class QuestionParser
         MeasureDefinition median = measure with { Name = "median_" + measure.Name.Replace("average_", "", StringComparison.Ordinal), Label = label, Synonyms = [], EachRow = null, Population = " (the middle of the customers' values)" };
         return parsed with { Query = query with { Measure = median, Statistic = new MeasureStatistic(StatisticKind.Median, measure) { Row = new EachRowValue(value, "customer") } } };
     }
+
+    // "what's the typical (median) number ...": the statistic said is the one read; "typical" beside it adds nothing.
+    [GeneratedRegex(@"(?<= )(?:typical|usual)(?= )")]
+    private static partial Regex TypicalRegex();
+
+    // "customers who left a cart behind": an abandoned cart.
+    [GeneratedRegex(@"(?<= )left (?:a |an |their |the |items in (?:a |their |the )?)?(?:cart|basket|shopping cart)s? behind(?= )")]
+    private static partial Regex LeftBehindRegex();
 }

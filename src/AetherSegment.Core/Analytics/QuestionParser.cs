@@ -798,7 +798,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"a share with {string.Join(" and ", flagged.Select(f => f.Label))} and another condition: I cannot tell the whole; ask for the two counts");
         }
 
-        if (flagged.Count > 0 && (flagged.Count > 1 || otherMeasures || negatedMembers.Count > 0 || share || compared.Count > 0
+        if (flagged.Count > 0 && (flagged.Count > 1 || otherMeasures || negatedMembers.Count > 0 || share || compared.Count > 0 || never.Count > 0
             || filters.Exists(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && !d.Columns.Any(c => flagged.Exists(m => m.Fact == c.Fact)))))
         {
             foreach (MeasureDefinition flag in flagged)
