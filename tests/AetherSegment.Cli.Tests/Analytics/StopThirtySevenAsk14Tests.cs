@@ -95,6 +95,12 @@ public sealed class StopThirtySevenAsk14Tests(AnalyticsDatabase database) : ICla
         "SELECT avg(CASE WHEN s.customer_id IN (SELECT customer_id FROM abandoned_carts) THEN 1.0 ELSE 0 END) FROM customer_scores s WHERE s.churn_probability > 0.7")]
     [InlineData("what proportion of customers who bought sofas have an abandoned cart",
         "SELECT avg(CASE WHEN customer_id IN (SELECT customer_id FROM abandoned_carts) THEN 1.0 ELSE 0 END) FROM (SELECT DISTINCT customer_id FROM transactions WHERE product_type = 'Sofas')")]
+    [InlineData("what share of exclusivity seekers are in the UK",
+        "SELECT avg(CASE WHEN c.country = 'United Kingdom' THEN 1.0 ELSE 0 END) FROM customers c JOIN customer_scores s ON s.customer_id = c.customer_id WHERE s.exclusivity_seeker")]
+    [InlineData("what share of customers with at least one abandoned cart are in Canada",
+        "SELECT avg(CASE WHEN c.country = 'Canada' THEN 1.0 ELSE 0 END) FROM customers c WHERE c.customer_id IN (SELECT customer_id FROM abandoned_carts)")]
+    [InlineData("what share of customers who have a session are from the UK",
+        "SELECT avg(CASE WHEN c.country = 'United Kingdom' THEN 1.0 ELSE 0 END) FROM customers c WHERE c.customer_id IN (SELECT customer_id FROM behavioral_events WHERE session_id IS NOT NULL)")]
     [InlineData("what share of customers with more than 5 orders are from the UK",
         "SELECT avg(CASE WHEN c.country = 'United Kingdom' THEN 1.0 ELSE 0 END) FROM customers c WHERE c.customer_id IN (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(*) > 5)")]
     [InlineData("what share of customers who bought in the last 30 days are exclusivity seekers",
