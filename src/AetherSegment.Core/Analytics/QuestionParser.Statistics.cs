@@ -39,6 +39,7 @@ internal static partial class QuestionParser
         text = Consume(text, BuyersBaseRegex(), _ => withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers);
         text = Consume(text, CampaignsBaseRegex(), _ => withRows = withRows is null or EntityKind.CampaignSends ? EntityKind.CampaignSends : EntityKind.Customers);
         text = Consume(text, SessionsBaseRegex(), _ => withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers);
+        text = Consume(text, EventsBaseRegex(), _ => withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers);
         text = Consume(text, SingleCustomerRegex(), m =>
         {
             single = true;

@@ -58,6 +58,14 @@ internal static partial class QuestionParser
         text = CountedAsZeroRegex().Replace(text, m => new string(' ', m.Length));
         text = MonthToDateRegex().Replace(text, m => new string(' ', m.Length));
         text = LeftBehindRegex().Replace(text, "abandoned a cart");
+        text = OnePurchaseOverRegex().Replace(text, "an order ${op}");
+        text = AmongHowManyRegex().Replace(text, " how many ${whole} ${part}");
+        if (text.Contains(" never ", StringComparison.Ordinal))
+        {
+            // "never purchased anything (zero transactions ever)": the same said twice.
+            text = ZeroRowsRegex().Replace(text, "");
+        }
+
 
         // "bought something in the last 90 days, how much did each spend during those 90 days": the range said again.
         text = ThoseDaysRegex().Replace(text, m =>
@@ -231,7 +239,7 @@ internal static partial class QuestionParser
     // "customers with a churn probability over 0.7 have an abandoned cart": a verb between a comparison and the measure after
     // it ends the comparison's phrase, so the comparison is of the measure before it.
     private static bool VerbBetween(string text, int from, int to) =>
-        to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "have" or "has" or "had" or "are" or "is" or "was" or "were");
+        to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "have" or "has" or "had" or "are" or "is" or "was" or "were" or "made" or "placed" or "bought" or "purchased");
 
     // "average abandoned cart value per customer country": the customers' attribute, as "by country" says it (not a
     // statistic of each customer). Rewritten on the question as written, only where an attribute of the customers follows.
@@ -351,4 +359,19 @@ internal static partial class QuestionParser
     // "customers who left a cart behind": an abandoned cart.
     [GeneratedRegex(@"(?<= )left (?:a |an |their |the |items in (?:a |their |the )?)?(?:cart|basket|shopping cart)s? behind(?= )")]
     private static partial Regex LeftBehindRegex();
+
+    // "among customers with at least one behavioral event", "who had an event": the customers with rows of the events.
+    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity)|(?:who|that) (?:have |has )?had (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity))(?= )")]
+    private static partial Regex EventsBaseRegex();
+
+    // "made at least one single purchase over dollars 800": an order over the amount.
+    [GeneratedRegex(@"(?<= )(?:at least one|one or more|an|a) (?:single |individual )?(?:purchase|order|transaction) (?<op>over|above|of more than|more than|worth more than|greater than|exceeding)(?= )")]
+    private static partial Regex OnePurchaseOverRegex();
+
+    [GeneratedRegex(@" (?:zero|no|0) (?:transactions|orders|purchases)(?: ever| at all)?(?= )")]
+    private static partial Regex ZeroRowsRegex();
+
+    // "Among customers with a CLV score below 0.2, how many made an order over $800?": the customers counted, said first.
+    [GeneratedRegex(@"^ (?:among|amongst|of|for|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|shoppers|people|clients|users|buyers) .+?) how many (?<part>.+)$")]
+    private static partial Regex AmongHowManyRegex();
 }

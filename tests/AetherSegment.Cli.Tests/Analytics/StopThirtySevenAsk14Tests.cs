@@ -35,6 +35,8 @@ public sealed class StopThirtySevenAsk14Tests(AnalyticsDatabase database) : ICla
         "SELECT c.acquisition_source, avg(coalesce(p.s, 0)) FROM customers c LEFT JOIN (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1) p ON p.customer_id = c.customer_id GROUP BY 1")]
     [InlineData("top 2 countries by median number of orders per buyer",
         "SELECT c.country, median(p.n) FROM (SELECT customer_id, count(*) AS n FROM transactions GROUP BY 1) p JOIN customers c ON c.customer_id = p.customer_id GROUP BY 1 QUALIFY rank() OVER (ORDER BY median(p.n) DESC) <= 2")]
+    [InlineData("Top 3 countries ranked by median CLV score",
+        "SELECT country, median(clv_score) FROM customers GROUP BY 1 QUALIFY rank() OVER (ORDER BY median(clv_score) DESC) <= 3")]
     [InlineData("Average abandoned cart value per customer country",
         "SELECT c.country, avg(a.cart_value) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id GROUP BY 1")]
     public async Task Breakdown_MatchesSql(string question, string truth)
@@ -116,6 +118,16 @@ public sealed class StopThirtySevenAsk14Tests(AnalyticsDatabase database) : ICla
         "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE " + Last90Days + " GROUP BY 1 HAVING count(*) >= 3)")]
     [InlineData("count customers whose biggest single order was over 2k", "SELECT count(DISTINCT customer_id) FROM transactions WHERE order_value > 2000")]
     [InlineData("how many ppl have a churn probability > 0.6", "SELECT count(*) FROM customer_scores WHERE churn_probability > 0.6")]
+    [InlineData("Count the customers who have never purchased anything (zero transactions ever).",
+        "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM transactions)")]
+    // The customers said first ("Among ..., how many"), a verb ending a comparison, "a single purchase over".
+    [InlineData("Among customers with a clv_score below 0.4, how many made at least one single purchase over $800?",
+        "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.clv_score < 0.4 AND t.order_value > 800")]
+    [InlineData("Among customers from London, how many have never ordered?",
+        "SELECT count(*) FROM customers WHERE city = 'London' AND customer_id NOT IN (SELECT customer_id FROM transactions)")]
+    // The customers with an event, in the range the statistic is over.
+    [InlineData("average events per customer in the last 30 days, among customers who had at least one event in that window",
+        "SELECT avg(n) FROM (SELECT customer_id, count(*) AS n FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00' GROUP BY 1)")]
     public async Task Answer_MatchesSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
