@@ -958,8 +958,10 @@ internal static partial class AnalyticsCompiler
             where.Add($"{ownTime(dialect)} >= {dialect.Parameter($"condition_{index}_time_start")}");
             where.Add($"{ownTime(dialect)} < {dialect.Parameter($"condition_{index}_time_end")}");
         }
-        else if (range is { } window && fact.Time is { } time)
+        else if (range is { } window && fact.Time is { } time && !fact.IsCustomerGrain)
         {
+            // Not on a customer's attribute or score ("revenue last month from customers with a CLV score over 0.7"): the
+            // range is the measure's rows', never when the customers joined (stop 37; it read created_at in the range).
             string start = UniqueName("time_start", parameters);
             if (start == "time_start")
             {

@@ -60,6 +60,17 @@ internal static partial class QuestionParser
         text = LeftBehindRegex().Replace(text, "abandoned a cart");
         text = OnePurchaseOverRegex().Replace(text, "an order ${op}");
         text = AmongHowManyRegex().Replace(text, " how many ${whole} ${part}");
+        text = BelongToRegex().Replace(text, "from");
+
+        // "repeat purchase rate": the share of buyers with more than one order; said before its own definition ("repeat
+        // purchase rate, i.e. % of buyers with more than one order"), the definition is read.
+        if (RepeatRateRegex().Match(text) is { Success: true } repeat)
+        {
+            text = ShareWordRegex().IsMatch(text[(repeat.Index + repeat.Length)..])
+                ? string.Concat(text.AsSpan(0, repeat.Index), text.AsSpan(repeat.Index + repeat.Length))
+                : string.Concat(text.AsSpan(0, repeat.Index), " what share of buyers", text.AsSpan(repeat.Index + repeat.Length).TrimEnd(), " have more than 1 order ");
+        }
+
         if (text.Contains(" never ", StringComparison.Ordinal))
         {
             // "never purchased anything (zero transactions ever)": the same said twice.
@@ -263,6 +274,13 @@ internal static partial class QuestionParser
     // exactly when one is).
     private static string Shorthand(string question)
     {
+        // "which 10 customers spent the most (ids pls)": a top N of customers is answered with their ids; asking for them
+        // adds nothing there.
+        if (TopCustomersRegex().IsMatch(question))
+        {
+            question = IdsAskedRegex().Replace(question, " ");
+        }
+
         if (!ShorthandRegex().IsMatch(question))
         {
             return question;
@@ -291,6 +309,12 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"\b(?<who>who|that|they|we|you)['\u2019]ve\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContractionRegex();
+
+    [GeneratedRegex(@"\b(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TopCustomersRegex();
+
+    [GeneratedRegex(@"\((?:their |the )?(?:customer )?ids?(?:,? ?(?:pls|please|only|biggest first|highest first|largest first))?\)", RegexOptions.IgnoreCase)]
+    private static partial Regex IdsAskedRegex();
 
     [GeneratedRegex(@"(?<n>\d{1,6})\+(?= |$|[),.?])")]
     private static partial Regex OrMorePlusRegex();
@@ -374,4 +398,16 @@ internal static partial class QuestionParser
     // "Among customers with a CLV score below 0.2, how many made an order over $800?": the customers counted, said first.
     [GeneratedRegex(@"^ (?:among|amongst|of|for|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|shoppers|people|clients|users|buyers) .+?) how many (?<part>.+)$")]
     private static partial Regex AmongHowManyRegex();
+
+    // "carts that belong to customers with ...": whose rows, as "from customers with ..." says it.
+    [GeneratedRegex(@"(?<= )(?:belong|belongs|belonged|belonging) to(?= )")]
+    private static partial Regex BelongToRegex();
+
+    [GeneratedRegex(@" (?:the |our )?repeat (?:purchase|customer|buyer|order) rate(?= )")]
+    private static partial Regex RepeatRateRegex();
+
+    // A condition on an attribute or score each customer has ("with a CLV score over 0.7"): it picks the customers, so
+    // "customers with a CLV score over 0.7 who bought in the last 30 days" are still buyers (the verb was dropped).
+    private static bool OnTheCustomers(CustomerCondition condition, SemanticLayer layer) =>
+        !condition.Negated && condition.Time is null && layer.Fact(condition.Measure.Fact) is { IsCustomerGrain: true };
 }

@@ -1400,7 +1400,7 @@ internal static partial class QuestionParser
 
         // "how many customers from referral have bought from us": customers said apart from the verb are still buyers;
         // counting every customer would drop "bought" silently.
-        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == members.Count && having is null && row is null && !share
+        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.TrueForAll(c => members.Contains(c) || OnTheCustomers(c, layer)) && having is null && row is null && !share
             && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => !f.Negated && layer.Dimension(f.Dimension) is { } d && (d.OnCustomers || d.Columns.Any(c => c.Fact == EntityKind.Orders))))
         {
             measure = buyers;
@@ -1441,7 +1441,7 @@ internal static partial class QuestionParser
 
         FactInfo? measureFact = layer.Fact(measure.Fact);
         bool timeOnConditions = query.Time is not null && conditions.Count > 0 && (measureFact?.Time is null || measure.Fact == EntityKind.Customers)
-            && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);
+            && conditions.Exists(c => layer.Fact(c.Measure.Fact) is { Time: not null, IsCustomerGrain: false });
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with
         {
             Measure = measure,

@@ -37,6 +37,8 @@ public sealed class StopThirtySevenAsk14Tests(AnalyticsDatabase database) : ICla
         "SELECT c.country, median(p.n) FROM (SELECT customer_id, count(*) AS n FROM transactions GROUP BY 1) p JOIN customers c ON c.customer_id = p.customer_id GROUP BY 1 QUALIFY rank() OVER (ORDER BY median(p.n) DESC) <= 2")]
     [InlineData("Top 3 countries ranked by median CLV score",
         "SELECT country, median(clv_score) FROM customers GROUP BY 1 QUALIFY rank() OVER (ORDER BY median(clv_score) DESC) <= 3")]
+    [InlineData("List the 3 customers with the highest lifetime spend (customer ids, biggest first)",
+        "SELECT customer_id, sum(order_value) FROM transactions GROUP BY 1 QUALIFY rank() OVER (ORDER BY sum(order_value) DESC) <= 3")]
     [InlineData("Average abandoned cart value per customer country",
         "SELECT c.country, avg(a.cart_value) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id GROUP BY 1")]
     public async Task Breakdown_MatchesSql(string question, string truth)
@@ -118,6 +120,18 @@ public sealed class StopThirtySevenAsk14Tests(AnalyticsDatabase database) : ICla
         "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE " + Last90Days + " GROUP BY 1 HAVING count(*) >= 3)")]
     [InlineData("count customers whose biggest single order was over 2k", "SELECT count(DISTINCT customer_id) FROM transactions WHERE order_value > 2000")]
     [InlineData("how many ppl have a churn probability > 0.6", "SELECT count(*) FROM customer_scores WHERE churn_probability > 0.6")]
+    // A condition on a customer's attribute takes no range (it read the customers who joined in it) and keeps "bought".
+    [InlineData("revenue last month from customers with a clv score over 0.7",
+        "SELECT sum(t.order_value) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.clv_score > 0.7 AND t.transaction_date >= TIMESTAMP '2026-10-01' AND t.transaction_date < TIMESTAMP '2026-11-01'")]
+    [InlineData("how many customers with a clv score over 0.5 bought in the last 30 days",
+        "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.clv_score > 0.5 AND t." + Last30Days)]
+    [InlineData("What fraction of the carts abandoned in the last 90 days belong to customers with a CLV score of 0.5 or higher?",
+        "SELECT avg(CASE WHEN c.clv_score >= 0.5 THEN 1.0 ELSE 0 END) FROM abandoned_carts a JOIN customers c ON c.customer_id = a.customer_id WHERE a.abandoned_at >= TIMESTAMP '2026-08-22 12:00:00' AND a.abandoned_at <= TIMESTAMP '2026-11-20 12:00:00'")]
+    // The repeat purchase rate: the buyers with more than one order, out of the buyers (those the filters pick).
+    [InlineData("what is our repeat purchase rate?", "SELECT avg(CASE WHEN n > 1 THEN 1.0 ELSE 0 END) FROM (SELECT customer_id, count(*) AS n FROM transactions GROUP BY 1)")]
+    [InlineData("repeat purchase rate, i.e. % of buyers with more than one order", "SELECT avg(CASE WHEN n > 1 THEN 1.0 ELSE 0 END) FROM (SELECT customer_id, count(*) AS n FROM transactions GROUP BY 1)")]
+    [InlineData("repeat purchase rate in the UK",
+        "SELECT avg(CASE WHEN n > 1 THEN 1.0 ELSE 0 END) FROM (SELECT t.customer_id, count(*) AS n FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.country = 'United Kingdom' GROUP BY 1)")]
     [InlineData("Count the customers who have never purchased anything (zero transactions ever).",
         "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM transactions)")]
     // The customers said first ("Among ..., how many"), a verb ending a comparison, "a single purchase over".
