@@ -1,3 +1,4 @@
+using System.Text;
 using AetherSegment.Data;
 using AetherSegment.DependencyInjection;
 using AetherSegment.Profiles;
@@ -81,8 +82,57 @@ internal static partial class AnalyticsCompiler
         }
 
         string name = query.Measure.Name;
-        string sql = $"SELECT {aggregate} AS {name}\nFROM ({picked.Statement.Sql}) AS b\n"
-            + (statistic.WithRowsOnly ? "JOIN" : "LEFT JOIN") + $" ({totals.Statement.Sql}) AS p ON p.{StatisticKey} = b.{StatisticKey}";
-        return new CompiledQuery(new SqlStatement(sql, parameters), name, null, [.. totals.Warnings, .. picked.Warnings.Where(w => !totals.Warnings.Contains(w))]);
+        string join = (statistic.WithRowsOnly ? "JOIN" : "LEFT JOIN") + $" ({totals.Statement.Sql}) AS p ON p.{StatisticKey} = b.{StatisticKey}";
+        List<string> warnings = [.. totals.Warnings, .. picked.Warnings.Where(w => !totals.Warnings.Contains(w))];
+        if (query.Dimension is { } dimension)
+        {
+            return StatisticByGroup(query, dimension, aggregate, picked.Statement.Sql, join, customers, layer, dialect, thresholds, parameters, maxRows, warnings, out reason);
+        }
+
+        string sql = $"SELECT {aggregate} AS {name}\nFROM ({picked.Statement.Sql}) AS b\n" + join;
+        return new CompiledQuery(new SqlStatement(sql, parameters), name, null, warnings);
+    }
+
+    // "average total spend per buying customer by country": the customers picked, each joined to their row of the customers
+    // table for the breakdown's value, grouped by it; ordered (and cut to a top N with ties) as any breakdown.
+    private static CompiledQuery? StatisticByGroup(
+        AnalyticsQuery query,
+        DimensionDefinition dimension,
+        string aggregate,
+        string pickedSql,
+        string join,
+        FactInfo customers,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        List<QueryParameter> parameters,
+        int maxRows,
+        List<string> warnings,
+        out string? reason)
+    {
+        if (!dimension.OnCustomers || dimension.IsTime || layer.DimensionExpression(dimension, customers, dialect, out reason) is not { } group)
+        {
+            reason = $"{query.Measure.Label} is split only by an attribute of the {customers.ShortName}, not by {dimension.Label}";
+            return null;
+        }
+
+        string name = query.Measure.Name;
+        StringBuilder sql = new($"SELECT {group} AS {dimension.Name}, {aggregate} AS {name}\nFROM ({pickedSql}) AS b\n");
+        sql.Append("JOIN ").Append(customers.Table).Append(" AS ").Append(customers.Alias).Append(" ON ").Append(customers.CustomerId(dialect)).Append($" = b.{StatisticKey}\n");
+        sql.Append(join).Append("\nGROUP BY 1");
+        AppendOrder(sql, query, aggregate, name, dimension.Name, dialect, parameters, maxRows);
+        string text = sql.ToString();
+        foreach ((string threshold, double value) in (ReadOnlySpan<(string, double)>)[
+            (SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7),
+            (SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4),
+            (SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6)])
+        {
+            if (!parameters.Exists(p => p.Name == threshold))
+            {
+                AddIfUsed(text, dialect, parameters, threshold, value);
+            }
+        }
+
+        return new CompiledQuery(new SqlStatement(text, parameters), name, dimension.Name, warnings);
     }
 }

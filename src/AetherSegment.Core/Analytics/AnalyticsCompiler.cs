@@ -779,8 +779,10 @@ internal static partial class AnalyticsCompiler
             return new CompiledQuery(new SqlStatement(text, groupedParameters), shareName, grouped.DimensionColumn, warnings) { PartFormat = query.Measure.Format };
         }
 
-        CompiledQuery? part = Compile(query with { Share = false }, layer, dialect, thresholds, range, maxRows, out reason);
-        CompiledQuery? whole = part is null ? null : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions || query.ShareOfTime ? null : range, maxRows, out reason);
+        CompiledQuery? part = Compile(query with { Share = false, ShareWhole = null }, layer, dialect, thresholds, range, maxRows, out reason);
+        CompiledQuery? whole = part is null ? null
+            : query.ShareWhole is { } ownWhole ? SharedWhole(part, ownWhole, layer, dialect, thresholds, range, maxRows, out reason)
+            : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions || query.ShareOfTime ? null : range, maxRows, out reason);
         if (part is null || whole is null)
         {
             return null;
@@ -799,6 +801,36 @@ internal static partial class AnalyticsCompiler
         string sql = $"SELECT part.{measureName} / NULLIF(whole.{measureName}, 0) AS {shareName}, part.{measureName} AS {measureName}, whole.{measureName} AS {total}\n" +
             $"FROM ({part.Statement.Sql}) AS part\nCROSS JOIN ({whole.Statement.Sql}) AS whole";
         return new CompiledQuery(new SqlStatement(sql, parameters), shareName, null, [.. part.Warnings, .. whole.Warnings.Where(w => !part.Warnings.Contains(w))]) { PartFormat = query.Measure.Format };
+    }
+
+    // The whole of a share said with conditions of its own (AnalyticsQuery.ShareWhole), compiled as its own query over the
+    // same time range; a parameter whose name the part already gives another value is renamed.
+    private static CompiledQuery? SharedWhole(CompiledQuery part, AnalyticsQuery whole, SemanticLayer layer, SqlDialect dialect, AetherSegmentOptions thresholds, (DateTimeOffset Start, DateTimeOffset End)? range, int maxRows, out string? reason)
+    {
+        CompiledQuery? compiled = Compile(whole, layer, dialect, thresholds, range, maxRows, out reason);
+        if (compiled is null)
+        {
+            return null;
+        }
+
+        List<QueryParameter> parameters = [];
+        Dictionary<string, string> renamed = new(StringComparer.Ordinal);
+        foreach (QueryParameter parameter in compiled.Statement.Parameters)
+        {
+            QueryParameter? same = part.Statement.Parameters.FirstOrDefault(p => p.Name == parameter.Name);
+            if (same is not null && (!Equals(same.Value, parameter.Value) || same.Type != parameter.Type))
+            {
+                string fresh = UniqueName(parameter.Name + "_whole", [.. part.Statement.Parameters, .. compiled.Statement.Parameters, .. parameters]);
+                renamed[parameter.Name] = fresh;
+                parameters.Add(parameter with { Name = fresh });
+            }
+            else
+            {
+                parameters.Add(parameter);
+            }
+        }
+
+        return compiled with { Statement = new SqlStatement(Rename(compiled.Statement.Sql, dialect.ParameterPrefix, renamed), parameters) };
     }
 
     // The filters of a question or of a condition on one fact, as WHERE terms; false (with the reason) when one cannot be
@@ -947,8 +979,10 @@ internal static partial class AnalyticsCompiler
             where.Add($"{ownTime(dialect)} >= {dialect.Parameter($"condition_{index}_time_start")}");
             where.Add($"{ownTime(dialect)} < {dialect.Parameter($"condition_{index}_time_end")}");
         }
-        else if (range is { } window && fact.Time is { } time)
+        else if (range is { } window && fact.Time is { } time && !fact.IsCustomerGrain)
         {
+            // Not on a customer's attribute or score ("revenue last month from customers with a CLV score over 0.7"): the
+            // range is the measure's rows', never when the customers joined (stop 37; it read created_at in the range).
             string start = UniqueName("time_start", parameters);
             if (start == "time_start")
             {

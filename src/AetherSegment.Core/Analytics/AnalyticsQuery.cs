@@ -153,6 +153,13 @@ internal sealed record AnalyticsQuery(
     /// </summary>
     public bool ShareOfTime { get; init; }
 
+    /// <summary>
+    /// With <see cref="Share"/> and no breakdown: the whole the part is out of, when the whole has filters or conditions of its
+    /// own ("what percentage of customers with an abandoned cart are exclusivity seekers": out of the customers with an
+    /// abandoned cart); the part is this query, which holds every filter and condition of the whole. Null for the usual whole.
+    /// </summary>
+    public AnalyticsQuery? ShareWhole { get; init; }
+
     /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
     public bool TimeOnConditions { get; init; }
 

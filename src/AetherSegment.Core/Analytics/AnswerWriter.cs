@@ -131,7 +131,7 @@ internal static class AnswerWriter
         IReadOnlyList<CatalogNode> roots = layer.Profile.Catalog.Places.Roots;
         string comparison = roots.Count > 1 ? $" ({roots[0].Name} vs {roots[1].Name})" : "";
         return "I can answer questions about " + string.Join(", ", layer.Measures.Where(m => m.Missing is null && m.Synonyms.Count > 0).Select(m => m.Label)) +
-            "; broken down by " + string.Join(", ", layer.Dimensions.Where(d => d.Missing is null && !d.IsTime).Select(d => d.Label)) + " or by day, week or month" +
+            "; broken down by " + string.Join(", ", layer.Dimensions.Where(d => d.Missing is null && !d.IsTime).Select(d => d.Label)) + " or by day, week, month or year" +
             "; filtered to a " + or +
             $"; over a time range such as yesterday, last week, last month, the last 30 days, this year or in October; with top N and comparisons{comparison}.";
     }
@@ -326,7 +326,8 @@ internal static class AnswerWriter
         {
             text.Append($"the share of {query.Measure.Label}{query.Measure.Population}");
             string named = string.Join(" and ", query.Filters.Where(f => f.NamesMeasure).Select(f => string.Join(" or ", f.Values)));
-            text.Append(query.Dimension is null ? scope + $" out of all {query.Measure.Label}" + (named.Length > 0 ? $" for {named}" : "") + (query.ShareOfTime ? " over all time" : "")
+            text.Append(query.ShareWhole is { } ownWhole ? $"{scope}, out of all the {ownWhole.Measure.Label}{ownWhole.Measure.Population}{Describe(ownWhole, layer, asOf)}"
+                : query.Dimension is null ? scope + $" out of all {query.Measure.Label}" + (named.Length > 0 ? $" for {named}" : "") + (query.ShareOfTime ? " over all time" : "")
                 : query.Filters.Any(f => f.Dimension == query.Dimension.Key) ? $"{scope}, each {query.Dimension.Label} out of all {query.Measure.Label}{(query.Filters.Any(f => f.Dimension != query.Dimension.Key) || query.Conditions.Count > 0 ? " under the other conditions" : "")}"
                 : $"{scope} of each {query.Dimension.Label} out of the total over all of them");
         }

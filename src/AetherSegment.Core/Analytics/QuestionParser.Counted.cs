@@ -41,10 +41,11 @@ internal static partial class QuestionParser
         conditions.Add(new CustomerCondition(events, positive, null, null, false));
     }
 
-    // Whether a measure (not the customers or buyers counted) is named right before a comparison: "CLV score below 0.2",
-    // "churn probability is over 0.6".
+    // Whether a measure of each customer's own (a score, not the customers or buyers counted, nor rows such as orders) is
+    // named right before a comparison: "CLV score below 0.2", "churn probability is over 0.6". "orders of at least 2 units"
+    // compares the units of each order.
     private static bool NamedRightBefore(string text, MeasureDefinition measure, int end, int comparisonStart, SemanticLayer layer) =>
-        !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers" && comparisonStart >= end
+        !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers" && layer.Fact(measure.Fact) is { IsCustomerGrain: true } && comparisonStart >= end
         && text[end..comparisonStart].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w is "is" or "are" or "was" or "were" or "of");
 
     // "how many customers have both an <event type> event and a <event type> event", "customers who had <event type> and

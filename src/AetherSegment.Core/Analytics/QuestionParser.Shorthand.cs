@@ -115,7 +115,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:made|placed|had|has|have|with) )?(?:at least one|at least 1|one or more|1 or more|any) (?:single |individual )?(?<noun>order|purchase|transaction)s? (?:worth |valued at |of )?(?<op>" + LowerBound + @")(?= )")]
     private static partial Regex OneRowOverRegex();
 
-    [GeneratedRegex(@"(?<= )(?:made|make|makes) (?:a|any|one) purchase(?= )(?! (?:over|above|more|greater|higher|bigger|larger|exceeding|in excess|at least|at most|under|below|less|lower|smaller|worth|of|valued|for|between|with|from|in the|on) )")]
+    [GeneratedRegex(@"(?<= )(?:made|make|makes) (?:a|any) purchase(?= )(?! (?:over|above|more|greater|higher|bigger|larger|exceeding|in excess|at least|at most|under|below|less|lower|smaller|worth|of|valued|for|between|with|from|in the|on) )")]
     private static partial Regex MadeAPurchaseRegex();
 
     [GeneratedRegex(@"(?<= (?:a|an|one|any) (?:single |individual )?(?:order|purchase|transaction|cart|abandoned cart) (?:worth |valued at |of )?(?:" + LowerBound + @"|under|below|less than|lower than|smaller than|at most) )(?=\d)")]

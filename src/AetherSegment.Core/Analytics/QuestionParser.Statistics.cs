@@ -39,6 +39,7 @@ internal static partial class QuestionParser
         text = Consume(text, BuyersBaseRegex(), _ => withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers);
         text = Consume(text, CampaignsBaseRegex(), _ => withRows = withRows is null or EntityKind.CampaignSends ? EntityKind.CampaignSends : EntityKind.Customers);
         text = Consume(text, SessionsBaseRegex(), _ => withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers);
+        text = Consume(text, EventsBaseRegex(), _ => withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers);
         text = Consume(text, SingleCustomerRegex(), m =>
         {
             single = true;
@@ -81,7 +82,7 @@ internal static partial class QuestionParser
         MeasureDefinition? distinct = null;
         foreach (DimensionDefinition level in layer.Dimensions.Where(d => d.Role == DimensionRole.Taxonomy && d.Missing is null && d.Columns.Any(c => c.Fact == EntityKind.Orders)))
         {
-            Match named = Regex.Match(text, $@"(?<= )(?:(?:different|distinct|unique|separate) )?{Regex.Escape(level.PluralLabel)}(?= )", RegexOptions.None, TimeSpan.FromSeconds(1));
+            Match named = DistinctLevelSaid(text, level, layer);
             if (named.Success && layer.Fact(EntityKind.Orders) is { } orders)
             {
                 Func<SqlDialect, string> column = level.Columns.First(c => c.Fact == EntityKind.Orders).Sql;
@@ -92,10 +93,17 @@ internal static partial class QuestionParser
             }
         }
 
+        if (distinct is not null)
+        {
+            // "how many different categories does a buyer purchase from": the verb of the levels bought adds nothing.
+            text = PurchaseFromRegex().Replace(text, m => new string(' ', m.Length));
+        }
+
         text = Consume(text, StatisticWordRegex(), _ => { });
+        text = TypicalRegex().Replace(text, m => new string(' ', m.Length));
         ParsedQuestion rest = Parse(text.Replace("#", "", StringComparison.Ordinal), layer, campaignNames, campaignIds, legacy: false);
-        if (rest.Query is not { Dimension: null, Limit: null, Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null } query
-            || rest.Status != AnalyticsAnswerStatus.Answered)
+        if (rest.Query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Having: null, RowComparison: null, Statistic: null } query
+            || rest.Status != AnalyticsAnswerStatus.Answered || !StatisticBreakdown(query))
         {
             return null;
         }
@@ -208,7 +216,7 @@ internal static partial class QuestionParser
         // "median spend" could be of an order or of a customer: only a value said ("order value", "cart value") is a row's.
         if (!text.Contains(" value ", StringComparison.Ordinal))
         {
-            return null;
+            return ScoreMedian(text, layer, campaignNames, campaignIds);
         }
 
         string averaged = StatisticWordRegex().Replace(text, m => m.Value == "median" ? "average" : m.Value);
@@ -253,7 +261,7 @@ internal static partial class QuestionParser
     private static partial Regex SessionsBaseRegex();
 
     // "by a single customer", "any one customer", "any single shopper": the total of one customer.
-    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:(?<buyer>paying|buying|purchasing) )?(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )")]
     private static partial Regex SingleCustomerRegex();
 
     // "per customer", "each buyer", "per buying customer", "every paying shopper", "each customer s".

@@ -69,10 +69,17 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        question = CountOfCustomersSaid(DropRestatedValues(DropRestatedRanges(question ?? ""), layer), layer);
+        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question ?? "")), layer), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;
+        }
+
+        // "what share of customers who bought <A> also bought <B>": a whole with a condition of its own, which the readings
+        // below would drop (QuestionParser.SharesAndStatistics.cs).
+        if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: true) is { } wholeWithCondition)
+        {
+            return wholeWithCondition;
         }
 
         // "What proportion of customers have an abandoned cart?": the share of customers with at least one.
@@ -90,6 +97,13 @@ internal static partial class QuestionParser
         if (parsed.Status != AnalyticsAnswerStatus.Unanswerable)
         {
             return parsed;
+        }
+
+        // A share whose whole has a condition of its own ("what percentage of customers with an abandoned cart are
+        // exclusivity seekers"): read only where the rest of the parser declined (QuestionParser.SharesAndStatistics.cs).
+        if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: false) is { } conditionedWhole)
+        {
+            return conditionedWhole;
         }
 
         // A statistic over values ("median order value", "the biggest total spend by a single customer"): read only where
@@ -156,7 +170,10 @@ internal static partial class QuestionParser
                 string what = m.Groups["cart"].Success ? "abandoned_carts" : "buyers";
                 if (layer.Measure(what) is { Missing: null } measure)
                 {
-                    never.Add(measure);
+                    if (!never.Contains(measure))
+                    {
+                        never.Add(measure);
+                    }
                 }
                 else
                 {
@@ -596,6 +613,12 @@ internal static partial class QuestionParser
             dimensions.RemoveAll(d => !d.Plural && placed.Where(p => p.Filter.Dimension == d.Dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1);
         }
 
+        // "instagram vs facebook": two words of one value cannot be split (QuestionParser.SharesAndStatistics.cs).
+        if (!legacy && SameValueCompared(placed, afterTime) is { } sameValue)
+        {
+            return ParsedQuestion.Unplaced(sameValue);
+        }
+
         // A negation word must exclude a value named right after it ("not in Denver", "but not Tents").
         List<QueryFilter> filters = [];
         List<int> usedNegations = [];
@@ -754,7 +777,7 @@ internal static partial class QuestionParser
 
         foreach ((NumericComparison comparison, int start, int end) in comparisons)
         {
-            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFillerOrValues(afterTime, end, m.Start, placed)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
+            (MeasureDefinition Measure, int Start, int End)? after = measureAt.Where(m => m.Start >= end && OnlyFillerOrValues(afterTime, end, m.Start, placed) && !VerbBetween(afterTime, end, m.Start)).Select(m => ((MeasureDefinition, int, int)?)m).FirstOrDefault();
             (MeasureDefinition Measure, int Start, int End)? before = measureAt.Where(m => m.End <= start).Select(m => ((MeasureDefinition, int, int)?)m).LastOrDefault();
             MeasureDefinition? subject = after?.Measure ?? before?.Measure;
             if (after is { } next && before is { } previous && OnlyFiller(afterTime, previous.End, start) && Conjoined(afterTime, end, next.Start))
@@ -770,7 +793,7 @@ internal static partial class QuestionParser
                 subject = named.Measure;
             }
 
-            if (subject is null)
+            if (subject is null || (ReferenceEquals(subject, layer.CustomerCount) && !share && dimensions.Count == 0))
             {
                 return ParsedQuestion.Unplaced($"I could not tell what \"{comparison.Phrase}\" compares; name the measure next to it, as in \"{ExampleComparison(layer)}\"");
             }
@@ -798,7 +821,7 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"a share with {string.Join(" and ", flagged.Select(f => f.Label))} and another condition: I cannot tell the whole; ask for the two counts");
         }
 
-        if (flagged.Count > 0 && (flagged.Count > 1 || otherMeasures || negatedMembers.Count > 0 || share || compared.Count > 0
+        if (flagged.Count > 0 && (flagged.Count > 1 || otherMeasures || negatedMembers.Count > 0 || share || compared.Count > 0 || never.Count > 0
             || filters.Exists(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && !d.Columns.Any(c => flagged.Exists(m => m.Fact == c.Fact)))))
         {
             foreach (MeasureDefinition flag in flagged)
@@ -874,7 +897,7 @@ internal static partial class QuestionParser
 
         // "revenue from customers who signed up this year": the range is when they joined, which a measure on another
         // table cannot take (its range is its own rows'); declined, naming it.
-        if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && JoinedRegex().Match(afterTime) is { Success: true } said)
+        if (extended.Query is { Time: not null } joined && joined.Measure.Fact != EntityKind.Customers && joined.Conditions.Count == 0 && UnsourcedJoin(afterTime, placed, layer) is { } said)
         {
             return ParsedQuestion.Unplaced($"I could not place \"{said.Value.Trim()}\" with a time range on {joined.Measure.Label}: the range would apply to the {joined.Measure.Label}, not to when the customers joined");
         }
@@ -1260,9 +1283,10 @@ internal static partial class QuestionParser
         if (never.Count > 0)
         {
             // "<city> customers who bought something in 2025 but have not bought anything in 2026", "buyers who never
-            // abandoned a cart": the buyers are a condition of their own beside the never part (QuestionParser.Bought.cs).
+            // abandoned a cart": the buyers are a condition of their own beside the never part (QuestionParser.Bought.cs);
+            // "what share of buyers never ...": a share of a never part (NeverShare).
             measure = BuyersBesideNever(layer, measure, conditions, dimension is not null || share);
-            if (!ReferenceEquals(measure, layer.CustomerCount) || dimension is not null || share)
+            if (!(ReferenceEquals(measure, layer.CustomerCount) || (share && measure.Name == "buyers")) || dimension is not null || (share && !NeverShare(conditions.Count, members.Count, filters)))
             {
                 return ParsedQuestion.Unplaced($"\"never\" is read on a count of {People(layer)}, as in \"how many {People(layer)} never ordered\"");
             }
@@ -1437,7 +1461,7 @@ internal static partial class QuestionParser
 
         // "how many customers from referral have bought from us": customers said apart from the verb are still buyers;
         // counting every customer would drop "bought" silently.
-        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.Count == members.Count && having is null && row is null && !share
+        if (ReferenceEquals(measure, layer.CustomerCount) && buyers is { Missing: null } && conditions.TrueForAll(c => members.Contains(c) || OnTheCustomers(c, layer)) && having is null && row is null && !share
             && PurchaseVerbRegex().IsMatch(text) && filters.TrueForAll(f => !f.Negated && layer.Dimension(f.Dimension) is { } d && (d.OnCustomers || d.Columns.Any(c => c.Fact == EntityKind.Orders))))
         {
             measure = buyers;
@@ -1488,7 +1512,7 @@ internal static partial class QuestionParser
 
         FactInfo? measureFact = layer.Fact(measure.Fact);
         bool timeOnConditions = query.Time is not null && conditions.Count > 0 && (measureFact?.Time is null || measure.Fact == EntityKind.Customers)
-            && conditions.Exists(c => layer.Fact(c.Measure.Fact)?.Time is not null);
+            && conditions.Exists(c => layer.Fact(c.Measure.Fact) is { Time: not null, IsCustomerGrain: false });
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with
         {
             Measure = measure,
@@ -2012,7 +2036,7 @@ internal static partial class QuestionParser
         bool superlative,
         List<(MeasureDefinition Subject, NumericComparison Comparison)>? compared = null)
     {
-        List<QueryFilter> merged = MergeFilters(filters);
+        List<QueryFilter> merged = MergeFilters(GroupRestated(filters));
         if (measures.Count > 1)
         {
             measures.RemoveAll(m => m.Name == "customers");
@@ -2331,7 +2355,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(RephraseShorthand(text)), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(text))), m => new string(' ', m.Length));
     }
 
     /// <summary>
@@ -2348,7 +2372,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseStop37(text);
+        return RephraseCampaignsRangesSessions(text);
     }
 
     // "in year 2025": the year, as "in 2025" says it.
@@ -2527,7 +2551,8 @@ internal static partial class QuestionParser
         Match m = HowManyNounRegex().Match(normalized);
         IReadOnlyList<string> nouns = layer.CustomerCount.Synonyms;
         return m.Success && (nouns.Contains(m.Groups["w1"].Value)
-            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value)));
+            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value))
+            || CountsMembers(m, layer));
     }
 
     [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?:(?:distinct|unique|different|individual) )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?")]

@@ -641,6 +641,8 @@ internal sealed partial class SemanticLayer
         dimensions.Add(Time("day", "days", TimeGrain.Day, ["day", "days", "daily", "date", "dates", "day by day"]));
         dimensions.Add(Time("week", "weeks", TimeGrain.Week, ["week", "weeks", "weekly", "week by week"]));
         dimensions.Add(Time("month", "months", TimeGrain.Month, ["month", "months", "monthly", "month by month", "over time", "trend", "trends"]));
+        // Only said as a breakdown ("by year", "in each calendar year"): "for the year" alone could be this year.
+        dimensions.Add(Time("year", "years", TimeGrain.Year, ["yearly", "year by year", "by year", "per year", "each year", "every year", "by years", "over the years", "across the years", "annually", "which year", "what year", "which years", "what years"]));
         return dimensions;
     }
 

@@ -9,6 +9,9 @@ internal enum TimeGrain
     Day,
     Week,
     Month,
+
+    /// <summary>The calendar year, as its number (2025), not a timestamp.</summary>
+    Year,
 }
 
 /// <summary>How a measure's value reads in a sentence.</summary>

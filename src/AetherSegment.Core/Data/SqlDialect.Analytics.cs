@@ -22,8 +22,13 @@ public abstract partial class SqlDialect
     {
         TimeGrain.Day => TruncateToDay(expression),
         TimeGrain.Week => TruncateToIsoWeek(expression),
+        TimeGrain.Year => YearOf(expression),
         _ => TruncateToMonth(expression),
     };
+
+    /// <summary>The calendar year (UTC) of a TIMESTAMP expression, as an integer (2025).</summary>
+    /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
+    internal virtual string YearOf(string expression) => $"EXTRACT(YEAR FROM {expression})";
 
     /// <summary>
     /// The number of distinct non-null values of <paramref name="column"/> in a group, for a column of few values (a

@@ -21,11 +21,14 @@ namespace AetherSegment.Cli.Tests.Analytics;
 /// (stop 36).</item>
 /// <item><c>ask-probes36-ask12</c>: statistics of each customer's total and of each row's value, orders over an amount of
 /// some customers, filler, shares whose whole is filtered, and five readings that must be declined (stop 36).</item>
+/// <item><c>ask-probes37-ask14</c>: breakdowns by year, per-customer statistics by a customer attribute and over the
+/// customers active in a range, shares of a negated condition, shares whose whole has a condition, shares of revenue by a
+/// customer attribute with a range, shorthand, and three readings that must be declined (stop 37).</item>
 /// </list>
 /// </summary>
 public sealed class ParaphraseProbeTests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
-    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11", "ask-probes36-ask12", "ask-probes36-ask13"];
+    private static readonly string[] ProbeFiles = ["ask-probes34", "ask-probes35-ask10", "ask-probes35-ask11", "ask-probes36-ask12", "ask-probes36-ask13", "ask-probes37-ask14"];
 
     public static TheoryData<string, string> Probes()
     {

@@ -4,7 +4,7 @@ using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
-// Stop 37 (campaigns, time ranges, sessions): other wordings said as the parser reads them, spans of months and of dates
+// Campaigns, time ranges and sessions (stop 37): other wordings said as the parser reads them, spans of months and of dates
 // ("from July to September 2026", "between 2026-06-01 and 2026-08-31"), and a range restated in brackets ("Q3 2026
 // (July through September)") read once.
 internal static partial class QuestionParser
@@ -17,7 +17,7 @@ internal static partial class QuestionParser
     /// every campaign) as nothing; "sessions that included at least one X" as "sessions with X" and "sessions that had no X"
     /// as "sessions without X".
     /// </summary>
-    internal static string RephraseStop37(string text)
+    internal static string RephraseCampaignsRangesSessions(string text)
     {
         text = ConvAbbreviationRegex().Replace(text, "conversion");
         text = TotalOrderValueRegex().Replace(text, "revenue");
