@@ -129,6 +129,9 @@ internal static class AskScale
 
     private static bool ParseAndCompile(string question, SemanticLayer layer, IReadOnlyList<string> campaigns, AetherSegmentOptions thresholds)
     {
+        // Every run reads the question from scratch: the parser keeps its last readings per thread (for the readings
+        // within one question), which would make every run after the first a lookup.
+        QuestionParser.ForgetRecentReadings();
         ParsedQuestion parsed = QuestionParser.Parse(question, layer, campaigns);
         return parsed.Query is { } query && AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, query.Time?.Resolve(AsOf), 1000, out _) is not null;
     }

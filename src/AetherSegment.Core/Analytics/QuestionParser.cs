@@ -69,6 +69,63 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+
+        // A share whose whole has a condition reads its whole and its part as questions of their own, from more than one
+        // reading: the last few readings are kept per thread, so each such question is read once.
+        ParseMemo memo = t_parses ??= new ParseMemo();
+        if (memo.Find(question, layer, campaignNames, campaignIds) is { } known)
+        {
+            return known;
+        }
+
+        ParsedQuestion parsed = ParseOnce(question, layer, campaignNames, campaignIds);
+        memo.Add(question, layer, campaignNames, campaignIds, parsed);
+        return parsed;
+    }
+
+    [ThreadStatic]
+    private static ParseMemo? t_parses;
+
+    /// <summary>
+    /// Forgets this thread's recent readings and rewrites, so the next question is read from scratch: a benchmark that
+    /// asks one question many times times each reading, not a lookup.
+    /// </summary>
+    internal static void ForgetRecentReadings()
+    {
+        t_parses?.Clear();
+        t_colloquial?.Clear();
+    }
+
+    /// <summary>The last eight questions read, keyed by the question and the very layer and campaign lists it was read with.</summary>
+    private sealed class ParseMemo
+    {
+        private readonly (string Question, SemanticLayer Layer, IReadOnlyList<string>? Names, IReadOnlyList<string>? Ids, ParsedQuestion Parsed)?[] _entries = new (string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[8];
+        private int _next;
+
+        public ParsedQuestion? Find(string question, SemanticLayer layer, IReadOnlyList<string>? names, IReadOnlyList<string>? ids)
+        {
+            foreach ((string Question, SemanticLayer Layer, IReadOnlyList<string>? Names, IReadOnlyList<string>? Ids, ParsedQuestion Parsed)? entry in _entries)
+            {
+                if (entry is { } e && ReferenceEquals(e.Layer, layer) && ReferenceEquals(e.Names, names) && ReferenceEquals(e.Ids, ids) && string.Equals(e.Question, question, StringComparison.Ordinal))
+                {
+                    return e.Parsed;
+                }
+            }
+
+            return null;
+        }
+
+        public void Clear() => Array.Clear(_entries);
+
+        public void Add(string question, SemanticLayer layer, IReadOnlyList<string>? names, IReadOnlyList<string>? ids, ParsedQuestion parsed)
+        {
+            _entries[_next] = (question, layer, names, ids, parsed);
+            _next = (_next + 1) % _entries.Length;
+        }
+    }
+
+    private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
         question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question ?? "")), layer), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
@@ -2342,6 +2399,58 @@ internal static partial class QuestionParser
     // purchase "once" or "twice" (or "1 time") is counted in times ("bought exactly once" is "exactly 1 times"), and "on
     // record", "of all time" and "racked up" are said around what is asked.
     private static string Colloquial(string text)
+    {
+        // One question is read several times (the readings before and after the main one, the legacy reason): the last
+        // few rewrites are kept per thread, so each text is rewritten once.
+        ColloquialMemo memo = t_colloquial ??= new ColloquialMemo();
+        if (memo.Find(text) is { } known)
+        {
+            return known;
+        }
+
+        string rewritten = RewriteColloquial(text);
+        memo.Add(text, rewritten);
+        return rewritten;
+    }
+
+    [ThreadStatic]
+    private static ColloquialMemo? t_colloquial;
+
+    /// <summary>The last four texts <see cref="Colloquial"/> rewrote, and what each became.</summary>
+    private sealed class ColloquialMemo
+    {
+        private readonly string[] _texts = new string[4];
+        private readonly string[] _rewritten = new string[4];
+        private int _next;
+
+        public string? Find(string text)
+        {
+            for (int i = 0; i < _texts.Length; i++)
+            {
+                if (string.Equals(_texts[i], text, StringComparison.Ordinal))
+                {
+                    return _rewritten[i];
+                }
+            }
+
+            return null;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_texts);
+            Array.Clear(_rewritten);
+        }
+
+        public void Add(string text, string rewritten)
+        {
+            _texts[_next] = text;
+            _rewritten[_next] = rewritten;
+            _next = (_next + 1) % _texts.Length;
+        }
+    }
+
+    private static string RewriteColloquial(string text)
     {
         text = AGrandRegex().Replace(text, m => m.Groups["n"].Success ? $"dollars {m.Groups["n"].Value}000" : "dollars 1000");
         if (PurchaseVerbRegex().IsMatch(text))
