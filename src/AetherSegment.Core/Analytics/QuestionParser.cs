@@ -625,6 +625,14 @@ internal static partial class QuestionParser
             }
         }
 
+        // "the 3 best-selling products": with product names mapped, "products" as a breakdown could be the product types or
+        // the products by name, so it is asked back rather than read as either (it was read as product types).
+        if (!legacy && layer.Dimension("product_name") is { Missing: null }
+            && dimensionAt.Find(d => d.Dimension.Role == DimensionRole.Taxonomy && d.Phrase is "product" or "products" && dimensions.Exists(x => x.Dimension == d.Dimension)) is { Dimension: { } generic })
+        {
+            return ParsedQuestion.Unplaced($"\"products\" could be {generic.PluralLabel} or product names; ask for \"{generic.PluralLabel}\" or \"product names\"");
+        }
+
         // "orders in the <value> category", "<value> country revenue": a level named right after one of its values names the
         // value's kind, not a breakdown (a breakdown filtered to one value would be one row of itself). Before the value it
         // stays a breakdown ("by country in the us", as recorded in the golden file).
