@@ -252,10 +252,9 @@ internal static partial class QuestionParser
     private static bool VerbBetween(string text, int from, int to) =>
         to > from && text[from..to].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "have" or "has" or "had" or "are" or "is" or "was" or "were" or "made" or "placed" or "bought" or "purchased");
 
-    // Shorthand a user types, as the words the parser reads, on the question as written: "custs" and "ppl" (customers,
-    // people), "3+ orders" (3 or more), "> 0.6" and ">= 0.6" (over, at least), "2k" after a comparison (2000), "i.e." and
+    // Shorthand read on the question as written, before it is normalized: "> 0.6" and ">= 0.6" (over, at least), "i.e." and
     // "e.g." (that is), "whose biggest single order was over X" (customers with an order over X: the largest is over X
-    // exactly when one is).
+    // exactly when one is). Word shorthand ("custs", "3+", "2k", "who've") is QuestionText's.
     private static string Shorthand(string question)
     {
         // "which 10 customers spent the most (ids pls)": a top N of customers is answered with their ids; asking for them
@@ -272,9 +271,6 @@ internal static partial class QuestionParser
 
         string text = ShorthandRegex().Replace(question, m => m.Value.ToLowerInvariant() switch
         {
-            "custs" => "customers",
-            "cust" => "customer",
-            "ppl" => "people",
             "i.e." or "ie." or "e.g." or "eg." => " ",
             ">=" => " at least ",
             "<=" => " at most ",
@@ -282,17 +278,12 @@ internal static partial class QuestionParser
             "<" => " under ",
             _ => m.Value,
         });
-        text = OrMorePlusRegex().Replace(text, "${n} or more ");
-        text = ThousandsRegex().Replace(text, "${n}000");
-        text = ContractionRegex().Replace(text, "${who} have");
         return LargestOrderOverRegex().Replace(text, "with an order ${op} $$${n}");
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?:custs|cust|ppl)(?![A-Za-z])|(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|\d\+|\d[kK]\b|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 
-    [GeneratedRegex(@"\b(?<who>who|that|they|we|you)['\u2019]ve\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ContractionRegex();
 
     [GeneratedRegex(@"\b(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TopCustomersRegex();
@@ -300,11 +291,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\((?:their |the )?(?:customer )?ids?(?:,? ?(?:pls|please|only|biggest first|highest first|largest first))?\)", RegexOptions.IgnoreCase)]
     private static partial Regex IdsAskedRegex();
 
-    [GeneratedRegex(@"(?<n>\d{1,6})\+(?= |$|[),.?])")]
-    private static partial Regex OrMorePlusRegex();
 
-    [GeneratedRegex(@"(?<=(?:over|above|than|under|below|least|most|between|and|to|\$) ?)(?<n>\d{1,3})[kK]\b")]
-    private static partial Regex ThousandsRegex();
 
     [GeneratedRegex(@"\bwhose (?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)(?: value)? (?:was|is|has been|were)? ?(?<op>over|above|more than|greater than|at least|exceeding) \$?(?<n>\d[\d,]*(?:\.\d+)?)(?![\d%])", RegexOptions.IgnoreCase)]
     private static partial Regex LargestOrderOverRegex();

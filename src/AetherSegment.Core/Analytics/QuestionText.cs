@@ -148,6 +148,7 @@ internal static class QuestionText
         ["theyve"] = "they have",
         ["weve"] = "we have",
         ["youve"] = "you have",
+        ["thatve"] = "that have",
         ["ive"] = "i have",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
