@@ -182,6 +182,13 @@ internal static partial class AskEvaluator
             return string.Create(CultureInfo.InvariantCulture, $"expected {expectedByKey.Count} rows, got {answer.Rows.Count}");
         }
 
+        if (answer.Columns[0] == "period" && answer.Rows.Any(r => !expectedByKey.ContainsKey(Key(r[answer.Columns[0]]))))
+        {
+            // Two periods compared: the truth labels its periods in its own words ("previous 30 days", 2025) where the
+            // answer says "the 30 days before" or "last year"; each period's value must match a different truth row.
+            return SamePeriodValues([.. expectedByKey.Values], [.. answer.Rows.Select(r => r[answer.Columns[^1]])], answer.Columns[^1], tolerance);
+        }
+
         foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
         {
             string key = Key(row[answer.Columns[0]]);
@@ -201,6 +208,22 @@ internal static partial class AskEvaluator
             {
                 return $"{key}: expected {Show(expected)}, got {Show(actual)}";
             }
+        }
+
+        return null;
+    }
+
+    private static string? SamePeriodValues(List<object?> expected, List<object?> actual, string column, double tolerance)
+    {
+        foreach (object? value in actual)
+        {
+            int match = expected.FindIndex(e => Same(e, value, tolerance) || SameProportion(column, e, value, tolerance));
+            if (match < 0)
+            {
+                return $"no truth period has {Show(value)} (truth: {string.Join(", ", expected.Select(Show))})";
+            }
+
+            expected.RemoveAt(match);
         }
 
         return null;

@@ -127,6 +127,24 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     }
 
     [Theory]
+    [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'last 30 days' ELSE 'previous 30 days' END", "COUNT(*)", 0)]
+    [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'b' ELSE 'a' END", "COUNT(*)", 0)]
+    [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'last 30 days' ELSE 'previous 30 days' END", "COUNT(*) + 1", 1)]
+    public async Task PeriodComparisons_MatchEachPeriodsValue_WhateverTheTruthCallsItsPeriods(string period, string value, int wrong)
+    {
+        // The fourteenth and sixteenth blind sets label the periods of "X vs the 30 days before that" in their own words
+        // ("previous 30 days"); the answer's rows say "the 30 days before" and "last 30 days". Each value must still match.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("time", "orders in the last 30 days vs the 30 days before that",
+            $"SELECT {period} AS p, {value} FROM transactions WHERE transaction_date >= TIMESTAMP '2026-09-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00' GROUP BY 1 ORDER BY 1");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
     [InlineData("SELECT round(avg(x), 4) FROM t", 0.00005)]
     [InlineData("SELECT ROUND(100.0 * SUM(CASE WHEN a THEN 1 ELSE 0 END) / COUNT(*), 2), round(avg(y), 3) FROM t", 0.005)]
     [InlineData("SELECT avg(x) FROM t WHERE name = 'round(1, 2)x'", 0)]
