@@ -1,8 +1,18 @@
+using System.Text.RegularExpressions;
+
 namespace AetherSegment.Analytics;
 
 /// <content>Values listed as one: a group with its members in brackets, and values added with "plus".</content>
 internal static partial class QuestionParser
 {
+    // What lies between two values joined as either one: "or", "or in", "or from".
+    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)? *$")]
+    private static partial Regex OrJoinRegex();
+
+    // Words that make "<value> or <value>" a choice between them, or ask for each of them.
+    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|difference|breakdown|broken) ")]
+    private static partial Regex OrChoiceRegex();
+
     // "events from mobile (<member> + <member>)": a group word with its members said after it is the group, not a comparison of
     // the members; null when neither filter is a group holding the other's values.
     private static QueryFilter? GroupWithMembers(QueryFilter first, QueryFilter second)
@@ -17,14 +27,17 @@ internal static partial class QuestionParser
 
     // "share of events from <device> plus <device>" ("+" is written "plus"): the values added together are one filter on all
     // of them, as a group word would say it, not a comparison of each.
+    // "how many carts were abandoned by people in <city> or <city>": values joined by "or" are one filter on either, one
+    // total, unless the question chooses between them ("which", "more", "each", "vs", "by", ...).
     private static void MarkPlusLists(string text, List<(QueryFilter Filter, int At)> placed)
     {
+        bool orIsOne = !OrChoiceRegex().IsMatch(text);
         for (int i = 0; i < placed.Count; i++)
         {
             (QueryFilter first, int at) = placed[i];
             int end = at + first.Phrase.Length;
             int next = placed.FindIndex(p => p.Filter.Dimension == first.Dimension && !p.Filter.Negated && !first.Negated && p.At > end
-                && text[end..p.At].Trim() == "plus");
+                && (text[end..p.At].Trim() is "plus" or "+" || (orIsOne && OrJoinRegex().IsMatch(text[end..p.At]))));
             if (next >= 0)
             {
                 placed[i] = (first with { Group = true }, at);
