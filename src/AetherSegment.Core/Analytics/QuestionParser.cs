@@ -186,7 +186,7 @@ internal static partial class QuestionParser
         }
 
         // "per customer country": the customers' country (QuestionParser.Lists.cs), not a split per single customer.
-        text = legacy ? text : CustomerAttributeSaid(text, layer);
+        text = legacy ? text : PlaceInsidePerCustomer(CustomerAttributeSaid(text, layer), layer);
 
         // Before ratios were read, "per customer" was declined outright; now only when no ratio is placed on it.
         bool perCustomer = PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun));
@@ -256,8 +256,16 @@ internal static partial class QuestionParser
 
         // Campaign membership words before the arms are read (QuestionParser.Campaigns.cs).
         CampaignWords campaignWords = CampaignWords.None;
+        CampaignCount? campaignCount = null;
         if (!legacy)
         {
+            // "held out in 3 or more campaigns" (QuestionParser.CustomersAndCampaigns.cs), before the comparisons take the number.
+            text = ReadCampaignCount(text, out campaignCount, out string? noCount);
+            if (noCount is not null)
+            {
+                return ParsedQuestion.Unplaced(noCount);
+            }
+
             text = ReadCampaignWords(text, placed, out campaignWords);
         }
 
@@ -920,7 +928,7 @@ internal static partial class QuestionParser
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members);
         extended = ApplySessionWords(layer, extended, sessionWords);
-        extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
+        extended = ApplyCampaignCount(layer, ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid), campaignCount);
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
         extended = ApplyTrailingNeverRange(layer, extended, never, trailsNever);
@@ -1677,6 +1685,13 @@ internal static partial class QuestionParser
                 text = Consume(text, BoughtAtAllRegex(), _ => { });
             }
 
+            // "attributed revenue per conversion": the conversions are the treatment group's, so is the revenue divided.
+            MeasureDefinition numeratorSaid = numerator;
+            if (numerator.Name == "attributed_revenue" && denominator.Name == "conversions" && layer.Measure("treatment_attributed_revenue") is { Missing: null } treatedRevenue)
+            {
+                numerator = treatedRevenue;
+            }
+
             string phrase = afterTime[start..denominatorEnd].Trim();
             declined = RatioDecline(numerator, denominator, phrase, layer);
             if (declined is not null)
@@ -1705,8 +1720,8 @@ internal static partial class QuestionParser
             text = string.Concat(text.AsSpan(0, end), Blank(text[end..denominatorStart]), text.AsSpan(denominatorStart));
             text = Consume(text, AverageRegex(), _ => { });
             text = BlankAverageBefore(text, afterTime, start);
-            int index = measures.IndexOf(numerator);
-            measures.Remove(numerator);
+            int index = measures.IndexOf(numeratorSaid);
+            measures.Remove(numeratorSaid);
             measures.Remove(denominator);
             measures.Insert(Math.Clamp(index, 0, measures.Count), ratioMeasure);
             measureAt.RemoveAt(i + 1);
@@ -2489,7 +2504,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseCampaignsRangesSessions(text);
+        return RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(text));
     }
 
     // "in year 2025": the year, as "in 2025" says it.
