@@ -27,10 +27,31 @@ internal static partial class QuestionParser
             text = ActuallyRegex().Replace(text, " ");
         }
 
-        if (text.Contains(" campaign", StringComparison.Ordinal))
+        if (text.Contains(" campaign", StringComparison.Ordinal) || text.Contains(" send ", StringComparison.Ordinal))
         {
             text = PastCampaignsRegex().Replace(text, "");
             text = CampaignsSentInRegex().Replace(text, "campaigns ");
+            text = EachValueCampaignRegex().Replace(text, "${v} campaigns by campaign");
+            text = GotCampaignRegex().Replace(text, "received");
+            text = ReceivedSendRegex().Replace(text, "campaign");
+            text = InACampaignRegex().Replace(text, m => m.Groups["y"].Success ? "in " + m.Groups["y"].Value : "");
+            text = PooledOverItsCampaignsRegex().Replace(text, "");
+            text = ShowsTheMostRegex().Replace(text, "has");
+        }
+
+        if (text.Contains(" held out ", StringComparison.Ordinal))
+        {
+            text = HeldOutAsControlRegex().Replace(text, "in the control group");
+        }
+
+        if (text.Contains(" after ", StringComparison.Ordinal))
+        {
+            text = ConvertedAfterRegex().Replace(text, "");
+        }
+
+        if (text.Contains(" per treat", StringComparison.Ordinal))
+        {
+            text = PerTreatedRegex().Replace(text, "per campaign sends of the treatment group");
         }
 
         if (text.Contains(" treatment ", StringComparison.Ordinal) || text.Contains(" received ", StringComparison.Ordinal))
@@ -46,7 +67,7 @@ internal static partial class QuestionParser
 
         if (text.Contains(" per conver", StringComparison.Ordinal))
         {
-            text = PerConversionRegex().Replace(text, "per conversions");
+            text = PerConversionRegex().Replace(text, m => m.Value.Contains(" treatment ", StringComparison.Ordinal) ? "per conversions of the treatment group" : "per conversions");
         }
 
         return MultipleSpacesRegex().Replace(text, " ");
@@ -167,7 +188,7 @@ internal static partial class QuestionParser
     {
         count = null;
         decline = null;
-        if (!text.Contains(" campaigns ", StringComparison.Ordinal) || CampaignCountRegex().Match(text) is not { Success: true } m)
+        if (!text.Contains(" campaign", StringComparison.Ordinal) || CampaignCountRegex().Match(text) is not { Success: true } m)
         {
             return text;
         }
@@ -213,9 +234,17 @@ internal static partial class QuestionParser
             return text;
         }
 
+        if (m.Groups["noun"].Value == "campaign" && n != 1)
+        {
+            return text;
+        }
+
+        // The words between the number and the noun ("at least one <campaign type> campaign") are left for the vocabulary,
+        // with the noun they end with; they become the condition's filters.
         int start = k == before.Length ? m.Index : text.LastIndexOf(" " + string.Join(' ', context) + " ", m.Index, StringComparison.Ordinal) + 1;
+        int end = m.Groups["mid"].Length > 0 ? m.Groups["mid"].Index : m.Index + m.Length;
         count = new CampaignCount(new NumericComparison(comparison.Value, n, comparison == ComparisonOperator.Between ? n : null, m.Value.Trim(), false), treatment ? SemanticLayer.TreatmentGroup : control ? SemanticLayer.ControlGroup : null, said);
-        return string.Concat(text.AsSpan(0, start), new string('#', m.Index + m.Length - start), text.AsSpan(m.Index + m.Length));
+        return string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
     }
 
     // The customers whose number of campaigns (in the group said) passes the comparison: a condition on a count of customers.
@@ -226,8 +255,11 @@ internal static partial class QuestionParser
             return parsed;
         }
 
+        // The campaigns' own values said with the count ("at least one <campaign type> campaign") pick the campaigns counted.
+        List<QueryFilter> onSends = [.. query.Filters.Where(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && d.Columns.Count > 0 && d.Columns.All(c => c.Fact == EntityKind.CampaignSends))];
         if (query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Time: null, Having: null, RowComparison: null, Statistic: null } || !ReferenceEquals(query.Measure, layer.CustomerCount)
-            || query.Dimension is { OnCustomers: false } || query.Filters.Any(f => layer.Dimension(f.Dimension) is not { OnCustomers: true }))
+            || query.Dimension is { OnCustomers: false } || query.Filters.Any(f => !onSends.Contains(f) && layer.Dimension(f.Dimension) is not { OnCustomers: true })
+            || onSends.Exists(f => f.Negated) || query.Conditions.Any(c => c.Measure.Fact == EntityKind.CampaignSends && !(count.Arm is null && c.Measure.Name == "campaign_members" && !c.Negated)))
         {
             return ParsedQuestion.Unplaced($"\"{count.Phrase}\" is read on a count of {People(layer)} (with filters on the {People(layer)}), over all time, as in \"how many {People(layer)} were in the control group of 3 or more campaigns\"");
         }
@@ -248,7 +280,9 @@ internal static partial class QuestionParser
         };
         MeasureDefinition campaigns = new($"{armName ?? "any"}_campaign_count", label, EntityKind.CampaignSends, MeasureFormat.Count,
             d => armName is null ? d.CountDistinctFew(id(d), sends.Table, sends.Alias) : $"COUNT(DISTINCT CASE WHEN {group(d)} = {d.Parameter(armName)} THEN {id(d)} END)", [], false);
-        return parsed with { Query = query with { Conditions = [.. query.Conditions, new CustomerCondition(campaigns, [], count.Comparison, null, false)] } };
+        List<CustomerCondition> conditions = [.. query.Conditions.Where(c => !(c.Measure.Name == "campaign_members" && !c.Negated))];
+        onSends.AddRange(query.Conditions.Where(c => c.Measure.Name == "campaign_members" && !c.Negated).SelectMany(c => c.Filters).Where(f => !onSends.Contains(f)));
+        return parsed with { Query = query with { Filters = [.. query.Filters.Where(f => !onSends.Contains(f))], Conditions = [.. conditions, new CustomerCondition(campaigns, onSends, count.Comparison, null, false)] } };
     }
 
     [GeneratedRegex(@"(?<= )actually(?= (?:received|receive|got|get|were|was|did|converted|convert|bought|purchased|ordered|made|spent|placed|in|part) )")]
@@ -278,6 +312,42 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )per (?:conversion|converted (?:treatment (?:group )?)?(?:customer|customers|recipient|recipients|send|sends|member|person))(?= )")]
     private static partial Regex PerConversionRegex();
 
+    // "for each <trigger> campaign, the lift": the campaigns of that trigger, each one (a breakdown by campaign).
+    [GeneratedRegex(@"(?<= )(?:for |in |of )?(?:each|every) (?<v>(?:(?!the |a |an |of |in |campaign )[a-z]+ ){1,4})campaign(?= )")]
+    private static partial Regex EachValueCampaignRegex();
+
+    // "the biggest lift (..., pooled over its campaigns)": the measure over every campaign of the group already.
+    [GeneratedRegex(@"(?<= )pooled (?:over|across) (?:its|their|all|the|all its|all their) campaigns(?= )")]
+    private static partial Regex PooledOverItsCampaignsRegex();
+
+    // "which trigger type shows the biggest lift": has.
+    [GeneratedRegex(@"(?<= )(?:shows|showed|sees|saw)(?= (?:the )?(?:biggest|highest|largest|best|lowest|smallest|most|least|worst|strongest|weakest|greatest) )")]
+    private static partial Regex ShowsTheMostRegex();
+
+    // "converted in a 2026 campaign", "received in any campaign": any campaign (of that year), not a breakdown by campaign.
+    [GeneratedRegex(@"(?<=(?:convert|converted|converting|conversions|received|receive|sent|sends) (?:[a-z0-9#]+ ){0,8})(?:in|from|during|through|via) (?:a|any|one) (?:(?<y>20\d\d) )?campaign(?= )")]
+    private static partial Regex InACampaignRegex();
+
+    // "customers who got the X campaign", "actually got the X send": received.
+    [GeneratedRegex(@"(?<= )(?:got|get|gotten|were sent|was sent)(?= (?:[a-z0-9#]+ ){1,8}(?:campaign|send|promotion|promo)s? )")]
+    private static partial Regex GotCampaignRegex();
+
+    // "received the X send": the campaign.
+    [GeneratedRegex(@"(?<=(?:received|receive) (?:[a-z0-9#]+ ){1,8})send(?= )")]
+    private static partial Regex ReceivedSendRegex();
+
+    // "held out as control in X": in the control group of X.
+    [GeneratedRegex(@"(?<= )(?:were |was )?held out (?:as |in )?(?:the )?(?:control|holdout)(?: group| arm| customers)?(?= )")]
+    private static partial Regex HeldOutAsControlRegex();
+
+    // "converted after getting a free shipping offer": a conversion is after the send already.
+    [GeneratedRegex(@"(?<=(?:converted|convert|converting) )after (?:getting|receiving|being sent|they got|they received)(?= )")]
+    private static partial Regex ConvertedAfterRegex();
+
+    // "attributed revenue per treated customer": per send of the treatment group (a customer is in a campaign once).
+    [GeneratedRegex(@"(?<= )per (?:treated|treatment(?: group)?) (?:customer|customers|recipient|recipients|member|person|send|sends)(?= )")]
+    private static partial Regex PerTreatedRegex();
+
     // "per US customer", "per paid search buyer": one to three words between "per" and the customer noun.
     [GeneratedRegex(@"(?<= )per (?<v>[a-z]+(?: [a-z]+){0,2}) (?<n>customer|buyer|shopper|client)(?= )")]
     private static partial Regex PerValueCustomerRegex();
@@ -301,6 +371,6 @@ internal static partial class QuestionParser
     private static partial Regex StatisticOfThoseRegex();
 
     // "3 or more campaigns", "at least 2 campaigns", "more than 4 different campaigns".
-    [GeneratedRegex(@"(?<= )(?<op>(?:at least|more than|over|fewer than|less than|at most|exactly|no more than|no fewer than|no less than|up to) )?(?<n>\d{1,4}|" + LanguageWords.CountWordPattern + @")(?<more> or more| or fewer| or less)? (?:different |distinct |separate |unique )?campaigns(?= )")]
+    [GeneratedRegex(@"(?<= )(?<op>(?:at least|more than|over|fewer than|less than|at most|exactly|no more than|no fewer than|no less than|up to) )?(?<n>\d{1,4}|" + LanguageWords.CountWordPattern + @")(?<more> or more| or fewer| or less)? (?:different |distinct |separate |unique )?(?<mid>(?:[a-z]+ ){0,4}?)(?<noun>campaigns|campaign)(?= )")]
     private static partial Regex CampaignCountRegex();
 }

@@ -22,7 +22,7 @@ internal static partial class QuestionParser
         string text = Rephrase(QuestionText.Normalize(question));
 
         // "avg days between their first and last purchase", "the average of each buyer's largest order" (QuestionParser.CustomersAndCampaigns.cs).
-        text = ReadCustomerValue(text, layer, out CustomerValue? customerValue);
+        text = ReadCustomerValue(PlaceInsidePerCustomer(text, layer), layer, out CustomerValue? customerValue);
         List<StatisticKind> kinds = [.. StatisticWordRegex().Matches(text).Select(m => Kind(m)).Distinct()];
         if (kinds is not [StatisticKind kind])
         {
