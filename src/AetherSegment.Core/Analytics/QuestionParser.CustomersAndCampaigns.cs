@@ -173,7 +173,11 @@ internal static partial class QuestionParser
             && (k.Operator == ComparisonOperator.GreaterOrEqual ? k.Value >= 2 : k.Operator == ComparisonOperator.Greater ? k.Value >= 1 : k.Operator == ComparisonOperator.Between && k.Value >= 2));
 
     /// <summary>The number of campaigns each customer was in, compared with a number ("held out in 3 or more campaigns").</summary>
-    private sealed record CampaignCount(NumericComparison Comparison, string? Arm, string Phrase);
+    private sealed record CampaignCount(NumericComparison Comparison, string? Arm, string Phrase)
+    {
+        /// <summary>Whether the customers were in none of the campaigns ("never in a <c>&lt;type&gt;</c> campaign").</summary>
+        public bool Negated { get; init; }
+    }
 
     private static readonly HashSet<string> CampaignCountContext = new(StringComparer.Ordinal)
     {
@@ -188,7 +192,22 @@ internal static partial class QuestionParser
     {
         count = null;
         decline = null;
-        if (!text.Contains(" campaign", StringComparison.Ordinal) || CampaignCountRegex().Match(text) is not { Success: true } m)
+        if (!text.Contains(" campaign", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        if (NeverInValuedCampaignRegex().Match(text) is { Success: true } never)
+        {
+            // "who have never been in an <campaign type> campaign", "never part of any <trigger> campaign": no row of those
+            // campaigns (in the group said); the values are left for the vocabulary, with the noun.
+            string? group = never.Groups["arm"].Success ? never.Groups["arm"].Value + "_group" : null;
+            count = new CampaignCount(new NumericComparison(ComparisonOperator.GreaterOrEqual, 1, null, "at least 1", false), group, never.Value.Trim()) { Negated = true };
+            int stop = never.Groups["mid"].Index - 1;
+            return string.Concat(text.AsSpan(0, never.Index), new string('#', stop - never.Index), text.AsSpan(stop));
+        }
+
+        if (CampaignCountRegex().Match(text) is not { Success: true } m)
         {
             return text;
         }
@@ -242,7 +261,7 @@ internal static partial class QuestionParser
         // The words between the number and the noun ("at least one <campaign type> campaign") are left for the vocabulary,
         // with the noun they end with; they become the condition's filters.
         int start = k == before.Length ? m.Index : text.LastIndexOf(" " + string.Join(' ', context) + " ", m.Index, StringComparison.Ordinal) + 1;
-        int end = m.Groups["mid"].Length > 0 ? m.Groups["mid"].Index : m.Index + m.Length;
+        int end = m.Groups["mid"].Length > 0 ? m.Groups["mid"].Index - 1 : m.Index + m.Length;
         count = new CampaignCount(new NumericComparison(comparison.Value, n, comparison == ComparisonOperator.Between ? n : null, m.Value.Trim(), false), treatment ? SemanticLayer.TreatmentGroup : control ? SemanticLayer.ControlGroup : null, said);
         return string.Concat(text.AsSpan(0, start), new string('#', end - start), text.AsSpan(end));
     }
@@ -257,6 +276,12 @@ internal static partial class QuestionParser
 
         // The campaigns' own values said with the count ("at least one <campaign type> campaign") pick the campaigns counted.
         List<QueryFilter> onSends = [.. query.Filters.Where(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && d.Columns.Count > 0 && d.Columns.All(c => c.Fact == EntityKind.CampaignSends))];
+        // "exclusivity seekers who were never in a <type> campaign": the members counted are customers with that condition.
+        if (query.Measure is { Membership: not null } flag && !ReferenceEquals(flag, layer.CustomerCount) && layer.Fact(flag.Fact) is { IsCustomerGrain: true })
+        {
+            query = query with { Measure = layer.CustomerCount, Conditions = [.. query.Conditions, new CustomerCondition(flag, [], AnyRow, null, false)] };
+        }
+
         if (query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Time: null, Having: null, RowComparison: null, Statistic: null } || !ReferenceEquals(query.Measure, layer.CustomerCount)
             || query.Dimension is { OnCustomers: false } || query.Filters.Any(f => !onSends.Contains(f) && layer.Dimension(f.Dimension) is not { OnCustomers: true })
             || onSends.Exists(f => f.Negated) || query.Conditions.Any(c => c.Measure.Fact == EntityKind.CampaignSends && !(count.Arm is null && c.Measure.Name == "campaign_members" && !c.Negated)))
@@ -282,7 +307,12 @@ internal static partial class QuestionParser
             d => armName is null ? d.CountDistinctFew(id(d), sends.Table, sends.Alias) : $"COUNT(DISTINCT CASE WHEN {group(d)} = {d.Parameter(armName)} THEN {id(d)} END)", [], false);
         List<CustomerCondition> conditions = [.. query.Conditions.Where(c => !(c.Measure.Name == "campaign_members" && !c.Negated))];
         onSends.AddRange(query.Conditions.Where(c => c.Measure.Name == "campaign_members" && !c.Negated).SelectMany(c => c.Filters).Where(f => !onSends.Contains(f)));
-        return parsed with { Query = query with { Filters = [.. query.Filters.Where(f => !onSends.Contains(f))], Conditions = [.. conditions, new CustomerCondition(campaigns, onSends, count.Comparison, null, false)] } };
+        if (count.Negated && onSends.Count == 0)
+        {
+            return ParsedQuestion.Unplaced($"\"{count.Phrase}\": which campaigns? Name them (a campaign type, a trigger or a campaign), or ask \"never in any campaign\"");
+        }
+
+        return parsed with { Query = query with { Filters = [.. query.Filters.Where(f => !onSends.Contains(f))], Conditions = [.. conditions, new CustomerCondition(campaigns, onSends, count.Comparison, null, count.Negated)] } };
     }
 
     [GeneratedRegex(@"(?<= )actually(?= (?:received|receive|got|get|were|was|did|converted|convert|bought|purchased|ordered|made|spent|placed|in|part) )")]
@@ -369,6 +399,10 @@ internal static partial class QuestionParser
     // "what is the average of those maxima", "the median of these": the statistic said of the values just named.
     [GeneratedRegex(@"(?<= )(?:what is |whats |and |then )?(?:the )?(?<s>average|avg|mean|median) (?:of )?(?:those|these|them|the|all)(?: maxima| maximums| values| amounts| largest orders| biggest orders)?(?= )")]
     private static partial Regex StatisticOfThoseRegex();
+
+    // "who have never been in an <type> campaign", "never part of any <trigger> campaigns", "never in the control group of a <type> campaign".
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had|were|was) )?(?:never|not) (?:ever )?(?:been )?(?:(?:included|enrolled|placed|put|targeted) )?(?:in|into|part of) (?:the (?<arm>treatment|control) group of )?(?:any|a|an|a single) (?<mid>(?:(?!campaign)[a-z]+ ){1,4})campaigns?(?= )")]
+    private static partial Regex NeverInValuedCampaignRegex();
 
     // "3 or more campaigns", "at least 2 campaigns", "more than 4 different campaigns".
     [GeneratedRegex(@"(?<= )(?<op>(?:at least|more than|over|fewer than|less than|at most|exactly|no more than|no fewer than|no less than|up to) )?(?<n>\d{1,4}|" + LanguageWords.CountWordPattern + @")(?<more> or more| or fewer| or less)? (?:different |distinct |separate |unique )?(?<mid>(?:[a-z]+ ){0,4}?)(?<noun>campaigns|campaign)(?= )")]

@@ -79,6 +79,15 @@ public sealed class CustomersAndCampaignsStop38Tests(AnalyticsDatabase database)
     [Theory]
     [InlineData("how many UK customers were part of at least 3 campaigns",
         "SELECT count(*) FROM customers c WHERE c.country = 'United Kingdom' AND c.customer_id IN (SELECT customer_id FROM campaign_history GROUP BY 1 HAVING count(DISTINCT campaign_id) >= 3)")]
+    // In (or never in) the campaigns of a type or trigger, either group.
+    [InlineData("How many distinct customers have been in at least one cross sell campaign (either group)?",
+        "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_type = 'cross_sell'")]
+    [InlineData("how many customers were in at least 2 cross_sell campaigns",
+        "SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_type = 'cross_sell' GROUP BY 1 HAVING count(DISTINCT campaign_id) >= 2)")]
+    [InlineData("how many customers were never in a cross sell campaign",
+        "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE campaign_type = 'cross_sell')")]
+    [InlineData("exclusivity seekers in Canada who were never part of any free shipping campaign (treatment or control) - count?",
+        "SELECT count(*) FROM customers c JOIN customer_scores s ON s.customer_id = c.customer_id WHERE c.country = 'Canada' AND s.exclusivity_seeker AND c.customer_id NOT IN (SELECT customer_id FROM campaign_history WHERE trigger_type = 'free_shipping_offer')")]
     // Campaign types, and attributed revenue per conversion or per treated customer (the treatment group's).
     [InlineData("In cross_sell campaigns, what is the average attributed revenue per converted treatment customer?",
         "SELECT avg(revenue) FROM campaign_history WHERE campaign_type = 'cross_sell' AND \"group\" = 'treatment' AND converted")]
@@ -118,6 +127,8 @@ public sealed class CustomersAndCampaignsStop38Tests(AnalyticsDatabase database)
     [Theory]
     [InlineData("For each free_shipping_offer campaign, the lift in conversion rate: treatment minus control, in percentage points",
         "SELECT campaign_name, avg(CASE WHEN \"group\" = 'treatment' THEN (CASE WHEN converted THEN 1.0 ELSE 0.0 END) END) - avg(CASE WHEN \"group\" = 'control' THEN (CASE WHEN converted THEN 1.0 ELSE 0.0 END) END) FROM campaign_history WHERE trigger_type = 'free_shipping_offer' GROUP BY 1")]
+    [InlineData("across all past campaigns, which trigger type shows the biggest lift (treatment conversion rate minus control conversion rate, pooled over its campaigns)?",
+        "SELECT trigger_type, avg(CASE WHEN \"group\" = 'treatment' THEN (CASE WHEN converted THEN 1.0 ELSE 0.0 END) END) - avg(CASE WHEN \"group\" = 'control' THEN (CASE WHEN converted THEN 1.0 ELSE 0.0 END) END) FROM campaign_history GROUP BY 1 ORDER BY 2 DESC LIMIT 1")]
     [InlineData("Attributed revenue per treated customer, by campaign type",
         "SELECT campaign_type, sum(revenue) / count(*) FROM campaign_history WHERE \"group\" = 'treatment' GROUP BY 1")]
     [InlineData("number of customers in the control group of at least 2 campaigns by country",
@@ -148,6 +159,8 @@ public sealed class CustomersAndCampaignsStop38Tests(AnalyticsDatabase database)
     // Attributed revenue per conversion of which group (the conversions count the treatment group; the revenue both)?
     [InlineData("attributed revenue per conversion for cross sell campaigns")]
     [InlineData("average attributed revenue per campaign send")]
+    // Never in which campaigns? (Without a value, "never in any campaign" is its own reading.)
+    [InlineData("how many customers were never in a recent campaign")]
     public async Task Reading_IsDeclined(string question)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
