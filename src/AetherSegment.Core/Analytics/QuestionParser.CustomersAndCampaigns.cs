@@ -24,13 +24,13 @@ internal static partial class QuestionParser
     {
         if (text.Contains(" actually ", StringComparison.Ordinal))
         {
-            text = ActuallyRegex().Replace(text, " ");
+            text = ActuallyRegex().Replace(text, "");
         }
 
         if (text.Contains(" campaign", StringComparison.Ordinal) || text.Contains(" send ", StringComparison.Ordinal))
         {
             text = PastCampaignsRegex().Replace(text, "");
-            text = CampaignsSentInRegex().Replace(text, "campaigns ");
+            text = CampaignsSentInRegex().Replace(text, m => m.Groups["scope"].Success ? "" : "campaigns ");
             text = EachValueCampaignRegex().Replace(text, "${v} campaigns by campaign");
             text = GotCampaignRegex().Replace(text, "received");
             text = ReceivedSendRegex().Replace(text, "campaign");
@@ -56,7 +56,7 @@ internal static partial class QuestionParser
 
         if (text.Contains(" treatment ", StringComparison.Ordinal) || text.Contains(" received ", StringComparison.Ordinal))
         {
-            text = TreatmentNotHoldoutRegex().Replace(text, " treatment group ");
+            text = TreatmentNotHoldoutRegex().Replace(text, " in the treatment group ");
             text = NotTheHoldoutRegex().Replace(text, " ");
         }
 
@@ -315,23 +315,24 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Filters = [.. query.Filters.Where(f => !onSends.Contains(f))], Conditions = [.. conditions, new CustomerCondition(campaigns, onSends, count.Comparison, null, count.Negated)] } };
     }
 
-    [GeneratedRegex(@"(?<= )actually(?= (?:received|receive|got|get|were|was|did|converted|convert|bought|purchased|ordered|made|spent|placed|in|part) )")]
+    [GeneratedRegex(@"(?<= )actually (?=(?:received|receive|got|get|were|was|did|converted|convert|bought|purchased|ordered|made|spent|placed|in|part) )")]
     private static partial Regex ActuallyRegex();
 
     // "at least one past campaign", "across all the past campaigns": the campaigns in the data are all past ones.
     [GeneratedRegex(@"(?<= )(?:past|previous|prior|earlier|historical|historic) (?=campaigns? )")]
     private static partial Regex PastCampaignsRegex();
 
-    // "across all campaigns sent in 2026": the sends' range, said as "campaigns in 2026".
-    [GeneratedRegex(@"(?<= )campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )")]
+    // "conversion rate for campaigns sent in the last 90 days", "across all campaigns sent in 2026": the sends' range, the
+    // campaigns a scope (not a breakdown by campaign); "revenue from campaigns sent in 2026" as "from campaigns in 2026".
+    [GeneratedRegex(@"(?<= )(?:(?<scope>(?:for|across|over|in|of|among) (?:all )?(?:of )?(?:the |our )?)(?=campaigns ))?campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )")]
     private static partial Regex CampaignsSentInRegex();
 
     // "i.e. treatment not holdout", "treatment group only, not the control group": the treatment group, said once.
-    [GeneratedRegex(@"(?<= )(?:(?:i e|ie|that is|meaning|so|namely) )?(?:the |in the |in )?(?:treatment|treated)(?: group| arm)?(?: only)? (?:and |but |so )?(?:not|rather than|excluding|instead of) (?:the |in the |in )?(?:holdout|hold out|held out|control)(?: group| arm| customers)?(?! (?:of|for|in|on) )(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:i e|ie|that is|meaning|so|namely) )?(?:the |in the |in )?(?:treatment|treated)(?: group| arm)?(?: only)? (?:and |but |so )?(?:not|rather than|excluding|instead of) (?:the |in the |in )?(?:holdout|hold out|held out|control)(?: group| arm| customers)?(?!(?: group| arm| customers)? (?:of|for|in|on|from) )(?= )")]
     private static partial Regex TreatmentNotHoldoutRegex();
 
     // "received the X campaign, not the holdout": received is the treatment group already.
-    [GeneratedRegex(@"(?<= (?:received|receive|got|sent)(?: [a-z0-9#]+){0,8}) (?:(?:but|and) )?(?:not|excluding|except) (?:the |in the )?(?:holdout|hold out|held out|control)(?: group| arm| customers)?(?! (?:of|for|in|on) )(?= )")]
+    [GeneratedRegex(@"(?<= (?:received|receive|got|sent)(?: [a-z0-9#]+){0,8}) (?:(?:but|and) )?(?:not|excluding|except) (?:the |in the )?(?:holdout|hold out|held out|control)(?: group| arm| customers)?(?!(?: group| arm| customers)? (?:of|for|in|on|from) )(?= )")]
     private static partial Regex NotTheHoldoutRegex();
 
     // "(treatment or control, doesn't matter)": the words after the groups add nothing ("either group" reads the groups).
@@ -359,7 +360,7 @@ internal static partial class QuestionParser
     private static partial Regex InACampaignRegex();
 
     // "customers who got the X campaign", "actually got the X send": received.
-    [GeneratedRegex(@"(?<= )(?:got|get|gotten|were sent|was sent)(?= (?:[a-z0-9#]+ ){1,8}(?:campaign|send|promotion|promo)s? )")]
+    [GeneratedRegex(@"(?<=(?:customers|custs|people|shoppers|users|members|buyers|who|that|have|has|had) (?:actually |ever )?)(?:got|get|gotten|were sent|was sent)(?= (?:[a-z0-9#]+ ){1,8}(?:campaign|send|promotion|promo)s? )")]
     private static partial Regex GotCampaignRegex();
 
     // "received the X send": the campaign.

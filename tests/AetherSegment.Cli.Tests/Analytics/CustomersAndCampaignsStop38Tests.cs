@@ -104,6 +104,9 @@ public sealed class CustomersAndCampaignsStop38Tests(AnalyticsDatabase database)
         "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = 'treatment'")]
     [InlineData("Total attributed revenue from treatment groups across all campaigns sent in the last 60 days",
         "SELECT sum(revenue) FROM campaign_history WHERE \"group\" = 'treatment' AND " + Last60Days)]
+    // The campaigns sent in a range are a scope, not a breakdown by campaign.
+    [InlineData("conversion rate for campaigns sent in the last 60 days",
+        "SELECT avg(CASE WHEN converted THEN 1.0 ELSE 0.0 END) FROM campaign_history WHERE \"group\" = 'treatment' AND " + Last60Days)]
     [InlineData("For customers who've been in at least one past campaign (treatment or control, doesn't matter), how many campaigns have they been in on average?",
         "SELECT avg(n) FROM (SELECT customer_id, count(DISTINCT campaign_id) n FROM campaign_history GROUP BY 1)")]
     [InlineData("How many customers were held out as control in CMP003?",
