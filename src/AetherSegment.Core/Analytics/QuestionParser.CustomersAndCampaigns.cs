@@ -324,7 +324,7 @@ internal static partial class QuestionParser
 
     // "conversion rate for campaigns sent in the last 90 days", "across all campaigns sent in 2026": the sends' range, the
     // campaigns a scope (not a breakdown by campaign); "revenue from campaigns sent in 2026" as "from campaigns in 2026".
-    [GeneratedRegex(@"(?<= )(?:(?<scope>(?:for|across|over|in|of|among) (?:all )?(?:of )?(?:the |our )?)(?=campaigns ))?campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )")]
+    [GeneratedRegex(@"(?<= )(?:(?<scope>(?:for|across|over|in|among|(?<!(?:number|count|total) )of) (?:all )?(?:of )?(?:the |our )?)(?=campaigns ))?(?<!(?:how many|number of|count of|different|distinct|unique) )campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )")]
     private static partial Regex CampaignsSentInRegex();
 
     // "i.e. treatment not holdout", "treatment group only, not the control group": the treatment group, said once.
