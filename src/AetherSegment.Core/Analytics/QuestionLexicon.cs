@@ -391,6 +391,20 @@ internal sealed class QuestionLexicon
             }
         }
 
+        // Campaign types are the contract's ("<type> campaigns", "campaign type <type>", the type's words alone): a filter on
+        // the campaign sends' type.
+        if (layer.Dimension("campaign_type") is { Missing: null } campaignType)
+        {
+            foreach ((string name, _) in ProfileWire<Interpretation.CampaignType>.Names)
+            {
+                string words = name.Replace('_', ' ');
+                foreach (string phrase in (string[])[words + " campaigns", words + " campaign", "campaign type " + words, words + " campaign type", words + " type", words])
+                {
+                    Add(phrase, LexiconKind.Filter, filter: campaignType, values: [name]);
+                }
+            }
+        }
+
         List<LexiconEntry> list = [.. entries.Values];
         list.Sort((a, b) => b.Phrase.Length != a.Phrase.Length ? b.Phrase.Length - a.Phrase.Length : string.CompareOrdinal(a.Phrase, b.Phrase));
         List<string> personal = [.. profile.Entities.Customers.PersonalColumns.Select(c => QuestionText.Normalize(c)).Where(p => p.Trim().Contains(' ', StringComparison.Ordinal))];

@@ -20,13 +20,16 @@ internal static partial class QuestionParser
     private static ParsedQuestion? ReadStatistic(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         string text = Rephrase(QuestionText.Normalize(question));
+
+        // "avg days between their first and last purchase", "the average of each buyer's largest order" (QuestionParser.CustomersAndCampaigns.cs).
+        text = ReadCustomerValue(PlaceInsidePerCustomer(text, layer), layer, out CustomerValue? customerValue);
         List<StatisticKind> kinds = [.. StatisticWordRegex().Matches(text).Select(m => Kind(m)).Distinct()];
         if (kinds is not [StatisticKind kind])
         {
             return null;
         }
 
-        if (kind == StatisticKind.Median && RowMedian(text, layer, campaignNames, campaignIds) is { } rowMedian)
+        if (kind == StatisticKind.Median && customerValue is null && RowMedian(text, layer, campaignNames, campaignIds) is { } rowMedian)
         {
             return rowMedian;
         }
@@ -65,6 +68,13 @@ internal static partial class QuestionParser
                 withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers;
             }
         });
+        if (customerValue is not null)
+        {
+            // A customer without orders has no first purchase and no largest order: the value is over the buyers.
+            withRows ??= EntityKind.Orders;
+            withRows = withRows == EntityKind.Orders ? withRows : EntityKind.Customers;
+        }
+
         if (withRows == EntityKind.Customers)
         {
             // Two different "with at least one" tables: not read.
@@ -119,8 +129,27 @@ internal static partial class QuestionParser
             of = distinct;
         }
 
+        if (customerValue is not null)
+        {
+            if (of.Name != "orders" || distinct is not null)
+            {
+                return null;
+            }
+
+            of = customerValue.Measure;
+            if (customerValue.Repeat is { } repeat && layer.Measure("orders") is { } orders)
+            {
+                query = query with { Conditions = [.. query.Conditions, new CustomerCondition(orders, [], repeat, null, false)] };
+            }
+
+            if (customerValue.NeedsRepeat && !KeepsRepeatCustomers(query))
+            {
+                return ParsedQuestion.Unplaced($"{of.Label} of which customers? Over the customers with at least 2 orders (ask \"for customers with 2 or more orders, average {of.Label}\"), or every buyer, one order counting as 0 days? Say which");
+            }
+        }
+
         if (of.Missing is not null || layer.Fact(of.Fact) is not { IsCustomerGrain: false } || of.Name is "customers" or "buyers"
-            || !(of.Additive || PerCustomerExtras.Contains(of.Name) || distinct is not null))
+            || !(of.Additive || PerCustomerExtras.Contains(of.Name) || distinct is not null || customerValue is not null))
         {
             return null;
         }
@@ -187,7 +216,7 @@ internal static partial class QuestionParser
             StatisticKind.Minimum => "lowest",
             _ => "average",
         };
-        string total = of.Format == MeasureFormat.Count ? "number of " + of.Label : "total " + of.Label;
+        string total = customerValue is not null ? of.Label : of.Format == MeasureFormat.Count ? "number of " + of.Label : "total " + of.Label;
         string time = query.Time is null ? "" : " in the time range";
         string who = (baseCondition ? null : withRows) switch
         {
@@ -204,7 +233,8 @@ internal static partial class QuestionParser
             : $"{word} {total} per customer";
         MeasureDefinition statistic = new($"{word}_{of.Name}_per_customer", label, of.Fact, format, of.Expression, [], false)
         {
-            Population = kind == StatisticKind.Maximum && withRows is null ? " (each customer's own total)" : $" (each customer's own total, over {who})",
+            Population = customerValue is not null ? $" (each customer's own {of.Label}, over {who})"
+                : kind == StatisticKind.Maximum && withRows is null ? " (each customer's own total)" : $" (each customer's own total, over {who})",
         };
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with { Measure = statistic, Statistic = new MeasureStatistic(kind, of) { WithRowsOnly = withRowsOnly } }, null);
     }

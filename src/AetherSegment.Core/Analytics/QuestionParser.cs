@@ -188,7 +188,7 @@ internal static partial class QuestionParser
         }
 
         // "per customer country": the customers' country (QuestionParser.Lists.cs), not a split per single customer.
-        text = legacy ? text : CustomerAttributeSaid(text, layer);
+        text = legacy ? text : PlaceInsidePerCustomer(CustomerAttributeSaid(text, layer), layer);
 
         // Before ratios were read, "per customer" was declined outright; now only when no ratio is placed on it.
         bool perCustomer = PerCustomerRegex().IsMatch(text) || layer.CustomerWords.Any(noun => PerNoun(text, noun));
@@ -258,8 +258,16 @@ internal static partial class QuestionParser
 
         // Campaign membership words before the arms are read (QuestionParser.Campaigns.cs).
         CampaignWords campaignWords = CampaignWords.None;
+        CampaignCount? campaignCount = null;
         if (!legacy)
         {
+            // "held out in 3 or more campaigns" (QuestionParser.CustomersAndCampaigns.cs), before the comparisons take the number.
+            text = ReadCampaignCount(text, out campaignCount, out string? noCount);
+            if (noCount is not null)
+            {
+                return ParsedQuestion.Unplaced(noCount);
+            }
+
             text = ReadCampaignWords(text, placed, out campaignWords);
         }
 
@@ -741,7 +749,7 @@ internal static partial class QuestionParser
         if (!legacy)
         {
             string? declinedRatio = null;
-            text = ReadRatio(text, afterTime, layer, measures, measureAt, ref ratio, ref ratioMeasure, ref declinedRatio);
+            text = ReadRatio(text, afterTime, layer, measures, measureAt, treatmentSaid, ref ratio, ref ratioMeasure, ref declinedRatio);
             if (declinedRatio is not null)
             {
                 return ParsedQuestion.Unplaced(declinedRatio);
@@ -922,7 +930,10 @@ internal static partial class QuestionParser
 
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members);
         extended = ApplySessionWords(layer, extended, sessionWords);
-        extended = ApplyCampaignWords(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignWords, treatmentSaid);
+        // "in at least 2 campaigns (either group)": the count is of either group already (QuestionParser.CustomersAndCampaigns.cs).
+        extended = ApplyCampaignCount(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignCount);
+        campaignWords = campaignCount is { Arm: null } && campaignWords is { AllArms: true, NeverAny: false, Both.Count: 0, Arms.Count: 0 } ? CampaignWords.None : campaignWords;
+        extended = ApplyCampaignWords(layer, extended, campaignWords, treatmentSaid);
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
         extended = ApplyTrailingNeverRange(layer, extended, never, trailsNever);
@@ -1008,7 +1019,7 @@ internal static partial class QuestionParser
 
         // "How many <adjective> customers converted in X": the customers counted (each once), not the conversions, when a
         // customer noun is what "how many" counts behind an adjective the vocabulary read as a filter.
-        if (extended.Query is { Measure.Name: "conversions", Dimension: null, Time: null, Share: false, Ratio: null, Having: null, RowComparison: null, Conditions.Count: 0, ComparedTime: null } converts
+        if (extended.Query is { Measure.Name: "conversions", Dimension: null, Share: false, Ratio: null, Having: null, RowComparison: null, Conditions.Count: 0, ComparedTime: null } converts
             && HowManyAdjectiveNounRegex().Match(normalized) is { Success: true } adjectived && layer.CustomerCount.Synonyms.Contains(adjectived.Groups["noun"].Value))
         {
             List<QueryFilter> onSends = [.. converts.Filters.Where(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && d.Columns.Any(c => c.Fact == EntityKind.CampaignSends))];
@@ -1019,6 +1030,8 @@ internal static partial class QuestionParser
                     Measure = layer.CustomerCount,
                     Filters = [.. converts.Filters.Where(f => !onSends.Contains(f))],
                     Conditions = [new CustomerCondition(converts.Measure, onSends, new NumericComparison(ComparisonOperator.Greater, 0, null, "over 0", false), null, false)],
+                    // "converted ... in a 2026 campaign": the range is the sends', not when the customers joined.
+                    TimeOnConditions = converts.Time is not null,
                 },
             };
         }
@@ -1646,6 +1659,7 @@ internal static partial class QuestionParser
         SemanticLayer layer,
         List<MeasureDefinition> measures,
         List<(MeasureDefinition Measure, int Start, int End)> measureAt,
+        bool treatmentSaid,
         ref RatioParts? ratio,
         ref MeasureDefinition? ratioMeasure,
         ref string? declined)
@@ -1679,6 +1693,21 @@ internal static partial class QuestionParser
                 text = Consume(text, BoughtAtAllRegex(), _ => { });
             }
 
+            // "attributed revenue per conversion", "per treated customer": the conversions and sends count the treatment group,
+            // the attributed revenue both groups; with the treatment group said, its revenue is divided; otherwise which group
+            // is meant is asked back (the revenue and conversions of both groups, or of the treatment group).
+            MeasureDefinition numeratorSaid = numerator;
+            if (numerator.Name == "attributed_revenue" && denominator.Name is "conversions" or "campaign_sends" && layer.Measure("treatment_attributed_revenue") is { Missing: null } treatedRevenue)
+            {
+                if (!treatmentSaid)
+                {
+                    declined = $"{numerator.Label} per {LanguageWords.Singular(denominator.Label)} of which group? The treatment group's (ask \"... per {LanguageWords.Singular(denominator.Label)} in the treatment group\") or both groups' (ask for the attributed revenue and the conversions of treatment vs control)";
+                    return text;
+                }
+
+                numerator = treatedRevenue;
+            }
+
             string phrase = afterTime[start..denominatorEnd].Trim();
             declined = RatioDecline(numerator, denominator, phrase, layer);
             if (declined is not null)
@@ -1700,6 +1729,7 @@ internal static partial class QuestionParser
                 false)
             {
                 NeedsCustomers = numerator.NeedsCustomers || denominator.NeedsCustomers,
+                Population = numerator.Name == "treatment_attributed_revenue" ? " (treatment group: customers sent the campaign)" : null,
             };
             ratio = new RatioParts(numerator, denominator, phrase);
 
@@ -1707,8 +1737,8 @@ internal static partial class QuestionParser
             text = string.Concat(text.AsSpan(0, end), Blank(text[end..denominatorStart]), text.AsSpan(denominatorStart));
             text = Consume(text, AverageRegex(), _ => { });
             text = BlankAverageBefore(text, afterTime, start);
-            int index = measures.IndexOf(numerator);
-            measures.Remove(numerator);
+            int index = measures.IndexOf(numeratorSaid);
+            measures.Remove(numeratorSaid);
             measures.Remove(denominator);
             measures.Insert(Math.Clamp(index, 0, measures.Count), ratioMeasure);
             measureAt.RemoveAt(i + 1);
@@ -2559,7 +2589,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseCampaignsRangesSessions(text);
+        return RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(text));
     }
 
     // "in year 2025": the year, as "in 2025" says it.
@@ -2573,7 +2603,7 @@ internal static partial class QuestionParser
 
     // "including the ones who never bought anything", "including non-buyers": every customer, which a per-customer
     // figure is over already.
-    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|non buyers|nonbuyers)(?= )")]
+    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|(?:the ones|those|customers|people|shoppers) (?:with no|without any|without) (?:orders|purchases|transactions)|non buyers|nonbuyers)(?= )")]
     private static partial Regex IncludingNonBuyersRegex();
 
     // "in calendar year 2025", "each calendar month": the calendar period, as "in 2025" and "each month" say it.
