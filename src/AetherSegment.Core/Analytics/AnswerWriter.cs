@@ -231,7 +231,9 @@ internal static class AnswerWriter
         }
         else if (notBought.Count > 0)
         {
-            scope.Add($"who did not buy {string.Join(" or ", notBought)}");
+            scope.Add(query.Conditions.Any(c => IsPurchase(c) && c is { Negated: true, AllTime: true })
+                ? $"who never bought {string.Join(" or ", notBought)} (at any time)"
+                : $"who did not buy {string.Join(" or ", notBought)}");
         }
 
         foreach (CustomerCondition condition in query.Conditions.Where(c => c is { Comparison: null, RowComparison: null } && !IsPurchase(c)))
@@ -358,8 +360,8 @@ internal static class AnswerWriter
         {
             // "the events in the condition" when the timed conditions are not purchases ("used the <tool> last month").
             // A condition with its own range says it after its words; the note is about the others.
-            List<string> timed = [.. query.Conditions.Where(c => c.Time is null).Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
-            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Time is null && c.Measure.Fact == EntityKind.Orders)
+            List<string> timed = [.. query.Conditions.Where(c => c.Time is null && !c.AllTime).Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
+            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Time is null && !c.AllTime && c.Measure.Fact == EntityKind.Orders)
                 ? " (the time range applies to the purchases and amounts in the condition)"
                 : $" (the time range applies to the {string.Join(" and ", timed)} in the condition)");
         }

@@ -170,6 +170,13 @@ internal static partial class QuestionParser
             return statistic;
         }
 
+        // Events said as verbs ("searched", "wishlisted", "did not add anything to cart"): read again as the event types'
+        // words, only where the rest of the parser declined (QuestionParser.EventVerbs.cs).
+        if (EventVerbsSaid(question, layer) is { } eventWords && ParseOnce(eventWords, layer, campaignNames, campaignIds) is { Status: not AnalyticsAnswerStatus.Unanswerable } eventVerbs)
+        {
+            return eventVerbs;
+        }
+
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
         ParsedQuestion before = Parse(question, layer, campaignNames, null, legacy: true);
@@ -1375,6 +1382,17 @@ internal static partial class QuestionParser
             }
 
             List<QueryFilter> positive = [.. onEvents.Where(f => !f.Negated)];
+            bool movedToEvents = false;
+            if (bought && EventLevelsBeforePurchase(text, levels, onEvents) is { Count: > 0 } aboutEvents)
+            {
+                movedToEvents = true;
+                // "viewed <category> products but never bought anything from <category>": the level said before the purchase
+                // verb is what the events were about (it was read as bought too: "bought X but not X", a wrong answer).
+                positive.AddRange(aboutEvents);
+                levels.RemoveAll(aboutEvents.Contains);
+                filters.RemoveAll(aboutEvents.Contains);
+            }
+
             if (!bought)
             {
                 if (levels.Exists(f => f.Negated) || (levels.Count > 0 && positive.Count == 0))
@@ -1392,7 +1410,15 @@ internal static partial class QuestionParser
                     conditions.Add(new CustomerCondition(buyers!, [.. levels.Where(f => !f.Negated)], null, null, false));
                 }
 
-                conditions.AddRange(levels.Where(f => f.Negated).Select(f => new CustomerCondition(buyers!, [f with { Negated = false }], null, null, true)));
+                // With the event's level moved to the events and a time range, the range is the events' and the exclusion
+                // said "never" is over all time; said otherwise ("didn't buy") it could be in the range too: declined.
+                bool allTime = movedToEvents && query.Time is not null;
+                if (allTime && !NeverBoughtRegex().IsMatch(text))
+                {
+                    return ParsedQuestion.Unplaced($"not bought in {query.Time!.Phrase} or never? Ask \"... but have never bought ...\" for no purchase at any time, or say the range again after the purchase");
+                }
+
+                conditions.AddRange(levels.Where(f => f.Negated).Select(f => new CustomerCondition(buyers!, [f with { Negated = false }], null, null, true) { AllTime = allTime }));
             }
 
             if (positive.Count > 0)
