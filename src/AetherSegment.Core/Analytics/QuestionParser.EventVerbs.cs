@@ -63,6 +63,31 @@ internal static partial class QuestionParser
         return about;
     }
 
+    /// <summary>
+    /// The events measure when a ratio names event types on both sides and no measure ("ratio of add to carts to checkout
+    /// starts"), or null.
+    /// </summary>
+    private static MeasureDefinition? EventsOfTwoTypes(SemanticLayer layer, List<QueryFilter> filters, List<(QueryFilter Filter, int At)> placed, int join)
+    {
+        if (layer.Measure("events") is not { Missing: null } events || filters.Count != placed.Count)
+        {
+            return null;
+        }
+
+        bool before = false;
+        bool after = false;
+        for (int i = 0; i < placed.Count; i++)
+        {
+            if (filters[i].Dimension == "event_type" && !filters[i].Negated)
+            {
+                before |= placed[i].At < join;
+                after |= placed[i].At > join;
+            }
+        }
+
+        return before && after ? events : null;
+    }
+
     // "have never bought", "haven't bought anything": no purchase at any time.
     [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )")]
     private static partial Regex NeverBoughtRegex();

@@ -733,7 +733,7 @@ internal static partial class QuestionParser
         FilterRatio? filterRatio = null;
         if (!legacy)
         {
-            text = ReadFilterRatio(text, layer, filters, placed, measureAt, comparisons.Count > 0 || times.Count > 1, out filterRatio, out string? declinedSides);
+            text = ReadFilterRatio(text, layer, filters, placed, measures, measureAt, comparisons.Count > 0 || times.Count > 1, out filterRatio, out string? declinedSides);
             if (declinedSides is not null)
             {
                 return ParsedQuestion.Unplaced(declinedSides);
@@ -1758,6 +1758,7 @@ internal static partial class QuestionParser
         SemanticLayer layer,
         List<QueryFilter> filters,
         List<(QueryFilter Filter, int At)> placed,
+        List<MeasureDefinition> measures,
         List<(MeasureDefinition Measure, int Start, int End)> measureAt,
         bool declineExtras,
         out FilterRatio? sides,
@@ -1790,10 +1791,15 @@ internal static partial class QuestionParser
             named.RemoveAll(m => ReferenceEquals(m, layer.CustomerCount));
         }
 
-        if (join < 0 || named is not [{ Missing: null } measure] || measureAt.Count > 2)
+        // "ratio of add to carts to checkout starts": event types said without a measure are counts of their events
+        // (QuestionParser.EventVerbs.cs).
+        MeasureDefinition? implied = named.Count == 0 && join >= 0 ? EventsOfTwoTypes(layer, filters, placed, join) : null;
+        if (join < 0 || (implied is null && named is not [{ Missing: null }]) || measureAt.Count > 2)
         {
             return text;
         }
+
+        MeasureDefinition measure = implied ?? named[0];
 
         List<int> after = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At > join)];
         if (after.Count == 0 || after.Select(i => filters[i].Dimension).Distinct().Count() != 1)
@@ -1829,6 +1835,12 @@ internal static partial class QuestionParser
             ? string.Join(" or ", side.SelectMany(f => f.Values).Select(v => v.Replace('_', ' '))) + " events"
             : measure.Label + AnswerWriter.Describe(new AnalyticsQuery(measure, null, side, null, null, AnalyticsSort.Default), layer, null);
         sides = new FilterRatio(top, bottom, Side(top), Side(bottom)) { Measure = measure.Name };
+        if (implied is not null)
+        {
+            measures.Add(implied);
+            measureAt.Add((implied, anchor.Index, anchor.Index + anchor.Length));
+        }
+
         foreach (int i in both.OrderDescending())
         {
             filters.RemoveAt(i);
