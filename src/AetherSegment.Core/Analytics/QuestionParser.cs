@@ -1794,7 +1794,10 @@ internal static partial class QuestionParser
         // "ratio of add to carts to checkout starts": event types said without a measure are counts of their events
         // (QuestionParser.EventVerbs.cs).
         MeasureDefinition? implied = named.Count == 0 && join >= 0 ? EventsOfTwoTypes(layer, filters, placed, join) : null;
-        if (join < 0 || (implied is null && named is not [{ Missing: null }]) || measureAt.Count > 2)
+        // "ratio of the average order value of social customers to that of organic search customers": the customers only say
+        // whose rows are measured on each side, so they are not counted as measures of their own.
+        int measuresSaid = named is [{ } one] && !ReferenceEquals(one, layer.CustomerCount) ? measureAt.Count(m => !ReferenceEquals(m.Measure, layer.CustomerCount)) : measureAt.Count;
+        if (join < 0 || (implied is null && named is not [{ Missing: null }]) || measuresSaid > 2)
         {
             return text;
         }
