@@ -102,6 +102,9 @@ internal static partial class QuestionParser
 
         private const string Something = @"(?:(?:any|some)thing |items? |products? |an item |a product |things |stuff )?";
 
+        // What was acted on, said right after the verb ("wishlisted a product", "searched for something"): nothing to place.
+        private const string Thing = @"(?:(?:any|some)thing|items?|products?|an item|a product|things|stuff)";
+
         private const string Owner = @"(?:the |their |a |his |her |our )?";
 
         private EventVerbRules(List<(Regex Pattern, string Replacement)> rules) => Rules = rules;
@@ -132,7 +135,7 @@ internal static partial class QuestionParser
                 {
                     // "the top 5 most wishlisted categories": the dimension by the events of the type.
                     most.Add((new Regex($@"\bmost (?:{past}) (?=[a-z])", Options), $"most {events} "));
-                    positive.Add((new Regex($@"\b(?:{past})\b", Options), $"had {events}"));
+                    positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options), $"had {events}"));
                 }
             }
 

@@ -2710,6 +2710,8 @@ internal static partial class QuestionParser
         IReadOnlyList<string> nouns = layer.CustomerCount.Synonyms;
         return m.Success && (nouns.Contains(m.Groups["w1"].Value)
             || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value))
+            // "how many UK customers had wishlist add events": a word before the noun says which customers (it counted the events).
+            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w2"].Value) && !IsStopWord(m.Groups["w1"].Value))
             || CountsMembers(m, layer));
     }
 
