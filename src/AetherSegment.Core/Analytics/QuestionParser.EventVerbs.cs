@@ -88,6 +88,37 @@ internal static partial class QuestionParser
         return before && after ? events : null;
     }
 
+    /// <summary>
+    /// A reading that keeps a value and excludes it on the same rows ("for Outdoor, excluding Outdoor": 0 whatever the data)
+    /// read a question wrong: declined naming the value. A value bought and an exclusion of it by a condition of its own are
+    /// other rows and stay.
+    /// </summary>
+    private static ParsedQuestion? ContradictoryFilter(ParsedQuestion parsed)
+    {
+        if (parsed.Query is not { } query)
+        {
+            return null;
+        }
+
+        foreach (QueryFilter kept in query.Filters.Where(f => !f.Negated))
+        {
+            if (query.Filters.FirstOrDefault(f => f.Negated && f.Dimension == kept.Dimension && f.Values.Any(kept.Values.Contains)) is { } excluded)
+            {
+                return ParsedQuestion.Unplaced($"I read \"{kept.Phrase}\" both kept and excluded (\"{excluded.Phrase}\"); say which rows each is about, as in \"customers who viewed ... but never bought ...\"");
+            }
+        }
+
+        foreach (CustomerCondition condition in query.Conditions)
+        {
+            if (condition.Filters.Any(k => !k.Negated && condition.Filters.Any(f => f.Negated && f.Dimension == k.Dimension && f.Values.Any(k.Values.Contains))))
+            {
+                return ParsedQuestion.Unplaced("I read one value both kept and excluded in one condition; say which rows each is about");
+            }
+        }
+
+        return null;
+    }
+
     // "have never bought", "haven't bought anything": no purchase at any time.
     [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )")]
     private static partial Regex NeverBoughtRegex();

@@ -933,6 +933,11 @@ internal static partial class QuestionParser
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
         extended = ApplyTrailingNeverRange(layer, extended, never, trailsNever);
+        if (ContradictoryFilter(extended) is { } contradiction)
+        {
+            return contradiction;
+        }
+
         if (wholeSaid is { } whole && extended.Query is { Share: true } conditionedWhole && (conditionedWhole.Conditions.Count > 0 || conditionedWhole.RowComparison is not null)
             && (comparisons.Exists(c => c.Start > whole.From && c.Start < whole.To)
                 || measureAt.Exists(m => m.Start > whole.From && m.Start < whole.To && !ReferenceEquals(m.Measure, layer.CustomerCount) && m.Measure != conditionedWhole.Measure)))
@@ -1834,8 +1839,10 @@ internal static partial class QuestionParser
             return text;
         }
 
-        List<QueryFilter> top = [.. before.Select(i => filters[i])];
-        List<QueryFilter> bottom = [.. after.Select(i => filters[i])];
+        // "ratio of app events (ios + android) to web events": the values said on one side are one filter of them all (each
+        // a filter of its own, they were all required at once: 0).
+        List<QueryFilter> top = MergeFilters([.. before.Select(i => filters[i])]);
+        List<QueryFilter> bottom = MergeFilters([.. after.Select(i => filters[i])]);
         string Side(List<QueryFilter> side) => side.TrueForAll(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType) && measure.Name == "events"
             ? string.Join(" or ", side.SelectMany(f => f.Values).Select(v => v.Replace('_', ' '))) + " events"
             : measure.Label + AnswerWriter.Describe(new AnalyticsQuery(measure, null, side, null, null, AnalyticsSort.Default), layer, null);
