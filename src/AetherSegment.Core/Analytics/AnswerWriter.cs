@@ -240,7 +240,7 @@ internal static class AnswerWriter
         {
             // "who never bought", "with no abandoned carts", "with any sessions for ios": customers with or without any
             // row of the condition's table.
-            string time = condition.Time is { } own
+            string time = condition.AllTime ? " (at any time)" : condition.Time is { } own
                 ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC{(own.EndsAtAsOf ? ", both included" : "")})") : "")
                 : query.Time is not null ? " in the time range" : "";
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
@@ -253,7 +253,7 @@ internal static class AnswerWriter
             }
 
             scope.Add(condition.Measure.Name == "buyers"
-                ? (condition.Negated ? (time.Length == 0 ? "who never bought" : $"who did not buy{time}") : $"who bought{time}")
+                ? (condition.Negated ? (time.Length == 0 || condition.AllTime ? $"who never bought{time}" : $"who did not buy{time}") : $"who bought{time}")
                 : (condition.Negated ? $"with no {condition.Measure.Label}{filters}{time}" : $"with any {condition.Measure.Label}{filters}{time}"));
         }
 

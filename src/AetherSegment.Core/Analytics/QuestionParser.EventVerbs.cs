@@ -119,6 +119,87 @@ internal static partial class QuestionParser
         return null;
     }
 
+    // "customers with an abandoned cart in the last 7 days who have never bought anything": the one range said before a never
+    // part said with "never" is the other part's; "never" is over all time (it was read "did not buy in the time range").
+    private static bool NeverAfterTheRange(string text, int neverAt, int neverCount)
+    {
+        if (neverCount != 1 || neverAt < 0)
+        {
+            return false;
+        }
+
+        List<RelativeTimeRange> all = [];
+        string masked = ReadTimeRanges(text, all, quarters: true);
+        return all.Count == 1 && masked.Length == text.Length && RangeSpans(text, masked) is [(_, int end)] && end <= neverAt;
+    }
+
+    // The never part of NeverAfterTheRange over all time: a count of customers with that one negated condition and another,
+    // not negated, on timed rows that keeps the range.
+    private static ParsedQuestion ApplyNeverAllTime(SemanticLayer layer, ParsedQuestion parsed, List<MeasureDefinition> never, bool allTime)
+    {
+        if (!allTime || parsed.Query is not { Time: not null, TimeOnConditions: true } query || !ReferenceEquals(query.Measure, layer.CustomerCount)
+            || query is not { Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Dimension: null or { OnCustomers: true } })
+        {
+            return parsed;
+        }
+
+        int index = query.Conditions.ToList().FindIndex(c => c.Negated && never.Contains(c.Measure) && c.Time is null);
+        if (index < 0 || query.Conditions.Count(c => c.Negated) != 1
+            || !query.Conditions.Where((c, i) => i != index).Any(c => !c.Negated && c.Time is null && layer.Fact(c.Measure.Fact)?.Time is not null))
+        {
+            return parsed;
+        }
+
+        List<CustomerCondition> conditions = [.. query.Conditions];
+        conditions[index] = conditions[index] with { AllTime = true };
+        return parsed with { Query = query with { Conditions = conditions } };
+    }
+
+    // "abandoned a cart in the last 7 days but placed no order in the last 7 days", "started a checkout in the last 7 days but
+    // did not buy in those 7 days": the one range said again after the negated part is the same range, once (as "in that same
+    // period" reads); two different ranges are read as before.
+    private static string SameRangeAfterNegation(string text)
+    {
+        if (!NegationWordRegex().IsMatch(text) && !text.Contains('#', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        text = RangeSaidAgainRegex().Replace(text, m => ThoseDaysMatch(text, m));
+        List<RelativeTimeRange> all = [];
+        string masked = ReadTimeRanges(text, all, quarters: true);
+        if (all.Count != 2 || masked.Length != text.Length || !SameInterval(all[0], all[1]) || RangeSpans(text, masked) is not [(_, int firstEnd), (int secondStart, int secondEnd)]
+            || !(NegationWordRegex().IsMatch(text[firstEnd..secondStart]) || text.AsSpan(firstEnd, secondStart - firstEnd).Contains('#')))
+        {
+            return text;
+        }
+
+        return string.Concat(text.AsSpan(0, secondStart), new string('#', secondEnd - secondStart), text.AsSpan(secondEnd));
+    }
+
+    // "in those 7 days" after "in the last 7 days": the range said again, as the range itself (then read as said twice).
+    private static string ThoseDaysMatch(string text, Match m)
+    {
+        string said = $"last {m.Groups["n"].Value} {m.Groups["unit"].Value}";
+        return text.AsSpan(0, m.Index).Contains(said, StringComparison.Ordinal) ? " in the " + said : m.Value;
+    }
+
+    private static bool SameInterval(RelativeTimeRange a, RelativeTimeRange b) =>
+        a.Kind == b.Kind && a.Amount == b.Amount && a.Year == b.Year && a.Months == b.Months && a.From == b.From && a.Until == b.Until;
+
+    [GeneratedRegex(@"(?<= )(?:not|no|never|didnt|havent|hasnt|dont|doesnt|without|nothing)(?= )")]
+    private static partial Regex NegationWordRegex();
+
+    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)")]
+    private static partial Regex RangeSaidAgainRegex();
+
+    // "placed no order in the last 7 days", "made no purchase": said as the never part reads it ("did not place an order").
+    private static string NoOrderSaid(string text) =>
+        text.Contains(" no ", StringComparison.Ordinal) ? NoOrderRegex().Replace(text, m => m.Groups["made"].Success ? " did not make a purchase" : " did not place an order") : text;
+
+    [GeneratedRegex(@" (?:(?:placed|place|has placed|have placed) no orders?|(?<made>(?:made|make|has made|have made) no purchases?))(?= )")]
+    private static partial Regex NoOrderRegex();
+
     // "have never bought", "haven't bought anything": no purchase at any time.
     [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )")]
     private static partial Regex NeverBoughtRegex();
@@ -167,6 +248,12 @@ internal static partial class QuestionParser
                     // "the top 5 most wishlisted categories": the dimension by the events of the type.
                     most.Add((new Regex($@"\bmost (?:{past}) (?=[a-z])", Options), $"most {events} "));
                     positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options), $"had {events}"));
+                    if (kind is EventTypeKind.Cart or EventTypeKind.Wishlist)
+                    {
+                        // "added a <product type> to their cart": the events about it.
+                        string container = kind == EventTypeKind.Cart ? "(?:carts?|baskets?)" : "wish ?-?lists?";
+                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?[a-z][a-z ]{{0,40}}?) (?:to|in|into|on) {Owner}{container}\b", Options), $"had {events} for ${{what}}"));
+                    }
                 }
             }
 
@@ -174,7 +261,7 @@ internal static partial class QuestionParser
         }
 
         // The verb of each kind: its bare form (after a negation), its past form (said alone), its -ing form (after
-        // "without"). A kind whose past form would also be read otherwise has none ("added to cart" is read already).
+        // "without").
         private static (string? Bare, string? Past, string? Participle) Verbs(EventTypeKind kind) => kind switch
         {
             EventTypeKind.Search => (
@@ -187,7 +274,7 @@ internal static partial class QuestionParser
                 @"viewing|looking at|browsing"),
             EventTypeKind.Cart => (
                 $@"(?:add(?:ed)?|put) {Something}(?:to|in|into) {Owner}(?:carts?|baskets?)",
-                null,
+                $@"(?:added|put) {Something}(?:to|in|into) {Owner}(?:carts?|baskets?)",
                 $@"(?:adding|putting) {Something}(?:to|in|into) {Owner}(?:carts?|baskets?)"),
             EventTypeKind.Wishlist => (
                 $@"wish ?-?list(?:ed)?|(?:add(?:ed)?|save[d]?|put) {Something}(?:to|on|in|into) {Owner}wish ?-?lists?",

@@ -188,7 +188,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
     {
         string normalized = QuestionText.Normalize(question);
-        string text = legacy ? normalized : Colloquial(ValueOfRegex().Replace(normalized, " value of "));
+        string text = legacy ? normalized : NoOrderSaid(Colloquial(ValueOfRegex().Replace(normalized, " value of ")));
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -228,11 +228,13 @@ internal static partial class QuestionParser
 
         // "customers who never ordered", "have not abandoned a cart in the last 30 days": customers without any such row.
         List<MeasureDefinition> never = [];
+        int neverWordAt = -1;
         if (!legacy)
         {
             string? unmapped = null;
             text = Consume(text, NeverRegex(), m =>
             {
+                neverWordAt = m.Value.Contains("never", StringComparison.Ordinal) ? m.Index : neverWordAt;
                 string what = m.Groups["cart"].Success ? "abandoned_carts" : "buyers";
                 if (layer.Measure(what) is { Missing: null } measure)
                 {
@@ -280,10 +282,13 @@ internal static partial class QuestionParser
         // A second range on the "never" part (QuestionParser.Ranges.cs).
         RelativeTimeRange? neverTime = null;
         bool trailsNever = false;
+        bool neverAllTime = false;
         if (!legacy)
         {
+            text = SameRangeAfterNegation(text);
             text = ReadNeverRange(text, never.Count, out neverTime);
             trailsNever = neverTime is null && TrailsTheNeverPart(text, never.Count);
+            neverAllTime = neverTime is null && !trailsNever && NeverAfterTheRange(text, neverWordAt, never.Count);
         }
 
         bool howMany = HowManyRegex().IsMatch(text);
@@ -933,6 +938,7 @@ internal static partial class QuestionParser
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
         extended = ApplyTrailingNeverRange(layer, extended, never, trailsNever);
+        extended = ApplyNeverAllTime(layer, extended, never, neverAllTime);
         if (ContradictoryFilter(extended) is { } contradiction)
         {
             return contradiction;
@@ -2772,7 +2778,7 @@ internal static partial class QuestionParser
     private static partial Regex TimePredicateRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever| actually| then| go on to| end up)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
     private static partial Regex NeverRegex();
 
     // "how many customers ...", "the number of shoppers ...": the question counts customers.
