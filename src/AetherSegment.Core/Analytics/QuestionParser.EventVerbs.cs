@@ -200,6 +200,33 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:(?:placed|place|has placed|have placed) no orders?|(?<made>(?:made|make|has made|have made) no purchases?))(?= )")]
     private static partial Regex NoOrderRegex();
 
+    // "carts abandoned by people in <city> or <city>", "customers in <city> or <city> from paid search": values of one kind
+    // joined by "or" are one filter of either (one number; they were compared, one row each), unless the question compares
+    // ("which ... more", "vs", "each").
+    private static void MarkOrLists(string text, List<(QueryFilter Filter, int At)> placed)
+    {
+        if (!text.Contains(" or ", StringComparison.Ordinal) || placed.Count < 2 || VersusRegex().IsMatch(text) || ComparingWordRegex().IsMatch(text))
+        {
+            return;
+        }
+
+        for (int i = 0; i < placed.Count; i++)
+        {
+            (QueryFilter first, int at) = placed[i];
+            int end = at + first.Phrase.Length;
+            int next = placed.FindIndex(p => p.Filter.Dimension == first.Dimension && !p.Filter.Negated && !first.Negated && p.At > end
+                && text[end..p.At].Trim() == "or");
+            if (next >= 0)
+            {
+                placed[i] = (first with { Group = true }, at);
+                placed[next] = (placed[next].Filter with { Group = true }, placed[next].At);
+            }
+        }
+    }
+
+    [GeneratedRegex(@" (?:which|whichever|more|most|less|fewer|fewest|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|rank|ranked) ")]
+    private static partial Regex ComparingWordRegex();
+
     // "have never bought", "haven't bought anything": no purchase at any time.
     [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )")]
     private static partial Regex NeverBoughtRegex();

@@ -561,6 +561,7 @@ internal static partial class QuestionParser
         if (!legacy)
         {
             MarkPlusLists(afterTime, placed);
+            MarkOrLists(afterTime, placed);
             if (VersusRegex().IsMatch(afterTime) && SameValueCompared(placed) is { } same)
             {
                 return ParsedQuestion.Unplaced(same);
