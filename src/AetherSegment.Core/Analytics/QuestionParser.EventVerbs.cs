@@ -89,7 +89,7 @@ internal static partial class QuestionParser
     }
 
     /// <summary>
-    /// A reading that keeps a value and excludes it on the same rows ("for Outdoor, excluding Outdoor": 0 whatever the data)
+    /// A reading that keeps a value and excludes it on the same rows ("for X, excluding X": 0 whatever the data)
     /// read a question wrong: declined naming the value. A value bought and an exclusion of it by a condition of its own are
     /// other rows and stay.
     /// </summary>
