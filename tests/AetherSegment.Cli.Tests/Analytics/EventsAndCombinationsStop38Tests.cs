@@ -178,4 +178,43 @@ public sealed class EventsAndCombinationsStop38Tests(AnalyticsDatabase database)
         Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
         Assert.Contains("in the time range", answer.Restatement, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AddedToCartInARangeButNeverPurchased_IsNeverAtAnyTime()
+    {
+        // Declined until stop 38 (BlindFourTests): "never" is now over all time beside a range said before it.
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "how many customers added to cart in the last 7 days but never purchased");
+
+        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' AND event_timestamp >= " + Last7 + " AND customer_id NOT IN (SELECT customer_id FROM transactions)");
+        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        Assert.Contains("who never bought (at any time)", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CustomersWhoAddedToCart_ByCountry_IsEachCountrysCount()
+    {
+        // Declined until stop 38 (BlindFourTests): a breakdown by an attribute of the customers counted.
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "customers who added to cart last week by country");
+
+        Assert.NotEmpty(answer.Rows);
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            string country = Convert.ToString(row[answer.Columns[0]], System.Globalization.CultureInfo.InvariantCulture)!;
+            double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(DISTINCT e.customer_id) FROM behavioral_events e JOIN customers c USING (customer_id) WHERE e.event_type = 'add_to_cart' AND e.event_timestamp >= TIMESTAMP '2026-11-09' AND e.event_timestamp < TIMESTAMP '2026-11-16' AND c.country = '{country}'");
+            Assert.Equal(truth, Convert.ToDouble(row[answer.Columns[1]], System.Globalization.CultureInfo.InvariantCulture), 6);
+        }
+    }
+
+    [Theory]
+    // Found wrong in blind15 and blind16: values joined by "or" were compared (two rows); they are one filter of either.
+    [InlineData("how many carts got abandoned in the last 7 days by people in London or Leeds?",
+        "SELECT count(*) FROM abandoned_carts a JOIN customers c USING (customer_id) WHERE c.city IN ('London', 'Leeds') AND a.abandoned_at >= " + Last7)]
+    [InlineData("What number of customers in London or Manchester came in through paid search?",
+        "SELECT count(*) FROM customers WHERE city IN ('London', 'Manchester') AND acquisition_source = 'paid_search'")]
+    public async Task ValuesJoinedByOr_AreOneFilter(string question, string truth)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+    }
 }
