@@ -217,4 +217,22 @@ public sealed class EventsAndCombinationsStop38Tests(AnalyticsDatabase database)
 
         Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
     }
+
+    [Theory]
+    [InlineData("Average session length in seconds by device (one value per session)")]
+    [InlineData("average session duration per device, one duration for each session")]
+    public async Task OneValuePerSession_IsEachSessionOnce(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.NotEmpty(answer.Rows);
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            string device = Convert.ToString(row[answer.Columns[0]], System.Globalization.CultureInfo.InvariantCulture)!;
+            double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND device = '{device}'");
+            Assert.Equal(truth, Convert.ToDouble(row[answer.Columns[1]], System.Globalization.CultureInfo.InvariantCulture), 3);
+        }
+
+        Assert.Contains("each session counted once", answer.Restatement, StringComparison.Ordinal);
+    }
 }
