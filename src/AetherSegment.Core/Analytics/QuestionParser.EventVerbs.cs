@@ -160,7 +160,8 @@ internal static partial class QuestionParser
     // period" reads); two different ranges are read as before.
     private static string SameRangeAfterNegation(string text)
     {
-        if (!NegationWordRegex().IsMatch(text) && !text.Contains('#', StringComparison.Ordinal))
+        // A cheap word test first: most questions say no negation and are left as they are.
+        if (!text.Contains('#', StringComparison.Ordinal) && !Array.Exists(NegationWords, w => text.Contains(w, StringComparison.Ordinal)))
         {
             return text;
         }
@@ -176,6 +177,8 @@ internal static partial class QuestionParser
 
         return string.Concat(text.AsSpan(0, secondStart), new string('#', secondEnd - secondStart), text.AsSpan(secondEnd));
     }
+
+    private static readonly string[] NegationWords = [" not ", " no ", " never ", " didnt ", " havent ", " hasnt ", " dont ", " doesnt ", " without ", " nothing "];
 
     // "in those 7 days" after "in the last 7 days": the range said again, as the range itself (then read as said twice).
     private static string ThoseDaysMatch(string text, Match m)
