@@ -941,6 +941,12 @@ internal static partial class AnalyticsCompiler
             return null;
         }
 
+        if (condition.AllTime)
+        {
+            // "... but have never bought anything from <category>": no range on this condition.
+            range = null;
+        }
+
         if (condition.Time is not null)
         {
             // Its own range ("haven't bought anything in the last 30 days" beside "abandoned a cart in the last 7 days").

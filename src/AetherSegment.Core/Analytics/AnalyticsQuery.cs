@@ -110,6 +110,12 @@ internal sealed record CustomerCondition(
     /// </summary>
     public RelativeTimeRange? Time { get; init; }
 
+    /// <summary>
+    /// Whether the condition is over all time while the question's range bounds the others ("viewed &lt;a category&gt; in the
+    /// last 30 days but have never bought anything from it": the views in the range, no purchase ever).
+    /// </summary>
+    public bool AllTime { get; init; }
+
     /// <summary>The resolved <see cref="Time"/> (set by the service from the data's as-of before compiling).</summary>
     public (DateTimeOffset Start, DateTimeOffset End)? Range { get; init; }
 }

@@ -231,14 +231,16 @@ internal static class AnswerWriter
         }
         else if (notBought.Count > 0)
         {
-            scope.Add($"who did not buy {string.Join(" or ", notBought)}");
+            scope.Add(query.Conditions.Any(c => IsPurchase(c) && c is { Negated: true, AllTime: true })
+                ? $"who never bought {string.Join(" or ", notBought)} (at any time)"
+                : $"who did not buy {string.Join(" or ", notBought)}");
         }
 
         foreach (CustomerCondition condition in query.Conditions.Where(c => c is { Comparison: null, RowComparison: null } && !IsPurchase(c)))
         {
             // "who never bought", "with no abandoned carts", "with any sessions for ios": customers with or without any
             // row of the condition's table.
-            string time = condition.Time is { } own
+            string time = condition.AllTime ? " (at any time)" : condition.Time is { } own
                 ? " in " + own.Phrase + (condition.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" ({range.Start:yyyy-MM-dd HH:mm} to {range.End:yyyy-MM-dd HH:mm} UTC{(own.EndsAtAsOf ? ", both included" : "")})") : "")
                 : query.Time is not null ? " in the time range" : "";
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
@@ -251,7 +253,7 @@ internal static class AnswerWriter
             }
 
             scope.Add(condition.Measure.Name == "buyers"
-                ? (condition.Negated ? (time.Length == 0 ? "who never bought" : $"who did not buy{time}") : $"who bought{time}")
+                ? (condition.Negated ? (time.Length == 0 || condition.AllTime ? $"who never bought{time}" : $"who did not buy{time}") : $"who bought{time}")
                 : (condition.Negated ? $"with no {condition.Measure.Label}{filters}{time}" : $"with any {condition.Measure.Label}{filters}{time}"));
         }
 
@@ -358,8 +360,8 @@ internal static class AnswerWriter
         {
             // "the events in the condition" when the timed conditions are not purchases ("used the <tool> last month").
             // A condition with its own range says it after its words; the note is about the others.
-            List<string> timed = [.. query.Conditions.Where(c => c.Time is null).Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
-            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Time is null && c.Measure.Fact == EntityKind.Orders)
+            List<string> timed = [.. query.Conditions.Where(c => c.Time is null && !c.AllTime).Select(c => layer.Fact(c.Measure.Fact)).Where(f => f?.Time is not null && f.Kind != EntityKind.Orders).Select(f => f!.ShortName).Distinct()];
+            text.Append(timed.Count == 0 || query.Conditions.Any(c => c.Time is null && !c.AllTime && c.Measure.Fact == EntityKind.Orders)
                 ? " (the time range applies to the purchases and amounts in the condition)"
                 : $" (the time range applies to the {string.Join(" and ", timed)} in the condition)");
         }

@@ -60,6 +60,7 @@ internal static partial class QuestionParser
     private static bool LeadsWithCustomersWho(string normalized, SemanticLayer layer) =>
         LeadingCustomersRegex().Match(normalized) is { Success: true } m && layer.CustomerCount.Synonyms.Contains(m.Groups["noun"].Value);
 
-    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?<noun>[a-z]+) (?:who|that) ")]
+    // One word may say which customers ("UK folks who viewed ..."; stop 38).
+    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?:[a-z]+ )?(?<noun>[a-z]+) (?:who|that) ")]
     private static partial Regex LeadingCustomersRegex();
 }

@@ -10,7 +10,7 @@ internal static partial class QuestionParser
     private static partial Regex OrJoinRegex();
 
     // Words that make "<value> or <value>" a choice between them, or ask for each of them.
-    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|difference|breakdown|broken) ")]
+    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|rank|ranked|difference|breakdown|broken) ")]
     private static partial Regex OrChoiceRegex();
 
     // "events from mobile (<member> + <member>)": a group word with its members said after it is the group, not a comparison of

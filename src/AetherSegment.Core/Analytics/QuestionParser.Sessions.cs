@@ -105,7 +105,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:in|as|measured in|expressed in) (?:minutes|mins|hours|hrs|milliseconds|ms)(?= )")]
     private static partial Regex InOtherUnitRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting) (?:only )?once|(?:counted )?once per session|one row per session)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting) (?:only )?once|(?:counted )?once per session|one (?:row|value|duration|number) (?:per|for each|for every|each) session)(?= )")]
     private static partial Regex OncePerSessionRegex();
 
     [GeneratedRegex(@"(?<= )(?:distinct|unique|different|individual|separate)(?= (?:[a-z]+ )?(?:sessions|visits) )")]

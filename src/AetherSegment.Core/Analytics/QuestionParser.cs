@@ -172,6 +172,13 @@ internal static partial class QuestionParser
             return statistic;
         }
 
+        // Events said as verbs ("searched", "wishlisted", "did not add anything to cart"): read again as the event types'
+        // words, only where the rest of the parser declined (QuestionParser.EventVerbs.cs).
+        if (EventVerbsSaid(question, layer) is { } eventWords && ParseOnce(eventWords, layer, campaignNames, campaignIds) is { Status: not AnalyticsAnswerStatus.Unanswerable } eventVerbs)
+        {
+            return eventVerbs;
+        }
+
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
         ParsedQuestion before = Parse(question, layer, campaignNames, null, legacy: true);
@@ -181,7 +188,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
     {
         string normalized = QuestionText.Normalize(question);
-        string text = legacy ? normalized : Colloquial(ValueOfRegex().Replace(normalized, " value of "));
+        string text = legacy ? normalized : NoOrderSaid(Colloquial(ValueOfRegex().Replace(normalized, " value of ")));
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
@@ -221,11 +228,13 @@ internal static partial class QuestionParser
 
         // "customers who never ordered", "have not abandoned a cart in the last 30 days": customers without any such row.
         List<MeasureDefinition> never = [];
+        int neverWordAt = -1;
         if (!legacy)
         {
             string? unmapped = null;
             text = Consume(text, NeverRegex(), m =>
             {
+                neverWordAt = m.Value.Contains("never", StringComparison.Ordinal) ? m.Index : neverWordAt;
                 string what = m.Groups["cart"].Success ? "abandoned_carts" : "buyers";
                 if (layer.Measure(what) is { Missing: null } measure)
                 {
@@ -281,10 +290,13 @@ internal static partial class QuestionParser
         // A second range on the "never" part (QuestionParser.Ranges.cs).
         RelativeTimeRange? neverTime = null;
         bool trailsNever = false;
+        bool neverAllTime = false;
         if (!legacy)
         {
+            text = SameRangeAfterNegation(text);
             text = ReadNeverRange(text, never.Count, out neverTime);
             trailsNever = neverTime is null && TrailsTheNeverPart(text, never.Count);
+            neverAllTime = neverTime is null && !trailsNever && NeverAfterTheRange(text, neverWordAt, never.Count);
         }
 
         bool howMany = HowManyRegex().IsMatch(text);
@@ -736,7 +748,7 @@ internal static partial class QuestionParser
         FilterRatio? filterRatio = null;
         if (!legacy)
         {
-            text = ReadFilterRatio(text, layer, filters, placed, measureAt, comparisons.Count > 0 || times.Count > 1, out filterRatio, out string? declinedSides);
+            text = ReadFilterRatio(text, layer, filters, placed, measures, measureAt, comparisons.Count > 0 || times.Count > 1, out filterRatio, out string? declinedSides);
             if (declinedSides is not null)
             {
                 return ParsedQuestion.Unplaced(declinedSides);
@@ -937,6 +949,12 @@ internal static partial class QuestionParser
         extended = ApplyEventWords(layer, extended, eventWords);
         extended = ApplyNeverRange(layer, extended, never, neverTime);
         extended = ApplyTrailingNeverRange(layer, extended, never, trailsNever);
+        extended = ApplyNeverAllTime(layer, extended, never, neverAllTime);
+        if (ContradictoryFilter(extended) is { } contradiction)
+        {
+            return contradiction;
+        }
+
         if (wholeSaid is { } whole && extended.Query is { Share: true } conditionedWhole && (conditionedWhole.Conditions.Count > 0 || conditionedWhole.RowComparison is not null)
             && (comparisons.Exists(c => c.Start > whole.From && c.Start < whole.To)
                 || measureAt.Exists(m => m.Start > whole.From && m.Start < whole.To && !ReferenceEquals(m.Measure, layer.CustomerCount) && m.Measure != conditionedWhole.Measure)))
@@ -1390,6 +1408,17 @@ internal static partial class QuestionParser
             }
 
             List<QueryFilter> positive = [.. onEvents.Where(f => !f.Negated)];
+            bool movedToEvents = false;
+            if (bought && EventLevelsBeforePurchase(text, levels, onEvents) is { Count: > 0 } aboutEvents)
+            {
+                movedToEvents = true;
+                // "viewed <category> products but never bought anything from <category>": the level said before the purchase
+                // verb is what the events were about (it was read as bought too: "bought X but not X", a wrong answer).
+                positive.AddRange(aboutEvents);
+                levels.RemoveAll(aboutEvents.Contains);
+                filters.RemoveAll(aboutEvents.Contains);
+            }
+
             if (!bought)
             {
                 if (levels.Exists(f => f.Negated) || (levels.Count > 0 && positive.Count == 0))
@@ -1407,7 +1436,15 @@ internal static partial class QuestionParser
                     conditions.Add(new CustomerCondition(buyers!, [.. levels.Where(f => !f.Negated)], null, null, false));
                 }
 
-                conditions.AddRange(levels.Where(f => f.Negated).Select(f => new CustomerCondition(buyers!, [f with { Negated = false }], null, null, true)));
+                // With the event's level moved to the events and a time range, the range is the events' and the exclusion
+                // said "never" is over all time; said otherwise ("didn't buy") it could be in the range too: declined.
+                bool allTime = movedToEvents && query.Time is not null;
+                if (allTime && !NeverBoughtRegex().IsMatch(text))
+                {
+                    return ParsedQuestion.Unplaced($"not bought in {query.Time!.Phrase} or never? Ask \"... but have never bought ...\" for no purchase at any time, or say the range again after the purchase");
+                }
+
+                conditions.AddRange(levels.Where(f => f.Negated).Select(f => new CustomerCondition(buyers!, [f with { Negated = false }], null, null, true) { AllTime = allTime }));
             }
 
             if (positive.Count > 0)
@@ -1764,6 +1801,7 @@ internal static partial class QuestionParser
         SemanticLayer layer,
         List<QueryFilter> filters,
         List<(QueryFilter Filter, int At)> placed,
+        List<MeasureDefinition> measures,
         List<(MeasureDefinition Measure, int Start, int End)> measureAt,
         bool declineExtras,
         out FilterRatio? sides,
@@ -1796,10 +1834,18 @@ internal static partial class QuestionParser
             named.RemoveAll(m => ReferenceEquals(m, layer.CustomerCount));
         }
 
-        if (join < 0 || named is not [{ Missing: null } measure] || measureAt.Count > 2)
+        // "ratio of add to carts to checkout starts": event types said without a measure are counts of their events
+        // (QuestionParser.EventVerbs.cs).
+        MeasureDefinition? implied = named.Count == 0 && join >= 0 ? EventsOfTwoTypes(layer, filters, placed, join) : null;
+        // "ratio of the average order value of social customers to that of organic search customers": the customers only say
+        // whose rows are measured on each side, so they are not counted as measures of their own.
+        int measuresSaid = named is [{ } one] && !ReferenceEquals(one, layer.CustomerCount) ? measureAt.Count(m => !ReferenceEquals(m.Measure, layer.CustomerCount)) : measureAt.Count;
+        if (join < 0 || (implied is null && named is not [{ Missing: null }]) || measuresSaid > 2)
         {
             return text;
         }
+
+        MeasureDefinition measure = implied ?? named[0];
 
         List<int> after = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At > join)];
         if (after.Count == 0 || after.Select(i => filters[i].Dimension).Distinct().Count() != 1)
@@ -1829,12 +1875,20 @@ internal static partial class QuestionParser
             return text;
         }
 
-        List<QueryFilter> top = [.. before.Select(i => filters[i])];
-        List<QueryFilter> bottom = [.. after.Select(i => filters[i])];
+        // "ratio of app events (ios + android) to web events": the values said on one side are one filter of them all (each
+        // a filter of its own, they were all required at once: 0).
+        List<QueryFilter> top = MergeFilters([.. before.Select(i => filters[i])]);
+        List<QueryFilter> bottom = MergeFilters([.. after.Select(i => filters[i])]);
         string Side(List<QueryFilter> side) => side.TrueForAll(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType) && measure.Name == "events"
             ? string.Join(" or ", side.SelectMany(f => f.Values).Select(v => v.Replace('_', ' '))) + " events"
             : measure.Label + AnswerWriter.Describe(new AnalyticsQuery(measure, null, side, null, null, AnalyticsSort.Default), layer, null);
         sides = new FilterRatio(top, bottom, Side(top), Side(bottom)) { Measure = measure.Name };
+        if (implied is not null)
+        {
+            measures.Add(implied);
+            measureAt.Add((implied, anchor.Index, anchor.Index + anchor.Length));
+        }
+
         foreach (int i in both.OrderDescending())
         {
             filters.RemoveAt(i);
@@ -2754,7 +2808,7 @@ internal static partial class QuestionParser
     private static partial Regex TimePredicateRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever| actually| then| go on to| end up)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
     private static partial Regex NeverRegex();
 
     // "how many customers ...", "the number of shoppers ...": the question counts customers.
@@ -2769,6 +2823,8 @@ internal static partial class QuestionParser
         IReadOnlyList<string> nouns = layer.CustomerCount.Synonyms;
         return m.Success && (nouns.Contains(m.Groups["w1"].Value)
             || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w1"].Value + " " + m.Groups["w2"].Value))
+            // "how many UK customers had wishlist add events": a word before the noun says which customers (it counted the events).
+            || (m.Groups["w2"].Success && nouns.Contains(m.Groups["w2"].Value) && !IsStopWord(m.Groups["w1"].Value))
             || CountsMembers(m, layer));
     }
 

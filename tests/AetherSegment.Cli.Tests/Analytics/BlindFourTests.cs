@@ -271,8 +271,8 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
 
     [Theory]
     [InlineData("revenue from customers who added to cart")]
-    [InlineData("customers who added to cart last week by country")]
-    [InlineData("how many customers added to cart in the last 7 days but never purchased")]
+    // Stop 38: "customers who added to cart last week by country" and "... in the last 7 days but never purchased" are answered
+    // (EventsAndCombinationsStop38Tests).
     public async Task AddedToCartOutsideACountOfCustomers_IsDeclined(string question)
     {
         AnalyticsAnswer answer = await AskAsync(question, answered: false);
