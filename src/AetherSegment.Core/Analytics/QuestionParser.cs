@@ -126,7 +126,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question ?? "")), layer), layer);
+        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(DropContext(question ?? "", layer))), layer), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;
@@ -2472,7 +2472,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(text))), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(text)))), m => new string(' ', m.Length));
     }
 
     /// <summary>

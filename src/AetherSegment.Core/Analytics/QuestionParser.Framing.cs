@@ -1,0 +1,280 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace AetherSegment.Analytics;
+
+// Framing (stop 38): the sentences people say around the question ("I'm putting together the quarterly deck for the
+// leadership team. Can you just tell me ..."). A sentence of context is dropped only when every word of it is chatter
+// (a word that cannot restrict what is measured), a skipped word, or a vocabulary phrase the question itself says again;
+// any other word (an unknown noun could be a segment: "for wholesale accounts"), a number, a time range or a restricting
+// word ("only", "not", "excluding") keeps the sentence, and the question is then declined as before.
+internal static partial class QuestionParser
+{
+    /// <summary>
+    /// Drops the sentences of context around the question: "I'm putting together the deck for the leadership team.
+    /// Can you just tell me the revenue in Q3 2026?" is read as its last sentence. On the raw question; a question of one
+    /// sentence, or whose sentences all carry something to place, is returned as it is.
+    /// </summary>
+    private static string DropContext(string question, SemanticLayer layer)
+    {
+        if (!SentenceBreakRegex().IsMatch(question))
+        {
+            return question;
+        }
+
+        string text = MeetingRegex().Replace(question, "meeting");
+        List<string> sentences = [];
+        int start = 0;
+        foreach (Match m in SentenceBreakRegex().Matches(text))
+        {
+            sentences.Add(text[start..(m.Index + m.Length)]);
+            start = m.Index + m.Length;
+        }
+
+        sentences.Add(text[start..]);
+        sentences.RemoveAll(s => s.Trim().Length == 0);
+        if (sentences.Count < 2)
+        {
+            return question;
+        }
+
+        // What each sentence names: the vocabulary phrases it holds (keys), and the other words that are not chatter (null
+        // when it holds a number, a time range or a value read after a preposition: never context).
+        List<(string Sentence, HashSet<string> Keys, List<string>? Words)> read = [.. sentences.Select(s => ReadSentence(s, layer))];
+        List<int> asked = [.. Enumerable.Range(0, read.Count).Where(i => read[i].Words is not { Count: 0 })];
+        if (asked.Count == 0)
+        {
+            // Only skipped words and vocabulary everywhere ("How many customers?"): the question is the last sentence asked.
+            int last = read.FindLastIndex(r => r.Keys.Count > 0 && r.Sentence.TrimEnd().EndsWith('?'));
+            last = last >= 0 ? last : read.FindLastIndex(r => r.Keys.Count > 0);
+            if (last < 0)
+            {
+                return question;
+            }
+
+            asked = [last];
+        }
+
+        // A sentence whose other words and vocabulary the rest of the question says again is context too ("she's asking how
+        // our latest campaign landed. How many ... of the most recent campaign converted?").
+        for (int k = asked.Count - 1; k >= 0 && asked.Count > 1; k--)
+        {
+            int i = asked[k];
+            if (read[i].Words is { } own && Says(read, asked, i, out HashSet<string> otherKeys, out HashSet<string> otherWords)
+                && read[i].Keys.IsSubsetOf(otherKeys) && own.TrueForAll(w => otherWords.Contains(Restated.GetValueOrDefault(w, w))))
+            {
+                asked.RemoveAt(k);
+            }
+        }
+
+        _ = Says(read, asked, -1, out HashSet<string> named, out _);
+        // A sentence of context names nothing, or only what the question says again.
+        List<string> kept = [];
+        for (int i = 0; i < read.Count; i++)
+        {
+            (string sentence, HashSet<string> keys, List<string>? words) = read[i];
+            bool context = !asked.Contains(i) && words is not null && keys.IsSubsetOf(named);
+            if (!context)
+            {
+                kept.Add(sentence.Trim());
+            }
+        }
+
+        return kept.Count == read.Count ? question : string.Join(" ", kept);
+    }
+
+    // The vocabulary keys and the words (restated words read as one) of the asked sentences but one.
+    private static bool Says(List<(string Sentence, HashSet<string> Keys, List<string>? Words)> read, List<int> asked, int but, out HashSet<string> keys, out HashSet<string> words)
+    {
+        keys = [];
+        words = new(StringComparer.Ordinal);
+        foreach (int i in asked)
+        {
+            if (i != but)
+            {
+                keys.UnionWith(read[i].Keys);
+                words.UnionWith(QuestionText.Normalize(read[i].Sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Restated.GetValueOrDefault(w, w)));
+            }
+        }
+
+        return true;
+    }
+
+    // Words a question says again in other words ("our latest campaign" ... "the most recent campaign").
+    private static readonly FrozenDictionary<string, string> Restated = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["latest"] = "recent",
+        ["newest"] = "recent",
+        ["last"] = "recent",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // The vocabulary keys a sentence says, and its words that are neither skipped, chatter nor vocabulary; null when it holds
+    // a number, a time range or a guarded value (never context).
+    private static (string Sentence, HashSet<string> Keys, List<string>? Words) ReadSentence(string sentence, SemanticLayer layer)
+    {
+        string text = QuestionText.Normalize(ReportRegex().Replace(OpenerRegex().Replace(sentence, " "), " "));
+        HashSet<string> keys = [];
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
+        {
+            if (text.Contains(entry.Padded, StringComparison.Ordinal))
+            {
+                keys.Add(Key(entry));
+                text = text.Replace(entry.Padded, " # ", StringComparison.Ordinal);
+            }
+        }
+
+        if (text.Any(char.IsAsciiDigit))
+        {
+            return (sentence, keys, null);
+        }
+
+        foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
+        {
+            if (guarded.Pattern.IsMatch(text))
+            {
+                return (sentence, keys, null);
+            }
+        }
+
+        List<RelativeTimeRange> times = [];
+        if (ReadTimeRanges(text, times, quarters: true) != text || times.Count > 0)
+        {
+            return (sentence, keys, null);
+        }
+
+        List<string> words = [];
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word != "#" && (!(StopWords.Contains(word) || ChatterWords.Contains(word)) || RestrictingWords.Contains(word)))
+            {
+                words.Add(word);
+            }
+        }
+
+        return (sentence, keys, words);
+    }
+
+    // What a vocabulary phrase names: a measure, a breakdown or a filter's values (two phrases for one thing share a key).
+    private static string Key(LexiconEntry entry) => entry.Kind switch
+    {
+        LexiconKind.Measure => "m:" + entry.Measure?.Name,
+        LexiconKind.Dimension => "d:" + entry.Dimension?.Key,
+        _ => "f:" + entry.FilterDimension?.Key + ":" + string.Join(",", entry.Values),
+    };
+
+    // Skipped words that do restrict or shape what is measured: a sentence holding one is never dropped as context.
+    private static readonly FrozenSet<string> RestrictingWords = new[]
+    {
+        "only", "bought", "buy", "purchased", "ordered", "placed", "sold", "spent", "came", "come", "acquired", "signed", "sign",
+        "abandoned", "left", "most", "per", "each", "every", "split", "broken", "break", "breakdown", "grouped", "group", "sorted",
+        "sort", "rank", "ranked", "ranking", "compare", "compared", "comparison", "vs", "versus", "between", "against", "over",
+        "within", "than", "since", "total", "overall", "all", "number", "count", "amount", "sum", "rate", "ones", "one", "both",
+        "using", "use", "used", "via", "through", "among", "amongst", "but", "ever", "anything", "something", "live", "lives",
+        "living", "located", "based", "worth", "include", "included", "includes", "including", "contain", "contained",
+        "contains", "containing", "found", "pick", "picked", "acquire", "acquiring", "gets", "delivered", "deliver", "delivers",
+        "selling", "sitting", "individual", "plus", "whose", "when", "where", "drive", "drove", "drives", "bring", "brings",
+        "brought", "produce", "produced", "generated", "generate", "generates", "made", "make", "makes", "lifetime", "sell",
+        "sells", "level", "levels", "distribution", "happened", "recorded", "registered", "currently", "current", "now",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words of the context people give around a question (who asks, for what, how they feel about it): none of them can say
+    // which customers, rows, measure or period are meant.
+    private static readonly FrozenSet<string> ChatterWords = new[]
+    {
+        // who
+        "im", "ive", "id", "ill", "were", "weve", "wed", "well", "youre", "shes", "hes", "theyre", "theyve", "she", "he", "her",
+        "him", "his", "hers", "someone", "somebody", "everyone", "everybody", "people", "team", "teams", "boss", "manager",
+        "managers", "lead", "leads", "head", "ceo", "cfo", "cmo", "coo", "cto", "vp", "svp", "director", "directors", "exec",
+        "execs", "executive", "executives", "leadership", "management", "stakeholders", "stakeholder", "finance", "marketing",
+        "sales", "crm", "ops", "operations", "analytics", "analyst", "analysts", "colleague", "colleagues", "coworker",
+        "coworkers", "investors", "investor", "board", "founder", "founders", "partner", "partners", "agency", "department",
+        "dept", "folks", "guys", "everyone", "owner", "chief", "officer", "cmos", "clevel", "c", "suite",
+        // for what
+        "deck", "decks", "slide", "slides", "report", "reports", "reporting", "presentation", "presentations", "meeting",
+        "meetings", "call", "calls", "sync", "standup", "review", "reviews", "update", "updates", "memo", "email", "newsletter",
+        "dashboard", "dashboards", "spreadsheet", "doc", "document", "summary", "recap", "brief", "briefing", "planning", "plan",
+        "plans", "budget", "budgets", "forecast", "forecasting", "offsite", "retro", "retrospective", "postmortem", "okr", "okrs",
+        "kpi", "kpis", "goal", "goals", "target", "targets", "check", "checkin", "quarterly", "monthly", "weekly", "annual",
+        "yearly", "business", "strategy", "story", "narrative", "picture", "context", "background", "reference", "record",
+        "question", "questions", "q", "thing", "things", "stuff", "bit", "sense", "idea", "feel", "feeling", "gut", "hunch",
+        "impression", "view", "argument", "debate", "discussion", "conversation", "chat", "thread", "ask", "request",
+        // saying, doing, feeling
+        "putting", "put", "together", "preparing", "prepping", "prep", "prepare", "working", "work", "building", "build",
+        "writing", "write", "doing", "trying", "try", "tried", "asked", "asking", "asks", "wants", "wanted", "needs", "needed",
+        "gave", "give", "sent", "told", "tell", "said", "says", "say", "saying", "thinks", "thought", "think", "wonder",
+        "wondering", "wondered", "curious", "arguing", "argue", "argued", "discussing", "discuss", "debating", "keeps", "keep",
+        "kept", "checking", "checked", "reviewing", "double", "sanity", "verify", "verifying", "confirm", "confirming",
+        "reconcile", "reconciling", "present", "presenting", "sharing", "report", "pull", "pulling", "grab",
+        "grabbing", "figure", "figuring", "understand", "understanding", "explain", "explaining", "answer", "answering",
+        "hear", "heard", "going", "gonna", "got", "get", "getting", "seem", "seems", "seemed", "appear", "appears", "looked",
+        "landed", "land", "lands", "went", "go", "goes", "worked", "works", "pay", "pays", "paid", "paying", "hitting", "hit",
+        "hits", "hard", "matter", "matters", "care", "cares", "mind", "sure", "unsure", "right", "wrong", "off", "weird",
+        "strange", "odd", "suspicious", "surprised", "surprising", "confused", "confusing", "worried", "concerned", "happy",
+        "excited", "nervous", "quick", "quickly", "fast", "urgent", "asap", "soon", "later", "tomorrow", "tonight",
+        "before", "after", "ahead", "upcoming", "next", "actually", "really", "basically", "honestly", "probably", "maybe",
+        "perhaps", "still", "already", "again", "even", "pretty", "quite", "very", "too", "bit", "little", "lot", "lots",
+        "kinda", "sorta", "anyway", "anyhow", "though", "although", "because", "cause", "cos", "if",
+        "whether", "why", "what", "who", "hey", "hi", "hello", "ok", "okay", "thanks", "thank", "cheers", "sorry", "please",
+        "fyi", "btw", "hmm", "um", "uh", "well", "yeah", "yes", "sure", "great", "good", "nice", "cool", "awesome", "help",
+        "helps", "helpful", "appreciate", "appreciated", "numbers", "figures", "data", "metric", "metrics", "stat", "stats",
+        "am", "m", "re", "ve", "ll", "d", "t", "don", "some", "way", "how", "should", "would",
+        "could", "might", "must", "may", "shall", "on", "off", "up", "down", "out", "in", "at", "about", "around", "again",
+        "am", "being", "mean", "means", "meant", "exactly", "precisely", "roughly", "ballpark", "rough", "estimate",
+        "accurate", "correct", "real", "actual", "wrong", "incorrect", "inconsistent", "mismatch", "match", "matching",
+        "line", "lines", "align", "aligned", "agree", "agrees", "disagree", "source", "truth", "rest", 
+        "time", "times", "while", "nobody", "anyone", "anybody", 
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // A sentence ends at ".", "?" or "!" followed by a space (not in a decimal or an abbreviation such as "i.e."), at a colon
+    // or at a dash between spaces.
+    [GeneratedRegex(@"(?<!\b(?:i\.e|e\.g|vs|etc|approx|incl|excl|no|st|mr|mrs|ms|dr|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|i|e|g))(?:[.!?]+|:|\s[-\u2013\u2014]+)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceBreakRegex();
+
+    // "before my 1:1 with", "a one-on-one": a meeting.
+    [GeneratedRegex(@"\b(?:1\s*:\s*1|1\s*-\s*on\s*-\s*1|1\s*on\s*1|one\s*-?\s*on\s*-?\s*one)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeetingRegex();
+
+    // "the weekly business review", "our monthly report": a report named by how often it is made, not a breakdown.
+    [GeneratedRegex(@"\b(?:daily|weekly|monthly|quarterly|yearly|annual|end of (?:the )?(?:week|month|quarter|year))(?: business| exec| executive| leadership| board| team| marketing| finance| sales| performance| kpi)? (?:deck|decks|report|reports|review|reviews|meeting|meetings|update|updates|sync|call|presentation|slides|email|newsletter|recap|summary|memo|check in|checkin)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportRegex();
+
+    // "quick one", "quick q", "one more", "another one": an opener.
+    [GeneratedRegex(@"\b(?:quick one|quick q|one more|another one|random one|dumb one|silly one|easy one|one thing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenerRegex();
+
+    /// <summary>
+    /// A range up to now, said as the parser reads it (on normalized text): "from 2026-01-01 to now", "Jan 1 2026 through
+    /// today" as "since ..."; "this year to date" as "this year"; "to date", "up to now" after no period ("revenue to date",
+    /// "customers acquired to date") as nothing: all the data, which ends now. "to date" was read as a breakdown by day, a
+    /// wrong answer.
+    /// </summary>
+    internal static string RephraseFraming(string text)
+    {
+        if (!ToNowWordRegex().IsMatch(text))
+        {
+            return text;
+        }
+
+        text = DateToNowRegex().Replace(text, m => " since " + m.Groups["date"].Value + " ");
+        text = CurrentPeriodToDateRegex().Replace(text, "");
+        return AllTimeToDateRegex().Replace(text, "");
+    }
+
+    [GeneratedRegex(@" (?:date|now|today|present) ")]
+    private static partial Regex ToNowWordRegex();
+
+    private const string DayPattern = "(?:20\\d\\d 0?[1-9] [0-3]?\\d|20\\d\\d 1[0-2] [0-3]?\\d|(?:" + MonthNamePattern + ") [0-3]?\\d(?:st|nd|rd|th)? 20\\d\\d|[0-3]?\\d(?:st|nd|rd|th)? (?:of )?(?:" + MonthNamePattern + ") 20\\d\\d|(?:" + MonthNamePattern + ") 20\\d\\d)";
+
+    // "from 2026-01-01 to now", "Jan 1 2026 through today", "between 2026-01-01 and today": since the day.
+    [GeneratedRegex(@" (?:(?:from|between|starting|starting from|for|in|over|during) )?(?:the period )?(?:from )?(?<date>" + DayPattern + @") (?:(?:all the way |up )?(?:to|through|thru|until|till|and)|up until|onwards to) (?:the )?(?:now|today|date|present|present day|current date|as of)(?= )")]
+    private static partial Regex DateToNowRegex();
+
+    // "this year to date", "this month so far": the current period, which ends now.
+    [GeneratedRegex(@"(?<= this (?:year|month|quarter|week) )(?:(?:up )?to date|so far|(?:up |up un)?(?:to|until|till|through) (?:now|today))(?= )")]
+    private static partial Regex CurrentPeriodToDateRegex();
+
+    // "revenue to date", "customers we have acquired up to now": all the data (it ends now); not after a period, whose own "to
+    // date" is read with it ("year to date", "November 2026 to date").
+    [GeneratedRegex(@"(?<! (?:year|month|quarter|week|half|ytd|mtd|qtd|" + MonthNamePattern + @"|q[1-4]|h[12]|20\d\d|from|since|by|per|each|every|and|or)) (?:up )?(?:to date|till date|until date|to now|until now|till now|up until now)(?= )")]
+    private static partial Regex AllTimeToDateRegex();
+}

@@ -1,0 +1,65 @@
+using AetherSegment.Analytics;
+
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Stop 38 (ask17, framing): sentences of context around the question, ranges up to now and "to date", each recounted by
+/// hand-written SQL on the fixture (as-of 2026-11-20 12:00 UTC, a Friday), and the near misses that stay declined.
+/// </summary>
+public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
+{
+    private const string RevenueQ3 = "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-07-01' AND transaction_date < TIMESTAMP '2026-10-01'";
+    private const string OrdersLastMonth = "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-01' AND transaction_date < TIMESTAMP '2026-11-01'";
+    private const string Revenue2026 = "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'";
+
+    [Theory]
+    // Context before the question, after it, after a colon or a dash; a meeting said as "1:1".
+    [InlineData("I'm putting together the quarterly deck for the leadership team and finance gave me numbers that look off to me. Can you just tell me the total order value we did in Q3 2026, so July through September?", RevenueQ3)]
+    [InlineData("Quick question for the board meeting: how many orders did we get last month?", OrdersLastMonth)]
+    [InlineData("How many orders did we get last month? Need it for the board meeting.", OrdersLastMonth)]
+    [InlineData("Quick one before my 1:1 with the finance lead - how many orders did we get last month?", OrdersLastMonth)]
+    [InlineData("hey! my boss keeps asking about this and I'm honestly confused. what was revenue in Q3 2026?", RevenueQ3)]
+    [InlineData("Prepping slides for the weekly business review. Orders last month, please. Thanks!", OrdersLastMonth)]
+    [InlineData("I'm prepping the board deck. How many customers do we have?", "SELECT count(*) FROM customers")]
+    // Context that names what the question says again.
+    [InlineData("Our marketing team keeps arguing about revenue. What was revenue in Q3 2026?", RevenueQ3)]
+    // "to date", "up to now" with no period: all the data (it was read as a breakdown by day).
+    [InlineData("revenue to date", "SELECT sum(order_value) FROM transactions")]
+    [InlineData("how many customers have we acquired to date", "SELECT count(*) FROM customers")]
+    [InlineData("total number of orders up to now", "SELECT count(*) FROM transactions")]
+    // A current period "to date" (it was read by day), a day "to now".
+    [InlineData("revenue this year to date", Revenue2026)]
+    [InlineData("orders this week to date", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-16'")]
+    [InlineData("revenue from Jan 1 2026 to now", Revenue2026)]
+    [InlineData("revenue from 2026-01-01 to today", Revenue2026)]
+    [InlineData("orders 2026-03-15 through now", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-03-15'")]
+    [InlineData("how many abandoned carts between 1 June 2026 and today", "SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-06-01'")]
+    public async Task Answer_IsTheHandWrittenSql(string question, string truth)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+    }
+
+    [Theory]
+    // Context that could say which customers are meant: an unknown word, a restricting word, a value, a number.
+    [InlineData("We only care about wholesale accounts. How many customers do we have?")]
+    [InlineData("Finance is looking at premium members. How many customers do we have?")]
+    [InlineData("My boss is asking about the UK. How many customers do we have?")]
+    [InlineData("Leave out anyone who signed up this year. How many customers do we have?")]
+    [InlineData("The board wants numbers excluding returns. How many orders did we get last month?")]
+    public async Task ContextThatCouldRestrict_IsNotDropped(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
+    [Fact]
+    public async Task RevenueByDate_IsStillByDay()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "revenue by date last week");
+
+        Assert.Equal(7, answer.Rows.Count);
+    }
+}
