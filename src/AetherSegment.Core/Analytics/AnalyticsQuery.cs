@@ -194,6 +194,13 @@ internal sealed record AnalyticsQuery(
     /// customer attribute pick the customers, the others the rows totalled.
     /// </summary>
     public MeasureStatistic? Statistic { get; init; }
+
+    /// <summary>
+    /// The same range said again in other words ("this month so far (November 2026 up to now)", "this year (i.e. since
+    /// 2026-01-01)"), or null: whether it covers the same data as <see cref="Time"/> depends on the as-of, so the service
+    /// answers only when both end up the same interval of data, and declines the two ranges otherwise.
+    /// </summary>
+    public RelativeTimeRange? RestatedTime { get; init; }
 }
 
 /// <summary>One measure under two filters of one dimension, divided: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>

@@ -109,6 +109,12 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return Unanswerable(question, future, warnings);
         }
 
+        if (query is { RestatedTime: { } restated, Time: { } said } && asOf is { } at && QuestionParser.RestatedRangeDiffers(said, restated, at) is { } differ)
+        {
+            // "this month so far (November 2026 up to now)": one range said twice is answered only when both cover the same data.
+            return Unanswerable(question, differ, warnings);
+        }
+
         SemanticLayer layer = query is null ? _layer : await CompileLayerAsync(cancellationToken).ConfigureAwait(false);
         CompiledQuery? compiled = query is null ? null : AnalyticsCompiler.Compile(query, layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), query.ComparedTime?.Resolve(asOf!.Value), _options.MaxRows, out declined);
         if (compiled is null)

@@ -10,6 +10,176 @@ namespace AetherSegment.Analytics;
 // word ("only", "not", "excluding") keeps the sentence, and the question is then declined as before.
 internal static partial class QuestionParser
 {
+    private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
+        question = DropRestatedAtAsOf(DropContext(question ?? "", layer), layer, out RelativeTimeRange? restated);
+        ParsedQuestion parsed = ParseUnframed(question, layer, campaignNames, campaignIds);
+        if (restated is null || parsed.Query is not { } query)
+        {
+            return parsed;
+        }
+
+        // The range said twice must be the one range of the answer; the service compares the two at the as-of.
+        return query is { Time: not null, ComparedTime: null }
+            ? parsed with { Query = query with { RestatedTime = restated } }
+            : ParsedQuestion.Unplaced($"two time ranges: I read {restated.Phrase} in the brackets but could not tell which range it restates; ask with one range");
+    }
+
+    /// <summary>
+    /// Whether a range said again (<paramref name="restated"/>) covers other data than the range read (<paramref name="said"/>)
+    /// at <paramref name="asOf"/>: both end where the data does (at the as-of instant, included) when they reach past it.
+    /// Null when they cover the same data, else the reason to decline, naming both with their dates.
+    /// </summary>
+    internal static string? RestatedRangeDiffers(RelativeTimeRange said, RelativeTimeRange restated, DateTimeOffset asOf)
+    {
+        DateTimeOffset dataEnd = asOf.ToUniversalTime().AddTicks(TimeSpan.TicksPerMicrosecond);
+        (DateTimeOffset start, DateTimeOffset end) = said.Resolve(asOf);
+        (DateTimeOffset otherStart, DateTimeOffset otherEnd) = restated.Resolve(asOf);
+        return start == otherStart && (end < dataEnd ? end : dataEnd) == (otherEnd < dataEnd ? otherEnd : dataEnd)
+            ? null
+            : $"two time ranges: {said.Describe(asOf)} and {restated.Describe(asOf)} are not the same data (as of {asOf.ToUniversalTime():yyyy-MM-dd HH:mm} UTC); ask with one of them";
+    }
+
+    /// <summary>
+    /// A restatement in brackets or after "i.e." whose range may be the range said outside it, depending on the as-of ("this
+    /// month so far (November 2026 up to now)", "this year (i.e. at least one transaction ... since 2026-01-01)", "in 2026
+    /// (each at least once since Jan 1 2026)"): dropped, its range returned for the service to compare. Read only when
+    /// everything else in it is said outside too: the same values and measures (a purchase said as "at least one
+    /// transaction"), "at least one", the values' own kinds ("product type Mattresses"), and skipped words.
+    /// </summary>
+    private static string DropRestatedAtAsOf(string question, SemanticLayer layer, out RelativeTimeRange? restated)
+    {
+        restated = null;
+        if (question.IndexOf('(', StringComparison.Ordinal) < 0 && !RestatementLeadRegex().IsMatch(question))
+        {
+            return question;
+        }
+
+        string bracketed = RestatementClauseRegex().Replace(question, m => $" ({m.Groups["said"].Value}){m.Groups["end"].Value}");
+        foreach (Match bracket in BracketRegex().Matches(bracketed))
+        {
+            string outside = string.Concat(bracketed.AsSpan(0, bracket.Index), " ", bracketed.AsSpan(bracket.Index + bracket.Length));
+            string inner = Colloquial(QuestionText.Normalize(bracket.Groups[1].Value));
+            if (!ReadsAsRestatement(inner, Colloquial(QuestionText.Normalize(outside)), layer, out RelativeTimeRange? range))
+            {
+                continue;
+            }
+
+            if (range is null)
+            {
+                return DropRestatedAtAsOf(outside, layer, out restated);
+            }
+
+            string rest = DropRestatedAtAsOf(outside, layer, out RelativeTimeRange? other);
+            restated = other is null ? range : null;
+            return other is null ? rest : question;
+        }
+
+        return question;
+    }
+
+    // Whether a bracket restates what is said outside it, and the range it says that is not the outside's by its months (null
+    // when it says none, or the same months).
+    private static bool ReadsAsRestatement(string inner, string outside, SemanticLayer layer, out RelativeTimeRange? range)
+    {
+        range = null;
+        string text = RestatementLeadWordsRegex().Replace(inner, " ");
+        bool definition = text.Length != inner.Length;
+        text = AtLeastOneRegex().Replace(text, " ");
+        List<RelativeTimeRange> inside = [];
+        text = ReadTimeRanges(text, inside, quarters: true);
+        List<RelativeTimeRange> around = [];
+        string outsideText = ReadTimeRanges(outside, around, quarters: true);
+        if (inside.Count > 1 || around.Count != (inside.Count == 0 ? around.Count : 1))
+        {
+            return false;
+        }
+
+        HashSet<string> outsideKeys = Vocabulary(outsideText, layer, out _, out HashSet<string> outsideKinds);
+        HashSet<string> keys = Vocabulary(text, layer, out string masked, out _);
+        bool purchase = PurchaseSaidRegex().IsMatch(outsideText);
+        foreach (string key in keys)
+        {
+            bool said = outsideKeys.Contains(key) || (key.StartsWith("d:", StringComparison.Ordinal) && outsideKinds.Contains(key[2..]))
+                || (purchase && key is "m:orders" or "m:buyers");
+            if (!said)
+            {
+                return false;
+            }
+        }
+
+        // Something placed beyond the range needs "i.e." (a definition); the range alone may stand in plain brackets.
+        if ((keys.Count > 0 && !definition) || (keys.Count == 0 && inside.Count == 0))
+        {
+            return false;
+        }
+
+        foreach (string word in masked.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word != "#" && !word.All(c => c == '#') && !(StopWords.Contains(word) && !RestatementDenied.Contains(word)) && !RestatementWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        if (inside.Count == 1 && !SameRange(inside[0], around[0]))
+        {
+            range = inside[0];
+        }
+
+        return true;
+    }
+
+    // The vocabulary keys of normalized text, the text with them masked, and the kinds of the values it names.
+    private static HashSet<string> Vocabulary(string text, SemanticLayer layer, out string masked, out HashSet<string> kinds)
+    {
+        HashSet<string> keys = [];
+        kinds = [];
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
+        {
+            if (text.Contains(entry.Padded, StringComparison.Ordinal))
+            {
+                keys.Add(Key(entry));
+                if (entry.FilterDimension is { } kind)
+                {
+                    kinds.Add(kind.Key);
+                }
+
+                text = text.Replace(entry.Padded, " # ", StringComparison.Ordinal);
+            }
+        }
+
+        masked = text;
+        return keys;
+    }
+
+    // Skipped words that restrict: a restatement holding one says more than the question.
+    private static readonly FrozenSet<string> RestatementDenied = new[]
+    {
+        "only", "over", "under", "between", "than", "most", "per", "vs", "versus", "against", "compare", "compared", "split", "by",
+        "broken", "breakdown", "rank", "ranked", "top", "but", "not", "no", "never", "without", "except", "excluding",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words of a restatement around what it restates.
+    private static readonly FrozenSet<string> RestatementWords = new[]
+    {
+        "i", "e", "ie", "is", "that", "so", "meaning", "namely", "means", "defined", "counted", "counting", "where", "with",
+        "through", "thru", "until", "till", "up", "now", "today", "inclusive", "included", "both", "days", "each", "respectively",
+        "transaction", "transactions", "purchase", "purchases", "order", "orders",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?:^|[\s(,;:-])(?:i\.?\s?e\.?|that is|namely|meaning)(?=[\s,])", RegexOptions.IgnoreCase)]
+    private static partial Regex RestatementLeadRegex();
+
+    [GeneratedRegex(@"^ (?:i e|ie|that is|namely|meaning|so) ")]
+    private static partial Regex RestatementLeadWordsRegex();
+
+    [GeneratedRegex(@"(?<= )(?:at least (?:one|1)(?: times?)?|one or more|1 or more|at least once|any)(?= )")]
+    private static partial Regex AtLeastOneRegex();
+
+    [GeneratedRegex(@" (?:bought|buy|buys|buying|purchased|purchase|purchases|ordered|order|orders|transactions?|buyers|shoppers|purchasers) ")]
+    private static partial Regex PurchaseSaidRegex();
+
     /// <summary>
     /// Drops the sentences of context around the question: "I'm putting together the deck for the leadership team.
     /// Can you just tell me the revenue in Q3 2026?" is read as its last sentence. On the raw question; a question of one

@@ -124,9 +124,9 @@ internal static partial class QuestionParser
         }
     }
 
-    private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(DropContext(question ?? "", layer))), layer), layer);
+        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question)), layer), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;

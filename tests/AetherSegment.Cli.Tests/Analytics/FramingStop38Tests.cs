@@ -34,6 +34,14 @@ public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixtu
     [InlineData("revenue from 2026-01-01 to today", Revenue2026)]
     [InlineData("orders 2026-03-15 through now", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-03-15'")]
     [InlineData("how many abandoned carts between 1 June 2026 and today", "SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-06-01'")]
+    // One range said twice, the same data at the as-of: "this month so far (November 2026 up to now)", "this year (i.e.
+    // since 2026-01-01)", with a purchase restated as "at least one transaction with product type X".
+    [InlineData("Total revenue this month so far (November 2026 up to now)", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-01'")]
+    [InlineData("revenue this year, i.e. since Jan 1 2026", Revenue2026)]
+    [InlineData("orders in 2026 (that is, since 2026-01-01)", "SELECT count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("revenue this month, i.e. November 2026", "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-01'")]
+    [InlineData("How many distinct customers bought a sofa this year (i.e. at least one transaction with product type Sofas since 2026-01-01)?", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas' AND transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("number of customers who ordered Sofas in 2026 (i.e. one or more orders since 1 January 2026)", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas' AND transaction_date >= TIMESTAMP '2026-01-01'")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
@@ -48,6 +56,12 @@ public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixtu
     [InlineData("My boss is asking about the UK. How many customers do we have?")]
     [InlineData("Leave out anyone who signed up this year. How many customers do we have?")]
     [InlineData("The board wants numbers excluding returns. How many orders did we get last month?")]
+    // A range said again that is other data at the as-of, or a restatement that says more than the question.
+    [InlineData("revenue this month (October 2026)")]
+    [InlineData("revenue this year (i.e. since 2026-02-01)")]
+    [InlineData("how many customers bought sofas this year (i.e. at least one order of Mattresses since 2026-01-01)")]
+    [InlineData("orders this month (i.e. over $500 since November 1 2026)")]
+    [InlineData("revenue in the last 30 days (i.e. since November 2026)")]
     public async Task ContextThatCouldRestrict_IsNotDropped(string question)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
