@@ -420,6 +420,11 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string RephraseFraming(string text)
     {
+        if (text.Contains(" minus ", StringComparison.Ordinal))
+        {
+            text = PeriodMinusPeriod(text);
+        }
+
         if (!ToNowWordRegex().IsMatch(text))
         {
             return text;
@@ -428,6 +433,60 @@ internal static partial class QuestionParser
         text = DateToNowRegex().Replace(text, m => " since " + m.Groups["date"].Value + " ");
         text = CurrentPeriodToDateRegex().Replace(text, "");
         return AllTimeToDateRegex().Replace(text, "");
+    }
+
+    // "orders in Q3 2026 minus orders in Q2 2026": the change from the earlier period to the later one, said later first (as
+    // "difference" between the two periods reads it). The earlier period said first would be the change negated, and two
+    // periods whose order depends on the as-of ("Q3 minus Q2" without a year) cannot be told apart here: both stay unplaced.
+    private static string PeriodMinusPeriod(string text)
+    {
+        int at = text.IndexOf(" minus ", StringComparison.Ordinal);
+        if (at < 0 || text.IndexOf(" minus ", at + 1, StringComparison.Ordinal) >= 0)
+        {
+            return text;
+        }
+
+        List<RelativeTimeRange> left = [];
+        List<RelativeTimeRange> right = [];
+        _ = ReadTimeRanges(text[..(at + 1)], left, quarters: true);
+        _ = ReadTimeRanges(text[(at + 6)..], right, quarters: true);
+        if (left is not [{ } first] || right is not [{ } second])
+        {
+            return text;
+        }
+
+        if (second.Year == 0 && first.Year != 0 && second.Kind == first.Kind && second.Kind is TimeRangeKind.NamedQuarter or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf)
+        {
+            second = second with { Year = first.Year };
+        }
+
+        return Later(first, second) == true ? string.Concat(text.AsSpan(0, at), " vs ", text.AsSpan(at + 7), "difference ") : text;
+    }
+
+    // Whether the first range starts after the second, where that does not depend on the as-of; null when it may.
+    private static bool? Later(RelativeTimeRange first, RelativeTimeRange second)
+    {
+        static bool Fixed(RelativeTimeRange r) => r.Kind switch
+        {
+            TimeRangeKind.Year or TimeRangeKind.DateSpan => true,
+            TimeRangeKind.Since => r.From != default || r.Year != 0,
+            TimeRangeKind.NamedQuarter or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf or TimeRangeKind.MonthSpan => r.Year != 0,
+            _ => false,
+        };
+
+        static bool Relative(RelativeTimeRange r) => r.Kind is not (TimeRangeKind.Year or TimeRangeKind.DateSpan or TimeRangeKind.Since or TimeRangeKind.NamedQuarter
+            or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf or TimeRangeKind.MonthSpan);
+
+        if ((Fixed(first) && Fixed(second)) || (Relative(first) && Relative(second)))
+        {
+            // Fixed ranges resolve alike at any instant; relative ones keep their order at every instant.
+            DateTimeOffset reference = new(2001, 6, 15, 12, 0, 0, TimeSpan.Zero);
+            DateTimeOffset a = first.Resolve(reference).Start;
+            DateTimeOffset b = second.Resolve(reference).Start;
+            return a == b ? null : a > b;
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@" (?:date|now|today|present) ")]

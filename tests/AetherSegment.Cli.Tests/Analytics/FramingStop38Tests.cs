@@ -69,6 +69,31 @@ public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixtu
         Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
     }
 
+    [Theory]
+    // "<later period> minus <earlier period>": the change in amount (the answer's first figure).
+    [InlineData("Transactions in Q3 2026 minus transactions in Q2 2026 (difference in order count)", "SELECT count(*) FILTER (WHERE transaction_date >= TIMESTAMP '2026-07-01' AND transaction_date < TIMESTAMP '2026-10-01') - count(*) FILTER (WHERE transaction_date >= TIMESTAMP '2026-04-01' AND transaction_date < TIMESTAMP '2026-07-01') FROM transactions")]
+    [InlineData("revenue this month minus revenue last month", "SELECT sum(order_value) FILTER (WHERE transaction_date >= TIMESTAMP '2026-11-01') - sum(order_value) FILTER (WHERE transaction_date >= TIMESTAMP '2026-10-01' AND transaction_date < TIMESTAMP '2026-11-01') FROM transactions")]
+    [InlineData("orders in 2026 minus orders in 2025", "SELECT count(*) FILTER (WHERE transaction_date >= TIMESTAMP '2026-01-01') - count(*) FILTER (WHERE transaction_date >= TIMESTAMP '2025-01-01' AND transaction_date < TIMESTAMP '2026-01-01') FROM transactions")]
+    public async Task LaterMinusEarlier_IsTheChangeInAmount(string question, string truth)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.StartsWith("change_in_", answer.Columns[0], StringComparison.Ordinal);
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]], System.Globalization.CultureInfo.InvariantCulture), 6);
+    }
+
+    [Theory]
+    // The earlier period first is the change negated; "minus" of something that is no period stays unplaced.
+    [InlineData("orders in Q2 2026 minus orders in Q3 2026")]
+    [InlineData("revenue minus refunds last month")]
+    [InlineData("orders in Q3 minus orders in Q2")]
+    public async Task OtherMinus_IsNotAnswered(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
     [Fact]
     public async Task RevenueByDate_IsStillByDay()
     {
