@@ -13,7 +13,13 @@ internal static partial class QuestionParser
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question = DropRestatedAtAsOf(DropContext(question ?? "", layer), layer, out RelativeTimeRange? restated);
+        question = ReadAveragePerPeriod(question, layer, out TimeGrain? perPeriod);
         ParsedQuestion parsed = ParseUnframed(question, layer, campaignNames, campaignIds);
+        if (perPeriod is { } grain)
+        {
+            parsed = AveragePerPeriod(parsed, grain);
+        }
+
         if (restated is null || parsed.Query is not { } query)
         {
             return parsed;
@@ -24,6 +30,106 @@ internal static partial class QuestionParser
             ? parsed with { Query = query with { RestatedTime = restated } }
             : ParsedQuestion.Unplaced($"two time ranges: I read {restated.Phrase} in the brackets but could not tell which range it restates; ask with one range");
     }
+
+    /// <summary>
+    /// "Average number of orders per day over the trailing 28 days", "average daily revenue last month", "how many orders per
+    /// day on average in the past 4 weeks": the average and the unit are taken out of the question (on the raw text), and the
+    /// unit returned. Not where the average names a measure of its own ("average order value per day" is that measure by day).
+    /// </summary>
+    private static string ReadAveragePerPeriod(string question, SemanticLayer layer, out TimeGrain? grain)
+    {
+        grain = null;
+        if (AverageWordRegex().Matches(question) is not [{ } average] || PerUnitRegex().Matches(question) is not [{ } unit])
+        {
+            return question;
+        }
+
+        string normalized = QuestionText.Normalize(question);
+        if (layer.Lexicon.Candidates(normalized).Exists(e => e.Kind == LexiconKind.Measure && normalized.Contains(e.Padded, StringComparison.Ordinal) && AverageWordRegex().IsMatch(e.Phrase)))
+        {
+            return question;
+        }
+
+        string word = unit.Groups["unit"].Success ? unit.Groups["unit"].Value : unit.Groups["ly"].Value;
+        grain = word.ToLowerInvariant() switch
+        {
+            "day" or "daily" => TimeGrain.Day,
+            "week" or "weekly" => TimeGrain.Week,
+            _ => TimeGrain.Month,
+        };
+        (Match first, Match second) = average.Index < unit.Index ? (average, unit) : (unit, average);
+        return question[..first.Index] + " " + question[(first.Index + first.Length)..second.Index] + " " + question[(second.Index + second.Length)..];
+    }
+
+    // The total over the range divided by its whole days (weeks, months): only for one total of an additive measure over one
+    // range, with no breakdown, share, ratio or statistic.
+    private static ParsedQuestion AveragePerPeriod(ParsedQuestion parsed, TimeGrain grain)
+    {
+        string unit = grain switch { TimeGrain.Day => "day", TimeGrain.Week => "week", _ => "month" };
+        if (parsed.Query is not { Time: not null, ComparedTime: null, Dimension: null, Ratio: null, FilterRatio: null, Share: false, Statistic: null, Having: null, Limit: null, RestatedTime: null } query
+            || !query.Measure.Additive || query.Measure.PerSession || query.Measure.Format is not (MeasureFormat.Count or MeasureFormat.Money))
+        {
+            return parsed.Status == AnalyticsAnswerStatus.Answered
+                ? ParsedQuestion.Unplaced($"an average per {unit} is one total over a time range divided by its {unit}s, as in \"average orders per {unit} in the last 28 days\"; ask without a breakdown, a share or a ratio")
+                : parsed;
+        }
+
+        MeasureDefinition total = query.Measure;
+        MeasureDefinition average = total with
+        {
+            Name = total.Name + "_per_" + unit,
+            Label = $"average {total.Label} per {unit}",
+            Format = total.Format == MeasureFormat.Count ? MeasureFormat.Decimal : total.Format,
+            Expression = dialect => $"({total.Expression(dialect)}) / {dialect.Parameter(PerPeriodParameter)}",
+            Synonyms = [],
+            Additive = false,
+        };
+        return parsed with { Query = query with { Measure = average, PerPeriod = grain } };
+    }
+
+    /// <summary>The parameter an average per period divides by (the whole days, weeks or months of the range).</summary>
+    internal const string PerPeriodParameter = "per_period_count";
+
+    /// <summary>
+    /// The whole days (weeks, months) of a range at the as-of, or the reason it has none: a period still running ("this
+    /// month", "2026" before its end) or not a whole number of the unit.
+    /// </summary>
+    internal static string? PeriodUnits(RelativeTimeRange range, TimeGrain grain, DateTimeOffset asOf, out int units)
+    {
+        units = 0;
+        (DateTimeOffset start, DateTimeOffset end) = range.Resolve(asOf);
+        if (range.EndsAtAsOf)
+        {
+            end = asOf.ToUniversalTime();
+        }
+        else if (end > asOf.ToUniversalTime())
+        {
+            return $"an average per {grain.ToString().ToLowerInvariant()} over {range.Describe(asOf)}: the period is not over (the data end {asOf.ToUniversalTime():yyyy-MM-dd HH:mm} UTC), so its {grain.ToString().ToLowerInvariant()}s are not whole; ask over a period that is over, as in \"the last 28 days\" or \"last month\"";
+        }
+
+        TimeSpan length = end - start;
+        double count = grain switch
+        {
+            TimeGrain.Day => length.TotalDays,
+            TimeGrain.Week => length.TotalDays / 7,
+            _ => range.Kind == TimeRangeKind.RollingMonths ? range.Amount
+                : range.Kind == TimeRangeKind.RollingYears ? range.Amount * 12
+                : start.Day == 1 && start.TimeOfDay == TimeSpan.Zero && end.Day == 1 && end.TimeOfDay == TimeSpan.Zero ? ((end.Year - start.Year) * 12) + end.Month - start.Month : 0.5,
+        };
+        if (count < 1 || Math.Abs(count - Math.Round(count)) > 1e-9)
+        {
+            return $"an average per {grain.ToString().ToLowerInvariant()} over {range.Describe(asOf)}: the range is not a whole number of {grain.ToString().ToLowerInvariant()}s; ask per day, or over whole {grain.ToString().ToLowerInvariant()}s";
+        }
+
+        units = (int)Math.Round(count);
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:on average|on avg|average|avg|mean)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AverageWordRegex();
+
+    [GeneratedRegex(@"(?:\b(?:per|a|each|every)\s+|/\s*)(?<unit>day|week|month)\b|\b(?<ly>daily|weekly|monthly)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerUnitRegex();
 
     /// <summary>
     /// Whether a range said again (<paramref name="restated"/>) covers other data than the range read (<paramref name="said"/>)

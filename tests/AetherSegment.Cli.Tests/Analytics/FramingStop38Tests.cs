@@ -94,6 +94,45 @@ public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixtu
         Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
     }
 
+    [Theory]
+    // An average per day (week, month): the total over the range divided by its whole units.
+    [InlineData("Average number of orders per day over the trailing 28 days", "SELECT count(*) / 28.0 FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-23 12:00:00'")]
+    [InlineData("how many orders per day on average over the past 4 weeks", "SELECT count(*) / 28.0 FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-23 12:00:00'")]
+    [InlineData("avg orders/day in the last 30 days", "SELECT count(*) / 30.0 FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00'")]
+    [InlineData("average daily revenue last month", "SELECT sum(order_value) / 31.0 FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-01' AND transaction_date < TIMESTAMP '2026-11-01'")]
+    [InlineData("What was the average weekly revenue in the UK over the last 12 weeks?", "SELECT sum(t.order_value) / 12.0 FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United Kingdom' AND t.transaction_date >= TIMESTAMP '2026-08-28 12:00:00'")]
+    [InlineData("average monthly orders in 2025", "SELECT count(*) / 12.0 FROM transactions WHERE transaction_date >= TIMESTAMP '2025-01-01' AND transaction_date < TIMESTAMP '2026-01-01'")]
+    [InlineData("mean number of abandoned carts per day in October 2026", "SELECT count(*) / 31.0 FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-10-01' AND abandoned_at < TIMESTAMP '2026-11-01'")]
+    public async Task AveragePerPeriod_IsTheTotalOverTheWholeUnits(string question, string truth)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        Assert.Contains("divided by", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A period still running, a range of no whole units, a breakdown, a measure that is an average already.
+    [InlineData("average orders per day this month")]
+    [InlineData("average weekly revenue in the last 30 days")]
+    [InlineData("average revenue per day by country last month")]
+    [InlineData("average daily churn probability last month")]
+    [InlineData("average orders per day")]
+    public async Task AveragePerPeriodNotWhole_IsNotAnswered(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
+    [Fact]
+    public async Task AverageOrderValuePerDay_IsStillTheMeasureByDay()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "average order value per day last week");
+
+        Assert.Equal(7, answer.Rows.Count);
+    }
+
     [Fact]
     public async Task RevenueByDate_IsStillByDay()
     {
