@@ -12,8 +12,18 @@ internal static partial class QuestionParser
 {
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = DropRestatedAtAsOf(DropContext(question ?? "", layer), layer, out RelativeTimeRange? restated);
-        question = ReadAveragePerPeriod(question, layer, out TimeGrain? perPeriod);
+        question ??= "";
+        string asked = DropContext(question, layer);
+        ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds);
+
+        // Context is dropped only for an answer: a question declined either way keeps the reason it had with all its words.
+        return parsed.Status == AnalyticsAnswerStatus.Unanswerable && !ReferenceEquals(asked, question) ? ParseFramed(question, layer, campaignNames, campaignIds) : parsed;
+    }
+
+    private static ParsedQuestion ParseFramed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
+        question = DropRestatedAtAsOf(question, layer, out RelativeTimeRange? restated);
+        question = ReadAveragePerPeriod(DaysOfTheWeekSaid(question), layer, out TimeGrain? perPeriod);
         ParsedQuestion parsed = ParseUnframed(question, layer, campaignNames, campaignIds);
         if (perPeriod is { } grain)
         {
@@ -30,6 +40,33 @@ internal static partial class QuestionParser
             ? parsed with { Query = query with { RestatedTime = restated } }
             : ParsedQuestion.Unplaced($"two time ranges: I read {restated.Phrase} in the brackets but could not tell which range it restates; ask with one range");
     }
+
+    /// <summary>
+    /// A breakdown by the day of the week said with its days ("per day of week (Monday through Sunday)", "by day of the week,
+    /// Mon-Sun") or as "by weekday" / "which weekday": the days listed are the order of the rows, and "weekday" after a
+    /// breakdown word is the day of the week ("weekdays vs weekends" stays unplaced: a weekday can mean Monday to Friday).
+    /// </summary>
+    private static string DaysOfTheWeekSaid(string question)
+    {
+        if (question.Contains("weekday", StringComparison.OrdinalIgnoreCase))
+        {
+            question = ByWeekdayRegex().Replace(question, "${by} day of the week");
+        }
+
+        return question.Contains("day", StringComparison.OrdinalIgnoreCase) && DayOfWeekBreakdownRegex().IsMatch(question)
+            ? WeekdaysListedRegex().Replace(question, " ")
+            : question;
+    }
+
+    [GeneratedRegex(@"\b(?<by>by|per|each|every|for each|which|what|across)\s+(?:the\s+)?weekday\b(?!s\b| vs| versus| and weekend| or weekend)", RegexOptions.IgnoreCase)]
+    private static partial Regex ByWeekdayRegex();
+
+    [GeneratedRegex(@"\bdays? of (?:the )?week\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayOfWeekBreakdownRegex();
+
+    // "(Monday through Sunday)", ", Mon-Sun", "(ordered Sunday to Saturday)", "(Monday first)".
+    [GeneratedRegex(@"(?:\(\s*|,\s*|\s-\s*)(?:(?:in order|ordered|sorted|listed|shown|from)\s+)?(?:(?:mon|monday|sun|sunday)\.?\s*(?:-|\u2013|to|through|thru|until|till)\s*(?:sun|sunday|sat|saturday)\.?(?:\s+order)?|(?:monday|sunday) first)\s*\)?(?=\s*[?.!]?\s*$|\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex WeekdaysListedRegex();
 
     /// <summary>
     /// "Average number of orders per day over the trailing 28 days", "average daily revenue last month", "how many orders per
@@ -151,7 +188,7 @@ internal static partial class QuestionParser
     /// month so far (November 2026 up to now)", "this year (i.e. at least one transaction ... since 2026-01-01)", "in 2026
     /// (each at least once since Jan 1 2026)"): dropped, its range returned for the service to compare. Read only when
     /// everything else in it is said outside too: the same values and measures (a purchase said as "at least one
-    /// transaction"), "at least one", the values' own kinds ("product type Mattresses"), and skipped words.
+    /// transaction"), "at least one", the values' own kinds ("product type X"), and skipped words.
     /// </summary>
     private static string DropRestatedAtAsOf(string question, SemanticLayer layer, out RelativeTimeRange? restated)
     {

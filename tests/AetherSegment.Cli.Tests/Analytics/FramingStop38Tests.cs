@@ -133,6 +133,33 @@ public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixtu
         Assert.Equal(7, answer.Rows.Count);
     }
 
+    [Theory]
+    // The day of the week with its days listed, or said "weekday" after a breakdown word.
+    [InlineData("Number of transactions per day of week in 2026 to date (Monday through Sunday)", "WHERE transaction_date >= TIMESTAMP '2026-01-01'")]
+    [InlineData("orders by day of the week (Mon-Sun)", "")]
+    [InlineData("orders by day of week, Monday to Sunday", "")]
+    [InlineData("orders by weekday", "")]
+    public async Task DayOfTheWeekSaidWithItsDays_IsTheBreakdown(string question, string where)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        Assert.Equal(7, answer.Rows.Count);
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            string day = Convert.ToString(row[answer.Columns[0]], System.Globalization.CultureInfo.InvariantCulture)!;
+            double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM transactions {(where.Length == 0 ? "WHERE" : where + " AND")} dayname(transaction_date) = '{day}'");
+            Assert.Equal(truth, Convert.ToDouble(row[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture), 6);
+        }
+    }
+
+    [Fact]
+    public async Task WeekdaysVersusWeekends_IsNotAnswered()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "revenue on weekdays vs weekends", answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
     [Fact]
     public async Task RevenueByDate_IsStillByDay()
     {
