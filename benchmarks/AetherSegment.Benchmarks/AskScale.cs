@@ -16,7 +16,8 @@ namespace AetherSegment.Benchmarks;
 /// question (mean of many runs; bar 200 us) and a whole answer per question on a store (median of three runs after a
 /// warm-up; bar 500 ms), with an anchor query (SUM of the order values) timed in the same run.
 /// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [EVAL2.jsonl ...]
-/// The store is opened as given: point it at a copy of a shared database. ASK_SCALE_SQL=1 prints the SQL of the slow answers.
+/// The store is opened as given: point it at a copy of a shared database. ASK_SCALE_SQL=1 prints the SQL of the slow answers;
+/// ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler).
 /// </summary>
 internal static class AskScale
 {
@@ -79,6 +80,11 @@ internal static class AskScale
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse+compile: {questions.Count} questions ({compiled} compiled), per question mean us: median {Median(parseMicros):0.0}, p95 {Percentile(parseMicros, 0.95):0.0}, max {parseMicros.Max():0.0}; over 200 us: {parseMicros.Count(m => m > 200)}"));
+
+        if (Environment.GetEnvironmentVariable("ASK_SCALE_PARSE_ONLY") == "1")
+        {
+            return 0;
+        }
 
         AnalyticsService service = new(layer, store, Options.Create(new AetherSegmentOptions()), Options.Create(new AnalyticsOptions()), TimeProvider.System, [], [], NullLogger<AnalyticsService>.Instance);
         double anchor = await TimeAsync(() => store.QueryAsync(new SqlStatement("SELECT SUM(order_value) FROM transactions")));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
@@ -64,7 +65,8 @@ internal static partial class QuestionParser
 
     /// <summary>
     /// Reads a question; <paramref name="campaignNames"/> and <paramref name="campaignIds"/> are the campaign names and
-    /// ids in the data ("the Spring Sale campaign", "campaign CMP004"), read as filters.
+    /// ids in the data ("the Spring Sale campaign", "campaign CMP004"), read as filters. The names are prepared once per
+    /// list instance: pass a new list when the campaigns change, not the same list changed.
     /// </summary>
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
@@ -2012,11 +2014,8 @@ internal static partial class QuestionParser
             return text;
         }
 
-        List<(string Name, string Padded)> phrases = [.. names
-            .Select(n => (Name: n, Padded: " " + QuestionText.Normalize(n).Trim() + " "))
-            .Where(n => n.Padded.Length >= 6)
-            .OrderByDescending(n => n.Padded.Length)];
-        foreach ((string name, string padded) in phrases)
+        CampaignPhrasing phrasing = CampaignPhrasesOf.GetValue(names, CampaignPhrasing.Of);
+        foreach ((string name, string padded) in phrasing.Phrases)
         {
             int at;
             while ((at = text.IndexOf(padded, StringComparison.Ordinal)) >= 0)
@@ -2029,8 +2028,8 @@ internal static partial class QuestionParser
         {
             // The longest run of words before the noun that names part of a campaign: two words at least, or one word
             // that only one campaign's name holds ("the Sale campaign").
-            string[] before = text[..noun.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (int k = Math.Min(8, before.Length); k >= 1; k--)
+            string[] before = LastWords(text, noun.Index, 8);
+            for (int k = before.Length; k >= 1; k--)
             {
                 string[] words = before[^k..];
                 if (words.Any(w => w.Contains('#', StringComparison.Ordinal)))
@@ -2039,7 +2038,7 @@ internal static partial class QuestionParser
                 }
 
                 string part = " " + string.Join(' ', words) + " ";
-                List<string> holding = [.. phrases.Where(p => p.Padded.Contains(part, StringComparison.Ordinal)).Select(p => p.Name).Distinct(StringComparer.Ordinal)];
+                List<string> holding = phrasing.NamesHolding.TryGetValue(part, out List<string>? known) ? [.. known] : [];
                 if (holding.Count == 0 || (k == 1 && (holding.Count > 1 || words[0].Length < 4 || words[0].All(char.IsAsciiDigit))))
                 {
                     continue;
@@ -2058,6 +2057,77 @@ internal static partial class QuestionParser
         }
 
         return text;
+    }
+
+    // The campaign names as the parser reads them (normalized, padded, longest first), worked out once per list: the host
+    // reads the names once and asks many questions with the same list.
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, CampaignPhrasing> CampaignPhrasesOf = new();
+
+    /// <summary>
+    /// The campaign names (normalized, padded, longest first) and, for every run of their words (" spring sale "), the
+    /// distinct names that hold it, in the order of <see cref="Phrases"/>.
+    /// </summary>
+    private sealed record CampaignPhrasing((string Name, string Padded)[] Phrases, Dictionary<string, List<string>> NamesHolding)
+    {
+        public static CampaignPhrasing Of(IReadOnlyList<string> names)
+        {
+            (string Name, string Padded)[] phrases =
+            [
+                .. names
+                    .Select(n => (Name: n, Padded: " " + QuestionText.Normalize(n).Trim() + " "))
+                    .Where(n => n.Padded.Length >= 6)
+                    .OrderByDescending(n => n.Padded.Length),
+            ];
+            Dictionary<string, List<string>> holding = new(StringComparer.Ordinal);
+            foreach ((string name, string padded) in phrases)
+            {
+                string[] words = padded[1..^1].Split(' ');
+                for (int from = 0; from < words.Length; from++)
+                {
+                    for (int to = from + 1; to <= words.Length; to++)
+                    {
+                        string part = " " + string.Join(' ', words[from..to]) + " ";
+                        List<string> namesOfPart = holding.TryGetValue(part, out List<string>? list) ? list : holding[part] = [];
+                        if (!namesOfPart.Contains(name, StringComparer.Ordinal))
+                        {
+                            namesOfPart.Add(name);
+                        }
+                    }
+                }
+            }
+
+            return new CampaignPhrasing(phrases, holding);
+        }
+    }
+
+    // The last (at most) count words of text before the position, in order, without splitting the whole text.
+    private static string[] LastWords(string text, int end, int count)
+    {
+        List<string> words = [];
+        int at = end;
+        while (words.Count < count)
+        {
+            while (at > 0 && text[at - 1] == ' ')
+            {
+                at--;
+            }
+
+            if (at == 0)
+            {
+                break;
+            }
+
+            int wordEnd = at;
+            while (at > 0 && text[at - 1] != ' ')
+            {
+                at--;
+            }
+
+            words.Add(text[at..wordEnd]);
+        }
+
+        words.Reverse();
+        return [.. words];
     }
 
     // Places a campaign filter for the words at [at + 1, at + 1 + length) and masks them, with the "campaign" after them:

@@ -23,6 +23,28 @@ public sealed class RecentReadingsTests
     }
 
     [Fact]
+    public void CampaignNames_ArePreparedPerList_SoAnotherListIsReadWithItsOwnNames()
+    {
+        // The names are prepared once per list instance: a part of a name ("the Clearance campaign") is placed from the
+        // list the question is read with, and where two names of the list share the part ("Clearance Event") the parser
+        // asks back which campaign is meant.
+        IReadOnlyList<string> spring = ["Spring Clearance Event", "Summer Welcome Offer"];
+        IReadOnlyList<string> both = ["Spring Clearance Event", "Autumn Clearance Event"];
+
+        ParsedQuestion fromSpring = QuestionParser.Parse("revenue from the Clearance campaign", DemoSemanticLayer.Instance, spring);
+        ParsedQuestion fromBoth = QuestionParser.Parse("revenue from the Clearance Event campaign", DemoSemanticLayer.Instance, both);
+        ParsedQuestion fromSpringAgain = QuestionParser.Parse("conversions of the Welcome Offer campaign", DemoSemanticLayer.Instance, spring);
+
+        Assert.True(fromSpring.Query is not null, fromSpring.Reason);
+        Assert.Contains(fromSpring.Query.Filters, f => f.Values.Contains("Spring Clearance Event"));
+        Assert.Null(fromBoth.Query);
+        Assert.Contains("Autumn Clearance Event", fromBoth.Reason, StringComparison.Ordinal);
+        Assert.Contains("Spring Clearance Event", fromBoth.Reason, StringComparison.Ordinal);
+        Assert.True(fromSpringAgain.Query is not null, fromSpringAgain.Reason);
+        Assert.Contains(fromSpringAgain.Query.Filters, f => f.Values.Contains("Summer Welcome Offer"));
+    }
+
+    [Fact]
     public void ForgetRecentReadings_ReadsTheQuestionFromScratch()
     {
         ParsedQuestion first = QuestionParser.Parse("revenue by country last month", DemoSemanticLayer.Instance);
