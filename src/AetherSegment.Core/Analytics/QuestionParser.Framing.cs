@@ -568,6 +568,17 @@ internal static partial class QuestionParser
             text = PeriodMinusPeriod(text);
         }
 
+        if (text.Contains(" past ", StringComparison.Ordinal))
+        {
+            // "in the past week": the 7 days up to now, not the calendar week before this one ("last week").
+            text = PastUnitRegex().Replace(text, m => m.Groups[1].Value switch
+            {
+                "day" => "past 24 hours",
+                "week" => "past 7 days",
+                _ => "past 1 " + m.Groups[1].Value,
+            });
+        }
+
         if (!ToNowWordRegex().IsMatch(text))
         {
             return text;
@@ -631,6 +642,9 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    [GeneratedRegex(@"(?<= )past (day|week|month|year)(?= )")]
+    private static partial Regex PastUnitRegex();
 
     [GeneratedRegex(@" (?:date|now|today|present) ")]
     private static partial Regex ToNowWordRegex();
