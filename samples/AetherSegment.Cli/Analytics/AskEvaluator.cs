@@ -182,9 +182,11 @@ internal static partial class AskEvaluator
             return string.Create(CultureInfo.InvariantCulture, $"expected {expectedByKey.Count} rows, got {answer.Rows.Count}");
         }
 
+        Dictionary<string, string> periods = PeriodKeys(answer, expectedByKey.Keys, truth);
         foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
         {
             string key = Key(row[answer.Columns[0]]);
+            key = periods.GetValueOrDefault(key, key);
             if (!expectedByKey.ContainsKey(key) && NamedMonth(key, expectedByKey.Keys) is { } month)
             {
                 // A period row labelled by its month ("september"), against a truth keyed by the month's first day.
@@ -205,6 +207,41 @@ internal static partial class AskEvaluator
 
         return null;
     }
+
+    /// <summary>
+    /// The truth key of each row of two compared periods (an answer keyed by "period", earlier row first) that the truth
+    /// names otherwise: "the 30 days before" against 'previous 30 days', "last year" against 2025. The one row whose label
+    /// the truth does not hold takes the one key left; two rows whose labels it holds neither take two keys that are years
+    /// or days in their order. Empty when nothing is to map.
+    /// </summary>
+    private static Dictionary<string, string> PeriodKeys(AnalyticsAnswer answer, IEnumerable<string> truthKeys, QueryResult truth)
+    {
+        Dictionary<string, string> map = new(StringComparer.Ordinal);
+        List<string> keys = [.. truthKeys];
+        if (answer.Columns[0] != "period" || answer.Rows.Count != 2 || keys.Count != 2)
+        {
+            return map;
+        }
+
+        string[] labels = [.. answer.Rows.Select(r => Key(r[answer.Columns[0]]))];
+        List<string> unmatched = [.. labels.Where(l => !keys.Contains(l))];
+        List<string> left = [.. keys.Where(k => !labels.Contains(k))];
+        if (unmatched.Count == 1 && left.Count == 1)
+        {
+            map[unmatched[0]] = left[0];
+        }
+        else if (unmatched.Count == 2 && truth.Rows.All(r => r[0] is int or long or short or DateTime or DateTimeOffset or DateOnly || (r[0] is string text && OrderedKeyRegex().IsMatch(text))))
+        {
+            left.Sort(StringComparer.Ordinal);
+            map[labels[0]] = left[0];
+            map[labels[1]] = left[1];
+        }
+
+        return map;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex OrderedKeyRegex();
 
     // Dates as days; a month written as text ("2026-01", as a truth may key a monthly breakdown) as its first day, the
     // key a monthly answer gives.

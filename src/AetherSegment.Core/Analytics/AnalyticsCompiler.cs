@@ -663,9 +663,8 @@ internal static partial class AnalyticsCompiler
         }
 
         bool firstIsEarlier = a.Start <= b.Start;
-        bool years = query.Time.IsCalendarYear && query.ComparedTime.IsCalendarYear;
-        ((DateTimeOffset Start, DateTimeOffset End) earlier, string earlierPhrase) = firstIsEarlier ? (a, query.Time.Label(a, years)) : (b, query.ComparedTime.Label(b, years));
-        ((DateTimeOffset Start, DateTimeOffset End) later, string laterPhrase) = firstIsEarlier ? (b, query.ComparedTime.Label(b, years)) : (a, query.Time.Label(a, years));
+        ((DateTimeOffset Start, DateTimeOffset End) earlier, string earlierPhrase) = firstIsEarlier ? (a, query.Time.Phrase) : (b, query.ComparedTime.Phrase);
+        ((DateTimeOffset Start, DateTimeOffset End) later, string laterPhrase) = firstIsEarlier ? (b, query.ComparedTime.Phrase) : (a, query.Time.Phrase);
         List<QueryParameter> parameters = [.. total.Statement.Parameters];
         parameters.Add(QueryParameter.Timestamp("period_1_start", earlier.Start));
         parameters.Add(QueryParameter.Timestamp("period_1_end", earlier.End));

@@ -156,29 +156,6 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
     public bool EndsAtAsOf => Kind is TimeRangeKind.RollingHours or TimeRangeKind.RollingDays or TimeRangeKind.RollingWeeks or TimeRangeKind.RollingMonths
         or TimeRangeKind.RollingYears;
 
-    /// <summary>Whether the range is a calendar year (this year, last year, 2025).</summary>
-    public bool IsCalendarYear => Kind is TimeRangeKind.ThisYear or TimeRangeKind.LastYear or TimeRangeKind.Year;
-
-    /// <summary>
-    /// The label of the range's row where two periods are compared: the span before a rolling range as "previous 30 days"
-    /// (however it was said: "the 30 days before that", "compared with the prior 30 days"), two calendar years by their
-    /// numbers ("this year vs last year" as 2026 and 2025); otherwise the phrase.
-    /// </summary>
-    public string Label((DateTimeOffset Start, DateTimeOffset End) resolved, bool years)
-    {
-        string unit = Kind switch
-        {
-            TimeRangeKind.PrecedingHours => "hour",
-            TimeRangeKind.PrecedingDays => "day",
-            TimeRangeKind.PrecedingWeeks => "week",
-            TimeRangeKind.PrecedingMonths => "month",
-            _ => "",
-        };
-        return unit.Length > 0 ? string.Create(CultureInfo.InvariantCulture, $"previous {Amount} {unit}{(Amount == 1 ? "" : "s")}")
-            : years && IsCalendarYear ? resolved.Start.Year.ToString(CultureInfo.InvariantCulture)
-            : Phrase;
-    }
-
     /// <summary>Whether the range is the span before a rolling range ("the 30 days before").</summary>
     public bool IsPreceding => Kind is TimeRangeKind.PrecedingHours or TimeRangeKind.PrecedingDays or TimeRangeKind.PrecedingWeeks or TimeRangeKind.PrecedingMonths;
 
