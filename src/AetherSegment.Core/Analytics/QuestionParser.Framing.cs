@@ -13,17 +13,77 @@ internal static partial class QuestionParser
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question ??= "";
-        string asked = DropContext(question, layer);
+        string asked = DropContext(LeadIns(question), layer);
         ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds);
 
         // Context is dropped only for an answer: a question declined either way keeps the reason it had with all its words.
         return parsed.Status == AnalyticsAnswerStatus.Unanswerable && !ReferenceEquals(asked, question) ? ParseFramed(question, layer, campaignNames, campaignIds) : parsed;
     }
 
+    // "customers in Sydney or Melbourne", "carts abandoned by people in A or B": one filter on both values (as "A plus B"
+    // reads), not a row for each; where a comparison is asked ("which", "vs", "more", "each", "by") "or" stays as it is.
+    private static string EitherValue(string question, SemanticLayer layer)
+    {
+        if (question.IndexOf(" or ", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return question;
+        }
+
+        string normalized = QuestionText.Normalize(question);
+        if (ComparisonAskedRegex().IsMatch(normalized))
+        {
+            return question;
+        }
+
+        List<LexiconEntry> values = layer.Lexicon.Candidates(normalized).FindAll(e => e.Kind == LexiconKind.Filter && !e.Group && normalized.Contains(e.Padded, StringComparison.Ordinal));
+        foreach (LexiconEntry left in values)
+        {
+            foreach (LexiconEntry right in values)
+            {
+                if (!ReferenceEquals(left, right) && left.FilterDimension is { } kind && ReferenceEquals(kind, right.FilterDimension) && kind.Role == DimensionRole.Place
+                    && normalized.Contains(left.Padded + "or" + right.Padded, StringComparison.Ordinal)
+                    && question.IndexOf(left.Phrase + " or " + right.Phrase, StringComparison.OrdinalIgnoreCase) is int at and >= 0)
+                {
+                    int or = at + left.Phrase.Length;
+                    return question[..or] + " plus " + question[(or + 4)..];
+                }
+            }
+        }
+
+        return question;
+    }
+
+    [GeneratedRegex(@" (?:which|vs|versus|compare|compared|comparison|more|most|fewer|less|least|higher|lower|bigger|smaller|better|worse|between|difference|ratio|than|rank|top|either) ")]
+    private static partial Regex ComparisonAskedRegex();
+
+    // "I'd like to know how many ...", "Could you pull ...": the words before the question; "Just the number." after it; a
+    // trailing "- how many?" or ": count?" said first, as "how many ..." reads it.
+    private static string LeadIns(string question)
+    {
+        string text = LeadInRegex().Replace(question, " ");
+        text = JustTheNumberRegex().Replace(text, " ");
+        if (TrailingCountRegex().Match(text) is { Success: true } stub)
+        {
+            text = "How many " + text[..stub.Index].Trim() + "?";
+        }
+
+        return text.Length == question.Length && text == question ? question : text.Trim();
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:hi|hey|hello|ok|okay|so|quick one|quick question)\s*[,!.:-]?\s*)?(?:i(?:'|\u2019)?d (?:like|love) to (?:know|see|find out|understand)|i would (?:like|love) to (?:know|see|find out)|i (?:want|need) to (?:know|find out)|(?:can|could|would) you (?:please |just |quickly )?(?:tell me|let me know|pull|grab|find out|check|look up|work out|figure out)|do you know|any idea)\b\s*(?:(?:if|whether)\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInRegex();
+
+    [GeneratedRegex(@"(?<=[.?!])\s*(?:just|only)? ?(?:the|a) (?:number|count|figure|total)(?: is fine| please| will do)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex JustTheNumberRegex();
+
+    // "... (inclusive) - how many?", "...: how many?", "... - count?", "..., how many?".
+    [GeneratedRegex(@"(?:\s[-\u2013\u2014]|:|,)\s*(?:how many|count|number|the count|the number)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingCountRegex();
+
     private static ParsedQuestion ParseFramed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question = DropRestatedAtAsOf(question, layer, out RelativeTimeRange? restated);
-        question = ReadAveragePerPeriod(DaysOfTheWeekSaid(question), layer, out TimeGrain? perPeriod);
+        question = ReadAveragePerPeriod(DaysOfTheWeekSaid(EitherValue(question, layer)), layer, out TimeGrain? perPeriod);
         ParsedQuestion parsed = ParseUnframed(question, layer, campaignNames, campaignIds);
         if (perPeriod is { } grain)
         {
@@ -568,6 +628,12 @@ internal static partial class QuestionParser
             text = PeriodMinusPeriod(text);
         }
 
+        // "orders priced between $200 and $400": worth; "more than one unit": units; "sofa orders did we take": the orders.
+        text = PricedRegex().Replace(text, "worth ");
+        text = OneUnitRegex().Replace(text, "$1 units ");
+        text = TookOrdersRegex().Replace(text, "");
+        text = RiskDefinedAfterRegex().Replace(text, "");
+
         if (text.Contains(" past ", StringComparison.Ordinal))
         {
             // "in the past week": the 7 days up to now, not the calendar week before this one ("last week").
@@ -642,6 +708,19 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    [GeneratedRegex(@"(?<= )(?:priced|costing|valued) (?=(?:between|over|above|under|below|at least|at most|more than|less than|from) )")]
+    private static partial Regex PricedRegex();
+
+    [GeneratedRegex(@"(?<= )(one|1|single) unit (?=)")]
+    private static partial Regex OneUnitRegex();
+
+    [GeneratedRegex(@"(?<= (?:did|do|have|had) we )(?:take|took|taken|receive|received|get|got|see|saw|seen|bring in|book|booked)(?= )")]
+    private static partial Regex TookOrdersRegex();
+
+    // "churn-risk customers (churn prob above 0.6)": the customers the comparison right after them picks.
+    [GeneratedRegex(@"(?<= )(?:[a-z]+ )?risk (?=(?:customers|people|shoppers|users|buyers) (?:[a-z]+ ){1,2}(?:over|above|at least|more than|greater than|under|below|less than|at most) \d)")]
+    private static partial Regex RiskDefinedAfterRegex();
 
     [GeneratedRegex(@"(?<= )past (day|week|month|year)(?= )")]
     private static partial Regex PastUnitRegex();
