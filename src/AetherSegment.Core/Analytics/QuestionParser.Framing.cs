@@ -20,6 +20,30 @@ internal static partial class QuestionParser
         return parsed.Status == AnalyticsAnswerStatus.Unanswerable && !ReferenceEquals(asked, question) ? ParseFramed(question, layer, campaignNames, campaignIds) : parsed;
     }
 
+    // "customers where country = 'X'", "revenue where acquisition_source = organic_search": a column typed as SQL, equal to one
+    // of its values, is that value (it was read as a one-row breakdown by the column). Only where the column names the kind
+    // of the value after it.
+    private static string ColumnEqualsValue(string question, SemanticLayer layer)
+    {
+        if (question.IndexOf('=', StringComparison.Ordinal) < 0)
+        {
+            return question;
+        }
+
+        return ColumnEqualsRegex().Replace(question, m =>
+        {
+            string column = QuestionText.Normalize(m.Groups["col"].Value);
+            string value = QuestionText.Normalize(m.Groups["val"].Value);
+            List<LexiconEntry> entries = layer.Lexicon.Candidates(column + value.TrimStart());
+            bool named = entries.Exists(e => e.Kind == LexiconKind.Dimension && e.Padded == column
+                && entries.Exists(v => v.Kind == LexiconKind.Filter && v.Padded == value && ReferenceEquals(v.FilterDimension, e.Dimension)));
+            return named ? " " + m.Groups["val"].Value + " " : m.Value;
+        });
+    }
+
+    [GeneratedRegex(@"\b(?<col>[A-Za-z]+(?:_[A-Za-z]+)*)\s*==?\s*['""]?(?<val>[A-Za-z][A-Za-z_ ]{0,40}?)['""]?(?=\s*(?:[),?.;]|$|\s(?:and|in|on|during|for|last|this|since|from|by|with|who|that)\b))")]
+    private static partial Regex ColumnEqualsRegex();
+
     // "customers in Sydney or Melbourne", "carts abandoned by people in A or B": one filter on both values (as "A plus B"
     // reads), not a row for each; where a comparison is asked ("which", "vs", "more", "each", "by") "or" stays as it is.
     private static string EitherValue(string question, SemanticLayer layer)
@@ -62,6 +86,7 @@ internal static partial class QuestionParser
     {
         string text = LeadInRegex().Replace(question, " ");
         text = JustTheNumberRegex().Replace(text, " ");
+        text = OrderRemarkRegex().Replace(text, " ");
         if (TrailingCountRegex().Match(text) is { Success: true } stub)
         {
             text = "How many " + text[..stub.Index].Trim() + "?";
@@ -76,6 +101,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<=[.?!])\s*(?:just|only)? ?(?:the|a) (?:number|count|figure|total)(?: is fine| please| will do)?\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex JustTheNumberRegex();
 
+    // "(if two are level, either order is fine)", "(ties in any order)": how tied rows may be listed, which a top N keeps anyway.
+    [GeneratedRegex(@"\((?:if (?:two|some|any|they) (?:are|is) (?:level|tied|equal|the same),? )?(?:either|any) order is (?:fine|ok|okay)\)|\(ties? (?:in any order|either way|are fine|is fine)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderRemarkRegex();
+
     // "... (inclusive) - how many?", "...: how many?", "... - count?", "..., how many?".
     [GeneratedRegex(@"(?:\s[-\u2013\u2014]|:|,)\s*(?:how many|count|number|the count|the number)\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCountRegex();
@@ -83,7 +112,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion ParseFramed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question = DropRestatedAtAsOf(question, layer, out RelativeTimeRange? restated);
-        question = ReadAveragePerPeriod(DaysOfTheWeekSaid(EitherValue(question, layer)), layer, out TimeGrain? perPeriod);
+        question = ReadAveragePerPeriod(DaysOfTheWeekSaid(EitherValue(ColumnEqualsValue(question, layer), layer)), layer, out TimeGrain? perPeriod);
         ParsedQuestion parsed = ParseUnframed(question, layer, campaignNames, campaignIds);
         if (perPeriod is { } grain)
         {

@@ -53,6 +53,10 @@ public sealed class FramingStop38Tests(AnalyticsDatabase database) : IClassFixtu
     // Two places joined by "or": one filter on both (it was a row for each).
     [InlineData("how many carts got abandoned in the last 7 days by people in London or Toronto?", "SELECT count(*) FROM abandoned_carts a JOIN customers c USING (customer_id) WHERE c.city IN ('London', 'Toronto') AND a.abandoned_at >= TIMESTAMP '2026-11-13 12:00:00'")]
     [InlineData("What number of customers in London or Toronto came in through paid search?", "SELECT count(*) FROM customers WHERE city IN ('London', 'Toronto') AND acquisition_source = 'paid_search'")]
+    // A column typed as SQL, equal to one of its values (it was a one-row breakdown by the column).
+    [InlineData("count of customers where country = 'Canada'", "SELECT count(*) FROM customers WHERE country = 'Canada'")]
+    [InlineData("revenue where acquisition_source = paid_search last month", "SELECT sum(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE c.acquisition_source = 'paid_search' AND t.transaction_date >= TIMESTAMP '2026-10-01' AND t.transaction_date < TIMESTAMP '2026-11-01'")]
+    [InlineData("orders where product_type = 'Sofas' in 2026", "SELECT count(*) FROM transactions WHERE product_type = 'Sofas' AND transaction_date >= TIMESTAMP '2026-01-01'")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
