@@ -44,7 +44,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<col>[A-Za-z]+(?:_[A-Za-z]+)*)\s*==?\s*['""]?(?<val>[A-Za-z][A-Za-z_ ]{0,40}?)['""]?(?=\s*(?:[),?.;]|$|\s(?:and|in|on|during|for|last|this|since|from|by|with|who|that)\b))")]
     private static partial Regex ColumnEqualsRegex();
 
-    // "customers in Sydney or Melbourne", "carts abandoned by people in A or B": one filter on both values (as "A plus B"
+    // "customers in A or B", "carts abandoned by people in A or B": one filter on both values (as "A plus B"
     // reads), not a row for each; where a comparison is asked ("which", "vs", "more", "each", "by") "or" stays as it is.
     private static string EitherValue(string question, SemanticLayer layer)
     {
@@ -84,10 +84,15 @@ internal static partial class QuestionParser
     // trailing "- how many?" or ": count?" said first, as "how many ..." reads it.
     private static string LeadIns(string question)
     {
-        string text = LeadInRegex().Replace(question, " ");
-        text = JustTheNumberRegex().Replace(text, " ");
-        text = OrderRemarkRegex().Replace(text, " ");
-        if (TrailingCountRegex().Match(text) is { Success: true } stub)
+        string text = question.Contains("know", StringComparison.OrdinalIgnoreCase) || question.Contains("you", StringComparison.OrdinalIgnoreCase) || question.Contains("idea", StringComparison.OrdinalIgnoreCase)
+            ? LeadInRegex().Replace(question, " ")
+            : question;
+        string tail = text.Length > 24 ? text[^24..] : text;
+        bool countWord = tail.Contains("number", StringComparison.OrdinalIgnoreCase) || tail.Contains("count", StringComparison.OrdinalIgnoreCase)
+            || tail.Contains("many", StringComparison.OrdinalIgnoreCase) || tail.Contains("figure", StringComparison.OrdinalIgnoreCase) || tail.Contains("total", StringComparison.OrdinalIgnoreCase);
+        text = countWord ? JustTheNumberRegex().Replace(text, " ") : text;
+        text = text.Contains("order", StringComparison.OrdinalIgnoreCase) && text.Contains('(', StringComparison.Ordinal) ? OrderRemarkRegex().Replace(text, " ") : text;
+        if (countWord && TrailingCountRegex().Match(text) is { Success: true } stub)
         {
             text = "How many " + text[..stub.Index].Trim() + "?";
         }
@@ -165,7 +170,7 @@ internal static partial class QuestionParser
     private static string ReadAveragePerPeriod(string question, SemanticLayer layer, out TimeGrain? grain)
     {
         grain = null;
-        if (AverageWordRegex().Matches(question) is not [{ } average] || PerUnitRegex().Matches(question) is not [{ } unit])
+        if (!(question.Contains("av", StringComparison.OrdinalIgnoreCase) || question.Contains("mean", StringComparison.OrdinalIgnoreCase)) || AverageWordRegex().Matches(question) is not [{ } average] || PerUnitRegex().Matches(question) is not [{ } unit])
         {
             return question;
         }
@@ -282,7 +287,8 @@ internal static partial class QuestionParser
     private static string DropRestatedAtAsOf(string question, SemanticLayer layer, out RelativeTimeRange? restated)
     {
         restated = null;
-        if (question.IndexOf('(', StringComparison.Ordinal) < 0 && !RestatementLeadRegex().IsMatch(question))
+        if (question.IndexOf('(', StringComparison.Ordinal) < 0 && !(question.Contains("i.e", StringComparison.OrdinalIgnoreCase) || question.Contains(" ie ", StringComparison.OrdinalIgnoreCase)
+            || question.Contains("that is", StringComparison.OrdinalIgnoreCase) || question.Contains("namely", StringComparison.OrdinalIgnoreCase) || question.Contains("meaning", StringComparison.OrdinalIgnoreCase)))
         {
             return question;
         }
@@ -400,9 +406,6 @@ internal static partial class QuestionParser
         "transaction", "transactions", "purchase", "purchases", "order", "orders",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"(?:^|[\s(,;:-])(?:i\.?\s?e\.?|that is|namely|meaning)(?=[\s,])", RegexOptions.IgnoreCase)]
-    private static partial Regex RestatementLeadRegex();
-
     [GeneratedRegex(@"^ (?:i e|ie|that is|namely|meaning|so) ")]
     private static partial Regex RestatementLeadWordsRegex();
 
@@ -419,7 +422,8 @@ internal static partial class QuestionParser
     /// </summary>
     private static string DropContext(string question, SemanticLayer layer)
     {
-        if (!SentenceBreakRegex().IsMatch(question))
+        string body = question.TrimEnd(' ', '?', '!', '.');
+        if (body.AsSpan().IndexOfAny(SentenceEnds) < 0 || !SentenceBreakRegex().IsMatch(question))
         {
             return question;
         }
@@ -556,6 +560,8 @@ internal static partial class QuestionParser
         return (sentence, keys, words);
     }
 
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".?!:-\u2013\u2014");
+
     // What a vocabulary phrase names: a measure, a breakdown or a filter's values (two phrases for one thing share a key).
     private static string Key(LexiconEntry entry) => entry.Kind switch
     {
@@ -657,11 +663,11 @@ internal static partial class QuestionParser
             text = PeriodMinusPeriod(text);
         }
 
-        // "orders priced between $200 and $400": worth; "more than one unit": units; "sofa orders did we take": the orders.
-        text = PricedRegex().Replace(text, "worth ");
-        text = OneUnitRegex().Replace(text, "$1 units ");
-        text = TookOrdersRegex().Replace(text, "");
-        text = RiskDefinedAfterRegex().Replace(text, "");
+        // "orders priced between $200 and $400": worth; "more than one unit": units; "X orders did we take": the orders.
+        text = text.Contains(" priced ", StringComparison.Ordinal) || text.Contains(" costing ", StringComparison.Ordinal) || text.Contains(" valued ", StringComparison.Ordinal) ? PricedRegex().Replace(text, "worth ") : text;
+        text = text.Contains(" unit ", StringComparison.Ordinal) ? OneUnitRegex().Replace(text, "$1 units ") : text;
+        text = text.Contains(" we ", StringComparison.Ordinal) ? TookOrdersRegex().Replace(text, "") : text;
+        text = text.Contains(" risk ", StringComparison.Ordinal) ? RiskDefinedAfterRegex().Replace(text, "") : text;
 
         if (text.Contains(" past ", StringComparison.Ordinal))
         {
