@@ -182,16 +182,11 @@ internal static partial class AskEvaluator
             return string.Create(CultureInfo.InvariantCulture, $"expected {expectedByKey.Count} rows, got {answer.Rows.Count}");
         }
 
-        if (answer.Columns[0] == "period" && answer.Rows.Any(r => !expectedByKey.ContainsKey(Key(r[answer.Columns[0]]))))
-        {
-            // Two periods compared: the truth labels its periods in its own words ("previous 30 days", 2025) where the
-            // answer says "the 30 days before" or "last year"; each period's value must match a different truth row.
-            return SamePeriodValues([.. expectedByKey.Values], [.. answer.Rows.Select(r => r[answer.Columns[^1]])], answer.Columns[^1], tolerance);
-        }
-
+        Dictionary<string, string> periods = PeriodKeys(answer, expectedByKey.Keys, truth);
         foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
         {
             string key = Key(row[answer.Columns[0]]);
+            key = periods.GetValueOrDefault(key, key);
             if (!expectedByKey.ContainsKey(key) && NamedMonth(key, expectedByKey.Keys) is { } month)
             {
                 // A period row labelled by its month ("september"), against a truth keyed by the month's first day.
@@ -213,21 +208,40 @@ internal static partial class AskEvaluator
         return null;
     }
 
-    private static string? SamePeriodValues(List<object?> expected, List<object?> actual, string column, double tolerance)
+    /// <summary>
+    /// The truth key of each row of two compared periods (an answer keyed by "period", earlier row first) that the truth
+    /// names otherwise: "the 30 days before" against 'previous 30 days', "last year" against 2025. The one row whose label
+    /// the truth does not hold takes the one key left; two rows whose labels it holds neither take two keys that are years
+    /// or days in their order. Empty when nothing is to map.
+    /// </summary>
+    private static Dictionary<string, string> PeriodKeys(AnalyticsAnswer answer, IEnumerable<string> truthKeys, QueryResult truth)
     {
-        foreach (object? value in actual)
+        Dictionary<string, string> map = new(StringComparer.Ordinal);
+        List<string> keys = [.. truthKeys];
+        if (answer.Columns[0] != "period" || answer.Rows.Count != 2 || keys.Count != 2)
         {
-            int match = expected.FindIndex(e => Same(e, value, tolerance) || SameProportion(column, e, value, tolerance));
-            if (match < 0)
-            {
-                return $"no truth period has {Show(value)} (truth: {string.Join(", ", expected.Select(Show))})";
-            }
-
-            expected.RemoveAt(match);
+            return map;
         }
 
-        return null;
+        string[] labels = [.. answer.Rows.Select(r => Key(r[answer.Columns[0]]))];
+        List<string> unmatched = [.. labels.Where(l => !keys.Contains(l))];
+        List<string> left = [.. keys.Where(k => !labels.Contains(k))];
+        if (unmatched.Count == 1 && left.Count == 1)
+        {
+            map[unmatched[0]] = left[0];
+        }
+        else if (unmatched.Count == 2 && truth.Rows.All(r => r[0] is int or long or short or DateTime or DateTimeOffset or DateOnly || (r[0] is string text && OrderedKeyRegex().IsMatch(text))))
+        {
+            left.Sort(StringComparer.Ordinal);
+            map[labels[0]] = left[0];
+            map[labels[1]] = left[1];
+        }
+
+        return map;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex OrderedKeyRegex();
 
     // Dates as days; a month written as text ("2026-01", as a truth may key a monthly breakdown) as its first day, the
     // key a monthly answer gives.

@@ -200,6 +200,20 @@ internal sealed record AnalyticsQuery(
     /// customer attribute pick the customers, the others the rows totalled.
     /// </summary>
     public MeasureStatistic? Statistic { get; init; }
+
+    /// <summary>
+    /// The same range said again in other words ("this month so far (November 2026 up to now)", "this year (i.e. since
+    /// 2026-01-01)"), or null: whether it covers the same data as <see cref="Time"/> depends on the as-of, so the service
+    /// answers only when both end up the same interval of data, and declines the two ranges otherwise.
+    /// </summary>
+    public RelativeTimeRange? RestatedTime { get; init; }
+
+    /// <summary>
+    /// The unit of an average per period ("average orders per day over the last 28 days": the total over the range divided
+    /// by its whole days), or null; <see cref="Measure"/> is then the total divided by the <c>per_period_count</c> parameter,
+    /// which the service binds from the resolved range.
+    /// </summary>
+    public TimeGrain? PerPeriod { get; init; }
 }
 
 /// <summary>One measure under two filters of one dimension, divided: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>

@@ -109,6 +109,25 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return Unanswerable(question, future, warnings);
         }
 
+        if (query is { RestatedTime: { } restated, Time: { } said } && asOf is { } at && QuestionParser.RestatedRangeDiffers(said, restated, at) is { } differ)
+        {
+            // "this month so far (November 2026 up to now)": one range said twice is answered only when both cover the same data.
+            return Unanswerable(question, differ, warnings);
+        }
+
+        int? perPeriod = null;
+        if (query is { PerPeriod: { } grain, Time: { } periodRange } && asOf is { } periodAsOf)
+        {
+            // "average orders per day over the last 28 days": the total divided by the range's whole days.
+            if (QuestionParser.PeriodUnits(periodRange, grain, periodAsOf, out int units) is { } notWhole)
+            {
+                return Unanswerable(question, notWhole, warnings);
+            }
+
+            perPeriod = units;
+            query = query with { Measure = query.Measure with { Label = string.Create(CultureInfo.InvariantCulture, $"{query.Measure.Label} (the total over {units} {grain.ToString().ToLowerInvariant()}s divided by {units})") } };
+        }
+
         SemanticLayer layer = query is null ? _layer : await CompileLayerAsync(cancellationToken).ConfigureAwait(false);
         CompiledQuery? compiled = query is null ? null : AnalyticsCompiler.Compile(query, layer, _store.Dialect, _thresholds, query.Time?.Resolve(asOf!.Value), query.ComparedTime?.Resolve(asOf!.Value), _options.MaxRows, out declined);
         if (compiled is null)
@@ -123,6 +142,11 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             }
 
             return Unanswerable(question, declined!, warnings);
+        }
+
+        if (perPeriod is { } divisor)
+        {
+            compiled = compiled with { Statement = compiled.Statement with { Parameters = [.. compiled.Statement.Parameters, new QueryParameter(QuestionParser.PerPeriodParameter, QueryParameterType.Float64, (double)divisor)] } };
         }
 
         QueryResult result = await RunAsync(compiled.Statement, cancellationToken).ConfigureAwait(false);

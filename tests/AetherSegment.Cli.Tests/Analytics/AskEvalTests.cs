@@ -128,7 +128,8 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
 
     [Theory]
     [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'last 30 days' ELSE 'previous 30 days' END", "COUNT(*)", 0)]
-    [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'b' ELSE 'a' END", "COUNT(*)", 0)]
+    // Labels that name neither period cannot be matched to the answer's periods: scored wrong, never guessed.
+    [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'b' ELSE 'a' END", "COUNT(*)", 1)]
     [InlineData("CASE WHEN transaction_date >= TIMESTAMP '2026-10-21 12:00:00' THEN 'last 30 days' ELSE 'previous 30 days' END", "COUNT(*) + 1", 1)]
     public async Task PeriodComparisons_MatchEachPeriodsValue_WhateverTheTruthCallsItsPeriods(string period, string value, int wrong)
     {
