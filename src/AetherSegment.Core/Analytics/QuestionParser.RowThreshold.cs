@@ -90,7 +90,7 @@ internal static partial class QuestionParser
         return (from, to);
     }
 
-    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers) ")]
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers|orders|transactions|purchases) ")]
     private static partial Regex LeadingWholeRegex();
 
     [GeneratedRegex(@"(?<! who| that) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ")]

@@ -153,7 +153,8 @@ internal static partial class QuestionParser
             return null;
         }
 
-        whole = BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought").Trim();
+        // "customers who have ordered": said as "customers who ordered" (the buyers), as the whole's count reads it.
+        whole = HaveBeforePurchaseRegex().Replace(BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought"), " ").Trim();
         ParsedQuestion wholeRead = Parse($" how many {whole} ", layer, campaignNames, campaignIds);
         ParsedQuestion partRead = Parse($" how many {whole} {part.Trim()} ", layer, campaignNames, campaignIds);
         if (partRead.Status != AnalyticsAnswerStatus.Answered && PartHasAnyRegex().IsMatch(" " + part.Trim() + " "))
@@ -233,6 +234,9 @@ internal static partial class QuestionParser
     // "buyers", "purchasers", "paying customers", "buying customers" said as the whole: the customers who bought.
     [GeneratedRegex(@"^ (?:buyers|purchasers|(?:paying|buying|purchasing) (?:customers|shoppers|people))(?= )")]
     private static partial Regex BuyerWholeRegex();
+
+    [GeneratedRegex(@"(?<= (?:who|that)) (?:have|has|had)(?: ever)? (?=(?:ordered|bought|purchased) $)")]
+    private static partial Regex HaveBeforePurchaseRegex();
 
     // "what percentage of customers with an abandoned cart are ...": the share said first, the whole after "of".
     [GeneratedRegex(@"^ (?:(?:what|which) )?(?:(?:is|s) )?(?:the )?(?:share|percentage|percent|proportion|fraction|portion|pct) of (?:the |all |all the |our )?(?<rest>.+)$")]

@@ -2808,7 +2808,7 @@ internal static partial class QuestionParser
     private static partial Regex TimePredicateRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever| actually| then| go on to| end up)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever| actually| then| go on to| end up)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |(?:and )?(?:live|lives|living|are|is|reside|resides|based|located) |$))")]
     private static partial Regex NeverRegex();
 
     // "how many customers ...", "the number of shoppers ...": the question counts customers.
