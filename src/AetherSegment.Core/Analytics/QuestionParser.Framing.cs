@@ -629,6 +629,12 @@ internal static partial class QuestionParser
 
         // "orders priced between $200 and $400": worth; "more than one unit": units; "X orders did we take": the orders.
         text = text.Contains(" priced ", StringComparison.Ordinal) || text.Contains(" costing ", StringComparison.Ordinal) || text.Contains(" valued ", StringComparison.Ordinal) ? PricedRegex().Replace(text, "worth ") : text;
+        // "abandoned carts (that were) worth more than 500": an amount each row is worth is money, said with or without "$"
+        // (without it, it was read as a count of carts over 500 per customer).
+        text = text.Contains(" worth ", StringComparison.Ordinal) ? WorthAmountRegex().Replace(text, "dollars ") : text;
+        // "never bought anything in <a category>": the value is what was not bought, as "anything from <it>" (the value
+        // fell off the never part, which read "never bought" anything at all).
+        text = text.Contains(" anything in ", StringComparison.Ordinal) ? AnythingInRegex().Replace(text, " from ") : text;
         text = text.Contains(" unit ", StringComparison.Ordinal) ? OneUnitRegex().Replace(text, "$1 units ") : text;
         text = text.Contains(" we ", StringComparison.Ordinal) ? TookOrdersRegex().Replace(text, "") : text;
         text = text.Contains(" risk ", StringComparison.Ordinal) ? RiskDefinedAfterRegex().Replace(text, "") : text;
@@ -710,6 +716,12 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:priced|costing|valued) (?=(?:between|over|above|under|below|at least|at most|more than|less than|from) )")]
     private static partial Regex PricedRegex();
+
+    [GeneratedRegex(@"(?<= worth (?:(?:more|less|greater|higher|lower) than |over |above |under |below |at least |at most |between |exactly |up to |in excess of )?)(?=\d)")]
+    private static partial Regex WorthAmountRegex();
+
+    [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |\d)(?=[a-z])")]
+    private static partial Regex AnythingInRegex();
 
     [GeneratedRegex(@"(?<= )(one|1|single) unit (?=)")]
     private static partial Regex OneUnitRegex();
