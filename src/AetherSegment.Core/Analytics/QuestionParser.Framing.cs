@@ -635,6 +635,9 @@ internal static partial class QuestionParser
         // "never bought anything in <a category>": the value is what was not bought, as "anything from <it>" (the value
         // fell off the never part, which read "never bought" anything at all).
         text = text.Contains(" anything in ", StringComparison.Ordinal) ? AnythingInRegex().Replace(text, " from ") : text;
+        // "revenue from treated customers in campaigns using the <a trigger> trigger": a filter on the campaigns, as "with the
+        // <trigger> trigger" (the word "campaigns" made it a row for each campaign).
+        text = text.Contains(" campaigns ", StringComparison.Ordinal) ? CampaignsUsingRegex().Replace(text, "with the ") : text;
         text = text.Contains(" unit ", StringComparison.Ordinal) ? OneUnitRegex().Replace(text, "$1 units ") : text;
         text = text.Contains(" we ", StringComparison.Ordinal) ? TookOrdersRegex().Replace(text, "") : text;
         text = text.Contains(" risk ", StringComparison.Ordinal) ? RiskDefinedAfterRegex().Replace(text, "") : text;
@@ -722,6 +725,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |\d)(?=[a-z])")]
     private static partial Regex AnythingInRegex();
+
+    [GeneratedRegex(@"(?<= )(?:in|from|across) (?:the |all |all the )?campaigns (?:using|that use|that used|which use|which used|with) (?:the |a )?(?=(?:[a-z0-9_]+ ){1,4}trigger(?: |$))")]
+    private static partial Regex CampaignsUsingRegex();
 
     [GeneratedRegex(@"(?<= )(one|1|single) unit (?=)")]
     private static partial Regex OneUnitRegex();

@@ -15,6 +15,9 @@ public sealed class Fix38bTests(AnalyticsDatabase database) : IClassFixture<Anal
     [InlineData("how many orders were worth more than 500", "SELECT count(*) FROM transactions WHERE order_value > 500")]
     [InlineData("how many orders worth between 200 and 400", "SELECT count(*) FROM transactions WHERE order_value BETWEEN 200 AND 400")]
     [InlineData("How many customers have viewed Sofas but never bought anything in Sofas?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'product_view' AND product_type = 'Sofas' AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE product_type = 'Sofas' AND customer_id IS NOT NULL)")]
+    // "in campaigns using the <trigger> trigger" is a filter on the campaigns, one total (it was a row for each campaign).
+    [InlineData("Total attributed revenue from treated customers in campaigns using the free_shipping_offer trigger", "SELECT sum(revenue) FROM campaign_history WHERE \"group\" = 'treatment' AND trigger_type = 'free_shipping_offer'")]
+    [InlineData("attributed revenue in campaigns that use the free_shipping_offer trigger", "SELECT sum(revenue) FROM campaign_history WHERE trigger_type = 'free_shipping_offer'")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
