@@ -638,6 +638,8 @@ internal static partial class QuestionParser
         // "revenue from treated customers in campaigns using the <a trigger> trigger": a filter on the campaigns, as "with the
         // <trigger> trigger" (the word "campaigns" made it a row for each campaign).
         text = text.Contains(" campaigns ", StringComparison.Ordinal) ? CampaignsUsingRegex().Replace(text, "with the ") : text;
+        // "shoppers who viewed more than 10 products": that many product views (it was read as product types bought).
+        text = text.Contains(" viewed ", StringComparison.Ordinal) ? ViewedCountRegex().Replace(text, "had $1 $2 product view events ") : text;
         text = text.Contains(" unit ", StringComparison.Ordinal) ? OneUnitRegex().Replace(text, "$1 units ") : text;
         text = text.Contains(" we ", StringComparison.Ordinal) ? TookOrdersRegex().Replace(text, "") : text;
         text = text.Contains(" risk ", StringComparison.Ordinal) ? RiskDefinedAfterRegex().Replace(text, "") : text;
@@ -725,6 +727,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |\d)(?=[a-z])")]
     private static partial Regex AnythingInRegex();
+
+    [GeneratedRegex(@"(?<= )viewed (more than|over|at least|fewer than|less than|under) (\d+) (?:products|items) (?!(?:in|from|of) (?!the last|the past|last|past))")]
+    private static partial Regex ViewedCountRegex();
 
     [GeneratedRegex(@"(?<= )(?:in|from|across) (?:the |all |all the )?campaigns (?:using|that use|that used|which use|which used|with) (?:the |a )?(?=(?:[a-z0-9_]+ ){1,4}trigger(?: |$))")]
     private static partial Regex CampaignsUsingRegex();

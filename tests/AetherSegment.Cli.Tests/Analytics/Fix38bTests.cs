@@ -18,6 +18,9 @@ public sealed class Fix38bTests(AnalyticsDatabase database) : IClassFixture<Anal
     // "in campaigns using the <trigger> trigger" is a filter on the campaigns, one total (it was a row for each campaign).
     [InlineData("Total attributed revenue from treated customers in campaigns using the free_shipping_offer trigger", "SELECT sum(revenue) FROM campaign_history WHERE \"group\" = 'treatment' AND trigger_type = 'free_shipping_offer'")]
     [InlineData("attributed revenue in campaigns that use the free_shipping_offer trigger", "SELECT sum(revenue) FROM campaign_history WHERE trigger_type = 'free_shipping_offer'")]
+    // "viewed more than N products": that many product views (it was read as product types bought).
+    [InlineData("How many shoppers viewed more than 1 products?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND customer_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)")]
+    [InlineData("how many customers viewed at least 1 products", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND customer_id IS NOT NULL GROUP BY 1 HAVING count(*) >= 1)")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
