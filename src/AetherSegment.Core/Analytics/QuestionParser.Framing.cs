@@ -629,6 +629,17 @@ internal static partial class QuestionParser
 
         // "orders priced between $200 and $400": worth; "more than one unit": units; "X orders did we take": the orders.
         text = text.Contains(" priced ", StringComparison.Ordinal) || text.Contains(" costing ", StringComparison.Ordinal) || text.Contains(" valued ", StringComparison.Ordinal) ? PricedRegex().Replace(text, "worth ") : text;
+        // "abandoned carts (that were) worth more than 500": an amount each row is worth is money, said with or without "$"
+        // (without it, it was read as a count of carts over 500 per customer).
+        text = text.Contains(" worth ", StringComparison.Ordinal) ? WorthAmountRegex().Replace(text, "dollars ") : text;
+        // "never bought anything in <a category>": the value is what was not bought, as "anything from <it>" (the value
+        // fell off the never part, which read "never bought" anything at all).
+        text = text.Contains(" anything in ", StringComparison.Ordinal) ? AnythingInRegex().Replace(text, " from ") : text;
+        // "revenue from treated customers in campaigns using the <a trigger> trigger": a filter on the campaigns, as "with the
+        // <trigger> trigger" (the word "campaigns" made it a row for each campaign).
+        text = text.Contains(" campaigns ", StringComparison.Ordinal) ? CampaignsUsingRegex().Replace(text, "with the ") : text;
+        // "shoppers who viewed more than 10 products": that many product views (it was read as product types bought).
+        text = text.Contains(" viewed ", StringComparison.Ordinal) ? ViewedCountRegex().Replace(text, "had $1 $2 product view events ") : text;
         text = text.Contains(" unit ", StringComparison.Ordinal) ? OneUnitRegex().Replace(text, "$1 units ") : text;
         text = text.Contains(" we ", StringComparison.Ordinal) ? TookOrdersRegex().Replace(text, "") : text;
         text = text.Contains(" risk ", StringComparison.Ordinal) ? RiskDefinedAfterRegex().Replace(text, "") : text;
@@ -710,6 +721,18 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:priced|costing|valued) (?=(?:between|over|above|under|below|at least|at most|more than|less than|from) )")]
     private static partial Regex PricedRegex();
+
+    [GeneratedRegex(@"(?<= worth (?:(?:more|less|greater|higher|lower) than |over |above |under |below |at least |at most |between |exactly |up to |in excess of )?)(?=\d)")]
+    private static partial Regex WorthAmountRegex();
+
+    [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |\d)(?=[a-z])")]
+    private static partial Regex AnythingInRegex();
+
+    [GeneratedRegex(@"(?<= )viewed (more than|over|at least|fewer than|less than|under) (\d+) (?:products|items) (?!(?:in|from|of) (?!the last|the past|last|past))")]
+    private static partial Regex ViewedCountRegex();
+
+    [GeneratedRegex(@"(?<= )(?:in|from|across) (?:the |all |all the )?campaigns (?:using|that use|that used|which use|which used|with) (?:the |a )?(?=(?:[a-z0-9_]+ ){1,4}trigger(?: |$))")]
+    private static partial Regex CampaignsUsingRegex();
 
     [GeneratedRegex(@"(?<= )(one|1|single) unit (?=)")]
     private static partial Regex OneUnitRegex();

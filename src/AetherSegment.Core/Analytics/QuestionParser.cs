@@ -1622,6 +1622,13 @@ internal static partial class QuestionParser
             eachRow = each.Measure.EachRow;
         }
 
+        // "viewed <a category> products (<an event type>) but never bought anything in <the category>" was read as bought the
+        // category and never bought it (always none): a condition and its own negation mean a value was misplaced.
+        if (conditions.Count > 1 && conditions.Find(c => !c.Negated && conditions.Exists(n => n.Negated && NegatedPair(c, n))) is { } contradicted)
+        {
+            return ParsedQuestion.Unplaced($"{contradicted.Measure.Label} both with and without {string.Join(" and ", contradicted.Filters.Select(f => f.Phrase))}: I could not tell which part each value belongs to; ask with each value next to its verb, as in \"viewed <a category> but never bought anything from <the category>\"");
+        }
+
         if (DroppedPurchase(layer, measure, conditions, text) is { } dropped)
         {
             return ParsedQuestion.Unplaced(dropped);
@@ -1646,6 +1653,11 @@ internal static partial class QuestionParser
             TimeOnConditions = timeOnConditions,
         }, null);
     }
+
+    private static bool NegatedPair(CustomerCondition a, CustomerCondition b) =>
+        a.Measure.Fact == b.Measure.Fact && a.Comparison is null && b.Comparison is null && a.RowComparison is null && b.RowComparison is null
+        && a.Time == b.Time && a.Filters.Count > 0 && a.Filters.Count == b.Filters.Count
+        && a.Filters.All(f => b.Filters.Any(g => g.Dimension == f.Dimension && g.Negated == f.Negated && g.Values.Order(StringComparer.Ordinal).SequenceEqual(f.Values.Order(StringComparer.Ordinal))));
 
     private static NumericComparison ReadComparison(Match m)
     {
