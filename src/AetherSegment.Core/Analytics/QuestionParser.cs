@@ -712,6 +712,14 @@ internal static partial class QuestionParser
         foreach ((QueryFilter filter, int at) in placed)
         {
             int negation = negations.FindIndex(n => n.End <= at && OnlyFiller(afterTime, n.End, at));
+            if (negation >= 0 && layer.Dimension(filter.Dimension) is { OnCustomers: true } where
+                && PurchaseVerbRegex().IsMatch(afterTime[negations[negation].End..at]))
+            {
+                // "never bought anything in <city>": the city is where the customers live, not a part of what they bought;
+                // excluding it would answer "customers outside <city>", another question.
+                return ParsedQuestion.Unplaced($"\"{negations[negation].Phrase} ... {filter.Phrase}\": {filter.Phrase} is the customers' {where.Label}, not part of what they bought; ask as in \"customers in {filter.Phrase} who never bought anything\"");
+            }
+
             if (negation >= 0)
             {
                 usedNegations.Add(negation);
