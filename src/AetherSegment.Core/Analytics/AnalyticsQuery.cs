@@ -169,6 +169,12 @@ internal sealed record AnalyticsQuery(
     /// <summary>The time range applies to the conditions only (the measure's table has no time).</summary>
     public bool TimeOnConditions { get; init; }
 
+    /// <summary>
+    /// The time range is when the customers counted signed up ("customers who signed up in 2026 and never ordered"); every
+    /// condition on timed rows is then over all time.
+    /// </summary>
+    public bool SignupTime { get; init; }
+
     /// <summary>A second period the measure is compared with ("this month vs last month"); <see cref="Time"/> is the first.</summary>
     public RelativeTimeRange? ComparedTime { get; init; }
 

@@ -195,7 +195,8 @@ internal static class AnswerWriter
 
         if (query.Time is { } time && asOf is { } instant)
         {
-            scope.Add(query.ComparedTime is { } other ? $"{time.Describe(instant)} compared with {other.Describe(instant)}" : time.Describe(instant));
+            scope.Add(query.ComparedTime is { } other ? $"{time.Describe(instant)} compared with {other.Describe(instant)}"
+                : query.SignupTime ? $"who signed up in the period {time.Describe(instant)}" : time.Describe(instant));
         }
         else if (query.Time is { } phrase && query.ComparedTime is { } otherPhrase)
         {
@@ -270,7 +271,7 @@ internal static class AnswerWriter
             else if (condition is { Comparison: { Operator: ComparisonOperator.Greater, Value: 0 } } && condition.Measure.Membership is { } member)
             {
                 // "who are exclusivity seekers", "who were in the control group for <campaign>": a count over 0 is membership.
-                string time = query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
+                string time = condition.AllTime ? " (at any time)" : query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
                 string who = query.Measure.Name is "customers" or "buyers" || query.Statistic is not null ? "who" : $"from {LanguageWords.Plural(layer.CustomerWords[^1])} who";
                 scope.Add($"{who} {(condition.Negated ? member.Negative : member.Positive)}{filters}{time}");
             }
@@ -279,7 +280,7 @@ internal static class AnswerWriter
                 string label = condition.Measure.Label.StartsWith("average ", StringComparison.Ordinal) && condition.Measure.Fact is EntityKind.Customers or EntityKind.Scores
                     ? condition.Measure.Label["average ".Length..]
                     : condition.Measure.Label;
-                string time = query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
+                string time = condition.AllTime ? " (at any time)" : query.Time is not null && condition.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) ? " in the time range" : "";
                 if (condition.RowsRequired)
                 {
                     // "customers who bought in the time range and whose revenue in it is under $200.00"
