@@ -18,8 +18,18 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        // A cheap word test first: most questions say none of these words.
         string lower = question.ToLowerInvariant();
+        if (query.Conditions.Count > 0 || query.Time is not null || query.Measure.Fact == EntityKind.Events)
+        {
+            // Two verbs with one value or one range between them (QuestionParser.NeverAndSignup.cs, VerbsDisagree).
+            string normalizedFirst = QuestionText.Normalize(question);
+            if (VerbsDisagree(normalizedFirst, query, layer) is { } disagree)
+            {
+                return ParsedQuestion.Unplaced(disagree);
+            }
+        }
+
+        // A cheap word test first: most questions say none of these words.
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         if (!negated && !joined)
@@ -41,6 +51,100 @@ internal static partial class QuestionParser
         }
 
         return joined ? SignupRange(normalized, parsed, query, layer) : parsed;
+    }
+
+    private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "bought", "buy", "buying", "purchased", "purchase", "ordered", "shopped", "spent", "spend", "placed" };
+
+    private static readonly HashSet<string> EventVerbs = new(StringComparer.Ordinal) { "viewed", "view", "viewing", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started" };
+
+    // A value read on a verb other than the one it follows, a comparison that took a value said with another verb, a
+    // count of events asked as customers, or one range said beside two verbs: each a reading of a different question.
+    private static string? VerbsDisagree(string normalized, AnalyticsQuery query, SemanticLayer layer)
+    {
+        string[] words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        List<int> verbs = [.. Enumerable.Range(0, words.Length).Where(i => PurchaseVerbs.Contains(words[i]) || EventVerbs.Contains(words[i]))];
+
+        // "customers in <city> and who searched": the customers, not their events.
+        if (query.Measure.Fact == EntityKind.Events && words.Length > 0 && layer.CustomerCount.Synonyms.Contains(words[0]) && verbs.Count > 0
+            && !words.Any(w => w is "events" or "event" or "sessions" or "session" or "views" or "searches" or "clicks"))
+        {
+            return $"\"{words[0]} ... {words[verbs[0]]}\" asks for {People(layer)}, but I read a count of events; ask \"how many {People(layer)} ...\"";
+        }
+
+        foreach (CustomerCondition condition in query.Conditions)
+        {
+            bool purchase = condition.Measure.Fact == EntityKind.Orders;
+            bool events = condition.Measure.Fact == EntityKind.Events;
+            foreach (QueryFilter filter in condition.Filters)
+            {
+                List<int> said = WordIndexes(normalized, filter.Phrase);
+                if (said.Count == 0)
+                {
+                    continue;
+                }
+
+                // "viewed <a category> and bought <a product type>": the category is what was viewed, not bought.
+                string? VerbBefore(int at) => verbs.FindLastIndex(v => v < at) is >= 0 and int verb ? words[verbs[verb]] : null;
+                if ((purchase && !(condition.Negated && BoughtOneRegex().IsMatch(normalized)) && said.TrueForAll(at => VerbBefore(at) is { } verb && EventVerbs.Contains(verb)))
+                    || (events && said.TrueForAll(at => VerbBefore(at) is { } verb && PurchaseVerbs.Contains(verb))))
+                {
+                    return $"\"{filter.Phrase}\" follows \"{VerbBefore(said[0])}\", but I read it on {condition.Measure.Label}; ask with each value next to its own verb";
+                }
+
+                // "spent over $1,000 and bought <a category>": the amount is the customers' whole spend, and the category a
+                // purchase of its own, not the spend on it.
+                if (purchase && condition.Comparison is { } comparison && WordIndexes(normalized, comparison.Phrase) is [int compared, ..]
+                    && said.TrueForAll(at => verbs.Exists(v => v > Math.Min(compared, at) && v < Math.Max(compared, at))
+                        && AnyWord(words, Math.Min(compared, at), Math.Max(compared, at), "and", "who", "but", "also")))
+                {
+                    return $"\"{comparison.Phrase}\" and \"{filter.Phrase}\" are said with two verbs: {condition.Measure.Label} {comparison.Phrase} in total and a purchase of {filter.Phrase}, or {condition.Measure.Label} on {filter.Phrase} {comparison.Phrase}? Ask one of them, as in \"{People(layer)} whose {condition.Measure.Label} on {filter.Phrase} is {comparison.Phrase}\"";
+                }
+            }
+        }
+
+        // "viewed <a category> and bought something in the last 30 days", "bought <a category> and bought in the last 30
+        // days", "with 3 or more orders who bought in the last 30 days": one range said beside two verbs (or a verb and a
+        // compared count) could be either's or both's. A negated part after the range is read as before (QuestionParser.Ranges.cs).
+        List<int> parts = [.. verbs, .. query.Conditions.Where(c => c.Comparison is not null && layer.Fact(c.Measure.Fact) is { Time: not null, IsCustomerGrain: false })
+            .SelectMany(c => WordIndexes(normalized, c.Comparison!.Phrase).Take(1))];
+        parts.Sort();
+        if (query is { Time: { } time, SignupTime: false, ComparedTime: null, Statistic: null } && (ReferenceEquals(query.Measure, layer.CustomerCount) || query.Measure.Name == "buyers")
+            && !query.Conditions.Any(c => c.Time is not null) && parts.Count >= 2 && WordIndexes(normalized, time.Phrase) is [int rangeAt] && rangeAt > parts[0]
+            && !words.Any(w => w is "both" or "same" or "those" or "each" or "either")
+            && !AnyWord(words, rangeAt, words.Length, "never", "havent", "hasnt", "not", "didnt", "no", "without", "nothing")
+            && Enumerable.Range(0, parts.Count - 1).Any(i => AnyWord(words, parts[i], parts[i + 1], "and", "who", "also", "then", "with")))
+        {
+            return $"\"{time.Phrase}\" is said beside two parts ({words[parts[0]]} ... {words[parts[^1]]}): the range could bound either or both; say the range next to each part it bounds";
+        }
+
+        return null;
+    }
+
+    // Whether one of the words is said from word index from up to (not including) to.
+    private static bool AnyWord(string[] words, int from, int to, params string[] said)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (Array.IndexOf(said, words[i]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The indexes of the words where a phrase starts in normalized text.
+    private static List<int> WordIndexes(string normalized, string phrase)
+    {
+        List<int> found = [];
+        string padded = " " + QuestionText.Normalize(phrase).Trim() + " ";
+        for (int at = padded.Length > 2 ? normalized.IndexOf(padded, StringComparison.Ordinal) : -1; at >= 0; at = normalized.IndexOf(padded, at + 1, StringComparison.Ordinal))
+        {
+            found.Add(normalized.AsSpan(0, at + 1).Count(' ') - 1);
+        }
+
+        return found;
     }
 
     private static readonly string[] JoinWords = ["signed up", "sign up", "signup", "joined", "registered", "acquired", "new customers"];
@@ -117,6 +221,10 @@ internal static partial class QuestionParser
     // value, then a verb of events or (with no value) of purchases, with no "and" or "but" between them.
     [GeneratedRegex(@"(?<= )(?<clause>(?:who|that) (?:have |has |had )?(?:never|not|havent|hasnt|didnt|did not|have not|has not) (?:ever )?(?:bought|purchased|ordered|placed (?:an |any )?orders?|made (?:a |any )?purchases?))(?:(?: anything| at all| yet| ever)* (?<verb>bought|purchased|ordered|placed|made|viewed|searched|added|used|browsed|looked|wishlisted|clicked|started|visited|abandoned)| (?:anything )?(?:from |in |any )?(?:(?!and |but |or |who |that )[a-z0-9]+ ){1,3}?(?<verb>viewed|searched|added|used|browsed|looked|wishlisted|clicked|started|visited))(?= )")]
     private static partial Regex NeverClauseThenVerbRegex();
+
+    // "viewed <a product type> but didn't buy one": the purchase is of the value viewed, said again as "one" or "it".
+    [GeneratedRegex(@" (?:buy|bought|purchase|purchased|order|ordered) (?:one|it|them|those|any of them)(?= )")]
+    private static partial Regex BoughtOneRegex();
 
     // A negation word within the three words before a purchase verb: "never bought", "haven't ever ordered".
     [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once))* $")]

@@ -15,7 +15,7 @@ public sealed class NeverCombinationsStop39Tests(AnalyticsDatabase database) : I
     private const string Bought = "transactions t WHERE t.customer_id = c.customer_id";
 
     // kind: (said after "customers", said as a verb phrase, said before "customers" or null, the customers it picks)
-    private static readonly Dictionary<string, (string After, string Verb, string? Before, string Sql)> Kinds = new()
+    internal static readonly Dictionary<string, (string After, string Verb, string? Before, string Sql)> Kinds = new()
     {
         ["city"] = ("in London", "live in London", "London", "c.city = 'London'"),
         ["country"] = ("in Canada", "are based in Canada", "Canadian", "c.country = 'Canada'"),
