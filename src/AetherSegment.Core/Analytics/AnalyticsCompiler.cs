@@ -214,6 +214,8 @@ internal static partial class AnalyticsCompiler
             where.Add(condition);
         }
 
+        DropImpliedConditions(where, where.Count - query.Conditions.Count);
+
         if (range is { } window && !query.TimeOnConditions)
         {
             if (fact.Time is null)
@@ -271,6 +273,13 @@ internal static partial class AnalyticsCompiler
         string? ratioParts = query.Ratio is { SameTable: true } ratio
             ? $"{Outer(ratio.Numerator.Expression(dialect))} AS {ratio.Numerator.Name}, {Outer(ratio.Denominator.Expression(dialect))} AS {ratio.Denominator.Name}"
             : null;
+        if (ratioParts is not null && perCustomer is null && SessionStartCount(query, layer, fact, timed: range is not null && !query.TimeOnConditions, dialect) is { } sessions)
+        {
+            // "events per session": the sessions of a ratio counted on their start rows (3.5 s -> 0.2 s over 10,783,493 events).
+            measureSql = measureSql.Replace(sessions.Distinct, sessions.Starts, StringComparison.Ordinal);
+            ratioParts = ratioParts.Replace(sessions.Distinct, sessions.Starts, StringComparison.Ordinal);
+        }
+
         if (ratioParts is not null && dimensionSql is not null)
         {
             sql.Append(ratioParts).Append(", ");
@@ -430,6 +439,36 @@ internal static partial class AnalyticsCompiler
         }
 
         return start(dialect);
+    }
+
+    // A ratio on the events with the sessions as one part ("events per session"): the distinct count of session ids and
+    // the count of session-start rows (the same under the conditions of SessionStartFilter: no time range cutting a
+    // session, every filter, breakdown and condition one value per session); the other part still reads every row.
+    private static (string Distinct, string Starts)? SessionStartCount(AnalyticsQuery query, SemanticLayer layer, FactInfo fact, bool timed, SqlDialect dialect)
+    {
+        if (fact.Kind != EntityKind.Events || timed || query.Ratio is not { SameTable: true } || query.RowComparison is not null
+            || layer.SessionStart is not { } start || layer.SessionId is not { } session
+            || (query.Measure.NeedsCustomers && !layer.CustomerPerSession)
+            || (query.Conditions.Count > 0 && !layer.CustomerPerSession))
+        {
+            return null;
+        }
+
+        if (query.Dimension is { } dimension && !PerSession(dimension, layer, fact, dialect))
+        {
+            return null;
+        }
+
+        foreach (QueryFilter filter in query.Filters)
+        {
+            if (layer.Dimension(filter.Dimension) is not { } filtered || !PerSession(filtered, layer, fact, dialect))
+            {
+                return null;
+            }
+        }
+
+        string distinct = $"COUNT(DISTINCT {session(dialect)})";
+        return query.Measure.Expression(dialect).Contains(distinct, StringComparison.Ordinal) ? (distinct, $"COUNT(CASE WHEN {start(dialect)} THEN 1 END)") : null;
     }
 
     private static bool PerSession(DimensionDefinition dimension, SemanticLayer layer, FactInfo fact, SqlDialect dialect) =>
@@ -1027,6 +1066,31 @@ internal static partial class AnalyticsCompiler
             negated = !negated;
         }
 
+        // A measure of some rows only (a campaign arm's): when 0 fails the comparison, a customer passes only with such
+        // rows, so the rows' predicate filters and the plain aggregate compares ("in the control group of 3 or more
+        // campaigns" on 5,080,694 sends: the arm read once per row, not in a CASE inside a distinct count per customer).
+        string measureSql = condition.Measure.Expression(dialect);
+        if (having is { } counted && condition.Measure.Counted is { } rows && !ZeroPasses(counted))
+        {
+            where.Add(rows.Where(dialect));
+            measureSql = rows.Aggregate(dialect);
+            if (counted.Operator is ComparisonOperator.Greater or ComparisonOperator.GreaterOrEqual && counted.Value <= 1
+                && (counted.Operator == ComparisonOperator.GreaterOrEqual || counted.Value < 1))
+            {
+                // "At least one such row" (a count of 1 or more): every customer listed passes (DISTINCT below); a distinct
+                // count is 1 or more with one row whose value is not null.
+                if (measureSql.StartsWith("COUNT(DISTINCT ", StringComparison.Ordinal) && measureSql.EndsWith(')') && Balanced(measureSql.AsSpan(15, measureSql.Length - 16)))
+                {
+                    where.Add($"{measureSql[15..^1]} IS NOT NULL");
+                    having = null;
+                }
+                else if (measureSql == "COUNT(*)")
+                {
+                    having = null;
+                }
+            }
+        }
+
         // Without a HAVING the subquery lists each customer once (DISTINCT): the semi-join then builds its hash table on
         // the customers, not on every row (a NOT IN over 5,000,000 orders: 579 -> 220 ms on 1,000,000 customers).
         StringBuilder sql = new();
@@ -1043,11 +1107,48 @@ internal static partial class AnalyticsCompiler
         if (having is { } comparison)
         {
             sql.Append(" GROUP BY ").Append(fact.CustomerId(dialect)).Append(" HAVING ")
-                .Append(ComparisonSql(condition.Measure.Expression(dialect), comparison, $"condition_{index}_value", dialect, parameters));
+                .Append(ComparisonSql(measureSql, comparison, $"condition_{index}_value", dialect, parameters));
         }
 
         return sql.Append(')').ToString();
     }
+
+    // "Of customers who have ordered, what % ordered more than once": a customer with any row that passes the same WHERE
+    // ("IN (SELECT DISTINCT id FROM f WHERE w)") is implied by a grouped condition on the same rows ("IN (SELECT id FROM
+    // f WHERE w GROUP BY id HAVING ...)": a group has a row), so it is left out (a second semi-join over every order; 806
+    // ms on 1,000,000 customers). Only the conditions from first on, compared as written.
+    private static void DropImpliedConditions(List<string> where, int first)
+    {
+        for (int i = where.Count - 1; i >= first; i--)
+        {
+            string any = where[i];
+            int open = any.IndexOf(" IN (SELECT DISTINCT ", StringComparison.Ordinal);
+            if (open < 0 || any.Contains(" NOT IN (", StringComparison.Ordinal) || !any.EndsWith(')'))
+            {
+                continue;
+            }
+
+            string grouped = string.Concat(any.AsSpan(0, open), " IN (SELECT ", any.AsSpan(open + 21, any.Length - open - 22), " GROUP BY ");
+            for (int j = first; j < where.Count; j++)
+            {
+                if (j != i && where[j].StartsWith(grouped, StringComparison.Ordinal))
+                {
+                    where.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    // Whether a customer's value of 0 passes a comparison.
+    private static bool ZeroPasses(NumericComparison comparison) => comparison.Operator switch
+    {
+        ComparisonOperator.Greater => comparison.Value < 0,
+        ComparisonOperator.GreaterOrEqual => comparison.Value <= 0,
+        ComparisonOperator.Less => comparison.Value > 0,
+        ComparisonOperator.LessOrEqual => comparison.Value >= 0,
+        _ => comparison.Value <= 0 && (comparison.Upper ?? comparison.Value) >= 0,
+    };
 
     private const string RowFilterMark = "\u0001rows\u0001";
     private const string MeasureNameMark = "\u0001name\u0001";

@@ -304,7 +304,10 @@ internal static partial class QuestionParser
             _ => "number of campaigns they were in (treatment or control group)",
         };
         MeasureDefinition campaigns = new($"{armName ?? "any"}_campaign_count", label, EntityKind.CampaignSends, MeasureFormat.Count,
-            d => armName is null ? d.CountDistinctFew(id(d), sends.Table, sends.Alias) : $"COUNT(DISTINCT CASE WHEN {group(d)} = {d.Parameter(armName)} THEN {id(d)} END)", [], false);
+            d => armName is null ? d.CountDistinctFew(id(d), sends.Table, sends.Alias) : $"COUNT(DISTINCT CASE WHEN {group(d)} = {d.Parameter(armName)} THEN {id(d)} END)", [], false)
+        {
+            Counted = armName is null ? null : new(d => $"{group(d)} = {d.Parameter(armName)}", d => $"COUNT(DISTINCT {id(d)})"),
+        };
         List<CustomerCondition> conditions = [.. query.Conditions.Where(c => !(c.Measure.Name == "campaign_members" && !c.Negated))];
         onSends.AddRange(query.Conditions.Where(c => c.Measure.Name == "campaign_members" && !c.Negated).SelectMany(c => c.Filters).Where(f => !onSends.Contains(f)));
         if (count.Negated && onSends.Count == 0)

@@ -178,6 +178,7 @@ internal static partial class QuestionParser
             Expression = dialect => $"({total.Expression(dialect)}) / {dialect.Parameter(PerPeriodParameter)}",
             Synonyms = [],
             Additive = false,
+            Counted = null,
         };
         return parsed with { Query = query with { Measure = average, PerPeriod = grain } };
     }

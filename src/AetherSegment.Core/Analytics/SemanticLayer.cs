@@ -471,6 +471,7 @@ internal sealed partial class SemanticLayer
             d => $"SUM(CASE WHEN {arm!(d)} = {d.Parameter(ControlGroup)} THEN 1 ELSE 0 END)",
             ["control group", "control groups", "control group size", "control arm", "control customers", "holdout group", "held out", "holdout"], true)
         {
+            Counted = new(d => $"{arm!(d)} = {d.Parameter(ControlGroup)}", _ => "COUNT(*)"),
             Missing = noSends ?? (arm is null || sends?.ControlValue is null ? NeedsColumn(EntityKind.CampaignSends, "arm") : null),
             Population = " held out of the campaign (control group: sent nothing)",
             Membership = new("were in the control group (held out, sent nothing)", "were not in the control group"),
@@ -486,6 +487,7 @@ internal sealed partial class SemanticLayer
         measures.Add(new("treatment_group", "customers in the treatment group", EntityKind.CampaignSends, MeasureFormat.Count,
             d => $"SUM(CASE WHEN {treated(d)} THEN 1 ELSE 0 END)", [], true)
         {
+            Counted = new(treated, _ => "COUNT(*)"),
             Missing = noArms,
             Population = " sent the campaign (treatment group)",
             Membership = new("were in the treatment group", "were not in the treatment group"),

@@ -139,7 +139,20 @@ internal sealed record MeasureDefinition(
     /// compiler declines it otherwise.
     /// </summary>
     public bool PerSession { get; init; }
+
+    /// <summary>
+    /// The rows the measure counts, when it counts only some rows of its fact (a campaign arm's rows): the predicate and
+    /// the measure over those rows alone. A customer with none of those rows has 0, so a per-customer comparison that 0
+    /// fails reads the predicate as a filter and the plain aggregate (a semi-join on the filtered rows, not a
+    /// <c>CASE</c> per row of every customer). Null when the measure reads every row.
+    /// </summary>
+    public CountedRows? Counted { get; init; }
 }
+
+/// <summary>The rows a measure counts (<see cref="MeasureDefinition.Counted"/>).</summary>
+/// <param name="Where">The predicate of the counted rows, alias-qualified.</param>
+/// <param name="Aggregate">The measure over the counted rows alone.</param>
+internal sealed record CountedRows(Func<SqlDialect, string> Where, Func<SqlDialect, string> Aggregate);
 
 /// <summary>The value a measure takes on one row of its fact (<see cref="MeasureDefinition.EachRow"/>).</summary>
 /// <param name="Sql">The row's column, alias-qualified.</param>
