@@ -135,6 +135,12 @@ internal static partial class QuestionParser
             return mostOften;
         }
 
+        // "how many add-to-carts per checkout start" (QuestionParser.EventRatios.cs).
+        if (ReadEventRatio(question, layer, campaignNames, campaignIds) is { } eventRatio)
+        {
+            return eventRatio;
+        }
+
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;

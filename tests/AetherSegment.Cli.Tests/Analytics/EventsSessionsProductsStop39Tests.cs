@@ -78,6 +78,23 @@ public sealed class EventsSessionsProductsStop39Tests(AnalyticsDatabase database
     [InlineData("How many customers have logged more than 20 behavioural events?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events GROUP BY 1 HAVING count(*) > 20)")]
     [InlineData("how many shoppers generated at least 15 events in the last 30 days",
         "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE " + Events30Days + " GROUP BY 1 HAVING count(*) >= 15)")]
+    // Ratios of two event types' counts.
+    [InlineData("add to carts vs checkout starts in the last 30 days: how many add-to-carts per checkout start?",
+        "SELECT count(*) FILTER (WHERE event_type = 'add_to_cart') / count(*) FILTER (WHERE event_type = 'checkout_start') FROM behavioral_events WHERE " + Events30Days)]
+    [InlineData("how many add to carts per checkout start", "SELECT count(*) FILTER (WHERE event_type = 'add_to_cart') / count(*) FILTER (WHERE event_type = 'checkout_start') FROM behavioral_events")]
+    [InlineData("Checkout starts relative to add-to-cart events: checkout_start count divided by add_to_cart count",
+        "SELECT count(*) FILTER (WHERE event_type = 'checkout_start') / count(*) FILTER (WHERE event_type = 'add_to_cart') FROM behavioral_events")]
+    [InlineData("checkout_start events divided by add_to_cart events on ios",
+        "SELECT count(*) FILTER (WHERE event_type = 'checkout_start') / count(*) FILTER (WHERE event_type = 'add_to_cart') FROM behavioral_events WHERE device = 'ios'")]
+    [InlineData("product views per add to cart event in the last 7 days",
+        "SELECT count(*) FILTER (WHERE event_type = 'product_view') / count(*) FILTER (WHERE event_type = 'add_to_cart') FROM behavioral_events WHERE " + Events7Days)]
+    // A value recorded on the events said with customers who had events: a filter on those events.
+    [InlineData("how many distinct customers added something to their cart on iOS in the last 30 days",
+        "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' AND device = 'ios' AND " + Events30Days)]
+    [InlineData("number of customers who had add to cart events on android",
+        "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' AND device = 'android'")]
+    [InlineData("how many Canadian customers had more than 3 product view events on web",
+        "SELECT count(*) FROM (SELECT e.customer_id FROM behavioral_events e JOIN customers c ON c.customer_id = e.customer_id WHERE c.country = 'Canada' AND e.event_type = 'product_view' AND e.device = 'web' GROUP BY 1 HAVING count(*) > 3)")]
     public async Task Answer_IsTheHandWrittenSql(string question, string truth)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
