@@ -2,9 +2,9 @@ using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
-// "How many distinct customers added something to their cart on iOS in the last 30 days": a value recorded only on the
+// "How many distinct customers added something to their cart on <device> in the last 30 days": a value recorded only on the
 // events (the device) said with a count of customers who had events is a filter on those events, not on the customers
-// (it was declined: "customers cannot be filtered to ios").
+// (it was declined: "customers cannot be filtered to <device>").
 internal static partial class QuestionParser
 {
     private static ParsedQuestion EventFiltersOnCondition(SemanticLayer layer, ParsedQuestion parsed)

@@ -1,7 +1,7 @@
 namespace AetherSegment.Analytics;
 
 // A ratio of two event types' counts said with "per", "divided by" or "relative to": "how many add-to-carts per checkout
-// start", "checkout_start count divided by add_to_cart count", "checkout starts relative to add-to-cart events" (the
+// start", "<type A> count divided by <type B> count", "checkout starts relative to add-to-cart events" (the
 // first was read as both counts by event type, the others declined). Said as the ratio reading reads it ("ratio of A to
 // B"); an "A vs B" of the same two types said before it restates them and is dropped.
 internal static partial class QuestionParser
@@ -42,7 +42,7 @@ internal static partial class QuestionParser
                     start -= "how many ".Length;
                 }
 
-                // The ratio said last, as the ratio reading reads it after the filters and the range ("on ios ratio of A to B").
+                // The ratio said last, as the ratio reading reads it after the filters and the range ("on <device> ratio of A to B").
                 string said = $"ratio of {left.Entry.Phrase} to {after.Entry.Phrase}";
                 string rewritten = string.Concat(text.AsSpan(0, start), new string(' ', end - start), text.AsSpan(end));
                 rewritten = DropRestatedPairs(rewritten, layer, left.Entry.Values[0], after.Entry.Values[0], out bool reversed);
@@ -108,7 +108,7 @@ internal static partial class QuestionParser
     private static readonly string[] PairConnectors = [" vs ", " versus ", " and ", " v ", " relative to ", " divided by ", " per ", " over ", " to "];
 
     // "add to carts vs checkout starts in the last 30 days: how many add-to-carts per checkout start", "checkout starts
-    // relative to add-to-cart events: checkout_start count divided by add_to_cart count": the same two types said again
+    // relative to add-to-cart events: <type A> count divided by <type B> count": the same two types said again
     // restate the ratio and are dropped; said the other way round with a ratio word they are another ratio.
     private static string DropRestatedPairs(string text, SemanticLayer layer, string numerator, string denominator, out bool reversed)
     {

@@ -3,7 +3,7 @@ using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
-// "The most common event type on android", "which category do people add to their wishlist most often", "which 5 product
+// "The most common event type on <device>", "which category do people add to their wishlist most often", "which 5 product
 // types get added to cart most often": the top N by the number of rows counted (a count measure). "Most often" of a
 // verb people do counts the actions (the events), not the people; an event type ranked with no measure counts events.
 internal static partial class QuestionParser
@@ -49,7 +49,7 @@ internal static partial class QuestionParser
         ParsedQuestion parsed = ParseUnframed(plain, layer, campaignNames, campaignIds);
         if (parsed.Query is null && EventTypeRankedRegex().IsMatch(plain) && layer.Measure("events") is { Missing: null })
         {
-            // "the most common event type on android": no measure said, the event types are ranked by their events.
+            // "the most common event type on <device>": no measure said, the event types are ranked by their events.
             parsed = ParseUnframed(plain + " (events)", layer, campaignNames, campaignIds);
         }
 

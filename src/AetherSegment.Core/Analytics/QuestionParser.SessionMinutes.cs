@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace AetherSegment.Analytics;
 
-// Session durations in minutes and "per session" said of them: "average session length on iOS, in minutes", "avg session
-// length in minutes on android", "average session length on android, in seconds (per session)", "average session length
+// Session durations in minutes and "per session" said of them: "average session length on <device>, in minutes", "avg session
+// length in minutes on <device>", "average session length on <device>, in seconds (per session)", "average session length
 // in seconds by device (per session, not per event)". Each session is counted once either way (on its start row).
 internal static partial class QuestionParser
 {
@@ -48,7 +48,7 @@ internal static partial class QuestionParser
         if (words.Length is not null || layer.Measure("average_session_duration_seconds") is not { Missing: null } seconds || !ReferenceEquals(query.Measure, seconds)
             || query is not { Ratio: null, FilterRatio: null, Share: false, Having: null, RowComparison: null, ComparedTime: null, Statistic: null })
         {
-            return ParsedQuestion.Unplaced("\"in minutes\" is said of a duration; I give the average session duration in minutes, as in \"average session length on ios in minutes\"");
+            return ParsedQuestion.Unplaced("\"in minutes\" is said of a duration; I give the average session duration in minutes, as in \"average session length in minutes\"");
         }
 
         MeasureDefinition minutes = seconds with
