@@ -82,7 +82,7 @@ internal static partial class QuestionParser
     {
         question = DropRestatedAtAsOf(question, layer, out RelativeTimeRange? restated);
         question = ReadAveragePerPeriod(DaysOfTheWeekSaid(ColumnEqualsValue(question, layer)), layer, out TimeGrain? perPeriod);
-        ParsedQuestion parsed = ParseUnframed(question, layer, campaignNames, campaignIds);
+        ParsedQuestion parsed = EventFiltersOnCondition(layer, ParseUnframed(question, layer, campaignNames, campaignIds));
         if (perPeriod is { } grain)
         {
             parsed = AveragePerPeriod(parsed, grain);

@@ -13,11 +13,12 @@ internal static partial class QuestionParser
     /// <param name="Seconds">Whether the answer was asked "in seconds".</param>
     /// <param name="OncePerSession">Whether the question said each session is counted once.</param>
     /// <param name="Decline">Why the words cannot be read, or null.</param>
-    private sealed record SessionWords(NumericComparison? Length, bool Seconds, bool OncePerSession, string? Decline)
+    /// <param name="Minutes">Whether the answer was asked "in minutes" (QuestionParser.SessionMinutes.cs).</param>
+    private sealed record SessionWords(NumericComparison? Length, bool Seconds, bool OncePerSession, string? Decline, bool Minutes = false)
     {
         public static readonly SessionWords None = new(null, false, false, null);
 
-        public bool Said => Length is not null || Seconds || OncePerSession;
+        public bool Said => Length is not null || Seconds || OncePerSession || Minutes;
     }
 
     // Reads and masks the session words; a duration needs a unit ("15 minutes"), so a bare number stays a comparison.
@@ -48,15 +49,19 @@ internal static partial class QuestionParser
         }
 
         text = Consume(text, InSecondsRegex(), _ => seconds = true);
+        bool minutes = false;
+        text = ReadInMinutes(text, ref minutes);
         if (InOtherUnitRegex().Match(text) is { Success: true } unit)
         {
-            decline ??= $"I give session durations in seconds; ask without \"{unit.Value.Trim()}\"";
+            decline ??= $"I give session durations in seconds or minutes; ask without \"{unit.Value.Trim()}\"";
         }
 
+        decline ??= seconds && minutes ? "ask for the session duration in seconds or in minutes, not both" : null;
         text = Consume(text, OncePerSessionRegex(), _ => once = true);
+        text = ReadPerSession(text, ref once);
         // "distinct Android sessions": a count of sessions counts each once already.
         text = Consume(text, DistinctSessionsRegex(), _ => { });
-        words = new SessionWords(length, seconds, once, decline);
+        words = new SessionWords(length, seconds, once, decline, minutes);
         return text;
     }
 
@@ -67,6 +72,11 @@ internal static partial class QuestionParser
         if (!words.Said || parsed.Query is not { } query)
         {
             return parsed;
+        }
+
+        if (words.Minutes)
+        {
+            return InMinutes(layer, parsed, words);
         }
 
         if (words.Seconds && query.Measure.Format != MeasureFormat.Seconds && !(words.Length is not null && query.Measure.Name == "sessions"))

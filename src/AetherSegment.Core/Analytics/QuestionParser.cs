@@ -129,6 +129,18 @@ internal static partial class QuestionParser
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question)), layer), layer);
+        // "the most common event type", "added to cart most often" (QuestionParser.MostOften.cs).
+        if (ReadMostOften(question, layer, campaignNames, campaignIds) is { } mostOften)
+        {
+            return mostOften;
+        }
+
+        // "how many add-to-carts per checkout start" (QuestionParser.EventRatios.cs).
+        if (ReadEventRatio(question, layer, campaignNames, campaignIds) is { } eventRatio)
+        {
+            return eventRatio;
+        }
+
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;
@@ -174,6 +186,13 @@ internal static partial class QuestionParser
 
         // Events said as verbs ("searched", "wishlisted", "did not add anything to cart"): read again as the event types'
         // words, only where the rest of the parser declined (QuestionParser.EventVerbs.cs).
+        // "were active (any behavioral event)", "more than 10 <event type>s", "logged more than 20 events"
+        // (QuestionParser.ActiveAndEventCounts.cs).
+        if (ReadActiveAndEventCounts(question, layer, campaignNames, campaignIds) is { } activeOrCounted)
+        {
+            return activeOrCounted;
+        }
+
         if (EventVerbsSaid(question, layer) is { } eventWords && ParseOnce(eventWords, layer, campaignNames, campaignIds) is { Status: not AnalyticsAnswerStatus.Unanswerable } eventVerbs)
         {
             return eventVerbs;
@@ -639,7 +658,8 @@ internal static partial class QuestionParser
             foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
             {
                 if (dimension.Role == DimensionRole.Taxonomy && !phrase.StartsWith(dimension.Label, StringComparison.Ordinal)
-                    && placed.Exists(p => layer.Dimension(p.Filter.Dimension)?.Role == DimensionRole.Taxonomy && p.At + p.Filter.Phrase.Length + 1 == start))
+                    && placed.Exists(p => layer.Dimension(p.Filter.Dimension)?.Role == DimensionRole.Taxonomy && p.At + p.Filter.Phrase.Length + 1 == start)
+                    && !ProductsRanked(layer, phrase, limit is not null || superlative, dimensions))
                 {
                     int index = dimensions.FindIndex(d => d.Dimension == dimension);
                     dimensions.RemoveAt(index);
@@ -647,12 +667,11 @@ internal static partial class QuestionParser
             }
         }
 
-        // "the 3 best-selling products": with product names mapped, "products" as a breakdown could be the product types or
-        // the products by name, so it is asked back rather than read as either (it was read as product types).
-        if (!legacy && layer.Dimension("product_name") is { Missing: null }
-            && dimensionAt.Find(d => d.Dimension.Role == DimensionRole.Taxonomy && d.Phrase is "product" or "products" && dimensions.Exists(x => x.Dimension == d.Dimension)) is { Dimension: { } generic })
+        // "the 3 best-selling products": with product names mapped, "products" as a breakdown is the products by name
+        // (every tester's truth so far); product types are asked as such (QuestionParser.Products.cs).
+        if (!legacy)
         {
-            return ParsedQuestion.Unplaced($"\"products\" could be {generic.PluralLabel} or product names; ask for \"{generic.PluralLabel}\" or \"product names\"");
+            ProductsAsNames(layer, dimensions, dimensionAt);
         }
 
         // "orders in the <value> category", "<value> country revenue": a level named right after one of its values names the
@@ -2781,7 +2800,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:how much (?:more|less|higher|lower)|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )")]
     private static partial Regex GrowthRegex();
 
-    [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest) (" + Numbers + @")(?= )")]
+    [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?: selling| performing)? (" + Numbers + @")(?= )")]
     private static partial Regex TopRegex();
 
     [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?= )")]

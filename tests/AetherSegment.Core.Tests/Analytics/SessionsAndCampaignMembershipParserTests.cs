@@ -61,7 +61,7 @@ public sealed class SessionsAndCampaignMembershipParserTests
     }
 
     [Theory]
-    [InlineData("average session length in minutes")]
+    [InlineData("revenue in minutes")]
     [InlineData("revenue in seconds")]
     [InlineData("orders longer than 15 minutes")]
     [InlineData("how many sessions lasted longer than 15 minutes and shorter than 20 minutes")]
