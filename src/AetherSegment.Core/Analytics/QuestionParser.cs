@@ -80,7 +80,7 @@ internal static partial class QuestionParser
             return known;
         }
 
-        ParsedQuestion parsed = ParseOnce(question, layer, campaignNames, campaignIds);
+        ParsedQuestion parsed = RangeOnSeveralParts(question, layer, ParseOnce(question, layer, campaignNames, campaignIds));
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
