@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AetherSegment.Analytics;
 
 // Stop 39 (exclusions, campaigns and periods): one time range said once beside two different conditions.
@@ -12,7 +14,7 @@ internal static partial class QuestionParser
         "me", "tell", "please",
     };
 
-    // "Count customers who used the room planner and also made a purchase in the last 30 days": the range said once could be
+    // "count customers who used <an event type> and also made a purchase in the last 30 days": the range said once could be
     // on both parts or only on the nearest (the purchase; the other at any time). A count with two positive conditions of
     // different kinds (another table, another event type) on timed rows, one range said once and not before both parts, is
     // asked back with the two readings. Said for each part ("... in the last 30 days and ... in the last 30 days"), or first
@@ -52,13 +54,36 @@ internal static partial class QuestionParser
             + $"(the other at any time); say the range for each part, as in \"{People(layer)} who {parts[0]} {said} and {parts[^1]} {said}\"") with { Partial = query };
     }
 
+    // "bought <A> but nothing from <B>", "... and nothing in <B>": never anything from <B>, as "but never anything from <B>"
+    // reads (a range said after <B> stays the question's: "this year but nothing from <B> this year" is one range said twice).
+    private static string ButNothingFrom(string text) =>
+        text.Contains(" nothing ", StringComparison.Ordinal) ? ButNothingFromRegex().Replace(text, " but never anything from ") : text;
+
+    [GeneratedRegex(@" (?:but|and|yet) (?:bought |purchased |ordered )?nothing (?:at all )?(?:from|in|of) (?!(?:the |a |an )?(?:last|this|past|previous|recent|same|that|those|these|\d)\b)(?=[a-z])")]
+    private static partial Regex ButNothingFromRegex();
+
+    // "high churn risk customers (churn probability above 0.7)", "at-risk shoppers (churn probability over 0.6)": a label
+    // defined by the lower bound said right after it is that bound alone ("low risk ... above" is left as it was).
+    internal static string LabelDefinedByThreshold(string text)
+    {
+        if (!text.Contains("risk", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        return ChurnRiskLabelRegex().Replace(text, "${noun} (with ");
+    }
+
+    [GeneratedRegex(@"\b(?:(?:very|highly) )?(?:high|at)[ -]?(?:churn[ -])?risk (?<noun>customers|people|shoppers|clients|users|buyers) \((?:(?:with|whose|with a|who have a|that have a|having a) )?(?=churn probability (?:is )?(?:over|above|greater|more|higher|at least|of over|of at least)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChurnRiskLabelRegex();
+
     // A range as said after a verb: "in the last 30 days", "this year", "in 2025".
     private static string RangeSaid(RelativeTimeRange time) =>
         time.Phrase.StartsWith("last ", StringComparison.Ordinal) && time.Phrase.Length > 5 && char.IsDigit(time.Phrase[5]) ? "in the " + time.Phrase
         : time.Phrase.StartsWith("this ", StringComparison.Ordinal) || time.Phrase.StartsWith("last ", StringComparison.Ordinal) || time.Phrase == "yesterday" || time.Phrase == "today" ? time.Phrase
         : "in " + time.Phrase;
 
-    // A condition in words for the readings asked back: "had room planner use events", "bought".
+    // A condition in words for the readings asked back: "had <event type> events", "bought".
     private static string Part(CustomerCondition condition)
     {
         string filters = string.Join(", ", condition.Filters.Where(f => f.Dimension != "event_type").Select(f => f.Phrase));

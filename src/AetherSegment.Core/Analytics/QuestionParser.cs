@@ -128,7 +128,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question)), layer), layer);
+        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByThreshold(question))), layer), layer);
         if (ReadRowsOfCustomers(question, layer, campaignNames, campaignIds) is { } rowsOfCustomers)
         {
             return rowsOfCustomers;

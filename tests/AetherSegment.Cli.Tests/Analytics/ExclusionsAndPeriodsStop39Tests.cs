@@ -68,4 +68,42 @@ public sealed class ExclusionsAndPeriodsStop39Tests(AnalyticsDatabase database) 
         Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
         Assert.Contains("who did not buy in the time range", answer.Restatement, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // "but nothing from <B>": never anything from it (over all time, or in the one range said twice).
+    [InlineData("How many customers bought Outdoor products but nothing from Lighting?", "Outdoor", "Lighting", false)]
+    [InlineData("customers who purchased Bedroom items and nothing in Textiles", "Bedroom", "Textiles", false)]
+    [InlineData("Customers who bought Lighting in the last 30 days but nothing from Decoration in the last 30 days", "Lighting", "Decoration", true)]
+    public async Task BoughtOneCategoryButNothingFromAnother(string question, string bought, string notBought, bool timed)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        string window = timed ? $" AND transaction_date BETWEEN {Last30}" : "";
+        string truth = $"SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM transactions WHERE category = '{bought}'{window}) AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE category = '{notBought}'{window})";
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        Assert.Contains($"bought {bought} but not {notBought}", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A risk label defined by the threshold said right after it is the threshold; "outside <country>" excludes it.
+    [InlineData("high churn risk customers (churn probability above 0.7) outside the US", "0.7", true)]
+    [InlineData("How many high churn-risk customers (churn probability over 0.6) do we have?", "0.6", false)]
+    [InlineData("at-risk shoppers (churn probability over 0.5) not in the United States", "0.5", true)]
+    public async Task ARiskLabelDefinedByItsThreshold(string question, string threshold, bool outsideUs)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        string place = outsideUs ? " AND (country IS NULL OR country <> 'United States')" : "";
+        string truth = $"SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM customer_scores WHERE churn_probability > {threshold}){place}";
+        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        Assert.Contains("churn probability is over", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALowRiskLabelWithALowerBound_IsNotRead()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "low churn risk customers (churn probability above 0.7)", answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+    }
 }
