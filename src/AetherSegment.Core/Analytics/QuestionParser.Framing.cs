@@ -634,7 +634,8 @@ internal static partial class QuestionParser
         // (without it, it was read as a count of carts over 500 per customer).
         text = text.Contains(" worth ", StringComparison.Ordinal) ? WorthAmountRegex().Replace(text, "dollars ") : text;
         // "never bought anything in <a category>": the value is what was not bought, as "anything from <it>" (the value
-        // fell off the never part, which read "never bought" anything at all).
+        // fell off the never part, which read "never bought" anything at all); "in those 7 days", "in that period" are the
+        // range said again, not a value.
         text = text.Contains(" anything in ", StringComparison.Ordinal) ? AnythingInRegex().Replace(text, " from ") : text;
         // "revenue from treated customers in campaigns using the <a trigger> trigger": a filter on the campaigns, as "with the
         // <trigger> trigger" (the word "campaigns" made it a row for each campaign).
@@ -726,7 +727,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= worth (?:(?:more|less|greater|higher|lower) than |over |above |under |below |at least |at most |between |exactly |up to |in excess of )?)(?=\d)")]
     private static partial Regex WorthAmountRegex();
 
-    [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |\d)(?=[a-z])")]
+    [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |that |those |these |\d)(?=[a-z])")]
     private static partial Regex AnythingInRegex();
 
     [GeneratedRegex(@"(?<= )viewed (more than|over|at least|fewer than|less than|under) (\d+) (?:products|items) (?!(?:in|from|of) (?!the last|the past|last|past))")]

@@ -227,7 +227,7 @@ internal static partial class QuestionParser
     private static partial Regex BoughtOneRegex();
 
     // A negation word within the three words before a purchase verb: "never bought", "haven't ever ordered".
-    [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once))* $")]
+    [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once|make|made|place|placed|a|an|any|single))* $")]
     private static partial Regex NegationBeforeVerbRegex();
 
     // "signed up in", "joined during", "acquired within", "new customers from": the verb of joining right before a range.

@@ -65,6 +65,7 @@ internal static partial class QuestionParser
         if (PurchaseVerbRegex().IsMatch(text))
         {
             text = ButNothingInRegex().Replace(text, " but have not bought anything ");
+            text = ButNothingFrom(text);
         }
 
         // "(any time)", "at any point": over all time, as a question without a range reads.

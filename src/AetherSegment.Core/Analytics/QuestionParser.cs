@@ -80,7 +80,7 @@ internal static partial class QuestionParser
             return known;
         }
 
-        ParsedQuestion parsed = Audit(question, ParseOnce(question, layer, campaignNames, campaignIds), layer);
+        ParsedQuestion parsed = Audit(question, RangeOnSeveralParts(question, layer, ParseOnce(question, layer, campaignNames, campaignIds)), layer);
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
@@ -128,7 +128,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(question)), layer), layer);
+        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByThreshold(question))), layer), layer);
         // "the most common event type", "added to cart most often" (QuestionParser.MostOften.cs).
         if (ReadMostOften(question, layer, campaignNames, campaignIds) is { } mostOften)
         {
