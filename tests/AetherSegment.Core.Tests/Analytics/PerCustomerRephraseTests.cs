@@ -34,6 +34,7 @@ public sealed class PerCustomerRephraseTests
     [InlineData(" repeat purchase rate ")]
     [InlineData(" how many customers have not ordered in the last 90 days ")]
     [InlineData(" how many orders does a customer place ")]
+    [InlineData(" how many customers havent ordered in over 180 days ")]
     public void RephrasePerCustomer_LeavesOtherWordings(string text) =>
         Assert.Equal(text, QuestionParser.RephrasePerCustomer(text));
 
