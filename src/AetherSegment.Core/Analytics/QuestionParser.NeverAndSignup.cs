@@ -18,26 +18,22 @@ internal static partial class QuestionParser
             return parsed;
         }
 
+        // A cheap test first: most questions have no condition, range, share or event count, and say no negation or join.
         string lower = question.ToLowerInvariant();
-        if (query.Conditions.Count > 0 || query.Time is not null || query.Measure.Fact == EntityKind.Events)
-        {
-            // Two verbs with one value or one range between them (QuestionParser.NeverAndSignup.cs, VerbsDisagree).
-            string normalizedFirst = QuestionText.Normalize(question);
-            if (VerbsDisagree(normalizedFirst, query, layer) is { } disagree)
-            {
-                return ParsedQuestion.Unplaced(disagree);
-            }
-        }
-
-        // A cheap word test first: most questions say none of these words.
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
-        if (!negated && !joined)
+        bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
+        if (!parts && !negated && !joined)
         {
             return parsed;
         }
 
         string normalized = QuestionText.Normalize(question);
+        if (parts && VerbsDisagree(normalized, query, layer) is { } disagree)
+        {
+            return ParsedQuestion.Unplaced(disagree);
+        }
+
         if (negated && NeverClauseThenVerbRegex().Match(normalized) is { Success: true } clause)
         {
             // "customers who have never bought anything viewed <a category>": the negation belongs to the clause, the second
@@ -82,9 +78,11 @@ internal static partial class QuestionParser
 
         // "what percentage of all customers bought at least once in the last 30 days" read as a share of the buyers out of
         // all buyers (always 1): the whole said is every customer.
-        if (query is { Share: true, ShareWhole: null } && query.Measure.Name == "buyers" && AllCustomersWholeRegex().IsMatch(normalized))
+        // The same for "what percentage of customers viewed <a category>" read as a share of the events, and "what
+        // percentage of customers were in the treatment group of <a campaign>" read out of every treated customer.
+        if (query is { Share: true, ShareWhole: null } && !ReferenceEquals(query.Measure, layer.CustomerCount) && AllCustomersWholeRegex().IsMatch(normalized))
         {
-            return $"a share out of all {People(layer)}, but I read it out of the {People(layer)} who bought; ask for the two counts, as in \"how many {People(layer)} bought in the last 30 days\"";
+            return $"a share out of all {People(layer)}, but I read it out of all {query.Measure.Label}; ask for the two counts, as in \"how many {People(layer)} ...\" and \"how many {People(layer)} are there\"";
         }
 
         foreach (CustomerCondition condition in query.Conditions)

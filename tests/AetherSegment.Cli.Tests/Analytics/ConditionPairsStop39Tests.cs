@@ -58,6 +58,22 @@ public sealed class ConditionPairsStop39Tests(AnalyticsDatabase database) : ICla
     }
 
     [Theory]
+    [MemberData(nameof(KindNames))]
+    public async Task TheKindAsAShareOfAllCustomers_IsAnsweredRightOrDeclined(string kind)
+    {
+        (string after, string verb, _, string sql) = NeverCombinationsStop39Tests.Kinds[kind];
+        double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT avg(CASE WHEN {sql} THEN 1.0 ELSE 0 END) FROM customers c");
+        foreach (string question in (string[])[$"What share of customers {after}?", $"What percentage of customers {verb}?"])
+        {
+            AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
+            if (answer.Status == AnalyticsAnswerStatus.Answered)
+            {
+                Assert.True(Math.Abs(RuleAnswers.Single(answer) - truth) < 1e-9, $"{question}: expected {truth}, got {RuleAnswers.Single(answer)} ({answer.Restatement})");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("customers in London and who searched")]
     [InlineData("How many customers spent over $1,000 and bought Lighting?")]
     [InlineData("How many customers viewed Bedroom products and bought Curtains?")]

@@ -15,6 +15,9 @@ public sealed class HeldOutStop39Tests(AnalyticsDatabase database) : IClassFixtu
     [InlineData("Percentage of customers acquired through social, per country", "could be out of that country's")]
     // Out of all customers was asked; the buyers out of the buyers (always 1) was computed.
     [InlineData("What percentage of all customers bought at least once in the last 30 days?", "out of all customers")]
+    // The same kind, found by the generated shapes: a share of customers read as a share of events or of treated customers.
+    [InlineData("What percentage of customers viewed Bedroom products?", "out of all customers")]
+    [InlineData("What percentage of customers were in the treatment group of campaign CMP003?", "out of all customers")]
     public async Task AReadingOfADifferentQuestion_IsDeclinedWithTheReason(string question, string reason)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
