@@ -418,28 +418,20 @@ internal static partial class AnalyticsCompiler
     {
         if (fact.Kind != EntityKind.Events || timed || query.Ratio is not null || query.RowComparison is not null
             || layer.SessionStart is not { } start || layer.SessionId is not { } session
-            || query.Measure.Expression(dialect) != $"COUNT(DISTINCT {session(dialect)})"
-            || (query.Measure.NeedsCustomers && !layer.CustomerPerSession)
-            || (query.Conditions.Count > 0 && !layer.CustomerPerSession))
+            || query.Measure.Expression(dialect) != $"COUNT(DISTINCT {session(dialect)})" || !OneValuePerSession(query, layer, fact, dialect))
         {
             return null;
-        }
-
-        if (query.Dimension is { } dimension && !PerSession(dimension, layer, fact, dialect))
-        {
-            return null;
-        }
-
-        foreach (QueryFilter filter in query.Filters)
-        {
-            if (layer.Dimension(filter.Dimension) is not { } filtered || !PerSession(filtered, layer, fact, dialect))
-            {
-                return null;
-            }
         }
 
         return start(dialect);
     }
+
+    // Whether every customer condition, breakdown and filter of the query takes one value per session, so a session's rows
+    // are kept or dropped together.
+    private static bool OneValuePerSession(AnalyticsQuery query, SemanticLayer layer, FactInfo fact, SqlDialect dialect) =>
+        ((!query.Measure.NeedsCustomers && query.Conditions.Count == 0) || layer.CustomerPerSession)
+        && (query.Dimension is not { } dimension || PerSession(dimension, layer, fact, dialect))
+        && query.Filters.All(filter => layer.Dimension(filter.Dimension) is { } filtered && PerSession(filtered, layer, fact, dialect));
 
     // A ratio on the events with the sessions as one part ("events per session"): the distinct count of session ids and
     // the count of session-start rows (the same under the conditions of SessionStartFilter: no time range cutting a
@@ -447,24 +439,9 @@ internal static partial class AnalyticsCompiler
     private static (string Distinct, string Starts)? SessionStartCount(AnalyticsQuery query, SemanticLayer layer, FactInfo fact, bool timed, SqlDialect dialect)
     {
         if (fact.Kind != EntityKind.Events || timed || query.Ratio is not { SameTable: true } || query.RowComparison is not null
-            || layer.SessionStart is not { } start || layer.SessionId is not { } session
-            || (query.Measure.NeedsCustomers && !layer.CustomerPerSession)
-            || (query.Conditions.Count > 0 && !layer.CustomerPerSession))
+            || layer.SessionStart is not { } start || layer.SessionId is not { } session || !OneValuePerSession(query, layer, fact, dialect))
         {
             return null;
-        }
-
-        if (query.Dimension is { } dimension && !PerSession(dimension, layer, fact, dialect))
-        {
-            return null;
-        }
-
-        foreach (QueryFilter filter in query.Filters)
-        {
-            if (layer.Dimension(filter.Dimension) is not { } filtered || !PerSession(filtered, layer, fact, dialect))
-            {
-                return null;
-            }
         }
 
         string distinct = $"COUNT(DISTINCT {session(dialect)})";
