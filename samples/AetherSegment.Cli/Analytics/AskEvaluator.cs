@@ -159,6 +159,11 @@ internal static partial class AskEvaluator
 
     private static string? Compare(QueryResult truth, AnalyticsAnswer answer, double tolerance)
     {
+        if (truth.Columns.Count == 1 && truth.Rows.Count > 1)
+        {
+            return CompareNames(truth, answer);
+        }
+
         if (truth.Columns.Count == 1)
         {
             object? expected = truth.Rows.Count == 0 ? null : truth.Rows[0][0];
@@ -202,6 +207,36 @@ internal static partial class AskEvaluator
             if (!Same(expected, actual, tolerance) && !SameProportion(answer.Columns[^1], expected, actual, tolerance))
             {
                 return $"{key}: expected {Show(expected)}, got {Show(actual)}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A top N whose truth lists only the names, in order (one column, several rows): the answer's first column must hold
+    /// the same names in the same order, except that names whose answered values tie may come in either order.
+    /// </summary>
+    private static string? CompareNames(QueryResult truth, AnalyticsAnswer answer)
+    {
+        string[] expected = [.. truth.Rows.Select(r => Key(r[0]))];
+        string[] actual = [.. answer.Rows.Select(r => Key(r[answer.Columns[0]]))];
+        if (actual.Length != expected.Length)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"expected {expected.Length} rows, got {actual.Length}");
+        }
+
+        if (!expected.Order(StringComparer.Ordinal).SequenceEqual(actual.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return $"expected {string.Join(", ", expected)}, got {string.Join(", ", actual)}";
+        }
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            int at = Array.IndexOf(actual, expected[i]);
+            if (at != i && !Same(answer.Rows[at][answer.Columns[^1]], answer.Rows[i][answer.Columns[^1]], 0))
+            {
+                return $"expected the order {string.Join(", ", expected)}, got {string.Join(", ", actual)}";
             }
         }
 

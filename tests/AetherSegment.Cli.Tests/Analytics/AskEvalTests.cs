@@ -93,6 +93,22 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     }
 
     [Theory]
+    [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 2", 0)]
+    [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) ASC LIMIT 2", 1)]
+    [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 3", 1)]
+    public async Task TopNTruths_ListingOnlyTheNames_MatchTheAnswersNamesInOrder(string truth, int wrong)
+    {
+        // The 25th blind set writes a top N's truth as the names alone, in order ("SELECT city ... LIMIT 5").
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("top-n", "top 2 countries by customers", truth);
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
     [InlineData("SELECT AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END) FROM customers", 0)]
     [InlineData("SELECT 100.0 * AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END) FROM customers", 0)]
     [InlineData("SELECT 10.0 * AVG(CASE WHEN acquisition_source = 'referral' THEN 1.0 ELSE 0.0 END) FROM customers", 1)]
