@@ -261,11 +261,13 @@ internal static partial class QuestionParser
     // exactly when one is). Word shorthand ("custs", "3+", "2k", "who've") is QuestionText's.
     private static string Shorthand(string question)
     {
-        // "which 10 customers spent the most (ids pls)": a top N of customers is answered with their ids; asking for them
-        // adds nothing there.
+        // "which 10 customers spent the most (ids pls)", "... - customer ids please", "Just the customer id.": a top N of
+        // customers is answered with their ids (pseudonymous keys, no other personal data); asking for them adds nothing.
         if (TopCustomersRegex().IsMatch(question))
         {
             question = IdsAskedRegex().Replace(question, " ");
+            // "which customer has spent the most": the one customer first by the measure, with ties.
+            question = OneCustomerMostRegex().Replace(question, "which 1 ${noun}");
         }
 
         if (!ShorthandRegex().IsMatch(question))
@@ -289,10 +291,13 @@ internal static partial class QuestionParser
     private static partial Regex ShorthandRegex();
 
 
-    [GeneratedRegex(@"\b(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)|which (?:single )?(?:customer|shopper|buyer))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TopCustomersRegex();
 
-    [GeneratedRegex(@"\((?:their |the )?(?:customer )?ids?(?:,? ?(?:pls|please|only|biggest first|highest first|largest first))?\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhich (?:single )?(?<noun>customer|shopper|buyer)\b(?=(?: (?:has|have|had|is|was))? (?:spent|bought|placed|ordered|purchased|made|generated|brought|contributed)\b[^?.]* the (?:most|highest|biggest|largest)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OneCustomerMostRegex();
+
+    [GeneratedRegex(@"\((?:their |the )?(?:customer[ _])?ids?(?:,? ?(?:pls|please|only|biggest first|highest first|largest first))?\)|(?:[-\u2013\u2014:.,;] ?|\? )(?:(?:just|only|give me|show me|with) )?(?:the |their )?customer[ _]ids?(?:,? ?(?:pls|pleases?|only))?[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex IdsAskedRegex();
 
 

@@ -23,7 +23,6 @@ internal static class RuleAnswers
         return answer;
     }
 
-    /// <summary>The one value of a one-row answer.</summary>
     /// <summary>The one value a truth query returns on the test database (0 when it returns none).</summary>
     public static async Task<double> TruthAsync(string databasePath, string sql)
     {
@@ -32,5 +31,14 @@ internal static class RuleAnswers
         return Convert.ToDouble(result.Scalar() ?? 0, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first column of every row a truth query returns on the test database, as text, in order.</summary>
+    public static async Task<List<string>> ColumnAsync(string databasePath, string sql)
+    {
+        DuckDBDataStore store = new(databasePath);
+        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
+        return [.. result.Rows.Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "")];
+    }
+
+    /// <summary>The one value of a one-row answer.</summary>
     public static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
 }
