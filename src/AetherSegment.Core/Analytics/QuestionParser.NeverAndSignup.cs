@@ -34,6 +34,14 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(disagree);
         }
 
+        // "total revenue from customers in the treatment group of <a campaign>", "how much have customers in the treatment
+        // group spent": the revenue attributed to the campaign, or everything those customers bought? Said of the
+        // customers without "attributed" or "campaign revenue", either could be meant.
+        if (query.Measure.Name is "attributed_revenue" or "treatment_attributed_revenue" && !AttributedSaidRegex().IsMatch(normalized) && CustomersSpendRegex().IsMatch(normalized))
+        {
+            return ParsedQuestion.Unplaced($"revenue said of the {People(layer)} in a campaign group could be the {query.Measure.Label} or everything those {People(layer)} bought; ask for \"attributed campaign revenue ...\" or for \"revenue from {People(layer)} who were in ...\" as a condition");
+        }
+
         if (negated && NeverClauseThenVerbRegex().Match(normalized) is { Success: true } clause)
         {
             // "customers who have never bought anything viewed <a category>": the negation belongs to the clause, the second
@@ -105,11 +113,20 @@ internal static partial class QuestionParser
                     return $"\"{filter.Phrase}\" follows \"{VerbBefore(said[0])}\", but I read it on {condition.Measure.Label}; ask with each value next to its own verb";
                 }
 
-                // "spent over $1,000 and bought <a category>": the amount is the customers' whole spend, and the category a
-                // purchase of its own, not the spend on it.
+                // "searched but never viewed <a category>": the category is said with the negated verb, but read on the
+                // searches (and the other way round). "viewed <a product type> but didn't buy one" says it for both.
+                if (filter.Dimension != "event_type" && !(condition.Negated && BoughtOneRegex().IsMatch(normalized))
+                    && said.TrueForAll(at => verbs.FindLastIndex(v => v < at) is >= 0 and int verb && NegatedVerb(words, verbs[verb], at) != condition.Negated))
+                {
+                    return condition.Negated
+                        ? $"\"{filter.Phrase}\" is said with \"{words[verbs.FindLast(v => v < said[0])]}\", not with the negation, but I read it on the {condition.Measure.Label} that are negated; ask with each value next to its own verb"
+                        : $"\"{filter.Phrase}\" is said with the negation (\"{words[verbs.FindLast(v => v < said[0])]}\"), but I read it on {condition.Measure.Label} that are not negated; ask with each value next to its own verb";
+                }
+
+                // "spent over $1,000 and bought <a category>", "placed 3 or more orders, bought <a category>": the amount is the
+                // customers' whole spend, and the category a purchase of its own, not the spend on it.
                 if (purchase && condition.Comparison is { } comparison && WordIndexes(normalized, comparison.Phrase) is [int compared, ..]
-                    && said.TrueForAll(at => verbs.Exists(v => v > Math.Min(compared, at) && v < Math.Max(compared, at))
-                        && AnyWord(words, Math.Min(compared, at), Math.Max(compared, at), "and", "who", "but", "also")))
+                    && said.TrueForAll(at => verbs.Exists(v => v > Math.Min(compared, at) && v < Math.Max(compared, at))))
                 {
                     return $"\"{comparison.Phrase}\" and \"{filter.Phrase}\" are said with two verbs: {condition.Measure.Label} {comparison.Phrase} in total and a purchase of {filter.Phrase}, or {condition.Measure.Label} on {filter.Phrase} {comparison.Phrase}? Ask one of them, as in \"{People(layer)} whose {condition.Measure.Label} on {filter.Phrase} is {comparison.Phrase}\"";
                 }
@@ -126,12 +143,57 @@ internal static partial class QuestionParser
             && !query.Conditions.Any(c => c.Time is not null) && parts.Count >= 2 && WordIndexes(normalized, time.Phrase) is [int rangeAt] && rangeAt > parts[0]
             && !words.Any(w => w is "both" or "same" or "those" or "each" or "either")
             && !AnyWord(words, rangeAt, words.Length, "never", "havent", "hasnt", "not", "didnt", "no", "without", "nothing")
-            && Enumerable.Range(0, parts.Count - 1).Any(i => AnyWord(words, parts[i], parts[i + 1], "and", "who", "also", "then", "with")))
+            && (TwoVerbsWithoutNegation(words, verbs) || Enumerable.Range(0, parts.Count - 1).Any(i => AnyWord(words, parts[i], parts[i + 1], "and", "who", "also", "then", "with"))))
         {
             return $"\"{time.Phrase}\" is said beside two parts ({words[parts[0]]} ... {words[parts[^1]]}): the range could bound either or both; say the range next to each part it bounds";
         }
 
+        // "revenue in the last 30 days from customers who spent over $1,000": the range is said once, for the revenue and
+        // for the customers' own total compared; it could bound either or both.
+        if (query is { Time: { } measured, ComparedTime: null, SignupTime: false } && !ReferenceEquals(query.Measure, layer.CustomerCount) && query.Measure.Name != "buyers"
+            && query.Conditions.FirstOrDefault(c => c is { Comparison: not null, AllTime: false, Time: null } && layer.Fact(c.Measure.Fact) is { Time: not null, IsCustomerGrain: false }) is { } totalled
+            && WordIndexes(normalized, measured.Phrase).Count == 1)
+        {
+            return $"\"{measured.Phrase}\" is said once for the {query.Measure.Label} and for the {People(layer)}' {totalled.Measure.Label} {totalled.Comparison!.Phrase}: it could bound either or both; say the range next to each, as in \"{query.Measure.Label} {measured.Phrase} from {People(layer)} whose {totalled.Measure.Label} {measured.Phrase} is {totalled.Comparison.Phrase}\"";
+        }
+
         return null;
+    }
+
+    private static readonly string[] NegatingWords = ["never", "not", "havent", "hasnt", "didnt", "dont", "doesnt", "no", "without", "nothing", "none", "neither", "nor"];
+
+    // Past-tense verbs of two parts ("bought in the last 30 days, bought Curtains"); "view" or "purchase" may be nouns.
+    private static readonly HashSet<string> PastVerbs = new(StringComparer.Ordinal)
+    {
+        "bought", "purchased", "ordered", "shopped", "spent", "placed", "viewed", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started",
+    };
+
+    // Two verbs of two parts with nothing negated (a negated part keeps its own reading of the range).
+    private static bool TwoVerbsWithoutNegation(string[] words, List<int> verbs) =>
+        verbs.Count(v => PastVerbs.Contains(words[v])) >= 2 && !AnyWord(words, 0, words.Length, NegatingWords);
+
+    // Whether the verb at word index verb is negated for a value said at word index at: a negation within the three words
+    // before the verb and after any verb before it ("never viewed", "haven't ever bought", "without buying"; not "never
+    // bought Outdoor bought"), or between the verb and the value ("bought nothing from", "bought <one> but not <another>").
+    private static bool NegatedVerb(string[] words, int verb, int at) =>
+        NegatedBefore(words, verb) || AnyWord(words, verb + 1, at, "nothing", "no", "none", "never", "not", "without", "nor", "neither", "excluding", "except", "exclude");
+
+    private static bool NegatedBefore(string[] words, int verb)
+    {
+        for (int i = verb - 1; i >= Math.Max(0, verb - 3); i--)
+        {
+            if (Array.IndexOf(NegatingWords, words[i]) >= 0)
+            {
+                return true;
+            }
+
+            if (PurchaseVerbs.Contains(words[i]) || EventVerbs.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // Whether one of the words is said from word index from up to (not including) to.
@@ -193,8 +255,8 @@ internal static partial class QuestionParser
     // question said it of the sign-up is declined.
     private static ParsedQuestion SignupRange(string normalized, ParsedQuestion parsed, AnalyticsQuery query, SemanticLayer layer)
     {
-        if (query.Time is not { } time || SignupRangeRegex().Match(normalized) is not { Success: true } said
-            || !SaidRightAfter(normalized[(said.Index + said.Length)..], time.Phrase))
+        if (query.Time is not { } time || query.SignupTime
+            || SignupRangeRegex().Matches(normalized).FirstOrDefault(m => SaidRightAfter(normalized[(m.Index + m.Length)..], time.Phrase)) is not { } said)
         {
             return parsed;
         }
@@ -202,9 +264,9 @@ internal static partial class QuestionParser
         if (!ReferenceEquals(query.Measure, layer.CustomerCount) || query.ComparedTime is not null || query.Dimension is { IsTime: true } || query.Share || query.Ratio is not null || query.FilterRatio is not null
             || query.Conditions.Any(c => c.Time is not null))
         {
-            return query.TimeOnConditions
-                ? ParsedQuestion.Unplaced($"I could not place \"{said.Groups["verb"].Value}\" with {time.Phrase}: the range would apply to the rows in the condition, not to when the {People(layer)} signed up; ask for a count of {People(layer)} who signed up {time.Phrase}")
-                : parsed;
+            // A count of customers in a range is by when they signed up already ("new customers acquired, October vs
+            // September"); a range on anything else ("buyers ... who signed up in 2026") is not the sign-up.
+            return !query.TimeOnConditions && layer.Fact(query.Measure.Fact) is { IsCustomerGrain: true } ? parsed : ParsedQuestion.Unplaced($"I could not place \"{said.Groups["verb"].Value}\" with {time.Phrase}: the range would apply to the {(query.TimeOnConditions ? "rows in the condition" : query.Measure.Label)}, not to when the {People(layer)} signed up; ask for a count of {People(layer)} who signed up {time.Phrase}");
         }
 
         List<CustomerCondition> conditions = [.. query.Conditions.Select(c => layer.Fact(c.Measure.Fact) is { Time: not null, IsCustomerGrain: false } ? c with { AllTime = true } : c)];
@@ -237,7 +299,7 @@ internal static partial class QuestionParser
     private static partial Regex NeverClauseThenVerbRegex();
 
     // "viewed <a product type> but didn't buy one": the purchase is of the value viewed, said again as "one" or "it".
-    [GeneratedRegex(@" (?:buy|bought|purchase|purchased|order|ordered) (?:one|it|them|those|any of them)(?= )")]
+    [GeneratedRegex(@" (?:buy|bought|buying|purchase|purchased|purchasing|order|ordered|ordering) (?:one|it|them|those|any of them)(?= )")]
     private static partial Regex BoughtOneRegex();
 
     // "percentage of all customers", "share of our customers": the whole said is every customer.
@@ -247,6 +309,14 @@ internal static partial class QuestionParser
     // A negation word within the three words before a purchase verb: "never bought", "haven't ever ordered".
     [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once|make|made|place|placed|a|an|any|single))* $")]
     private static partial Regex NegationBeforeVerbRegex();
+
+    // "attributed revenue", "campaign revenue", "revenue from the campaign": revenue said to be the campaign's.
+    [GeneratedRegex(@" (?:attributed|attribution|attributable|campaign revenue|revenue (?:from|of|generated by|driven by) (?:the |that |this |each |every |a )?campaigns?|campaigns? (?:drove|generated|brought|produced))")]
+    private static partial Regex AttributedSaidRegex();
+
+    // "revenue from customers", "have customers ... spent", "spend of customers": revenue said of the customers.
+    [GeneratedRegex(@" (?:(?:revenue|sales|spend|spending) (?:from|of|by) (?:the )?(?:customers|shoppers|people|buyers)|(?:spent|spend|spending) )")]
+    private static partial Regex CustomersSpendRegex();
 
     // "signed up in", "joined during", "acquired within", "new customers from": the verb of joining right before a range.
     [GeneratedRegex(@"(?<= )(?<verb>signed up|sign up|signup|joined|registered|acquired|new customers)(?= )")]
