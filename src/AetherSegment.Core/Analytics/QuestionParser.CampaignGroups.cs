@@ -77,7 +77,7 @@ internal static partial class QuestionParser
     private static partial Regex AmongWhoGotItRegex();
 
     /// <summary>
-    /// "Customers in the treatment group of both X and Y", "customers in Canada who received a X campaign (treatment)" (on
+    /// "Customers in the treatment group of both X and Y", "customers in &lt;a place&gt; who received a X campaign (treatment)" (on
     /// the question as asked, without a breakdown or a top N): how many, each customer once (not their campaign rows).
     /// </summary>
     private static string CustomersInGroupSaid(string question)
