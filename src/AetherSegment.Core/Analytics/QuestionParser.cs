@@ -128,7 +128,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByThreshold(question))), layer), layer);
+        question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByThreshold(question))), layer), layer));
         // "the most common event type", "added to cart most often" (QuestionParser.MostOften.cs).
         if (ReadMostOften(question, layer, campaignNames, campaignIds) is { } mostOften)
         {
@@ -2688,7 +2688,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(text));
+        return RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(text)));
     }
 
     // "in year 2025": the year, as "in 2025" says it.
