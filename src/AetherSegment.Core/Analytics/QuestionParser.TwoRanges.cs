@@ -46,6 +46,12 @@ internal static partial class QuestionParser
         }
 
         CustomerCondition bought = customers.Conditions[index];
+        if (negated && bought.Filters.Count > 0 && NothingAtAllRegex().IsMatch(said.Groups["not"].Value))
+        {
+            // "bought <a category> in 2025 but nothing in 2026": nothing at all, or nothing of it? Left declined.
+            return null;
+        }
+
         List<CustomerCondition> conditions = [.. customers.Conditions];
         conditions[index] = bought with { Time = firstTime };
         conditions.Insert(index + 1, bought with { Time = secondTime, Negated = negated });
@@ -119,4 +125,7 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"^ (?:retention(?: check| question| rate)? )?(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|people|shoppers|buyers) (?:who|that) (?:bought|purchased|ordered|made a purchase)(?: something| anything)?(?: .+?)? (?:in|during) (?:\d{4}|last year|this year)) (?:what|which) (?:share|percentage|percent|proportion|fraction|pct)(?: of (?:them|those|these))? (?:(?<again>also) )?(?:bought|purchased|ordered|made a purchase|came back and bought)(?: something| anything)?(?: (?<again>again))? (?:in|during) (?<r2>\d{4}|last year|this year)(?: to date| so far| until now)? ?$")]
     private static partial Regex RetentionRegex();
+
+    [GeneratedRegex(@"nothing|anything|at all")]
+    private static partial Regex NothingAtAllRegex();
 }
