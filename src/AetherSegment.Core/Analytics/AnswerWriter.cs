@@ -217,7 +217,7 @@ internal static class AnswerWriter
         layer.Profile.Catalog.EventTypes.FirstOrDefault(e => e.Name == name) is { Label.Length: > 0 } entry ? entry.Label : name.Replace('_', ' ');
 
     // A purchase of named products: "who bought Tents", "but not Stoves".
-    // A purchase with a range of its own ("bought Outdoor in 2025 and again in 2026") is said with its range, as the others.
+    // A purchase with a range of its own ("bought <a category> in 2025 and again in 2026") is said with its range, as the others.
     private static bool IsPurchase(CustomerCondition condition) =>
         condition is { Comparison: null, RowComparison: null, Filters.Count: > 0, Time: null } && condition.Measure.Name == "buyers";
 
