@@ -100,6 +100,11 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         {
             // A condition with its own time range ("haven't bought anything in the last 30 days") is resolved here.
             query = query with { Conditions = [.. query.Conditions.Select(c => c.Time is { } own ? c with { Range = own.Resolve(conditionsAsOf) } : c)] };
+            if (query.ShareWhole is { } ownWhole && ownWhole.Conditions.Any(c => c.Time is not null))
+            {
+                // "of the customers who bought in 2025, what percent bought again in 2026": the whole's own ranges too.
+                query = query with { ShareWhole = ownWhole with { Conditions = [.. ownWhole.Conditions.Select(c => c.Time is { } own ? c with { Range = own.Resolve(conditionsAsOf) } : c)] } };
+            }
         }
 
         string? declined = query is null ? (parsed.Detail is null ? parsed.Reason! : $"{parsed.Reason}; {parsed.Detail}") : null;

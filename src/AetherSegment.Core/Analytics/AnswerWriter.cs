@@ -217,8 +217,9 @@ internal static class AnswerWriter
         layer.Profile.Catalog.EventTypes.FirstOrDefault(e => e.Name == name) is { Label.Length: > 0 } entry ? entry.Label : name.Replace('_', ' ');
 
     // A purchase of named products: "who bought Tents", "but not Stoves".
+    // A purchase with a range of its own ("bought <a category> in 2025 and again in 2026") is said with its range, as the others.
     private static bool IsPurchase(CustomerCondition condition) =>
-        condition is { Comparison: null, RowComparison: null, Filters.Count: > 0 } && condition.Measure.Name == "buyers";
+        condition is { Comparison: null, RowComparison: null, Filters.Count: > 0, Time: null } && condition.Measure.Name == "buyers";
 
     // "who bought both Tents and Sleeping Bags but not Stoves", "whose revenue for Tents is over $1,000.00".
     private static void AddConditions(AnalyticsQuery query, SemanticLayer layer, List<string> scope)
@@ -253,8 +254,9 @@ internal static class AnswerWriter
                 continue;
             }
 
+            string what = condition.Measure.Name == "buyers" && condition.Filters.Count > 0 ? " " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values)) : "";
             scope.Add(condition.Measure.Name == "buyers"
-                ? (condition.Negated ? (time.Length == 0 || condition.AllTime ? $"who never bought{time}" : $"who did not buy{time}") : $"who bought{time}")
+                ? (condition.Negated ? (time.Length == 0 || condition.AllTime ? $"who never bought{what}{time}" : $"who did not buy{what}{time}") : $"who bought{what}{time}")
                 : (condition.Negated ? $"with no {condition.Measure.Label}{filters}{time}" : $"with any {condition.Measure.Label}{filters}{time}"));
         }
 

@@ -193,7 +193,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:not|no|never|didnt|havent|hasnt|dont|doesnt|without|nothing)(?= )")]
     private static partial Regex NegationWordRegex();
 
-    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)")]
+    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same|those same|these same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)")]
     private static partial Regex RangeSaidAgainRegex();
 
     // "placed no order in the last 7 days", "made no purchase": said as the never part reads it ("did not place an order").

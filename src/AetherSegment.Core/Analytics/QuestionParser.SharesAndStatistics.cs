@@ -90,7 +90,7 @@ internal static partial class QuestionParser
         return NoRowsRegex().Replace(text, m => m.Groups["cart"].Success ? "never abandoned a cart" : "never ordered");
     }
 
-    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those same|these same|those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )")]
     private static partial Regex ThoseDaysRegex();
 
     // "counting customers with no purchases as zero", "with customers who bought nothing counted as dollars 0": every

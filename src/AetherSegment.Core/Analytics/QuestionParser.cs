@@ -146,6 +146,12 @@ internal static partial class QuestionParser
             return rowsOfCustomers;
         }
 
+        // "bought <A> in 2025 and again in 2026", "bought in 2025 but not in 2026" (QuestionParser.TwoRanges.cs).
+        if (ReadTwoRanges(question, layer, campaignNames, campaignIds) is { } twoRanges)
+        {
+            return twoRanges;
+        }
+
         // "what share of customers who bought <A> also bought <B>": a whole with a condition of its own, which the readings
         // below would drop (QuestionParser.SharesAndStatistics.cs).
         if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: true) is { } wholeWithCondition)
@@ -211,6 +217,12 @@ internal static partial class QuestionParser
         if (RefusalReason(text, layer) is { } refusal)
         {
             return ParsedQuestion.Refused(refusal);
+        }
+
+        // "and have not ordered since": after each customer's own event, not a range (QuestionParser.SameWindow.cs).
+        if (!legacy && SinceTheEventReason(text) is { } sinceTheEvent)
+        {
+            return ParsedQuestion.Unplaced(sinceTheEvent);
         }
 
         // "per customer country": the customers' country (QuestionParser.Lists.cs), not a split per single customer.
@@ -299,11 +311,12 @@ internal static partial class QuestionParser
             text = ReadCampaignWords(text, placed, out campaignWords);
         }
 
-        // Events included and excluded per customer (QuestionParser.Events.cs).
+        // Events included and excluded per customer (QuestionParser.Events.cs), after the range said again of the negated
+        // part (QuestionParser.SameWindow.cs).
         EventWords eventWords = EventWords.None;
         if (!legacy)
         {
-            text = ReadEventWords(text, out eventWords);
+            text = ReadEventWords(SameWindowSaid(text), out eventWords);
         }
 
         // A second range on the "never" part (QuestionParser.Ranges.cs).
@@ -315,7 +328,7 @@ internal static partial class QuestionParser
             text = SameRangeAfterNegation(text);
             text = ReadNeverRange(text, never.Count, out neverTime);
             trailsNever = neverTime is null && TrailsTheNeverPart(text, never.Count);
-            neverAllTime = neverTime is null && !trailsNever && NeverAfterTheRange(text, neverWordAt, never.Count);
+            neverAllTime = neverTime is null && !trailsNever && !eventWords.SamePeriod && NeverAfterTheRange(text, neverWordAt, never.Count);
         }
 
         bool howMany = HowManyRegex().IsMatch(text);
