@@ -26,7 +26,9 @@ internal static partial class QuestionParser
                 m.Groups["year"].Success && !RangeSaidOutside(text, m, m.Groups["year"].Value) ? m.Value : new string(' ', m.Length));
         }
 
-        if (text.Contains(" session", StringComparison.Ordinal) || text.Contains(" visit", StringComparison.Ordinal) || text.Contains(" with at least one ", StringComparison.Ordinal))
+        // Only beside a per-customer statistic: "what share of customers who have a session are from <country>" keeps its whole.
+        if ((text.Contains(" session", StringComparison.Ordinal) || text.Contains(" visit", StringComparison.Ordinal) || text.Contains(" with at least one ", StringComparison.Ordinal))
+            && (text.Contains(" average ", StringComparison.Ordinal) || text.Contains(" avg ", StringComparison.Ordinal) || text.Contains(" mean ", StringComparison.Ordinal) || text.Contains(" median ", StringComparison.Ordinal)))
         {
             // "among customers with web sessions" beside "sessions per customer on the web": the customers with at least one of
             // the sessions counted. The qualifier must be said again outside the base, or the base is left as said (and the
