@@ -112,7 +112,7 @@ internal static partial class QuestionParser
     private static partial Regex SessionsBaseSaidRegex();
 
     // "customers with at least one product view": the event type said as the base of a count of those events.
-    [GeneratedRegex(@"(?<= )(?:(?:among|for|of|across|over) (?:the |all )?)?(?:customers|shoppers|people|users|those|ones) (?:with|who (?:have |has )?had|having) (?:at least one|one or more) (?<q>(?!such )[a-z]+(?: [a-z]+)?)(?: (?:then|in that window|in that period|in that time|in the same window|in the same period))?(?= *$)")]
+    [GeneratedRegex(@"(?<= )(?:(?:among|for|of|across|over) (?:the |all )?)?(?:customers|shoppers|people|users|those|ones) (?:with|who (?:have |has )?had|having) (?:at least one|one or more) (?<q>(?!such |events? |behaviou?ral |site |app |activity |sessions? |visits? |orders? |purchases? |transactions? |carts? |abandoned |campaigns? )[a-z]+(?: [a-z]+)?)(?: (?:then|in that window|in that period|in that time|in the same window|in the same period))?(?= *$)")]
     private static partial Regex EventTypeBaseSaidRegex();
 
     // "a browsing customer", "an active shopper" before its definition.

@@ -67,11 +67,9 @@ internal static partial class QuestionParser
                 withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers;
             }
         });
-        // A base with a condition not read above ("among customers with a wishlist") is never dropped.
-        if (UnreadBase(text) is { Success: true } unread)
-        {
-            return ParsedQuestion.Unplaced($"\"{unread.Value.Replace("#", "", StringComparison.Ordinal).Trim()} ...\" names the customers the {WordOf(kind)} is over, which I could not read; ask \"among customers who bought\", \"with at least one session\" or over every customer");
-        }
+        // A base with a condition not read above ("among customers with a wishlist") is never dropped: unless the rest reads
+        // it as a condition or a filter on the customers, the question is declined below.
+        Match unread = UnreadBase(text);
 
         bool customersSaid = false;
         text = Consume(text, CustomerNounsRegex(), m =>
@@ -142,6 +140,11 @@ internal static partial class QuestionParser
             || rest.Status != AnalyticsAnswerStatus.Answered || !StatisticBreakdown(query))
         {
             return null;
+        }
+
+        if (unread.Success && query.Conditions.Count == 0 && !query.Filters.Any(f => layer.Dimension(f.Dimension)?.OnCustomers == true))
+        {
+            return ParsedQuestion.Unplaced($"\"{unread.Value.Replace("#", "", StringComparison.Ordinal).Trim()} ...\" names the customers the {WordOf(kind)} is over, which I could not read; ask \"among customers who bought\", \"with at least one session\" or over every customer");
         }
 
         MeasureDefinition of = query.Measure;
