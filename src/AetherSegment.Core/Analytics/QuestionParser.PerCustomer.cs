@@ -93,7 +93,8 @@ internal static partial class QuestionParser
             text = AnyActivityRegex().Replace(text, " with at least one event ");
         }
 
-        return text;
+        // "customers with no orders count as zero", "among customers with web sessions" (QuestionParser.PerCustomerBases.cs).
+        return RephrasePerCustomerBases(text);
     }
 
     private static string RepeatOrders(Match m) =>

@@ -49,6 +49,7 @@ internal static partial class QuestionParser
         }
 
         text = Consume(text, InSecondsRegex(), _ => seconds = true);
+        text = ReadBareSeconds(text, ref seconds);
         bool minutes = false;
         text = ReadInMinutes(text, ref minutes);
         if (InOtherUnitRegex().Match(text) is { Success: true } unit)

@@ -39,6 +39,14 @@ internal static partial class QuestionParser
         EntityKind? withRows = null;
         bool single = false;
         bool perCustomer = false;
+
+        // "with at least one such session": the customers with at least one of the rows counted (QuestionParser.PerCustomerBases.cs).
+        string? sameRows = null;
+        text = Consume(text, SameRowsBaseRegex(), m =>
+        {
+            sameRows = m.Groups["n"].Value;
+            withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers;
+        });
         text = Consume(text, BuyersBaseRegex(), _ => withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers);
         text = Consume(text, CampaignsBaseRegex(), _ => withRows = withRows is null or EntityKind.CampaignSends ? EntityKind.CampaignSends : EntityKind.Customers);
         text = Consume(text, SessionsBaseRegex(), _ => withRows = withRows is null or EntityKind.Events ? EntityKind.Events : EntityKind.Customers);
@@ -59,6 +67,10 @@ internal static partial class QuestionParser
                 withRows = withRows is null or EntityKind.Orders ? EntityKind.Orders : EntityKind.Customers;
             }
         });
+        // A base with a condition not read above ("among customers with a wishlist") is never dropped: unless the rest reads
+        // it as a condition or a filter on the customers, the question is declined below.
+        Match unread = UnreadBase(text);
+
         bool customersSaid = false;
         text = Consume(text, CustomerNounsRegex(), m =>
         {
@@ -103,6 +115,18 @@ internal static partial class QuestionParser
             }
         }
 
+        if (distinct is not null && withRows is null)
+        {
+            // "the distinct categories a customer has bought from": over the buyers; without a base word either reading is
+            // natural, so it is asked back.
+            if (!DistinctLevelOverBuyers(text))
+            {
+                return ParsedQuestion.Unplaced($"the average number of {distinct.Label} per customer: over the customers who bought (ask \"per buyer\") or over every customer, those who never bought counting as zero? Say which");
+            }
+
+            withRows = EntityKind.Orders;
+        }
+
         if (distinct is not null)
         {
             // "how many different categories does a buyer purchase from": the verb of the levels bought adds nothing.
@@ -116,6 +140,11 @@ internal static partial class QuestionParser
             || rest.Status != AnalyticsAnswerStatus.Answered || !StatisticBreakdown(query))
         {
             return null;
+        }
+
+        if (unread.Success && query.Conditions.Count == 0 && !query.Filters.Any(f => layer.Dimension(f.Dimension)?.OnCustomers == true))
+        {
+            return ParsedQuestion.Unplaced($"\"{unread.Value.Replace("#", "", StringComparison.Ordinal).Trim()} ...\" names the customers the {WordOf(kind)} is over, which I could not read; ask \"among customers who bought\", \"with at least one session\" or over every customer");
         }
 
         MeasureDefinition of = query.Measure;
@@ -190,8 +219,15 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced($"a statistic of each customer's {of.Label} with both a condition on the customers and a time range is not offered; ask with one of them");
         }
 
+        // "sessions per customer on the web, among customers with web sessions": the base is the rows counted, so the
+        // measure must be what the base names.
+        if (sameRows is not null && !(of.Fact == EntityKind.Events && (sameRows == "event" || of.Name == "sessions")))
+        {
+            return ParsedQuestion.Unplaced($"the customers with at least one such {sameRows}: I read {of.Label} per customer, which the base does not count; ask \"among customers with at least one {sameRows}\" without the value, or over every customer");
+        }
+
         bool rowFilters = query.Filters.Any(f => layer.Dimension(f.Dimension)?.OnCustomers != true);
-        if (rowFilters && withRows is not null)
+        if (rowFilters && withRows is not null && sameRows is null)
         {
             return ParsedQuestion.Unplaced($"\"{string.Join(", ", query.Filters.Where(f => layer.Dimension(f.Dimension)?.OnCustomers != true).Select(f => f.Phrase))}\" could pick the customers counted or only the {of.Label} totalled; ask one of them");
         }
@@ -218,7 +254,7 @@ internal static partial class QuestionParser
         };
         string total = customerValue is not null ? of.Label : of.Format == MeasureFormat.Count ? "number of " + of.Label : "total " + of.Label;
         string time = query.Time is null ? "" : " in the time range";
-        string who = (baseCondition ? null : withRows) switch
+        string who = sameRows is not null ? $"the customers with at least one of the {of.Label} counted{time}" : (baseCondition ? null : withRows) switch
         {
             EntityKind.Orders => $"the customers who bought{time}",
             EntityKind.CampaignSends => $"the customers who were in at least one campaign{time}",
@@ -262,6 +298,18 @@ internal static partial class QuestionParser
         MeasureDefinition median = measure with { Name = "median_" + measure.Name.Replace("average_", "", StringComparison.Ordinal), Label = label, Synonyms = [], EachRow = null, Population = $" (the middle of each {(measure.Fact == EntityKind.Orders ? "order" : "abandoned cart")}'s value)" };
         return parsed with { Query = query with { Measure = median, Statistic = new MeasureStatistic(StatisticKind.Median, measure) { Row = each } } };
     }
+
+    private static string WordOf(StatisticKind kind) => kind switch
+    {
+        StatisticKind.Median => "median",
+        StatisticKind.Maximum => "highest",
+        StatisticKind.Minimum => "lowest",
+        _ => "average",
+    };
+
+    // "with at least one such session" (QuestionParser.PerCustomerBases.cs).
+    [GeneratedRegex(@"(?<= )with at least one such (?<n>session|event)(?= )")]
+    private static partial Regex SameRowsBaseRegex();
 
     [GeneratedRegex(@" (?:most|fewest|least|number of|how many|count of) ")]
     private static partial Regex CountSaidRegex();

@@ -129,6 +129,14 @@ internal static partial class QuestionParser
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByThreshold(question))), layer), layer));
+        // "among customers with web sessions" said beside the sessions counted: a per-customer statistic or nothing
+        // (QuestionParser.PerCustomerBases.cs).
+        if (SameRowsBaseSaid(question))
+        {
+            return ReadStatistic(question, layer, campaignNames, campaignIds)
+                ?? ParsedQuestion.Unplaced("\"with at least one such session\": the base of a per-customer average, which I could not read with the rest; ask as in \"average number of sessions per customer among customers with at least one session\"");
+        }
+
         // "the most common event type", "added to cart most often" (QuestionParser.MostOften.cs).
         if (ReadMostOften(question, layer, campaignNames, campaignIds) is { } mostOften)
         {
