@@ -281,27 +281,21 @@ internal static partial class QuestionParser
             k = 1;
         }
 
-        int labelStart = -1;
-        List<string> label = [];
-        for (; k < tokens.Count; k++)
+        // The nearest words that are a degree or a word of some score name the score; the label is then the nearest words
+        // that are a degree or a word of that very score (its own phrases, "sensitive" for "sensitivity").
+        List<string> near = [];
+        for (int n = k; n < tokens.Count; n++)
         {
-            string[] parts = QuestionText.Normalize(tokens[k].Word).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0 || !Array.TrueForAll(parts, w => DegreeWords.ContainsKey(w) || ScoreWord(w, layer)))
+            string[] parts = QuestionText.Normalize(tokens[n].Word).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || IsPeopleWord(tokens[n].Word, layer) || !Array.TrueForAll(parts, w => DegreeWords.ContainsKey(w) || ScoreWord(w, layer)))
             {
                 break;
             }
 
-            labelStart = tokens[k].Start;
-            label.InsertRange(0, parts);
+            near.InsertRange(0, parts);
         }
 
-        if (labelStart < 0)
-        {
-            return null;
-        }
-
-        string labelText = " " + string.Join(' ', label.Select(w => w == "sensitive" ? "sensitivity" : w)) + " ";
-        LexiconEntry? named = ScoreMeasureIn(labelText, layer);
+        LexiconEntry? named = ScoreMeasureIn(" " + string.Join(' ', near.Select(w => w == "sensitive" ? "sensitivity" : w)) + " ", layer);
         if (named is null && said is null)
         {
             return null;
@@ -313,7 +307,6 @@ internal static partial class QuestionParser
             return null;
         }
 
-        // Every label word is a degree or a word of the very score (its own phrases, "sensitive" for "sensitivity").
         HashSet<string> own = new(StringComparer.Ordinal);
         foreach (LexiconEntry entry in layer.Lexicon.Entries)
         {
@@ -321,6 +314,25 @@ internal static partial class QuestionParser
             {
                 own.UnionWith(entry.Phrase.Split(' '));
             }
+        }
+
+        int labelStart = -1;
+        List<string> label = [];
+        for (; k < tokens.Count; k++)
+        {
+            string[] parts = QuestionText.Normalize(tokens[k].Word).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || !Array.TrueForAll(parts, w => DegreeWords.ContainsKey(w) || own.Contains(w) || (w == "sensitive" && own.Contains("sensitivity"))))
+            {
+                break;
+            }
+
+            labelStart = tokens[k].Start;
+            label.InsertRange(0, parts);
+        }
+
+        if (labelStart < 0)
+        {
+            return null;
         }
 
         bool? degree = null;
@@ -348,6 +360,16 @@ internal static partial class QuestionParser
         }
 
         string phrase = (said ?? named)!.Phrase;
+        foreach (LexiconEntry entry in layer.Lexicon.Entries)
+        {
+            // The score's fullest name ("clv score" over "clv").
+            if (entry.Kind == LexiconKind.Measure && ReferenceEquals(entry.Measure, measure) && entry.Phrase.StartsWith(phrase + " ", StringComparison.Ordinal)
+                && entry.Phrase.IndexOf(' ', phrase.Length + 1) < 0)
+            {
+                phrase = entry.Phrase;
+            }
+        }
+
         string replacement = (noun is null ? "" : noun + " ") + "with " + phrase + " " + bound;
         string text = string.Concat(question.AsSpan(0, labelStart), replacement, question.AsSpan(bracket.Index + bracket.Length));
         return (text, labelStart + replacement.Length);
@@ -404,4 +426,36 @@ internal static partial class QuestionParser
     // A bracket holding a bound: "(over 0.7)", "(score over 0.75)", "(free shipping sensitivity under 0.3)".
     [GeneratedRegex(@"\((?<def>[^()\d]{0,60}?)(?<cmp>\b(?:over|above|under|below|greater than|more than|less than|lower than|higher than|at least|at most)\s*\d*\.\d+|[<>]=?\s*\d*\.\d+)\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex BracketBoundRegex();
+
+    // "How many loyal customers do we have, meaning 5 or more purchases and a churn probability under 0.3?": a label word
+    // before the people, defined after "meaning" / "defined as" / "i.e." by conditions with a number, is those conditions.
+    // Only a word the vocabulary does not know is dropped as the label (a place or a value before the people is kept).
+    internal static string LabelDefinedByMeaning(string question, SemanticLayer layer)
+    {
+        if (!(question.Contains("meaning", StringComparison.OrdinalIgnoreCase) || question.Contains("defined as", StringComparison.OrdinalIgnoreCase)
+            || question.Contains("i.e.", StringComparison.OrdinalIgnoreCase)) || MeaningLabelRegex().Match(question) is not { Success: true } m
+            || question.AsSpan(m.Index + m.Length).IndexOfAnyInRange('0', '9') < 0)
+        {
+            return question;
+        }
+
+        string word = QuestionText.Normalize(m.Groups["label"].Value);
+        if (StopWords.Contains(word.Trim()) || !word.Trim().All(char.IsAsciiLetter))
+        {
+            return question;
+        }
+
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(word))
+        {
+            if (word.Contains(entry.Padded, StringComparison.Ordinal))
+            {
+                return question;
+            }
+        }
+
+        return question[..m.Groups["label"].Index] + m.Groups["noun"].Value + m.Groups["mid"].Value + " with " + question[(m.Index + m.Length)..];
+    }
+
+    [GeneratedRegex(@"\b(?<label>[A-Za-z]+) (?<noun>customers|people|shoppers|buyers|clients|users)\b(?<mid>[^,;:()\d]{0,30}?)\s*[,;:-]?\s*(?:meaning|i\.e\.|defined as|by which (?:i|we) mean)\s*,?\s*(?:(?:those|people|customers|ones) )?(?:with |who have |having )?", RegexOptions.IgnoreCase)]
+    private static partial Regex MeaningLabelRegex();
 }

@@ -128,7 +128,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer))), layer), layer);
+        question = CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer);
         // "the most common event type", "added to cart most often" (QuestionParser.MostOften.cs).
         if (ReadMostOften(question, layer, campaignNames, campaignIds) is { } mostOften)
         {
