@@ -27,8 +27,25 @@ public sealed class ShareWithinGroupTests
     }
 
     [Theory]
-    [InlineData("for each country, what share of customers are exclusivity seekers")]
+    // Stop 40: a share of plain customers with the condition after them is each group's own share (every blind set's truth
+    // reads it so); the group said before the share or after it reads the same.
+    [InlineData("for each country, what share of customers are exclusivity seekers", "country")]
+    [InlineData("In each country, what share of customers were acquired through social?", "country")]
+    [InlineData("What share of customers are exclusivity seekers, by country?", "country")]
+    [InlineData("% of customers with churn probability over 0.5, per acquisition source", "acquisition_source")]
+    public void Parse_ShareOfPlainCustomersPerGroup_IsWithinEachGroup(string question, string dimension)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.True(parsed.Query.WithinGroups);
+        Assert.Equal(dimension, parsed.Query.Dimension?.Key);
+    }
+
+    [Theory]
     [InlineData("share of exclusivity seekers by country")]
+    [InlineData("what share of social customers are in each country")]
+    [InlineData("how do exclusivity seekers split across countries, as a share of customers")]
     public void Parse_ShareByGroupWithoutItsOwn_IsNotWithinGroups(string question)
     {
         ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
