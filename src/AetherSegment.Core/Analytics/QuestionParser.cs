@@ -1640,7 +1640,7 @@ internal static partial class QuestionParser
             ownGroups = true;
         }
         else if (share && plainCustomersWhole && dimension is { IsTime: false } group && ReferenceEquals(measure, layer.CustomerCount)
-            && (conditions.Count > 0 || filters.Exists(f => !f.NamesMeasure && f.Dimension != group.Key)) && !SplitAcrossRegex().IsMatch(text) && !SplitVerbRegex().IsMatch(text))
+            && (conditions.Count > 0 || filters.Exists(f => !f.NamesMeasure && f.Dimension != group.Key)) && !SplitAcrossRegex().IsMatch(text) && !SplitVerbRegex().IsMatch(text) && !WithinGroupRegex().IsMatch(text))
         {
             // "% of customers with churn probability over 0.5, per acquisition source": a share of plain customers with the
             // condition after them is each group's own share (QuestionParser.PeriodsRatiosLabels.cs).

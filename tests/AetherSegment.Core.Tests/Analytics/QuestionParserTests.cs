@@ -183,8 +183,8 @@ public sealed class QuestionParserTests
     // Stop 36: "Of the customers who came from paid search, what percent are in the United States?" is answered, out of
     // the customers from paid search (StatisticAnswerTests); with both filters after the share word it is still asked back.
     [InlineData("what percent of customers are in the United States and came from paid search", "out of which customers?")]
-    // (Stop 40: "for each country, what share of customers are exclusivity seekers" and "in each country, what share of
-    // customers were acquired through social" are each country's own share, ShareWithinGroupTests.)
+    [InlineData("For each country, what share of customers are exclusivity seekers?", "out of that country's customers or out of all of them")]
+    [InlineData("In each country, what share of customers were acquired through social?", "out of that country's customers or out of all of them")]
     [InlineData("what share of customers who bought Sofas by country", "out of which customers?")]
     public void Parse_QuestionWhoseReadingWouldAnswerAnotherQuestion_IsAskedBack(string question, string reason)
     {

@@ -27,10 +27,9 @@ public sealed class ShareWithinGroupTests
     }
 
     [Theory]
-    // Stop 40: a share of plain customers with the condition after them is each group's own share (every blind set's truth
-    // reads it so); the group said before the share or after it reads the same.
-    [InlineData("for each country, what share of customers are exclusivity seekers", "country")]
-    [InlineData("In each country, what share of customers were acquired through social?", "country")]
+    // Stop 40: a share of plain customers with the condition after them and the group said after it ("by country", "per
+    // source") is each group's own share (every blind set's truth reads it so). Said first ("for each country, what share
+    // of customers ...") it stays asked back, as the stop 35 probes decided.
     [InlineData("What share of customers are exclusivity seekers, by country?", "country")]
     [InlineData("% of customers with churn probability over 0.5, per acquisition source", "acquisition_source")]
     public void Parse_ShareOfPlainCustomersPerGroup_IsWithinEachGroup(string question, string dimension)
@@ -43,6 +42,7 @@ public sealed class ShareWithinGroupTests
     }
 
     [Theory]
+    [InlineData("for each country, what share of customers are exclusivity seekers")]
     [InlineData("share of exclusivity seekers by country")]
     [InlineData("what share of social customers are in each country")]
     [InlineData("how do exclusivity seekers split across countries, as a share of customers")]
