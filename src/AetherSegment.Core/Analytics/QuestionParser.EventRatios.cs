@@ -11,7 +11,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion? ReadEventRatio(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         if (question.IndexOf(" per ", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("divided", StringComparison.OrdinalIgnoreCase) < 0
-            && question.IndexOf("relative", StringComparison.OrdinalIgnoreCase) < 0)
+            && question.IndexOf("relative", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("ratio", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null;
         }
@@ -51,7 +51,7 @@ internal static partial class QuestionParser
                     return ParsedQuestion.Unplaced($"I read both {left.Entry.Phrase} to {after.Entry.Phrase} and the other way round; ask for one ratio");
                 }
 
-                rewritten = rewritten.TrimEnd() + " " + said + " ";
+                rewritten = DropRatioName(rewritten, left.Entry, after.Entry, layer).TrimEnd() + " " + said + " ";
                 ParsedQuestion parsed = ParseUnframed(rewritten, layer, campaignNames, campaignIds);
                 return parsed.Query is { } query && (query.Ratio is not null || query.FilterRatio is not null) && query.Dimension is null
                     ? parsed
@@ -59,7 +59,8 @@ internal static partial class QuestionParser
             }
         }
 
-        return null;
+        // "<type A> vs <type B> ratio": A divided by B; "<type A> to <type B> ratio" could be either way (QuestionParser.PeriodsRatiosLabels.cs).
+        return text.Contains(" ratio ", StringComparison.Ordinal) ? ReadNamedEventRatio(text, spans, layer, campaignNames, campaignIds) : null;
     }
 
     private static (int Start, int End, LexiconEntry Entry) Longest(IEnumerable<(int Start, int End, LexiconEntry Entry)> spans) =>

@@ -128,7 +128,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByThreshold(question))), layer), layer));
+        question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer));
         // "among customers with web sessions" said beside the sessions counted: a per-customer statistic or nothing
         // (QuestionParser.PerCustomerBases.cs).
         if (SameRowsBaseSaid(question))
@@ -615,6 +615,12 @@ internal static partial class QuestionParser
             }
         }
 
+        if (!legacy)
+        {
+            // "on the <device> app" (QuestionParser.PeriodsRatiosLabels.cs).
+            DropGroupAfterItsValue(placed);
+        }
+
         if (PartOfAGroupSaid(placed) is { } partOfGroup)
         {
             return ParsedQuestion.Unplaced(partOfGroup);
@@ -719,9 +725,9 @@ internal static partial class QuestionParser
 
         bool share = false;
         (int From, int To)? wholeSaid = null;
+        int shareEnd = -1;
         if (!legacy)
         {
-            int shareEnd = -1;
             text = Consume(text, ShareRegex(), m =>
             {
                 share = true;
@@ -988,7 +994,8 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members);
+        ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members,
+            plainCustomersWhole: !legacy && share && PlainCustomersWhole(afterTime, shareEnd, placed, measureAt, layer));
         extended = ApplySessionWords(layer, extended, sessionWords);
         // "in at least 2 campaigns (either group)": the count is of either group already (QuestionParser.CustomersAndCampaigns.cs).
         extended = ApplyCampaignCount(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignCount);
@@ -1307,7 +1314,7 @@ internal static partial class QuestionParser
     }
 
     // Places comparisons, purchases of several products (both, either, but not) and shares on the assembled query.
-    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never, bool customersAsked, List<CustomerCondition> members)
+    private static ParsedQuestion Extend(SemanticLayer layer, AnalyticsQuery query, string text, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<MeasureDefinition> outer, bool share, bool namedDimension, bool buyersNamed, List<MeasureDefinition> never, bool customersAsked, List<CustomerCondition> members, bool plainCustomersWhole = false)
     {
         DimensionDefinition? dimension = query.Dimension;
         int? limit = query.Limit;
@@ -1651,6 +1658,13 @@ internal static partial class QuestionParser
         {
             // "for each country, what share of its customers are exclusivity seekers", "what share of each country's
             // customers came from social": each group's part out of that group's own customers, said so.
+            ownGroups = true;
+        }
+        else if (share && plainCustomersWhole && dimension is { IsTime: false } group && ReferenceEquals(measure, layer.CustomerCount)
+            && (conditions.Count > 0 || filters.Exists(f => !f.NamesMeasure && f.Dimension != group.Key)) && !SplitAcrossRegex().IsMatch(text) && !SplitVerbRegex().IsMatch(text) && !WithinGroupRegex().IsMatch(text))
+        {
+            // "% of customers with churn probability over 0.5, per acquisition source": a share of plain customers with the
+            // condition after them is each group's own share (QuestionParser.PeriodsRatiosLabels.cs).
             ownGroups = true;
         }
         else if (share && dimension is { IsTime: false } within

@@ -11,8 +11,8 @@ public sealed class HeldOutStop39Tests(AnalyticsDatabase database) : IClassFixtu
     [Theory]
     // "viewed" was read as product views beside the AR views named with it (3 conditions for 2 verbs).
     [InlineData("Count customers who used the room planner and also viewed something in AR", "could be product view or ar view")]
-    // Each country's own share was meant; the split of social customers across countries was computed.
-    [InlineData("Percentage of customers acquired through social, per country", "could be out of that country's")]
+    // (Stop 40: "Percentage of customers acquired through social, per country", each country's own share, is now answered
+    // so, PeriodsRatiosLabelsStop40Tests.)
     // Out of all customers was asked; the buyers out of the buyers (always 1) was computed.
     [InlineData("What percentage of all customers bought at least once in the last 30 days?", "out of all customers")]
     // The same kind, found by the generated shapes: a share of customers read as a share of events or of treated customers.

