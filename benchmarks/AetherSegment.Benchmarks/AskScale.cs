@@ -17,7 +17,9 @@ namespace AetherSegment.Benchmarks;
 /// warm-up; bar 500 ms), with an anchor query (SUM of the order values) timed in the same run.
 /// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [EVAL2.jsonl ...]
 /// The store is opened as given: point it at a copy of a shared database. ASK_SCALE_SQL=1 prints the SQL of the slow answers;
-/// ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler).
+/// ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler). ASK_SCALE_RUNS=N times N runs per question
+/// instead of 400 (a quicker look while working). The parse+compile line also gives the bytes allocated per question (the
+/// same on any load, unlike the times) and the process CPU time of the timed runs.
 /// </summary>
 internal static class AskScale
 {
@@ -53,7 +55,10 @@ internal static class AskScale
         }
 
         List<double> parseMicros = [];
+        List<double> parseBytes = [];
         int compiled = 0;
+        int timedRuns = int.TryParse(Environment.GetEnvironmentVariable("ASK_SCALE_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int said) && said > 0 ? said : 400;
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (string question in questions)
         {
             for (int i = 0; i < 50; i++)
@@ -61,17 +66,20 @@ internal static class AskScale
                 ParseAndCompile(question, layer, campaigns, thresholds);
             }
 
-            const int Runs = 400;
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             bool any = false;
-            for (int i = 0; i < Runs; i++)
+            for (int i = 0; i < timedRuns; i++)
             {
                 any = ParseAndCompile(question, layer, campaigns, thresholds);
             }
 
             compiled += any ? 1 : 0;
-            parseMicros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / Runs);
+            parseMicros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / timedRuns);
+            parseBytes.Add((GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)timedRuns);
         }
+
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         // Every question over the parse+compile bar, slowest first.
         foreach ((string question, double micros) in questions.Zip(parseMicros).Where(p => p.Second > 200).OrderByDescending(p => p.Second))
@@ -80,6 +88,7 @@ internal static class AskScale
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse+compile: {questions.Count} questions ({compiled} compiled), per question mean us: median {Median(parseMicros):0.0}, p95 {Percentile(parseMicros, 0.95):0.0}, max {parseMicros.Max():0.0}; over 200 us: {parseMicros.Count(m => m > 200)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse+compile allocations per question KB: median {Median(parseBytes) / 1024:0.0}, p95 {Percentile(parseBytes, 0.95) / 1024:0.0}, max {parseBytes.Max() / 1024:0.0}, mean {parseBytes.Average() / 1024:0.0}; process CPU of the timed runs {cpu.TotalSeconds:0.0} s ({timedRuns} runs per question, {cpu.TotalMicroseconds / (timedRuns + 50.0) / questions.Count:0.0} us per parse)"));
 
         if (Environment.GetEnvironmentVariable("ASK_SCALE_PARSE_ONLY") == "1")
         {

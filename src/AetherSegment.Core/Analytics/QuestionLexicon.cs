@@ -56,6 +56,9 @@ internal sealed class QuestionLexicon
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordSpan;
     private readonly int[] _anyText;
 
+    [ThreadStatic]
+    private static List<int>? t_indices;
+
     private QuestionLexicon(IReadOnlyList<LexiconEntry> entries, IReadOnlyList<GuardedPhrase> guarded, IReadOnlyList<string> personal, IReadOnlyList<PronounPhrase> pronouns)
     {
         Entries = entries;
@@ -98,7 +101,10 @@ internal sealed class QuestionLexicon
     public List<LexiconEntry> Candidates(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        List<int> indices = [.. _anyText];
+        // One list per thread for the indices (Candidates does not call itself).
+        List<int> indices = t_indices ??= [];
+        indices.Clear();
+        indices.AddRange(_anyText);
         ReadOnlySpan<char> span = text;
         foreach (Range range in span.Split(' '))
         {

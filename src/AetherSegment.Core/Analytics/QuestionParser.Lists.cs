@@ -71,25 +71,6 @@ internal static partial class QuestionParser
             return text;
         }
 
-        foreach (DimensionDefinition dimension in layer.Dimensions)
-        {
-            if (!dimension.OnCustomers || dimension.Missing is not null)
-            {
-                continue;
-            }
-
-            foreach (string word in (string[])[dimension.Label, dimension.PluralLabel, .. dimension.Synonyms])
-            {
-                foreach (string by in (string[])[" per ", " by ", " for each ", " each "])
-                {
-                    foreach (string customer in (string[])["customer ", "customers "])
-                    {
-                        text = text.Replace(by + customer + word + " ", by + word + " ", StringComparison.Ordinal);
-                    }
-                }
-            }
-        }
-
-        return text;
+        return CustomerAttributeRewritten(text, layer);
     }
 }

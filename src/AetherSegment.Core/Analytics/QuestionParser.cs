@@ -96,6 +96,7 @@ internal static partial class QuestionParser
     {
         t_parses?.Clear();
         t_colloquial?.Clear();
+        QuestionText.ForgetRecent();
     }
 
     /// <summary>The last eight questions read, keyed by the question and the very layer and campaign lists it was read with.</summary>
@@ -2606,10 +2607,12 @@ internal static partial class QuestionParser
         return text;
     }
 
+    private static readonly string[] PhrasePrefixes = ["in the ", "over the ", "during the ", "for the ", "in ", "over ", "during ", "for ", "of "];
+
     private static string Phrase(Match match)
     {
         string phrase = match.Value.Trim();
-        foreach (string prefix in (string[])["in the ", "over the ", "during the ", "for the ", "in ", "over ", "during ", "for ", "of "])
+        foreach (string prefix in PhrasePrefixes)
         {
             if (phrase.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -2764,8 +2767,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:on record|(?:of )?all time|racked up|rack up|racking up)(?= )")]
     private static partial Regex ColloquialFillerRegex();
 
+    // Most patterns are not in a given question: a match is looked for first (which allocates nothing), so the evaluator
+    // is built only for a text that has one.
     private static string Consume(string text, Regex regex, Action<Match> onMatch) =>
-        regex.Replace(text, m =>
+        !regex.IsMatch(text) ? text : regex.Replace(text, m =>
         {
             onMatch(m);
             return new string('#', m.Length);

@@ -9,7 +9,67 @@ internal static class QuestionText
 {
     public static string Normalize(string text)
     {
-        StringBuilder normalized = new(text.Length + 2);
+        // One question is normalized several times (each reading and rewrite normalizes what it is given): the last few
+        // texts are kept per thread, so each is normalized once.
+        NormalizeMemo memo = t_recent ??= new NormalizeMemo();
+        if (memo.Find(text) is { } known)
+        {
+            return known;
+        }
+
+        string normalized = NormalizeOnce(text);
+        memo.Add(text, normalized);
+        return normalized;
+    }
+
+    /// <summary>Forgets this thread's recent texts, so the next one is normalized from scratch (for a benchmark).</summary>
+    internal static void ForgetRecent() => t_recent?.Clear();
+
+    [ThreadStatic]
+    private static NormalizeMemo? t_recent;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>The last eight texts normalized, and what each became.</summary>
+    private sealed class NormalizeMemo
+    {
+        private readonly string?[] _texts = new string?[8];
+        private readonly string?[] _normalized = new string?[8];
+        private int _next;
+
+        public string? Find(string text)
+        {
+            for (int i = 0; i < _texts.Length; i++)
+            {
+                if (string.Equals(_texts[i], text, StringComparison.Ordinal))
+                {
+                    return _normalized[i];
+                }
+            }
+
+            return null;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_texts);
+            Array.Clear(_normalized);
+        }
+
+        public void Add(string text, string normalized)
+        {
+            _texts[_next] = text;
+            _normalized[_next] = normalized;
+            _next = (_next + 1) % _texts.Length;
+        }
+    }
+
+    private static string NormalizeOnce(string text)
+    {
+        // One builder per thread (Normalize does not call itself).
+        StringBuilder normalized = t_builder ??= new StringBuilder(256);
+        normalized.Clear();
         normalized.Append(' ');
         bool space = true;
         for (int i = 0; i < text.Length; i++)
@@ -185,12 +245,28 @@ internal static class QuestionText
         return expanded is null ? text : expanded.Append(text, copied, text.Length - copied).ToString();
     }
 
+    private static readonly string[] ContractionWords = [" what", " that", " it", " there", " here", " who", " how", " where", " let", " he", " she"];
+
+    private static bool EndsWith(StringBuilder builder, string word)
+    {
+        int offset = builder.Length - word.Length;
+        for (int i = 0; i < word.Length; i++)
+        {
+            if (builder[offset + i] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Whether the word just written is one whose "'s" is "is" or "us" ("what's", "it's", "let's"), not a possessive.
     private static bool Contraction(System.Text.StringBuilder normalized)
     {
-        foreach (string word in (string[])[" what", " that", " it", " there", " here", " who", " how", " where", " let", " he", " she"])
+        foreach (string word in ContractionWords)
         {
-            if (normalized.Length >= word.Length && normalized.ToString(normalized.Length - word.Length, word.Length) == word)
+            if (normalized.Length >= word.Length && EndsWith(normalized, word))
             {
                 return true;
             }
