@@ -162,7 +162,7 @@ internal static partial class QuestionParser
 
     private static readonly string[] NegatingWords = ["never", "not", "havent", "hasnt", "didnt", "dont", "doesnt", "no", "without", "nothing", "none", "neither", "nor"];
 
-    // Past-tense verbs of two parts ("bought in the last 30 days, bought Curtains"); "view" or "purchase" may be nouns.
+    // Past-tense verbs of two parts ("bought in the last 30 days, bought <a product type>"); "view" or "purchase" may be nouns.
     private static readonly HashSet<string> PastVerbs = new(StringComparer.Ordinal)
     {
         "bought", "purchased", "ordered", "shopped", "spent", "placed", "viewed", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started",
@@ -174,7 +174,7 @@ internal static partial class QuestionParser
 
     // Whether the verb at word index verb is negated for a value said at word index at: a negation within the three words
     // before the verb and after any verb before it ("never viewed", "haven't ever bought", "without buying"; not "never
-    // bought Outdoor bought"), or between the verb and the value ("bought nothing from", "bought <one> but not <another>").
+    // bought <a category> bought"), or between the verb and the value ("bought nothing from", "bought <one> but not <another>").
     private static bool NegatedVerb(string[] words, int verb, int at) =>
         NegatedBefore(words, verb) || AnyWord(words, verb + 1, at, "nothing", "no", "none", "never", "not", "without", "nor", "neither", "excluding", "except", "exclude");
 
