@@ -62,6 +62,9 @@ internal static partial class QuestionParser
 
     private const string Received = @"(?:(?:have|has|had|were|was|been|ever|actually) )*(?:received|receive|got|get|gotten|sent)";
 
+    // "(treatment, not holdout)", "i.e. treatment not the control group": the treatment group said twice.
+    private const string NotHeldOut = @"(?: not (?:in )?(?:the )?(?:holdout|hold out|held out|control)(?: group)?)?";
+
     private const string TreatmentWords = @"(?:in )?(?:the )?(?:treatment|treated)(?: group| arm)?(?: only)?";
 
     // The value received: one to five words, none of them a group, a verb or a joining word.
@@ -70,7 +73,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" )?(?:a |an |the |any )?" + ReceivedValue + @"(?:" + TreatmentWords + @" )?(?<op>at least |more than |exactly )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @")(?<more> or more)? times(?= )")]
     private static partial Regex ReceivedTimesRegex();
 
-    [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" (?:a |an |the |any )?" + ReceivedValue + @"|(?:a |an |the |any )?" + ReceivedValue + TreatmentWords + @"(?= )(?! (?:of|or|and|plus|vs|versus|nor) ))")]
+    [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" (?:a |an |the |any )?" + ReceivedValue + @"|(?:a |an |the |any )?" + ReceivedValue + TreatmentWords + NotHeldOut + @"(?= )(?! (?:of|or|and|plus|vs|versus|nor) ))")]
     private static partial Regex ReceivedTreatmentRegex();
 
     [GeneratedRegex(@"(?<=(?:conversion rate|conversion rates|conversions|converted) (?:[a-z0-9]+ ){0,6})(?:among|for|of) (?:the )?(?:customers|people|those|recipients|ones) (?:who|that) (?:actually )?(?:got|received|were sent|was sent|get|receive) (?:it|them|the campaign|the campaigns|a campaign)(?: " + TreatmentWords + @")?(?= )")]

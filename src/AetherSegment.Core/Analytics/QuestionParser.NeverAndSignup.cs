@@ -114,8 +114,9 @@ internal static partial class QuestionParser
                 }
 
                 // "searched but never viewed <a category>": the category is said with the negated verb, but read on the
-                // searches (and the other way round). "viewed <a product type> but didn't buy one" says it for both.
-                if (filter.Dimension != "event_type" && !(condition.Negated && BoughtOneRegex().IsMatch(normalized))
+                // searches (and the other way round). "viewed <a product type> but didn't buy one" says it for both, and so does
+                // a part with a range of its own ("bought <a category> in 2025 but not in 2026").
+                if (filter.Dimension != "event_type" && condition.Time is null && !(condition.Negated && BoughtOneRegex().IsMatch(normalized))
                     && said.TrueForAll(at => verbs.FindLastIndex(v => v < at) is >= 0 and int verb && NegatedVerb(words, verbs[verb], at) != condition.Negated))
                 {
                     return condition.Negated
