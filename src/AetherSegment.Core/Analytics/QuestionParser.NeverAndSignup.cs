@@ -322,8 +322,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once|make|made|place|placed|a|an|any|single))* $")]
     private static partial Regex NegationBeforeVerbRegex();
 
-    // "distinct customers", "unique people", "each customer once", "at least once": each customer counted once.
-    [GeneratedRegex(@" (?:distinct|unique|different|individual) (?:customers|shoppers|people|users|clients|buyers)| (?:each|every) (?:customer|person|shopper|one) (?:counted )?once| counted once| at least once| in any of ")]
+    // "distinct customers", "unique people", "each customer once", "at least once", "in a <campaign type> campaign": each
+    // customer counted once.
+    [GeneratedRegex(@" (?:distinct|unique|different|individual) (?:customers|shoppers|people|users|clients|buyers)| (?:each|every) (?:customer|person|shopper|one) (?:counted )?once| counted once| at least once| in any of | (?:in|of|from|with) (?:a|any|one|at least one) (?:[a-z0-9_]+ ){0,3}campaign ")]
     private static partial Regex EachCustomerOnceRegex();
 
     // "attributed revenue", "campaign revenue", "revenue from the campaign": revenue said to be the campaign's.
