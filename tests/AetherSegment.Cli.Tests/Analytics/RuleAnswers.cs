@@ -23,6 +23,15 @@ internal static class RuleAnswers
         return answer;
     }
 
+    /// <summary>Asserts the question is declined (unanswerable) with a reason that contains <paramref name="reason"/>.</summary>
+    public static async Task AssertDeclinedAsync(string databasePath, string question, string reason)
+    {
+        AnalyticsAnswer answer = await AskAsync(databasePath, question, answered: false);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, answer.Status);
+        Assert.Contains(reason, answer.Answer, StringComparison.Ordinal);
+    }
+
     /// <summary>The one value a truth query returns on the test database (0 when it returns none).</summary>
     public static async Task<double> TruthAsync(string databasePath, string sql)
     {
