@@ -471,12 +471,16 @@ internal static partial class QuestionParser
         return true;
     }
 
-    // Words a question says again in other words ("our latest campaign" ... "the most recent campaign").
+    // Words a question says again in other words ("our latest campaign" ... "the most recent campaign"; a heading "<a> vs
+    // <b>:" before "ratio of <a> events to <b> events").
     private static readonly FrozenDictionary<string, string> Restated = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["latest"] = "recent",
         ["newest"] = "recent",
         ["last"] = "recent",
+        ["versus"] = "vs",
+        ["ratio"] = "vs",
+        ["compared"] = "vs",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // The vocabulary keys a sentence says, and its words that are neither skipped, chatter nor vocabulary; null when it holds
@@ -646,6 +650,9 @@ internal static partial class QuestionParser
         text = text.Contains(" we ", StringComparison.Ordinal) ? TookOrdersRegex().Replace(text, "") : text;
         text = text.Contains(" risk ", StringComparison.Ordinal) ? RiskDefinedAfterRegex().Replace(text, "") : text;
 
+        // "in the last week": the 7 days up to now, as "in the past week" ("last week" alone is the calendar week before this
+        // one, and "the last week of October" a week of that month).
+        text = text.Contains(" the last week ", StringComparison.Ordinal) ? TheLastWeekRegex().Replace(text, "past week ") : text;
         if (text.Contains(" past ", StringComparison.Ordinal))
         {
             // "in the past week": the 7 days up to now, not the calendar week before this one ("last week").
@@ -748,6 +755,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )past (day|week|month|year)(?= )")]
     private static partial Regex PastUnitRegex();
+
+    [GeneratedRegex(@"(?<= the )last week (?!of )")]
+    private static partial Regex TheLastWeekRegex();
 
     [GeneratedRegex(@" (?:date|now|today|present) ")]
     private static partial Regex ToNowWordRegex();

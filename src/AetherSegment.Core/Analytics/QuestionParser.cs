@@ -702,17 +702,19 @@ internal static partial class QuestionParser
             ProductsAsNames(layer, dimensions, dimensionAt);
         }
 
-        // "orders in the <value> category", "<value> country revenue": a level named right after one of its values names the
-        // value's kind, not a breakdown (a breakdown filtered to one value would be one row of itself). Before the value it
-        // stays a breakdown ("by country in the us", as recorded in the golden file).
+        // "orders in the <value> category", "<value> country revenue", "events from <value> devices", "orders with product type
+        // <value>": a level named right beside one of its values names the value's kind, not a breakdown (a breakdown
+        // filtered to one value would be one row of itself). Before the value after "by", "per" or "each" it stays a
+        // breakdown, and so with words between ("by country in the us", as recorded in the golden file).
         if (!legacy)
         {
             foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
             {
                 // Also with "as (the|a|its|their)" between: "campaigns that used <trigger> as the trigger".
-                bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && p.Filter.Values.Count == 1 && !phrase.EndsWith('s')
+                bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && p.Filter.Values.Count == 1
                     && (p.At + p.Filter.Phrase.Length + 1 == start
-                        || (p.At + p.Filter.Phrase.Length < start && afterTime[(p.At + p.Filter.Phrase.Length)..start].Trim() is "as" or "as the" or "as a" or "as its" or "as their")));
+                        || (!phrase.EndsWith('s') && p.At + p.Filter.Phrase.Length < start && afterTime[(p.At + p.Filter.Phrase.Length)..start].Trim() is "as" or "as the" or "as a" or "as its" or "as their")
+                        || (start + phrase.Length + 1 == p.At && !phrase.EndsWith('s') && !BreakdownWordBefore(afterTime, start))));
                 if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1)
                 {
                     int index = dimensions.FindIndex(d => d.Dimension == dimension);
