@@ -711,11 +711,12 @@ internal static partial class QuestionParser
             foreach ((DimensionDefinition dimension, string phrase, int start) in dimensionAt)
             {
                 // Also with "as (the|a|its|their)" between: "campaigns that used <trigger> as the trigger".
-                bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && p.Filter.Values.Count == 1
+                bool adjacent = placed.Exists(p => p.Filter.Dimension == dimension.Key && (p.Filter.Values.Count == 1 || p.Filter.Group)
                     && (p.At + p.Filter.Phrase.Length + 1 == start
                         || (!phrase.EndsWith('s') && p.At + p.Filter.Phrase.Length < start && afterTime[(p.At + p.Filter.Phrase.Length)..start].Trim() is "as" or "as the" or "as a" or "as its" or "as their")
-                        || (start + phrase.Length + 1 == p.At && !phrase.EndsWith('s') && !BreakdownWordBefore(afterTime, start))));
-                if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).SelectMany(p => p.Filter.Values).Distinct().Count() == 1)
+                        || (!phrase.EndsWith('s') && start + phrase.Length < p.At && LevelBeforeItsValue(afterTime, start, start + phrase.Length, p.At))));
+                if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).Select(p => p.Filter.Group ? p.Filter.Phrase : p.Filter.Values[0]).Distinct().Count() == 1
+                    && placed.Where(p => p.Filter.Dimension == dimension.Key).All(p => p.Filter.Values.Count == 1 || p.Filter.Group))
                 {
                     int index = dimensions.FindIndex(d => d.Dimension == dimension);
                     if (index >= 0)

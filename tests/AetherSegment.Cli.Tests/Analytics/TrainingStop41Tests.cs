@@ -58,6 +58,7 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("How many AR view events came from android devices?", "device = 'android' AND event_type = 'ar_view'")]
     [InlineData("number of events from ios devices", "device = 'ios'")]
     [InlineData("how many product views on android devices", "device = 'android' AND event_type = 'product_view'")]
+    [InlineData("number of events on mobile devices", "device IN ('ios', 'android')")]
     public async Task ValueBesideItsLevel_IsAFilterNotABreakdown(string question, string where)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
@@ -70,12 +71,30 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("How many sofa orders have there been in total (transactions with product type Sofas)?", "product_type = 'Sofas'")]
     [InlineData("orders with category Outdoor", "category = 'Outdoor'")]
     [InlineData("number of orders in the Lighting category", "category = 'Lighting'")]
+    [InlineData("orders whose category is Outdoor", "category = 'Outdoor'")]
     public async Task LevelBeforeItsValue_IsAFilterNotABreakdown(string question, string where)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
 
         double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM transactions WHERE {where}");
         Assert.Equal(truth, RuleAnswers.Single(answer));
+    }
+
+    [Fact]
+    public async Task CustomersWhoseLevelIsAValue_AreFiltered()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "customers whose acquisition source is social");
+
+        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT count(*) FROM customers WHERE acquisition_source = 'social'");
+        Assert.Equal(truth, RuleAnswers.Single(answer));
+    }
+
+    [Fact]
+    public async Task ByLevelAfterAGroupWithItsLevel_StaysABreakdown()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "events on mobile devices by device");
+
+        Assert.Equal(["android", "ios"], answer.Rows.Select(r => Convert.ToString(r["device"], System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
