@@ -5,8 +5,8 @@ namespace AetherSegment.Analytics;
 /// <content>Values listed as one: a group with its members in brackets, and values added with "plus".</content>
 internal static partial class QuestionParser
 {
-    // What lies between two values joined as either one: "or", "or in", "or from".
-    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)? *$")]
+    // What lies between two values joined as either one: "or", "or in", "or from", "or the".
+    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$")]
     private static partial Regex OrJoinRegex();
 
     // Words that make "<value> or <value>" a choice between them, or ask for each of them.

@@ -715,8 +715,9 @@ internal static partial class QuestionParser
                     && (p.At + p.Filter.Phrase.Length + 1 == start
                         || (!phrase.EndsWith('s') && p.At + p.Filter.Phrase.Length < start && afterTime[(p.At + p.Filter.Phrase.Length)..start].Trim() is "as" or "as the" or "as a" or "as its" or "as their")
                         || (!phrase.EndsWith('s') && start + phrase.Length < p.At && LevelBeforeItsValue(afterTime, start, start + phrase.Length, p.At))));
-                if (adjacent && placed.Where(p => p.Filter.Dimension == dimension.Key).Select(p => p.Filter.Group ? p.Filter.Phrase : p.Filter.Values[0]).Distinct().Count() == 1
-                    && placed.Where(p => p.Filter.Dimension == dimension.Key).All(p => p.Filter.Values.Count == 1 || p.Filter.Group))
+                bool single = placed.Where(p => p.Filter.Dimension == dimension.Key).Select(p => p.Filter.Group ? p.Filter.Phrase : p.Filter.Values[0]).Distinct().Count() == 1
+                    && placed.Where(p => p.Filter.Dimension == dimension.Key).All(p => p.Filter.Values.Count == 1 || p.Filter.Group);
+                if ((adjacent && single) || LevelBeforeItsList(afterTime, start, start + phrase.Length, placed, dimension.Key))
                 {
                     int index = dimensions.FindIndex(d => d.Dimension == dimension);
                     if (index >= 0)
@@ -725,6 +726,11 @@ internal static partial class QuestionParser
                     }
                 }
             }
+        }
+
+        if (!legacy && OrAcrossLevels(afterTime, placed, layer) is { } orAcross)
+        {
+            return ParsedQuestion.Unplaced(orAcross);
         }
 
         bool share = false;

@@ -97,6 +97,38 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
         Assert.Equal(["android", "ios"], answer.Rows.Select(r => Convert.ToString(r["device"], System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("how many orders of product type Sofas or Armchairs", "product_type IN ('Sofas', 'Armchairs')")]
+    [InlineData("number of orders of Sofas or Armchairs", "product_type IN ('Sofas', 'Armchairs')")]
+    public async Task LevelBeforeAnOrList_IsOneTotal(string question, string where)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM transactions WHERE {where}");
+        Assert.Equal(truth, RuleAnswers.Single(answer));
+    }
+
+    [Theory]
+    [InlineData("how many customers are in Canada or the United Kingdom")]
+    [InlineData("customers in the countries Canada or United Kingdom")]
+    public async Task OrTheBetweenTwoValues_IsOneTotal(string question)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT count(*) FROM customers WHERE country IN ('Canada', 'United Kingdom')");
+        Assert.Equal(truth, RuleAnswers.Single(answer));
+    }
+
+    [Theory]
+    [InlineData("how many customers in Canada or from referral")]
+    [InlineData("how many orders of Sofas or Outdoor")]
+    [InlineData("orders of product type Sofas or category Outdoor")]
+    [InlineData("revenue from the UK or from email")]
+    public async Task OrBetweenTwoLevels_IsDeclined(string question)
+    {
+        await RuleAnswers.AssertDeclinedAsync(database.Path, question, "an \"or\" between values of two kinds");
+    }
+
     [Fact]
     public async Task ByLevelBeforeValues_StaysABreakdown()
     {
