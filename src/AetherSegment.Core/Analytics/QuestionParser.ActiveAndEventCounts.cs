@@ -65,13 +65,8 @@ internal static partial class QuestionParser
     // "<number> <event type value>" not followed by "events": the events of the type, counted ("more than 10 product views").
     private static string EventsAfterCount(string text, SemanticLayer layer, ref bool counted)
     {
-        foreach (LexiconEntry entry in layer.Lexicon.Entries)
+        foreach (LexiconEntry entry in EventWordsOf(layer).Filters)
         {
-            if (entry.Kind != LexiconKind.Filter || entry.FilterDimension?.Key != "event_type")
-            {
-                continue;
-            }
-
             int at = text.IndexOf(entry.Padded, StringComparison.Ordinal);
             if (at <= 0)
             {

@@ -90,13 +90,8 @@ internal static partial class QuestionParser
     private static List<(int Start, int End, LexiconEntry Entry)> EventSpans(string text, SemanticLayer layer)
     {
         List<(int Start, int End, LexiconEntry Entry)> spans = [];
-        foreach (LexiconEntry entry in layer.Lexicon.Entries)
+        foreach (LexiconEntry entry in EventWordsOf(layer).SingleValueFilters)
         {
-            if (entry.Kind != LexiconKind.Filter || entry.FilterDimension?.Key != "event_type" || entry.Values.Count != 1)
-            {
-                continue;
-            }
-
             for (int at = text.IndexOf(entry.Padded, StringComparison.Ordinal); at >= 0; at = text.IndexOf(entry.Padded, at + 1, StringComparison.Ordinal))
             {
                 spans.Add((at + 1, at + entry.Padded.Length - 1, entry));

@@ -90,10 +90,9 @@ internal static partial class QuestionParser
         }
 
         HashSet<string> words = new(StringComparer.Ordinal);
-        foreach (LexiconEntry entry in layer.Lexicon.Entries)
+        foreach (LexiconEntry entry in EventWordsOf(layer).SingleValueFilters)
         {
-            if (entry.Kind == LexiconKind.Filter && entry.FilterDimension?.Key == "event_type" && entry.Values.Count == 1
-                && (entry.Values[0] == numerator.Values[0] || entry.Values[0] == denominator.Values[0]))
+            if (entry.Values[0] == numerator.Values[0] || entry.Values[0] == denominator.Values[0])
             {
                 words.UnionWith(entry.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             }

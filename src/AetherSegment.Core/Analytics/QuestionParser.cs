@@ -551,7 +551,7 @@ internal static partial class QuestionParser
 
         // "the 5 most viewed product types": views are the events of the profile's one event type of kind view.
         int viewedAt = -1;
-        if (!legacy && layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.View).ToList() is [{ } viewType]
+        if (!legacy && EventWordsOf(layer).ViewTypes is [{ } viewType]
             && layer.Dimension("event_type") is { Missing: null } eventType && layer.Measure("events") is { Missing: null })
         {
             // Read where "most" was still written (it is masked by now).
@@ -566,7 +566,7 @@ internal static partial class QuestionParser
         // "customers who added something to cart": customers with an event of the profile's one event type of kind cart.
         CustomerCondition? addedToCart = null;
         string? addedPhrase = null;
-        if (!legacy && layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Cart).ToList() is [{ } cartType]
+        if (!legacy && EventWordsOf(layer).CartTypes is [{ } cartType]
             && layer.Dimension("event_type") is { Missing: null } cartEvents && layer.Measure("events") is { Missing: null } events)
         {
             text = Consume(text, AddedToCartRegex(), m =>
@@ -862,14 +862,7 @@ internal static partial class QuestionParser
             text = BlankGoodsAfterValues(text, afterTime, placed, layer);
         }
 
-        List<string> unknown = [];
-        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (word[0] != '#' && !StopWords.Contains(word) && !(legacy && word is "value" or "share") && !unknown.Contains(word) && !IsGoodsWord(word, layer))
-            {
-                unknown.Add(word);
-            }
-        }
+        List<string> unknown = UnknownWords(text, legacy, layer);
 
         if (unknown.Count > 0 && campaignIds is { Count: > 0 } && UnknownCampaignId(question, unknown, campaignIds) is { } noCampaign)
         {
@@ -2776,14 +2769,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:on record|(?:of )?all time|racked up|rack up|racking up)(?= )")]
     private static partial Regex ColloquialFillerRegex();
 
-    // Most patterns are not in a given question: a match is looked for first (which allocates nothing), so the evaluator
-    // is built only for a text that has one.
-    private static string Consume(string text, Regex regex, Action<Match> onMatch) =>
-        !regex.IsMatch(text) ? text : regex.Replace(text, m =>
-        {
-            onMatch(m);
-            return new string('#', m.Length);
-        });
+    // Consume: QuestionParser.ParseSpeedStop41.cs.
 
     private const string Numbers = @"\d{1,3}|" + LanguageWords.CountWordPattern;
 
