@@ -77,6 +77,13 @@ internal static partial class QuestionParser
                 question = OwnOrdersBracketRegex().Replace(question, " ");
             }
 
+            // "average order value per country (mean order_value of that country's customers' orders)": the average order
+            // value of each group's orders, which "average order value per country" reads already.
+            if (question.Contains("average order value", StringComparison.OrdinalIgnoreCase))
+            {
+                question = GroupOrdersBracketRegex().Replace(question, " ");
+            }
+
             // "average price per unit for each product type (revenue divided by units)": revenue per unit sold.
             if (RevenueByUnitsBracketRegex().IsMatch(question))
             {
@@ -98,6 +105,13 @@ internal static partial class QuestionParser
             question = BiggestSpendersRegex().Replace(question, "which ${n} customers spent the most");
         }
 
+        // "Which cities have over 600 customers? give the customer count for each": the breakdown gives each group's
+        // value; asking for it adds nothing.
+        if (question.Contains("each", StringComparison.OrdinalIgnoreCase) && GroupsOverSaidRegex().IsMatch(question))
+        {
+            question = CountForEachRegex().Replace(question, "");
+        }
+
         // "Name the single city with the highest number of abandoned carts": which city has the most.
         if (question.StartsWith("name ", StringComparison.OrdinalIgnoreCase))
         {
@@ -107,7 +121,7 @@ internal static partial class QuestionParser
         return question;
     }
 
-    [GeneratedRegex(@"(?<! (?:biggest|largest|highest|smallest|lowest|max|maximum|their|his|her)) (?:single|individual) (?=(?:[a-z]+ ){0,3}(?:orders?|transactions?|purchases?) (?:(?:that |which )?(?:were|was|are|is|came in) )?(?:over|above|more than|greater than|exceeding|worth|valued|of over|of more than|bigger than|larger than|at least|under|below|less than) )")]
+    [GeneratedRegex(@"(?<! (?:biggest|largest|highest|smallest|lowest|max|maximum|their|his|her|only a|just a|exactly a|only one|just one)) (?:single|individual) (?=(?:[a-z]+ ){0,3}(?:orders?|transactions?|purchases?) (?:(?:that |which )?(?:were|was|are|is|came in) )?(?:over|above|more than|greater than|exceeding|worth|valued|of over|of more than|bigger than|larger than|at least|under|below|less than) )")]
     private static partial Regex SingleOrderOverRegex();
 
     [GeneratedRegex(@"(?<= )quantity (?<mid>(?:(?:of|was|is|were|greater|more|than|over|above|at|least|most|below|under|less|exactly) ){0,3}(?:\d{1,3}|" + LanguageWords.CountWordPattern + @")(?: or (?:more|fewer|less|above|greater))?) (?:items?|units?|pieces?)(?= )")]
@@ -133,6 +147,15 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"\(\s*(?:the\s+)?(?:average|mean)\s+(?:over|of|across)\s+(?:each|every|the)\s+(?:customer|buyer|shopper)(?:['\u2019]s|s['\u2019]|s)?\s+own\s+(?:orders|purchases|transactions)\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex OwnOrdersBracketRegex();
+
+    [GeneratedRegex(@"\(\s*(?:the\s+)?(?:mean|average)\s+(?:order[_ ]value|value)\s+of\s+(?:that|each|the)\s+(?:country|city|category|product type|source|acquisition source|group)(?:['\u2019]s|s['\u2019]?)?\s+(?:customers['\u2019]?\s+)?(?:orders|transactions|purchases)\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupOrdersBracketRegex();
+
+    [GeneratedRegex(@"^\s*(?:which|what) (?:cities|countries|categories|product types|products|acquisition sources|sources|devices) (?:have|had|has) (?:over|more than|above|at least|fewer than|less than|under|below) ", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupsOverSaidRegex();
+
+    [GeneratedRegex(@"[?.!;:,\u2013\u2014-]\s*(?:and\s+)?(?:please\s+)?(?:give|show|list|tell)(?:\s+me)?\s+(?:the\s+)?(?:customer\s+|order\s+)?(?:count|counts|number|numbers|total|totals)\s+(?:for|in|of)\s+each(?:\s+one)?(?:,?\s+please)?[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountForEachRegex();
 
     [GeneratedRegex(@"\(\s*(?:total\s+)?revenue\s+(?:divided\s+by|/|over)\s+(?:total\s+)?(?:units(?:\s+sold)?|quantity)\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex RevenueByUnitsBracketRegex();

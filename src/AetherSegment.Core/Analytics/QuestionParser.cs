@@ -129,7 +129,7 @@ internal static partial class QuestionParser
 
     private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(OrdersAndCartsSaid(question)), layer), layer))), layer), layer));
+        question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer));
         // "among customers with web sessions" said beside the sessions counted: a per-customer statistic or nothing
         // (QuestionParser.PerCustomerBases.cs).
         if (SameRowsBaseSaid(question))
