@@ -12,7 +12,7 @@ internal static partial class QuestionParser
 {
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = PerCustomerSaid(question ?? "");
+        question = PerCustomerSaid(OrdersAndCartsSaid(question ?? ""));
         string asked = DropContext(LeadIns(question), layer);
         ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds);
 
