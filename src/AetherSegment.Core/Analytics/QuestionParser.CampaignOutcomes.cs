@@ -17,7 +17,7 @@ internal static partial class QuestionParser
     {
         string normalized = QuestionText.Normalize(question);
         bool convert = normalized.Contains(" convert", StringComparison.Ordinal);
-        bool campaign = normalized.Contains(" campaign", StringComparison.Ordinal);
+        bool campaign = normalized.Contains(" campaign", StringComparison.Ordinal) || normalized.Contains(" group of ", StringComparison.Ordinal);
         if ((!convert && !campaign) || layer.Fact(EntityKind.CampaignSends) is null)
         {
             return null;
@@ -33,8 +33,8 @@ internal static partial class QuestionParser
             return null;
         }
 
-        // "in the treatment group of X and also in the treatment group of Y": in the group of both.
-        string text = AlsoInGroupRegex().Replace(normalized, m => $" in the {m.Groups["arm"].Value} group of both {m.Groups["x"].Value} and ");
+        // "in the treatment group of X and also in the treatment group of Y": in the group of both (RephraseAlsoInGroup).
+        string text = RephraseAlsoInGroup(normalized);
 
         // "never been in any campaign at all (neither treatment nor control)": any campaign is either group already.
         text = NeitherGroupRegex().Replace(text, m => new string(' ', m.Length));
@@ -131,6 +131,19 @@ internal static partial class QuestionParser
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, customers, null);
     }
 
+    /// <summary>
+    /// "in the treatment group of X and also in the treatment group of Y", "... and in the treatment group of Y": in the
+    /// group of both (read by QuestionParser.Campaigns.cs), not a breakdown by campaign. On normalized text; a cheap test
+    /// for the group said twice first.
+    /// </summary>
+    internal static string RephraseAlsoInGroup(string text)
+    {
+        int first = text.IndexOf(" group of ", StringComparison.Ordinal);
+        return first < 0 || text.LastIndexOf(" group of ", StringComparison.Ordinal) == first
+            ? text
+            : AlsoInGroupRegex().Replace(text, m => $"in the {m.Groups["arm"].Value} group of both {m.Groups["x"].Value}and");
+    }
+
     // "have not been included in any campaign in the last 90 days": no campaign row (either group) sent in the range.
     private static ParsedQuestion? NotInCampaignInRange(string text, Match said, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
@@ -151,14 +164,18 @@ internal static partial class QuestionParser
             return null;
         }
 
+        string sent = "sent in the " + RangeArticleRegex().Replace(time.Phrase, "");
         MeasureDefinition member = CampaignMembers() with
         {
-            Membership = new($"were in a campaign (treatment or control group) sent {time.Phrase}", $"were in no campaign (treatment or control group) sent {time.Phrase}"),
+            Membership = new($"were in a campaign (treatment or control group) {sent}", $"were in no campaign (treatment or control group) {sent}"),
         };
         return parsed with { Query = query with { Conditions = [.. query.Conditions, new CustomerCondition(member, [], AnyRow, null, true) { Time = time }] } };
     }
 
     private static readonly MemberWords ConvertedWords = new("converted (treatment group)", "did not convert (treatment group)");
+
+    [GeneratedRegex(@"^(?:(?:in|during|within|over) )?(?:the )?")]
+    private static partial Regex RangeArticleRegex();
 
     // "did not convert", "didn't convert", "never converted on any campaign", "have not converted".
     [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:did not|didnt|do not|dont|does not|doesnt|have not|havent|has not|hasnt|had not|hadnt|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )")]

@@ -41,20 +41,21 @@ internal static partial class QuestionParser
     /// </summary>
     private static string RephraseLapsed(string text)
     {
-        if (!text.Contains(" before", StringComparison.Ordinal) && !text.Contains(" lapsed ", StringComparison.Ordinal))
+        if (!text.Contains(" before", StringComparison.Ordinal) && !text.Contains(" previously ", StringComparison.Ordinal) && !text.Contains(" earlier ", StringComparison.Ordinal))
         {
             return text;
         }
 
-        text = NotInRangeButBeforeRegex().Replace(text, m => $" buyers who havent bought anything {m.Groups["range"].Value} ");
+        text = NotInRangeButBeforeRegex().Replace(text, m => $" buyers who havent bought anything in the last {m.Groups["n"].Value} {m.Groups["unit"].Value} ");
         // The count asked after the definition is asked first: "how many buyers who havent bought anything ...".
         return text.Contains(" havent bought anything in the ", StringComparison.Ordinal) && HowManyLapsedRegex().Match(text) is { Success: true } howMany
             ? " how many" + string.Concat(text.AsSpan(0, howMany.Index), " ", text.AsSpan(howMany.Index + howMany.Length))
             : text;
     }
 
-    // "(customers who) haven't purchased in the past 180 days but did buy before that".
-    [GeneratedRegex(@"(?<= )(?:(?:customers|people|shoppers|buyers) )?(?:(?:who|that) )?(?:havent|have not|hasnt|has not|didnt|did not) (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?<range>(?:in|during|within) the (?:last|past) \d{1,4} (?:days|weeks|months)) but (?:(?:did|have|had|has) )?(?:buy|bought|order|ordered|purchase|purchased|shop|shopped)(?: something| anything)? (?:before|before that|before then|previously|earlier)(?= )")]
+    // "customers who haven't purchased in the past 180 days but did buy before that": the noun is said (after another
+    // word, "customers in <place> who ...", the buyers would be read apart from the customers).
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|buyers) (?:(?:who|that) )?(?:havent|have not|hasnt|has not|didnt|did not) (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|during|within) the (?:last|past) (?<n>\d{1,4}) (?<unit>days|weeks|months) but (?:(?:did|have|had|has) )?(?:buy|bought|order|ordered|purchase|purchased|shop|shopped)(?: something| anything)? (?:before that|before then|before|previously|earlier)(?= )")]
     private static partial Regex NotInRangeButBeforeRegex();
 
     // "- how many lapsed buyers?" after the definition.

@@ -2733,7 +2733,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(text)));
+        return RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(RephraseAlsoInGroup(text))));
     }
 
     // "in year 2025": the year, as "in 2025" says it.
