@@ -47,6 +47,12 @@ internal static partial class AnalyticsCompiler
             return null;
         }
 
+        if (query.NeedsAsOf && query.AsOf is null)
+        {
+            reason = $"{(query.Statistic?.Of ?? query.Measure).Label} counts to the data's as-of instant, which was not resolved";
+            return null;
+        }
+
         return Compile(query, layer, dialect, thresholds, range, compared, maxRows, plain: true, out reason);
     }
 
@@ -261,7 +267,7 @@ internal static partial class AnalyticsCompiler
         {
             // The rows' filters decide which rows of a passing order count; the order's total is over all its rows, as in the IN form.
             sql.Append(groupedRowValue.Replace(RowFilterMark, where.Count > 0 ? string.Join(" AND ", where) : "TRUE", StringComparison.Ordinal).Replace(MeasureNameMark, measureName, StringComparison.Ordinal));
-            return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, null, warnings);
+            return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, null, warnings, query.AsOf);
         }
 
         if (dimensionSql is not null)
@@ -347,7 +353,7 @@ internal static partial class AnalyticsCompiler
             }
         }
 
-        return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, query.Dimension?.Name, warnings) with { MeasureSql = measureSql };
+        return Finish(sql.ToString(), dialect, parameters, thresholds, layer, measureName, query.Dimension?.Name, warnings, query.AsOf) with { MeasureSql = measureSql };
 
         string Outer(string expression) => perCustomer is null ? expression : perCustomer.Outer(expression);
     }
@@ -453,8 +459,16 @@ internal static partial class AnalyticsCompiler
             ? layer.CustomerPerSession
             : layer.DimensionExpression(dimension, fact, dialect, out _) is { } sql && layer.IsPerSession(sql, dialect));
 
-    private static CompiledQuery Finish(string text, SqlDialect dialect, List<QueryParameter> parameters, AetherSegmentOptions thresholds, SemanticLayer layer, string measureName, string? dimensionName, List<string> warnings)
+    /// <summary>The parameter of the data's as-of instant, in a measure that counts to it ("days since the last purchase").</summary>
+    internal const string AsOfParameter = "as_of";
+
+    private static CompiledQuery Finish(string text, SqlDialect dialect, List<QueryParameter> parameters, AetherSegmentOptions thresholds, SemanticLayer layer, string measureName, string? dimensionName, List<string> warnings, DateTimeOffset? asOf)
     {
+        if (asOf is { } instant && text.Contains(dialect.Parameter(AsOfParameter), StringComparison.Ordinal))
+        {
+            parameters.Add(QueryParameter.Timestamp(AsOfParameter, instant));
+        }
+
         AddIfUsed(text, dialect, parameters, SemanticLayer.HighValueThreshold, thresholds.HighValueThreshold ?? 0.7);
         AddIfUsed(text, dialect, parameters, SemanticLayer.LowValueThreshold, thresholds.LowValueThreshold ?? 0.4);
         AddIfUsed(text, dialect, parameters, SemanticLayer.ChurnThreshold, thresholds.ChurnRiskThreshold ?? 0.6);

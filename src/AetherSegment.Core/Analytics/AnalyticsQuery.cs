@@ -147,6 +147,12 @@ internal sealed record AnalyticsQuery(
     /// <summary>Whether the answer is the measure's share of its total without the filters and conditions.</summary>
     public bool Share { get; init; }
 
+    /// <summary>The data's as-of instant, set by the service when the measure reads it (<see cref="MeasureDefinition.UsesAsOf"/>).</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Whether the measure (or the measure a statistic is of) reads the data's as-of instant.</summary>
+    public bool NeedsAsOf => Measure.UsesAsOf || Statistic?.Of.UsesAsOf == true;
+
     /// <summary>
     /// With <see cref="Share"/> and a breakdown: each group's share of its own total ("for each country, what share of its
     /// customers are exclusivity seekers"), not of the total over all groups.

@@ -95,7 +95,13 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         // they cannot place, or cannot compile) goes to the configured model, checked against the partial reading.
         List<string> warnings = [];
         AnalyticsQuery? query = parsed.Status == AnalyticsAnswerStatus.Answered ? parsed.Query : null;
-        DateTimeOffset? asOf = query?.Time is null && query?.Conditions.Any(c => c.Time is not null) != true ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? asOf = query?.Time is null && query?.Conditions.Any(c => c.Time is not null) != true && query?.NeedsAsOf != true ? null : await GetAsOfAsync(cancellationToken).ConfigureAwait(false);
+        if (query is { NeedsAsOf: true } && asOf is { } measureAsOf)
+        {
+            // "days since the last purchase": counted to the data's as-of instant (a parameter).
+            query = query with { AsOf = measureAsOf };
+        }
+
         if (query is not null && asOf is { } conditionsAsOf && query.Conditions.Any(c => c.Time is not null))
         {
             // A condition with its own time range ("haven't bought anything in the last 30 days") is resolved here.

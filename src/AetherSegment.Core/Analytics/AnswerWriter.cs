@@ -203,6 +203,12 @@ internal static class AnswerWriter
             scope.Add($"{phrase.Phrase} compared with {otherPhrase.Phrase}");
         }
 
+        if (query.AsOf is { } at)
+        {
+            // "days since the last purchase": counted to this instant.
+            scope.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"as of {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC (the latest data)"));
+        }
+
         return scope.Count == 0 ? "" : " " + string.Join(", ", scope);
     }
 

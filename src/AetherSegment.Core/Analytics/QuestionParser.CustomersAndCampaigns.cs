@@ -102,7 +102,11 @@ internal static partial class QuestionParser
     /// <param name="Measure">The per-customer value (an aggregate grouped by customer).</param>
     /// <param name="NeedsRepeat">Whether it means something only for customers with two rows or more (first to last).</param>
     /// <param name="Repeat">The number of orders said of the customers ("for customers with 2+ orders"), or null.</param>
-    private sealed record CustomerValue(MeasureDefinition Measure, bool NeedsRepeat, NumericComparison? Repeat = null);
+    private sealed record CustomerValue(MeasureDefinition Measure, bool NeedsRepeat, NumericComparison? Repeat = null)
+    {
+        /// <summary>Whether a value counted to the as-of instant said which instant ("as of the latest data"; QuestionParser.Recency.cs).</summary>
+        public bool AsOfSaid { get; init; }
+    }
 
     // "avg days between their first and last purchase", "how many days pass between a customer's acquisition date and their
     // first purchase", "per buyer, take their single largest order value; the average of those maxima": the phrase is said
@@ -111,7 +115,7 @@ internal static partial class QuestionParser
     {
         value = null;
         if (!text.Contains(" first ", StringComparison.Ordinal) && !text.Contains(" largest ", StringComparison.Ordinal) && !text.Contains(" biggest ", StringComparison.Ordinal)
-            && !text.Contains(" max", StringComparison.Ordinal) && !text.Contains(" highest ", StringComparison.Ordinal))
+            && !text.Contains(" max", StringComparison.Ordinal) && !text.Contains(" highest ", StringComparison.Ordinal) && !text.Contains(" since ", StringComparison.Ordinal))
         {
             return text;
         }
@@ -119,6 +123,16 @@ internal static partial class QuestionParser
         if (layer.Fact(EntityKind.Orders) is not { Time: { } orderTime } orders || layer.Measure("orders") is not { Missing: null })
         {
             return text;
+        }
+
+        if (text.Contains(" since ", StringComparison.Ordinal))
+        {
+            // "days since their last order" (QuestionParser.Recency.cs).
+            string since = ReadDaysSinceLast(text, orderTime, out value);
+            if (value is not null)
+            {
+                return since;
+            }
         }
 
         Match m;

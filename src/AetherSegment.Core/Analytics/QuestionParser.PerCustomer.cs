@@ -37,7 +37,7 @@ internal static partial class QuestionParser
             // "people who have bought from us before but not in the last 180 days", "buyers who haven't ordered anything in
             // over 180 days", "whose last purchase was more than 180 days ago": customers who bought, none of it in the last
             // 180 days (the last order before the window; the window includes the as-of instant).
-            text = BoughtButNotRegex().Replace(text, " buyers who havent bought anything ${range} ");
+            text = RephraseLapsed(BoughtButNotRegex().Replace(text, " buyers who havent bought anything ${range} "));
             // Said of "customers", "haven't ordered in over 180 days" could count those who never ordered: left declined.
             text = !text.Contains(" buyers ", StringComparison.Ordinal) ? text : NotInOverRegex().Replace(text, m => $"{m.Groups["neg"].Value} bought anything in the last {m.Groups["n"].Value} {m.Groups["unit"].Value}");
             text = LastOrderAgoRegex().Replace(text, m =>

@@ -171,6 +171,19 @@ internal static partial class QuestionParser
                 query = query with { Conditions = [.. query.Conditions, new CustomerCondition(orders, [], repeat, null, false)] };
             }
 
+            if (of.UsesAsOf && (query.Time is not null || kind is not (StatisticKind.Average or StatisticKind.Median)))
+            {
+                // "days since the last purchase" counts to the as-of instant: a range would be the orders' or the days'.
+                return ParsedQuestion.Unplaced($"the average or median {of.Label} per buyer is offered over all time, counted to the latest data; ask without a time range");
+            }
+
+            if (of.UsesAsOf && !customerValue.AsOfSaid)
+            {
+                // "days since their last order" counts to "now": the data's latest instant or the day it is asked are both
+                // natural (the blind sets' truths used either), so it is asked back (QuestionParser.Recency.cs).
+                return ParsedQuestion.Unplaced($"{of.Label} counted to which instant? To the latest data (ask \"... {of.Label} as of the latest data\"), or to another date, which I do not read; say which");
+            }
+
             if (customerValue.NeedsRepeat && !KeepsRepeatCustomers(query))
             {
                 return ParsedQuestion.Unplaced($"{of.Label} of which customers? Over the customers with at least 2 orders (ask \"for customers with 2 or more orders, average {of.Label}\"), or every buyer, one order counting as 0 days? Say which");

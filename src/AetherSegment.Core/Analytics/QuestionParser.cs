@@ -185,6 +185,13 @@ internal static partial class QuestionParser
             return parsed;
         }
 
+        // "in the treatment group of X did not convert", "never in any campaign at all (neither treatment nor control)"
+        // (QuestionParser.CampaignOutcomes.cs).
+        if (ReadCampaignOutcomes(question, layer, campaignNames, campaignIds) is { } campaignOutcome)
+        {
+            return campaignOutcome;
+        }
+
         // A share whose whole has a condition of its own ("what percentage of customers with an abandoned cart are
         // exclusivity seekers"): read only where the rest of the parser declined (QuestionParser.SharesAndStatistics.cs).
         if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: false) is { } conditionedWhole)
@@ -2728,7 +2735,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseOrdersAndCarts(RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(text))));
+        return RephraseOrdersAndCarts(RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(RephraseAlsoInGroup(text)))));
     }
 
     // "in year 2025": the year, as "in 2025" says it.

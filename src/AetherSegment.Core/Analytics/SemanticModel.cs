@@ -108,6 +108,12 @@ internal sealed record MeasureDefinition(
     public bool NeedsCustomers { get; init; }
 
     /// <summary>
+    /// Whether the expression reads the data's as-of instant (the <see cref="AnalyticsCompiler.AsOfParameter"/> parameter):
+    /// "days since the last purchase" counts to it.
+    /// </summary>
+    public bool UsesAsOf { get; init; }
+
+    /// <summary>
     /// The value of one row the measure averages, when it is the average of one column (<c>AVG({churn_probability})</c>),
     /// else null. On a table with one row per customer a customer's measure is that value, so a comparison of it is a
     /// filter on the row.
