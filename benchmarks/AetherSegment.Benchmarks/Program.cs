@@ -15,6 +15,12 @@ if (args is ["ask-scale", string askDatabase, ..])
     return await AskScale.RunAsync(askDatabase, args[2..]);
 }
 
+// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-time DB.duckdb "QUESTION" [...]   (issue 17: a few answers, median of 5, with the anchor)
+if (args is ["ask-time", string timeDatabase, ..])
+{
+    return await AskTime.RunAsync(timeDatabase, args[2..]);
+}
+
 // dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- experiment-ranked DB.duckdb [TRIGGER] [--long-lived-only] [--all-customers] [--pairs N] [--settle-arms]   (issue 15: holdout on a ranked segment)
 if (args is ["experiment-ranked", string rankedDatabase, ..])
 {

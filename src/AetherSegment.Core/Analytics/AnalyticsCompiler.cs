@@ -828,7 +828,8 @@ internal static partial class AnalyticsCompiler
         }
 
         string total = "total_" + measureName;
-        string sql = $"SELECT part.{measureName} / NULLIF(whole.{measureName}, 0) AS {shareName}, part.{measureName} AS {measureName}, whole.{measureName} AS {total}\n" +
+        string sql = OneGroupedPassShare(part.Statement.Sql, whole.Statement.Sql, measureName, shareName, total)
+            ?? $"SELECT part.{measureName} / NULLIF(whole.{measureName}, 0) AS {shareName}, part.{measureName} AS {measureName}, whole.{measureName} AS {total}\n" +
             $"FROM ({part.Statement.Sql}) AS part\nCROSS JOIN ({whole.Statement.Sql}) AS whole";
         return new CompiledQuery(new SqlStatement(sql, parameters), shareName, null, [.. part.Warnings, .. whole.Warnings.Where(w => !part.Warnings.Contains(w))]) { PartFormat = query.Measure.Format };
     }

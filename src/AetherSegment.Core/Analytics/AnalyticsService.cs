@@ -76,6 +76,20 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             throw new AetherSegmentInputException("question", string.Create(CultureInfo.InvariantCulture, $"question is {question.Length} characters long; at most {MaxQuestionLength} are accepted."));
         }
 
+        try
+        {
+            return await AskCheckedAsync(question, caller, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A pattern that hit its time limit (AnalyticsRegex) anywhere past the parse: a decline with the reason, never an error.
+            return Unanswerable(question, AnalyticsRegex.TimedOutReason, []);
+        }
+    }
+
+    private async Task<AnalyticsAnswer> AskCheckedAsync(string question, string caller, CancellationToken cancellationToken)
+    {
+
         LogQuestion(_logger, question);
         IReadOnlyList<string>? campaignNames = await GetCampaignNamesAsync(cancellationToken).ConfigureAwait(false);
         ParsedQuestion parsed = QuestionParser.Parse(question, _layer, campaignNames, await GetCampaignIdsAsync(cancellationToken).ConfigureAwait(false));

@@ -244,7 +244,7 @@ internal sealed class QuestionLexicon
 
                     if (!taxonomy && dimension is not null && Initials(node.Name) is { } initials && QuestionParser.IsStopWord(initials))
                     {
-                        guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:in|from|vs|versus|and|compare|between|the) (?:the )?" + initials + "(?= )", RegexOptions.CultureInvariant), dimension, node.Name));
+                        guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:in|from|vs|versus|and|compare|between|the) (?:the )?" + initials + "(?= )", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout), dimension, node.Name));
                     }
                 }
 
@@ -359,7 +359,7 @@ internal sealed class QuestionLexicon
                 string name = QuestionText.Normalize(entry.Name).Trim();
                 if (customerColumns.Contains(name.Replace(" ", "", StringComparison.Ordinal)))
                 {
-                    guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:from|via|through|by) " + Regex.Escape(name) + "(?: marketing)?(?= )", RegexOptions.CultureInvariant), source, entry.Name));
+                    guarded.Add(new GuardedPhrase(new Regex(@"(?<= )(?:from|via|through|by) " + Regex.Escape(name) + "(?: marketing)?(?= )", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout), source, entry.Name));
                 }
             }
         }
@@ -414,7 +414,7 @@ internal sealed class QuestionLexicon
         List<LexiconEntry> list = [.. entries.Values];
         list.Sort((a, b) => b.Phrase.Length != a.Phrase.Length ? b.Phrase.Length - a.Phrase.Length : string.CompareOrdinal(a.Phrase, b.Phrase));
         List<string> personal = [.. profile.Entities.Customers.PersonalColumns.Select(c => QuestionText.Normalize(c)).Where(p => p.Trim().Contains(' ', StringComparison.Ordinal))];
-        List<PronounPhrase> pronounPhrases = [.. pronouns.Select(p => new PronounPhrase(p.Key, p.Value, new Regex(PronounBefore + Regex.Escape(p.Key) + "(?= )", RegexOptions.CultureInvariant)))];
+        List<PronounPhrase> pronounPhrases = [.. pronouns.Select(p => new PronounPhrase(p.Key, p.Value, new Regex(PronounBefore + Regex.Escape(p.Key) + "(?= )", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout)))];
         return new QuestionLexicon(list, guarded, personal, pronounPhrases);
 
         void FlatList(IReadOnlyList<CatalogEntry> values, DimensionDefinition? dimension, Func<string, bool> skip)

@@ -30,7 +30,7 @@ internal static partial class QuestionParser
     }
 
     // "who (have) bought something", "that ordered", "who made a purchase": then the end, a time range (masked) or "from us".
-    [GeneratedRegex(@" (?:(?:who|that) )?(?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped|made (?:a |any )?purchases?|placed (?:an |any )?orders?)(?: (?:something|anything|at least once|from us|with us))*(?= #| $| (?:by|per|for|in|across|broken|split|grouped|with|and|on|via|through) )")]
+    [GeneratedRegex(@" (?:(?:who|that) )?(?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped|made (?:a |any )?purchases?|placed (?:an |any )?orders?)(?: (?:something|anything|at least once|from us|with us))*(?= #| $| (?:by|per|for|in|across|broken|split|grouped|with|and|on|via|through) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WhoBoughtRegex();
 
     // The buyers counted beside a "never" part: the customers with a purchase (in the question's range, when one is said),
@@ -61,6 +61,6 @@ internal static partial class QuestionParser
         LeadingCustomersRegex().Match(normalized) is { Success: true } m && layer.CustomerCount.Synonyms.Contains(m.Groups["noun"].Value);
 
     // One word may say which customers ("UK folks who viewed ..."; stop 38).
-    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?:[a-z]+ )?(?<noun>[a-z]+) (?:who|that) ")]
+    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?:[a-z]+ )?(?<noun>[a-z]+) (?:who|that) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LeadingCustomersRegex();
 }

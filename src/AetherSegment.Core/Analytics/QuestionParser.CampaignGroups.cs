@@ -70,13 +70,13 @@ internal static partial class QuestionParser
     // The value received: one to five words, none of them a group, a verb or a joining word.
     private const string ReceivedValue = @"(?<v>(?:(?!(?:treatment|treated|control|it|them|in|and|but|who|that|which|with|to|by|for|of|campaign|campaigns|trigger|triggers|sends|send|once|twice|times|\d+) )[a-z0-9]+ ){1,5})(?:campaigns? |triggers? |sends? )?";
 
-    [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" )?(?:a |an |the |any )?" + ReceivedValue + @"(?:" + TreatmentWords + @" )?(?<op>at least |more than |exactly )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @")(?<more> or more)? times(?= )")]
+    [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" )?(?:a |an |the |any )?" + ReceivedValue + @"(?:" + TreatmentWords + @" )?(?<op>at least |more than |exactly )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @")(?<more> or more)? times(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ReceivedTimesRegex();
 
-    [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" (?:a |an |the |any )?" + ReceivedValue + @"|(?:a |an |the |any )?" + ReceivedValue + TreatmentWords + NotHeldOut + @"(?= )(?! (?:of|or|and|plus|vs|versus|nor) ))")]
+    [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" (?:a |an |the |any )?" + ReceivedValue + @"|(?:a |an |the |any )?" + ReceivedValue + TreatmentWords + NotHeldOut + @"(?= )(?! (?:of|or|and|plus|vs|versus|nor) ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ReceivedTreatmentRegex();
 
-    [GeneratedRegex(@"(?<=(?:conversion rate|conversion rates|conversions|converted) (?:[a-z0-9]+ ){0,6})(?:among|for|of) (?:the )?(?:customers|people|those|recipients|ones) (?:who|that) (?:actually )?(?:got|received|were sent|was sent|get|receive) (?:it|them|the campaign|the campaigns|a campaign)(?: " + TreatmentWords + @")?(?= )")]
+    [GeneratedRegex(@"(?<=(?:conversion rate|conversion rates|conversions|converted) (?:[a-z0-9]+ ){0,6})(?:among|for|of) (?:the )?(?:customers|people|those|recipients|ones) (?:who|that) (?:actually )?(?:got|received|were sent|was sent|get|receive) (?:it|them|the campaign|the campaigns|a campaign)(?: " + TreatmentWords + @")?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AmongWhoGotItRegex();
 
     /// <summary>
@@ -94,22 +94,22 @@ internal static partial class QuestionParser
         return "How many " + question.TrimStart();
     }
 
-    [GeneratedRegex(@"^\s*(?:the\s+)?(?:customers|people|shoppers)\s+(?:(?:in|from)\s+[a-z ]{1,40}?\s+)?(?:(?:who|that)\s+(?:(?:were|was|have\s+been|had\s+been|have|has|had|actually)\s+)*)?(?:in\s+the\s+(?:treatment|treated|control)\s+group|held\s+out|received|got|sent)\s", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:the\s+)?(?:customers|people|shoppers)\s+(?:(?:in|from)\s+[a-z ]{1,40}?\s+)?(?:(?:who|that)\s+(?:(?:were|was|have\s+been|had\s+been|have|has|had|actually)\s+)*)?(?:in\s+the\s+(?:treatment|treated|control)\s+group|held\s+out|received|got|sent)\s", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersInGroupRegex();
 
-    [GeneratedRegex(@"\b(?:by|per|each|every|which|what|top|list|how|number|count|share|percent|percentage|average|vs|versus)\b|%", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:by|per|each|every|which|what|top|list|how|number|count|share|percent|percentage|average|vs|versus)\b|%", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BreakdownWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?<!(?:the|in|of|for|a) )(?:treatment|treated)(?: group| arm)? only(?= )")]
+    [GeneratedRegex(@"(?<= )(?<!(?:the|in|of|for|a) )(?:treatment|treated)(?: group| arm)? only(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TreatmentOnlyRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?<size>(?:what is |whats |what was )?(?:the )?(?:size|headcount) of) (?:the )?|(?:(?:were|was|are|is) )?(?:in |part of )?(?:the )?)(?:campaign )?audience(?: (?:treatment|treated) (?:plus|and|or) control| control (?:plus|and|or) (?:treatment|treated)| both groups| either group| all groups)?(?: groups?)? (?:of|for)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?<size>(?:what is |whats |what was )?(?:the )?(?:size|headcount) of) (?:the )?|(?:(?:were|was|are|is) )?(?:in |part of )?(?:the )?)(?:campaign )?audience(?: (?:treatment|treated) (?:plus|and|or) control| control (?:plus|and|or) (?:treatment|treated)| both groups| either group| all groups)?(?: groups?)? (?:of|for)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AudienceRegex();
 
     // "... of <campaign> (treatment and control)" after the audience: both groups, said already.
-    [GeneratedRegex(@"(?<=either group of (?:[a-z0-9]+ ){1,8})(?:(?:treatment|treated) (?:plus|and|or) control|control (?:plus|and|or) (?:treatment|treated)|both groups)(?: groups?)?(?= )")]
+    [GeneratedRegex(@"(?<=either group of (?:[a-z0-9]+ ){1,8})(?:(?:treatment|treated) (?:plus|and|or) control|control (?:plus|and|or) (?:treatment|treated)|both groups)(?: groups?)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BothGroupsAgainRegex();
 
-    [GeneratedRegex(@"(?<=(?:how many|number of|count of) (?:[a-z0-9]+ ){0,30})(?:(?:count|counting|counted)(?: each| every)? (?:person|customer|people|customers|shopper|individual|one) (?:only )?once|(?:each|every) (?:person|customer|shopper) (?:is )?counted (?:only )?once)(?= )")]
+    [GeneratedRegex(@"(?<=(?:how many|number of|count of) (?:[a-z0-9]+ ){0,30})(?:(?:count|counting|counted)(?: each| every)? (?:person|customer|people|customers|shopper|individual|one) (?:only )?once|(?:each|every) (?:person|customer|shopper) (?:is )?counted (?:only )?once)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CountOnceRegex();
 }

@@ -174,28 +174,28 @@ internal static partial class QuestionParser
 
     private static readonly MemberWords ConvertedWords = new("converted (treatment group)", "did not convert (treatment group)");
 
-    [GeneratedRegex(@"^(?:(?:in|during|within|over) )?(?:the )?")]
+    [GeneratedRegex(@"^(?:(?:in|during|within|over) )?(?:the )?", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RangeArticleRegex();
 
     // "did not convert", "didn't convert", "never converted on any campaign", "have not converted".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:did not|didnt|do not|dont|does not|doesnt|have not|havent|has not|hasnt|had not|hadnt|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:did not|didnt|do not|dont|does not|doesnt|have not|havent|has not|hasnt|had not|hadnt|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NotConvertedRegex();
 
     // "treated customers": the customers in the treatment group.
-    [GeneratedRegex(@"(?<= )(?:treated|treatment group|treatment) (?:customers|people|shoppers|recipients)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:treated|treatment group|treatment) (?:customers|people|shoppers|recipients)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TreatedCustomersRegex();
 
     // "in the treatment group of X and also in the treatment group of Y".
-    [GeneratedRegex(@"(?<= )in the (?<arm>treatment|control) group of (?<x>(?:[a-z0-9]+ ){1,8}?)(?:and|but) (?:also |were also |was also |were |was )?in the \k<arm> group of(?= )")]
+    [GeneratedRegex(@"(?<= )in the (?<arm>treatment|control) group of (?<x>(?:[a-z0-9]+ ){1,8}?)(?:and|but) (?:also |were also |was also |were |was )?in the \k<arm> group of(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AlsoInGroupRegex();
 
     // "(in) any campaign at all (neither treatment nor control)", "any campaign (neither in treatment nor in control)".
     private const string NeitherGroup = @"(?:(?:i e |ie |so |that is )?(?:neither|not|nor) (?:in )?(?:the )?(?:treatment|treated)(?: group)? (?:nor|or) (?:in )?(?:the )?control(?: group)? )";
 
-    [GeneratedRegex(@"(?<=(?:never|not|havent|hasnt) (?:[a-z]+ ){0,4}(?:any|a single) campaigns? )(?:at all " + NeitherGroup + "?|" + NeitherGroup + "(?:at all )?)")]
+    [GeneratedRegex(@"(?<=(?:never|not|havent|hasnt) (?:[a-z]+ ){0,4}(?:any|a single) campaigns? )(?:at all " + NeitherGroup + "?|" + NeitherGroup + "(?:at all )?)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeitherGroupRegex();
 
     // "have not been included in any campaign in the last 90 days", "were not part of any campaign during the past 3 months".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had) )?(?:never|not|havent|hasnt|hadnt) (?:been )?(?:included|enrolled|put|placed|targeted|in|part of|contacted)(?: in| by| with)? (?:any|a single) campaigns? (?<range>(?:in|during|within|over) the (?:last|past) \d{1,4} (?:days|weeks|months))(?= )")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had) )?(?:never|not|havent|hasnt|hadnt) (?:been )?(?:included|enrolled|put|placed|targeted|in|part of|contacted)(?: in| by| with)? (?:any|a single) campaigns? (?<range>(?:in|during|within|over) the (?:last|past) \d{1,4} (?:days|weeks|months))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NotIncludedInRangeRegex();
 }

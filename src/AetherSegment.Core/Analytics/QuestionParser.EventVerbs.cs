@@ -190,21 +190,21 @@ internal static partial class QuestionParser
     private static bool SameInterval(RelativeTimeRange a, RelativeTimeRange b) =>
         a.Kind == b.Kind && a.Amount == b.Amount && a.Year == b.Year && a.Months == b.Months && a.From == b.From && a.Until == b.Until;
 
-    [GeneratedRegex(@"(?<= )(?:not|no|never|didnt|havent|hasnt|dont|doesnt|without|nothing)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:not|no|never|didnt|havent|hasnt|dont|doesnt|without|nothing)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NegationWordRegex();
 
-    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same|those same|these same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)")]
+    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same|those same|these same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RangeSaidAgainRegex();
 
     // "placed no order in the last 7 days", "made no purchase": said as the never part reads it ("did not place an order").
     private static string NoOrderSaid(string text) =>
         text.Contains(" no ", StringComparison.Ordinal) ? NoOrderRegex().Replace(text, m => m.Groups["made"].Success ? " did not make a purchase" : " did not place an order") : text;
 
-    [GeneratedRegex(@" (?:(?:placed|place|has placed|have placed) no orders?|(?<made>(?:made|make|has made|have made) no purchases?))(?= )")]
+    [GeneratedRegex(@" (?:(?:placed|place|has placed|have placed) no orders?|(?<made>(?:made|make|has made|have made) no purchases?))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NoOrderRegex();
 
     // "have never bought", "haven't bought anything": no purchase at any time.
-    [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeverBoughtRegex();
 
     /// <summary>The rewrites of one profile's event verbs, built once per semantic layer (its event types' labels).</summary>
@@ -242,20 +242,20 @@ internal static partial class QuestionParser
                 (string? bare, string? past, string? participle) = Verbs(kind);
                 if (bare is not null)
                 {
-                    negated.Add((new Regex($@"\b{Negation} (?:{bare})\b", Options), $"never had {events}"));
-                    negated.Add((new Regex($@"\bwithout (?:{participle})\b", Options), $"never had {events}"));
+                    negated.Add((new Regex($@"\b{Negation} (?:{bare})\b", Options, AnalyticsRegex.Timeout), $"never had {events}"));
+                    negated.Add((new Regex($@"\bwithout (?:{participle})\b", Options, AnalyticsRegex.Timeout), $"never had {events}"));
                 }
 
                 if (past is not null)
                 {
                     // "the top 5 most wishlisted categories": the dimension by the events of the type.
-                    most.Add((new Regex($@"\bmost (?:{past}) (?=[a-z])", Options), $"most {events} "));
-                    positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options), $"had {events}"));
+                    most.Add((new Regex($@"\bmost (?:{past}) (?=[a-z])", Options, AnalyticsRegex.Timeout), $"most {events} "));
+                    positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options, AnalyticsRegex.Timeout), $"had {events}"));
                     if (kind is EventTypeKind.Cart or EventTypeKind.Wishlist)
                     {
                         // "added a <product type> to their cart": the events about it.
                         string container = kind == EventTypeKind.Cart ? "(?:carts?|baskets?)" : "wish ?-?lists?";
-                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?[a-z][a-z ]{{0,40}}?) (?:to|in|into|on) {Owner}{container}\b", Options), $"had {events} for ${{what}}"));
+                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?[a-z][a-z ]{{0,40}}?) (?:to|in|into|on) {Owner}{container}\b", Options, AnalyticsRegex.Timeout), $"had {events} for ${{what}}"));
                     }
                 }
             }

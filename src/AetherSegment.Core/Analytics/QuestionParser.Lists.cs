@@ -6,11 +6,11 @@ namespace AetherSegment.Analytics;
 internal static partial class QuestionParser
 {
     // What lies between two values joined as either one: "or", "or in", "or from", "or the".
-    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$")]
+    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrJoinRegex();
 
     // Words that make "<value> or <value>" a choice between them, or ask for each of them.
-    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|rank|ranked|difference|breakdown|broken) ")]
+    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrChoiceRegex();
 
     // "events from mobile (<member> + <member>)": a group word with its members said after it is the group, not a comparison of

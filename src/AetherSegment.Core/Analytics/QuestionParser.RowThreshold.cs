@@ -25,12 +25,12 @@ internal static partial class QuestionParser
     }
 
     // The question counts rows: "how many (individual) orders", "number of abandoned carts".
-    [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ")]
+    [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsCountedRegex();
 
     // "... over $500 from UK customers", "... placed by customers in <a city>", "... that Canadian shoppers placed": a
     // comparison, then the customers whose rows.
-    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|under|below|less than|worth) .*? (?<noun>customers|shoppers|buyers|people|clients)(?= )")]
+    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|under|below|less than|worth) .*? (?<noun>customers|shoppers|buyers|people|clients)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsOfCustomersRegex();
     // "Of the customers who came from paid search, what percent are in <a country>?", "what share of customers from
     // paid search are in the US": the filters said with the whole (in a leading "of the ..." clause, or between the share
@@ -90,10 +90,10 @@ internal static partial class QuestionParser
         return (from, to);
     }
 
-    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers|orders|transactions|purchases) ")]
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers|orders|transactions|purchases) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LeadingWholeRegex();
 
-    [GeneratedRegex(@"(?<! who| that) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ")]
+    [GeneratedRegex(@"(?<! who| that) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareVerbRegex();
     // "What proportion of customers have an abandoned cart?": a share of customers who have any of a measure is the
     // share of those with at least one (read so: "have at least 1 abandoned cart"), out of all customers in the filters.
@@ -120,12 +120,12 @@ internal static partial class QuestionParser
         return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Share: true, Dimension: null, Measure.Name: "customers", Conditions: [.., { Comparison: { Operator: ComparisonOperator.GreaterOrEqual, Value: 1 }, Negated: false, Measure.Fact: not (EntityKind.Customers or EntityKind.Scores) }] } } ? parsed : null;
     }
 
-    [GeneratedRegex(@" (?:share|percent|percentage|proportion|fraction|ratio) ")]
+    [GeneratedRegex(@" (?:share|percent|percentage|proportion|fraction|ratio) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareWordRegex();
 
     // Greedy loops only: with lazy ones the generated (and the compiled) matcher looped until its backtracking stack
     // overflowed on "what percentage of customers who came from social live in each country" (CrashesStop40Tests); the
     // interpreter did not. What follows the loops is fixed words, so greedy finds the same matches.
-    [GeneratedRegex(@"(?<= (?:share|percent|percentage|proportion|fraction) of (?:the |all |all the |our )?(?:[a-z]+ ){0,2})(?:customers|shoppers|people|clients|users)(?: (?:who|that) [a-z]+(?: [a-z]+){0,4})?(?: (?:from|in) [a-z]+(?: [a-z]+){0,2})? (?:who |that )?(?:have|had|has) (?<any>an|a|any) (?=[a-z])")]
+    [GeneratedRegex(@"(?<= (?:share|percent|percentage|proportion|fraction) of (?:the |all |all the |our )?(?:[a-z]+ ){0,2})(?:customers|shoppers|people|clients|users)(?: (?:who|that) [a-z]+(?: [a-z]+){0,4})?(?: (?:from|in) [a-z]+(?: [a-z]+){0,2})? (?:who |that )?(?:have|had|has) (?<any>an|a|any) (?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HaveAnyRegex();
 }

@@ -54,25 +54,25 @@ internal static partial class QuestionParser
             + "ask for the range itself, as in \"abandoned a cart in the last 7 days and haven't purchased in those same 7 days\", or over all time (\"... and have never purchased\")";
     }
 
-    [GeneratedRegex(@"(?<= )at any (?:point|time|stage)(?= (?:in|during|within|over) (?:that|this|the same|that same|those|those same) )")]
+    [GeneratedRegex(@"(?<= )at any (?:point|time|stage)(?= (?:in|during|within|over) (?:that|this|the same|that same|those|those same) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AtAnyPointRegex();
 
-    [GeneratedRegex(@" (?:in|during|within|over|for) (?:that|this|the|those) same (?<unit>week|month|year|day)(?= |$)| (?:in|during|within) that (?<unit>week|month|year|day)(?= |$)")]
+    [GeneratedRegex(@" (?:in|during|within|over|for) (?:that|this|the|those) same (?<unit>week|month|year|day)(?= |$)| (?:in|during|within) that (?<unit>week|month|year|day)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SameUnitRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:7|seven) days|(?:last|past|this|previous) week) ")]
+    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:7|seven) days|(?:last|past|this|previous) week) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WeekRangeRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|this|previous) month|(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|november|december)) ")]
+    [GeneratedRegex(@" (?:(?:last|past|this|previous) month|(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|november|december)) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MonthRangeRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|this|previous) year|(?:in|during) \d{4}) ")]
+    [GeneratedRegex(@" (?:(?:last|past|this|previous) year|(?:in|during) \d{4}) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex YearRangeRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:24 hours|1 day|day)|today|yesterday) ")]
+    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:24 hours|1 day|day)|today|yesterday) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex DayRangeRegex();
 
     // "since" at the end or before "then", "that", "it"; "after that", "afterwards", "after their (most recent|last) <event>".
-    [GeneratedRegex(@" (?:since(?: then| that| it| them)?(?= *$| (?:then|and|but|how|who|what|which)\b)|after (?:that|it|then|(?:their|the|each) (?:most recent|latest|last|first) \w+)|afterwards?)(?= |$)")]
+    [GeneratedRegex(@" (?:since(?: then| that| it| them)?(?= *$| (?:then|and|but|how|who|what|which)\b)|after (?:that|it|then|(?:their|the|each) (?:most recent|latest|last|first) \w+)|afterwards?)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SinceTheEventRegex();
 }

@@ -90,22 +90,22 @@ internal static partial class QuestionParser
         return NoRowsRegex().Replace(text, m => m.Groups["cart"].Success ? "never abandoned a cart" : "never ordered");
     }
 
-    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those same|these same|those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those same|these same|those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ThoseDaysRegex();
 
     // "counting customers with no purchases as zero", "with customers who bought nothing counted as dollars 0": every
     // customer, which a per-customer figure is over already.
-    [GeneratedRegex(@"(?<= )(?:counting|treating|with|including) (?:the ones|those|customers|people|shoppers|anyone|non buyers) ?(?:who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|with no (?:purchases|orders|transactions)|who bought nothing)? (?:counted |counting |treated )?as (?:0|zero|dollars 0)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:counting|treating|with|including) (?:the ones|those|customers|people|shoppers|anyone|non buyers) ?(?:who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|with no (?:purchases|orders|transactions)|who bought nothing)? (?:counted |counting |treated )?as (?:0|zero|dollars 0)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CountedAsZeroRegex();
 
     // "in November 2026 to date", "November so far": the named month, which ends at the data's as-of when it is the current one.
-    [GeneratedRegex(@"(?<=(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})? )(?:to date|so far|up to now|until now)(?= )")]
+    [GeneratedRegex(@"(?<=(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})? )(?:to date|so far|up to now|until now)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MonthToDateRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )")]
+    [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EachCalendarYearRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:with no |without (?:a |an |any )?|(?:have|has|had|having) no |(?:have|has|had) not got (?:a |an |any )?)(?:(?<cart>abandoned (?:carts?|baskets?)|carts?)|orders?|purchases?|transactions?)(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))")]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:with no |without (?:a |an |any )?|(?:have|has|had|having) no |(?:have|has|had) not got (?:a |an |any )?)(?:(?<cart>abandoned (?:carts?|baskets?)|carts?)|orders?|purchases?|transactions?)(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NoRowsRegex();
 
     // "how many different product categories has each buyer bought from": a product level in the plural (its label or a
@@ -220,26 +220,26 @@ internal static partial class QuestionParser
         && a.RowsRequired == b.RowsRequired && a.Time == b.Time && a.Filters.Count == b.Filters.Count && a.Filters.All(f => b.Filters.Any(g => SameFilter(f, g)));
 
     // "Among customers who abandoned a cart, what share are exclusivity seekers?", "of the buyers, what percent ...".
-    [GeneratedRegex(@"^ (?:of|among|amongst|out of|for|across) (?:the |all |all the |our |those )?(?<whole>.+?) (?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct)(?: of (?:them|those|these|this group))? (?<part>.+)$")]
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of|for|across) (?:the |all |all the |our |those )?(?<whole>.+?) (?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct)(?: of (?:them|those|these|this group))? (?<part>.+)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LeadingWholeClauseRegex();
 
     // Where the whole ends: a verb not said of the whole itself ("who are", "who have bought"), or "also" ("customers who
     // bought <A> also bought <B>").
-    [GeneratedRegex(@"(?<! who| that| have| has| had| not| never) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong|bought|purchased|ordered|made|placed|also)(?= )")]
+    [GeneratedRegex(@"(?<! who| that| have| has| had| not| never) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong|bought|purchased|ordered|made|placed|also)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WholeEndsRegex();
 
-    [GeneratedRegex(@"^ (?<verb>have|has|had) (?:a|an|any) (?=[a-z])")]
+    [GeneratedRegex(@"^ (?<verb>have|has|had) (?:a|an|any) (?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PartHasAnyRegex();
 
     // "buyers", "purchasers", "paying customers", "buying customers" said as the whole: the customers who bought.
-    [GeneratedRegex(@"^ (?:buyers|purchasers|(?:paying|buying|purchasing) (?:customers|shoppers|people))(?= )")]
+    [GeneratedRegex(@"^ (?:buyers|purchasers|(?:paying|buying|purchasing) (?:customers|shoppers|people))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BuyerWholeRegex();
 
-    [GeneratedRegex(@"(?<= (?:who|that)) (?:have|has|had)(?: ever)? (?=(?:ordered|bought|purchased) $)")]
+    [GeneratedRegex(@"(?<= (?:who|that)) (?:have|has|had)(?: ever)? (?=(?:ordered|bought|purchased) $)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HaveBeforePurchaseRegex();
 
     // "what percentage of customers with an abandoned cart are ...": the share said first, the whole after "of".
-    [GeneratedRegex(@"^ (?:(?:what|which) )?(?:(?:is|s) )?(?:the )?(?:share|percentage|percent|proportion|fraction|portion|pct) of (?:the |all |all the |our )?(?<rest>.+)$")]
+    [GeneratedRegex(@"^ (?:(?:what|which) )?(?:(?:is|s) )?(?:the )?(?:share|percentage|percent|proportion|fraction|portion|pct) of (?:the |all |all the |our )?(?<rest>.+)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareOfRegex();
 
 
@@ -287,22 +287,22 @@ internal static partial class QuestionParser
         return LargestOrderOverRegex().Replace(text, "with an order ${op} $$${n}");
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShorthandRegex();
 
 
-    [GeneratedRegex(@"\b(?:(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)|which (?:single )?(?:customer|shopper|buyer))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)|which (?:single )?(?:customer|shopper|buyer))\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TopCustomersRegex();
 
-    [GeneratedRegex(@"\bwhich (?:single )?(?<noun>customer|shopper|buyer)\b(?=(?: (?:has|have|had|is|was))? (?:spent|bought|placed|ordered|purchased|made|generated|brought|contributed)\b[^?.]* the (?:most|highest|biggest|largest)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhich (?:single )?(?<noun>customer|shopper|buyer)\b(?=(?: (?:has|have|had|is|was))? (?:spent|bought|placed|ordered|purchased|made|generated|brought|contributed)\b[^?.]* the (?:most|highest|biggest|largest)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OneCustomerMostRegex();
 
-    [GeneratedRegex(@"\((?:their |the )?(?:customer[ _])?ids?(?:,? ?(?:pls|please|only|biggest first|highest first|largest first))?\)|(?:[-\u2013\u2014:.,;] ?|\? )(?:(?:just|only|give me|show me|with) )?(?:the |their )?customer[ _]ids?(?:,? ?(?:pls|pleases?|only))?[.!]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\((?:their |the )?(?:customer[ _])?ids?(?:,? ?(?:pls|please|only|biggest first|highest first|largest first))?\)|(?:[-\u2013\u2014:.,;] ?|\? )(?:(?:just|only|give me|show me|with) )?(?:the |their )?customer[ _]ids?(?:,? ?(?:pls|pleases?|only))?[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex IdsAskedRegex();
 
 
 
-    [GeneratedRegex(@"\bwhose (?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)(?: value)? (?:was|is|has been|were)? ?(?<op>over|above|more than|greater than|at least|exceeding) \$?(?<n>\d[\d,]*(?:\.\d+)?)(?![\d%])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhose (?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)(?: value)? (?:was|is|has been|were)? ?(?<op>over|above|more than|greater than|at least|exceeding) \$?(?<n>\d[\d,]*(?:\.\d+)?)(?![\d%])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LargestOrderOverRegex();
 
     // "instagram vs facebook - how many customers came from each": two words the vocabulary reads as the same value,
@@ -335,7 +335,7 @@ internal static partial class QuestionParser
             : filters.FindAll(f => f.Group || f.Negated || !groups.Exists(g => g.Dimension == f.Dimension && f.Values.All(v => g.Values.Contains(v, StringComparer.Ordinal))));
     }
 
-    [GeneratedRegex(@"(?<= )(?:purchase|purchases|buy|buys|shop|shops) (?:from|in|across)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:purchase|purchases|buy|buys|shop|shops) (?:from|in|across)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PurchaseFromRegex();
 
     // "top 3 countries ranked by median CLV score": the median of a score each customer has once (a table of one row per
@@ -357,33 +357,33 @@ internal static partial class QuestionParser
     }
 
     // "what's the typical (median) number ...": the statistic said is the one read; "typical" beside it adds nothing.
-    [GeneratedRegex(@"(?<= )(?:typical|usual)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:typical|usual)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TypicalRegex();
 
     // "customers who left a cart behind": an abandoned cart.
-    [GeneratedRegex(@"(?<= )left (?:a |an |their |the |items in (?:a |their |the )?)?(?:cart|basket|shopping cart)s? behind(?= )")]
+    [GeneratedRegex(@"(?<= )left (?:a |an |their |the |items in (?:a |their |the )?)?(?:cart|basket|shopping cart)s? behind(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LeftBehindRegex();
 
     // "among customers with at least one behavioral event", "who had an event": the customers with rows of the events.
-    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity)|(?:who|that) (?:have |has )?had (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity))(?= )")]
+    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity)|(?:who|that) (?:have |has )?had (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EventsBaseRegex();
 
     // "made at least one single purchase over dollars 800": an order over the amount.
-    [GeneratedRegex(@"(?<= )(?:at least one|one or more|an|a) (?:single |individual )?(?:purchase|order|transaction) (?<op>over|above|of more than|more than|worth more than|greater than|exceeding)(?= )")]
+    [GeneratedRegex(@"(?<= )(?:at least one|one or more|an|a) (?:single |individual )?(?:purchase|order|transaction) (?<op>over|above|of more than|more than|worth more than|greater than|exceeding)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OnePurchaseOverRegex();
 
-    [GeneratedRegex(@" (?:zero|no|0) (?:transactions|orders|purchases)(?: ever| at all)?(?= )")]
+    [GeneratedRegex(@" (?:zero|no|0) (?:transactions|orders|purchases)(?: ever| at all)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ZeroRowsRegex();
 
     // "Among customers with a CLV score below 0.2, how many made an order over $800?": the customers counted, said first.
-    [GeneratedRegex(@"^ (?:among|amongst|of|for|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|shoppers|people|clients|users|buyers) .+?) how many (?<part>.+)$")]
+    [GeneratedRegex(@"^ (?:among|amongst|of|for|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|shoppers|people|clients|users|buyers) .+?) how many (?<part>.+)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AmongHowManyRegex();
 
     // "carts that belong to customers with ...": whose rows, as "from customers with ..." says it.
-    [GeneratedRegex(@"(?<= )(?:belong|belongs|belonged|belonging) to(?= )")]
+    [GeneratedRegex(@"(?<= )(?:belong|belongs|belonged|belonging) to(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BelongToRegex();
 
-    [GeneratedRegex(@" (?:the |our )?repeat (?:purchase|customer|buyer|order) rate(?= )")]
+    [GeneratedRegex(@" (?:the |our )?repeat (?:purchase|customer|buyer|order) rate(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RepeatRateRegex();
 
     // A condition on an attribute or score each customer has ("with a CLV score over 0.7"): it picks the customers, so

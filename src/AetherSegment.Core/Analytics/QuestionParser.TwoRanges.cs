@@ -120,12 +120,12 @@ internal static partial class QuestionParser
         return times is [{ } time] && rest.AsSpan().Trim([' ', '#']).IsEmpty ? time : null;
     }
 
-    [GeneratedRegex(@"^(?<head> .+?) (?:in|during) (?<bothword>both )?(?<r1>\d{4}|last year|this year) (?:(?<both>and (?:in |during )?)|(?:and|but) (?<again>(?:also |then )?(?:again|also|once more) (?:in|during) )|(?:and|but) (?<not>(?:not|nothing|did not buy anything|didnt buy anything|did not buy|didnt buy|not at all)(?: at all)? (?:in|during) ))(?<r2>\d{4}|last year|this year)(?: to date| so far| until now| year to date)?(?<tail>(?: (?:how many|in total|total|overall))?) ?$")]
+    [GeneratedRegex(@"^(?<head> .+?) (?:in|during) (?<bothword>both )?(?<r1>\d{4}|last year|this year) (?:(?<both>and (?:in |during )?)|(?:and|but) (?<again>(?:also |then )?(?:again|also|once more) (?:in|during) )|(?:and|but) (?<not>(?:not|nothing|did not buy anything|didnt buy anything|did not buy|didnt buy|not at all)(?: at all)? (?:in|during) ))(?<r2>\d{4}|last year|this year)(?: to date| so far| until now| year to date)?(?<tail>(?: (?:how many|in total|total|overall))?) ?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TwoRangesRegex();
 
-    [GeneratedRegex(@"^ (?:retention(?: check| question| rate)? )?(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|people|shoppers|buyers) (?:who|that) (?:bought|purchased|ordered|made a purchase)(?: something| anything)?(?: .+?)? (?:in|during) (?:\d{4}|last year|this year)) (?:what|which) (?:share|percentage|percent|proportion|fraction|pct)(?: of (?:them|those|these))? (?:(?<again>also) )?(?:bought|purchased|ordered|made a purchase|came back and bought)(?: something| anything)?(?: (?<again>again))? (?:in|during) (?<r2>\d{4}|last year|this year)(?: to date| so far| until now)? ?$")]
+    [GeneratedRegex(@"^ (?:retention(?: check| question| rate)? )?(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|people|shoppers|buyers) (?:who|that) (?:bought|purchased|ordered|made a purchase)(?: something| anything)?(?: .+?)? (?:in|during) (?:\d{4}|last year|this year)) (?:what|which) (?:share|percentage|percent|proportion|fraction|pct)(?: of (?:them|those|these))? (?:(?<again>also) )?(?:bought|purchased|ordered|made a purchase|came back and bought)(?: something| anything)?(?: (?<again>again))? (?:in|during) (?<r2>\d{4}|last year|this year)(?: to date| so far| until now)? ?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RetentionRegex();
 
-    [GeneratedRegex(@"nothing|anything|at all")]
+    [GeneratedRegex(@"nothing|anything|at all", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NothingAtAllRegex();
 }

@@ -728,10 +728,10 @@ internal sealed partial class SemanticLayer
         return nouns;
     }
 
-    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PlaceholderRegex();
 
     // A profile measure that is the average of one attribute: "AVG({discount_sensitivity})".
-    [GeneratedRegex(@"^\s*AVG\s*\(\s*(\{[A-Za-z_][A-Za-z0-9_]*\})\s*\)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*AVG\s*\(\s*(\{[A-Za-z_][A-Za-z0-9_]*\})\s*\)\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AverageOfOneColumn();
 }
