@@ -53,7 +53,7 @@ internal static partial class QuestionParser
     private static string AsARole(string question) =>
         question.StartsWith("as ", StringComparison.OrdinalIgnoreCase) ? AsARoleRegex().Replace(question, "") : question;
 
-    [GeneratedRegex(@"^as (?:a |an |the |our |your )?(?:(?:head of )?(?:marketing|finance|sales|crm|growth|ops|operations|merch|merchandising|ecommerce|e-commerce|customer service|analytics|retention)\s+)?(?:cfo|ceo|cmo|coo|cto|vp|analyst|manager|marketer|director|founder|owner|lead|head of (?:marketing|finance|sales|crm|growth|ops|operations|merch|merchandising|ecommerce|analytics|retention)|merchandiser|planner),?\s+i(?:\s+(?:just|really|only))?\s+(?:want|need|would like|'d like|\u2019d like)(?:\s+to\s+(?:know|see))?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^as (?:a |an |the |our |your )?(?:(?:head of )?(?:marketing|finance|sales|crm|growth|ops|operations|merch|merchandising|ecommerce|e-commerce|customer service|analytics|retention)\s+)?(?:cfo|ceo|cmo|coo|cto|vp|analyst|manager|marketer|director|founder|owner|lead|head of (?:marketing|finance|sales|crm|growth|ops|operations|merch|merchandising|ecommerce|analytics|retention)|merchandiser|planner),?\s+i(?:'d like|\u2019d like|\s+(?:just\s+|really\s+|only\s+)?(?:want|need|would like))(?:\s+to\s+(?:know|see))?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AsARoleRegex();
 
     /// <summary>"Monthly revenue for 2026 - one row per month please", "a line for each category": how the rows are laid out, a breakdown.</summary>
