@@ -198,6 +198,12 @@ internal static partial class AskEvaluator
                 key = month;
             }
 
+            if (!expectedByKey.ContainsKey(key) && NamedQuarter(key, expectedByKey.Keys, answer) is { } quarter)
+            {
+                // A quarter row keyed by its first day, against a truth labelled "Q1", "2025-Q1" or "Q1 2025".
+                key = quarter;
+            }
+
             if (!expectedByKey.TryGetValue(key, out object? expected))
             {
                 return $"unexpected row {key}";
@@ -308,6 +314,25 @@ internal static partial class AskEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex MonthKeyRegex();
+
+    /// <summary>
+    /// The one truth key naming the quarter that starts on <paramref name="key"/> ("2025-04-01"): "2025-Q2", "Q2 2025",
+    /// "2025 Q2", or "Q2" when every row of the answer is in that one year; null otherwise.
+    /// </summary>
+    private static string? NamedQuarter(string key, IEnumerable<string> keys, AnalyticsAnswer answer)
+    {
+        if (answer.Columns[0] != "quarter" || key.Length != 10 || !key.EndsWith("-01", StringComparison.Ordinal) || key[5..7] is not ("01" or "04" or "07" or "10"))
+        {
+            return null;
+        }
+
+        string year = key[..4];
+        string q = "Q" + ((int.Parse(key[5..7], CultureInfo.InvariantCulture) + 2) / 3).ToString(CultureInfo.InvariantCulture);
+        bool oneYear = answer.Rows.All(r => Key(r[answer.Columns[0]]).StartsWith(year, StringComparison.Ordinal));
+        List<string> matches = [.. keys.Where(k => k.Equals(year + "-" + q, StringComparison.OrdinalIgnoreCase) || k.Equals(q + " " + year, StringComparison.OrdinalIgnoreCase)
+            || k.Equals(year + " " + q, StringComparison.OrdinalIgnoreCase) || (oneYear && k.Equals(q, StringComparison.OrdinalIgnoreCase)))];
+        return matches.Count == 1 ? matches[0] : null;
+    }
 
     private static bool Same(object? expected, object? actual, double tolerance)
     {

@@ -246,7 +246,7 @@ internal static partial class QuestionParser
 
             return new string('#', m.Length);
         });
-        if (GrowthRegex().IsMatch(text) || GrowthPercentRegex().IsMatch(text) || VersusRegex().IsMatch(text))
+        if (GrowthRegex().IsMatch(text) || GrowthPercentRegex().IsMatch(text) || VersusRegex().IsMatch(WithoutPerPeriod(text)))
         {
             return text;
         }
@@ -255,7 +255,7 @@ internal static partial class QuestionParser
         {
             string lead = m.Groups["lead"].Value;
             string connector = m.Groups["conn"].Value;
-            if ((connector is "and" && lead != "between") || (connector is not ("through" or "thru" or "and") && lead.Length == 0))
+            if ((connector is "and" && lead != "between") || (connector is not ("through" or "thru" or "and") && lead.Length == 0 && !m.Groups["pre"].Success))
             {
                 return m.Value;
             }
@@ -314,7 +314,7 @@ internal static partial class QuestionParser
         + @"(?: (?:inclusive|both inclusive|included|both included))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex DateSpanRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the (?:months|period) )?(?:(?<yp>20\d\d) )?(?:(?<lead>from|between)(?: the (?:start|beginning) of)? )?(?<ma>" + MonthNamePattern + @")(?: (?<ya>20\d\d))? (?<conn>to|through|thru|until|till|and|up to|up until|to the end of|through the end of) (?<mb>" + MonthNamePattern + @")(?: (?<yb>20\d\d))?(?: (?:inclusive|both inclusive|included))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<pre>in|during|for|over|across) )?(?:the (?:months|period) )?(?:(?<yp>20\d\d) )?(?:(?<lead>from|between)(?: the (?:start|beginning) of)? )?(?<ma>" + MonthNamePattern + @")(?: (?<ya>20\d\d))? (?<conn>to|through|thru|until|till|and|up to|up until|to the end of|through the end of) (?<mb>" + MonthNamePattern + @")(?: (?<yb>20\d\d))?(?: (?:inclusive|both inclusive|included))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MonthSpanRegex();
 
     [GeneratedRegex(@"\(([^()]{1,80})\)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]

@@ -48,6 +48,7 @@ internal static partial class QuestionParser
     // trailing "- how many?" or ": count?" said first, as "how many ..." reads it.
     private static string LeadIns(string question)
     {
+        question = AsARole(question);
         string text = question.Contains("know", StringComparison.OrdinalIgnoreCase) || question.Contains("you", StringComparison.OrdinalIgnoreCase) || question.Contains("idea", StringComparison.OrdinalIgnoreCase)
             ? LeadInRegex().Replace(question, " ")
             : question;
@@ -288,7 +289,7 @@ internal static partial class QuestionParser
         range = null;
         string text = RestatementLeadWordsRegex().Replace(inner, " ");
         bool definition = text.Length != inner.Length;
-        text = AtLeastOneRegex().Replace(text, " ");
+        text = MonthListAsSpan(AtLeastOneRegex().Replace(text, " "));
         List<RelativeTimeRange> inside = [];
         text = ReadTimeRanges(text, inside, quarters: true);
         List<RelativeTimeRange> around = [];
@@ -487,7 +488,7 @@ internal static partial class QuestionParser
     // a number, a time range or a guarded value (never context).
     private static (string Sentence, HashSet<string> Keys, List<string>? Words) ReadSentence(string sentence, SemanticLayer layer)
     {
-        string text = QuestionText.Normalize(ReportRegex().Replace(OpenerRegex().Replace(sentence, " "), " "));
+        string text = QuestionText.Normalize(TeamNames(ReportRegex().Replace(OpenerRegex().Replace(sentence, " "), " ")));
         HashSet<string> keys = [];
         foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
         {
@@ -600,6 +601,9 @@ internal static partial class QuestionParser
         "accurate", "correct", "real", "actual", "wrong", "incorrect", "inconsistent", "mismatch", "match", "matching",
         "line", "lines", "align", "aligned", "agree", "agrees", "disagree", "source", "truth", "rest", 
         "time", "times", "while", "nobody", "anyone", "anybody", 
+        // what they run (stop 41): a sentence that also names a value ("I run the UK region") keeps it, as any sentence does
+        "manage", "manages", "managing", "run", "runs", "running", "oversee", "oversees", "overseeing", "own", "owns",
+        "service", "support", "merch", "merchandising", "merchandiser", "cx", "ecommerce",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // A sentence ends at ".", "?" or "!" followed by a space (not in a decimal or an abbreviation such as "i.e."), at a colon
@@ -627,6 +631,7 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string RephraseFraming(string text)
     {
+        text = OneRowPer(text);
         if (text.Contains(" minus ", StringComparison.Ordinal))
         {
             text = PeriodMinusPeriod(text);
@@ -669,7 +674,7 @@ internal static partial class QuestionParser
             return text;
         }
 
-        text = DateToNowRegex().Replace(text, m => " since " + m.Groups["date"].Value + " ");
+        text = DateToNowRegex().Replace(text, m => " since " + (m.Groups["date"].Success ? m.Groups["date"].Value : m.Groups["month"].Value) + " ");
         text = CurrentPeriodToDateRegex().Replace(text, "");
         return AllTimeToDateRegex().Replace(text, "");
     }
@@ -764,8 +769,10 @@ internal static partial class QuestionParser
 
     private const string DayPattern = "(?:20\\d\\d 0?[1-9] [0-3]?\\d|20\\d\\d 1[0-2] [0-3]?\\d|(?:" + MonthNamePattern + ") [0-3]?\\d(?:st|nd|rd|th)? 20\\d\\d|[0-3]?\\d(?:st|nd|rd|th)? (?:of )?(?:" + MonthNamePattern + ") 20\\d\\d|(?:" + MonthNamePattern + ") 20\\d\\d)";
 
-    // "from 2026-01-01 to now", "Jan 1 2026 through today", "between 2026-01-01 and today": since the day.
-    [GeneratedRegex(@" (?:(?:from|between|starting|starting from|for|in|over|during) )?(?:the period )?(?:from )?(?<date>" + DayPattern + @") (?:(?:all the way |up )?(?:to|through|thru|until|till|and)|up until|onwards to) (?:the )?(?:now|today|date|present|present day|current date|as of)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // "from 2026-01-01 to now", "Jan 1 2026 through today", "between 2026-01-01 and today": since the day; "Jan to now",
+    // "from January 1st through today" (no year): since the start of that month, the latest one up to the as-of (the month
+    // alone was read, a wrong answer).
+    [GeneratedRegex(@" (?:(?:from|between|starting|starting from|for|in|over|during) )?(?:the period )?(?:from )?(?:(?<date>" + DayPattern + @")|(?:the (?:start|beginning) of )?(?:(?<month>" + MonthNamePattern + @")(?: (?:0?1|1st|first))?|(?:0?1|1st|first) (?:of )?(?<month>" + MonthNamePattern + @"))) (?:(?:all the way |up )?(?:to|through|thru|until|till|and)|up until|onwards to) (?:the )?(?:now|today|date|present|present day|current date|as of)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex DateToNowRegex();
 
     // "this year to date", "this month so far": the current period, which ends now.

@@ -643,6 +643,9 @@ internal sealed partial class SemanticLayer
         dimensions.Add(Time("day", "days", TimeGrain.Day, ["day", "days", "daily", "date", "dates", "day by day"]));
         dimensions.Add(Time("week", "weeks", TimeGrain.Week, ["week", "weeks", "weekly", "week by week"]));
         dimensions.Add(Time("month", "months", TimeGrain.Month, ["month", "months", "monthly", "month by month", "over time", "trend", "trends"]));
+        // A calendar quarter as a row ("revenue per quarter in 2025", "quarterly revenue"); a named quarter ("Q3 2026", "this
+        // quarter") is a range, read before this.
+        dimensions.Add(Time("quarter", "quarters", TimeGrain.Quarter, ["quarter", "quarters", "quarterly", "quarter by quarter", "by quarter", "per quarter", "each quarter", "every quarter"]));
         // Only said as a breakdown ("by year", "in each calendar year"): "for the year" alone could be this year.
         dimensions.Add(Time("year", "years", TimeGrain.Year, ["yearly", "year by year", "by year", "per year", "each year", "every year", "by years", "over the years", "across the years", "annually", "which year", "what year", "which years", "what years"]));
         return dimensions;

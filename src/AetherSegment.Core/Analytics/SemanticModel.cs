@@ -10,6 +10,9 @@ internal enum TimeGrain
     Week,
     Month,
 
+    /// <summary>The calendar quarter (January, April, July, October), as the timestamp of its first day.</summary>
+    Quarter,
+
     /// <summary>The calendar year, as its number (2025), not a timestamp.</summary>
     Year,
 }

@@ -23,6 +23,8 @@ internal sealed class GoogleSqlDialect : SqlDialect
 
     public override string TruncateToMonth(string expression) => $"TIMESTAMP_TRUNC({expression}, MONTH)";
 
+    internal override string TruncateToQuarter(string expression) => $"TIMESTAMP_TRUNC({expression}, QUARTER)";
+
     public override string Fingerprint(string expression) => $"FARM_FINGERPRINT({expression})";
 
     public override string RowsChecksum(params string[] columns)

@@ -23,8 +23,13 @@ public abstract partial class SqlDialect
         TimeGrain.Day => TruncateToDay(expression),
         TimeGrain.Week => TruncateToIsoWeek(expression),
         TimeGrain.Year => YearOf(expression),
+        TimeGrain.Quarter => TruncateToQuarter(expression),
         _ => TruncateToMonth(expression),
     };
+
+    /// <summary>Truncates a TIMESTAMP expression to the first day of its calendar quarter, as a TIMESTAMP.</summary>
+    /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>
+    internal virtual string TruncateToQuarter(string expression) => $"CAST(date_trunc('quarter', {expression}) AS TIMESTAMP)";
 
     /// <summary>The calendar year (UTC) of a TIMESTAMP expression, as an integer (2025).</summary>
     /// <param name="expression">A TIMESTAMP expression built from data model identifiers.</param>

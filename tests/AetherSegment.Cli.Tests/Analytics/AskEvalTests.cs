@@ -93,6 +93,24 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     }
 
     [Theory]
+    [InlineData("'Q' || CAST(quarter(transaction_date) AS VARCHAR)", 0)]
+    [InlineData("CAST(year(transaction_date) AS VARCHAR) || '-Q' || CAST(quarter(transaction_date) AS VARCHAR)", 0)]
+    [InlineData("CAST(date_trunc('quarter', transaction_date) AS DATE)", 0)]
+    [InlineData("'Q' || CAST(month(transaction_date) AS VARCHAR)", 1)]
+    public async Task QuarterKeys_ReadAsTheQuartersFirstDay(string key, int wrong)
+    {
+        // The twentieth blind set keys a quarterly breakdown as "Q1"; answers key it as the quarter's first day.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("time-periods", "Revenue per quarter in 2025",
+            $"SELECT {key} AS q, sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2025-01-01' AND transaction_date < TIMESTAMP '2026-01-01' GROUP BY 1 ORDER BY 1");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 2", 0)]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) ASC LIMIT 2", 1)]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 3", 1)]
