@@ -48,10 +48,13 @@ internal static partial class QuestionParser
     /// "how many customers had events, by device": the distinct customers with at least one event in each group of a value
     /// recorded on the events alone, or null when the question is not that.
     /// </summary>
-    private static MeasureDefinition? CustomersWithEventsBy(SemanticLayer layer, MeasureDefinition measure, DimensionDefinition? dimension, List<CustomerCondition> conditions, bool customersAsked)
+    private static MeasureDefinition? CustomersWithEventsBy(SemanticLayer layer, MeasureDefinition measure, DimensionDefinition? dimension, List<QueryFilter> filters,
+        List<CustomerCondition> conditions, bool customersAsked, bool namedDimension)
     {
-        if (!customersAsked || conditions.Count > 0 || layer.Measure("events") is not { Missing: null } events || !ReferenceEquals(measure, events)
-            || dimension is not { OnCustomers: false, IsTime: false } split || split.Columns.Count == 0 || !split.Columns.All(c => c.Fact == EntityKind.Events)
+        // The breakdown said ("by device"), not values compared or two event types read as one ("viewed ... and searched").
+        if (!customersAsked || !namedDimension || conditions.Count > 0 || layer.Measure("events") is not { Missing: null } events || !ReferenceEquals(measure, events)
+            || dimension is not { OnCustomers: false, IsTime: false } split || split.Key == "event_type" || filters.Exists(f => f.Dimension == split.Key)
+            || split.Columns.Count == 0 || !split.Columns.All(c => c.Fact == EntityKind.Events)
             || layer.Fact(EntityKind.Events) is not { } fact)
         {
             return null;

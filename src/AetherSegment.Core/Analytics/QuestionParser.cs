@@ -1422,7 +1422,7 @@ internal static partial class QuestionParser
         measure = BothEventTypes(layer, measure, ref dimension, ref limit, filters, conditions, namedDimension, customersAsked, share || having is not null || row is not null, text);
         // "customers on both <device> and <device>", "active customers by device" (QuestionParser.DevicesAndSessions.cs).
         measure = BothEventValues(layer, measure, ref dimension, ref limit, filters, conditions, namedDimension, customersAsked, share || having is not null || row is not null, text);
-        measure = CustomersWithEventsBy(layer, measure, dimension, conditions, customersAsked) ?? measure;
+        measure = CustomersWithEventsBy(layer, measure, dimension, filters, conditions, customersAsked, namedDimension) ?? measure;
 
         // "how many customers have an abandoned cart", "how many customers have orders over $500": a count of the
         // customers with such rows, not of the rows.
