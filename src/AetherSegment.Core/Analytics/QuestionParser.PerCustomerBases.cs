@@ -98,9 +98,7 @@ internal static partial class QuestionParser
         return text;
     }
 
-    // "Average session duration on <device> vs <device> (seconds)": the unit said last (stop 41); a measure not in seconds
-    // declines it (ApplySessionWords).
-    [GeneratedRegex(@"(?<= (?:duration|length) (?:(?:by|per) (?:device|device type) )?)(?:seconds|secs)(?= )|(?<= )(?:seconds|secs)(?= ?$)")]
+    [GeneratedRegex(@"(?<= (?:duration|length) (?:(?:by|per) (?:device|device type) )?)(?:seconds|secs)(?= )")]
     private static partial Regex BareSecondsRegex();
 
     // "customers with no orders count as zero", "with customers who bought nothing in 2026 counted as $0", "(all customers,

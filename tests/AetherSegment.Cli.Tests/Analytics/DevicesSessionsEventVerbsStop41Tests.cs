@@ -82,8 +82,6 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
         "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND " + Last30Days + " GROUP BY 1")]
     [InlineData("avg session length in seconds by device over the last 7 days (per session)",
         "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND " + Last7Days + " GROUP BY 1")]
-    [InlineData("Average session duration on web vs ios vs android (seconds)",
-        "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start GROUP BY 1")]
     [InlineData("how many sessions per device type", "SELECT device, count(*) FROM behavioral_events WHERE session_start GROUP BY 1")]
     public async Task ByDevice_MatchesSql(string question, string truth)
     {
