@@ -8,7 +8,7 @@ namespace AetherSegment.Analytics;
 // Devices said of customers (stop 41, ask32). A device is recorded on the behavioral events, not on the customers: a customer
 // is on a device when they have any event on it.
 // - "customers who were on both <device> and <device> in the last 30 days", "have used both <device> and <device>", "active on
-//   both <device> and the web": one condition per device, each "had any events on it" (in the range when one is said).
+//   both <device> and the <device>": one condition per device, each "had any events on it" (in the range when one is said).
 //   Only with "both": "customers on <device> and <device>" could also mean either.
 // - "active customers by device in the last 7 days", "customers with events by device": the distinct customers with at least
 //   one event on each device; a customer with events on two devices is counted under each (the restatement says so).
