@@ -81,7 +81,10 @@ internal static partial class AnalyticsCompiler
                 return $"{measure.Label} counts each session once on its start row, which this store does not have (columns.session_start)";
             }
 
-            if (timed || (query.Dimension is { } dimension && !condition && !PerSession(dimension, layer, events, dialect)))
+            // A time range or a breakdown by time places each session by its start row (stop 41): the measure reads the start
+            // row only, so a session falls in the range (or the period) its start falls in, once. A condition read per
+            // customer over a range is still declined.
+            if ((timed && condition) || (query.Dimension is { } dimension && !condition && !dimension.IsTime && !PerSession(dimension, layer, events, dialect)))
             {
                 return $"{measure.Label} counts each session once; with a time range or a breakdown by time or by a value that changes within a session a session could fall in two places; ask without it";
             }

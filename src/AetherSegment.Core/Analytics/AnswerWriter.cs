@@ -312,6 +312,12 @@ internal static class AnswerWriter
             ? $"the number of {query.Measure.Label}"
             : query.Measure.Additive ? $"the total {query.Measure.Label}" : $"the {query.Measure.Label}";
         measure += query.Measure.Population;
+        if (query.Measure.PerSession && (query.Time is not null || query.ComparedTime is not null || query.Dimension is { IsTime: true }))
+        {
+            // Each session is placed by its start row (AnalyticsCompiler.PerSessionDecline).
+            measure += ", each session placed by its start";
+        }
+
         StringBuilder text = new("Computed ");
         if (query.Ratio is { } ratio)
         {

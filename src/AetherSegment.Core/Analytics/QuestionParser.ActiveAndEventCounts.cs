@@ -17,7 +17,7 @@ internal static partial class QuestionParser
             return null;
         }
 
-        string text = QuestionText.Normalize(question);
+        string text = OnThatDeviceSaid(QuestionText.Normalize(question));
         bool active = false;
         bool explained = false;
         if (text.Contains(" active ", StringComparison.Ordinal))
@@ -59,7 +59,8 @@ internal static partial class QuestionParser
 
         // "Active" with neither a range nor what it means said ("how many active customers") could be any event ever or a
         // recent one: not read.
-        return active && !explained && query.Time is null ? null : parsed;
+        // "active on both <device> and <device>" says what it means: events on each (QuestionParser.DevicesAndSessions.cs).
+        return active && !explained && query.Time is null && !OnBothEventValues(query, text) ? null : parsed;
     }
 
     // "<number> <event type value>" not followed by "events": the events of the type, counted ("more than 10 product views").

@@ -231,7 +231,10 @@ internal static partial class QuestionParser
             List<(Regex, string)> negated = [];
             List<(Regex, string)> most = [];
             List<(Regex, string)> positive = [];
-            foreach (EventTypeKind kind in (EventTypeKind[])[EventTypeKind.Search, EventTypeKind.View, EventTypeKind.Cart, EventTypeKind.Wishlist, EventTypeKind.Checkout])
+            // Stop 41 (QuestionParser.DevicesAndSessions.cs): the other event types said as tools used, checks run, or
+            // views in a medium ("viewed a product in <X>" is the "<X> view" event type, not the product views).
+            List<(Regex, string)> said = OtherEventTypesSaid(profile);
+            foreach (EventTypeKind kind in (EventTypeKind[])[EventTypeKind.Search, EventTypeKind.View, EventTypeKind.Cart, EventTypeKind.CartRemoval, EventTypeKind.Wishlist, EventTypeKind.Checkout])
             {
                 if (profile.Catalog.EventTypes.Where(e => e.Kind == kind).ToList() is not [{ } type])
                 {
@@ -260,7 +263,7 @@ internal static partial class QuestionParser
                 }
             }
 
-            return new EventVerbRules([.. negated, .. most, .. positive]);
+            return new EventVerbRules([.. said, .. negated, .. most, .. positive, .. Filler()]);
         }
 
         // The verb of each kind: its bare form (after a negation), its past form (said alone), its -ing form (after
@@ -283,6 +286,10 @@ internal static partial class QuestionParser
                 $@"wish ?-?list(?:ed)?|(?:add(?:ed)?|save[d]?|put) {Something}(?:to|on|in|into) {Owner}wish ?-?lists?",
                 $@"wish ?-?listed|(?:saved|put) {Something}(?:to|on|in|into) {Owner}wish ?-?lists?",
                 $@"wish ?-?listing|(?:adding|saving|putting) {Something}(?:to|on|in|into) {Owner}wish ?-?lists?"),
+            EventTypeKind.CartRemoval => (
+                $@"(?:remove[d]?|take|took|taken) {Something}(?:out of|from) {Owner}(?:carts?|baskets?)",
+                $@"(?:removed|took|taken) {Something}(?:out of|from) {Owner}(?:carts?|baskets?)",
+                $@"(?:removing|taking) {Something}(?:out of|from) {Owner}(?:carts?|baskets?)"),
             EventTypeKind.Checkout => (
                 @"(?:start(?:ed)?|begin|began|begun|initiate[d]?) (?:a |the |any )?check ?-?outs?",
                 @"(?:started|began|begun|initiated) (?:a |the |any )?check ?-?outs?",

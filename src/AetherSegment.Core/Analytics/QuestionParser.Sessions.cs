@@ -61,7 +61,7 @@ internal static partial class QuestionParser
         text = Consume(text, OncePerSessionRegex(), _ => once = true);
         text = ReadPerSession(text, ref once);
         // "distinct Android sessions": a count of sessions counts each once already.
-        text = Consume(text, DistinctSessionsRegex(), _ => { });
+        text = Consume(SessionActivitySaid(text), DistinctSessionsRegex(), _ => { });
         words = new SessionWords(length, seconds, once, decline, minutes);
         return text;
     }

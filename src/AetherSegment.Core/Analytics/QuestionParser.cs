@@ -80,9 +80,11 @@ internal static partial class QuestionParser
             return known;
         }
 
+        // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
+        string read = ViewedInMediumSaid(question, layer);
         ParsedQuestion parsed = ParseWithinTimeLimit(
-            (question, layer, campaignNames, campaignIds),
-            static s => Audit(s.question, RangeOnSeveralParts(s.question, s.layer, ParseOnce(s.question, s.layer, s.campaignNames, s.campaignIds)), s.layer));
+            (read, layer, campaignNames, campaignIds),
+            static s => Audit(s.read, RangeOnSeveralParts(s.read, s.layer, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds)), s.layer));
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
@@ -1429,6 +1431,9 @@ internal static partial class QuestionParser
 
         // "how many customers had both an <event type> event and an <event type> event" (QuestionParser.Counted.cs).
         measure = BothEventTypes(layer, measure, ref dimension, ref limit, filters, conditions, namedDimension, customersAsked, share || having is not null || row is not null, text);
+        // "customers on both <device> and <device>", "active customers by device" (QuestionParser.DevicesAndSessions.cs).
+        measure = BothEventValues(layer, measure, ref dimension, ref limit, filters, conditions, namedDimension, customersAsked, share || having is not null || row is not null, text);
+        measure = CustomersWithEventsBy(layer, measure, dimension, filters, conditions, customersAsked, namedDimension) ?? measure;
 
         // "how many customers have an abandoned cart", "how many customers have orders over $500": a count of the
         // customers with such rows, not of the rows.
@@ -1445,7 +1450,7 @@ internal static partial class QuestionParser
 
         // "how many customers received a campaign": the count is of customers, but the reading left another count split by
         // a level the customers do not have (sends for each campaign); declined rather than answered with that count.
-        if (customersAsked && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name != "buyers" && measure.Format == MeasureFormat.Count
+        if (customersAsked && !ReferenceEquals(measure, layer.CustomerCount) && measure.Name is not ("buyers" or "customers_with_events") && measure.Format == MeasureFormat.Count
             && dimension is { OnCustomers: false } split && having is null && !share)
         {
             return ParsedQuestion.Unplaced($"\"how many {People(layer)}\" asks for {People(layer)}, but I read {measure.Label} for each {split.Label}; ask for \"{measure.Label} by {split.Label}\", or how many {People(layer)} for one {split.Label}");

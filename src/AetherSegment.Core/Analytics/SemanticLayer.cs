@@ -611,7 +611,7 @@ internal sealed partial class SemanticLayer
 
         dimensions.Add(FactColumn("event_type", "event_type", "event type", "event types", DimensionRole.EventType, EntityKind.Events, "type",
             ["event type", "event types", "type of event", "types of event", "kind of event"]));
-        dimensions.Add(FactColumn("device", "device", "device", "devices", DimensionRole.Device, EntityKind.Events, "device", ["device", "devices", "platform", "platforms"]) with { Outermost = true });
+        dimensions.Add(FactColumn("device", "device", "device", "devices", DimensionRole.Device, EntityKind.Events, "device", ["device", "devices", "platform", "platforms", "device type", "device types"]) with { Outermost = true });
         dimensions.Add(FactColumn("campaign", "campaign_name", "campaign", "campaigns", DimensionRole.Campaign, EntityKind.CampaignSends, "campaign_name", ["campaign", "campaigns", "campaign name"]));
         dimensions.Add(FactColumn("campaign_id", "campaign_id", "campaign id", "campaign ids", DimensionRole.Campaign, EntityKind.CampaignSends, "campaign_id", ["campaign id", "campaign ids"]));
         dimensions.Add(FactColumn("campaign_type", "campaign_type", "campaign type", "campaign types", DimensionRole.CampaignType, EntityKind.CampaignSends, "campaign_type", ["campaign type", "campaign types"]));

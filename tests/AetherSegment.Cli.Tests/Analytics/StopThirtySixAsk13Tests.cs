@@ -29,9 +29,7 @@ public sealed class StopThirtySixAsk13Tests(AnalyticsDatabase database) : IClass
     }
 
     [Theory]
-    [InlineData("average session duration last month")]
     [InlineData("average session duration for product views")]
-    [InlineData("average session duration by week")]
     [InlineData("revenue by trigger type")]
     [InlineData("customers reached by the free shipping offer trigger")]
     public async Task OutsideWhatIsExact_IsDeclined(string question)
