@@ -92,11 +92,11 @@ internal static partial class QuestionParser
             if (label.EndsWith(" view", StringComparison.Ordinal) && label.Length > 5)
             {
                 string medium = Regex.Escape(label[..^5]);
-                rules.Add((new Regex($@"\b(?:viewed|looked at|browsed|seen|saw) (?:{LookedAtThing} )?(?:in|using|with|via|through) (?:the )?{medium}\b(?: (?:viewer|view|mode|feature|tool))?", StopFortyOneOptions), $"had {events}"));
-                rules.Add((new Regex($@"\b(?:used|tried|tried out|opened|launched) (?:the |our |an? )?{medium} (?:viewer|feature|tool|mode)\b", StopFortyOneOptions), $"had {events}"));
+                rules.Add((new Regex($@"\b(?:viewed|looked at|browsed|seen|saw) (?:{LookedAtThing} )?(?:in|using|with|via|through) (?:the )?{medium}\b(?: (?:viewer|view|mode|feature|tool))?", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
+                rules.Add((new Regex($@"\b(?:used|tried|tried out|opened|launched) (?:the |our |an? )?{medium} (?:viewer|feature|tool|mode)\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
             }
 
-            rules.Add((new Regex($@"\b(?:ran|run|did|done|performed|carried out) (?:an? |any |at least one )?{Regex.Escape(label)}s?\b", StopFortyOneOptions), $"had {events}"));
+            rules.Add((new Regex($@"\b(?:ran|run|did|done|performed|carried out) (?:an? |any |at least one )?{Regex.Escape(label)}s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
         }
 
         return rules;
@@ -108,8 +108,8 @@ internal static partial class QuestionParser
     /// </summary>
     private static List<(Regex Pattern, string Replacement)> Filler() =>
     [
-        (new Regex(@" at least once\b(?! (?:a|an|per|every|each|in a)\b)", StopFortyOneOptions), ""),
-        (new Regex(@" (?:on|across) (?:the|our) site\b", StopFortyOneOptions), ""),
+        (new Regex(@" at least once\b(?! (?:a|an|per|every|each|in a)\b)", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
+        (new Regex(@" (?:on|across) (?:the|our) site\b", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
     ];
 
     // "sessions that had activity in the last 24 hours", "browsing sessions with any activity": the sessions themselves.
