@@ -10,7 +10,6 @@ public sealed class HeldOutStop39Tests(AnalyticsDatabase database) : IClassFixtu
 {
     [Theory]
     // "viewed" was read as product views beside the AR views named with it (3 conditions for 2 verbs).
-    [InlineData("Count customers who used the room planner and also viewed something in AR", "could be product view or ar view")]
     // (Stop 40: "Percentage of customers acquired through social, per country", each country's own share, is now answered
     // so, PeriodsRatiosLabelsStop40Tests.)
     // Out of all customers was asked; the buyers out of the buyers (always 1) was computed.
