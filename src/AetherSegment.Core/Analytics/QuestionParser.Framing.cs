@@ -427,6 +427,17 @@ internal static partial class QuestionParser
             asked = [last];
         }
 
+        // "Repeat purchase rate: of the customers who have ordered, what share ...": a heading of measure words before a
+        // question that starts with its own base ("of the ...", "among ...") names what the question defines; read as one
+        // sentence, "rate of the customers" lost the base.
+        bool heading = read[0].Sentence.TrimEnd().EndsWith(':') && read[0].Words is not null && !read[0].Keys.Any(k => k.StartsWith("f:", StringComparison.Ordinal))
+            && QuestionText.Normalize(read[1].Sentence).TrimStart() is { } next
+            && (next.StartsWith("of ", StringComparison.Ordinal) || next.StartsWith("among ", StringComparison.Ordinal) || next.StartsWith("out of ", StringComparison.Ordinal));
+        if (heading)
+        {
+            asked.Remove(0);
+        }
+
         // A sentence whose other words and vocabulary the rest of the question says again is context too ("she's asking how
         // our latest campaign landed. How many ... of the most recent campaign converted?").
         for (int k = asked.Count - 1; k >= 0 && asked.Count > 1; k--)
@@ -445,7 +456,7 @@ internal static partial class QuestionParser
         for (int i = 0; i < read.Count; i++)
         {
             (string sentence, HashSet<string> keys, List<string>? words) = read[i];
-            bool context = !asked.Contains(i) && words is not null && keys.IsSubsetOf(named);
+            bool context = (heading && i == 0) || (!asked.Contains(i) && words is not null && keys.IsSubsetOf(named));
             if (!context)
             {
                 kept.Add(sentence.Trim());

@@ -79,11 +79,13 @@ internal static partial class QuestionParser
         string[] words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         List<int> verbs = [.. Enumerable.Range(0, words.Length).Where(i => PurchaseVerbs.Contains(words[i]) || EventVerbs.Contains(words[i]))];
 
-        // "customers in <city> and who searched": the customers, not their events.
-        if (query.Measure.Fact == EntityKind.Events && words.Length > 0 && layer.CustomerCount.Synonyms.Contains(words[0]) && verbs.Count > 0
+        // "customers in <city> and who searched", "in the last 30 days, how many customers searched": the customers, not
+        // their events.
+        int subject = verbs.Count > 0 ? Array.FindIndex(words, 0, verbs[0], w => layer.CustomerCount.Synonyms.Contains(w)) : -1;
+        if (query.Measure.Fact == EntityKind.Events && subject >= 0
             && !words.Any(w => w is "events" or "event" or "sessions" or "session" or "views" or "searches" or "clicks"))
         {
-            return $"\"{words[0]} ... {words[verbs[0]]}\" asks for {People(layer)}, but I read a count of events; ask \"how many {People(layer)} ...\"";
+            return $"\"{words[subject]} ... {words[verbs[0]]}\" asks for {People(layer)}, but I read a count of events; ask \"how many {People(layer)} ...\"";
         }
 
         // "used <a tool> and also viewed something in <another view type>": "viewed" is read as the product views beside another
@@ -315,7 +317,8 @@ internal static partial class QuestionParser
     private static partial Regex BoughtOneRegex();
 
     // "percentage of all customers", "share of our customers": the whole said is every customer.
-    [GeneratedRegex(@" (?:percentage|percent|share|proportion|fraction|%) of (?:all |our |all our |the )?(?:customers|shoppers|people|users|clients) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // Also with a value of the customers between ("what percent of our <city> customers"), but not a measure or a clause.
+    [GeneratedRegex(@" (?:percentage|percent|share|proportion|fraction|%) of (?:all |our |all our |the )?(?:(?!(?:orders?|revenue|sales|events?|carts?|sessions?|units|from|by|of|with|who|that|which|in|on|at) )[a-z0-9]+ ){0,3}(?:customers|shoppers|people|users|clients) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AllCustomersWholeRegex();
 
     // A negation word within the three words before a purchase verb: "never bought", "haven't ever ordered".
