@@ -82,7 +82,7 @@ internal static partial class QuestionParser
         // "customers in <city> and who searched", "in the last 30 days, how many customers searched": the customers, not
         // their events.
         int subject = verbs.Count > 0 ? Array.FindIndex(words, 0, verbs[0], w => layer.CustomerCount.Synonyms.Contains(w)) : -1;
-        if (query.Measure.Fact == EntityKind.Events && subject >= 0
+        if (query.Measure.Fact == EntityKind.Events && subject >= 0 && (subject == 0 || !query.Share)
             && !words.Any(w => w is "events" or "event" or "sessions" or "session" or "views" or "searches" or "clicks"))
         {
             return $"\"{words[subject]} ... {words[verbs[0]]}\" asks for {People(layer)}, but I read a count of events; ask \"how many {People(layer)} ...\"";
