@@ -79,10 +79,11 @@ internal static partial class QuestionParser
         string[] words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         List<int> verbs = [.. Enumerable.Range(0, words.Length).Where(i => PurchaseVerbs.Contains(words[i]) || EventVerbs.Contains(words[i]))];
 
-        // "customers in <city> and who searched", "in the last 30 days, how many customers searched": the customers, not
-        // their events.
+        // "customers in <city> and who searched", "in the last 30 days, how many customers searched": the customers counted,
+        // not their events ("top 3 product types people wishlisted" ranks by the events).
         int subject = verbs.Count > 0 ? Array.FindIndex(words, 0, verbs[0], w => layer.CustomerCount.Synonyms.Contains(w)) : -1;
-        if (query.Measure.Fact == EntityKind.Events && subject >= 0 && (subject == 0 || !query.Share)
+        bool counted = subject == 0 || (subject >= 2 && words[subject - 2] is "how" or "number" && words[subject - 1] is "many" or "of") || (subject >= 1 && words[subject - 1] is "count");
+        if (query.Measure.Fact == EntityKind.Events && subject >= 0 && counted && (subject == 0 || !query.Share)
             && !words.Any(w => w is "events" or "event" or "sessions" or "session" or "views" or "searches" or "clicks"))
         {
             return $"\"{words[subject]} ... {words[verbs[0]]}\" asks for {People(layer)}, but I read a count of events; ask \"how many {People(layer)} ...\"";

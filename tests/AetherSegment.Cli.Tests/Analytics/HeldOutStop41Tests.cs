@@ -45,4 +45,14 @@ public sealed class HeldOutStop41Tests(AnalyticsDatabase database) : IClassFixtu
     {
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, "asks for customers, but I read a count of events");
     }
+
+    [Fact]
+    public async Task PeopleBeforeTheVerbOfARanking_StillRanksTheEvents()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "top 3 product types people wishlisted");
+
+        List<string> truth = await RuleAnswers.ColumnAsync(database.Path,
+            "SELECT product_type FROM behavioral_events WHERE event_type = 'wishlist_add' GROUP BY 1 ORDER BY count(*) DESC, product_type LIMIT 3");
+        Assert.Equal(truth, answer.Rows.Select(r => Convert.ToString(r[answer.Columns[0]], System.Globalization.CultureInfo.InvariantCulture)!).ToList());
+    }
 }
