@@ -87,12 +87,11 @@ internal static partial class QuestionParser
         List<(Regex, string)> rules = [];
         foreach (EventTypeEntry type in profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Other))
         {
-            string label = (type.Label.Length > 0 ? type.Label : type.Name.Replace('_', ' ')).ToLowerInvariant();
+            string label = OtherEventLabel(type);
             string events = label + " events";
-            if (label.EndsWith(" view", StringComparison.Ordinal) && label.Length > 5)
+            if (MediumOf(label) is { } medium)
             {
-                string medium = Regex.Escape(label[..^5]);
-                rules.Add((new Regex($@"\b(?:viewed|looked at|browsed|seen|saw) (?:{LookedAtThing} )?(?:in|using|with|via|through) (?:the )?{medium}\b(?: (?:viewer|view|mode|feature|tool))?", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
+                rules.Add(ViewedInMediumRule(medium, events));
                 rules.Add((new Regex($@"\b(?:used|tried|tried out|opened|launched) (?:the |our |an? )?{medium} (?:viewer|feature|tool|mode)\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
             }
 
@@ -101,6 +100,15 @@ internal static partial class QuestionParser
 
         return rules;
     }
+
+    private static string OtherEventLabel(EventTypeEntry type) => (type.Label.Length > 0 ? type.Label : type.Name.Replace('_', ' ')).ToLowerInvariant();
+
+    // The medium of an "<X> view" event type (escaped for a pattern); null for any other label.
+    private static string? MediumOf(string label) =>
+        label.EndsWith(" view", StringComparison.Ordinal) && label.Length > 5 ? Regex.Escape(label[..^5]) : null;
+
+    private static (Regex Pattern, string Replacement) ViewedInMediumRule(string medium, string events) =>
+        (new Regex($@"\b(?:viewed|looked at|browsed|seen|saw) (?:{LookedAtThing} )?(?:in|using|with|via|through) (?:the )?{medium}\b(?: (?:viewer|view|mode|feature|tool))?", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}");
 
     /// <summary>
     /// Words said with event verbs that add nothing to them: "at least once" (any event is one or more; not a frequency such
@@ -134,7 +142,11 @@ internal static partial class QuestionParser
             return question;
         }
 
-        List<(Regex Pattern, string Replacement)> rules = s_viewedInMedium.GetValue(layer, static l => [.. OtherEventTypesSaid(l.Profile).Where(r => r.Replacement.Length > 0 && r.Pattern.ToString().Contains("viewed|", StringComparison.Ordinal))]);
+        // Only the "viewed ... in <X>" rules, built once per layer (not every event-verb rule, filtered by its pattern text).
+        List<(Regex Pattern, string Replacement)> rules = s_viewedInMedium.GetValue(layer, static l =>
+            [.. l.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Other).Select(OtherEventLabel)
+                .Select(label => (Label: label, Medium: MediumOf(label))).Where(m => m.Medium is not null)
+                .Select(m => ViewedInMediumRule(m.Medium!, m.Label + " events"))]);
         foreach ((Regex pattern, string replacement) in rules)
         {
             question = pattern.Replace(question, replacement);
