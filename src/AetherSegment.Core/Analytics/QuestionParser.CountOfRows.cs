@@ -12,13 +12,14 @@ internal static partial class QuestionParser
     /// <summary>
     /// Joins a count said right before its rows ("at least 2 orders") with the comparison said right after them ("over
     /// $1,000"): the count is then of those rows only. Both must name the same measure at the same place, with only a
-    /// linking word between the rows and the amount.
+    /// linking word between the rows and the amount. Returns why it is declined when the amount is said of the same rows with
+    /// other words between ("at least 2 orders in the last 30 days over $500"), else null.
     /// </summary>
-    private static void CountRowsOver(SemanticLayer layer, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<(int Start, int End, int CountedEnd)> at, string text)
+    private static string? CountRowsOver(SemanticLayer layer, List<(MeasureDefinition Subject, NumericComparison Comparison)> compared, List<(int Start, int End, int CountedEnd, int RowsEnd)> at, string text)
     {
         if (compared.Count < 2)
         {
-            return;
+            return null;
         }
 
         // The comparisons are read pattern by pattern ("over $800" before "3 or more"): pair them in the order they were said.
@@ -46,9 +47,19 @@ internal static partial class QuestionParser
 
             (MeasureDefinition rowsOf, NumericComparison row) = compared[next];
             if (!ReferenceEquals(subject, rowsOf) || count.Money || count.Percent || count.Items
-                || !(row.Money || row.Items) || subject.Format != MeasureFormat.Count || layer.RowColumn(subject.Fact, row) is null
-                || !RowsLinkRegex().IsMatch(text.AsSpan(at[i].CountedEnd, at[next].Start - at[i].CountedEnd)))
+                || !(row.Money || row.Items) || subject.Format != MeasureFormat.Count || layer.RowColumn(subject.Fact, row) is null)
             {
+                continue;
+            }
+
+            if (!RowsLinkRegex().IsMatch(text.AsSpan(at[i].CountedEnd, at[next].Start - at[i].CountedEnd)))
+            {
+                if (at[next].RowsEnd == at[i].CountedEnd)
+                {
+                    string rows = $"{count.Describe(MeasureFormat.Count)} {subject.Label} {row.Describe(row.Items ? MeasureFormat.Count : MeasureFormat.Money)}";
+                    return $"\"{count.Describe(MeasureFormat.Count)}\" and \"{row.Describe(row.Items ? MeasureFormat.Count : MeasureFormat.Money)}\" both say something of the {subject.Label}, with words between them: is the count of the {subject.Label} {row.Describe(row.Items ? MeasureFormat.Count : MeasureFormat.Money)} only, or of all of them with one over it? Ask as in \"customers with {rows}\"";
+                }
+
                 continue;
             }
 
@@ -60,6 +71,8 @@ internal static partial class QuestionParser
                 i--;
             }
         }
+
+        return null;
     }
 
     /// <summary>

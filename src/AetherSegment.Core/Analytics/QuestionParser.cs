@@ -918,7 +918,7 @@ internal static partial class QuestionParser
 
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
         List<(MeasureDefinition Subject, NumericComparison Comparison)> compared = [];
-        List<(int Start, int End, int CountedEnd)> comparedAt = [];
+        List<(int Start, int End, int CountedEnd, int RowsEnd)> comparedAt = [];
         measureAt.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         // "customers by revenue" without a top N: customers ranked by a measure, not the measure's total; asked back, never
@@ -955,11 +955,14 @@ internal static partial class QuestionParser
             }
 
             compared.Add((subject, comparison));
-            comparedAt.Add((start, end, after is { } rows && ReferenceEquals(rows.Measure, subject) ? rows.End : -1));
+            comparedAt.Add((start, end, after is { } rows && ReferenceEquals(rows.Measure, subject) ? rows.End : -1, before is { } rowsSaid && ReferenceEquals(rowsSaid.Measure, subject) ? rowsSaid.End : -1));
         }
 
         // "at least 2 orders over $1,000": the count is of the orders over $1,000, not of all orders beside one over it.
-        CountRowsOver(layer, compared, comparedAt, afterTime);
+        if (CountRowsOver(layer, compared, comparedAt, afterTime) is { } unclear)
+        {
+            return ParsedQuestion.Unplaced(unclear);
+        }
 
         if (legacy)
         {

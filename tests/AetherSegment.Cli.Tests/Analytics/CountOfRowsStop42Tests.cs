@@ -64,4 +64,8 @@ public sealed class CountOfRowsStop42Tests(AnalyticsDatabase database) : IClassF
     [Fact]
     public async Task CountOfRowsOverAnAmountPerGroup_IsDeclined() =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, "cities with at least 2 orders over $1,000", "for each city");
+
+    [Fact]
+    public async Task CountAndAmountWithOtherWordsBetween_IsDeclined() =>
+        await RuleAnswers.AssertDeclinedAsync(database.Path, "customers with at least 2 orders in the last 30 days over $500", "only, or of all of them");
 }
