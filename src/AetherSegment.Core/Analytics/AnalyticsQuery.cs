@@ -53,6 +53,12 @@ internal sealed record NumericComparison(ComparisonOperator Operator, double Val
     /// </summary>
     public bool Items { get; init; }
 
+    /// <summary>
+    /// The comparison on each row that a count compares only the rows of ("at least 2 orders over $1,000": the orders over
+    /// $1,000 are counted), or null when every row counts.
+    /// </summary>
+    public NumericComparison? OfRows { get; init; }
+
     /// <summary>The comparison in words: "over 0.7", "at least $1,000.00".</summary>
     public string Describe(MeasureFormat format)
     {

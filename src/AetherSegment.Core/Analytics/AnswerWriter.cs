@@ -270,7 +270,13 @@ internal static class AnswerWriter
         {
             string filters = condition.Filters.Count == 0 ? "" : " for " + string.Join(" and ", condition.Filters.SelectMany(f => f.Values));
             string not = condition.Negated ? "not " : "";
-            if (condition.RowComparison is { } row)
+            if (condition is { RowComparison: { } counted, Comparison: { } count })
+            {
+                // "at least 2 orders over $1,000": the count is of the rows that pass their own comparison.
+                string each = counted.Items ? $"with {counted.Describe(MeasureFormat.Count)} items" : counted.Describe(MeasureFormat.Money);
+                scope.Add($"with {not}{count.Describe(MeasureFormat.Count)} {condition.Measure.Label}{filters} {each} (only the {condition.Measure.Label} {each} counted)");
+            }
+            else if (condition.RowComparison is { } row)
             {
                 scope.Add(row.Items
                     ? $"with {not}at least one of {condition.Measure.Label}{filters} with {row.Describe(MeasureFormat.Count)} items"

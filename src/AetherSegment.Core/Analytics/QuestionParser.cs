@@ -918,6 +918,7 @@ internal static partial class QuestionParser
 
         // Comparisons ("over 0.7", "at least $1,000") name their subject: the measure next to them.
         List<(MeasureDefinition Subject, NumericComparison Comparison)> compared = [];
+        List<(int Start, int End, int CountedEnd, int RowsEnd)> comparedAt = [];
         measureAt.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         // "customers by revenue" without a top N: customers ranked by a measure, not the measure's total; asked back, never
@@ -954,6 +955,13 @@ internal static partial class QuestionParser
             }
 
             compared.Add((subject, comparison));
+            comparedAt.Add((start, end, after is { } rows && ReferenceEquals(rows.Measure, subject) ? rows.End : -1, before is { } rowsSaid && ReferenceEquals(rowsSaid.Measure, subject) ? rowsSaid.End : -1));
+        }
+
+        // "at least 2 orders over $1,000": the count is of the orders over $1,000, not of all orders beside one over it.
+        if (CountRowsOver(layer, compared, comparedAt, afterTime) is { } unclear)
+        {
+            return ParsedQuestion.Unplaced(unclear);
         }
 
         if (legacy)
@@ -1375,6 +1383,11 @@ internal static partial class QuestionParser
             {
                 conditions.Add(new CustomerCondition(subject, [], null, comparison, false));
             }
+            else if (comparison.OfRows is { } ofRows && outer.Count == 0 && query.Dimension is not null)
+            {
+                string rowsSaid = $"{comparison.Describe(MeasureFormat.Count)} {subject.Label} {ofRows.Describe(ofRows.Items ? MeasureFormat.Count : MeasureFormat.Money)}";
+                return ParsedQuestion.Unplaced($"\"{rowsSaid}\" for each {query.Dimension.Label}: ask for the {People(layer)} with them, as in \"how many {People(layer)} have {rowsSaid}\"");
+            }
             else if (outer.Count == 0 && query.Dimension is not null && !query.Dimension.IsTime)
             {
                 // "cities with revenue over $10,000": the measure of each group.
@@ -1398,7 +1411,7 @@ internal static partial class QuestionParser
                 MeasureDefinition perCustomer = subject.Name == "buyers"
                     ? (layer.Measure("units") is { Missing: null } units ? units : layer.Measure("orders") is { Missing: null } orders ? orders : subject)
                     : subject;
-                CustomerCondition condition = new(perCustomer, [], comparison, null, false);
+                CustomerCondition condition = new(perCustomer, [], comparison with { OfRows = null }, comparison.OfRows, false);
                 if (comparison.Operator is ComparisonOperator.Less or ComparisonOperator.LessOrEqual && perCustomer.Additive && layer.Fact(perCustomer.Fact) is { IsCustomerGrain: false })
                 {
                     // An upper bound on a per-customer total: "customers with fewer than 2 orders" counts those with none
@@ -2725,7 +2738,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(text)))), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(RephraseOnlyOne(text))))), m => new string(' ', m.Length));
     }
 
     /// <summary>
