@@ -69,9 +69,15 @@ internal static partial class QuestionParser
         return joined ? SignupRange(normalized, parsed, query, layer) : parsed;
     }
 
-    private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "bought", "buy", "buying", "purchased", "purchase", "ordered", "shopped", "spent", "spend", "placed" };
+    // The verbs of a part, said once here: of purchases and of events, in the past ("bought", "viewed") and in the other
+    // forms read ("buy", "viewing"); the past forms alone make PastVerbs.
+    private static readonly string[] PastPurchaseVerbs = ["bought", "purchased", "ordered", "shopped", "spent", "placed"];
 
-    private static readonly HashSet<string> EventVerbs = new(StringComparer.Ordinal) { "viewed", "view", "viewing", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started" };
+    private static readonly string[] PastEventVerbs = ["viewed", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started"];
+
+    private static readonly HashSet<string> PurchaseVerbs = new([.. PastPurchaseVerbs, "buy", "buying", "purchase", "spend"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> EventVerbs = new([.. PastEventVerbs, "view", "viewing"], StringComparer.Ordinal);
 
     // A value read on a verb other than the one it follows, a comparison that took a value said with another verb, a
     // count of events asked as customers, or one range said beside two verbs: each a reading of a different question.
@@ -185,10 +191,7 @@ internal static partial class QuestionParser
     private static readonly string[] NegatingAfterRange = [.. LanguageWords.NegationWords.Where(w => w is not ("dont" or "doesnt")), "nothing"];
 
     // Past-tense verbs of two parts ("bought in the last 30 days, bought <a product type>"); "view" or "purchase" may be nouns.
-    private static readonly HashSet<string> PastVerbs = new(StringComparer.Ordinal)
-    {
-        "bought", "purchased", "ordered", "shopped", "spent", "placed", "viewed", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started",
-    };
+    private static readonly HashSet<string> PastVerbs = new([.. PastPurchaseVerbs, .. PastEventVerbs], StringComparer.Ordinal);
 
     // Two verbs of two parts with nothing negated (a negated part keeps its own reading of the range).
     private static bool TwoVerbsWithoutNegation(string[] words, List<int> verbs) =>
