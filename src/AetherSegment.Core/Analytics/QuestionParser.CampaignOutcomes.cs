@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -178,7 +179,7 @@ internal static partial class QuestionParser
     private static partial Regex RangeArticleRegex();
 
     // "did not convert", "didn't convert", "never converted on any campaign", "have not converted".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:did not|didnt|do not|dont|does not|doesnt|have not|havent|has not|hasnt|had not|hadnt|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.DoesNotPattern + "|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.HadNotPattern + @"|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NotConvertedRegex();
 
     // "treated customers": the customers in the treatment group.

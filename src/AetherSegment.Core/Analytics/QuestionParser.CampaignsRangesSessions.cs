@@ -444,6 +444,6 @@ internal static partial class QuestionParser
     private static partial Regex SessionEventWordRegex();
 
     // "sessions that had no X", "sessions that did not include an X", "sessions without any X".
-    [GeneratedRegex(@"(?<=(?:sessions|visits)(?: (?:on|from|in) [a-z]+)? )(?:(?:that|which) )?(?:(?:did not|didnt|do not|dont|never) (?:include|have|contain|see|feature|involve|reach|get to)|(?:had|have|has|having|included|contained|with) no|without)(?: (?:a single|a|an|any))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:sessions|visits)(?: (?:on|from|in) [a-z]+)? )(?:(?:that|which) )?(?:(?:" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoNotPattern + @"|never) (?:include|have|contain|see|feature|involve|reach|get to)|(?:had|have|has|having|included|contained|with) no|without)(?: (?:a single|a|an|any))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SessionsWithoutRegex();
 }

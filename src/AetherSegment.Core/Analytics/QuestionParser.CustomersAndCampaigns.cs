@@ -353,7 +353,7 @@ internal static partial class QuestionParser
     private static partial Regex NotTheHoldoutRegex();
 
     // "(treatment or control, doesn't matter)": the words after the groups add nothing ("either group" reads the groups).
-    [GeneratedRegex(@"(?<=(?:control|group|groups|arm|arms) )(?:it )?(?:doesnt|does not|dont|do not) matter(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:control|group|groups|arm|arms) )(?:it )?(?:" + LanguageWords.DoesNotPattern + "|" + LanguageWords.DoNotPattern + @") matter(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex DoesNotMatterRegex();
 
     // "attributed revenue per converted treatment customer", "revenue per conversion": per conversion (the treatment group's).

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -178,7 +179,7 @@ internal static partial class QuestionParser
         return string.Concat(text.AsSpan(0, secondStart), new string('#', secondEnd - secondStart), text.AsSpan(secondEnd));
     }
 
-    private static readonly string[] NegationWords = [" not ", " no ", " never ", " didnt ", " havent ", " hasnt ", " dont ", " doesnt ", " without ", " nothing "];
+    private static readonly string[] NegationWords = [.. LanguageWords.NegationWords.Select(w => $" {w} "), " nothing "];
 
     // "in those 7 days" after "in the last 7 days": the range said again, as the range itself (then read as said twice).
     private static string ThoseDaysMatch(string text, Match m)
@@ -190,7 +191,7 @@ internal static partial class QuestionParser
     private static bool SameInterval(RelativeTimeRange a, RelativeTimeRange b) =>
         a.Kind == b.Kind && a.Amount == b.Amount && a.Year == b.Year && a.Months == b.Months && a.From == b.From && a.Until == b.Until;
 
-    [GeneratedRegex(@"(?<= )(?:not|no|never|didnt|havent|hasnt|dont|doesnt|without|nothing)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:" + LanguageWords.NegationWordPattern + @"|nothing)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NegationWordRegex();
 
     [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same|those same|these same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
@@ -204,7 +205,7 @@ internal static partial class QuestionParser
     private static partial Regex NoOrderRegex();
 
     // "have never bought", "haven't bought anything": no purchase at any time.
-    [GeneratedRegex(@"(?<= )(?:never|have not|havent|has not|hasnt)(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:never|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @")(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeverBoughtRegex();
 
     /// <summary>The rewrites of one profile's event verbs, built once per semantic layer (its event types' labels).</summary>

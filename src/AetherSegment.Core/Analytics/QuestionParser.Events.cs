@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -87,7 +88,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:viewed|looked at|browsed)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ViewedRegex();
 
-    [GeneratedRegex(@"(?<= )(?:but|and) (?:did not|didnt|never|have not|havent|has not|hasnt)(?: (?:actually|then|go on to|end up))? (?:buy|bought|purchase|purchased|order|ordered)(?: (?:one|it|them|any|one of them|any of them))(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:but|and) (?:" + LanguageWords.DidNotPattern + @"|never|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @")(?: (?:actually|then|go on to|end up))? (?:buy|bought|purchase|purchased|order|ordered)(?: (?:one|it|them|any|one of them|any of them))(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NotBoughtOneRegex();
 
     [GeneratedRegex(@"(?<= )(?:in|during|over|within|for) (?:that|the|this) same (?:period|time|range|window|time range|timeframe|time frame)|(?<= )(?:in|during|over|within) (?:that|this) (?:period|time|window|time range|timeframe|time frame)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]

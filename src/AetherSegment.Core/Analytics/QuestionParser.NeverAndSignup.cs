@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -68,9 +69,15 @@ internal static partial class QuestionParser
         return joined ? SignupRange(normalized, parsed, query, layer) : parsed;
     }
 
-    private static readonly HashSet<string> PurchaseVerbs = new(StringComparer.Ordinal) { "bought", "buy", "buying", "purchased", "purchase", "ordered", "shopped", "spent", "spend", "placed" };
+    // The verbs of a part, said once here: of purchases and of events, in the past ("bought", "viewed") and in the other
+    // forms read ("buy", "viewing"); the past forms alone make PastVerbs.
+    private static readonly string[] PastPurchaseVerbs = ["bought", "purchased", "ordered", "shopped", "spent", "placed"];
 
-    private static readonly HashSet<string> EventVerbs = new(StringComparer.Ordinal) { "viewed", "view", "viewing", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started" };
+    private static readonly string[] PastEventVerbs = ["viewed", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started"];
+
+    private static readonly HashSet<string> PurchaseVerbs = new([.. PastPurchaseVerbs, "buy", "buying", "purchase", "spend"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> EventVerbs = new([.. PastEventVerbs, "view", "viewing"], StringComparer.Ordinal);
 
     // A value read on a verb other than the one it follows, a comparison that took a value said with another verb, a
     // count of events asked as customers, or one range said beside two verbs: each a reading of a different question.
@@ -157,7 +164,7 @@ internal static partial class QuestionParser
         if (query is { Time: { } time, SignupTime: false, ComparedTime: null, Statistic: null } && (ReferenceEquals(query.Measure, layer.CustomerCount) || query.Measure.Name == "buyers")
             && !query.Conditions.Any(c => c.Time is not null) && parts.Count >= 2 && WordIndexes(normalized, time.Phrase) is [int rangeAt] && rangeAt > parts[0]
             && !words.Any(w => w is "both" or "same" or "those" or "each" or "either")
-            && !AnyWord(words, rangeAt, words.Length, "never", "havent", "hasnt", "not", "didnt", "no", "without", "nothing")
+            && !AnyWord(words, rangeAt, words.Length, NegatingAfterRange)
             && (TwoVerbsWithoutNegation(words, verbs) || Enumerable.Range(0, parts.Count - 1).Any(i => AnyWord(words, parts[i], parts[i + 1], "and", "who", "also", "then", "with"))))
         {
             return $"\"{time.Phrase}\" is said beside two parts ({words[parts[0]]} ... {words[parts[^1]]}): the range could bound either or both; say the range next to each part it bounds";
@@ -175,13 +182,16 @@ internal static partial class QuestionParser
         return null;
     }
 
-    private static readonly string[] NegatingWords = ["never", "not", "havent", "hasnt", "didnt", "dont", "doesnt", "no", "without", "nothing", "none", "neither", "nor"];
+    private static readonly string[] NegatingWords = [.. LanguageWords.NegationWords, "nothing", "none", "neither", "nor"];
+
+    // The negations said between a verb and its value ("bought nothing from", "bought <one> but not <another>").
+    private static readonly string[] NegatingAfterVerb = [.. NegatingWords.Except(LanguageWords.NegationContractions), "excluding", "except", "exclude"];
+
+    // The negations of a part said after the question's one range (not "dont" or "doesnt": a part said in the present).
+    private static readonly string[] NegatingAfterRange = [.. LanguageWords.NegationWords.Where(w => w is not ("dont" or "doesnt")), "nothing"];
 
     // Past-tense verbs of two parts ("bought in the last 30 days, bought <a product type>"); "view" or "purchase" may be nouns.
-    private static readonly HashSet<string> PastVerbs = new(StringComparer.Ordinal)
-    {
-        "bought", "purchased", "ordered", "shopped", "spent", "placed", "viewed", "looked", "browsed", "searched", "added", "wishlisted", "saved", "used", "clicked", "abandoned", "started",
-    };
+    private static readonly HashSet<string> PastVerbs = new([.. PastPurchaseVerbs, .. PastEventVerbs], StringComparer.Ordinal);
 
     // Two verbs of two parts with nothing negated (a negated part keeps its own reading of the range).
     private static bool TwoVerbsWithoutNegation(string[] words, List<int> verbs) =>
@@ -191,7 +201,7 @@ internal static partial class QuestionParser
     // before the verb and after any verb before it ("never viewed", "haven't ever bought", "without buying"; not "never
     // bought <a category> bought"), or between the verb and the value ("bought nothing from", "bought <one> but not <another>").
     private static bool NegatedVerb(string[] words, int verb, int at) =>
-        NegatedBefore(words, verb) || AnyWord(words, verb + 1, at, "nothing", "no", "none", "never", "not", "without", "nor", "neither", "excluding", "except", "exclude");
+        NegatedBefore(words, verb) || AnyWord(words, verb + 1, at, NegatingAfterVerb);
 
     private static bool NegatedBefore(string[] words, int verb)
     {
@@ -310,7 +320,7 @@ internal static partial class QuestionParser
 
     // "who have never bought anything viewed", "that never ordered searched": a negated purchase with no value, or with a
     // value, then a verb of events or (with no value) of purchases, with no "and" or "but" between them.
-    [GeneratedRegex(@"(?<= )(?<clause>(?:who|that) (?:have |has |had )?(?:never|not|havent|hasnt|didnt|did not|have not|has not) (?:ever )?(?:bought|purchased|ordered|placed (?:an |any )?orders?|made (?:a |any )?purchases?))(?:(?: anything| at all| yet| ever)* (?<verb>bought|purchased|ordered|placed|made|viewed|searched|added|used|browsed|looked|wishlisted|clicked|started|visited|abandoned)| (?:anything )?(?:from |in |any )?(?:(?!and |but |or |who |that )[a-z0-9]+ ){1,3}?(?<verb>viewed|searched|added|used|browsed|looked|wishlisted|clicked|started|visited))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<clause>(?:who|that) (?:have |has |had )?(?:" + LanguageWords.NotDonePattern + "|" + LanguageWords.HasNotPattern + @") (?:ever )?(?:bought|purchased|ordered|placed (?:an |any )?orders?|made (?:a |any )?purchases?))(?:(?: anything| at all| yet| ever)* (?<verb>bought|purchased|ordered|placed|made|viewed|searched|added|used|browsed|looked|wishlisted|clicked|started|visited|abandoned)| (?:anything )?(?:from |in |any )?(?:(?!and |but |or |who |that )[a-z0-9]+ ){1,3}?(?<verb>viewed|searched|added|used|browsed|looked|wishlisted|clicked|started|visited))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeverClauseThenVerbRegex();
 
     // "viewed <a product type> but didn't buy one": the purchase is of the value viewed, said again as "one" or "it".
@@ -323,7 +333,7 @@ internal static partial class QuestionParser
     private static partial Regex AllCustomersWholeRegex();
 
     // A negation word within the three words before a purchase verb: "never bought", "haven't ever ordered".
-    [GeneratedRegex(@"(?<= )(?:never|not|havent|hasnt|didnt|dont|doesnt|no|without)(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once|make|made|place|placed|a|an|any|single))* $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:" + LanguageWords.NegationWordPattern + @")(?: (?:ever|yet|actually|really|even|have|has|had|been|then|go on to|end up|once|make|made|place|placed|a|an|any|single))* $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NegationBeforeVerbRegex();
 
     // "distinct customers", "unique people", "each customer once", "at least once", "in a <campaign type> campaign": each

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -126,7 +127,7 @@ internal static partial class QuestionParser
 
     // "customers who have ordered have not ordered in the last 180 days" (the first verb was dropped, a wrong answer):
     // the buyers with nothing in the range.
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|users) (?:who |that )(?:have |has |had )?(?:ever )?(?:bought|ordered|purchased|shopped)(?: something| anything| before| from us)? (?:but |and )?(?:have not|havent|has not|hasnt|did not|didnt) (?:bought|ordered|purchased|shopped)(?: anything)?(?= (?:in|during|within) the (?:last|past) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|users) (?:who |that )(?:have |has |had )?(?:ever )?(?:bought|ordered|purchased|shopped)(?: something| anything| before| from us)? (?:but |and )?(?:" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + @") (?:bought|ordered|purchased|shopped)(?: anything)?(?= (?:in|during|within) the (?:last|past) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersWhoBoughtAndNotRegex();
 
     // "never placed a single order", "haven't made a single purchase".
@@ -150,7 +151,7 @@ internal static partial class QuestionParser
     private static partial Regex EachBoughtOnAverageRegex();
 
     // "counting every customer", "counting all customers", "counting those who have never ordered".
-    [GeneratedRegex(@"(?<!not )(?<= )counting (?:every customer|everyone|all (?:of )?(?:the )?customers|(?:the ones|those|customers|people|shoppers) who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|placed an order|made a purchase)(?: anything)?)(?= (?!as |counted |treated ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<!not )(?<= )counting (?:every customer|everyone|all (?:of )?(?:the )?customers|(?:the ones|those|customers|people|shoppers) who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|placed an order|made a purchase)(?: anything)?)(?= (?!as |counted |treated ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CountingEveryoneRegex();
 
     // "with any recorded activity", "who had any activity".

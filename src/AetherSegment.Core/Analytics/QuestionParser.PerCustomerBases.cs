@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -103,7 +104,7 @@ internal static partial class QuestionParser
 
     // "customers with no orders count as zero", "with customers who bought nothing in 2026 counted as $0", "(all customers,
     // non-buyers included)", "including non-buyers", "those who never ordered counting as 0".
-    [GeneratedRegex(@"(?<= )(?:(?:with |and )?(?:customers|those|people|shoppers|users|anyone|ones|non buyers) (?:with no (?:orders|purchases|spend|transactions)|without (?:any )?(?:orders|purchases|an order|a purchase)|who (?:bought|ordered|spent|purchased) nothing(?: in (?<year>\d{4}))?|who (?:have |has )?(?:never|not|didnt|did not|havent|have not|hasnt) (?:bought|ordered|purchased|spent)(?: anything)?(?: in (?<year>\d{4}))?|)(?: (?:count|counts|counted|counting|included|treated|shown|being counted|being treated)) (?:as )?(?:zero|0|dollars 0)|(?:all|every) customers? non buyers included|(?:including|incl) (?:the )?non buyers|non buyers (?:included|counted as (?:zero|0|dollars 0)|as (?:zero|0|dollars 0)))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:with |and )?(?:customers|those|people|shoppers|users|anyone|ones|non buyers) (?:with no (?:orders|purchases|spend|transactions)|without (?:any )?(?:orders|purchases|an order|a purchase)|who (?:bought|ordered|spent|purchased) nothing(?: in (?<year>\d{4}))?|who (?:have |has )?(?:" + LanguageWords.NotDonePattern + @"|hasnt) (?:bought|ordered|purchased|spent)(?: anything)?(?: in (?<year>\d{4}))?|)(?: (?:count|counts|counted|counting|included|treated|shown|being counted|being treated)) (?:as )?(?:zero|0|dollars 0)|(?:all|every) customers? non buyers included|(?:including|incl) (?:the )?non buyers|non buyers (?:included|counted as (?:zero|0|dollars 0)|as (?:zero|0|dollars 0)))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EveryoneBaseRegex();
 
     // "among customers with web sessions", "among customers who had any session then", "customers with sessions in that

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AetherSegment.Data;
 using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -55,7 +56,7 @@ internal static partial class QuestionParser
 
     // "customers who haven't purchased in the past 180 days but did buy before that": the noun is said (after another
     // word, "customers in <place> who ...", the buyers would be read apart from the customers).
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|buyers) (?:(?:who|that) )?(?:havent|have not|hasnt|has not|didnt|did not) (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|during|within) the (?:last|past) (?<n>\d{1,4}) (?<unit>days|weeks|months) but (?:(?:did|have|had|has) )?(?:buy|bought|order|ordered|purchase|purchased|shop|shopped)(?: something| anything)? (?:before that|before then|before|previously|earlier)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|buyers) (?:(?:who|that) )?(?:" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + @") (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|during|within) the (?:last|past) (?<n>\d{1,4}) (?<unit>days|weeks|months) but (?:(?:did|have|had|has) )?(?:buy|bought|order|ordered|purchase|purchased|shop|shopped)(?: something| anything)? (?:before that|before then|before|previously|earlier)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NotInRangeButBeforeRegex();
 
     // "- how many lapsed buyers?" after the definition.

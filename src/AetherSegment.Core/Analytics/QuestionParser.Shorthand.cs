@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -87,7 +88,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:under|below|less than|fewer than|lower than|smaller than|at most|up to|no more than|not more than) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex UpperBoundRegex();
 
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|those|ones|the ones) (?:with|who have|who made|having) (?:no|zero) (?:purchases|orders|transactions) (?:dont|do not|should not|shouldnt|does not|doesnt) count(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|those|ones|the ones) (?:with|who have|who made|having) (?:no|zero) (?:purchases|orders|transactions) (?:" + LanguageWords.DoNotPattern + @"|should not|shouldnt|" + LanguageWords.DoesNotPattern + @") count(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NoPurchasesDontCountRegex();
 
     [GeneratedRegex(@"(?<= )(?:were |was |are |is |got |get )?viewed (?:the )?most(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]

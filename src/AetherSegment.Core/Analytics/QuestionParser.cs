@@ -2769,7 +2769,7 @@ internal static partial class QuestionParser
 
     // "including the ones who never bought anything", "including non-buyers": every customer, which a per-customer
     // figure is over already.
-    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:never|not|havent|have not|didnt|did not) (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|(?:the ones|those|customers|people|shoppers) (?:with no|without any|without) (?:orders|purchases|transactions)|non buyers|nonbuyers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|(?:the ones|those|customers|people|shoppers) (?:with no|without any|without) (?:orders|purchases|transactions)|non buyers|nonbuyers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex IncludingNonBuyersRegex();
 
     // "in calendar year 2025", "each calendar month": the calendar period, as "in 2025" and "each month" say it.
@@ -2903,7 +2903,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrMoreRegex();
 
-    [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|did not|didnt|does not|doesnt|do not|dont|have not|havent|has not|hasnt|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoesNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @"|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NegationRegex();
 
     [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|portion|fraction|pct)(?: of)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
@@ -2915,7 +2915,7 @@ internal static partial class QuestionParser
     private static partial Regex TimePredicateRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|have not|havent|has not|hasnt|did not|didnt|do not|dont|does not|doesnt)(?: ever| actually| then| go on to| end up)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |(?:and )?(?:live|lives|living|are|is|reside|resides|based|located) |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|which|have|has|had) )*(?:never|not yet|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.DoesNotPattern + @")(?: ever| actually| then| go on to| end up)? (?:(?<cart>abandoned|abandon) (?:a |any )?carts?|ordered|order|bought|buy|purchased|purchase|placed (?:an |any )?orders?|place (?:an |any )?orders?|made (?:a |any )?purchases?|make (?:a |any )?purchases?)(?: anything| at all| yet| ever)*(?= (?:(?:in|during|since|over|within|for|this|last|past) |(?:and )?(?:live|lives|living|are|is|reside|resides|based|located) |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeverRegex();
 
     // "how many customers ...", "the number of shoppers ...": the question counts customers.

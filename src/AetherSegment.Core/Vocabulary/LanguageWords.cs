@@ -74,6 +74,45 @@ internal static class LanguageWords
         "instead of", "rather than",
     ];
 
+    // The negations as the analytics parser's normalized text writes them (lower case, the apostrophe dropped: "didn't" is
+    // "didnt"), as regular-expression alternations: the one place its patterns and word tests are built from.
+
+    /// <summary>"did not" in its two normalized forms, as an alternation.</summary>
+    public const string DidNotPattern = "did not|didnt";
+
+    /// <summary>"do not" in its two normalized forms, as an alternation.</summary>
+    public const string DoNotPattern = "do not|dont";
+
+    /// <summary>"does not" in its two normalized forms, as an alternation.</summary>
+    public const string DoesNotPattern = "does not|doesnt";
+
+    /// <summary>"have not" in its two normalized forms, as an alternation.</summary>
+    public const string HaveNotPattern = "have not|havent";
+
+    /// <summary>"has not" in its two normalized forms, as an alternation.</summary>
+    public const string HasNotPattern = "has not|hasnt";
+
+    /// <summary>"had not" in its two normalized forms, as an alternation.</summary>
+    public const string HadNotPattern = "had not|hadnt";
+
+    /// <summary>
+    /// The negations of something done before, said after "who" ("never", "not", "have not", "did not"), as an alternation:
+    /// "customers who have never bought", "those who didn't order".
+    /// </summary>
+    public const string NotDonePattern = "never|not|" + HaveNotPattern + "|" + DidNotPattern;
+
+    /// <summary>
+    /// The one-word negations before a verb or a noun ("never", "not", "no", "without" and the contractions "didnt",
+    /// "havent", "hasnt", "dont", "doesnt"), as an alternation; <see cref="NegationWords"/> is the same list.
+    /// </summary>
+    public const string NegationWordPattern = "never|not|no|without|havent|hasnt|didnt|dont|doesnt";
+
+    /// <summary>The words of <see cref="NegationWordPattern"/>, for word tests on normalized text.</summary>
+    public static IReadOnlyList<string> NegationWords { get; } = NegationWordPattern.Split('|');
+
+    /// <summary>The contractions of <see cref="NegationWordPattern"/> ("didnt", "havent", "hasnt", "dont", "doesnt").</summary>
+    public static IReadOnlyList<string> NegationContractions { get; } = ["havent", "hasnt", "didnt", "dont", "doesnt"];
+
     /// <summary>Exclusion ("except", "other than"): a negation of what follows.</summary>
     public static IReadOnlyList<string> ExclusionWords { get; } =
         ["except", "excluding", "exclude", "excludes", "other than", "apart from", "but not", "not including"];

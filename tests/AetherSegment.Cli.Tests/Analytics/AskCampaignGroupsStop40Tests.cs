@@ -27,9 +27,7 @@ public sealed class AskCampaignGroupsStop40Tests(AnalyticsDatabase database) : I
     [InlineData("customers in Canada who received a cross sell campaign (treatment)", TreatedCrossSell + " AND customer_id IN (SELECT customer_id FROM customers WHERE country = 'Canada')")]
     public async Task Received_WithTheTreatmentSaid_CountsTheTreatmentGroup(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await TruthAsync(truth), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, truth);
         Assert.Contains("in the treatment group", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -40,11 +38,7 @@ public sealed class AskCampaignGroupsStop40Tests(AnalyticsDatabase database) : I
     public async Task ReceivedTimes_CountsTheCampaignsOfTheTreatmentGroup(string question, string comparison)
     {
         string type = "cross_sell";
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await TruthAsync($"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_type = '{type}' AND \"group\" = 'treatment' GROUP BY 1 HAVING count(*) {comparison})");
-        Assert.True(truth > 0, "the data does not test it");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_type = '{type}' AND \"group\" = 'treatment' GROUP BY 1 HAVING count(*) {comparison})", nonZero: true);
         Assert.Contains("(treatment group)", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -69,9 +63,7 @@ public sealed class AskCampaignGroupsStop40Tests(AnalyticsDatabase database) : I
     [InlineData("How many customers were part of the campaign audience of CMP002, both groups?")]
     public async Task Audience_IsBothGroups(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await TruthAsync("SELECT count(*) FROM campaign_history WHERE campaign_id = 'CMP002'"), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT count(*) FROM campaign_history WHERE campaign_id = 'CMP002'");
         Assert.Contains("(treatment or control group)", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -80,9 +72,7 @@ public sealed class AskCampaignGroupsStop40Tests(AnalyticsDatabase database) : I
     [InlineData("people in the treatment group of both CMP000 and CMP002?")]
     public async Task CustomersInTheGroupOfBoth_AreCounted(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await TruthAsync("SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP000' AND \"group\" = 'treatment' INTERSECT SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = 'treatment')"), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP000' AND \"group\" = 'treatment' INTERSECT SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = 'treatment')");
         Assert.Contains("treatment group", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -107,8 +97,6 @@ public sealed class AskCampaignGroupsStop40Tests(AnalyticsDatabase database) : I
     [InlineData("how many customers received the free shipping offer trigger (treatment) 3 times")]
     public async Task OutsideWhatIsExact_IsDeclined(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
-
-        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
     }
 }

@@ -21,11 +21,7 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("how many customers in Canada were in the treatment group of CMP002 but did not convert", " AND customer_id IN (SELECT customer_id FROM customers WHERE country = 'Canada')")]
     public async Task DidNotConvert_InTheTreatmentGroupOfOneCampaign(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await TruthAsync($"SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = 'treatment' AND NOT converted{where}");
-        Assert.True(truth > 0, "the data does not test it");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = 'treatment' AND NOT converted{where}", nonZero: true);
         Assert.Contains("did not convert (treatment group)", answer.Restatement, StringComparison.Ordinal);
         Assert.Contains("were in the treatment group", answer.Restatement, StringComparison.Ordinal);
     }
@@ -35,9 +31,7 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("how many customers in the treatment group of a cross sell campaign did not convert")]
     public async Task DidNotConvert_OverSeveralCampaigns_IsDeclined(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
-
-        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
     }
 
     [Theory]
@@ -46,11 +40,7 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("customers in Canada in the treatment group of at least one campaign who have not converted on any campaign - how many?", " AND customer_id IN (SELECT customer_id FROM customers WHERE country = 'Canada')")]
     public async Task TreatedButNeverConvertedAnywhere_CountsConversionsOfEitherGroup(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await TruthAsync($"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment'{where} EXCEPT SELECT customer_id FROM campaign_history WHERE converted)");
-        Assert.True(truth > 0, "the data does not test it");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE \"group\" = 'treatment'{where} EXCEPT SELECT customer_id FROM campaign_history WHERE converted)", nonZero: true);
         Assert.Contains("never converted in any campaign (treatment or control group)", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -60,10 +50,8 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("customers in Canada who were never in any campaign, not in treatment or control - how many?")]
     public async Task NeverInAnyCampaign_SaidWithBothGroups(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string where = question.Contains("Canada", StringComparison.Ordinal) ? " AND country = 'Canada'" : "";
-        Assert.Equal(await TruthAsync($"SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM campaign_history){where}"), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM campaign_history){where}");
         Assert.Contains("never in any campaign (treatment or control group)", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -88,12 +76,8 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("how many customers were in the control group of CMP000 and also in the control group of CMP002")]
     public async Task InTheGroupOfOneAndAlsoOfAnother_IsBoth(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string group = question.Contains("control", StringComparison.Ordinal) ? "control" : "treatment";
-        double truth = await TruthAsync($"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP000' AND \"group\" = '{group}' INTERSECT SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = '{group}')");
-        Assert.True(truth > 0, "the data does not test it");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP000' AND \"group\" = '{group}' INTERSECT SELECT customer_id FROM campaign_history WHERE campaign_id = 'CMP002' AND \"group\" = '{group}')", nonZero: true);
         Assert.Contains($"{group} group", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -103,11 +87,7 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("How many shoppers haven't ordered anything in the last 90 days but ordered previously?", "")]
     public async Task LapsedBuyers_BoughtBeforeButNotInTheRange(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await TruthAsync($"SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY customer_id HAVING max(transaction_date) < {AsOf} - INTERVAL 90 DAY) WHERE true{where}");
-        Assert.True(truth > 0, "the data does not test it");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY customer_id HAVING max(transaction_date) < {AsOf} - INTERVAL 90 DAY) WHERE true{where}", nonZero: true);
         Assert.Contains("who did not buy", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -127,11 +107,8 @@ public sealed class CampaignOutcomesStop41Tests(AnalyticsDatabase database) : IC
     [InlineData("median days since the last order per buyer as of the latest data", "")]
     public async Task DaysSinceTheLastPurchase_AsOfTheLatestData(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string statistic = question.StartsWith("median", StringComparison.Ordinal) ? "median" : "avg";
-        double truth = await TruthAsync($"SELECT {statistic}((epoch_us({AsOf}) - epoch_us(l)) / 86400000000.0) FROM (SELECT t.customer_id, max(t.transaction_date) l FROM transactions t JOIN customers c USING (customer_id){where} GROUP BY 1)");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT {statistic}((epoch_us({AsOf}) - epoch_us(l)) / 86400000000.0) FROM (SELECT t.customer_id, max(t.transaction_date) l FROM transactions t JOIN customers c USING (customer_id){where} GROUP BY 1)");
         Assert.Contains("as of 2026-11-20 12:00 UTC", answer.Restatement, StringComparison.Ordinal);
         Assert.Contains("days since the last purchase", answer.Restatement, StringComparison.Ordinal);
     }

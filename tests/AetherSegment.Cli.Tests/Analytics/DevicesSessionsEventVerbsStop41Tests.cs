@@ -1,7 +1,4 @@
-using System.Globalization;
 using AetherSegment.Analytics;
-using AetherSegment.Data;
-using AetherSegment.DuckDB;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -30,9 +27,8 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
     [InlineData("number of shoppers who used both Android and iOS over the last 7 days", "android", "ios", Last7Days)]
     public async Task OnBothDevices_MatchesSql(string question, string a, string b, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, OnBoth(a, b, where));
 
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, OnBoth(a, b, where)), RuleAnswers.Single(answer));
         Assert.Contains(a, answer.Restatement, StringComparison.Ordinal);
         Assert.Contains(b, answer.Restatement, StringComparison.Ordinal);
     }
@@ -47,9 +43,7 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
     [InlineData("how many customers took an item out of their cart", "event_type = 'remove_from_cart'")]
     public async Task EventVerb_MatchesSql(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, WithEvents(where)), RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, question, WithEvents(where));
     }
 
     [Theory]
@@ -66,9 +60,7 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
         "SELECT avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND device = 'ios' AND " + Last30Days)]
     public async Task Combined_MatchesSql(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 9);
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 9);
     }
 
     [Theory]
@@ -85,16 +77,7 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
     [InlineData("how many sessions per device type", "SELECT device, count(*) FROM behavioral_events WHERE session_start GROUP BY 1")]
     public async Task ByDevice_MatchesSql(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        QueryResult result = await new DuckDBDataStore(database.Path).QueryAsync(new SqlStatement(truth));
-        Dictionary<string, double> expected = result.Rows.ToDictionary(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!, r => Convert.ToDouble(r[^1] ?? 0, CultureInfo.InvariantCulture));
-        Assert.Equal(expected.Count, answer.Rows.Count);
-        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
-        {
-            string key = Convert.ToString(row[answer.Columns[0]], CultureInfo.InvariantCulture)!;
-            Assert.Equal(expected[key], Convert.ToDouble(row[answer.Columns[^1]], CultureInfo.InvariantCulture), 6);
-        }
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
     }
 
     [Fact]
@@ -120,8 +103,6 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
     [InlineData("customers who searched at least once a week")]
     public async Task NotBothOrAFrequency_IsNotReadAsBoth(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
-
-        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
     }
 }

@@ -21,10 +21,6 @@ public sealed class HeldOutStop40Tests(AnalyticsDatabase database) : IClassFixtu
     [Fact]
     public async Task DistinctCustomersSaid_AreCountedOnceEach()
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "How many distinct customers converted in the loyalty_reward campaigns?");
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_type = 'loyalty_reward' AND \"group\" = 'treatment' AND converted");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, "How many distinct customers converted in the loyalty_reward campaigns?", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_type = 'loyalty_reward' AND \"group\" = 'treatment' AND converted");
     }
 }

@@ -40,9 +40,7 @@ public sealed class OrdersAndCartsStop41Tests(AnalyticsDatabase database) : ICla
     [InlineData("Number of customers whose average order value is above $500 (average over each customer's own orders)", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING avg(order_value) > 500)")]
     public async Task OneValue_IsTheHandWrittenCount(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth);
     }
 
     [Theory]
@@ -56,15 +54,7 @@ public sealed class OrdersAndCartsStop41Tests(AnalyticsDatabase database) : ICla
     [InlineData("average order value per country (mean order_value of that country's customers' orders)", "SELECT c.country, avg(t.order_value) FROM transactions t JOIN customers c USING (customer_id) GROUP BY 1")]
     public async Task EachGroup_IsTheHandWrittenValue(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Dictionary<string, double> expected = await GroupsAsync(truth);
-        Assert.Equal(expected.Count, answer.Rows.Count);
-        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
-        {
-            string key = Convert.ToString(row[answer.Columns[0]], CultureInfo.InvariantCulture)!;
-            Assert.Equal(expected[key], Convert.ToDouble(row[answer.Columns[^1]], CultureInfo.InvariantCulture), 6);
-        }
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
     }
 
     [Theory]
@@ -99,11 +89,5 @@ public sealed class OrdersAndCartsStop41Tests(AnalyticsDatabase database) : ICla
         }
 
         Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
-    }
-
-    private async Task<Dictionary<string, double>> GroupsAsync(string sql)
-    {
-        List<string> pairs = await RuleAnswers.ColumnAsync(database.Path, $"SELECT CAST(k AS VARCHAR) || '|' || CAST(v AS VARCHAR) FROM ({sql}) AS x(k, v)");
-        return pairs.Select(p => p.Split('|')).ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
     }
 }

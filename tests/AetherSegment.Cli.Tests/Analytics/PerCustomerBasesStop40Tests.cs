@@ -1,7 +1,4 @@
-using System.Globalization;
 using AetherSegment.Analytics;
-using AetherSegment.Data;
-using AetherSegment.DuckDB;
 
 namespace AetherSegment.Cli.Tests.Analytics;
 
@@ -47,9 +44,7 @@ public sealed class PerCustomerBasesStop40Tests(AnalyticsDatabase database) : IC
         "SELECT (SELECT sum(order_value) FROM transactions) / (SELECT count(*) FROM customers)")]
     public async Task SaidBase_MatchesSql(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 9);
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 9);
     }
 
     [Theory]
@@ -60,16 +55,7 @@ public sealed class PerCustomerBasesStop40Tests(AnalyticsDatabase database) : IC
     [InlineData("avg session length per device (seconds)", "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start GROUP BY 1")]
     public async Task SaidBaseRows_MatchSql(string question, string truth)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        QueryResult result = await new DuckDBDataStore(database.Path).QueryAsync(new SqlStatement(truth));
-        Dictionary<string, double> expected = result.Rows.ToDictionary(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!, r => Convert.ToDouble(r[^1] ?? 0, CultureInfo.InvariantCulture));
-        Assert.Equal(expected.Count, answer.Rows.Count);
-        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
-        {
-            string key = Convert.ToString(row[answer.Columns[0]], CultureInfo.InvariantCulture)!;
-            Assert.Equal(expected[key], Convert.ToDouble(row[answer.Columns[^1]], CultureInfo.InvariantCulture), 6);
-        }
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
     }
 
     [Theory]
@@ -83,8 +69,6 @@ public sealed class PerCustomerBasesStop40Tests(AnalyticsDatabase database) : IC
     [InlineData("median number of orders per customer among customers who live near a store")]
     public async Task UnreadBase_IsDeclined(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
-
-        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
     }
 }

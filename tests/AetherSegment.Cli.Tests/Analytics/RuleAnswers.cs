@@ -48,6 +48,58 @@ internal static class RuleAnswers
         return [.. result.Rows.Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "")];
     }
 
+    /// <summary>
+    /// Asks the question, recounts its one value with the hand-written <paramref name="truth"/> query and asserts they agree
+    /// to <paramref name="precision"/> decimal digits; with <paramref name="nonZero"/>, first asserts the truth is not 0 (the
+    /// data tests the question). Returns the answer, for the checks of its restatement.
+    /// </summary>
+    public static async Task<AnalyticsAnswer> AssertValueAsync(string databasePath, string question, string truth, int precision = 6, bool nonZero = false)
+    {
+        AnalyticsAnswer answer = await AskAsync(databasePath, question);
+        double expected = await TruthAsync(databasePath, truth);
+        if (nonZero)
+        {
+            Assert.True(expected != 0, "the data does not test it");
+        }
+
+        Assert.Equal(expected, Single(answer), precision);
+        return answer;
+    }
+
+    /// <summary>
+    /// Asks a broken-down question and asserts it has the groups of the hand-written <paramref name="truth"/> query, each
+    /// with its value (the first column names the group, the last holds the value; a null value is 0). Returns the answer.
+    /// </summary>
+    public static async Task<AnalyticsAnswer> AssertGroupsAsync(string databasePath, string question, string truth, int precision = 6)
+    {
+        AnalyticsAnswer answer = await AskAsync(databasePath, question);
+        Dictionary<string, double> expected = await GroupsAsync(databasePath, truth);
+        Assert.Equal(expected.Count, answer.Rows.Count);
+        foreach (IReadOnlyDictionary<string, object?> row in answer.Rows)
+        {
+            string key = Convert.ToString(row[answer.Columns[0]], CultureInfo.InvariantCulture)!;
+            Assert.Equal(expected[key], Convert.ToDouble(row[answer.Columns[^1]], CultureInfo.InvariantCulture), precision);
+        }
+
+        return answer;
+    }
+
+    /// <summary>The groups of a truth query: the first column as text, to the last column's value (a null value is 0).</summary>
+    public static async Task<Dictionary<string, double>> GroupsAsync(string databasePath, string sql)
+    {
+        DuckDBDataStore store = new(databasePath);
+        QueryResult result = await store.QueryAsync(new SqlStatement(sql));
+        return result.Rows.ToDictionary(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!, r => Convert.ToDouble(r[^1] ?? 0, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Asserts the question is not answered (declined or asked back, whatever the reason).</summary>
+    public static async Task AssertNotAnsweredAsync(string databasePath, string question)
+    {
+        AnalyticsAnswer answer = await AskAsync(databasePath, question, answered: false);
+
+        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+    }
+
     /// <summary>The one value of a one-row answer.</summary>
     public static double Single(AnalyticsAnswer answer) => Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]);
 }

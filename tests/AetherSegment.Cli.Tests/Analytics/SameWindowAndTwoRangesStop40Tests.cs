@@ -24,11 +24,9 @@ public sealed class SameWindowAndTwoRangesStop40Tests(AnalyticsDatabase database
     [InlineData("how many shoppers abandoned a cart in the past week and placed no order in that window", "abandoned_carts", "abandoned_at", "", "7")]
     public async Task TheNegatedPart_TakesTheRangeSaidBefore(string question, string table, string time, string type, string days)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string window = days == "7" ? Last7 : Last30;
         string truth = $"SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM {table} WHERE {type}{time} BETWEEN {window}) AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE transaction_date BETWEEN {window})";
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, truth);
         Assert.Contains("who did not buy in the time range", answer.Restatement, StringComparison.Ordinal);
         Assert.DoesNotContain("never", answer.Restatement, StringComparison.Ordinal);
     }
@@ -38,10 +36,8 @@ public sealed class SameWindowAndTwoRangesStop40Tests(AnalyticsDatabase database
     [InlineData("customers who added to cart in the last 30 days but did not start a checkout at any time during that period")]
     public async Task NoEventAtAnyPointInThatPeriod_IsTheSameRange(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string truth = $"SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM behavioral_events WHERE event_type = 'add_to_cart' AND event_timestamp BETWEEN {Last30}) AND customer_id NOT IN (SELECT customer_id FROM behavioral_events WHERE event_type = 'checkout_start' AND event_timestamp BETWEEN {Last30})";
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth);
     }
 
     [Theory]
@@ -54,9 +50,7 @@ public sealed class SameWindowAndTwoRangesStop40Tests(AnalyticsDatabase database
     [InlineData("customers who abandoned a cart in the last 30 days but haven't purchased in that same week")]
     public async Task AnotherWindowForTheNegatedPart_IsDeclined(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
-
-        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
     }
 
     [Theory]
@@ -69,11 +63,9 @@ public sealed class SameWindowAndTwoRangesStop40Tests(AnalyticsDatabase database
     [InlineData("How many UK customers bought Bedroom items in 2025 and again in 2026?", "category = 'Bedroom' AND ", false, "United Kingdom")]
     public async Task OnePurchaseInTwoRanges(string question, string what, bool notInTheSecond, string country)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string place = country.Length == 0 ? "" : $" AND country = '{country}'";
         string truth = $"SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {what}{Year2025}) AND customer_id {(notInTheSecond ? "NOT IN" : "IN")} (SELECT customer_id FROM transactions WHERE {what}{Year2026}){place}";
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, truth);
         Assert.Contains("in 2025 (2025-01-01 00:00 to 2026-01-01 00:00 UTC)", answer.Restatement, StringComparison.Ordinal);
         Assert.Contains(notInTheSecond ? "who did not buy" : "who bought", answer.Restatement, StringComparison.Ordinal);
     }
@@ -84,10 +76,8 @@ public sealed class SameWindowAndTwoRangesStop40Tests(AnalyticsDatabase database
     [InlineData("among shoppers who ordered in 2025, what percentage ordered again in 2026")]
     public async Task Retention_IsTheShareOfTheFirstRangesBuyers(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
         string truth = $"SELECT (SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {Year2025}) AND customer_id IN (SELECT customer_id FROM transactions WHERE {Year2026}))::DOUBLE / (SELECT count(*) FROM customers WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {Year2025}))";
-        Assert.Equal(await RuleAnswers.TruthAsync(database.Path, truth), RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, truth);
         Assert.Contains("out of all the customers who bought in 2025", answer.Restatement, StringComparison.Ordinal);
     }
 
@@ -98,8 +88,6 @@ public sealed class SameWindowAndTwoRangesStop40Tests(AnalyticsDatabase database
     [InlineData("revenue in 2025 but not in 2026")]
     public async Task TwoRangesWithoutAPartEach_StayDeclined(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question, answered: false);
-
-        Assert.NotEqual(AnalyticsAnswerStatus.Answered, answer.Status);
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
     }
 }

@@ -23,23 +23,15 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("abandoned carts over the last week")]
     public async Task TheLastWeek_IsTheSevenDaysUpToNow(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            $"SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= {AsOf} - INTERVAL 7 DAY AND abandoned_at <= {AsOf}");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= {AsOf} - INTERVAL 7 DAY AND abandoned_at <= {AsOf}");
         Assert.Contains("7 days", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LastWeekAlone_StaysTheCalendarWeek()
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "How many abandoned carts last week?");
-
         // 2026-11-20 is a Friday: last week is Monday 2026-11-09 to Sunday 2026-11-15.
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            "SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-11-09' AND abandoned_at < TIMESTAMP '2026-11-16'");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, "How many abandoned carts last week?", "SELECT count(*) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-11-09' AND abandoned_at < TIMESTAMP '2026-11-16'");
     }
 
     [Theory]
@@ -61,10 +53,7 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("number of events on mobile devices", "device IN ('ios', 'android')")]
     public async Task ValueBesideItsLevel_IsAFilterNotABreakdown(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM behavioral_events WHERE {where}");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM behavioral_events WHERE {where}");
     }
 
     [Theory]
@@ -74,19 +63,13 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("orders whose category is Outdoor", "category = 'Outdoor'")]
     public async Task LevelBeforeItsValue_IsAFilterNotABreakdown(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM transactions WHERE {where}");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM transactions WHERE {where}");
     }
 
     [Fact]
     public async Task CustomersWhoseLevelIsAValue_AreFiltered()
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "customers whose acquisition source is social");
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT count(*) FROM customers WHERE acquisition_source = 'social'");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, "customers whose acquisition source is social", "SELECT count(*) FROM customers WHERE acquisition_source = 'social'");
     }
 
     [Fact]
@@ -102,10 +85,7 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("number of orders of Sofas or Armchairs", "product_type IN ('Sofas', 'Armchairs')")]
     public async Task LevelBeforeAnOrList_IsOneTotal(string question, string where)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT count(*) FROM transactions WHERE {where}");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM transactions WHERE {where}");
     }
 
     [Theory]
@@ -113,10 +93,7 @@ public sealed class TrainingStop41Tests(AnalyticsDatabase database) : IClassFixt
     [InlineData("customers in the countries Canada or United Kingdom")]
     public async Task OrTheBetweenTwoValues_IsOneTotal(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT count(*) FROM customers WHERE country IN ('Canada', 'United Kingdom')");
-        Assert.Equal(truth, RuleAnswers.Single(answer));
+        await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT count(*) FROM customers WHERE country IN ('Canada', 'United Kingdom')");
     }
 
     [Theory]

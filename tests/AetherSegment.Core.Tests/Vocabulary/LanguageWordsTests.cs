@@ -66,4 +66,36 @@ public sealed class LanguageWordsTests
         Assert.Equal(40, forty);
         Assert.False(LanguageWords.TryReadCountWord("zero", out _));
     }
+
+    // Stop 42 (one word list per concept): the analytics parser's negations are built from the forms here; each is a
+    // negation the objective interpreter knows too (with its apostrophe put back), and each is what the parser's
+    // normalization makes of the apostrophe form ("didn't" is "didnt").
+    [Fact]
+    public void NegationForms_AreTheInterpretersNegations_AsTheParserNormalizesThem()
+    {
+        string[] forms =
+        [
+            .. LanguageWords.NegationWords,
+            .. new[] { LanguageWords.DidNotPattern, LanguageWords.DoNotPattern, LanguageWords.DoesNotPattern, LanguageWords.HaveNotPattern, LanguageWords.HasNotPattern, LanguageWords.HadNotPattern, LanguageWords.NotDonePattern }
+                .SelectMany(p => p.Split('|')),
+        ];
+        HashSet<string> known = [.. LanguageWords.Negators, .. LanguageWords.NeverWords];
+
+        foreach (string form in forms.Distinct())
+        {
+            string apostrophe = form.EndsWith("nt", StringComparison.Ordinal) ? form[..^2] + "n't" : form;
+            Assert.True(known.Contains(form) || known.Contains(apostrophe), form);
+            Assert.Equal($" {form} ", AetherSegment.Analytics.QuestionText.Normalize(apostrophe));
+        }
+    }
+
+    [Fact]
+    public void NegationContractions_AreTheOneWordNegationsWithTheirApostropheDropped()
+    {
+        Assert.Subset(LanguageWords.NegationWords.ToHashSet(), LanguageWords.NegationContractions.ToHashSet());
+        Assert.Equal(
+            LanguageWords.NegationWords.Where(w => w.EndsWith("nt", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            LanguageWords.NegationContractions.Order(StringComparer.Ordinal));
+        Assert.Equal(LanguageWords.NegationWordPattern, string.Join('|', LanguageWords.NegationWords));
+    }
 }
