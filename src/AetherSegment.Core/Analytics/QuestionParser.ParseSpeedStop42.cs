@@ -16,6 +16,20 @@ internal static partial class QuestionParser
     /// <summary>Whether the text holds the start of a month name anywhere (a month pattern can match only then).</summary>
     private static bool MonthStartSaid(string text) => text.AsSpan().IndexOfAny(MonthStarts) >= 0;
 
+    // Every match of ChangeDataRegex starts with one of these words.
+    private static readonly SearchValues<string> ChangeDataWords = SearchValues.Create(
+        ["delete", "drop", "truncate", "insert", "update", "alter", "grant", "revoke", "wipe", "erase", "purge", "overwrite", "modify", "rename", "reset", "remove ", "create ", "add ", "set ", "change "],
+        StringComparison.Ordinal);
+
+    // Every match of PersonalDataRegex holds one of these.
+    private static readonly SearchValues<string> PersonalDataWords = SearchValues.Create(
+        ["passw", "credential", "secret", "api key", "access token", "credit card", "card number", "ssn", "social security", "phone", "address", "birth", "mail", "name", "who are the customers", "personal ", "contact ", "customer id"],
+        StringComparison.Ordinal);
+
+    // Every match of CatalogRegex holds one of these.
+    private static readonly SearchValues<string> CatalogWords = SearchValues.Create(
+        ["schema", "system table", "system catalog", "tables", "settings", "config", "environment variable", "server file", "files on"], StringComparison.Ordinal);
+
     /// <summary>Whether the text holds a digit anywhere.</summary>
     private static bool DigitSaid(string text) => text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 

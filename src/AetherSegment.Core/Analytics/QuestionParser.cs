@@ -557,6 +557,11 @@ internal static partial class QuestionParser
 
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
+            if (!text.Contains(guarded.Said, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             text = Consume(text, guarded.Pattern, m => placed.Add((new QueryFilter(guarded.Dimension.Key, [guarded.Value], m.Value.Trim()), m.Index)));
         }
 
@@ -2516,7 +2521,8 @@ internal static partial class QuestionParser
 
     private static string? RefusalReason(string text, SemanticLayer layer)
     {
-        if (ChangeDataRegex().Match(text) is { Success: true } change)
+        // The patterns only where the text holds one of the words every match of them starts with or holds (stop 42).
+        if (text.AsSpan().IndexOfAny(ChangeDataWords) >= 0 && ChangeDataRegex().Match(text) is { Success: true } change)
         {
             return $"\"{change.Value.Trim()}\" would change data; analytics only reads the customer data";
         }
@@ -2526,7 +2532,7 @@ internal static partial class QuestionParser
             return "SQL typed into the question is not run; ask in plain English";
         }
 
-        if (PersonalDataRegex().Match(text) is { Success: true } personal)
+        if (text.AsSpan().IndexOfAny(PersonalDataWords) >= 0 && PersonalDataRegex().Match(text) is { Success: true } personal)
         {
             return $"\"{personal.Value.Trim()}\" is personal data, which analytics does not expose (only aggregates over the data model)";
         }
@@ -2544,7 +2550,7 @@ internal static partial class QuestionParser
             return "the ground-truth uplift exists only to evaluate models and may not be read";
         }
 
-        if (CatalogRegex().Match(text) is { Success: true } catalog)
+        if (text.AsSpan().IndexOfAny(CatalogWords) >= 0 && CatalogRegex().Match(text) is { Success: true } catalog)
         {
             return $"\"{catalog.Value.Trim()}\" is outside the data model; analytics answers questions about {layer.Subjects()}";
         }
