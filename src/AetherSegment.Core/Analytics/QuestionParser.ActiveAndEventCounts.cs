@@ -66,8 +66,17 @@ internal static partial class QuestionParser
     // "<number> <event type value>" not followed by "events": the events of the type, counted ("more than 10 product views").
     private static string EventsAfterCount(string text, SemanticLayer layer, ref bool counted)
     {
-        foreach (LexiconEntry entry in EventWordsOf(layer).Filters)
+        EventTypeWords words = EventWordsOf(layer);
+        Span<bool> present = words.Filters.Length <= 256 ? stackalloc bool[words.Filters.Length] : new bool[words.Filters.Length];
+        EventFiltersPresent(text, words, present);
+        for (int i = 0; i < words.Filters.Length; i++)
         {
+            if (!present[i])
+            {
+                continue;
+            }
+
+            LexiconEntry entry = words.Filters[i];
             int at = text.IndexOf(entry.Padded, StringComparison.Ordinal);
             if (at <= 0)
             {
@@ -75,8 +84,7 @@ internal static partial class QuestionParser
             }
 
             int end = at + entry.Padded.Length - 1;
-            string before = text[..(at + 1)];
-            if (!NumberBeforeRegex().IsMatch(before) || string.CompareOrdinal(text, end, " event", 0, 6) == 0)
+            if (!NumberBeforeRegex().IsMatch(text.AsSpan(0, at + 1)) || string.CompareOrdinal(text, end, " event", 0, 6) == 0)
             {
                 continue;
             }

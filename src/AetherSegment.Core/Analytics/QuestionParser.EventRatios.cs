@@ -90,8 +90,17 @@ internal static partial class QuestionParser
     private static List<(int Start, int End, LexiconEntry Entry)> EventSpans(string text, SemanticLayer layer)
     {
         List<(int Start, int End, LexiconEntry Entry)> spans = [];
-        foreach (LexiconEntry entry in EventWordsOf(layer).SingleValueFilters)
+        EventTypeWords words = EventWordsOf(layer);
+        Span<bool> present = words.Filters.Length <= 256 ? stackalloc bool[words.Filters.Length] : new bool[words.Filters.Length];
+        EventFiltersPresent(text, words, present);
+        for (int i = 0; i < words.SingleValueFilters.Length; i++)
         {
+            if (!present[words.SingleValueIndexes[i]])
+            {
+                continue;
+            }
+
+            LexiconEntry entry = words.SingleValueFilters[i];
             for (int at = text.IndexOf(entry.Padded, StringComparison.Ordinal); at >= 0; at = text.IndexOf(entry.Padded, at + 1, StringComparison.Ordinal))
             {
                 spans.Add((at + 1, at + entry.Padded.Length - 1, entry));

@@ -517,7 +517,7 @@ internal static partial class QuestionParser
 
         foreach (GuardedPhrase guarded in layer.Lexicon.Guarded)
         {
-            if (guarded.Pattern.IsMatch(text))
+            if (text.Contains(guarded.Said, StringComparison.Ordinal) && guarded.Pattern.IsMatch(text))
             {
                 return (sentence, keys, null);
             }

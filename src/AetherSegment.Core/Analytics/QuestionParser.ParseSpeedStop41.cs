@@ -26,6 +26,8 @@ internal static partial class QuestionParser
         {
             Filters = [.. layer.Lexicon.Entries.Where(e => e.Kind == LexiconKind.Filter && e.FilterDimension?.Key == "event_type")];
             SingleValueFilters = [.. Filters.Where(e => e.Values.Count == 1)];
+            SingleValueIndexes = [.. Filters.Select((e, i) => (e, i)).Where(p => p.e.Values.Count == 1).Select(p => p.i)];
+            FilterSearch = SearchValues.Create([.. Filters.Select(e => e.Padded)], StringComparison.Ordinal);
             ViewTypes = [.. layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.View)];
             CartTypes = [.. layer.Profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Cart)];
         }
@@ -35,6 +37,12 @@ internal static partial class QuestionParser
 
         /// <summary>The entries of <see cref="Filters"/> with one value.</summary>
         public LexiconEntry[] SingleValueFilters { get; }
+
+        /// <summary>The index in <see cref="Filters"/> of each entry of <see cref="SingleValueFilters"/> (stop 42).</summary>
+        public int[] SingleValueIndexes { get; }
+
+        /// <summary>The padded phrases of <see cref="Filters"/>, searched for all at once (stop 42).</summary>
+        public SearchValues<string> FilterSearch { get; }
 
         /// <summary>The profile's event types of kind view, in catalog order.</summary>
         public List<EventTypeEntry> ViewTypes { get; }
