@@ -14,9 +14,39 @@ internal static partial class QuestionParser
 {
     private static ParsedQuestion CartItemsRead(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, ParsedQuestion parsed)
     {
+        // "abandoned carts per country (all of them, any date)": every date, said so; read without it, and only as a
+        // question with no time range.
+        if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && (question.Contains(" any ", StringComparison.OrdinalIgnoreCase) || question.Contains("all dates", StringComparison.OrdinalIgnoreCase))
+            && AnyDateRegex().IsMatch(question)
+            && ParseOnce(AnyDateRegex().Replace(question, " "), layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { Time: null, ComparedTime: null } } allDates)
+        {
+            parsed = allDates;
+        }
+
         // A cheap test first: a question about carts' items names carts or baskets.
-        if (layer.CartItems is not { } items
-            || (question.IndexOf("cart", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("basket", StringComparison.OrdinalIgnoreCase) < 0))
+        if (question.IndexOf("cart", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("basket", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return parsed;
+        }
+
+        // "the average abandoned cart value by country for carts abandoned in the last 7 days": the carts measured, said
+        // again as the rows the range is on, not a second measure.
+        if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && CartsRestatedRegex().IsMatch(question)
+            && ParseOnce(CartsRestatedRegex().Replace(question, " "), layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { } restated } carts
+            && restated.Measure.Fact == EntityKind.Carts)
+        {
+            parsed = carts;
+        }
+
+        // "for customers who've abandoned a cart, what's the average total value each of them left behind", "... their
+        // average lifetime spend per customer (count $0 for those who never bought)".
+        if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && CartCustomersBaseRegex().Match(question) is { Success: true } cartBase
+            && PerCartCustomer(question.Remove(cartBase.Index, cartBase.Length), layer, campaignNames, campaignIds) is { } perCustomer)
+        {
+            return perCustomer;
+        }
+
+        if (layer.CartItems is not { } items)
         {
             return parsed;
         }
@@ -52,6 +82,63 @@ internal static partial class QuestionParser
         }
 
         return OnItems(question, query, layer, items) ?? parsed;
+    }
+
+    // Words that may stand around a per-customer average over the customers with a cart and say nothing more.
+    private static readonly HashSet<string> PerCartCustomerFiller = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "what's", "is", "was", "are", "the", "their", "they", "theyve", "each", "of", "them", "left", "behind", "in", "on", "abandoned",
+        "carts", "cart", "baskets", "basket", "per", "customer", "customers", "person", "head", "shopper", "shoppers", "total", "average", "avg",
+        "mean", "lifetime", "value", "spend", "spending", "spent", "revenue", "sales", "amount", "how", "much", "did", "do", "does", "have", "has", "a",
+        "an", "for", "who", "with", "to", "that", "s", "ve", "all", "those", "people", "overall", "sitting", "stuck", "one",
+    };
+
+    // The average per customer with a cart of their abandoned carts' total value or of their lifetime spend: the rest of
+    // the question (without its base) names one of them and nothing else; lifetime spend counts those who never bought as
+    // zero only when said, and is asked back otherwise.
+    private static ParsedQuestion? PerCartCustomer(string rest, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    {
+        Match zero = ZeroCountedRegex().Match(rest);
+        if (zero.Success)
+        {
+            rest = rest.Remove(zero.Index, zero.Length);
+        }
+
+        bool spend = SpendSaidRegex().IsMatch(rest);
+        bool value = !spend && CartValueTotalRegex().IsMatch(rest);
+        if (!(spend || value) || !AverageSaidRegex().IsMatch(rest))
+        {
+            return null;
+        }
+
+        foreach (string word in rest.Split([' ', ',', '?', '.', '!', ':', ';', '(', ')', '-', '\'', '\u2019'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!PerCartCustomerFiller.Contains(word.ToLowerInvariant()))
+            {
+                return null;
+            }
+        }
+
+        if (spend && !zero.Success)
+        {
+            return ParsedQuestion.Unplaced("the average lifetime spend of the customers with an abandoned cart: over all of them, those who never bought counting as $0, or only over those who bought? Say which, as in "count $0 for those who never bought"");
+        }
+
+        string canonical = spend ? "average lifetime revenue per customer" : "average abandoned cart value per customer";
+        if (ParseOnce(canonical, layer, campaignNames, campaignIds) is not { Status: AnalyticsAnswerStatus.Answered, Query: { Statistic: { Kind: StatisticKind.Average } statistic } query }
+            || layer.Measure("abandoned_carts") is not { Missing: null } carts)
+        {
+            return null;
+        }
+
+        // Each customer with a cart has carts: the average of their carts' total is over those customers only; the spend
+        // of each customer with a cart, those who never bought as zero.
+        string over = spend ? "the customers with at least one abandoned cart, those who never bought counting as zero" : "the customers with at least one abandoned cart";
+        MeasureDefinition measure = query.Measure with { Population = $" (each customer's own total, over {over})" };
+        AnalyticsQuery placed = spend
+            ? query with { Measure = measure, Conditions = [new CustomerCondition(carts, [], null, null, false)], Statistic = statistic with { WithRowsOnly = false } }
+            : query with { Measure = measure, Statistic = statistic with { WithRowsOnly = true } };
+        return new ParsedQuestion(AnalyticsAnswerStatus.Answered, placed, null);
     }
 
     // Whether a reading of carts is split or filtered by what their items are (a taxonomy level or the product name, which
@@ -137,6 +224,32 @@ internal static partial class QuestionParser
         DimensionDefinition? dimension = query.Dimension is { } said ? items.Dimension(said.Key) : null;
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, query with { Measure = measure, Dimension = dimension, CartItems = true }, null);
     }
+
+    // "(all of them, any date)", "(any date)", "over all dates".
+    [GeneratedRegex(@"\(?\s*(?:all of them,?\s*)?(?:(?:at|on|over|for|from) )?(?:any|all) (?:dates?|times?)\s*\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AnyDateRegex();
+
+    // "for carts abandoned in the last 7 days", "among the carts that were abandoned".
+    [GeneratedRegex(@"\b(?:for|of|on|among|across|over) (?:the |all |our )?(?:abandoned )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CartsRestatedRegex();
+
+    // "for customers who've abandoned a cart", "among customers with an abandoned cart", "for shoppers who have at least one abandoned basket".
+    [GeneratedRegex(@"\b(?:for|among|amongst|of|across) (?:all )?(?:the |our )?(?:customers|shoppers|people|users|those)(?: (?:who|that)(?:'ve|\u2019ve|ve| have| has| had)?| with) (?:(?:an?|any|at least one|one or more) )?(?:abandoned (?:an? |any |at least one )?(?:carts?|baskets?)|abandoned)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CartCustomersBaseRegex();
+
+    // "(count $0 for those who never bought)", "counting customers with no orders as 0", "including those who never bought as zero".
+    [GeneratedRegex(@"\(?\s*(?:count(?:ing)?|treat(?:ing)?|includ(?:e|ing)) (?:(?:as )?\$?0|zero) (?:for )?(?:those|the ones|customers|people|anyone)? ?(?:who|that|with) (?:never (?:bought|ordered|purchased)(?: anything)?|(?:have |had )?no (?:orders|purchases))\s*\)?|\(?\s*(?:count(?:ing)?|treat(?:ing)?|includ(?:e|ing)) (?:those|the ones|customers|people|anyone) (?:who|that|with) (?:never (?:bought|ordered|purchased)(?: anything)?|(?:have |had )?no (?:orders|purchases)) as (?:\$?0|zero)\s*\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ZeroCountedRegex();
+
+    [GeneratedRegex(@"\b(?:spend|spending|spent|revenue|sales)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SpendSaidRegex();
+
+    // "average total value each of them left behind", "average total abandoned value per customer".
+    [GeneratedRegex(@"\btotal (?:abandoned )?(?:cart )?(?:value|amount)\b|\b(?:value|amount)\b.*\b(?:left behind|per customer|each of them)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CartValueTotalRegex();
+
+    [GeneratedRegex(@"\b(?:average|avg|mean)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AverageSaidRegex();
 
     // Words that say a question is about the carts' items.
     [GeneratedRegex(@"\b(?:items?|item lines?|units?|quantit(?:y|ies)|inside|contains?|containing|contained|appears?|appearing|show(?:s|ing)? up|turns? up|price)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
