@@ -121,7 +121,7 @@ internal static partial class QuestionParser
 
         if (spend && !zero.Success)
         {
-            return ParsedQuestion.Unplaced("the average lifetime spend of the customers with an abandoned cart: over all of them, those who never bought counting as $0, or only over those who bought? Say which, as in "count $0 for those who never bought"");
+            return ParsedQuestion.Unplaced("the average lifetime spend of the customers with an abandoned cart: over all of them, those who never bought counting as $0, or only over those who bought? Say which, as in \"count $0 for those who never bought\"");
         }
 
         string canonical = spend ? "average lifetime revenue per customer" : "average abandoned cart value per customer";
