@@ -16,7 +16,7 @@ internal static partial class QuestionParser
     {
         // "abandoned carts per country (all of them, any date)": every date, said so; read without it, and only as a
         // question with no time range.
-        if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && (question.Contains(" any ", StringComparison.OrdinalIgnoreCase) || question.Contains("all dates", StringComparison.OrdinalIgnoreCase))
+        if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && (question.Contains("any date", StringComparison.OrdinalIgnoreCase) || question.Contains("any time", StringComparison.OrdinalIgnoreCase) || question.Contains("all dates", StringComparison.OrdinalIgnoreCase))
             && AnyDateRegex().IsMatch(question)
             && ParseOnce(AnyDateRegex().Replace(question, " "), layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { Time: null, ComparedTime: null } } allDates)
         {
@@ -41,7 +41,7 @@ internal static partial class QuestionParser
         // "for customers who've abandoned a cart, what's the average total value each of them left behind", "... their
         // average lifetime spend per customer (count $0 for those who never bought)".
         if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && CartCustomersBaseRegex().Match(question) is { Success: true } cartBase
-            && PerCartCustomer(question.Remove(cartBase.Index, cartBase.Length), layer, campaignNames, campaignIds) is { } perCustomer)
+            && PerCartCustomer(question.Remove(cartBase.Index, cartBase.Length), layer) is { } perCustomer)
         {
             return perCustomer;
         }
@@ -96,7 +96,7 @@ internal static partial class QuestionParser
     // The average per customer with a cart of their abandoned carts' total value or of their lifetime spend: the rest of
     // the question (without its base) names one of them and nothing else; lifetime spend counts those who never bought as
     // zero only when said, and is asked back otherwise.
-    private static ParsedQuestion? PerCartCustomer(string rest, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    private static ParsedQuestion? PerCartCustomer(string rest, SemanticLayer layer)
     {
         Match zero = ZeroCountedRegex().Match(rest);
         if (zero.Success)
@@ -124,20 +124,24 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced("the average lifetime spend of the customers with an abandoned cart: over all of them, those who never bought counting as $0, or only over those who bought? Say which, as in \"count $0 for those who never bought\"");
         }
 
-        string canonical = spend ? "average lifetime revenue per customer" : "average abandoned cart value per customer";
-        if (ParseOnce(canonical, layer, campaignNames, campaignIds) is not { Status: AnalyticsAnswerStatus.Answered, Query: { Statistic: { Kind: StatisticKind.Average } statistic } query }
-            || layer.Measure("abandoned_carts") is not { Missing: null } carts)
+        if (layer.Measure(spend ? "revenue" : "abandoned_cart_value") is not { Missing: null } of || layer.Measure("abandoned_carts") is not { Missing: null } carts)
         {
             return null;
         }
 
-        // Each customer with a cart has carts: the average of their carts' total is over those customers only; the spend
-        // of each customer with a cart, those who never bought as zero.
+        // Each customer with a cart has carts: the average of their carts' total is over those customers only (a join to
+        // their totals); the spend of each customer with a cart, those who never bought as zero (a condition on the
+        // customers, their totals joined where they have any).
         string over = spend ? "the customers with at least one abandoned cart, those who never bought counting as zero" : "the customers with at least one abandoned cart";
-        MeasureDefinition measure = query.Measure with { Population = $" (each customer's own total, over {over})" };
-        AnalyticsQuery placed = spend
-            ? query with { Measure = measure, Conditions = [new CustomerCondition(carts, [], null, null, false)], Statistic = statistic with { WithRowsOnly = false } }
-            : query with { Measure = measure, Statistic = statistic with { WithRowsOnly = true } };
+        MeasureDefinition measure = new($"average_{of.Name}_per_customer", $"average total {of.Label} per customer", of.Fact, of.Format, of.Expression, [], false)
+        {
+            Population = $" (each customer's own total, over {over})",
+        };
+        AnalyticsQuery placed = new(measure, null, [], null, null, AnalyticsSort.Default)
+        {
+            Conditions = spend ? [new CustomerCondition(carts, [], null, null, false)] : [],
+            Statistic = new MeasureStatistic(StatisticKind.Average, of) { WithRowsOnly = !spend },
+        };
         return new ParsedQuestion(AnalyticsAnswerStatus.Answered, placed, null);
     }
 
@@ -171,10 +175,10 @@ internal static partial class QuestionParser
         if (query is not { Ratio: null, FilterRatio: null, Share: false, ComparedTime: null, Statistic: null, RowComparison: null, Having: null, PerPeriod: null }
             || query.Conditions.Any(c => c.Measure.Fact == EntityKind.Carts))
         {
-            return ParsedQuestion.Unplaced("what the abandoned carts contain is answered as a count of item lines, of carts containing an item, of units or of the items' value, split or filtered by what the items are; ask as in \"top 3 categories by number of items in abandoned carts\" or \"how many abandoned carts contain a sofa\"");
+            return ParsedQuestion.Unplaced("what the abandoned carts contain is answered as a count of item lines, of carts containing an item, of units or of the items' value, split or filtered by what the items are; ask as in \"top 3 categories by number of items in abandoned carts\" or \"how many abandoned carts contain a <product type>\"");
         }
 
-        bool units = UnitsCueRegex().IsMatch(question);
+        bool units = UnitsCueRegex().IsMatch(PriceTimesQuantityRegex().Replace(question, " "));
         bool value = query.Measure.Name == "abandoned_cart_value";
         bool lines = LinesCueRegex().IsMatch(question);
         bool carts = CartsCueRegex().IsMatch(question);
@@ -190,7 +194,7 @@ internal static partial class QuestionParser
                 return null;
             }
 
-            // The value of whole carts that contain a product ("value of carts with a sofa in them") is not the items' value.
+            // The value of whole carts that contain a product ("value of carts with a <product type> in them") is not the items' value.
             if (query.Filters.Count > 0 && carts && !ItemValueCueRegex().IsMatch(question))
             {
                 return ParsedQuestion.Unplaced("the value of abandoned carts containing it could be the whole carts' value or only the matching items' value (price x quantity); ask for \"the value of the <items> in abandoned carts (price x quantity)\"");
@@ -257,11 +261,11 @@ internal static partial class QuestionParser
 
     // The words about the items, dropped to read the rest: "(count each cart item)", "among the items in", "as items", "show
     // up most often", "looking inside the carts abandoned", "of the items (price x quantity)".
-    [GeneratedRegex(@"\(?\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item line|item|line)s?(?: (?:once|separately|individually))?\)?|\(?\bprice\s*(?:x|×|\*|times)\s*quantity\)?|\b(?:looking|look) inside\b|(?<carts>\b(?:the )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b)|\b(?:show(?:s|ing)?|turns?) up(?<most> (?:the )?most (?:often|frequently|commonly))?|\bappear(?:s|ing)?(?<most> (?:the )?most (?:often|frequently|commonly))?|(?<most>\b(?:the )?most (?:often|frequently|commonly)\b)|\b(?:among|amongst|across|of|as|from) (?:the |all )?(?:cart |basket )?(?:items?|item lines?|lines)\b|\b(?:cart |basket )?(?:items?|item lines?)\b|\binside\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\(?\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item line|item|line)s?(?: (?:once|separately|individually))?\)?|\(?\bprice\s*(?:x|×|\*|times)\s*quantity\)?|\b(?:looking|look) inside\b|(?<carts>\b(?:the )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b)|\b(?:show(?:s|ing)?|turns?) up(?<most> (?:the )?most (?:often|frequently|commonly))?|\bappear(?:s|ing)?(?<most> (?:the )?most (?:often|frequently|commonly))?|(?<most>\b(?:the )?most (?:often|frequently|commonly)\b)|\b(?:among|amongst|across|of|as|from) (?:the |all )?(?:cart |basket )?(?:items?|item lines?|lines)\b|(?<carts>\b(?:cart|basket) (?:items?|item lines?)\b)|\b(?:items?|item lines?)\b|\binside\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ItemWordsRegex();
 
     // "units left in abandoned carts", "quantity sitting in baskets", "the value of the items in abandoned carts".
-    [GeneratedRegex(@"\b(?:(?<value>value|worth)|units?|quantit(?:y|ies))(?: (?:left|sitting|stuck|held|added))?(?: in| inside| of)?(?: the)?(?: abandoned)? (?:carts|baskets|cart|basket)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?<value>value|worth)|units?|quantit(?:y|ies))(?: (?:are|is|were|still))?(?: (?:left|sitting|stuck|held|added))?(?: in| inside| of)?(?: the)?(?: abandoned)? (?:carts|baskets|cart|basket)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex UnitsOrValueRegex();
 
     // "abandoned carts abandoned carts" left by two rewrites, or "carts" said again after the measure.
@@ -270,6 +274,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"\b(?:units?|quantit(?:y|ies))\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex UnitsCueRegex();
+
+    [GeneratedRegex(@"\bprice\s*(?:x|×|\*|times)\s*quantity\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PriceTimesQuantityRegex();
 
     // Each item line counted: "count each cart item", "number of cart items", "items in abandoned carts", "item lines".
     [GeneratedRegex(@"\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item|line|item line)s?\b|\bitem lines?\b|\b(?:number|count|total) of (?:the )?(?:cart |basket |abandoned )?items\b|\bitems (?:in|inside|left in|sitting in|across) (?:the |all |our )?(?:abandoned )?(?:carts|baskets)\b|\b(?:among|amongst|as|of) (?:the |all )?(?:cart |basket )?items\b|\b(?:cart|basket) items\b|\bby (?:number of )?items\b|\bhow many items\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
