@@ -65,7 +65,9 @@ internal static partial class QuestionParser
 
         // "among the items in abandoned carts", "units left in abandoned carts", "looking inside the carts abandoned over the
         // last 7 days": the same question about the carts, read again without the words about their items.
-        string plain = ItemWordsRegex().Replace(question, m => m.Groups["carts"].Success ? " abandoned carts " : m.Groups["most"].Success ? " most " : " ");
+        string plain = ItemWordsRegex().Replace(question, m =>
+            m.Groups["cartsof"].Success ? (m.Groups["lead"].Value.Equals("of", StringComparison.OrdinalIgnoreCase) ? " of abandoned carts " : " abandoned carts ")
+            : m.Groups["carts"].Success ? " abandoned carts " : m.Groups["most"].Success ? " most " : " ");
         plain = UnitsOrValueRegex().Replace(plain, m => m.Groups["value"].Success ? " abandoned cart value " : " abandoned carts ");
         plain = RepeatedCartsRegex().Replace(plain, "abandoned $1");
         ParsedQuestion again = ParseOnce(plain, layer, campaignNames, campaignIds);
@@ -216,8 +218,9 @@ internal static partial class QuestionParser
         }
         else
         {
-            string what = query.Dimension is { } d ? $"each {d.Label}" : "it";
-            return ParsedQuestion.Unplaced($"abandoned carts {(query.Dimension is null ? "with" : "by")} what their items are could count each item line (a cart with two such items counts twice) or each cart containing {what} once; ask for \"the number of items in abandoned carts ...\" (count each item) or \"the number of abandoned carts containing ...\" (count each cart once)");
+            bool byItems = query.Dimension is { Role: DimensionRole.Taxonomy } or { Key: "product_name" };
+            string what = byItems ? $"each {query.Dimension!.Label}" : "such an item";
+            return ParsedQuestion.Unplaced($"abandoned carts {(byItems ? "by" : "with")} what their items are could count each item line (a cart with two such items counts twice) or each cart containing {what} once; ask for \"the number of items in abandoned carts ...\" (count each item) or \"the number of abandoned carts containing ...\" (count each cart once)");
         }
 
         if (items.Measure(name) is not { } measure)
@@ -261,7 +264,7 @@ internal static partial class QuestionParser
 
     // The words about the items, dropped to read the rest: "(count each cart item)", "among the items in", "as items", "show
     // up most often", "looking inside the carts abandoned", "of the items (price x quantity)".
-    [GeneratedRegex(@"\(?\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item line|item|line)s?(?: (?:once|separately|individually))?\)?|\(?\bprice\s*(?:x|×|\*|times)\s*quantity\)?|\b(?:looking|look) inside\b|(?<carts>\b(?:the )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b)|\b(?:show(?:s|ing)?|turns?) up(?<most> (?:the )?most (?:often|frequently|commonly))?|\bappear(?:s|ing)?(?<most> (?:the )?most (?:often|frequently|commonly))?|(?<most>\b(?:the )?most (?:often|frequently|commonly)\b)|\b(?:among|amongst|across|of|as|from) (?:the |all )?(?:cart |basket )?(?:items?|item lines?|lines)\b|(?<carts>\b(?:cart|basket) (?:items?|item lines?)\b)|\b(?:items?|item lines?)\b|\binside\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\(?\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item line|item|line)s?(?: (?:once|separately|individually))?\)?|\(?\bprice\s*(?:x|×|\*|times)\s*quantity\)?|\b(?:looking|look) inside\b|(?<carts>\b(?:the )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b)|\b(?:show(?:s|ing)?|turns?) up(?<most> (?:the )?most (?:often|frequently|commonly))?|\bappear(?:s|ing)?(?<most> (?:the )?most (?:often|frequently|commonly))?|(?<most>\b(?:the )?most (?:often|frequently|commonly)\b)|\b(?<lead>among|amongst|across|of|as|from) (?:the |all )?(?<cartsof>cart |basket )?(?:items?|item lines?|lines)\b|(?<carts>\b(?:cart|basket) (?:items?|item lines?)\b)|\b(?:items?|item lines?)\b|\binside\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ItemWordsRegex();
 
     // "units left in abandoned carts", "quantity sitting in baskets", "the value of the items in abandoned carts".
