@@ -41,6 +41,18 @@ internal static partial class AnalyticsCompiler
         int maxRows,
         out string? reason)
     {
+        if (query.CartItems)
+        {
+            // "which 3 categories show up most often among the items in abandoned carts": one row per item.
+            if (layer.CartItems is not { } items)
+            {
+                reason = $"the items of {layer.Fact(EntityKind.Carts)?.Description ?? "abandoned carts"} are not mapped (entities.carts.columns.items and item_fields)";
+                return null;
+            }
+
+            layer = items.ItemsFor(dialect);
+        }
+
         if (PerSessionDecline(query, layer, dialect, range is not null || compared is not null) is { } perSession)
         {
             reason = perSession;

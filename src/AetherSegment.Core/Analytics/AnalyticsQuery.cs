@@ -202,6 +202,12 @@ internal sealed record AnalyticsQuery(
     /// </summary>
     public RatioParts? Ratio { get; init; }
 
+    /// <summary>
+    /// Whether the query is read on the abandoned carts' items (<see cref="SemanticLayer.CartItems"/>: one row per item of
+    /// each cart): <see cref="Measure"/> and <see cref="Dimension"/> are that layer's, and it is compiled there.
+    /// </summary>
+    public bool CartItems { get; init; }
+
     /// <summary>Whether the statement is a part of a larger one: grouped, but without ORDER BY or LIMIT.</summary>
     public bool Unordered { get; init; }
 

@@ -41,9 +41,17 @@ internal sealed partial class SemanticLayer
 
     /// <summary>Builds the semantic layer of <paramref name="profile"/>.</summary>
     public SemanticLayer(BusinessProfile profile)
+        : this(profile, null)
+    {
+    }
+
+    // itemsDialect: the layer of the abandoned carts' items (SemanticLayer.CartItems.cs), one row per item, or null.
+    private SemanticLayer(BusinessProfile profile, SqlDialect? itemsDialect)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Profile = profile;
+        _itemsDialect = itemsDialect;
+        _cartItems = new(() => ItemsLayer(SqlDialect.DuckDB));
         AddFact(EntityKind.Customers, "c", "created_at", "id", "customers", "customers");
         AddFact(EntityKind.Orders, "t", "timestamp", "customer_id", "purchases", "purchases");
         AddFact(EntityKind.Events, "e", "timestamp", "customer_id", "behavioral events", "events");
@@ -260,7 +268,7 @@ internal sealed partial class SemanticLayer
         string idValue = mapping.Column(customerId) ?? "customer_id";
         _facts[kind] = new FactInfo(
             kind,
-            mapping.Table,
+            kind == EntityKind.Carts && _itemsDialect is { } items ? ItemsTable(mapping, items) : mapping.Table,
             alias,
             timeValue is null ? null : d => Column(alias, timeValue, d),
             d => Column(alias, idValue, d),
@@ -522,6 +530,7 @@ internal sealed partial class SemanticLayer
         // of campaigns per customer over 5,080,694 sends in 360 against 480-565 ms, docs/benchmarks.md "Stop 36").
         Func<SqlDialect, string>? campaignKey = Mapped(EntityKind.CampaignSends, "campaign_id") ?? Mapped(EntityKind.CampaignSends, "campaign_name");
         FactInfo? sendsFact = Fact(EntityKind.CampaignSends);
+        AddItemMeasures(measures);
         measures.Add(new("campaign_count", "campaigns", EntityKind.CampaignSends, MeasureFormat.Count,
             d => sendsFact is null ? $"COUNT(DISTINCT {campaignKey!(d)})" : d.CountDistinctFew(campaignKey!(d), sendsFact.Table, sendsFact.Alias),
             ["how many campaigns", "how many different campaigns", "how many distinct campaigns", "how many of our campaigns", "number of campaigns", "number of different campaigns",
@@ -584,6 +593,11 @@ internal sealed partial class SemanticLayer
                 columns.Add(new(EntityKind.Events, d => Column("e", eventsColumn, d)));
             }
 
+            if (ItemText(level.CartItemsField) is { } itemColumn)
+            {
+                columns.Add(new(EntityKind.Carts, itemColumn));
+            }
+
             List<string> words = [Label(level.Name), level.Plural];
             if (i == 0)
             {
@@ -605,8 +619,11 @@ internal sealed partial class SemanticLayer
         // sold the most units", "the 5 most-ordered products by name".
         if (Mapped(EntityKind.Orders, "product_name") is not null)
         {
-            dimensions.Add(FactColumn("product_name", "product_name", "product name", "product names", DimensionRole.Custom, EntityKind.Orders, "product_name",
-                ["product name", "product names", "products by name", "product by name", "names of products", "names of the products"]));
+            DimensionDefinition productName = FactColumn("product_name", "product_name", "product name", "product names", DimensionRole.Custom, EntityKind.Orders, "product_name",
+                ["product name", "product names", "products by name", "product by name", "names of products", "names of the products"]);
+            dimensions.Add(ItemText(Profile.Entities.Get(EntityKind.Carts)?.ItemFields.GetValueOrDefault("product_name")) is { } itemName
+                ? productName with { Columns = [.. productName.Columns, new(EntityKind.Carts, itemName)] }
+                : productName);
         }
 
         dimensions.Add(FactColumn("event_type", "event_type", "event type", "event types", DimensionRole.EventType, EntityKind.Events, "type",

@@ -21,6 +21,14 @@ internal sealed class GoogleSqlDialect : SqlDialect
 
     internal override string DayName(string expression) => $"FORMAT_TIMESTAMP('%A', {expression}, 'UTC')";
 
+    // A JSON column or its text: JSON_QUERY_ARRAY reads both, and JSON_VALUE reads an element of either.
+    internal override string UnnestJsonArray(string table, string alias, string items, string item) =>
+        $"(SELECT {alias}.*, {item} FROM {table} AS {alias} CROSS JOIN UNNEST(JSON_QUERY_ARRAY({items})) AS {item})";
+
+    internal override string JsonText(string json, string key) => $"JSON_VALUE({json}, '$.{key}')";
+
+    internal override string JsonNumber(string json, string key) => $"SAFE_CAST(JSON_VALUE({json}, '$.{key}') AS FLOAT64)";
+
     public override string TruncateToMonth(string expression) => $"TIMESTAMP_TRUNC({expression}, MONTH)";
 
     internal override string TruncateToQuarter(string expression) => $"TIMESTAMP_TRUNC({expression}, QUARTER)";

@@ -52,6 +52,13 @@ public sealed class EntityMapping
     /// </summary>
     public IReadOnlyList<string> SessionColumns { get; internal init; } = [];
 
+    /// <summary>
+    /// For <see cref="EntityKind.Carts"/>: the keys of each item of the mapped <c>items</c> JSON array, by what they hold
+    /// (<c>item_fields</c> in the profile: <c>product_name</c>, <c>price</c>, <c>quantity</c>); empty when absent. The
+    /// taxonomy levels name their own key (<see cref="HierarchyLevel.CartItemsField"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ItemFields { get; internal init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     internal string JsonPath { get; }
 
     /// <summary>The SQL expression of a logical column.</summary>

@@ -30,6 +30,12 @@ public sealed class HierarchyLevel
     /// <summary>For the taxonomy: the SQL expression over the events table holding this level's value, else <see langword="null"/>.</summary>
     public string? EventsColumn { get; internal init; }
 
+    /// <summary>
+    /// For the taxonomy: the key holding this level's value in each item of the abandoned carts' items JSON array
+    /// (<c>cart_items_field</c>, e.g. <c>category</c>), else <see langword="null"/>; needs <c>entities.carts.columns.items</c>.
+    /// </summary>
+    public string? CartItemsField { get; internal init; }
+
     /// <summary>The Campaign Objective audience field for this level (e.g. <c>countries</c>, <c>product_types</c>), or <see langword="null"/>.</summary>
     public string? ObjectiveField { get; internal init; }
 }

@@ -194,11 +194,13 @@ internal static partial class ProfileParser
                 errors.Add(entity.PathOf("columns") + ".session_start", "columns.session_start marks the first row of each session, so columns.session_id must be mapped too");
             }
 
+            IReadOnlyDictionary<string, string> itemFields = kind == EntityKind.Carts ? ReadItemFields(entity, columns, errors) : EmptyItemFields;
             entity.Finish();
             if (table is not null)
             {
                 parts.Entities.Add(new EntityMapping(kind, table, columns, entity.Path)
                 {
+                    ItemFields = itemFields,
                     IdUnique = idUnique,
                     SessionColumns = sessionColumns,
                     PersonalColumns = personal,
@@ -210,6 +212,67 @@ internal static partial class ProfileParser
 
         entities.Finish();
     }
+
+    /// <summary>The keys <c>entities.carts.item_fields</c> may name: what each item of a cart's items JSON array holds.</summary>
+    internal static readonly string[] ItemFieldNames = ["product_name", "price", "quantity"];
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyItemFields = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    // item_fields: the keys of each object of the carts' items JSON array ({"price": "price", "quantity": "qty"}); the
+    // taxonomy levels name theirs in cart_items_field.
+    private static IReadOnlyDictionary<string, string> ReadItemFields(ProfileJsonObject entity, Dictionary<string, string> columns, ProfileErrorList errors)
+    {
+        if (entity.Object("item_fields") is not { } fields)
+        {
+            return EmptyItemFields;
+        }
+
+        Dictionary<string, string> read = new(StringComparer.Ordinal);
+        foreach (string name in ItemFieldNames)
+        {
+            if (fields.String(name) is { } key)
+            {
+                if (IsItemKey(key))
+                {
+                    read[name] = key;
+                }
+                else
+                {
+                    errors.Add(fields.PathOf(name), ItemKeyMessage(key));
+                }
+            }
+        }
+
+        fields.Finish();
+        if (!columns.ContainsKey("items"))
+        {
+            errors.Add(entity.PathOf("item_fields"), "item_fields names the keys of each item in the items JSON array, so columns.items must be mapped too");
+        }
+
+        return read;
+    }
+
+    // A key of one object of the items JSON array, written into a JSON path ('$.price'): letters, digits and '_' only.
+    internal static bool IsItemKey(string key)
+    {
+        if (key.Length == 0 || key.Length > 64 || !(char.IsAsciiLetter(key[0]) || key[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (char c in key)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string ItemKeyMessage(string key) =>
+        $"'{key}' is not a key of a cart item (the name of a field of each object in the items JSON array: letters, digits and '_', not starting with a digit)";
 
     /// <summary>A column value is a SQL expression over one table: no statement separator and no comment.</summary>
     internal static bool CheckExpression(string expression, string path, ProfileErrorList errors)
@@ -326,8 +389,14 @@ internal static partial class ProfileParser
             string? attribute = taxonomy ? null : l.String("attribute", required: true);
             string? ordersColumn = taxonomy ? l.String("orders_column") : null;
             string? eventsColumn = taxonomy ? l.String("events_column") : null;
+            string? cartItemsField = taxonomy ? l.String("cart_items_field") : null;
             CheckExpression(l, "orders_column", ordersColumn, errors);
             CheckExpression(l, "events_column", eventsColumn, errors);
+            if (cartItemsField is not null && !IsItemKey(cartItemsField))
+            {
+                errors.Add(l.PathOf("cart_items_field"), ItemKeyMessage(cartItemsField));
+                cartItemsField = null;
+            }
 
             l.Finish();
             if (name is null)
@@ -341,6 +410,7 @@ internal static partial class ProfileParser
                 Attribute = attribute,
                 OrdersColumn = ordersColumn,
                 EventsColumn = eventsColumn,
+                CartItemsField = cartItemsField,
                 ObjectiveField = objectiveField,
             };
         }, required: true);

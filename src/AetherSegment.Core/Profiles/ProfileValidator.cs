@@ -169,6 +169,15 @@ internal sealed partial class ProfileValidator
             {
                 _errors.Add(path + ".events_column", $"events_column {NeedsMapping(EntityKind.Events)}");
             }
+
+            if (level.CartItemsField is not null && Mapping(EntityKind.Carts) is not { } carts)
+            {
+                _errors.Add(path + ".cart_items_field", $"cart_items_field {NeedsMapping(EntityKind.Carts)}");
+            }
+            else if (level.CartItemsField is not null && Mapping(EntityKind.Carts)!.Column("items") is null)
+            {
+                _errors.Add(path + ".cart_items_field", "cart_items_field names a key of each item in the carts' items JSON array, so entities.carts.columns.items must be mapped");
+            }
         }
 
         CheckDuplicateLevels(_parts.Catalog.Places, "$.catalog.places.levels");
