@@ -65,6 +65,20 @@ internal static partial class QuestionParser
             return text;
         }
 
+        if (LeadingMonthSpanRegex().Match(text) is { Success: true } lead)
+        {
+            // "(May to October 2026)" said alone in a bracket: the span of months.
+            int first = MonthNumber(lead.Groups["ma"].Value);
+            int last = MonthNumber(lead.Groups["mb"].Value);
+            int endYear = lead.Groups["y"].Success ? int.Parse(lead.Groups["y"].Value, CultureInfo.InvariantCulture) : 0;
+            int months = ((last - first + 12) % 12) + 1;
+            if (months > 1)
+            {
+                times.Add(new RelativeTimeRange(TimeRangeKind.MonthSpan, first, endYear == 0 ? 0 : endYear - (last < first ? 1 : 0), LanguageWords.MonthNames[first - 1] + " to " + LanguageWords.MonthNames[last - 1] + (endYear == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {endYear}"))) { Months = months });
+                text = string.Concat(text.AsSpan(0, lead.Index), new string('#', lead.Length), text.AsSpan(lead.Index + lead.Length));
+            }
+        }
+
         if (MonthBreakdownOrTotalRegex().IsMatch(text))
         {
             // "Monthly revenue for September, October and November 2026": the months one after the other, as a span.
@@ -85,7 +99,7 @@ internal static partial class QuestionParser
             return text;
         }
 
-        return OneDayRegex().Replace(text, m => ReadOneDay(m, times));
+        return OneDayRegex().Replace(text, m => ReadOneDay(m, text, times));
     }
 
     /// <summary>
@@ -149,9 +163,10 @@ internal static partial class QuestionParser
 
         string when = m.Groups["when"].Success ? m.Groups["when"].Value : m.Groups["before"].Success ? m.Groups["before"].Value : "";
         int year = when.Length == 4 && char.IsAsciiDigit(when[0]) ? int.Parse(when, CultureInfo.InvariantCulture) : when.Contains("last", StringComparison.Ordinal) ? -1 : 0;
-        bool current = when.Contains("this", StringComparison.Ordinal);
+        // Without a year it is this year's (a day after the data is then declined as a forecast, not moved to last year's).
+        bool current = year == 0;
         bool since = m.Groups["since"].Success;
-        string label = NamedDayLabels[code] + (year > 0 ? string.Create(CultureInfo.InvariantCulture, $" {year}") : current ? " this year" : year < 0 ? " last year" : "");
+        string label = NamedDayLabels[code] + (year > 0 ? string.Create(CultureInfo.InvariantCulture, $" {year}") : when.Contains("this", StringComparison.Ordinal) ? " this year" : year < 0 ? " last year" : "");
         times.Add(new RelativeTimeRange(TimeRangeKind.NamedDay, code, year, since ? "since " + label : label) { CurrentYear = current, ToAsOf = since });
         return new string('#', m.Length);
     }
@@ -178,10 +193,10 @@ internal static partial class QuestionParser
 
     private static string ReadDaySpan(Match m, List<RelativeTimeRange> times)
     {
-        string endName = m.Groups["nb"].Value;
+        string endName = m.Groups["nb"].Success ? m.Groups["nb"].Value : m.Groups["na"].Value;
         string startName = m.Groups["na"].Success ? m.Groups["na"].Value : endName;
         bool connector = m.Groups["conn"].Success;
-        if (!connector && !m.Groups["lead"].Success && m.Groups["na"].Success && m.Groups["nb"].Success)
+        if (endName.Length == 0 || (!connector && !m.Groups["lead"].Success && m.Groups["na"].Success && m.Groups["nb"].Success))
         {
             // "March 1 May 31": two dates side by side, no span said.
             return m.Value;
@@ -214,7 +229,7 @@ internal static partial class QuestionParser
         return new string('#', m.Length);
     }
 
-    private static string ReadOneDay(Match m, List<RelativeTimeRange> times)
+    private static string ReadOneDay(Match m, string text, List<RelativeTimeRange> times)
     {
         bool lead = m.Groups["lead"].Success;
         bool toNow = m.Groups["now"].Success;
@@ -243,7 +258,8 @@ internal static partial class QuestionParser
 
         if (toNow || m.Groups["from"].Success)
         {
-            if (!toNow)
+            // "from 27 November 2026" with no end said (an end "until now" said after a year is dropped before): to now.
+            if (!toNow && (m.Index + m.Length + 1 < text.Length && SpanEndAfterRegex().IsMatch(text, m.Index + m.Length)))
             {
                 return m.Value;
             }
@@ -328,6 +344,12 @@ internal static partial class QuestionParser
         + "(?<y>20\\d\\d) (?<mm>0?[1-9]|1[0-2]) (?<d>" + DayOfMonthPattern + ")|(?<n>" + MonthNamePattern + ") (?<d>" + DayOfMonthPattern + @")(?:st|nd|rd|th)?(?: (?<y>20\d\d))?|(?<d>" + DayOfMonthPattern + @")(?:st|nd|rd|th)? (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?)"
         + @"(?: (?:utc|gmt))?(?: (?<now>(?:up )?(?:until|till|to|through) (?:now|today|date|the present)|onwards?))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OneDayRegex();
+
+    [GeneratedRegex(@"\G (?:to|through|thru|until|till|and|up to|up until) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SpanEndAfterRegex();
+
+    [GeneratedRegex(@"^ (?<ma>" + MonthNamePattern + @") (?:to|through|thru|until|till|up to) (?<mb>" + MonthNamePattern + @")(?: (?<y>20\d\d))?(?= [# ]*$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LeadingMonthSpanRegex();
 
     // "(Monday to Sunday)", "(Mon-Sun)", "(Monday through Sunday)": weeks as they are read already.
     [GeneratedRegex(@"\s*\(\s*(?:mon(?:day)?)\.?\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*(?:sun(?:day)?)\.?\s*(?:weeks?)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
