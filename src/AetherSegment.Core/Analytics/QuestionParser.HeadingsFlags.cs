@@ -1,0 +1,169 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace AetherSegment.Analytics;
+
+// Headings, flags, thresholds and behaviour (stop 42, ask40): the words people put around a question that name its topic
+// ("Retention: ...", "Win-back - ..."), "at some point", a bracket that restates the units measure ("(sum of quantity, not
+// number of orders)"), a label defined by a threshold in brackets ("likely to churn (churn probability above 0.6)"), a
+// leading range before "how many" ("In the last 30 days, how many customers ..."). Each is said as the parser already reads
+// it, on the raw question (ParseOnce); a question declined after the rewrite is read again as written (ParseOnce).
+internal static partial class QuestionParser
+{
+    /// <summary>The question with its topic heading, "at some point", restated units and bracket-defined labels said plainly.</summary>
+    private static string HeadingsAndFlagsSaid(string question, SemanticLayer layer)
+    {
+        question = TopicHeadingDropped(question, layer);
+        if (question.Contains(" point", StringComparison.OrdinalIgnoreCase))
+        {
+            // "bought a sofa at some point", "have at any point used": any time, as "ever" (a skipped word) reads it.
+            question = AtSomePointRegex().Replace(question, " ");
+        }
+
+        if (question.Contains("quantit", StringComparison.OrdinalIgnoreCase) && question.Contains('(', StringComparison.Ordinal) && question.Contains("unit", StringComparison.OrdinalIgnoreCase))
+        {
+            // "units sold ... (sum of quantity, not number of orders)": the units measure said again.
+            question = UnitsRestatedRegex().Replace(question, " ");
+        }
+
+        if (question.Contains('(', StringComparison.Ordinal))
+        {
+            question = LabelsDefinedInBrackets(question, layer);
+        }
+
+        if (question.Length > 3 && (question[0] is 'I' or 'i' or 'O' or 'o' or 'D' or 'd') && LeadingRangeRegex().Match(question) is { Success: true } leading)
+        {
+            // "In the last 30 days, how many customers searched but never added anything to their cart in that period?": the
+            // range said last, once (a range said at the start before the customers was read as a count of events).
+            question = leading.Groups["q"].Value.TrimEnd() + " " + leading.Groups["range"].Value + "?";
+        }
+
+        return question;
+    }
+
+    // "Retention:", "Quick check -", "Win-back:", "Merchandising review -": a topic heading before a colon or a dash. Dropped
+    // only when every word of it is a topic or chatter word and it names no vocabulary (a value, a measure, a breakdown):
+    // "UK: of the customers ..." keeps its heading.
+    private static string TopicHeadingDropped(string question, SemanticLayer layer)
+    {
+        int end = Math.Min(question.Length, 40);
+        int colon = question.AsSpan(0, end).IndexOfAny(HeadingEnds);
+        if (colon <= 0)
+        {
+            return question;
+        }
+
+        if (question[colon] == '-' && !(colon > 0 && question[colon - 1] == ' ' && colon + 1 < question.Length && question[colon + 1] == ' '))
+        {
+            // A hyphen inside a word ("win-back", "discount-sensitive") is no heading end; look for " - " further on.
+            int spaced = question.IndexOf(" - ", StringComparison.Ordinal);
+            if (spaced <= 0 || spaced >= end)
+            {
+                return question;
+            }
+
+            colon = spaced + 1;
+        }
+
+        string heading = question[..colon];
+        string normalized = QuestionText.Normalize(heading);
+        bool topic = false;
+        foreach (string word in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TopicWords.Contains(word))
+            {
+                topic = true;
+            }
+            else if (!ChatterWords.Contains(word) && !StopWords.Contains(word))
+            {
+                return question;
+            }
+        }
+
+        if (!topic)
+        {
+            return question;
+        }
+
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(normalized))
+        {
+            if (normalized.Contains(entry.Padded, StringComparison.Ordinal))
+            {
+                return question;
+            }
+        }
+
+        string rest = question[(colon + 1)..].TrimStart(' ', '-', '\u2013', '\u2014', ':');
+        return rest.Length == 0 ? question : rest;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HeadingEnds = System.Buffers.SearchValues.Create(":-\u2013\u2014");
+
+    // Topic words of a heading: the area a question is about, which names no customers, rows, measure or period. Words that
+    // could name a measure ("growth", "conversion", "churn", "performance", "trend") are not here: "Growth: revenue this year"
+    // may ask for the change.
+    private static readonly FrozenSet<string> TopicWords = new[]
+    {
+        "retention", "engagement", "loyalty", "merchandising", "merch", "marketing", "finance", "pricing", "promo", "promos",
+        "win", "back", "winback", "reactivation", "crm", "ops", "operations", "inventory", "assortment", "behaviour", "behavior",
+        "segmentation", "targeting", "insight", "insights", "overview", "snapshot", "health", "check", "sanity", "kpi", "kpis",
+        "exec", "summary", "recap", "followup", "follow", "up", "next", "another", "bonus", "deep", "dive", "audit", "planning",
+        "quick", "question", "q", "context", "housekeeping", "ecommerce", "cx", "service", "support", "lifecycle", "crosssell",
+        "cross", "sell", "upsell", "personalisation", "personalization", "experience", "ux", "product", "team", "review",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // "at some point", "at any point", "at one point": any time.
+    [GeneratedRegex(@"\s(?:at|in)\s(?:some|any|one)\spoint(?:\sin\stime)?(?=[\s,.?!:;\u2013\u2014-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AtSomePointRegex();
+
+    // "(sum of quantity, not number of orders)", "(total quantity)", "(i.e. the sum of quantity rather than the count of orders)".
+    [GeneratedRegex(@"\s*\(\s*(?:i\.?e\.?,?\s*|that is,?\s*)?(?:the\s+)?(?:sum|total)\s+(?:of\s+)?(?:the\s+)?(?:units?\s+|item\s+)?quantit(?:y|ies)(?:\s+(?:sold|ordered|bought))?(?:\s*[,;]?\s*(?:not|rather than|instead of|and not)\s+(?:the\s+)?(?:number|count)\s+of\s+(?:orders|transactions|purchases|order lines))?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex UnitsRestatedRegex();
+
+    // "In the last 30 days, how many customers ...", "Over the past 7 days, how many ...": a rolling range said first.
+    [GeneratedRegex(@"^\s*(?<range>(?:in|over|during|for|within) the (?:last|past|previous) \d+ (?:hours|days|weeks|months))\s*,\s*(?<q>how many\b[^?]+?)(?:,?\s+(?:in|during|over|within) (?:that|this|the same|that same) (?:period|time|window|timeframe|time frame|span))?\s*\?*\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LeadingRangeRegex();
+
+    /// <summary>
+    /// "people who are both likely to churn (churn probability above 0.6) and discount-sensitive (discount sensitivity above
+    /// 0.5)": a label whose bracket defines it by a threshold is said as the threshold ("with a churn probability above 0.6").
+    /// Only where the label names no value or breakdown ("London customers (churn probability above 0.6)" keeps London).
+    /// </summary>
+    private static string LabelsDefinedInBrackets(string question, SemanticLayer layer)
+    {
+        if (!LabelDefinedRegex().IsMatch(question))
+        {
+            return question;
+        }
+
+        bool kept = false;
+        string text = LabelDefinedRegex().Replace(question, m =>
+        {
+            string label = QuestionText.Normalize(m.Groups["label"].Value);
+            foreach (LexiconEntry entry in layer.Lexicon.Candidates(label))
+            {
+                if (label.Contains(entry.Padded, StringComparison.Ordinal) && entry.Kind != LexiconKind.Measure)
+                {
+                    kept = true;
+                    return m.Value;
+                }
+            }
+
+            return m.Groups["lead"].Value + " with a " + m.Groups["def"].Value;
+        });
+        if (kept)
+        {
+            return question;
+        }
+
+        return BothWithRegex().Replace(text, " with ");
+    }
+
+    // "<label> (<score> <comparison> <number>)", the label right after "are", "both", "and", "who are", a comma.
+    [GeneratedRegex(@"(?<lead>(?:^|\s)(?:who are|that are|are|both|and|or|being|,))\s+(?<label>[A-Za-z]+(?:[ -][A-Za-z]+){0,3})\s*\(\s*(?:(?:with|having|i\.?e\.?|meaning|defined as)\s+)?(?:a\s+)?(?<def>[A-Za-z]+(?: [A-Za-z]+){0,2} (?:is )?(?:above|over|below|under|greater than|more than|less than|at least|at most|>=?|<=?) ?\d*\.?\d+)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LabelDefinedRegex();
+
+    // "who are both with a ... and with a ...": "with a ... and with a ...".
+    [GeneratedRegex(@"\s(?:who are|that are|are)?\s*(?:both\s+)?with(?=\s)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BothWithRegex();
+}
