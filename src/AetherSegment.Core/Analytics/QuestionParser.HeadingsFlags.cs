@@ -31,6 +31,18 @@ internal static partial class QuestionParser
             question = LabelsDefinedInBrackets(question, layer);
         }
 
+        if (question.Contains('(', StringComparison.Ordinal) && GroupListedRegex().Match(question) is { Success: true } listed && GroupListed(listed, layer) is { } kept)
+        {
+            // "app events (<a> + <b>)": a group of values restated by its values; the values said once, as "events (<a> + <b>)".
+            question = question[..listed.Index] + kept + listed.Groups["noun"].Value + " (" + listed.Groups["list"].Value + ")" + question[(listed.Index + listed.Length)..];
+        }
+
+        if (question.Contains(" times", StringComparison.OrdinalIgnoreCase) && question.Contains(" events ", StringComparison.OrdinalIgnoreCase))
+        {
+            // "started checkout 3+ times", said by the event verbs as "had <type> events 3+ times": that many events.
+            question = EventsTimesRegex().Replace(question, m => "had " + (m.Groups["more"].Success ? "more than " : "at least ") + m.Groups["n"].Value + " " + m.Groups["type"].Value + " events");
+        }
+
         if (question.Length > 3 && (question[0] is 'I' or 'i' or 'O' or 'o' or 'D' or 'd') && LeadingRangeRegex().Match(question) is { Success: true } leading)
         {
             // "In the last 30 days, how many customers searched but never added anything to their cart in that period?": the
@@ -46,23 +58,25 @@ internal static partial class QuestionParser
     // "UK: of the customers ..." keeps its heading.
     private static string TopicHeadingDropped(string question, SemanticLayer layer)
     {
+        // The heading ends at the first colon, or at a dash between spaces (a hyphen inside "win-back" is no end), within
+        // the first 40 characters.
         int end = Math.Min(question.Length, 40);
         int colon = question.AsSpan(0, end).IndexOfAny(HeadingEnds);
-        if (colon <= 0)
+        if (colon < 0)
         {
             return question;
         }
 
-        if (question[colon] == '-' && !(colon > 0 && question[colon - 1] == ' ' && colon + 1 < question.Length && question[colon + 1] == ' '))
+        colon = -1;
+        for (int i = 1; i < end && colon < 0; i++)
         {
-            // A hyphen inside a word ("win-back", "discount-sensitive") is no heading end; look for " - " further on.
-            int spaced = question.IndexOf(" - ", StringComparison.Ordinal);
-            if (spaced <= 0 || spaced >= end)
-            {
-                return question;
-            }
+            char c = question[i];
+            colon = c == ':' || (c is '-' or '\u2013' or '\u2014' && (question[i - 1] == ' ' || c != '-') && (i + 1 >= question.Length || question[i + 1] == ' ' || c != '-')) ? i : -1;
+        }
 
-            colon = spaced + 1;
+        if (colon <= 0)
+        {
+            return question;
         }
 
         string heading = question[..colon];
@@ -119,6 +133,46 @@ internal static partial class QuestionParser
     // "(sum of quantity, not number of orders)", "(total quantity)", "(i.e. the sum of quantity rather than the count of orders)".
     [GeneratedRegex(@"\s*\(\s*(?:i\.?e\.?,?\s*|that is,?\s*)?(?:the\s+)?(?:sum|total)\s+(?:of\s+)?(?:the\s+)?(?:units?\s+|item\s+)?quantit(?:y|ies)(?:\s+(?:sold|ordered|bought))?(?:\s*[,;]?\s*(?:not|rather than|instead of|and not)\s+(?:the\s+)?(?:number|count)\s+of\s+(?:orders|transactions|purchases|order lines))?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex UnitsRestatedRegex();
+
+    // Whether the group before the noun (its two words, or its last) is a group of values whose values are exactly the ones the
+    // bracket lists: the words before the group kept ("" or "our "), or null.
+    private static string? GroupListed(Match listed, SemanticLayer layer)
+    {
+        string said = listed.Groups["group"].Value;
+        if (GroupListed(said, listed, layer))
+        {
+            return "";
+        }
+
+        int space = said.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && GroupListed(said[(space + 1)..], listed, layer) ? said[..(space + 1)] : null;
+    }
+
+    private static bool GroupListed(string said, Match listed, SemanticLayer layer)
+    {
+        string group = QuestionText.Normalize(said);
+        string a = QuestionText.Normalize(listed.Groups["a"].Value);
+        string b = QuestionText.Normalize(listed.Groups["b"].Value);
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(group + a + b))
+        {
+            if (entry is { Kind: LexiconKind.Filter, Values.Count: 2, FilterDimension: { } level } && entry.Padded == group)
+            {
+                List<LexiconEntry> values = layer.Lexicon.Candidates(a + b);
+                bool Names(string said) => values.Exists(v => v.Kind == LexiconKind.Filter && v.Padded == said && v.Values.Count == 1 && ReferenceEquals(v.FilterDimension, level) && entry.Values.Contains(v.Values[0]));
+                return Names(a) && Names(b) && !string.Equals(a, b, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    // "app events (<a> + <b>)", "mobile sessions (<a> and <b>)": a group word, a noun, and the group's two values in brackets.
+    [GeneratedRegex(@"\b(?<group>[A-Za-z]+(?: [A-Za-z]+)?) (?<noun>[A-Za-z]+) \(\s*(?<list>(?<a>[A-Za-z]+)\s*(?:\+|and|&|/|,|or)\s*(?<b>[A-Za-z]+))\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex GroupListedRegex();
+
+    // "had <type> events 3+ times", "... at least 3 times", "... 3 or more times", "... more than 2 times".
+    [GeneratedRegex(@"\bhad (?:any )?(?<type>[A-Za-z][A-Za-z ]{0,40}?) events (?:(?<n>\d+) ?(?:\+|or more)|at least (?<n>\d+)|(?<more>more than|over) (?<n>\d+)) times\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex EventsTimesRegex();
 
     // "In the last 30 days, how many customers ...", "Over the past 7 days, how many ...": a rolling range said first.
     [GeneratedRegex(@"^\s*(?<range>(?:in|over|during|for|within) the (?:last|past|previous) \d+ (?:hours|days|weeks|months))\s*,\s*(?<q>how many\b[^?]+?)(?:,?\s+(?:in|during|over|within) (?:that|this|the same|that same) (?:period|time|window|timeframe|time frame|span))?\s*\?*\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
