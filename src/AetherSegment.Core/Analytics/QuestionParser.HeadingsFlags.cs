@@ -16,7 +16,7 @@ internal static partial class QuestionParser
         question = TopicHeadingDropped(question, layer);
         if (question.Contains(" point", StringComparison.OrdinalIgnoreCase))
         {
-            // "bought a sofa at some point", "have at any point used": any time, as "ever" (a skipped word) reads it.
+            // "bought <a product> at some point", "have at any point used": any time, as "ever" (a skipped word) reads it.
             question = AtSomePointRegex().Replace(question, " ");
         }
 
@@ -55,7 +55,7 @@ internal static partial class QuestionParser
 
     // "Retention:", "Quick check -", "Win-back:", "Merchandising review -": a topic heading before a colon or a dash. Dropped
     // only when every word of it is a topic or chatter word and it names no vocabulary (a value, a measure, a breakdown):
-    // "UK: of the customers ..." keeps its heading.
+    // "<a country>: of the customers ..." keeps its heading.
     private static string TopicHeadingDropped(string question, SemanticLayer layer)
     {
         // The heading ends at the first colon, or at a dash between spaces (a hyphen inside "win-back" is no end), within
@@ -181,7 +181,7 @@ internal static partial class QuestionParser
     /// <summary>
     /// "people who are both likely to churn (churn probability above 0.6) and discount-sensitive (discount sensitivity above
     /// 0.5)": a label whose bracket defines it by a threshold is said as the threshold ("with a churn probability above 0.6").
-    /// Only where the label names no value or breakdown ("London customers (churn probability above 0.6)" keeps London).
+    /// Only where the label names no value or breakdown ("<a city> customers (churn probability above 0.6)" keeps the city).
     /// </summary>
     private static string LabelsDefinedInBrackets(string question, SemanticLayer layer)
     {

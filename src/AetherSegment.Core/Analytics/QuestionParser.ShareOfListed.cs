@@ -1,8 +1,8 @@
 namespace AetherSegment.Analytics;
 
 // A share of one value out of a list of values of the same level (stop 42, ask40): "Of all our app events (ios + android),
-// what percentage come from iOS?", "what percentage of ios and android events are on ios", "of orders from Canada or the UK,
-// what share are from Canada". The list is the whole and the value said again is the part; read before as the whole list
+// what percentage come from iOS?", "what percentage of ios and android events are on ios", "of orders from <a> or <b>,
+// what share are from <a>". The list is the whole and the value said again is the part; read before as the whole list
 // out of everything (or each value out of everything), a wrong answer.
 internal static partial class QuestionParser
 {
