@@ -181,7 +181,7 @@ internal static partial class QuestionParser
     /// <summary>
     /// "people who are both likely to churn (churn probability above 0.6) and discount-sensitive (discount sensitivity above
     /// 0.5)": a label whose bracket defines it by a threshold is said as the threshold ("with a churn probability above 0.6").
-    /// Only where the label names no value or breakdown ("<a city> customers (churn probability above 0.6)" keeps the city).
+    /// Only where the label names no value or breakdown (a city before the bracket is kept).
     /// </summary>
     private static string LabelsDefinedInBrackets(string question, SemanticLayer layer)
     {
