@@ -203,6 +203,14 @@ internal static partial class QuestionParser
                 }
             }
 
+            // The bracket must name its measure ("highly discount sensitive (score over 0.75)" names none: kept as said).
+            string definition = QuestionText.Normalize(m.Groups["def"].Value);
+            if (!layer.Lexicon.Candidates(definition).Exists(e => e.Kind == LexiconKind.Measure && definition.Contains(e.Padded, StringComparison.Ordinal)))
+            {
+                kept = true;
+                return m.Value;
+            }
+
             return m.Groups["lead"].Value + " with a " + m.Groups["def"].Value;
         });
         if (kept)
