@@ -181,7 +181,8 @@ internal static partial class QuestionParser
             return shareWithAny;
         }
 
-        ParsedQuestion parsed = Parse(question, layer, campaignNames, campaignIds, legacy: false);
+        // "of ios and android events, what share are on ios": one value out of the list (QuestionParser.ShareOfListed.cs).
+        ParsedQuestion parsed = ShareOfListedValues(Parse(question, layer, campaignNames, campaignIds, legacy: false), question, layer);
         if (shareWithAnySaid && parsed.Query is { Share: true } otherShare && !ReferenceEquals(otherShare.Measure, layer.CustomerCount))
         {
             return ParsedQuestion.Unplaced($"a share of customers who have a ...: I read a share of {otherShare.Measure.Label} instead; ask as in \"what share of customers have at least one abandoned cart\"");
