@@ -71,7 +71,7 @@ internal static partial class QuestionParser
         {
             // "what percent of our Sydney customers have made a purchase in the last 90 days": the customers who bought in the
             // range (a purchase made is not the orders counted).
-            text = MadeAPurchaseRegex().Replace(text, " bought something ");
+            text = PurchaseMadeInShareRegex().Replace(text, " bought something ");
         }
 
         return text;
@@ -79,7 +79,7 @@ internal static partial class QuestionParser
 
     // "(have) made a purchase", "placed an order", "made at least one purchase" before a range or at the end of a share.
     [GeneratedRegex(@"(?<= (?:have|has|had|who|that)) (?:made|placed) (?:a|an|any|at least one|one or more) (?:purchase|order|transaction)s?(?= (?:(?:in|during|within|over) the (?:last|past) |this |last |since |in \d{4} )|\s*$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex MadeAPurchaseRegex();
+    private static partial Regex PurchaseMadeInShareRegex();
 
     // "among (the) (London) customers who bought something (this year)" beside "<spend> per (London) customer": per buyer.
     private static string BuyersBase(string text)
