@@ -4,12 +4,12 @@ namespace AetherSegment.Analytics;
 
 /// <content>
 /// Per-customer figures and shares said with their base (stop 42, ask37): "among the customers who bought something this
-/// year" beside a spend per customer is a figure per buyer; "count referral customers who never ordered as $0" and "across
+/// year" beside a spend per customer is a figure per buyer; "count <source> customers who never ordered as $0" and "across
 /// our whole customer base (including people with no orders)" are every customer, which a per-customer figure is over
 /// already; "among customers active in the last 30 days, how many sessions did each have on average" is over the
 /// customers with a session in the range; "how many events happen in a session" is events per session. A share of a
-/// base's customers who bought in a range ("of the customers we got from social, what percentage have bought something in
-/// the last 90 days") keeps the range on the purchase only; a heading naming a value ("UK: of the customers who have
+/// base's customers who bought in a range ("of the customers we got from <source>, what percentage have bought something in
+/// the last 90 days") keeps the range on the purchase only; a heading naming a value ("<country>: of the customers who have
 /// ordered, what share ...") scopes the base and the part alike. Each rewrite is tried only when a cheap word check finds
 /// its words; a base said in a way not read is left as said, so the question is declined as before.
 /// </content>
@@ -23,15 +23,15 @@ internal static partial class QuestionParser
         {
             if (text.Contains(" who", StringComparison.Ordinal) || text.Contains(" that ", StringComparison.Ordinal))
             {
-                // "average 2026 spend per London customer, counting only London customers who bought something this year":
-                // the spend per buyer (in London) over the range said on the spend; the base's own range said again.
+                // "average 2026 spend per <city> customer, counting only <city> customers who bought something this year":
+                // the spend per buyer (in <city>) over the range said on the spend; the base's own range said again.
                 text = BuyersBase(text);
             }
 
             if (text.Contains(" never ", StringComparison.Ordinal) || text.Contains(" no ", StringComparison.Ordinal) || text.Contains(" none ", StringComparison.Ordinal)
                 || text.Contains(" without ", StringComparison.Ordinal) || text.Contains("nt ", StringComparison.Ordinal) || text.Contains(" not ", StringComparison.Ordinal))
             {
-                // "count referral customers who never ordered as $0", "(including people with no orders)": every customer the
+                // "count <source> customers who never ordered as $0", "(including people with no orders)": every customer the
                 // filters pick. A value said in the base must be said again outside it.
                 text = ZeroBaseRegex().Replace(text, m =>
                     !m.Groups["v"].Success || QualifierSaidOutside(text, m, m.Groups["v"].Value.Trim()) ? new string(' ', m.Length) : m.Value);
@@ -62,14 +62,14 @@ internal static partial class QuestionParser
 
         if (text.Contains(" we ", StringComparison.Ordinal) || text.Contains(" came ", StringComparison.Ordinal) || text.Contains(" come ", StringComparison.Ordinal))
         {
-            // "the customers we got from social", "customers who came to us through referral": the customers from it.
+            // "the customers we got from <source>", "customers who came to us through <source>": the customers from it.
             text = CameFromRegex().Replace(text, " ");
         }
 
         if ((text.Contains(" made ", StringComparison.Ordinal) || text.Contains(" placed ", StringComparison.Ordinal))
             && (text.Contains(" percent", StringComparison.Ordinal) || text.Contains(" share ", StringComparison.Ordinal) || text.Contains(" proportion ", StringComparison.Ordinal) || text.Contains(" fraction ", StringComparison.Ordinal)))
         {
-            // "what percent of our Sydney customers have made a purchase in the last 90 days": the customers who bought in the
+            // "what percent of our <city> customers have made a purchase in the last 90 days": the customers who bought in the
             // range (a purchase made is not the orders counted).
             text = PurchaseMadeInShareRegex().Replace(text, " bought something ");
         }
@@ -81,7 +81,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= (?:have|has|had|who|that)) (?:made|placed) (?:a|an|any|at least one|one or more) (?:purchase|order|transaction)s?(?= (?:(?:in|during|within|over) the (?:last|past) |this |last |since |in \d{4} )|\s*$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PurchaseMadeInShareRegex();
 
-    // "among (the) (London) customers who bought something (this year)" beside "<spend> per (London) customer": per buyer.
+    // "among (the) (<city>) customers who bought something (this year)" beside "<spend> per (<city>) customer": per buyer.
     private static string BuyersBase(string text)
     {
         if (BuyersBaseSaidRegex().Match(text) is not { Success: true } b || PerCustomerSpendRegex().Match(text) is not { Success: true } per || per.Index > b.Index)
@@ -146,8 +146,8 @@ internal static partial class QuestionParser
     }
 
     // A share whose whole has filters or conditions of its own (QuestionParser.SharesAndStatistics.cs), with a heading of
-    // values before its base read into the base: "UK: of the customers who have ordered, what share have ordered more than
-    // once" is out of the UK's buyers. A heading of values that cannot be read into the base declines the question (read
+    // values before its base read into the base: "<country>: of the customers who have ordered, what share have ordered more than
+    // once" is out of the country's buyers. A heading of values that cannot be read into the base declines the question (read
     // otherwise, the heading filtered the part only).
     private static ParsedQuestion? ReadConditionedWhole(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool conditionRequired)
     {
@@ -161,7 +161,7 @@ internal static partial class QuestionParser
             ?? ParsedQuestion.Unplaced($"\"{head}\" before the base of a share: I could not read it into the customers the share is out of; ask as in \"of the {head} customers who ..., what share ...\"");
     }
 
-    // "UK: of the customers who have ordered, what share ...": a heading naming values of the customers before a share said
+    // "<country>: of the customers who have ordered, what share ...": a heading naming values of the customers before a share said
     // with its own base; the values are the base's (and so the part's). Null when the question has no such heading.
     private static string? HeadingOfBase(string text, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
@@ -177,23 +177,23 @@ internal static partial class QuestionParser
             : null;
     }
 
-    // "UK of the customers who ...", "london among buyers ...": at most three words before the base of a share.
+    // "UK of the customers who ...", "<city> among buyers ...": at most three words before the base of a share.
     [GeneratedRegex(@"^ (?<head>(?!of |among |amongst |out |for |what |which |how |the |share |percentage |percent |proportion |fraction |portion |pct |number |count |average |total |rate |ratio )[a-z]+(?: [a-z]+){0,2}) (?=(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?:customers|buyers|shoppers|people|purchasers|clients|users) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HeadingBeforeBaseRegex();
 
-    // "among the customers who bought something this year", "counting only London customers who have ordered", "(only those
+    // "among the customers who bought something this year", "counting only <city> customers who have ordered", "(only those
     // who made a purchase in 2026)".
     [GeneratedRegex(@"(?<= )(?:among|amongst|counting only|only counting|considering only|including only|restricted to|limited to|for|of|over|across|only) (?:the |our |all |all the |just )?(?<v>(?!the |our |all |those |customers |people |shoppers |ones )[a-z]+ )?(?:customers|people|shoppers|ones|those|buyers) (?:who|that|whove) (?:have |has |had |actually )?(?:bought|purchased|ordered|shopped|spent|placed an order|placed orders|made a purchase|made purchases)(?: something| anything| at least once| from us)?(?<r> (?:in \d{4}|this year|last year|this month|last month|this quarter|last quarter|(?:in|during|over|within) the (?:last|past) \d{1,4} (?:days|weeks|months)))?(?: only)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BuyersBaseSaidRegex();
 
-    // "spend per London customer", "revenue per customer", "orders per customer": an order total per customer.
+    // "spend per <city> customer", "revenue per customer", "orders per customer": an order total per customer.
     [GeneratedRegex(@"(?<= )(?:spend|spending|revenue|sales|orders|order count|purchases|units|items|amount spent)(?: \d{4})?(?: [a-z]+){0,2} (?<per>per|for each|for every|for the average|by the average) (?<pv>(?!customer)[a-z]+ )?customer(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PerCustomerSpendRegex();
 
     [GeneratedRegex(@" (?:\d{4}|this year|last year|this month|last month|this quarter|last quarter|(?:last|past) \d{1,4} (?:days|weeks|months)|ytd|year to date) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RangeSaidRegex();
 
-    // "count referral customers who never ordered as $0", "including people with no orders", "treating those with none as
+    // "count <source> customers who never ordered as $0", "including people with no orders", "treating those with none as
     // zero", "include customers without any orders".
     [GeneratedRegex(@"(?<= )(?:(?:count|counting|counted|treat|treating|include|including|incl) (?:the |all |all the |any )?(?<v>(?!the |all |any |those |customers |people |shoppers |ones |everyone |anyone )[a-z]+ )?(?:customers|people|shoppers|those|ones|anyone|everyone|users) (?:who (?:have |has )?(?:never|not|didnt|havent|have not|has not|hasnt|did not) (?:ever )?(?:ordered|bought|purchased|spent|placed an order|made a purchase)(?: anything)?|with no (?:orders|purchases|spend|spending|transactions)|with none|with zero orders|without (?:any )?(?:orders|purchases|an order|a purchase))(?: (?:as|at) (?:zero|0|dollars 0|nothing))?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ZeroBaseRegex();
@@ -207,7 +207,7 @@ internal static partial class QuestionParser
     private static partial Regex ActiveEachRegex();
 
     // "On average, how many events happen in a session?", "how many events does a session have on average".
-    [GeneratedRegex(@"(?<= )(?<avg>(?:on average|on avg|typically|usually) )?how many (?:events|actions|interactions) (?:(?:typically |usually )?(?:happen|occur|are there|are logged|are recorded|take place) (?:in|per|during|within) (?:a|an|each|one|every|the average|the typical|a typical) (?:session|visit)|(?:does|do) (?:a|an|each|one|the average|the typical) (?:session|visit) (?:have|contain|include|hold))(?<avg2> on average| on avg)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<avg>(?:on average|on avg|typically|usually) )?how many (?:events|actions|interactions) (?:(?:typically |usually )?(?:happen|occur|are there|are logged|are recorded|take place) (?:in|per|during|within) (?:(?:a|an|each|one|every|the average|the typical|a typical) )?(?:session|visit)|(?:does|do) (?:a|an|each|one|the average|the typical) (?:session|visit) (?:have|contain|include|hold))(?<avg2> on average| on avg)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EventsInASessionRegex();
 
     // "customers we got from", "customers who came to us through": the acquisition source said after it.

@@ -152,7 +152,7 @@ internal static partial class QuestionParser
             return null;
         }
 
-        // "UK: of the customers who have ordered": the heading's values are the whole's (QuestionParser.PerCustomerFigures.cs).
+        // "<country>: of the customers who have ordered": the heading's values are the whole's (QuestionParser.PerCustomerFigures.cs).
         whole = head is null ? whole : $"{head} {whole.Trim()}";
 
         // "customers who have ordered": said as "customers who ordered" (the buyers), as the whole's count reads it.
