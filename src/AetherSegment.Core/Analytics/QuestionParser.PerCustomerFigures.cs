@@ -4,12 +4,12 @@ namespace AetherSegment.Analytics;
 
 /// <content>
 /// Per-customer figures and shares said with their base (stop 42, ask37): "among the customers who bought something this
-/// year" beside a spend per customer is a figure per buyer; "count <source> customers who never ordered as $0" and "across
+/// year" beside a spend per customer is a figure per buyer; "count &lt;source&gt; customers who never ordered as $0" and "across
 /// our whole customer base (including people with no orders)" are every customer, which a per-customer figure is over
 /// already; "among customers active in the last 30 days, how many sessions did each have on average" is over the
 /// customers with a session in the range; "how many events happen in a session" is events per session. A share of a
-/// base's customers who bought in a range ("of the customers we got from <source>, what percentage have bought something in
-/// the last 90 days") keeps the range on the purchase only; a heading naming a value ("<country>: of the customers who have
+/// base's customers who bought in a range ("of the customers we got from &lt;source&gt;, what percentage have bought something in
+/// the last 90 days") keeps the range on the purchase only; a heading naming a value ("&lt;country&gt;: of the customers who have
 /// ordered, what share ...") scopes the base and the part alike. Each rewrite is tried only when a cheap word check finds
 /// its words; a base said in a way not read is left as said, so the question is declined as before.
 /// </content>
