@@ -24,6 +24,9 @@ internal static partial class QuestionParser
     /// <summary>Rewrites per-customer and lifecycle wordings; on normalized text.</summary>
     internal static string RephrasePerCustomer(string text)
     {
+        // "among the customers who bought something this year", "count <source> customers who never ordered as $0"
+        // (QuestionParser.PerCustomerFigures.cs).
+        text = RephrasePerCustomerFigures(text);
         if (text.Contains(" repeat ", StringComparison.Ordinal))
         {
             // "repeat buyers (2+ orders)", "repeat customers, i.e. have 3 or more orders": the customers with at least that

@@ -133,9 +133,8 @@ internal static partial class QuestionParser
     // only when the part keeps every filter and condition of the whole and adds one, over one time range, with no
     // breakdown. conditionRequired: only a whole with a condition (which the other readings of a share drop). Null
     // otherwise (the caller keeps its reading).
-    private static ParsedQuestion? ReadConditionedWhole(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool conditionRequired)
+    private static ParsedQuestion? ReadConditionedWholeAsSaid(string text, string? head, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool conditionRequired)
     {
-        string text = QuestionText.Normalize(question);
         string whole;
         string part;
         if (LeadingWholeClauseRegex().Match(text) is { Success: true } leading)
@@ -154,6 +153,9 @@ internal static partial class QuestionParser
             return null;
         }
 
+        // "<country>: of the customers who have ordered": the heading's values are the whole's (QuestionParser.PerCustomerFigures.cs).
+        whole = head is null ? whole : $"{head} {whole.Trim()}";
+
         // "customers who have ordered": said as "customers who ordered" (the buyers), as the whole's count reads it.
         whole = HaveBeforePurchaseRegex().Replace(BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought"), " ").Trim();
         ParsedQuestion wholeRead = Parse($" how many {whole} ", layer, campaignNames, campaignIds);
@@ -170,6 +172,9 @@ internal static partial class QuestionParser
             return null;
         }
 
+        // "of the customers with a churn probability above 0.7, what percentage ordered in the last 90 days": the range is the
+        // part's purchase only (QuestionParser.PerCustomerFigures.cs).
+        p = w.Time is null && p.Time is not null && TimedPart(w, p) is { } timed ? timed : p;
         if (!Plain(w) || !Plain(p) || w.Time != p.Time || w.Conditions.Count + w.Filters.Count == 0 || (conditionRequired && w.Conditions.Count == 0)
             || w.TimeOnConditions != p.TimeOnConditions || p.Conditions.Count + p.Filters.Count <= w.Conditions.Count + w.Filters.Count
             || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d))))
