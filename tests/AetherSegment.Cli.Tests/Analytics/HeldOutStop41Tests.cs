@@ -31,7 +31,8 @@ public sealed class HeldOutStop41Tests(AnalyticsDatabase database) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("In the last 30 days, how many customers searched but never added anything to their cart in that period?")]
+    // "In the last 30 days, how many customers searched but never added anything to their cart in that period?" is answered
+    // since stop 42 (ask40, HeadingsFlagsStop42Tests).
     [InlineData("in 2026 how many customers viewed Sofas")]
     public async Task CustomersSaidBeforeTheVerbButEventsRead_IsDeclined(string question)
     {
