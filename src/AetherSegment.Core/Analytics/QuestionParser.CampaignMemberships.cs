@@ -37,8 +37,8 @@ internal static partial class QuestionParser
         if (treatment && AtLeastOneCampaignRegex().Match(text) is { Success: true } any)
         {
             // "received at least one campaign (treatment group) sent in 2026": in the treatment group, over the sends in the range.
-            string rest = string.Concat(text.AsSpan(0, any.Index), "were in the treatment group ", text.AsSpan(any.Index + any.Length));
-            ParsedQuestion anyParsed = Parse(rest, layer, campaignNames, campaignIds, legacy: false);
+            string treated = string.Concat(text.AsSpan(0, any.Index), "were in the treatment group ", text.AsSpan(any.Index + any.Length));
+            ParsedQuestion anyParsed = Parse(treated, layer, campaignNames, campaignIds, legacy: false);
             return anyParsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Dimension: null or { OnCustomers: true } } q } && GroupFilters(q, layer, out string? arm, out IReadOnlyList<QueryFilter>? none)
                 && arm == "treatment_group" && none.Count == 0
                 ? anyParsed
@@ -75,8 +75,17 @@ internal static partial class QuestionParser
             end = other.Index + other.Length;
         }
 
-        string remaining = string.Concat(text.AsSpan(0, said.Index), " ", text.AsSpan(end));
-        ParsedQuestion parsed = Parse(remaining, layer, campaignNames, campaignIds, legacy: false);
+        // "customers who were in the treatment group of X and bought ...": the rest goes on as "customers who bought ...".
+        string rest = text[end..];
+        // After "and were in the group of X" the joining word stays ("abandoned a cart and ... and bought").
+        if (!exceptOthers && !said.Groups["lead"].Value.StartsWith("and", StringComparison.Ordinal) && !said.Groups["lead"].Value.StartsWith("but", StringComparison.Ordinal)
+            && AndAfterGroupRegex().Match(rest) is { Success: true } joined)
+        {
+            rest = "who " + rest[joined.Length..];
+        }
+
+        string remaining = string.Concat(text.AsSpan(0, said.Index), " ", rest);
+        ParsedQuestion parsed = BuyersAsCustomers(Parse(remaining, layer, campaignNames, campaignIds, legacy: false), layer);
         if (parsed is not { Status: AnalyticsAnswerStatus.Answered, Query: { Dimension: null or { OnCustomers: true }, Share: false, Ratio: null, FilterRatio: null, Having: null, RowComparison: null, ComparedTime: null, Statistic: null, Limit: null } query }
             || !ReferenceEquals(query.Measure, layer.CustomerCount) || query.Conditions.Any(c => c.Measure.Fact == EntityKind.CampaignSends)
             || query.Filters.Any(f => layer.Dimension(f.Dimension) is not { OnCustomers: true }))
@@ -98,6 +107,24 @@ internal static partial class QuestionParser
         }
 
         return parsed with { Query = query with { Conditions = conditions } };
+    }
+
+    // "London customers who bought something in the last 30 days" reads as the buyers; beside a group it is the customers
+    // who bought (the filters on the orders and the range on that condition), as "customers who ... and bought" says.
+    private static ParsedQuestion BuyersAsCustomers(ParsedQuestion parsed, SemanticLayer layer)
+    {
+        if (parsed is not { Status: AnalyticsAnswerStatus.Answered, Query: { Measure.Name: "buyers", Dimension: null, Share: false, Ratio: null, FilterRatio: null, Having: null, RowComparison: null, ComparedTime: null, Statistic: null, Limit: null } query }
+            || query.Conditions.Any(c => c.Measure.Fact == EntityKind.Orders))
+        {
+            return parsed;
+        }
+
+        List<QueryFilter> onCustomers = [.. query.Filters.Where(f => layer.Dimension(f.Dimension) is { OnCustomers: true })];
+        List<QueryFilter> onOrders = [.. query.Filters.Where(f => !onCustomers.Contains(f))];
+        return parsed with
+        {
+            Query = query with { Measure = layer.CustomerCount, Filters = onCustomers, TimeOnConditions = query.Time is not null, Conditions = [.. query.Conditions, new CustomerCondition(query.Measure, onOrders, null, null, false)] },
+        };
     }
 
     // "got both a <trigger> campaign and a <trigger> campaign (treatment group in each)": a condition for each, in that group.
@@ -207,8 +234,11 @@ internal static partial class QuestionParser
 
     // "and were also in the treatment group of X", "were treated in X", "held out as control in X", "in the control group for X":
     // the campaigns run to "but", "and" or the end.
-    [GeneratedRegex(@"(?<= )(?:(?:and|but|who|that) )?(?:(?:were|was|are|is|have|has|had|been|also|both) ){0,3}(?:in (?:the )?(?<arm>treatment|control) group (?:of|for|in)|(?<treated>treated) (?:in|by|with)|held out (?:as (?:a )?controls? |in the control group )?(?:in|of|from|for)) (?:the )?(?<x>(?:[a-z0-9]+ ){1,8}?)(?=(?:but|and|yet) |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<lead>(?:and|but|who|that) )?(?:(?:were|was|are|is|have|has|had|been|also|both) ){0,3}(?:in (?:the )?(?<arm>treatment|control) group (?:of|for|in)|(?<treated>treated) (?:in|by|with)|held out (?:as (?:a )?controls? |in the control group )?(?:in|of|from|for)) (?:the )?(?<x>(?:[a-z0-9]+ ){1,8}?)(?=(?:but|and|yet) |how many $|$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex InGroupOfRegex();
+
+    [GeneratedRegex(@"^(?:and|but|yet) (?:also |who |that )?(?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AndAfterGroupRegex();
 
     // "but never in the treatment group of any other campaign", "and not in the treatment group of any other campaigns".
     [GeneratedRegex(@"\G(?:(?:but|and|yet) )?(?:(?:were|was|have|has|had|been) )*(?:never|not) (?:been )?(?:in )?(?:the )?(?<arm>treatment|control) group (?:of|for|in) (?:any|a single) other campaigns? (?:at all )?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
