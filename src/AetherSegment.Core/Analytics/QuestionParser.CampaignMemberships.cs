@@ -192,7 +192,7 @@ internal static partial class QuestionParser
         string group = arm.StartsWith("treat", StringComparison.Ordinal) ? "treatment" : "control";
         ParsedQuestion parsed = Parse($" how many {People(layer)} were in the {group} group of {campaigns.Trim()} ", layer, campaignNames, campaignIds, legacy: false);
         if (parsed is not { Status: AnalyticsAnswerStatus.Answered, Query: { Dimension: null, Time: null } query } || !GroupFilters(query, layer, out string? name, out filters)
-            || filters.Count == 0 || name != group + "_group" || query.Filters.Count != filters.Count)
+            || filters.Count == 0 || name != group + "_group" || query.Filters.Except(filters).Any())
         {
             return false;
         }
