@@ -197,6 +197,13 @@ internal static partial class QuestionParser
             return campaignOutcome;
         }
 
+        // "abandoned a cart in the last 7 days and were also in the treatment group of X", "treated in X but never in the
+        // treatment group of any other campaign", the uplift said with its definition (QuestionParser.CampaignMemberships.cs).
+        if (ReadCampaignMemberships(question, layer, campaignNames, campaignIds) is { } campaignMembership)
+        {
+            return campaignMembership;
+        }
+
         // A share whose whole has a condition of its own ("what percentage of customers with an abandoned cart are
         // exclusivity seekers"): read only where the rest of the parser declined (QuestionParser.SharesAndStatistics.cs).
         if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: false) is { } conditionedWhole)
