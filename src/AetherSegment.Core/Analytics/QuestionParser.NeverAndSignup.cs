@@ -114,6 +114,15 @@ internal static partial class QuestionParser
             return $"a share out of all {People(layer)}, but I read it out of all {query.Measure.Label}; ask for the two counts, as in \"how many {People(layer)} ...\" and \"how many {People(layer)} are there\"";
         }
 
+        // "of the customers who viewed a product in the last 30 days, what % also added something to cart" was read as the
+        // share of each event type out of all events (stop 42, held out): a share whose base is customers who did something
+        // is of customers, never of the rows read.
+        if (query is { Share: true } && query.Measure.Fact is not (EntityKind.Customers or EntityKind.Scores) && query.Measure.Name != "buyers"
+            && normalized.Contains(" who ", StringComparison.Ordinal) && CustomersWhoBaseRegex().IsMatch(normalized))
+        {
+            return $"a share out of the {People(layer)} who did something, but I read it out of all {query.Measure.Label}; ask for the two counts, as in \"how many {People(layer)} ...\"";
+        }
+
         foreach (CustomerCondition condition in query.Conditions)
         {
             bool purchase = condition.Measure.Fact == EntityKind.Orders;
@@ -352,4 +361,8 @@ internal static partial class QuestionParser
     // "signed up in", "joined during", "acquired within", "new customers from": the verb of joining right before a range.
     [GeneratedRegex(@"(?<= )(?<verb>signed up|sign up|signup|joined|registered|acquired|new customers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SignupRangeRegex();
+
+    // A share's base of customers who did something: "of the customers who ...", "among people that ...".
+    [GeneratedRegex(@"(?<= )(?:of|among|out of|amongst) (?:the |all |our |those )?(?:customers|people|shoppers|users|buyers|visitors|clients) (?:who|that)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CustomersWhoBaseRegex();
 }

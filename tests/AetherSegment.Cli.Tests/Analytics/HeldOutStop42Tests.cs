@@ -1,0 +1,29 @@
+using AetherSegment.Analytics;
+
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Issue 17, stop 42: the held-out sets' wrong answer, read after the measurement. "Funnel check: of the customers who
+/// viewed a product in the last 30 days, what % also added something to cart in that window?" was answered as each event
+/// type's share of all events (two rows). A share whose base is customers who did something is of customers; when it is
+/// read out of rows it is declined.
+/// </summary>
+public sealed class HeldOutStop42Tests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
+{
+    [Theory]
+    [InlineData("Funnel check: of the customers who viewed a product in the last 30 days, what % also added something to cart in that window?")]
+    [InlineData("of the customers who viewed a product in the last 30 days, what share also added something to cart?")]
+    [InlineData("among people who searched this month, what percentage also added something to their cart?")]
+    public async Task ShareOfCustomersWhoDidSomething_ReadOutOfRows_IsDeclined(string question) =>
+        await RuleAnswers.AssertDeclinedAsync(database.Path, question, "a share out of the customers who did something");
+
+    [Fact]
+    public async Task ShareOfCustomersWhoBought_StaysAnswered()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "of the customers who have ordered, what share have ordered more than once?");
+
+        double truth = await RuleAnswers.TruthAsync(database.Path,
+            "SELECT count(*) FILTER (WHERE n > 1) * 1.0 / count(*) FROM (SELECT customer_id, count(*) AS n FROM transactions WHERE customer_id IS NOT NULL GROUP BY customer_id)");
+        Assert.Equal(truth, Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]), 9);
+    }
+}
