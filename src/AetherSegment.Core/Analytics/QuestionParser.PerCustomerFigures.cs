@@ -77,8 +77,9 @@ internal static partial class QuestionParser
         return text;
     }
 
-    // "(have) made a purchase", "placed an order", "made at least one purchase" before a range or at the end of a share.
-    [GeneratedRegex(@"(?<= (?:have|has|had|who|that)) (?:made|placed) (?:a|an|any|at least one|one or more) (?:purchase|order|transaction)s?(?= (?:(?:in|during|within|over) the (?:last|past) |this |last |since |in \d{4} )|\s*$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // "(have) made a purchase", "placed an order" before a range or at the end of a share; "made at least one purchase" is
+    // left to the count it says ("what % of customers have made at least one purchase (in the last 90 days)").
+    [GeneratedRegex(@"(?<= (?:have|has|had|who|that)) (?:made|placed) (?:(?:a|an|any) (?:purchase|order|transaction)s?(?= (?:(?:in|during|within|over) the (?:last|past) |this |last |since |in \d{4} )|\s*$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PurchaseMadeInShareRegex();
 
     // "among (the) (<city>) customers who bought something (this year)" beside "<spend> per (<city>) customer": per buyer.

@@ -26,4 +26,19 @@ public sealed class HeldOutStop42Tests(AnalyticsDatabase database) : IClassFixtu
             "SELECT count(*) FILTER (WHERE n > 1) * 1.0 / count(*) FROM (SELECT customer_id, count(*) AS n FROM transactions WHERE customer_id IS NOT NULL GROUP BY customer_id)");
         Assert.Equal(truth, Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]), 9);
     }
+
+    // Found at the merges (blind6, blind12): "made at least one purchase" in a share was rewritten as "bought something"
+    // and then declined; it is the count it says.
+    [Theory]
+    [InlineData("What % of customers have made at least one purchase?", "")]
+    [InlineData("What proportion of our customers have made at least one purchase?", "")]
+    [InlineData("what share of customers have made at least one purchase in the last 90 days", " WHERE transaction_date >= TIMESTAMP '2026-11-20 12:00:00' - INTERVAL 90 DAY AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00'")]
+    public async Task ShareWhoMadeAtLeastOnePurchase_IsAnswered(string question, string where)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
+
+        double truth = await RuleAnswers.TruthAsync(database.Path,
+            $"SELECT (SELECT count(DISTINCT customer_id) FROM transactions{where}) * 1.0 / (SELECT count(*) FROM customers)");
+        Assert.Equal(truth, Convert.ToDouble(Assert.Single(answer.Rows)[answer.Columns[0]]), 9);
+    }
 }
