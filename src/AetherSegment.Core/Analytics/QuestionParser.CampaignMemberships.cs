@@ -109,7 +109,7 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Conditions = conditions } };
     }
 
-    // "London customers who bought something in the last 30 days" reads as the buyers; beside a group it is the customers
+    // "<city> customers who bought something in the last 30 days" reads as the buyers; beside a group it is the customers
     // who bought (the filters on the orders and the range on that condition), as "customers who ... and bought" says.
     private static ParsedQuestion BuyersAsCustomers(ParsedQuestion parsed, SemanticLayer layer)
     {
