@@ -29,10 +29,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("mean spend per customer this year, among customers who made a purchase this year")]
     public async Task SpendPerCustomer_AmongThoseWhoBoughtInTheRange_IsPerBuyer(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, $"SELECT avg(s) FROM (SELECT customer_id, sum(order_value) AS s FROM transactions WHERE {Year} GROUP BY 1)");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT avg(s) FROM (SELECT customer_id, sum(order_value) AS s FROM transactions WHERE {Year} GROUP BY 1)", 6);
         Assert.Contains("buyer", answer.Restatement!, StringComparison.Ordinal);
     }
 
@@ -41,11 +38,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("average 2026 spend per customer among London customers who bought something in 2026")]
     public async Task SpendPerValuesCustomer_AmongItsBuyers_IsPerBuyerOfTheValue(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            $"SELECT avg(s) FROM (SELECT t.customer_id, sum(t.order_value) AS s FROM transactions t JOIN customers c USING (customer_id) WHERE c.city = 'London' AND t.{Year} GROUP BY 1)");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT avg(s) FROM (SELECT t.customer_id, sum(t.order_value) AS s FROM transactions t JOIN customers c USING (customer_id) WHERE c.city = 'London' AND t.{Year} GROUP BY 1)", 6);
     }
 
     [Theory]
@@ -64,11 +57,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("What is the average lifetime spend per referral customer? Treat referral customers without any orders as zero.")]
     public async Task SpendPerCustomer_CountingNonBuyersAsZero_IsOverEveryCustomer(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            "SELECT avg(coalesce(s, 0)) FROM customers c LEFT JOIN (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1) t USING (customer_id) WHERE c.acquisition_source = 'referral'");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT avg(coalesce(s, 0)) FROM customers c LEFT JOIN (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1) t USING (customer_id) WHERE c.acquisition_source = 'referral'", 6);
     }
 
     [Theory]
@@ -77,10 +66,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("On average, how many orders does a customer place, including customers without any orders?")]
     public async Task OrdersPerCustomer_OverTheWholeBase_IsOverEveryCustomer(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT (SELECT count(*) FROM transactions) * 1.0 / (SELECT count(*) FROM customers)");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT (SELECT count(*) FROM transactions) * 1.0 / (SELECT count(*) FROM customers)", 6);
     }
 
     [Theory]
@@ -89,11 +75,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("of customers with churn probability > 0.7, what % have made a purchase in the last 90 days")]
     public async Task ShareOfScoredCustomers_WhoBoughtInARange_KeepsTheRangeOnThePurchase(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            $"SELECT count(*) FILTER (WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {Last90})) * 1.0 / count(*) FROM customer_scores WHERE churn_probability > 0.7");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 9);
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FILTER (WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {Last90})) * 1.0 / count(*) FROM customer_scores WHERE churn_probability > 0.7", 9);
     }
 
     [Theory]
@@ -103,11 +85,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("among customers who came to us through referral, what share bought something in the last 30 days", "acquisition_source = 'referral'", Last30)]
     public async Task ShareOfAValuesCustomers_WhoBoughtInARange_IsOutOfThoseCustomers(string question, string whole, string range)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            $"SELECT count(*) FILTER (WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {range})) * 1.0 / count(*) FROM customers WHERE {whole}");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 9);
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FILTER (WHERE customer_id IN (SELECT customer_id FROM transactions WHERE {range})) * 1.0 / count(*) FROM customers WHERE {whole}", 9);
     }
 
     [Theory]
@@ -115,11 +93,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("London - among customers who bought something, what percentage bought more than once", "city = 'London'")]
     public async Task HeadingNamingAValue_ScopesTheBaseAndThePart(string question, string value)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            $"SELECT avg(CASE WHEN n > 1 THEN 1.0 ELSE 0 END) FROM (SELECT t.customer_id, count(*) AS n FROM transactions t JOIN customers c USING (customer_id) WHERE c.{value} GROUP BY 1)");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 9);
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT avg(CASE WHEN n > 1 THEN 1.0 ELSE 0 END) FROM (SELECT t.customer_id, count(*) AS n FROM transactions t JOIN customers c USING (customer_id) WHERE c.{value} GROUP BY 1)", 9);
     }
 
     [Theory]
@@ -127,11 +101,7 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("among users who were active in the past 30 days, how many sessions does each one have on average")]
     public async Task SessionsPerActiveCustomer_IsOverTheCustomersWithASessionInTheRange(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path,
-            $"SELECT avg(n) FROM (SELECT customer_id, count(DISTINCT session_id) AS n FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= {AsOf} GROUP BY 1)");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 6);
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT avg(n) FROM (SELECT customer_id, count(DISTINCT session_id) AS n FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= {AsOf} GROUP BY 1)", 6);
     }
 
     [Theory]
@@ -140,9 +110,6 @@ public sealed class PerCustomerFiguresStop42Tests(AnalyticsDatabase database) : 
     [InlineData("typically how many events occur per session")]
     public async Task EventsInASession_IsEventsPerSession(string question)
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
-
-        double truth = await RuleAnswers.TruthAsync(database.Path, "SELECT count(*) * 1.0 / count(DISTINCT session_id) FROM behavioral_events");
-        Assert.Equal(truth, RuleAnswers.Single(answer), 9);
+        await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT count(*) * 1.0 / count(DISTINCT session_id) FROM behavioral_events", 9);
     }
 }
