@@ -2601,12 +2601,12 @@ internal static partial class QuestionParser
                 times.Add(new RelativeTimeRange(TimeRangeKind.NamedHalf, half, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} of {year}")));
             });
 
-            // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1" and "Q2"; the dates say the year).
+            // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1 2026" and "Q2 2026", as "Q2 2026 vs Q3 2026" names them).
             if (times.Count(t => t.Kind == TimeRangeKind.NamedQuarter) == 2 && times.Where(t => t.Kind == TimeRangeKind.NamedQuarter).Select(t => t.Year).Distinct().Where(y => y != 0).ToList() is [int shared])
             {
                 for (int i = 0; i < times.Count; i++)
                 {
-                    times[i] = times[i].Kind == TimeRangeKind.NamedQuarter ? times[i] with { Year = shared, Phrase = string.Create(CultureInfo.InvariantCulture, $"Q{times[i].Amount}") } : times[i];
+                    times[i] = times[i].Kind == TimeRangeKind.NamedQuarter ? times[i] with { Year = shared, Phrase = string.Create(CultureInfo.InvariantCulture, $"Q{times[i].Amount} {shared}") } : times[i];
                 }
             }
         }

