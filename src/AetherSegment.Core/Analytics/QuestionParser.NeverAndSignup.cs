@@ -24,6 +24,11 @@ internal static partial class QuestionParser
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
+        if (ExclusivePurchase(lower, question) is { } exclusive)
+        {
+            return ParsedQuestion.Unplaced(exclusive);
+        }
+
         if (!parts && !negated && !joined)
         {
             return parsed;
