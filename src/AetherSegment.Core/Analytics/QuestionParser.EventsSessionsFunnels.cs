@@ -174,25 +174,6 @@ internal static partial class QuestionParser
         return text;
     }
 
-    /// <summary>
-    /// On the question as asked: a bracket that only says how ties are ordered ("(if any are level, their order between them
-    /// doesn't matter)", "(ties in any order)") changes no figure and is dropped.
-    /// </summary>
-    private static string TieNoteSaid(string question)
-    {
-        if (question.IndexOf('(', StringComparison.Ordinal) < 0
-            || (question.IndexOf("tie", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("level", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("equal", StringComparison.OrdinalIgnoreCase) < 0))
-        {
-            return question;
-        }
-
-        return TieNoteRegex().Replace(question, " ").Trim();
-    }
-
-    // "(if any are level, their order between them doesn't matter)", "(ties in any order)", "(any order for ties)".
-    [GeneratedRegex(@"\((?=[^()]*(?:ties?|tied|level|equal))(?=[^()]*(?:order|ordered|matter|matters))[^()]{0,120}\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex TieNoteRegex();
-
     // "how many sessions included a checkout start event": the event type said with "event" after it is the type, not a second
     // measure (events) beside the sessions counted.
     private static string DropEventNounOfSessions(string text, SemanticLayer layer)
