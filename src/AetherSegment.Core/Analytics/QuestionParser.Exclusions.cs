@@ -38,6 +38,13 @@ internal static partial class QuestionParser
         }
 
         string text = QuestionText.Normalize(question);
+
+        // "... in the last 30 days, what % also added to cart in that window": the second part says the range again (QuestionParser.EventsSessionsFunnels.cs).
+        if (SamePeriodSaid(text))
+        {
+            return parsed;
+        }
+
         List<RelativeTimeRange> all = [];
         string masked = ReadTimeRanges(text, all, quarters: true);
         List<(int Start, int End)> spans = masked.Length == text.Length ? RangeSpans(text, masked) : [];

@@ -12,7 +12,8 @@ internal static partial class QuestionParser
 {
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(question ?? "")), layer);
+        // "both counted over the last 30 days", "in those 7 days" (QuestionParser.EventsSessionsFunnels.cs).
+        question = HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(SameDaysSaidAsAsked(BothCountedSaid(question ?? "")))), layer);
         string asked = DropContext(LeadIns(question), layer);
         ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds);
 

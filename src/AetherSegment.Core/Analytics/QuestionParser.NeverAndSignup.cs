@@ -40,6 +40,12 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(disagree);
         }
 
+        // "of the sessions with <A>, what share also had <B>" (QuestionParser.EventsSessionsFunnels.cs).
+        if (query.Share && SessionsBaseReason(normalized, query) is { } sessionsBase)
+        {
+            return ParsedQuestion.Unplaced(sessionsBase);
+        }
+
         // "how many treated customers converted in the <campaign type> campaigns": a customer who converted in two of those
         // campaigns is one customer but two conversions; which is meant cannot be told unless each customer is said once.
         if (ReferenceEquals(query.Measure, layer.CustomerCount) && query.Dimension is null
@@ -178,6 +184,7 @@ internal static partial class QuestionParser
         if (query is { Time: { } time, SignupTime: false, ComparedTime: null, Statistic: null } && (ReferenceEquals(query.Measure, layer.CustomerCount) || query.Measure.Name == "buyers")
             && !query.Conditions.Any(c => c.Time is not null) && parts.Count >= 2 && WordIndexes(normalized, time.Phrase) is [int rangeAt] && rangeAt > parts[0]
             && !words.Any(w => w is "both" or "same" or "those" or "each" or "either")
+            && !SamePeriodSaid(normalized)
             && !AnyWord(words, rangeAt, words.Length, NegatingAfterRange)
             && (TwoVerbsWithoutNegation(words, verbs) || Enumerable.Range(0, parts.Count - 1).Any(i => AnyWord(words, parts[i], parts[i + 1], "and", "who", "also", "then", "with"))))
         {

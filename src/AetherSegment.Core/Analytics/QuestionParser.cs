@@ -232,6 +232,12 @@ internal static partial class QuestionParser
             return eventVerbs;
         }
 
+        // "how many times", events "logged", sessions with "at least one <event type> event" (QuestionParser.EventsSessionsFunnels.cs).
+        if (ReadEventsSaidOtherwise(question, layer, campaignNames, campaignIds) is { } eventsSaidOtherwise)
+        {
+            return eventsSaidOtherwise;
+        }
+
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
         ParsedQuestion before = Parse(question, layer, campaignNames, null, legacy: true);
@@ -344,7 +350,7 @@ internal static partial class QuestionParser
         EventWords eventWords = EventWords.None;
         if (!legacy)
         {
-            text = ReadEventWords(SameWindowSaid(text), out eventWords);
+            text = ReadEventWords(SameWindowSaid(SameDaysSaid(text)), out eventWords);
         }
 
         // A second range on the "never" part (QuestionParser.Ranges.cs).

@@ -11,7 +11,8 @@ namespace AetherSegment.Cli.Tests.Analytics;
 public sealed class HeldOutStop42Tests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
 {
     [Theory]
-    [InlineData("Funnel check: of the customers who viewed a product in the last 30 days, what % also added something to cart in that window?")]
+    // "Funnel check: ... what % also added something to cart in that window?" is answered at stop 43 out of the customers who
+    // viewed (EventsSessionsFunnelsStop43Tests); without "in that window" the range could be the base's only.
     [InlineData("of the customers who viewed a product in the last 30 days, what share also added something to cart?")]
     [InlineData("among people who searched this month, what percentage also added something to their cart?")]
     public async Task ShareOfCustomersWhoDidSomething_ReadOutOfRows_IsDeclined(string question) =>
