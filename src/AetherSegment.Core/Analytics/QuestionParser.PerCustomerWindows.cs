@@ -69,7 +69,8 @@ internal static partial class QuestionParser
             return text;
         }
 
-        string who = m.Groups["who"].Value;
+        // "shoppers", "people", "users": the customers counted.
+        string who = m.Groups["who"].Value == "buyers" ? "buyers" : "customers";
         string second = m.Groups["y"].Value.Trim();
         string tail = m.Groups["tail"].Success ? m.Groups["tail"].Value : " ";
         if (m.Groups["neg"].Success || NegatedSecondRegex().IsMatch(" " + second + " "))
@@ -78,12 +79,18 @@ internal static partial class QuestionParser
             return $" how many {who} {first} but {negated}{second} in that period{tail}";
         }
 
+        // "placed an order in that same 7 days": a purchase, as "bought something" reads it beside another condition.
+        second = SecondPurchaseSaidRegex().Replace(" " + second + " ", " bought something ").Trim();
         return $" how many {who} {first} and {second} {range.Value.Trim()}{tail}";
     }
 
     // A second condition said negated without "not" before its verb: "placed no order", "bought nothing", "without buying".
     [GeneratedRegex(@" (?:no|nothing|none|never|not|without|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.DidNotPattern + "|" + LanguageWords.HasNotPattern + @") ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NegatedSecondRegex();
+
+    // "placed an order", "made a purchase", "ordered something": a purchase.
+    [GeneratedRegex(@"^ (?:(?:also |then |actually )?(?:placed|made) (?:an|a|any|at least one) (?:order|purchase|transaction)|(?:also |then )?(?:ordered|purchased|bought) (?:something|anything))(?= $)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SecondPurchaseSaidRegex();
 
     // The base said first: "of the customers who", "among people that".
     [GeneratedRegex(@"^ (?:of|among|amongst|out of|for) (?:the |all the |all |those |our )?(?:customers|people|shoppers|buyers|users|clients) (?:who|that) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
