@@ -54,8 +54,10 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        // "had <A> and <B> events in the last 30 days": one verb (or none) over both parts, so the range is both's.
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => PurchaseVerbs.Contains(w) || EventVerbs.Contains(w)) <= 1)
+        // "had <A> and <B> events in the last 30 days": one verb (or none) over both parts, so the range is both's; "of the
+        // customers who <A> in the last 7 days, how many <B> in that same 7 days": the range said again for the second part
+        // (QuestionParser.PerCustomerWindows.cs).
+        if (BaseThenSameWindowRegex().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => PurchaseVerbs.Contains(w) || EventVerbs.Contains(w)) <= 1)
         {
             return parsed;
         }

@@ -240,7 +240,7 @@ internal static partial class QuestionParser
         }
 
         bool rowFilters = query.Filters.Any(f => layer.Dimension(f.Dimension)?.OnCustomers != true);
-        if (rowFilters && withRows is not null && sameRows is null)
+        if (rowFilters && withRows is not null && sameRows is null && !RowValuesSaidOnBoth(question, query, layer, withRows, of.Fact))
         {
             return ParsedQuestion.Unplaced($"\"{string.Join(", ", query.Filters.Where(f => layer.Dimension(f.Dimension)?.OnCustomers != true).Select(f => f.Phrase))}\" could pick the customers counted or only the {of.Label} totalled; ask one of them");
         }
