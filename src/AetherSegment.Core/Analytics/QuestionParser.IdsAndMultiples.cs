@@ -34,7 +34,7 @@ internal static partial class QuestionParser
 
         if (question.Contains("multiple", StringComparison.OrdinalIgnoreCase))
         {
-            // "UK vs Canada revenue this year - UK as a multiple of Canada": the heading says the measure and the range.
+            // "<A> vs <B> revenue this year - <A> as a multiple of <B>": the heading says the measure and the range.
             if (VersusThenMultipleRegex().Match(question) is { Success: true } said
                 && string.Equals(said.Groups["a"].Value.Trim(), said.Groups["a2"].Value.Trim(), StringComparison.OrdinalIgnoreCase)
                 && string.Equals(said.Groups["b"].Value.Trim(), said.Groups["b2"].Value.Trim().TrimEnd('?', '.', '!'), StringComparison.OrdinalIgnoreCase))
