@@ -368,6 +368,13 @@ internal static partial class QuestionParser
             }
 
             MeasureDefinition target = columns[key];
+            bool columnSaid = m.Groups["col"].Value.Contains('_', StringComparison.Ordinal) || key.Contains(' ', StringComparison.Ordinal);
+            if (!columnSaid && (!m.Value.Contains(" of ", StringComparison.OrdinalIgnoreCase) || layer.Measures.Any(o => !ReferenceEquals(o, target) && o.Synonyms.Contains(key))))
+            {
+                // "total revenue": a word of a measure, not a column named ("sum of quantity" is the column).
+                continue;
+            }
+
             string outside = text[..m.Index] + " " + text[(m.Index + m.Length)..];
             string padded = " " + QuestionText.Normalize(outside) + " ";
             bool named = target.Synonyms.Any(s => padded.Contains(" " + s + " ", StringComparison.Ordinal));
