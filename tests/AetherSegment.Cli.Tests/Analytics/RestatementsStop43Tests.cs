@@ -27,6 +27,13 @@ public sealed class RestatementsStop43Tests(AnalyticsDatabase database) : IClass
         await RuleAnswers.AssertGroupsAsync(database.Path, question, $"SELECT category, sum(order_value) FROM transactions WHERE {October2026} GROUP BY 1", precision: 2);
 
     [Theory]
+    // "total revenue" is the measure's word, not the campaign sends' revenue column summed.
+    [InlineData("Total revenue in October 2026 (1-31 October)")]
+    [InlineData("Total revenue (sum of order_value) in October 2026 (Oct 1 - Oct 31)")]
+    public async Task TotalRevenueSaidTwice_IsTheOrdersRevenue(string question) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT sum(order_value) FROM transactions WHERE {October2026}", precision: 2, nonZero: true);
+
+    [Theory]
     [InlineData("How many orders did UK customers place in Q3 2026 (July to September)?")]
     [InlineData("How many orders did UK customers place in Q3 2026?")]
     [InlineData("Orders from the UK in 2026 Q3 (1 July to 30 September)")]
