@@ -84,7 +84,7 @@ internal static partial class QuestionParser
         string read = ViewedInMediumSaid(question, layer);
         ParsedQuestion parsed = ParseWithinTimeLimit(
             (read, layer, campaignNames, campaignIds),
-            static s => Audit(s.read, RangeOnSeveralParts(s.read, s.layer, CartItemsRead(s.read, s.layer, s.campaignNames, s.campaignIds, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds))), s.layer));
+            static s => RestatementsRead(s.read, s.layer, s.campaignNames, s.campaignIds, Audit(s.read, RangeOnSeveralParts(s.read, s.layer, CartItemsRead(s.read, s.layer, s.campaignNames, s.campaignIds, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds))), s.layer)));
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
