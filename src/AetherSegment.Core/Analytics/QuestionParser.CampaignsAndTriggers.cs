@@ -116,6 +116,8 @@ internal static partial class QuestionParser
         {
             // "treatment conversions": conversions count the treatment group already.
             read = TreatmentConversionsRegex().Replace(read, "conversions");
+            // "the best conversion rate in its treatment group": the conversion rate is the treatment group's already.
+            read = read.Contains(" conversion rate ", StringComparison.Ordinal) ? InItsTreatmentGroupRegex().Replace(read, "") : read;
             read = ShareOfGroupConvertedRegex().Replace(read, m => $" treatment conversion rate of {m.Groups["x"].Value}");
         }
 
@@ -134,7 +136,8 @@ internal static partial class QuestionParser
         }
 
         ParsedQuestion parsed = Parse(read, layer, campaignNames, campaignIds, legacy: false);
-        return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { } query } && query.Measure.Fact == EntityKind.CampaignSends ? parsed : null;
+        return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { } query }
+            && (query.Measure.Fact == EntityKind.CampaignSends || query.Conditions.Any(c => c.Measure.Fact == EntityKind.CampaignSends)) ? parsed : null;
     }
 
     // "Of the treated customers who converted on X, how many have placed an order in the last 30 days?", "customers who
@@ -236,6 +239,9 @@ internal static partial class QuestionParser
     // "(of the) treated customers who converted on", "customers who converted in the treatment group of".
     [GeneratedRegex(@"(?<= )(?:(?:of|among|for) )?(?:the )?(?:(?<treated>treated|treatment group|treatment) )?(?<noun>customers|people|shoppers|ones) (?:(?:who|that) )?(?:have |had |has )?converted (?:(?<group>(?:in|within) the treatment group (?:of|for|in|on)) |(?:on|in|from|for|with|after|via|through) )(?:the )?", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ConvertedOnRegex();
+
+    [GeneratedRegex(@"(?<= )(?:in|of|for|among) (?:its|their|the) (?:treatment|treated) groups? (?=)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex InItsTreatmentGroupRegex();
 
     [GeneratedRegex(@"(?<= )(?:in |as )?(?:percent|percentage|a percentage|percentages)(?: please)? $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RateInPercentRegex();
