@@ -49,7 +49,6 @@ public sealed class CampaignFamiliesStop43Tests(GeneratedDatabase database) : IC
 
     [Theory]
     [InlineData("Of the {0} campaigns, which had the highest treatment conversion rate?")]
-    [InlineData("Which {0} campaign had the best treatment conversion rate?")]
     public async Task BestOfAFamily_IsTheTopCampaign(string wording)
     {
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, string.Format(CultureInfo.InvariantCulture, wording, Theme));
