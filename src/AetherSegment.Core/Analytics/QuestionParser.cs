@@ -204,6 +204,12 @@ internal static partial class QuestionParser
             return campaignMembership;
         }
 
+        // Campaign families, groups' sizes and conversions said in words (QuestionParser.CampaignsAndTriggers.cs).
+        if (ReadCampaignsAndTriggers(question, layer, campaignNames, campaignIds) is { } campaignsAndTriggers)
+        {
+            return campaignsAndTriggers;
+        }
+
         // A share whose whole has a condition of its own ("what percentage of customers with an abandoned cart are
         // exclusivity seekers"): read only where the rest of the parser declined (QuestionParser.SharesAndStatistics.cs).
         if (ReadConditionedWhole(question, layer, campaignNames, campaignIds, conditionRequired: false) is { } conditionedWhole)
@@ -2257,6 +2263,13 @@ internal static partial class QuestionParser
                     continue;
                 }
 
+                if (holding.Count > 1 && CampaignFamilySaid(text, noun.Index - part.Length + 1, part, plural: false, layer))
+                {
+                    // "each / which / any <part> campaign": every campaign whose name holds the part (QuestionParser.CampaignsAndTriggers.cs).
+                    text = PlaceCampaignFamily(text, noun.Index - part.Length, part, holding, campaign, placed);
+                    break;
+                }
+
                 if (holding.Count > 1)
                 {
                     holding.Sort(StringComparer.Ordinal);
@@ -2269,7 +2282,7 @@ internal static partial class QuestionParser
             }
         }
 
-        return text;
+        return ReadCampaignFamilies(text, layer, phrasing, campaign, placed);
     }
 
     // The campaign names as the parser reads them (normalized, padded, longest first), worked out once per list: the host
