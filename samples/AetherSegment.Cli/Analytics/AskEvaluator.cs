@@ -204,6 +204,12 @@ internal static partial class AskEvaluator
                 key = quarter;
             }
 
+            if (!expectedByKey.ContainsKey(key) && QuarterWithoutYear(key, expectedByKey.Keys, answer) is { } bare)
+            {
+                // Two quarters of one year labelled "Q1 2026", against a truth labelled "Q1".
+                key = bare;
+            }
+
             if (!expectedByKey.TryGetValue(key, out object? expected))
             {
                 return $"unexpected row {key}";
@@ -332,6 +338,23 @@ internal static partial class AskEvaluator
         List<string> matches = [.. keys.Where(k => k.Equals(year + "-" + q, StringComparison.OrdinalIgnoreCase) || k.Equals(q + " " + year, StringComparison.OrdinalIgnoreCase)
             || k.Equals(year + " " + q, StringComparison.OrdinalIgnoreCase) || (oneYear && k.Equals(q, StringComparison.OrdinalIgnoreCase)))];
         return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>
+    /// A period row labelled by its quarter and year ("Q1 2026"), when every row is of that year, against a truth that
+    /// labels the quarters alone ("Q1").
+    /// </summary>
+    private static string? QuarterWithoutYear(string key, IEnumerable<string> keys, AnalyticsAnswer answer)
+    {
+        if (answer.Columns[0] != "period" || key.Length != 7 || key[0] != 'Q' || key[2] != ' ')
+        {
+            return null;
+        }
+
+        string year = key[3..];
+        bool oneYear = answer.Rows.All(r => Key(r[answer.Columns[0]]) is { Length: 7 } k && k.EndsWith(" " + year, StringComparison.Ordinal));
+        string bare = key[..2];
+        return oneYear && keys.Contains(bare, StringComparer.OrdinalIgnoreCase) ? keys.First(k => k.Equals(bare, StringComparison.OrdinalIgnoreCase)) : null;
     }
 
     private static bool Same(object? expected, object? actual, double tolerance)

@@ -111,6 +111,23 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     }
 
     [Theory]
+    [InlineData("'Q' || CAST(quarter(transaction_date) AS VARCHAR)", 0)]
+    [InlineData("'Q' || CAST(quarter(transaction_date) AS VARCHAR) || ' 2026'", 0)]
+    [InlineData("'Q' || CAST(quarter(transaction_date) AS VARCHAR) || ' 2025'", 1)]
+    public async Task TwoQuartersOfAYear_MatchATruthWithOrWithoutTheYear(string key, int wrong)
+    {
+        // The first sets key "orders in Q1 vs Q2 2026" as 'Q1' and 'Q2', the 37th as 'Q2 2026'; answers say "Q1 2026".
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("time-periods", "orders in Q1 vs Q2 2026",
+            $"SELECT {key} AS period, count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2026-07-01' GROUP BY 1 ORDER BY 1");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 2", 0)]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) ASC LIMIT 2", 1)]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 3", 1)]

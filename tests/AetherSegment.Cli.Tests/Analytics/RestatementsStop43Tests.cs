@@ -1,3 +1,5 @@
+using AetherSegment.Analytics;
+
 namespace AetherSegment.Cli.Tests.Analytics;
 
 /// <summary>
