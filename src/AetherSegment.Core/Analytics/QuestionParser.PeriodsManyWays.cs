@@ -147,8 +147,10 @@ internal static partial class QuestionParser
             return new string('#', m.Length);
         }
 
-        // "since Jan 1st", "since the 1st of March": from the start of the latest such month.
-        times.Add(new RelativeTimeRange(TimeRangeKind.Since, MonthNumber(m.Groups["n"].Value), 0, phrase));
+        // "since Jan 1st", "since the 1st of March": from the start of the latest such month; "since the 1st of March 2026": that day.
+        int month = MonthNumber(m.Groups["n"].Value);
+        int year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : 0;
+        times.Add(new RelativeTimeRange(TimeRangeKind.Since, month, year, year == 0 ? phrase : string.Create(CultureInfo.InvariantCulture, $"since {year}-{month:00}-01")));
         return new string('#', m.Length);
     }
 
@@ -300,8 +302,9 @@ internal static partial class QuestionParser
     };
 
     // "since the start of the year", "since the beginning of this month", "since the 1st", "since Jan 1st", "since the 1st of
-    // March" (a day of a month other than the 1st, or with its year, is read by the spans).
-    [GeneratedRegex(@"(?<= )(?:ever )?since (?:(?:the )?(?:start|beginning) of (?:the |this )?(?:current )?(?<unit>year|month|quarter|week)|(?:the )?(?<first>1st|first|1)(?: of (?:the |this )?month)?(?: of (?<n>" + MonthNamePattern + @"))?|(?<n>" + MonthNamePattern + @") (?:the )?(?<first>1st|first|1))(?! 20\d\d)(?! of )(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // March", "since 1 March" (a day of a month other than the 1st, or with its year, is read by the spans: "since 1 January
+    // 2026" is not "since the 1st" beside "January 2026", stop 43).
+    [GeneratedRegex(@"(?<= )(?:ever )?since (?:(?:the )?(?:start|beginning) of (?:the |this )?(?:current )?(?<unit>year|month|quarter|week)|(?:the )?(?<first>1st|first|1)(?: of (?:the |this )?month| (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?)?|(?<n>" + MonthNamePattern + @") (?:the )?(?<first>1st|first|1)(?: (?<y>20\d\d))?)(?! 20\d\d)(?! of )(?! (?:" + MonthNamePattern + @") )(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SinceStartRegex();
 
     // "the last 6 complete months", "the past 4 full weeks", "the previous three whole months": whole calendar periods before
