@@ -81,10 +81,13 @@ internal static partial class QuestionParser
         }
 
         // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
-        string read = ViewedInMediumSaid(question, layer);
-        ParsedQuestion parsed = ParseWithinTimeLimit(
-            (read, layer, campaignNames, campaignIds),
-            static s => RestatementsRead(s.read, s.layer, s.campaignNames, s.campaignIds, Audit(s.read, RangeOnSeveralParts(s.read, s.layer, CartItemsRead(s.read, s.layer, s.campaignNames, s.campaignIds, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds))), s.layer)));
+        // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
+        string read = ViewedInMediumSaid(WeekConventionSaid(question), layer);
+        ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
+            ? ParsedQuestion.Unplaced(askBack)
+            : ParseWithinTimeLimit(
+                (read, layer, campaignNames, campaignIds),
+                static s => RestatementsRead(s.read, s.layer, s.campaignNames, s.campaignIds, Audit(s.read, RangeOnSeveralParts(s.read, s.layer, CartItemsRead(s.read, s.layer, s.campaignNames, s.campaignIds, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds))), s.layer)));
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
@@ -2602,7 +2605,7 @@ internal static partial class QuestionParser
     {
         if (quarters)
         {
-            text = ReadSpans(text, times);
+            text = ReadPeriodsAfterSpans(ReadSpans(ReadPeriodsBeforeSpans(text, times), times), times);
             // Each pattern only where the text holds a word every match of it contains (stop 42, parse speed).
             text = !(text.Contains(" q", StringComparison.Ordinal) || text.Contains("quarter", StringComparison.Ordinal)) ? text : Consume(text, QuarterRegex(), m =>
             {

@@ -58,6 +58,29 @@ internal enum TimeRangeKind
     /// or before the as-of).
     /// </summary>
     Since,
+
+    /// <summary>The last <c>Amount</c> whole calendar months before the as-of's month ("the last 6 complete months").</summary>
+    CompleteMonths,
+
+    /// <summary>The last <c>Amount</c> whole weeks (Monday to Sunday) before the as-of's week ("the past 4 full weeks").</summary>
+    CompleteWeeks,
+
+    /// <summary>January 1 of the year before the as-of's to the as-of's day a year before, included ("the same period last year" beside year to date).</summary>
+    YearToDateLastYear,
+
+    /// <summary>
+    /// Whole days said without a year ("Nov 1-7", "on November 27"): <see cref="RelativeTimeRange.From"/> and
+    /// <see cref="RelativeTimeRange.Until"/> in the year 2000 (or 2001 when the span crosses a year end), moved to the latest
+    /// such days that start on or before the as-of's day.
+    /// </summary>
+    DaySpanLatest,
+
+    /// <summary>
+    /// A named day ("Black Friday", "Christmas Day"): <c>Amount</c> is its code (see <see cref="RelativeTimeRange.NamedDayDate"/>),
+    /// <c>Year</c> its year, -1 for last year's, or 0 for this year's (<see cref="RelativeTimeRange.CurrentYear"/>) or else the
+    /// latest on or before the as-of's day; to the as-of's day with <see cref="RelativeTimeRange.ToAsOf"/> ("since Black Friday").
+    /// </summary>
+    NamedDay,
 }
 
 /// <summary>
@@ -82,6 +105,32 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
 
     /// <summary>The day after the last day of a <see cref="TimeRangeKind.DateSpan"/>.</summary>
     public DateOnly Until { get; init; }
+
+    /// <summary>Whether a <see cref="TimeRangeKind.NamedDay"/> is this year's ("Black Friday this year").</summary>
+    public bool CurrentYear { get; init; }
+
+    /// <summary>Whether a <see cref="TimeRangeKind.NamedDay"/> runs from that day to the as-of's day ("since Black Friday").</summary>
+    public bool ToAsOf { get; init; }
+
+    /// <summary>The date of a named day (0 Black Friday, 1 Cyber Monday, 2 Thanksgiving, 3 Christmas Eve, 4 Christmas Day, 5 Boxing Day, 6 New Year's Eve, 7 New Year's Day, 8 Valentine's Day, 9 Halloween) in a year: Thanksgiving is the fourth Thursday of November (US).</summary>
+    public static DateOnly NamedDayDate(int code, int year)
+    {
+        DateOnly november = new(year, 11, 1);
+        DateOnly thanksgiving = november.AddDays(((int)DayOfWeek.Thursday - (int)november.DayOfWeek + 7) % 7 + 21);
+        return code switch
+        {
+            0 => thanksgiving.AddDays(1),
+            1 => thanksgiving.AddDays(4),
+            2 => thanksgiving,
+            3 => new DateOnly(year, 12, 24),
+            4 => new DateOnly(year, 12, 25),
+            5 => new DateOnly(year, 12, 26),
+            6 => new DateOnly(year, 12, 31),
+            7 => new DateOnly(year, 1, 1),
+            8 => new DateOnly(year, 2, 14),
+            _ => new DateOnly(year, 10, 31),
+        };
+    }
 
     /// <summary>Resolves the range against an as-of instant.</summary>
     public (DateTimeOffset Start, DateTimeOffset End) Resolve(DateTimeOffset asOf)
@@ -134,6 +183,19 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
 
                 int sinceYear = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
                 return (new DateTimeOffset(sinceYear, Amount, 1, 0, 0, 0, TimeSpan.Zero), tomorrow);
+            case TimeRangeKind.CompleteMonths: return (firstOfMonth.AddMonths(-Amount), firstOfMonth);
+            case TimeRangeKind.CompleteWeeks: return (monday.AddDays(-7 * Amount), monday);
+            case TimeRangeKind.YearToDateLastYear: return (firstOfYear.AddYears(-1), tomorrow.AddYears(-1));
+            case TimeRangeKind.DaySpanLatest:
+                DateOnly asOfDay = DateOnly.FromDateTime(day.UtcDateTime);
+                int shift = asOfDay.Year - From.Year;
+                shift -= From.AddYears(shift) > asOfDay ? 1 : 0;
+                return (new DateTimeOffset(From.AddYears(shift).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(Until.AddYears(shift).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            case TimeRangeKind.NamedDay:
+                DateOnly today = DateOnly.FromDateTime(day.UtcDateTime);
+                int dayYear = Year > 0 ? Year : Year < 0 ? today.Year - 1 : CurrentYear || NamedDayDate(Amount, today.Year) <= today ? today.Year : today.Year - 1;
+                DateTimeOffset named = new(NamedDayDate(Amount, dayYear).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                return (named, ToAsOf ? tomorrow : named.AddDays(1));
             case TimeRangeKind.DateSpan:
                 return (new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(Until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             case TimeRangeKind.NamedMonth:
@@ -179,7 +241,14 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
                 : string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start.ToString(format, CultureInfo.InvariantCulture)} to {end.ToString(format, CultureInfo.InvariantCulture)} UTC, the end excluded)");
         }
 
-        return Kind == TimeRangeKind.DateSpan
+        if (end - start == TimeSpan.FromDays(1) && Kind is TimeRangeKind.DateSpan or TimeRangeKind.DaySpanLatest or TimeRangeKind.NamedDay)
+        {
+            return Kind == TimeRangeKind.DateSpan
+                ? string.Create(CultureInfo.InvariantCulture, $"on {start:yyyy-MM-dd} (the whole day, UTC)")
+                : string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd}, the whole day, UTC)");
+        }
+
+        return Kind is TimeRangeKind.DateSpan or TimeRangeKind.DaySpanLatest
             ? string.Create(CultureInfo.InvariantCulture, $"from {start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} (both days included)")
             : string.Create(CultureInfo.InvariantCulture, $"{Phrase} ({start:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd})");
     }
