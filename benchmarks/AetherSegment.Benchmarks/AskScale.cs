@@ -54,6 +54,20 @@ internal static class AskScale
             }
         }
 
+        // ASK_SCALE_DUMP=FILE writes each question's reading and compiled SQL with its parameters (one line each), so two
+        // builds can be compared for identical readings (a parse speed change must change none).
+        if (Environment.GetEnvironmentVariable("ASK_SCALE_DUMP") is { Length: > 0 } dump)
+        {
+            await using StreamWriter writer = new(dump);
+            foreach (string question in questions)
+            {
+                QuestionParser.ForgetRecentReadings();
+                ParsedQuestion parsed = QuestionParser.Parse(question, layer, campaigns);
+                CompiledQuery? compiledQuery = parsed.Query is { } query ? AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, query.Time?.Resolve(AsOf), 1000, out _) : null;
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new { question, parsed = parsed.ToString(), query = parsed.Query?.ToString(), partial = parsed.Partial?.ToString(), sql = compiledQuery?.Statement.Sql, parameters = compiledQuery?.Statement.Parameters.Select(p => p.ToString()).ToList() }));
+            }
+        }
+
         List<double> parseMicros = [];
         List<double> parseBytes = [];
         int compiled = 0;

@@ -103,6 +103,7 @@ internal static partial class QuestionParser
     {
         t_parses?.Clear();
         t_colloquial?.Clear();
+        t_readings?.Clear();
         QuestionText.ForgetRecent();
     }
 
@@ -134,7 +135,7 @@ internal static partial class QuestionParser
         }
     }
 
-    private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    private static ParsedQuestion ParseUnframedOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer));
         // "among customers with web sessions" said beside the sessions counted: a per-customer statistic or nothing
@@ -253,7 +254,7 @@ internal static partial class QuestionParser
         return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason, Partial = parsed.Partial } : parsed;
     }
 
-    private static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
+    private static ParsedQuestion ReadOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool legacy)
     {
         string normalized = QuestionText.Normalize(question);
         string text = legacy ? normalized : NoOrderSaid(Colloquial(ValueOfRegex().Replace(normalized, " value of ")));
@@ -2729,11 +2730,11 @@ internal static partial class QuestionParser
     [ThreadStatic]
     private static ColloquialMemo? t_colloquial;
 
-    /// <summary>The last four texts <see cref="Colloquial"/> rewrote, and what each became.</summary>
+    /// <summary>The last sixteen texts <see cref="Colloquial"/> rewrote, and what each became.</summary>
     private sealed class ColloquialMemo
     {
-        private readonly string[] _texts = new string[4];
-        private readonly string[] _rewritten = new string[4];
+        private readonly string[] _texts = new string[16];
+        private readonly string[] _rewritten = new string[16];
         private int _next;
 
         public string? Find(string text)

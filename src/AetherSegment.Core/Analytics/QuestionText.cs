@@ -31,11 +31,11 @@ internal static class QuestionText
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
-    /// <summary>The last eight texts normalized, and what each became.</summary>
+    /// <summary>The last sixteen texts normalized, and what each became.</summary>
     private sealed class NormalizeMemo
     {
-        private readonly string?[] _texts = new string?[8];
-        private readonly string?[] _normalized = new string?[8];
+        private readonly string?[] _texts = new string?[16];
+        private readonly string?[] _normalized = new string?[16];
         private int _next;
 
         public string? Find(string text)
