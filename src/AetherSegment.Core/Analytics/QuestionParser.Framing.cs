@@ -12,7 +12,7 @@ internal static partial class QuestionParser
 {
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        question = HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(question ?? "")), layer);
+        question = SizesRestatedSaid(HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(question ?? "")), layer), layer);
         string asked = DropContext(LeadIns(question), layer);
         ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds);
 
