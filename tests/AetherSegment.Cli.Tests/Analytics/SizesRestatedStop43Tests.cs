@@ -71,7 +71,7 @@ public sealed class SizesRestatedStop43Tests(AnalyticsDatabase database) : IClas
 
     [Theory]
     [InlineData("Average session length in seconds by device [session_duration_seconds, counting each session once]")]
-    [InlineData("average session duration per device (session_duration_seconds, each session once)")]
+    [InlineData("average session duration per device (session_duration_seconds, counting each session once)")]
     [InlineData("Average session length by device (session_duration_seconds)")]
     public async Task DurationRestatedByItsColumn_IsTheAverageSessionDuration(string question)
     {
