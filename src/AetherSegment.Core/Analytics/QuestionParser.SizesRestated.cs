@@ -73,7 +73,7 @@ internal static partial class QuestionParser
 
         if (RowsOfTableRegex().Match(body) is { Success: true } rows)
         {
-            // "(count each row in behavioral_events)": the count of the table's rows, which events and carts are.
+            // "(count each row in <events table>)": the count of the table's rows, which events and carts are.
             string table = rows.Groups["table"].Value;
             bool events = table == columns.EventsTable && (outside.Contains(" events ", StringComparison.Ordinal) || outside.Contains(" event ", StringComparison.Ordinal));
             bool carts = table == columns.CartsTable && (outside.Contains(" carts ", StringComparison.Ordinal) || outside.Contains(" cart ", StringComparison.Ordinal)) && !outside.Contains(" item", StringComparison.Ordinal);
@@ -192,7 +192,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^(?:where |with |i\.?e\.? |ie )?(?<col>[a-z][a-z0-9_]*) ?(?<op>>=|<=|=>|=<|==|>|<|=) ?(?<n>\d{1,6}(?:\.\d{1,3})?)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SizeComparisonRegex();
 
-    // "count each row in behavioral_events", "counting every row of <table>", "each row in <table> counted", "rows in <table>".
+    // "count each row in <events table>", "counting every row of <table>", "each row in <table> counted", "rows in <table>".
     [GeneratedRegex(@"^(?:(?:count|counting|counted) )?(?:each |every |all |the )?rows? (?:in|of|from) (?:the )?(?<table>[a-z][a-z0-9_]*)(?: table)?(?: (?:counted|once))*$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsOfTableRegex();
 
