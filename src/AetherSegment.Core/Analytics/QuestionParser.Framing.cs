@@ -13,8 +13,9 @@ internal static partial class QuestionParser
     private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         // "both counted over the last 30 days", "in those 7 days" (QuestionParser.EventsSessionsFunnels.cs); customer ids in a
-        // top N and "A as a multiple of B" (QuestionParser.IdsAndMultiples.cs).
-        question = HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(SameDaysSaidAsAsked(BothCountedSaid(IdsAndMultiplesSaid(question ?? ""))))), layer);
+        // top N and "A as a multiple of B" (QuestionParser.IdsAndMultiples.cs); sizes restated by their columns
+        // (QuestionParser.SizesRestated.cs).
+        question = SizesRestatedSaid(HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(SameDaysSaidAsAsked(BothCountedSaid(IdsAndMultiplesSaid(question ?? ""))))), layer), layer);
         string asked = DropContext(LeadIns(question), layer);
         ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds);
 
