@@ -103,7 +103,7 @@ public sealed class RestatementsStop43Tests(AnalyticsDatabase database) : IClass
         AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, question);
         List<string> months = await RuleAnswers.ColumnAsync(database.Path,
             "SELECT CAST(count(*) AS VARCHAR) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-06-01 00:00:00' AND transaction_date < TIMESTAMP '2026-11-01 00:00:00' GROUP BY date_trunc('month', transaction_date) ORDER BY date_trunc('month', transaction_date)");
-        Assert.Equal(months, answer.Rows.Select(r => Convert.ToString(r[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        Assert.Equal(months, answer.Rows.Select(r => Convert.ToString(r[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList());
     }
 
     [Theory]
