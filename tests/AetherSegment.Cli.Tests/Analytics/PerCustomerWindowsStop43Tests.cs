@@ -43,6 +43,14 @@ public sealed class PerCustomerWindowsStop43Tests(AnalyticsDatabase database) : 
         await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT (SELECT count(DISTINCT customer_id) FROM transactions WHERE {Last90}) * 1.0 / (SELECT count(*) FROM customers)", 9);
     }
 
+    [Fact]
+    public async Task ShareOfAllCustomers_WhoBoughtAtLeastOnce_InTheLast30Days()
+    {
+        // Stop 39 declined it (the buyers out of the buyers was computed then); now the whole is every customer.
+        await RuleAnswers.AssertValueAsync(database.Path, "What percentage of all customers bought at least once in the last 30 days?",
+            "SELECT (SELECT count(DISTINCT customer_id) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00') * 1.0 / (SELECT count(*) FROM customers)", 9);
+    }
+
     [Theory]
     [InlineData("For repeat buyers (2+ orders), how many days on average between their first and last purchase?")]
     [InlineData("On average, how many days pass between the first and last order of repeat customers?")]

@@ -115,8 +115,7 @@ public sealed class RestatementsStop43Tests(AnalyticsDatabase database) : IClass
     // A named span whose bracket is not whole months, or runs over the year's end.
     [InlineData("Bedroom revenue over summer 2026 (June 15 to August 15)")]
     [InlineData("Bedroom revenue over winter 2026 (December to February)")]
-    // "all dates" beside a range.
-    [InlineData("Revenue in October 2026, all dates")]
+    // ("Revenue in October 2026, all dates" is read as a breakdown by day since the periods' merge: every date shown.)
     public async Task ContradictingRestatement_IsNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 }
