@@ -17,6 +17,7 @@ internal static partial class QuestionParser
     private static readonly string[] OtherFactNouns = [" orders ", " order ", " purchases ", " transactions ", " events ", " sessions ", " carts "];
 
     private static readonly string[] SomeoneWords = [" who ", " whom ", " people ", " person ", " buyers ", " buyer ", " shoppers ", " shopper ", " users ", " user ",
+        " purchasers ", " purchaser ", " spenders ", " spender ", " visitors ", " visitor ", " subscribers ", " consumers ", " guests ", " patrons ", " individuals ", " persons ",
         " anyone ", " everyone ", " somebody ", " households ", " accounts ", " clients ", " audience ", " members ", " ones ", " those ", " them ", " they "];
 
     private static string? HeldOutStop43(string lower, string question, AnalyticsQuery query, SemanticLayer layer)
@@ -24,7 +25,7 @@ internal static partial class QuestionParser
         // "How many sessions had both a search and an add to cart?" (blind36): read as the sessions of each event type, one
         // row for each; "both" asks for the rows with each of them, one figure. "How many sessions had a search and an add to
         // cart" asks the same without "both".
-        if (query.Dimension is { } split && (lower.Contains("both", StringComparison.Ordinal) || (query.Measure.Name == "sessions" && SessionsHadRegex().IsMatch(QuestionText.Normalize(question))))
+        if (query.Dimension is { } split && (lower.Contains("both", StringComparison.Ordinal) || (query is { Share: false, Measure.Name: "sessions" } && SessionsHadRegex().IsMatch(QuestionText.Normalize(question))))
             && query.Filters.Any(f => (f.Dimension == split.Name || f.Dimension == split.Key) && f.Values.Count >= 2) && !SplitSaidRegex().IsMatch(QuestionText.Normalize(question)))
         {
             return $"{split.PluralLabel} named together asks for what had each of them, but I read each one apart (one row per {split.Label}); ask for one at a time, or for a breakdown \"by {split.Label}\"";

@@ -115,7 +115,8 @@ public sealed class AnalyticsServiceTests(AnalyticsDatabase database) : IClassFi
     }
 
     [Theory]
-    [InlineData("What will total revenue be in December 2026?", "2026-12-01 to 2026-12-31")]
+    // ("What will total revenue be in December 2026?" is declined by its "will" since stop 43, HeldOutStop43Tests.)
+    [InlineData("total revenue in December 2026", "2026-12-01 to 2026-12-31")]
     [InlineData("orders in January 2027", "2027-01-01 to 2027-01-31")]
     public async Task Ask_PeriodAfterTheLatestData_IsDeclinedAsAForecast(string question, string period)
     {
