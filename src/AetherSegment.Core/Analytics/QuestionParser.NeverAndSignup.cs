@@ -34,6 +34,11 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(heldOut);
         }
 
+        if (RedTeamRt3(lower, question, query, layer) is { } lastPurchase)
+        {
+            return ParsedQuestion.Unplaced(lastPurchase);
+        }
+
         if (!parts && !negated && !joined)
         {
             return parsed;
