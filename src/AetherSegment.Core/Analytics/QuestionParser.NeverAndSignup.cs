@@ -39,6 +39,11 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(lastPurchase);
         }
 
+        if (RedTeamRt2(lower, question, query) is { } countOf)
+        {
+            return ParsedQuestion.Unplaced(countOf);
+        }
+
         if (!parts && !negated && !joined)
         {
             return parsed;
