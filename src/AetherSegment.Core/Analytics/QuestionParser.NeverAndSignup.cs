@@ -34,6 +34,11 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(heldOut);
         }
 
+        if (RedTeamRt1(lower, question, query) is { } scope)
+        {
+            return ParsedQuestion.Unplaced(scope);
+        }
+
         if (!parts && !negated && !joined)
         {
             return parsed;
