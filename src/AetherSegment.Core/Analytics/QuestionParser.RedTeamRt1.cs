@@ -58,7 +58,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:from|in|across) (?:(?:just|only|exactly|more than|over|at least|at most|fewer than|less than|under|no more than) )?(?:a single|one|1|two|2|three|3|four|4|five|5|multiple|several|many|more) (?:different |distinct |separate )?(?:categories|category|product types|product type|countries|campaigns|campaign)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HowManyLevelsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:all (?:of )?(?:their|his|her|whose|the customer s) (?:orders|purchases)|every (?:order|purchase) (?:they|he|she) (?:placed|made))(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<!(?:across|over|from|of|in|on|with|for|among) )(?:all (?:of )?(?:their|his|her|whose) (?:orders|purchases)|every (?:order|purchase) (?:they|he|she) (?:placed|made))(?= (?:in|from|were|are|was|have been|being|for|of|on) )(?! in total)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AllTheirOrdersRegex();
 
     [GeneratedRegex(@"(?<= )(?:had|have|has|with|did|do|does|made|saw|contained|containing|contain|contains|who) (?:only|just|nothing but|exclusively) (?!(?:one|1|a single|once|twice|two|three|\d+)(?: |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
