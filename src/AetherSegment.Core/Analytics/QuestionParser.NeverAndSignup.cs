@@ -44,6 +44,11 @@ internal static partial class QuestionParser
             return ParsedQuestion.Unplaced(countOf);
         }
 
+        if (RedTeamRt1(lower, question, query) is { } scope)
+        {
+            return ParsedQuestion.Unplaced(scope);
+        }
+
         if (!parts && !negated && !joined)
         {
             return parsed;
