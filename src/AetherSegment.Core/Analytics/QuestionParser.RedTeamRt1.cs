@@ -61,6 +61,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?<!(?:across|over|from|of|in|on|with|for|among) )(?:all (?:of )?(?:their|his|her|whose) (?:orders|purchases)|every (?:order|purchase) (?:they|he|she) (?:placed|made))(?= (?:in|from|were|are|was|have been|being|for|of|on) )(?! in total)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AllTheirOrdersRegex();
 
-    [GeneratedRegex(@"(?<= )(?:had|have|has|with|did|do|does|made|saw|contained|containing|contain|contains|who) (?:only|just|nothing but|exclusively) (?!(?:one|1|a single|once|twice|two|three|\d+)(?: |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // Not an instruction that follows ("does a customer have? Only count customers with ...", blind9).
+    [GeneratedRegex(@"(?<= )(?:had|have|has|with|did|do|does|made|saw|contained|containing|contain|contains|who) (?:only|just|nothing but|exclusively) (?!(?:one|1|a single|once|twice|two|three|\d+|count|counting|counted|include|including|consider|considering|look|looking|use|using)(?: |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HadOnlyRegex();
 }

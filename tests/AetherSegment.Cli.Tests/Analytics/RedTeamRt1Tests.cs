@@ -34,6 +34,8 @@ public sealed class RedTeamRt1Tests(AnalyticsDatabase database) : IClassFixture<
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 
     [Theory]
+    // blind9: an instruction after the question ("Only count ...") is not "had only".
+    [InlineData("On average, how many browsing sessions does a customer have? Only count customers with at least one session.", "SELECT avg(n) FROM (SELECT customer_id, count(DISTINCT session_id) AS n FROM behavioral_events GROUP BY 1)")]
     [InlineData("How many customers have only one order?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(*) = 1)")]
     [InlineData("How many customers have just one order?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(*) = 1)")]
     [InlineData("How many customers bought from exactly 2 categories?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(DISTINCT category) = 2)")]
