@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -50,7 +51,7 @@ internal static partial class QuestionParser
 
         if (customersCounted && query.Dimension is null && query.Conditions.Count > 0
             && Array.Exists(OtherFactNouns, noun => normalized.Contains(noun, StringComparison.Ordinal))
-            && !layer.CustomerWords.Any(word => normalized.Contains(' ' + word + ' ', StringComparison.Ordinal) || normalized.Contains(' ' + LanguageWordsPlural(word) + ' ', StringComparison.Ordinal))
+            && !layer.CustomerWords.Any(word => normalized.Contains(' ' + word + ' ', StringComparison.Ordinal) || normalized.Contains(' ' + LanguageWords.Plural(word) + ' ', StringComparison.Ordinal))
             && !Array.Exists(SomeoneWords, word => normalized.Contains(word, StringComparison.Ordinal)))
         {
             return $"I read a number of {People(layer)}, but the question counts no {People(layer)}; ask \"how many orders ...\" with the amount in money (\"over $2,000\"), or \"how many {People(layer)} ...\"";
@@ -69,8 +70,6 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:each|per|by|split|broken|breakdown|respectively|separately|apiece|every)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SplitSaidRegex();
-
-    private static string LanguageWordsPlural(string word) => AetherSegment.Vocabulary.LanguageWords.Plural(word);
 
     [GeneratedRegex(@"(?<= )(?:will|going to|gonna)(?: (?:we|they|customers|people|it|there|be|our|the|revenue|sales|[a-z]+))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FutureRegex();

@@ -24,29 +24,11 @@ internal static partial class QuestionParser
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
-        if (ExclusivePurchase(lower, question) is { } exclusive)
+        // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
+        if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? RedTeamRt3(lower, question, query, layer)
+            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query)) is { } different)
         {
-            return ParsedQuestion.Unplaced(exclusive);
-        }
-
-        if (HeldOutStop43(lower, question, query, layer) is { } heldOut)
-        {
-            return ParsedQuestion.Unplaced(heldOut);
-        }
-
-        if (RedTeamRt3(lower, question, query, layer) is { } lastPurchase)
-        {
-            return ParsedQuestion.Unplaced(lastPurchase);
-        }
-
-        if (RedTeamRt2(lower, question, query) is { } countOf)
-        {
-            return ParsedQuestion.Unplaced(countOf);
-        }
-
-        if (RedTeamRt1(lower, question, query) is { } scope)
-        {
-            return ParsedQuestion.Unplaced(scope);
+            return ParsedQuestion.Unplaced(different);
         }
 
         if (!parts && !negated && !joined)
