@@ -30,13 +30,19 @@ internal static partial class QuestionParser
         if (text.Contains(" campaign", StringComparison.Ordinal) || text.Contains(" send ", StringComparison.Ordinal))
         {
             text = PastCampaignsRegex().Replace(text, "");
-            text = CampaignsSentInRegex().Replace(text, m => m.Groups["scope"].Success ? "" : "campaigns ");
+            bool campaignMeasure = SaysACampaignMeasure(text);
+            text = CampaignsSentInRegex().Replace(text, m => !m.Groups["scope"].Success ? "campaigns " : campaignMeasure ? "" : m.Value);
             text = EachValueCampaignRegex().Replace(text, "${v} campaigns by campaign");
             text = GotCampaignRegex().Replace(text, "received");
             text = ReceivedSendRegex().Replace(text, "campaign");
             text = InACampaignRegex().Replace(text, m => m.Groups["y"].Success ? "in " + m.Groups["y"].Value : "");
             text = PooledOverItsCampaignsRegex().Replace(text, "");
             text = ShowsTheMostRegex().Replace(text, "has");
+        }
+
+        if (text.Contains(" best", StringComparison.Ordinal) && text.Contains(" conver", StringComparison.Ordinal))
+        {
+            text = ConvertedBestRegex().Replace(text, "had the highest conversion rate");
         }
 
         if (text.Contains(" held out ", StringComparison.Ordinal))
@@ -339,6 +345,22 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:past|previous|prior|earlier|historical|historic) (?=campaigns? )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PastCampaignsRegex();
 
+    // "of the campaigns sent in 2026" is a scope that may be dropped only when the measure is itself one of the campaigns'
+    // (a conversion, an uplift, a send, attributed revenue); "revenue of campaigns sent this year" is not the store's revenue
+    // this year, so the words stay and the question is read (or declined) with them.
+    private static bool SaysACampaignMeasure(string text) =>
+        text.Contains(" conver", StringComparison.Ordinal) || text.Contains(" uplift", StringComparison.Ordinal)
+        || text.Contains(" lift", StringComparison.Ordinal) || text.Contains(" sends", StringComparison.Ordinal)
+        || text.Contains(" attributed", StringComparison.Ordinal) || text.Contains(" treatment", StringComparison.Ordinal)
+        || text.Contains(" treated", StringComparison.Ordinal) || text.Contains(" control", StringComparison.Ordinal)
+        || text.Contains(" holdout", StringComparison.Ordinal) || text.Contains(" held out", StringComparison.Ordinal)
+        || text.Contains(" recipients", StringComparison.Ordinal) || text.Contains(" received", StringComparison.Ordinal);
+
+    // "which country converted best": the best at converting is the highest rate, not the most conversions (the biggest
+    // country has the most of everything); "converted the most" stays a count.
+    [GeneratedRegex(@"(?<= )(?:converted|converts|convert|converting) (?:the )?best(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ConvertedBestRegex();
+
     // "conversion rate for campaigns sent in the last 90 days", "across all campaigns sent in 2026": the sends' range, the
     // campaigns a scope (not a breakdown by campaign); "revenue from campaigns sent in 2026" as "from campaigns in 2026".
     [GeneratedRegex(@"(?<= )(?:(?<scope>(?:for|across|over|in|among|(?<!(?:number|count|total) )of) (?:all )?(?:of )?(?:the |our )?)(?=campaigns ))?(?<!(?:how many|number of|count of|different|distinct|unique) )campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
@@ -365,7 +387,7 @@ internal static partial class QuestionParser
     private static partial Regex EachValueCampaignRegex();
 
     // "the biggest lift (..., pooled over its campaigns)": the measure over every campaign of the group already.
-    [GeneratedRegex(@"(?<= )pooled (?:over|across) (?:its|their|all|the|all its|all their) campaigns(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:pooled (?:over|across) (?:its|their|all|the|all its|all their)|(?:across|over) (?:all )?(?:of )?its) campaigns(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PooledOverItsCampaignsRegex();
 
     // "which trigger type shows the biggest lift": has.

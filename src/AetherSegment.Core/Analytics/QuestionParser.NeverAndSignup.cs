@@ -26,7 +26,7 @@ internal static partial class QuestionParser
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
         // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? RedTeamRt3(lower, question, query, layer)
-            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query)) is { } different)
+            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? LeadStop44(lower, question, query)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }
