@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
@@ -7,7 +8,9 @@ namespace AetherSegment.Analytics;
 /// of which every match of the rule's pattern holds; a rule whose anchors the text does not hold would match nothing and
 /// is skipped, so no reading changes. The check is made on the text as rewritten so far (a rewrite can bring a later
 /// rule's word), and only on an ASCII text: the patterns ignore case with .NET's case table, which folds a few non-ASCII
-/// letters onto ASCII ones (the Kelvin sign onto "k"), where an ordinal comparison would not.
+/// letters onto ASCII ones (the Kelvin sign onto "k"), where an ordinal comparison would not. Two look-ups over the
+/// lexicon that were made on every call are made once per layer: the filters of the campaign sends' values (a campaign
+/// family said is not one of them) and the words of each event type's phrases (a ratio's name made of them is dropped).
 /// </summary>
 internal static partial class QuestionParser
 {
@@ -70,4 +73,43 @@ internal static partial class QuestionParser
 
         return false;
     }
+
+    private static readonly ConditionalWeakTable<SemanticLayer, LexiconEntry[]> s_campaignSendFilters = new();
+
+    private static readonly ConditionalWeakTable<SemanticLayer, Dictionary<string, HashSet<string>>> s_ratioNameWords = new();
+
+    /// <summary>
+    /// The lexicon's filter entries on the campaign sends' own columns (a dimension not on the customers whose every column is
+    /// of the campaign sends), in the lexicon's order: the entries CampaignFamilySaid looks for in a family's words.
+    /// </summary>
+    private static LexiconEntry[] CampaignSendFilters(SemanticLayer layer) => s_campaignSendFilters.GetValue(layer, static l =>
+        [.. l.Lexicon.Entries.Where(e => e.Kind == LexiconKind.Filter && e.FilterDimension is { OnCustomers: false } read && read.Columns.Count > 0
+            && read.Columns.All(c => c.Fact == EntityKind.CampaignSends))]);
+
+    /// <summary>
+    /// The words of the phrases of the layer's single-value event type filters for one event type value (the words a ratio's
+    /// name may be made of, DropRatioName); empty for a value no such filter has.
+    /// </summary>
+    private static HashSet<string> RatioNameWords(SemanticLayer layer, string value)
+    {
+        Dictionary<string, HashSet<string>> byValue = s_ratioNameWords.GetValue(layer, static l =>
+        {
+            Dictionary<string, HashSet<string>> words = new(StringComparer.Ordinal);
+            foreach (LexiconEntry entry in EventWordsOf(l).SingleValueFilters)
+            {
+                if (!words.TryGetValue(entry.Values[0], out HashSet<string>? set))
+                {
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    words.Add(entry.Values[0], set);
+                }
+
+                set.UnionWith(entry.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            return words;
+        });
+        return byValue.TryGetValue(value, out HashSet<string>? found) ? found : EmptyWords;
+    }
+
+    private static readonly HashSet<string> EmptyWords = new(StringComparer.Ordinal);
 }
