@@ -18,7 +18,7 @@ namespace AetherSegment.Benchmarks;
 /// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [EVAL2.jsonl ...]
 /// The store is opened as given: point it at a copy of a shared database. ASK_SCALE_SQL=1 prints the SQL of the slow answers;
 /// ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler). ASK_SCALE_RUNS=N times N runs per question
-/// instead of 400 (a quicker look while working). The parse+compile line also gives the bytes allocated per question (the
+/// instead of 400 (a quicker look while working); ASK_SCALE_ALLOC=N lists the N questions that allocate the most. The parse+compile line also gives the bytes allocated per question (the
 /// same on any load, unlike the times) and the process CPU time of the timed runs.
 /// </summary>
 internal static class AskScale
@@ -99,6 +99,16 @@ internal static class AskScale
         foreach ((string question, double micros) in questions.Zip(parseMicros).Where(p => p.Second > 200).OrderByDescending(p => p.Second))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {micros,8:0.0} us  {question}"));
+        }
+
+        // ASK_SCALE_ALLOC=N lists the N questions that allocate the most per parse+compile (the same on any load, unlike the
+        // times: a loaded machine's slowest list is mostly the questions that waited for a core).
+        if (int.TryParse(Environment.GetEnvironmentVariable("ASK_SCALE_ALLOC"), NumberStyles.None, CultureInfo.InvariantCulture, out int most) && most > 0)
+        {
+            foreach ((string question, double bytes) in questions.Zip(parseBytes).OrderByDescending(p => p.Second).Take(most))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / 1024,8:0.0} KB  {question}"));
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse+compile: {questions.Count} questions ({compiled} compiled), per question mean us: median {Median(parseMicros):0.0}, p95 {Percentile(parseMicros, 0.95):0.0}, max {parseMicros.Max():0.0}; over 200 us: {parseMicros.Count(m => m > 200)}"));

@@ -31,10 +31,10 @@ internal static partial class QuestionParser
             return false;
         }
 
-        foreach (LexiconEntry entry in layer.Lexicon.Entries)
+        // The lexicon's filters of the campaign sends' own values, kept per layer (QuestionParser.ParseSpeedStop44.cs).
+        foreach (LexiconEntry entry in CampaignSendFilters(layer))
         {
-            if (entry.Kind == LexiconKind.Filter && entry.FilterDimension is { OnCustomers: false } read && read.Columns.Count > 0
-                && read.Columns.All(c => c.Fact == EntityKind.CampaignSends) && part.Contains(entry.Padded, StringComparison.Ordinal))
+            if (part.Contains(entry.Padded, StringComparison.Ordinal))
             {
                 return false;
             }

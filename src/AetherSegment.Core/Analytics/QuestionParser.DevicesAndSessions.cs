@@ -82,20 +82,21 @@ internal static partial class QuestionParser
     /// &lt;X&gt;" and "tried the &lt;X&gt; viewer" are the "&lt;X&gt; view" event type (before "viewed" is read as the product views),
     /// "ran a &lt;type&gt;" and "did a &lt;type&gt;" its events.
     /// </summary>
-    private static List<(Regex Pattern, string Replacement)> OtherEventTypesSaid(BusinessProfile profile)
+    private static List<(Regex Pattern, string Replacement, string[]? Anchors)> OtherEventTypesSaid(BusinessProfile profile)
     {
-        List<(Regex, string)> rules = [];
+        List<(Regex, string, string[]?)> rules = [];
         foreach (EventTypeEntry type in profile.Catalog.EventTypes.Where(e => e.Kind == EventTypeKind.Other))
         {
             string label = OtherEventLabel(type);
             string events = label + " events";
             if (MediumOf(label) is { } medium)
             {
-                rules.Add(ViewedInMediumRule(medium, events));
-                rules.Add((new Regex($@"\b(?:used|tried|tried out|opened|launched) (?:the |our |an? )?{medium} (?:viewer|feature|tool|mode)\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
+                (Regex viewed, string viewedAs) = ViewedInMediumRule(medium, events);
+                rules.Add((viewed, viewedAs, ViewedInMediumAnchors));
+                rules.Add((new Regex($@"\b(?:used|tried|tried out|opened|launched) (?:the |our |an? )?{medium} (?:viewer|feature|tool|mode)\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}", UsedToolAnchors));
             }
 
-            rules.Add((new Regex($@"\b(?:ran|run|did|done|performed|carried out) (?:an? |any |at least one )?{Regex.Escape(label)}s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}"));
+            rules.Add((new Regex($@"\b(?:ran|run|did|done|performed|carried out) (?:an? |any |at least one )?{Regex.Escape(label)}s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}", LabelAnchors(label)));
         }
 
         return rules;
@@ -114,14 +115,14 @@ internal static partial class QuestionParser
     /// Words said with event verbs that add nothing to them: "at least once" (any event is one or more; not a frequency such
     /// as "at least once a month"), "on the site".
     /// </summary>
-    private static List<(Regex Pattern, string Replacement)> Filler() =>
+    private static List<(Regex Pattern, string Replacement, string[]? Anchors)> Filler() =>
     [
-        (new Regex(@" at least once\b(?! (?:a|an|per|every|each|in a)\b)", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
+        (new Regex(@" at least once\b(?! (?:a|an|per|every|each|in a)\b)", StopFortyOneOptions, AnalyticsRegex.Timeout), "", AtLeastOnceAnchors),
         // "on the site or apps", "across our website and app" (stop 43, held out): every device, so no device at all; read
         // apart, "on the site" was dropped and "apps" kept, which counted the app devices only.
-        (new Regex(@" (?:on|across|in) (?:the |our )?(?:site|website|web)s? (?:or|and|and on|or on) (?:the |our )?(?:mobile )?apps?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
-        (new Regex(@" (?:on|across|in) (?:the |our )?(?:mobile )?apps? (?:or|and|and on|or on) (?:the |our )?(?:site|website|web)s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
-        (new Regex(@" (?:on|across) (?:the|our) site\b(?! (?:or|and) )", StopFortyOneOptions, AnalyticsRegex.Timeout), ""),
+        (new Regex(@" (?:on|across|in) (?:the |our )?(?:site|website|web)s? (?:or|and|and on|or on) (?:the |our )?(?:mobile )?apps?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), "", AppAnchors),
+        (new Regex(@" (?:on|across|in) (?:the |our )?(?:mobile )?apps? (?:or|and|and on|or on) (?:the |our )?(?:site|website|web)s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), "", AppAnchors),
+        (new Regex(@" (?:on|across) (?:the|our) site\b(?! (?:or|and) )", StopFortyOneOptions, AnalyticsRegex.Timeout), "", SiteAnchors),
     ];
 
     // "sessions that had activity in the last 24 hours", "browsing sessions with any activity": the sessions themselves.

@@ -27,8 +27,14 @@ internal static partial class QuestionParser
 
         EventVerbRules rules = s_eventVerbRules.GetValue(layer, static l => EventVerbRules.For(l.Profile));
         string rewritten = question;
-        foreach ((Regex pattern, string replacement) in rules.Rules)
+        // A rule whose anchors the text (as rewritten so far) does not hold matches nothing and is skipped (QuestionParser.ParseSpeedStop44.cs).
+        foreach ((Regex pattern, string replacement, string[]? anchors) in rules.Rules)
         {
+            if (!AnchorSaid(rewritten, anchors))
+            {
+                continue;
+            }
+
             rewritten = pattern.Replace(rewritten, replacement);
         }
 
@@ -223,18 +229,19 @@ internal static partial class QuestionParser
 
         private const string Owner = @"(?:the |their |a |his |her |our )?";
 
-        private EventVerbRules(List<(Regex Pattern, string Replacement)> rules) => Rules = rules;
+        private EventVerbRules(List<(Regex Pattern, string Replacement, string[]? Anchors)> rules) => Rules = rules;
 
-        public List<(Regex Pattern, string Replacement)> Rules { get; }
+        /// <summary>Each rule with its anchors: words one of which every match of the pattern holds (null: none known).</summary>
+        public List<(Regex Pattern, string Replacement, string[]? Anchors)> Rules { get; }
 
         public static EventVerbRules For(BusinessProfile profile)
         {
-            List<(Regex, string)> negated = [];
-            List<(Regex, string)> most = [];
-            List<(Regex, string)> positive = [];
+            List<(Regex, string, string[]?)> negated = [];
+            List<(Regex, string, string[]?)> most = [];
+            List<(Regex, string, string[]?)> positive = [];
             // Stop 41 (QuestionParser.DevicesAndSessions.cs): the other event types said as tools used, checks run, or
             // views in a medium ("viewed a product in <X>" is the "<X> view" event type, not the product views).
-            List<(Regex, string)> said = OtherEventTypesSaid(profile);
+            List<(Regex, string, string[]?)> said = OtherEventTypesSaid(profile);
             foreach (EventTypeKind kind in (EventTypeKind[])[EventTypeKind.Search, EventTypeKind.View, EventTypeKind.Cart, EventTypeKind.CartRemoval, EventTypeKind.Wishlist, EventTypeKind.Checkout])
             {
                 if (profile.Catalog.EventTypes.Where(e => e.Kind == kind).ToList() is not [{ } type])
@@ -244,22 +251,23 @@ internal static partial class QuestionParser
 
                 string events = (type.Label.Length > 0 ? type.Label : type.Name.Replace('_', ' ')) + " events";
                 (string? bare, string? past, string? participle) = Verbs(kind);
+                string[]? anchors = VerbAnchors(kind);
                 if (bare is not null)
                 {
-                    negated.Add((new Regex($@"\b{Negation} (?:{bare})\b", Options, AnalyticsRegex.Timeout), $"never had {events}"));
-                    negated.Add((new Regex($@"\bwithout (?:{participle})\b", Options, AnalyticsRegex.Timeout), $"never had {events}"));
+                    negated.Add((new Regex($@"\b{Negation} (?:{bare})\b", Options, AnalyticsRegex.Timeout), $"never had {events}", anchors));
+                    negated.Add((new Regex($@"\bwithout (?:{participle})\b", Options, AnalyticsRegex.Timeout), $"never had {events}", anchors));
                 }
 
                 if (past is not null)
                 {
                     // "the top 5 most wishlisted categories": the dimension by the events of the type.
-                    most.Add((new Regex($@"\bmost (?:{past}) (?=[a-z])", Options, AnalyticsRegex.Timeout), $"most {events} "));
-                    positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options, AnalyticsRegex.Timeout), $"had {events}"));
+                    most.Add((new Regex($@"\bmost (?:{past}) (?=[a-z])", Options, AnalyticsRegex.Timeout), $"most {events} ", anchors));
+                    positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options, AnalyticsRegex.Timeout), $"had {events}", anchors));
                     if (kind is EventTypeKind.Cart or EventTypeKind.Wishlist)
                     {
                         // "added a <product type> to their cart": the events about it.
                         string container = kind == EventTypeKind.Cart ? "(?:carts?|baskets?)" : "wish ?-?lists?";
-                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?[a-z][a-z ]{{0,40}}?) (?:to|in|into|on) {Owner}{container}\b", Options, AnalyticsRegex.Timeout), $"had {events} for ${{what}}"));
+                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?[a-z][a-z ]{{0,40}}?) (?:to|in|into|on) {Owner}{container}\b", Options, AnalyticsRegex.Timeout), $"had {events} for ${{what}}", anchors));
                     }
                 }
             }

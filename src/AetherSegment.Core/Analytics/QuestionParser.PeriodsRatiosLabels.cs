@@ -89,14 +89,9 @@ internal static partial class QuestionParser
             return text;
         }
 
-        HashSet<string> words = new(StringComparer.Ordinal);
-        foreach (LexiconEntry entry in EventWordsOf(layer).SingleValueFilters)
-        {
-            if (entry.Values[0] == numerator.Values[0] || entry.Values[0] == denominator.Values[0])
-            {
-                words.UnionWith(entry.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
+        // The words of the two types' phrases, kept per layer and type (QuestionParser.ParseSpeedStop44.cs).
+        HashSet<string> numeratorWords = RatioNameWords(layer, numerator.Values[0]);
+        HashSet<string> denominatorWords = RatioNameWords(layer, denominator.Values[0]);
 
         for (int at = text.IndexOf(" ratio ", StringComparison.Ordinal); at >= 0; at = text.IndexOf(" ratio ", at + 1, StringComparison.Ordinal))
         {
@@ -122,7 +117,7 @@ internal static partial class QuestionParser
                 {
                     joined = true;
                 }
-                else if (words.Contains(word))
+                else if (numeratorWords.Contains(word) || denominatorWords.Contains(word))
                 {
                     named++;
                 }

@@ -159,6 +159,13 @@ internal static partial class QuestionParser
         // "customers who have ordered": said as "customers who ordered" (the buyers), as the whole's count reads it.
         whole = HaveBeforePurchaseRegex().Replace(BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought"), " ").Trim();
         ParsedQuestion wholeRead = Parse($" how many {whole} ", layer, campaignNames, campaignIds);
+
+        // A whole that is not a count of customers answers nothing whatever the part: its part is not read (parse speed, stop 44).
+        if (wholeRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } wholeAsked } || AsCustomers(wholeAsked, layer) is null)
+        {
+            return null;
+        }
+
         ParsedQuestion partRead = Parse($" how many {whole} {part.Trim()} ", layer, campaignNames, campaignIds);
         if (partRead.Status != AnalyticsAnswerStatus.Answered && PartHasAnyRegex().IsMatch(" " + part.Trim() + " "))
         {
