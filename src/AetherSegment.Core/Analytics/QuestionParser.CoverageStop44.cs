@@ -31,7 +31,7 @@ internal static partial class QuestionParser
         // "hey, can you split ...": a greeting before the question.
         text = text.StartsWith(" h", StringComparison.Ordinal) || text.StartsWith("h", StringComparison.Ordinal) ? GreetingRegex().Replace(text, " ") : text;
 
-        // "how many customers have ever bought a sofa? just the number of people, not orders": people counted already.
+        // "how many customers have ever bought (a product)? just the number of people, not orders": people counted already.
         text = text.Contains(" not ", StringComparison.Ordinal) ? PeopleNotOrdersRegex().Replace(text, " ") : text;
 
         // "revenue by category (sum of order_value in transactions)": revenue said again.
@@ -46,7 +46,7 @@ internal static partial class QuestionParser
         // "customers whose average order is over $500": the average order value.
         text = text.Contains(" order ", StringComparison.Ordinal) ? AverageOrderIsRegex().Replace(text, "${a} order value") : text;
 
-        // "average bedroom spend per bedroom buyer": the value said again on the buyer is the buyers of that value.
+        // "average (category) spend per (category) buyer": the value said again on the buyer is the buyers of that value.
         text = text.Contains(" per ", StringComparison.Ordinal) ? SpendPerValueBuyerRegex().Replace(text, "${v} ${m} per ${b}") : text;
 
         // "average cart value of abandoned carts": every cart value is an abandoned cart's.
