@@ -33,7 +33,7 @@ internal static partial class QuestionParser
 
         // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? RedTeamRt3(lower, question, query, layer)
-            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query)) is { } different)
+            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }

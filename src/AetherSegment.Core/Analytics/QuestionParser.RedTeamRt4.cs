@@ -91,6 +91,31 @@ internal static partial class QuestionParser
     }
 
     /// <summary>
+    /// "average spend of customers in A" read as the average order value: the spend is said of the customers (each
+    /// customer's total), not of each order; declined with both readings.
+    /// </summary>
+    private static string? RedTeamRt4Spend(string lower, string question, AnalyticsQuery query, SemanticLayer layer)
+    {
+        if (query.Measure.Name != "average_order_value" || !lower.Contains("spend of", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string normalized = QuestionText.Normalize(question);
+        foreach (string noun in layer.CustomerWords.Append("buyers").Append("shoppers"))
+        {
+            string plural = noun.EndsWith('s') ? noun : noun + "s";
+            if (normalized.Contains(" spend of " + plural + " ", StringComparison.Ordinal) || normalized.Contains(" spend of the " + plural + " ", StringComparison.Ordinal)
+                || normalized.Contains(" spend of our " + plural + " ", StringComparison.Ordinal))
+            {
+                return $"\"spend of {plural}\" is said of each {noun}'s total, but I read the average order value; ask \"average spend per buyer\" (each buyer's total) or \"average order value\"";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// "A's revenue as a share of total revenue this year" read as the share of A's revenue that falls in the range: the
     /// whole is every value, not A over all time. Sets <paramref name="reread"/> when the range is said after the whole
     /// (A's share of all revenue in the range); a reason when the range is said before it; null otherwise.
@@ -131,6 +156,6 @@ internal static partial class QuestionParser
             return null;
         }
 
-        return $"the whole of the share is said as every value (\"{after.Trim()}\"), but I read the share of the part that falls in {range.Phrase} out of the part over all time; ask \"what share of total revenue {range.Phrase} came from ...\" or \"what share of ... revenue was {range.Phrase}\"";
+        return $"the whole of the share is said as every value (\"{after.Trim()}\"), but I read the share of the part that falls in {range.Phrase} out of the part over all time; ask \"what share of all {query.Measure.Label} {range.Phrase} came from ...\" or \"what share of ... {query.Measure.Label} was {range.Phrase}\"";
     }
 }

@@ -30,6 +30,9 @@ public sealed class RedTeamRt4Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("Canada revenue out of total revenue in 2025", "asks for a part out of a whole")]
     [InlineData("Office orders out of total orders this year", "asks for a part out of a whole")]
     [InlineData("Lighting revenue out of all revenue", "asks for a part out of a whole")]
+    // "average spend of customers" was the average order value.
+    [InlineData("Average spend of customers in Toronto", "is said of each customer's total")]
+    [InlineData("What is the average spend of our customers in Canada this year?", "is said of each customer's total")]
     public async Task ADifferentQuestion_IsDeclinedWithWhatWasRead(string question, string reason) =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, reason);
 
@@ -51,6 +54,7 @@ public sealed class RedTeamRt4Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("What percentage of Bedroom revenue this year came from the UK?", "SELECT sum(order_value) FILTER (WHERE c.country = 'United Kingdom') / sum(order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE category = 'Bedroom' AND transaction_date >= TIMESTAMP '2026-01-01 00:00:00'")]
     [InlineData("Revenue excluding the United States in 2025", "SELECT sum(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country <> 'United States' AND year(t.transaction_date) = 2025")]
     [InlineData("Total revenue from customers outside Canada this year", "SELECT sum(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country <> 'Canada' AND t.transaction_date >= TIMESTAMP '2026-01-01 00:00:00'")]
+    [InlineData("Average order value in Toronto", "SELECT avg(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE c.city = 'Toronto'")]
     [InlineData("Out of all customers, how many are in Canada?", "SELECT count(*) FROM customers WHERE country = 'Canada'")]
     public async Task TheKindsBeside_KeepTheirAnswers(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
