@@ -79,7 +79,7 @@ internal static partial class QuestionParser
             return ShareOfTimeWhole(normalized, query, out _);
         }
 
-        // "Canada revenue out of total revenue": the whole was dropped and the part alone answered.
+        // "A revenue out of total revenue": the whole was dropped and the part alone answered.
         if (query is { Share: false, Ratio: null, FilterRatio: null, ShareWhole: null }
             && WholeDropped.FirstOrDefault(word => normalized.Contains(word, StringComparison.Ordinal)) is { } dropped
             && !Array.Exists(CountAsked, word => lower.Contains(word, StringComparison.Ordinal)))
