@@ -24,9 +24,17 @@ internal static partial class QuestionParser
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
+        // Stop 44 red team (rt4): an exclusion read as a breakdown, and the whole of a share read as the part over all time.
+        if (RedTeamRt4Reread(lower, question, query) is { } reread)
+        {
+            parsed = parsed with { Query = reread };
+            query = reread;
+        }
+
         // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? RedTeamRt3(lower, question, query, layer)
-            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? LeadStop44(lower, question, query)) is { } different)
+            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
+            ?? LeadStop44(lower, question, query)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }
