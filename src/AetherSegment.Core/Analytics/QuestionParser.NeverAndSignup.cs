@@ -24,9 +24,16 @@ internal static partial class QuestionParser
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
+        // "give me the mobile share" of "events on mobile vs web": the group's share (QuestionParser.RatiosTwoNumbersSessions.cs).
+        if (GroupShareAsked(lower, query, layer) is { } groupShare)
+        {
+            query = groupShare;
+            parsed = parsed with { Query = groupShare };
+        }
+
         // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? RedTeamRt3(lower, question, query, layer)
-            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query)) is { } different)
+            ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? Ask51(lower, query, layer)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }
