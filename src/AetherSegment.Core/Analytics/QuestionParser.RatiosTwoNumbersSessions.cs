@@ -58,7 +58,7 @@ internal static partial class QuestionParser
 
         // "revenue this month vs last month - ratio of this month to last month": one value, the later period divided by the
         // earlier, was answered with the two figures.
-        if (ratio && query.ComparedTime is not null && PeriodRatioRegex().Match(normalized) is { Success: true } periodRatio)
+        if (ratio && query is { ComparedTime: not null, Ratio: null } && PeriodRatioRegex().Match(normalized) is { Success: true } periodRatio)
         {
             return $"\"{periodRatio.Value}\" asks for one period divided by the other, which I do not give yet; ask for the two figures (\"{query.Measure.Label} this month vs last month\") or the change in percent (\"{query.Measure.Label} growth this month vs last month\")";
         }
