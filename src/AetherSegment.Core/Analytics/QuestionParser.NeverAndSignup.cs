@@ -31,10 +31,17 @@ internal static partial class QuestionParser
             query = reread;
         }
 
+        // "give me the mobile share" of "events on mobile vs web": the group's share (QuestionParser.RatiosTwoNumbersSessions.cs).
+        if (GroupShareAsked(lower, query, layer) is { } groupShare)
+        {
+            query = groupShare;
+            parsed = parsed with { Query = groupShare };
+        }
+
         // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? RedTeamRt3(lower, question, query, layer)
             ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
-            ?? LeadStop44(lower, question, query)) is { } different)
+            ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }

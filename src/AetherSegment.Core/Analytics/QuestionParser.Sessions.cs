@@ -14,11 +14,12 @@ internal static partial class QuestionParser
     /// <param name="OncePerSession">Whether the question said each session is counted once.</param>
     /// <param name="Decline">Why the words cannot be read, or null.</param>
     /// <param name="Minutes">Whether the answer was asked "in minutes" (QuestionParser.SessionMinutes.cs).</param>
-    private sealed record SessionWords(NumericComparison? Length, bool Seconds, bool OncePerSession, string? Decline, bool Minutes = false)
+    /// <param name="PerEvent">Whether the average was said over the event rows (QuestionParser.RatiosTwoNumbersSessions.cs).</param>
+    private sealed record SessionWords(NumericComparison? Length, bool Seconds, bool OncePerSession, string? Decline, bool Minutes = false, bool PerEvent = false)
     {
         public static readonly SessionWords None = new(null, false, false, null);
 
-        public bool Said => Length is not null || Seconds || OncePerSession || Minutes;
+        public bool Said => Length is not null || Seconds || OncePerSession || Minutes || PerEvent;
     }
 
     // Reads and masks the session words; a duration needs a unit ("15 minutes"), so a bare number stays a comparison.
@@ -60,9 +61,11 @@ internal static partial class QuestionParser
         decline ??= seconds && minutes ? "ask for the session duration in seconds or in minutes, not both" : null;
         text = Consume(text, OncePerSessionRegex(), _ => once = true);
         text = ReadPerSession(text, ref once);
+        bool perEvent = false;
+        text = ReadPerEventRows(text, ref perEvent);
         // "distinct Android sessions": a count of sessions counts each once already.
         text = Consume(SessionActivitySaid(text), DistinctSessionsRegex(), _ => { });
-        words = new SessionWords(length, seconds, once, decline, minutes);
+        words = new SessionWords(length, seconds, once, decline, minutes, perEvent);
         return text;
     }
 

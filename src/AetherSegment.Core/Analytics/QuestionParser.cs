@@ -1048,6 +1048,8 @@ internal static partial class QuestionParser
         ParsedQuestion extended = Extend(layer, query, afterTime, compared, outer, share, dimensions.Count > 0, BuyerNounRegex().IsMatch(normalized), never, AsksForCustomers(normalized, layer) || LeadsWithCustomersWho(normalized, layer), members,
             plainCustomersWhole: !legacy && share && PlainCustomersWhole(afterTime, shareEnd, placed, measureAt, layer));
         extended = ApplySessionWords(layer, extended, sessionWords);
+        // "average session duration across events" or asked back (QuestionParser.RatiosTwoNumbersSessions.cs).
+        extended = legacy ? extended : SessionDurationCounted(layer, extended, sessionWords.PerEvent, sessionWords.OncePerSession, normalized);
         // "in at least 2 campaigns (either group)": the count is of either group already (QuestionParser.CustomersAndCampaigns.cs).
         extended = ApplyCampaignCount(layer, TreatedRevenue(layer, extended, treatmentSaid), campaignCount);
         campaignWords = campaignCount is { Arm: null } && campaignWords is { AllArms: true, NeverAny: false, Both.Count: 0, Arms.Count: 0 } ? CampaignWords.None : campaignWords;
@@ -2796,7 +2798,7 @@ internal static partial class QuestionParser
         text = YearBeforeNumberRegex().Replace(text, m => new string(' ', m.Length));
         text = AcrossTheirOrdersRegex().Replace(text, m => new string(' ', m.Length));
         text = SessionLengthSaidRegex().IsMatch(text) ? ForSessionsRegex().Replace(text, m => new string(' ', m.Length)) : text;
-        return RephraseOrdersAndCarts(RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(RephraseAlsoInGroup(text)))));
+        return RephraseRatiosTwoNumbers(RephraseOrdersAndCarts(RephraseCampaignsRangesSessions(RephraseCustomersAndCampaigns(RephraseCampaignGroups(RephraseAlsoInGroup(text))))));
     }
 
     // "in year 2025": the year, as "in 2025" says it.
