@@ -140,6 +140,13 @@ internal static partial class QuestionParser
             return null;
         }
 
+        // "never started checkout in that window", "never bought it then": the range said again after "never".
+        string after = normalized[neverAt..];
+        if (Array.Exists(SameRangeAgainWords, w => after.Contains(w, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         List<CustomerCondition> conditions = [.. query.Conditions];
         conditions[index] = conditions[index] with { AllTime = true };
         return query with { Conditions = conditions };
@@ -167,6 +174,9 @@ internal static partial class QuestionParser
         string kind = statistic.Kind == StatisticKind.Median ? "median" : "average";
         return $"the {kind} {what} per {layer.CustomerWords[^1]} over which {People(layer)}? Over the buyers only (ask \"... per {layer.CustomerWords[^1]}, only {People(layer)} who have bought\"), or over every {layer.CustomerWords[^1]}, those who never bought counting as zero (ask \"... counting {People(layer)} who never bought as zero\")? Say which";
     }
+
+    // Words after "never" that say the range again ("in that window", "in the same period", "then").
+    private static readonly string[] SameRangeAgainWords = [" that ", " same ", " then ", " those ", " it ", " window ", " period ", " during ", " range "];
 
     // Words that say every customer is the base (read and blanked by the rephrasing before the statistic).
     private static readonly string[] EveryoneSaidWords = ["zero", " 0", "$0", "non-buyer", "non buyer", "nonbuyer", "every customer", "everyone", "all customer", "whether or not",
