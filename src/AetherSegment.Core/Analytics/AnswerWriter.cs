@@ -235,7 +235,9 @@ internal static class AnswerWriter
         if (bought.Count > 0)
         {
             string list = bought.Count == 2 ? $"both {bought[0]} and {bought[1]}" : bought.Count > 2 ? "all of " + string.Join(", ", bought) : bought[0];
-            scope.Add(notBought.Count > 0 ? $"who bought {list} but not {string.Join(" or ", notBought)}" : $"who bought {list}");
+            // "never" after a base with a range is at any time (QuestionParser.BasesAndScopes.cs): said so.
+            string never = query.Conditions.Any(c => IsPurchase(c) && c is { Negated: true, AllTime: true }) ? $"never bought {string.Join(" or ", notBought)} (at any time)" : $"not {string.Join(" or ", notBought)}";
+            scope.Add(notBought.Count > 0 ? $"who bought {list} but {never}" : $"who bought {list}");
         }
         else if (notBought.Count > 0)
         {

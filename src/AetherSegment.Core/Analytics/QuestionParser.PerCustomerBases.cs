@@ -57,7 +57,8 @@ internal static partial class QuestionParser
             }
         }
 
-        return text;
+        // "(customers with any events)", "counting only customers that have events" (QuestionParser.BasesAndScopes.cs).
+        return RephraseEventBases(text);
     }
 
     // Whether a value said inside a base ("web" in "customers with web sessions") is said again outside it.

@@ -17,9 +17,7 @@ public sealed class HeldOutStop43Tests(AnalyticsDatabase database) : IClassFixtu
     // A count of customers where none was asked: "over 2,000" read as a number of orders per customer.
     [InlineData("Orders over 2,000 placed this year: how many?", "counts no customers")]
     [InlineData("How many orders were over 2000 this year?", "counts no customers")]
-    // A base said for an average per customer but not applied (every customer was the denominator).
-    [InlineData("Average number of behavioral events per customer who has any events", "limits the customers")]
-    [InlineData("Average number of events per customer, among customers with any events", "limits the customers")]
+    // A base said for an average per customer and now applied (stop 44): BasesAndScopesStop44Tests.
     // Two values of one level said together of sessions (blind36, training): one row per event type was given.
     [InlineData("How many sessions had both a search and an add_to_cart?", "named together")]
     [InlineData("How many sessions had a search and an add to cart?", "named together")]

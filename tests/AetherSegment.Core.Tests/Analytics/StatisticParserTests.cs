@@ -22,7 +22,7 @@ public sealed class StatisticParserTests
     [InlineData("On average, how many different categories has each buyer purchased from?", "Average", "distinct_category", true)]
     [InlineData("What's the most sessions any one customer has had?", "Maximum", "sessions", false)]
     [InlineData("Among customers who were in at least one campaign, how many campaigns were they in on average?", "Average", "campaign_count", true)]
-    [InlineData("median lifetime spend per customer", "Median", "revenue", false)]
+    [InlineData("median lifetime spend per customer (all customers, non-buyers included)", "Median", "revenue", false)]
     [InlineData("What is the median number of orders per buyer in the United States?", "Median", "orders", true)]
     [InlineData("lowest total spend of a customer who has bought something", "Minimum", "revenue", true)]
     public void Parse_StatisticOfEachCustomersTotal_ReadsKindMeasureAndBase(string question, string kind, string of, bool withRowsOnly)
