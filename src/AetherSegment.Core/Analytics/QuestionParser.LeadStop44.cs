@@ -13,7 +13,7 @@ internal static partial class QuestionParser
     private static string? LeadStop44(string lower, string question, AnalyticsQuery query)
     {
         if ((lower.Contains(" before ", StringComparison.Ordinal) || lower.Contains(" prior ", StringComparison.Ordinal) || lower.Contains(" earlier ", StringComparison.Ordinal))
-            && query.Time is not null && BeforeThatRegex().Match(QuestionText.Normalize(question)) is { Success: true } before)
+            && query.Time is not null && PurchasedBeforeThatRegex().Match(QuestionText.Normalize(question)) is { Success: true } before)
         {
             return $"\"{before.Value}\" is before the start of the time range, but I read both conditions in the range itself; ask for the two counts, as in \"how many customers bought in the last 180 days\" and \"how many customers ever bought\"";
         }
@@ -33,5 +33,5 @@ internal static partial class QuestionParser
     }
 
     [GeneratedRegex(@"(?<= )(?:(?:did|do|does|have|has|had) )?(?:buy|bought|purchase|purchased|order|ordered|shop|shopped|spend|spent|active|buying|purchasing|ordering)(?: [a-z]+){0,3} (?:before|prior to|earlier than) (?:that|then|this|it|those|these)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex BeforeThatRegex();
+    private static partial Regex PurchasedBeforeThatRegex();
 }
