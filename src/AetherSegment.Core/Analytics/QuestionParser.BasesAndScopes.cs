@@ -172,7 +172,7 @@ internal static partial class QuestionParser
 
         string what = statistic.Of.Format == MeasureFormat.Count ? "number of " + statistic.Of.Label : "total " + statistic.Of.Label;
         string kind = statistic.Kind == StatisticKind.Median ? "median" : "average";
-        return $"the {kind} {what} per {layer.CustomerWords[^1]} over which {People(layer)}? Over the buyers only (ask \"... per {layer.CustomerWords[^1]}, only {People(layer)} who have bought\"), or over every {layer.CustomerWords[^1]}, those who never bought counting as zero (ask \"... counting {People(layer)} who never bought as zero\")? Say which";
+        return $"the {kind} {what} per {layer.CustomerWords[^1]} over which {People(layer)}? Over the buyers only (ask \"... per {layer.CustomerWords[^1]}, only {People(layer)} who have bought\"), or over every {layer.CustomerWords[^1]}, those who never bought counting as zero (ask \"... per {layer.CustomerWords[^1]}, {People(layer)} who never bought counting as zero\")? Say which";
     }
 
     // Words after "never" that say the range again ("in that window", "in the same period", "then").

@@ -54,9 +54,9 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
     [InlineData("How many distinct browsing sessions had activity in the last 7 days?",
         "SELECT count(DISTINCT session_id) FROM behavioral_events WHERE " + Last7Days)]
     // Was declined (stop 36); each session is now placed by its start row.
-    [InlineData("average session duration last month",
+    [InlineData("average session duration last month, each session counted once",
         "SELECT avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND event_timestamp >= TIMESTAMP '2026-10-01' AND event_timestamp < TIMESTAMP '2026-11-01'")]
-    [InlineData("average session duration on ios in the last 30 days",
+    [InlineData("average session duration on ios in the last 30 days, each session counted once",
         "SELECT avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND device = 'ios' AND " + Last30Days)]
     public async Task Combined_MatchesSql(string question, string truth)
     {
@@ -83,7 +83,7 @@ public sealed class DevicesSessionsEventVerbsStop41Tests(AnalyticsDatabase datab
     [Fact]
     public async Task SessionDurationOverARange_SaysSessionsArePlacedByTheirStart()
     {
-        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "average session duration by device in the last 30 days");
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "average session duration per session by device in the last 30 days");
 
         Assert.Contains("each session placed by its start", answer.Restatement, StringComparison.Ordinal);
     }

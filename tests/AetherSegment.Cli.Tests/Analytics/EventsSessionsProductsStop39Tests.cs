@@ -60,7 +60,7 @@ public sealed class EventsSessionsProductsStop39Tests(AnalyticsDatabase database
     // Session durations in minutes and per session: each session once (on its start row).
     [InlineData("Average session length on iOS, in minutes", "SELECT avg(session_duration_seconds) / 60.0 FROM behavioral_events WHERE session_start AND device = 'ios'")]
     [InlineData("avg session length in minutes on android", "SELECT avg(session_duration_seconds) / 60.0 FROM behavioral_events WHERE session_start AND device = 'android'")]
-    [InlineData("what is the average session duration in minutes for customers in Canada",
+    [InlineData("what is the average session duration in minutes for customers in Canada, each session counted once",
         "SELECT avg(e.session_duration_seconds) / 60.0 FROM behavioral_events e JOIN customers c ON c.customer_id = e.customer_id WHERE e.session_start AND c.country = 'Canada'")]
     [InlineData("average session length on android, in seconds (per session)", "SELECT avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND device = 'android'")]
     [InlineData("mean session duration per session on web", "SELECT avg(session_duration_seconds) FROM behavioral_events WHERE session_start AND device = 'web'")]

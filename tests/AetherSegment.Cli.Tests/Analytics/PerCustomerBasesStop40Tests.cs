@@ -50,7 +50,7 @@ public sealed class PerCustomerBasesStop40Tests(AnalyticsDatabase database) : IC
     [Theory]
     [InlineData("Average number of orders per customer by acquisition source (all customers, non-buyers included)",
         "SELECT c.acquisition_source, (SELECT count(*) FROM transactions t JOIN customers k ON k.customer_id = t.customer_id WHERE k.acquisition_source = c.acquisition_source) / count(*) FROM customers c GROUP BY 1")]
-    [InlineData("Average session duration (seconds) by device", "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start GROUP BY 1")]
+    [InlineData("Average session duration (seconds) by device, each session counted once", "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start GROUP BY 1")]
     [InlineData("Average session duration by device (seconds, per session)", "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start GROUP BY 1")]
     [InlineData("avg session length per device (seconds)", "SELECT device, avg(session_duration_seconds) FROM behavioral_events WHERE session_start GROUP BY 1")]
     public async Task SaidBaseRows_MatchSql(string question, string truth)

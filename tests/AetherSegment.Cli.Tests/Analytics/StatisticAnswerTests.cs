@@ -26,8 +26,8 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
     [InlineData("What's the most sessions any one customer has had?", "SELECT max(n) FROM (SELECT customer_id, count(DISTINCT session_id) AS n FROM behavioral_events GROUP BY 1)")]
     [InlineData("Among customers who were in at least one campaign, how many campaigns were they in on average?", "SELECT avg(n) FROM (SELECT customer_id, count(DISTINCT campaign_id) AS n FROM campaign_history GROUP BY 1)")]
     // Per customer without "who bought": every customer, zero for those without orders.
-    [InlineData("median lifetime spend per customer", "SELECT median(coalesce(p.s, 0)) FROM customers c LEFT JOIN (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1) p ON p.customer_id = c.customer_id")]
-    [InlineData("median total revenue per customer for shoppers from paid search",
+    [InlineData("median lifetime spend per customer, customers who never bought counting as zero", "SELECT median(coalesce(p.s, 0)) FROM customers c LEFT JOIN (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1) p ON p.customer_id = c.customer_id")]
+    [InlineData("median total revenue per customer for shoppers from paid search, customers who never bought counting as zero",
         "SELECT median(coalesce(p.s, 0)) FROM customers c LEFT JOIN (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1) p ON p.customer_id = c.customer_id WHERE c.acquisition_source = 'paid_search'")]
     [InlineData("lowest total spend of a customer who has bought something", "SELECT min(s) FROM (SELECT customer_id, sum(order_value) AS s FROM transactions GROUP BY 1)")]
     // With a time range: each customer's total in the range, over the customers with rows in it.
@@ -35,7 +35,7 @@ public sealed class StatisticAnswerTests(AnalyticsDatabase database) : IClassFix
         "SELECT median(s) FROM (SELECT t.customer_id, sum(t.order_value) AS s FROM transactions t JOIN customers c ON c.customer_id = t.customer_id WHERE c.city = 'London' AND t." + Last90Days + " GROUP BY 1)")]
     [InlineData("On average, how many orders has each buying customer placed this year?", "SELECT avg(n) FROM (SELECT customer_id, count(*) AS n FROM transactions WHERE " + ThisYear + " GROUP BY 1)")]
     [InlineData("Highest number of orders placed by any one customer this year", "SELECT max(n) FROM (SELECT customer_id, count(*) AS n FROM transactions WHERE " + ThisYear + " GROUP BY 1)")]
-    [InlineData("median number of orders per customer in Canada this year",
+    [InlineData("median number of orders per customer in Canada this year, customers who never bought counting as zero",
         "SELECT median(coalesce(p.n, 0)) FROM customers c LEFT JOIN (SELECT customer_id, count(*) AS n FROM transactions WHERE " + ThisYear + " GROUP BY 1) p ON p.customer_id = c.customer_id WHERE c.country = 'Canada'")]
     // The customers with rows of another table: each buyer's own sessions (the ratio read all sessions over the buyers).
     [InlineData("average sessions per buyer",
