@@ -140,19 +140,49 @@ internal static partial class AskEvaluator
     /// </summary>
     internal static double RoundingTolerance(string truth)
     {
+        string sql = StringLiteralRegex().Replace(truth, "''");
         int? digits = null;
-        foreach (System.Text.RegularExpressions.Match match in RoundDigitsRegex().Matches(StringLiteralRegex().Replace(truth, "''")))
+        foreach (System.Text.RegularExpressions.Match match in RoundCallRegex().Matches(sql))
         {
-            int d = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            digits = digits is { } fewest ? Math.Min(fewest, d) : d;
+            if (RoundDigits(sql, match.Index + match.Length) is { } d)
+            {
+                digits = digits is { } fewest ? Math.Min(fewest, d) : d;
+            }
         }
 
         return digits is { } places ? 0.5 * Math.Pow(10, -places) : 0;
     }
 
-    // The digits argument of a round(…, N) call: a comma, the digits, and the call's closing bracket.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\bround\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*,\s*(\d+)\s*\)")]
-    private static partial System.Text.RegularExpressions.Regex RoundDigitsRegex();
+    // The digits argument of a round(…, N) call whose arguments start at <paramref name="start"/>: the last argument at the
+    // call's own depth, however deeply its first argument nests brackets (round(100.0 * (sum(year(x)) - 1), 2)).
+    private static int? RoundDigits(string sql, int start)
+    {
+        int depth = 0;
+        int lastComma = -1;
+        for (int i = start; i < sql.Length; i++)
+        {
+            switch (sql[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ',' when depth == 0:
+                    lastComma = i;
+                    break;
+                case ')' when depth > 0:
+                    depth--;
+                    break;
+                case ')':
+                    return lastComma >= 0 && int.TryParse(sql.AsSpan(lastComma + 1, i - lastComma - 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int d) ? d : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The start of a round( call; its arguments are read by RoundDigits.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\bround\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex RoundCallRegex();
 
     [System.Text.RegularExpressions.GeneratedRegex("'(?:[^']|'')*'")]
     private static partial System.Text.RegularExpressions.Regex StringLiteralRegex();

@@ -26,7 +26,10 @@ internal static partial class QuestionParser
             {
                 active = true;
                 explained |= m.Groups["any"].Success;
-                return m.Groups["who"].Success ? $" {m.Groups["who"].Value} who had any events " : " had any events ";
+                // "customers active (any behavioural event)": the customers who had one, not the events ("customers had any
+                // events" reads the events' count).
+                return m.Groups["who"].Success ? $" {m.Groups["who"].Value} who had any events "
+                    : m.Groups["any"].Success && PersonBeforeRegex().IsMatch(text.AsSpan(0, m.Index + 1)) ? " who had any events " : " had any events ";
             });
         }
 
@@ -102,6 +105,9 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )active (?<who>customers|users|shoppers|people)(?= )|(?<= )(?:were|was|have been|has been|had been|are|is|been|being|stayed) active(?<any>" + AnyEvent + @")?(?= )|(?<= )active(?<any>" + AnyEvent + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ActiveRegex();
+
+    [GeneratedRegex(@" (?:customers|users|shoppers|people|buyers|members) $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PersonBeforeRegex();
 
     [GeneratedRegex(@" (?:(?<have>have|has) )?(?:logged|generated|triggered)(?= (?:more than|over|at least|fewer than|less than|under|at most|exactly|no more than|no less than|between|\d))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LoggedCountRegex();

@@ -18,6 +18,14 @@ internal static partial class QuestionParser
             return $"\"{before.Value}\" is before the start of the time range, but I read both conditions in the range itself; ask for the two counts, as in \"how many customers bought in the last 180 days\" and \"how many customers ever bought\"";
         }
 
+        // "customers active (any behavioural event) in the last 24 hours" read as the events' count: the question's subject
+        // is a number of people, the reading counts rows of another fact.
+        if (query is { Ratio: null, Share: false, Dimension: null, Statistic: null } && query.Measure.Name is "events" or "sessions"
+            && PeopleFirstRegex().Match(QuestionText.Normalize(question)) is { Success: true } people)
+        {
+            return $"\"{people.Value.Trim()}\" asks for a number of people, but I read the {query.Measure.Label}; ask \"how many customers had any events ...\"";
+        }
+
         if (query is { Having: not null, Dimension: { } level } && lower.Contains(level.PluralLabel, StringComparison.Ordinal))
         {
             string normalized = QuestionText.Normalize(question);
@@ -31,6 +39,9 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    [GeneratedRegex(@"^ *(?:(?:the )?(?:number|count|total) of |how many |count (?:the )?)?(?:distinct |unique |different )?(?:customers|users|shoppers|people|visitors|buyers)(?= )(?! (?:events?|sessions?|visits?) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PeopleFirstRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:did|do|does|have|has|had) )?(?:buy|bought|purchase|purchased|order|ordered|shop|shopped|spend|spent|active|buying|purchasing|ordering)(?: [a-z]+){0,3} (?:before|prior to|earlier than) (?:that|then|this|it|those|these)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PurchasedBeforeThatRegex();

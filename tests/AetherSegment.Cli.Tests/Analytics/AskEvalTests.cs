@@ -201,6 +201,8 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     [InlineData("SELECT ROUND(100.0 * SUM(CASE WHEN a THEN 1 ELSE 0 END) / COUNT(*), 2), round(avg(y), 3) FROM t", 0.005)]
     [InlineData("SELECT avg(x) FROM t WHERE name = 'round(1, 2)x'", 0)]
     [InlineData("SELECT avg(x) FROM t", 0)]
+    // A first argument nesting brackets three deep (blind43: a growth in percent rounded to 2 places).
+    [InlineData("SELECT ROUND(100.0*(SUM(CASE WHEN year(d)=2025 THEN v ELSE 0 END)/SUM(CASE WHEN year(d)=2024 THEN v ELSE 0 END)-1),2) FROM t", 0.005)]
     public void RoundingTolerance_IsHalfAStepOfTheFewestDigits(string truth, double tolerance) =>
         Assert.Equal(tolerance, AskEvaluator.RoundingTolerance(truth), 12);
 

@@ -74,4 +74,23 @@ public sealed class LeadStop44Tests(AnalyticsDatabase database) : IClassFixture<
         double expected = await RuleAnswers.TruthAsync(database.Path, "SELECT avg(CASE WHEN converted THEN 1.0 ELSE 0.0 END) FILTER (WHERE \"group\" = 'treatment') - avg(CASE WHEN converted THEN 1.0 ELSE 0.0 END) FILTER (WHERE \"group\" = 'control') FROM campaign_history WHERE campaign_type = 'cross_sell'");
         Assert.Equal(expected, RuleAnswers.Single(answer), 6);
     }
+
+    [Theory]
+    // blind42 (held out, studied): "customers active (any behavioural event)" counted the events, not the customers.
+    [InlineData("Distinct customers active on the site (any behavioural event) in the last 24 hours")]
+    [InlineData("customers active (any behavioural event) in the last 24 hours")]
+    public async Task PeopleAskedButEventsRead_IsDeclined(string question) =>
+        await RuleAnswers.AssertDeclinedAsync(database.Path, question, "asks for a number of people");
+
+    [Theory]
+    [InlineData("number of customers with any event in the last 24 hours")]
+    [InlineData("How many distinct customers had an event in the last 24 hours")]
+    public async Task CustomersWithAnyEvent_CountsTheCustomers(string question) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question,
+            "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-11-19 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00'");
+
+    [Fact]
+    public async Task EventsInARange_KeepsItsAnswer() =>
+        await RuleAnswers.AssertValueAsync(database.Path, "How many events were logged in the last 24 hours?",
+            "SELECT count(*) FROM behavioral_events WHERE event_timestamp >= TIMESTAMP '2026-11-19 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00'");
 }
