@@ -54,7 +54,7 @@ internal static partial class QuestionParser
             return null;
         }
 
-        ParsedQuestion parsed = ParseUnframed(text, layer, campaignNames, campaignIds);
+        ParsedQuestion parsed = ParseUnframed(text, layer, campaignNames, campaignIds, reasonNeeded: false);
         if (parsed.Query is not { } query)
         {
             return null;

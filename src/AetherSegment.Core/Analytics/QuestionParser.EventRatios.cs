@@ -52,7 +52,7 @@ internal static partial class QuestionParser
                 }
 
                 rewritten = DropRatioName(rewritten, left.Entry, after.Entry, layer).TrimEnd() + " " + said + " ";
-                ParsedQuestion parsed = ParseUnframed(rewritten, layer, campaignNames, campaignIds);
+                ParsedQuestion parsed = ParseUnframed(rewritten, layer, campaignNames, campaignIds, reasonNeeded: false);
                 return parsed.Query is { } query && (query.Ratio is not null || query.FilterRatio is not null) && query.Dimension is null
                     ? parsed
                     : ParsedQuestion.Unplaced($"a ratio of {left.Entry.Phrase} to {after.Entry.Phrase}: ask as in \"ratio of {left.Entry.Phrase} to {after.Entry.Phrase} in the last 30 days\"");

@@ -28,7 +28,7 @@ internal static partial class QuestionParser
     }
 
     /// <summary>A question read with every reading tried in turn (after the framing words were taken off).</summary>
-    private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded = true)
     {
         ReadingMemo memo = t_readings ??= new ReadingMemo();
         if (memo.Find(ReadingStep.Unframed, question, layer, campaignNames, campaignIds) is { } known)
@@ -36,8 +36,14 @@ internal static partial class QuestionParser
             return known;
         }
 
-        ParsedQuestion parsed = ParseUnframedOnce(question, layer, campaignNames, campaignIds);
-        memo.Add(ReadingStep.Unframed, question, layer, campaignNames, campaignIds, parsed);
+        // Only the status wanted (stop 44): a declined reading without the golden file's reason (QuestionParser.ParseSpeedStop44.cs).
+        if (!reasonNeeded && memo.Find(ReadingStep.UnframedStatus, question, layer, campaignNames, campaignIds) is { } statusKnown)
+        {
+            return statusKnown;
+        }
+
+        ParsedQuestion parsed = ParseUnframedOnce(question, layer, campaignNames, campaignIds, reasonNeeded);
+        memo.Add(reasonNeeded || parsed.Status != AnalyticsAnswerStatus.Unanswerable ? ReadingStep.Unframed : ReadingStep.UnframedStatus, question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
 
@@ -46,6 +52,7 @@ internal static partial class QuestionParser
         Rules,
         Legacy,
         Unframed,
+        UnframedStatus,
     }
 
     /// <summary>

@@ -175,7 +175,7 @@ internal static partial class QuestionParser
 
             string rewritten = string.Concat(text.AsSpan(0, first.Start), new string(' ', r + " ratio".Length - first.Start), text.AsSpan(r + " ratio".Length));
             rewritten = rewritten.TrimEnd() + $" ratio of {a} to {b} ";
-            ParsedQuestion parsed = ParseUnframed(rewritten, layer, campaignNames, campaignIds);
+            ParsedQuestion parsed = ParseUnframed(rewritten, layer, campaignNames, campaignIds, reasonNeeded: false);
             return parsed.Query is { } query && (query.Ratio is not null || query.FilterRatio is not null) && query.Dimension is null
                 ? parsed
                 : ParsedQuestion.Unplaced($"a ratio of {a} to {b}: ask as in \"ratio of {a} to {b} in the last 30 days\"");

@@ -135,7 +135,7 @@ internal static partial class QuestionParser
         }
     }
 
-    private static ParsedQuestion ParseUnframedOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    private static ParsedQuestion ParseUnframedOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
     {
         question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer));
         // "among customers with web sessions" said beside the sessions counted: a per-customer statistic or nothing
@@ -250,6 +250,12 @@ internal static partial class QuestionParser
 
         // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
         // were read (the golden file's), with the new reading's reason as its detail.
+        // Only its status wanted (the caller reads the question again with every word): declined either way.
+        if (!reasonNeeded)
+        {
+            return parsed;
+        }
+
         ParsedQuestion before = Parse(question, layer, campaignNames, null, legacy: true);
         return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason, Partial = parsed.Partial } : parsed;
     }

@@ -78,4 +78,23 @@ public sealed class ParseSpeedStop44Tests
             ? $"{parsed.Status}|{parsed.Reason}|{reason}"
             : $"{parsed.Status}|{compiled.Statement.Sql}|{string.Join(";", compiled.Statement.Parameters.Select(p => p.ToString()))}";
     }
+
+    // A question declined with its lead-in dropped is read again with every word; the first reading keeps only its status
+    // (no reason read for it), and the same words asked after it read as they do from scratch.
+    [Theory]
+    [InlineData("Could you tell me which of our lamps is the prettiest?", "which of our lamps is the prettiest?")]
+    [InlineData("I'd like to know how many customers love our brand", "how many customers love our brand")]
+    public void Parse_DeclinedWithALeadIn_KeepsItsReasonAndTheBareQuestionsReading(string withLeadIn, string bare)
+    {
+        SemanticLayer layer = DemoSemanticLayer.Instance;
+        QuestionParser.ForgetRecentReadings();
+        ParsedQuestion fresh = QuestionParser.Parse(bare, layer);
+        QuestionParser.ForgetRecentReadings();
+        ParsedQuestion led = QuestionParser.Parse(withLeadIn, layer);
+        ParsedQuestion after = QuestionParser.Parse(bare, layer);
+
+        Assert.Equal(AnalyticsAnswerStatus.Unanswerable, led.Status);
+        Assert.False(string.IsNullOrEmpty(led.Reason));
+        Assert.Equal(fresh.ToString(), after.ToString());
+    }
 }
