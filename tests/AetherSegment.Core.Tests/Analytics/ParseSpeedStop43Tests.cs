@@ -45,8 +45,8 @@ public sealed class ParseSpeedStop43Tests
         }
     }
 
-    // What a reading comes to: its status and reasons, and the SQL it compiles to with its parameters.
-    private static string Reading(ParsedQuestion parsed, SemanticLayer layer)
+    // What a reading comes to: its status and reasons, and the SQL it compiles to with its parameters (also ParseSpeedStop44Tests).
+    internal static string Reading(ParsedQuestion parsed, SemanticLayer layer)
     {
         if (parsed.Query is not { } query)
         {

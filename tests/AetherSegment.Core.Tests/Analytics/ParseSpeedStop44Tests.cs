@@ -36,10 +36,10 @@ public sealed class ParseSpeedStop44Tests
     {
         SemanticLayer layer = DemoSemanticLayer.Instance;
         QuestionParser.ForgetRecentReadings();
-        string expected = Reading(QuestionParser.Parse(ascii, layer), layer);
+        string expected = ParseSpeedStop43Tests.Reading(QuestionParser.Parse(ascii, layer), layer);
         QuestionParser.ForgetRecentReadings();
 
-        Assert.Equal(expected, Reading(QuestionParser.Parse(folded, layer), layer));
+        Assert.Equal(expected, ParseSpeedStop43Tests.Reading(QuestionParser.Parse(folded, layer), layer));
     }
 
     [Fact]
@@ -62,21 +62,6 @@ public sealed class ParseSpeedStop44Tests
         ParsedQuestion parsed = QuestionParser.Parse("Of the sessions that contained an add_to_cart event, what share also contained a checkout_start event?", layer);
 
         Assert.Null(parsed.Query?.ShareWhole);
-    }
-
-    // What a reading comes to: its status and reasons, and the SQL it compiles to with its parameters.
-    private static string Reading(ParsedQuestion parsed, SemanticLayer layer)
-    {
-        if (parsed.Query is not { } query)
-        {
-            return $"{parsed.Status}|{parsed.Reason}|{parsed.Detail}";
-        }
-
-        DateTimeOffset asOf = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
-        CompiledQuery? compiled = AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, new AetherSegmentOptions(), query.Time?.Resolve(asOf), 1000, out string? reason);
-        return compiled is null
-            ? $"{parsed.Status}|{parsed.Reason}|{reason}"
-            : $"{parsed.Status}|{compiled.Statement.Sql}|{string.Join(";", compiled.Statement.Parameters.Select(p => p.ToString()))}";
     }
 
     // A question declined with its lead-in dropped is read again with every word; the first reading keeps only its status
