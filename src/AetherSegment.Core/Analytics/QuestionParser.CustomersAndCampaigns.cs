@@ -348,13 +348,10 @@ internal static partial class QuestionParser
     // "of the campaigns sent in 2026" is a scope that may be dropped only when the measure is itself one of the campaigns'
     // (a conversion, an uplift, a send, attributed revenue); "revenue of campaigns sent this year" is not the store's revenue
     // this year, so the words stay and the question is read (or declined) with them.
-    private static bool SaysACampaignMeasure(string text) =>
-        text.Contains(" conver", StringComparison.Ordinal) || text.Contains(" uplift", StringComparison.Ordinal)
-        || text.Contains(" lift", StringComparison.Ordinal) || text.Contains(" sends", StringComparison.Ordinal)
-        || text.Contains(" attributed", StringComparison.Ordinal) || text.Contains(" treatment", StringComparison.Ordinal)
-        || text.Contains(" treated", StringComparison.Ordinal) || text.Contains(" control", StringComparison.Ordinal)
-        || text.Contains(" holdout", StringComparison.Ordinal) || text.Contains(" held out", StringComparison.Ordinal)
-        || text.Contains(" recipients", StringComparison.Ordinal) || text.Contains(" received", StringComparison.Ordinal);
+    private static bool SaysACampaignMeasure(string text) => Array.Exists(CampaignMeasureWords, word => text.Contains(word, StringComparison.Ordinal));
+
+    private static readonly string[] CampaignMeasureWords = [" conver", " uplift", " lift", " sends", " attributed", " treatment", " treated", " control",
+        " holdout", " held out", " recipients", " received"];
 
     // "which country converted best": the best at converting is the highest rate, not the most conversions (the biggest
     // country has the most of everything); "converted the most" stays a count.

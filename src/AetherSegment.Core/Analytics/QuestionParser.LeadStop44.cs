@@ -10,6 +10,9 @@ namespace AetherSegment.Analytics;
 /// </content>
 internal static partial class QuestionParser
 {
+    // The words that ask for a number of the things named after them ("how many product types ...").
+    private static readonly string[] CountOfLeads = ["how many ", "number of ", "count of ", "count the "];
+
     private static string? LeadStop44(string lower, string question, AnalyticsQuery query)
     {
         if ((lower.Contains(" before ", StringComparison.Ordinal) || lower.Contains(" prior ", StringComparison.Ordinal) || lower.Contains(" earlier ", StringComparison.Ordinal))
@@ -30,8 +33,7 @@ internal static partial class QuestionParser
         {
             string normalized = QuestionText.Normalize(question);
             string plural = level.PluralLabel;
-            if (normalized.Contains("how many " + plural + ' ', StringComparison.Ordinal) || normalized.Contains("number of " + plural + ' ', StringComparison.Ordinal)
-                || normalized.Contains("count of " + plural + ' ', StringComparison.Ordinal) || normalized.Contains("count the " + plural + ' ', StringComparison.Ordinal))
+            if (Array.Exists(CountOfLeads, lead => normalized.Contains(lead + plural + ' ', StringComparison.Ordinal)))
             {
                 return $"\"how many {plural}\" asks for a number of {plural}, but I read the list of them with their {query.Measure.Label}; ask \"which {plural} ...\" for the list";
             }
