@@ -15,6 +15,10 @@ public sealed class RedTeamrt2Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("Customers who bought over 5 units of Bedding")]
     [InlineData("How many customers bought Lighting more than 3 times?")]
     [InlineData("How many customers bought Textiles at least 2 times?")]
+    // Stop 45 (lead): "more than once" and "N or more times" were answered from every order of the product's buyers.
+    [InlineData("how many customers bought Sofas more than once")]
+    [InlineData("how many customers ordered from Lighting 3 or more times")]
+    [InlineData("How many Canadian customers bought Bedding 2 or more times?")]
     public async Task ACountSaidOfAProduct_IsDeclinedWithWhatWasRead(string question) =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, "the count is said of");
 
@@ -25,6 +29,7 @@ public sealed class RedTeamrt2Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("How many units of Lighting did we sell in 2025?", "SELECT sum(quantity) FROM transactions WHERE category = 'Lighting' AND transaction_date >= TIMESTAMP '2025-01-01 00:00:00' AND transaction_date < TIMESTAMP '2026-01-01 00:00:00'")]
     [InlineData("How many orders included more than 2 units?", "SELECT count(*) FROM transactions WHERE quantity > 2")]
     [InlineData("How many customers ordered exactly twice?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(*) = 2)")]
+    [InlineData("How many customers in Canada bought more than once?", "SELECT count(*) FROM (SELECT t.customer_id FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Canada' GROUP BY 1 HAVING count(*) > 1)")]
     public async Task TheKindsBeside_KeepTheirAnswers(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth);
 }
