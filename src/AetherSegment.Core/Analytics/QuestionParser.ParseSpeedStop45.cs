@@ -1,11 +1,10 @@
 namespace AetherSegment.Analytics;
 
 /// <summary>
-/// Parse speed (stop 45): a declined reading's reason is the part of a reading read last. Which reading answers depends on
-/// the readings' status, query and partial query alone (no step looks at a reason), so a question is first read with no
-/// declined reading's golden-file reason, and read again for the reasons only when it is declined at the end. The whole
-/// and the part of a share, the first range of two and the other readings kept only when answered read their text the
-/// same way and never for its reason.
+/// Parse speed (stop 45): a declined reading's golden-file reason is read only by a caller that shows it. Which reading
+/// answers depends on the readings' status, query and partial query alone (no step looks at a reason), so the whole and
+/// the part of a share, the first range of two and the other readings kept only when answered read their text without
+/// it; a declined reading kept without it is given it, when a later caller needs it, without being read again.
 /// </summary>
 internal static partial class QuestionParser
 {
@@ -13,19 +12,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion ReadAnswered(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds) =>
         Read(question, layer, campaignNames, campaignIds, reasonNeeded: false);
 
-    /// <summary>
-    /// Every step of a reading (context, restatements, audits, the carts' items); with <paramref name="reasonNeeded"/>, a
-    /// question declined without the reasons is read again with them. The readings kept per thread make the second pass
-    /// mostly look-ups: the declined readings it reads again get their reason without being read again.
-    /// </summary>
-    private static ParsedQuestion ReadWithReasonLast(string read, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
-    {
-        ParsedQuestion parsed = ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded: false);
-        return reasonNeeded && parsed.Status == AnalyticsAnswerStatus.Unanswerable && parsed.Reason != AnalyticsRegex.TimedOutReason
-            ? ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded: true)
-            : parsed;
-    }
-
+    /// <summary>Every step of a reading: context, restatements, audits, the carts' items.</summary>
     private static ParsedQuestion ReadSteps(string read, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded) =>
         ParseWithinTimeLimit(
             (read, layer, campaignNames, campaignIds, reasonNeeded),

@@ -93,7 +93,7 @@ internal static partial class QuestionParser
         string read = ViewedInMediumSaid(WeekConventionSaid(question), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
-            : ReadWithReasonLast(read, layer, campaignNames, campaignIds, reasonNeeded);
+            : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
