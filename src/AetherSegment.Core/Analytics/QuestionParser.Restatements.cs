@@ -69,7 +69,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion again = Audit(said, RangeOnSeveralParts(said, layer, CartItemsRead(said, layer, campaignNames, campaignIds, ParseOnce(said, layer, campaignNames, campaignIds, reasonNeeded: false))), layer);
+        ParsedQuestion again = Audit(said, RangeOnSeveralParts(said, layer, CartItemsRead(said, layer, campaignNames, campaignIds, ParseOnce(said, layer, campaignNames, campaignIds))), layer);
         if (again is not { Status: AnalyticsAnswerStatus.Answered, Query: { } query })
         {
             return parsed;
