@@ -10,7 +10,7 @@ namespace AetherSegment.Analytics;
 /// </content>
 internal static partial class QuestionParser
 {
-    private static readonly string[] RedTeamRt2Cues = [" of ", "times", "twice", "once", "thrice"];
+    private static readonly string[] RedTeamRt2Cues = [" of ", "times", "twice"];
 
     private static string? RedTeamRt2(string lower, string question, AnalyticsQuery query)
     {
@@ -50,6 +50,6 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?:units?|items?|pieces?|orders?|purchases?|times?) (?:of |from |in )(?:the )?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CountOfBeforeRegex();
 
-    [GeneratedRegex(@"^(?: products| items)? (?:(?:more than|over|at least|fewer than|less than|under|exactly|above|below) )?(?:\d+ (?:or (?:more|fewer|less) )?times|twice|once|thrice)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?: products| items)? (?:(?:more than|over|at least|fewer than|less than|under|exactly|above|below) )?(?:\d+ times|twice|once|thrice)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TimesAfterRegex();
 }
