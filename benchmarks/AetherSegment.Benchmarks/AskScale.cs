@@ -18,7 +18,7 @@ namespace AetherSegment.Benchmarks;
 /// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [EVAL2.jsonl ...]
 /// The store is opened as given: point it at a copy of a shared database. ASK_SCALE_SQL=1 prints the SQL of the slow answers;
 /// ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler). ASK_SCALE_RUNS=N times N runs per question
-/// instead of 400 (a quicker look while working); ASK_SCALE_ALLOC=N lists the N questions that allocate the most. The parse+compile line also gives the bytes allocated per question (the
+/// instead of 400 (a quicker look while working); ASK_SCALE_ALLOC=N lists the N questions that allocate the most; ASK_SCALE_TIMES=FILE writes every question's time and allocations. The parse+compile line also gives the bytes allocated per question (the
 /// same on any load, unlike the times) and the process CPU time of the timed runs.
 /// </summary>
 internal static class AskScale
@@ -99,6 +99,13 @@ internal static class AskScale
         foreach ((string question, double micros) in questions.Zip(parseMicros).Where(p => p.Second > 200).OrderByDescending(p => p.Second))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {micros,8:0.0} us  {question}"));
+        }
+
+        // ASK_SCALE_TIMES=FILE writes each question's mean time and allocations per parse+compile (tab-separated), so runs of
+        // two builds can be compared question by question (beside an anchor question timed in the same run).
+        if (Environment.GetEnvironmentVariable("ASK_SCALE_TIMES") is { Length: > 0 } times)
+        {
+            await File.WriteAllLinesAsync(times, questions.Select((q, i) => string.Create(CultureInfo.InvariantCulture, $"{parseMicros[i]:0.0}\t{parseBytes[i] / 1024:0.0}\t{q}")));
         }
 
         // ASK_SCALE_ALLOC=N lists the N questions that allocate the most per parse+compile (the same on any load, unlike the
