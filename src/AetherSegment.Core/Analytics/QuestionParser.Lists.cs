@@ -9,8 +9,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrJoinRegex();
 
-    // Words that make "<value> or <value>" a choice between them, or ask for each of them.
-    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // Words that make "<value> or <value>" a choice between them, or ask for each of them; not a threshold said with them
+    // ("more than 500", "at least one", "3 or more", red team rt7).
+    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|(?<!(?:at|or) )(?:more|fewer|less|higher|lower|bigger|larger|smaller|better|worse)(?! than)|(?<!at )(?:most|least)|fewest|highest|lowest|biggest|largest|smallest|best|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrChoiceRegex();
 
     // "events from mobile (<member> + <member>)": a group word with its members said after it is the group, not a comparison of
