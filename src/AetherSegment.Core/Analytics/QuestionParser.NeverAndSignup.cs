@@ -30,6 +30,17 @@ internal static partial class QuestionParser
             return rowsOfPeople;
         }
 
+        // "Total revenue from <A> and <B>": one figure over the values listed (QuestionParser.RedTeamRt7.cs).
+        switch (OneFigureOfList(question, query, layer))
+        {
+            case ({ } total, _):
+                parsed = parsed with { Query = total };
+                query = total;
+                break;
+            case (_, { } declined):
+                return ParsedQuestion.Unplaced(declined);
+        }
+
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;

@@ -45,6 +45,35 @@ internal static partial class QuestionParser
             : ParsedQuestion.Unplaced(declined);
     }
 
+    // "Total revenue from <A> and <B>", "how many orders in total from <A> and <B>", "<A> and <B> combined": values listed
+    // with "and" were read as a comparison (one row each), but a word of one figure asks for the total over them. Over the
+    // rows (revenue, orders) or a customer attribute (a customer is in one place) the total is the one filter on either
+    // value; customers counted with a purchase of listed values could mean both or either, so that is declined. Kept when
+    // the question says a breakdown or a choice ("by", "per", "each", "vs", "which", ...). Null when not of that shape.
+    private static (AnalyticsQuery? Total, string? Declined) OneFigureOfList(string question, AnalyticsQuery query, SemanticLayer layer)
+    {
+        if (query is not { Dimension: { } level, Limit: null, Having: null, Ratio: null, Statistic: null, ComparedTime: null, FilterRatio: null, WithinGroups: false, PerPeriod: null }
+            || query.Filters.Count(f => !f.Negated && !f.Group && f.Values.Count >= 2 && (f.Dimension == level.Key || f.Dimension == level.Name)) != 1)
+        {
+            return (null, null);
+        }
+
+        string normalized = QuestionText.Normalize(question);
+        if (OneFigureRegex().Match(normalized) is not { Success: true } one || OrChoiceRegex().IsMatch(normalized)
+            || normalized.Contains(" by ", StringComparison.Ordinal) || normalized.Contains(" per ", StringComparison.Ordinal))
+        {
+            return (null, null);
+        }
+
+        QueryFilter listed = query.Filters.First(f => !f.Negated && !f.Group && f.Values.Count >= 2 && (f.Dimension == level.Key || f.Dimension == level.Name));
+        return level.OnCustomers || !CountsPeople(query, layer)
+            ? (query with { Dimension = null, Filters = [.. query.Filters.Select(f => ReferenceEquals(f, listed) ? f with { Group = true } : f)], Sort = AnalyticsSort.Default }, null)
+            : (null, $"\"{one.Value.Trim()}\" asks for one figure over {string.Join(" and ", listed.Values)}, but {People(layer)} with {string.Join(" and ", listed.Values)} could mean those with both or with either; ask \"... bought {string.Join(" or ", listed.Values)}\" for either, or \"... bought both ...\"");
+    }
+
+    [GeneratedRegex(@"(?<= )(?:in total|(?<!of )(?<!of the )total|combined|together|altogether|all together|in all|summed|added up)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OneFigureRegex();
+
     private static bool CountsPeople(AnalyticsQuery query, SemanticLayer layer) =>
         ReferenceEquals(query.Measure, layer.CustomerCount) || query.Measure.Name is "buyers" or "at_risk_customers" or "control_group" or "treatment_group" or "arm_customers";
 
