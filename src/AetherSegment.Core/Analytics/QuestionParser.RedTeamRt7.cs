@@ -86,6 +86,12 @@ internal static partial class QuestionParser
 
         string normalized = QuestionText.Normalize(question);
 
+        // "Among customers in <A> or <B>, what share have an abandoned cart" read as a share of the carts.
+        if (query is { Share: true } && query.Measure.Name is "orders" or "abandoned_carts" or "events" or "sessions" && PeopleBaseRegex().Match(normalized) is { Success: true } among)
+        {
+            return $"\"{among.Value.Trim()}\" asks for a share of {People(layer)}, but I read a share of the {query.Measure.Label}; ask as in \"what share of {People(layer)} in <a place> have at least one ...\"";
+        }
+
         // "how many distinct customers ... have an abandoned cart over 500" read as the carts (events and sessions: QuestionParser.LeadStop44.cs).
         return query is { Share: false, Dimension: null } && query.Measure.Name is "orders" or "abandoned_carts" or "carts_containing"
             && PeopleFirstRegex().Match(normalized) is { Success: true } people
@@ -97,6 +103,9 @@ internal static partial class QuestionParser
     // words, at most four words (values) before the noun, none of them a people noun, a verb or a clause word.
     [GeneratedRegex(@"^ *(?:(?:hey|hi|ok|okay|so|and|also|quick question|please|tell me|can you tell me|could you tell me) )*(?:what (?:is|was|s) )?(?:(?:the )?(?:total )?(?:number|count) of |how many |count (?:the |all )?)(?:(?:total|individual|single|separate|distinct|unique|different) )?(?:(?!(?:customers?|shoppers?|buyers?|people|clients?|users?|visitors?|who|that|which|were|was|are|is|did|do|does|have|has|had|with|from|by|in|of|placed|made|bought|purchased|ordered|per|each) )[a-z0-9&-]+ ){0,4}(?<noun>orders|transactions|purchases|abandoned carts|carts|abandoned baskets|baskets|events|sessions|visits|views|searches|clicks)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsFirstRegex();
+
+    [GeneratedRegex(@"^ *(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?:customers|shoppers|buyers|people|clients|users|visitors)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PeopleBaseRegex();
 
     [GeneratedRegex(@"(?<= )(?:customers|shoppers|buyers|people|clients|users|visitors)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PeopleNounRegex();
