@@ -230,7 +230,8 @@ internal static class AnswerWriter
     // "who bought both Tents and Sleeping Bags but not Stoves", "whose revenue for Tents is over $1,000.00".
     private static void AddConditions(AnalyticsQuery query, SemanticLayer layer, List<string> scope)
     {
-        List<string> bought = [.. query.Conditions.Where(c => IsPurchase(c) && !c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
+        // One purchase of either of two values ("bought <A> or <B>") is said with "or"; two purchases are "both" (red team rt7).
+        List<string> bought = [.. query.Conditions.Where(c => IsPurchase(c) && !c.Negated).Select(c => string.Join(" ", c.Filters.Select(f => string.Join(" or ", f.Values))))];
         List<string> notBought = [.. query.Conditions.Where(c => IsPurchase(c) && c.Negated).SelectMany(c => c.Filters.SelectMany(f => f.Values))];
         if (bought.Count > 0)
         {

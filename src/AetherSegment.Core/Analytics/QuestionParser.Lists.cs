@@ -9,9 +9,13 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrJoinRegex();
 
-    // Words that make "<value> or <value>" a choice between them, or ask for each of them.
-    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|more|most|fewer|fewest|less|least|higher|highest|lower|lowest|bigger|biggest|larger|largest|smaller|smallest|better|best|worse|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // Words that make "<value> or <value>" a choice between them, or ask for each of them; not a threshold said with them
+    // ("more than 500", "at least one", "3 or more", red team rt7).
+    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|(?<!(?:at|or) )(?:more|fewer|less|higher|lower|bigger|larger|smaller|better|worse)(?! than)|(?<!at )(?:most|least)|fewest|highest|lowest|biggest|largest|smallest|best|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrChoiceRegex();
+
+    [GeneratedRegex(@" (?:more|most|fewer|less|least|higher|lower|bigger|larger|smaller|greater|over|above|under|below) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ThresholdWordRegex();
 
     // "events from mobile (<member> + <member>)": a group word with its members said after it is the group, not a comparison of
     // the members; null when neither filter is a group holding the other's values.
@@ -31,7 +35,8 @@ internal static partial class QuestionParser
     // total, unless the question chooses between them ("which", "more", "each", "vs", "by", ...).
     private static void MarkPlusLists(string text, List<(QueryFilter Filter, int At)> placed)
     {
-        bool orIsOne = !OrChoiceRegex().IsMatch(text);
+        // A share keeps a threshold word as a choice (its whole loses the values otherwise, red team rt7).
+        bool orIsOne = !OrChoiceRegex().IsMatch(text) && !(ShareWordRegex().IsMatch(text) && ThresholdWordRegex().IsMatch(text));
         for (int i = 0; i < placed.Count; i++)
         {
             (QueryFilter first, int at) = placed[i];

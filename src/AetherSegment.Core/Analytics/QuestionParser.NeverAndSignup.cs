@@ -24,6 +24,23 @@ internal static partial class QuestionParser
         // A base and a second condition read apart (QuestionParser.BasesAndScopes.cs).
         parsed = BasesAndScopesRead(lower, question, parsed, query, layer);
         query = parsed.Query!;
+        // "how many <value> orders ... placed by customers in <a place>" read as the customers (QuestionParser.RedTeamRt7.cs).
+        if (RowsOfPeopleReread(question, query, layer) is { } rowsOfPeople)
+        {
+            return rowsOfPeople;
+        }
+
+        // "Total revenue from <A> and <B>": one figure over the values listed (QuestionParser.RedTeamRt7.cs).
+        switch (OneFigureOfList(question, query, layer))
+        {
+            case ({ } total, _):
+                parsed = parsed with { Query = total };
+                query = total;
+                break;
+            case (_, { } declined):
+                return ParsedQuestion.Unplaced(declined);
+        }
+
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;
@@ -44,7 +61,7 @@ internal static partial class QuestionParser
         // Readings found to answer a different question (stop 43: probing, the held-out sets, the red team), in that order.
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? BasesAndScopes(lower, query, layer) ?? RedTeamRt3(lower, question, query, layer)
             ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
-            ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query) ?? RedTeamRt5(query, layer) ?? RedTeamRt6(lower, question, query) ?? LeadStop45(question, query)) is { } different)
+            ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query) ?? RedTeamRt5(query, layer) ?? RedTeamRt6(lower, question, query) ?? LeadStop45(question, query) ?? RedTeamRt7(question, query, layer)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }

@@ -24,8 +24,8 @@ internal static partial class QuestionParser
             : ParsedQuestion.Unplaced("a count of orders or carts over an amount said of some customers: I could not read it without counting the customers instead; ask as in \"how many orders over $500 from customers in <a country>\"");
     }
 
-    // The question counts rows: "how many (individual) orders", "number of abandoned carts".
-    [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // The question counts rows: "how many (individual) orders", "number of abandoned carts", "how many <value> orders".
+    [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:(?!(?:customers?|shoppers?|buyers?|people|clients?|users?|who|that|which|were|was|are|did|have|has|with|from|by|in|of|placed|made|bought|purchased|ordered|over|above|worth) )[a-z0-9&-]+ ){0,3}(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsCountedRegex();
 
     // "... over $500 from UK customers", "... placed by customers in <a city>", "... that Canadian shoppers placed": a

@@ -182,9 +182,13 @@ internal static partial class QuestionParser
         // "of the customers with a churn probability above 0.7, what percentage ordered in the last 90 days": the range is the
         // part's purchase only (QuestionParser.PerCustomerFigures.cs).
         p = w.Time is null && p.Time is not null && TimedPart(w, p) is { } timed ? timed : p;
+
+        // "Of the customers who purchased anything this year, what percentage bought something from <A> this year": the part's
+        // purchase of <A> is a purchase too, so the whole's "purchased anything" is read into it (red team rt7); it adds one.
+        int refined = w.Conditions.Count(c => !p.Conditions.Any(d => SameCondition(c, d)) && p.Conditions.Any(d => Refines(d, c)));
         if (!Plain(w) || !Plain(p) || w.Time != p.Time || w.Conditions.Count + w.Filters.Count == 0 || (conditionRequired && w.Conditions.Count == 0)
-            || w.TimeOnConditions != p.TimeOnConditions || p.Conditions.Count + p.Filters.Count <= w.Conditions.Count + w.Filters.Count
-            || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d))))
+            || w.TimeOnConditions != p.TimeOnConditions || p.Conditions.Count + p.Filters.Count + refined <= w.Conditions.Count + w.Filters.Count
+            || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d) || Refines(d, c))))
         {
             return null;
         }
@@ -227,6 +231,12 @@ internal static partial class QuestionParser
 
     private static bool SameFilter(QueryFilter a, QueryFilter b) =>
         a.Dimension == b.Dimension && a.Negated == b.Negated && a.Values.SequenceEqual(b.Values, StringComparer.Ordinal);
+
+    // "bought something from <A> this year" is a case of "purchased anything this year": the same rows' measure over the same
+    // range, the general one with no value, amount or number said.
+    private static bool Refines(CustomerCondition specific, CustomerCondition general) =>
+        general is { Negated: false, Comparison: null, RowComparison: null, Filters.Count: 0 } && specific is { Negated: false, Comparison: null, RowComparison: null, Filters.Count: > 0 }
+        && specific.Measure.Name == general.Measure.Name && specific.Time == general.Time && specific.RowsRequired == general.RowsRequired;
 
     private static bool SameCondition(CustomerCondition a, CustomerCondition b) =>
         a.Measure.Name == b.Measure.Name && a.Negated == b.Negated && a.Comparison == b.Comparison && a.RowComparison == b.RowComparison
