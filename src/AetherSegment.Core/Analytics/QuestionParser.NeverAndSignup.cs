@@ -339,18 +339,39 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Conditions = conditions, TimeOnConditions = false, SignupTime = true } };
     }
 
-    // The range's own words right after the verb, with at most two words of joining between ("in the", "during").
+    // The range's own words right after the verb, with at most two words of joining between ("in the", "during"), or
+    // after the channel said with the verb ("acquired via <a source> this year": one or two words after "via").
     private static bool SaidRightAfter(string rest, string phrase)
     {
         string[] words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (int skip = 0; skip <= 2 && skip <= words.Length; skip++)
+        int channelWords = 0;
+        int limit = 2;
+        for (int skip = 0; skip <= limit && skip <= words.Length; skip++)
         {
             if (string.Join(' ', words.Skip(skip)).StartsWith(phrase, StringComparison.Ordinal))
             {
                 return true;
             }
 
-            if (skip < words.Length && words[skip] is not ("in" or "during" or "within" or "over" or "since" or "from" or "the"))
+            if (skip >= words.Length)
+            {
+                return false;
+            }
+
+            if (skip == 0 && words[0] is "via" or "through" or "thru")
+            {
+                channelWords = 2;
+                limit = 5;
+            }
+            else if (words[skip] is "in" or "during" or "within" or "over" or "since" or "from" or "the")
+            {
+                continue;
+            }
+            else if (channelWords > 0 && words[skip] is not ("and" or "or" or "but" or "who" or "that" or "which" or "with" or "how" or "whose"))
+            {
+                channelWords--;
+            }
+            else
             {
                 return false;
             }
