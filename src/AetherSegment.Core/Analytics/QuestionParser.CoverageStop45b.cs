@@ -6,7 +6,7 @@ namespace AetherSegment.Analytics;
 /// Wordings the unseen sets of stop 45 declined, said as the parser already reads them (cov56): a lead-in ("quick one:"),
 /// "already", "distinct" before a person noun with a qualifier ("distinct (country) customers"), "new customers acquired",
 /// "separate purchases", "stuff" and "products" after a value bought, "on file", "actually received", "sales value",
-/// "sessions started", "only campaigns sent", "ran a (event)", "(each session once)" on a session duration, "summed over all
+/// "only campaigns sent", "ran a (event)", "(each session once)" on a session duration, "summed over all
 /// their orders" after a spend, "combined value", "beat control by how many percentage points" (the uplift), "(treatment
 /// rate minus control rate)" after an uplift in conversion rate, the base of a per-customer count of one event type said
 /// as the customers who did it, "customers active in that window" beside events per customer, "per (qualified) buyer,
@@ -45,9 +45,6 @@ internal static partial class QuestionParser
 
         // "(category) sales value last year": the revenue.
         text = text.Contains(" value", StringComparison.Ordinal) ? SalesValueRegex().Replace(text, "revenue") : text;
-
-        // "share of sessions started in the last 30 days": the sessions (each starts once).
-        text = text.Contains("started", StringComparison.Ordinal) ? SessionsStartedRegex().Replace(text, " ") : text;
 
         // "(measure) by trigger type, only campaigns sent this year": for the campaigns sent then.
         text = text.Contains("only campaigns", StringComparison.Ordinal) ? OnlyCampaignsRegex().Replace(text, "for ") : text;
@@ -177,9 +174,6 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= )(?:sales|revenue) value(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SalesValueRegex();
-
-    [GeneratedRegex(@"(?<= sessions) (?:that |which )?(?:started|were started|began)(?= (?:in|on|during|over|from|since|this|last|yesterday|today) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex SessionsStartedRegex();
 
     [GeneratedRegex(@"(?<= )only (?=campaigns (?:sent|run|launched) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OnlyCampaignsRegex();
