@@ -322,7 +322,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion SignupRange(string normalized, ParsedQuestion parsed, AnalyticsQuery query, SemanticLayer layer)
     {
         if (query.Time is not { } time || query.SignupTime
-            || SignupRangeRegex().Matches(normalized).FirstOrDefault(m => SaidRightAfter(normalized[(m.Index + m.Length)..], time.Phrase)) is not { } said)
+            || SignupRangeRegex().Matches(normalized).FirstOrDefault(m => SaidRightAfter(normalized[(m.Index + m.Length)..], time.Phrase, ReferenceEquals(query.Measure, layer.CustomerCount))) is not { } said)
         {
             return parsed;
         }
@@ -340,8 +340,9 @@ internal static partial class QuestionParser
     }
 
     // The range's own words right after the verb, with at most two words of joining between ("in the", "during"), or
-    // after the channel said with the verb ("acquired via <a source> this year": one or two words after "via").
-    private static bool SaidRightAfter(string rest, string phrase)
+    // on a count of customers, after the channel said with the verb ("acquired via <a source> this year": one or two words
+    // after "via"; "revenue from customers who signed up via email last month" keeps the range on the revenue).
+    private static bool SaidRightAfter(string rest, string phrase, bool channel)
     {
         string[] words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int channelWords = 0;
@@ -358,7 +359,7 @@ internal static partial class QuestionParser
                 return false;
             }
 
-            if (skip == 0 && words[0] is "via" or "through" or "thru")
+            if (channel && skip == 0 && words[0] is "via" or "through" or "thru")
             {
                 channelWords = 2;
                 limit = 5;
