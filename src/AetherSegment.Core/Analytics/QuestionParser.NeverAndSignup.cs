@@ -339,7 +339,7 @@ internal static partial class QuestionParser
     private static ParsedQuestion SignupRange(string normalized, ParsedQuestion parsed, AnalyticsQuery query, SemanticLayer layer)
     {
         if (query.Time is not { } time || query.SignupTime
-            || SignupRangeRegex().Matches(normalized).FirstOrDefault(m => SaidRightAfter(normalized[(m.Index + m.Length)..], time.Phrase)) is not { } said)
+            || SignupRangeRegex().Matches(normalized).FirstOrDefault(m => SaidRightAfter(normalized[(m.Index + m.Length)..], time.Phrase, ReferenceEquals(query.Measure, layer.CustomerCount))) is not { } said)
         {
             return parsed;
         }
@@ -356,18 +356,40 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Conditions = conditions, TimeOnConditions = false, SignupTime = true } };
     }
 
-    // The range's own words right after the verb, with at most two words of joining between ("in the", "during").
-    private static bool SaidRightAfter(string rest, string phrase)
+    // The range's own words right after the verb, with at most two words of joining between ("in the", "during"), or
+    // on a count of customers, after the channel said with the verb ("acquired via <a source> this year": one or two words
+    // after "via"; "revenue from customers who signed up via email last month" keeps the range on the revenue).
+    private static bool SaidRightAfter(string rest, string phrase, bool channel)
     {
         string[] words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (int skip = 0; skip <= 2 && skip <= words.Length; skip++)
+        int channelWords = 0;
+        int limit = 2;
+        for (int skip = 0; skip <= limit && skip <= words.Length; skip++)
         {
             if (string.Join(' ', words.Skip(skip)).StartsWith(phrase, StringComparison.Ordinal))
             {
                 return true;
             }
 
-            if (skip < words.Length && words[skip] is not ("in" or "during" or "within" or "over" or "since" or "from" or "the"))
+            if (skip >= words.Length)
+            {
+                return false;
+            }
+
+            if (channel && skip == 0 && words[0] is "via" or "through" or "thru")
+            {
+                channelWords = 2;
+                limit = 5;
+            }
+            else if (words[skip] is "in" or "during" or "within" or "over" or "since" or "from" or "the")
+            {
+                continue;
+            }
+            else if (channelWords > 0 && words[skip] is not ("and" or "or" or "but" or "who" or "that" or "which" or "with" or "how" or "whose"))
+            {
+                channelWords--;
+            }
+            else
             {
                 return false;
             }

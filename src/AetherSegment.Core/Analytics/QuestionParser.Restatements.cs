@@ -45,6 +45,15 @@ internal static partial class QuestionParser
 
         /// <summary>"(for|on) orders placed in": a measure over the orders' values.</summary>
         OrderRows = 128,
+
+        /// <summary>"(orders, not people)": the count of orders.</summary>
+        Orders = 256,
+
+        /// <summary>"units = quantity, not order count": the units.</summary>
+        Units = 512,
+
+        /// <summary>"(count sessions, not events)": the count (or a share) of sessions.</summary>
+        Sessions = 1024,
     }
 
     /// <summary>
@@ -117,6 +126,11 @@ internal static partial class QuestionParser
         if (required.HasFlag(RestatedNeed.Percentage) && !query.Share && measure.Format is not (MeasureFormat.Percent or MeasureFormat.PercentagePoints))
         {
             return "\"percentage please\": I read no share or percentage in the rest of the question";
+        }
+
+        if (AsideDisagreement(measure, required) is { } aside)
+        {
+            return aside;
         }
 
         if (column is not null && !ReferenceEquals(measure, column) && !ReferenceEquals(query.Measure, layer.CustomerCount))
@@ -219,6 +233,7 @@ internal static partial class QuestionParser
         text = Dropped(text, lower.Contains("not", StringComparison.Ordinal) || lower.Contains("rather", StringComparison.Ordinal) || lower.Contains("instead", StringComparison.Ordinal) || lower.Contains("(by", StringComparison.Ordinal), ByNumberRegex(), RestatedNeed.Count, ref required);
         text = Dropped(text, lower.Contains("not", StringComparison.Ordinal) || lower.Contains("rather", StringComparison.Ordinal) || lower.Contains("instead", StringComparison.Ordinal), ByValueRegex(), RestatedNeed.Amount, ref required);
         text = Dropped(text, lower.Contains("usd", StringComparison.Ordinal) || lower.Contains("dollar", StringComparison.Ordinal) || lower.Contains("($)", StringComparison.Ordinal), InDollarsRegex(), RestatedNeed.Amount, ref required);
+        text = AsidesDropped(text, lower, ref required);
         if (lower.Contains("round", StringComparison.Ordinal) || lower.Contains("decimal", StringComparison.Ordinal))
         {
             // "rounded to 2 decimal places", "(rounded)": how the figure is written, which the answer writes anyway.
