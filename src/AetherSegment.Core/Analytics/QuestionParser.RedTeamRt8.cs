@@ -53,7 +53,10 @@ internal static partial class QuestionParser
                     int at = value.Length == 0 ? -1 : normalized.IndexOf(value, StringComparison.Ordinal);
                     if (at >= 0 && CountAfterValueRegex().Match(normalized[(at + value.Length)..]) is { Success: true } count)
                     {
-                        return $"\"{value}{count.Value}\" counts the {count.Groups["unit"].Value} of {filter.Phrase}, but I read {overall.Measure.Label} over everything the customers did, with {filter.Phrase} read apart; ask as in \"how many customers placed more than 2 orders of {filter.Phrase}\"";
+                        string unit = count.Groups["unit"].Value;
+                        string ask = unit.StartsWith("session", StringComparison.Ordinal) || unit.StartsWith("visit", StringComparison.Ordinal) ? ""
+                            : $"; ask as in \"how many customers placed more than 2 orders of {filter.Phrase}\"";
+                        return $"\"{value}{count.Value}\" counts the {unit} of {filter.Phrase}, but I read {overall.Measure.Label} over everything the customers did, with {filter.Phrase} read apart{ask}";
                     }
                 }
             }
