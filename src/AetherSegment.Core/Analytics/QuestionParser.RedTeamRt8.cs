@@ -27,11 +27,11 @@ internal static partial class QuestionParser
         }
 
         string normalized = QuestionText.Normalize(question);
-        return CountSaidOfValue(normalized, query) ?? NotSince(normalized, query, layer);
+        return CountSaidOfValue(normalized, query, layer) ?? NotSince(normalized, query, layer);
     }
 
     // A count of rows read over everything a customer did while the question says it of one value read elsewhere.
-    private static string? CountSaidOfValue(string normalized, AnalyticsQuery query)
+    private static string? CountSaidOfValue(string normalized, AnalyticsQuery query, SemanticLayer layer)
     {
         foreach (CustomerCondition overall in query.Conditions)
         {
@@ -46,7 +46,9 @@ internal static partial class QuestionParser
                 apart = query.Filters.Concat(apart);
             }
 
-            foreach (QueryFilter filter in apart)
+            // Only a value of the rows counted (what was bought or viewed), never an attribute of the customers ("buyers in
+            // <a country> with more than 5 orders" counts every order of those customers).
+            foreach (QueryFilter filter in apart.Where(f => layer.Dimension(f.Dimension) is { OnCustomers: false } d && d.Columns.Any(c => c.Fact == overall.Measure.Fact)))
             {
                 foreach (string value in filter.Values.Select(v => v.ToLowerInvariant()).Append(filter.Phrase.ToLowerInvariant()))
                 {

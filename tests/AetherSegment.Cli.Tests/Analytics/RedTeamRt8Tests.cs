@@ -29,6 +29,7 @@ public sealed class RedTeamRt8Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many customers in Canada bought Lighting in more than 2 orders", "SELECT count(*) FROM (SELECT t.customer_id FROM transactions t JOIN customers c USING (customer_id) WHERE t.category = 'Lighting' AND c.country = 'Canada' GROUP BY 1 HAVING count(*) > 2)")]
     [InlineData("how many customers who bought Lighting placed more than 2 orders", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING count(*) > 2) WHERE customer_id IN (SELECT customer_id FROM transactions WHERE category = 'Lighting')")]
     [InlineData("how many customers ordered more than once in November 2026", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-01' AND transaction_date < TIMESTAMP '2026-12-01' GROUP BY 1 HAVING count(*) > 1)")]
+    [InlineData("how many buyers in the United States with more than 5 orders", "SELECT count(*) FROM (SELECT t.customer_id FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States' GROUP BY 1 HAVING count(*) > 5)")]
     [InlineData("how many customers had more than 5 sessions", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events GROUP BY 1 HAVING count(DISTINCT session_id) > 5)")]
     public async Task NearbyWordings_KeepTheirAnswers(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth);
