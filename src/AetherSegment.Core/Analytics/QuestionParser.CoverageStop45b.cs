@@ -5,7 +5,7 @@ namespace AetherSegment.Analytics;
 /// <content>
 /// Wordings the unseen sets of stop 45 declined, said as the parser already reads them (cov56): a lead-in ("quick one:"),
 /// "already", "distinct" before a person noun with a qualifier ("distinct (country) customers"), "new customers acquired",
-/// "separate purchases", "stuff" and "products" after a value bought, "on file", "actually received", "sales value",
+/// "separate purchases", "stuff" and "products" after a value bought, "on file", "sales value",
 /// "only campaigns sent", "ran a (event)", "(each session once)" on a session duration, "summed over all
 /// their orders" after a spend, "combined value", "beat control by how many percentage points" (the uplift), "(treatment
 /// rate minus control rate)" after an uplift in conversion rate, the base of a per-customer count of one event type said
@@ -39,9 +39,6 @@ internal static partial class QuestionParser
 
         // "an abandoned cart on file": an abandoned cart.
         text = text.Contains("on file", StringComparison.Ordinal) ? OnFileRegex().Replace(text, " ") : text;
-
-        // "who actually received": who received.
-        text = text.Contains("actually", StringComparison.Ordinal) ? ActuallyBeforeVerbRegex().Replace(text, " ") : text;
 
         // "(category) sales value last year": the revenue.
         text = text.Contains(" value", StringComparison.Ordinal) ? SalesValueRegex().Replace(text, "revenue") : text;
@@ -168,9 +165,6 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"(?<= (?:cart|carts|order|orders|purchase|purchases) )on file(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OnFileRegex();
-
-    [GeneratedRegex(@"(?<= )actually (?=(?:received|got|bought|purchased|converted|ordered|placed|made|spent|were|was) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex ActuallyBeforeVerbRegex();
 
     [GeneratedRegex(@"(?<= )(?:sales|revenue) value(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SalesValueRegex();
