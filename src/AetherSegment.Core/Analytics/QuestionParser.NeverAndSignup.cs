@@ -172,6 +172,11 @@ internal static partial class QuestionParser
             return $"a share out of the {People(layer)} who did something, but I read it out of all {query.Measure.Label}; ask for the two counts, as in \"how many {People(layer)} ...\"";
         }
 
+        if (PeopleBaseOfRows(normalized, query, layer) is { } peopleBase)
+        {
+            return peopleBase;
+        }
+
         foreach (CustomerCondition condition in query.Conditions)
         {
             bool purchase = condition.Measure.Fact == EntityKind.Orders;

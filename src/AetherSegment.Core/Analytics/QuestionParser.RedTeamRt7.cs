@@ -26,9 +26,10 @@ internal static partial class QuestionParser
         string normalized = QuestionText.Normalize(question);
         string noun = rows.Groups["noun"].Value;
         string declined = $"\"{rows.Value.Trim()}\" asks for a number of {noun}, but I read the number of {People(layer)} with them; ask as in \"how many orders over $500 from customers in <a country>\", or \"how many {People(layer)} placed ...\" for the {People(layer)}";
+        // No people noun to take off: the readings after this one decline it (RedTeamRt7).
         if (PeopleNounRegex().Match(normalized, rows.Index + rows.Length) is not { Success: true } people)
         {
-            return ParsedQuestion.Unplaced(declined);
+            return null;
         }
 
         string rest = string.Concat(normalized.AsSpan(0, people.Index), normalized.AsSpan(people.Index + people.Length));
@@ -74,6 +75,13 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:in total|(?<!of )(?<!of the )total|combined|together|altogether|all together|in all|summed|added up)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OneFigureRegex();
 
+    // "Among customers in <A> or <B>, what share have an abandoned cart" read as a share of the carts (after the readings of
+    // a base of customers who did something, QuestionParser.NeverAndSignup.cs).
+    private static string? PeopleBaseOfRows(string normalized, AnalyticsQuery query, SemanticLayer layer) =>
+        query is { Share: true } && query.Measure.Name is "orders" or "abandoned_carts" or "events" or "sessions" && PeopleBaseRegex().Match(normalized) is { Success: true } among
+            ? $"\"{among.Value.Trim()}\" asks for a share of {People(layer)}, but I read a share of the {query.Measure.Label}; ask as in \"what share of {People(layer)} in <a place> have at least one ...\""
+            : null;
+
     private static bool CountsPeople(AnalyticsQuery query, SemanticLayer layer) =>
         ReferenceEquals(query.Measure, layer.CustomerCount) || query.Measure.Name is "buyers" or "at_risk_customers" or "control_group" or "treatment_group" or "arm_customers";
 
@@ -85,11 +93,9 @@ internal static partial class QuestionParser
         }
 
         string normalized = QuestionText.Normalize(question);
-
-        // "Among customers in <A> or <B>, what share have an abandoned cart" read as a share of the carts.
-        if (query is { Share: true } && query.Measure.Name is "orders" or "abandoned_carts" or "events" or "sessions" && PeopleBaseRegex().Match(normalized) is { Success: true } among)
+        if (CountsPeople(query, layer) && RowsFirstRegex().Match(normalized) is { Success: true } rows)
         {
-            return $"\"{among.Value.Trim()}\" asks for a share of {People(layer)}, but I read a share of the {query.Measure.Label}; ask as in \"what share of {People(layer)} in <a place> have at least one ...\"";
+            return $"\"{rows.Value.Trim()}\" asks for a number of {rows.Groups["noun"].Value}, but I read the number of {People(layer)} with them; ask as in \"how many orders over $500 from customers in <a country>\", or \"how many {People(layer)} placed ...\" for the {People(layer)}";
         }
 
         // "how many distinct customers ... have an abandoned cart over 500" read as the carts (events and sessions: QuestionParser.LeadStop44.cs).

@@ -156,6 +156,10 @@ internal static partial class QuestionParser
         // "<country>: of the customers who have ordered": the heading's values are the whole's (QuestionParser.PerCustomerFigures.cs).
         whole = head is null ? whole : $"{head} {whole.Trim()}";
 
+        // "what share of buyers bought <A>": the buyers' own reading (a share of buyers) stands; a purchase of anything is read
+        // into the part's only when the whole says more than the buyers (red team rt7).
+        bool buyersOnly = BuyersOnlyRegex().IsMatch(whole);
+
         // "customers who have ordered": said as "customers who ordered" (the buyers), as the whole's count reads it.
         whole = HaveBeforePurchaseRegex().Replace(BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought"), " ").Trim();
         ParsedQuestion wholeRead = Parse($" how many {whole} ", layer, campaignNames, campaignIds);
@@ -185,10 +189,10 @@ internal static partial class QuestionParser
 
         // "Of the customers who purchased anything this year, what percentage bought something from <A> this year": the part's
         // purchase of <A> is a purchase too, so the whole's "purchased anything" is read into it (red team rt7); it adds one.
-        int refined = w.Conditions.Count(c => !p.Conditions.Any(d => SameCondition(c, d)) && p.Conditions.Any(d => Refines(d, c)));
+        int refined = buyersOnly ? 0 : w.Conditions.Count(c => !p.Conditions.Any(d => SameCondition(c, d)) && p.Conditions.Any(d => Refines(d, c)));
         if (!Plain(w) || !Plain(p) || w.Time != p.Time || w.Conditions.Count + w.Filters.Count == 0 || (conditionRequired && w.Conditions.Count == 0)
             || w.TimeOnConditions != p.TimeOnConditions || p.Conditions.Count + p.Filters.Count + refined <= w.Conditions.Count + w.Filters.Count
-            || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d) || Refines(d, c))))
+            || !w.Filters.All(f => p.Filters.Any(g => SameFilter(f, g))) || !w.Conditions.All(c => p.Conditions.Any(d => SameCondition(c, d) || (!buyersOnly && Refines(d, c)))))
         {
             return null;
         }
@@ -235,8 +239,11 @@ internal static partial class QuestionParser
     // "bought something from <A> this year" is a case of "purchased anything this year": the same rows' measure over the same
     // range, the general one with no value, amount or number said.
     private static bool Refines(CustomerCondition specific, CustomerCondition general) =>
-        general is { Negated: false, Comparison: null, RowComparison: null, Filters.Count: 0 } && specific is { Negated: false, Comparison: null, RowComparison: null, Filters.Count: > 0 }
+        general.Measure.Fact == EntityKind.Orders && general is { Negated: false, Comparison: null, RowComparison: null, Filters.Count: 0 } && specific is { Negated: false, Comparison: null, RowComparison: null, Filters.Count: > 0 }
         && specific.Measure.Name == general.Measure.Name && specific.Time == general.Time && specific.RowsRequired == general.RowsRequired;
+
+    [GeneratedRegex(@"^ *(?:the |all |all the |our |those )?(?:buyers|purchasers|paying customers|customers who bought|customers who have bought) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BuyersOnlyRegex();
 
     private static bool SameCondition(CustomerCondition a, CustomerCondition b) =>
         a.Measure.Name == b.Measure.Name && a.Negated == b.Negated && a.Comparison == b.Comparison && a.RowComparison == b.RowComparison
