@@ -67,12 +67,13 @@ internal static partial class QuestionParser
         return null;
     }
 
-    // "haven't bought since (a date)": bought before it and not since, or every customer with nothing since?
+    // "haven't bought since (a date)": bought before it and not since, or every customer with nothing since? Only with no
+    // other condition: beside a base ("abandoned a cart ... and have not bought since") the date is said of the base.
     private static string? NotSince(string normalized, AnalyticsQuery query, SemanticLayer layer)
     {
         if (!ReferenceEquals(query.Measure, layer.CustomerCount) || !normalized.Contains(" since ", StringComparison.Ordinal)
             || query.Conditions.FirstOrDefault(c => c.Negated) is not { } negated
-            || query.Conditions.Any(c => !c.Negated && c.Measure.Fact == negated.Measure.Fact)
+            || query.Conditions.Any(c => !c.Negated)
             || NotSinceRegex().Match(normalized) is not { Success: true } said)
         {
             return null;
