@@ -15,7 +15,7 @@ internal static partial class QuestionParser
     /// <summary>The stop 46 wordings said as the parser reads them; on the raw question.</summary>
     private static string CoverageStop46Said(string question)
     {
-        // "how many customers both had ar_view events and bought (value), both within the last 90 days": the range covers
+        // "how many customers both had (type) events and bought (value), both within the last 90 days": the range covers
         // both parts, as a range said first does.
         if (question.Contains("both ", StringComparison.OrdinalIgnoreCase) && BothWithinRangeRegex().Match(question) is { Success: true } both)
         {
@@ -54,7 +54,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?<q>(?:how many|(?:the )?number of)\b[^?]*?\band\b[^?]*?)\s*,?\s+both (?<range>(?:with)?in the (?:last|past) \d+ (?:hours|days|weeks|months)|in (?:19|20)\d\d|(?:in|during) (?:this|last) (?:year|month|quarter|week))\s*\?*\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BothWithinRangeRegex();
 
-    // "who actually received 'Autumn Sale' (treatment)", "who received X (treatment group)".
+    // "who actually received '(campaign)' (treatment)", "who received X (treatment group)".
     [GeneratedRegex(@"\bwho (?:actually )?received (?<c>['""‘’“”]?[A-Za-z0-9][^()?,]{1,80}?['""‘’“”]?) \(\s*(?:the )?treatment(?: group)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ReceivedTreatment46Regex();
 
