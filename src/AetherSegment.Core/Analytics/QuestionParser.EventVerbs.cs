@@ -265,9 +265,11 @@ internal static partial class QuestionParser
                     positive.Add((new Regex($@"\b(?:{past})(?: {Thing})?\b", Options, AnalyticsRegex.Timeout), $"had {events}", anchors));
                     if (kind is EventTypeKind.Cart or EventTypeKind.Wishlist)
                     {
-                        // "added a <product type> to their cart": the events about it.
+                        // "added a <product type> to their cart": the events about it. What was added is a few words with no
+                        // "to", "but", "never" ... (stop 46: "added to wishlist but never added to cart" was taken as one thing
+                        // added to a cart).
                         string container = kind == EventTypeKind.Cart ? "(?:carts?|baskets?)" : "wish ?-?lists?";
-                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?[a-z][a-z ]{{0,40}}?) (?:to|in|into|on) {Owner}{container}\b", Options, AnalyticsRegex.Timeout), $"had {events} for ${{what}}", anchors));
+                        positive.Add((new Regex($@"\b(?:added|put|saved) (?<what>(?:an? |some |any )?(?!(?:to|in|into|on|but|and|or|never|not|no|had|who|that|then)\b)[a-z]+(?: (?!(?:to|but|and|or|never|not|no|had|who|that|then)\b)[a-z]+){{0,5}}?) (?:to|in|into|on) {Owner}{container}\b", Options, AnalyticsRegex.Timeout), $"had {events} for ${{what}}", anchors));
                     }
                 }
             }

@@ -43,7 +43,7 @@ internal static partial class QuestionParser
             question = EventsTimesRegex().Replace(question, m => "had " + (m.Groups["more"].Success ? "more than " : "at least ") + m.Groups["n"].Value + " " + m.Groups["type"].Value + " events");
         }
 
-        if (question.Length > 3 && (question[0] is 'I' or 'i' or 'O' or 'o' or 'D' or 'd') && LeadingRangeRegex().Match(question) is { Success: true } leading)
+        if (question.Length > 3 && (question[0] is 'I' or 'i' or 'O' or 'o' or 'D' or 'd' or 'T' or 't' or 'L' or 'l' or 'P' or 'p' or 'F' or 'f' or 'W' or 'w') && LeadingRangeRegex().Match(question) is { Success: true } leading)
         {
             // "In the last 30 days, how many customers searched but never added anything to their cart in that period?": the
             // range said last, once (a range said at the start before the customers was read as a count of events).
@@ -175,7 +175,9 @@ internal static partial class QuestionParser
     private static partial Regex EventsTimesRegex();
 
     // "In the last 30 days, how many customers ...", "Over the past 7 days, how many ...": a rolling range said first.
-    [GeneratedRegex(@"^\s*(?<range>(?:in|over|during|for|within) the (?:last|past|previous) \d+ (?:hours|days|weeks|months))\s*,\s*(?<q>how many\b[^?]+?)(?:,?\s+(?:in|during|over|within) (?:that|this|the same|that same) (?:period|time|window|timeframe|time frame|span))?\s*\?*\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // Stop 46 (cov57): also "this year, ...", "in 2025, ...", "last 90 days: ...", and "number of" after the range (a range
+    // said first before "number of customers who had <type> events" was read as a count of the events).
+    [GeneratedRegex(@"^\s*(?<range>(?:in|over|during|for|within) the (?:last|past|previous) \d+ (?:hours|days|weeks|months)|(?:the )?(?:last|past) \d+ (?:hours|days|weeks|months)|(?:(?:in|during|for|over) )?(?:this|last) (?:year|month|quarter|week)|(?:in|during) (?:19|20)\d\d)\s*[,:]\s*(?<q>(?:how many|(?:the )?number of)\b[^?]+?)(?:,?\s+(?:in|during|over|within) (?:that|this|the same|that same) (?:period|time|window|timeframe|time frame|span))?\s*\?*\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LeadingRangeRegex();
 
     /// <summary>

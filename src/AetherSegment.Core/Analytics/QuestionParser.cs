@@ -82,7 +82,7 @@ internal static partial class QuestionParser
 
         // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
         // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
-        string read = ViewedInMediumSaid(WeekConventionSaid(question), layer);
+        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(question)), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ParseWithinTimeLimit(
