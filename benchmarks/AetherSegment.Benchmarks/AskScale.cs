@@ -17,7 +17,8 @@ namespace AetherSegment.Benchmarks;
 /// warm-up; bar 500 ms), with an anchor query (SUM of the order values) timed in the same run.
 /// dotnet run -c Release --project benchmarks/AetherSegment.Benchmarks -- ask-scale DB.duckdb EVAL.jsonl [EVAL2.jsonl ...]
 /// The store is opened as given: point it at a copy of a shared database. ASK_SCALE_SQL=1 prints the SQL of the slow answers;
-/// ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler). ASK_SCALE_RUNS=N times N runs per question
+/// ASK_SCALE_DUMP=FILE writes every question's reading and SQL (ASK_SCALE_DUMP_ONLY=1: only that; the campaign names are read in
+/// name order, so two builds' dumps compare exactly). ASK_SCALE_PARSE_ONLY=1 stops after the parse+compile figures (for a profiler). ASK_SCALE_RUNS=N times N runs per question
 /// instead of 400 (a quicker look while working); ASK_SCALE_ALLOC=N lists the N questions that allocate the most; ASK_SCALE_TIMES=FILE writes every question's time and allocations. The parse+compile line also gives the bytes allocated per question (the
 /// same on any load, unlike the times) and the process CPU time of the timed runs.
 /// </summary>
@@ -39,14 +40,16 @@ internal static class AskScale
 
         SemanticLayer layer = new(HomeFurnishingProfile.Load());
         DuckDBDataStore store = new(database);
-        IReadOnlyList<string> campaigns = [.. (await store.QueryAsync(new SqlStatement("SELECT DISTINCT campaign_name FROM campaign_history"))).Rows.Select(r => (string)r[0]!)];
+        IReadOnlyList<string> campaigns = [.. (await store.QueryAsync(new SqlStatement("SELECT DISTINCT campaign_name FROM campaign_history ORDER BY campaign_name"))).Rows.Select(r => (string)r[0]!)];
         AetherSegmentOptions thresholds = new() { HighValueThreshold = 0.7, LowValueThreshold = 0.4, ChurnRiskThreshold = 0.6 };
 
         // Parse + compile: every question the rules answer (a declined question stops at the parse, which is timed too).
         // One pass over every question first, so the shared parser and compiler code is jitted at its final tier before
         // any question is timed (a long-lived host's steady state); without it the first questions timed ran partly on
-        // tier-0 code and were the slowest in every build.
-        for (int pass = 0; pass < 40; pass++)
+        // tier-0 code and were the slowest in every build. ASK_SCALE_DUMP_ONLY=1 (with ASK_SCALE_DUMP) writes the dump and
+        // stops, without the warm-up or any timing (a reading is the same at any tier).
+        bool dumpOnly = Environment.GetEnvironmentVariable("ASK_SCALE_DUMP_ONLY") == "1";
+        for (int pass = 0; pass < (dumpOnly ? 0 : 40); pass++)
         {
             foreach (string question in questions)
             {
@@ -65,6 +68,11 @@ internal static class AskScale
                 ParsedQuestion parsed = QuestionParser.Parse(question, layer, campaigns);
                 CompiledQuery? compiledQuery = parsed.Query is { } query ? AnalyticsCompiler.Compile(query, layer, SqlDialect.DuckDB, thresholds, query.Time?.Resolve(AsOf), 1000, out _) : null;
                 await writer.WriteLineAsync(JsonSerializer.Serialize(new { question, parsed = parsed.ToString(), query = parsed.Query?.ToString(), partial = parsed.Partial?.ToString(), sql = compiledQuery?.Statement.Sql, parameters = compiledQuery?.Statement.Parameters.Select(p => p.ToString()).ToList() }));
+            }
+
+            if (dumpOnly)
+            {
+                return 0;
             }
         }
 
