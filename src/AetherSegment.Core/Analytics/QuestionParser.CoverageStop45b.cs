@@ -224,7 +224,6 @@ internal static partial class QuestionParser
 
         text = Dropped(text, lower.Contains("order", StringComparison.Ordinal) || lower.Contains("transaction", StringComparison.Ordinal) || lower.Contains("purchase", StringComparison.Ordinal), OrdersNotPeopleRegex(), RestatedNeed.Orders, ref required);
         text = Dropped(text, lower.Contains("unit", StringComparison.Ordinal), UnitsNotOrdersRegex(), RestatedNeed.Units, ref required);
-        text = Dropped(text, lower.Contains("unit", StringComparison.Ordinal), UnitsSumOfQuantityRegex(), RestatedNeed.Units, ref required);
         return Dropped(text, lower.Contains("session", StringComparison.Ordinal), SessionsNotEventsRegex(), RestatedNeed.Sessions, ref required);
     }
 
@@ -256,10 +255,6 @@ internal static partial class QuestionParser
     // "units = quantity, not order count", "(units meaning items sold, not orders)".
     [GeneratedRegex(@"[,;:.?]?\s*\(?\s*units?\s*(?:=|means|meaning|is|are|as in)\s*(?:the )?(?:sum of )?(?:the )?(?:quantity|quantities|items|pieces)(?: sold)?,?\s+(?:not|rather than|instead of) (?:the )?(?:order count|number of orders|orders|count of orders|transaction count|number of transactions|transactions)\s*\)?(?=\s*(?:[,.;:?!\-\u2013\u2014]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex UnitsNotOrdersRegex();
-
-    // "units (sum of quantity, not orders)" (stop 46, cov59): only the brackets after the word units.
-    [GeneratedRegex(@"(?<=\bunits(?: sold)?)\s*\(\s*(?:the )?(?:sum of|total) (?:the )?(?:quantity|quantities)(?: sold)?,?\s+(?:not|rather than|instead of) (?:the )?(?:orders|order count|number of orders|count of orders|transactions|number of transactions)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex UnitsSumOfQuantityRegex();
 
     // "(count sessions, not events)", "(distinct sessions, not event rows)".
     [GeneratedRegex(@"[,;:]?\s*\(\s*(?:count(?:ing)? |just |only )?(?:the )?(?:number of )?(?:distinct |unique )?sessions,?\s+(?:not|rather than|instead of) (?:the )?(?:number of )?(?:events|event rows|event count|page views)\s*\)|[,;:\-\u2013\u2014]\s*(?:count(?:ing)? |just |only )?(?:distinct |unique )?sessions,?\s+(?:not|rather than|instead of) (?:the )?(?:events|event rows)(?=\s*(?:[,.;:?!\-\u2013\u2014]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
