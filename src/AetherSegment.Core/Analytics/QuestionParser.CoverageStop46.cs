@@ -14,7 +14,7 @@ internal static partial class QuestionParser
     /// <summary>The unseen-set wordings of stop 46 said as the parser reads them. On normalized text.</summary>
     internal static string RephraseCoverageStop46(string text)
     {
-        // "both a sofa and a coffee table (at any time, not necessarily in the same order)": bought each, in any orders.
+        // "both an A and a B (at any time, not necessarily in the same order)": bought each, in any orders.
         text = text.Contains(" both ", StringComparison.Ordinal) ? BothNotTogetherAsideRegex().Replace(text, " ") : text;
 
         // "never been part of any campaign (treatment or control)", "neither as treatment nor as control": in no campaign,
