@@ -2797,7 +2797,7 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string Rephrase(string text)
     {
-        text = RephraseCoverageStop44(RephraseCoverageStop45b(text));
+        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(text)));
         text = CountingOnlyRegex().Replace(text, "among ");
         text = IncludingNonBuyersRegex().Replace(text, m => new string(' ', m.Length));
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
