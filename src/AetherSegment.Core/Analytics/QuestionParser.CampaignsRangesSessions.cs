@@ -415,7 +415,8 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:what|which) (?:is |was )?(?:the )?)?(?:percentage|percent|share|proportion|fraction|pct)(?: of)? (?:the |all |all the )?(?:(?<arm>treatment|treated|control|holdout|held out)(?: group| arm)?(?: customers| members| rows| records| sends| recipients| users| people| entries| audience)?|(?:campaign )?(?:sends|recipients|messages))(?: (?:in|across|of|over) (?:all )?(?:the )?campaigns?)? (?:that |who |which )?(?:converted|have converted|had converted|did convert|were converted|went on to convert|ended up converting)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PercentConvertedRegex();
 
-    [GeneratedRegex(@"(?<= )conversion (?:percentage|percent|pct)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // Not "conversion percentage points" ("the uplift in conversion, percentage points"): the uplift's unit, read by InPointsRegex.
+    [GeneratedRegex(@"(?<= )conversion (?:percentage|percent|pct)(?= )(?! (?:points|point|pts|pp) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ConversionPercentRegex();
 
     // "treatment-group rows": the rows are the group's.
