@@ -38,7 +38,9 @@ internal static partial class QuestionParser
         text = text.Contains("conversion p", StringComparison.Ordinal) ? ConversionPercentRegex().Replace(text, "conversion rate") : text;
         text = text.Contains("treat", StringComparison.Ordinal) || text.Contains("control", StringComparison.Ordinal) ? ArmRowsRegex().Replace(text, "") : text;
         text = text.Contains("conversion", StringComparison.Ordinal) ? ConversionLiftRegex().Replace(text, "uplift") : text;
-        text = text.Contains("control", StringComparison.Ordinal) ? UpliftPartsRegex().Replace(text, "uplift") : text;
+        // After an uplift already said ("uplift by campaign (treatment rate minus control rate)") the parts are its definition,
+        // dropped below; said again as "uplift" they made "by campaign uplift" (one pooled value, stop 46).
+        text = text.Contains("control", StringComparison.Ordinal) ? UpliftPartsRegex().Replace(text, m => UpliftWordRegex().IsMatch(text[..m.Index]) ? "" : "uplift") : text;
         if (UpliftWordRegex().IsMatch(text))
         {
             text = TreatmentMinusControlRegex().Replace(text, "");
