@@ -64,6 +64,12 @@ internal static partial class QuestionParser
             return (null, $"\"converted\" in any campaign beside the group of {string.Join(" and ", groups.SelectMany(g => g.Filters).Select(f => f.Phrase))}: I could not tell whether the conversion is in that campaign or in any campaign (either group); ask \"how many {people} in the treatment group of <campaign> converted in it\" or \"... converted in any campaign\"");
         }
 
+        // "in the treatment group of X and converted in any campaign": the campaign's filters were read onto the conversion.
+        if (named && AnyCampaignWords.Any(w => lower.Contains(w, StringComparison.Ordinal)))
+        {
+            return (null, $"\"converted\" in any campaign beside {string.Join(" and ", converted.Filters.Select(f => f.Phrase))}: I read the conversion in {string.Join(" and ", converted.Filters.Select(f => f.Phrase))} only; ask \"... converted in <campaign>\" or \"... converted in any campaign\" apart");
+        }
+
         if (treatmentSaid || named)
         {
             // The campaign's conversions (the treatment group's, as its conversion rate), restated with the group.
@@ -87,6 +93,8 @@ internal static partial class QuestionParser
         CustomerCondition either = converted with { Measure = anyGroup };
         return (query with { Conditions = [.. query.Conditions.Select(c => c == converted ? either : c)] }, null);
     }
+
+    private static readonly string[] AnyCampaignWords = ["any campaign", "a campaign", "some campaign", "at least one campaign", "any other campaign", "any of our campaigns", "any past campaign"];
 
     private static bool SameFilters(IReadOnlyList<QueryFilter> a, IReadOnlyList<QueryFilter> b) =>
         a.Count == b.Count && a.All(f => b.Any(g => g.Dimension == f.Dimension && g.Negated == f.Negated && g.Values.SequenceEqual(f.Values, StringComparer.OrdinalIgnoreCase)));
