@@ -99,11 +99,9 @@ internal static partial class QuestionParser
     private static bool SameFilters(IReadOnlyList<QueryFilter> a, IReadOnlyList<QueryFilter> b) =>
         a.Count == b.Count && a.All(f => b.Any(g => g.Dimension == f.Dimension && g.Negated == f.Negated && g.Values.SequenceEqual(f.Values, StringComparer.OrdinalIgnoreCase)));
 
-    /// <summary>
-    /// "of (the) customers acquired via <a source> <range>, how many (have) placed an order": how many of those customers
-    /// placed one (the range is the sign-up, read by SignupRange). Said with the base first, "how many placed an order" was
-    /// read as the number of orders from the source in the range. On normalized text.
-    /// </summary>
+    // "of (the) customers acquired via (a source) (a range), how many (have) placed an order": how many of those customers
+    // placed one (the range is the sign-up, read by SignupRange). Said with the base first, "how many placed an order" was
+    // read as the number of orders from the source in the range. On normalized text.
     internal static string RephraseAcquiredBaseFirst(string text) =>
         text.StartsWith(" of ", StringComparison.Ordinal) && text.Contains(" how many ", StringComparison.Ordinal) ? AcquiredBaseFirstRegex().Replace(text, " how many ${who} ${rest}") : text;
 
