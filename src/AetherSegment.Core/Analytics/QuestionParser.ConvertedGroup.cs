@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
@@ -98,13 +97,4 @@ internal static partial class QuestionParser
 
     private static bool SameFilters(IReadOnlyList<QueryFilter> a, IReadOnlyList<QueryFilter> b) =>
         a.Count == b.Count && a.All(f => b.Any(g => g.Dimension == f.Dimension && g.Negated == f.Negated && g.Values.SequenceEqual(f.Values, StringComparer.OrdinalIgnoreCase)));
-
-    // "of (the) customers acquired via (a source) (a range), how many (have) placed an order": how many of those customers
-    // placed one (the range is the sign-up, read by SignupRange). Said with the base first, "how many placed an order" was
-    // read as the number of orders from the source in the range. On normalized text.
-    internal static string RephraseAcquiredBaseFirst(string text) =>
-        text.StartsWith(" of ", StringComparison.Ordinal) && text.Contains(" how many ", StringComparison.Ordinal) ? AcquiredBaseFirstRegex().Replace(text, " how many ${who} ${rest}") : text;
-
-    [GeneratedRegex(@"^ of (?:the )?(?<who>(?:[a-z0-9_]+ ){0,3}?(?:customers|shoppers|users|members|people) (?:we )?(?:acquired|who signed up|that signed up|signed up|who joined|that joined|joined|registered|who registered) (?:[a-z0-9_]+ ){1,8}?)how many (?:of them |of those |customers )?(?<rest>(?:have |has |had )?(?:placed|made|ordered|bought|purchased)(?: .*)? )$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex AcquiredBaseFirstRegex();
 }

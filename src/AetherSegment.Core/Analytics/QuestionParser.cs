@@ -2804,7 +2804,7 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string Rephrase(string text)
     {
-        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseAcquiredBaseFirst(text)));
+        text = RephraseCoverageStop44(RephraseCoverageStop45b(text));
         text = CountingOnlyRegex().Replace(text, "among ");
         text = IncludingNonBuyersRegex().Replace(text, m => new string(' ', m.Length));
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
