@@ -22,6 +22,26 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WrittenNumberRegex();
 
+    // "of (the) customers from <a place>, how many placed an order": "how many" after a base of people counts those people.
+    [GeneratedRegex(@"^ (?:so |and |ok |okay |quick one )?(?:of|among|out of) (?:the |all |all the |our |those |these )?(?:customers|people|buyers|shoppers|users|clients|members)\b[^?]*? how many (?!(?:orders|purchases|transactions|events|sessions|carts|abandoned|units|items|products|conversions|sends|campaigns|times|visits|views|searches|dollars|of)\b)", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PeopleBaseHowManyRegex();
+
+    /// <summary>
+    /// "of customers acquired via a source in a year, how many placed an order" read as the number of orders (stop 46): the
+    /// base names people and "how many" counts them, so a reading that counts rows of another kind is declined.
+    /// </summary>
+    private static string? LeadStop46(string question, AnalyticsQuery query, SemanticLayer layer)
+    {
+        if (query.Share || CountsPeople(query, layer) || query.Measure.Format != MeasureFormat.Count)
+        {
+            return null;
+        }
+
+        return PeopleBaseHowManyRegex().Match(QuestionText.Normalize(question)) is { Success: true } asked
+            ? $"\"{asked.Value.Trim()}\" counts {People(layer)}, but I read the number of {query.Measure.Label}; ask as in \"how many {People(layer)} from <a place> placed an order in <a period>\""
+            : null;
+    }
+
     /// <summary>
     /// Why the reading leaves out a catalog value or a number the question says, or null when it uses every one.
     /// </summary>
@@ -54,7 +74,11 @@ internal static partial class QuestionParser
                 found = true;
             }
 
-            if (!found || IsPronoun(question, entry.Phrase, layer) || query.Dimension?.Key == dimension.Key)
+            // Only the values a reading restricts by: a place, a product level, a source, one device. A trigger's or an
+            // event type's words are also the words of campaign names and event verbs, a value tier's of score thresholds
+            // and a group's ("app") of devices, and those are read in other ways.
+            bool checkedRole = dimension.Role is DimensionRole.Place or DimensionRole.Taxonomy or DimensionRole.AcquisitionSource or DimensionRole.Device;
+            if (!found || !checkedRole || entry.Group || IsPronoun(question, entry.Phrase, layer) || query.Dimension?.Key == dimension.Key)
             {
                 continue;
             }
@@ -118,14 +142,58 @@ internal static partial class QuestionParser
                 "bn" => number * 1_000_000_000m,
                 _ => number,
             };
+            if (number == 0)
+            {
+                // "count $0 for those who never bought": nothing to restrict by.
+                continue;
+            }
+
             used ??= UsedNumbers(query, parameters, said);
-            if (!used.Contains(number) && !used.Contains(scaled) && !used.Contains(number / 100m) && !used.Contains(number * 100m))
+            if (used.Contains(number) || used.Contains(scaled) || used.Contains(number / 100m) || used.Contains(number * 100m))
+            {
+                continue;
+            }
+
+            // "longer than 10 minutes" is compared in seconds; "the last 12 months (last 365 days)" restates a range, which
+            // is checked against the range read (RestatedRangeDiffers).
+            string unit = DurationUnit(question, match.Index + match.Length);
+            bool duration = unit switch
+            {
+                "minute" => used.Contains(number * 60m),
+                "hour" => used.Contains(number * 3_600m) || used.Contains(number * 60m),
+                "day" => used.Contains(number * 86_400m) || query.RestatedTime is not null,
+                "week" or "month" or "year" => query.RestatedTime is not null,
+                _ => false,
+            };
+            if (!duration)
             {
                 return $"the reading does not use \"{match.Value.Trim()}\", so it would answer a different question";
             }
         }
 
         return null;
+    }
+
+    // The unit of time written right after a number ("10 minutes", "2 hrs"), or "" when there is none.
+    private static string DurationUnit(string question, int end)
+    {
+        ReadOnlySpan<char> rest = question.AsSpan(end).TrimStart();
+        int length = 0;
+        while (length < rest.Length && char.IsAsciiLetter(rest[length]))
+        {
+            length++;
+        }
+
+        return rest[..length].ToString().ToLowerInvariant() switch
+        {
+            "minute" or "minutes" or "min" or "mins" => "minute",
+            "hour" or "hours" or "hr" or "hrs" => "hour",
+            "day" or "days" => "day",
+            "week" or "weeks" => "week",
+            "month" or "months" => "month",
+            "year" or "years" => "year",
+            _ => "",
+        };
     }
 
     private static HashSet<decimal> UsedNumbers(AnalyticsQuery query, IReadOnlyList<QueryParameter> parameters, string said)

@@ -14,6 +14,9 @@ public sealed class MentionsUsedStop46Tests(AnalyticsDatabase database) : IClass
     [Theory]
     [InlineData("count of abandoned carts worth more than 1000 that had at least 3 items in them", "1000")]
     [InlineData("For US customers who have bought Decoration, what's their average total Decoration spend per customer?", "\"us\" (United States)")]
+    // "how many" after a base of people counts the people, not their orders (conv58 found it counted orders: 4,388 against 513).
+    [InlineData("of customers acquired via paid search in 2026, how many placed an order", "counts customers")]
+    [InlineData("of the customers from Canada, how many placed an order in 2025", "counts customers")]
     public async Task DroppedMentions_AreDeclinedNamingThem(string question, string named) =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, named);
 
