@@ -169,6 +169,12 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return Unanswerable(question, declined!, warnings);
         }
 
+        if (QuestionParser.UnusedMention(question, query!, compiled.Statement.Parameters, AnswerWriter.Restate(query!, _layer, asOf) + " " + AnswerWriter.Describe(query!, _layer, asOf), layer) is { } unused)
+        {
+            // A reading that leaves out a value or a number the question says answers a different question (stop 46).
+            return Unanswerable(question, unused, warnings);
+        }
+
         if (perPeriod is { } divisor)
         {
             compiled = compiled with { Statement = compiled.Statement with { Parameters = [.. compiled.Statement.Parameters, new QueryParameter(QuestionParser.PerPeriodParameter, QueryParameterType.Float64, (double)divisor)] } };
