@@ -69,7 +69,7 @@ internal static partial class QuestionParser
             bool found = false;
             while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
             {
-                // Masked as the reading masks it, so a value inside a longer one ("chairs" of "office chairs") is not found again.
+                // Masked as the reading masks it, so a value inside a longer one (the last word of a two-word value) is not found again.
                 text = string.Concat(text.AsSpan(0, at + 1), new string('#', entry.Phrase.Length), text.AsSpan(at + 1 + entry.Phrase.Length));
                 found = true;
             }
