@@ -78,7 +78,9 @@ internal static partial class QuestionParser
             // event type's words are also the words of campaign names and event verbs, a value tier's of score thresholds
             // and a group's ("app") of devices, and those are read in other ways.
             bool checkedRole = dimension.Role is DimensionRole.Place or DimensionRole.Taxonomy or DimensionRole.AcquisitionSource or DimensionRole.Device;
-            if (!found || !checkedRole || entry.Group || IsPronoun(question, entry.Phrase, layer) || query.Dimension?.Key == dimension.Key)
+            // "what fraction of events are on mobile vs web": a share over a dimension has every value of it in its whole.
+            bool shareOver = query.Share && query.Filters.Any(f => f.Dimension == dimension.Key || f.Dimension == dimension.Name);
+            if (!found || !checkedRole || entry.Group || shareOver || IsPronoun(question, entry.Phrase, layer) || query.Dimension?.Key == dimension.Key)
             {
                 continue;
             }
