@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AetherSegment.Data;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -33,6 +34,12 @@ internal static partial class QuestionParser
     private static string? LeadStop46(string question, AnalyticsQuery query, SemanticLayer layer)
     {
         if (query.Share || CountsPeople(query, layer) || query.Measure.Format != MeasureFormat.Count)
+        {
+            return null;
+        }
+
+        // "of the customers in the treatment group of <one campaign>, how many converted": one send per customer of it.
+        if (query.Measure.Fact == EntityKind.CampaignSends && query.Filters.Any(f => f.Values.Count == 1 && !f.Negated && layer.Dimension(f.Dimension)?.Role == DimensionRole.Campaign))
         {
             return null;
         }

@@ -26,6 +26,7 @@ public sealed class MentionsUsedStop46Tests(AnalyticsDatabase database) : IClass
     [InlineData("customers with 2 or more separate Bedroom purchases: how many?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Bedroom' GROUP BY 1 HAVING count(*) >= 2)")]
     [InlineData("quick one: how many distinct Australian customers bought Sofas in the last 90 days?", "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Australia' AND t.product_type = 'Sofas' AND t.transaction_date >= " + AsOf + " - INTERVAL 90 DAY AND t.transaction_date <= " + AsOf)]
     [InlineData("What fraction of events are on mobile (ios + android) vs web? give me the mobile share", "SELECT 1.0 * count(*) FILTER (WHERE device IN ('ios', 'android')) / count(*) FROM behavioral_events")]
+    [InlineData("Of the customers in the treatment group of Campaign 3, how many converted?", "SELECT count(*) FROM campaign_history WHERE campaign_name = 'Campaign 3' AND \"group\" = 'treatment' AND converted")]
     public async Task UsedMentions_AreStillAnswered(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
 
