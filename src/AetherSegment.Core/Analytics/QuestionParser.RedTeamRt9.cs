@@ -91,6 +91,12 @@ internal static partial class QuestionParser
                 return (null, $"\"{filter.Phrase}\" is said before the share and after it: I could not tell whether it scopes the whole or picks the part; ask as in \"what share of {filter.Phrase} {query.Measure.Label} ...\"");
             }
 
+            if (saidBefore && filter.Values.Count > 1)
+            {
+                // "Among customers in A or B, ...": a list keeps the readings it had (QuestionParser.RedTeamRt7.cs).
+                return (null, null);
+            }
+
             if (saidBefore)
             {
                 scope.Add(filter);
@@ -101,7 +107,9 @@ internal static partial class QuestionParser
         {
             // "For customers with more than 3 orders, what share of revenue came from <a country>": a condition said before
             // the share word is the whole's, but the whole drops its conditions.
-            return query.Conditions.Count > 0 && (ScopeConditionRegex().IsMatch(before) || ComparisonSaidRegex().IsMatch(before))
+            // Only a condition said with a relative word ("with", "who") before the share and none after it: "of the carts
+            // abandoned in the last 7 days, what fraction came from customers with ..." names the measure there.
+            return query.Conditions.Count > 0 && (ScopeRelativeRegex().IsMatch(before) || ComparisonSaidRegex().IsMatch(before)) && !ConditionsAfter(after)
                 ? (null, $"\"{before.Trim().TrimEnd(',', ':', '-')}\" before the share: I could not read it into the whole the share is out of; ask for the two figures")
                 : (null, null);
         }
@@ -111,7 +119,7 @@ internal static partial class QuestionParser
         // share word asks for every row instead.
         if ((query.RowComparison is { } row && (before.Contains(row.Phrase.ToLowerInvariant(), StringComparison.Ordinal) || ComparisonSaidRegex().IsMatch(before)))
             || ComparisonSaidRegex().IsMatch(before) || ScopeConditionRegex().IsMatch(before) || query.Conditions.Count > 0 && !ConditionsAfter(after)
-            || AllOfRegex().IsMatch(after) || query.Filters.Any(f => f.Values.Count > 1 && scope.Contains(f)))
+            || AllOfRegex().IsMatch(after))
         {
             return (null, $"\"{before.Trim().TrimEnd(',', ':', '-')}\" before the share: I could not read all of it into the whole the share is out of; ask as in \"what share of {values} {query.Measure.Label} ...\"");
         }
@@ -155,6 +163,10 @@ internal static partial class QuestionParser
     // Something said of the customers or rows beyond values: "who bought", "with an abandoned cart", "that placed".
     [GeneratedRegex(@"(?<![a-z])(?:who|that|which|whose|with|without|having|had|has|have|bought|purchased|ordered|placed|viewed|abandoned|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ScopeConditionRegex();
+
+    // A relative word that says a condition of the customers or rows: "with more than 3 orders", "who bought".
+    [GeneratedRegex(@"(?<![a-z])(?:who|that|which|whose|with|without|having|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ScopeRelativeRegex();
 
     // "what share of all orders", "of total revenue", "of the overall": every row asked for.
     [GeneratedRegex(@"^(?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct|%) of (?:the )?(?:all|total|overall|entire|whole|every)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
