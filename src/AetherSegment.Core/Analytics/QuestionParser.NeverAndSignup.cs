@@ -30,6 +30,24 @@ internal static partial class QuestionParser
             return rowsOfPeople;
         }
 
+        // "For US customers who ...": a value written in capitals lost where a reading read the question in lower case
+        // (QuestionParser.RedTeamRt9.cs).
+        if (CapitalValueLost(question, query, layer, null, null) is { } capital)
+        {
+            return capital;
+        }
+
+        // "In <a value>, what share of orders ...": the values said before the share word are the whole's (QuestionParser.RedTeamRt9.cs).
+        switch (ScopeBeforeShare(lower, query))
+        {
+            case ({ } scoped, _):
+                parsed = parsed with { Query = scoped };
+                query = scoped;
+                break;
+            case (_, { } declined):
+                return ParsedQuestion.Unplaced(declined);
+        }
+
         // "Total revenue from <A> and <B>": one figure over the values listed (QuestionParser.RedTeamRt7.cs).
         switch (OneFigureOfList(question, query, layer))
         {
@@ -73,7 +91,7 @@ internal static partial class QuestionParser
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? BasesAndScopes(lower, query, layer) ?? RedTeamRt3(lower, question, query, layer)
             ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
             ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query) ?? RedTeamRt5(query, layer) ?? RedTeamRt6(lower, question, query) ?? LeadStop45(question, query) ?? RedTeamRt7(question, query, layer)
-            ?? RedTeamRt8(lower, question, query, layer) ?? LeadStop46(question, query, layer)) is { } different)
+            ?? RedTeamRt8(lower, question, query, layer) ?? ThresholdDropped(lower, query) ?? LeadStop46(question, query, layer)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }
