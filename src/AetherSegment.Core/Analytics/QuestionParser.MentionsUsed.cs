@@ -158,7 +158,10 @@ internal static partial class QuestionParser
             }
 
             used ??= UsedNumbers(query, parameters, said);
-            if (used.Contains(number) || used.Contains(scaled) || used.Contains(number / 100m) || used.Contains(number * 100m))
+            // "more than 3 orders" is compared as at least 4, "fewer than 5" as at most 4.
+            bool whole = decimal.Truncate(number) == number;
+            if (used.Contains(number) || used.Contains(scaled) || used.Contains(number / 100m) || used.Contains(number * 100m)
+                || (whole && (used.Contains(number + 1) || used.Contains(number - 1))))
             {
                 continue;
             }
