@@ -159,7 +159,7 @@ internal static partial class QuestionParser
 
             used ??= UsedNumbers(query, parameters, said);
             // "more than 3 orders" is compared as at least 4, "fewer than 5" as at most 4.
-            bool whole = decimal.Truncate(number) == number;
+            bool whole = decimal.Truncate(number) == number && scaled == number;
             if (used.Contains(number) || used.Contains(scaled) || used.Contains(number / 100m) || used.Contains(number * 100m)
                 || (whole && (used.Contains(number + 1) || used.Contains(number - 1))))
             {
