@@ -29,7 +29,9 @@ internal static partial class QuestionParser
         }
 
         // "among customers who have an abandoned cart (on file)": the customers with at least one.
-        if (question.Contains("who ha", StringComparison.OrdinalIgnoreCase))
+        // Not before a spend per customer: how those who never bought count is asked back there (CartItemsStop42Tests).
+        if (question.Contains("who ha", StringComparison.OrdinalIgnoreCase) && !question.Contains("spend", StringComparison.OrdinalIgnoreCase)
+            && !question.Contains("spent", StringComparison.OrdinalIgnoreCase) && !question.Contains("revenue", StringComparison.OrdinalIgnoreCase))
         {
             question = WhoHaveOneRegex().Replace(question, "${lead} customers with at least one ${noun}");
         }
