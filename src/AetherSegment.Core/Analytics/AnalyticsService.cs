@@ -169,7 +169,10 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return Unanswerable(question, declined!, warnings);
         }
 
-        if (QuestionParser.UnusedMention(question, query!, compiled.Statement.Parameters, AnswerWriter.Restate(query!, _layer, asOf) + " " + AnswerWriter.Describe(query!, _layer, asOf), layer) is { } unused)
+        // What the answer will say it computed: checked against the question here, then written into the answer.
+        string restatement = AnswerWriter.Restate(query!, _layer, asOf);
+        string scope = AnswerWriter.Describe(query!, _layer, asOf);
+        if (QuestionParser.UnusedMention(question, query!, compiled.Statement.Parameters, restatement + " " + scope, layer) is { } unused)
         {
             // A reading that leaves out a value or a number the question says answers a different question (stop 46).
             return Unanswerable(question, unused, warnings);
@@ -188,7 +191,6 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             return Unanswerable(question, $"a percentage change of {query.Measure.Label} is undefined because the earlier period has none (the change in amount is {AnswerWriter.Format(query.Measure.Format, row[1] ?? 0)}, from {AnswerWriter.Format(query.Measure.Format, row[2] ?? 0)} to {AnswerWriter.Format(query.Measure.Format, row[3] ?? 0)})", warnings);
         }
 
-        string scope = AnswerWriter.Describe(query!, _layer, asOf);
         warnings.AddRange(compiled.Warnings);
         if (query!.Limit is { } cut && result.Rows.Count > cut && query.Sort != AnalyticsSort.DimensionAscending)
         {
@@ -200,7 +202,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
             Question = question,
             Status = AnalyticsAnswerStatus.Answered,
             Answer = AnswerWriter.Sentence(query!, compiled, result, scope),
-            Restatement = AnswerWriter.Restate(query!, _layer, asOf) + " (rule-based parser)",
+            Restatement = restatement + " (rule-based parser)",
             Sql = compiled.Statement.Sql,
             Parameters = compiled.Statement.Parameters,
             Columns = result.Columns,

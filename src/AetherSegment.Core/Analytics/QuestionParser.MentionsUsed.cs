@@ -77,7 +77,7 @@ internal static partial class QuestionParser
             while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
             {
                 // Masked as the reading masks it, so a value inside a longer one (the last word of a two-word value) is not found again.
-                text = string.Concat(text.AsSpan(0, at + 1), new string('#', entry.Phrase.Length), text.AsSpan(at + 1 + entry.Phrase.Length));
+                text = MaskPhrase(text, at + 1, entry.Phrase.Length);
                 found = true;
             }
 
@@ -103,6 +103,10 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    // The text with the phrase at start masked by '#' (as long as it), so it is not found again.
+    private static string MaskPhrase(string text, int start, int length) =>
+        string.Concat(text.AsSpan(0, start), new string('#', length), text.AsSpan(start + length));
 
     private static bool IsPronoun(string question, string phrase, SemanticLayer layer)
     {
@@ -223,14 +227,8 @@ internal static partial class QuestionParser
                 case long whole:
                     used.Add(whole);
                     break;
-                case int small:
-                    used.Add(small);
-                    break;
                 case double real when double.IsFinite(real) && Math.Abs(real) < 1e15:
                     used.Add(decimal.Round((decimal)real, 6));
-                    break;
-                case decimal exact:
-                    used.Add(exact);
                     break;
                 case DateTimeOffset at:
                     used.Add(at.Year);

@@ -631,7 +631,7 @@ internal static partial class QuestionParser
             int at;
             while ((at = text.IndexOf(entry.Padded, StringComparison.Ordinal)) >= 0)
             {
-                text = string.Concat(text.AsSpan(0, at + 1), new string('#', entry.Phrase.Length), text.AsSpan(at + 1 + entry.Phrase.Length));
+                text = MaskPhrase(text, at + 1, entry.Phrase.Length);
                 switch (entry.Kind)
                 {
                     case LexiconKind.Measure:
