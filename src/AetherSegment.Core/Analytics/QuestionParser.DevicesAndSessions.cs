@@ -111,6 +111,18 @@ internal static partial class QuestionParser
     private static (Regex Pattern, string Replacement) ViewedInMediumRule(string medium, string events) =>
         (new Regex($@"\b(?:viewed|looked at|browsed|seen|saw) (?:{LookedAtThing} )?(?:in|using|with|via|through) (?:the )?{medium}\b(?: (?:viewer|view|mode|feature|tool))?", StopFortyOneOptions, AnalyticsRegex.Timeout), $"had {events}");
 
+    // "on the site or apps", "across our website and app": every device (Filler drops them; the mention check skips them).
+    private static readonly Regex EveryDeviceSiteFirst = new(@" (?:on|across|in) (?:the |our )?(?:site|website|web)s? (?:or|and|and on|or on) (?:the |our )?(?:mobile )?apps?\b", StopFortyOneOptions, AnalyticsRegex.Timeout);
+    private static readonly Regex EveryDeviceAppFirst = new(@" (?:on|across|in) (?:the |our )?(?:mobile )?apps? (?:or|and|and on|or on) (?:the |our )?(?:site|website|web)s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout);
+
+    /// <summary>
+    /// The text without its "every device" phrases ("across our website and app"), which name no one device.
+    /// </summary>
+    private static string WithoutEveryDevice(string text) =>
+        text.Contains("app", StringComparison.OrdinalIgnoreCase)
+            ? EveryDeviceAppFirst.Replace(EveryDeviceSiteFirst.Replace(text, " "), " ")
+            : text;
+
     /// <summary>
     /// Words said with event verbs that add nothing to them: "at least once" (any event is one or more; not a frequency such
     /// as "at least once a month"), "on the site".
@@ -120,8 +132,8 @@ internal static partial class QuestionParser
         (new Regex(@" at least once\b(?! (?:a|an|per|every|each|in a)\b)", StopFortyOneOptions, AnalyticsRegex.Timeout), "", AtLeastOnceAnchors),
         // "on the site or apps", "across our website and app" (stop 43, held out): every device, so no device at all; read
         // apart, "on the site" was dropped and "apps" kept, which counted the app devices only.
-        (new Regex(@" (?:on|across|in) (?:the |our )?(?:site|website|web)s? (?:or|and|and on|or on) (?:the |our )?(?:mobile )?apps?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), "", AppAnchors),
-        (new Regex(@" (?:on|across|in) (?:the |our )?(?:mobile )?apps? (?:or|and|and on|or on) (?:the |our )?(?:site|website|web)s?\b", StopFortyOneOptions, AnalyticsRegex.Timeout), "", AppAnchors),
+        (EveryDeviceSiteFirst, "", AppAnchors),
+        (EveryDeviceAppFirst, "", AppAnchors),
         (new Regex(@" (?:on|across) (?:the|our) site\b(?! (?:or|and) )", StopFortyOneOptions, AnalyticsRegex.Timeout), "", SiteAnchors),
     ];
 

@@ -64,7 +64,7 @@ internal static partial class QuestionParser
 
     private static string? UnusedValue(string question, AnalyticsQuery query, IReadOnlyList<QueryParameter> parameters, string said, SemanticLayer layer)
     {
-        string text = QuestionText.Normalize(question);
+        string text = WithoutEveryDevice(QuestionText.Normalize(question));
         foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
         {
             if (entry.Kind != LexiconKind.Filter || entry.FilterDimension is not { } dimension)
