@@ -82,7 +82,7 @@ internal static partial class QuestionParser
 
         // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
         // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
-        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(question)), layer);
+        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(question))), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ParseWithinTimeLimit(
@@ -2621,7 +2621,9 @@ internal static partial class QuestionParser
                 int quarter = m.Groups["q"].Success ? int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) : Array.IndexOf((string[])["first", "second", "third", "fourth"], m.Groups["word"].Value) + 1;
                 int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
                 string label = string.Create(CultureInfo.InvariantCulture, $"Q{quarter}");
-                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")));
+                // "Q3 of this year" (stop 47): the as-of's year, also before that quarter has begun.
+                bool thisYear = m.Groups["this"].Success;
+                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? (thisYear ? label + " of this year" : label) : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")) { CurrentYear = thisYear });
             });
 
             text = !(text.Contains("half", StringComparison.Ordinal) || text.Contains(" h1", StringComparison.Ordinal) || text.Contains(" h2", StringComparison.Ordinal)) ? text : Consume(text, HalfRegex(), m =>
@@ -2657,6 +2659,8 @@ internal static partial class QuestionParser
             };
             times.Add(new RelativeTimeRange(kind, amount, 0, Phrase(m)));
         });
+        // "the month before last" (stop 47): the whole calendar month two months before the as-of's.
+        text = !text.Contains(" before last ", StringComparison.Ordinal) ? text : Consume(text, MonthBeforeLastRegex(), m => times.Add(new RelativeTimeRange(TimeRangeKind.MonthsAgo, 2, 0, "the month before last")));
         text = !lastOrPast ? text : Consume(text, PreviousPeriodRegex(), m => times.Add(new RelativeTimeRange(m.Groups[1].Value switch
         {
             "day" => TimeRangeKind.Yesterday,
@@ -2869,7 +2873,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!(?:dollars|" + ComparisonWords + @") )(?<!between (?!20\d\d )\S+ (?:and|to) )(20\d\d)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|from|to) )?the month before last(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MonthBeforeLastRegex();
+
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d)| (?:of )?(?<this>this) year)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex QuarterRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the )?(?:(?<h>first|second) half|h(?<n>[12]))(?: (?:of )?(?<year>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]

@@ -81,6 +81,9 @@ internal enum TimeRangeKind
     /// latest on or before the as-of's day; to the as-of's day with <see cref="RelativeTimeRange.ToAsOf"/> ("since Black Friday").
     /// </summary>
     NamedDay,
+
+    /// <summary>The whole calendar month <c>Amount</c> months before the as-of's month ("the month before last": 2).</summary>
+    MonthsAgo,
 }
 
 /// <summary>
@@ -106,7 +109,7 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
     /// <summary>The day after the last day of a <see cref="TimeRangeKind.DateSpan"/>.</summary>
     public DateOnly Until { get; init; }
 
-    /// <summary>Whether a <see cref="TimeRangeKind.NamedDay"/> is this year's ("Black Friday this year").</summary>
+    /// <summary>Whether a <see cref="TimeRangeKind.NamedDay"/> or <see cref="TimeRangeKind.NamedQuarter"/> is this year's ("Black Friday this year", "Q3 of this year").</summary>
     public bool CurrentYear { get; init; }
 
     /// <summary>Whether a <see cref="TimeRangeKind.NamedDay"/> runs from that day to the as-of's day ("since Black Friday").</summary>
@@ -164,7 +167,7 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
             case TimeRangeKind.PrecedingWeeks: return (utc.AddDays(-7 * (Year + Amount)), utc.AddDays(-7 * Year));
             case TimeRangeKind.PrecedingMonths: return (utc.AddMonths(-Year - Amount), utc.AddMonths(-Year));
             case TimeRangeKind.NamedQuarter:
-                int quarterYear = Year != 0 ? Year : (((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1);
+                int quarterYear = Year != 0 ? Year : CurrentYear || ((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1;
                 DateTimeOffset quarterStart = new(quarterYear, ((Amount - 1) * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
                 return (quarterStart, quarterStart.AddMonths(3));
             case TimeRangeKind.NamedHalf:
@@ -183,6 +186,7 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
 
                 int sinceYear = Year != 0 ? Year : (Amount <= day.Month ? day.Year : day.Year - 1);
                 return (new DateTimeOffset(sinceYear, Amount, 1, 0, 0, 0, TimeSpan.Zero), tomorrow);
+            case TimeRangeKind.MonthsAgo: return (firstOfMonth.AddMonths(-Amount), firstOfMonth.AddMonths(1 - Amount));
             case TimeRangeKind.CompleteMonths: return (firstOfMonth.AddMonths(-Amount), firstOfMonth);
             case TimeRangeKind.CompleteWeeks: return (monday.AddDays(-7 * Amount), monday);
             case TimeRangeKind.YearToDateLastYear: return (firstOfYear.AddYears(-1), tomorrow.AddYears(-1));
