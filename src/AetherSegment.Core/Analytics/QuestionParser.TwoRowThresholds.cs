@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -43,7 +44,7 @@ internal static partial class QuestionParser
             return null;
         }
 
-        string itemPhrase = item.Value[item.Groups["core"].Index - item.Index..].Trim();
+        string itemPhrase = item.Groups["core"].Value.Trim();
         string valuePhrase = $"worth {value.Groups["cmp"].Value.ToLowerInvariant()} ${value.Groups["n"].Value}{value.Groups["k"].Value}";
         ParsedQuestion plain = Parse(rest + "?", layer, campaignNames, campaignIds);
         ParsedQuestion byItems = Parse($"{rest} with {itemPhrase}?", layer, campaignNames, campaignIds);
