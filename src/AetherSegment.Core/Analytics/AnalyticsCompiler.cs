@@ -212,7 +212,7 @@ internal static partial class AnalyticsCompiler
             {
                 // One pass grouped by the order id where that reads the same ("how many orders over $100"); otherwise a
                 // filter on the order ids whose total passes.
-                if (plain && dimensionSql is null && query.Conditions.Count == 0 && query.Ratio is null && !needsCustomers && layer.IdColumn(fact.Kind) is { } id)
+                if (plain && dimensionSql is null && query.Conditions.Count == 0 && query.Ratio is null && !needsCustomers && query.AlsoRowComparison is null && layer.IdColumn(fact.Kind) is { } id)
                 {
                     groupedRowValue = GroupedRowValueSql(query.Measure.Expression(dialect), fact, id(dialect), valueColumn(dialect), row, filtered: where.Count > 0 || query.Conditions.Count > 0 || range is not null, dialect, parameters);
                 }
@@ -221,6 +221,18 @@ internal static partial class AnalyticsCompiler
                 {
                     where.Add(RowValueSql(layer, fact, valueColumn(dialect), row, "row_value", dialect, parameters));
                 }
+            }
+
+            // "abandoned carts over $1,000 with at least 3 items": the other value of each row, compared too.
+            if (query.AlsoRowComparison is { } also)
+            {
+                if (query.RowValue is not null || layer.RowColumn(fact.Kind, also) is not { } alsoColumn)
+                {
+                    reason = $"{fact.ShortName} have no mapped {(also.Items ? "item count" : "value")}, so \"{also.Phrase}\" cannot be compared";
+                    return null;
+                }
+
+                where.Add(RowValueSql(layer, fact, alsoColumn(dialect), also, "row_value_also", dialect, parameters));
             }
         }
 

@@ -145,6 +145,12 @@ internal sealed record AnalyticsQuery(
     public NumericComparison? RowComparison { get; init; }
 
     /// <summary>
+    /// A second comparison on each row, on its other value: with <see cref="RowComparison"/> on the item count, this one is
+    /// on the row's value ("abandoned carts over $1,000 with at least 3 items"); both must hold. Null for none.
+    /// </summary>
+    public NumericComparison? AlsoRowComparison { get; init; }
+
+    /// <summary>
     /// What <see cref="RowComparison"/> reads on each row when it is not the table's value ("orders with at least 3
     /// units" reads each order's units), or null for the value.
     /// </summary>

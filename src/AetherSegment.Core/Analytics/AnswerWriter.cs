@@ -147,6 +147,10 @@ internal static class AnswerWriter
                 : query.RowValue is { Noun: not "value" } each
                 ? $"with {row.Describe(MeasureFormat.Count)} {each.Noun} each"
                 : row.Items ? $"with {row.Describe(MeasureFormat.Count)} items each" : $"with a value {row.Describe(MeasureFormat.Money)} each");
+            if (query.AlsoRowComparison is { } also)
+            {
+                scope.Add(also.Items ? $"and {also.Describe(MeasureFormat.Count)} items each" : $"and a value {also.Describe(MeasureFormat.Money)} each");
+            }
         }
 
         int conditionsAt = scope.Count;

@@ -88,6 +88,12 @@ internal static partial class QuestionParser
             : ParseWithinTimeLimit(
                 (read, layer, campaignNames, campaignIds),
                 static s => RestatementsRead(s.read, s.layer, s.campaignNames, s.campaignIds, Audit(s.read, RangeOnSeveralParts(s.read, s.layer, CartItemsRead(s.read, s.layer, s.campaignNames, s.campaignIds, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds))), s.layer)));
+        if (parsed.Status != AnalyticsAnswerStatus.Answered && TwoRowThresholds(question, layer, campaignNames, campaignIds) is { } both)
+        {
+            // "abandoned carts over $1,000 with at least 3 items" (QuestionParser.TwoRowThresholds.cs).
+            parsed = both;
+        }
+
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
