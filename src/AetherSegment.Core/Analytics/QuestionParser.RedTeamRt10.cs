@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
