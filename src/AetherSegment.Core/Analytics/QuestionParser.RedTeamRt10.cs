@@ -93,6 +93,20 @@ internal static partial class QuestionParser
         return ValueSaidTwiceReadOnce(lower, query);
     }
 
+    // Checked on the question as asked (the audit reads it after rewrites that can drop the part): a share's base condition
+    // dropped from the whole, a value said twice but read once, events counted as their customers.
+    internal static string? RedTeamRt10Late(string question, AnalyticsQuery query, SemanticLayer layer)
+    {
+        string lower = question.ToLowerInvariant();
+        if (EventsCountedAsCustomers(lower, query, layer) is { } events)
+        {
+            string phrase = events.Filters.First(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType).Phrase;
+            return $"\"{phrase}\" is what is counted, but I read the {People(layer)} who had them; ask as in \"how many {phrase} did ... make\"";
+        }
+
+        return BaseConditionDropped(lower, query) ?? ValueSaidTwiceReadOnce(lower, query);
+    }
+
     // The condition of a customer count on events of one type, when the question counts those events, not the people: "searches
     // made by ... customers - how many?". Null otherwise.
     private static CustomerCondition? EventsCountedAsCustomers(string lower, AnalyticsQuery query, SemanticLayer layer)
