@@ -172,7 +172,7 @@ internal sealed partial class AnalyticsService : IAnalyticsService
         // What the answer will say it computed: checked against the question here, then written into the answer.
         string restatement = AnswerWriter.Restate(query!, _layer, asOf);
         string scope = AnswerWriter.Describe(query!, _layer, asOf);
-        if (QuestionParser.UnusedMention(question, query!, compiled.Statement.Parameters, restatement + " " + scope, layer) is { } unused)
+        if ((QuestionParser.UnusedMention(question, query!, compiled.Statement.Parameters, restatement + " " + scope, layer) ?? QuestionParser.RedTeamRt10Late(question, query!, layer)) is { } unused)
         {
             // A reading that leaves out a value or a number the question says answers a different question (stop 46).
             return Unanswerable(question, unused, warnings);
