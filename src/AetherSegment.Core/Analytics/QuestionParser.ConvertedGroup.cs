@@ -64,13 +64,26 @@ internal static partial class QuestionParser
         }
 
         // "in the treatment group of X and converted in any campaign": the campaign's filters were read onto the conversion.
-        if (named && AnyCampaignWords.Any(w => lower.Contains(w, StringComparison.Ordinal)))
+        // "a campaign" / "some campaign" after a trigger or type names one of its campaigns ("converted after getting a
+        // <trigger> offer (treatment group) in a campaign", CustomersAndCampaignsStop38); after one named campaign, or said
+        // "any campaign", it is any campaign.
+        bool oneCampaignNamed = converted.Filters.Any(f => layer.Dimension(f.Dimension)?.Role is DimensionRole.Campaign);
+        if (named && (AnyCampaignWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
+            || (oneCampaignNamed && IndefiniteCampaignWords.Any(w => lower.Contains(w, StringComparison.Ordinal)))))
         {
             return (null, $"\"converted\" in any campaign beside {string.Join(" and ", converted.Filters.Select(f => f.Phrase))}: I read the conversion in {string.Join(" and ", converted.Filters.Select(f => f.Phrase))} only; ask \"... converted in <campaign>\" or \"... converted in any campaign\" apart");
         }
 
         if (treatmentSaid || named)
         {
+            // Already read as the treatment group's and restated so ("treated customers who converted on <campaign>",
+            // QuestionParser.CampaignsAndTriggers.cs; CampaignsAndTriggersStop43): kept as it is.
+            if (converted.Measure.Membership?.Positive.Contains("(treatment group)", StringComparison.Ordinal) == true)
+            {
+                return (null, null);
+            }
+
+
             // The campaign's conversions (the treatment group's, as its conversion rate), restated with the group.
             CustomerCondition treated = converted with { Measure = converted.Measure with { Membership = ConvertedTreatmentWords } };
             return (query with { Conditions = [.. query.Conditions.Select(c => c == converted ? treated : c)] }, null);
@@ -93,7 +106,9 @@ internal static partial class QuestionParser
         return (query with { Conditions = [.. query.Conditions.Select(c => c == converted ? either : c)] }, null);
     }
 
-    private static readonly string[] AnyCampaignWords = ["any campaign", "a campaign", "some campaign", "at least one campaign", "any other campaign", "any of our campaigns", "any past campaign"];
+    private static readonly string[] AnyCampaignWords = ["any campaign", "at least one campaign", "any other campaign", "any of our campaigns", "any past campaign"];
+
+    private static readonly string[] IndefiniteCampaignWords = ["a campaign", "some campaign"];
 
     private static bool SameFilters(IReadOnlyList<QueryFilter> a, IReadOnlyList<QueryFilter> b) =>
         a.Count == b.Count && a.All(f => b.Any(g => g.Dimension == f.Dimension && g.Negated == f.Negated && g.Values.SequenceEqual(f.Values, StringComparer.OrdinalIgnoreCase)));
