@@ -31,6 +31,8 @@ public sealed class ConvertedGroupStop46Tests(AnalyticsDatabase database) : ICla
     [InlineData("how many customers in the control group of any campaign converted", AnyGroup + " AND \"group\" = 'control'")]
     // One campaign named: the campaign's conversions (the treatment group's, as its conversion rate).
     [InlineData("how many customers converted in CMP002", AnyGroup + " AND \"group\" = 'treatment' AND campaign_id = 'CMP002'")]
+    // Stop 47 (conv60): "a campaign" after a trigger is one of its campaigns (CustomersAndCampaignsStop38 keeps its answer).
+    [InlineData("how many customers converted after getting a free shipping offer in a campaign", AnyGroup + " AND \"group\" = 'treatment' AND trigger_type = 'free_shipping_offer'")]
     public async Task Converted_FollowsOneConvention(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
 
@@ -83,6 +85,9 @@ public sealed class ConvertedGroupStop46Tests(AnalyticsDatabase database) : ICla
     [Theory]
     // The group of the conversion is not said, or its campaign's filters were read onto it.
     [InlineData("how many customers were in the treatment group of CMP002 and converted in any campaign")]
+    // Stop 47 (conv60): "a campaign" after one named campaign is any campaign too; "any campaign" beside a trigger.
+    [InlineData("how many customers were in the treatment group of CMP002 and converted in a campaign")]
+    [InlineData("how many customers converted after getting a free shipping offer (treatment group) in any campaign")]
     [InlineData("how many customers never converted in a treatment group")]
     [InlineData("how many customers never converted")]
     // A conversion rate with the uplift's definition, a bare unit after a conversion.
