@@ -38,7 +38,9 @@ internal static partial class QuestionParser
         text = text.Contains("conversion p", StringComparison.Ordinal) ? ConversionPercentRegex().Replace(text, "conversion rate") : text;
         text = text.Contains("treat", StringComparison.Ordinal) || text.Contains("control", StringComparison.Ordinal) ? ArmRowsRegex().Replace(text, "") : text;
         text = text.Contains("conversion", StringComparison.Ordinal) ? ConversionLiftRegex().Replace(text, "uplift") : text;
-        text = text.Contains("control", StringComparison.Ordinal) ? UpliftPartsRegex().Replace(text, "uplift") : text;
+        // After an uplift already said ("uplift by campaign (treatment rate minus control rate)") the parts are its definition,
+        // dropped below; said again as "uplift" they made "by campaign uplift" (one pooled value, stop 46).
+        text = text.Contains("control", StringComparison.Ordinal) ? UpliftPartsRegex().Replace(text, m => UpliftWordRegex().IsMatch(text[..m.Index]) ? "" : "uplift") : text;
         if (UpliftWordRegex().IsMatch(text))
         {
             text = TreatmentMinusControlRegex().Replace(text, "");
@@ -415,7 +417,8 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:what|which) (?:is |was )?(?:the )?)?(?:percentage|percent|share|proportion|fraction|pct)(?: of)? (?:the |all |all the )?(?:(?<arm>treatment|treated|control|holdout|held out)(?: group| arm)?(?: customers| members| rows| records| sends| recipients| users| people| entries| audience)?|(?:campaign )?(?:sends|recipients|messages))(?: (?:in|across|of|over) (?:all )?(?:the )?campaigns?)? (?:that |who |which )?(?:converted|have converted|had converted|did convert|were converted|went on to convert|ended up converting)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PercentConvertedRegex();
 
-    [GeneratedRegex(@"(?<= )conversion (?:percentage|percent|pct)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // Not "conversion percentage points" ("the uplift in conversion, percentage points"): the uplift's unit, read by InPointsRegex.
+    [GeneratedRegex(@"(?<= )conversion (?:percentage|percent|pct)(?= )(?! (?:points|point|pts|pp) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ConversionPercentRegex();
 
     // "treatment-group rows": the rows are the group's.

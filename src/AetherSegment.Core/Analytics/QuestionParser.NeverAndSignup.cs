@@ -59,6 +59,17 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced(declined);
         }
 
+        // "converted" said of the customers: which group's conversions (QuestionParser.ConvertedGroup.cs).
+        switch (ConvertedGroupRead(lower, query, layer))
+        {
+            case ({ } groupRead, _):
+                parsed = parsed with { Query = groupRead };
+                query = groupRead;
+                break;
+            case (_, { } declined):
+                return ParsedQuestion.Unplaced(declined);
+        }
+
         bool negated = lower.Contains("never", StringComparison.Ordinal) || lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("nt ", StringComparison.Ordinal);
         bool joined = JoinWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
         bool parts = query.Conditions.Count > 0 || query.Time is not null || query.Share || query.Measure.Fact == EntityKind.Events;

@@ -72,7 +72,7 @@ internal static partial class QuestionParser
             : (null, $"\"{one.Value.Trim()}\" asks for one figure over {string.Join(" and ", listed.Values)}, but {People(layer)} with {string.Join(" and ", listed.Values)} could mean those with both or with either; ask \"... bought {string.Join(" or ", listed.Values)}\" for either, or \"... bought both ...\"");
     }
 
-    [GeneratedRegex(@"(?<= )(?:in total|(?<!of )(?<!of the )total|combined|together|altogether|all together|in all|summed|added up)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in total|(?<!of )(?<!of the )total|combined|together|altogether|all together|in all|summed|added up|(?:as |in )?(?:one|a single) (?:combined )?(?:number|figure))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OneFigureRegex();
 
     // "Among customers in <A> or <B>, what share have an abandoned cart" read as a share of the carts (after the readings of

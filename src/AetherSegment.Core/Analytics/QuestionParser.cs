@@ -707,6 +707,13 @@ internal static partial class QuestionParser
                 }
 
                 (DimensionDefinition level, string phrase, int start) = dimensionAt[found];
+                // "bought 3 or more products": different product levels, items (units) or orders? Only the level's own name
+                // says which (stop 46, conv58).
+                if (!phrase.Equals(level.PluralLabel, StringComparison.Ordinal) && !phrase.Contains(level.Label, StringComparison.Ordinal))
+                {
+                    return ParsedQuestion.Unplaced($"\"{phrase}\" after a count could be different {level.PluralLabel}, items (units) or orders; say which, as in \"bought 3 or more different {level.PluralLabel}\", \"more than 3 units\" or \"3 or more orders\"");
+                }
+
                 Func<SqlDialect, string> column = level.Columns.First(c => c.Fact == EntityKind.Orders).Sql;
                 FactInfo orders = layer.Fact(EntityKind.Orders)!;
                 MeasureDefinition distinct = new($"distinct_{level.Key}", $"number of different {level.PluralLabel} bought", EntityKind.Orders, MeasureFormat.Count,
