@@ -141,13 +141,15 @@ internal static partial class QuestionParser
     // base says of the customers.
     private static string? BaseConditionDropped(string lower, AnalyticsQuery query)
     {
-        if (query is not { Share: true, ShareWhole: { } whole } || ShareAskedRegex().Match(lower) is not { Success: true } asked || asked.Index == 0)
+        if (query is not { Share: true } || ShareAskedRegex().Match(lower) is not { Success: true } asked || asked.Index == 0)
         {
             return null;
         }
 
+        // With no whole of its own the whole is the part's rows without its conditions, so a condition said of the base is lost.
         string before = lower[..asked.Index];
-        return ScopeConditionRegex().IsMatch(before) && whole.Conditions.Count == 0 && whole.RowComparison is null && whole.Having is null
+        AnalyticsQuery? whole = query.ShareWhole;
+        return ScopeConditionRegex().IsMatch(before) && (whole is null || whole.Conditions.Count == 0 && whole.RowComparison is null && whole.Having is null)
             ? $"\"{before.Trim().TrimEnd(',', ':', '-')}\" before the share: I could not read all of it into the whole the share is out of; ask for the two figures"
             : null;
     }
