@@ -141,15 +141,13 @@ internal static partial class QuestionParser
     // base says of the customers.
     private static string? BaseConditionDropped(string lower, AnalyticsQuery query)
     {
-        if (query is not { Share: true } || ShareAskedRegex().Match(lower) is not { Success: true } asked || asked.Index == 0)
+        if (query is not { Share: true, ShareWhole: { } whole } || ShareAskedRegex().Match(lower) is not { Success: true } asked || asked.Index == 0)
         {
             return null;
         }
 
-        // With no whole of its own the whole is the part's rows without its conditions, so a condition said of the base is lost.
         string before = lower[..asked.Index];
-        AnalyticsQuery? whole = query.ShareWhole;
-        return ScopeConditionRegex().IsMatch(before) && (whole is null || whole.Conditions.Count == 0 && whole.RowComparison is null && whole.Having is null)
+        return BaseActionRegex().IsMatch(before) && whole.Conditions.Count == 0 && whole.RowComparison is null && whole.Having is null
             ? $"\"{before.Trim().TrimEnd(',', ':', '-')}\" before the share: I could not read all of it into the whole the share is out of; ask for the two figures"
             : null;
     }
@@ -177,6 +175,11 @@ internal static partial class QuestionParser
 
         return null;
     }
+
+    // What a base says its customers did ("who bought something in 2026", "that ordered", "who never ..."); not how they came
+    // ("who came to us through referral"), which a value of theirs already says.
+    [GeneratedRegex(@"(?<![a-z])(?:bought|buy|purchased|ordered|placed|viewed|abandoned|searched|converted|spent|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BaseActionRegex();
 
     // "at the highest rate", "at a higher rate", "their rate", "rates": a rate asked for.
     [GeneratedRegex(@"(?<![a-z])rates?(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
