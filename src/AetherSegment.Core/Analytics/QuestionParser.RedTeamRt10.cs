@@ -141,12 +141,21 @@ internal static partial class QuestionParser
     // base says of the customers.
     private static string? BaseConditionDropped(string lower, AnalyticsQuery query)
     {
-        if (query is not { Share: true, ShareWhole: { } whole } || ShareAskedRegex().Match(lower) is not { Success: true } asked || asked.Index == 0)
+        if (query is not { Share: true } || ShareAskedRegex().Match(lower) is not { Success: true } asked || asked.Index == 0)
         {
             return null;
         }
 
         string before = lower[..asked.Index];
+        if (query.ShareWhole is not { } whole)
+        {
+            // No whole of its own: the whole is the part's rows without its conditions, so "of the (a country) customers who
+            // bought something in 2026, what share ..." lost what the base says they did.
+            return BasePeopleDidRegex().IsMatch(before)
+                ? $"\"{before.Trim().TrimEnd(',', ':', '-')}\" before the share: I could not read all of it into the whole the share is out of; ask for the two figures"
+                : null;
+        }
+
         return BaseActionRegex().IsMatch(before) && whole.Conditions.Count == 0 && whole.RowComparison is null && whole.Having is null
             ? $"\"{before.Trim().TrimEnd(',', ':', '-')}\" before the share: I could not read all of it into the whole the share is out of; ask for the two figures"
             : null;
@@ -165,7 +174,14 @@ internal static partial class QuestionParser
         foreach (QueryFilter filter in all.Where(f => f.Phrase.Length > 2 && f.Values.Count == 1).DistinctBy(f => f.Phrase.ToLowerInvariant()))
         {
             string phrase = filter.Phrase.ToLowerInvariant();
-            int said = Regex.Count(lower, @"(?<![a-z0-9])" + Regex.Escape(phrase) + @"(?![a-z0-9])", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout);
+            // Said inside a longer value of the reading ("office" in "office chair") is that value, not this one again.
+            string text = lower;
+            foreach (string longer in all.Select(f => f.Phrase.ToLowerInvariant()).Where(p => p.Length > phrase.Length && p.Contains(phrase, StringComparison.Ordinal)))
+            {
+                text = text.Replace(longer, "#", StringComparison.Ordinal);
+            }
+
+            int said = Regex.Count(text, @"(?<![a-z0-9])" + Regex.Escape(phrase) + @"(?![a-z0-9])", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout);
             int read = all.Count(f => f.Values.Contains(filter.Values[0], StringComparer.OrdinalIgnoreCase));
             if (said > 1 && said > read)
             {
@@ -181,8 +197,14 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<![a-z])(?:bought|buy|purchased|ordered|placed|viewed|abandoned|searched|converted|spent|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BaseActionRegex();
 
-    // "at the highest rate", "at a higher rate", "their rate", "rates": a rate asked for.
-    [GeneratedRegex(@"(?<![a-z])rates?(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // People said with what they bought: "customers who bought something", "buyers that placed an order", "shoppers who have
+    // made a purchase".
+    [GeneratedRegex(@"(?<![a-z])(?:customers|buyers|shoppers|people|clients)\s+(?:who|that)\s+(?:have\s+|had\s+|already\s+)?(?:bought|purchased|ordered|placed|made a purchase|made purchases|spent)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BasePeopleDidRegex();
+
+    // "at the highest rate", "at a higher rate", "their rate", "rates": a rate asked for; not a growth rate (a change between
+    // two periods, which is a rate already).
+    [GeneratedRegex(@"(?<![a-z])(?<!(?:growth|change|increase|decrease|decline) )rates?(?![a-z])(?! of (?:growth|change|increase|decrease|decline))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RateSaidRegex();
 
     // "number of conversions", "most conversions": the count itself named.

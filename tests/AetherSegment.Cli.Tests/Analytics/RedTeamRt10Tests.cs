@@ -19,6 +19,13 @@ public sealed class RedTeamRt10Tests(AnalyticsDatabase database) : IClassFixture
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
 
     [Theory]
+    // Found at the merge (blind5, blind8): a growth rate is a rate, and a value inside a longer one is that one.
+    [InlineData("What was our revenue growth rate from 2024 to 2025?")]
+    [InlineData("How many customers bought Office products but never an office chair?")]
+    public async Task KindsBeside_StayAnswered(string question) =>
+        await RuleAnswers.AskAsync(database.Path, question, answered: true);
+
+    [Theory]
     [InlineData("Name the 3 campaigns whose treatment group converted at the highest rate", "SELECT campaign_name, avg(CASE WHEN converted THEN 1.0 ELSE 0 END) FROM campaign_history WHERE \"group\" = 'treatment' GROUP BY 1 ORDER BY 2 DESC LIMIT 3")]
     public async Task RateSaid_IsTheConversionRate(string question, string truth) =>
         await RuleAnswers.AssertGroupsAsync(database.Path, question, truth, precision: 4);
@@ -32,8 +39,8 @@ public sealed class RedTeamRt10Tests(AnalyticsDatabase database) : IClassFixture
     [InlineData("foot traffic at the Toronto store in October 2026")]
     [InlineData("revenue from our Sydney store last month")]
     [InlineData("searches made by Canadian customers who never ordered - how many?", Skip = "Still answered wrongly (stop 47): see docs/analytics.md, rt10, what is left")]
-    [InlineData("of the Canadian customers who bought something in 2026, what share bought from Outdoor in 2026? (%)", Skip = "Still answered wrongly (stop 47): see docs/analytics.md, rt10, what is left")]
-    [InlineData("of the Australian customers who bought something in 2026, what share bought from Lighting in 2026? (%)", Skip = "Still answered wrongly (stop 47): see docs/analytics.md, rt10, what is left")]
+    [InlineData("of the Canadian customers who bought something in 2026, what share bought from Outdoor in 2026? (%)")]
+    [InlineData("of the Australian customers who bought something in 2026, what share bought from Lighting in 2026? (%)")]
     [InlineData("of the treatment group of Spring 2026 Double Points, how many were also in the treatment group of Autumn 2025 Double Points?")]
     [InlineData("of customers who did an Outdoor stock check in 2026, how many bought an Outdoor item in 2026?", Skip = "Still answered wrongly (stop 47): see docs/analytics.md, rt10, what is left")]
     [InlineData("of customers who did a Lighting stock check in 2026, how many bought a Lighting item in 2026?", Skip = "Still answered wrongly (stop 47): see docs/analytics.md, rt10, what is left")]
