@@ -174,7 +174,7 @@ internal static partial class QuestionParser
         foreach (QueryFilter filter in all.Where(f => f.Phrase.Length > 2 && f.Values.Count == 1).DistinctBy(f => f.Phrase.ToLowerInvariant()))
         {
             string phrase = filter.Phrase.ToLowerInvariant();
-            // Said inside a longer value of the reading ("office" in "office chair") is that value, not this one again.
+            // Said inside a longer value of the reading (a category's name inside a product type's) is that value, not this one again.
             string text = lower;
             foreach (string longer in all.Select(f => f.Phrase.ToLowerInvariant()).Where(p => p.Length > phrase.Length && p.Contains(phrase, StringComparison.Ordinal)))
             {
