@@ -18,7 +18,7 @@ internal static partial class QuestionParser
         // question with no time range.
         if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && (question.Contains("any date", StringComparison.OrdinalIgnoreCase) || question.Contains("any time", StringComparison.OrdinalIgnoreCase) || question.Contains("all dates", StringComparison.OrdinalIgnoreCase))
             && AnyDateRegex().IsMatch(question)
-            && ParseOnce(AnyDateRegex().Replace(question, " "), layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { Time: null, ComparedTime: null } } allDates)
+            && ParseOnce(AnyDateRegex().Replace(question, " "), layer, campaignNames, campaignIds, reasonNeeded: false) is { Status: AnalyticsAnswerStatus.Answered, Query: { Time: null, ComparedTime: null } } allDates)
         {
             parsed = allDates;
         }
@@ -32,7 +32,7 @@ internal static partial class QuestionParser
         // "the average abandoned cart value by country for carts abandoned in the last 7 days": the carts measured, said
         // again as the rows the range is on, not a second measure.
         if (parsed.Status == AnalyticsAnswerStatus.Unanswerable && CartsRestatedRegex().IsMatch(question)
-            && ParseOnce(CartsRestatedRegex().Replace(question, " "), layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { } restated } carts
+            && ParseOnce(CartsRestatedRegex().Replace(question, " "), layer, campaignNames, campaignIds, reasonNeeded: false) is { Status: AnalyticsAnswerStatus.Answered, Query: { } restated } carts
             && restated.Measure.Fact == EntityKind.Carts)
         {
             parsed = carts;
@@ -70,7 +70,7 @@ internal static partial class QuestionParser
             : m.Groups["carts"].Success ? " abandoned carts " : m.Groups["most"].Success ? " most " : " ");
         plain = UnitsOrValueRegex().Replace(plain, m => m.Groups["value"].Success ? " abandoned cart value " : " abandoned carts ");
         plain = RepeatedCartsRegex().Replace(plain, "abandoned $1");
-        ParsedQuestion again = ParseOnce(plain, layer, campaignNames, campaignIds);
+        ParsedQuestion again = ParseOnce(plain, layer, campaignNames, campaignIds, reasonNeeded: false);
         if (again is not { Status: AnalyticsAnswerStatus.Answered, Query: { } query } || query.Measure.Fact != EntityKind.Carts || query.CartItems)
         {
             return parsed;

@@ -145,10 +145,10 @@ internal static partial class QuestionParser
             return null;
         }
 
-        ParsedQuestion parsed = ParseOnce(rewritten, layer, campaignNames, campaignIds);
+        ParsedQuestion parsed = ParseOnce(rewritten, layer, campaignNames, campaignIds, reasonNeeded: false);
         if (parsed.Status != AnalyticsAnswerStatus.Answered && EventVerbsSaid(rewritten, layer) is { } verbs)
         {
-            parsed = ParseOnce(verbs, layer, campaignNames, campaignIds);
+            parsed = ParseOnce(verbs, layer, campaignNames, campaignIds, reasonNeeded: false);
         }
 
         // Only the reading the words said: events counted for "how many times" and "logged", sessions for sessions.

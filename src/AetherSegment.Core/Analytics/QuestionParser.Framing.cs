@@ -10,7 +10,12 @@ namespace AetherSegment.Analytics;
 // word ("only", "not", "excluding") keeps the sentence, and the question is then declined as before.
 internal static partial class QuestionParser
 {
-    private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
+    /// <summary>
+    /// A question read with its lead-in and context dropped, or with every word when that is declined; without
+    /// <paramref name="reasonNeeded"/> (a caller that keeps only an answered reading), a declined reading's reason is not
+    /// the public one.
+    /// </summary>
+    private static ParsedQuestion ParseOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
     {
         // "both counted over the last 30 days", "in those 7 days" (QuestionParser.EventsSessionsFunnels.cs); customer ids in a
         // top N and "A as a multiple of B" (QuestionParser.IdsAndMultiples.cs); sizes restated by their columns
@@ -19,10 +24,10 @@ internal static partial class QuestionParser
         string asked = DropContext(LeadIns(question), layer);
         // Declined with the context dropped, this reading is read again with every word: only its status is used then, so
         // its reason (the golden file's, a reading of its own) is not read (parse speed, stop 44).
-        ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds, reasonNeeded: ReferenceEquals(asked, question));
+        ParsedQuestion parsed = ParseFramed(asked, layer, campaignNames, campaignIds, reasonNeeded: reasonNeeded && ReferenceEquals(asked, question));
 
         // Context is dropped only for an answer: a question declined either way keeps the reason it had with all its words.
-        return parsed.Status == AnalyticsAnswerStatus.Unanswerable && !ReferenceEquals(asked, question) ? ParseFramed(question, layer, campaignNames, campaignIds) : parsed;
+        return parsed.Status == AnalyticsAnswerStatus.Unanswerable && !ReferenceEquals(asked, question) ? ParseFramed(question, layer, campaignNames, campaignIds, reasonNeeded) : parsed;
     }
 
     // "customers where country = 'X'", "revenue where acquisition_source = organic_search": a column typed as SQL, equal to one
@@ -84,7 +89,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?:\s[-\u2013\u2014]|:|,)\s*(?:how many|count|number|the count|the number)\s*\??\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TrailingCountRegex();
 
-    private static ParsedQuestion ParseFramed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded = true)
+    private static ParsedQuestion ParseFramed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
     {
         question = DropRestatedAtAsOf(question, layer, out RelativeTimeRange? restated);
         question = ReadAveragePerPeriod(DaysOfTheWeekSaid(ColumnEqualsValue(question, layer)), layer, out TimeGrain? perPeriod);

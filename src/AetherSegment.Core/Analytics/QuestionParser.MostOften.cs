@@ -46,11 +46,11 @@ internal static partial class QuestionParser
         });
         // "get added to their wishlist": the wishlist verb is "saved to" where "added to" is the cart's.
         plain = people ? AddedToWishlistRegex().Replace(plain, "saved to their wish") : plain;
-        ParsedQuestion parsed = ParseUnframed(plain, layer, campaignNames, campaignIds);
+        ParsedQuestion parsed = ParseUnframed(plain, layer, campaignNames, campaignIds, reasonNeeded: true);
         if (parsed.Query is null && EventTypeRankedRegex().IsMatch(plain) && layer.Measure("events") is { Missing: null })
         {
             // "the most common event type on <device>": no measure said, the event types are ranked by their events.
-            parsed = ParseUnframed(plain + " (events)", layer, campaignNames, campaignIds);
+            parsed = ParseUnframed(plain + " (events)", layer, campaignNames, campaignIds, reasonNeeded: true);
         }
 
         if (parsed.Query is not { } query)

@@ -27,8 +27,11 @@ internal static partial class QuestionParser
         return parsed;
     }
 
-    /// <summary>A question read with every reading tried in turn (after the framing words were taken off).</summary>
-    private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded = true)
+    /// <summary>
+    /// A question read with every reading tried in turn (after the framing words were taken off); without
+    /// <paramref name="reasonNeeded"/>, a question declined by every reading keeps the reason of the last one tried.
+    /// </summary>
+    private static ParsedQuestion ParseUnframed(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
     {
         ReadingMemo memo = t_readings ??= new ReadingMemo();
         if (memo.Find(ReadingStep.Unframed, question, layer, campaignNames, campaignIds) is { } known)
@@ -36,15 +39,29 @@ internal static partial class QuestionParser
             return known;
         }
 
-        // Only the status wanted (stop 44): a declined reading without the golden file's reason (QuestionParser.ParseSpeedStop44.cs).
-        if (!reasonNeeded && memo.Find(ReadingStep.UnframedStatus, question, layer, campaignNames, campaignIds) is { } statusKnown)
+        // Declined by every reading, the golden file's reason is read only for a caller that needs it (stop 44), and a
+        // reading kept without it gets it without reading the question again (stop 45).
+        if (memo.Find(ReadingStep.UnframedStatus, question, layer, campaignNames, campaignIds) is not { } declined)
         {
-            return statusKnown;
+            ParsedQuestion parsed = ParseUnframedOnce(question, layer, campaignNames, campaignIds, out bool goldenReasonLeft);
+            if (!goldenReasonLeft)
+            {
+                memo.Add(ReadingStep.Unframed, question, layer, campaignNames, campaignIds, parsed);
+                return parsed;
+            }
+
+            memo.Add(ReadingStep.UnframedStatus, question, layer, campaignNames, campaignIds, parsed);
+            declined = parsed;
         }
 
-        ParsedQuestion parsed = ParseUnframedOnce(question, layer, campaignNames, campaignIds, reasonNeeded);
-        memo.Add(reasonNeeded || parsed.Status != AnalyticsAnswerStatus.Unanswerable ? ReadingStep.Unframed : ReadingStep.UnframedStatus, question, layer, campaignNames, campaignIds, parsed);
-        return parsed;
+        if (!reasonNeeded)
+        {
+            return declined;
+        }
+
+        ParsedQuestion withReason = WithGoldenReason(UnframedText(question, layer), layer, campaignNames, declined);
+        memo.Add(ReadingStep.Unframed, question, layer, campaignNames, campaignIds, withReason);
+        return withReason;
     }
 
     private enum ReadingStep
@@ -56,13 +73,13 @@ internal static partial class QuestionParser
     }
 
     /// <summary>
-    /// The last sixteen readings, keyed by the step, the text and the very layer and campaign lists it was read with (the
+    /// The last 32 readings, keyed by the step, the text and the very layer and campaign lists it was read with (the
     /// lists are prepared once per instance, as <see cref="Parse(string, SemanticLayer, IReadOnlyList{string}?, IReadOnlyList{string}?)"/> says).
     /// </summary>
     private sealed class ReadingMemo
     {
         private readonly (ReadingStep Step, string Text, SemanticLayer Layer, IReadOnlyList<string>? Names, IReadOnlyList<string>? Ids, ParsedQuestion Parsed)?[] _entries =
-            new (ReadingStep, string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[16];
+            new (ReadingStep, string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[32];
 
         private int _next;
 

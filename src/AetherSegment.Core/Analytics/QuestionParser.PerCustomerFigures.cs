@@ -172,7 +172,7 @@ internal static partial class QuestionParser
         }
 
         string head = heading.Groups["head"].Value;
-        return Parse($" how many customers {head} ", layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { Time: null, Conditions.Count: 0, Dimension: null, Share: false } read }
+        return ReadAnswered($" how many customers {head} ", layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { Time: null, Conditions.Count: 0, Dimension: null, Share: false } read }
             && ReferenceEquals(read.Measure, layer.CustomerCount) && read.Filters.Count > 0 && read.Filters.All(f => layer.Dimension(f.Dimension) is { OnCustomers: true })
             ? head
             : null;

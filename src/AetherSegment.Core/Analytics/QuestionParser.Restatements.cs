@@ -78,7 +78,7 @@ internal static partial class QuestionParser
             return parsed;
         }
 
-        ParsedQuestion again = Audit(said, RangeOnSeveralParts(said, layer, CartItemsRead(said, layer, campaignNames, campaignIds, ParseOnce(said, layer, campaignNames, campaignIds))), layer);
+        ParsedQuestion again = Audit(said, RangeOnSeveralParts(said, layer, CartItemsRead(said, layer, campaignNames, campaignIds, ParseOnce(said, layer, campaignNames, campaignIds, reasonNeeded: false))), layer);
         if (again is not { Status: AnalyticsAnswerStatus.Answered, Query: { } query })
         {
             return parsed;

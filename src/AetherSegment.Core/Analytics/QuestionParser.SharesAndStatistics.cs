@@ -162,7 +162,7 @@ internal static partial class QuestionParser
 
         // "customers who have ordered": said as "customers who ordered" (the buyers), as the whole's count reads it.
         whole = HaveBeforePurchaseRegex().Replace(BuyerWholeRegex().Replace(" " + whole.Trim() + " ", "customers who bought"), " ").Trim();
-        ParsedQuestion wholeRead = Parse($" how many {whole} ", layer, campaignNames, campaignIds);
+        ParsedQuestion wholeRead = ReadAnswered($" how many {whole} ", layer, campaignNames, campaignIds);
 
         // A whole that is not a count of customers answers nothing whatever the part: its part is not read (parse speed, stop 44).
         if (wholeRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } wholeAsked } || AsCustomers(wholeAsked, layer) is null)
@@ -170,11 +170,11 @@ internal static partial class QuestionParser
             return null;
         }
 
-        ParsedQuestion partRead = Parse($" how many {whole} {part.Trim()} ", layer, campaignNames, campaignIds);
+        ParsedQuestion partRead = ReadAnswered($" how many {whole} {part.Trim()} ", layer, campaignNames, campaignIds);
         if (partRead.Status != AnalyticsAnswerStatus.Answered && PartHasAnyRegex().IsMatch(" " + part.Trim() + " "))
         {
             // "... have an abandoned cart": at least one, as "have at least 1 abandoned cart" reads it.
-            partRead = Parse($" how many {whole} {PartHasAnyRegex().Replace(" " + part.Trim() + " ", "${verb} at least 1 ").Trim()} ", layer, campaignNames, campaignIds);
+            partRead = ReadAnswered($" how many {whole} {PartHasAnyRegex().Replace(" " + part.Trim() + " ", "${verb} at least 1 ").Trim()} ", layer, campaignNames, campaignIds);
         }
 
         if (wholeRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } wholeQuery } || partRead is not { Status: AnalyticsAnswerStatus.Answered, Query: { } partQuery }

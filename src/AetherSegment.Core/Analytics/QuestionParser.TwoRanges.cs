@@ -38,7 +38,7 @@ internal static partial class QuestionParser
         }
 
         string first = $"{said.Groups["head"].Value} in {said.Groups["r1"].Value}{said.Groups["tail"].Value} ";
-        if (Parse(first, layer, campaignNames, campaignIds) is not { Status: AnalyticsAnswerStatus.Answered, Query: { } read } parsed
+        if (ReadAnswered(first, layer, campaignNames, campaignIds) is not { Status: AnalyticsAnswerStatus.Answered, Query: { } read } parsed
             || AsCustomers(read, layer) is not { Time: { } firstTime } customers || SecondRange(said.Groups["r2"].Value) is not { } secondTime
             || firstTime == secondTime || PurchaseInRange(customers, layer) is not { } index)
         {
@@ -62,7 +62,7 @@ internal static partial class QuestionParser
     // first range, the part those of them who also bought (the same, for "again") in the second.
     private static ParsedQuestion? ReadRetention(Match retention, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
-        if (Parse($" how many {retention.Groups["whole"].Value} ", layer, campaignNames, campaignIds) is not { Status: AnalyticsAnswerStatus.Answered, Query: { } read } parsed
+        if (ReadAnswered($" how many {retention.Groups["whole"].Value} ", layer, campaignNames, campaignIds) is not { Status: AnalyticsAnswerStatus.Answered, Query: { } read } parsed
             || AsCustomers(read, layer) is not { Time: { } firstTime } customers || SecondRange(retention.Groups["r2"].Value) is not { } secondTime
             || firstTime == secondTime || PurchaseInRange(customers, layer) is not { } index)
         {

@@ -71,10 +71,18 @@ internal static partial class QuestionParser
     public static ParsedQuestion Parse(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        return Read(question, layer, campaignNames, campaignIds, reasonNeeded: true);
+    }
 
+    /// <summary>
+    /// A question read through every step; <paramref name="reasonNeeded"/> false for a caller that keeps the reading only when
+    /// it is answered, whose declined reading may then have another reason than the public one (QuestionParser.ParseSpeedStop45.cs).
+    /// </summary>
+    private static ParsedQuestion Read(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
+    {
         // A share whose whole has a condition reads its whole and its part as questions of their own, from more than one
         // reading: the last few readings are kept per thread, so each such question is read once.
-        ParseMemo memo = t_parses ??= new ParseMemo();
+        ParseMemo memo = reasonNeeded ? t_parses ??= new ParseMemo() : t_statusParses ??= new ParseMemo();
         if (memo.Find(question, layer, campaignNames, campaignIds) is { } known)
         {
             return known;
@@ -85,9 +93,7 @@ internal static partial class QuestionParser
         string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(question))), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
-            : ParseWithinTimeLimit(
-                (read, layer, campaignNames, campaignIds),
-                static s => RestatementsRead(s.read, s.layer, s.campaignNames, s.campaignIds, Audit(s.read, RangeOnSeveralParts(s.read, s.layer, CartItemsRead(s.read, s.layer, s.campaignNames, s.campaignIds, ParseOnce(s.read, s.layer, s.campaignNames, s.campaignIds))), s.layer)));
+            : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);
         if (parsed.Status != AnalyticsAnswerStatus.Answered && TwoRowThresholds(question, layer, campaignNames, campaignIds) is { } both)
         {
             // "abandoned carts over $1,000 with at least 3 items" (QuestionParser.TwoRowThresholds.cs).
@@ -101,6 +107,9 @@ internal static partial class QuestionParser
     [ThreadStatic]
     private static ParseMemo? t_parses;
 
+    [ThreadStatic]
+    private static ParseMemo? t_statusParses;
+
     /// <summary>
     /// Forgets this thread's recent readings and rewrites, so the next question is read from scratch: a benchmark that
     /// asks one question many times times each reading, not a lookup.
@@ -108,6 +117,7 @@ internal static partial class QuestionParser
     internal static void ForgetRecentReadings()
     {
         t_parses?.Clear();
+        t_statusParses?.Clear();
         t_colloquial?.Clear();
         t_readings?.Clear();
         QuestionText.ForgetRecent();
@@ -141,9 +151,14 @@ internal static partial class QuestionParser
         }
     }
 
-    private static ParsedQuestion ParseUnframedOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, bool reasonNeeded)
+    /// <summary>
+    /// A text read with every reading tried in turn; <paramref name="goldenReasonLeft"/> says it was declined by all of
+    /// them, and its golden-file reason (<see cref="WithGoldenReason"/>) is left to the caller.
+    /// </summary>
+    private static ParsedQuestion ParseUnframedOnce(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, out bool goldenReasonLeft)
     {
-        question = CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer));
+        goldenReasonLeft = false;
+        question = UnframedText(question, layer);
         // "among customers with web sessions" said beside the sessions counted: a per-customer statistic or nothing
         // (QuestionParser.PerCustomerBases.cs).
         if (SameRowsBaseSaid(question))
@@ -243,7 +258,7 @@ internal static partial class QuestionParser
             return activeOrCounted;
         }
 
-        if (EventVerbsSaid(question, layer) is { } eventWords && ParseOnce(eventWords, layer, campaignNames, campaignIds) is { Status: not AnalyticsAnswerStatus.Unanswerable } eventVerbs)
+        if (EventVerbsSaid(question, layer) is { } eventWords && ParseOnce(eventWords, layer, campaignNames, campaignIds, reasonNeeded: false) is { Status: not AnalyticsAnswerStatus.Unanswerable } eventVerbs)
         {
             return eventVerbs;
         }
@@ -254,15 +269,22 @@ internal static partial class QuestionParser
             return eventsSaidOtherwise;
         }
 
-        // A question declined either way keeps the reason the parser gave before comparisons, exclusions and shares
-        // were read (the golden file's), with the new reading's reason as its detail.
-        // Only its status wanted (the caller reads the question again with every word): declined either way.
-        if (!reasonNeeded)
-        {
-            return parsed;
-        }
+        goldenReasonLeft = true;
+        return parsed;
+    }
 
-        ParsedQuestion before = Parse(question, layer, campaignNames, null, legacy: true);
+    /// <summary>The text every reading of <see cref="ParseUnframedOnce"/> reads: labels defined, restated values and ranges dropped.</summary>
+    private static string UnframedText(string question, SemanticLayer layer) =>
+        CustomersInGroupSaid(CountOfCustomersSaid(DropRestatedValues(Shorthand(DropRestatedRanges(LabelDefinedByMeaning(ScoreLabelsDefined(LabelDefinedByThreshold(question), layer), layer))), layer), layer));
+
+    /// <summary>
+    /// A question declined by every reading keeps the reason the parser gave before comparisons, exclusions and shares were
+    /// read (the golden file's), with the new reading's reason as its detail; <paramref name="text"/> is its
+    /// <see cref="UnframedText"/>.
+    /// </summary>
+    private static ParsedQuestion WithGoldenReason(string text, SemanticLayer layer, IReadOnlyList<string>? campaignNames, ParsedQuestion parsed)
+    {
+        ParsedQuestion before = Parse(text, layer, campaignNames, null, legacy: true);
         return before.Status == AnalyticsAnswerStatus.Unanswerable && before.Reason != parsed.Reason ? before with { Detail = parsed.Reason, Partial = parsed.Partial } : parsed;
     }
 
