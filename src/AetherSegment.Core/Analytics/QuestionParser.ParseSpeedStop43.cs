@@ -73,13 +73,13 @@ internal static partial class QuestionParser
     }
 
     /// <summary>
-    /// The last 32 readings, keyed by the step, the text and the very layer and campaign lists it was read with (the
+    /// The last 64 readings (stop 48, was 32), keyed by the step, the text and the very layer and campaign lists it was read with (the
     /// lists are prepared once per instance, as <see cref="Parse(string, SemanticLayer, IReadOnlyList{string}?, IReadOnlyList{string}?)"/> says).
     /// </summary>
     private sealed class ReadingMemo
     {
         private readonly (ReadingStep Step, string Text, SemanticLayer Layer, IReadOnlyList<string>? Names, IReadOnlyList<string>? Ids, ParsedQuestion Parsed)?[] _entries =
-            new (ReadingStep, string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[32];
+            new (ReadingStep, string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[64];
 
         private int _next;
 

@@ -9,7 +9,8 @@ namespace AetherSegment.Analytics;
 /// three times: without either threshold, with the item threshold alone and with the money threshold alone (each said at the
 /// end in a plain form). Only when all three read the same rows, the item reading compares the item count and the money
 /// reading the value of each row, is the question answered with both comparisons on each row; otherwise the decline stands
-/// (ThresholdDropped: a threshold that cannot be read is never dropped).
+/// (ThresholdDropped: a threshold that cannot be read is never dropped). The three readings are kept only when answered, so
+/// each is read without a declined reading's golden-file reason (stop 48, QuestionParser.ParseSpeedStop45.cs).
 /// </content>
 internal static partial class QuestionParser
 {
@@ -46,9 +47,9 @@ internal static partial class QuestionParser
 
         string itemPhrase = item.Groups["core"].Value.Trim();
         string valuePhrase = $"worth {value.Groups["cmp"].Value.ToLowerInvariant()} ${value.Groups["n"].Value}{value.Groups["k"].Value}";
-        ParsedQuestion plain = Parse(rest + "?", layer, campaignNames, campaignIds);
-        ParsedQuestion byItems = Parse($"{rest} with {itemPhrase}?", layer, campaignNames, campaignIds);
-        ParsedQuestion byValue = Parse($"{rest} {valuePhrase}?", layer, campaignNames, campaignIds);
+        ParsedQuestion plain = ReadAnswered(rest + "?", layer, campaignNames, campaignIds);
+        ParsedQuestion byItems = ReadAnswered($"{rest} with {itemPhrase}?", layer, campaignNames, campaignIds);
+        ParsedQuestion byValue = ReadAnswered($"{rest} {valuePhrase}?", layer, campaignNames, campaignIds);
         if (plain is not { Status: AnalyticsAnswerStatus.Answered, Query: { RowComparison: null } p }
             || byItems is not { Status: AnalyticsAnswerStatus.Answered, Query: { RowComparison: { Items: true } itemRow } i }
             || byValue is not { Status: AnalyticsAnswerStatus.Answered, Query: { RowComparison: { Items: false, Money: true } valueRow } v }

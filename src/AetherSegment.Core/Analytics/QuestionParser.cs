@@ -123,10 +123,10 @@ internal static partial class QuestionParser
         QuestionText.ForgetRecent();
     }
 
-    /// <summary>The last eight questions read, keyed by the question and the very layer and campaign lists it was read with.</summary>
+    /// <summary>The last 32 questions read (stop 48, was eight), keyed by the question and the very layer and campaign lists it was read with.</summary>
     private sealed class ParseMemo
     {
-        private readonly (string Question, SemanticLayer Layer, IReadOnlyList<string>? Names, IReadOnlyList<string>? Ids, ParsedQuestion Parsed)?[] _entries = new (string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[8];
+        private readonly (string Question, SemanticLayer Layer, IReadOnlyList<string>? Names, IReadOnlyList<string>? Ids, ParsedQuestion Parsed)?[] _entries = new (string, SemanticLayer, IReadOnlyList<string>?, IReadOnlyList<string>?, ParsedQuestion)?[32];
         private int _next;
 
         public ParsedQuestion? Find(string question, SemanticLayer layer, IReadOnlyList<string>? names, IReadOnlyList<string>? ids)
@@ -2777,11 +2777,11 @@ internal static partial class QuestionParser
     [ThreadStatic]
     private static ColloquialMemo? t_colloquial;
 
-    /// <summary>The last sixteen texts <see cref="Colloquial"/> rewrote, and what each became.</summary>
+    /// <summary>The last 64 texts <see cref="Colloquial"/> rewrote, and what each became (stop 48: the slowest questions rewrite more than sixteen).</summary>
     private sealed class ColloquialMemo
     {
-        private readonly string[] _texts = new string[16];
-        private readonly string[] _rewritten = new string[16];
+        private readonly string[] _texts = new string[64];
+        private readonly string[] _rewritten = new string[64];
         private int _next;
 
         public string? Find(string text)

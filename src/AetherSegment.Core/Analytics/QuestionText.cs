@@ -31,11 +31,11 @@ internal static class QuestionText
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
-    /// <summary>The last sixteen texts normalized, and what each became.</summary>
+    /// <summary>The last 64 texts normalized (stop 48, was sixteen), and what each became.</summary>
     private sealed class NormalizeMemo
     {
-        private readonly string?[] _texts = new string?[16];
-        private readonly string?[] _normalized = new string?[16];
+        private readonly string?[] _texts = new string?[64];
+        private readonly string?[] _normalized = new string?[64];
         private int _next;
 
         public string? Find(string text)
