@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
 namespace AetherSegment.Analytics;
 
 /// <summary>
@@ -20,4 +23,27 @@ internal static class AnalyticsRegex
 
     /// <summary>The reason a question is declined with when a pattern hit <see cref="TimeoutMilliseconds"/>.</summary>
     public const string TimedOutReason = "reading the question took too long (one of my patterns hit its time limit); ask it in fewer words or split it into simpler questions";
+
+    // The patterns built at run time from a value's or a phrase's words, built once each. The phrases come from questions, so
+    // the cache is emptied when it grows past a bound rather than kept forever.
+    private static readonly ConcurrentDictionary<string, Regex> Built = new(StringComparer.Ordinal);
+
+    private const int BuiltBound = 4096;
+
+    /// <summary>A pattern built at run time (from the profile's or the question's words), with <see cref="Timeout"/>, built once.</summary>
+    public static Regex Cached(string pattern)
+    {
+        if (Built.Count > BuiltBound)
+        {
+            Built.Clear();
+        }
+
+        return Built.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant, Timeout));
+    }
+
+    /// <summary>
+    /// A word or phrase said whole in lower-case text: not inside a longer word or number ("office" not in "officer"). The
+    /// word is matched as written (lower case it first).
+    /// </summary>
+    public static Regex WholeWord(string word) => Cached(@"(?<![a-z0-9])" + Regex.Escape(word) + @"(?![a-z0-9])");
 }

@@ -37,15 +37,19 @@ internal static partial class QuestionParser
         }
 
         if (EventsCountedAsCustomers(lower, query, layer) is { } condition && layer.Measure("events") is { Missing: null } events
-            && query is { Dimension: null, Share: false, Having: null, RowComparison: null, Ratio: null, Statistic: null, FilterRatio: null, ShareWhole: null, ComparedTime: null, SignupTime: false, Conditions.Count: 1 }
+            && query is { Dimension: null, Share: false, Having: null, RowComparison: null, Ratio: null, Statistic: null, FilterRatio: null, ShareWhole: null, ComparedTime: null, SignupTime: false }
             && condition is { Negated: false, Comparison: null, RowComparison: null, Time: null, AllTime: false }
-            && query.Filters.All(f => !f.Negated && layer.Dimension(f.Dimension)?.Role is DimensionRole.Place or DimensionRole.AcquisitionSource or DimensionRole.ValueTier))
+            && query.Filters.All(f => !f.Negated && layer.Dimension(f.Dimension)?.Role is DimensionRole.Place or DimensionRole.AcquisitionSource or DimensionRole.ValueTier)
+            && query.Conditions.Where(c => !ReferenceEquals(c, condition)).ToList() is var others
+            && (others.Count == 0 || (query.Time is null && others.All(NeverBought))))
         {
+            // Stop 48 (rt11): "searches made by (a country) customers who never ordered": the events of the customers who never
+            // bought anything (over all time, so only when no range is said that the purchases could be meant in).
             return query with
             {
                 Measure = events,
                 Filters = [.. query.Filters, .. condition.Filters.Select(f => f with { NamesMeasure = true })],
-                Conditions = [],
+                Conditions = others,
                 TimeOnConditions = false,
             };
         }
@@ -107,6 +111,10 @@ internal static partial class QuestionParser
         return BaseConditionDropped(lower, query) ?? ValueSaidTwiceReadOnce(lower, query);
     }
 
+    // "who never ordered": no purchase of anything, over all time.
+    private static bool NeverBought(CustomerCondition condition) =>
+        condition is { Negated: true, Comparison: null, RowComparison: null, Time: null, Filters.Count: 0 } && condition.Measure.Fact == EntityKind.Orders;
+
     // The condition of a customer count on events of one type, when the question counts those events, not the people: "searches
     // made by ... customers - how many?". Null otherwise.
     private static CustomerCondition? EventsCountedAsCustomers(string lower, AnalyticsQuery query, SemanticLayer layer)
@@ -115,6 +123,10 @@ internal static partial class QuestionParser
         {
             return null;
         }
+
+        // The people said with a relative word ("customers who never ordered") are what is counted unless the events are said
+        // before them as what is counted ("searches made by ... customers who never ordered").
+        int peopleAt = PeopleRelativeRegex().Match(lower) is { Success: true } people ? people.Index : int.MaxValue;
 
         foreach (CustomerCondition condition in query.Conditions)
         {
@@ -127,8 +139,9 @@ internal static partial class QuestionParser
 
             // The events' own name, said as what is counted: "searches made by", "how many searches", "number of stock checks".
             string phrase = Regex.Escape(type.Phrase.ToLowerInvariant());
-            if (Regex.IsMatch(lower, @"(?:^|(?:how many|number of|count of|count the|total)\s+(?:[a-z&'-]+\s+){0,2})" + phrase + @"(?![a-z])"
-                    + @"|(?<![a-z])" + phrase + @"\s+(?:made|done|performed|run|carried out|logged|recorded|by|from)(?![a-z])", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout))
+            if (AnalyticsRegex.Cached(@"(?:^|(?:how many|number of|count of|count the|total)\s+(?:[a-z&'-]+\s+){0,2})" + phrase + @"(?![a-z])"
+                    + @"|(?<![a-z])" + phrase + @"\s+(?:made|done|performed|run|carried out|logged|recorded|by|from)(?![a-z])").Match(lower) is { Success: true } counted
+                && counted.Index < peopleAt)
             {
                 return condition;
             }
@@ -173,23 +186,32 @@ internal static partial class QuestionParser
         List<QueryFilter> all = [.. AllFilters(query)];
         foreach (QueryFilter filter in all.Where(f => f.Phrase.Length > 2 && f.Values.Count == 1).DistinctBy(f => f.Phrase.ToLowerInvariant()))
         {
-            string phrase = filter.Phrase.ToLowerInvariant();
-            // Said inside a longer value of the reading (a category's name inside a product type's) is that value, not this one again.
-            string text = lower;
-            foreach (string longer in all.Select(f => f.Phrase.ToLowerInvariant()).Where(p => p.Length > phrase.Length && p.Contains(phrase, StringComparison.Ordinal)))
-            {
-                text = text.Replace(longer, "#", StringComparison.Ordinal);
-            }
-
-            int said = Regex.Count(text, @"(?<![a-z0-9])" + Regex.Escape(phrase) + @"(?![a-z0-9])", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout);
+            // The phrase and the value's own name (a rewrite can merge two mentions into one phrase, "<a value> and <a value>",
+            // which is then said nowhere; stop 48, rt11): the most often either is said.
+            (string word, int said) = filter.Values.Select(v => v.ToLowerInvariant()).Prepend(filter.Phrase.ToLowerInvariant()).Distinct()
+                .Select(w => (w, TimesSaid(lower, w, all))).MaxBy(p => p.Item2);
             int read = all.Count(f => f.Values.Contains(filter.Values[0], StringComparer.OrdinalIgnoreCase));
             if (said > 1 && said > read)
             {
-                return $"\"{filter.Phrase}\" is said {said} times, but I read it {(read == 1 ? "once" : $"{read} times")}; ask about one part at a time";
+                return $"\"{(string.Equals(word, filter.Phrase, StringComparison.OrdinalIgnoreCase) ? filter.Phrase : filter.Values.First(v => v.Equals(word, StringComparison.OrdinalIgnoreCase)))}\" is said {said} times, but I read it {(read == 1 ? "once" : $"{read} times")}; ask about one part at a time";
             }
         }
 
         return null;
+    }
+
+    // How often a word is said whole in the question, said inside a longer value or phrase of the reading (a category's name
+    // inside a product type's) left out: that is the longer value, not this one again.
+    private static int TimesSaid(string lower, string word, List<QueryFilter> all)
+    {
+        string text = lower;
+        foreach (string longer in all.SelectMany(f => f.Values.Select(v => v.ToLowerInvariant()).Append(f.Phrase.ToLowerInvariant()))
+            .Where(p => p.Length > word.Length && p.Contains(word, StringComparison.Ordinal)).Distinct().OrderByDescending(p => p.Length))
+        {
+            text = text.Replace(longer, "#", StringComparison.Ordinal);
+        }
+
+        return AnalyticsRegex.WholeWord(word).Count(text);
     }
 
     // What a base says its customers did ("who bought something in 2026", "that ordered", "who never ..."); not how they came
@@ -212,8 +234,12 @@ internal static partial class QuestionParser
     private static partial Regex CountOfConversionsRegex();
 
     // The people named as what is counted: "how many customers", "number of distinct shoppers", "customers who".
-    [GeneratedRegex(@"(?<![a-z])(?:how many|number of|count of|count the|share of|percentage of|proportion of|fraction of)\s+(?:[a-z&'-]+\s+){0,3}?(?:customers|shoppers|people|users|buyers|clients|members|accounts|households)(?![a-z])|(?<![a-z])(?:customers|shoppers|people|users|buyers|clients)\s+(?:who|that|with|having)(?![a-z])|(?<![a-z])(?:who|which)\s+(?:customers|shoppers)(?![a-z])|(?<![a-z])how many (?:of )?(?:them|those|these)(?![a-z])|(?<![a-z])how many (?:were|are|did|have|had)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:how many|number of|count of|count the|share of|percentage of|proportion of|fraction of)\s+(?:[a-z&'-]+\s+){0,3}?(?:customers|shoppers|people|users|buyers|clients|members|accounts|households)(?![a-z])|(?<![a-z])(?:who|which)\s+(?:customers|shoppers)(?![a-z])|(?<![a-z])how many (?:of )?(?:them|those|these)(?![a-z])|(?<![a-z])how many (?:were|are|did|have|had)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PeopleCountedRegex();
+
+    // The people said with a relative word: "customers who", "shoppers that", "people with".
+    [GeneratedRegex(@"(?<![a-z])(?:customers|shoppers|people|users|buyers|clients)\s+(?:who|that|with|having)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PeopleRelativeRegex();
 
     // Visits to a physical store: "store visits", "in-store visits", "foot traffic", "walk-ins".
     [GeneratedRegex(@"(?<![a-z])(?:store|shop|showroom|branch|outlet)[ -](?:visits?|visitors?|traffic|footfall)(?![a-z])|(?<![a-z])foot ?(?:traffic|fall)(?![a-z])|(?<![a-z])walk-?ins?(?![a-z])|(?<![a-z])visits? to (?:our|the|a) (?:[a-z]+ )?(?:store|shop|showroom|branch|outlet|location)s?(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]

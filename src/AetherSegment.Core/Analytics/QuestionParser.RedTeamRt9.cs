@@ -46,7 +46,7 @@ internal static partial class QuestionParser
     }
 
     private static Regex CapitalWordRegex(string written) =>
-        new(@"(?<![A-Za-z0-9])" + Regex.Escape(written) + @"(?![A-Za-z0-9])", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout);
+        AnalyticsRegex.Cached(@"(?<![A-Za-z0-9])" + Regex.Escape(written) + @"(?![A-Za-z0-9])");
 
     // Every filter of a reading: its own, its conditions', its whole's.
     private static IEnumerable<QueryFilter> AllFilters(AnalyticsQuery query)
@@ -131,9 +131,9 @@ internal static partial class QuestionParser
     // The conditions are said after the share word (the part's), never before it: only then may the whole drop them.
     private static bool ConditionsAfter(string after) => ScopeConditionRegex().IsMatch(after) || ComparisonSaidRegex().IsMatch(after);
 
+    // A filter's value or phrase said whole in lower-case text (RedTeamRt10 uses it too).
     private static bool SaidIn(string text, QueryFilter filter) =>
-        filter.Values.Select(v => v.ToLowerInvariant()).Append(filter.Phrase.ToLowerInvariant()).Any(v => v.Length > 0
-            && Regex.IsMatch(text, @"(?<![a-z0-9])" + Regex.Escape(v) + @"(?![a-z0-9])", RegexOptions.CultureInvariant, AnalyticsRegex.Timeout));
+        filter.Values.Select(v => v.ToLowerInvariant()).Append(filter.Phrase.ToLowerInvariant()).Any(v => v.Length > 0 && AnalyticsRegex.WholeWord(v).IsMatch(text));
 
     // Two thresholds said on one row, one read: "carts worth more than 1000 that had at least 3 items".
     private static string? ThresholdDropped(string lower, AnalyticsQuery query)

@@ -27,12 +27,15 @@ internal static partial class QuestionParser
         }
 
         string before = text[..same.Index];
+        // The range may end right before the words that say it again ("in q3 2026 during that quarter").
+        string said = before + " ";
         bool fits = same.Groups["unit"].Value switch
         {
-            "week" => WeekRangeRegex().IsMatch(before),
-            "month" => MonthRangeRegex().IsMatch(before),
-            "year" => YearRangeRegex().IsMatch(before),
-            _ => DayRangeRegex().IsMatch(before),
+            "week" => WeekRangeRegex().IsMatch(said),
+            "month" => MonthRangeRegex().IsMatch(said),
+            "year" => YearRangeRegex().IsMatch(said),
+            "quarter" => QuarterRangeRegex().IsMatch(said),
+            _ => DayRangeRegex().IsMatch(said),
         };
         return fits ? string.Concat(before, " in that same period", text.AsSpan(same.Index + same.Length)) : text;
     }
@@ -57,7 +60,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )at any (?:point|time|stage)(?= (?:in|during|within|over) (?:that|this|the same|that same|those|those same) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AtAnyPointRegex();
 
-    [GeneratedRegex(@" (?:in|during|within|over|for) (?:that|this|the|those) same (?<unit>week|month|year|day)(?= |$)| (?:in|during|within) that (?<unit>week|month|year|day)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:in|during|within|over|for) (?:that|this|the|those) same (?<unit>week|month|quarter|year|day)(?= |$)| (?:in|during|within) that (?<unit>week|month|quarter|year|day)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SameUnitRegex();
 
     [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:7|seven) days|(?:last|past|this|previous) week) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
@@ -65,6 +68,10 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:(?:last|past|this|previous) month|(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|november|december)) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MonthRangeRegex();
+
+    // "in Q2 2026", "last quarter", "the second quarter of 2026" (stop 48, rt11: "... in Q2 2026, ... in that quarter").
+    [GeneratedRegex(@" (?:q[1-4](?: of)? \d{4}|(?:last|past|this|previous) quarter|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? \d{4}) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex QuarterRangeRegex();
 
     [GeneratedRegex(@" (?:(?:last|past|this|previous) year|(?:in|during) \d{4}) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex YearRangeRegex();
