@@ -16,9 +16,9 @@ public sealed class CoverageStop48AsidesTests(AnalyticsDatabase database) : ICla
     [Theory]
     [InlineData("Total units of candles sold to US customers last quarter (units, not orders).", "SELECT sum(t.quantity) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States' AND t.product_type = 'Candles' AND t.transaction_date >= TIMESTAMP '2026-07-01' AND t.transaction_date < TIMESTAMP '2026-10-01'")]
     [InlineData("Number of Bedroom orders (order lines, not customers) placed by US customers this year?", "SELECT count(*) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States' AND t.category = 'Bedroom' AND t.transaction_date >= TIMESTAMP '2026-01-01' AND t.transaction_date <= " + AsOf)]
-    [InlineData("In the Autumn 2026 Almost Gone campaign, how many treatment customers converted?", "SELECT count(*) FROM campaign_history WHERE campaign_name = 'Autumn 2026 Almost Gone' AND \"group\" = 'treatment' AND converted")]
-    [InlineData("How many customers were actually sent the Autumn 2026 Almost Gone campaign (treatment group)?", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_name = 'Autumn 2026 Almost Gone' AND \"group\" = 'treatment'")]
-    [InlineData("How many customers were sent the Autumn 2026 Almost Gone campaign? (holdouts don't count)", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_name = 'Autumn 2026 Almost Gone' AND \"group\" = 'treatment'")]
+    [InlineData("In the Campaign 3 campaign, how many treatment customers converted?", "SELECT count(*) FROM campaign_history WHERE campaign_name = 'Campaign 3' AND \"group\" = 'treatment' AND converted")]
+    [InlineData("How many customers were actually sent the Campaign 3 campaign (treatment group)?", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_name = 'Campaign 3' AND \"group\" = 'treatment'")]
+    [InlineData("How many customers were sent the Campaign 3 campaign? (holdouts don't count)", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE campaign_name = 'Campaign 3' AND \"group\" = 'treatment'")]
     [InlineData("How many customers have never placed a single order with us?", "SELECT count(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = c.customer_id)")]
     [InlineData("customers who abandoned a cart in the last 30 days and have never placed a single order — count?", "SELECT count(DISTINCT a.customer_id) FROM abandoned_carts a WHERE a.abandoned_at >= " + AsOf + " - INTERVAL 30 DAY AND a.abandoned_at <= " + AsOf + " AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = a.customer_id)")]
     [InlineData("number of customers who have used the room planner but have never once used the AR view", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'room_planner_use' EXCEPT SELECT customer_id FROM behavioral_events WHERE event_type = 'ar_view')")]
@@ -49,8 +49,8 @@ public sealed class CoverageStop48AsidesTests(AnalyticsDatabase database) : ICla
     [InlineData("total revenue this year? Name only.")]
     [InlineData("revenue by month this year, just the names")]
     [InlineData("total attributed revenue from treatment customers vs control by trigger type")]
-    [InlineData("How many customers were sent the Autumn 2026 Almost Gone campaign? (control group only)")]
-    [InlineData("how many control customers converted in the Autumn 2026 Almost Gone campaign (treatment group)?")]
+    [InlineData("How many customers were sent the Campaign 3 campaign? (control group only)")]
+    [InlineData("how many control customers converted in the Campaign 3 campaign (treatment group)?")]
     [InlineData("which campaign had the biggest absolute increase in revenue?")]
     public async Task Contradictions_AreNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
