@@ -54,6 +54,18 @@ internal static partial class QuestionParser
 
         /// <summary>"(count sessions, not events)": the count (or a share) of sessions.</summary>
         Sessions = 1024,
+
+        /// <summary>"(count carts, not units)": the count of abandoned carts.</summary>
+        Carts = 2048,
+
+        /// <summary>"name only", "just name the 5 ...": a ranked breakdown cut to a few (QuestionParser.CoverageStop48.cs).</summary>
+        Names = 4096,
+
+        /// <summary>"treatment customers", "(holdouts don't count)": a measure of the treatment group alone.</summary>
+        Treatment = 8192,
+
+        /// <summary>"absolute lift": the uplift.</summary>
+        Uplift = 16384,
     }
 
     /// <summary>
@@ -128,7 +140,7 @@ internal static partial class QuestionParser
             return "\"percentage please\": I read no share or percentage in the rest of the question";
         }
 
-        if (AsideDisagreement(measure, required) is { } aside)
+        if ((AsideDisagreement(measure, required) ?? Stop48Disagreement(query, layer, required)) is { } aside)
         {
             return aside;
         }
@@ -234,6 +246,7 @@ internal static partial class QuestionParser
         text = Dropped(text, lower.Contains("not", StringComparison.Ordinal) || lower.Contains("rather", StringComparison.Ordinal) || lower.Contains("instead", StringComparison.Ordinal), ByValueRegex(), RestatedNeed.Amount, ref required);
         text = Dropped(text, lower.Contains("usd", StringComparison.Ordinal) || lower.Contains("dollar", StringComparison.Ordinal) || lower.Contains("($)", StringComparison.Ordinal), InDollarsRegex(), RestatedNeed.Amount, ref required);
         text = AsidesDropped(text, lower, ref required);
+        text = Stop48AsidesDropped(text, lower, ref required);
         if (lower.Contains("round", StringComparison.Ordinal) || lower.Contains("decimal", StringComparison.Ordinal))
         {
             // "rounded to 2 decimal places", "(rounded)": how the figure is written, which the answer writes anyway.
