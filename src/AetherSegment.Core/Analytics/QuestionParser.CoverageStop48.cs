@@ -19,12 +19,13 @@ namespace AetherSegment.Analytics;
 internal static partial class QuestionParser
 {
     /// <summary>The question with the stop-48 asides dropped; <paramref name="required"/> gets what the reading must be.</summary>
-    private static string Stop48AsidesDropped(string text, string lower, ref RestatedNeed required)
+    private static string Stop48AsidesDropped(string text, string lower, SemanticLayer layer, ref RestatedNeed required)
     {
         if (lower.Contains("not", StringComparison.Ordinal) || lower.Contains("rather", StringComparison.Ordinal) || lower.Contains("instead", StringComparison.Ordinal))
         {
             RestatedNeed counted = RestatedNeed.None;
-            text = CountedNotOtherRegex().Replace(text, m => CountedAside(m, ref counted));
+            bool rowsAreOrders = layer.IdColumn(Profiles.EntityKind.Orders) is null;
+            text = CountedNotOtherRegex().Replace(text, m => CountedAside(m, rowsAreOrders, ref counted));
             required |= counted;
         }
 
@@ -80,8 +81,14 @@ internal static partial class QuestionParser
     }
 
     /// <summary>"(units, not orders)": dropped with the need of what it counts; kept when both words name one kind.</summary>
-    private static string CountedAside(Match m, ref RestatedNeed required)
+    private static string CountedAside(Match m, bool rowsAreOrders, ref RestatedNeed required)
     {
+        if (!rowsAreOrders && m.Groups["pos"].Value.ToLowerInvariant() is "order lines" or "order rows" or "line items")
+        {
+            // "(order lines, not customers)" where an order has many rows: the lines are not the orders counted.
+            return m.Value;
+        }
+
         RestatedNeed counted = AsideKind(m.Groups["pos"].Value);
         RestatedNeed other = AsideKind(m.Groups["neg"].Value);
         if (counted == RestatedNeed.None || counted == other)

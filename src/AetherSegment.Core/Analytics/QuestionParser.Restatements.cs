@@ -246,7 +246,7 @@ internal static partial class QuestionParser
         text = Dropped(text, lower.Contains("not", StringComparison.Ordinal) || lower.Contains("rather", StringComparison.Ordinal) || lower.Contains("instead", StringComparison.Ordinal), ByValueRegex(), RestatedNeed.Amount, ref required);
         text = Dropped(text, lower.Contains("usd", StringComparison.Ordinal) || lower.Contains("dollar", StringComparison.Ordinal) || lower.Contains("($)", StringComparison.Ordinal), InDollarsRegex(), RestatedNeed.Amount, ref required);
         text = AsidesDropped(text, lower, ref required);
-        text = Stop48AsidesDropped(text, lower, ref required);
+        text = Stop48AsidesDropped(text, lower, layer, ref required);
         if (lower.Contains("round", StringComparison.Ordinal) || lower.Contains("decimal", StringComparison.Ordinal))
         {
             // "rounded to 2 decimal places", "(rounded)": how the figure is written, which the answer writes anyway.
