@@ -42,7 +42,7 @@ internal static class AnalyticsRegex
     }
 
     /// <summary>
-    /// A word or phrase said whole in lower-case text: not inside a longer word or number ("office" not in "officer"). The
+    /// A word or phrase said whole in lower-case text: not inside a longer word or number ("art" not in "party"). The
     /// word is matched as written (lower case it first).
     /// </summary>
     public static Regex WholeWord(string word) => Cached(@"(?<![a-z0-9])" + Regex.Escape(word) + @"(?![a-z0-9])");
