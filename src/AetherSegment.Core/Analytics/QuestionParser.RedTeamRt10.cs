@@ -186,10 +186,16 @@ internal static partial class QuestionParser
         List<QueryFilter> all = [.. AllFilters(query)];
         foreach (QueryFilter filter in all.Where(f => f.Phrase.Length > 2 && f.Values.Count == 1).DistinctBy(f => f.Phrase.ToLowerInvariant()))
         {
-            // The phrase and the value's own name (a rewrite can merge two mentions into one phrase, "<a value> and <a value>",
-            // which is then said nowhere; stop 48, rt11): the most often either is said.
-            (string word, int said) = filter.Values.Select(v => v.ToLowerInvariant()).Prepend(filter.Phrase.ToLowerInvariant()).Distinct()
-                .Select(w => (w, TimesSaid(lower, w, all))).MaxBy(p => p.Item2);
+            // The phrase, or the value's own name when a rewrite merged two mentions into one phrase ("<a value> and <a value>",
+            // which is then said nowhere; stop 48, rt11).
+            // Only when the phrase itself is said nowhere: a phrase said is the mention that counts ("<a value> products").
+            string word = filter.Phrase.ToLowerInvariant();
+            int said = TimesSaid(lower, word, all);
+            if (said == 0)
+            {
+                (word, said) = filter.Values.Select(v => v.ToLowerInvariant()).Distinct().Select(w => (w, TimesSaid(lower, w, all))).MaxBy(p => p.Item2);
+            }
+
             int read = all.Count(f => f.Values.Contains(filter.Values[0], StringComparer.OrdinalIgnoreCase));
             if (said > 1 && said > read)
             {
