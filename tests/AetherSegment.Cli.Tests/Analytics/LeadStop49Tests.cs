@@ -25,6 +25,21 @@ public sealed class LeadStop49Tests(AnalyticsDatabase database) : IClassFixture<
     public async Task TotalsReadOnOneRow_AreNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 
+    [Theory]
+    [InlineData("How many customers have a single order worth more than $2,000 (at least one such order)?", "SELECT count(DISTINCT customer_id) FROM transactions WHERE order_value > 2000")]
+    [InlineData("how many different Canadian customers have an order over $1,000?", "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Canada' AND t.order_value > 1000")]
+    [InlineData("Lighting units sold in 2025 -- units (quantity), not number of orders", "SELECT sum(quantity) FROM transactions WHERE category = 'Lighting' AND transaction_date >= TIMESTAMP '2025-01-01' AND transaction_date < TIMESTAMP '2026-01-01'")]
+    [InlineData("what's the AOV (average value per order) for customers we acquired through email?", "SELECT avg(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE c.acquisition_source = 'email'")]
+    public async Task Stop49Asides_AreReadAsTheRest(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
+
+    [Theory]
+    [InlineData("How many customers spent more than $2,000 (at least one such order)?")]
+    [InlineData("how many orders did we get in 2025 -- units (quantity), not number of orders")]
+    [InlineData("what's the revenue (average value per order) for customers we acquired through email?")]
+    public async Task Stop49Asides_ThatDisagree_AreNotAnswered(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+
     [Fact]
     public async Task OneOrderOverAnAmount_IsStillAnswered() =>
         await RuleAnswers.AssertValueAsync(database.Path, "how many customers have an order over $3,000?",
