@@ -30,6 +30,18 @@ internal static partial class QuestionParser
             text = Dropped(text, true, DifferentPeopleRegex(), RestatedNeed.Customers, ref required);
         }
 
+        if (lower.Contains(" their ", StringComparison.Ordinal))
+        {
+            text = Dropped(text, true, OverAllTheirRowsRegex(), RestatedNeed.CustomerTotal, ref required);
+        }
+
+        if (lower.Contains(" did ", StringComparison.Ordinal) && lower.StartsWith("how many", StringComparison.Ordinal))
+        {
+            string before = text;
+            text = DidPeoplePlaceRegex().Replace(text, " from ${who}${people}");
+            required |= string.Equals(before, text, StringComparison.Ordinal) ? RestatedNeed.None : RestatedNeed.Orders;
+        }
+
         if (lower.Contains("not", StringComparison.Ordinal))
         {
             RestatedNeed counted = RestatedNeed.None;
@@ -55,8 +67,22 @@ internal static partial class QuestionParser
             return $"\"(average value per order)\": I read {(query.Statistic?.Of ?? query.Measure).Label}, not the average order value";
         }
 
+        if (required.HasFlag(RestatedNeed.CustomerTotal) && !(ReferenceEquals(query.Measure, layer.CustomerCount) && query.Statistic is null
+            && query.Conditions.Any(c => c is { RowComparison: null, Comparison: not null, Negated: false } && c.Measure.Format == MeasureFormat.Money)))
+        {
+            return "\"over all their orders\": I read no count of customers by their total in the rest of the question";
+        }
+
         return null;
     }
+
+    // "spent more than $5,000 in total over all their orders", "across all of their purchases": each customer's total.
+    [GeneratedRegex(@"(?<=\b(?:spent|spend|spending) (?:more than|over|above|at least|less than|under|below) \$?\s?[0-9][0-9,.]*k?(?: dollars)?(?: in total)?) (?:over|across|on|summed over) all (?:of )?their (?:orders|purchases|transactions)(?=[\s?.!,;:]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OverAllTheirRowsRegex();
+
+    // "how many <...> orders over $1,500 did Australian customers place this year": the orders from those customers.
+    [GeneratedRegex(@" did (?<who>(?:[a-z]+ ){1,3})(?<people>customers|shoppers|buyers) (?:place|make)(?=[\s?.!,;:]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex DidPeoplePlaceRegex();
 
     // "(at least one such order)", "(any one order)", "(at least one order like that)": one row over the amount said before.
     [GeneratedRegex(@"\s*\(\s*(?:at least one|any one|any|one or more) (?:such (?:order|purchase|transaction)s?|(?:order|purchase|transaction)s? (?:like that|like this|that big|of that size|over it|above it))\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -16,19 +16,38 @@ internal static partial class QuestionParser
     /// </summary>
     private static string? LeadStop49(string question, AnalyticsQuery query, SemanticLayer layer)
     {
-        if (!query.Conditions.Any(c => c.RowComparison is { Items: false })
-            || query.Conditions.Any(c => c.RowComparison is null && c.Comparison is not null && c.Measure.Format == MeasureFormat.Money)
-            || TotalOverRowsRegex().Match(QuestionText.Normalize(question)) is not { Success: true } said)
+        bool onRows = query.Conditions.Any(c => c.RowComparison is { Items: false });
+        if (!onRows && query.RowComparison is not { Items: false })
         {
             return null;
         }
 
-        string rows = string.Join(" and ", query.Conditions.Where(c => c.RowComparison is { Items: false }).Select(c => c.Measure.Label).Distinct());
+        // "the revenue of customers who spent more than $5,000 over all their orders" read as the revenue of orders over
+        // $5,000: "over all their orders" sums a customer's rows, whichever threshold the reading put on one row.
+        string normalized = QuestionText.Normalize(question);
+        Match said = TheirRowsSummedRegex().Match(normalized);
+        if (!said.Success && onRows
+            && !query.Conditions.Any(c => c.RowComparison is null && c.Comparison is not null && c.Measure.Format == MeasureFormat.Money))
+        {
+            said = TotalOverRowsRegex().Match(normalized);
+        }
+
+        if (!said.Success)
+        {
+            return null;
+        }
+
+        string rows = string.Join(" and ", query.Conditions.Where(c => c.RowComparison is { Items: false }).Select(c => c.Measure.Label)
+            .Append(query.RowComparison is { Items: false } ? query.Measure.Label : null).OfType<string>().Distinct());
         return $"\"{said.Value.Trim()}\" says each customer's total, but I read each amount threshold on a single row of {rows}; "
             + $"ask \"{People(layer)} whose lifetime spend is over <amount>\" for the total, or \"{People(layer)} with an order over <amount>\" for one order";
     }
 
+    // "over all their orders", "their total", "summed over all their": a total over each customer's rows, said outright.
+    [GeneratedRegex(@"(?<![a-z])(?:their total|(?:summed |in total )?(?:over|across) all (?:of )?their)(?![a-z])", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TheirRowsSummedRegex();
+
     // "lifetime", "all-time", "summed over", "combined", "their total": a total over a customer's rows.
-    [GeneratedRegex(@"(?<![a-z])(?:lifetime|all-time|all time|summed|combined|their total|in total across|across all their|over all their)(?![a-z])", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:lifetime|all-time|all time|summed|combined)(?![a-z])", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TotalOverRowsRegex();
 }

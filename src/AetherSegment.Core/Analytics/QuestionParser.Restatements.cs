@@ -72,6 +72,9 @@ internal static partial class QuestionParser
 
         /// <summary>"AOV (average value per order)": the average order value.</summary>
         OrderAverage = 65536,
+
+        /// <summary>"spent over $N over all their orders": a count of customers by their total.</summary>
+        CustomerTotal = 131072,
     }
 
     /// <summary>

@@ -30,12 +30,16 @@ public sealed class LeadStop49Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many different Canadian customers have an order over $1,000?", "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Canada' AND t.order_value > 1000")]
     [InlineData("Lighting units sold in 2025 -- units (quantity), not number of orders", "SELECT sum(quantity) FROM transactions WHERE category = 'Lighting' AND transaction_date >= TIMESTAMP '2025-01-01' AND transaction_date < TIMESTAMP '2026-01-01'")]
     [InlineData("what's the AOV (average value per order) for customers we acquired through email?", "SELECT avg(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE c.acquisition_source = 'email'")]
+    [InlineData("How many customers have spent more than $5,000 in total over all their orders?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL GROUP BY 1 HAVING sum(order_value) > 5000)")]
+    [InlineData("how many orders over $500 did Canadian customers place in 2025?", "SELECT count(*) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Canada' AND t.order_value > 500 AND t.transaction_date >= TIMESTAMP '2025-01-01' AND t.transaction_date < TIMESTAMP '2026-01-01'")]
     public async Task Stop49Asides_AreReadAsTheRest(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
 
     [Theory]
     [InlineData("How many customers spent more than $2,000 (at least one such order)?")]
     [InlineData("how many orders did we get in 2025 -- units (quantity), not number of orders")]
+    [InlineData("What is the revenue of customers who spent more than $5,000 over all their orders?")]
+    [InlineData("how many customers did Canadian customers place in 2025?")]
     [InlineData("what's the revenue (average value per order) for customers we acquired through email?")]
     public async Task Stop49Asides_ThatDisagree_AreNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
