@@ -68,7 +68,7 @@ internal static partial class QuestionParser
     private const string TreatmentWords = @"(?:in )?(?:the )?(?:treatment|treated)(?: group| arm)?(?: only)?";
 
     // The value received: one to five words, none of them a group, a verb or a joining word.
-    private const string ReceivedValue = @"(?<v>(?:(?!(?:treatment|treated|control|it|them|in|and|but|who|that|which|with|to|by|for|of|campaign|campaigns|trigger|triggers|sends|send|once|twice|times|\d+) )[a-z0-9]+ ){1,5})(?:campaigns? |triggers? |sends? )?";
+    private const string ReceivedValue = @"(?<v>(?:(?!(?:treatment|treated|control|it|its|their|them|from|in|and|but|who|that|which|with|to|by|for|of|campaign|campaigns|trigger|triggers|sends|send|once|twice|times|\d+) )[a-z0-9]+ ){1,5})(?:campaigns? |triggers? |sends? )?";
 
     [GeneratedRegex(@"(?<= )" + Received + @" (?:" + TreatmentWords + @" )?(?:a |an |the |any )?" + ReceivedValue + @"(?:" + TreatmentWords + @" )?(?<op>at least |more than |exactly )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @")(?<more> or more)? times(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ReceivedTimesRegex();

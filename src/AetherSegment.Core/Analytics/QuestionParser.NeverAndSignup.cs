@@ -98,7 +98,8 @@ internal static partial class QuestionParser
         if ((ExclusivePurchase(lower, question) ?? HeldOutStop43(lower, question, query, layer) ?? BasesAndScopes(lower, query, layer) ?? RedTeamRt3(lower, question, query, layer)
             ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
             ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query) ?? RedTeamRt5(query, layer) ?? RedTeamRt6(lower, question, query) ?? LeadStop45(question, query) ?? RedTeamRt7(question, query, layer)
-            ?? RedTeamRt8(lower, question, query, layer) ?? ThresholdDropped(lower, query) ?? LeadStop46(question, query, layer) ?? RedTeamRt10(lower, query, layer)) is { } different)
+            ?? RedTeamRt8(lower, question, query, layer) ?? ThresholdDropped(lower, query) ?? LeadStop46(question, query, layer) ?? RedTeamRt10(lower, query, layer)
+            ?? LeadStop49(question, query, layer)) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }

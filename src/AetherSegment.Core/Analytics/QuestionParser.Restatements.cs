@@ -66,6 +66,15 @@ internal static partial class QuestionParser
 
         /// <summary>"absolute lift": the uplift.</summary>
         Uplift = 16384,
+
+        /// <summary>"(at least one such order)": customers counted by one row over an amount (QuestionParser.CoverageStop49.cs).</summary>
+        OneRowOver = 32768,
+
+        /// <summary>"AOV (average value per order)": the average order value.</summary>
+        OrderAverage = 65536,
+
+        /// <summary>"spent over $N over all their orders": a count of customers by their total.</summary>
+        CustomerTotal = 131072,
     }
 
     /// <summary>
@@ -140,7 +149,7 @@ internal static partial class QuestionParser
             return "\"percentage please\": I read no share or percentage in the rest of the question";
         }
 
-        if ((AsideDisagreement(measure, required) ?? Stop48Disagreement(query, layer, required)) is { } aside)
+        if ((AsideDisagreement(measure, required) ?? Stop48Disagreement(query, layer, required) ?? Stop49Disagreement(query, layer, required)) is { } aside)
         {
             return aside;
         }
@@ -247,6 +256,7 @@ internal static partial class QuestionParser
         text = Dropped(text, lower.Contains("usd", StringComparison.Ordinal) || lower.Contains("dollar", StringComparison.Ordinal) || lower.Contains("($)", StringComparison.Ordinal), InDollarsRegex(), RestatedNeed.Amount, ref required);
         text = AsidesDropped(text, lower, ref required);
         text = Stop48AsidesDropped(text, lower, layer, ref required);
+        text = Stop49AsidesDropped(text, lower, ref required);
         if (lower.Contains("round", StringComparison.Ordinal) || lower.Contains("decimal", StringComparison.Ordinal))
         {
             // "rounded to 2 decimal places", "(rounded)": how the figure is written, which the answer writes anyway.
