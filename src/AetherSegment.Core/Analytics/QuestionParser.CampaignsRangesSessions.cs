@@ -74,6 +74,13 @@ internal static partial class QuestionParser
     private static string ReadArmMemberships(string text, out List<(string Arm, bool Negated)> arms)
     {
         List<(string Arm, bool Negated)> read = [];
+        if (!text.Contains("treatment group", StringComparison.Ordinal) && !text.Contains("control group", StringComparison.Ordinal))
+        {
+            // Every match says "<treatment|control> group" (stop 49: the pattern runs on every reading and matches few).
+            arms = read;
+            return text;
+        }
+
         text = Consume(text, ArmMembershipRegex(), m =>
         {
             read.Add((m.Groups["a1"].Value + "_group", m.Groups["n1"].Success));

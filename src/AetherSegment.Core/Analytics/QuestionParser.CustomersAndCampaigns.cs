@@ -60,7 +60,9 @@ internal static partial class QuestionParser
             text = PerTreatedRegex().Replace(text, "per campaign sends of the treatment group");
         }
 
-        if (text.Contains(" treatment ", StringComparison.Ordinal) || text.Contains(" received ", StringComparison.Ordinal))
+        // Both patterns need the holdout said: "holdout", "hold out", "held out" or "control" (stop 49: a literal check first).
+        if ((text.Contains(" treatment ", StringComparison.Ordinal) || text.Contains(" received ", StringComparison.Ordinal))
+            && (text.Contains("hold", StringComparison.Ordinal) || text.Contains("held out", StringComparison.Ordinal) || text.Contains("control", StringComparison.Ordinal)))
         {
             text = TreatmentNotHoldoutRegex().Replace(text, " in the treatment group ");
             text = NotTheHoldoutRegex().Replace(text, " ");
