@@ -86,9 +86,9 @@ internal static partial class ModelSqlCheck
 
     private static string LastPart(string table) => table[(table.LastIndexOf('.') + 1)..].Trim('"', '`').ToLowerInvariant();
 
-    [GeneratedRegex(@"[a-z_][a-z0-9_]*", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"[a-z_][a-z0-9_]*", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"\b[a-z]\.(""[^""]+""|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b[a-z]\.(""[^""]+""|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ColumnRegex();
 }

@@ -103,18 +103,18 @@ internal static partial class QuestionParser
     // A customer noun after "active", a verb before it, or what it means said after it: a bare "active" is not read.
     private const string AnyEvent = @" \(?(?:with |having |meaning |i ?e |ie )?(?:any|at least one|an?) (?:behaviou?ral |site |app |website |web |tracked |recorded )?(?:events?|activity|interactions?)(?: at all| of any kind)?\)?";
 
-    [GeneratedRegex(@"(?<= )active (?<who>customers|users|shoppers|people)(?= )|(?<= )(?:were|was|have been|has been|had been|are|is|been|being|stayed) active(?<any>" + AnyEvent + @")?(?= )|(?<= )active(?<any>" + AnyEvent + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )active (?<who>customers|users|shoppers|people)(?= )|(?<= )(?:were|was|have been|has been|had been|are|is|been|being|stayed) active(?<any>" + AnyEvent + @")?(?= )|(?<= )active(?<any>" + AnyEvent + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActiveRegex();
 
-    [GeneratedRegex(@" (?:customers|users|shoppers|people|buyers|members) $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:customers|users|shoppers|people|buyers|members) $", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PersonBeforeRegex();
 
-    [GeneratedRegex(@" (?:(?<have>have|has) )?(?:logged|generated|triggered)(?= (?:more than|over|at least|fewer than|less than|under|at most|exactly|no more than|no less than|between|\d))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?<have>have|has) )?(?:logged|generated|triggered)(?= (?:more than|over|at least|fewer than|less than|under|at most|exactly|no more than|no less than|between|\d))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LoggedCountRegex();
 
-    [GeneratedRegex(@"(?<= )(?:\d{1,6}|" + LanguageWords.CountWordPattern + @") [a-z]", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:\d{1,6}|" + LanguageWords.CountWordPattern + @") [a-z]", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ComparedNumberRegex();
 
-    [GeneratedRegex(@"(?:(?:more than|over|above|at least|fewer than|less than|under|below|at most|exactly|no more than|no less than|and) (?:\d{1,6}|" + LanguageWords.CountWordPattern + @")|(?:\d{1,6}|" + LanguageWords.CountWordPattern + @") or (?:more|fewer|less)) $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:(?:more than|over|above|at least|fewer than|less than|under|below|at most|exactly|no more than|no less than|and) (?:\d{1,6}|" + LanguageWords.CountWordPattern + @")|(?:\d{1,6}|" + LanguageWords.CountWordPattern + @") or (?:more|fewer|less)) $", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NumberBeforeRegex();
 }

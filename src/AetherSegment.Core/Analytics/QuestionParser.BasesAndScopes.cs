@@ -184,14 +184,14 @@ internal static partial class QuestionParser
 
     // "among customers with any events", "(customers with events)", "counting only customers that have events", "only
     // customers who had behavioural events", "customers with at least one behavioural event".
-    [GeneratedRegex(@"(?<= )(?:(?:counting|count|including|considering|looking at) only |only (?:counting |including |considering )?|(?:among|amongst|for|over|across|of) (?:the |only )?)?(?:(?<one>(?<=per )customer)|customers|shoppers|users|people|those|ones) (?:with|who have|who has|that have|that has|having|who had|that had)(?: (?:any|at least one|one or more|some))? (?:behaviou?ral |recorded |tracked |site |app )?events?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:counting|count|including|considering|looking at) only |only (?:counting |including |considering )?|(?:among|amongst|for|over|across|of) (?:the |only )?)?(?:(?<one>(?<=per )customer)|customers|shoppers|users|people|those|ones) (?:with|who have|who has|that have|that has|having|who had|that had)(?: (?:any|at least one|one or more|some))? (?:behaviou?ral |recorded |tracked |site |app )?events?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CustomersWithEventsBaseRegex();
 
     // "spent", "spend", "spending", "spends" (the spend said after the base).
-    [GeneratedRegex(@"(?<= )(?:spent|spend|spends|spending)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:spent|spend|spends|spending)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SpendVerbSaidRegex();
 
     // "spent over $500 on it", "on them", "on those", "on that category".
-    [GeneratedRegex(@"(?<= )on (?:it|them|those|that|these|this)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )on (?:it|them|those|that|these|this)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SpentOnItRegex();
 }

@@ -61,6 +61,6 @@ internal static partial class QuestionParser
         LeadingCustomersRegex().Match(normalized) is { Success: true } m && layer.CustomerCount.Synonyms.Contains(m.Groups["noun"].Value);
 
     // One word may say which customers ("UK folks who viewed ..."; stop 38).
-    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?:[a-z]+ )?(?<noun>[a-z]+) (?:who|that) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:(?:the|all|our) )?(?:[a-z]+ )?(?<noun>[a-z]+) (?:who|that) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeadingCustomersRegex();
 }

@@ -97,13 +97,13 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:the\s+)?(?:customers|people|shoppers)\s+(?:(?:in|from)\s+[a-z ]{1,40}?\s+)?(?:(?:who|that)\s+(?:(?:were|was|have\s+been|had\s+been|have|has|had|actually)\s+)*)?(?:in\s+the\s+(?:treatment|treated|control)\s+group|held\s+out|received|got|sent)\s", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersInGroupRegex();
 
-    [GeneratedRegex(@"\b(?:by|per|each|every|which|what|top|list|how|number|count|share|percent|percentage|average|vs|versus)\b|%", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:by|per|each|every|which|what|top|list|how|number|count|share|percent|percentage|average|vs|versus)\b|%", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BreakdownWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?<!(?:the|in|of|for|a) )(?:treatment|treated)(?: group| arm)? only(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<!(?:the|in|of|for|a) )(?:treatment|treated)(?: group| arm)? only(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentOnlyRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?<size>(?:what is |whats |what was )?(?:the )?(?:size|headcount) of) (?:the )?|(?:(?:were|was|are|is) )?(?:in |part of )?(?:the )?)(?:campaign )?audience(?: (?:treatment|treated) (?:plus|and|or) control| control (?:plus|and|or) (?:treatment|treated)| both groups| either group| all groups)?(?: groups?)? (?:of|for)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<size>(?:what is |whats |what was )?(?:the )?(?:size|headcount) of) (?:the )?|(?:(?:were|was|are|is) )?(?:in |part of )?(?:the )?)(?:campaign )?audience(?: (?:treatment|treated) (?:plus|and|or) control| control (?:plus|and|or) (?:treatment|treated)| both groups| either group| all groups)?(?: groups?)? (?:of|for)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AudienceRegex();
 
     // "... of <campaign> (treatment and control)" after the audience: both groups, said already.

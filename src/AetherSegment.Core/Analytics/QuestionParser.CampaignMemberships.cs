@@ -175,11 +175,11 @@ internal static partial class QuestionParser
     }
 
     // "treatment conversion minus control conversion", "the treated group's conversion rate less the control group's".
-    [GeneratedRegex(@"(?<= )(?:(?:computed|calculated|defined|measured|i e|ie|that is) (?:as )?)?(?:the )?(?:treatment|treated)(?: group| arm)?(?: s)? conversions?(?: rates?)? (?:minus|less) (?:the )?control(?: group| arm)?(?: s)? conversions?(?: rates?)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:computed|calculated|defined|measured|i e|ie|that is) (?:as )?)?(?:the )?(?:treatment|treated)(?: group| arm)?(?: s)? conversions?(?: rates?)? (?:minus|less) (?:the )?control(?: group| arm)?(?: s)? conversions?(?: rates?)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentConversionMinusControlRegex();
 
     // "did the X (actually) work give me the uplift", "did X really work? what was its uplift": the uplift of X.
-    [GeneratedRegex(@"^ (?:so )?did (?<x>(?:[a-z0-9]+ ){1,8}?)(?:actually |really |even )?work (?:(?:give me|show me|tell me|whats|what is|what was|i want|i need) )?(?:the |its )?(?:campaign )?uplift(?: (?:of|for) (?:it|the campaign|that campaign))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:so )?did (?<x>(?:[a-z0-9]+ ){1,8}?)(?:actually |really |even )?work (?:(?:give me|show me|tell me|whats|what is|what was|i want|i need) )?(?:the |its )?(?:campaign )?uplift(?: (?:of|for) (?:it|the campaign|that campaign))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DidItWorkRegex();
 
     // The campaigns of one group, read as "how many customers were in the <arm> group of <campaigns>" reads them: the group's
@@ -234,10 +234,10 @@ internal static partial class QuestionParser
 
     // "and were also in the treatment group of X", "were treated in X", "held out as control in X", "in the control group for X":
     // the campaigns run to "but", "and" or the end.
-    [GeneratedRegex(@"(?<= )(?<lead>(?:and|but|who|that) )?(?:(?:were|was|are|is|have|has|had|been|also|both) ){0,3}(?:in (?:the )?(?<arm>treatment|control) group (?:of|for|in)|(?<treated>treated) (?:in|by|with)|held out (?:as (?:a )?controls? |in the control group )?(?:in|of|from|for)) (?:the )?(?<x>(?:[a-z0-9]+ ){1,8}?)(?=(?:but|and|yet) |how many $|$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<lead>(?:and|but|who|that) )?(?:(?:were|was|are|is|have|has|had|been|also|both) ){0,3}(?:in (?:the )?(?<arm>treatment|control) group (?:of|for|in)|(?<treated>treated) (?:in|by|with)|held out (?:as (?:a )?controls? |in the control group )?(?:in|of|from|for)) (?:the )?(?<x>(?:[a-z0-9]+ ){1,8}?)(?=(?:but|and|yet) |how many $|$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InGroupOfRegex();
 
-    [GeneratedRegex(@"^(?:and|but|yet) (?:also |who |that )?(?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:and|but|yet) (?:also |who |that )?(?=[a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AndAfterGroupRegex();
 
     // "but never in the treatment group of any other campaign", "and not in the treatment group of any other campaigns".

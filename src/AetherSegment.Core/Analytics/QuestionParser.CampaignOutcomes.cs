@@ -175,15 +175,15 @@ internal static partial class QuestionParser
 
     private static readonly MemberWords ConvertedWords = new("converted (treatment group)", "did not convert (treatment group)");
 
-    [GeneratedRegex(@"^(?:(?:in|during|within|over) )?(?:the )?", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:(?:in|during|within|over) )?(?:the )?", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RangeArticleRegex();
 
     // "did not convert", "didn't convert", "never converted on any campaign", "have not converted".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.DoesNotPattern + "|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.HadNotPattern + @"|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that|but|and|yet) )?(?:(?:have|has|had) )?(?:" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.DoesNotPattern + "|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.HadNotPattern + @"|never|not|failed to) (?:ever )?(?:convert|converted|converting)(?<any> (?:on|in|from|for|with) (?:any|a single) (?:campaign|campaigns))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NotConvertedRegex();
 
     // "treated customers": the customers in the treatment group.
-    [GeneratedRegex(@"(?<= )(?:treated|treatment group|treatment) (?:customers|people|shoppers|recipients)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:treated|treatment group|treatment) (?:customers|people|shoppers|recipients)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatedCustomersRegex();
 
     // "in the treatment group of X and also in the treatment group of Y".
@@ -197,6 +197,6 @@ internal static partial class QuestionParser
     private static partial Regex NeitherGroupRegex();
 
     // "have not been included in any campaign in the last 90 days", "were not part of any campaign during the past 3 months".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had) )?(?:never|not|havent|hasnt|hadnt) (?:been )?(?:included|enrolled|put|placed|targeted|in|part of|contacted)(?: in| by| with)? (?:any|a single) campaigns? (?<range>(?:in|during|within|over) the (?:last|past) \d{1,4} (?:days|weeks|months))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had) )?(?:never|not|havent|hasnt|hadnt) (?:been )?(?:included|enrolled|put|placed|targeted|in|part of|contacted)(?: in| by| with)? (?:any|a single) campaigns? (?<range>(?:in|during|within|over) the (?:last|past) \d{1,4} (?:days|weeks|months))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NotIncludedInRangeRegex();
 }

@@ -160,15 +160,15 @@ internal static partial class QuestionParser
         return parsed;
     }
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|from|of|for|with|across|including|include|counting|count|covering) )?(?:both (?:the )?(?:groups|arms)|both (?:the )?(?:treatment and control|control and treatment)(?: groups| arms)?|(?:the )?(?:treatment and control|control and treatment)(?: groups| arms)? (?:combined|together|alike)|(?:either|any|whichever) (?:group|arm)|regardless of (?:the )?(?:group|arm))(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|from|of|for|with|across|including|include|counting|count|covering) )?(?:both (?:the )?(?:groups|arms)|both (?:the )?(?:treatment and control|control and treatment)(?: groups| arms)?|(?:the )?(?:treatment and control|control and treatment)(?: groups| arms)? (?:combined|together|alike)|(?:either|any|whichever) (?:group|arm)|regardless of (?:the )?(?:group|arm))(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AllArmsRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:who|that|have|has|had) )*(?:never|not) (?:ever )?(?:been )?(?:(?:included|enrolled|placed|put|targeted) )?(?:in|into|part of|by|with) (?:any|a single) campaigns?(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeverAnyCampaignRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:were|was|are|is|been) )?(?:part of|included in|enrolled in|participants in|participated in|took part in)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:were|was|are|is|been) )?(?:part of|included in|enrolled in|participants in|participated in|took part in)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PartOfRegex();
 
-    [GeneratedRegex(@"(?<= )both(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )both(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BothWordRegex();
 }

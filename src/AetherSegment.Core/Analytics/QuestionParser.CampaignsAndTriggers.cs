@@ -213,45 +213,45 @@ internal static partial class QuestionParser
         return [.. words];
     }
 
-    [GeneratedRegex(@"(?:^| )(?:each|every|any|all|all the|all of the|which) $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:^| )(?:each|every|any|all|all the|all of the|which) $", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FamilyLeadRegex();
 
-    [GeneratedRegex(@"(?<= )(?:campaigns|ones)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:campaigns|ones)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FamilyNounRegex();
 
     // "which had the best", "which one got the most": after campaigns were named, which campaign.
-    [GeneratedRegex(@"(?<= )which (?:one |of them |of these |of those )?(?=(?:had|has|got|saw|showed|was|did|performed|converted|brought|drove|generated|earned|made) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )which (?:one |of them |of these |of those )?(?=(?:had|has|got|saw|showed|was|did|performed|converted|brought|drove|generated|earned|made) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhichHadRegex();
 
-    [GeneratedRegex(@"(?<= )(?:treatment|treated|treatment group)(?: s)? conversions(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:treatment|treated|treatment group)(?: s)? conversions(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentConversionsRegex();
 
     // "of everyone who was in the treatment group of X, what share converted".
-    [GeneratedRegex(@"(?<= )(?:of|among) (?:everyone|everybody|all (?:the )?(?:customers|people)|the (?:customers|people)|customers|people|those) (?:who (?:were|was) )?in the (?:treatment|treated) group (?:of|for) (?:the )?(?<x>(?:[a-z0-9]+ ){1,8}?)(?:what|which) (?:share|percentage|percent|fraction|proportion) (?:of them )?converted(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:of|among) (?:everyone|everybody|all (?:the )?(?:customers|people)|the (?:customers|people)|customers|people|those) (?:who (?:were|was) )?in the (?:treatment|treated) group (?:of|for) (?:the )?(?<x>(?:[a-z0-9]+ ){1,8}?)(?:what|which) (?:share|percentage|percent|fraction|proportion) (?:of them )?converted(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShareOfGroupConvertedRegex();
 
-    [GeneratedRegex(@" how big (?:was|were|is|are) (?:the )?(?<arm>holdout|hold out|control group|treatment group|treated group)(?: group)? (?:for|of|in) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" how big (?:was|were|is|are) (?:the )?(?<arm>holdout|hold out|control group|treatment group|treated group)(?: group)? (?:for|of|in) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowBigGroupRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?<arm>holdout|hold out|control group|treatment group)(?: group)? sizes?|(?:the )?sizes? of (?:the )?(?<arm>holdout|hold out|control group|treatment group)(?: group)?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<arm>holdout|hold out|control group|treatment group)(?: group)? sizes?|(?:the )?sizes? of (?:the )?(?<arm>holdout|hold out|control group|treatment group)(?: group)?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GroupSizeRegex();
 
     // "(of the) treated customers who converted on", "customers who converted in the treatment group of".
-    [GeneratedRegex(@"(?<= )(?:(?:of|among|for) )?(?:the )?(?:(?<treated>treated|treatment group|treatment) )?(?<noun>customers|people|shoppers|ones) (?:(?:who|that) )?(?:have |had |has )?converted (?:(?<group>(?:in|within) the treatment group (?:of|for|in|on)) |(?:on|in|from|for|with|after|via|through) )(?:the )?", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:of|among|for) )?(?:the )?(?:(?<treated>treated|treatment group|treatment) )?(?<noun>customers|people|shoppers|ones) (?:(?:who|that) )?(?:have |had |has )?converted (?:(?<group>(?:in|within) the treatment group (?:of|for|in|on)) |(?:on|in|from|for|with|after|via|through) )(?:the )?", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ConvertedOnRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in|of|for|among) (?:its|their|the) (?:treatment|treated) groups? (?=)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in|of|for|among) (?:its|their|the) (?:treatment|treated) groups? (?=)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InItsTreatmentGroupRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in |as )?(?:percent|percentage|a percentage|percentages)(?: please)? $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in |as )?(?:percent|percentage|a percentage|percentages)(?: please)? $", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RateInPercentRegex();
 
-    [GeneratedRegex(@"^(?:campaign |promotion )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:campaign |promotion )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignWordAfterRegex();
 
-    [GeneratedRegex(@"^(?:how many|what|which|did|do|does|have|has)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:how many|what|which|did|do|does|have|has)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex QuestionWordRegex();
 
-    [GeneratedRegex(@"^how many (?:customers|people|shoppers|of them|buyers) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^how many (?:customers|people|shoppers|of them|buyers) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowManyPeopleSaidRegex();
 }

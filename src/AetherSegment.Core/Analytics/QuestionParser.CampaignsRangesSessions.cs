@@ -74,6 +74,13 @@ internal static partial class QuestionParser
     private static string ReadArmMemberships(string text, out List<(string Arm, bool Negated)> arms)
     {
         List<(string Arm, bool Negated)> read = [];
+        if (!text.Contains("treatment group", StringComparison.Ordinal) && !text.Contains("control group", StringComparison.Ordinal))
+        {
+            // Every match says "<treatment|control> group" (stop 49: the pattern runs on every reading and matches few).
+            arms = read;
+            return text;
+        }
+
         text = Consume(text, ArmMembershipRegex(), m =>
         {
             read.Add((m.Groups["a1"].Value + "_group", m.Groups["n1"].Success));
@@ -322,64 +329,64 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:from|between|for|in|during|over) )?(?:the )?(?:period )?(?:from |between )?" + "(?:(?<ya>20\\d\\d) (?<ma>0?[1-9]|1[0-2]) (?<da>0?[1-9]|[12]\\d|3[01])|(?<na>" + MonthNamePattern + ") (?<da>[12]?\\d|3[01])(?:st|nd|rd|th)? (?<ya>20\\d\\d)|(?<da>[12]?\\d|3[01])(?:st|nd|rd|th)? (?:of )?(?<na>" + MonthNamePattern + ") (?<ya>20\\d\\d))"
         + @" (?:to|through|thru|until|till|and|up to|up until) (?:the )?"
         + "(?:(?<yb>20\\d\\d) (?<mb>0?[1-9]|1[0-2]) (?<db>0?[1-9]|[12]\\d|3[01])|(?<nb>" + MonthNamePattern + ") (?<db>[12]?\\d|3[01])(?:st|nd|rd|th)? (?<yb>20\\d\\d)|(?<db>[12]?\\d|3[01])(?:st|nd|rd|th)? (?:of )?(?<nb>" + MonthNamePattern + ") (?<yb>20\\d\\d))"
-        + @"(?: (?:inclusive|both inclusive|included|both included))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+        + @"(?: (?:inclusive|both inclusive|included|both included))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DateSpanRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?<pre>in|during|for|over|across) )?(?:the (?:months|period) )?(?:(?<yp>20\d\d) )?(?:(?<lead>from|between)(?: the (?:start|beginning) of)? )?(?<ma>" + MonthNamePattern + @")(?: (?<ya>20\d\d))? (?<conn>to|through|thru|until|till|and|up to|up until|to the end of|through the end of) (?<mb>" + MonthNamePattern + @")(?: (?<yb>20\d\d))?(?: (?:inclusive|both inclusive|included))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<pre>in|during|for|over|across) )?(?:the (?:months|period) )?(?:(?<yp>20\d\d) )?(?:(?<lead>from|between)(?: the (?:start|beginning) of)? )?(?<ma>" + MonthNamePattern + @")(?: (?<ya>20\d\d))? (?<conn>to|through|thru|until|till|and|up to|up until|to the end of|through the end of) (?<mb>" + MonthNamePattern + @")(?: (?<yb>20\d\d))?(?: (?:inclusive|both inclusive|included))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthSpanRegex();
 
-    [GeneratedRegex(@"\(([^()]{1,80})\)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\(([^()]{1,80})\)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BracketRegex();
 
-    [GeneratedRegex(@"(?i)\b(" + MonthNamePattern + @")\.?\s*[-\u2013\u2014/]\s*(" + MonthNamePattern + @")\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?i)\b(" + MonthNamePattern + @")\.?\s*[-\u2013\u2014/]\s*(" + MonthNamePattern + @")\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthDashRegex();
 
-    [GeneratedRegex(@"(?<= )(?:i e|ie|that is|namely|both days inclusive|both days included|inclusive on both ends|on both ends|both ends|so far|month to date|quarter to date|year to date|to date|mtd|qtd|ytd|partial|incomplete|inclusive|both inclusive|included|only|full|whole|entire|calendar|the|months|month|of|data|through today|until today|as of today|ongoing|in progress|current|still running|running|so)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:i e|ie|that is|namely|both days inclusive|both days included|inclusive on both ends|on both ends|both ends|so far|month to date|quarter to date|year to date|to date|mtd|qtd|ytd|partial|incomplete|inclusive|both inclusive|included|only|full|whole|entire|calendar|the|months|month|of|data|through today|until today|as of today|ongoing|in progress|current|still running|running|so)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RestatementFillerRegex();
 
-    [GeneratedRegex(@"^ (?:" + MonthNamePattern + @") (?:20\d\d )?(?:to|until|till|up to) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:" + MonthNamePattern + @") (?:20\d\d )?(?:to|until|till|up to) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeadingMonthRegex();
 
     // ", so July through September", " - i.e. July to September", "; that is, July to September" (to the end of the question).
     [GeneratedRegex(@"(?:,|;|:|\s-|\s\u2013|\s\u2014)\s*(?:so|i\.?\s?e\.?|that is|namely|meaning|aka)(?=[\s,]),?\s*(?<said>[^,;()?!.]{3,60}?)(?<end>\s*[?!.]?\s*)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RestatementClauseRegex();
 
-    [GeneratedRegex(@"(?<= )(?:i e|ie|plus|and|or|both|apps?|only|so|devices?|the)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:i e|ie|plus|and|or|both|apps?|only|so|devices?|the)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ValueListFillerRegex();
 
     // "the total order value in Q3", "sum of order values": the revenue (the order values summed), not their average.
-    [GeneratedRegex(@"(?<= )(?<!(?:average|avg|mean|typical|median) )(?:total|sum of(?: the| all)?|summed|combined) order values?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<!(?:average|avg|mean|typical|median) )(?:total|sum of(?: the| all)?|summed|combined) order values?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TotalOrderValueRegex();
 
     // "conv rate": the conversion rate.
-    [GeneratedRegex(@"(?<= )conv(?= (?:rates?|lift|uplift) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )conv(?= (?:rates?|lift|uplift) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ConvAbbreviationRegex();
 
-    [GeneratedRegex(@"(?<= )by how (?:many|much) (?:percent|percentage|percentage points|pct)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )by how (?:many|much) (?:percent|percentage|percentage points|pct)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ByHowManyPercentRegex();
 
     // "November 2026 to date", "in 2026 so far", "Q3 up to now": the named period, whose data end at the as-of.
-    [GeneratedRegex(@"(?<=(?:" + MonthNamePattern + @"|20\d\d|q[1-4]|quarter|h[12]|half) )(?:(?:month |quarter |year )?to date|so far|up to now|up until now|until now|through now|through today|up to today|till now|until today)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:" + MonthNamePattern + @"|20\d\d|q[1-4]|quarter|h[12]|half) )(?:(?:month |quarter |year )?to date|so far|up to now|up until now|until now|through now|through today|up to today|till now|until today)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PeriodToDateRegex();
 
     [GeneratedRegex(@"^\s*(?:(?:distinct|unique|different|individual)\s+)?(?<noun>[A-Za-z]+)\s+(?:with|who|that|having)\s", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersWithRegex();
 
     // "any site or app activity", "any activity": any events.
-    [GeneratedRegex(@"(?<= )(?:any (?:(?:site|website|web|app|online|browsing|digital)(?: or (?:site|website|web|app|mobile app))? )?activity|(?:site|website|web|app|online|browsing)(?: or (?:site|website|web|app|mobile app))? activity)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:any (?:(?:site|website|web|app|online|browsing|digital)(?: or (?:site|website|web|app|mobile app))? )?activity|(?:site|website|web|app|online|browsing)(?: or (?:site|website|web|app|mobile app))? activity)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActivityRegex();
 
     // "event counts by type": the events by their type.
-    [GeneratedRegex(@"(?<= )(?:event counts?|counts? of events|number of events)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:event counts?|counts? of events|number of events)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventCountsRegex();
 
-    [GeneratedRegex(@"(?<= )events?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )events?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventsWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?:by|per|for each) type(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:by|per|for each) type(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ByTypeRegex();
 
-    [GeneratedRegex(@"^ (?:i e |ie |that is |so )?(?:from |since |starting |starting from )?(?:(?<n>" + MonthNamePattern + @") (?:0?1|1st|first)(?: (?<y>20\d\d))?|(?:0?1|1st|first) (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d) 0?1 0?1)(?: (?:(?:up |all the way )?(?:to|until|till|through|thru)|up until|onwards|onward)(?: (?:now|today|date|the present|present))?)? $", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:i e |ie |that is |so )?(?:from |since |starting |starting from )?(?:(?<n>" + MonthNamePattern + @") (?:0?1|1st|first)(?: (?<y>20\d\d))?|(?:0?1|1st|first) (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d) 0?1 0?1)(?: (?:(?:up |all the way )?(?:to|until|till|through|thru)|up until|onwards|onward)(?: (?:now|today|date|the present|present))?)? $", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex StartToNowRegex();
 
     private const string AnyCampaign = @"(?: (?:of|in|for) (?:(?:at least one|any|a|some|one or more)(?: past| previous)? campaigns?|(?:another|a different|any other|other)(?: campaigns?)?))";
@@ -390,57 +397,57 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:have|has|had|were|was|are|is|been|ever) )*(?:(?<n1>never|not) (?:(?:ever|been) )*in (?:any|a|the) (?<a1>treatment|control) groups?" + AnyCampaign + "?(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + AnyCampaign + "(?:" + SecondArm + @")?|in (?:the |a )?(?<a1>treatment|control) group" + SecondArm + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ArmMembershipRegex();
 
-    [GeneratedRegex(@"(?<= )(?:ever )?since (?:the (?:start|beginning) of )?(?:(?<y>20\d\d) (?<m>0?[1-9]|1[0-2]) (?<d>0?[1-9]|[12]\d|3[01])|(?<n>" + MonthNamePattern + @") (?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?<y>20\d\d)|(?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?:of )?(?<n>" + MonthNamePattern + @") (?<y>20\d\d)|(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:ever )?since (?:the (?:start|beginning) of )?(?:(?<y>20\d\d) (?<m>0?[1-9]|1[0-2]) (?<d>0?[1-9]|[12]\d|3[01])|(?<n>" + MonthNamePattern + @") (?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?<y>20\d\d)|(?<d>[12]?\d|3[01])(?:st|nd|rd|th)? (?:of )?(?<n>" + MonthNamePattern + @") (?<y>20\d\d)|(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?|(?<y>20\d\d))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SinceRegex();
 
-    [GeneratedRegex(@" {2,}", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" {2,}", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MultipleSpacesRegex();
 
     // "never been part of a campaign": any campaign.
-    [GeneratedRegex(@"(?<=(?:never|not) (?:ever )?(?:been )?(?:(?:included|enrolled|placed|put|targeted) )?(?:in|into|part of|by|with) )a(?= campaigns? )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:never|not) (?:ever )?(?:been )?(?:(?:included|enrolled|placed|put|targeted) )?(?:in|into|part of|by|with) )a(?= campaigns? )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverACampaignRegex();
 
     // "customers who were in no campaign", "with no campaign history".
-    [GeneratedRegex(@" (?:(?:who|that) )?(?:(?:were|was|are|is|have been|has been) )?(?:in no campaigns?|part of no campaigns?|with no campaign (?:history|records?|rows?|membership|participation)|without (?:any )?campaign (?:history|records?|rows?|membership|participation)) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:who|that) )?(?:(?:were|was|are|is|have been|has been) )?(?:in no campaigns?|part of no campaigns?|with no campaign (?:history|records?|rows?|membership|participation)|without (?:any )?campaign (?:history|records?|rows?|membership|participation)) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InNoCampaignRegex();
 
     // "never in a treatment or control group of any campaign".
-    [GeneratedRegex(@"(?<= )(?:never|not) (?:ever )?(?:been )?(?:in|part of|placed in|assigned to) (?:a|any|the|either) (?:treatment|treated)(?: groups?| arms?)? (?:or|nor|and) (?:a |any |the )?control(?: groups?| arms?)? (?:of|in|for) (?:any|a|a single) campaigns?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:never|not) (?:ever )?(?:been )?(?:in|part of|placed in|assigned to) (?:a|any|the|either) (?:treatment|treated)(?: groups?| arms?)? (?:or|nor|and) (?:a |any |the )?control(?: groups?| arms?)? (?:of|in|for) (?:any|a|a single) campaigns?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverArmOfAnyCampaignRegex();
 
     // "any campaign, neither in a treatment nor in a control group", "any campaign (treatment or control)": either group.
-    [GeneratedRegex(@"(?<=campaigns? )(?:(?:neither|either|whether|be it|be that) )?(?:(?:in|as part of|as a member of) )?(?:(?:a|the|any|their) )?(?:treatment|treated)(?: groups?| arms?)? (?:nor|or) (?:(?:in|as part of) )?(?:(?:a|the|any|their) )?control(?: groups?| arms?)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=campaigns? )(?:(?:neither|either|whether|be it|be that) )?(?:(?:in|as part of|as a member of) )?(?:(?:a|the|any|their) )?(?:treatment|treated)(?: groups?| arms?)? (?:nor|or) (?:(?:in|as part of) )?(?:(?:a|the|any|their) )?control(?: groups?| arms?)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EitherArmRegex();
 
     // "what percentage of treatment-group rows converted", "what share of the control group converted", "what percent of
     // campaign sends converted".
-    [GeneratedRegex(@"(?<= )(?:(?:what|which) (?:is |was )?(?:the )?)?(?:percentage|percent|share|proportion|fraction|pct)(?: of)? (?:the |all |all the )?(?:(?<arm>treatment|treated|control|holdout|held out)(?: group| arm)?(?: customers| members| rows| records| sends| recipients| users| people| entries| audience)?|(?:campaign )?(?:sends|recipients|messages))(?: (?:in|across|of|over) (?:all )?(?:the )?campaigns?)? (?:that |who |which )?(?:converted|have converted|had converted|did convert|were converted|went on to convert|ended up converting)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:what|which) (?:is |was )?(?:the )?)?(?:percentage|percent|share|proportion|fraction|pct)(?: of)? (?:the |all |all the )?(?:(?<arm>treatment|treated|control|holdout|held out)(?: group| arm)?(?: customers| members| rows| records| sends| recipients| users| people| entries| audience)?|(?:campaign )?(?:sends|recipients|messages))(?: (?:in|across|of|over) (?:all )?(?:the )?campaigns?)? (?:that |who |which )?(?:converted|have converted|had converted|did convert|were converted|went on to convert|ended up converting)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PercentConvertedRegex();
 
     // Not "conversion percentage points" ("the uplift in conversion, percentage points"): the uplift's unit, read by InPointsRegex.
-    [GeneratedRegex(@"(?<= )conversion (?:percentage|percent|pct)(?= )(?! (?:points|point|pts|pp) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )conversion (?:percentage|percent|pct)(?= )(?! (?:points|point|pts|pp) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ConversionPercentRegex();
 
     // "treatment-group rows": the rows are the group's.
-    [GeneratedRegex(@"(?<=(?:treatment|treated|control)(?: group| arm)?) (?:rows|records|entries)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:treatment|treated|control)(?: group| arm)?) (?:rows|records|entries)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ArmRowsRegex();
 
     // "the lift in conversion rate", "conversion lift", "incremental conversion rate": the campaign uplift.
-    [GeneratedRegex(@"(?<= )(?:conversion(?: rate)? (?:lift|uplift)|(?:lift|uplift|delta|increase|difference|gap) in (?:the )?conversion(?: rates?)?|incremental conversion(?: rate)?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:conversion(?: rate)? (?:lift|uplift)|(?:lift|uplift|delta|increase|difference|gap) in (?:the )?conversion(?: rates?)?|incremental conversion(?: rate)?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ConversionLiftRegex();
 
-    [GeneratedRegex(@"(?<= )(?:uplift|lift)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:uplift|lift)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UpliftWordRegex();
 
     // After the uplift: "treatment minus control", "treatment vs control" say what it is.
-    [GeneratedRegex(@"(?<= )(?:(?:(?:computed|calculated|defined|measured) as )?(?:the )?(?:treatment|treated)(?: group| arm)?(?: (?:conversion )?rate)? (?:minus|less|over|vs|versus|compared (?:to|with)|against) (?:the )?control(?: group| arm)?(?: (?:conversion )?rate)?|(?:between|of) (?:the )?(?:treatment|treated)(?: groups?| arms?)? (?:and|vs|versus) (?:the )?control(?: groups?| arms?)?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:(?:computed|calculated|defined|measured) as )?(?:the )?(?:treatment|treated)(?: group| arm)?(?: (?:conversion )?rate)? (?:minus|less|over|vs|versus|compared (?:to|with)|against) (?:the )?control(?: group| arm)?(?: (?:conversion )?rate)?|(?:between|of) (?:the )?(?:treatment|treated)(?: groups?| arms?)? (?:and|vs|versus) (?:the )?control(?: groups?| arms?)?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentMinusControlRegex();
 
     // The uplift is given in percentage points.
-    [GeneratedRegex(@"(?<= )(?:(?:expressed |measured |given |stated )?(?:in|as) (?:percentage points|percent points|percentage pts|pp|pts|points)|percentage points|percent points)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:expressed |measured |given |stated )?(?:in|as) (?:percentage points|percent points|percentage pts|pp|pts|points)|percentage points|percent points)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InPointsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:conversion|conversions|converted|convert|uplift|lift|sends|treatment|treated|control|attributed|trigger|triggers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:conversion|conversions|converted|convert|uplift|lift|sends|treatment|treated|control|attributed|trigger|triggers)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignMeasureWordRegex();
 
     // "across all campaigns pooled together", "all campaigns combined": every campaign, which a campaign measure is over.

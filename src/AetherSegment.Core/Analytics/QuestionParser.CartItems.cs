@@ -237,59 +237,59 @@ internal static partial class QuestionParser
     private static partial Regex AnyDateRegex();
 
     // "for carts abandoned in the last 7 days", "among the carts that were abandoned".
-    [GeneratedRegex(@"\b(?:for|of|on|among|across|over) (?:the |all |our )?(?:abandoned )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:for|of|on|among|across|over) (?:the |all |our )?(?:abandoned )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CartsRestatedRegex();
 
     // "for customers who've abandoned a cart", "among customers with an abandoned cart", "for shoppers who have at least one abandoned basket".
-    [GeneratedRegex(@"\b(?:for|among|amongst|of|across) (?:all )?(?:the |our )?(?:customers|shoppers|people|users|those)(?: (?:who|that)(?:'ve|\u2019ve|ve| have| has| had)?| with) (?:(?:an?|any|at least one|one or more) )?(?:abandoned (?:an? |any |at least one )?(?:carts?|baskets?)|abandoned)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:for|among|amongst|of|across) (?:all )?(?:the |our )?(?:customers|shoppers|people|users|those)(?: (?:who|that)(?:'ve|\u2019ve|ve| have| has| had)?| with) (?:(?:an?|any|at least one|one or more) )?(?:abandoned (?:an? |any |at least one )?(?:carts?|baskets?)|abandoned)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CartCustomersBaseRegex();
 
     // "(count $0 for those who never bought)", "counting customers with no orders as 0", "including those who never bought as zero".
-    [GeneratedRegex(@"\(?\s*(?:count(?:ing)?|treat(?:ing)?|includ(?:e|ing)) (?:(?:as )?\$?0|zero) (?:for )?(?:those|the ones|customers|people|anyone)? ?(?:who|that|with) (?:never (?:bought|ordered|purchased)(?: anything)?|(?:have |had )?no (?:orders|purchases))\s*\)?|\(?\s*(?:count(?:ing)?|treat(?:ing)?|includ(?:e|ing)) (?:those|the ones|customers|people|anyone) (?:who|that|with) (?:never (?:bought|ordered|purchased)(?: anything)?|(?:have |had )?no (?:orders|purchases)) as (?:\$?0|zero)\s*\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\(?\s*(?:count(?:ing)?|treat(?:ing)?|includ(?:e|ing)) (?:(?:as )?\$?0|zero) (?:for )?(?:those|the ones|customers|people|anyone)? ?(?:who|that|with) (?:never (?:bought|ordered|purchased)(?: anything)?|(?:have |had )?no (?:orders|purchases))\s*\)?|\(?\s*(?:count(?:ing)?|treat(?:ing)?|includ(?:e|ing)) (?:those|the ones|customers|people|anyone) (?:who|that|with) (?:never (?:bought|ordered|purchased)(?: anything)?|(?:have |had )?no (?:orders|purchases)) as (?:\$?0|zero)\s*\)?", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ZeroCountedRegex();
 
-    [GeneratedRegex(@"\b(?:spend|spending|spent|revenue|sales)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:spend|spending|spent|revenue|sales)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SpendSaidRegex();
 
     // "average total value each of them left behind", "average total abandoned value per customer".
     [GeneratedRegex(@"\btotal (?:abandoned )?(?:cart )?(?:value|amount)\b|\b(?:value|amount)\b.*\b(?:left behind|per customer|each of them)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartValueTotalRegex();
 
-    [GeneratedRegex(@"\b(?:average|avg|mean)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:average|avg|mean)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AverageSaidRegex();
 
     // Words that say a question is about the carts' items.
-    [GeneratedRegex(@"\b(?:items?|item lines?|units?|quantit(?:y|ies)|inside|contains?|containing|contained|appears?|appearing|show(?:s|ing)? up|turns? up|price)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:items?|item lines?|units?|quantit(?:y|ies)|inside|contains?|containing|contained|appears?|appearing|show(?:s|ing)? up|turns? up|price)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ItemCueRegex();
 
     // The words about the items, dropped to read the rest: "(count each cart item)", "among the items in", "as items", "show
     // up most often", "looking inside the carts abandoned", "of the items (price x quantity)".
-    [GeneratedRegex(@"\(?\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item line|item|line)s?(?: (?:once|separately|individually))?\)?|\(?\bprice\s*(?:x|×|\*|times)\s*quantity\)?|\b(?:looking|look) inside\b|(?<carts>\b(?:the )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b)|\b(?:show(?:s|ing)?|turns?) up(?<most> (?:the )?most (?:often|frequently|commonly))?|\bappear(?:s|ing)?(?<most> (?:the )?most (?:often|frequently|commonly))?|(?<most>\b(?:the )?most (?:often|frequently|commonly)\b)|\b(?<lead>among|amongst|across|of|as|from) (?:the |all )?(?<cartsof>cart |basket )?(?:items?|item lines?|lines)\b|(?<carts>\b(?:cart|basket) (?:items?|item lines?)\b)|\b(?:items?|item lines?)\b|\binside\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\(?\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item line|item|line)s?(?: (?:once|separately|individually))?\)?|\(?\bprice\s*(?:x|×|\*|times)\s*quantity\)?|\b(?:looking|look) inside\b|(?<carts>\b(?:the )?(?:carts|baskets) (?:that (?:were |got )?|which (?:were |got )?)?abandoned\b)|\b(?:show(?:s|ing)?|turns?) up(?<most> (?:the )?most (?:often|frequently|commonly))?|\bappear(?:s|ing)?(?<most> (?:the )?most (?:often|frequently|commonly))?|(?<most>\b(?:the )?most (?:often|frequently|commonly)\b)|\b(?<lead>among|amongst|across|of|as|from) (?:the |all )?(?<cartsof>cart |basket )?(?:items?|item lines?|lines)\b|(?<carts>\b(?:cart|basket) (?:items?|item lines?)\b)|\b(?:items?|item lines?)\b|\binside\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ItemWordsRegex();
 
     // "units left in abandoned carts", "quantity sitting in baskets", "the value of the items in abandoned carts".
-    [GeneratedRegex(@"\b(?:(?<value>value|worth)|units?|quantit(?:y|ies))(?: (?:are|is|were|still))?(?: (?:left|sitting|stuck|held|added))?(?: in| inside| of)?(?: the)?(?: abandoned)? (?:carts|baskets|cart|basket)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?<value>value|worth)|units?|quantit(?:y|ies))(?: (?:are|is|were|still))?(?: (?:left|sitting|stuck|held|added))?(?: in| inside| of)?(?: the)?(?: abandoned)? (?:carts|baskets|cart|basket)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UnitsOrValueRegex();
 
     // "abandoned carts abandoned carts" left by two rewrites, or "carts" said again after the measure.
     [GeneratedRegex(@"\babandoned (?:abandoned )+(carts?|baskets?)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RepeatedCartsRegex();
 
-    [GeneratedRegex(@"\b(?:units?|quantit(?:y|ies))\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:units?|quantit(?:y|ies))\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UnitsCueRegex();
 
-    [GeneratedRegex(@"\bprice\s*(?:x|×|\*|times)\s*quantity\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bprice\s*(?:x|×|\*|times)\s*quantity\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PriceTimesQuantityRegex();
 
     // Each item line counted: "count each cart item", "number of cart items", "items in abandoned carts", "item lines".
-    [GeneratedRegex(@"\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item|line|item line)s?\b|\bitem lines?\b|\b(?:number|count|total) of (?:the )?(?:cart |basket |abandoned )?items\b|\bitems (?:in|inside|left in|sitting in|across) (?:the |all |our )?(?:abandoned )?(?:carts|baskets)\b|\b(?:among|amongst|as|of) (?:the |all )?(?:cart |basket )?items\b|\b(?:cart|basket) items\b|\bby (?:number of )?items\b|\bhow many items\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bcount(?:ing)? (?:each|every|all) (?:cart |basket )?(?:item|line|item line)s?\b|\bitem lines?\b|\b(?:number|count|total) of (?:the )?(?:cart |basket |abandoned )?items\b|\bitems (?:in|inside|left in|sitting in|across) (?:the |all |our )?(?:abandoned )?(?:carts|baskets)\b|\b(?:among|amongst|as|of) (?:the |all )?(?:cart |basket )?items\b|\b(?:cart|basket) items\b|\bby (?:number of )?items\b|\bhow many items\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LinesCueRegex();
 
     // Each cart counted once: "appear in the most abandoned carts", "carts that contain", "how many carts have a ...".
-    [GeneratedRegex(@"\b(?:appears?|appearing|show(?:s|ing)? up|turns? up|are|is|found|present) in (?:the )?(?:most|more|fewest|how many|the (?:largest|highest|greatest) number of|(?:the )?(?:largest|highest|greatest) number of|(?:the )?number of|most of the) (?:(?:our|the) )?(?:abandoned )?(?:carts|baskets)\b|\b(?:carts|baskets|cart|basket) (?:that |which )?(?:contain|contains|containing|contained|include|includes|including|included|had|have|has|with)\b|\b(?:how many|number of|count of|count the|count) (?:(?:our|the|distinct|different) )?(?:abandoned )?(?:carts|baskets)\b|\b(?:each|every) (?:cart|basket) (?:counted )?once\b|\bdistinct (?:abandoned )?(?:carts|baskets)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:appears?|appearing|show(?:s|ing)? up|turns? up|are|is|found|present) in (?:the )?(?:most|more|fewest|how many|the (?:largest|highest|greatest) number of|(?:the )?(?:largest|highest|greatest) number of|(?:the )?number of|most of the) (?:(?:our|the) )?(?:abandoned )?(?:carts|baskets)\b|\b(?:carts|baskets|cart|basket) (?:that |which )?(?:contain|contains|containing|contained|include|includes|including|included|had|have|has|with)\b|\b(?:how many|number of|count of|count the|count) (?:(?:our|the|distinct|different) )?(?:abandoned )?(?:carts|baskets)\b|\b(?:each|every) (?:cart|basket) (?:counted )?once\b|\bdistinct (?:abandoned )?(?:carts|baskets)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CartsCueRegex();
 
     // The matching items' own value: "price x quantity", "value of the items", "items' value".
-    [GeneratedRegex(@"\bprice\s*(?:x|×|\*|times)\s*quantity\b|\bvalue of (?:the |those |these |matching )?items\b|\bitems'? value\b|\bitem value\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bprice\s*(?:x|×|\*|times)\s*quantity\b|\bvalue of (?:the |those |these |matching )?items\b|\bitems'? value\b|\bitem value\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ItemValueCueRegex();
 }

@@ -89,6 +89,6 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ *(?:(?:each|worth|of|valued at|that|which|were|was|are|with a value of|with a value|with an order value of|with an order value) *){0,3}$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsLinkRegex();
 
-    [GeneratedRegex(@"(?<= )(?:only|just) (?:ever )?(?<verb>(?:placed|made|had|done|completed) )?(?:one|a single|1) (?=(?:[a-z]+ ){0,2}(?:orders?|purchases?|transactions?) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:only|just) (?:ever )?(?<verb>(?:placed|made|had|done|completed) )?(?:one|a single|1) (?=(?:[a-z]+ ){0,2}(?:orders?|purchases?|transactions?) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnlyOneRegex();
 }

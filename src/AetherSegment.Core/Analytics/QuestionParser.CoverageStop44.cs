@@ -56,48 +56,48 @@ internal static partial class QuestionParser
         return text.Contains("exceed", StringComparison.Ordinal) ? ExceedsRegex().Replace(text, "over") : text;
     }
 
-    [GeneratedRegex(@"(?<= )baskets?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )baskets?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BasketRegex();
 
-    [GeneratedRegex(@"^ *for (?:the|our|my|this|next|a) (?:[a-z]+ ){0,3}(?:weekly|monthly|quarterly|report|deck|board pack|meeting|review|standup|slides|slide|memo|newsletter|readout)(?= )|(?<= )for (?:the|our|my|this|next|a) (?:[a-z]+ ){0,3}(?:weekly|monthly|quarterly|report|deck|board pack|meeting|review|standup|slides|slide|memo|newsletter|readout)(?= *$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ *for (?:the|our|my|this|next|a) (?:[a-z]+ ){0,3}(?:weekly|monthly|quarterly|report|deck|board pack|meeting|review|standup|slides|slide|memo|newsletter|readout)(?= )|(?<= )for (?:the|our|my|this|next|a) (?:[a-z]+ ){0,3}(?:weekly|monthly|quarterly|report|deck|board pack|meeting|review|standup|slides|slide|memo|newsletter|readout)(?= *$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ForTheReportRegex();
 
-    [GeneratedRegex(@"(?<= )(?:shifted|shift|shifts|moved|shipped)(?= (?:the )?most (?:units|items|pieces)(?= ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:shifted|shift|shifts|moved|shipped)(?= (?:the )?most (?:units|items|pieces)(?= ))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShiftedUnitsRegex();
 
-    [GeneratedRegex(@"(?<= campaigns) (?:that |which )?(?:weve|we ve|we have|we)(?: ever| actually)? (?:run|ran|had|done)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= campaigns) (?:that |which )?(?:weve|we ve|we have|we)(?: ever| actually)? (?:run|ran|had|done)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignsWeRanRegex();
 
-    [GeneratedRegex(@"^ *(?:hey|hi|hello|heya|hiya)(?: there| team| all)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ *(?:hey|hi|hello|heya|hiya)(?: there| team| all)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GreetingRegex();
 
     [GeneratedRegex(@"(?<=(?: how many| count| number of)(?: distinct| unique| different)? (?:customers|people|shoppers|buyers|persons|individuals) .*)(?<= )(?:(?:just|only) )?(?:the )?(?:(?:number|count) of )?(?:people|customers|persons|individuals|shoppers) not (?:the )?(?:number of )?(?:orders|transactions|purchases)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PeopleNotOrdersRegex();
 
-    [GeneratedRegex(@"(?<= )(?:revenue|sales)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:revenue|sales)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RevenueWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?:average|avg|mean|median|per)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:average|avg|mean|median|per)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AveragingWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?:i e |ie |as )?(?:the )?(?:sum|total) of (?:the )?order value(?: (?:in|from|over|across|of) (?:the |all )?(?:transactions|orders|purchases)(?: table)?)?(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:i e |ie |as )?(?:the )?(?:sum|total) of (?:the )?order value(?: (?:in|from|over|across|of) (?:the |all )?(?:transactions|orders|purchases)(?: table)?)?(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SumOfOrderValueRegex();
 
-    [GeneratedRegex(@"(?<= )active (?<who>customers|shoppers|users|people|buyers) (?:any purchase|any purchases|any order|any orders|with any purchase|with a purchase|with any order|who bought anything|who bought something|i e bought anything|bought anything|purchased)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )active (?<who>customers|shoppers|users|people|buyers) (?:any purchase|any purchases|any order|any orders|with any purchase|with a purchase|with any order|who bought anything|who bought something|i e bought anything|bought anything|purchased)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActiveAnyPurchaseRegex();
 
     [GeneratedRegex(@"(?<=(?:^| )(?:of|are|among|amongst|for|many|the|our|all|what|which|were|count|across) )(?<ch>(?!newly |recently |originally |first |the |our |all |new )[a-z]+(?: [a-z]+)?) acquired (?<who>customers|shoppers|users|people|buyers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ChannelAcquiredRegex();
 
-    [GeneratedRegex(@"(?<= )(?<a>average|avg|mean) order(?= (?:is|was|are|were|above|over|exceeds|exceeding|greater|more|higher|below|under|less|at least|at most) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<a>average|avg|mean) order(?= (?:is|was|are|were|above|over|exceeds|exceeding|greater|more|higher|below|under|less|at least|at most) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AverageOrderIsRegex();
 
     [GeneratedRegex(@"(?<= )(?<v>[a-z]+(?: [a-z]+){0,2}) (?<m>spend|spending|revenue|sales) per (?:\k<v>) (?<b>buyer|purchaser)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SpendPerValueBuyerRegex();
 
-    [GeneratedRegex(@"(?<=(?:average|avg|mean) (?:abandoned )?cart value) (?:of|for|across|over|on) (?:the |all )?(?:abandoned carts|carts abandoned|carts that were abandoned)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:average|avg|mean) (?:abandoned )?cart value) (?:of|for|across|over|on) (?:the |all )?(?:abandoned carts|carts abandoned|carts that were abandoned)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CartValueOfCartsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:exceeds|exceeded|exceed|exceeding)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:exceeds|exceeded|exceed|exceeding)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ExceedsRegex();
 }

@@ -118,16 +118,16 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:(?:please|pls|can you|could you) )?name (?=(?:the |our )?(?:top |bottom )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @") )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NameLeadRegex();
 
-    [GeneratedRegex(@"\b(?:top \d{1,3}|\d{1,3} most|(?:the|which) \d{1,3} )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:top \d{1,3}|\d{1,3} most|(?:the|which) \d{1,3} )", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TopNRegex();
 
     [GeneratedRegex(@"\s*[?.!,;:\u2013\u2014-]*\s*(?:\(\s*(?:just |only )?(?:the )?names(?: only)?\s*\)|(?:just|only) (?:the )?names(?:,? please| only)?|names only)\s*[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex JustTheNamesRegex();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3}) most (?:common|frequent) (?:event types|types of events|event type)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<n>\d{1,3}) most (?:common|frequent) (?:event types|types of events|event type)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MostCommonEventTypesRegex();
 
-    [GeneratedRegex(@"\bpool(?:ing|ed) (?:over |across )?(?:all |the )?(?:campaigns|sends) (?:of|for|in|within) (?:each|every|its|the|that) (?:trigger|trigger type)s?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bpool(?:ing|ed) (?:over |across )?(?:all |the )?(?:campaigns|sends) (?:of|for|in|within) (?:each|every|its|the|that) (?:trigger|trigger type)s?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PoolingEachRegex();
 
     [GeneratedRegex(@"\s*\(\s*(?:i\.?e\.?,? )?(?:the )?treatment(?: group)? conversion(?: rate)? minus (?:the )?control(?: group)? conversion(?: rate)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -145,16 +145,16 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ *(?:(?:a |one )?quick (?:one|question|q|check)|real quick|quickly)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex QuickLeadRegex();
 
-    [GeneratedRegex(@"(?<= (?:have|has|had|ve|s|were|was|are|is) )already(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:have|has|had|ve|s|were|was|are|is) )already(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AlreadyRegex();
 
-    [GeneratedRegex(@"(?<= (?:many|most|number of|count|count of|of) )(?:distinct|unique) (?=(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers|people|purchasers)(?= ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:many|most|number of|count|count of|of) )(?:distinct|unique) (?=(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers|people|purchasers)(?= ))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DistinctPeopleRegex();
 
-    [GeneratedRegex(@"(?<= )new (?=(?:[a-z]+ ){0,2}(?:customers|shoppers|users|members) (?:we )?(?:acquired|who signed up|that signed up|signed up|who joined|that joined|joined|registered|who registered)(?= ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )new (?=(?:[a-z]+ ){0,2}(?:customers|shoppers|users|members) (?:we )?(?:acquired|who signed up|that signed up|signed up|who joined|that joined|joined|registered|who registered)(?= ))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NewAcquiredRegex();
 
-    [GeneratedRegex(@"(?<= )separate (?=(?:[a-z]+ ){0,2}(?:purchases|orders|transactions)(?= ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )separate (?=(?:[a-z]+ ){0,2}(?:purchases|orders|transactions)(?= ))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SeparateRegex();
 
     [GeneratedRegex(@"(?<=(?:bought|purchased|ordered|buying|buy) (?!(?:any|some|no|the|those|these|other|more|fewer|many|multiple|several|different|distinct|at|only|both|all|our|their|two|three|four|five)(?= ))[a-z]+(?: [a-z]+)?) stuff(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
@@ -163,52 +163,52 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<=(?:bought|purchased|ordered|buying|buy) (?!(?:any|some|no|the|those|these|other|more|fewer|many|multiple|several|different|distinct|at|only|both|all|our|their|two|three|four|five|a|an)(?= ))[a-z]+) (?:products|items|goods)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ValueProductsRegex();
 
-    [GeneratedRegex(@"(?<= (?:cart|carts|order|orders|purchase|purchases) )on file(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:cart|carts|order|orders|purchase|purchases) )on file(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnFileRegex();
 
-    [GeneratedRegex(@"(?<= )(?:sales|revenue) value(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:sales|revenue) value(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SalesValueRegex();
 
-    [GeneratedRegex(@"(?<= )only (?=campaigns (?:sent|run|launched) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )only (?=campaigns (?:sent|run|launched) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnlyCampaignsRegex();
 
-    [GeneratedRegex(@"(?<= (?:who|that|which) )(?:ran|run|did|performed|made) (?:a|an) (?<n>[a-z]+)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:who|that|which) )(?:ran|run|did|performed|made) (?:a|an) (?<n>[a-z]+)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RanAnEventRegex();
 
-    [GeneratedRegex(@"(?<= )(?:counting |count |with )?(?:each|every) session (?:counted )?once(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:counting |count |with )?(?:each|every) session (?:counted )?once(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EachSessionOnceRegex();
 
-    [GeneratedRegex(@" (?:event rows?|across (?:all )?events|per event|over (?:the |all )?events|each event)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:event rows?|across (?:all )?events|per event|over (?:the |all )?events|each event)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventRowsSaidRegex();
 
     [GeneratedRegex(@"(?<=(?:spend|spent|spending)(?: [a-z0-9]+){0,4} )(?:(?:summed|added up|totalled|totaled) (?:over|across|for) (?:all )?(?:of )?(?:their|his or her) (?:orders|purchases|transactions)|(?:all )?(?:of )?(?:their|his or her) (?:orders|purchases|transactions) (?:summed|added up))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SummedOverTheirOrdersRegex();
 
-    [GeneratedRegex(@"(?<= )(?<a>average|avg|mean) combined value of (?:all )?(?:of )?their abandoned carts(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<a>average|avg|mean) combined value of (?:all )?(?:of )?their abandoned carts(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CombinedValueOfTheirCartsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:by )?how (?:many|much) (?:percentage points|points|pp|percent) did (?:the )?(?:treatment|treated)(?: group| arm)?(?: s)?(?: conversion)?(?: rate)? (?:beat|outperform|top) (?:the )?control(?: group| arm)?(?: s)?(?: conversion)?(?: rate)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:by )?how (?:many|much) (?:percentage points|points|pp|percent) did (?:the )?(?:treatment|treated)(?: group| arm)?(?: s)?(?: conversion)?(?: rate)? (?:beat|outperform|top) (?:the )?control(?: group| arm)?(?: s)?(?: conversion)?(?: rate)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BeatControlRegex();
 
-    [GeneratedRegex(@"(?<= (?:uplift|lift) in (?:the )?conversion(?: rates?)? )(?:the )?(?:treatment|treated)(?: group| arm)?(?: (?:conversion )?rate)? (?:minus|less) (?:the )?control(?: group| arm)?(?: (?:conversion )?rate)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:uplift|lift) in (?:the )?conversion(?: rates?)? )(?:the )?(?:treatment|treated)(?: group| arm)?(?: (?:conversion )?rate)? (?:minus|less) (?:the )?control(?: group| arm)?(?: (?:conversion )?rate)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UpliftInRateDefinedRegex();
 
     [GeneratedRegex(@"(?<= )(?:among|amongst|of|for) (?:the )?(?:customers|shoppers|users|people) (?:who|that) (?<v>[a-z]+)(?: (?:at all|at least once|ever))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersWhoDidTheEventRegex();
 
-    [GeneratedRegex(@"(?<= )number of (?<e>[a-z]+) events per customer(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )number of (?<e>[a-z]+) events per customer(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventsPerCustomerRegex();
 
-    [GeneratedRegex(@"(?<= )(?:among |amongst |counting only |only counting |considering only |only )?(?:customers|shoppers|users|people|those) (?:who were |that were )?active (?:in that window|in that period|in the same window|in the same period|during that time|during that period|in that time|then)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:among |amongst |counting only |only counting |considering only |only )?(?:customers|shoppers|users|people|those) (?:who were |that were )?active (?:in that window|in that period|in the same window|in the same period|during that time|during that period|in that time|then)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActiveInThatWindowRegex();
 
-    [GeneratedRegex(@"^ *per (?<who>(?:[a-z]+ ){0,2}buyer) (?:what (?:was|is|were) |whats |what s )?(?:the |their )?(?<m>(?:average|avg|mean) (?:(?:total |\d{4} )?(?:spend|spending)))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ *per (?<who>(?:[a-z]+ ){0,2}buyer) (?:what (?:was|is|were) |whats |what s )?(?:the |their )?(?<m>(?:average|avg|mean) (?:(?:total |\d{4} )?(?:spend|spending)))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerBuyerWhatWasRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?total (?:per|for each|of each) (?:customer|buyer) (?:then|and then|,? then) (?:averaged|the average)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:the )?total (?:per|for each|of each) (?:customer|buyer) (?:then|and then|,? then) (?:averaged|the average)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TotalThenAveragedRegex();
 
-    [GeneratedRegex(@"(?<= )only (?:customers|buyers|those) who (?:bought|purchased|ordered) (?:in|during) (?<y>\d{4})(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )only (?:customers|buyers|those) who (?:bought|purchased|ordered) (?:in|during) (?<y>\d{4})(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnlyBuyersInYearRegex();
 
     /// <summary>

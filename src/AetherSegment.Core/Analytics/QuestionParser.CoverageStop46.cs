@@ -61,20 +61,20 @@ internal static partial class QuestionParser
     private static partial Regex ReceivedTreatment46Regex();
 
     // "among customers who have an abandoned cart on file", "for customers who have any orders".
-    [GeneratedRegex(@"\b(?<lead>among|for|of) (?:the )?customers who (?:have|has) (?:an?|any|at least one) (?<noun>abandoned cart|order)s?(?: on file)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<lead>among|for|of) (?:the )?customers who (?:have|has) (?:an?|any|at least one) (?<noun>abandoned cart|order)s?(?: on file)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhoHaveOneRegex();
 
-    [GeneratedRegex(@"\((?:over |across |for )?all[ -]time\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\((?:over |across |for )?all[ -]time\)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AllTimeBracketRegex();
 
     // A range word: with one, "(all time)" is left to be read (and declined) with it.
-    [GeneratedRegex(@"\b(?:last|past|this|previous|since|before|after|until|during|year|years|month|months|week|weeks|quarter|days|today|yesterday|ytd|q[1-4]|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:last|past|this|previous|since|before|after|until|during|year|years|month|months|week|weeks|quarter|days|today|yesterday|ytd|q[1-4]|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RangeWordRegex();
 
     // "For customers with at least one abandoned cart, ...", "Among customers who ...": a base said first.
     [GeneratedRegex(@"^\s*(?:for|among|of) (?:the |those |all )?customers (?:with|who)\b[^?]*,", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BaseOfCustomersRegex();
 
-    [GeneratedRegex(@"(?<w>what(?:['’]?s| is)) the average (?:combined|total|summed) value of (?:all )?their abandoned carts\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<w>what(?:['’]?s| is)) the average (?:combined|total|summed) value of (?:all )?their abandoned carts\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CombinedCartValueRegex();
 }

@@ -37,18 +37,18 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= both (?:a |an )?[a-z]+(?: [a-z]+)? and (?:a |an )?[a-z]+(?: [a-z]+)?(?: during 20[0-9]{2}| in 20[0-9]{2})?) (?:(?:at )?any (?:time|point) )?(?:not necessarily (?:together|in the same order|on the same order|in one order)|separate orders are fine|in separate orders is fine)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BothNotTogetherAsideRegex();
 
-    [GeneratedRegex(@"(?<= (?:have|has) )never been (?:part of|a part of|included in|targeted by|in) any campaign(?: ever)? (?=(?:neither|treatment|either|in either|as treatment|whether)|how many| *$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:have|has) )never been (?:part of|a part of|included in|targeted by|in) any campaign(?: ever)? (?=(?:neither|treatment|either|in either|as treatment|whether)|how many| *$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverPartOfAnyCampaignRegex();
 
-    [GeneratedRegex(@"(?<= never been in any campaign) (?:neither as treatment nor as control|neither treatment nor control|treatment or control|either treatment or control|in either group|as treatment or control|whether treatment or control)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= never been in any campaign) (?:neither as treatment nor as control|neither treatment nor control|treatment or control|either treatment or control|in either group|as treatment or control|whether treatment or control)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EitherGroupAsideRegex();
 
-    [GeneratedRegex(@"(?<= never been in the treatment group of any campaign) (?:control only and never targeted|never targeted and control only) (?:customers )?(?:both )?(?:count|counted|included|are included)(?= *$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= never been in the treatment group of any campaign) (?:control only and never targeted|never targeted and control only) (?:customers )?(?:both )?(?:count|counted|included|are included)(?= *$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ControlOnlyCountsAsideRegex();
 
     [GeneratedRegex(@"(?<= [0-9]+ or more orders| at least [0-9]+ orders) (?:over|in|across) (?:their|its) (?:whole|entire|full) (?:history|lifetime)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WholeHistoryRegex();
 
-    [GeneratedRegex(@"(?<=(?:spend|revenue|spent) (?:is |was )?)from (?<a>dollars [0-9]+) to (?<b>dollars [0-9]+) (?:inclusive|both inclusive)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:spend|revenue|spent) (?:is |was )?)from (?<a>dollars [0-9]+) to (?<b>dollars [0-9]+) (?:inclusive|both inclusive)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FromToInclusiveRegex();
 }

@@ -48,17 +48,17 @@ internal static partial class QuestionParser
         return question;
     }
 
-    [GeneratedRegex(@"^\s*(?:hey|hi|hello)(?: there)?\s*[,!:]+\s*", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:hey|hi|hello)(?: there)?\s*[,!:]+\s*", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GreetingLeadRegex();
 
-    [GeneratedRegex(@"\b(?<last>last month) (?<vs>vs\.?|versus|compared (?:with|to)) the (?:previous )?month before\b(?! last)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<last>last month) (?<vs>vs\.?|versus|compared (?:with|to)) the (?:previous )?month before\b(?! last)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthBeforeRegex();
 
     [GeneratedRegex(@"^\s*(?:mom|m-o-m)\s*:?\s+", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MoMLeadRegex();
 
     // Two month periods said: "from last month to this month (so far)", "last month vs the month before last".
-    [GeneratedRegex(@"\bfrom (?:last|this) month to (?:this|last) month\b|\b(?:last|this) month (?:vs\.?|versus|compared (?:with|to)) (?:the month before last|last month)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bfrom (?:last|this) month to (?:this|last) month\b|\b(?:last|this) month (?:vs\.?|versus|compared (?:with|to)) (?:the month before last|last month)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TwoPeriodsSaidRegex();
 
     // A period: a year, a named month or quarter or half with its year, or last/this year.

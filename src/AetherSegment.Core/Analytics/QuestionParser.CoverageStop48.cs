@@ -163,19 +163,19 @@ internal static partial class QuestionParser
     private static partial Regex NameOnlyRegex();
 
     // "just name the 5 product types with ...": the top 5.
-    [GeneratedRegex(@"^\s*(?:just|only|simply) name (?=(?:the |our )?(?:top |bottom )?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten) )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:just|only|simply) name (?=(?:the |our )?(?:top |bottom )?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten) )", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex JustNameLeadRegex();
 
     // "which single campaign had the highest ...": which campaign.
-    [GeneratedRegex(@"(?<=\bwhich) single(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\bwhich) single(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhichSingleRegex();
 
     // "the biggest absolute lift": the uplift, a difference of two rates already.
-    [GeneratedRegex(@"(?<=\b(?:biggest|largest|highest|greatest|smallest|lowest|the|an?|its|their)) absolute(?= (?:up)?lift\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\b(?:biggest|largest|highest|greatest|smallest|lowest|the|an?|its|their)) absolute(?= (?:up)?lift\b)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AbsoluteLiftRegex();
 
     // "attributed revenue from treatment customers": the treatment group's attributed revenue.
-    [GeneratedRegex(@"(?<m>\battributed (?:campaign )?revenue) (?:from|of|among|for) (?:the |our )?treatment(?:[- ]group)? (?:customers|people|recipients|members|group)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<m>\battributed (?:campaign )?revenue) (?:from|of|among|for) (?:the |our )?treatment(?:[- ]group)? (?:customers|people|recipients|members|group)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AttributedOfTreatmentRegex();
 
     // "(treatment group)", "(treatment group only)", "(holdouts don't count)", "(excluding holdouts)", "of treatment customers".
@@ -183,19 +183,19 @@ internal static partial class QuestionParser
     private static partial Regex TreatmentAsideRegex();
 
     // "how many treatment customers converted": the customers (the conversions counted are the treatment group's).
-    [GeneratedRegex(@"\btreatment(?:[- ]group)? (?<who>customers|people|recipients)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\btreatment(?:[- ]group)? (?<who>customers|people|recipients)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentPeopleRegex();
 
     // "were actually sent", "actually received": sent (the sends are the treatment group's).
-    [GeneratedRegex(@"(?<=\b(?:were|was|who|have|has|that)) actually(?= (?:sent|received|got|been sent)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\b(?:were|was|who|have|has|that)) actually(?= (?:sent|received|got|been sent)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActuallySentRegex();
 
     // "never placed a single order (with us)": never placed an order.
-    [GeneratedRegex(@"\bnever (?:once )?(?<verb>placed|made|put in) (?:a single|one single|even one|a) (?:order|purchase)(?: with us)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bnever (?:once )?(?<verb>placed|made|put in) (?:a single|one single|even one|a) (?:order|purchase)(?: with us)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverSingleOrderRegex();
 
     // "never once used": never used.
-    [GeneratedRegex(@"(?<=\bnever) once(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\bnever) once(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverOnceRegex();
 
     // ", restricted to customers flagged as ...": counting only those customers.

@@ -60,7 +60,9 @@ internal static partial class QuestionParser
             text = PerTreatedRegex().Replace(text, "per campaign sends of the treatment group");
         }
 
-        if (text.Contains(" treatment ", StringComparison.Ordinal) || text.Contains(" received ", StringComparison.Ordinal))
+        // Both patterns need the holdout said: "holdout", "hold out", "held out" or "control" (stop 49: a literal check first).
+        if ((text.Contains(" treatment ", StringComparison.Ordinal) || text.Contains(" received ", StringComparison.Ordinal))
+            && (text.Contains("hold", StringComparison.Ordinal) || text.Contains("held out", StringComparison.Ordinal) || text.Contains("control", StringComparison.Ordinal)))
         {
             text = TreatmentNotHoldoutRegex().Replace(text, " in the treatment group ");
             text = NotTheHoldoutRegex().Replace(text, " ");
@@ -184,7 +186,7 @@ internal static partial class QuestionParser
     }
 
     // "with 2+ orders", "who have made at least 2 purchases", "repeat buyers", "who ordered more than once".
-    [GeneratedRegex(@"(?<= )(?:(?:customers|buyers|shoppers|people|ones) )?(?:(?:with|who have|who made|who have made|who placed|who have placed|having|that have|that made) (?:(?<least>at least|a minimum of) |more than |over )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @")(?<least> or more)? (?:orders|purchases|transactions)|repeat (?:buyers|customers|purchasers|shoppers)|(?:who|that) (?:have )?(?:bought|ordered|purchased|shopped) more than once)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:customers|buyers|shoppers|people|ones) )?(?:(?:with|who have|who made|who have made|who placed|who have placed|having|that have|that made) (?:(?<least>at least|a minimum of) |more than |over )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @")(?<least> or more)? (?:orders|purchases|transactions)|repeat (?:buyers|customers|purchasers|shoppers)|(?:who|that) (?:have )?(?:bought|ordered|purchased|shopped) more than once)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RepeatCustomersRegex();
 
     // Whether a condition keeps only customers with two rows or more of the value's table ("with 2+ orders", "repeat buyers").
@@ -338,11 +340,11 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Filters = [.. query.Filters.Where(f => !onSends.Contains(f))], Conditions = [.. conditions, new CustomerCondition(campaigns, onSends, count.Comparison, null, count.Negated)] } };
     }
 
-    [GeneratedRegex(@"(?<= )actually (?=(?:received|receive|got|get|were|was|did|converted|convert|bought|purchased|ordered|made|spent|placed|in|part) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )actually (?=(?:received|receive|got|get|were|was|did|converted|convert|bought|purchased|ordered|made|spent|placed|in|part) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActuallyRegex();
 
     // "at least one past campaign", "across all the past campaigns": the campaigns in the data are all past ones.
-    [GeneratedRegex(@"(?<= )(?:past|previous|prior|earlier|historical|historic) (?=campaigns? )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:past|previous|prior|earlier|historical|historic) (?=campaigns? )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PastCampaignsRegex();
 
     // "of the campaigns sent in 2026" is a scope that may be dropped only when the measure is itself one of the campaigns'
@@ -355,16 +357,16 @@ internal static partial class QuestionParser
 
     // "which country converted best": the best at converting is the highest rate, not the most conversions (the biggest
     // country has the most of everything); "converted the most" stays a count.
-    [GeneratedRegex(@"(?<= )(?:converted|converts|convert|converting) (?:the )?best(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:converted|converts|convert|converting) (?:the )?best(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ConvertedBestRegex();
 
     // "conversion rate for campaigns sent in the last 90 days", "across all campaigns sent in 2026": the sends' range, the
     // campaigns a scope (not a breakdown by campaign); "revenue from campaigns sent in 2026" as "from campaigns in 2026".
-    [GeneratedRegex(@"(?<= )(?:(?<scope>(?:for|across|over|in|among|(?<!(?:number|count|total) )of) (?:all )?(?:of )?(?:the |our )?)(?=campaigns ))?(?<!(?:how many|number of|count of|different|distinct|unique) )campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<scope>(?:for|across|over|in|among|(?<!(?:number|count|total) )of) (?:all )?(?:of )?(?:the |our )?)(?=campaigns ))?(?<!(?:how many|number of|count of|different|distinct|unique) )campaigns (?:that (?:were |we )?|which (?:were |we )?|we )?(?:sent|send|ran|run|launched)(?= (?:in|during|since|over|within|last|this|between|from) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignsSentInRegex();
 
     // "i.e. treatment not holdout", "treatment group only, not the control group": the treatment group, said once.
-    [GeneratedRegex(@"(?<= )(?:(?:i e|ie|that is|meaning|so|namely) )?(?:the |in the |in )?(?:treatment|treated)(?: group| arm)?(?: only)? (?:and |but |so )?(?:not|rather than|excluding|instead of) (?:the |in the |in )?(?:holdout|hold out|held out|control)(?: group| arm| customers)?(?!(?: group| arm| customers)? (?:of|for|in|on|from) )(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:i e|ie|that is|meaning|so|namely) )?(?:the |in the |in )?(?:treatment|treated)(?: group| arm)?(?: only)? (?:and |but |so )?(?:not|rather than|excluding|instead of) (?:the |in the |in )?(?:holdout|hold out|held out|control)(?: group| arm| customers)?(?!(?: group| arm| customers)? (?:of|for|in|on|from) )(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentNotHoldoutRegex();
 
     // "received the X campaign, not the holdout": received is the treatment group already.
@@ -372,23 +374,23 @@ internal static partial class QuestionParser
     private static partial Regex NotTheHoldoutRegex();
 
     // "(treatment or control, doesn't matter)": the words after the groups add nothing ("either group" reads the groups).
-    [GeneratedRegex(@"(?<=(?:control|group|groups|arm|arms) )(?:it )?(?:" + LanguageWords.DoesNotPattern + "|" + LanguageWords.DoNotPattern + @") matter(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:control|group|groups|arm|arms) )(?:it )?(?:" + LanguageWords.DoesNotPattern + "|" + LanguageWords.DoNotPattern + @") matter(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DoesNotMatterRegex();
 
     // "attributed revenue per converted treatment customer", "revenue per conversion": per conversion (the treatment group's).
-    [GeneratedRegex(@"(?<= )per (?:conversion|converted (?:treatment (?:group )?)?(?:customer|customers|recipient|recipients|send|sends|member|person))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )per (?:conversion|converted (?:treatment (?:group )?)?(?:customer|customers|recipient|recipients|send|sends|member|person))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerConversionRegex();
 
     // "for each <trigger> campaign, the lift": the campaigns of that trigger, each one (a breakdown by campaign).
-    [GeneratedRegex(@"(?<= )(?:for |in |of )?(?:each|every) (?<v>(?:(?!the |a |an |of |in |campaign )[a-z]+ ){1,4})campaign(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:for |in |of )?(?:each|every) (?<v>(?:(?!the |a |an |of |in |campaign )[a-z]+ ){1,4})campaign(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EachValueCampaignRegex();
 
     // "the biggest lift (..., pooled over its campaigns)": the measure over every campaign of the group already.
-    [GeneratedRegex(@"(?<= )(?:pooled (?:over|across) (?:its|their|all|the|all its|all their)|(?:across|over) (?:all )?(?:of )?its) campaigns(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:pooled (?:over|across) (?:its|their|all|the|all its|all their)|(?:across|over) (?:all )?(?:of )?its) campaigns(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PooledOverItsCampaignsRegex();
 
     // "which trigger type shows the biggest lift": has.
-    [GeneratedRegex(@"(?<= )(?:shows|showed|sees|saw)(?= (?:the )?(?:biggest|highest|largest|best|lowest|smallest|most|least|worst|strongest|weakest|greatest) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:shows|showed|sees|saw)(?= (?:the )?(?:biggest|highest|largest|best|lowest|smallest|most|least|worst|strongest|weakest|greatest) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShowsTheMostRegex();
 
     // "converted in a 2026 campaign", "received in any campaign": any campaign (of that year), not a breakdown by campaign.
@@ -396,7 +398,7 @@ internal static partial class QuestionParser
     private static partial Regex InACampaignRegex();
 
     // "customers who got the X campaign", "actually got the X send": received.
-    [GeneratedRegex(@"(?<=(?:customers|custs|people|shoppers|users|members|buyers|who|that|have|has|had) (?:actually |ever )?)(?:got|get|gotten|were sent|was sent)(?= (?:[a-z0-9#]+ ){1,8}(?:campaign|send|promotion|promo)s? )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:customers|custs|people|shoppers|users|members|buyers|who|that|have|has|had) (?:actually |ever )?)(?:got|get|gotten|were sent|was sent)(?= (?:[a-z0-9#]+ ){1,8}(?:campaign|send|promotion|promo)s? )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GotCampaignRegex();
 
     // "received the X send": the campaign.
@@ -404,15 +406,15 @@ internal static partial class QuestionParser
     private static partial Regex ReceivedSendRegex();
 
     // "held out as control in X": in the control group of X.
-    [GeneratedRegex(@"(?<= )(?:were |was )?held out (?:as |in )?(?:the )?(?:control|holdout)(?: group| arm| customers)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:were |was )?held out (?:as |in )?(?:the )?(?:control|holdout)(?: group| arm| customers)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HeldOutAsControlRegex();
 
     // "converted after getting a free shipping offer": a conversion is after the send already.
-    [GeneratedRegex(@"(?<=(?:converted|convert|converting) )after (?:getting|receiving|being sent|they got|they received)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:converted|convert|converting) )after (?:getting|receiving|being sent|they got|they received)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ConvertedAfterRegex();
 
     // "attributed revenue per treated customer": per send of the treatment group (a customer is in a campaign once).
-    [GeneratedRegex(@"(?<= )per (?:treated|treatment(?: group)?) (?:customer|customers|recipient|recipients|member|person|send|sends)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )per (?:treated|treatment(?: group)?) (?:customer|customers|recipient|recipients|member|person|send|sends)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerTreatedRegex();
 
     // "per US customer", "per paid search buyer": one to three words between "per" and the customer noun.
@@ -421,27 +423,27 @@ internal static partial class QuestionParser
 
     // "(how many) days (pass) between their first and last purchase", "the number of days from a customer's first order to
     // their most recent one".
-    [GeneratedRegex(@"(?<= )(?:(?:how many|number of|the number of) )?days? (?:(?:that )?(?:pass|passed|elapse|elapsed|go by|went by|are there|there are) )?(?:between|from) (?:(?:their|the|a customer s|each customer s|a buyer s|each buyer s|his or her|its|customers) )?first (?:purchase |order |transaction )?(?:and|to|until|till) (?:their |the |his or her |its )?(?:last|latest|most recent|final) (?:purchase|order|transaction|one)s?(?: dates?)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:how many|number of|the number of) )?days? (?:(?:that )?(?:pass|passed|elapse|elapsed|go by|went by|are there|there are) )?(?:between|from) (?:(?:their|the|a customer s|each customer s|a buyer s|each buyer s|his or her|its|customers) )?first (?:purchase |order |transaction )?(?:and|to|until|till) (?:their |the |his or her |its )?(?:last|latest|most recent|final) (?:purchase|order|transaction|one)s?(?: dates?)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FirstToLastRegex();
 
     // "how many days pass between a customer's acquisition date (created_at) and their first purchase", "days from sign-up to
     // first order".
-    [GeneratedRegex(@"(?<= )(?:(?:how many|number of|the number of) )?days? (?:(?:that )?(?:pass|passed|elapse|elapsed|go by|went by|does it take|did it take|it takes|it took) )?(?:between|from) (?:(?:their|the|a customer s|each customer s|his or her|its|customers) )?(?:sign ?up|signup|signing up|registration|registering|acquisition|account creation|creation|joining|join date|created at)(?: dates?| date created at| created at)? (?:and|to|until|till|before) (?:their |the |his or her |its )?first (?:purchase|order|transaction)s?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:how many|number of|the number of) )?days? (?:(?:that )?(?:pass|passed|elapse|elapsed|go by|went by|does it take|did it take|it takes|it took) )?(?:between|from) (?:(?:their|the|a customer s|each customer s|his or her|its|customers) )?(?:sign ?up|signup|signing up|registration|registering|acquisition|account creation|creation|joining|join date|created at)(?: dates?| date created at| created at)? (?:and|to|until|till|before) (?:their |the |his or her |its )?first (?:purchase|order|transaction)s?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SignupToFirstRegex();
 
     // "their single largest order value", "each buyer's biggest order", "max order value per customer".
-    [GeneratedRegex(@"(?<= )(?:(?:take|taking) )?(?:(?:their|each customer s|each buyer s|a customer s|a buyer s|the customer s|the buyer s|each) )?(?:single |own )?(?:largest|biggest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)(?: value| amount| size| total)?s?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:take|taking) )?(?:(?:their|each customer s|each buyer s|a customer s|a buyer s|the customer s|the buyer s|each) )?(?:single |own )?(?:largest|biggest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)(?: value| amount| size| total)?s?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LargestOrderRegex();
 
     // "what is the average of those maxima", "the median of these": the statistic said of the values just named.
-    [GeneratedRegex(@"(?<= )(?:what is |whats |and |then )?(?:the )?(?<s>average|avg|mean|median) (?:of )?(?:those|these|them|the|all)(?: maxima| maximums| values| amounts| largest orders| biggest orders)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:what is |whats |and |then )?(?:the )?(?<s>average|avg|mean|median) (?:of )?(?:those|these|them|the|all)(?: maxima| maximums| values| amounts| largest orders| biggest orders)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex StatisticOfThoseRegex();
 
     // "who have never been in an <type> campaign", "never part of any <trigger> campaigns", "never in the control group of a <type> campaign".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had|were|was) )?(?:never|not) (?:ever )?(?:been )?(?:(?:included|enrolled|placed|put|targeted) )?(?:in|into|part of) (?:the (?<arm>treatment|control) group of )?(?:any|a|an|a single) (?<mid>(?:(?!campaign)[a-z]+ ){1,4})campaigns?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:(?:have|has|had|were|was) )?(?:never|not) (?:ever )?(?:been )?(?:(?:included|enrolled|placed|put|targeted) )?(?:in|into|part of) (?:the (?<arm>treatment|control) group of )?(?:any|a|an|a single) (?<mid>(?:(?!campaign)[a-z]+ ){1,4})campaigns?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverInValuedCampaignRegex();
 
     // "3 or more campaigns", "at least 2 campaigns", "more than 4 different campaigns".
-    [GeneratedRegex(@"(?<= )(?<op>(?:at least|more than|over|fewer than|less than|at most|exactly|no more than|no fewer than|no less than|up to) )?(?<n>\d{1,4}|" + LanguageWords.CountWordPattern + @")(?<more> or more| or fewer| or less)? (?:different |distinct |separate |unique )?(?<mid>(?:[a-z]+ ){0,4}?)(?<noun>campaigns|campaign)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<op>(?:at least|more than|over|fewer than|less than|at most|exactly|no more than|no fewer than|no less than|up to) )?(?<n>\d{1,4}|" + LanguageWords.CountWordPattern + @")(?<more> or more| or fewer| or less)? (?:different |distinct |separate |unique )?(?<mid>(?:[a-z]+ ){0,4}?)(?<noun>campaigns|campaign)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignCountRegex();
 }

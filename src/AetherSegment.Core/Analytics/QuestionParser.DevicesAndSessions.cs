@@ -141,7 +141,7 @@ internal static partial class QuestionParser
     private static string SessionActivitySaid(string text) =>
         text.Contains(" activity ", StringComparison.Ordinal) ? SessionActivityRegex().Replace(text, "") : text;
 
-    [GeneratedRegex(@"(?<= (?:sessions|visits) )(?:that |which )?(?:had|have|has|with|showing|saw|see) (?:any |some )?activity (?=in |during |over |within |on |from |yesterday |today |this |last )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:sessions|visits) )(?:that |which )?(?:had|have|has|with|showing|saw|see) (?:any |some )?activity (?=in |during |over |within |on |from |yesterday |today |this |last )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionActivityRegex();
 
     private static readonly ConditionalWeakTable<SemanticLayer, List<(Regex Pattern, string Replacement)>> s_viewedInMedium = new();
@@ -177,6 +177,6 @@ internal static partial class QuestionParser
     private static string OnThatDeviceSaid(string text) =>
         text.Contains(" that device ", StringComparison.Ordinal) || text.Contains(" that platform ", StringComparison.Ordinal) ? OnThatDeviceRegex().Replace(text, " ") : text;
 
-    [GeneratedRegex(@"(?<= (?:device|devices|platform|platforms) (?:[a-z0-9 ]{0,40} )?)(?:distinct |unique )?(?:customers|users|people|shoppers) (?:with|having) (?:at least one|any|an?) (?:behaviou?ral )?events? (?:on|from) (?:that|the|each|their) (?:device|platform)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:device|devices|platform|platforms) (?:[a-z0-9 ]{0,40} )?)(?:distinct |unique )?(?:customers|users|people|shoppers) (?:with|having) (?:at least one|any|an?) (?:behaviou?ral )?events? (?:on|from) (?:that|the|each|their) (?:device|platform)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnThatDeviceRegex();
 }

@@ -197,21 +197,21 @@ internal static partial class QuestionParser
     private static bool SameInterval(RelativeTimeRange a, RelativeTimeRange b) =>
         a.Kind == b.Kind && a.Amount == b.Amount && a.Year == b.Year && a.Months == b.Months && a.From == b.From && a.Until == b.Until;
 
-    [GeneratedRegex(@"(?<= )(?:" + LanguageWords.NegationWordPattern + @"|nothing)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:" + LanguageWords.NegationWordPattern + @"|nothing)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NegationWordRegex();
 
-    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same|those same|these same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:in|during|over|within) (?:those|these|the same|those same|these same) (?<n>\d+) (?<unit>hours|days|weeks|months)(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RangeSaidAgainRegex();
 
     // "placed no order in the last 7 days", "made no purchase": said as the never part reads it ("did not place an order").
     private static string NoOrderSaid(string text) =>
         text.Contains(" no ", StringComparison.Ordinal) ? NoOrderRegex().Replace(text, m => m.Groups["made"].Success ? " did not make a purchase" : " did not place an order") : text;
 
-    [GeneratedRegex(@" (?:(?:placed|place|has placed|have placed) no orders?|(?<made>(?:made|make|has made|have made) no purchases?))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:placed|place|has placed|have placed) no orders?|(?<made>(?:made|make|has made|have made) no purchases?))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NoOrderRegex();
 
     // "have never bought", "haven't bought anything": no purchase at any time.
-    [GeneratedRegex(@"(?<= )(?:never|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @")(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:never|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @")(?: (?:ever|yet|once|actually))? (?:bought|buy|purchased|purchase|ordered|order)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverBoughtRegex();
 
     /// <summary>The rewrites of one profile's event verbs, built once per semantic layer (its event types' labels).</summary>

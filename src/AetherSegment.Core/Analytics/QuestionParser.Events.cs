@@ -82,15 +82,15 @@ internal static partial class QuestionParser
         };
     }
 
-    [GeneratedRegex(@"(?<= )(?:(?:did|do|have|has|had) )?we (?:log|logged|track|tracked|capture|captured|record)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:did|do|have|has|had) )?we (?:log|logged|track|tracked|capture|captured|record)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WeLoggedRegex();
 
-    [GeneratedRegex(@"(?<= )(?:viewed|looked at|browsed)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:viewed|looked at|browsed)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ViewedRegex();
 
-    [GeneratedRegex(@"(?<= )(?:but|and) (?:" + LanguageWords.DidNotPattern + @"|never|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @")(?: (?:actually|then|go on to|end up))? (?:buy|bought|purchase|purchased|order|ordered)(?: (?:one|it|them|any|one of them|any of them))(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:but|and) (?:" + LanguageWords.DidNotPattern + @"|never|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @")(?: (?:actually|then|go on to|end up))? (?:buy|bought|purchase|purchased|order|ordered)(?: (?:one|it|them|any|one of them|any of them))(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NotBoughtOneRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in|during|over|within|for) (?:that|the|this) same (?:period|time|range|window|time range|timeframe|time frame)|(?<= )(?:in|during|over|within) (?:that|this) (?:period|time|window|time range|timeframe|time frame)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in|during|over|within|for) (?:that|the|this) same (?:period|time|range|window|time range|timeframe|time frame)|(?<= )(?:in|during|over|within) (?:that|this) (?:period|time|window|time range|timeframe|time frame)(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SamePeriodRegex();
 }

@@ -213,10 +213,10 @@ internal static partial class QuestionParser
     }
 
     // "in those 7 days", "in those same 30 days", "in the same 30 day window", "within that 30 day period", "over the same 14 days".
-    [GeneratedRegex(@" (?:in|during|within|over|for|across) (?:those|these|the same|those same|that same|that) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") days?(?: (?:window|period|range|timeframe|time frame|span))?(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:in|during|within|over|for|across) (?:those|these|the same|those same|that same|that) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") days?(?: (?:window|period|range|timeframe|time frame|span))?(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SameDaysRegex();
 
-    [GeneratedRegex(@" (?:last|past|previous|trailing|prior) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") days(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:last|past|previous|trailing|prior) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") days(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RollingDaysRegex();
 
     // ", both counted over the last 30 days", "(both measured in the last 7 days)": the words before the range.
@@ -224,11 +224,11 @@ internal static partial class QuestionParser
     private static partial Regex BothCountedRegex();
 
     // "how many times", "the number of times", "count of times", "how many separate times".
-    [GeneratedRegex(@" (?:how many|the number of|number of|count of|total number of) (?:separate |different |individual )?times(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:how many|the number of|number of|count of|total number of) (?:separate |different |individual )?times(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowManyTimesRegex();
 
     // "have been logged", "were logged", "got recorded", "logged": recording an event adds nothing to its count.
-    [GeneratedRegex(@"(?<= )(?:(?:have|has|had) been |were |was |got |been |are |is )?(?:logged|recorded|tracked)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:have|has|had) been |were |was |got |been |are |is )?(?:logged|recorded|tracked)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LoggedRegex();
 
     // "sessions ... that included at least one <type> event", "with one or more <type> events": one such event is any.
@@ -236,6 +236,6 @@ internal static partial class QuestionParser
     private static partial Regex SessionsWithEventRegex();
 
     // A share's base of sessions that did something: "of the sessions with ...", "among sessions that ...".
-    [GeneratedRegex(@"(?<= )(?:of|among|out of|amongst) (?:the |all |those )?(?:[a-z]+ )?sessions (?:with|that|which|where|containing|including|having|in which)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:of|among|out of|amongst) (?:the |all |those )?(?:[a-z]+ )?sessions (?:with|that|which|where|containing|including|having|in which)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionsWhoBaseRegex();
 }

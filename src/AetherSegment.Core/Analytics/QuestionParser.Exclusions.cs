@@ -74,7 +74,7 @@ internal static partial class QuestionParser
     private static string ButNothingFrom(string text) =>
         text.Contains(" nothing ", StringComparison.Ordinal) ? ButNothingFromRegex().Replace(text, " but never anything from ") : text;
 
-    [GeneratedRegex(@" (?:but|and|yet) (?:bought |purchased |ordered )?nothing (?:at all )?(?:from|in|of) (?!(?:the |a |an )?(?:last|this|past|previous|recent|same|that|those|these|\d)\b)(?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:but|and|yet) (?:bought |purchased |ordered )?nothing (?:at all )?(?:from|in|of) (?!(?:the |a |an )?(?:last|this|past|previous|recent|same|that|those|these|\d)\b)(?=[a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ButNothingFromRegex();
 
     // "high churn risk customers (churn probability above 0.7)", "at-risk shoppers (churn probability over 0.6)": a label
@@ -89,7 +89,7 @@ internal static partial class QuestionParser
         return ChurnRiskLabelRegex().Replace(text, "${noun} (with ");
     }
 
-    [GeneratedRegex(@"\b(?:(?:very|highly) )?(?:high|at)[ -]?(?:churn[ -])?risk (?<noun>customers|people|shoppers|clients|users|buyers) \((?:(?:with|whose|with a|who have a|that have a|having a) )?(?=churn probability (?:is )?(?:over|above|greater|more|higher|at least|of over|of at least)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?:very|highly) )?(?:high|at)[ -]?(?:churn[ -])?risk (?<noun>customers|people|shoppers|clients|users|buyers) \((?:(?:with|whose|with a|who have a|that have a|having a) )?(?=churn probability (?:is )?(?:over|above|greater|more|higher|at least|of over|of at least)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ChurnRiskLabelRegex();
 
     // A range as said after a verb: "in the last 30 days", "this year", "in 2025".

@@ -30,9 +30,9 @@ internal static partial class QuestionParser
         return FlaggedAsRegex().Replace(text, m => new string('#', m.Length));
     }
 
-    [GeneratedRegex(@"(?<= )(?:flagged|marked|tagged|labelled|labeled) as(?= #)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:flagged|marked|tagged|labelled|labeled) as(?= #)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FlaggedAsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:range|items|item|goods|collection|line)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:range|items|item|goods|collection|line)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GoodsAfterValueRegex();
 }

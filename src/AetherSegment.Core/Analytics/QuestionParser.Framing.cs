@@ -82,7 +82,7 @@ internal static partial class QuestionParser
     private static partial Regex JustTheNumberRegex();
 
     // "(if two are level, either order is fine)", "(ties in any order)": how tied rows may be listed, which a top N keeps anyway.
-    [GeneratedRegex(@"\((?:if (?:two|some|any|they) (?:are|is) (?:level|tied|equal|the same),? )?(?:either|any) order is (?:fine|ok|okay)\)|\(ties? (?:in any order|either way|are fine|is fine)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\((?:if (?:two|some|any|they) (?:are|is) (?:level|tied|equal|the same),? )?(?:either|any) order is (?:fine|ok|okay)\)|\(ties? (?:in any order|either way|are fine|is fine)\)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrderRemarkRegex();
 
     // "... (inclusive) - how many?", "...: how many?", "... - count?", "..., how many?".
@@ -130,7 +130,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<by>by|per|each|every|for each|which|what|across)\s+(?:the\s+)?weekday\b(?!s\b| vs| versus| and weekend| or weekend)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ByWeekdayRegex();
 
-    [GeneratedRegex(@"\bdays? of (?:the )?week\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bdays? of (?:the )?week\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DayOfWeekBreakdownRegex();
 
     // "(Monday through Sunday)", ", Mon-Sun", "(ordered Sunday to Saturday)", "(Monday first)".
@@ -232,10 +232,10 @@ internal static partial class QuestionParser
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:on average|on avg|average|avg|mean)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:on average|on avg|average|avg|mean)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AverageWordRegex();
 
-    [GeneratedRegex(@"(?:\b(?:per|a|each|every)\s+|/\s*)(?<unit>day|week|month)\b|\b(?<ly>daily|weekly|monthly)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:\b(?:per|a|each|every)\s+|/\s*)(?<unit>day|week|month)\b|\b(?<ly>daily|weekly|monthly)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerUnitRegex();
 
     /// <summary>
@@ -382,13 +382,13 @@ internal static partial class QuestionParser
         "transaction", "transactions", "purchase", "purchases", "order", "orders",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"^ (?:i e|ie|that is|namely|meaning|so) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:i e|ie|that is|namely|meaning|so) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RestatementLeadWordsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:at least (?:one|1)(?: times?)?|one or more|1 or more|at least once|any)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:at least (?:one|1)(?: times?)?|one or more|1 or more|at least once|any)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AtLeastOneRegex();
 
-    [GeneratedRegex(@" (?:bought|buy|buys|buying|purchased|purchase|purchases|ordered|order|orders|transactions?|buyers|shoppers|purchasers) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:bought|buy|buys|buying|purchased|purchase|purchases|ordered|order|orders|transactions?|buyers|shoppers|purchasers) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PurchaseSaidRegex();
 
     /// <summary>
@@ -629,7 +629,7 @@ internal static partial class QuestionParser
 
     // A sentence ends at ".", "?" or "!" followed by a space (not in a decimal or an abbreviation such as "i.e."), at a colon
     // or at a dash between spaces.
-    [GeneratedRegex(@"(?<!\b(?:i\.e|e\.g|vs|etc|approx|incl|excl|no|st|mr|mrs|ms|dr|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|i|e|g))(?:[.!?]+|:|\s[-\u2013\u2014]+)\s+", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<!\b(?:i\.e|e\.g|vs|etc|approx|incl|excl|no|st|mr|mrs|ms|dr|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|i|e|g))(?:[.!?]+|:|\s[-\u2013\u2014]+)\s+", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SentenceBreakRegex();
 
     // "before my 1:1 with", "a one-on-one": a meeting.
@@ -637,11 +637,11 @@ internal static partial class QuestionParser
     private static partial Regex MeetingRegex();
 
     // "the weekly business review", "our monthly report": a report named by how often it is made, not a breakdown.
-    [GeneratedRegex(@"\b(?:daily|weekly|monthly|quarterly|yearly|annual|end of (?:the )?(?:week|month|quarter|year))(?: business| exec| executive| leadership| board| team| marketing| finance| sales| performance| kpi)? (?:deck|decks|report|reports|review|reviews|meeting|meetings|update|updates|sync|call|presentation|slides|email|newsletter|recap|summary|memo|check in|checkin)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:daily|weekly|monthly|quarterly|yearly|annual|end of (?:the )?(?:week|month|quarter|year))(?: business| exec| executive| leadership| board| team| marketing| finance| sales| performance| kpi)? (?:deck|decks|report|reports|review|reviews|meeting|meetings|update|updates|sync|call|presentation|slides|email|newsletter|recap|summary|memo|check in|checkin)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ReportRegex();
 
     // "quick one", "quick q", "one more", "another one": an opener.
-    [GeneratedRegex(@"\b(?:quick one|quick q|one more|another one|random one|dumb one|silly one|easy one|one thing)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:quick one|quick q|one more|another one|random one|dumb one|silly one|easy one|one thing)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OpenerRegex();
 
     /// <summary>
@@ -754,38 +754,38 @@ internal static partial class QuestionParser
         return null;
     }
 
-    [GeneratedRegex(@"(?<= )(?:priced|costing|valued) (?=(?:between|over|above|under|below|at least|at most|more than|less than|from) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:priced|costing|valued) (?=(?:between|over|above|under|below|at least|at most|more than|less than|from) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PricedRegex();
 
-    [GeneratedRegex(@"(?<= worth (?:(?:more|less|greater|higher|lower) than |over |above |under |below |at least |at most |between |exactly |up to |in excess of )?)(?=\d)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= worth (?:(?:more|less|greater|higher|lower) than |over |above |under |below |at least |at most |between |exactly |up to |in excess of )?)(?=\d)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WorthAmountRegex();
 
-    [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |that |those |these |\d)(?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:bought|buy|buys|purchased|purchase|ordered|order) anything) in (?!the |a |an |last |this |past |recent |that |those |these |\d)(?=[a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AnythingInRegex();
 
-    [GeneratedRegex(@"(?<= )viewed (more than|over|at least|fewer than|less than|under) (\d+) (?:products|items) (?!(?:in|from|of) (?!the last|the past|last|past))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )viewed (more than|over|at least|fewer than|less than|under) (\d+) (?:products|items) (?!(?:in|from|of) (?!the last|the past|last|past))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ViewedCountRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in|from|across) (?:the |all |all the )?campaigns (?:using|that use|that used|which use|which used|with) (?:the |a )?(?=(?:[a-z0-9_]+ ){1,4}trigger(?: |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in|from|across) (?:the |all |all the )?campaigns (?:using|that use|that used|which use|which used|with) (?:the |a )?(?=(?:[a-z0-9_]+ ){1,4}trigger(?: |$))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignsUsingRegex();
 
-    [GeneratedRegex(@"(?<= )(one|1|single) unit (?=)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(one|1|single) unit (?=)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OneUnitRegex();
 
-    [GeneratedRegex(@"(?<= (?:did|do|have|had) we )(?:take|took|taken|receive|received|get|got|see|saw|seen|bring in|book|booked)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:did|do|have|had) we )(?:take|took|taken|receive|received|get|got|see|saw|seen|bring in|book|booked)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TookOrdersRegex();
 
     // "churn-risk customers (churn prob above 0.6)": the customers the comparison right after them picks.
-    [GeneratedRegex(@"(?<= )(?:[a-z]+ )?risk (?=(?:customers|people|shoppers|users|buyers) (?:[a-z]+ ){1,2}(?:over|above|at least|more than|greater than|under|below|less than|at most) \d)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:[a-z]+ )?risk (?=(?:customers|people|shoppers|users|buyers) (?:[a-z]+ ){1,2}(?:over|above|at least|more than|greater than|under|below|less than|at most) \d)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RiskDefinedAfterRegex();
 
-    [GeneratedRegex(@"(?<= )past (day|week|month|year)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )past (day|week|month|year)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PastUnitRegex();
 
-    [GeneratedRegex(@"(?<= the )last week (?!of )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= the )last week (?!of )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TheLastWeekRegex();
 
-    [GeneratedRegex(@" (?:date|now|today|present) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:date|now|today|present) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ToNowWordRegex();
 
     private const string DayPattern = "(?:20\\d\\d 0?[1-9] [0-3]?\\d|20\\d\\d 1[0-2] [0-3]?\\d|(?:" + MonthNamePattern + ") [0-3]?\\d(?:st|nd|rd|th)? 20\\d\\d|[0-3]?\\d(?:st|nd|rd|th)? (?:of )?(?:" + MonthNamePattern + ") 20\\d\\d|(?:" + MonthNamePattern + ") 20\\d\\d)";
@@ -793,15 +793,15 @@ internal static partial class QuestionParser
     // "from 2026-01-01 to now", "Jan 1 2026 through today", "between 2026-01-01 and today": since the day; "Jan to now",
     // "from January 1st through today" (no year): since the start of that month, the latest one up to the as-of (the month
     // alone was read, a wrong answer).
-    [GeneratedRegex(@" (?:(?:from|between|starting|starting from|for|in|over|during) )?(?:the period )?(?:from )?(?:(?<date>" + DayPattern + @")|(?:the (?:start|beginning) of )?(?:(?<month>" + MonthNamePattern + @")(?: (?:0?1|1st|first))?|(?:0?1|1st|first) (?:of )?(?<month>" + MonthNamePattern + @"))) (?:(?:all the way |up )?(?:to|through|thru|until|till|and)|up until|onwards to) (?:the )?(?:now|today|date|present|present day|current date|as of)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:from|between|starting|starting from|for|in|over|during) )?(?:the period )?(?:from )?(?:(?<date>" + DayPattern + @")|(?:the (?:start|beginning) of )?(?:(?<month>" + MonthNamePattern + @")(?: (?:0?1|1st|first))?|(?:0?1|1st|first) (?:of )?(?<month>" + MonthNamePattern + @"))) (?:(?:all the way |up )?(?:to|through|thru|until|till|and)|up until|onwards to) (?:the )?(?:now|today|date|present|present day|current date|as of)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DateToNowRegex();
 
     // "this year to date", "this month so far": the current period, which ends now.
-    [GeneratedRegex(@"(?<= this (?:year|month|quarter|week) )(?:(?:up )?to date|so far|(?:up |up un)?(?:to|until|till|through) (?:now|today))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= this (?:year|month|quarter|week) )(?:(?:up )?to date|so far|(?:up |up un)?(?:to|until|till|through) (?:now|today))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CurrentPeriodToDateRegex();
 
     // "revenue to date", "customers we have acquired up to now": all the data (it ends now); not after a period, whose own "to
     // date" is read with it ("year to date", "November 2026 to date").
-    [GeneratedRegex(@"(?<! (?:year|month|quarter|week|half|ytd|mtd|qtd|" + MonthNamePattern + @"|q[1-4]|h[12]|20\d\d|from|since|by|per|each|every|and|or)) (?:up )?(?:to date|till date|until date|to now|until now|till now|up until now)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<! (?:year|month|quarter|week|half|ytd|mtd|qtd|" + MonthNamePattern + @"|q[1-4]|h[12]|20\d\d|from|since|by|per|each|every|and|or)) (?:up )?(?:to date|till date|until date|to now|until now|till now|up until now)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AllTimeToDateRegex();
 }

@@ -127,7 +127,7 @@ internal static partial class QuestionParser
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // "at some point", "at any point", "at one point": any time.
-    [GeneratedRegex(@"\s(?:at|in)\s(?:some|any|one)\spoint(?:\sin\stime)?(?=[\s,.?!:;\u2013\u2014-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\s(?:at|in)\s(?:some|any|one)\spoint(?:\sin\stime)?(?=[\s,.?!:;\u2013\u2014-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AtSomePointRegex();
 
     // "(sum of quantity, not number of orders)", "(total quantity)", "(i.e. the sum of quantity rather than the count of orders)".
@@ -171,7 +171,7 @@ internal static partial class QuestionParser
     private static partial Regex GroupListedRegex();
 
     // "had <type> events 3+ times", "... at least 3 times", "... 3 or more times", "... more than 2 times".
-    [GeneratedRegex(@"\bhad (?:any )?(?<type>[A-Za-z][A-Za-z ]{0,40}?) events (?:(?<n>\d+) ?(?:\+|or more)|at least (?<n>\d+)|(?<more>more than|over) (?<n>\d+)) times\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bhad (?:any )?(?<type>[A-Za-z][A-Za-z ]{0,40}?) events (?:(?<n>\d+) ?(?:\+|or more)|at least (?<n>\d+)|(?<more>more than|over) (?<n>\d+)) times\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventsTimesRegex();
 
     // "In the last 30 days, how many customers ...", "Over the past 7 days, how many ...": a rolling range said first.

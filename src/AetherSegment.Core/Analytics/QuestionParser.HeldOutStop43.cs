@@ -65,18 +65,18 @@ internal static partial class QuestionParser
         return null;
     }
 
-    [GeneratedRegex(@"(?<= )(?:sessions|visits) (?:that |which |where )?(?:had|have|has|with|having|included|include|includes|contained|containing|contain|contains|saw|see)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:sessions|visits) (?:that |which |where )?(?:had|have|has|with|having|included|include|includes|contained|containing|contain|contains|saw|see)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionsHadRegex();
 
-    [GeneratedRegex(@"(?<= )(?:each|per|by|split|broken|breakdown|respectively|separately|apiece|every)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:each|per|by|split|broken|breakdown|respectively|separately|apiece|every)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SplitSaidRegex();
 
-    [GeneratedRegex(@"(?<= )(?:will|going to|gonna)(?: (?:we|they|customers|people|it|there|be|our|the|revenue|sales|[a-z]+))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:will|going to|gonna)(?: (?:we|they|customers|people|it|there|be|our|the|revenue|sales|[a-z]+))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FutureRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:we|i|you|us) (?:have |had |did |do |will )?(?:spend|spent|spending)|(?:did|do|have|has) (?:we|you|i) (?:spend|spent)|(?:marketing|campaign|ad|ads|advertising|media) (?:spend|costs?|budget)|cost us|cost of (?:the |our )?(?:campaigns?|ads))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:we|i|you|us) (?:have |had |did |do |will )?(?:spend|spent|spending)|(?:did|do|have|has) (?:we|you|i) (?:spend|spent)|(?:marketing|campaign|ad|ads|advertising|media) (?:spend|costs?|budget)|cost us|cost of (?:the |our )?(?:campaigns?|ads))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OwnSpendRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:among|amongst|of|for|across|over) (?:the |all |our |just )?(?:customers|shoppers|people|users|ones|those|buyers) (?:who|that|with|having)|per (?:customer|shopper|person|user|buyer) (?:who|that|with|having))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:among|amongst|of|for|across|over) (?:the |all |our |just )?(?:customers|shoppers|people|users|ones|those|buyers) (?:who|that|with|having)|per (?:customer|shopper|person|user|buyer) (?:who|that|with|having))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerCustomerBaseRegex();
 }

@@ -61,10 +61,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") customer[ _]ids?(?: values)?\b(?=[^?.]*\b(?:highest|most|biggest|largest|greatest|lowest|fewest|smallest|least|top|bottom)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex IdsCountedRegex();
 
-    [GeneratedRegex(@"\b(?:the |their )?customer[ _]ids? (?:of|for) (?=(?:our |the )?(?:(?:top|bottom) )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @") (?:(?:biggest|largest|highest|top|best|lowest|smallest) )?(?:spenders|customers|shoppers|buyers)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:the |their )?customer[ _]ids? (?:of|for) (?=(?:our |the )?(?:(?:top|bottom) )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @") (?:(?:biggest|largest|highest|top|best|lowest|smallest) )?(?:spenders|customers|shoppers|buyers)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex IdsOfTopRegex();
 
-    [GeneratedRegex(@"\b(?:top|bottom|which|the|list|our) (?:\d{1,3}|" + LanguageWords.CountWordPattern + @") (?:(?:biggest|largest|highest|top|best) )?(?:customers|shoppers|buyers|spenders)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:top|bottom|which|the|list|our) (?:\d{1,3}|" + LanguageWords.CountWordPattern + @") (?:(?:biggest|largest|highest|top|best) )?(?:customers|shoppers|buyers|spenders)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TopNCustomersRegex();
 
     [GeneratedRegex(@"\(\s*(?:just |only )?(?:the |their )?ids?(?:,? ?(?:pls|please|only))?\s*\)|\s*[-\u2013\u2014:,;.?]\s*(?:(?:just|only|give me|show me|with) )?(?:the |their )?ids(?:,? ?(?:pls|please|only))?[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -45,6 +45,6 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ *(?:(?:the )?(?:number|count|total) of |how many |count (?:the )?)?(?:distinct |unique |different )?(?:customers|users|shoppers|people|visitors|buyers)(?= )(?! (?:events?|sessions?|visits?) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PeopleFirstRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:did|do|does|have|has|had) )?(?:buy|bought|purchase|purchased|order|ordered|shop|shopped|spend|spent|active|buying|purchasing|ordering)(?: [a-z]+){0,3} (?:before|prior to|earlier than) (?:that|then|this|it|those|these)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:did|do|does|have|has|had) )?(?:buy|bought|purchase|purchased|order|ordered|shop|shopped|spend|spent|active|buying|purchasing|ordering)(?: [a-z]+){0,3} (?:before|prior to|earlier than) (?:that|then|this|it|those|these)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PurchasedBeforeThatRegex();
 }

@@ -6,15 +6,15 @@ namespace AetherSegment.Analytics;
 internal static partial class QuestionParser
 {
     // What lies between two values joined as either one: "or", "or in", "or from", "or the".
-    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ *or(?: in| from| on| at| via| through)?(?: the)? *$", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrJoinRegex();
 
     // Words that make "<value> or <value>" a choice between them, or ask for each of them; not a threshold said with them
     // ("more than 500", "at least one", "3 or more", red team rt7).
-    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|(?<!(?:at|or) )(?:more|fewer|less|higher|lower|bigger|larger|smaller|better|worse)(?! than)|(?<!at )(?:most|least)|fewest|highest|lowest|biggest|largest|smallest|best|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:which|whichever|each|every|respectively|separately|split|compare|compared|comparison|versus|vs|(?<!(?:at|or) )(?:more|fewer|less|higher|lower|bigger|larger|smaller|better|worse)(?! than)|(?<!at )(?:most|least)|fewest|highest|lowest|biggest|largest|smallest|best|worst|top|bottom|rank|ranked|difference|breakdown|broken) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrChoiceRegex();
 
-    [GeneratedRegex(@" (?:more|most|fewer|less|least|higher|lower|bigger|larger|smaller|greater|over|above|under|below) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:more|most|fewer|less|least|higher|lower|bigger|larger|smaller|greater|over|above|under|below) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ThresholdWordRegex();
 
     // "events from mobile (<member> + <member>)": a group word with its members said after it is the group, not a comparison of

@@ -72,16 +72,16 @@ internal static partial class QuestionParser
             : parsed;
     }
 
-    [GeneratedRegex(@"\b(?<the>the )?most (?:often|commonly|common|frequently|frequent)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<the>the )?most (?:often|commonly|common|frequently|frequent)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MostOftenRegex();
 
-    [GeneratedRegex(@"\b(?:do|does|did) (?:people|customers|shoppers|users|visitors|folks|buyers) (?<verb>add|put|save|view|search|buy|order|purchase)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:do|does|did) (?:people|customers|shoppers|users|visitors|folks|buyers) (?<verb>add|put|save|view|search|buy|order|purchase)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PeopleDoRegex();
 
-    [GeneratedRegex(@"\badded to (?:the |their |a )?wish", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\badded to (?:the |their |a )?wish", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AddedToWishlistRegex();
 
 
-    [GeneratedRegex(@"\bevent[ _]types?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bevent[ _]types?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventTypeRankedRegex();
 }

@@ -121,28 +121,28 @@ internal static partial class QuestionParser
         return question;
     }
 
-    [GeneratedRegex(@"(?<! (?:biggest|largest|highest|smallest|lowest|max|maximum|their|his|her|only a|just a|exactly a|only one|just one)) (?:single|individual) (?=(?:[a-z]+ ){0,3}(?:orders?|transactions?|purchases?) (?:(?:that |which )?(?:were|was|are|is|came in) )?(?:over|above|more than|greater than|exceeding|worth|valued|of over|of more than|bigger than|larger than|at least|under|below|less than) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<! (?:biggest|largest|highest|smallest|lowest|max|maximum|their|his|her|only a|just a|exactly a|only one|just one)) (?:single|individual) (?=(?:[a-z]+ ){0,3}(?:orders?|transactions?|purchases?) (?:(?:that |which )?(?:were|was|are|is|came in) )?(?:over|above|more than|greater than|exceeding|worth|valued|of over|of more than|bigger than|larger than|at least|under|below|less than) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SingleOrderOverRegex();
 
-    [GeneratedRegex(@"(?<= )quantity (?<mid>(?:(?:of|was|is|were|greater|more|than|over|above|at|least|most|below|under|less|exactly) ){0,3}(?:\d{1,3}|" + LanguageWords.CountWordPattern + @")(?: or (?:more|fewer|less|above|greater))?) (?:items?|units?|pieces?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )quantity (?<mid>(?:(?:of|was|is|were|greater|more|than|over|above|at|least|most|below|under|less|exactly) ){0,3}(?:\d{1,3}|" + LanguageWords.CountWordPattern + @")(?: or (?:more|fewer|less|above|greater))?) (?:items?|units?|pieces?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex QuantityUnitsRegex();
 
-    [GeneratedRegex(@"(?<= (?:orders|transactions|purchases) )(?:where|in which|for which|whose) (?:the )?quantity (?<v>was|is|were|exceeded|exceeds|exceeding) (?=(?:of |over |above |more than |greater than |at least |under |below |less than |exactly )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @") )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:orders|transactions|purchases) )(?:where|in which|for which|whose) (?:the )?quantity (?<v>was|is|were|exceeded|exceeds|exceeding) (?=(?:of |over |above |more than |greater than |at least |under |below |less than |exactly )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @") )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhereQuantityRegex();
 
-    [GeneratedRegex(@"(?<= (?:carts|baskets|cart|basket) )(?:that |which )?(?:(?:contained|contain|contains|containing|held|hold|holds|holding)(?: (?<x>just|only|exactly))?|(?:had|has|having|have|with) (?<x>just|only)) (?=(?:at least |more than |over |fewer than |less than |under |at most )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @")(?: or (?:more|fewer|less))? items? )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:carts|baskets|cart|basket) )(?:that |which )?(?:(?:contained|contain|contains|containing|held|hold|holds|holding)(?: (?<x>just|only|exactly))?|(?:had|has|having|have|with) (?<x>just|only)) (?=(?:at least |more than |over |fewer than |less than |under |at most )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @")(?: or (?:more|fewer|less))? items? )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CartHoldingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:sits|sit|lies|resides|is sitting|is held)(?= in (?:abandoned )?(?:carts|baskets) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:sits|sit|lies|resides|is sitting|is held)(?= in (?:abandoned )?(?:carts|baskets) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SitsInCartsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:the )?(?:average|mean) )?(?:basket|order) size (?:in|measured in) units per order(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:the )?(?:average|mean) )?(?:basket|order) size (?:in|measured in) units per order(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BasketSizeInUnitsRegex();
 
-    [GeneratedRegex(@"(?<= )(?<!(?:average|mean|typical|median) )(?:price|revenue) per unit(?: sold)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<!(?:average|mean|typical|median) )(?:price|revenue) per unit(?: sold)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PricePerUnitRegex();
 
-    [GeneratedRegex(@"\b(?:(?:who|which) are )?(?:our |the )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?:biggest|top|largest|highest) spenders\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?:who|which) are )?(?:our |the )?(?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?:biggest|top|largest|highest) spenders\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BiggestSpendersRegex();
 
     [GeneratedRegex(@"\(\s*(?:the\s+)?(?:average|mean)\s+(?:over|of|across)\s+(?:each|every|the)\s+(?:customer|buyer|shopper)(?:['\u2019]s|s['\u2019]|s)?\s+own\s+(?:orders|purchases|transactions)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
@@ -151,7 +151,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\(\s*(?:the\s+)?(?:mean|average)\s+(?:order[_ ]value|value)\s+of\s+(?:that|each|the)\s+(?:country|city|category|product type|source|acquisition source|group)(?:['\u2019]s|s['\u2019]?)?\s+(?:customers['\u2019]?\s+)?(?:orders|transactions|purchases)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex GroupOrdersBracketRegex();
 
-    [GeneratedRegex(@"^\s*(?:which|what) (?:cities|countries|categories|product types|products|acquisition sources|sources|devices) (?:have|had|has) (?:over|more than|above|at least|fewer than|less than|under|below) ", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:which|what) (?:cities|countries|categories|product types|products|acquisition sources|sources|devices) (?:have|had|has) (?:over|more than|above|at least|fewer than|less than|under|below) ", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GroupsOverSaidRegex();
 
     [GeneratedRegex(@"[?.!;:,\u2013\u2014-]\s*(?:and\s+)?(?:please\s+)?(?:give|show|list|tell)(?:\s+me)?\s+(?:the\s+)?(?:customer\s+|order\s+)?(?:count|counts|number|numbers|total|totals)\s+(?:for|in|of)\s+each(?:\s+one)?(?:,?\s+please)?[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
@@ -163,12 +163,12 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?:the\s+)?(?:average|mean|avg)\s+(?:selling\s+)?(?:price\s+per\s+unit|unit\s+price)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AveragePricePerUnitRegex();
 
-    [GeneratedRegex(@"\bwhich customer (?:has|had) the (?:highest|biggest|largest|greatest) (?:total )?(?:lifetime )?(?:spend|spending|total spend)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bwhich customer (?:has|had) the (?:highest|biggest|largest|greatest) (?:total )?(?:lifetime )?(?:spend|spending|total spend)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HighestSpendRegex();
 
     [GeneratedRegex(@"(?:[-\u2013\u2014:.,;?] ?)\s*(?:(?:just|only|please|pls) )?(?:give me|show me|tell me)?\s*(?:the|their|its) id(?:,? ?(?:pls|please|only))?[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex GiveTheIdRegex();
 
-    [GeneratedRegex(@"^\s*name the (?:single |one |top )?(?<noun>city|country|category|product type|product|campaign|acquisition source|source|device) with the (?=highest|most|largest|biggest|lowest|fewest|smallest)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*name the (?:single |one |top )?(?<noun>city|country|category|product type|product|campaign|acquisition source|source|device) with the (?=highest|most|largest|biggest|lowest|fewest|smallest)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NameTheOneRegex();
 }

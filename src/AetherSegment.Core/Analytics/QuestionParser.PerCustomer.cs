@@ -117,28 +117,28 @@ internal static partial class QuestionParser
     private static partial Regex RepeatBuyersRegex();
 
     // "(people who) have bought from us before but not in the last 180 days".
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|users|buyers|ones|those) (?:who |that )?(?:have |has |had )?(?:bought|ordered|purchased|shopped)(?: something| anything)?(?: from us)?(?: before| previously| in the past| at some point| at least once| ever)? but not (?:anything )?(?<range>(?:in|during|within) the (?:last|past) \d{1,4} (?:day|week|month|year)s?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|users|buyers|ones|those) (?:who |that )?(?:have |has |had )?(?:bought|ordered|purchased|shopped)(?: something| anything)?(?: from us)?(?: before| previously| in the past| at some point| at least once| ever)? but not (?:anything )?(?<range>(?:in|during|within) the (?:last|past) \d{1,4} (?:day|week|month|year)s?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BoughtButNotRegex();
 
     // "(buyers who) haven't ordered anything in over 180 days": nothing in the last 180 days.
-    [GeneratedRegex(@"(?<= )(?<neg>havent|have not|hasnt|has not|didnt|did not) (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|for) (?:over|more than) (?<n>\d{1,4}) (?<unit>days|weeks|months)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<neg>havent|have not|hasnt|has not|didnt|did not) (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|for) (?:over|more than) (?<n>\d{1,4}) (?<unit>days|weeks|months)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NotInOverRegex();
 
     // "whose last order was more than 180 days ago", "(last purchase more than 180 days ago)".
-    [GeneratedRegex(@"(?<= )(?:whose |with (?:their |a |the )?|their |and (?:their )?)?(?:last|latest|most recent) (?:order|purchase|transaction) (?:was |is |being |date (?:was |is )?)?(?:more than|over) (?<n>\d{1,4}) (?<unit>days|weeks|months) ago(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:whose |with (?:their |a |the )?|their |and (?:their )?)?(?:last|latest|most recent) (?:order|purchase|transaction) (?:was |is |being |date (?:was |is )?)?(?:more than|over) (?<n>\d{1,4}) (?<unit>days|weeks|months) ago(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LastOrderAgoRegex();
 
     // "customers who have ordered have not ordered in the last 180 days" (the first verb was dropped, a wrong answer):
     // the buyers with nothing in the range.
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|users) (?:who |that )(?:have |has |had )?(?:ever )?(?:bought|ordered|purchased|shopped)(?: something| anything| before| from us)? (?:but |and )?(?:" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + @") (?:bought|ordered|purchased|shopped)(?: anything)?(?= (?:in|during|within) the (?:last|past) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|users) (?:who |that )(?:have |has |had )?(?:ever )?(?:bought|ordered|purchased|shopped)(?: something| anything| before| from us)? (?:but |and )?(?:" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + @") (?:bought|ordered|purchased|shopped)(?: anything)?(?= (?:in|during|within) the (?:last|past) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CustomersWhoBoughtAndNotRegex();
 
     // "never placed a single order", "haven't made a single purchase".
-    [GeneratedRegex(@"(?<=(?:never|not|havent|hasnt|didnt) (?:placed|made|had) )a single (?=(?:order|purchase|transaction) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:never|not|havent|hasnt|didnt) (?:placed|made|had) )a single (?=(?:order|purchase|transaction) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NeverASingleRegex();
 
     // "lapsed customers:", "lapsed buyers -" said before their definition.
-    [GeneratedRegex(@"^ lapsed (?:customers|buyers|shoppers|people)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ lapsed (?:customers|buyers|shoppers|people)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LapsedNameRegex();
 
     // "On average, how many orders does a buying customer place?", "how many sessions does a customer have on average".
@@ -146,7 +146,7 @@ internal static partial class QuestionParser
     private static partial Regex HowManyDoesACustomerRegex();
 
     // "How many different categories has the average buyer purchased from?": each buyer's own, averaged.
-    [GeneratedRegex(@"(?<= )(?<verb>has|does|did) the (?:average|typical) (?<who>buyer|customer)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<verb>has|does|did) the (?:average|typical) (?<who>buyer|customer)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TheAverageBuyerRegex();
 
     // "among customers who have bought <category>, how many <category> units has each bought on average".
@@ -154,10 +154,10 @@ internal static partial class QuestionParser
     private static partial Regex EachBoughtOnAverageRegex();
 
     // "counting every customer", "counting all customers", "counting those who have never ordered".
-    [GeneratedRegex(@"(?<!not )(?<= )counting (?:every customer|everyone|all (?:of )?(?:the )?customers|(?:the ones|those|customers|people|shoppers) who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|placed an order|made a purchase)(?: anything)?)(?= (?!as |counted |treated ))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<!not )(?<= )counting (?:every customer|everyone|all (?:of )?(?:the )?customers|(?:the ones|those|customers|people|shoppers) who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|placed an order|made a purchase)(?: anything)?)(?= (?!as |counted |treated ))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountingEveryoneRegex();
 
     // "with any recorded activity", "who had any activity".
-    [GeneratedRegex(@"(?<= )(?:with|who (?:have|had|has)|having) any (?:recorded |tracked |site |logged )?activity(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:with|who (?:have|had|has)|having) any (?:recorded |tracked |site |logged )?activity(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AnyActivityRegex();
 }

@@ -100,17 +100,17 @@ internal static partial class QuestionParser
         return text;
     }
 
-    [GeneratedRegex(@"(?<= (?:duration|length) (?:(?:by|per) (?:device|device type) )?)(?:seconds|secs)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:duration|length) (?:(?:by|per) (?:device|device type) )?)(?:seconds|secs)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BareSecondsRegex();
 
     // "customers with no orders count as zero", "with customers who bought nothing in 2026 counted as $0", "(all customers,
     // non-buyers included)", "including non-buyers", "those who never ordered counting as 0".
-    [GeneratedRegex(@"(?<= )(?:(?:with |and )?(?:customers|those|people|shoppers|users|anyone|ones|non buyers) (?:with no (?:orders|purchases|spend|transactions)|without (?:any )?(?:orders|purchases|an order|a purchase)|who (?:bought|ordered|spent|purchased) nothing(?: in (?<year>\d{4}))?|who (?:have |has )?(?:" + LanguageWords.NotDonePattern + @"|hasnt) (?:bought|ordered|purchased|spent)(?: anything)?(?: in (?<year>\d{4}))?|)(?: (?:count|counts|counted|counting|included|treated|shown|being counted|being treated)) (?:as )?(?:zero|0|dollars 0)|(?:all|every) customers? non buyers included|(?:including|incl) (?:the )?non buyers|non buyers (?:included|counted as (?:zero|0|dollars 0)|as (?:zero|0|dollars 0)))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:with |and )?(?:customers|those|people|shoppers|users|anyone|ones|non buyers) (?:with no (?:orders|purchases|spend|transactions)|without (?:any )?(?:orders|purchases|an order|a purchase)|who (?:bought|ordered|spent|purchased) nothing(?: in (?<year>\d{4}))?|who (?:have |has )?(?:" + LanguageWords.NotDonePattern + @"|hasnt) (?:bought|ordered|purchased|spent)(?: anything)?(?: in (?<year>\d{4}))?|)(?: (?:count|counts|counted|counting|included|treated|shown|being counted|being treated)) (?:as )?(?:zero|0|dollars 0)|(?:all|every) customers? non buyers included|(?:including|incl) (?:the )?non buyers|non buyers (?:included|counted as (?:zero|0|dollars 0)|as (?:zero|0|dollars 0)))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EveryoneBaseRegex();
 
     // "among customers with web sessions", "among customers who had any session then", "customers with sessions in that
     // window": the qualifier (one word) is a value of the sessions counted.
-    [GeneratedRegex(@"(?<= )(?:(?:among|for|of|across|over) (?:the |all )?)?(?:customers|shoppers|people|users|those|ones) (?:with|who (?:have |has )?had|who have|having) (?:(?:at least one|any|a|an|one or more) )?(?<q>(?!such )[a-z]+ )??(?:sessions?|visits?)(?: (?:then|in that window|in that period|in that time|in the same window|in the same period|in that range|during that time|during that period|in it))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:among|for|of|across|over) (?:the |all )?)?(?:customers|shoppers|people|users|those|ones) (?:with|who (?:have |has )?had|who have|having) (?:(?:at least one|any|a|an|one or more) )?(?<q>(?!such )[a-z]+ )??(?:sessions?|visits?)(?: (?:then|in that window|in that period|in that time|in the same window|in the same period|in that range|during that time|during that period|in it))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionsBaseSaidRegex();
 
     // "customers with at least one product view": the event type said as the base of a count of those events.
@@ -118,14 +118,14 @@ internal static partial class QuestionParser
     private static partial Regex EventTypeBaseSaidRegex();
 
     // "a browsing customer", "an active shopper" before its definition.
-    [GeneratedRegex(@"(?<= (?:a|an|each|per|every|the) )(?:browsing|active|engaged|visiting)(?= (?:customer|shopper|user|person) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:a|an|each|per|every|the) )(?:browsing|active|engaged|visiting)(?= (?:customer|shopper|user|person) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NamedBaseRegex();
 
     // "a customer has bought from", "they have purchased", "bought from".
-    [GeneratedRegex(@"(?<= )(?:(?:has|have|had|ve|s) (?:ever )?(?:bought|purchased|ordered|shopped)|(?:bought|purchased|ordered|shopped) (?:from|in|across))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:has|have|had|ve|s) (?:ever )?(?:bought|purchased|ordered|shopped)|(?:bought|purchased|ordered|shopped) (?:from|in|across))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HasBoughtRegex();
 
     // "customers with ...", "per customer who ...", "those having ...": a base with a condition.
-    [GeneratedRegex(@"(?<= )(?:customers?|shoppers?|people|persons?|users?|clients?|buyers?|those|ones|#+) (?:with|who|whove|that|having|whose)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers?|shoppers?|people|persons?|users?|clients?|buyers?|those|ones|#+) (?:with|who|whove|that|having|whose)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UnreadBaseRegex();
 }

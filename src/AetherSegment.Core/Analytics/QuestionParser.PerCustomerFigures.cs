@@ -184,34 +184,34 @@ internal static partial class QuestionParser
 
     // "among the customers who bought something this year", "counting only <city> customers who have ordered", "(only those
     // who made a purchase in 2026)".
-    [GeneratedRegex(@"(?<= )(?:among|amongst|counting only|only counting|considering only|including only|restricted to|limited to|for|of|over|across|only) (?:the |our |all |all the |just )?(?<v>(?!the |our |all |those |customers |people |shoppers |ones )[a-z]+ )?(?:customers|people|shoppers|ones|those|buyers) (?:who|that|whove) (?:have |has |had |actually )?(?:bought|purchased|ordered|shopped|spent|placed an order|placed orders|made a purchase|made purchases)(?: something| anything| at least once| from us)?(?<r> (?:in \d{4}|this year|last year|this month|last month|this quarter|last quarter|(?:in|during|over|within) the (?:last|past) \d{1,4} (?:days|weeks|months)))?(?: only)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:among|amongst|counting only|only counting|considering only|including only|restricted to|limited to|for|of|over|across|only) (?:the |our |all |all the |just )?(?<v>(?!the |our |all |those |customers |people |shoppers |ones )[a-z]+ )?(?:customers|people|shoppers|ones|those|buyers) (?:who|that|whove) (?:have |has |had |actually )?(?:bought|purchased|ordered|shopped|spent|placed an order|placed orders|made a purchase|made purchases)(?: something| anything| at least once| from us)?(?<r> (?:in \d{4}|this year|last year|this month|last month|this quarter|last quarter|(?:in|during|over|within) the (?:last|past) \d{1,4} (?:days|weeks|months)))?(?: only)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BuyersBaseSaidRegex();
 
     // "spend per <city> customer", "revenue per customer", "orders per customer": an order total per customer.
-    [GeneratedRegex(@"(?<= )(?:spend|spending|revenue|sales|orders|order count|purchases|units|items|amount spent)(?: \d{4})?(?: [a-z]+){0,2} (?<per>per|for each|for every|for the average|by the average) (?<pv>(?!customer)[a-z]+ )?customer(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:spend|spending|revenue|sales|orders|order count|purchases|units|items|amount spent)(?: \d{4})?(?: [a-z]+){0,2} (?<per>per|for each|for every|for the average|by the average) (?<pv>(?!customer)[a-z]+ )?customer(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerCustomerSpendRegex();
 
-    [GeneratedRegex(@" (?:\d{4}|this year|last year|this month|last month|this quarter|last quarter|(?:last|past) \d{1,4} (?:days|weeks|months)|ytd|year to date) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:\d{4}|this year|last year|this month|last month|this quarter|last quarter|(?:last|past) \d{1,4} (?:days|weeks|months)|ytd|year to date) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RangeSaidRegex();
 
     // "count <source> customers who never ordered as $0", "including people with no orders", "treating those with none as
     // zero", "include customers without any orders".
-    [GeneratedRegex(@"(?<= )(?:(?:count|counting|counted|treat|treating|include|including|incl) (?:the |all |all the |any )?(?<v>(?!the |all |any |those |customers |people |shoppers |ones |everyone |anyone )[a-z]+ )?(?:customers|people|shoppers|those|ones|anyone|everyone|users) (?:who (?:have |has )?(?:never|not|didnt|havent|have not|has not|hasnt|did not) (?:ever )?(?:ordered|bought|purchased|spent|placed an order|made a purchase)(?: anything)?|with no (?:orders|purchases|spend|spending|transactions)|with none|with zero orders|without (?:any )?(?:orders|purchases|an order|a purchase))(?: (?:as|at) (?:zero|0|dollars 0|nothing))?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:count|counting|counted|treat|treating|include|including|incl) (?:the |all |all the |any )?(?<v>(?!the |all |any |those |customers |people |shoppers |ones |everyone |anyone )[a-z]+ )?(?:customers|people|shoppers|those|ones|anyone|everyone|users) (?:who (?:have |has )?(?:never|not|didnt|havent|have not|has not|hasnt|did not) (?:ever )?(?:ordered|bought|purchased|spent|placed an order|made a purchase)(?: anything)?|with no (?:orders|purchases|spend|spending|transactions)|with none|with zero orders|without (?:any )?(?:orders|purchases|an order|a purchase))(?: (?:as|at) (?:zero|0|dollars 0|nothing))?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ZeroBaseRegex();
 
     // "across our whole customer base", "over our entire customer base", "across all our customers".
-    [GeneratedRegex(@"(?<= )(?:across|over|for|in) (?:our |the |your )?(?:(?:whole|entire|full|total) (?:customer base|base of customers)|customer base as a whole|all (?:of )?(?:our |the )?customers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:across|over|for|in) (?:our |the |your )?(?:(?:whole|entire|full|total) (?:customer base|base of customers)|customer base as a whole|all (?:of )?(?:our |the )?customers)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WholeBaseRegex();
 
     // "Among customers active in the last 30 days, how many sessions did each have on average?".
-    [GeneratedRegex(@"(?<= )(?:among|amongst|of|for|across) (?:the |all |our )?(?:customers|shoppers|users|people) (?:who (?:were|have been|are|was) |that (?:were|have been|are) )?active (?<r>(?:in|during|over|within) the (?:last|past) \d{1,4} (?:days|weeks|months)|this month|last month|this week|last week|this year) how many (?<what>sessions|visits) (?:did|does|do|has|have) (?:each|each one|each of them|each customer|they|one) (?:have|had|log|logged|start|started|make|made)? ?(?:on average|on avg)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:among|amongst|of|for|across) (?:the |all |our )?(?:customers|shoppers|users|people) (?:who (?:were|have been|are|was) |that (?:were|have been|are) )?active (?<r>(?:in|during|over|within) the (?:last|past) \d{1,4} (?:days|weeks|months)|this month|last month|this week|last week|this year) how many (?<what>sessions|visits) (?:did|does|do|has|have) (?:each|each one|each of them|each customer|they|one) (?:have|had|log|logged|start|started|make|made)? ?(?:on average|on avg)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ActiveEachRegex();
 
     // "On average, how many events happen in a session?", "how many events does a session have on average".
-    [GeneratedRegex(@"(?<= )(?<avg>(?:on average|on avg|typically|usually) )?how many (?:events|actions|interactions) (?:(?:typically |usually )?(?:happen|occur|are there|are logged|are recorded|take place) (?:in|per|during|within) (?:(?:a|an|each|one|every|the average|the typical|a typical) )?(?:session|visit)|(?:does|do) (?:a|an|each|one|the average|the typical) (?:session|visit) (?:have|contain|include|hold))(?<avg2> on average| on avg)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<avg>(?:on average|on avg|typically|usually) )?how many (?:events|actions|interactions) (?:(?:typically |usually )?(?:happen|occur|are there|are logged|are recorded|take place) (?:in|per|during|within) (?:(?:a|an|each|one|every|the average|the typical|a typical) )?(?:session|visit)|(?:does|do) (?:a|an|each|one|the average|the typical) (?:session|visit) (?:have|contain|include|hold))(?<avg2> on average| on avg)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventsInASessionRegex();
 
     // "customers we got from", "customers who came to us through": the acquisition source said after it.
-    [GeneratedRegex(@"(?<= (?:customers|people|shoppers|users)) (?:(?:that|who|whom) )?(?:we (?:got|acquired|gained|won|signed up|brought in)|(?:came|come|have come) (?:to us )?)(?= (?:from|through|via) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:customers|people|shoppers|users)) (?:(?:that|who|whom) )?(?:we (?:got|acquired|gained|won|signed up|brought in)|(?:came|come|have come) (?:to us )?)(?= (?:from|through|via) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CameFromRegex();
 }

@@ -95,35 +95,35 @@ internal static partial class QuestionParser
     private static bool PartSaidAfter(string text, Match m) =>
         text.Length > m.Index + m.Length && Array.Exists(PartVerbs, verb => text.IndexOf(verb, m.Index + m.Length, StringComparison.Ordinal) >= 0);
 
-    [GeneratedRegex(@" (?:no|nothing|none|never|not|without|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.DidNotPattern + "|" + LanguageWords.HasNotPattern + @") ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:no|nothing|none|never|not|without|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.DidNotPattern + "|" + LanguageWords.HasNotPattern + @") ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NegatedSecondRegex();
 
     // "placed an order", "made a purchase", "ordered something": a purchase.
-    [GeneratedRegex(@"^ (?:(?:also |then |actually )?(?:placed|made) (?:an|a|any|at least one) (?:order|purchase|transaction)|(?:also |then )?(?:ordered|purchased|bought) (?:something|anything))(?= $)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:(?:also |then |actually )?(?:placed|made) (?:an|a|any|at least one) (?:order|purchase|transaction)|(?:also |then )?(?:ordered|purchased|bought) (?:something|anything))(?= $)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SecondPurchaseSaidRegex();
 
     // The base said first: "of the customers who", "among people that".
-    [GeneratedRegex(@"^ (?:of|among|amongst|out of|for) (?:the |all the |all |those |our )?(?:customers|people|shoppers|buyers|users|clients) (?:who|that) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of|for) (?:the |all the |all |those |our )?(?:customers|people|shoppers|buyers|users|clients) (?:who|that) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BaseFirstRegex();
 
     [GeneratedRegex(@"^ (?:of|among|amongst|out of|for) (?:the |all the |all |those |our )?(?<who>customers|people|shoppers|buyers|users|clients) (?:who|that) (?<x>.+?) how many (?:of them |of those |of these |of that group )?(?:(?<neg>(?:(?:have|has|had|did) )?(?:not|never)|havent|hasnt|hadnt|didnt) )?(?<y>(?:(?!how many )[a-z0-9]+ ){1,10}?)(?:in|during|within|over|for) (?:(?:that|those|the|this|these) same (?:(?<n>\d{1,3}) (?<unit>day|week|month|hour)s?(?: window| period| span)?|window|period|time ?frame|time|span)|(?:that|this) (?:window|period|time ?frame|span))(?<tail>(?: (?:too|as well|also|then))? *)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BaseThenSameWindowRegex();
 
     // The range of the base: "in the last 7 days", "over the past 30 days" (a rolling range, which "the same N days" can name).
-    [GeneratedRegex(@" (?:in|during|within|over) the (?:last|past|previous) (?<n>\d{1,3}) (?<unit>days|weeks|months|hours) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:in|during|within|over) the (?:last|past|previous) (?<n>\d{1,3}) (?<unit>days|weeks|months|hours) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RangeInBaseRegex();
 
     // "what percentage of our whole customer base has bought in the last 90 days", "what share of all customers made a
     // purchase this year": said of every customer, before a range.
-    [GeneratedRegex(@"(?<= )(?<share>share|percentage|percent|proportion|fraction|portion|pct) of (?:all |all of |all the |the |our |all our |all of our |the whole |our whole |the entire |our entire |our total |the total )?(?:customers|customer base|base of customers|clients|shoppers)(?: as a whole)? (?:have |has |had |who have |who |that )?(?:bought|purchased|ordered|shopped|made (?:a |any |at least one )?(?:purchase|order)s?|placed (?:an |any |at least one )?orders?)(?: something| anything| from us)?(?: at least once)?(?= (?:in|during|within|over|this|last|since|so far) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<share>share|percentage|percent|proportion|fraction|portion|pct) of (?:all |all of |all the |the |our |all our |all of our |the whole |our whole |the entire |our entire |our total |the total )?(?:customers|customer base|base of customers|clients|shoppers)(?: as a whole)? (?:have |has |had |who have |who |that )?(?:bought|purchased|ordered|shopped|made (?:a |any |at least one )?(?:purchase|order)s?|placed (?:an |any |at least one )?orders?)(?: something| anything| from us)?(?: at least once)?(?= (?:in|during|within|over|this|last|since|so far) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EveryCustomerBoughtRegex();
 
     // "of all our customers, what share bought in the last 90 days": the whole said first.
-    [GeneratedRegex(@"^ (?:of|among|across|out of) (?:all |all of |all the |the whole |our whole |the entire |our entire |the total |our total )?(?:our |the )?(?:customers|customer base)(?: as a whole)? (?:what|which) (?<share>share|percentage|percent|proportion|fraction|portion|pct)(?: of (?:them|those))? (?:have |has |had )?(?:bought|purchased|ordered|shopped|made (?:a |any |at least one )?(?:purchase|order)s?|placed (?:an |any |at least one )?orders?)(?: something| anything| from us)?(?: at least once)?(?= (?:in|during|within|over|this|last|since|so far) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:of|among|across|out of) (?:all |all of |all the |the whole |our whole |the entire |our entire |the total |our total )?(?:our |the )?(?:customers|customer base)(?: as a whole)? (?:what|which) (?<share>share|percentage|percent|proportion|fraction|portion|pct)(?: of (?:them|those))? (?:have |has |had )?(?:bought|purchased|ordered|shopped|made (?:a |any |at least one )?(?:purchase|order)s?|placed (?:an |any |at least one )?orders?)(?: something| anything| from us)?(?: at least once)?(?= (?:in|during|within|over|this|last|since|so far) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EveryCustomerBoughtFirstRegex();
 
     // "how many days on average between", "on average, how many days pass between": the average days, said before "between".
-    [GeneratedRegex(@"(?<= )(?:on average |on avg )?how many days (?:on average |on avg )?(?:(?:do|did) )?(?:(?:that )?(?:pass|passed|elapse|elapsed|go by|went by|are there|there are|is it|was it) )?(?=(?:between|from) (?:their |the |a customer s |each customer s |a buyer s |each buyer s )?first )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:on average |on avg )?how many days (?:on average |on avg )?(?:(?:do|did) )?(?:(?:that )?(?:pass|passed|elapse|elapsed|go by|went by|are there|there are|is it|was it) )?(?=(?:between|from) (?:their |the |a customer s |each customer s |a buyer s |each buyer s )?first )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DaysOnAverageRegex();
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static partial class QuestionParser
             ? PerPeriodGrainRegex().Replace(text, " ")
             : text;
 
-    [GeneratedRegex(@" (?:per|each|every) (?:day|week|month|quarter)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:per|each|every) (?:day|week|month|quarter)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerPeriodGrainRegex();
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static partial class QuestionParser
         return text[..m.Index] + "from " + months[0].Value + " through " + months[^1].Value + text[(m.Index + m.Length)..];
     }
 
-    [GeneratedRegex(@"(?<= )(?<m>" + MonthNamePattern + @")(?: (?:and )?(?<m>" + MonthNamePattern + @")){1,11}(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<m>" + MonthNamePattern + @")(?: (?:and )?(?<m>" + MonthNamePattern + @")){1,11}(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthListRegex();
 
     /// <summary>
@@ -60,13 +60,13 @@ internal static partial class QuestionParser
     private static string OneRowPer(string text) =>
         text.Contains(" row", StringComparison.Ordinal) || text.Contains(" line", StringComparison.Ordinal) ? OneRowPerRegex().Replace(text, " per ") : text;
 
-    [GeneratedRegex(@" (?:with |as |in )?(?:one|a|1|a single|separate|one separate) (?:rows?|lines?|entry|entries) (?:per|for each|for every|each|for the|by)(?: each)? ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:with |as |in )?(?:one|a|1|a single|separate|one separate) (?:rows?|lines?|entry|entries) (?:per|for each|for every|each|for the|by)(?: each)? ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OneRowPerRegex();
 
     /// <summary>"I manage customer service - ...": the name of a team in a sentence of context, not the customers measured.</summary>
     private static string TeamNames(string sentence) =>
         sentence.Contains("customer ", StringComparison.OrdinalIgnoreCase) ? TeamNameRegex().Replace(sentence, " ") : sentence;
 
-    [GeneratedRegex(@"customer (?:service|support|success|care|experience|insights?) (?:team|org|function|department)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"customer (?:service|support|success|care|experience|insights?) (?:team|org|function|department)?", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TeamNameRegex();
 }

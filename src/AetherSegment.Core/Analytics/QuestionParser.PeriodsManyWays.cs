@@ -304,30 +304,30 @@ internal static partial class QuestionParser
     // "since the start of the year", "since the beginning of this month", "since the 1st", "since Jan 1st", "since the 1st of
     // March", "since 1 March" (a day of a month other than the 1st, or with its year, is read by the spans: "since 1 January
     // 2026" is not "since the 1st" beside "January 2026", stop 43).
-    [GeneratedRegex(@"(?<= )(?:ever )?since (?:(?:the )?(?:start|beginning) of (?:the |this )?(?:current )?(?<unit>year|month|quarter|week)|(?:the )?(?<first>1st|first|1)(?: of (?:the |this )?month| (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?)?|(?<n>" + MonthNamePattern + @") (?:the )?(?<first>1st|first|1)(?: (?<y>20\d\d))?)(?! 20\d\d)(?! of )(?! (?:" + MonthNamePattern + @") )(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:ever )?since (?:(?:the )?(?:start|beginning) of (?:the |this )?(?:current )?(?<unit>year|month|quarter|week)|(?:the )?(?<first>1st|first|1)(?: of (?:the |this )?month| (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?)?|(?<n>" + MonthNamePattern + @") (?:the )?(?<first>1st|first|1)(?: (?<y>20\d\d))?)(?! 20\d\d)(?! of )(?! (?:" + MonthNamePattern + @") )(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SinceStartRegex();
 
     // "the last 6 complete months", "the past 4 full weeks", "the previous three whole months": whole calendar periods before
     // the current one.
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|prior) (?<n>" + Numbers + @") (?:complete|completed|full|whole|finished|closed) (?<unit>month|week)s(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|prior) (?<n>" + Numbers + @") (?:complete|completed|full|whole|finished|closed) (?<unit>month|week)s(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CompletePeriodsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous) fortnight(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous) fortnight(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FortnightRegex();
 
-    [GeneratedRegex(@"(?<= )(?:ytd|year to date|this year so far|so far this year)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:ytd|year to date|this year so far|so far this year)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex YearToDateSaidRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|for|during|with|against|to) )?(?:the )?same (?:period|time|time frame|timeframe|stretch|span|dates|days|point) (?:last year|of last year|in the previous year|the year before|a year (?:ago|earlier|before))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|for|during|with|against|to) )?(?:the )?same (?:period|time|time frame|timeframe|stretch|span|dates|days|point) (?:last year|of last year|in the previous year|the year before|a year (?:ago|earlier|before))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SamePeriodLastYearRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?<since>since) |(?:on|for|during) )?(?:the )?(?:(?<before>this year|last year) s )?(?<name>" + NamedDayPattern + @")(?: (?<when>this year|of this year|last year|of last year|20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<since>since) |(?:on|for|during) )?(?:the )?(?:(?<before>this year|last year) s )?(?<name>" + NamedDayPattern + @")(?: (?<when>this year|of this year|last year|of last year|20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NamedDayRegex();
 
-    [GeneratedRegex(@"(?<= )(?:monthly|by month|per month|each month|every month|month by month|total|combined|altogether|together)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:monthly|by month|per month|each month|every month|month by month|total|combined|altogether|together)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthBreakdownOrTotalRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:for|in|during|over|across) )?(?:the months of )?(?<m>" + MonthNamePattern + @")(?: (?:and )?(?<m>" + MonthNamePattern + @")){1,11}(?: (?<y>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:for|in|during|over|across) )?(?:the months of )?(?<m>" + MonthNamePattern + @")(?: (?:and )?(?<m>" + MonthNamePattern + @")){1,11}(?: (?<y>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthRunRegex();
 
     // Days of one or two months with the year said once, or none: "between March 1 and May 31 2026", "Nov 1 7" ("Nov 1-7"),
@@ -335,29 +335,29 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?<lead>from|between|for|in|during|over|on) )?(?:the )?(?:"
         + "(?<na>" + MonthNamePattern + ") (?<da>" + DayOfMonthPattern + @")(?:st|nd|rd|th)?(?: (?<conn>to|through|thru|until|till|and|up to))? (?:the )?(?:(?<nb>" + MonthNamePattern + ") )?(?<db>" + DayOfMonthPattern + @")(?:st|nd|rd|th)?"
         + "|(?<da>" + DayOfMonthPattern + @")(?:st|nd|rd|th)?(?: of)?(?: (?<na>" + MonthNamePattern + @"))?(?: (?<conn>to|through|thru|until|till|and|up to))? (?:the )?(?<db>" + DayOfMonthPattern + @")(?:st|nd|rd|th)?(?: of)? (?<nb>" + MonthNamePattern + @"))"
-        + @"(?: (?<y>20\d\d))?(?: (?:inclusive|both inclusive|included|both included))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+        + @"(?: (?<y>20\d\d))?(?: (?:inclusive|both inclusive|included|both included))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DaySpanRegex();
 
-    [GeneratedRegex(@" 20\d\d (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" 20\d\d (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FullDateDigitsRegex();
 
     // One day: "on 27 November 2026", "on Friday 27 November 2026 utc", "on November 27", "2026 11 27"; and a day to now,
     // "from the start of Friday 27 November 2026 until now".
     [GeneratedRegex(@"(?<= )(?:(?:(?<lead>on|for|during)|(?<from>from|starting|starting from)) )?(?:the (?:start|beginning) of )?(?:the (?:day|date) )?(?:(?<wd>" + WeekdayPattern + @") )?(?:the )?(?:"
         + "(?<y>20\\d\\d) (?<mm>0?[1-9]|1[0-2]) (?<d>" + DayOfMonthPattern + ")|(?<n>" + MonthNamePattern + ") (?<d>" + DayOfMonthPattern + @")(?:st|nd|rd|th)?(?: (?<y>20\d\d))?|(?<d>" + DayOfMonthPattern + @")(?:st|nd|rd|th)? (?:of )?(?<n>" + MonthNamePattern + @")(?: (?<y>20\d\d))?)"
-        + @"(?: (?:utc|gmt))?(?: (?<now>(?:up )?(?:until|till|to|through) (?:now|today|date|the present)|onwards?))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+        + @"(?: (?:utc|gmt))?(?: (?<now>(?:up )?(?:until|till|to|through) (?:now|today|date|the present)|onwards?))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OneDayRegex();
 
-    [GeneratedRegex(@"\G (?:to|through|thru|until|till|and|up to|up until) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\G (?:to|through|thru|until|till|and|up to|up until) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SpanEndAfterRegex();
 
-    [GeneratedRegex(@"^ (?<ma>" + MonthNamePattern + @") (?:to|through|thru|until|till|up to) (?<mb>" + MonthNamePattern + @")(?: (?<y>20\d\d))?(?= [# ]*$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?<ma>" + MonthNamePattern + @") (?:to|through|thru|until|till|up to) (?<mb>" + MonthNamePattern + @")(?: (?<y>20\d\d))?(?= [# ]*$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeadingMonthSpanRegex();
 
     // "(Monday to Sunday)", "(Mon-Sun)", "(Monday through Sunday)": weeks as they are read already.
     [GeneratedRegex(@"\s*\(\s*(?:mon(?:day)?)\.?\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*(?:sun(?:day)?)\.?\s*(?:weeks?)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MondayToSundayRegex();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:" + MonthNamePattern + @")\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:" + MonthNamePattern + @")\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrdinalWeekOfMonthRegex();
 }

@@ -76,7 +76,7 @@ internal static partial class QuestionParser
 
     // "are in each country", "come from each source", "does each country have", "account for": how the part splits across
     // the groups.
-    [GeneratedRegex(@"(?<= )(?:(?:are|is|were|live|lives|come|comes|came|located|based|fall|falls|sit|sits) (?:in|from|within|across|into) (?:each|every|which)|does (?:each|every)|account for|accounts for|make up|makes up)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:are|is|were|live|lives|come|comes|came|located|based|fall|falls|sit|sits) (?:in|from|within|across|into) (?:each|every|which)|does (?:each|every)|account for|accounts for|make up|makes up)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SplitVerbRegex();
 
     // "checkout starts vs add to carts - what's the ratio (checkout_start events divided by add_to_cart events)", "cart-to-checkout
@@ -418,7 +418,7 @@ internal static partial class QuestionParser
         .ToFrozenSet(StringComparer.Ordinal);
 
     // A bracket holding a bound: "(over 0.7)", "(score over 0.75)", "(free shipping sensitivity under 0.3)".
-    [GeneratedRegex(@"\((?<def>[^()\d]{0,60}?)(?<cmp>\b(?:over|above|under|below|greater than|more than|less than|lower than|higher than|at least|at most)\s*\d*\.\d+|[<>]=?\s*\d*\.\d+)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\((?<def>[^()\d]{0,60}?)(?<cmp>\b(?:over|above|under|below|greater than|more than|less than|lower than|higher than|at least|at most)\s*\d*\.\d+|[<>]=?\s*\d*\.\d+)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BracketBoundRegex();
 
     // "How many loyal customers do we have, meaning 5 or more purchases and a churn probability under 0.3?": a label word

@@ -221,27 +221,27 @@ internal static partial class QuestionParser
         return text;
     }
 
-    [GeneratedRegex(@"(?<= )(?:session durations?|durations? of (?:a |each |the |their )?sessions?|avg session duration seconds)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:session durations?|durations? of (?:a |each |the |their )?sessions?|avg session duration seconds)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionDurationSaidRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:averaged|computed|taken|counted|weighted|measured) )?(?:across|over|per|on|by|for) (?:all |every |each )?(?:the )?(?:behavioral |behavioural )?(?:event rows?|events?|rows?)(?: not per session)?(?= )|(?<= )(?:(?:each|every) event row(?: counted)?|avg session duration seconds(?= (?:over|across|on|from) ))(?= )|(?<= )(?:over|across|on|from) (?:the )?(?:behavioral |behavioural )?events table(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:averaged|computed|taken|counted|weighted|measured) )?(?:across|over|per|on|by|for) (?:all |every |each )?(?:the )?(?:behavioral |behavioural )?(?:event rows?|events?|rows?)(?: not per session)?(?= )|(?<= )(?:(?:each|every) event row(?: counted)?|avg session duration seconds(?= (?:over|across|on|from) ))(?= )|(?<= )(?:over|across|on|from) (?:the )?(?:behavioral |behavioural )?events table(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerEventRowsRegex();
 
     [GeneratedRegex(@"^ (?:day|week|month|quarter|year) (?:on|over) (?:day|week|month|quarter|year)(?= .* (?:vs|versus|compared (?:with|to)) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PeriodOnPeriodHeadingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:two|2|both) (?:numbers|figures|values|totals)(?: percent)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:two|2|both) (?:numbers|figures|values|totals)(?: percent)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TwoNumbersRegex();
 
-    [GeneratedRegex(@"(?<= (?:days|weeks|months|hours|day|week|month|hour) before )(?:that|it|then|those)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:days|weeks|months|hours|day|week|month|hour) before )(?:that|it|then|those)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BeforeThatRegex();
 
-    [GeneratedRegex(@"(?<= )(?:count(?:ing)? (?:of )?)?distinct session ids?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:count(?:ing)? (?:of )?)?distinct session ids?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DistinctSessionIdsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:sessions|visits)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:sessions|visits)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionsWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?:ratio|divided by|as a multiple|a multiple|how many times)(?: of)?(?: (?:this|last|the|that|previous|prior|current))?(?= )|(?<= )(?:this|last|current) (?:week|month|quarter|year) (?:divided by|to) (?:last|the previous|the prior|this) (?:week|month|quarter|year)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:ratio|divided by|as a multiple|a multiple|how many times)(?: of)?(?: (?:this|last|the|that|previous|prior|current))?(?= )|(?<= )(?:this|last|current) (?:week|month|quarter|year) (?:divided by|to) (?:last|the previous|the prior|this) (?:week|month|quarter|year)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PeriodRatioRegex();
 }

@@ -56,18 +56,18 @@ internal static partial class QuestionParser
 
     // "customers who haven't purchased in the past 180 days but did buy before that": the noun is said (after another
     // word, "customers in <place> who ...", the buyers would be read apart from the customers).
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|buyers) (?:(?:who|that) )?(?:" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + @") (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|during|within) the (?:last|past) (?<n>\d{1,4}) (?<unit>days|weeks|months) but (?:(?:did|have|had|has) )?(?:buy|bought|order|ordered|purchase|purchased|shop|shopped)(?: something| anything)? (?:before that|before then|before|previously|earlier)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|buyers) (?:(?:who|that) )?(?:" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + "|" + LanguageWords.DidNotPattern + @") (?:bought|ordered|purchased|shopped|placed an order|made a purchase)(?: anything)? (?:in|during|within) the (?:last|past) (?<n>\d{1,4}) (?<unit>days|weeks|months) but (?:(?:did|have|had|has) )?(?:buy|bought|order|ordered|purchase|purchased|shop|shopped)(?: something| anything)? (?:before that|before then|before|previously|earlier)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NotInRangeButBeforeRegex();
 
     // "- how many lapsed buyers?" after the definition.
-    [GeneratedRegex(@"(?<= )how many lapsed (?:buyers|customers|shoppers|people)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )how many lapsed (?:buyers|customers|shoppers|people)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowManyLapsedRegex();
 
     // "(how many) days (on average) (has it been) since their last order", "days since last purchase".
-    [GeneratedRegex(@"(?<= )(?:(?:how many|number of|the number of) )?days? (?<avg>on average |on avg |in average )?(?:(?:has it been|have passed|has passed|passed|have elapsed|elapsed|it has been|its been|it s been) )?since (?:(?:their|the|a customer s|each customer s|a buyer s|each buyer s|his or her|its|customers|buyers) )?(?:last|latest|most recent|final) (?:purchase|order|transaction)s?(?: dates?)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:how many|number of|the number of) )?days? (?<avg>on average |on avg |in average )?(?:(?:has it been|have passed|has passed|passed|have elapsed|elapsed|it has been|its been|it s been) )?since (?:(?:their|the|a customer s|each customer s|a buyer s|each buyer s|his or her|its|customers|buyers) )?(?:last|latest|most recent|final) (?:purchase|order|transaction)s?(?: dates?)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DaysSinceLastRegex();
 
     // "as of the latest data", "counted to the end of the data", "up to the most recent data point".
-    [GeneratedRegex(@"(?<= )(?:counted |measured )?(?:as of|as at|up to|until|to) (?:the )?(?:latest|last|most recent|end of the|newest) (?:data|data point|record|timestamp|date in the data|data date|date of the data)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:counted |measured )?(?:as of|as at|up to|until|to) (?:the )?(?:latest|last|most recent|end of the|newest) (?:data|data point|record|timestamp|date in the data|data date|date of the data)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AsOfLatestDataRegex();
 }

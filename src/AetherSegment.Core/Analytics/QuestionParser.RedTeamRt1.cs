@@ -52,16 +52,16 @@ internal static partial class QuestionParser
         return null;
     }
 
-    [GeneratedRegex(@"(?<= )(?:buy|buys|bought|purchased|ordered|shopped|spent|received|got)(?: (?:something|items|products|anything))? (?:from|in|across|on) (?:every|all(?: of)?(?: the| our)?(?: \d+| ten| different)?) (?:categories|category|product types|product type|countries|campaigns|campaign)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:buy|buys|bought|purchased|ordered|shopped|spent|received|got)(?: (?:something|items|products|anything))? (?:from|in|across|on) (?:every|all(?: of)?(?: the| our)?(?: \d+| ten| different)?) (?:categories|category|product types|product type|countries|campaigns|campaign)(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EveryLevelBoughtRegex();
 
-    [GeneratedRegex(@"(?<= )(?:from|in|across) (?:(?:just|only|exactly|more than|over|at least|at most|fewer than|less than|under|no more than) )?(?:a single|one|1|two|2|three|3|four|4|five|5|multiple|several|many|more) (?:different |distinct |separate )?(?:categories|category|product types|product type|countries|campaigns|campaign)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:from|in|across) (?:(?:just|only|exactly|more than|over|at least|at most|fewer than|less than|under|no more than) )?(?:a single|one|1|two|2|three|3|four|4|five|5|multiple|several|many|more) (?:different |distinct |separate )?(?:categories|category|product types|product type|countries|campaigns|campaign)(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowManyLevelsRegex();
 
-    [GeneratedRegex(@"(?<= )(?<!(?:across|over|from|of|in|on|with|for|among) )(?:all (?:of )?(?:their|his|her|whose) (?:orders|purchases)|every (?:order|purchase) (?:they|he|she) (?:placed|made))(?= (?:in|from|were|are|was|have been|being|for|of|on) )(?! in total)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<!(?:across|over|from|of|in|on|with|for|among) )(?:all (?:of )?(?:their|his|her|whose) (?:orders|purchases)|every (?:order|purchase) (?:they|he|she) (?:placed|made))(?= (?:in|from|were|are|was|have been|being|for|of|on) )(?! in total)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AllTheirOrdersRegex();
 
     // Not an instruction that follows ("does a customer have? Only count customers with ...", blind9).
-    [GeneratedRegex(@"(?<= )(?:had|have|has|with|did|do|does|made|saw|contained|containing|contain|contains|who) (?:only|just|nothing but|exclusively) (?!(?:one|1|a single|once|twice|two|three|\d+|count|counting|counted|include|including|consider|considering|look|looking|use|using)(?: |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:had|have|has|with|did|do|does|made|saw|contained|containing|contain|contains|who) (?:only|just|nothing but|exclusively) (?!(?:one|1|a single|once|twice|two|three|\d+|count|counting|counted|include|including|consider|considering|look|looking|use|using)(?: |$))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HadOnlyRegex();
 }

@@ -222,7 +222,7 @@ internal static partial class QuestionParser
 
     // What a base says its customers did ("who bought something in 2026", "that ordered", "who never ..."); not how they came
     // ("who came to us through referral"), which a value of theirs already says.
-    [GeneratedRegex(@"(?<![a-z])(?:bought|buy|purchased|ordered|placed|viewed|abandoned|searched|converted|spent|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:bought|buy|purchased|ordered|placed|viewed|abandoned|searched|converted|spent|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BaseActionRegex();
 
     // People said with what they bought: "customers who bought something", "buyers that placed an order", "shoppers who have
@@ -232,11 +232,11 @@ internal static partial class QuestionParser
 
     // "at the highest rate", "at a higher rate", "their rate", "rates": a rate asked for; not a growth rate (a change between
     // two periods, which is a rate already).
-    [GeneratedRegex(@"(?<![a-z])(?<!(?:growth|change|increase|decrease|decline) )rates?(?![a-z])(?! of (?:growth|change|increase|decrease|decline))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?<!(?:growth|change|increase|decrease|decline) )rates?(?![a-z])(?! of (?:growth|change|increase|decrease|decline))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RateSaidRegex();
 
     // "number of conversions", "most conversions": the count itself named.
-    [GeneratedRegex(@"(?<![a-z])conversions(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])conversions(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountOfConversionsRegex();
 
     // The people named as what is counted: "how many customers", "number of distinct shoppers", "customers who".
@@ -244,15 +244,15 @@ internal static partial class QuestionParser
     private static partial Regex PeopleCountedRegex();
 
     // The people said with a relative word: "customers who", "shoppers that", "people with".
-    [GeneratedRegex(@"(?<![a-z])(?:customers|shoppers|people|users|buyers|clients)\s+(?:who|that|with|having)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:customers|shoppers|people|users|buyers|clients)\s+(?:who|that|with|having)(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PeopleRelativeRegex();
 
     // Visits to a physical store: "store visits", "in-store visits", "foot traffic", "walk-ins".
-    [GeneratedRegex(@"(?<![a-z])(?:store|shop|showroom|branch|outlet)[ -](?:visits?|visitors?|traffic|footfall)(?![a-z])|(?<![a-z])foot ?(?:traffic|fall)(?![a-z])|(?<![a-z])walk-?ins?(?![a-z])|(?<![a-z])visits? to (?:our|the|a) (?:[a-z]+ )?(?:store|shop|showroom|branch|outlet|location)s?(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:store|shop|showroom|branch|outlet)[ -](?:visits?|visitors?|traffic|footfall)(?![a-z])|(?<![a-z])foot ?(?:traffic|fall)(?![a-z])|(?<![a-z])walk-?ins?(?![a-z])|(?<![a-z])visits? to (?:our|the|a) (?:[a-z]+ )?(?:store|shop|showroom|branch|outlet|location)s?(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex StoreVisitRegex();
 
     // "our <a city> location", "the <a city> store": a store location.
-    [GeneratedRegex(@"(?<![a-z])(?:our|the)\s+(?<place>[a-z][a-z .'-]{1,30}?)\s+(?:location|store|branch|showroom|shop|outlet)s?(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:our|the)\s+(?<place>[a-z][a-z .'-]{1,30}?)\s+(?:location|store|branch|showroom|shop|outlet)s?(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OurPlaceRegex();
 
     // "also in", "both", "as well", "in common", "overlap": customers in two groups at once.
@@ -260,6 +260,6 @@ internal static partial class QuestionParser
     private static partial Regex AlsoInRegex();
 
     // A breakdown asked for: "for each", "by campaign", "per campaign", "each campaign".
-    [GeneratedRegex(@"(?<![a-z])(?:for each|each|by campaign|per campaign|respectively|broken down|split)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:for each|each|by campaign|per campaign|respectively|broken down|split)(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EachAskedRegex();
 }

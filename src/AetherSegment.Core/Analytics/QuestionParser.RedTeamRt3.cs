@@ -26,6 +26,6 @@ internal static partial class QuestionParser
             : null;
     }
 
-    [GeneratedRegex(@"(?<= )(?:last|latest|most recent|final) (?:purchase|purchases|order|orders|transaction|transactions|buy|bought|ordered|purchased|shopped)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:last|latest|most recent|final) (?:purchase|purchases|order|orders|transaction|transactions|buy|bought|ordered|purchased|shopped)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LastPurchaseRegex();
 }

@@ -29,6 +29,6 @@ internal static partial class QuestionParser
         return null;
     }
 
-    [GeneratedRegex(@"(?<= )(?:(?:and )?(?:then|later|afterwards|subsequently|after that|after) (?:went on to |came back and |they )?(?:bought|buy|purchased|purchase|ordered|order|placed|added|add|abandoned|abandon|converted|convert|checked|check|viewed|view|returned|churned|completed|made|spent)\b|(?:bought|buy|purchased|purchase|ordered|order|placed an order|added|checked out|churned|returned|came back)(?: [a-z]+){0,3} (?:after|later than|following) (?:abandoning|viewing|adding|searching|browsing|checking|they)\b)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:and )?(?:then|later|afterwards|subsequently|after that|after) (?:went on to |came back and |they )?(?:bought|buy|purchased|purchase|ordered|order|placed|added|add|abandoned|abandon|converted|convert|checked|check|viewed|view|returned|churned|completed|made|spent)\b|(?:bought|buy|purchased|purchase|ordered|order|placed an order|added|checked out|churned|returned|came back)(?: [a-z]+){0,3} (?:after|later than|following) (?:abandoning|viewing|adding|searching|browsing|checking|they)\b)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SequenceRegex();
 }

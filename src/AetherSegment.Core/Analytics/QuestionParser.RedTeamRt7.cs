@@ -72,7 +72,7 @@ internal static partial class QuestionParser
             : (null, $"\"{one.Value.Trim()}\" asks for one figure over {string.Join(" and ", listed.Values)}, but {People(layer)} with {string.Join(" and ", listed.Values)} could mean those with both or with either; ask \"... bought {string.Join(" or ", listed.Values)}\" for either, or \"... bought both ...\"");
     }
 
-    [GeneratedRegex(@"(?<= )(?:in total|(?<!of )(?<!of the )total|combined|together|altogether|all together|in all|summed|added up|(?:as |in )?(?:one|a single) (?:combined )?(?:number|figure))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in total|(?<!of )(?<!of the )total|combined|together|altogether|all together|in all|summed|added up|(?:as |in )?(?:one|a single) (?:combined )?(?:number|figure))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OneFigureRegex();
 
     // "Among customers in <A> or <B>, what share have an abandoned cart" read as a share of the carts (after the readings of
@@ -110,9 +110,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ *(?:(?:hey|hi|ok|okay|so|and|also|quick question|please|tell me|can you tell me|could you tell me) )*(?:what (?:is|was|s) )?(?:(?:the )?(?:total )?(?:number|count) of |how many |count (?:the |all )?)(?:(?:total|individual|single|separate|distinct|unique|different) )?(?:(?!(?:customers?|shoppers?|buyers?|people|clients?|users?|visitors?|who|that|which|were|was|are|is|did|do|does|have|has|had|with|from|by|in|of|placed|made|bought|purchased|ordered|per|each) )[a-z0-9&-]+ ){0,4}(?<noun>orders|transactions|purchases|abandoned carts|carts|abandoned baskets|baskets|events|sessions|visits|views|searches|clicks)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsFirstRegex();
 
-    [GeneratedRegex(@"^ *(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?:customers|shoppers|buyers|people|clients|users|visitors)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ *(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?:customers|shoppers|buyers|people|clients|users|visitors)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PeopleBaseRegex();
 
-    [GeneratedRegex(@"(?<= )(?:customers|shoppers|buyers|people|clients|users|visitors)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|shoppers|buyers|people|clients|users|visitors)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PeopleNounRegex();
 }

@@ -82,9 +82,9 @@ internal static partial class QuestionParser
         return $"\"{said.Value.Trim()}\" can mean the {People(layer)} who bought before it and not since, or every {layer.CustomerWords[^1]} with no purchase since, those who never bought too; I read the second; ask \"... who bought before (the date) but not since\" or \"... with no purchase in (the range)\"";
     }
 
-    [GeneratedRegex(@"^(?: products?| items?| stuff| things)? (?:in|across|on|over|during|with) (?:(?:more than|over|at least|fewer than|less than|under|exactly|above|below|only|just) )?(?:\d+|one|two|three|four|five|a single|several|multiple) (?:or (?:more|fewer|less) )?(?:different |separate |distinct |individual )?(?<unit>orders?|transactions?|purchases?|sessions?|visits?|occasions?)\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?: products?| items?| stuff| things)? (?:in|across|on|over|during|with) (?:(?:more than|over|at least|fewer than|less than|under|exactly|above|below|only|just) )?(?:\d+|one|two|three|four|five|a single|several|multiple) (?:or (?:more|fewer|less) )?(?:different |separate |distinct |individual )?(?<unit>orders?|transactions?|purchases?|sessions?|visits?|occasions?)\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountAfterValueRegex();
 
-    [GeneratedRegex(@" (?:havent|hasnt|have not|has not|not|never|no longer)(?: [a-z]+){0,3}? (?:bought|purchased|ordered|shopped|spent|made a purchase|made any purchases?|placed an order|placed any orders?)(?: [a-z]+){0,2}? since\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:havent|hasnt|have not|has not|not|never|no longer)(?: [a-z]+){0,3}? (?:bought|purchased|ordered|shopped|spent|made a purchase|made any purchases?|placed an order|placed any orders?)(?: [a-z]+){0,2}? since\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NotSinceRegex();
 }

@@ -153,7 +153,7 @@ internal static partial class QuestionParser
     private static int Comparisons(NumericComparison? comparison) => comparison is null ? 0 : 1 + Comparisons(comparison.OfRows);
 
     // "what share", "what percentage", "how much of": where the share is asked.
-    [GeneratedRegex(@"(?<![a-z])(?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct|%)(?![a-z])|(?<![a-z])how much of(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct|%)(?![a-z])|(?<![a-z])how much of(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShareAskedRegex();
 
     // A threshold said with a number: "more than 1000", "at least 3", "over $500", "above $1,000".
@@ -161,14 +161,14 @@ internal static partial class QuestionParser
     private static partial Regex ComparisonSaidRegex();
 
     // Something said of the customers or rows beyond values: "who bought", "with an abandoned cart", "that placed".
-    [GeneratedRegex(@"(?<![a-z])(?:who|that|which|whose|with|without|having|had|has|have|bought|purchased|ordered|placed|viewed|abandoned|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:who|that|which|whose|with|without|having|had|has|have|bought|purchased|ordered|placed|viewed|abandoned|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ScopeConditionRegex();
 
     // A relative word that says a condition of the customers or rows: "with more than 3 orders", "who bought".
-    [GeneratedRegex(@"(?<![a-z])(?:who|that|which|whose|with|without|having|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![a-z])(?:who|that|which|whose|with|without|having|never|not)(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ScopeRelativeRegex();
 
     // "what share of all orders", "of total revenue", "of the overall": every row asked for.
-    [GeneratedRegex(@"^(?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct|%) of (?:the )?(?:all|total|overall|entire|whole|every)(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:what|which) (?:share|percentage|percent|proportion|fraction|portion|pct|%) of (?:the )?(?:all|total|overall|entire|whole|every)(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AllOfRegex();
 }

@@ -47,9 +47,9 @@ internal static partial class QuestionParser
         return null;
     }
 
-    [GeneratedRegex(@"(?:units?|items?|pieces?|orders?|purchases?|times?) (?:of |from |in )(?:the )?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:units?|items?|pieces?|orders?|purchases?|times?) (?:of |from |in )(?:the )?$", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountOfBeforeRegex();
 
-    [GeneratedRegex(@"^(?: products| items)? (?:(?:more than|over|at least|fewer than|less than|under|exactly|above|below) )?(?:\d+ (?:or (?:more|fewer|less) )?times|twice|once|thrice)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?: products| items)? (?:(?:more than|over|at least|fewer than|less than|under|exactly|above|below) )?(?:\d+ (?:or (?:more|fewer|less) )?times|twice|once|thrice)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TimesAfterRegex();
 }

@@ -537,37 +537,37 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:i\.?e\.?,? |that is,? |from )?(?<m1>" + RestatedMonthPattern + @")\.? (?<d1>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,? (?<y1>20\d\d))?\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*(?:(?<m2>" + RestatedMonthPattern + @")\.? )?(?<d2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,? (?<y2>20\d\d))?(?:,? (?:inclusive|both inclusive|included|both days included))?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MonthThenDaysRegex();
 
-    [GeneratedRegex(@"\b20\d\d\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b20\d\d\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RestatedYearRegex();
 
-    [GeneratedRegex(@"\b(?:" + RestatedMonthPattern + @")\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:" + RestatedMonthPattern + @")\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthWordRegex();
 
     // "summer 2026 (June through August)", "over the summer of 2026 (June to August)": a span named by a word the parser does
     // not know, defined by the months in the bracket.
-    [GeneratedRegex(@"\b(?:the )?(?:summer|winter|spring|autumn|fall|holiday|holidays|festive|peak|high|low|back to school)(?: season| period| months)?(?: of)? (?<y>20\d\d)\s*\((?<in>[^()]{3,60})\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:the )?(?:summer|winter|spring|autumn|fall|holiday|holidays|festive|peak|high|low|back to school)(?: season| period| months)?(?: of)? (?<y>20\d\d)\s*\((?<in>[^()]{3,60})\)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NamedSpanRegex();
 
     // "2026 Q3", "the third quarter of 2026", "3rd quarter 2026": "Q3 2026".
-    [GeneratedRegex(@"\b(?<y>20\d\d) q(?<q>[1-4])\b|\b(?:the )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?<y>20\d\d)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<y>20\d\d) q(?<q>[1-4])\b|\b(?:the )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?<y>20\d\d)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex QuarterOfYearRegex();
 
-    [GeneratedRegex(@"\bcalendar (month|week|quarter|year)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bcalendar (month|week|quarter|year)", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CalendarGrainRegex();
 
-    [GeneratedRegex(@"(?<head>\b(?:orders|purchases|transactions) did (?:[a-z]+ ){1,6})place\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<head>\b(?:orders|purchases|transactions) did (?:[a-z]+ ){1,6})place\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrdersPlacedByRegex();
 
-    [GeneratedRegex(@"\s(?:for|on|from|of|across) (?:the |their |all )?(?:orders|transactions|purchases) (?:placed|made) (?<prep>in|during|over|on|within|between|from|since)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\s(?:for|on|from|of|across) (?:the |their |all )?(?:orders|transactions|purchases) (?:placed|made) (?<prep>in|during|over|on|within|between|from|since)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrderRowsRegex();
 
     [GeneratedRegex(@"\s*\(?\s*(?:i\.?e\.?,? |that is,? |as |=\s*)?(?:the )?(?:sum|total)(?: of)?(?: (?:their|the|all|each customer's|each))* (?<col>[a-z][a-z_]*(?: [a-z][a-z_]*)?)\s*\)?(?=[\s,.;:?!)]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SumOfColumnRegex();
 
-    [GeneratedRegex(@"^SUM\((?<col>[A-Za-z_""`.]+)\)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^SUM\((?<col>[A-Za-z_""`.]+)\)$", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SumOfOneColumnRegex();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PlainColumnRegex();
 
     [GeneratedRegex(@"[,;.:]?\s*\(?\s*one (?:row|line|result) (?:per|for each|for every|by) [a-z_]+(?: [a-z_]+)?\s*\)?(?=\s*(?:[,.;:?!\-\u2013\u2014]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
@@ -600,6 +600,6 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"[,;]?\s*\(?\s*(?:(?:please )?round(?:ed)?(?: (?:to|off to) (?:(?:1|2|one|two|0|zero) decimal(?: places?)?|the nearest (?:dollar|cent|whole number|percent)|whole numbers?))?|(?:to )?(?:1|2|one|two) decimal places?)\s*\)?(?=\s*(?:[,.;:?!\-\u2013\u2014]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RoundedRegex();
 
-    [GeneratedRegex(@"\s{2,}", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\s{2,}", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MultipleBlanksRegex();
 }

@@ -25,7 +25,7 @@ internal static partial class QuestionParser
     }
 
     // The question counts rows: "how many (individual) orders", "number of abandoned carts", "how many <value> orders".
-    [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:(?!(?:customers?|shoppers?|buyers?|people|clients?|users?|who|that|which|were|was|are|did|have|has|with|from|by|in|of|placed|made|bought|purchased|ordered|over|above|worth) )[a-z0-9&-]+ ){0,3}(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:(?:how many|number of|count of|the number of|count|total) )?(?:individual |single |separate |distinct )?(?:(?!(?:customers?|shoppers?|buyers?|people|clients?|users?|who|that|which|were|was|are|did|have|has|with|from|by|in|of|placed|made|bought|purchased|ordered|over|above|worth) )[a-z0-9&-]+ ){0,3}(?:orders|transactions|purchases|carts|abandoned carts|abandoned baskets) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RowsCountedRegex();
 
     // "... over $500 from UK customers", "... placed by customers in <a city>", "... that Canadian shoppers placed": a
@@ -90,10 +90,10 @@ internal static partial class QuestionParser
         return (from, to);
     }
 
-    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers|orders|transactions|purchases) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:of|among|amongst|out of) (?:the |all |all the |our )?(?:customers|shoppers|people|clients|users|buyers|orders|transactions|purchases) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeadingWholeRegex();
 
-    [GeneratedRegex(@"(?<! who| that) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<! who| that) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShareVerbRegex();
     // "What proportion of customers have an abandoned cart?": a share of customers who have any of a measure is the
     // share of those with at least one (read so: "have at least 1 abandoned cart"), out of all customers in the filters.
@@ -120,7 +120,7 @@ internal static partial class QuestionParser
         return parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { Share: true, Dimension: null, Measure.Name: "customers", Conditions: [.., { Comparison: { Operator: ComparisonOperator.GreaterOrEqual, Value: 1 }, Negated: false, Measure.Fact: not (EntityKind.Customers or EntityKind.Scores) }] } } ? parsed : null;
     }
 
-    [GeneratedRegex(@" (?:share|percent|percentage|proportion|fraction|ratio) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:share|percent|percentage|proportion|fraction|ratio) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShareWordRegex();
 
     // Greedy loops only: with lazy ones the generated (and the compiled) matcher looped until its backtracking stack

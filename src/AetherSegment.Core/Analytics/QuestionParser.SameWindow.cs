@@ -57,29 +57,29 @@ internal static partial class QuestionParser
             + "ask for the range itself, as in \"abandoned a cart in the last 7 days and haven't purchased in those same 7 days\", or over all time (\"... and have never purchased\")";
     }
 
-    [GeneratedRegex(@"(?<= )at any (?:point|time|stage)(?= (?:in|during|within|over) (?:that|this|the same|that same|those|those same) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )at any (?:point|time|stage)(?= (?:in|during|within|over) (?:that|this|the same|that same|those|those same) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AtAnyPointRegex();
 
-    [GeneratedRegex(@" (?:in|during|within|over|for) (?:that|this|the|those) same (?<unit>week|month|quarter|year|day)(?= |$)| (?:in|during|within) that (?<unit>week|month|quarter|year|day)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:in|during|within|over|for) (?:that|this|the|those) same (?<unit>week|month|quarter|year|day)(?= |$)| (?:in|during|within) that (?<unit>week|month|quarter|year|day)(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SameUnitRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:7|seven) days|(?:last|past|this|previous) week) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:7|seven) days|(?:last|past|this|previous) week) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WeekRangeRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|this|previous) month|(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|november|december)) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:last|past|this|previous) month|(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|november|december)) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthRangeRegex();
 
     // "in Q2 2026", "last quarter", "the second quarter of 2026" (stop 48, rt11: "... in Q2 2026, ... in that quarter").
-    [GeneratedRegex(@" (?:q[1-4](?: of)? \d{4}|(?:last|past|this|previous) quarter|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? \d{4}) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:q[1-4](?: of)? \d{4}|(?:last|past|this|previous) quarter|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? \d{4}) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex QuarterRangeRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|this|previous) year|(?:in|during) \d{4}) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:last|past|this|previous) year|(?:in|during) \d{4}) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex YearRangeRegex();
 
-    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:24 hours|1 day|day)|today|yesterday) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:(?:last|past|previous|trailing) (?:24 hours|1 day|day)|today|yesterday) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DayRangeRegex();
 
     // "since" at the end or before "then", "that", "it"; "after that", "afterwards", "after their (most recent|last) <event>".
-    [GeneratedRegex(@" (?:since(?: then| that| it| them)?(?= *$| (?:then|and|but|how|who|what|which)\b)|after (?:that|it|then|(?:their|the|each) (?:most recent|latest|last|first) \w+)|afterwards?)(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:since(?: then| that| it| them)?(?= *$| (?:then|and|but|how|who|what|which)\b)|after (?:that|it|then|(?:their|the|each) (?:most recent|latest|last|first) \w+)|afterwards?)(?= |$)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SinceTheEventRegex();
 }

@@ -62,9 +62,9 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Measure = minutes } };
     }
 
-    [GeneratedRegex(@"(?<= )(?:in|as|measured in|expressed in|given in) (?:minutes|mins)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in|as|measured in|expressed in|given in) (?:minutes|mins)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InMinutesRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:counted|computed|measured|averaged|taken) )?per session(?: not per (?:event|events|row|rows))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:counted|computed|measured|averaged|taken) )?per session(?: not per (?:event|events|row|rows))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerSessionSaidRegex();
 }

@@ -110,18 +110,18 @@ internal static partial class QuestionParser
 
     // "that lasted longer than 15 minutes", "lasting under 30 seconds", "with a duration of more than 2 minutes", "shorter
     // than 30 seconds", "over 10 minutes long".
-    [GeneratedRegex(@"(?<= )(?:(?:that|which) )?(?:(?:lasted|lasting|lasts|last|ran|running|run|were|was|are|is) )?(?:for )?(?:(?:with|of|having) (?:an? |the )?(?:session )?(?:duration|length) (?:of )?)?(?<op>" + SessionLengthOperators + @") (?<n>\d{1,6}(?:\.\d{1,3})?|" + LanguageWords.CountWordPattern + @") (?<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?)(?: long| in length)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:that|which) )?(?:(?:lasted|lasting|lasts|last|ran|running|run|were|was|are|is) )?(?:for )?(?:(?:with|of|having) (?:an? |the )?(?:session )?(?:duration|length) (?:of )?)?(?<op>" + SessionLengthOperators + @") (?<n>\d{1,6}(?:\.\d{1,3})?|" + LanguageWords.CountWordPattern + @") (?<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?)(?: long| in length)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionLengthRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|as|measured in|expressed in) )(?:seconds|secs)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|as|measured in|expressed in) )(?:seconds|secs)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InSecondsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in|as|measured in|expressed in) (?:minutes|mins|hours|hrs|milliseconds|ms)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in|as|measured in|expressed in) (?:minutes|mins|hours|hrs|milliseconds|ms)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InOtherUnitRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting) (?:only )?once|(?:counted )?once per session|one (?:row|value|duration|number) (?:per|for each|for every|each) session)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting) (?:only )?once|(?:counted )?once per session|one (?:row|value|duration|number) (?:per|for each|for every|each) session)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OncePerSessionRegex();
 
-    [GeneratedRegex(@"(?<= )(?:distinct|unique|different|individual|separate)(?= (?:[a-z]+ )?(?:sessions|visits) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:distinct|unique|different|individual|separate)(?= (?:[a-z]+ )?(?:sessions|visits) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DistinctSessionsRegex();
 }

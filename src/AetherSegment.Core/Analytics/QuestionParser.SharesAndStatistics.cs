@@ -91,22 +91,22 @@ internal static partial class QuestionParser
         return !(text.Contains(" no ", StringComparison.Ordinal) || text.Contains("without ", StringComparison.Ordinal) || text.Contains(" not got ", StringComparison.Ordinal)) ? text : NoRowsRegex().Replace(text, m => m.Groups["cart"].Success ? "never abandoned a cart" : "never ordered");
     }
 
-    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those same|these same|those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:during|in|over|within|for|across) (?:those same|these same|those|these|the same|that|this) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") (?<unit>hour|day|week|month|year)s?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ThoseDaysRegex();
 
     // "counting customers with no purchases as zero", "with customers who bought nothing counted as dollars 0": every
     // customer, which a per-customer figure is over already.
-    [GeneratedRegex(@"(?<= )(?:counting|treating|with|including) (?:the ones|those|customers|people|shoppers|anyone|non buyers) ?(?:who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|with no (?:purchases|orders|transactions)|who bought nothing)? (?:counted |counting |treated )?as (?:0|zero|dollars 0)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:counting|treating|with|including) (?:the ones|those|customers|people|shoppers|anyone|non buyers) ?(?:who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|with no (?:purchases|orders|transactions)|who bought nothing)? (?:counted |counting |treated )?as (?:0|zero|dollars 0)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountedAsZeroRegex();
 
     // "in November 2026 to date", "November so far": the named month, which ends at the data's as-of when it is the current one.
-    [GeneratedRegex(@"(?<=(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})? )(?:to date|so far|up to now|until now)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})? )(?:to date|so far|up to now|until now)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthToDateRegex();
 
-    [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:in |for )?(?:each|every|per|by) calendar years?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EachCalendarYearRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:with no |without (?:a |an |any )?|(?:have|has|had|having) no |(?:have|has|had) not got (?:a |an |any )?)(?:(?<cart>abandoned (?:carts?|baskets?)|carts?)|orders?|purchases?|transactions?)(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) )?(?:with no |without (?:a |an |any )?|(?:have|has|had|having) no |(?:have|has|had) not got (?:a |an |any )?)(?:(?<cart>abandoned (?:carts?|baskets?)|carts?)|orders?|purchases?|transactions?)(?= (?:(?:in|during|since|over|within|for|this|last|past) |$))", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NoRowsRegex();
 
     // "how many different product categories has each buyer bought from": a product level in the plural (its label or a
@@ -255,17 +255,17 @@ internal static partial class QuestionParser
 
     // Where the whole ends: a verb not said of the whole itself ("who are", "who have bought"), or "also" ("customers who
     // bought <A> also bought <B>").
-    [GeneratedRegex(@"(?<! who| that| have| has| had| not| never) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong|bought|purchased|ordered|made|placed|also)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<! who| that| have| has| had| not| never) (?:are|is|were|was|have|has|had|do|did|live|lives|come|came|belong|bought|purchased|ordered|made|placed|also)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WholeEndsRegex();
 
-    [GeneratedRegex(@"^ (?<verb>have|has|had) (?:a|an|any) (?=[a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?<verb>have|has|had) (?:a|an|any) (?=[a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PartHasAnyRegex();
 
     // "buyers", "purchasers", "paying customers", "buying customers" said as the whole: the customers who bought.
-    [GeneratedRegex(@"^ (?:buyers|purchasers|(?:paying|buying|purchasing) (?:customers|shoppers|people))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ (?:buyers|purchasers|(?:paying|buying|purchasing) (?:customers|shoppers|people))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BuyerWholeRegex();
 
-    [GeneratedRegex(@"(?<= (?:who|that)) (?:have|has|had)(?: ever)? (?=(?:ordered|bought|purchased) $)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:who|that)) (?:have|has|had)(?: ever)? (?=(?:ordered|bought|purchased) $)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HaveBeforePurchaseRegex();
 
     // "what percentage of customers with an abandoned cart are ...": the share said first, the whole after "of".
@@ -317,11 +317,11 @@ internal static partial class QuestionParser
         return LargestOrderOverRegex().Replace(text, "with an order ${op} $$${n}");
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:i\.e\.|ie\.|e\.g\.|eg\.)|>=|<=|(?<![-=])>|<(?![-=])|(?:biggest|largest|highest|max|maximum) (?:single )?(?:order|purchase|transaction)|['\u2019]ve\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShorthandRegex();
 
 
-    [GeneratedRegex(@"\b(?:(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)|which (?:single )?(?:customer|shopper|buyer))\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:(?:top|which|the|list) (?:\d{1,3}|ten|five|three|twenty) (?:customers|shoppers|buyers)|which (?:single )?(?:customer|shopper|buyer))\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TopCustomersRegex();
 
     [GeneratedRegex(@"\bwhich (?:single )?(?<noun>customer|shopper|buyer)\b(?=(?: (?:has|have|had|is|was))? (?:spent|bought|placed|ordered|purchased|made|generated|brought|contributed)\b[^?.]* the (?:most|highest|biggest|largest)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
@@ -365,7 +365,7 @@ internal static partial class QuestionParser
             : filters.FindAll(f => f.Group || f.Negated || !groups.Exists(g => g.Dimension == f.Dimension && f.Values.All(v => g.Values.Contains(v, StringComparer.Ordinal))));
     }
 
-    [GeneratedRegex(@"(?<= )(?:purchase|purchases|buy|buys|shop|shops) (?:from|in|across)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:purchase|purchases|buy|buys|shop|shops) (?:from|in|across)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PurchaseFromRegex();
 
     // "top 3 countries ranked by median CLV score": the median of a score each customer has once (a table of one row per
@@ -387,22 +387,22 @@ internal static partial class QuestionParser
     }
 
     // "what's the typical (median) number ...": the statistic said is the one read; "typical" beside it adds nothing.
-    [GeneratedRegex(@"(?<= )(?:typical|usual)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:typical|usual)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TypicalRegex();
 
     // "customers who left a cart behind": an abandoned cart.
-    [GeneratedRegex(@"(?<= )left (?:a |an |their |the |items in (?:a |their |the )?)?(?:cart|basket|shopping cart)s? behind(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )left (?:a |an |their |the |items in (?:a |their |the )?)?(?:cart|basket|shopping cart)s? behind(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeftBehindRegex();
 
     // "among customers with at least one behavioral event", "who had an event": the customers with rows of the events.
-    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity)|(?:who|that) (?:have |has )?had (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity)|(?:who|that) (?:have |has )?had (?:at least one|any|an|a) (?:behavioral |site |app )?(?:events?|activity))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventsBaseRegex();
 
     // "made at least one single purchase over dollars 800": an order over the amount.
-    [GeneratedRegex(@"(?<= )(?:at least one|one or more|an|a) (?:single |individual )?(?:purchase|order|transaction) (?<op>over|above|of more than|more than|worth more than|greater than|exceeding)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:at least one|one or more|an|a) (?:single |individual )?(?:purchase|order|transaction) (?<op>over|above|of more than|more than|worth more than|greater than|exceeding)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnePurchaseOverRegex();
 
-    [GeneratedRegex(@" (?:zero|no|0) (?:transactions|orders|purchases)(?: ever| at all)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:zero|no|0) (?:transactions|orders|purchases)(?: ever| at all)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ZeroRowsRegex();
 
     // "Among customers with a CLV score below 0.2, how many made an order over $800?": the customers counted, said first.
@@ -410,10 +410,10 @@ internal static partial class QuestionParser
     private static partial Regex AmongHowManyRegex();
 
     // "carts that belong to customers with ...": whose rows, as "from customers with ..." says it.
-    [GeneratedRegex(@"(?<= )(?:belong|belongs|belonged|belonging) to(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:belong|belongs|belonged|belonging) to(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BelongToRegex();
 
-    [GeneratedRegex(@" (?:the |our )?repeat (?:purchase|customer|buyer|order) rate(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:the |our )?repeat (?:purchase|customer|buyer|order) rate(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RepeatRateRegex();
 
     // A condition on an attribute or score each customer has ("with a CLV score over 0.7"): it picks the customers, so

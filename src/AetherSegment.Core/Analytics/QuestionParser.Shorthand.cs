@@ -75,59 +75,59 @@ internal static partial class QuestionParser
         return !text.Contains("time", StringComparison.Ordinal) ? text : AnyTimeRegex().Replace(text, m => new string(' ', m.Length));
     }
 
-    [GeneratedRegex(@"(?<=(?:spend|revenue|sales|spent|spending) )(?:the )?(?:sum|total) of (?:the )?(?:[a-z]+ )?value(?: (?:over|across|of) all (?:of )?(?:their|the|his or her) (?:transactions|orders|purchases))? (?=[a-z#\d])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:spend|revenue|sales|spent|spending) )(?:the )?(?:sum|total) of (?:the )?(?:[a-z]+ )?value(?: (?:over|across|of) all (?:of )?(?:their|the|his or her) (?:transactions|orders|purchases))? (?=[a-z#\d])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SumOfValueRegex();
 
-    [GeneratedRegex(@"(?<=buyers )(?:i e |ie |meaning |that is )?(?:customers|people|shoppers) (?:with|who made|who have made|who have|having) (?:at least one|at least 1|one or more|1 or more) (?:purchase|order|transaction)s? ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=buyers )(?:i e |ie |meaning |that is )?(?:customers|people|shoppers) (?:with|who made|who have made|who have|having) (?:at least one|at least 1|one or more|1 or more) (?:purchase|order|transaction)s? ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BuyersSaidAgainRegex();
 
-    [GeneratedRegex(@"(?<= )(?:inclusive(?: (?:on|at|of) both (?:ends|sides))?|both (?:ends |bounds |sides |days )?inclusive|inclusive of both(?: ends)?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:inclusive(?: (?:on|at|of) both (?:ends|sides))?|both (?:ends |bounds |sides |days )?inclusive|inclusive of both(?: ends)?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex InclusiveRegex();
 
-    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|between) (?:dollars )?[1-9]", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|between) (?:dollars )?[1-9]", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LowerBoundAboveZeroRegex();
 
-    [GeneratedRegex(@" (?:under|below|less than|fewer than|lower than|smaller than|at most|up to|no more than|not more than) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:under|below|less than|fewer than|lower than|smaller than|at most|up to|no more than|not more than) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UpperBoundRegex();
 
-    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|those|ones|the ones) (?:with|who have|who made|having) (?:no|zero) (?:purchases|orders|transactions) (?:" + LanguageWords.DoNotPattern + @"|should not|shouldnt|" + LanguageWords.DoesNotPattern + @") count(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:customers|people|shoppers|those|ones|the ones) (?:with|who have|who made|having) (?:no|zero) (?:purchases|orders|transactions) (?:" + LanguageWords.DoNotPattern + @"|should not|shouldnt|" + LanguageWords.DoesNotPattern + @") count(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NoPurchasesDontCountRegex();
 
-    [GeneratedRegex(@"(?<= )(?:were |was |are |is |got |get )?viewed (?:the )?most(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:were |was |are |is |got |get )?viewed (?:the )?most(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ViewedMostRegex();
 
     [GeneratedRegex(@"(?<= )(?:but )?(?:had |have |has |with |made )?no (?<what>(?:[a-z]+ ){0,2}[a-z]+?)(?: events?)? in (?:those|these|the same|that same|this same)(?: \d{1,3})? (?:days|weeks|months|hours|period|window|time range|range)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NoneInTheSameRangeRegex();
 
-    [GeneratedRegex(@" but nothing (?=(?:in|during|since|this|last|over|within) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" but nothing (?=(?:in|during|since|this|last|over|within) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ButNothingInRegex();
 
-    [GeneratedRegex(@"(?<= )prob(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )prob(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ProbRegex();
 
-    [GeneratedRegex(@"(?<= (?:who|that|have|has|had|they) )(?:still|also|actually|recently) (?=(?:have |has |had )?(?:bought|purchased|ordered|shopped|made|placed|buy|purchase|order) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:who|that|have|has|had|they) )(?:still|also|actually|recently) (?=(?:have |has |had )?(?:bought|purchased|ordered|shopped|made|placed|buy|purchase|order) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PurchaseAdverbRegex();
 
-    [GeneratedRegex(@"(?<= )(?:high|higher|elevated|low|lower) (?:[a-z]+ )?risk (?=[a-z]+ (?:[a-z]+ )?(?:over|above|at least|more than|greater than|under|below|less than|at most) \d)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:high|higher|elevated|low|lower) (?:[a-z]+ )?risk (?=[a-z]+ (?:[a-z]+ )?(?:over|above|at least|more than|greater than|under|below|less than|at most) \d)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DefinedRiskRegex();
 
     private const string LowerBound = "over|above|more than|greater than|higher than|bigger than|larger than|exceeding|in excess of|at least";
 
-    [GeneratedRegex(@"(?<= )(?:whose|(?:with|have|has|had) (?:a|their|his or her)) (?:single )?(?:biggest|largest|highest|priciest|most expensive) (?:single |individual )?(?<noun>order|purchase|transaction)(?: value)? (?:was |is |has been |of |were |worth |valued at )?(?<op>" + LowerBound + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:whose|(?:with|have|has|had) (?:a|their|his or her)) (?:single )?(?:biggest|largest|highest|priciest|most expensive) (?:single |individual )?(?<noun>order|purchase|transaction)(?: value)? (?:was |is |has been |of |were |worth |valued at )?(?<op>" + LowerBound + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LargestRowOverRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:made|placed|had|has|have|with) )?(?:at least one|at least 1|one or more|1 or more|any) (?:single |individual )?(?<noun>order|purchase|transaction)s? (?:worth |valued at |of )?(?<op>" + LowerBound + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:made|placed|had|has|have|with) )?(?:at least one|at least 1|one or more|1 or more|any) (?:single |individual )?(?<noun>order|purchase|transaction)s? (?:worth |valued at |of )?(?<op>" + LowerBound + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OneRowOverRegex();
 
-    [GeneratedRegex(@"(?<= )(?:made|make|makes) (?:a|any) purchase(?= )(?! (?:over|above|more|greater|higher|bigger|larger|exceeding|in excess|at least|at most|under|below|less|lower|smaller|worth|of|valued|for|between|with|from|in the|on) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:made|make|makes) (?:a|any) purchase(?= )(?! (?:over|above|more|greater|higher|bigger|larger|exceeding|in excess|at least|at most|under|below|less|lower|smaller|worth|of|valued|for|between|with|from|in the|on) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MadeAPurchaseRegex();
 
-    [GeneratedRegex(@"(?<= (?:a|an|one|any) (?:single |individual )?(?:order|purchase|transaction|cart|abandoned cart) (?:worth |valued at |of )?(?:" + LowerBound + @"|under|below|less than|lower than|smaller than|at most) )(?=\d)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:a|an|one|any) (?:single |individual )?(?:order|purchase|transaction|cart|abandoned cart) (?:worth |valued at |of )?(?:" + LowerBound + @"|under|below|less than|lower than|smaller than|at most) )(?=\d)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RowAmountRegex();
 
-    [GeneratedRegex(@"(?<=(?: (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?: (?:19|20)\d{2})?| (?:19|20)\d{2}) )(?:(?:month|year) )?(?:to date|so far|up to now|until now|to now)(?: so far)? ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?: (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?: (?:19|20)\d{2})?| (?:19|20)\d{2}) )(?:(?:month|year) )?(?:to date|so far|up to now|until now|to now)(?: so far)? ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NamedPeriodToDateRegex();
 
-    [GeneratedRegex(@"(?<= )(?:at )?any ?time(?: at all)?(?= $)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:at )?any ?time(?: at all)?(?= $)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AnyTimeRegex();
 }

@@ -185,11 +185,11 @@ internal static partial class QuestionParser
     }
 
     // "(...)" or "[...]" of a few words, without brackets inside.
-    [GeneratedRegex(@"\s*[\(\[](?<body>[^()\[\]]{1,120})[\)\]]", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\s*[\(\[](?<body>[^()\[\]]{1,120})[\)\]]", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RestatingBracketRegex();
 
     // "session_duration_seconds > 600", "item_count = 3", "item_count >= 3".
-    [GeneratedRegex(@"^(?:where |with |i\.?e\.? |ie )?(?<col>[a-z][a-z0-9_]*) ?(?<op>>=|<=|=>|=<|==|>|<|=) ?(?<n>\d{1,6}(?:\.\d{1,3})?)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:where |with |i\.?e\.? |ie )?(?<col>[a-z][a-z0-9_]*) ?(?<op>>=|<=|=>|=<|==|>|<|=) ?(?<n>\d{1,6}(?:\.\d{1,3})?)$", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SizeComparisonRegex();
 
     // "count each row in <events table>", "counting every row of <table>", "each row in <table> counted", "rows in <table>".
@@ -197,9 +197,9 @@ internal static partial class QuestionParser
     private static partial Regex RowsOfTableRegex();
 
     // "exactly 3 items", "3 or more items", "more than 2 items", "at most 4 items" (on normalized text).
-    [GeneratedRegex(@"(?<= )(?:(?<op>exactly|more than|over|above|greater than|at least|no fewer than|no less than|fewer than|less than|under|below|at most|no more than|up to) )?(?<n>\d{1,6}|" + LanguageWords.CountWordPattern + @")(?: (?:(?<more>or more|or above|plus)|(?<fewer>or fewer|or less)))? (?:line )?items?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<op>exactly|more than|over|above|greater than|at least|no fewer than|no less than|fewer than|less than|under|below|at most|no more than|up to) )?(?<n>\d{1,6}|" + LanguageWords.CountWordPattern + @")(?: (?:(?<more>or more|or above|plus)|(?<fewer>or fewer|or less)))? (?:line )?items?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ItemCountSaidRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting )?(?:only )?once|(?:counted )?once per session|per session)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:counting|count|counted) (?:each|every) session (?:only )?once|(?:each|every) session (?:counted|counting )?(?:only )?once|(?:counted )?once per session|per session)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OncePerSessionSaidRegex();
 }

@@ -321,13 +321,13 @@ internal static partial class QuestionParser
     };
 
     // "with at least one such session" (QuestionParser.PerCustomerBases.cs).
-    [GeneratedRegex(@"(?<= )with at least one such (?<n>session|event)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )with at least one such (?<n>session|event)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SameRowsBaseRegex();
 
-    [GeneratedRegex(@" (?:most|fewest|least|number of|how many|count of) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:most|fewest|least|number of|how many|count of) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountSaidRegex();
 
-    [GeneratedRegex(@" (?:lifetime|all time|all-time|ever) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:lifetime|all time|all-time|ever) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LifetimeRegex();
 
     private static StatisticKind Kind(Match m) =>
@@ -336,30 +336,30 @@ internal static partial class QuestionParser
         : m.Groups["min"].Success ? StatisticKind.Minimum
         : StatisticKind.Average;
 
-    [GeneratedRegex(@"(?<= )(?:(?<median>median)|(?<!at )(?<max>biggest|largest|highest|maximum|max|most|greatest)|(?<!at )(?<min>smallest|lowest|minimum|min|least|fewest)|(?<avg>(?:on )?average|avg|mean))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<median>median)|(?<!at )(?<max>biggest|largest|highest|maximum|max|most|greatest)|(?<!at )(?<min>smallest|lowest|minimum|min|least|fewest)|(?<avg>(?:on )?average|avg|mean))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex StatisticWordRegex();
 
     // "who have bought something", "with at least one order", "who have ever purchased", "who have made a purchase".
-    [GeneratedRegex(@"(?<= )(?:(?:who|that) (?:have |has |had |did )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time|before|from us|with us))?|with (?:at least )?(?:one|1|an|a|any) (?:orders?|purchases?|transactions?)|(?:who|that) (?:have |has )?(?:made|placed) (?:at least )?(?:one|1|an|a|any) (?:orders?|purchases?))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:who|that) (?:have |has |had |did )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time|before|from us|with us))?|with (?:at least )?(?:one|1|an|a|any) (?:orders?|purchases?|transactions?)|(?:who|that) (?:have |has )?(?:made|placed) (?:at least )?(?:one|1|an|a|any) (?:orders?|purchases?))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BuyersBaseRegex();
 
     // "who were in at least one campaign", "who received any campaign", "in at least one campaign".
-    [GeneratedRegex(@"(?<= )(?:(?:(?:who|that) (?:were|was|have been|has been|are) )?(?:in|part of|included in|targeted by|sent) (?:at least one|any|a) campaigns?|(?:who|that) (?:have |has )?(?:received|got) (?:at least one|any|a) campaigns?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:(?:who|that) (?:were|was|have been|has been|are) )?(?:in|part of|included in|targeted by|sent) (?:at least one|any|a) campaigns?|(?:who|that) (?:have |has )?(?:received|got) (?:at least one|any|a) campaigns?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignsBaseRegex();
 
     // "with at least one session", "who have had a session".
-    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|a) (?:sessions?|visits?)|(?:who|that) (?:have |has )?had (?:at least one|any|a) (?:sessions?|visits?))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:with (?:at least one|any|a) (?:sessions?|visits?)|(?:who|that) (?:have |has )?had (?:at least one|any|a) (?:sessions?|visits?))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionsBaseRegex();
 
     // "by a single customer", "any one customer", "any single shopper": the total of one customer.
-    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:(?<buyer>paying|buying|purchasing) )?(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:by|of|from|for) )?(?:(?:any|a|an) (?:single|one|individual|particular) |(?:a )?single |any |one |any one |a |an )(?:(?<buyer>paying|buying|purchasing) )?(?:customer|shopper|(?<buyer>buyer|purchaser)|person|client|user)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SingleCustomerRegex();
 
     // "per customer", "each buyer", "per buying customer", "every paying shopper", "each customer s".
-    [GeneratedRegex(@"(?<= )(?:per|each|every) (?:(?<buyer>buying|paying|purchasing) )?(?:(?<buyer>buyer|purchaser)|customer|shopper|person|client|user)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:per|each|every) (?:(?<buyer>buying|paying|purchasing) )?(?:(?<buyer>buyer|purchaser)|customer|shopper|person|client|user)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerCustomerNounRegex();
 
     // "of <city> customers", "among customers", "for buyers": the customers named as the ones the statistic is over.
-    [GeneratedRegex(@"(?<= )(?:(?:(?<buyer>buying|paying) )?(?:customers|shoppers|people|clients|users)|(?<buyer>buyers|purchasers))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:(?<buyer>buying|paying) )?(?:customers|shoppers|people|clients|users)|(?<buyer>buyers|purchasers))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CustomerNounsRegex();
 }

@@ -126,6 +126,6 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:retention(?: check| question| rate)? )?(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|people|shoppers|buyers) (?:who|that) (?:bought|purchased|ordered|made a purchase)(?: something| anything)?(?: .+?)? (?:in|during) (?:\d{4}|last year|this year)) (?:what|which) (?:share|percentage|percent|proportion|fraction|pct)(?: of (?:them|those|these))? (?:(?<again>also) )?(?:bought|purchased|ordered|made a purchase|came back and bought)(?: something| anything)?(?: (?<again>again))? (?:in|during) (?<r2>\d{4}|last year|this year)(?: to date| so far| until now)? ?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RetentionRegex();
 
-    [GeneratedRegex(@"nothing|anything|at all", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"nothing|anything|at all", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NothingAtAllRegex();
 }

@@ -80,7 +80,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?:\b(?:with|having|and|worth)\s+)?(?:(?:an?|the)\s+)?(?:(?:total\s+|cart\s+|order\s+)?value\s+(?:of\s+)?)?(?<cmp>more than|greater than|over|above|at least|under|below|less than|at most|no more than)\s+(?:us\s*)?\$\s?(?<n>\d[\d,]*(?:\.\d+)?)(?<k>k)?(?![\w,])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MoneyThresholdRegex();
 
-    [GeneratedRegex(@"\s{2,}", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\s{2,}", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SpacesRegex();
 
     // A joining word left at the end once the thresholds are taken out: "... in the last 7 days and".

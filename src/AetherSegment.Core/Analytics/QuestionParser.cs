@@ -1359,11 +1359,11 @@ internal static partial class QuestionParser
     // A share of a filtered part said as a split across the groups ("how social customers split across countries", "out of
     // all social customers"): without it, "percentage of customers acquired through social, per country" could be each
     // country's own share (stop 39's held-out set meant that), so it is asked back.
-    [GeneratedRegex(@"(?<= )(?:split|splits|spread|distributed|distribution|across|out of all|of all|of the total|of total)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:split|splits|spread|distributed|distribution|across|out of all|of all|of the total|of total)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SplitAcrossRegex();
 
     // A share said within each group ("for each country, what share of its customers ...").
-    [GeneratedRegex(@"(?<= )(?:its|their|within|for each|in each|of each)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:its|their|within|for each|in each|of each)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WithinGroupRegex();
 
     // A share said out of each group's own ("what share of its customers", "of each country's customers", "within each").
@@ -2425,10 +2425,10 @@ internal static partial class QuestionParser
     // What a question about one campaign can ask for, in the order offered back.
     private static readonly string[] CampaignMeasures = ["conversion_rate", "conversions", "campaign_uplift", "attributed_revenue", "campaign_sends"];
 
-    [GeneratedRegex(@"(?<= )(?:out of|of) (?:all|every|total)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:out of|of) (?:all|every|total)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OutOfAllRegex();
 
-    [GeneratedRegex(@"(?<= )(?:campaign|promotion|promo)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:campaign|promotion|promo)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignNounRegex();
 
     private static ParsedQuestion Assemble(
@@ -2847,60 +2847,60 @@ internal static partial class QuestionParser
     }
 
     // "in year 2025": the year, as "in 2025" says it.
-    [GeneratedRegex(@"(?<= )year (?=(?:19|20)\d{2} )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )year (?=(?:19|20)\d{2} )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex YearBeforeNumberRegex();
 
     // "counting only customers who have bought at least once", "including only buyers": the customers the statistic is
     // over, as "among customers who ..." says it.
-    [GeneratedRegex(@"(?<= )(?:(?:counting|including|considering|looking at) only|only (?:counting|including|considering|looking at)) (?=(?:customers|people|shoppers|buyers|those|the ones) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:counting|including|considering|looking at) only|only (?:counting|including|considering|looking at)) (?=(?:customers|people|shoppers|buyers|those|the ones) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CountingOnlyRegex();
 
     // "including the ones who never bought anything", "including non-buyers": every customer, which a per-customer
     // figure is over already.
-    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|(?:the ones|those|customers|people|shoppers) (?:with no|without any|without) (?:orders|purchases|transactions)|non buyers|nonbuyers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )including (?:(?:the ones|those|customers|people|shoppers) who (?:have )?(?:" + LanguageWords.NotDonePattern + @") (?:ever )?(?:bought|purchased|ordered|buy|purchase|order)(?: anything)?|(?:the ones|those|customers|people|shoppers) (?:with no|without any|without) (?:orders|purchases|transactions)|non buyers|nonbuyers)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex IncludingNonBuyersRegex();
 
     // "in calendar year 2025", "each calendar month": the calendar period, as "in 2025" and "each month" say it.
-    [GeneratedRegex(@"(?<= )calendar (?=(?:year|years|month|months|quarter|quarters|week|weeks) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )calendar (?=(?:year|years|month|months|quarter|quarters|week|weeks) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CalendarRegex();
 
     // "spent more than $2,000 in total across all their purchases": their total, as "in total" says it.
-    [GeneratedRegex(@"(?<= )across (?:all )?(?:of )?(?:their|his or her|his|her) (?:purchases|orders|transactions)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )across (?:all )?(?:of )?(?:their|his or her|his|her) (?:purchases|orders|transactions)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AcrossTheirOrdersRegex();
 
-    [GeneratedRegex(@"(?<= )session (?:length|lengths|duration|durations|time)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )session (?:length|lengths|duration|durations|time)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SessionLengthSaidRegex();
 
     // "average session length in seconds for sessions on iOS": the sessions on iOS, which the session length is of.
-    [GeneratedRegex(@"(?<= )for (?:sessions|visits) (?=(?:on|from|in) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )for (?:sessions|visits) (?=(?:on|from|in) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ForSessionsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?<=(?:over|above|than|under|below|least|most) )a|(?<n>\d{1,3})) grand(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?<=(?:over|above|than|under|below|least|most) )a|(?<n>\d{1,3})) grand(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AGrandRegex();
 
-    [GeneratedRegex(@"(?<= )(?:once|twice|thrice|(?<=(?: 1| one) )time)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:once|twice|thrice|(?<=(?: 1| one) )time)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnceRegex();
 
-    [GeneratedRegex(@"(?<= )(?:on record|(?:of )?all time|racked up|rack up|racking up)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:on record|(?:of )?all time|racked up|rack up|racking up)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ColloquialFillerRegex();
 
     // Consume: QuestionParser.ParseSpeedStop41.cs.
 
     private const string Numbers = @"\d{1,3}|" + LanguageWords.CountWordPattern;
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (hour|day|week|month|year)s?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing) (" + Numbers + @") (hour|day|week|month|year)s?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RollingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous) (day|week|month|quarter|year)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous) (day|week|month|quarter|year)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PreviousPeriodRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|so far) )?(?:this (week|month|quarter|year)(?: so far)?|(?:(week|month|quarter|year) to date)|(ytd|mtd|qtd|wtd))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|so far) )?(?:this (week|month|quarter|year)(?: so far)?|(?:(week|month|quarter|year) to date)|(ytd|mtd|qtd|wtd))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CurrentPeriodRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:for|on|from) )?(today|yesterday)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:for|on|from) )?(today|yesterday)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DayRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|since) )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec|(?<=(?:in|during|for|of) )may)(?: (\d{4}))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|since) )?(january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec|(?<=(?:in|during|for|of) )may)(?: (\d{4}))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthRegex();
 
     // A four-digit number is a year unless it is an amount: after "dollars", after a comparison ("over 2000", "at
@@ -2908,79 +2908,79 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?<!(?:dollars|" + ComparisonWords + @") )(?<!between (?!20\d\d )\S+ (?:and|to) )(20\d\d)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|from|to) )?the month before last(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|from|to) )?the month before last(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthBeforeLastRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d)| (?:of )?(?<this>this) year)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d)| (?:of )?(?<this>this) year)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex QuarterRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the )?(?:(?<h>first|second) half|h(?<n>[12]))(?: (?:of )?(?<year>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the )?(?:(?<h>first|second) half|h(?<n>[12]))(?: (?:of )?(?<year>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HalfRegex();
 
     // "month over month", "year over year": the change from the period before the one named.
     [GeneratedRegex(@"(?<= )(?:(?<unit>month|year) over (?:the )?(?:previous |prior )?\k<unit>|(?<abbr>mom|yoy))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OverPeriodRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:while |when )?(?:in|of|from|for|among|across) )?(?:(?:the|its|their|each campaign s) )?(?:treatment (?:group|arm)s?|treated (?:customers|people|shoppers|members|users|recipients|group|audience)|customers who were treated)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:while |when )?(?:in|of|from|for|among|across) )?(?:(?:the|its|their|each campaign s) )?(?:treatment (?:group|arm)s?|treated (?:customers|people|shoppers|members|users|recipients|group|audience)|customers who were treated)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentGroupRegex();
 
     private const string ArmWords = @"(?: groups?| arms?| customers)?(?: s)?";
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|for|of|between|among|across|by|on) )?(?:the )?(?:(?:treatment|treated)" + ArmWords + @" (?:vs|versus|and|against|or|compared (?:to|with)) (?:the )?control" + ArmWords + @"|control" + ArmWords + @" (?:vs|versus|and|against|or|compared (?:to|with)) (?:the )?(?:treatment|treated)" + ArmWords + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|for|of|between|among|across|by|on) )?(?:the )?(?:(?:treatment|treated)" + ArmWords + @" (?:vs|versus|and|against|or|compared (?:to|with)) (?:the )?control" + ArmWords + @"|control" + ArmWords + @" (?:vs|versus|and|against|or|compared (?:to|with)) (?:the )?(?:treatment|treated)" + ArmWords + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ArmsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:difference|differences|gap|minus|less|lift|uplift|delta|incremental|change|ratio|more|higher|lower|better|worse|beat|outperform\w*)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:difference|differences|gap|minus|less|lift|uplift|delta|incremental|change|ratio|more|higher|lower|better|worse|beat|outperform\w*)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ArmDifferenceRegex();
 
-    [GeneratedRegex(@"(?<=(?:^| )(?:how many|number of)(?: (?:different|distinct|unique|separate))? campaigns )(?:(?:did|do|have|has|had|were|was|have been|had been|that|that were|that have been) )?(?:we |you )?(?:send|sent|run|ran|launch|launched|execute|executed|deploy|deployed|do|did|carry out|carried out|go out|went out|get sent|got sent)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:^| )(?:how many|number of)(?: (?:different|distinct|unique|separate))? campaigns )(?:(?:did|do|have|has|had|were|was|have been|had been|that|that were|that have been) )?(?:we |you )?(?:send|sent|run|ran|launch|launched|execute|executed|deploy|deployed|do|did|carry out|carried out|go out|went out|get sent|got sent)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CampaignVerbRegex();
 
-    [GeneratedRegex(@"(?<= )items?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )items?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ItemsRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?(?:treatment(?: group| arm)?s? (?:conversion )?rate (?:minus|less) (?:the )?control(?: group| arm)?s? (?:conversion )?rate|(?:the )?difference (?:between|in) (?:the )?treatment (?:and|vs|versus) (?:the )?control (?:group |arm )?(?:conversion rates?|rates)|(?:the )?difference (?:in|of) (?:the )?conversion rates? (?:between|of) (?:the )?treatment (?:and|vs|versus) (?:the )?control(?: groups?| arms?)?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:the )?(?:treatment(?: group| arm)?s? (?:conversion )?rate (?:minus|less) (?:the )?control(?: group| arm)?s? (?:conversion )?rate|(?:the )?difference (?:between|in) (?:the )?treatment (?:and|vs|versus) (?:the )?control (?:group |arm )?(?:conversion rates?|rates)|(?:the )?difference (?:in|of) (?:the )?conversion rates? (?:between|of) (?:the )?treatment (?:and|vs|versus) (?:the )?control(?: groups?| arms?)?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex UpliftPartsRegex();
 
-    [GeneratedRegex(@"(?<=(?:#| a) )purchase(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:#| a) )purchase(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OnePurchaseRegex();
 
-    [GeneratedRegex(@"(?<= )(?:signed up|sign up|signup|signups|sign ups|joined|join|acquired|registered|new customers)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:signed up|sign up|signup|signups|sign ups|joined|join|acquired|registered|new customers)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex JoinedRegex();
 
-    [GeneratedRegex(@"(?<= )times(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )times(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TimesRegex();
 
-    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>hour|day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>hour|day|week|month)s?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:vs|versus|compared (?:with|to)|against) (?:the )?(?:(?<n>" + Numbers + @") (?:(?<unit>hour|day|week|month)s? )?before|(?:previous|prior|preceding) (?<n2>" + Numbers + @") (?<unit2>hour|day|week|month)s?)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PrecedingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GrowthPercentRegex();
 
-    [GeneratedRegex(@"(?<= )(?:how much (?:more|less|higher|lower)|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:how much (?:more|less|higher|lower)|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GrowthRegex();
 
-    [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?: selling| performing)? (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?: selling| performing)? (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TopRegex();
 
-    [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NumberTopRegex();
 
-    [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhichTopRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AscendingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in )?descending(?: order)?|(?:highest|largest|biggest|most) first)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:in )?descending(?: order)?|(?:highest|largest|biggest|most) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DescendingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:alphabetical(?:ly)?|(?:in )?alphabetical order|a to z)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:alphabetical(?:ly)?|(?:in )?alphabetical order|a to z)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AlphabeticalRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?(most|highest|largest|biggest|best|greatest|top|maximum|max|leading)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:the )?(most|highest|largest|biggest|best|greatest|top|maximum|max|leading)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MostRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|minimum|min)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|minimum|min)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeastRegex();
 
     // The words of a one-sided comparison ("over", "at most"), shared by comparisons and by years (not after them).
@@ -2988,21 +2988,21 @@ internal static partial class QuestionParser
 
     private const string Amount = @"(?:dollars )?(?:\d{1,12}(?:\.\d{1,6})?|" + LanguageWords.CountWordPattern + @")(?: percent| dollars)?";
 
-    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between|exactly) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<op>" + ComparisonWords + @"|between|exactly) (?<a>" + Amount + @")(?: (?:and|to) (?<b>" + Amount + @"))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ComparisonRegex();
 
-    [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<a>" + Amount + @") or (?<op>more|above|higher|greater|over|less|fewer|below|lower|under)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrMoreRegex();
 
-    [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoesNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @"|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:but not|and not|but never|but did not|but didnt|and did not|and didnt|" + LanguageWords.DidNotPattern + "|" + LanguageWords.DoesNotPattern + "|" + LanguageWords.DoNotPattern + "|" + LanguageWords.HaveNotPattern + "|" + LanguageWords.HasNotPattern + @"|never|not|without|excluding|exclude|except for|except|other than|outside of|outside|apart from)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NegationRegex();
 
-    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|portion|fraction|pct)(?: of)?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:what )?(?:share|percentage|percent|proportion|portion|fraction|pct)(?: of)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ShareRegex();
 
     // "were placed in", "was made during": a time range (masked by then) said as the predicate of a share ("what share of ...
     // were in the last 30 days").
-    [GeneratedRegex(@"(?<= )(?:were|was)(?: (?:placed|made|sent|created|recorded|abandoned|started|opened|logged|received|bought|purchased))?(?: (?:in|during|within|over))? (?=#)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:were|was)(?: (?:placed|made|sent|created|recorded|abandoned|started|opened|logged|received|bought|purchased))?(?: (?:in|during|within|over))? (?=#)", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TimePredicateRegex();
 
     // "never ordered", "have not bought anything", "never abandoned a cart", at the end of the question or before a time range.
@@ -3029,55 +3029,55 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:how many|what is the number of|whats the number of|the number of|number of|count of|count) (?:of )?(?:our |the |all )?(?:(?:distinct|unique|different|individual) )?(?<w1>[a-z]+)(?: (?<w2>[a-z]+))?", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HowManyNounRegex();
 
-    [GeneratedRegex(@"^ how many (?:[a-z]+ ){1,2}?(?<noun>[a-z]+) (?:converted|have converted|did convert|were converted)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^ how many (?:[a-z]+ ){1,2}?(?<noun>[a-z]+) (?:converted|have converted|did convert|were converted)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowManyAdjectiveNounRegex();
 
     // The population of a share named as buyers ("what share of buyers bought a product"), not as customers.
-    [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:buyers?|purchasers?|paying)\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BuyerNounRegex();
 
-    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|ordered|buyers|purchasers|shoppers who|customers who) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|ordered|buyers|purchasers|shoppers who|customers who) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PurchaseRegex();
 
-    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:bought|buy|buying|purchased|purchase|purchasing|ordered|shopped|placed (?:an |any )?orders?|made (?:a |any )?purchases?) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PurchaseVerbRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:who|that|have|has|had) )*(?:added|adding|put|puts) (?:something |anything |items? |products? |an item |a product |things )?(?:to|in|into) (?:the |their |a |his |her )?(?:carts?|baskets?)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AddedToCartRegex();
 
-    [GeneratedRegex(@"(?<=(?:most|least|fewest) )viewed(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=(?:most|least|fewest) )viewed(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MostViewedRegex();
 
     // Nouns for the customers who bought: an upper bound on their totals does not count customers without rows.
-    [GeneratedRegex(@" (?:shoppers|shopper|buyers|buyer|purchasers|purchaser) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:shoppers|shopper|buyers|buyer|purchasers|purchaser) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RowNounRegex();
 
-    [GeneratedRegex(@" (?:spent|spend|spends|spending) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:spent|spend|spends|spending) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex SpendVerbRegex();
 
-    [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:vs|versus|compare|compared|comparison|each|per|respectively|separately) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex VersusRegex();
 
-    [GeneratedRegex(@" (?:or|either|any of) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:or|either|any of) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EitherRegex();
 
-    [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ValueOfRegex();
 
-    [GeneratedRegex(@" paying ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" paying ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PayingRegex();
 
     // "who have bought something", "counting only people who have bought at least once": customers who ordered at all.
-    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BoughtAtAllRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FilterRatioRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?ratios?(?: (?:of|between))?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:the )?ratios?(?: (?:of|between))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RatioWordRegex();
 
-    [GeneratedRegex(@"(?<= )(?:on average|(?:average|avg|mean)(?= #))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:on average|(?:average|avg|mean)(?= #))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AverageRegex();
 
     [GeneratedRegex(@"\b(?:trigger|incentive) (?<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b|\b(?<id>[a-z0-9]+(?:_[a-z0-9]+)+) (?:trigger|incentive)s?\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
@@ -3086,27 +3086,27 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^([a-z]+)0*\d+$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex IdShapeRegex();
 
-    [GeneratedRegex(@" (?:how many|number of|count of|count) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:how many|number of|count of|count) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex HowManyRegex();
 
-    [GeneratedRegex(@" (?:which|what|whats) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:which|what|whats) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhichRegex();
 
-    [GeneratedRegex(@" (?:per|for each|for every|by) (?:customer|shopper|buyer|person|head|user) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:per|for each|for every|by) (?:customer|shopper|buyer|person|head|user) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PerCustomerRegex();
 
-    [GeneratedRegex(@"(?<= )(?:delete|drop|truncate|insert|update|alter|grant|revoke|wipe|erase|purge|overwrite|modify|rename|reset|remove (?:all|every|the|any|customers?|rows?|data|records?|tables?|carts?|events?)|create (?:a |an )?(?:new )?(?:table|view|index|database|customers?|records?)|add (?:a |an )?(?:new )?(?:customers?|rows?|records?|columns?)|set (?:the |all )?\w+ to|change (?:the |all )?(?:data|records?|values?|customers?|scores?))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:delete|drop|truncate|insert|update|alter|grant|revoke|wipe|erase|purge|overwrite|modify|rename|reset|remove (?:all|every|the|any|customers?|rows?|data|records?|tables?|carts?|events?)|create (?:a |an )?(?:new )?(?:table|view|index|database|customers?|records?)|add (?:a |an )?(?:new )?(?:customers?|rows?|records?|columns?)|set (?:the |all )?\w+ to|change (?:the |all )?(?:data|records?|values?|customers?|scores?))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ChangeDataRegex();
 
     [GeneratedRegex(@" select .+ from | pragma | attach | union select ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SqlRegex();
 
-    [GeneratedRegex(@"(?<= )(?:passwords?|passwd|credentials?|secrets?|api keys?|access tokens?|credit cards?|card numbers?|ssns?|social security(?: numbers?)?|phone(?: numbers?)?|telephone|home address(?:es)?|postal address(?:es)?|street address(?:es)?|addresses|birth ?dates?|date of birth|ip address(?:es)?|e ?mail address(?:es)?|e ?mails? of|their e ?mails?|e ?mail list|emails|(?:first|last|full|customer|customers|their) names?|names of|who are the customers|personal (?:data|details|information)|contact (?:details|info(?:rmation)?)|customer ids?|customer id list)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:passwords?|passwd|credentials?|secrets?|api keys?|access tokens?|credit cards?|card numbers?|ssns?|social security(?: numbers?)?|phone(?: numbers?)?|telephone|home address(?:es)?|postal address(?:es)?|street address(?:es)?|addresses|birth ?dates?|date of birth|ip address(?:es)?|e ?mail address(?:es)?|e ?mails? of|their e ?mails?|e ?mail list|emails|(?:first|last|full|customer|customers|their) names?|names of|who are the customers|personal (?:data|details|information)|contact (?:details|info(?:rmation)?)|customer ids?|customer id list)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PersonalDataRegex();
 
-    [GeneratedRegex(@" (?:ground truth|true uplift|ground truth uplift) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@" (?:ground truth|true uplift|ground truth uplift) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GroundTruthRegex();
 
-    [GeneratedRegex(@"(?<= )(?:information schema|system tables?|system catalogs?|list (?:the |all )?tables|which tables|what tables|database schema|the schema|settings|config(?:uration)?|environment variables?|server files?|files on)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?:information schema|system tables?|system catalogs?|list (?:the |all )?tables|which tables|what tables|database schema|the schema|settings|config(?:uration)?|environment variables?|server files?|files on)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex CatalogRegex();
 }

@@ -748,7 +748,7 @@ internal sealed partial class SemanticLayer
         return nouns;
     }
 
-    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex PlaceholderRegex();
 
     // A profile measure that is the average of one attribute: "AVG({discount_sensitivity})".

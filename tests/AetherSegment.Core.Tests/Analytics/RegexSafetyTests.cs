@@ -15,28 +15,33 @@ public sealed class RegexSafetyTests
     /// <summary>Long adversarial questions: a phrase repeated to <c>length</c> characters.</summary>
     public static TheoryData<string> LongQuestions() => [.. AdversarialQuestions.Make(2000)];
 
-    [Fact]
-    public void EveryPatternOfTheAnalyticsCode_HasATimeLimit()
+    /// <summary>Every generated pattern of the analytics code, "Type.Method".</summary>
+    internal static List<(string Name, Regex Regex)> Patterns()
     {
-        // The generated patterns are static methods or properties; the ones built from the profile's words are checked
-        // by reading a question (their construction is in the same files, with the same limit).
-        List<string> unlimited = [];
-        int seen = 0;
+        List<(string Name, Regex Regex)> patterns = [];
         foreach (Type type in typeof(QuestionParser).Assembly.GetTypes().Where(t => t.Namespace == typeof(QuestionParser).Namespace))
         {
             foreach (MethodInfo method in type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
                 .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.ContainsGenericParameters))
             {
-                Regex regex = (Regex)method.Invoke(null, null)!;
-                seen++;
-                if (regex.MatchTimeout == Regex.InfiniteMatchTimeout)
-                {
-                    unlimited.Add($"{type.Name}.{method.Name}");
-                }
+                patterns.Add(($"{type.Name}.{method.Name}", (Regex)method.Invoke(null, null)!));
             }
         }
 
-        Assert.True(seen > 300, $"only {seen} patterns found");
+        return patterns;
+    }
+
+    [Fact]
+    public void EveryPatternOfTheAnalyticsCode_HasATimeLimit()
+    {
+        // The generated patterns are static methods or properties; the ones built from the profile's words are checked
+        // by reading a question (their construction is in the same files, with the same limit). The exceptions (stop 49) are
+        // the patterns proved unable to backtrack, listed and checked by RegexNoLimitTests.
+        HashSet<string> proved = [.. RegexNoLimitTests.WithoutLimit];
+        List<(string Name, Regex Regex)> patterns = Patterns();
+        List<string> unlimited = [.. patterns.Where(p => p.Regex.MatchTimeout == Regex.InfiniteMatchTimeout && !proved.Contains(p.Name)).Select(p => p.Name)];
+
+        Assert.True(patterns.Count > 300, $"only {patterns.Count} patterns found");
         Assert.Empty(unlimited);
     }
 
