@@ -30,6 +30,9 @@ internal static partial class QuestionParser
             {
                 text = BiggestOrderEverRegex().Replace(text, m => new string(' ', m.Length));
             }
+
+            // "<country> customers whose biggest order was above X: how many are there?": the count asked last, said first.
+            text = WhoseBiggestHowManyRegex().Replace(text, m => $" how many {m.Groups["who"].Value} ");
         }
 
         if (text.Contains(" their total ", StringComparison.Ordinal) && (text.Contains(" spent ", StringComparison.Ordinal) || text.Contains(" spend ", StringComparison.Ordinal)))
@@ -63,7 +66,7 @@ internal static partial class QuestionParser
             {
                 string rows = m.Groups["rows"].Value;
                 string singular = rows.TrimEnd('s');
-                return Regex.IsMatch(text, $@" (?:number of |many )?(?:behaviou?ral )?{singular}s? per customer ", RegexOptions.None, TimeSpan.FromSeconds(1))
+                return (text.Contains($" {singular}s per customer ", StringComparison.Ordinal) || text.Contains($" {singular} per customer ", StringComparison.Ordinal))
                     && !text.Contains(" per buyer ", StringComparison.Ordinal) ? new string(' ', m.Length) : m.Value;
             });
         }
@@ -71,7 +74,7 @@ internal static partial class QuestionParser
         if (text.Contains(" only ", StringComparison.Ordinal) && (text.Contains(" each buyer ", StringComparison.Ordinal) || text.Contains(" per buyer ", StringComparison.Ordinal)))
         {
             // "how many distinct categories has each buyer purchased from (buyers only)": the base said again.
-            text = BuyersOnlyRegex().Replace(text, m => new string(' ', m.Length));
+            text = BuyersOnlyAfterEachRegex().Replace(text, m => new string(' ', m.Length));
         }
 
         if (text.Contains(" per customer ", StringComparison.Ordinal) && !text.Contains(" average ", StringComparison.Ordinal) && !text.Contains(" avg ", StringComparison.Ordinal) && !text.Contains(" mean ", StringComparison.Ordinal))
@@ -96,7 +99,7 @@ internal static partial class QuestionParser
         }
 
         string rest = string.Concat(text.AsSpan(0, definition.Index), " ", text.AsSpan(definition.Index + definition.Length));
-        if (!LtvBaseSaidRegex().IsMatch(rest) || TimeSaidRegex().IsMatch(rest) || LtvUseRegex().Matches(rest).Count != 1)
+        if (!LtvBaseSaidRegex().IsMatch(rest) || TimeSaidRegex().IsMatch(rest) || LtvUseRegex().Count(rest) != 1)
         {
             return text;
         }
@@ -129,6 +132,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= whose (?:biggest|largest|highest) (?:order|purchase) )ever(?= (?:was|is) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BiggestOrderEverRegex();
 
+    // "<country> customers whose biggest order was above $2000 how many are there".
+    [GeneratedRegex(@"^ (?<who>(?:[a-z]+ ){0,3}customers whose +(?:biggest|largest|highest) (?:order|purchase) +(?:was|is) (?:above|over|more than|greater than|at least) dollars \d+(?:\.\d+)?) +how many (?:are there|of them are there|are they|do we have|is that)? *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WhoseBiggestHowManyRegex();
+
     // "(their total, not one order)", "their total not a single order".
     [GeneratedRegex(@"(?<= )their total (?:spend |spending )?(?:and )?not (?:one|a single|a|an individual|any one|any single) (?:order|purchase)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TheirTotalNotOneOrderRegex();
@@ -151,7 +158,7 @@ internal static partial class QuestionParser
 
     // "(buyers only)", "(only buyers)".
     [GeneratedRegex(@"(?<= )(?:buyers only|only buyers)(?= *$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
-    private static partial Regex BuyersOnlyRegex();
+    private static partial Regex BuyersOnlyAfterEachRegex();
 
     // "revenue per customer for customers with churn probability above 0.7": a spend per customer of the customers a
     // comparison on an attribute picks.
