@@ -25,10 +25,11 @@ internal static partial class QuestionParser
         if (text.Contains(" single ", StringComparison.Ordinal))
         {
             // "whose single biggest order ever was above X": the customers whose largest order is over X.
-            text = SingleBiggestOrderRegex().Replace(text, m => new string(' ', m.Length));
+            // (Dropped with the space after it, so "whose biggest order was" reads as one phrase.)
+            text = SingleBiggestOrderRegex().Replace(text, "");
             if (!TimeSaidRegex().IsMatch(text))
             {
-                text = BiggestOrderEverRegex().Replace(text, m => new string(' ', m.Length));
+                text = BiggestOrderEverRegex().Replace(text, "");
             }
 
             // "<country> customers whose biggest order was above X: how many are there?": the count asked last, said first.
@@ -125,11 +126,11 @@ internal static partial class QuestionParser
     private static partial Regex TimeSaidRegex();
 
     // "whose single biggest order": "single" before a customer's largest order.
-    [GeneratedRegex(@"(?<= (?:whose|their|with a|with their|with the) )single(?= (?:biggest|largest|highest) (?:order|purchase) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= (?:whose|their|with a|with their|with the) )single (?=(?:biggest|largest|highest) (?:order|purchase) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SingleBiggestOrderRegex();
 
     // "whose biggest order ever was above": "ever" after the largest order, over all time.
-    [GeneratedRegex(@"(?<= whose (?:biggest|largest|highest) (?:order|purchase) )ever(?= (?:was|is) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= whose (?:biggest|largest|highest) (?:order|purchase) )ever (?=(?:was|is) )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BiggestOrderEverRegex();
 
     // "<country> customers whose biggest order was above $2000 how many are there".
