@@ -85,7 +85,7 @@ internal static partial class QuestionParser
     // as "per customer in <place>" (a value of the customers' place or acquisition source only).
     private static string PlaceInsidePerCustomer(string text, SemanticLayer layer)
     {
-        if (!text.Contains(" per ", StringComparison.Ordinal) || PerValueCustomerRegex().Match(text) is not { Success: true } m)
+        if (!(text.Contains(" per ", StringComparison.Ordinal) || text.Contains(" single ", StringComparison.Ordinal)) || PerValueCustomerRegex().Match(text) is not { Success: true } m)
         {
             return text;
         }
@@ -103,7 +103,7 @@ internal static partial class QuestionParser
 
         // A place's initials are read after a preposition only ("in the US").
         preposition ??= layer.Lexicon.Guarded.Any(g => g.Dimension.Role == DimensionRole.Place && g.Pattern.IsMatch(" in " + value + " ")) ? "in" : null;
-        return preposition is null ? text : string.Concat(text.AsSpan(0, m.Index), $"per {m.Groups["n"].Value} {preposition} {value}", text.AsSpan(m.Index + m.Length));
+        return preposition is null ? text : string.Concat(text.AsSpan(0, m.Index), $"{m.Groups["p"].Value} {m.Groups["n"].Value} {preposition} {value}", text.AsSpan(m.Index + m.Length));
     }
 
     /// <summary>A value of each customer that is not a total of rows: the span between two of their dates, or their largest order.</summary>
@@ -418,7 +418,7 @@ internal static partial class QuestionParser
     private static partial Regex PerTreatedRegex();
 
     // "per US customer", "per paid search buyer": one to three words between "per" and the customer noun.
-    [GeneratedRegex(@"(?<= )per (?<v>[a-z]+(?: [a-z]+){0,2}) (?<n>customer|buyer|shopper|client)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<= )(?<p>per|any single|a single) (?<v>[a-z]+(?: [a-z]+){0,2}) (?<n>customer|buyer|shopper|client)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PerValueCustomerRegex();
 
     // "(how many) days (pass) between their first and last purchase", "the number of days from a customer's first order to
