@@ -49,7 +49,7 @@ internal static partial class QuestionParser
         return text;
     }
 
-    // "(summing all their 2025 Bedroom orders)", "(adding up all of their orders)" after a spend, in brackets.
+    // "(summing all their 2025 (value) orders)", "(adding up all of their orders)" after a spend, in brackets.
     [GeneratedRegex(@"(?<=\b(?:spend|spent|spending)\b[^()]{0,80})\(\s*(?:summing|adding up|totalling) (?:up )?(?:all )?(?:of )?their (?:(?<w>[a-z0-9]+) ){0,3}(?:orders|purchases|transactions)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SummingTheirRangeOrdersRegex();
 
