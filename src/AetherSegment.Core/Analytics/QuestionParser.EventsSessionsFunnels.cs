@@ -219,8 +219,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:last|past|previous|trailing|prior) (?<n>\d{1,3}|" + LanguageWords.CountWordPattern + @") days(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex RollingDaysRegex();
 
-    // ", both counted over the last 30 days", "(both measured in the last 7 days)": the words before the range.
-    [GeneratedRegex(@"[,;(]?\s*\b(?:both|each) (?:counted|measured|computed|calculated|taken|summed)(?= (?:over|in|during|within|for|across) )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // ", both counted over the last 30 days", "(both measured in the last 7 days)": the words before the range; "(both
+    // purchases this year)" in brackets after "bought both ... and ..." (stop 49).
+    [GeneratedRegex(@"[,;(]?\s*\b(?:(?:both|each) (?:counted|measured|computed|calculated|taken|summed)(?= (?:over|in|during|within|for|across) )|both (?:purchases|orders)(?= (?:(?:in|during|within) )?(?:this (?:year|quarter|month|week)|last (?:year|quarter|month|week)|the last \d{1,3} days|\d{4})\)))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BothCountedRegex();
 
     // "how many times", "the number of times", "count of times", "how many separate times".

@@ -20,7 +20,8 @@ internal static partial class QuestionParser
         }
 
         // A cheap test first: most questions have no condition, range, share or event count, and say no negation or join.
-        string lower = question.ToLowerInvariant();
+        // "(summing all their 2025 <a value> orders)" after a spend says its values again (stop 49, QuestionParser.RangesSaidTwice.cs).
+        string lower = SummingTheirOrdersSaid(question).ToLowerInvariant();
         // A base and a second condition read apart (QuestionParser.BasesAndScopes.cs).
         parsed = BasesAndScopesRead(lower, question, parsed, query, layer);
         query = parsed.Query!;

@@ -101,7 +101,8 @@ internal static partial class QuestionParser
     // dropped from the whole, a value said twice but read once, events counted as their customers.
     internal static string? RedTeamRt10Late(string question, AnalyticsQuery query, SemanticLayer layer)
     {
-        string lower = question.ToLowerInvariant();
+        // "(summing all their 2025 <a value> orders)" after a spend says its values again (stop 49, QuestionParser.RangesSaidTwice.cs).
+        string lower = SummingTheirOrdersSaid(question).ToLowerInvariant();
         if (EventsCountedAsCustomers(lower, query, layer) is { } events)
         {
             string phrase = events.Filters.First(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType).Phrase;

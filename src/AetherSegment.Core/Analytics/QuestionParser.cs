@@ -2836,7 +2836,7 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string Rephrase(string text)
     {
-        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(text)));
+        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(RephraseRangesSaidTwice(text))));
         text = CountingOnlyRegex().Replace(text, "among ");
         text = IncludingNonBuyersRegex().Replace(text, m => new string(' ', m.Length));
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
