@@ -16,6 +16,14 @@ internal static partial class QuestionParser
     /// </summary>
     private static string? LeadStop49(string question, AnalyticsQuery query, SemanticLayer layer)
     {
+        // "the average per-customer total of the carts they abandoned" read as the number of carts per customer: "the
+        // total of the carts" is their value or their number, and the reading counts them.
+        MeasureDefinition measure = query.Statistic?.Of ?? query.Measure;
+        if (measure.Format == MeasureFormat.Count && TotalOfRowsRegex().Match(QuestionText.Normalize(question)) is { Success: true } total)
+        {
+            return $"\"{total.Value.Trim()}\": their value or their number? I read {measure.Label}; ask for the value (as in \"total value of ...\") or for the count (as in \"number of ...\")";
+        }
+
         bool onRows = query.Conditions.Any(c => c.RowComparison is { Items: false });
         if (!onRows && query.RowComparison is not { Items: false })
         {
@@ -42,6 +50,10 @@ internal static partial class QuestionParser
         return $"\"{said.Value.Trim()}\" says each customer's total, but I read each amount threshold on a single row of {rows}; "
             + $"ask \"{People(layer)} whose lifetime spend is over <amount>\" for the total, or \"{People(layer)} with an order over <amount>\" for one order";
     }
+
+    // "the total of the carts they abandoned", "total of their orders": a value or a number, not said which.
+    [GeneratedRegex(@"(?<![a-z])total of (?:the |their |all |all the |all their )?(?:abandoned )?(?:carts|orders|purchases|transactions)(?![a-z])", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TotalOfRowsRegex();
 
     // "over all their orders", "their total", "summed over all their": a total over each customer's rows, said outright.
     [GeneratedRegex(@"(?<![a-z])(?:their total|(?:summed |in total )?(?:over|across) all (?:of )?their)(?![a-z])", RegexOptions.CultureInvariant, AnalyticsRegex.TimeoutMilliseconds)]

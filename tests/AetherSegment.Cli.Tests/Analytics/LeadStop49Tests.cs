@@ -40,6 +40,8 @@ public sealed class LeadStop49Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many orders did we get in 2025 -- units (quantity), not number of orders")]
     [InlineData("What is the revenue of customers who spent more than $5,000 over all their orders?")]
     [InlineData("how many customers did Canadian customers place in 2025?")]
+    [InlineData("what is the average per-customer total of the carts abandoned in the last 30 days?")]
+    [InlineData("what's the total of their orders for Canadian customers in 2025?")]
     [InlineData("what's the revenue (average value per order) for customers we acquired through email?")]
     public async Task Stop49Asides_ThatDisagree_AreNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
