@@ -18,8 +18,9 @@ internal static partial class QuestionParser
     {
         // "the average per-customer total of the carts they abandoned" read as the number of carts per customer: "the
         // total of the carts" is their value or their number, and the reading counts them.
+        string normalized = QuestionText.Normalize(question);
         MeasureDefinition measure = query.Statistic?.Of ?? query.Measure;
-        if (measure.Format == MeasureFormat.Count && TotalOfRowsRegex().Match(QuestionText.Normalize(question)) is { Success: true } total)
+        if (measure.Format == MeasureFormat.Count && TotalOfRowsRegex().Match(normalized) is { Success: true } total)
         {
             return $"\"{total.Value.Trim()}\": their value or their number? I read {measure.Label}; ask for the value (as in \"total value of ...\") or for the count (as in \"number of ...\")";
         }
@@ -32,7 +33,6 @@ internal static partial class QuestionParser
 
         // "the revenue of customers who spent more than $5,000 over all their orders" read as the revenue of orders over
         // $5,000: "over all their orders" sums a customer's rows, whichever threshold the reading put on one row.
-        string normalized = QuestionText.Normalize(question);
         Match said = TheirRowsSummedRegex().Match(normalized);
         if (!said.Success && onRows
             && !query.Conditions.Any(c => c.RowComparison is null && c.Comparison is not null && c.Measure.Format == MeasureFormat.Money))
