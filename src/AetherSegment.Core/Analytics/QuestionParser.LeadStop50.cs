@@ -33,8 +33,18 @@ internal static partial class QuestionParser
             }
         }
 
+        if (question.Contains("but", StringComparison.OrdinalIgnoreCase))
+        {
+            // "bought a <product> in 2025 but haven't bought one in 2026": "but not in 2026", as the two ranges are read
+            // (QuestionParser.TwoRanges.cs); "one", "it", "them" or "any" is the same product ("anything" is not).
+            question = NotBoughtOneInRegex().Replace(question, "but not ");
+        }
+
         return question;
     }
+
+    [GeneratedRegex(@"\bbut (?:have not|haven[\u2019']?t|has not|hasn[\u2019']?t|did not|didn[\u2019']?t) (?:bought|purchased|ordered|buy|purchase|order) (?:one|it|them|any)(?: again)? (?=in (?:19|20)\d\d\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NotBoughtOneInRegex();
 
     [GeneratedRegex(@"\b(?:the )?(?<n>\d{1,2}|" + LanguageWords.CountWordPattern + @") (?:full |complete |completed |whole |calendar )?(?<unit>month|week)s (?:before|preceding|prior to) (?:this (?<this>one|month|week)|the current (?<this>month|week))\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MonthsBeforeThisOneRegex();
