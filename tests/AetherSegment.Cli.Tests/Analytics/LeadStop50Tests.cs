@@ -27,6 +27,7 @@ public sealed class LeadStop50Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("total revenue in the last 90 days across all categories", "SELECT sum(order_value) FROM transactions WHERE transaction_date > TIMESTAMP '2026-11-20 12:00:00' - INTERVAL 90 DAY AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00'")]
     [InlineData("total attributed revenue from treatment customers across every cart_reminder campaign", "SELECT sum(revenue) FROM campaign_history WHERE trigger_type = 'cart_reminder' AND \"group\" = 'treatment'")]
     [InlineData("customers who bought Sofas in 2025 but haven't bought one in 2026 - count?", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas' AND year(transaction_date) = 2025 AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE product_type = 'Sofas' AND year(transaction_date) = 2026)")]
+    [InlineData("customers who bought Sofas in 2025 but haven't bought anything in 2026 - count?", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas' AND year(transaction_date) = 2025 AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE year(transaction_date) = 2026)")]
     public async Task ReadRight(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
 
@@ -44,7 +45,6 @@ public sealed class LeadStop50Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how much less revenue in 2026 than in 2025")]
     [InlineData("orders by month for the 3 months before this week")]
     [InlineData("How many orders did we get in Q3 this year? (this year's Q3 minus last year's)")]
-    [InlineData("customers who bought Sofas in 2025 but haven't bought anything in 2026 - count?")]
     public async Task DifferentQuestions_AreNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 
