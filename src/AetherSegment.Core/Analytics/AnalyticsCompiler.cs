@@ -720,6 +720,13 @@ internal static partial class AnalyticsCompiler
         }
 
         bool firstIsEarlier = a.Start <= b.Start;
+        if (query.Growth && query.FirstSaidIsLater is bool laterFirst && laterFirst == firstIsEarlier)
+        {
+            // "how much more revenue in 2025 than in 2026": the earlier minus the later, the change taken backwards.
+            reason = $"{query.Time.Phrase} is {(firstIsEarlier ? "before" : "after")} {query.ComparedTime.Phrase}, so that difference is the change taken backwards; ask \"how much did {query.Measure.Label} change from {(firstIsEarlier ? query.Time.Phrase : query.ComparedTime.Phrase)} to {(firstIsEarlier ? query.ComparedTime.Phrase : query.Time.Phrase)}\"";
+            return null;
+        }
+
         ((DateTimeOffset Start, DateTimeOffset End) earlier, string earlierPhrase) = firstIsEarlier ? (a, query.Time.Phrase) : (b, query.ComparedTime.Phrase);
         ((DateTimeOffset Start, DateTimeOffset End) later, string laterPhrase) = firstIsEarlier ? (b, query.ComparedTime.Phrase) : (a, query.Time.Phrase);
         List<QueryParameter> parameters = [.. total.Statement.Parameters];
@@ -842,6 +849,14 @@ internal static partial class AnalyticsCompiler
             : Compile(query with { Share = false, Filters = [.. query.Filters.Where(f => f.NamesMeasure)], Conditions = [], RowComparison = null, TimeOnConditions = false }, layer, dialect, thresholds, query.TimeOnConditions || query.ShareOfTime ? null : range, maxRows, out reason);
         if (part is null || whole is null)
         {
+            return null;
+        }
+
+        if (part.Statement.Sql == whole.Statement.Sql && part.Statement.Parameters.SequenceEqual(whole.Statement.Parameters))
+        {
+            // "For customers acquired through X, what proportion have ever abandoned a cart?" was read as the abandoned carts
+            // of X out of the abandoned carts of X (stop 50, an unseen set): a part that is its own whole is no share.
+            reason = $"I read the part and the whole of that share as the same {query.Measure.Label}, so it would always be 100%; say the whole and the part apart, as in \"what share of <the whole> have <the part>\"";
             return null;
         }
 

@@ -203,6 +203,13 @@ internal sealed record AnalyticsQuery(
     public bool GrowthPercent { get; init; }
 
     /// <summary>
+    /// For "how much more (or less) ... in A than in B": whether A, said first and held in <see cref="Time"/>, must be the
+    /// later period ("more") or the earlier ("less"), so that the change from the earlier to the later is the difference
+    /// asked; null when the question does not say it that way.
+    /// </summary>
+    public bool? FirstSaidIsLater { get; init; }
+
+    /// <summary>
     /// The two measures of a ratio ("revenue per order", "ratio of abandoned carts to orders"), or null; <see cref="Measure"/>
     /// is then the ratio itself. Both are computed over the same filters and time range and divided.
     /// </summary>

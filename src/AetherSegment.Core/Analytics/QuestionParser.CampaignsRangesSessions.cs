@@ -21,7 +21,7 @@ internal static partial class QuestionParser
     {
         // Each pattern only where the text holds a word every match of it contains (stop 42, parse speed).
         text = text.Contains("conv ", StringComparison.Ordinal) ? ConvAbbreviationRegex().Replace(text, "conversion") : text;
-        text = text.Contains("order value", StringComparison.Ordinal) ? TotalOrderValueRegex().Replace(text, "revenue") : text;
+        text = text.Contains("order value", StringComparison.Ordinal) ? TotalWordsOrderValueRegex().Replace(TotalOrderValueRegex().Replace(text, "revenue"), "${mid}revenue") : text;
         text = text.Contains("by how ", StringComparison.Ordinal) ? ByHowManyPercentRegex().Replace(text, "by what percentage") : text;
         text = text.Contains("to date", StringComparison.Ordinal) || text.Contains("so far", StringComparison.Ordinal) || text.Contains(" now", StringComparison.Ordinal) || text.Contains(" today", StringComparison.Ordinal) ? PeriodToDateRegex().Replace(text, "") : text;
         if (text.Contains("campaign", StringComparison.Ordinal))
@@ -217,7 +217,7 @@ internal static partial class QuestionParser
     private static (int Year, int Month, int Months)? CalendarMonths(RelativeTimeRange range) => range.Kind switch
     {
         TimeRangeKind.NamedMonth => (range.Year, range.Amount, 1),
-        TimeRangeKind.NamedQuarter => (range.Year, (range.Amount * 3) - 2, 3),
+        TimeRangeKind.NamedQuarter when range.Year >= 0 => (range.Year, (range.Amount * 3) - 2, 3),
         TimeRangeKind.NamedHalf => (range.Year, range.Amount == 1 ? 1 : 7, 6),
         TimeRangeKind.Year => (range.Amount, 1, 12),
         TimeRangeKind.MonthSpan => (range.Year, range.Amount, range.Months),
@@ -357,6 +357,11 @@ internal static partial class QuestionParser
     // "the total order value in Q3", "sum of order values": the revenue (the order values summed), not their average.
     [GeneratedRegex(@"(?<= )(?<!(?:average|avg|mean|typical|median) )(?:total|sum of(?: the| all)?|summed|combined) order values?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TotalOrderValueRegex();
+
+    // "total <value> order value" (stop 50, unseen: "total <category> order value from <country> customers" was read as the
+    // average order value): one or two words of a value between, none of them a word that says what is counted or how.
+    [GeneratedRegex(@"(?<= )(?<!(?:average|avg|mean|typical|median) )(?:total|sum of(?: the| all)?|summed|combined) (?<mid>(?:(?!(?:by|per|of|with|for|and|or|not|average|avg|mean|median|typical|aov|number|count|customers?|orders?|buyers?|above|over|under|below|than|in|from|whose|where|each|every|their|its|the|a|an)(?: |$))[a-z]+ ){1,2})order values?(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TotalWordsOrderValueRegex();
 
     // "conv rate": the conversion rate.
     [GeneratedRegex(@"(?<= )conv(?= (?:rates?|lift|uplift) )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]

@@ -39,7 +39,11 @@ internal static partial class QuestionParser
             else if (MinusYearsRegex().Match(question) is { Success: true } years
                 && int.Parse(years.Groups["y1"].Value, CultureInfo.InvariantCulture) > int.Parse(years.Groups["y2"].Value, CultureInfo.InvariantCulture))
             {
-                question = $"change in {years.Groups["m"].Value.Trim()} {years.Groups["y1"].Value} vs {years.Groups["y2"].Value}";
+                // "revenue in October 2026 minus revenue in October 2025": the month said before each year is the period (stop 50;
+                // it was read as October 2026 against the whole of 2025).
+                string measure = years.Groups["m"].Value.Trim();
+                string month = TrailingMonthRegex().Match(measure) is { Success: true } named ? named.Value.Trim() + " " : "";
+                question = $"change in {measure} {years.Groups["y1"].Value} vs {month}{years.Groups["y2"].Value}";
             }
         }
 
@@ -100,11 +104,14 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:(?:what is|what's|whats) )?(?:the )?(?<a>[^-\u2013\u2014:;?()]+?) divided by (?<b>[^-\u2013\u2014:;?()]+?)\s*(?:[-\u2013\u2014:;,?]\s*(?:(?:so )?(?:what's|what is|whats|give me|as) )(?:the |a )?ratio\s*)?[?.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex DividedRatioRegex();
 
-    [GeneratedRegex(@"^\s*(?:(?:what is|what's|whats) )?(?:the )?(?<m>[a-z][a-z ]*?) (?<r1>(?:in |over |during )?the (?:last|past) (?<n>\d{1,3}) days|(?:in |during )?this (?<u>week|month|quarter|year)) minus (?:(?:the )?\k<m> )?(?<r2>(?:in |over |during )?the (?:previous |prior )?\k<n> days (?:before|prior to) (?:that|it|then|those)|(?:in |over |during )?the (?:previous|prior) \k<n> days|(?:in |during )?(?:last|the previous|the prior) \k<u>)\s*(?:\(\s*(?:in )?(?:dollars|\$|usd|amount)\s*\)|,? in dollars)?\s*[?.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:(?:what is|what's|whats) )?(?:the )?(?<m>[a-z][a-z ]*?) (?<r1>(?:in |over |during )?the (?:last|past) (?<n>\d{1,3}) days|(?:in |during )?this (?<u>week|month|quarter|year)) minus (?:(?:the )?\k<m> )?(?<r2>(?:in |over |during )?the (?:previous |prior )?\k<n> days (?:before|prior to) (?:that|it|then|those)|(?:in |over |during )?the (?:previous|prior) \k<n> days|(?:in |during )?(?:last|the previous|the prior) \k<u>)\s*(?:\(\s*(?:(?:in )?(?:dollars|\$|usd|amount)|(?:dollar |\$ )?difference(?: in dollars)?)\s*\)|,? in dollars)?\s*[?.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MinusPeriodsRegex();
 
-    [GeneratedRegex(@"^\s*(?:(?:what is|what's|whats) )?(?:the )?(?<m>[a-z][a-z ]*?) (?:in |during )?(?<y1>20\d{2}) minus (?:(?:the )?\k<m> )?(?:in |during )?(?<y2>20\d{2})\s*(?:\(\s*(?:in )?(?:dollars|\$|usd|amount)\s*\)|,? in dollars)?\s*[?.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:(?:what is|what's|whats) )?(?:the )?(?<m>[a-z][a-z ]*?) (?:in |during )?(?<y1>20\d{2}) minus (?:(?:the )?\k<m> )?(?:in |during )?(?<y2>20\d{2})\s*(?:\(\s*(?:(?:in )?(?:dollars|\$|usd|amount)|(?:dollar |\$ )?difference(?: in dollars)?)\s*\)|,? in dollars)?\s*[?.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MinusYearsRegex();
+
+    [GeneratedRegex(@" (?:" + MonthNamePattern + @")$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TrailingMonthRegex();
 
     [GeneratedRegex(@"^\s*among (?:the )?(?:customers|buyers|shoppers|people) (?:who|that) (?:purchased|bought|ordered|made a purchase|placed an order)(?: anything| something)? (?<r>in (?:19|20)\d{2}|(?:this|last) year)\s*,\s*(?:what (?:was|is|were) )?(?:the |their )?(?:average|avg|mean) (?:total )?(?:spend|spending|amount spent) per (?:customer|buyer|person)(?:(?<that> (?:in )?(?:that|the same|that same) year)|(?<again> \k<r>))\s*[?.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SpendThatYearRegex();

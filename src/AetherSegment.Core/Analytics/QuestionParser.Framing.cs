@@ -720,7 +720,7 @@ internal static partial class QuestionParser
             return text;
         }
 
-        if (second.Year == 0 && first.Year != 0 && second.Kind == first.Kind && second.Kind is TimeRangeKind.NamedQuarter or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf)
+        if (second.Year == 0 && first.Year > 0 && second.Kind == first.Kind && second.Kind is TimeRangeKind.NamedQuarter or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf)
         {
             second = second with { Year = first.Year };
         }
@@ -735,12 +735,19 @@ internal static partial class QuestionParser
         {
             TimeRangeKind.Year or TimeRangeKind.DateSpan => true,
             TimeRangeKind.Since => r.From != default || r.Year != 0,
-            TimeRangeKind.NamedQuarter or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf or TimeRangeKind.MonthSpan => r.Year != 0,
+            TimeRangeKind.NamedQuarter or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf or TimeRangeKind.MonthSpan => r.Year > 0,
             _ => false,
         };
 
         static bool Relative(RelativeTimeRange r) => r.Kind is not (TimeRangeKind.Year or TimeRangeKind.DateSpan or TimeRangeKind.Since or TimeRangeKind.NamedQuarter
             or TimeRangeKind.NamedMonth or TimeRangeKind.NamedHalf or TimeRangeKind.MonthSpan);
+
+        // "Q3 this year minus Q3 last year" (stop 50): quarters of the as-of's year and of the year before.
+        static int? YearBack(RelativeTimeRange r) => r.Kind != TimeRangeKind.NamedQuarter ? null : r.Year < 0 ? 1 : r.Year == 0 && r.CurrentYear ? 0 : null;
+        if (YearBack(first) is int firstBack && YearBack(second) is int secondBack)
+        {
+            return firstBack == secondBack ? (first.Amount == second.Amount ? null : first.Amount > second.Amount) : firstBack < secondBack;
+        }
 
         if ((Fixed(first) && Fixed(second)) || (Relative(first) && Relative(second)))
         {

@@ -67,6 +67,6 @@ internal static partial class QuestionParser
     private static string TeamNames(string sentence) =>
         sentence.Contains("customer ", StringComparison.OrdinalIgnoreCase) ? TeamNameRegex().Replace(sentence, " ") : sentence;
 
-    [GeneratedRegex(@"customer (?:service|support|success|care|experience|insights?) (?:team|org|function|department)?", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\bcustomer (?:service|support|success|care|experience|insights?) (?:team|org|function|department)?", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TeamNameRegex();
 }

@@ -90,7 +90,7 @@ internal static partial class QuestionParser
 
         // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
         // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
-        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(question))), layer);
+        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(LeadStop50Said(question)))), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);
@@ -413,6 +413,7 @@ internal static partial class QuestionParser
         bool whichOrWhat = WhichRegex().IsMatch(text);
 
         List<RelativeTimeRange> times = [];
+        string beforeTimes = text;
         if (!legacy)
         {
             text = ReadPrecedingRanges(text, times);
@@ -468,6 +469,8 @@ internal static partial class QuestionParser
         // "growth", "grow", "grew": the answer leads with the percent change; "change", "difference", "how much more"
         // lead with the amount (both figures are always given).
         bool growthWord = false;
+        // "how much more ... in A than in B" is A minus B: the change only when A is the later period ("less": the earlier).
+        bool? firstSaidLater = null;
         bool precedingSaid = times.Exists(t => t.IsPreceding);
         if (precedingSaid && times.Count != 2)
         {
@@ -482,7 +485,13 @@ internal static partial class QuestionParser
             {
                 growth = true;
                 growthWord |= m.Value.Trim().StartsWith("gr", StringComparison.Ordinal);
+                firstSaidLater = m.Groups["more"].Success ? true : m.Groups["less"].Success ? false : firstSaidLater;
             });
+            if (firstSaidLater is not null && !SaidFirst(beforeTimes, times))
+            {
+                return ParsedQuestion.Unplaced("\"how much more ... than\" needs the two periods said one on each side of \"than\", as in \"how much more revenue in 2026 than in 2025\"");
+            }
+
             if (!growth && !precedingSaid && !VersusRegex().IsMatch(text))
             {
                 return ParsedQuestion.Unplaced("ask about one time range at a time, or compare two, as in \"revenue this month vs last month\"");
@@ -1230,7 +1239,7 @@ internal static partial class QuestionParser
         }
 
         growthPercent |= growthWord && !(!periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent);
-        return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent } };
+        return extended with { Query = periods with { Time = times[0], ComparedTime = times[1], Growth = growth, GrowthPercent = growthPercent, FirstSaidIsLater = firstSaidLater } };
     }
 
     // "conversion rate for treatment vs control on X": the measure over every row of the campaign sends, one row per arm.
@@ -2654,11 +2663,17 @@ internal static partial class QuestionParser
             text = !(text.Contains(" q", StringComparison.Ordinal) || text.Contains("quarter", StringComparison.Ordinal)) ? text : Consume(text, QuarterRegex(), m =>
             {
                 int quarter = m.Groups["q"].Success ? int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture) : Array.IndexOf((string[])["first", "second", "third", "fourth"], m.Groups["word"].Value) + 1;
-                int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
+                // "Q3 last year" (stop 50): the year before the as-of's (Year -1).
+                int year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : m.Groups["last"].Success ? -1 : 0;
                 string label = string.Create(CultureInfo.InvariantCulture, $"Q{quarter}");
                 // "Q3 of this year" (stop 47): the as-of's year, also before that quarter has begun.
                 bool thisYear = m.Groups["this"].Success;
-                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year == 0 ? (thisYear ? label + " of this year" : label) : string.Create(CultureInfo.InvariantCulture, $"{label} {year}")) { CurrentYear = thisYear });
+                times.Add(new RelativeTimeRange(TimeRangeKind.NamedQuarter, quarter, year, year switch
+                {
+                    0 => thisYear ? label + " of this year" : label,
+                    < 0 => label + " of last year",
+                    _ => string.Create(CultureInfo.InvariantCulture, $"{label} {year}"),
+                }) { CurrentYear = thisYear });
             });
 
             text = !(text.Contains("half", StringComparison.Ordinal) || text.Contains(" h1", StringComparison.Ordinal) || text.Contains(" h2", StringComparison.Ordinal)) ? text : Consume(text, HalfRegex(), m =>
@@ -2670,7 +2685,7 @@ internal static partial class QuestionParser
             });
 
             // "Q1 vs Q2 2026": a year said once applies to both quarters (named "Q1 2026" and "Q2 2026", as "Q2 2026 vs Q3 2026" names them).
-            if (times.Count(t => t.Kind == TimeRangeKind.NamedQuarter) == 2 && times.Where(t => t.Kind == TimeRangeKind.NamedQuarter).Select(t => t.Year).Distinct().Where(y => y != 0).ToList() is [int shared])
+            if (times.Count(t => t.Kind == TimeRangeKind.NamedQuarter) == 2 && times.Where(t => t.Kind == TimeRangeKind.NamedQuarter).Select(t => t.Year).Distinct().Where(y => y != 0).ToList() is [int shared and > 0])
             {
                 for (int i = 0; i < times.Count; i++)
                 {
@@ -2911,7 +2926,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of|from|to) )?the month before last(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MonthBeforeLastRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d)| (?:of )?(?<this>this) year)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:(?:in|during|for|of) )?(?:the )?(?:q(?<q>[1-4])|(?<word>first|second|third|fourth) quarter)(?: (?:of )?(?<year>20\d\d)| (?:of )?(?:(?<this>this)|(?<last>last)) year)?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex QuarterRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:in|during|for|over) )?(?:the )?(?:(?<h>first|second) half|h(?<n>[12]))(?: (?:of )?(?<year>20\d\d))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
@@ -2956,7 +2971,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:by what (?:percentage|percent)|(?:what|which) (?:percentage|percent) (?:growth|change|increase|decrease|rise|drop)|in percent|as a percentage|percentage change|percent change|percentage growth|percent growth|growth rate|percentage increase|percent increase|percentage decrease|percent decrease)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GrowthPercentRegex();
 
-    [GeneratedRegex(@"(?<= )(?:how much (?:more|less|higher|lower)|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:how (?:much|many) (?:(?<more>more|higher)|(?<less>less|fewer|lower))|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GrowthRegex();
 
     [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?: selling| performing)? (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]

@@ -22,7 +22,7 @@ internal enum TimeRangeKind
     NamedMonth,
     Year,
 
-    /// <summary>A calendar quarter: <c>Amount</c> is the quarter (1-4), <c>Year</c> the year or 0 for the latest such quarter.</summary>
+    /// <summary>A calendar quarter: <c>Amount</c> is the quarter (1-4), <c>Year</c> the year, -1 for last year's, or 0 for the latest such quarter.</summary>
     NamedQuarter,
 
     /// <summary>The days before a rolling range ("the 30 days before"): <c>Amount</c> days ending <c>Year</c> days before the as-of.</summary>
@@ -167,7 +167,7 @@ internal sealed record RelativeTimeRange(TimeRangeKind Kind, int Amount, int Yea
             case TimeRangeKind.PrecedingWeeks: return (utc.AddDays(-7 * (Year + Amount)), utc.AddDays(-7 * Year));
             case TimeRangeKind.PrecedingMonths: return (utc.AddMonths(-Year - Amount), utc.AddMonths(-Year));
             case TimeRangeKind.NamedQuarter:
-                int quarterYear = Year != 0 ? Year : CurrentYear || ((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1;
+                int quarterYear = Year > 0 ? Year : Year < 0 ? day.Year - 1 : CurrentYear || ((Amount - 1) * 3) + 1 <= day.Month ? day.Year : day.Year - 1;
                 DateTimeOffset quarterStart = new(quarterYear, ((Amount - 1) * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
                 return (quarterStart, quarterStart.AddMonths(3));
             case TimeRangeKind.NamedHalf:
