@@ -2836,7 +2836,7 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string Rephrase(string text)
     {
-        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(RephraseRangesSaidTwice(text))));
+        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(RephraseRangesSaidTwice(RephraseBehaviourStop50(text)))));
         text = CountingOnlyRegex().Replace(text, "among ");
         text = IncludingNonBuyersRegex().Replace(text, m => new string(' ', m.Length));
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
