@@ -6,7 +6,7 @@ namespace AetherSegment.Analytics;
 /// Stop 50 (behav50): behaviour questions said as a reading the parser already has. On normalized text.
 /// - "average session length (in seconds) (per session) (each session counted once) for (value) sessions (that) started
 ///   (range)": the average of each session's duration on its start row, the session placed by its start, as "average
-///   session length in seconds for (value) (range)" reads it (restated "each session counted once ... placed by its start").
+///   session duration in seconds per session for (value) (range)" reads it (restated "each session counted once ... placed by its start").
 ///   Only with one range from a short list and nothing else after it but "in seconds".
 /// - "of (the) customers who (did X) (range), how many also (did Y) (the same range)": the customers who did both, as "how
 ///   many customers (did X) (range) and also (did Y) (range)" reads it. Only when the range is said twice the same, and
@@ -22,7 +22,7 @@ internal static partial class QuestionParser
     {
         if (text.Contains(" started ", StringComparison.Ordinal) || text.Contains(" began ", StringComparison.Ordinal))
         {
-            text = SessionsStartedRegex().Replace(text, m => $" average session length in seconds for {m.Groups["v"].Value} {m.Groups["r"].Value} ");
+            text = SessionsStartedRegex().Replace(text, m => $" average session duration in seconds per session for {m.Groups["v"].Value} {m.Groups["r"].Value} ");
         }
 
         if (text.Contains(" also ", StringComparison.Ordinal) && text.Contains(" how many ", StringComparison.Ordinal))

@@ -2825,7 +2825,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(RephraseOnlyOne(text))))), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(RephraseOnlyOne(RephraseBehaviourStop50(text)))))), m => new string(' ', m.Length));
     }
 
     /// <summary>
