@@ -23,13 +23,14 @@ public sealed class BehaviourStop50Tests(AnalyticsDatabase database) : IClassFix
     [InlineData("Of customers who used the AR view in the last 60 days, how many also made a purchase in the last 60 days?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'ar_view' AND " + Events60 + " AND customer_id IN (SELECT customer_id FROM transactions WHERE " + Orders60 + ")")]
     [InlineData("Of customers who added to cart in the last 30 days, how many also made a purchase in the last 30 days?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' AND " + Events30 + " AND customer_id IN (SELECT customer_id FROM transactions WHERE " + Orders30 + ")")]
     [InlineData("what % of customers with a cart abandoned in the last 30 days have never ordered from us at all?", "SELECT 1.0 * count(DISTINCT a.customer_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = a.customer_id)) / count(DISTINCT a.customer_id) FROM abandoned_carts a WHERE " + Carts30)]
+    // Not rewritten (a negated part), read as on main: the customers who added to cart and did not buy in the range.
+    [InlineData("Of customers who added to cart in the last 30 days, how many also did not make a purchase in the last 30 days?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'add_to_cart' AND " + Events30 + " AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE " + Orders30 + ")")]
     public async Task BehaviourWording_IsTheReadingSaid(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 6);
 
     [Theory]
     // A second range, a unit other than seconds, a negated part, another number of days, or sessions counted by start.
     [InlineData("Of customers who added to cart in the last 30 days, how many also made a purchase in the last 60 days?")]
-    [InlineData("Of customers who added to cart in the last 30 days, how many also did not make a purchase in the last 30 days?")]
     [InlineData("average session duration for iOS sessions that started in the last 30 days, in minutes")]
     [InlineData("average session duration for iOS sessions that started in the last 30 days on web")]
     [InlineData("how many customers added to a wishlist in the last 60 days but bought nothing in those 30 days?")]
