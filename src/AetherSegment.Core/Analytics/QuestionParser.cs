@@ -2840,7 +2840,7 @@ internal static partial class QuestionParser
             });
         }
 
-        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(RephraseOnlyOne(text))))), m => new string(' ', m.Length));
+        return ColloquialFillerRegex().Replace(Rephrase(RephraseSharesAndStatistics(RephraseShorthand(RephraseFraming(RephraseOnlyOne(RephraseBehaviourStop50(text)))))), m => new string(' ', m.Length));
     }
 
     /// <summary>
@@ -2851,7 +2851,7 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string Rephrase(string text)
     {
-        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(RephraseRangesSaidTwice(text))));
+        text = RephraseCoverageStop44(RephraseCoverageStop45b(RephraseCoverageStop46(RephraseRangesSaidTwice(RephraseBehaviourStop50(text)))));
         text = CountingOnlyRegex().Replace(text, "among ");
         text = IncludingNonBuyersRegex().Replace(text, m => new string(' ', m.Length));
         text = CalendarRegex().Replace(text, m => new string(' ', m.Length));
