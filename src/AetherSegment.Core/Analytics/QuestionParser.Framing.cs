@@ -20,7 +20,7 @@ internal static partial class QuestionParser
         // "both counted over the last 30 days", "in those 7 days" (QuestionParser.EventsSessionsFunnels.cs); customer ids in a
         // top N and "A as a multiple of B" (QuestionParser.IdsAndMultiples.cs); sizes restated by their columns
         // (QuestionParser.SizesRestated.cs).
-        question = SizesRestatedSaid(HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(SameDaysSaidAsAsked(BothCountedSaid(SummingTheirOrdersSaid(IdsAndMultiplesSaid(CoverageStop45Said(question ?? ""))))))), layer), layer);
+        question = SizesRestatedSaid(HeadingsAndFlagsSaid(PerCustomerSaid(OrdersAndCartsSaid(SameDaysSaidAsAsked(BothCountedSaid(SummingTheirOrdersSaid(IdsAndMultiplesSaid(CoverageStop45Said(TreatmentStop50Said(question ?? "")))))))), layer), layer);
         string asked = DropContext(LeadIns(question), layer);
         // Declined with the context dropped, this reading is read again with every word: only its status is used then, so
         // its reason (the golden file's, a reading of its own) is not read (parse speed, stop 44).
