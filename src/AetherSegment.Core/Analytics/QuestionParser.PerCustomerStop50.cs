@@ -159,18 +159,19 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<head> ratio of (?<a>[a-z]+(?: [a-z]+){0,2}) (?<m>revenue|sales|orders|units sold) to (?<b>[a-z]+(?: [a-z]+){0,2}) \k<m>(?: ytd| this year)?) (?<a2>[a-z]+(?: [a-z]+){0,2}) \k<m> divided by (?<b2>[a-z]+(?: [a-z]+){0,2}) \k<m>(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RatioRestatedRegex();
 
-    // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth, before an item count.
-    [GeneratedRegex(@"(?<=\bcarts\b[^$?]{0,60}\bworth )(?<cmp>more than|over|above) (?<v>\d[\d,]*(?:\.\d+)?) (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth (with an item count after it or
+    // not).
+    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\bworth )(?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d))(?: (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartWorthBareAmountRegex();
 
     /// <summary>
     /// "abandoned carts ... worth more than 1000 with 2+ items in them - how many?": the amount a cart is worth said
-    /// without "$" (worth is money), so the two thresholds on one cart are read (QuestionParser.TwoRowThresholds.cs); on
-    /// the question as asked.
+    /// without "$" (worth is money), so the value is compared (and with an item count, the two thresholds on one cart are
+    /// read, QuestionParser.TwoRowThresholds.cs); on the question as asked. Before, "worth more than 500" was dropped.
     /// </summary>
     internal static string CartWorthAmountSaid(string question) =>
-        question.Contains("worth", StringComparison.OrdinalIgnoreCase) && question.Contains("item", StringComparison.OrdinalIgnoreCase) && !question.Contains('$', StringComparison.Ordinal)
-            ? CartWorthBareAmountRegex().Replace(question, m => $"{m.Groups["cmp"].Value} ${m.Groups["v"].Value} {m.Groups["items"].Value}")
+        question.Contains("worth", StringComparison.OrdinalIgnoreCase) && question.Contains("cart", StringComparison.OrdinalIgnoreCase) && !question.Contains('$', StringComparison.Ordinal)
+            ? CartWorthBareAmountRegex().Replace(question, m => m.Groups["items"].Success ? $"{m.Groups["cmp"].Value} ${m.Groups["v"].Value} {m.Groups["items"].Value}" : $"{m.Groups["cmp"].Value} ${m.Groups["v"].Value}")
             : question;
 
     // "and a lifetime order total above $3000", "and a lifetime spend over $3000".
