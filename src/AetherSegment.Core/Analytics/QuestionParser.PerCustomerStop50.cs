@@ -38,7 +38,7 @@ internal static partial class QuestionParser
             text = YetBetweenConditionsRegex().Replace(text, " and ");
         }
 
-        if (text.Contains(" zero ", StringComparison.Ordinal) && text.Contains(" orders per ", StringComparison.Ordinal) && !text.Contains(" buyer", StringComparison.Ordinal))
+        if ((text.Contains(" zero ", StringComparison.Ordinal) || text.Contains(" 0 orders ", StringComparison.Ordinal)) && text.Contains(" orders per ", StringComparison.Ordinal) && !text.Contains(" buyer", StringComparison.Ordinal))
         {
             // "average number of orders per UK customer, including customers with zero orders": orders per customer is over
             // every customer already.
@@ -161,7 +161,7 @@ internal static partial class QuestionParser
 
     // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth (with an item count after it or
     // not).
-    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\bworth )(?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d))(?: (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d))(?: (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartWorthBareAmountRegex();
 
     /// <summary>
@@ -171,7 +171,9 @@ internal static partial class QuestionParser
     /// </summary>
     internal static string CartWorthAmountSaid(string question) =>
         question.Contains("worth", StringComparison.OrdinalIgnoreCase) && question.Contains("cart", StringComparison.OrdinalIgnoreCase) && !question.Contains('$', StringComparison.Ordinal)
-            ? CartWorthBareAmountRegex().Replace(question, m => m.Groups["items"].Success ? $"{m.Groups["cmp"].Value} ${m.Groups["v"].Value} {m.Groups["items"].Value}" : $"{m.Groups["cmp"].Value} ${m.Groups["v"].Value}")
+            ? CartWorthBareAmountRegex().Replace(question, m => m.Groups["items"].Success && m.Groups["cmp"].Value.ToLowerInvariant() is "more than" or "over" or "above"
+                ? $"with a value over ${m.Groups["v"].Value} and {m.Groups["items"].Value.Substring(5)}"
+                : $"worth {m.Groups["cmp"].Value} ${m.Groups["v"].Value}{(m.Groups["items"].Success ? " " + m.Groups["items"].Value : "")}")
             : question;
 
     // "and a lifetime order total above $3000", "and a lifetime spend over $3000".
