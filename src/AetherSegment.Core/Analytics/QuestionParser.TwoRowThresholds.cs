@@ -17,6 +17,7 @@ internal static partial class QuestionParser
     /// <summary>The question with both thresholds read on each row, or null when it cannot be read so.</summary>
     private static ParsedQuestion? TwoRowThresholds(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
+        question = CartWorthAmountSaid(question);
         if (!question.Contains("item", StringComparison.OrdinalIgnoreCase) || !question.Contains('$', StringComparison.Ordinal))
         {
             return null;
