@@ -87,8 +87,9 @@ internal static partial class QuestionParser
     /// <summary>
     /// "total attributed revenue from treatment customers across every X campaign" (stop 50, unseen: answered one row per
     /// campaign): a breakdown whose dimension the question names only as "all"/"every" of it is a total over all of them
-    /// when a total is said ("total", "overall", "combined", "altogether"), and is asked back otherwise ("revenue over the
-    /// last 48 hours, all categories": one total or one row each?). Null when the reading is not such a breakdown.
+    /// when a total is said ("total", "overall", "combined", "altogether"); otherwise "every" keeps the breakdown ("buyers
+    /// in every category") and "all" is asked back ("revenue over the last 48 hours, all categories": one total or one row
+    /// each?). Null when the reading is not such a breakdown.
     /// </summary>
     private static AnalyticsQuery? AllOfTheDimension(string question, AnalyticsQuery query, out string? asked)
     {
@@ -101,18 +102,20 @@ internal static partial class QuestionParser
 
         string text = QuestionText.Normalize(question);
         bool allOf = false;
+        bool every = false;
         foreach (string word in dimension.Synonyms.Append(dimension.Label).Append(dimension.PluralLabel).Distinct(StringComparer.Ordinal))
         {
             string padded = " " + word + " ";
             for (int at = text.IndexOf(padded, StringComparison.Ordinal); at >= 0; at = text.IndexOf(padded, at + 1, StringComparison.Ordinal))
             {
-                if (!AllOfBeforeRegex().IsMatch(text.AsSpan(0, at + 1)))
+                if (AllOfBeforeRegex().Match(text, 0, at + 1) is not { Success: true } before)
                 {
                     // The dimension is also said another way ("by category", "which campaigns"): the breakdown stands.
                     return null;
                 }
 
                 allOf = true;
+                every |= before.Value.StartsWith("every", StringComparison.Ordinal);
             }
         }
 
@@ -126,7 +129,8 @@ internal static partial class QuestionParser
             return query with { Dimension = null, Sort = AnalyticsSort.Default };
         }
 
-        asked = $"\"all {dimension.PluralLabel}\": one total over all of them, or one row for each? Say \"in total\" or \"by {dimension.Label}\"";
+        // "buyers in every category" (blind7): one row each, as before; "all categories" alone is asked back.
+        asked = every ? null : $"\"all {dimension.PluralLabel}\": one total over all of them, or one row for each? Say \"in total\" or \"by {dimension.Label}\"";
         return null;
     }
 

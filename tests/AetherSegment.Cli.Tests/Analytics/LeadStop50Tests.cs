@@ -51,6 +51,7 @@ public sealed class LeadStop50Tests(AnalyticsDatabase database) : IClassFixture<
     [Theory]
     [InlineData("revenue by category, all categories", "SELECT category, sum(order_value) FROM transactions GROUP BY 1")]
     [InlineData("revenue for each category", "SELECT category, sum(order_value) FROM transactions GROUP BY 1")]
+    [InlineData("number of unique buyers in every category", "SELECT category, count(DISTINCT customer_id) FROM transactions GROUP BY 1")]
     public async Task ABreakdownSaidAnotherWay_Stands(string question, string truth) =>
         await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
 }
