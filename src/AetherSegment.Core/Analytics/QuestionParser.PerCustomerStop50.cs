@@ -159,9 +159,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<head> ratio of (?<a>[a-z]+(?: [a-z]+){0,2}) (?<m>revenue|sales|orders|units sold) to (?<b>[a-z]+(?: [a-z]+){0,2}) \k<m>(?: ytd| this year)?) (?<a2>[a-z]+(?: [a-z]+){0,2}) \k<m> divided by (?<b2>[a-z]+(?: [a-z]+){0,2}) \k<m>(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RatioRestatedRegex();
 
-    // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth (with an item count after it or
-    // not).
-    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d))(?: (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth, with an item count after it
+    // ("worth more than 1000 that had ..." is left as it was: declined).
+    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d)) (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartWorthBareAmountRegex();
 
     /// <summary>
