@@ -47,7 +47,7 @@ internal static partial class QuestionParser
 
         if (text.Contains(" quantity of ", StringComparison.Ordinal))
         {
-            // "how many Lighting order lines from Canadian customers had a quantity of 3 or more": the orders with at
+            // "how many <category> order lines from Canadian customers had a quantity of 3 or more": the orders with at
             // least 3 units each, from those customers.
             string lines = OrderLinesQuantityRegex().Replace(text, m => $" orders with a quantity of at least {m.Groups["n"].Value} from {m.Groups["who"].Value} ");
             if (!ReferenceEquals(lines, text) && lines != text)
@@ -78,7 +78,7 @@ internal static partial class QuestionParser
 
         if (text.Contains(" divided by ", StringComparison.Ordinal) && text.Contains(" ratio of ", StringComparison.Ordinal))
         {
-            // "the ratio of Sofas revenue to Armchairs revenue? (sofa revenue divided by armchair revenue)": the ratio said
+            // "the ratio of <A> revenue to <B> revenue? (<a> revenue divided by <b> revenue)": the ratio said
             // again in the same order.
             text = RatioRestatedRegex().Replace(text, m =>
                 SameValueWords(m.Groups["a"].Value, m.Groups["a2"].Value) && SameValueWords(m.Groups["b"].Value, m.Groups["b2"].Value)
@@ -96,7 +96,7 @@ internal static partial class QuestionParser
         return text;
     }
 
-    // "sofas" and "sofa", "home office" and "home office": the same words, a plural s aside.
+    // "<values>" and "<value>": the same words, a plural s aside.
     private static bool SameValueWords(string said, string again)
     {
         string[] a = said.Split(' ');
@@ -138,7 +138,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:order lines|orders|order rows) from (?<who>(?:[a-z]+ ){1,2}customers) (?:had|have|with) a quantity of (?:(?<n>\d{1,3}) or more|at least (?<n>\d{1,3}))(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrderLinesQuantityRegex();
 
-    // "in 2025 how many lighting orders with ...".
+    // "in 2025 how many <category> orders with ...".
     [GeneratedRegex(@"^ in (?<y>(?:19|20)\d\d) how many (?<rest>(?:[a-z]+ ){1,3}orders with a quantity of at least \d{1,3} from (?:[a-z]+ ){1,2}customers) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex YearFirstHowManyRegex();
 
@@ -155,13 +155,13 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^ (?:on average )?how many orders did each (?<who>(?:[a-z]+ ){0,2})buyer place (?:on average )?(?<rest>(?:in (?:19|20)\d\d|this year|last year|this month|last month|ytd)?) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EachBuyerPlaceRegex();
 
-    // "ratio of sofas revenue to armchairs revenue sofa revenue divided by armchair revenue".
+    // "ratio of <a>s revenue to <b>s revenue <a> revenue divided by <b> revenue".
     [GeneratedRegex(@"(?<head> ratio of (?<a>[a-z]+(?: [a-z]+){0,2}) (?<m>revenue|sales|orders|units sold) to (?<b>[a-z]+(?: [a-z]+){0,2}) \k<m>(?: ytd| this year)?) (?<a2>[a-z]+(?: [a-z]+){0,2}) \k<m> divided by (?<b2>[a-z]+(?: [a-z]+){0,2}) \k<m>(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RatioRestatedRegex();
 
-    // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth (with an item count after it or
-    // not).
-    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d))(?: (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth, with an item count after it
+    // ("worth more than 1000 that had ..." is left as it was: declined).
+    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d)) (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartWorthBareAmountRegex();
 
     /// <summary>
