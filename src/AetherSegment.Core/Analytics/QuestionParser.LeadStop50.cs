@@ -114,6 +114,12 @@ internal static partial class QuestionParser
                     return null;
                 }
 
+                if (ExceptAfterRegex().IsMatch(text, at + padded.Length - 1))
+                {
+                    // "all countries except Canada": the values kept, read by the exclusions (QuestionParser.RedTeamRt1.cs).
+                    return null;
+                }
+
                 allOf = true;
                 every |= before.Value.StartsWith("every", StringComparison.Ordinal);
             }
@@ -138,6 +144,9 @@ internal static partial class QuestionParser
     // between that are not a breakdown's own words.
     [GeneratedRegex(@"(?<= )(?:all|every|every single)(?: of)?(?: the| our)? (?:(?!(?:by|per|each|which|what|top|bottom|split|broken|breakdown|grouped|vs|versus|and|or|with|for|in|across|over|from|of)\b)[a-z0-9]+ ){0,3}$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AllOfBeforeRegex();
+
+    [GeneratedRegex(@"\G (?:except|excluding|exclude|other than|apart from|aside from|besides|but|save|minus|without)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ExceptAfterRegex();
 
     [GeneratedRegex(@" (?:total|totals|overall|combined|altogether|summed|sum|grand total|in total)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TotalSaidRegex();

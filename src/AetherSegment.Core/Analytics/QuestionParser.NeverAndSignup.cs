@@ -60,15 +60,13 @@ internal static partial class QuestionParser
                 return ParsedQuestion.Unplaced(declined);
         }
 
-        // "total ... across every X campaign": a dimension said only as "all"/"every" of it (QuestionParser.LeadStop50.cs).
-        if (AllOfTheDimension(question, query, out string? allAsked) is { } overAll)
+        // "total ... across every X campaign": a dimension said only as "all"/"every" of it (QuestionParser.LeadStop50.cs);
+        // asked back after the other audits, whose reasons say more.
+        string? allAsked = null;
+        if (AllOfTheDimension(question, query, out allAsked) is { } overAll)
         {
             parsed = parsed with { Query = overAll };
             query = overAll;
-        }
-        else if (allAsked is not null)
-        {
-            return ParsedQuestion.Unplaced(allAsked);
         }
 
         // "converted" said of the customers: which group's conversions (QuestionParser.ConvertedGroup.cs).
@@ -111,7 +109,7 @@ internal static partial class QuestionParser
             ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
             ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query) ?? RedTeamRt5(query, layer) ?? RedTeamRt6(lower, question, query) ?? LeadStop45(question, query) ?? RedTeamRt7(question, query, layer)
             ?? RedTeamRt8(lower, question, query, layer) ?? ThresholdDropped(lower, query) ?? LeadStop46(question, query, layer) ?? RedTeamRt10(lower, query, layer)
-            ?? LeadStop49(question, query, layer) ?? LeadStop50(question, query)) is { } different)
+            ?? LeadStop49(question, query, layer) ?? LeadStop50(question, query) ?? allAsked) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }

@@ -471,6 +471,7 @@ internal static partial class QuestionParser
         bool growthWord = false;
         // "how much more ... in A than in B" is A minus B: the change only when A is the later period ("less": the earlier).
         bool? firstSaidLater = null;
+        bool howManyMore = false;
         bool precedingSaid = times.Exists(t => t.IsPreceding);
         if (precedingSaid && times.Count != 2)
         {
@@ -486,6 +487,7 @@ internal static partial class QuestionParser
                 growth = true;
                 growthWord |= m.Value.Trim().StartsWith("gr", StringComparison.Ordinal);
                 firstSaidLater = m.Groups["more"].Success ? true : m.Groups["less"].Success ? false : firstSaidLater;
+                howManyMore |= m.Value.Trim().StartsWith("how many", StringComparison.Ordinal);
             });
             if (firstSaidLater is not null && !SaidFirst(beforeTimes, times))
             {
@@ -1236,6 +1238,12 @@ internal static partial class QuestionParser
         if (growth && !periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent && growthPercent)
         {
             return ParsedQuestion.Unplaced($"{periods.Measure.Label} is a rate; ask for its change in points, not in percent");
+        }
+
+        if (howManyMore && ReferenceEquals(periods.Measure, layer.CustomerCount))
+        {
+            // "How many more customers did we get this month than last month?": customers who signed up, or who bought?
+            return ParsedQuestion.Unplaced($"\"how many more {periods.Measure.Label}\": {People(layer)} who signed up, or who bought? Ask as in \"new {People(layer)} this month vs last month\" or \"buyers this month vs last month\"");
         }
 
         growthPercent |= growthWord && !(!periods.Measure.Additive && periods.Measure.Format == MeasureFormat.Percent);
