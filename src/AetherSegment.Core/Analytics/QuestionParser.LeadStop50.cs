@@ -116,7 +116,7 @@ internal static partial class QuestionParser
 
                 if (ExceptAfterRegex().IsMatch(text, at + padded.Length - 1))
                 {
-                    // "all countries except Canada": the values kept, read by the exclusions (QuestionParser.RedTeamRt1.cs).
+                    // "all <values> except one of them": the values kept, read by the exclusions (QuestionParser.RedTeamRt1.cs).
                     return null;
                 }
 
