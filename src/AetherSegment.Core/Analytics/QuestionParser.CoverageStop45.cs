@@ -125,7 +125,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:(?:please|pls|can you|could you) )?name (?=(?:the |our )?(?:top |bottom )?(?:\d{1,3}|" + LanguageWords.CountWordPattern + @") )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NameLeadRegex();
 
-    [GeneratedRegex(@"\b(?:top \d{1,3}|\d{1,3} most|(?:the|which) \d{1,3} )", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\b(?:top (?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten) most|(?:the|which|what) (?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten) )", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TopNRegex();
 
     [GeneratedRegex(@"\s*[?.!,;:\u2013\u2014-]*\s*(?:\(\s*(?:just |only )?(?:the )?names(?: only)?\s*\)|(?:just|only) (?:the )?names(?:,? please| only)?|names only)\s*[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

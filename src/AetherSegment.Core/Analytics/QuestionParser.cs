@@ -90,7 +90,7 @@ internal static partial class QuestionParser
 
         // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
         // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
-        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(CartWorthAmountSaid(LeadStop50Said(question))))), layer);
+        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(CartWorthAmountSaid(LeadStop50Said(LeadStop51Said(question)))))), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);
@@ -538,7 +538,7 @@ internal static partial class QuestionParser
         text = Consume(text, TopRegex(), m =>
         {
             limit = ReadNumber(m.Groups[2].Value);
-            sort = m.Groups[1].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
+            sort = m.Groups[1].Value is "bottom" or "worst" or "lowest" or "smallest" or "weakest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
         });
         if (!legacy && limit is null)
         {
@@ -546,7 +546,7 @@ internal static partial class QuestionParser
             text = Consume(text, NumberTopRegex(), m =>
             {
                 limit = ReadNumber(m.Groups[1].Value);
-                sort = m.Groups[2].Value is "bottom" or "worst" or "lowest" or "smallest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
+                sort = m.Groups[2].Value is "bottom" or "worst" or "lowest" or "smallest" or "weakest" ? AnalyticsSort.MeasureAscending : AnalyticsSort.MeasureDescending;
             });
         }
         if (!legacy && limit is null && (MostRegex().IsMatch(text) || LeastRegex().IsMatch(text)))
@@ -1793,9 +1793,11 @@ internal static partial class QuestionParser
         }
 
         // "orders whose units sold is at least 3", "abandoned carts with a cart value over $500": with no customers named,
-        // a comparison on a measure of the very rows counted is each row's value, not each customer's total.
+        // a comparison on a measure of the very rows counted is each row's value, not each customer's total; with customers
+        // named, only when it is said on each row ("transactions from <a city>'s customers had a quantity over 1",
+        // QuestionParser.LeadStop51.cs).
         EachRowValue? eachRow = null;
-        if (measure.Fact is not (EntityKind.Customers or EntityKind.Scores) && !ReferenceEquals(measure, buyers) && !NamesCustomers(text, layer)
+        if (measure.Fact is not (EntityKind.Customers or EntityKind.Scores) && !ReferenceEquals(measure, buyers) && (!NamesCustomers(text, layer) || ThresholdOnEachRowSaid(text))
             && conditions.FindIndex(c => c.Measure.Fact == measure.Fact && c is { Comparison: not null, RowComparison: null, Negated: false, Filters.Count: 0 }) is var same and >= 0)
         {
             CustomerCondition each = conditions[same];
@@ -2982,28 +2984,28 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:how (?:much|many) (?:(?<more>more|higher)|(?<less>less|fewer|lower))|growth|grow|grew|grown|change|changed|increase|increased|decrease|decreased|difference|rise|rose|fall|fell|drop|dropped)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex GrowthRegex();
 
-    [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?: selling| performing)? (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(top|best|highest|largest|biggest|strongest|bottom|worst|lowest|smallest|weakest)(?: selling| performing)? (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TopRegex();
 
-    [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|bottom|worst|lowest|smallest)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<=(?:^| )(?:the|our|list|show|me|give) )(" + Numbers + @") (top|best|highest|largest|biggest|strongest|bottom|worst|lowest|smallest|weakest)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex NumberTopRegex();
 
     [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhichTopRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest|worst|weakest|bottom) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AscendingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in )?descending(?: order)?|(?:highest|largest|biggest|most) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:(?:in )?descending(?: order)?|(?:highest|largest|biggest|most|best|top|strongest) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DescendingRegex();
 
     [GeneratedRegex(@"(?<= )(?:alphabetical(?:ly)?|(?:in )?alphabetical order|a to z)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AlphabeticalRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?(most|highest|largest|biggest|best|greatest|top|maximum|max|leading)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:the )?(most|highest|largest|biggest|best|greatest|strongest|top|maximum|max|leading)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex MostRegex();
 
-    [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|minimum|min)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:the )?(least|fewest|lowest|smallest|worst|weakest|minimum|min)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex LeastRegex();
 
     // The words of a one-sided comparison ("over", "at most"), shared by comparisons and by years (not after them).
