@@ -555,19 +555,30 @@ internal static partial class QuestionParser
             text = Consume(text, WhichTopRegex(), m => limit = ReadNumber(m.Groups[1].Value));
         }
 
-        text = Consume(text, AscendingRegex(), _ => sort = AnalyticsSort.MeasureAscending);
-        text = Consume(text, DescendingRegex(), _ => sort = AnalyticsSort.MeasureDescending);
+        // The rows a top N keeps ("top 3", "the 3 weakest", "the most") and the order they are listed in ("lowest first")
+        // are one sort: said the two ways round ("the bottom 3, highest first") the question is declined, never answered
+        // with the other end of the ranking.
+        AnalyticsSort kept = limit is null ? AnalyticsSort.Default : sort;
+        AnalyticsSort listed = AnalyticsSort.Default;
+        text = Consume(text, AscendingRegex(), _ => sort = listed = AnalyticsSort.MeasureAscending);
+        text = Consume(text, DescendingRegex(), _ => sort = listed = AnalyticsSort.MeasureDescending);
         text = Consume(text, AlphabeticalRegex(), _ => sort = AnalyticsSort.DimensionAscending);
         text = Consume(text, MostRegex(), _ =>
         {
             superlative = true;
+            kept = kept == AnalyticsSort.Default ? AnalyticsSort.MeasureDescending : kept;
             sort = sort == AnalyticsSort.Default ? AnalyticsSort.MeasureDescending : sort;
         });
         text = Consume(text, LeastRegex(), _ =>
         {
             superlative = true;
+            kept = kept == AnalyticsSort.Default ? AnalyticsSort.MeasureAscending : kept;
             sort = sort == AnalyticsSort.Default ? AnalyticsSort.MeasureAscending : sort;
         });
+        if (limit is not null && kept != AnalyticsSort.Default && listed != AnalyticsSort.Default && kept != listed)
+        {
+            return ParsedQuestion.Unplaced($"the {(kept == AnalyticsSort.MeasureDescending ? "top" : "bottom")} {limit} listed {(listed == AnalyticsSort.MeasureDescending ? "highest" : "lowest")} first: a top N is listed from its own end; ask for the top or the bottom {limit} alone");
+        }
 
         List<(string Phrase, int Start, int End)> negations = [];
         if (!legacy)

@@ -32,6 +32,8 @@ public sealed class LeadStop51Tests(AnalyticsDatabase database) : IClassFixture<
     [Theory]
     [InlineData("Toronto revenue by acquisition source (customer counts)")]
     [InlineData("the 3 weakest product types by revenue last year (highest first)")]
+    [InlineData("the bottom 3 product types by revenue last year, highest first")]
+    [InlineData("which 3 cities have the most orders, lowest first")]
     public async Task ARestatementOfSomethingElse_IsNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 }
