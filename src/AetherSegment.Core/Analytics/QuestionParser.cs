@@ -99,6 +99,11 @@ internal static partial class QuestionParser
             // "abandoned carts over $1,000 with at least 3 items" (QuestionParser.TwoRowThresholds.cs).
             parsed = both;
         }
+        else if (parsed.Status != AnalyticsAnswerStatus.Answered && PlaceMovedRead(question, layer, campaignNames, campaignIds) is { } moved)
+        {
+            // "each <place> buyer", "orders placed by <place> customers" (QuestionParser.PerCustomerStop51.cs).
+            parsed = moved;
+        }
 
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
