@@ -26,7 +26,7 @@ internal static partial class QuestionParser
     {
         // "among the customers who bought something this year", "count <source> customers who never ordered as $0"
         // (QuestionParser.PerCustomerFigures.cs).
-        text = RephrasePerCustomerFigures(RephrasePerCustomerWindows(RephrasePerCustomerStop49(RephrasePerCustomerStop50(RephrasePerCustomerStop51(text)))));
+        text = RephrasePerCustomerFigures(RephrasePerCustomerWindows(RephrasePerCustomerStop49(RephrasePerCustomerStop50(text))));
         if (text.Contains(" repeat ", StringComparison.Ordinal))
         {
             // "repeat buyers (2+ orders)", "repeat customers, i.e. have 3 or more orders": the customers with at least that

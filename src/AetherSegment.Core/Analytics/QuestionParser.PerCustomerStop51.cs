@@ -16,6 +16,17 @@ namespace AetherSegment.Analytics;
 /// </content>
 internal static partial class QuestionParser
 {
+    /// <summary>
+    /// The question with its stop-51 wordings rewritten (normalized), or the question itself when none is said; early in
+    /// Read(), so the audits that read the question see the rewritten wording.
+    /// </summary>
+    private static string PerCustomerStop51Said(string question)
+    {
+        string normalized = QuestionText.Normalize(question);
+        string rewritten = RephrasePerCustomerStop51(normalized);
+        return ReferenceEquals(rewritten, normalized) || rewritten == normalized ? question : rewritten;
+    }
+
     /// <summary>Rewrites the stop-51 per-customer wordings; on normalized text.</summary>
     internal static string RephrasePerCustomerStop51(string text)
     {
@@ -137,8 +148,8 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:sum|add up|total) (?:up )?each customer s (?:[a-z]+ ){1,3}first (?:and )?then (?:take the )?(?:average|mean)(?: them| it| those| the totals)?(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SumEachCustomerFirstRegex();
 
-    // "how many mattresses orders over dollars 1000 did uk customers place this year".
-    [GeneratedRegex(@"(?<= |^)how many (?<what>(?:[a-z]+ ){0,3}orders(?: (?:over|above|under|below|more than|less than|worth more than|worth less than|of more than) dollars \d+(?:\.\d+)?)?) did (?<who>(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers)) place(?<rest>(?: [a-z0-9]+){0,6}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // "(quick one) how many mattresses orders over dollars 1000 did uk customers place this year": the whole question.
+    [GeneratedRegex(@"^ (?:(?:quick one|quick question|question|so|ok|okay) )?how many (?<what>(?:[a-z]+ ){0,3}orders(?: (?:over|above|under|below|more than|less than|worth more than|worth less than|of more than) dollars \d+(?:\.\d+)?)?) did (?<who>(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers)) place(?<rest>(?: [a-z0-9]+){0,6}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrdersDidCustomersPlaceRegex();
 
     // "of the customers who have bought decoration at least once how many have a total decoration spend under dollars 50".
