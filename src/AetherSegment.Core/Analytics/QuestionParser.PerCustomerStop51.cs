@@ -148,8 +148,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:sum|add up|total) (?:up )?each customer s (?:[a-z]+ ){1,3}first (?:and )?then (?:take the )?(?:average|mean)(?: them| it| those| the totals)?(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SumEachCustomerFirstRegex();
 
-    // "(quick one) how many mattresses orders over dollars 1000 did uk customers place this year": the whole question.
-    [GeneratedRegex(@"^ (?:(?:quick one|quick question|question|so|ok|okay) )?how many (?<what>(?:[a-z]+ ){0,3}orders(?: (?:over|above|under|below|more than|less than|worth more than|worth less than|of more than) dollars \d+(?:\.\d+)?)?) did (?<who>(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers)) place(?<rest>(?: [a-z0-9]+){0,6}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // "(quick one) how many mattresses orders over dollars 1000 did uk customers place this year": the whole question,
+    // with an amount (without one it is read already, and a bracketed period after it must keep its brackets) and only
+    // period words after "place" (an aside such as "(orders, not customers)" is read as before).
+    [GeneratedRegex(@"^ (?:(?:quick one|quick question|question|so|ok|okay) )?how many (?<what>(?:[a-z]+ ){0,3}orders (?:over|above|under|below|more than|less than|worth more than|worth less than|of more than) dollars \d+(?:\.\d+)?) did (?<who>(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers)) place(?<rest>(?: (?:in|this|last|during|since|ytd|q[1-4]|(?:19|20)\d\d|year|month|quarter|week|the|past|\d{1,3}|days|weeks|months|so|far)){0,6}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrdersDidCustomersPlaceRegex();
 
     // "of the customers who have bought decoration at least once how many have a total decoration spend under dollars 50".
