@@ -33,7 +33,7 @@ internal static partial class QuestionParser
         if ((text.Contains(" zero ", StringComparison.Ordinal) || text.Contains(" no orders ", StringComparison.Ordinal) || text.Contains(" 0 orders ", StringComparison.Ordinal))
             && text.Contains(" orders per ", StringComparison.Ordinal) && !text.Contains(" buyer", StringComparison.Ordinal))
         {
-            // "average number of orders per Canadian customer, counting customers with zero orders": orders per customer is
+            // "average number of orders per <country> customer, counting customers with zero orders": orders per customer is
             // over every customer already.
             text = CountingZeroOrdersRegex().Replace(text, m => OrdersPerCustomerRegex().IsMatch(text) ? new string(' ', m.Length) : m.Value);
         }
@@ -47,13 +47,13 @@ internal static partial class QuestionParser
 
         if (text.Contains(" did ", StringComparison.Ordinal) && text.Contains(" place", StringComparison.Ordinal))
         {
-            // "how many Mattresses orders over $1,000 did UK customers place this year": the orders from those customers.
+            // "how many <product type> orders over $1,000 did <country> customers place this year": the orders from those customers.
             text = OrdersDidCustomersPlaceRegex().Replace(text, m => $" how many {m.Groups["what"].Value} from {m.Groups["who"].Value}{m.Groups["rest"].Value} ");
         }
 
         if (text.Contains(" at least once ", StringComparison.Ordinal) && text.Contains(" spend ", StringComparison.Ordinal))
         {
-            // "Of the customers who have bought Decoration at least once, how many have a total Decoration spend under $50?":
+            // "Of the customers who have bought <category> at least once, how many have a total <category> spend under $50?":
             // the buyers of it whose spend on it is under the amount.
             text = BoughtOnceTotalSpendUnderRegex().Replace(text, m => m.Groups["v"].Value == m.Groups["v2"].Value
                 ? $" among customers who bought {m.Groups["v"].Value} how many spent {m.Groups["cmp"].Value} dollars {m.Groups["n"].Value} on {m.Groups["v"].Value}{m.Groups["rest"].Value} "
@@ -148,13 +148,13 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:sum|add up|total) (?:up )?each customer s (?:[a-z]+ ){1,3}first (?:and )?then (?:take the )?(?:average|mean)(?: them| it| those| the totals)?(?= |$)", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SumEachCustomerFirstRegex();
 
-    // "(quick one) how many mattresses orders over dollars 1000 did uk customers place this year": the whole question,
+    // "(quick one) how many <product type> orders over dollars 1000 did <country> customers place this year": the whole question,
     // with an amount (without one it is read already, and a bracketed period after it must keep its brackets) and only
     // period words after "place" (an aside such as "(orders, not customers)" is read as before).
     [GeneratedRegex(@"^ (?:(?:quick one|quick question|question|so|ok|okay) )?how many (?<what>(?:[a-z]+ ){0,3}orders (?:over|above|under|below|more than|less than|worth more than|worth less than|of more than) dollars \d+(?:\.\d+)?) did (?<who>(?:[a-z]+ ){1,2}(?:customers|buyers|shoppers)) place(?<rest>(?: (?:in|this|last|during|since|ytd|q[1-4]|(?:19|20)\d\d|year|month|quarter|week|the|past|\d{1,3}|days|weeks|months|so|far)){0,6}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrdersDidCustomersPlaceRegex();
 
-    // "of the customers who have bought decoration at least once how many have a total decoration spend under dollars 50".
+    // "of the customers who have bought <category> at least once how many have a total <category> spend under dollars 50".
     [GeneratedRegex(@"^ (?:of|among) (?:the |all )?(?:customers|people|shoppers) who (?:have )?(?:bought|purchased|ordered) (?<v>[a-z]+(?: [a-z]+)?) at least once how many(?: of them)? (?:have|had) (?:a )?total (?<v2>[a-z]+(?: [a-z]+)?) spend (?:of )?(?<cmp>under|below|less than|lower than) dollars (?<n>\d+(?:\.\d+)?)(?<rest>(?: [a-z0-9]+){0,4}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BoughtOnceTotalSpendUnderRegex();
 
@@ -170,15 +170,15 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:counting only|only counting|using only|considering only|including only) (?:the )?orders (?:from|by|of|placed by) customers (?=with |whose |who )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CountingOnlyOrdersFromRegex();
 
-    // "each australian buyer": one word between "each" and the person noun.
+    // "each <country> buyer": one word between "each" and the person noun.
     [GeneratedRegex(@" each (?<w>[a-z]+) (?<who>buyer|customer)(?= )", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EachPlaceBuyerRegex();
 
-    // "what share of orders placed by seattle customers were above dollars 500".
+    // "what share of orders placed by <city> customers were above dollars 500".
     [GeneratedRegex(@"^ (?<share>what share|what percentage|what percent|what fraction|what proportion) of (?<m>orders|transactions|purchases) (?:placed |made )?(?:by|from) (?<w>[a-z]+(?: [a-z]+)?) customers (?<rest>(?:were|are|was) (?:above|over|more than|greater than|under|below|less than) dollars \d+(?:\.\d+)?(?: [a-z0-9]+){0,4}) *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareOfOrdersByPlaceRegex();
 
-    // "..., lighting orders only" at the end.
+    // "..., <category> orders only" at the end.
     [GeneratedRegex(@" (?<w>[a-z]+(?: [a-z]+)?) orders only *$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ValueOrdersOnlyRegex();
 }
