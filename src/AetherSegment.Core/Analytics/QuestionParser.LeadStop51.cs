@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
@@ -45,4 +46,22 @@ internal static partial class QuestionParser
     // "orders with more than 1 unit", "transactions that had at least 2 units", "order lines containing 3 or more units".
     [GeneratedRegex(@" (?:orders?|transactions?|purchases?|order lines?|line items?|lines) (?:that |which )?(?:had|has|have|having|with|containing|contained) (?:(?:over|above|more than|greater than|at least|under|below|less than|fewer than|at most|exactly) )?\d+ (?:or (?:more|fewer|less) )?units?\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsWithUnitsRegex();
+
+    /// <summary>
+    /// "events by device, counting only customers who have bought a &lt;category&gt; item": a purchase said of the customers,
+    /// read as the events' own filter (the events of that category, a wrong answer on main). Events with a value of a level
+    /// the orders also carry, no condition on the orders, and a purchase verb said: declined with the part named.
+    /// </summary>
+    private static string? LeadStop51(string question, AnalyticsQuery query, SemanticLayer layer)
+    {
+        if ((query.Statistic?.Of ?? query.Measure).Fact != EntityKind.Events || query.Conditions.Any(c => c.Measure.Fact == EntityKind.Orders))
+        {
+            return null;
+        }
+
+        QueryFilter? onOrdersToo = query.Filters.FirstOrDefault(f => !f.NamesMeasure && layer.Dimension(f.Dimension) is { } d && d.Columns.Any(c => c.Fact == EntityKind.Orders));
+        return onOrdersToo is not null && PurchaseVerbRegex().IsMatch(" " + QuestionText.Normalize(question) + " ")
+            ? $"\"{onOrdersToo.Phrase}\" is read on the events, not as what the customers bought; ask for the events of \"{onOrdersToo.Phrase}\" or for the customers who bought it, one at a time"
+            : null;
+    }
 }

@@ -160,8 +160,8 @@ internal static partial class QuestionParser
     private static partial Regex RatioRestatedRegex();
 
     // "carts ... worth more than 1000 with 2+ items in them": a bare amount a cart is worth, with an item count after it
-    // ("worth more than 1000 that had ..." is left as it was: declined).
-    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d)) (?<items>with (?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items)(?: in them| in it)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // (stop 51: or "that had at least 3 items", "having 3+ items").
+    [GeneratedRegex(@"(?<=\bcarts?\b[^$?]{0,60}\b)worth (?<cmp>more than|over|above|less than|under|below|at least|at most) (?<v>\d[\d,]*(?:\.\d+)?)(?! ?(?:items?|units?|percent|%|days?|orders?|\d)) (?<items>(?:with|that had|that have|which had|having|containing) (?<cnt>(?:\d{1,2}\+|\d{1,2} or more|at least \d{1,2}) items))(?: in them| in it)?(?=[\s?.,-]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartWorthBareAmountRegex();
 
     /// <summary>
@@ -172,7 +172,7 @@ internal static partial class QuestionParser
     internal static string CartWorthAmountSaid(string question) =>
         question.Contains("worth", StringComparison.OrdinalIgnoreCase) && question.Contains("cart", StringComparison.OrdinalIgnoreCase) && !question.Contains('$', StringComparison.Ordinal)
             ? CartWorthBareAmountRegex().Replace(question, m => m.Groups["items"].Success && m.Groups["cmp"].Value.ToLowerInvariant() is "more than" or "over" or "above"
-                ? $"with a value over ${m.Groups["v"].Value} and {m.Groups["items"].Value.Substring(5)}"
+                ? $"with a value over ${m.Groups["v"].Value} and {m.Groups["cnt"].Value}"
                 : $"worth {m.Groups["cmp"].Value} ${m.Groups["v"].Value}{(m.Groups["items"].Success ? " " + m.Groups["items"].Value : "")}")
             : question;
 

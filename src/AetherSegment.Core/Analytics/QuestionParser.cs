@@ -90,7 +90,7 @@ internal static partial class QuestionParser
 
         // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
         // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
-        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(CartWorthAmountSaid(LeadStop50Said(LeadStop51Said(CampaignsStop51Said(question))))))), layer);
+        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(CartWorthAmountSaid(LeadStop50Said(LeadStop51Said(CampaignsStop51Said(PerCustomerStop51Said(question)))))))), layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);
@@ -98,6 +98,11 @@ internal static partial class QuestionParser
         {
             // "abandoned carts over $1,000 with at least 3 items" (QuestionParser.TwoRowThresholds.cs).
             parsed = both;
+        }
+        else if (parsed.Status != AnalyticsAnswerStatus.Answered && PlaceMovedRead(question, layer, campaignNames, campaignIds) is { } moved)
+        {
+            // "each <place> buyer", "orders placed by <place> customers" (QuestionParser.PerCustomerStop51.cs).
+            parsed = moved;
         }
 
         memo.Add(question, layer, campaignNames, campaignIds, parsed);

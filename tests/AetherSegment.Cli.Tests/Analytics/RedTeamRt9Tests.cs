@@ -46,12 +46,17 @@ public sealed class RedTeamRt9Tests(AnalyticsDatabase database) : IClassFixture<
         await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT avg(s) FROM (SELECT t.customer_id, sum(t.order_value) s FROM transactions t JOIN customers c USING (customer_id) WHERE {where} GROUP BY 1)");
 
     [Theory]
-    [InlineData("count of abandoned carts worth more than 1000 that had at least 3 items in them", "thresholds are said")]
     [InlineData("how many orders over $500 and under $1,000?", "thresholds are said")]
     [InlineData("For customers with more than 3 orders, what share of revenue came from the UK?", "before the share")]
     [InlineData("In Canada, what share of all revenue came from orders over $1,000?", "before the share")]
     public async Task ADroppedPart_IsDeclinedWithWhatWasRead(string question, string reason) =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, reason);
+
+    // Stop 51 (percust51): the cart question above is now read with both thresholds (it was declined here for the dropped
+    // value threshold; the answer is checked against its truth instead).
+    [Fact]
+    public async Task BothCartThresholds_AreRead() =>
+        await RuleAnswers.AssertValueAsync(database.Path, "count of abandoned carts worth more than 1000 that had at least 3 items in them", "SELECT count(*) FROM abandoned_carts WHERE cart_value > 1000 AND item_count >= 3");
 
     [Theory]
     [InlineData("For Lighting, what share of revenue came from the UK?")]
