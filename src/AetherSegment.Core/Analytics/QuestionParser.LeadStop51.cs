@@ -3,7 +3,7 @@ using AetherSegment.Profiles;
 
 namespace AetherSegment.Analytics;
 
-// Stop 51 (lead): a comparison said on each counted row even where the question names whose rows they are ("Lighting
+// Stop 51 (lead): a comparison said on each counted row even where the question names whose rows they are ("<category>
 // transactions from <a city>'s customers had a quantity greater than 1"): the quantity of each order line, never the
 // customers' total units. Before, naming the customers made it each customer's units sold (a wrong answer, twice unseen).
 internal static partial class QuestionParser
