@@ -137,6 +137,7 @@ internal static class AskScale
         AnalyticsService service = new(layer, store, Options.Create(new AetherSegmentOptions()), Options.Create(new AnalyticsOptions()), TimeProvider.System, [], [], NullLogger<AnalyticsService>.Instance);
         double anchor = await TimeAsync(() => store.QueryAsync(new SqlStatement("SELECT SUM(order_value) FROM transactions")));
         List<(string Question, double Ms, string? Sql)> answers = [];
+        List<string> timedOut = [];
         foreach (string question in questions)
         {
             AnalyticsAnswer first;
@@ -148,6 +149,13 @@ internal static class AskScale
             {
                 continue;
             }
+            catch (DataStoreException)
+            {
+                // Past the analytics timeout (a starved machine, or a slow answer): recorded and counted over the bar,
+                // and the run goes on.
+                timedOut.Add(question);
+                continue;
+            }
 
             if (first.Status != AnalyticsAnswerStatus.Answered)
             {
@@ -155,9 +163,17 @@ internal static class AskScale
             }
 
             List<double> runs = [];
-            for (int i = 0; i < 3; i++)
+            try
             {
-                runs.Add(await TimeAsync(() => service.AskAsync(question)));
+                for (int i = 0; i < 3; i++)
+                {
+                    runs.Add(await TimeAsync(() => service.AskAsync(question)));
+                }
+            }
+            catch (DataStoreException)
+            {
+                timedOut.Add(question);
+                continue;
             }
 
             answers.Add((question, Median(runs), first.Sql));
@@ -165,7 +181,8 @@ internal static class AskScale
 
         List<double> ms = [.. answers.Select(a => a.Ms)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answers: {answers.Count} answered questions, per question median of 3 runs ms: median {Median(ms):0.0}, p95 {Percentile(ms, 0.95):0.0}, max {ms.Max():0.0}; anchor SUM(order_value) {anchor:0.0} ms"));
-        // Every answered question over the bar (at least the eight slowest), slowest first, so the slow ones can be sorted by kind.
+        // Every answered question over the bar (at least the eight slowest), slowest first, so the slow ones can be sorted by kind; then
+        // the questions that passed the analytics timeout.
         int listed = Math.Max(8, ms.Count(m => m > 500));
         bool showSql = Environment.GetEnvironmentVariable("ASK_SCALE_SQL") == "1";
         foreach ((string question, double time, string? sql) in answers.OrderByDescending(a => a.Ms).Take(listed))
@@ -177,7 +194,12 @@ internal static class AskScale
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"over 500 ms: {ms.Count(m => m > 500)}"));
+        foreach (string question in timedOut)
+        {
+            Console.WriteLine($"  timed out  {question}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"over 500 ms: {ms.Count(m => m > 500) + timedOut.Count} ({timedOut.Count} past the analytics timeout)"));
         return 0;
     }
 
