@@ -454,8 +454,8 @@ internal sealed class QuestionLexicon
     }
 
     // The words after which a common word is an object ("to us", "tell us", "bought from us", "bought (a product) from us" (stop 44),
-    // "spent $500 with us"), not a catalog value.
-    private const string PronounBefore = @"(?<= (?:to|with|of|for|by|at|about|toward|towards|tell|told|give|gave|show|showed|let|help|helped|join|joined|contact|contacted|reach|reached|choose|chose|chosen|trust|trusted|visit|visited|find|found|finds|discover|discovered|pick|picked|(?:bought|buy|buying|ordered|order|ordering|purchased|purchase|purchasing|shopped|shop|shopping|spent|spend|spending|came|come|coming) from|(?:bought|buy|ordered|purchased|shopped)(?: [^ ]+){1,3} from|(?:spent|spend|shopped|shop)(?: [^ ]+){1,3} with) )";
+    // "spent $500 with us"), or of a verb that gives ("brought us the most customers", "earned us", "cost us": stop 53), not a catalog value.
+    private const string PronounBefore = @"(?<= (?:to|with|of|for|by|at|about|toward|towards|tell|told|give|gives|gave|given|bring|brings|brought|send|sends|sent|get|gets|got|earn|earns|earned|make|makes|made|cost|costs|drive|drives|drove|driven|win|wins|won|generate|generates|generated|show|showed|let|help|helped|join|joined|contact|contacted|reach|reached|choose|chose|chosen|trust|trusted|visit|visited|find|found|finds|discover|discovered|pick|picked|(?:bought|buy|buying|ordered|order|ordering|purchased|purchase|purchasing|shopped|shop|shopping|spent|spend|spending|came|come|coming) from|(?:bought|buy|ordered|purchased|shopped)(?: [^ ]+){1,3} from|(?:spent|spend|shopped|shop)(?: [^ ]+){1,3} with) )";
 
     private static IEnumerable<string> Words(string label, IReadOnlyList<string> words, IReadOnlyList<string> synonyms) =>
         label.Length > 0 ? [label, .. words, .. synonyms] : [.. words, .. synonyms];

@@ -88,9 +88,7 @@ internal static partial class QuestionParser
             return known;
         }
 
-        // "viewed a product in <X>": the "<X> view" events, said so before "viewed" is read (QuestionParser.DevicesAndSessions.cs).
-        // "Orders last week (Monday to Sunday)", "the first week of November" (QuestionParser.PeriodsManyWays.cs).
-        string read = ViewedInMediumSaid(WeekConventionSaid(CoverageStop46Said(CoverageStop47Said(CartWorthAmountSaid(LeadStop50Said(LeadStop51Said(CampaignsStop51Said(PerCustomerStop51Said(question)))))))), layer);
+        string read = WordingRewritten(question, layer);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);

@@ -1,0 +1,33 @@
+namespace AetherSegment.Analytics;
+
+// The rewrites of a question's wording that run before it is read, in one list.
+internal static partial class QuestionParser
+{
+    /// <summary>
+    /// The rewrites of wordings into ones the reading steps know, run first to last on the question as asked. Each leaves a
+    /// question it has nothing to say of as it is; the file that holds each says which wordings it rewrites.
+    /// </summary>
+    private static readonly Func<string, SemanticLayer, string>[] s_wordingRewrites =
+    [
+        (q, _) => PerCustomerStop51Said(q),   // QuestionParser.PerCustomerStop51.cs
+        (q, _) => CampaignsStop51Said(q),     // QuestionParser.CampaignsStop51.cs
+        (q, _) => LeadStop51Said(q),          // "<place> customers' orders" (QuestionParser.LeadStop51.cs)
+        (q, _) => LeadStop50Said(q),          // QuestionParser.LeadStop50.cs
+        (q, _) => CartWorthAmountSaid(q),     // "carts worth $N" (QuestionParser.PerCustomerStop50.cs)
+        (q, _) => CoverageStop47Said(q),      // QuestionParser.CoverageStop47.cs
+        (q, _) => CoverageStop46Said(q),      // QuestionParser.CoverageStop46.cs
+        (q, _) => WeekConventionSaid(q),      // "orders last week (Monday to Sunday)" (QuestionParser.PeriodsManyWays.cs)
+        ValuesPlusSaid,                       // "ios plus android" (QuestionParser.LeadStop53.cs)
+        ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
+    ];
+
+    private static string WordingRewritten(string question, SemanticLayer layer)
+    {
+        foreach (Func<string, SemanticLayer, string> rewrite in s_wordingRewrites)
+        {
+            question = rewrite(question, layer);
+        }
+
+        return question;
+    }
+}
