@@ -18,6 +18,8 @@ internal static partial class QuestionParser
         (q, _) => CoverageStop46Said(q),      // QuestionParser.CoverageStop46.cs
         (q, _) => WeekConventionSaid(q),      // "orders last week (Monday to Sunday)" (QuestionParser.PeriodsManyWays.cs)
         ValuesPlusSaid,                       // "ios plus android" (QuestionParser.LeadStop53.cs)
+        (q, _) => ThresholdSaidAgain(q),      // "more than $1,500 (order value above 1500)" (QuestionParser.LeadStop53.cs)
+        NoRestrictionSaid,                    // "(any country)", "all-time", "strictly over" (QuestionParser.LeadStop53.cs)
         ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
     ];
 

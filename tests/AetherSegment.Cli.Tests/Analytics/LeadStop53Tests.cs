@@ -26,4 +26,26 @@ public sealed class LeadStop53Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many orders did US customers place", "SELECT count(*) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States'")]
     public async Task TheCountry_IsStillRead(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    // blind75 read "(Sofas product type, any country)" as a count per country; "any <a breakdown>" says no restriction.
+    [Theory]
+    [InlineData("how many distinct customers have bought a sofa at any point? (Sofas product type, any country)", "SELECT count(DISTINCT customer_id) FROM transactions WHERE product_type = 'Sofas'")]
+    [InlineData("number of customers who had an AR view event, across all devices combined", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'ar_view'")]
+    [InlineData("total revenue all-time", "SELECT sum(order_value) FROM transactions")]
+    [InlineData("total revenue over the whole order history", "SELECT sum(order_value) FROM transactions")]
+    [InlineData("how many UK customers have a churn probability strictly over 0.7", "SELECT count(*) FROM customers c JOIN customer_scores s USING (customer_id) WHERE c.country = 'United Kingdom' AND s.churn_probability > 0.7")]
+    public async Task AsidesThatSayNoRestriction_AreDropped(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("revenue by country (any city)", "SELECT c.country, sum(t.order_value) FROM transactions t JOIN customers c USING (customer_id) GROUP BY 1")]
+    public async Task ABreakdownAskedFor_StaysBesideAnAnyAside(string question, string truth) =>
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
+
+    // Read, the aside was a second condition (the customers' average order value over $1,500).
+    [Theory]
+    [InlineData("how many single orders were worth more than $1,500 (order value strictly above 1500)?", "SELECT count(*) FROM transactions WHERE order_value > 1500")]
+    [InlineData("how many orders were over $1,000 (i.e. order value > 1,000)", "SELECT count(*) FROM transactions WHERE order_value > 1000")]
+    public async Task AThresholdSaidAgainInBrackets_IsReadOnce(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
 }
