@@ -29,12 +29,30 @@ internal static partial class QuestionParser
             question = NeverSingleRegex().Replace(question, m => $"{m.Groups["never"].Value} {(m.Groups["row"].Value.StartsWith("o", StringComparison.OrdinalIgnoreCase) ? "an" : "a")} {m.Groups["row"].Value}");
         }
 
+        // "3 best-selling product names by units": a count that opens the question before a superlative is the top N, as
+        // "top 3 best-selling product names" reads (a count after "our" or "the" is read already).
+        question = LeadingCountRegex().Replace(question, m => $"{m.Groups["lead"].Value}top {m.Groups["n"].Value} {m.Groups["most"].Value}");
+
+        // "the ids of our 10 biggest spenders": the customers are listed by their ids already.
+        if (question.Contains(" ids of ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = IdsOfRegex().Replace(question, "");
+        }
+
         return question;
     }
 
     // "either <one or two words> or <one or two words>", the words letters, digits and hyphens.
     [GeneratedRegex(@"\beither (?<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?) or (?<b>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EitherValuesRegex();
+
+    // "3 best-selling", "10 biggest", "5 highest-spending" at the start of the question (after "give me", "show me", "list").
+    [GeneratedRegex(@"^(?<lead>\s*(?:(?:give|show|tell) me |list |find )?(?:the )?)(?<n>\d{1,3}) (?<most>best-selling|best selling|top-selling|biggest|largest|highest|most)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LeadingCountRegex();
+
+    // "the ids of our", "the customer ids of the" (before who is listed).
+    [GeneratedRegex(@"\bthe (?:customer )?ids of (?=(?:our|the) )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex IdsOfRegex();
 
     // "customers on file", "shoppers we have on file": the people counted, nothing more.
     [GeneratedRegex(@"\b(?<people>customers|shoppers|clients|people)(?: (?:we have|we've got|that we have))? on file\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
