@@ -39,6 +39,16 @@ internal static partial class QuestionParser
             question = IdsOfRegex().Replace(question, "");
         }
 
+        // "average total spend per customer in <a country>? Only count customers who have bought something.": the revenue
+        // per buyer (each buyer's own total averaged), said as a second sentence; only one "per customer" after a money word.
+        if (question.Contains("only count", StringComparison.OrdinalIgnoreCase)
+            && OnlyBuyersSentenceRegex().Match(question) is { Success: true } only
+            && MoneyPerCustomerRegex().Count(question) == 1)
+        {
+            question = question[..only.Index] + question[(only.Index + only.Length)..];
+            question = MoneyPerCustomerRegex().Replace(question, m => $"{m.Groups["money"].Value} per buyer");
+        }
+
         return question;
     }
 
@@ -53,6 +63,14 @@ internal static partial class QuestionParser
     // "the ids of our", "the customer ids of the" (before who is listed).
     [GeneratedRegex(@"\bthe (?:customer )?ids of (?=(?:our|the) )", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex IdsOfRegex();
+
+    // "? Only count customers who have bought something." at the end of the question.
+    [GeneratedRegex(@"(?<=[?.!])\s*only count(?:ing)? (?:the )?customers (?:who|that) (?:have )?(?:bought|ordered|purchased) (?:something|anything|at least once)\s*[.!]?\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OnlyBuyersSentenceRegex();
+
+    // "spend per customer", "revenue per customer", "sales per customer".
+    [GeneratedRegex(@"\b(?<money>spend|spending|revenue|sales) per customer\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MoneyPerCustomerRegex();
 
     // "customers on file", "shoppers we have on file": the people counted, nothing more.
     [GeneratedRegex(@"\b(?<people>customers|shoppers|clients|people)(?: (?:we have|we've got|that we have))? on file\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -39,4 +39,10 @@ public sealed class HardStop53Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("10 biggest orders last month")]
     public async Task ACountBeforeOtherWords_IsNotAnswered(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+
+    [Theory]
+    [InlineData("What's the average total spend per customer in Canada? Only count customers who have bought something.")]
+    [InlineData("What is the revenue per customer in Canada? Only counting customers who ordered anything.")]
+    public async Task SpendPerCustomer_OnlyCustomersWhoBought_IsRevenuePerBuyer(string question) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, "SELECT avg(s) FROM (SELECT t.customer_id, sum(t.order_value) s FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Canada' GROUP BY 1)", precision: 2, nonZero: true);
 }
