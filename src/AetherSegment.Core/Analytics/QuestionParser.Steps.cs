@@ -18,6 +18,7 @@ internal static partial class QuestionParser
         (q, _) => CoverageStop46Said(q),      // QuestionParser.CoverageStop46.cs
         (q, _) => WeekConventionSaid(q),      // "orders last week (Monday to Sunday)" (QuestionParser.PeriodsManyWays.cs)
         ValuesPlusSaid,                       // "ios plus android" (QuestionParser.LeadStop53.cs)
+        (q, _) => WordingsStop53Said(q),      // "customers (ids)", "orders ..., total value?" (QuestionParser.WordingsStop53.cs)
         ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
     ];
 
