@@ -9,7 +9,7 @@ internal static partial class QuestionParser
     /// Three wordings that say nothing beyond what the reading already computes:
     /// "top 5 customers (ids) by revenue": a list of customers is a list of customer ids, so "(ids)" is dropped;
     /// "orders placed in the last 48 hours, total value?": the total value of orders is revenue over the same orders;
-    /// "break down this year's orders by <a dimension>? Just the order counts.": the count of orders is what "orders" reads
+    /// "break down this year's orders by &lt;a dimension&gt;? Just the order counts.": the count of orders is what "orders" reads
     /// as, so the tail is dropped, only when "orders" is the one measure said before it.
     /// </summary>
     private static string WordingsStop53Said(string question)
