@@ -20,6 +20,7 @@ internal static partial class QuestionParser
         ValuesPlusSaid,                       // "ios plus android" (QuestionParser.LeadStop53.cs)
         (q, _) => ThresholdSaidAgain(q),      // "more than $1,500 (order value above 1500)" (QuestionParser.LeadStop53.cs)
         NoRestrictionSaid,                    // "(any country)", "all-time", "strictly over" (QuestionParser.LeadStop53.cs)
+        (q, _) => WordingsStop53Said(q),      // "customers (ids)", "orders ..., total value?" (QuestionParser.WordingsStop53.cs)
         ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
         HardStop53Said,                       // "either <X> or <Y>", "customers on file", "never placed a single order" (QuestionParser.HardStop53.cs)
     ];
