@@ -54,7 +54,7 @@ internal static partial class QuestionParser
     private static partial Regex ValuesPlusRegex();
 
     /// <summary>
-    /// Asides that say no restriction: "(Sofas product type, any country)", "at any point", "all-time", "over the whole
+    /// Asides that say no restriction: "(a product type, any country)", "at any point", "all-time", "over the whole
     /// history", "all devices added together", and "strictly" before a comparison ("strictly over 0.7" is what "over 0.7"
     /// reads). They are dropped before the reading, so "any" before a breakdown word is never read as a breakdown by it (blind75 read
     /// "any country" as "for each country").
@@ -63,7 +63,9 @@ internal static partial class QuestionParser
     {
         if (question.Contains("any ", StringComparison.OrdinalIgnoreCase))
         {
-            question = AnyDimensionRegex().Replace(question, m => DimensionWords(m.Groups["words"].Value, layer) is int n and > 0
+            // After a negation ("never been in any campaign", "not bought in any category") "any" is what is negated: kept.
+            string asked = question;
+            question = AnyDimensionRegex().Replace(question, m => !NegatedBeforeRegex().IsMatch(asked[..m.Index]) && DimensionWords(m.Groups["words"].Value, layer) is int n and > 0
                 ? string.Join(' ', m.Groups["words"].Value.Split(' ')[n..]) is { Length: > 0 } rest ? " " + rest : string.Empty
                 : m.Value);
         }
@@ -157,4 +159,8 @@ internal static partial class QuestionParser
     // and a number.
     [GeneratedRegex(@"\s*\(\s*(?:i\.?e\.?,?\s+|so\s+|that is,?\s+)?(?:(?:the|each|its|their|an?|order|orders|cart|carts|line|value|total|amount|spend|spent|quantity|units|items|price|score|probability|sensitivity)\s+){0,3}(?:is\s+|was\s+|of\s+)?(?:strictly\s+)?" + RestatedComparisonWords + @"\s+\$?(?<n>[0-9][0-9,]*(?:\.[0-9]+)?)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ThresholdAsideRegex();
+
+    // A negation word: "never", "not", "no", "none", "without", "neither", "nor", a "-n't" verb (also without its apostrophe).
+    [GeneratedRegex(@"\b(?:never|not|no|none|nothing|without|neither|nor|cannot|(?:don|doesn|didn|haven|hasn|hadn|isn|aren|wasn|weren|won|can|couldn|wouldn)['\u2019]?t)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NegatedBeforeRegex();
 }
