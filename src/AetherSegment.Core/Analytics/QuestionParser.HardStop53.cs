@@ -2,14 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace AetherSegment.Analytics;
 
-// Stop 53 (h53b): wordings of the unseen set blind73 (docs/analytics.md, "Stop 53: either ... or, never a single order").
+// Stop 53 (h53b): wordings of the unseen set blind73 (docs/analytics.md, the "Stop 53" section of h53b).
 internal static partial class QuestionParser
 {
     /// <summary>
     /// "living in either &lt;a city&gt; or &lt;a city&gt;": "either" before two values of one dimension joined by "or" is the
     /// one filter on either value, as "&lt;a city&gt; or &lt;a city&gt;" reads; "either" before anything else is left as it is.
     /// "customers on file have never placed a single order": "on file" after the customers says nothing more, and "never
-    /// ... a single order" is "never ... an order" (no order at all).
+    /// ... a single order" is "never ... an order" (no order at all); not before "with" ("never placed a single order with
+    /// us" is read already, and "never placed an order with us" is not).
     /// </summary>
     private static string HardStop53Said(string question, SemanticLayer layer)
     {
@@ -77,6 +78,6 @@ internal static partial class QuestionParser
     private static partial Regex PeopleOnFileRegex();
 
     // "have never placed a single order", "never made one single purchase": never ... an order (a purchase).
-    [GeneratedRegex(@"\b(?<never>never (?:placed|made|put in|submitted|had)) (?:a|one) single (?<row>order|purchase)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<never>never (?:placed|made|put in|submitted|had)) (?:a|one) single (?<row>order|purchase)\b(?! with\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NeverSingleRegex();
 }

@@ -99,16 +99,16 @@ internal static partial class QuestionParser
     }
 
     // "(in|from|across|...) any <one to three words>": the words are checked against the layer's breakdowns.
-    [GeneratedRegex(@"(?:\s(?:in|from|on|across|over|for|of|at|to))?(?:\s+|(?<=\())any\s+(?<words>[A-Za-z]+(?: [A-Za-z]+){0,2})", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=[(,;:\u2013\u2014-])\s*(?:(?:in|from|on|across|over|for|of|at|to)\s+)?any\s+(?<words>[A-Za-z]+(?: [A-Za-z]+){0,2})", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AnyDimensionRegex();
 
     // "(across|over|on|in|from|for) all <a breakdown, plural> added together / combined / together / in total".
     [GeneratedRegex(@",?\s+(?:(?:across|over|on|in|from|for)\s+)?all\s+(?<words>[A-Za-z]+(?: [A-Za-z]+){0,2}?)\s+(?:added together|added up|summed|combined|together|in total)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AllDimensionTogetherRegex();
 
-    // "at any point (in time)", "any time", "anytime", "any date", "all-time", "all time", "(over) the whole/entire (order)
-    // history", "ever recorded"; "strictly" before a comparison word.
-    [GeneratedRegex(@",?\s+(?:(?:at|from|over|in|for|across)\s+)?(?:any ?time|any dates?|any point(?: in time)?|all[- ]time|(?:the |our )?(?:whole|entire|full) (?:(?:event|order|purchase|transaction|sales) )?history)\b|\bstrictly\s+(?=(?:over|above|more|greater|under|below|less|higher|lower|after|before)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "at any point (in time)", "any time", "anytime", "any date", "(over) the whole/entire (order) history", "all-time" and
+    // "all time" at the end of a clause (not "an all-time order total", a customer's total); "strictly" before a comparison.
+    [GeneratedRegex(@",?(?:\s+|(?<=\())(?:(?:at|from|over|in|for|across)\s+)?(?:any ?time|any dates?|any point(?: in time)?|all[- ]time(?=\s*(?:[),.;:?!]|$))|(?:the |our )?(?:whole|entire|full) (?:(?:event|order|purchase|transaction|sales) )?history)\b|\bstrictly\s+(?=(?:over|above|more|greater|under|below|less|higher|lower|after|before)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NoRestrictionAsideRegex();
 
     /// <summary>
