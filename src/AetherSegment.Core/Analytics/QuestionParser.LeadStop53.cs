@@ -70,7 +70,7 @@ internal static partial class QuestionParser
                 : m.Value);
         }
 
-        if (question.Contains(" all ", StringComparison.OrdinalIgnoreCase))
+        if (question.Contains("all ", StringComparison.OrdinalIgnoreCase))
         {
             question = AllDimensionTogetherRegex().Replace(question, m => DimensionWords(m.Groups["words"].Value, layer) == m.Groups["words"].Value.Split(' ').Length ? string.Empty : m.Value);
         }
@@ -103,7 +103,7 @@ internal static partial class QuestionParser
     private static partial Regex AnyDimensionRegex();
 
     // "(across|over|on|in|from|for) all <a breakdown, plural> added together / combined / together / in total".
-    [GeneratedRegex(@",?\s+(?:(?:across|over|on|in|from|for)\s+)?all\s+(?<words>[A-Za-z]+(?: [A-Za-z]+){0,2}?)\s+(?:added together|added up|summed|combined|together|in total)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:,?\s+|(?<=\())(?:(?:across|over|on|in|from|for)\s+)?all\s+(?<words>[A-Za-z]+(?: [A-Za-z]+){0,2}?)\s+(?:added together|added up|summed|combined|together|in total)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AllDimensionTogetherRegex();
 
     // "at any point (in time)", "any time", "anytime", "any date", "(over) the whole/entire (order) history", "all-time" and

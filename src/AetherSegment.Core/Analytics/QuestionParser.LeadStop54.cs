@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
+
+namespace AetherSegment.Analytics;
+
+// Stop 54: wordings of the unseen sets blind72-76 that the rules declined (docs/analytics.md, "Stop 54").
+internal static partial class QuestionParser
+{
+    /// <summary>
+    /// Wordings said in another way than the reading knows, each rewritten into the one it reads:
+    /// "shopped on / visited us on / were active on &lt;a value recorded only on events&gt;" is "had events on" it ("used
+    /// both" with "both"); "&lt;a&gt;, &lt;b&gt; and &lt;c&gt; combined" (values of one dimension) is "&lt;a&gt; or &lt;b&gt; or
+    /// &lt;c&gt;", one total; "roughly" or "approximately" not before a number, and a clause-final "altogether", are
+    /// dropped (the answer is exact); "the headcount" is "the count"; "at least ten times" is "at least 10 times"; carts
+    /// that "had three items" had exactly 3.
+    /// </summary>
+    private static string LeadStop54Said(string question, SemanticLayer layer)
+    {
+        question = OnEventsOnlyValueSaid(question, layer);
+        question = ValuesCombinedSaid(question, layer);
+        question = ApproximatelyRegex().Replace(question, string.Empty);
+        question = AltogetherRegex().Replace(question, string.Empty);
+        question = HeadcountRegex().Replace(question, "count");
+        question = CountWordTimesRegex().Replace(question, m => LanguageWords.TryReadCountWord(m.Groups["w"].Value.ToLowerInvariant(), out int n)
+            ? $"{m.Groups["c"].Value} {n.ToString(CultureInfo.InvariantCulture)} times"
+            : m.Value);
+        question = ColumnInWordsSaid(question, layer);
+        question = ArmRatesMinusRegex().Replace(question, "treatment conversion rate minus control conversion rate");
+        question = IncrementalLiftRegex().Replace(question, "${lift}");
+        question = KeyAskedAfterSaid(question, layer);
+        question = CartLeftBehindRegex().Replace(question, "abandoned");
+        question = EventsDoneSaid(question, layer);
+        if (CartWordRegex().IsMatch(question))
+        {
+            question = ItemsHeldRegex().Replace(question, m => $"{m.Groups["v"].Value} exactly {m.Groups["n"].Value} {m.Groups["items"].Value}");
+        }
+
+        return question;
+    }
+
+    // "checkouts were started", "searches did people run": the events of a type said with a verb that only says they
+    // happened ("checkouts", "searches" are the events); "sessions started" stays as it is (a session's start is its own
+    // measure).
+    private static string EventsDoneSaid(string question, SemanticLayer layer) =>
+        EventsDoneRegex().Replace(question, m =>
+            ValueNamed(m.Groups["ev"].Value.ToLowerInvariant(), layer, last: true) is { FilterDimension: { } dimension }
+            && dimension.Columns.Count > 0 && dimension.Columns.All(c => c.Fact == EntityKind.Events)
+                ? m.Groups["who"].Success ? $"{m.Groups["ev"].Value} did {m.Groups["who"].Value} do" : m.Groups["ev"].Value
+                : m.Value);
+
+    // "Which <a dimension> had the biggest lift? give the <a dimension> id (and the lift)": the ranking keyed by the
+    // dimension's id, when "<a dimension> id" is a breakdown of the layer and the measure named after "and the" was said
+    // before ("which <a dimension> id had the biggest lift").
+    private static string KeyAskedAfterSaid(string question, SemanticLayer layer)
+    {
+        if (KeyAskedAfterRegex().Match(question) is not { Success: true } asked)
+        {
+            return question;
+        }
+
+        string dimension = asked.Groups["dim"].Value;
+        string key = $"{dimension} {asked.Groups["attr"].Value.TrimEnd('s', 'S')}";
+        string before = question[..asked.Index];
+        if (DimensionWords(key, layer) != 2 || DimensionWords(dimension, layer) != 1
+            || (asked.Groups["m"].Success && before.IndexOf(asked.Groups["m"].Value.Trim(), StringComparison.OrdinalIgnoreCase) < 0)
+            || WhichDimensionRegex().Match(before) is not { Success: true } which
+            || !which.Groups["dim"].Value.Equals(dimension, StringComparison.OrdinalIgnoreCase))
+        {
+            return question;
+        }
+
+        int at = which.Index + which.Length;
+        return $"{before[..at]} {asked.Groups["attr"].Value.TrimEnd('s', 'S')}{before[at..]}{asked.Groups["end"].Value}";
+    }
+
+    // "(item count of 3 or more)": a size column said in words in a bracket, written as its column
+    // ("(<item count column> >= 3)"), which the bracket restating a size reads (QuestionParser.SizesRestated.cs).
+    private static string ColumnInWordsSaid(string question, SemanticLayer layer)
+    {
+        if (question.IndexOf('(', StringComparison.Ordinal) < 0)
+        {
+            return question;
+        }
+
+        SizeColumns columns = SizeColumns.Of(layer);
+        return ColumnBoundRegex().Replace(question, m =>
+        {
+            string said = m.Groups["col"].Value.ToLowerInvariant().Replace(' ', '_');
+            if (said != columns.ItemCount && said != columns.Duration)
+            {
+                return m.Value;
+            }
+
+            string op = m.Groups["more"].Success ? ">=" : m.Groups["fewer"].Success ? "<=" : m.Groups["op"].Value.ToLowerInvariant() switch
+            {
+                "at least" or "no fewer than" or "no less than" => ">=",
+                "more than" or "over" or "above" => ">",
+                "at most" or "no more than" or "up to" => "<=",
+                "under" or "below" or "less than" or "fewer than" => "<",
+                _ => "=",
+            };
+            return $" ({said} {op} {m.Groups["n"].Value})";
+        });
+    }
+
+    // "shopped on both <a> and <b>" → "used both <a> and <b>"; "visited us on <a>" → "had events on <a>", where <a> is a
+    // value of a dimension recorded on events only (customers are not split by it, their events are).
+    private static string OnEventsOnlyValueSaid(string question, SemanticLayer layer) =>
+        ActiveOnRegex().Replace(question, m =>
+        {
+            string after = question[(m.Index + m.Length)..];
+            int end = after.IndexOfAny([',', '.', '?', '!', ';', ')', '(']);
+            string words = (end < 0 ? after : after[..end]).Trim();
+            return ValueNamed(words.ToLowerInvariant(), layer, last: false) is { FilterDimension: { } dimension }
+                && dimension.Columns.Count > 0 && dimension.Columns.All(c => c.Fact == EntityKind.Events)
+                ? m.Groups["both"].Success ? " used both " : " had events on "
+                : m.Value;
+        });
+
+    // "in <a>, <b> and <c> combined": when every listed part is a value of one dimension, "<a> or <b> or <c>".
+    private static string ValuesCombinedSaid(string question, SemanticLayer layer)
+    {
+        if (!CombinedWordRegex().IsMatch(question))
+        {
+            return question;
+        }
+
+        return ValuesCombinedRegex().Replace(question, m =>
+        {
+            string[] parts = ListSeparatorRegex().Split(m.Groups["list"].Value);
+            if (parts.Length < 2)
+            {
+                return m.Value;
+            }
+
+            // The first part may carry words before the value ("in <a>"); the others are values alone.
+            LexiconEntry? first = ValueNamed(parts[0].ToLowerInvariant(), layer, last: true);
+            if (first?.FilterDimension is not { } dimension)
+            {
+                return m.Value;
+            }
+
+            for (int i = 1; i < parts.Length; i++)
+            {
+                string part = parts[i].Trim().ToLowerInvariant();
+                if (ValueNamed(part, layer, last: false) is not { } entry || entry.Phrase != part || !ReferenceEquals(entry.FilterDimension, dimension))
+                {
+                    return m.Value;
+                }
+            }
+
+            return string.Join(" or ", parts.Select(p => p.Trim()));
+        });
+    }
+
+    // "shopped on", "visited us on", "were active on", "been on" (before "both" or a value).
+    [GeneratedRegex(@"\s+(?:shopped|shops|shop|shopping|visited(?: us)?|visits(?: us)?|visit(?: us)?|browsed|browsing|(?:been|were|was|are|is) active|active|been|were|was)\s+on\s+(?<both>both\s+)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ActiveOnRegex();
+
+    [GeneratedRegex(@"\b(?:combined|altogether|added together|put together)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex CombinedWordRegex();
+
+    // "<one or two words>, <one or two words>(,) and|or|& <one or two words> combined|together|altogether".
+    [GeneratedRegex(@"(?<list>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?(?:, ?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?)*,? (?:and|or|&) [A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?) (?:combined|altogether|added together|put together|together)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ValuesCombinedRegex();
+
+    [GeneratedRegex(@",\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ListSeparatorRegex();
+
+    // "roughly", "approximately", "ballpark", "more or less" (with a "just" before them) where no number follows: the answer is exact.
+    [GeneratedRegex(@",?\s*\b(?:just\s+)?(?:roughly|approximately|approx\.?|ballpark|more or less)\b(?!\s*(?:\$|[0-9]|" + LanguageWords.CountWordPattern + @"\b))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ApproximatelyRegex();
+
+    // "altogether" at the end of a clause ("how many orders have we had altogether?").
+    [GeneratedRegex(@",?\s+altogether(?=\s*(?:[?.!,;)]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AltogetherRegex();
+
+    [GeneratedRegex(@"\bhead[- ]?counts?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex HeadcountRegex();
+
+    // "at least ten times": a count word before "times".
+    [GeneratedRegex(@"\b(?<c>at least|at most|more than|fewer than|less than|over|under|exactly|no more than|no fewer than|no less than)\s+(?<w>" + LanguageWords.CountWordPattern + @")\s+times\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CountWordTimesRegex();
+
+    // "(<two to four words> [of|is] [at least|exactly|...] N[+| or more| or fewer])".
+    [GeneratedRegex(@"\s*\(\s*(?<col>[A-Za-z]+(?: [A-Za-z]+){1,3}?)\s+(?:(?:of|is|=)\s+)?(?:(?<op>at least|no fewer than|no less than|exactly|more than|over|above|at most|no more than|up to|under|below|less than|fewer than)\s+)?(?<n>[0-9]{1,6})\s*(?:(?<more>\+|or more|or above)|(?<fewer>or fewer|or less))?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ColumnBoundRegex();
+
+    // "the conversion rate in treatment minus the conversion rate in control".
+    [GeneratedRegex(@"\b(?:the )?conv(?:ersion)?\.? rate (?:in|of|for|among) (?:the )?treatment(?: group| arm)? (?:minus|less) (?:the )?conv(?:ersion)?\.? rate (?:in|of|for|among) (?:the )?control(?: group| arm)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ArmRatesMinusRegex();
+
+    [GeneratedRegex(@"\bincremental (?<lift>lift|uplift)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex IncrementalLiftRegex();
+
+    // "...? give (me) the <one word> id (and the <measure>)" at the end of the question.
+    [GeneratedRegex(@"\s*[?.:;,\u2013\u2014-]\s*(?:just\s+)?(?:give|show|list|return|tell|send)(?: me| us)?(?: back)?(?: the| its| their)?\s+(?<dim>[A-Za-z]+)\s+(?<attr>ids?|names?|codes?)(?:\s+and\s+(?:the |its |their )?(?<m>[A-Za-z]+(?: [A-Za-z]+){0,3}))?\s*(?<end>[.?!]?)\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex KeyAskedAfterRegex();
+
+    [GeneratedRegex(@"\bwhich (?<dim>[A-Za-z]+)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WhichDimensionRegex();
+
+    // "<one or two words> were started", "<one or two words> did people run".
+    [GeneratedRegex(@"(?<ev>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?) (?:(?:were|was|have been|has been|got|been) started|(?:did|do|does|have|has) (?<who>people|customers|users|shoppers|visitors|we|they) (?:run|ran|perform|performed|make|made|carry out|carried out|conduct|conducted))\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex EventsDoneRegex();
+
+    // "left behind a cart": abandoned it.
+    [GeneratedRegex(@"\bleft behind(?= (?:an? |any |their |his |her |one or more |at least one )?(?:carts?|baskets?)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CartLeftBehindRegex();
+
+    [GeneratedRegex(@"\b(?:carts?|baskets?)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex CartWordRegex();
+
+    // "had three items", "with 3 items": a number of items said with no comparison is that number exactly ("3 or more
+    // items" is not this).
+    [GeneratedRegex(@"\b(?<v>had|have|has|with|containing|contain|contains|holding|held|having)\s+(?<n>[0-9]{1,3}|" + LanguageWords.CountWordPattern + @")\s+(?<items>items?)\b(?!\s*(?:or\b|and up\b|plus\b|\+))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ItemsHeldRegex();
+}

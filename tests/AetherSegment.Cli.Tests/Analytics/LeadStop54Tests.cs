@@ -1,0 +1,79 @@
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Issue 17, stop 54 (lead): wordings of the unseen sets blind72-78 that the rules declined, each checked on a real DuckDB
+/// store (as-of 2026-11-20 12:00 UTC) against SQL that computes the truth, with near wordings that must keep their reading.
+/// </summary>
+public sealed class LeadStop54Tests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
+{
+    [Theory]
+    [InlineData("How many customers have shopped on both iOS and Android?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE device = 'ios' INTERSECT SELECT customer_id FROM behavioral_events WHERE device = 'android')")]
+    [InlineData("How many distinct customers visited us on web?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE device = 'web'")]
+    [InlineData("how many customers were active on android", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE device = 'android'")]
+    public async Task ShoppedOrVisitedOnAValueOfEvents_IsHavingEventsThere(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("Count of customers in Toronto, Vancouver and Montreal combined who are flagged as exclusivity seekers", "SELECT count(*) FROM customers c JOIN customer_scores s USING (customer_id) WHERE c.city IN ('Toronto', 'Vancouver', 'Montreal') AND s.exclusivity_seeker")]
+    [InlineData("how many customers in London and Manchester combined", "SELECT count(*) FROM customers WHERE city IN ('London', 'Manchester')")]
+    [InlineData("revenue from Sofas, Armchairs and Coffee Tables added together", "SELECT sum(order_value) FROM transactions WHERE product_type IN ('Sofas', 'Armchairs', 'Coffee Tables')")]
+    public async Task ValuesOfOneDimensionCombined_AreOneTotal(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
+
+    [Fact]
+    public async Task ValuesListedWithoutCombined_KeepTheirRowEach() =>
+        await RuleAnswers.AssertGroupsAsync(database.Path, "customers in London, Manchester and Leeds", "SELECT city, count(*) FROM customers WHERE city IN ('London', 'Manchester', 'Leeds') GROUP BY 1");
+
+    [Theory]
+    [InlineData("how many customers do we have in Canada, just roughly the count of them (all of Canada, any city)?", "SELECT count(*) FROM customers WHERE country = 'Canada'")]
+    [InlineData("How many mattress orders have we had altogether?", "SELECT count(*) FROM transactions WHERE product_type = 'Mattresses'")]
+    [InlineData("who placed 2+ Textiles orders? just need the headcount", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Textiles' GROUP BY 1 HAVING count(*) >= 2)")]
+    [InlineData("How many customers viewed products at least three times?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' GROUP BY 1 HAVING count(*) >= 3)")]
+    [InlineData("How many customers viewed products at least 3 times (all devices added together)?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' GROUP BY 1 HAVING count(*) >= 3)")]
+    public async Task WordsThatChangeNothing_AreRead(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("How many abandoned carts had two items in them?", "SELECT count(*) FROM abandoned_carts WHERE item_count = 2")]
+    [InlineData("how many abandoned carts with 3 items", "SELECT count(*) FROM abandoned_carts WHERE item_count = 3")]
+    [InlineData("quick one - how many abandoned carts have two or more items in them (item count 2+), any date?", "SELECT count(*) FROM abandoned_carts WHERE item_count >= 2")]
+    [InlineData("how many customers left behind a cart with 2 or more items in it?", "SELECT count(DISTINCT customer_id) FROM abandoned_carts WHERE item_count >= 2")]
+    public async Task CartsByTheirItems_AreCountedByItemCount(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("How many checkouts were started?", "SELECT count(*) FROM behavioral_events WHERE event_type = 'checkout_start'")]
+    [InlineData("How many searches did people run?", "SELECT count(*) FROM behavioral_events WHERE event_type = 'search'")]
+    public async Task EventsSaidWithAVerbOfDoing_AreTheEvents(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    // A session's start is its own measure (sessions counted by the event that starts them), and an amount said roughly
+    // is not an amount said exactly: both stay declined. A bracket that says another item count is not a restatement.
+    [Theory]
+    [InlineData("How many web sessions have started this month?")]
+    [InlineData("how many customers spent roughly $500")]
+    [InlineData("how many abandoned carts have two or more items in them (item count 3+)?")]
+    public async Task WordingsThatSaySomethingElse_StayDeclined(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+
+    private const string LiftTruth = "SELECT (avg(CASE WHEN converted THEN 1.0 ELSE 0 END) FILTER (WHERE \"group\" = 'treatment') - avg(CASE WHEN converted THEN 1.0 ELSE 0 END) FILTER (WHERE \"group\" = 'control')) FROM campaign_history WHERE campaign_id = 'CMP003'";
+
+    [Theory]
+    [InlineData("For CMP003, what was the conversion rate in treatment minus the conversion rate in control, in percentage points?")]
+    [InlineData("incremental lift for CMP003 - treatment conv rate minus control conv rate, in percentage points")]
+    [InlineData("CMP003: conversion rate of the treatment group minus conversion rate of the control group")]
+    public async Task TreatmentRateMinusControlRate_IsTheCampaignUplift(string question) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, LiftTruth, precision: 4);
+
+    [Fact]
+    public async Task AKeyAskedForAfterTheQuestion_KeysTheRanking() =>
+        await RuleAnswers.AssertGroupsAsync(
+            database.Path,
+            "Which campaign had the most conversions? give the campaign id",
+            "SELECT campaign_id, count(*) FILTER (WHERE converted AND \"group\" = 'treatment') AS n FROM campaign_history GROUP BY 1 ORDER BY n DESC LIMIT 1");
+
+    // "and the revenue" names a measure the question did not ask about: not a restatement, so not read as one.
+    [Fact]
+    public async Task AKeyAskedWithAnotherMeasure_IsNotRead() =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, "Which campaign had the most conversions? give the campaign id and the revenue");
+}
