@@ -32,12 +32,34 @@ internal static partial class QuestionParser
         question = KeyAskedAfterSaid(question, layer);
         question = CartLeftBehindRegex().Replace(question, "abandoned");
         question = EventsDoneSaid(question, layer);
+        question = LogsTheMostRegex().Replace(question, "${w} has the most");
         if (CartWordRegex().IsMatch(question))
         {
             question = ItemsHeldRegex().Replace(question, m => $"{m.Groups["v"].Value} exactly {m.Groups["n"].Value} {m.Groups["items"].Value}");
         }
 
         return question;
+    }
+
+    /// <summary>
+    /// "Among &lt;a place&gt; customers, which device logs the most &lt;an event type&gt;?": the customers only frame where the events
+    /// happened, so the events are counted (a count of customers cannot be split by a breakdown recorded on events, and was
+    /// declined). Only when "customers" is said once, after "among", "for", "by" or "from", no other word for people is
+    /// said, the breakdown lives only on events, and a filter is on events only ("&lt;an event type&gt; uses").
+    /// </summary>
+    private static ParsedQuestion CustomersOnlyFramed(string question, ParsedQuestion parsed, SemanticLayer layer)
+    {
+        if (parsed is not { Status: AnalyticsAnswerStatus.Answered, Query: { Dimension: { OnCustomers: false, IsTime: false } dimension } query }
+            || !ReferenceEquals(query.Measure, layer.CustomerCount) || query.Conditions.Count > 0 || query.Share || query.Ratio is not null
+            || dimension.Columns.Count == 0 || !dimension.Columns.All(c => c.Fact == EntityKind.Events)
+            || layer.Measure("events") is not { Fact: EntityKind.Events } events
+            || !query.Filters.Any(f => !f.Negated && layer.Dimension(f.Dimension) is { } named && named.Columns.All(c => c.Fact == EntityKind.Events))
+            || PeopleWordRegex().Count(question) != 1 || !CustomersFramedRegex().IsMatch(question))
+        {
+            return parsed;
+        }
+
+        return parsed with { Query = query with { Measure = events } };
     }
 
     // "checkouts were started", "searches did people run": the events of a type said with a verb that only says they
@@ -155,8 +177,9 @@ internal static partial class QuestionParser
         });
     }
 
-    // "shopped on", "visited us on", "were active on", "been on" (before "both" or a value).
-    [GeneratedRegex(@"\s+(?:shopped|shops|shop|shopping|visited(?: us)?|visits(?: us)?|visit(?: us)?|browsed|browsing|(?:been|were|was|are|is) active|active|been|were|was)\s+on\s+(?<both>both\s+)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "shopped on", "visited us on"; "were active on", "been on" after the people ("customers who were on"; "sessions were on"
+    // is not this).
+    [GeneratedRegex(@"\s+(?:shopped|shops|shop|shopping|visited(?: us)?|visits(?: us)?|visit(?: us)?|browsed|browsing|(?<=\b(?:who|customers|people|users|shoppers|buyers|they)(?: have| had| ever| have ever)?\s+)(?:(?:been|were|was|are|is) active|active|been|were|was))\s+on\s+(?<both>both\s+)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ActiveOnRegex();
 
     [GeneratedRegex(@"\b(?:combined|altogether|added together|put together)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
@@ -187,6 +210,17 @@ internal static partial class QuestionParser
     // "(<two to four words> [of|is] [at least|exactly|...] N[+| or more| or fewer])".
     [GeneratedRegex(@"\s*\(\s*(?<col>[A-Za-z]+(?: [A-Za-z]+){1,3}?)\s+(?:(?:of|is|=)\s+)?(?:(?<op>at least|no fewer than|no less than|exactly|more than|over|above|at most|no more than|up to|under|below|less than|fewer than)\s+)?(?<n>[0-9]{1,6})\s*(?:(?<more>\+|or more|or above)|(?<fewer>or fewer|or less))?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ColumnBoundRegex();
+
+    // "which device logs the most", "which city recorded the most": "has the most".
+    [GeneratedRegex(@"\b(?<w>which [A-Za-z]+(?: [A-Za-z]+)?) (?:logs|logged|records|recorded|sees|saw|registers|registered|clocks|clocked|racks up|racked up) the most\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LogsTheMostRegex();
+
+    [GeneratedRegex(@"\b(?:customers?|users?|people|persons?|buyers?|shoppers?|members?|visitors?|clients?|accounts?|who|whom|many)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex PeopleWordRegex();
+
+    // "among <up to three words> customers", "for our <...> customers", "by <...> customers", "from <...> customers".
+    [GeneratedRegex(@"\b(?:among|amongst|for|by|from)\s+(?:(?:our|the|all)\s+)?(?:[A-Za-z-]+\s+){0,3}?customers\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CustomersFramedRegex();
 
     // "the conversion rate in treatment minus the conversion rate in control".
     [GeneratedRegex(@"\b(?:the )?conv(?:ersion)?\.? rate (?:in|of|for|among) (?:the )?treatment(?: group| arm)? (?:minus|less) (?:the )?conv(?:ersion)?\.? rate (?:in|of|for|among) (?:the )?control(?: group| arm)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -103,6 +103,8 @@ internal static partial class QuestionParser
             parsed = moved;
         }
 
+        // "Among <a place> customers, which device logs the most <an event type>" (QuestionParser.LeadStop54.cs).
+        parsed = CustomersOnlyFramed(question, parsed, layer);
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }
@@ -1661,7 +1663,9 @@ internal static partial class QuestionParser
         {
             dimension = null;
             limit = null;
-            if (EitherRegex().IsMatch(text) && !products.Exists(f => f.Negated))
+            // Only an "or" among the products says "either" ("in <a city> or <another>, customers who bought both <X> and <Y>"
+            // read the cities' "or" as "either" and counted buyers of any of them, stop 54).
+            if (EitherSaidOfProducts(text, products) && !products.Exists(f => f.Negated))
             {
                 // Buyers of any of them, each counted once: one filter, not a comparison.
                 measure = buyers;
@@ -3099,6 +3103,44 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@" (?:or|either|any of) ", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EitherRegex();
+
+    // Whether "or", "either" or "any of" joins the products bought: said between the first and the end of the last, or
+    // "either"/"any of" just before the first; never when "both" is said. Where a product's words are not found as said,
+    // any "or" counts, as before.
+    private static bool EitherSaidOfProducts(string text, List<QueryFilter> products)
+    {
+        if (BothSaidRegex().IsMatch(text))
+        {
+            return false;
+        }
+
+        int first = int.MaxValue;
+        int end = -1;
+        foreach (QueryFilter product in products)
+        {
+            int at = text.IndexOf(product.Phrase, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return EitherRegex().IsMatch(text);
+            }
+
+            first = Math.Min(first, at);
+            end = Math.Max(end, at + product.Phrase.Length);
+        }
+
+        foreach (Match either in EitherRegex().Matches(text))
+        {
+            if ((either.Index >= first && either.Index < end) || (either.Value.Trim() is "either" or "any of" && either.Index < first && first - either.Index <= 24))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![a-z])both(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex BothSaidRegex();
 
     [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex ValueOfRegex();

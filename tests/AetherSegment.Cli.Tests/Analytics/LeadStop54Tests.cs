@@ -76,4 +76,26 @@ public sealed class LeadStop54Tests(AnalyticsDatabase database) : IClassFixture<
     [Fact]
     public async Task AKeyAskedWithAnotherMeasure_IsNotRead() =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, "Which campaign had the most conversions? give the campaign id and the revenue");
+
+    // Customers said only to frame where the events happened: the events are counted.
+    [Theory]
+    [InlineData("Among Australian customers, which device logs the most room planner uses?", "SELECT e.device, count(*) FROM behavioral_events e JOIN customers c USING (customer_id) WHERE c.country = 'Australia' AND e.event_type = 'room_planner_use' GROUP BY 1 ORDER BY 2 DESC LIMIT 1")]
+    [InlineData("For UK customers, which device had the most AR views?", "SELECT e.device, count(*) FROM behavioral_events e JOIN customers c USING (customer_id) WHERE c.country = 'United Kingdom' AND e.event_type = 'ar_view' GROUP BY 1 ORDER BY 2 DESC LIMIT 1")]
+    public async Task CustomersThatOnlyFrameTheEvents_CountTheEvents(string question, string truth) =>
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
+
+    // People asked for per device cannot be counted (customers are not split by a breakdown of events): still declined.
+    [Theory]
+    [InlineData("which device has the most room planner users among Australian customers?")]
+    [InlineData("which device has the most customers who used the room planner?")]
+    public async Task PeopleAskedForPerDevice_StayDeclined(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+
+    // An "or" between two cities made "bought both <X> and <Y>" a count of buyers of either (a wrong answer on main).
+    [Theory]
+    [InlineData("how many customers in London or Manchester bought from both Lighting and Textiles?", "SELECT count(*) FROM customers c WHERE c.city IN ('London', 'Manchester') AND EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = c.customer_id AND t.category = 'Lighting') AND EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = c.customer_id AND t.category = 'Textiles')")]
+    [InlineData("how many customers in London or Manchester bought Lighting and Textiles?", "SELECT count(*) FROM customers c WHERE c.city IN ('London', 'Manchester') AND EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = c.customer_id AND t.category = 'Lighting') AND EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = c.customer_id AND t.category = 'Textiles')")]
+    [InlineData("how many customers in London bought either Lighting or Textiles?", "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c USING (customer_id) WHERE c.city = 'London' AND t.category IN ('Lighting', 'Textiles')")]
+    public async Task AnOrBetweenOtherValues_DoesNotMakeBothEither(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
 }
