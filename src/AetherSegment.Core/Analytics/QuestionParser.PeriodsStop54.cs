@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AetherSegment.Vocabulary;
 
@@ -11,6 +12,29 @@ internal static partial class QuestionParser
 {
     private static string PeriodsStop54Said(string question, SemanticLayer layer)
     {
+        if (question.Contains("how did ", StringComparison.OrdinalIgnoreCase) && HowDidPeriodDoLeadRegex().Match(question) is { Success: true } lead)
+        {
+            // "how did October do vs last year? revenue in October 2026 minus revenue in October 2025": the lead asks what the
+            // sentence after it says exactly; dropped when that sentence names the same month or quarter of two years one
+            // after the other, and no other period.
+            string rest = question[lead.Length..];
+            MatchCollection named = PeriodOfYearRegex().Matches(rest);
+            List<RelativeTimeRange> times = [];
+            _ = ReadTimeRanges(QuestionText.Normalize(rest), times, quarters: true);
+            if (named.Count == 2 && times.Count == 2 && named.All(m => string.Equals(m.Groups["p"].Value, lead.Groups["p"].Value, StringComparison.OrdinalIgnoreCase))
+                && Math.Abs(int.Parse(named[0].Groups["y"].Value, CultureInfo.InvariantCulture) - int.Parse(named[1].Groups["y"].Value, CultureInfo.InvariantCulture)) == 1)
+            {
+                question = rest;
+            }
+        }
+
+        if (question.Contains("minus", StringComparison.OrdinalIgnoreCase) && question.Contains('(', StringComparison.Ordinal)
+            && (question.Contains("revenue", StringComparison.OrdinalIgnoreCase) || question.Contains("sales", StringComparison.OrdinalIgnoreCase)))
+        {
+            // "(so the year-on-year change in dollars, positive means up)" after "<A> minus <B>": the difference's unit.
+            question = ChangeInDollarsAsideRegex().Replace(question, string.Empty);
+        }
+
         if (question.Contains("(or ", StringComparison.OrdinalIgnoreCase))
         {
             // "how much more (or less) revenue ...": the difference, which is negative when it is less; "more" is what is read.
@@ -100,9 +124,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@" (?:bought|purchased|ordered) ", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BoughtVerbRegex();
 
-    // "(Q2 minus Q1)" after "how much more revenue in Q2 2026 than in Q1 2026": the difference said again, dropped when its two
-    // periods are those compared (a year left out taken from them), in the order said around "than" or "vs". Otherwise the
-    // bracket stays (and is declined, or read, as before).
+    // "(Q2 minus Q1)" after "how much more revenue in Q2 2026 than in Q1 2026": the difference said again, read as
+    // "difference" when its two periods are those compared (a year left out taken from them), in the order said around
+    // "than" or "vs", the later first. Otherwise the bracket stays (and is declined, or read, as before).
     private static string MinusSaidAgain(string question)
     {
         Match bracket = MinusBracketRegex().Match(question);
@@ -136,9 +160,11 @@ internal static partial class QuestionParser
         string from = QuestionText.Normalize(bracket.Groups["b"].Value);
         string leftA = ReadTimeRanges(said, minuend, quarters: true);
         string leftB = ReadTimeRanges(from, subtrahend, quarters: true);
+        // Kept as "difference" (the change from the earlier period to the later), only when the period taken from is the
+        // later one: "(Q1 minus Q2)" beside "Q1 vs Q2" would be the change negated.
         return first is [{ } x] && second is [{ } y] && minuend is [{ } a] && subtrahend is [{ } b]
-            && OnlyMeasureWords(leftA) && OnlyMeasureWords(leftB) && NamesSameRange(a, x) && NamesSameRange(b, y)
-            ? rest
+            && OnlyMeasureWords(leftA) && OnlyMeasureWords(leftB) && NamesSameRange(a, x) && NamesSameRange(b, y) && Later(x, y) == true
+            ? string.Concat(rest.AsSpan(0, bracket.Index), " difference ", rest.AsSpan(bracket.Index))
             : question;
     }
 
@@ -156,6 +182,18 @@ internal static partial class QuestionParser
         DateTimeOffset[] instants = [new(2001, 6, 15, 12, 0, 0, TimeSpan.Zero), new(2030, 2, 10, 12, 0, 0, TimeSpan.Zero)];
         return said.Kind == read.Kind && instants.All(i => said.Resolve(i) == read.Resolve(i));
     }
+
+    // "how did October do vs last year?", "How did Q3 perform compared with last year?" at the start of a question.
+    [GeneratedRegex(@"^\s*how did (?<p>january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]) (?:do|perform|go|compare) (?:vs\.?|versus|against|compared (?:to|with)) (?:last year|the year before|a year ago)\s*\?\s*", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex HowDidPeriodDoLeadRegex();
+
+    // A month or quarter with its year: "October 2026", "Q3 2025".
+    [GeneratedRegex(@"\b(?<p>january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]) (?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PeriodOfYearRegex();
+
+    // "(so the year-on-year change in dollars, positive means up)", "(i.e. the change in $)".
+    [GeneratedRegex(@"\s*\(\s*(?:so |i\.?e\.?,? |that is,? )?(?:the )?(?:(?:year|month|quarter)[- ](?:on|over)[- ](?:year|month|quarter) |yoy |mom )?(?:change|difference) in (?:dollars|\$|the amount)(?:,? (?:a )?positive (?:means|=) (?:up|growth|an increase|higher))?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ChangeInDollarsAsideRegex();
 
     // "(or less)", "(or fewer)" after "more"; "(or more)" after "less" or "fewer".
     [GeneratedRegex(@"(?<=\b(?:more|higher)) ?\(or (?:less|fewer|lower)\)|(?<=\b(?:less|fewer|lower)) ?\(or (?:more|higher)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -18,6 +18,24 @@ public sealed class PeriodsStop54Tests(AnalyticsDatabase database) : IClassFixtu
     public async Task TheDifferenceSaidAgain_IsTheLaterMinusTheEarlier(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
 
+    private const string October2026Minus2025 = "SELECT sum(order_value) FILTER (WHERE transaction_date >= TIMESTAMP '2026-10-01' AND transaction_date < TIMESTAMP '2026-11-01') - sum(order_value) FILTER (WHERE transaction_date >= TIMESTAMP '2025-10-01' AND transaction_date < TIMESTAMP '2025-11-01') FROM transactions";
+
+    [Theory]
+    [InlineData("how did October do vs last year? revenue in October 2026 minus revenue in October 2025 (so the year-on-year change in dollars, positive means up)", October2026Minus2025)]
+    [InlineData("revenue in October 2026 minus revenue in October 2025 (i.e. the change in dollars)", October2026Minus2025)]
+    [InlineData("How did October perform compared with last year? revenue October 2026 vs October 2025, the difference", October2026Minus2025)]
+    public async Task ALeadAskingWhatTheNextSentenceSays_IsDropped(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 2, nonZero: true);
+
+    // The lead names another month than the sentence after it, or the aside says dollars of a count: declined.
+    [Theory]
+    [InlineData("how did October do vs last year? revenue in September 2026 minus revenue in September 2025")]
+    [InlineData("how did October do vs last year? revenue in October 2026 minus revenue in October 2024")]
+    [InlineData("orders in October 2026 minus orders in October 2025 (so the change in dollars)")]
+    [InlineData("revenue in Q1 2026 vs Q2 2026 (Q1 2026 minus Q2 2026)")]
+    public async Task ALeadOrAsideThatSaysSomethingElse_IsNotAnswered(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+
     // The bracket says the other difference, or the earlier period comes first: never answered as the change.
     [Theory]
     [InlineData("How much more revenue did we make in Q2 2026 than in Q1 2026? (Q1 minus Q2)")]
