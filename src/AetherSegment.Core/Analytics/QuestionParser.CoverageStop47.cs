@@ -57,8 +57,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:mom|m-o-m)\s*:?\s+", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MoMLeadRegex();
 
-    // Two month periods said: "from last month to this month (so far)", "last month vs the month before last".
-    [GeneratedRegex(@"\bfrom (?:last|this) month to (?:this|last) month\b|\b(?:last|this) month (?:vs\.?|versus|compared (?:with|to)) (?:the month before last|last month)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    // Two month periods said: "from last month to this month (so far)", "last month vs the month before last", "this month so
+    // far vs last month" (stop 54).
+    [GeneratedRegex(@"\bfrom (?:last|this) month to (?:this|last) month\b|\b(?:last|this) month(?: so far| to date)? (?:vs\.?|versus|compared (?:with|to)) (?:the month before last|last month)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TwoPeriodsSaidRegex();
 
     // A period: a year, a named month or quarter or half with its year, or last/this year.

@@ -24,6 +24,7 @@ internal static partial class QuestionParser
         ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
         HardStop53Said,                       // "either <X> or <Y>", "customers on file", "never placed a single order" (QuestionParser.HardStop53.cs)
         LeadStop54Said,                       // "shopped on <X>", "<a>, <b> and <c> combined", "roughly" (QuestionParser.LeadStop54.cs)
+        PeriodsStop54Said,                    // "(or less)", "(Q2 minus Q1)", "the total for each year", "all of last month", "but nothing from <X> in" (QuestionParser.PeriodsStop54.cs)
     ];
 
     private static string WordingRewritten(string question, SemanticLayer layer)

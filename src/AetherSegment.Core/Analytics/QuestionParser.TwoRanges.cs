@@ -45,6 +45,11 @@ internal static partial class QuestionParser
             return null;
         }
 
+        if (!TwoRangesInOrder(firstTime, secondTime))
+        {
+            return null;
+        }
+
         CustomerCondition bought = customers.Conditions[index];
         if (negated && bought.Filters.Count > 0 && NothingAtAllRegex().IsMatch(said.Groups["not"].Value))
         {
@@ -113,6 +118,15 @@ internal static partial class QuestionParser
         return index < 0 ? null : index;
     }
 
+    // A named month or quarter (stop 54) only beside one of the same kind, both with their years, or both without and the
+    // first earlier in the calendar ("in October but not in November"); "in December but not in January" (which year?) is
+    // left declined.
+    private static bool TwoRangesInOrder(RelativeTimeRange first, RelativeTimeRange second)
+    {
+        bool named = first.Kind is TimeRangeKind.NamedMonth or TimeRangeKind.NamedQuarter || second.Kind is TimeRangeKind.NamedMonth or TimeRangeKind.NamedQuarter;
+        return !named || (first.Kind == second.Kind && ((first.Year > 0 && second.Year > 0) || (first.Year == 0 && second.Year == 0 && first.Amount < second.Amount)));
+    }
+
     private static RelativeTimeRange? SecondRange(string said)
     {
         List<RelativeTimeRange> times = [];
@@ -120,7 +134,10 @@ internal static partial class QuestionParser
         return times is [{ } time] && rest.AsSpan().Trim([' ', '#']).IsEmpty ? time : null;
     }
 
-    [GeneratedRegex(@"^(?<head> .+?) (?:in|during) (?<bothword>both )?(?<r1>\d{4}|last year|this year) (?:(?<both>and (?:in |during )?)|(?:and|but) (?<again>(?:also |then )?(?:again|also|once more) (?:in|during) )|(?:and|but) (?<not>(?:not|nothing|did not buy anything|didnt buy anything|did not buy|didnt buy|not at all)(?: at all)? (?:in|during) ))(?<r2>\d{4}|last year|this year)(?: to date| so far| until now| year to date)?(?<tail>(?: (?:how many|in total|total|overall))?) ?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    // A year, this or last year, or (stop 54) a named month or quarter with or without its year.
+    private const string TwoRangesPeriod = @"\d{4}|last year|this year|(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])(?: \d{4})?";
+
+    [GeneratedRegex(@"^(?<head> .+?) (?:in|during) (?<bothword>both )?(?<r1>" + TwoRangesPeriod + @") (?:(?<both>and (?:in |during )?)|(?:and|but) (?<again>(?:also |then )?(?:again|also|once more) (?:in|during) )|(?:and|but) (?<not>(?:not|nothing|did not buy anything|didnt buy anything|did not buy|didnt buy|not at all)(?: at all)? (?:in|during) ))(?<r2>" + TwoRangesPeriod + @")(?: to date| so far| until now| year to date)?(?<tail>(?: (?:how many|in total|total|overall))?) ?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TwoRangesRegex();
 
     [GeneratedRegex(@"^ (?:retention(?: check| question| rate)? )?(?:of|among|amongst|out of) (?:the |all |all the |our |those )?(?<whole>(?:customers|people|shoppers|buyers) (?:who|that) (?:bought|purchased|ordered|made a purchase)(?: something| anything)?(?: .+?)? (?:in|during) (?:\d{4}|last year|this year)) (?:what|which) (?:share|percentage|percent|proportion|fraction|pct)(?: of (?:them|those|these))? (?:(?<again>also) )?(?:bought|purchased|ordered|made a purchase|came back and bought)(?: something| anything)?(?: (?<again>again))? (?:in|during) (?<r2>\d{4}|last year|this year)(?: to date| so far| until now)? ?$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
