@@ -30,6 +30,7 @@ internal static partial class QuestionParser
         question = ArmRatesMinusRegex().Replace(question, "treatment conversion rate minus control conversion rate");
         question = IncrementalLiftRegex().Replace(question, "${lift}");
         question = KeyAskedAfterSaid(question, layer);
+        question = TreatmentAsidesSaid(question);
         question = CartLeftBehindRegex().Replace(question, "abandoned");
         question = EventsDoneSaid(question, layer);
         question = LogsTheMostRegex().Replace(question, "${w} has the most");
@@ -71,6 +72,25 @@ internal static partial class QuestionParser
             && dimension.Columns.Count > 0 && dimension.Columns.All(c => c.Fact == EntityKind.Events)
                 ? m.Groups["who"].Success ? $"{m.Groups["ev"].Value} did {m.Groups["who"].Value} do" : m.Groups["ev"].Value
                 : m.Value);
+
+    // Asides that say again what a treatment-group figure already is, dropped where the treatment group is said: "(holdouts
+    // don't count)", "(converted customers over treated customers)" after a conversion rate, "(non-converters included)"
+    // or "(total treatment revenue divided by the number of treatment customers)" after "per treated customer".
+    private static string TreatmentAsidesSaid(string question)
+    {
+        if (!TreatmentSaidRegex().IsMatch(question))
+        {
+            return question;
+        }
+
+        question = HoldoutsDontCountRegex().Replace(question, string.Empty);
+        if (question.Contains("conversion rate", StringComparison.OrdinalIgnoreCase))
+        {
+            question = ConvertedOverTreatedRegex().Replace(question, string.Empty);
+        }
+
+        return PerTreatedSaidRegex().IsMatch(question) ? PerTreatedDefinedRegex().Replace(question, string.Empty) : question;
+    }
 
     // "Which <a dimension> had the biggest lift? give the <a dimension> id (and the lift)": the ranking keyed by the
     // dimension's id, when "<a dimension> id" is a breakdown of the layer and the measure named after "and the" was said
@@ -221,6 +241,25 @@ internal static partial class QuestionParser
     // "among <up to three words> customers", "for our <...> customers", "by <...> customers", "from <...> customers".
     [GeneratedRegex(@"\b(?:among|amongst|for|by|from)\s+(?:(?:our|the|all)\s+)?(?:[A-Za-z-]+\s+){0,3}?customers\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersFramedRegex();
+
+    [GeneratedRegex(@"\b(?:treatment|treated)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex TreatmentSaidRegex();
+
+    // ", holdouts don't count", "(holdouts excluded)", "not the holdouts", "control group excluded" (in or out of a bracket's end).
+    [GeneratedRegex(@",?\s*(?:(?:the\s+)?(?:holdouts?|held[- ]out customers|control(?: group)?(?: customers)?)\s+(?:don'?t|do not|doesn'?t|does not)\s+count|(?:the\s+)?(?:holdouts?|control(?: group)?)\s+excluded|excluding\s+(?:the\s+)?(?:holdouts?|control(?: group)?)|not\s+the\s+(?:holdouts?|control(?: group)?))(?=\s*[),.;?!]|\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex HoldoutsDontCountRegex();
+
+    // "(converted customers over treated customers)", "(conversions / treatment sends)".
+    [GeneratedRegex(@"\s*\(\s*(?:i\.?e\.?,?\s+)?(?:converted|converting|conversions?)(?: customers| rows)?\s+(?:over|/|divided by|out of)\s+(?:the\s+)?(?:treated|treatment(?: group)?|sent|received)(?: customers| rows| sends| members)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ConvertedOverTreatedRegex();
+
+    [GeneratedRegex(@"\bper (?:treated|treatment(?:-group)?) (?:customer|member|recipient)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PerTreatedSaidRegex();
+
+    // "(non-converters included)", "(including non-converters)", "(total treatment revenue divided by the number of treatment
+    // customers, non-converters included)".
+    [GeneratedRegex(@"\s*\(\s*(?:(?:the\s+)?total\s+(?:treatment(?: group)?\s+)?(?:attributed\s+)?revenue\s+(?:divided by|over|/)\s+(?:the\s+)?(?:number of\s+)?(?:treatment|treated)(?: group)?\s+(?:customers|members|recipients)(?:,\s*)?)?(?:(?:non-?\s?converters|customers who did ?n'?o?t convert)\s+included|including\s+(?:the\s+)?non-?\s?converters)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PerTreatedDefinedRegex();
 
     // "the conversion rate in treatment minus the conversion rate in control".
     [GeneratedRegex(@"\b(?:the )?conv(?:ersion)?\.? rate (?:in|of|for|among) (?:the )?treatment(?: group| arm)? (?:minus|less) (?:the )?conv(?:ersion)?\.? rate (?:in|of|for|among) (?:the )?control(?: group| arm)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -98,4 +98,19 @@ public sealed class LeadStop54Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many customers in London bought either Lighting or Textiles?", "SELECT count(DISTINCT t.customer_id) FROM transactions t JOIN customers c USING (customer_id) WHERE c.city = 'London' AND t.category IN ('Lighting', 'Textiles')")]
     public async Task AnOrBetweenOtherValues_DoesNotMakeBothEither(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    // Asides that define a treatment-group figure as it is already read.
+    [Theory]
+    [InlineData("How many distinct customers have ever actually been sent a cart_reminder campaign (treatment group only, holdouts don't count)?", "SELECT count(DISTINCT customer_id) FROM campaign_history WHERE trigger_type = 'cart_reminder' AND \"group\" = 'treatment'")]
+    [InlineData("attributed revenue per treated customer for CMP003 (total treatment revenue divided by the number of treatment customers, non-converters included)", "SELECT sum(revenue) / count(*) FROM campaign_history WHERE campaign_id = 'CMP003' AND \"group\" = 'treatment'")]
+    public async Task TreatmentAsidesThatRestate_AreDropped(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 4, nonZero: true);
+
+    [Fact]
+    public async Task AConversionRateDefinedAsItIsRead_IsAnswered() =>
+        await RuleAnswers.AssertGroupsAsync(
+            database.Path,
+            "conversion rate by trigger type across all past campaigns, treatment group only (converted customers over treated customers)",
+            "SELECT trigger_type, avg(CASE WHEN converted THEN 1.0 ELSE 0 END) FROM campaign_history WHERE \"group\" = 'treatment' GROUP BY 1",
+            precision: 4);
 }
