@@ -63,6 +63,54 @@ internal static partial class QuestionParser
         return parsed with { Query = query with { Measure = events } };
     }
 
+    /// <summary>
+    /// "both the &lt;A&gt; and the &lt;B C&gt; campaigns", where "&lt;A C&gt;" and "&lt;B C&gt;" are both campaign names: the
+    /// shared end said once is said for each ("the &lt;A C&gt; and the &lt;B C&gt; campaigns"). Only names from the data's
+    /// own campaign list are completed.
+    /// </summary>
+    private static string SharedCampaignEndSaid(string question, IReadOnlyList<string>? campaignNames)
+    {
+        if (campaignNames is not { Count: > 1 } || question.IndexOf(" and ", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf(" or ", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return question;
+        }
+
+        foreach (string later in campaignNames)
+        {
+            int at = question.IndexOf(later, StringComparison.OrdinalIgnoreCase);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            string[] words = later.Split(' ');
+            for (int k = 1; k < words.Length; k++)
+            {
+                string end = " " + string.Join(' ', words[k..]);
+                string before = question[..at];
+                foreach (string earlier in campaignNames)
+                {
+                    if (earlier.Length <= end.Length || !earlier.EndsWith(end, StringComparison.OrdinalIgnoreCase) || earlier.Equals(later, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    string start = earlier[..^end.Length];
+                    foreach (string joint in (string[])[" and the ", " and ", " or the ", " or "])
+                    {
+                        if (before.EndsWith(start + joint, StringComparison.OrdinalIgnoreCase))
+                        {
+                            int cut = before.Length - joint.Length;
+                            return string.Concat(question.AsSpan(0, cut), end, question.AsSpan(cut));
+                        }
+                    }
+                }
+            }
+        }
+
+        return question;
+    }
+
     // "checkouts were started", "searches did people run": the events of a type said with a verb that only says they
     // happened ("checkouts", "searches" are the events); "sessions started" stays as it is (a session's start is its own
     // measure).
@@ -245,8 +293,8 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?:treatment|treated)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex TreatmentSaidRegex();
 
-    // ", holdouts don't count", "(holdouts excluded)", "not the holdouts", "control group excluded" (in or out of a bracket's end).
-    [GeneratedRegex(@",?\s*(?:(?:the\s+)?(?:holdouts?|held[- ]out customers|control(?: group)?(?: customers)?)\s+(?:don'?t|do not|doesn'?t|does not)\s+count|(?:the\s+)?(?:holdouts?|control(?: group)?)\s+excluded|excluding\s+(?:the\s+)?(?:holdouts?|control(?: group)?)|not\s+the\s+(?:holdouts?|control(?: group)?))(?=\s*[),.;?!]|\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // ", holdouts don't count", "(holdouts excluded)", "control group excluded" (in or out of a bracket's end).
+    [GeneratedRegex(@",?\s*(?:(?:the\s+)?(?:holdouts?|held[- ]out customers|control(?: group)?(?: customers)?)\s+(?:don'?t|do not|doesn'?t|does not)\s+count|(?:the\s+)?(?:holdouts?|control(?: group)?)\s+excluded|excluding\s+(?:the\s+)?(?:holdouts?|control(?: group)?))(?=\s*[),.;?!]|\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HoldoutsDontCountRegex();
 
     // "(converted customers over treated customers)", "(conversions / treatment sends)".

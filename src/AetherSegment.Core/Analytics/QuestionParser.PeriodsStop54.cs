@@ -91,9 +91,10 @@ internal static partial class QuestionParser
             });
         }
 
-        if (question.Contains("count", StringComparison.OrdinalIgnoreCase))
+        if (question.Contains("count", StringComparison.OrdinalIgnoreCase) && TwoPeriodsButRegex().IsMatch(question))
         {
-            // "customers who bought ... - count?": how many, asked at the end.
+            // "customers who bought <X> in <a period> but ... in <another> - count?": how many, asked at the end. Only
+            // there: elsewhere the reading knows "... - count" already ("abandoned a cart but never bought - count").
             question = CountAtEndRegex().Replace(question, " how many?");
         }
 
@@ -206,6 +207,10 @@ internal static partial class QuestionParser
     // "Give me the total for each year.", "show the totals for both years", "each year's total".
     [GeneratedRegex(@"[\s.?!,;:-]*(?:\b(?:please |just )?(?:give me|show me|show|list|tell me|i want|i need|with)\s+)?(?:the\s+)?(?:\b(?:totals?|figures?|numbers?|amounts?)\s+(?:for|of|in)\s+(?:each|both)\s+(?:year|years)|\beach year[\u2019']?s (?:totals?|figures?|numbers?))\b[\s.!]*", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TotalForEachYearRegex();
+
+    // "in <...> but <...> in <...>": two periods, the second after "but".
+    [GeneratedRegex(@"\bin\b.*\bbut\b.*\bin\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TwoPeriodsButRegex();
 
     // "... - count?", "...: count?" at the end of a question.
     [GeneratedRegex(@"\s+[-–—:,]\s*(?:the )?count\s*\?*\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -88,7 +88,7 @@ internal static partial class QuestionParser
             return known;
         }
 
-        string read = WordingRewritten(question, layer);
+        string read = SharedCampaignEndSaid(WordingRewritten(question, layer), campaignNames);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);

@@ -114,3 +114,29 @@ public sealed class LeadStop54Tests(AnalyticsDatabase database) : IClassFixture<
             "SELECT trigger_type, avg(CASE WHEN converted THEN 1.0 ELSE 0 END) FROM campaign_history WHERE \"group\" = 'treatment' GROUP BY 1",
             precision: 4);
 }
+
+/// <summary>
+/// Issue 17, stop 54 (lead): campaign names of a generated store ("&lt;season&gt; &lt;year&gt; &lt;kind&gt;") said with their
+/// shared end once.
+/// </summary>
+public sealed class LeadStop54CampaignNamesTests(AetherSegment.Cli.Tests.Segments.GeneratedDatabase database) : IClassFixture<AetherSegment.Cli.Tests.Segments.GeneratedDatabase>
+{
+    // "both the <A> and the <B C> campaigns", where "<A C>" and "<B C>" are campaign names of the data: each name said whole.
+    [Fact]
+    public async Task TwoCampaignNamesSharingTheirEnd_SaidOnce_AreBothRead()
+    {
+        // Two campaigns of the store whose names end in the same two words ("<season> <year> <kind>").
+        List<string> pair = await RuleAnswers.ColumnAsync(database.Path, """
+            WITH n AS (SELECT DISTINCT campaign_name AS name, regexp_extract(campaign_name, '^(\S+ \S+) (.+)$', 2) AS kind FROM campaign_history)
+            SELECT a.name || '|' || b.name FROM n a JOIN n b ON a.kind = b.kind AND a.name < b.name WHERE a.kind <> '' ORDER BY 1 LIMIT 1
+            """);
+        string[] names = Assert.Single(pair).Split('|');
+        string kind = names[0][(names[0].IndexOf(' ', names[0].IndexOf(' ') + 1) + 1)..];
+        string first = names[0][..^(kind.Length + 1)];
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            $"How many customers were in the treatment group of both the {first} and the {names[1]} campaigns?",
+            $"SELECT count(*) FROM (SELECT customer_id FROM campaign_history WHERE campaign_name = '{names[0]}' AND \"group\" = 'treatment' INTERSECT SELECT customer_id FROM campaign_history WHERE campaign_name = '{names[1]}' AND \"group\" = 'treatment')",
+            nonZero: true);
+    }
+}
