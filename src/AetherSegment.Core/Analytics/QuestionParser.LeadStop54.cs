@@ -250,7 +250,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\s+(?:shopped|shops|shop|shopping|visited(?: us)?|visits(?: us)?|visit(?: us)?|browsed|browsing|(?<=\b(?:who|customers|people|users|shoppers|buyers|they)(?: have| had| ever| have ever)?\s+)(?:(?:been|were|was|are|is) active|active|been|were|was))\s+on\s+(?<both>both\s+)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ActiveOnRegex();
 
-    [GeneratedRegex(@"\b(?:combined|altogether|added together|put together)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\b(?:combined|altogether|added together|put together)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CombinedWordRegex();
 
     // "<one or two words>, <one or two words>(,) and|or|& <one or two words> combined|together|altogether".
@@ -268,7 +268,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@",?\s+altogether(?=\s*(?:[?.!,;)]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AltogetherRegex();
 
-    [GeneratedRegex(@"\bhead[- ]?counts?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\bhead[- ]?counts?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HeadcountRegex();
 
     // "at least ten times": a count word before "times".
@@ -283,14 +283,14 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<w>which [A-Za-z]+(?: [A-Za-z]+)?) (?:logs|logged|records|recorded|sees|saw|registers|registered|clocks|clocked|racks up|racked up) the most\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LogsTheMostRegex();
 
-    [GeneratedRegex(@"\b(?:customers?|users?|people|persons?|buyers?|shoppers?|members?|visitors?|clients?|accounts?|who|whom|many)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\b(?:customers?|users?|people|persons?|buyers?|shoppers?|members?|visitors?|clients?|accounts?|who|whom|many)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PeopleWordRegex();
 
     // "among <up to three words> customers", "for our <...> customers", "by <...> customers", "from <...> customers".
     [GeneratedRegex(@"\b(?:among|amongst|for|by|from)\s+(?:(?:our|the|all)\s+)?(?:[A-Za-z-]+\s+){0,3}?customers\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CustomersFramedRegex();
 
-    [GeneratedRegex(@"\b(?:treatment|treated)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\b(?:treatment|treated)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TreatmentSaidRegex();
 
     // ", holdouts don't count", "(holdouts excluded)", "control group excluded" (in or out of a bracket's end).
@@ -331,7 +331,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\bleft behind(?= (?:an? |any |their |his |her |one or more |at least one )?(?:carts?|baskets?)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartLeftBehindRegex();
 
-    [GeneratedRegex(@"\b(?:carts?|baskets?)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\b(?:carts?|baskets?)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CartWordRegex();
 
     // "had three items", "with 3 items": a number of items said with no comparison is that number exactly ("3 or more

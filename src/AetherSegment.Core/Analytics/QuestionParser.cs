@@ -3139,7 +3139,7 @@ internal static partial class QuestionParser
         return false;
     }
 
-    [GeneratedRegex(@"(?<![a-z])both(?![a-z])", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<![a-z])both(?![a-z])", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BothSaidRegex();
 
     [GeneratedRegex(@" value of (?:all the |all of the |all |the |our |those |these )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]

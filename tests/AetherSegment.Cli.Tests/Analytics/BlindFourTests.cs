@@ -56,6 +56,8 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     [InlineData("How many shoppers spent less than $200 in total last month?")]
     [InlineData("how many customers spent under $200 last month?")]
     [InlineData("how many buyers spent less than $200 last month?")]
+    // "roughly" where no number follows asks for no rounding the data needs: the exact figure answers it (since stop 54).
+    [InlineData("how many customers spent less than $200 in total last month, roughly")]
     public async Task UpperBoundOnSpendOfShoppers_CountsOnlyThoseWhoBought(string question)
     {
         AnalyticsAnswer answer = await AskAsync(question);
@@ -307,7 +309,6 @@ public sealed class BlindFourTests(AnalyticsDatabase database) : IClassFixture<A
     [InlineData("how many customers were sent a campaign")]
     [InlineData("how many orders were received last month")]
     [InlineData("control group revenue")]
-    [InlineData("how many customers spent less than $200 in total last month, roughly")]
     public async Task NearMisses_AreDeclinedOrAskedBack(string question)
     {
         AnalyticsAnswer answer = await AskAsync(question, answered: false);

@@ -55,11 +55,11 @@ public sealed class ModelAnswersADifferentQuestionTests(ModelAnswersADifferentQu
         fixture.Answer = JsonSerializer.Serialize(new { sql = Sql });
         int before = fixture.ModelRequests;
 
-        AnalyticsAnswer answer = await fixture.Analytics.AskAsync("revenue by country, roughly speaking");
+        AnalyticsAnswer answer = await fixture.Analytics.AskAsync("revenue by country, broadly speaking");
 
         Assert.Equal(before + 1, fixture.ModelRequests);
         Assert.Equal(AnalyticsAnswerSource.LanguageModel, answer.Source);
-        Assert.StartsWith("Computed by SQL that the language model wrote (the rule-based parser declined the question: I could not place \"roughly\", \"speaking\"), checked against the rules' partial reading: the total revenue, for each country", answer.Restatement, StringComparison.Ordinal);
+        Assert.StartsWith("Computed by SQL that the language model wrote (the rule-based parser declined the question: I could not place \"broadly\", \"speaking\"), checked against the rules' partial reading: the total revenue, for each country", answer.Restatement, StringComparison.Ordinal);
     }
 
     [Fact]
