@@ -224,6 +224,6 @@ internal static partial class QuestionParser
     private static partial Regex AllOfPeriodRegex();
 
     // "but nothing from <X> in", "but didn't buy any <X> in", "but no <X> in", "but bought no <X> in".
-    [GeneratedRegex(@"\bbut (?:nothing (?:from|of|in) |no |(?:bought|purchased|ordered) (?:no|nothing from|nothing of) |(?:did not|didn[\u2019']?t|have not|haven[\u2019']?t|has not|hasn[\u2019']?t) (?:buy|purchase|order|bought|purchased|ordered) (?:any|anything from|anything of) )(?:the )?(?<value>[A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*)?) (?:items |products )?(?=in (?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bbut (?:nothing (?:from|of|in) |no |(?:bought|purchased|ordered) (?:no|nothing from|nothing of) |(?:did not|didn[\u2019']?t|have not|haven[\u2019']?t|has not|hasn[\u2019']?t) (?:buy|purchase|order|bought|purchased|ordered) (?:any|anything from|anything of) )(?:the )?(?<value>[A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*)??) (?:items |products )?(?=in (?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NothingOfTheSameRegex();
 }

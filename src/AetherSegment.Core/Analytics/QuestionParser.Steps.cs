@@ -23,6 +23,7 @@ internal static partial class QuestionParser
         (q, _) => WordingsStop53Said(q),      // "customers (ids)", "orders ..., total value?" (QuestionParser.WordingsStop53.cs)
         ViewedInMediumSaid,                   // "viewed a product in <X>": the "<X> view" events (QuestionParser.DevicesAndSessions.cs)
         HardStop53Said,                       // "either <X> or <Y>", "customers on file", "never placed a single order" (QuestionParser.HardStop53.cs)
+        LeadStop55Said,                       // "joined in <a period>", "on file", "added to <nouns>", "had just N items" (QuestionParser.LeadStop55.cs)
         LeadStop54Said,                       // "shopped on <X>", "<a>, <b> and <c> combined", "roughly" (QuestionParser.LeadStop54.cs)
         PeriodsStop54Said,                    // "(or less)", "(Q2 minus Q1)", "the total for each year", "all of last month", "but nothing from <X> in" (QuestionParser.PeriodsStop54.cs)
     ];

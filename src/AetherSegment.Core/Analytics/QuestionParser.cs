@@ -103,6 +103,13 @@ internal static partial class QuestionParser
             parsed = moved;
         }
 
+        if (parsed.Status != AnalyticsAnswerStatus.Answered && CommaListJoined(question, layer) is { } joined
+            && ReadSteps(SharedCampaignEndSaid(WordingRewritten(joined, layer), campaignNames), layer, campaignNames, campaignIds, reasonNeeded) is { Status: AnalyticsAnswerStatus.Answered } listed)
+        {
+            // "customers in <a>, <b> or <c> who never bought" read as "in <a> or <b> or <c>" (QuestionParser.LeadStop55.cs).
+            parsed = listed;
+        }
+
         // "Among <a place> customers, which device logs the most <an event type>" (QuestionParser.LeadStop54.cs).
         parsed = CustomersOnlyFramed(question, parsed, layer);
         memo.Add(question, layer, campaignNames, campaignIds, parsed);

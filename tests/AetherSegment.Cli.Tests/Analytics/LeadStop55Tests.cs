@@ -1,0 +1,75 @@
+using AetherSegment.Analytics;
+
+namespace AetherSegment.Cli.Tests.Analytics;
+
+/// <summary>
+/// Issue 17, stop 55 (lead): wordings of the unseen sets blind77 and blind78 that the rules declined, each checked on a real
+/// DuckDB store (as-of 2026-11-20 12:00 UTC) against SQL that computes the truth, with near wordings that must keep their
+/// reading.
+/// </summary>
+public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<AnalyticsDatabase>
+{
+    private const string NeverBought = "customer_id NOT IN (SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL)";
+
+    [Theory]
+    [InlineData("How many customers living in London, Manchester or Leeds have never bought anything from us at all (zero transactions ever)?")]
+    [InlineData("how many customers in London, Manchester and Leeds never bought anything")]
+    [InlineData("how many customers in London, Manchester, or Leeds have never bought anything")]
+    public async Task ACommaListOfPlaces_WithAConditionOnEach_IsOneTotalOverThePlaces(string question) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, $"SELECT count(*) FROM customers WHERE city IN ('London', 'Manchester', 'Leeds') AND {NeverBought}", nonZero: true);
+
+    [Fact]
+    public async Task ACommaListOfCategoriesBought_StaysCustomersWhoBoughtEach() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "how many customers bought Lighting, Textiles and Outdoor",
+            "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Lighting' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Textiles' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Outdoor')");
+
+    [Fact]
+    public async Task ACommaListWithoutACondition_ReadsAsBefore() =>
+        await RuleAnswers.AssertValueAsync(database.Path, "how many customers in London, Manchester or Leeds", "SELECT count(*) FROM customers WHERE city IN ('London', 'Manchester', 'Leeds')", nonZero: true);
+
+    [Theory]
+    [InlineData("number of customers who joined this year", "SELECT count(*) FROM customers WHERE created_at >= TIMESTAMP '2026-01-01'")]
+    [InlineData("how many customers joined us in 2025", "SELECT count(*) FROM customers WHERE year(created_at) = 2025")]
+    [InlineData("How many customers have spent more than $2,000 in total with us, lifetime, all orders added up?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING sum(order_value) > 2000)")]
+    [InlineData("how many customers have never bought anything from us", "SELECT count(*) FROM customers WHERE " + NeverBought)]
+    [InlineData("how many abandoned carts have we got on file", "SELECT count(*) FROM abandoned_carts")]
+    public async Task WordsThatChangeNothing_AreRead(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Fact]
+    public async Task AddedToANounSaidInThePlural_IsTheEventOfTheSingular()
+    {
+        AnalyticsAnswer plural = await RuleAnswers.AskAsync(database.Path, "Which category gets added to wishlists most often?", answered: true);
+        AnalyticsAnswer singular = await RuleAnswers.AskAsync(database.Path, "Which category gets added to wishlist most often?", answered: true);
+
+        Assert.Equal(singular.Answer, plural.Answer);
+        Assert.Equal(singular.Sql, plural.Sql);
+        Assert.Contains("wishlist_add", plural.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what share of abandoned carts had just a single item in them", "SELECT avg(CASE WHEN item_count = 1 THEN 1.0 ELSE 0 END) FROM abandoned_carts")]
+    [InlineData("what share of abandoned carts had just 2 items", "SELECT avg(CASE WHEN item_count = 2 THEN 1.0 ELSE 0 END) FROM abandoned_carts")]
+    public async Task CartsWithJustNItems_HaveExactlyThatMany(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 4, nonZero: true);
+
+    [Theory]
+    [InlineData("How many customers who bought Bedroom items in 2025 haven't bought any Bedroom items in 2026?", "Bedroom")]
+    [InlineData("how many customers who bought Living Room items in 2025 but nothing from Living Room in 2026", "Living Room")]
+    public async Task BoughtInOneYearButNotTheNext_IsTheExclusionOfTheSecondYear(string question, string category) =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            question,
+            $"SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = '{category}' AND year(transaction_date) = 2025 EXCEPT SELECT customer_id FROM transactions WHERE category = '{category}' AND year(transaction_date) = 2026)",
+            nonZero: true);
+
+    // "joined" said of something other than a time range is not a sign-up, and a cart's items "in them" with no number
+    // is not a count.
+    [Theory]
+    [InlineData("how many customers joined the loyalty program")]
+    [InlineData("what share of abandoned carts had items in them")]
+    public async Task WordingsThatSaySomethingElse_StayDeclined(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+}
