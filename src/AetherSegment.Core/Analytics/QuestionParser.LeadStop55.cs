@@ -12,7 +12,9 @@ internal static partial class QuestionParser
     /// already over all orders); "added to &lt;nouns&gt;" is "added to &lt;noun&gt;" when the singular names a value of the
     /// vocabulary; "bought &lt;X&gt; in &lt;a period&gt; haven't bought any &lt;X&gt; in &lt;another&gt;" gets the "but" the
     /// two parts are read with; a cart that had "just" or "only" N items, "a single item" or N items "in them" had
-    /// exactly that many.
+    /// exactly that many; asides that restrict nothing are dropped: "(the whole calendar year)" after a year, "doesn't
+    /// have to be in the same order" (customers who bought both are counted over all their orders), and a reason given
+    /// in brackets ("(so pretty loyal, in theory)", "(thinking of a test on good customers)").
     /// </summary>
     private static string LeadStop55Said(string question, SemanticLayer layer)
     {
@@ -26,6 +28,9 @@ internal static partial class QuestionParser
             return IsValuePhrase(QuestionText.Normalize(singular).Trim(), layer) ? singular : m.Value;
         });
         question = NegatedPeriodWithoutButRegex().Replace(question, " but ");
+        question = WholeYearAsideRegex().Replace(question, string.Empty);
+        question = SameOrderNotNeededRegex().Replace(question, string.Empty);
+        question = MotiveAsideRegex().Replace(question, string.Empty);
         if (CartWordRegex().IsMatch(question))
         {
             question = SingleItemRegex().Replace(question, "1 item");
@@ -82,6 +87,32 @@ internal static partial class QuestionParser
         return null;
     }
 
+    /// <summary>
+    /// "Of the customers who &lt;X&gt;, how many (also) &lt;Y&gt;?" read as "how many customers &lt;X&gt; and also &lt;Y&gt;", when the
+    /// question as said was declined; null when it is not said so.
+    /// </summary>
+    private static string? OfTheCustomersWhoSaid(string question)
+    {
+        Match m = OfTheCustomersWhoRegex().Match(question);
+        return m.Success ? $"how many {m.Groups["people"].Value} {m.Groups["x"].Value.Trim()} and also {m.Groups["y"].Value.Trim()}" : null;
+    }
+
+    // "Of the customers who started a checkout in the last 7 days, how many also abandoned a cart ...?"
+    [GeneratedRegex(@"^\s*(?:of|among|out of) (?:the |all (?:the )?|those )?(?<people>customers|people|shoppers|users|buyers) (?:who|that) (?<x>[^,?()]+), how many (?:of them |of those |of these )?(?:also |then |later |went on to )?(?<y>[^?]+)\??\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OfTheCustomersWhoRegex();
+
+    // "(the whole calendar year)", "(full year)" said after a year.
+    [GeneratedRegex(@"(?<=\b(?:19|20)\d\d)\s*\((?:the |a )?(?:whole|full|entire|complete) (?:calendar )?year\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WholeYearAsideRegex();
+
+    // "doesn't have to be in the same order", "(not necessarily in the same order)".
+    [GeneratedRegex(@"[?,.;-]?\s*\(?(?:it |they )?(?:doesn[\u2019']?t|does not|don[\u2019']?t|do not|need not|needn[\u2019']?t|not necessarily)(?: (?:have|need) to)?(?: be)? (?:in|on|from) the same (?:order|transaction|purchase|basket|day|visit)\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SameOrderNotNeededRegex();
+
+    // A reason in brackets: "(so pretty loyal, in theory)", "(thinking of a discount test on good customers)".
+    [GeneratedRegex(@"\s*\((?:so |thinking (?:of|about) |for (?:a|an|the|my|our) (?:deck|report|slide|presentation|meeting|board)\b)[^()]*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MotiveAsideRegex();
+
     // "joined", "joined us" before a time range ("people who joined this year", "customers who joined in 2025").
     [GeneratedRegex(@"\bjoined(?: us)?(?= (?:in|during|this|last|since|before|after|between|on|from|within|over|(?:19|20)\d\d)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex JoinedWhenRegex();
@@ -89,8 +120,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\bon file\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OnFileSaidRegex();
 
-    // "bought anything from us", "ordered from us": "us" is the business the data is of.
-    [GeneratedRegex(@"(?<=\b(?:bought|purchased|ordered|buy|purchase|order|anything|something|nothing)) (?:from|with|through) us\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "bought anything from us", "bought a sofa and a coffee table from us": "us" is the business the data is of when a
+    // purchase is said before it in the same clause, and not the people ("customers from us" stays as it is read).
+    [GeneratedRegex(@"(?<=\b(?:bought|purchased|ordered|buy|buys|purchase|order|spent|spend|shopped|shop)\b[^,.;?!()]{0,80}) (?<!\b(?:customers|people|shoppers|buyers|users|ones|those|who|are|is|were|was) )(?:from|with|through) us\b(?![-.]?\s*(?:customers|based|states|market)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FromUsRegex();
 
     // ", all orders added up", "with all of their orders summed" after a total.

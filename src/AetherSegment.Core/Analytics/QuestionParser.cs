@@ -110,6 +110,13 @@ internal static partial class QuestionParser
             parsed = listed;
         }
 
+        if (parsed.Status != AnalyticsAnswerStatus.Answered && OfTheCustomersWhoSaid(question) is { } ofThem
+            && ReadSteps(SharedCampaignEndSaid(WordingRewritten(ofThem, layer), campaignNames), layer, campaignNames, campaignIds, reasonNeeded) is { Status: AnalyticsAnswerStatus.Answered } ofThemRead)
+        {
+            // "Of the customers who <X>, how many also <Y>" read as "how many customers <X> and also <Y>" (QuestionParser.LeadStop55.cs).
+            parsed = ofThemRead;
+        }
+
         // "Among <a place> customers, which device logs the most <an event type>" (QuestionParser.LeadStop54.cs).
         parsed = CustomersOnlyFramed(question, parsed, layer);
         memo.Add(question, layer, campaignNames, campaignIds, parsed);

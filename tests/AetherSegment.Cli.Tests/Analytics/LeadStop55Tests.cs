@@ -65,6 +65,27 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
             $"SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = '{category}' AND year(transaction_date) = 2025 EXCEPT SELECT customer_id FROM transactions WHERE category = '{category}' AND year(transaction_date) = 2026)",
             nonZero: true);
 
+    [Theory]
+    [InlineData("How many customers have bought both a sofa and a coffee table from us? doesn't have to be in the same order, any time", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE product_type = 'Sofas' INTERSECT SELECT customer_id FROM transactions WHERE product_type = 'Coffee Tables')")]
+    [InlineData("how many UK customers with a CLV score above 0.5 signed up during 2025 (the whole calendar year)?", "SELECT count(*) FROM customers WHERE country = 'United Kingdom' AND clv_score > 0.5 AND year(created_at) = 2025")]
+    [InlineData("How many customers are flagged as exclusivity seekers and also have a churn probability under 0.2 (so pretty loyal, in theory)?", "SELECT count(*) FROM customer_scores WHERE exclusivity_seeker AND churn_probability < 0.2")]
+    [InlineData("How many US customers have a CLV score of 0.5 or higher? (thinking of a discount test on good customers)", "SELECT count(*) FROM customers WHERE country = 'United States' AND clv_score >= 0.5")]
+    public async Task AsidesThatRestrictNothing_AreDropped(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("Of the customers who bought Lighting, how many also bought Textiles?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Lighting' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Textiles')")]
+    [InlineData("Of the customers who started a checkout in the last 30 days, how many also abandoned a cart in the last 30 days?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'checkout_start' AND event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' INTERSECT SELECT customer_id FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-10-21 12:00:00')")]
+    public async Task OfTheCustomersWhoDidOneThing_HowManyDidAnother_IsBoth(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Fact]
+    public async Task UsAfterAPurchase_IsTheBusiness_AndUsOfThePeople_IsTheCountry()
+    {
+        await RuleAnswers.AssertValueAsync(database.Path, "how many customers bought both Lighting and Textiles from us", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Lighting' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Textiles')", nonZero: true);
+        await RuleAnswers.AssertValueAsync(database.Path, "how many customers who bought Lighting are from US", "SELECT count(DISTINCT customer_id) FROM transactions JOIN customers USING (customer_id) WHERE category = 'Lighting' AND country = 'United States'", nonZero: true);
+    }
+
     // "joined" said of something other than a time range is not a sign-up, and a cart's items "in them" with no number
     // is not a count.
     [Theory]
