@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AetherSegment.Profiles;
+using AetherSegment.Vocabulary;
 
 namespace AetherSegment.Analytics;
 
@@ -31,11 +32,57 @@ internal static partial class QuestionParser
         question = WholeYearAsideRegex().Replace(question, string.Empty);
         question = SameOrderNotNeededRegex().Replace(question, string.Empty);
         question = MotiveAsideRegex().Replace(question, string.Empty);
+        question = MoneyInWordsRegex().Replace(question, m =>
+        {
+            string w = m.Groups["w"].Value.ToLowerInvariant();
+            int n = w is "a" or "an" ? 1 : int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int digits) ? digits : LanguageWords.TryReadCountWord(w, out int word) ? word : 0;
+            int scale = m.Groups["m"].Value.Equals("hundred", StringComparison.OrdinalIgnoreCase) ? 100 : 1000;
+            return n > 0 ? "$" + (n * scale).ToString(System.Globalization.CultureInfo.InvariantCulture) : m.Value;
+        });
+        question = ValueStuffRegex().Replace(question, m =>
+            ValueNamed(QuestionText.Normalize(question[..m.Index]).Trim(), layer, last: true) is not null ? string.Empty : m.Value);
+        question = WholeValueAsideRegex().Replace(question, m =>
+            IsValuePhrase(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer) && question.IndexOf(m.Groups["v"].Value, StringComparison.OrdinalIgnoreCase) < m.Index ? string.Empty : m.Value);
+        question = OnlyCareAboutRegex().Replace(question, m =>
+            IsValuePhrase(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer) && question.IndexOf(m.Groups["v"].Value, StringComparison.OrdinalIgnoreCase) < m.Index ? string.Empty : m.Value);
+        question = CountedTogetherRegex().Replace(question, m => DimensionNounsOnly(m.Groups["dims"].Value, layer) ? string.Empty : m.Value);
+        question = AnyValueDimensionRegex().Replace(question, m =>
+            IsValuePhrase(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer) && DimensionNounsOnly(m.Groups["d"].Value, layer)
+            && question.IndexOf(m.Groups["v"].Value, StringComparison.OrdinalIgnoreCase) < m.Index
+                ? string.Empty
+                : m.Value);
+        question = IgnoreWithoutRegex().Replace(question, m =>
+        {
+            // Rows without a value of the breakdown are never in it: the aside says what the reading does.
+            string dim = m.Groups["dim"].Value;
+            return DimensionNounsOnly(dim, layer) && BreakdownSaidBeforeRegex().Matches(question).Any(b => b.Index < m.Index
+                    && (SameDimension(b.Groups["d"].Value, dim, layer) || SameDimension(b.Groups["d"].Value + b.Groups["d2"].Value, dim, layer)))
+                ? string.Empty
+                : m.Value;
+        });
+        question = StartOfThisPeriodAsideRegex().Replace(question, m =>
+        {
+            string unit = m.Groups["unit"].Value.ToLowerInvariant();
+            string said = m.Groups["said"].Value.ToLowerInvariant();
+            bool same = said switch
+            {
+                "quarter" => unit.StartsWith('q') || unit.Contains("quarter", StringComparison.Ordinal),
+                "year" => unit.Contains("year", StringComparison.Ordinal) || unit is "jan" or "january",
+                "month" => unit.Contains("month", StringComparison.Ordinal),
+                _ => false,
+            };
+            return same ? string.Empty : m.Value;
+        });
         if (CartWordRegex().IsMatch(question))
         {
             question = SingleItemRegex().Replace(question, "1 item");
             question = JustItemsRegex().Replace(question, "${v} ${n} ${items}");
             question = ItemsInThemRegex().Replace(question, "${items}");
+            question = NumberAgainRegex().Replace(question, m =>
+            {
+                string before = question[Math.Max(0, m.Index - 40)..m.Index];
+                return (" " + before).Contains(" " + m.Groups["n"].Value + " item", StringComparison.OrdinalIgnoreCase) ? string.Empty : m.Value;
+            });
         }
 
         return question;
@@ -113,6 +160,78 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\s*\((?:so |thinking (?:of|about) |for (?:a|an|the|my|our) (?:deck|report|slide|presentation|meeting|board)\b)[^()]*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MotiveAsideRegex();
 
+    // Whether every part of "<a> and <b>" ("event type and device") names a breakdown of the layer.
+    private static bool DimensionNounsOnly(string words, SemanticLayer layer)
+    {
+        string[] parts = ListSeparatorRegex().Split(QuestionText.Normalize(words).Trim());
+        return parts.Length > 0 && parts.All(part => DimensionNamed(EveryWordRegex().Replace(part.Trim(), string.Empty).Trim(), layer) is not null);
+    }
+
+    private static bool SameDimension(string a, string b, SemanticLayer layer) =>
+        DimensionNamed(QuestionText.Normalize(a).Trim(), layer) is { } left && ReferenceEquals(left, DimensionNamed(QuestionText.Normalize(b).Trim(), layer));
+
+    private static DimensionDefinition? DimensionNamed(string phrase, SemanticLayer layer)
+    {
+        if (phrase.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(phrase))
+        {
+            if (entry.Kind == LexiconKind.Dimension && entry.Phrase == phrase && entry.Dimension is { } dimension)
+            {
+                return dimension;
+            }
+        }
+
+        return null;
+    }
+
+    // "(item count of 1)", "(items = 2)": a bracket that says a number again, kept only when "<the number> item(s)" is said
+    // just before it.
+    [GeneratedRegex(@"\s*\((?<words>[a-z_ ]{1,30}?)(?: of| =|:| is)? ?(?<n>[0-9]{1,3})\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NumberAgainRegex();
+
+    // "a thousand dollars", "five hundred bucks", "2 thousand dollars".
+    [GeneratedRegex(@"\b(?<w>a|an|[0-9]{1,3}|" + LanguageWords.CountWordPattern + @")\s+(?<m>hundred|thousand)\s+(?:dollars|bucks|usd)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MoneyInWordsRegex();
+
+    // "<a value> stuff", "<a value> things" (kept only after a value of the vocabulary).
+    [GeneratedRegex(@" (?:stuff|things|goods)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ValueStuffRegex();
+
+    // "(<examples> - the whole <a value> category)": examples of a value said before, then the value itself.
+    [GeneratedRegex(@"\s*\([^()]*?\b(?:the )?(?:whole|entire|full|complete) (?<v>[A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*){0,2}) (?:category|department|range|section)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WholeValueAsideRegex();
+
+    // "- I only care about <a value> here, not <others>": the value said before, said again.
+    [GeneratedRegex(@"\s*[-,;(]\s*(?:I|we) only care about (?<v>[A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*)??)(?: here)?(?:,? not [^()?.]*)?\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OnlyCareAboutRegex();
+
+    // "- every event type and device counted together": breakdowns said to be added up, which a total is.
+    [GeneratedRegex(@"\s*[-,;(]?\s*(?:with )?(?<dims>(?:every|all|each|any) [a-z ,]{1,60}?) (?:counted|added|summed|lumped|taken|put) together\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CountedTogetherRegex();
+
+    [GeneratedRegex(@"^(?:every|all|each|any)\s+|\b(?:every|all|each|any)\s+", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex EveryWordRegex();
+
+    // "(any UK city)": any place within a value said before, which the filter already is.
+    [GeneratedRegex(@"\s*\((?:in |from )?any (?<v>[A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*)??) (?<d>[a-z]+)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AnyValueDimensionRegex();
+
+    // "(ignore events without a category)", "excluding orders with no country".
+    [GeneratedRegex(@"\s*[-,;(]?\s*(?:ignore|ignoring|excluding|exclude|leave out|leaving out|not counting|skip|skipping|drop|dropping) (?:the )?(?:any )?(?:events|rows|orders|ones|carts|transactions|records) (?:without|with no|missing|that have no|that lack|lacking) (?:a |an |any )?(?<dim>[a-z][a-z ]{0,30}?)\)?(?=[?.!]|\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex IgnoreWithoutRegex();
+
+    // "by <a breakdown>", "per <a breakdown>", "top 3 <breakdowns>".
+    [GeneratedRegex(@"\b(?:by|per|each|every|top (?:[0-9]{1,3}|" + LanguageWords.CountWordPattern + @")) (?<d>[a-z]+)(?<d2> [a-z]+)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BreakdownSaidBeforeRegex();
+
+    // "this quarter (since the start of Q4)": the period's start said again.
+    [GeneratedRegex(@"(?<=\bthis (?<said>quarter|year|month)\b)\s*\((?:i\.?e\.?,? )?(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?(?<unit>q[1-4]|quarter|year|month|january|jan)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex StartOfThisPeriodAsideRegex();
+
     // "joined", "joined us" before a time range ("people who joined this year", "customers who joined in 2025").
     [GeneratedRegex(@"\bjoined(?: us)?(?= (?:in|during|this|last|since|before|after|between|on|from|within|over|(?:19|20)\d\d)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex JoinedWhenRegex();
@@ -120,7 +239,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\bon file\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OnFileSaidRegex();
 
-    // "bought anything from us", "bought a sofa and a coffee table from us": "us" is the business the data is of when a
+    // "bought anything from us", "bought a <product> and a <product> from us": "us" is the business the data is of when a
     // purchase is said before it in the same clause, and not the people ("customers from us" stays as it is read).
     [GeneratedRegex(@"(?<=\b(?:bought|purchased|ordered|buy|buys|purchase|order|spent|spend|shopped|shop)\b[^,.;?!()]{0,80}) (?<!\b(?:customers|people|shoppers|buyers|users|ones|those|who|are|is|were|was) )(?:from|with|through) us\b(?![-.]?\s*(?:customers|based|states|market)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FromUsRegex();

@@ -86,6 +86,28 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
         await RuleAnswers.AssertValueAsync(database.Path, "how many customers who bought Lighting are from US", "SELECT count(DISTINCT customer_id) FROM transactions JOIN customers USING (customer_id) WHERE category = 'Lighting' AND country = 'United States'", nonZero: true);
     }
 
+    [Theory]
+    [InlineData("How many UK customers (any UK city) racked up more than ten behavioural events this year - every event type and device counted together?", "SELECT count(*) FROM (SELECT e.customer_id FROM behavioral_events e JOIN customers c USING (customer_id) WHERE c.country = 'United Kingdom' AND e.event_timestamp >= TIMESTAMP '2026-01-01' GROUP BY 1 HAVING count(*) > 10)")]
+    [InlineData("How many customers spent at least a thousand dollars on Outdoor stuff in the last 365 days?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Outdoor' AND transaction_date >= TIMESTAMP '2025-11-20 12:00:00' GROUP BY 1 HAVING sum(order_value) >= 1000)")]
+    [InlineData("how many customers spent over five hundred dollars in total", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING sum(order_value) > 500)")]
+    [InlineData("How many distinct customers have placed an order this quarter (since the start of Q4)?", "SELECT count(DISTINCT customer_id) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-01'")]
+    [InlineData("Of the abandoned carts, what share had just a single item in them (item_count of 1)?", "SELECT avg(CASE WHEN item_count = 1 THEN 1.0 ELSE 0 END) FROM abandoned_carts")]
+    public async Task MoreAsidesThatRestrictNothing_AreDropped(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 4, nonZero: true);
+
+    [Fact]
+    public async Task IgnoringRowsWithoutTheBreakdownValue_IsWhatABreakdownDoes() =>
+        await RuleAnswers.AssertGroupsAsync(database.Path, "add_to_cart events by category (ignore events without a category)", "SELECT category, count(*) FROM behavioral_events WHERE event_type = 'add_to_cart' AND category IS NOT NULL GROUP BY 1");
+
+    // An aside that names a value the reading would not use is still caught by the last check (the examples of a
+    // category, a value said as not wanted), and "(ignore events without a device)" under a breakdown by category is
+    // not what the breakdown does.
+    [Theory]
+    [InlineData("How many customers spent at least a thousand dollars on Outdoor stuff (patio sets, garden chairs, outdoor tables - the whole Outdoor category)?")]
+    [InlineData("add_to_cart events by category (ignore events without a device)")]
+    public async Task AsidesThatSayMore_StayDeclined(string question) =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
+
     // "joined" said of something other than a time range is not a sign-up, and a cart's items "in them" with no number
     // is not a count.
     [Theory]
