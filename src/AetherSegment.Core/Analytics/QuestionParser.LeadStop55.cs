@@ -29,6 +29,32 @@ internal static partial class QuestionParser
             return IsValuePhrase(QuestionText.Normalize(singular).Trim(), layer) ? singular : m.Value;
         });
         question = NegatedPeriodWithoutButRegex().Replace(question, " but ");
+        if (ShareSaidStop55Regex().IsMatch(question))
+        {
+            question = ShareHaveBoughtRegex().Replace(question, " ");
+        }
+
+        if (MeasureBeforeRowsPlacedRegex().IsMatch(question))
+        {
+            question = RowsPlacedInRegex().Replace(question, string.Empty);
+        }
+
+        question = MeanOverRowsAsideRegex().Replace(question, m =>
+        {
+            // "average order value ... (plain mean of order_value over the orders)": the average said, over its own rows.
+            string row = m.Groups["rows"].Value.ToLowerInvariant().TrimEnd('s');
+            string before = question[..m.Index].ToLowerInvariant();
+            int average = Math.Max(before.LastIndexOf("average ", StringComparison.Ordinal), before.LastIndexOf("mean ", StringComparison.Ordinal));
+            return average >= 0 && before.IndexOf(" " + row + " ", average, StringComparison.Ordinal) >= 0 ? string.Empty : m.Value;
+        });
+        question = ByCustomerAttributeRegex().Replace(question, m =>
+        {
+            string one = m.Groups["d"].Value;
+            string two = one + m.Groups["d2"].Value;
+            return DimensionNamed(QuestionText.Normalize(two).Trim(), layer) is { OnCustomers: true } || DimensionNamed(QuestionText.Normalize(one).Trim(), layer) is { OnCustomers: true }
+                ? $"{m.Groups["by"].Value} {two}"
+                : m.Value;
+        });
         question = WholeYearAsideRegex().Replace(question, string.Empty);
         question = SameOrderNotNeededRegex().Replace(question, string.Empty);
         question = MotiveAsideRegex().Replace(question, string.Empty);
@@ -215,6 +241,29 @@ internal static partial class QuestionParser
 
     [GeneratedRegex(@"^(?:every|all|each|any)\s+|\b(?:every|all|each|any)\s+", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex EveryWordRegex();
+
+    [GeneratedRegex(@"\b(?:share|percent|percentage|fraction|proportion|pct)\b|%", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ShareSaidStop55Regex();
+
+    // "what share of our <place> customers have (ever) bought <X>": "have (ever) bought" is "bought" (over all time).
+    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ShareHaveBoughtRegex();
+
+    // A measure of the orders said before "for orders placed in <a period>".
+    [GeneratedRegex(@"\b(?:average|avg|mean|median|total|sum|revenue|sales|value|spend|units)\b.*\b(?:for|of|on|from|across) (?:the |all )?(?:orders|purchases|transactions) (?:placed|made) ", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MeasureBeforeRowsPlacedRegex();
+
+    // "for orders placed in November 2026": the orders measured are those of the period said after it.
+    [GeneratedRegex(@"\b(?:for|of|on|from|across) (?:the |all )?(?:orders|purchases|transactions) (?:placed|made) (?=(?:in|during|on|this|last|since|between|over|within|from)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex RowsPlacedInRegex();
+
+    // "(plain mean of <a column> over the orders)".
+    [GeneratedRegex(@"\s*\((?:a |the )?(?:plain|simple|straight|ordinary|arithmetic|regular|just the)? ?(?:mean|average) of [a-z_ ]{1,40}? (?:over|across) (?:the |all |all the |each of the )?(?<rows>orders|rows|transactions|purchases|carts|events|sessions)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MeanOverRowsAsideRegex();
+
+    // "by customer country", "per customer city": a customer attribute said with "customer" before it.
+    [GeneratedRegex(@"\b(?<by>by|per|for each|each) (?:the )?customer(?:'s|s'|s)? (?<d>[a-z]+)(?<d2> [a-z]+)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ByCustomerAttributeRegex();
 
     // "(any UK city)": any place within a value said before, which the filter already is.
     [GeneratedRegex(@"\s*\((?:in |from )?any (?<v>[A-Za-z][\w&-]*(?: [A-Za-z][\w&-]*)??) (?<d>[a-z]+)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -108,6 +108,30 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
     public async Task AsidesThatSayMore_StayDeclined(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 
+    [Fact]
+    public async Task AnAverageForOrdersPlacedInAPeriod_ByACustomerAttribute_IsTheAverageOfThoseOrders() =>
+        await RuleAnswers.AssertGroupsAsync(
+            database.Path,
+            "average order value by customer country for orders placed in October 2026 (plain mean of order_value over the orders)",
+            "SELECT c.country, avg(t.order_value) FROM transactions t JOIN customers c USING (customer_id) WHERE t.transaction_date >= TIMESTAMP '2026-10-01' AND t.transaction_date < TIMESTAMP '2026-11-01' GROUP BY 1",
+            precision: 2);
+
+    [Theory]
+    [InlineData("What share of our Canadian customers have ever bought from the Lighting category?", "Canada", "Lighting")]
+    [InlineData("what share of customers in the UK have bought Textiles", "United Kingdom", "Textiles")]
+    public async Task AShareOfCustomersWhoHaveBought_IsTheShareWhoBought(string question, string country, string category) =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            question,
+            $"SELECT (SELECT count(*) FROM customers WHERE country = '{country}' AND customer_id IN (SELECT customer_id FROM transactions WHERE category = '{category}')) / (SELECT count(*) FROM customers WHERE country = '{country}')",
+            precision: 4,
+            nonZero: true);
+
+    // "(mean of revenue over the customers)" is not the average of the orders said before it.
+    [Fact]
+    public async Task AMeanOverOtherRows_StaysDeclined() =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, "average order value by country (plain mean of order_value over the sessions)");
+
     // "joined" said of something other than a time range is not a sign-up, and a cart's items "in them" with no number
     // is not a count.
     [Theory]
