@@ -162,7 +162,8 @@ internal static partial class QuestionParser
 
     /// <summary>
     /// "Of the customers who &lt;X&gt;, how many (also) &lt;Y&gt;?" read as "how many customers &lt;X&gt; and also &lt;Y&gt;", when the
-    /// question as said was declined; null when it is not said so.
+    /// question as said was declined; null when it is not said so. Only when "how many" counts the customers: not "how many
+    /// orders", "how many &lt;an event type&gt; events did each have on average".
     /// </summary>
     private static string? OfTheCustomersWhoSaid(string question)
     {
@@ -171,7 +172,7 @@ internal static partial class QuestionParser
     }
 
     // "Of the customers who started a checkout in the last 7 days, how many also abandoned a cart ...?"
-    [GeneratedRegex(@"^\s*(?:of|among|out of) (?:the |all (?:the )?|those )?(?<people>customers|people|shoppers|users|buyers) (?:who|that) (?<x>[^,?()]+), how many (?:of them |of those |of these )?(?:also |then |later |went on to )?(?<y>[^?]+)\??\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:of|among|out of) (?:the |all (?:the )?|those )?(?<people>customers|people|shoppers|users|buyers) (?:who|that) (?<x>[^,?()]+), how many (?:of them |of those |of these )?(?:also |then |later |went on to )?(?!(?:orders|purchases|transactions|events|sessions|carts|abandoned carts|units|items|products|conversions|sends|campaigns|times|visits|views|searches|dollars|[a-z_]+ events)\b)(?<y>(?:(?!\b(?:each|average|avg|mean|median|per|total|typical)\b)[^?])+)\??\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OfTheCustomersWhoRegex();
 
     // "(the whole calendar year)", "(full year)" said after a year.

@@ -137,6 +137,9 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
     [Theory]
     [InlineData("how many customers joined the loyalty program")]
     [InlineData("what share of abandoned carts had items in them")]
+    // "Of the customers who ..., how many" read as both only when it counts the customers (blind36 got a confident
+    // average over every customer from it once).
+    [InlineData("Among customers who added something to the cart in the last 30 days, how many add_to_cart events did each have on average?")]
     public async Task WordingsThatSaySomethingElse_StayDeclined(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
 }
