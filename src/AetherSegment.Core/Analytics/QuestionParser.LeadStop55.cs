@@ -32,6 +32,7 @@ internal static partial class QuestionParser
         if (ShareSaidStop55Regex().IsMatch(question))
         {
             question = ShareHaveBoughtRegex().Replace(question, " ");
+            question = SharePurchaseMadeRegex().Replace(question, "bought something");
         }
 
         if (MeasureBeforeRowsPlacedRegex().IsMatch(question))
@@ -249,6 +250,10 @@ internal static partial class QuestionParser
     // "what share of our <place> customers have (ever) bought <X>": "have (ever) bought" is "bought" (over all time).
     [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareHaveBoughtRegex();
+
+    // "what percentage of <X> customers made a purchase": they bought something (the purchase is not the rows counted).
+    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)\b[^?]{0,40}?\b(?:who |that )?(?:have |has )?)(?:made|placed) (?:a|any|at least one) (?:purchase|order)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SharePurchaseMadeRegex();
 
     // A measure of the orders said before "for orders placed in <a period>".
     [GeneratedRegex(@"\b(?:average|avg|mean|median|total|sum|revenue|sales|value|spend|units)\b.*\b(?:for|of|on|from|across) (?:the |all )?(?:orders|purchases|transactions) (?:placed|made) ", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

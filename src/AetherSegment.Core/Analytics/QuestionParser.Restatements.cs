@@ -562,7 +562,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\s(?:for|on|from|of|across) (?:the |their |all )?(?:orders|transactions|purchases) (?:placed|made) (?<prep>in|during|over|on|within|between|from|since)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex OrderRowsRegex();
 
-    [GeneratedRegex(@"\s*\(?\s*(?:i\.?e\.?,? |that is,? |as |=\s*)?(?:the )?(?:sum|total)(?: of)?(?: (?:their|the|all|each customer's|each))* (?<col>[a-z][a-z_]*(?: [a-z][a-z_]*)?)\s*\)?(?=[\s,.;:?!)]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\s*\(?\s*(?:i\.?e\.?,? |that is,? |as |=\s*)?(?:the )?(?:sum|total)(?: of)?(?: (?:their|the|all|each customer's|each))* (?<col>[a-z][a-z_]*(?: (?!(?:over|across)\b)[a-z][a-z_]*)?)(?: (?:over|across) (?:all )?(?:of )?(?:their |the |his or her )?(?:transactions|orders|purchases))?\s*\)?(?=[\s,.;:?!)]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SumOfColumnRegex();
 
     [GeneratedRegex(@"^SUM\((?<col>[A-Za-z_""`.]+)\)$", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]

@@ -127,6 +127,23 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
             precision: 4,
             nonZero: true);
 
+    [Fact]
+    public async Task ASumOfTheValueColumnOverAllTheirOrders_IsTheirTotalSpend() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "How many customers have spent more than $1,000 in total (sum of order_value over all their transactions)?",
+            "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY 1 HAVING sum(order_value) > 1000)",
+            nonZero: true);
+
+    [Fact]
+    public async Task AShareOfCustomersWhoMadeAPurchase_IsTheShareWhoBought() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "What percentage of paid_search customers made a purchase in the last 90 days?",
+            "SELECT (SELECT count(*) FROM customers WHERE acquisition_source = 'paid_search' AND customer_id IN (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-08-22 12:00:00')) / (SELECT count(*) FROM customers WHERE acquisition_source = 'paid_search')",
+            precision: 4,
+            nonZero: true);
+
     // "(mean of revenue over the customers)" is not the average of the orders said before it.
     [Fact]
     public async Task AMeanOverOtherRows_StaysDeclined() =>
