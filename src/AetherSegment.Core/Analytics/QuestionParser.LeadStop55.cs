@@ -248,7 +248,7 @@ internal static partial class QuestionParser
     private static partial Regex ShareSaidStop55Regex();
 
     // "what share of our <place> customers have (ever) bought <X>": "have (ever) bought" is "bought" (over all time).
-    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b(?! (?:at least|something|anything|once|twice|before|again|more|in|during|this|last|since)\b)(?![?.,!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareHaveBoughtRegex();
 
     // "what percentage of <X> customers made a purchase": they bought something (the purchase is not the rows counted).

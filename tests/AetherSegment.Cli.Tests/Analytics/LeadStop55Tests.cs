@@ -144,6 +144,15 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
             precision: 4,
             nonZero: true);
 
+    [Fact]
+    public async Task AShareOfCustomersWhoHavePurchasedAtLeastOnce_KeepsItsReading() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "What proportion of our customers have purchased at least once?",
+            "SELECT (SELECT count(DISTINCT customer_id) FROM transactions) / (SELECT count(*) FROM customers)",
+            precision: 4,
+            nonZero: true);
+
     // "(mean of revenue over the customers)" is not the average of the orders said before it.
     [Fact]
     public async Task AMeanOverOtherRows_StaysDeclined() =>
