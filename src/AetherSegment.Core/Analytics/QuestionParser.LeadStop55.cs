@@ -251,8 +251,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b(?! (?:at least|something|anything|once|twice|before|again|more|in|during|this|last|since)\b)(?![?.,!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareHaveBoughtRegex();
 
-    // "what percentage of <X> customers made a purchase": they bought something (the purchase is not the rows counted).
-    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)\b[^?]{0,40}?\b(?:who |that )?(?:have |has )?)(?:made|placed) (?:a|any|at least one) (?:purchase|order)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "what percentage of <X> customers made a purchase": they bought something (the purchase is not the rows counted);
+    // "have made at least one purchase" is read as it is.
+    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)\b[^?]{0,40}?\s)(?<!\b(?:have|has|had) )(?:made|placed) a (?:purchase|order)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SharePurchaseMadeRegex();
 
     // A measure of the orders said before "for orders placed in <a period>".
