@@ -253,7 +253,7 @@ internal static partial class QuestionParser
 
     // "what percentage of <X> customers made a purchase": they bought something (the purchase is not the rows counted);
     // "have made at least one purchase" is read as it is.
-    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)\b[^?]{0,40}?\s)(?<!\b(?:have|has|had) )(?:made|placed) a (?:purchase|order)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)\b[^?]{0,40}?\s)(?<!\b(?:have|has|had|never|not|ever|nt) )(?:made|placed) a (?:purchase|order)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SharePurchaseMadeRegex();
 
     // A measure of the orders said before "for orders placed in <a period>".

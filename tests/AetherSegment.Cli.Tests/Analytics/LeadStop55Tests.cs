@@ -145,13 +145,22 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
             nonZero: true);
 
     [Fact]
-    public async Task AShareOfCustomersWhoHavePurchasedAtLeastOnce_KeepsItsReading() =>
+    public async Task AShareOfCustomersWhoHavePurchasedAtLeastOnce_KeepsItsReading()
+    {
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "What share of customers have never made a purchase?",
+            "SELECT (SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM transactions WHERE customer_id IS NOT NULL)) / (SELECT count(*) FROM customers)",
+            precision: 4,
+            nonZero: true);
+        await RuleAnswers.AssertValueAsync(
         await RuleAnswers.AssertValueAsync(
             database.Path,
             "What proportion of our customers have purchased at least once?",
             "SELECT (SELECT count(DISTINCT customer_id) FROM transactions) / (SELECT count(*) FROM customers)",
             precision: 4,
             nonZero: true);
+    }
 
     // "(mean of revenue over the customers)" is not the average of the orders said before it.
     [Fact]
