@@ -154,7 +154,6 @@ public sealed class LeadStop55Tests(AnalyticsDatabase database) : IClassFixture<
             precision: 4,
             nonZero: true);
         await RuleAnswers.AssertValueAsync(
-        await RuleAnswers.AssertValueAsync(
             database.Path,
             "What proportion of our customers have purchased at least once?",
             "SELECT (SELECT count(DISTINCT customer_id) FROM transactions) / (SELECT count(*) FROM customers)",
