@@ -184,8 +184,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"[?,.;-]?\s*\(?(?:it |they )?(?:doesn[\u2019']?t|does not|don[\u2019']?t|do not|need not|needn[\u2019']?t|not necessarily)(?: (?:have|need) to)?(?: be)? (?:in|on|from) the same (?:order|transaction|purchase|basket|day|visit)\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex SameOrderNotNeededRegex();
 
-    // A reason in brackets: "(so pretty loyal, in theory)", "(thinking of a discount test on good customers)".
-    [GeneratedRegex(@"\s*\((?:so |thinking (?:of|about) |for (?:a|an|the|my|our) (?:deck|report|slide|presentation|meeting|board)\b)[^()]*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // A reason in brackets: "(so pretty loyal, in theory)", "(thinking of a discount test on good customers)"; a "(so ...)"
+    // that names a unit or a measure ("(so the change in dollars)") says what is computed and is left to be read.
+    [GeneratedRegex(@"\s*\((?:so (?![^()]*(?:[$%\u00a3\u20ac]|\b(?:dollars?|pounds?|euros?|percent|percentage|points?|units?|orders?|revenue|change|difference|growth|count|number|total|average|rate|ratio|share)\b))|thinking (?:of|about) |for (?:a|an|the|my|our) (?:deck|report|slide|presentation|meeting|board)\b)[^()]*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex MotiveAsideRegex();
 
     // Whether every part of "<a> and <b>" ("event type and device") names a breakdown of the layer.
@@ -247,8 +248,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?:share|percent|percentage|fraction|proportion|pct)\b|%", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareSaidStop55Regex();
 
-    // "what share of our <place> customers have (ever) bought <X>": "have (ever) bought" is "bought" (over all time).
-    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b(?! (?:at least|something|anything|once|twice|before|again|more|in|during|this|last|since)\b)(?![?.,!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "what share of our <place> customers have (ever) bought <X>": "have (ever) bought" is "bought" (over all time);
+    // "customers who have purchased have made ..." is a group of buyers and is read as it is.
+    [GeneratedRegex(@"(?<=\b(?:customers|people|shoppers|users|clients)(?: (?:in|from) (?:the )?[A-Za-z]+(?: [A-Za-z]+)?)?) (?:who |that )?(?:have|has)(?: ever)? (?=(?:bought|purchased|ordered)\b(?! (?:at least|something|anything|once|twice|before|again|more|in|during|this|last|since|have|has|had|made|placed|are|were|is|was)\b)(?![?.,!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShareHaveBoughtRegex();
 
     // "what percentage of <X> customers made a purchase": they bought something (the purchase is not the rows counted);
@@ -296,8 +298,9 @@ internal static partial class QuestionParser
     private static partial Regex OnFileSaidRegex();
 
     // "bought anything from us", "bought a <product> and a <product> from us": "us" is the business the data is of when a
-    // purchase is said before it in the same clause, and not the people ("customers from us" stays as it is read).
-    [GeneratedRegex(@"(?<=\b(?:bought|purchased|ordered|buy|buys|purchase|order|spent|spend|shopped|shop)\b[^,.;?!()]{0,80}) (?<!\b(?:customers|people|shoppers|buyers|users|ones|those|who|are|is|were|was) )(?:from|with|through) us\b(?![-.]?\s*(?:customers|based|states|market)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // purchase is said before it in the same clause, and not the people ("customers from us" stays as it is read); "US"
+    // written so is the country ("bought sofas from US last month"), as the lexicon reads it.
+    [GeneratedRegex(@"(?<=\b(?:bought|purchased|ordered|buy|buys|purchase|order|spent|spend|shopped|shop)\b[^,.;?!()]{0,80}) (?<!\b(?:customers|people|shoppers|buyers|users|ones|those|who|are|is|were|was) )(?:from|with|through) (?-i:us)\b(?![-.]?\s*(?:customers|based|states|market)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FromUsRegex();
 
     // ", all orders added up", "with all of their orders summed" after a total.
