@@ -299,7 +299,7 @@ internal static partial class QuestionParser
 
     // "bought anything from us", "bought a <product> and a <product> from us": "us" is the business the data is of when a
     // purchase is said before it in the same clause, and not the people ("customers from us" stays as it is read); "US"
-    // written so is the country ("bought sofas from US last month"), as the lexicon reads it.
+    // written so is the country ("bought <X> from US last month"), as the lexicon reads it.
     [GeneratedRegex(@"(?<=\b(?:bought|purchased|ordered|buy|buys|purchase|order|spent|spend|shopped|shop)\b[^,.;?!()]{0,80}) (?<!\b(?:customers|people|shoppers|buyers|users|ones|those|who|are|is|were|was) )(?:from|with|through) (?-i:us)\b(?![-.]?\s*(?:customers|based|states|market)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FromUsRegex();
 
