@@ -154,8 +154,9 @@ internal static partial class QuestionParser
             && query.Conditions[0] is { Negated: false } only && only.Measure.Name is "campaign_sends" or "treatment_group";
     }
 
-    // "(units, not orders)", "(quantity, not orders)", "(order lines, not customers)", "(count carts, not units)", "- units, not orders".
-    [GeneratedRegex(@"\s*\(\s*(?:count(?:ing)? |just |only )?(?:the )?(?:number of )?(?<pos>units sold|units|quantity|quantities|items sold|order lines|order rows|line items|orders|transactions|abandoned carts|carts)(?: counted| sold)?,?\s+(?:not|rather than|instead of) (?:the )?(?:number of )?(?<neg>distinct customers|unique customers|customers|people|buyers|shoppers|orders|order count|order lines|transactions|units|quantity|items|carts|abandoned carts)\s*\)|\s*[,;:\u2013\u2014]\s*(?:count(?:ing)? |just |only )?(?<pos>units|quantity|order lines|orders|carts),?\s+(?:not|rather than|instead of) (?:the )?(?<neg>customers|people|buyers|orders|units|quantity|carts)(?=\s*(?:[.;:?!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "(units, not orders)", "(quantity, not orders)", "(order lines, not customers)", "(count carts, not units)", "- units, not orders",
+    // "(count the orders/transactions, not the people)", "...? carts, not customers".
+    [GeneratedRegex(@"\s*\(\s*(?:count(?:ing)? |just |only )?(?:the )?(?:number of )?(?<pos>units sold|units|quantity|quantities|items sold|order lines|order rows|line items|orders|transactions|abandoned carts|carts)(?:\s*/\s*(?:orders|transactions|purchases))?(?: counted| sold)?,?\s+(?:not|rather than|instead of) (?:the )?(?:number of )?(?<neg>distinct customers|unique customers|customers|people|buyers|shoppers|orders|order count|order lines|transactions|units|quantity|items|carts|abandoned carts)\s*\)|\s*[,;:?\u2013\u2014]\s*(?:count(?:ing)? |just |only )?(?<pos>units|quantity|order lines|orders|carts),?\s+(?:not|rather than|instead of) (?:the )?(?<neg>customers|people|buyers|orders|units|quantity|carts)(?=\s*(?:[.;:?!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CountedNotOtherRegex();
 
     // "? Name only.", "- just the name", "(names only)", "just the names please".

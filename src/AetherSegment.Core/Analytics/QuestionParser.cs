@@ -477,9 +477,10 @@ internal static partial class QuestionParser
 
         // "abandoned a cart in the last 7 days and haven't ordered in the last 7 days": the same range said for each part of
         // the question is one range over all of it (two different ranges are asked back below).
-        if (!legacy && !overPeriod && times.Count == 2 && times[0] == times[1] && !times[0].IsPreceding)
+        // Said three times ("median spend for 2025 (each customer's total 2025 order value, among buyers in 2025)") alike.
+        if (!legacy && !overPeriod && times.Count >= 2 && !times[0].IsPreceding && times.TrueForAll(t => t == times[0]))
         {
-            times.RemoveAt(1);
+            times.RemoveRange(1, times.Count - 1);
         }
 
         bool growth = overPeriod;
