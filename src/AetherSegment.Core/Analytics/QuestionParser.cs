@@ -868,6 +868,13 @@ internal static partial class QuestionParser
             });
             if (share)
             {
+                // "what fraction of UK customers converted": a rate among the people said, not their part of all
+                // conversions (QuestionParser.LeadStop57.cs); the conversion rate of a treatment group is what is offered.
+                if (ShareOfPeopleConverted(normalized))
+                {
+                    return ParsedQuestion.Unplaced("\"what share of <people> converted\" asks for a rate among those people, not their part of all conversions; ask as in \"conversion rate of the <campaign> treatment group\"");
+                }
+
                 wholeSaid = MarkFilteredWhole(afterTime, shareEnd, placed, measureAt, layer);
             }
         }
