@@ -10,20 +10,56 @@ internal static partial class QuestionParser
     /// &lt;X&gt; treatment group converted" is the conversion rate of that group (not the group's share of all conversions);
     /// "carts did &lt;people&gt; leave" is "carts did &lt;people&gt; have"; "&lt;rows&gt; had a value between ..." is
     /// "&lt;rows&gt; worth between ..."; "how many &lt;a product level value&gt; did we sell" counts the units sold of it;
-    /// "last month minus the month before" is "last month minus the month before last".
+    /// "last month minus the month before" is "last month minus the month before last"; "average number of items per cart"
+    /// is the average items per abandoned cart; "in the same year 2026" is "in 2026"; "(all three)" after a list, "already"
+    /// after "have", are dropped; "treatment sends" are the campaign sends; "bought &lt;X&gt; in 2025 but have not bought
+    /// &lt;X&gt; in 2026" is "bought &lt;X&gt; in 2025 but not in 2026"; "how many &lt;a product&gt; were ordered ...? I mean
+    /// number of orders" counts its orders.
     /// </summary>
     private static string LeadStop57Said(string question, SemanticLayer layer)
     {
         question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
         question = CartsLeftByRegex().Replace(question, "${rows} ${did} ${who} have");
         question = RowsHadValueRegex().Replace(question, "${rows} worth ");
+        Match meant = MeantOrdersRegex().Match(question);
         question = HowManySoldRegex().Replace(question, m =>
-            ValueNamed(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer, last: true) is { FilterDimension: { Role: DimensionRole.Taxonomy, Outermost: false } } entry
-            && entry.Phrase == QuestionText.Normalize(m.Groups["v"].Value).Trim()
-                ? $"how many units of {m.Groups["v"].Value} {m.Groups["verb"].Value}"
-                : m.Value);
+        {
+            string value = QuestionText.Normalize(m.Groups["v"].Value).Trim();
+            if (ValueNamed(value, layer, last: true) is not { FilterDimension.Role: DimensionRole.Taxonomy } entry || entry.Phrase != value)
+            {
+                return m.Value;
+            }
+
+            // "how many wardrobes were ordered ...? I mean number of orders": the orders of it; otherwise the units.
+            return meant.Success ? $"how many orders of {m.Groups["v"].Value} were placed" : $"how many units of {m.Groups["v"].Value} were sold";
+        });
+        if (meant.Success && question.Contains("how many orders of ", StringComparison.Ordinal))
+        {
+            question = MeantOrdersRegex().Replace(question, string.Empty);
+        }
+
+        question = AverageNumberOfItemsRegex().Replace(question, "average items per abandoned cart");
+        question = SameYearRegex().Replace(question, "in ${y}");
+        question = AllOfTheListAsideRegex().Replace(question, string.Empty);
+        question = TreatmentSendsRegex().Replace(question, "${lead} campaign sends");
+        question = HaveAlreadyRegex().Replace(question, "${have}");
+        question = AttributedDidGenerateFromRegex().Replace(question, "attributed revenue from treatment ${who} did ${x} ${v}");
+        question = SpentInASingleOrderRegex().Replace(question, "placed an order of ${cmp} ${amount}");
+        if (question.Contains("per buyer", StringComparison.OrdinalIgnoreCase))
+        {
+            question = BuyersOnlyAsideRegex().Replace(question, string.Empty);
+        }
+
+        question = ButHaveNotBoughtAgainRegex().Replace(question, "bought ${x} ${p1} but not ${p2}");
+        if (question.Contains(" + ", StringComparison.Ordinal))
+        {
+            // "Melbourne + Brisbane combined": "plus", read by the values-plus rewrite when both name values of one kind.
+            question = ValuesPlusSaid(question.Replace(" + ", " plus ", StringComparison.Ordinal), layer).Replace(" plus ", " + ", StringComparison.Ordinal);
+        }
+
         if (question.Contains("minus", StringComparison.OrdinalIgnoreCase))
         {
+            question = MinusUnitOnceRegex().Replace(question, "(${a} ${unit} minus ${b} ${unit})");
             question = MinusUnitBeforeRegex().Replace(question, m =>
                 question.IndexOf("last " + m.Groups["unit"].Value, StringComparison.OrdinalIgnoreCase) is >= 0 and int at && at < m.Index ? m.Value + " last" : m.Value);
         }
@@ -55,8 +91,53 @@ internal static partial class QuestionParser
     private static partial Regex RowsHadValueRegex();
 
     // "how many candles did we sell", "how many sofas have we sold".
-    [GeneratedRegex(@"\bhow many (?<v>[A-Za-z][A-Za-z&' -]{1,40}?) (?<verb>did we sell|have we sold|were sold|did we sell in total)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bhow many (?<v>[A-Za-z][A-Za-z&' -]{1,40}?) (?<verb>did we sell|have we sold|were sold|were ordered|were bought|were purchased|did we sell in total)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HowManySoldRegex();
+
+    // "? I mean number of orders", ", meaning the count of orders".
+    [GeneratedRegex(@"\s*[?.!,;:\-\u2013\u2014]?\s*\(?(?:I mean|meaning|i\.e\.?,?|that is,?) (?:the )?(?:number|count) of orders\)?\.?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MeantOrdersRegex();
+
+    // "average number of items per abandoned cart", "average number of items in a cart".
+    [GeneratedRegex(@"\baverage (?:number|count) of items (?:per|in each|in an?) (?:abandoned )?cart\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AverageNumberOfItemsRegex();
+
+    // "in the same year 2026": in 2026.
+    [GeneratedRegex(@"\bin the same (?:calendar )?year,? (?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SameYearRegex();
+
+    // "(all three)", "(all 3 of them)" after a list: every one of it is what "and" reads already.
+    [GeneratedRegex(@"\s*\((?:all|each of the|every one of the) (?:two|three|four|five|2|3|4|5)(?: of them)?\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AllOfTheListAsideRegex();
+
+    // "how many treatment sends": the sends counted (a send is to a treatment-group customer; control customers are sent
+    // nothing); other "treatment sends" ("pooling all treatment sends of that trigger") are read as they are.
+    [GeneratedRegex(@"\b(?<lead>how many|number of|count of|total) treatment(?:[- ]group)? sends\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TreatmentSendsRegex();
+
+    // "have already bought": have bought.
+    [GeneratedRegex(@"\b(?<have>have|has|had) already(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex HaveAlreadyRegex();
+
+    // "bought Outdoor in 2025 but have not bought Outdoor in 2026": "but not in 2026", the value said once.
+    [GeneratedRegex(@"\bbought (?<x>[A-Za-z&' ]{2,40}?) (?<p1>in (?:19|20)\d{2}|last year) but (?:have not|haven't|havent|has not|hasn't|did not|didn't|didnt) (?:bought|purchased|ordered) (?:any |anything from )?\k<x> (?<p2>in (?:19|20)\d{2}|this year)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ButHaveNotBoughtAgainRegex();
+
+    // "attributed revenue did urgency_low_stock campaigns generate from treatment customers".
+    [GeneratedRegex(@"\battributed (?:campaign )?revenue did (?<x>[^?.,;()]{2,60}?) (?<v>generate|bring in|make|drive) from (?:the |our )?treatment(?:[- ]group)? (?<who>customers|people|recipients)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AttributedDidGenerateFromRegex();
+
+    // "spent at least $1,000 in a single order": placed an order of at least $1,000.
+    [GeneratedRegex(@"\bspent (?<cmp>at least|over|more than|above) (?<amount>\$\s?[\d,.]+k?|[\d,.]+k? dollars) (?:in|on) (?:a single|one single|one|a) (?:order|purchase|transaction)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SpentInASingleOrderRegex();
+
+    // "per buyer (only people who bought this year)": the buyers said again.
+    [GeneratedRegex(@"\s*\((?:only|just) (?:the )?(?:people|customers|those|buyers|shoppers) who (?:bought|purchased|ordered)(?: something| anything)?(?: this year| in (?:19|20)\d{2}| in that (?:period|time|year))?\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BuyersOnlyAsideRegex();
+
+    // "(this year minus last)": the unit said once for both.
+    [GeneratedRegex(@"\((?<a>this|last) (?<unit>year|month|quarter|week) minus (?<b>this|last)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MinusUnitOnceRegex();
 
     // "minus (revenue) the month before" (not already "before last").
     [GeneratedRegex(@"\bminus (?:[a-z]+ ){0,2}?the (?<unit>week|month|quarter|year) before\b(?! last)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

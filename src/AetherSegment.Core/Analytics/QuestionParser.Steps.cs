@@ -9,6 +9,7 @@ internal static partial class QuestionParser
     /// </summary>
     private static readonly Func<string, SemanticLayer, string>[] s_wordingRewrites =
     [
+        LeadStop57Said,                       // "fraction of the <X> treatment group converted", "carts did <people> leave", "how many <X> did we sell" (QuestionParser.LeadStop57.cs)
         (q, _) => PerCustomerStop51Said(q),   // QuestionParser.PerCustomerStop51.cs
         (q, _) => CampaignsStop51Said(q),     // QuestionParser.CampaignsStop51.cs
         (q, _) => LeadStop51Said(q),          // "<place> customers' orders" (QuestionParser.LeadStop51.cs)
@@ -26,7 +27,6 @@ internal static partial class QuestionParser
         LeadStop55Said,                       // "joined in <a period>", "on file", "added to <nouns>", "had just N items" (QuestionParser.LeadStop55.cs)
         LeadStop54Said,                       // "shopped on <X>", "<a>, <b> and <c> combined", "roughly" (QuestionParser.LeadStop54.cs)
         PeriodsStop54Said,                    // "(or less)", "(Q2 minus Q1)", "the total for each year", "all of last month", "but nothing from <X> in" (QuestionParser.PeriodsStop54.cs)
-        LeadStop57Said,                       // "fraction of the <X> treatment group converted", "carts did <people> leave", "how many <X> did we sell" (QuestionParser.LeadStop57.cs)
     ];
 
     private static string WordingRewritten(string question, SemanticLayer layer)

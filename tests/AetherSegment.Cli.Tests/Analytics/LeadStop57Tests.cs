@@ -70,4 +70,27 @@ public sealed class LeadStop57Tests(AnalyticsDatabase database) : IClassFixture<
         double september = await RuleAnswers.TruthAsync(database.Path, "SELECT sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-09-01' AND transaction_date < TIMESTAMP '2026-10-01'");
         Assert.Equal(october - september, RuleAnswers.Single(answer), 2);
     }
+
+    [Theory]
+    [InlineData("how many customers bought a sofa AND a mattress in the same year 2026?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE product_type = 'Sofas' AND year(transaction_date) = 2026 INTERSECT SELECT customer_id FROM transactions WHERE product_type = 'Mattresses' AND year(transaction_date) = 2026)")]
+    [InlineData("how many customers bought Lighting, Textiles and Outdoor (all three)?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Lighting' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Textiles' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Outdoor')")]
+    [InlineData("Customers who bought Outdoor in 2025 but have not bought Outdoor in 2026 - how many?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Outdoor' AND year(transaction_date) = 2025 EXCEPT SELECT customer_id FROM transactions WHERE category = 'Outdoor' AND year(transaction_date) = 2026)")]
+    [InlineData("How many sofas were ordered by US customers? I mean number of orders", "SELECT count(*) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States' AND t.product_type = 'Sofas'")]
+    [InlineData("How many customers spent at least $1,000 in a single order in the last 6 months?", "SELECT count(DISTINCT customer_id) FROM transactions WHERE order_value >= 1000 AND transaction_date >= TIMESTAMP '2026-05-20 12:00:00'")]
+    [InlineData("quick one - how many folks do we have in Melbourne + Brisbane combined?", "SELECT count(*) FROM customers WHERE city IN ('Melbourne', 'Brisbane')")]
+    [InlineData("How many treatment sends did CMP003 have?", "SELECT count(*) FROM campaign_history WHERE campaign_id = 'CMP003' AND \"group\" = 'treatment'")]
+    [InlineData("How much attributed revenue did CMP003 generate from treatment customers?", "SELECT sum(revenue) FROM campaign_history WHERE campaign_id = 'CMP003' AND \"group\" = 'treatment'")]
+    public async Task WordingsOfBlind80_AreRead(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("average number of items per abandoned cart", "SELECT avg(item_count) FROM abandoned_carts")]
+    [InlineData("Median 2026 spend per buyer (only people who bought this year)", "SELECT median(s) FROM (SELECT customer_id, sum(order_value) s FROM transactions WHERE year(transaction_date) = 2026 GROUP BY 1)")]
+    [InlineData("Average order value this year vs last year - what's the difference (this year minus last)?", "SELECT avg(order_value) FILTER (WHERE year(transaction_date) = 2026) - avg(order_value) FILTER (WHERE year(transaction_date) = 2025) FROM transactions")]
+    public async Task AveragesAndDifferencesOfBlind80_AreRead(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 4, nonZero: true);
+
+    [Fact]
+    public async Task HowManyOfAProductWereOrdered_WithoutAnAside_IsItsUnits() =>
+        await RuleAnswers.AssertValueAsync(database.Path, "How many sofas were ordered by US customers?", "SELECT sum(t.quantity) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States' AND t.product_type = 'Sofas'", nonZero: true);
 }
