@@ -18,6 +18,7 @@ internal static partial class QuestionParser
     /// </summary>
     private static string LeadStop57Said(string question, SemanticLayer layer)
     {
+        question = LabelsAsideRegex().Replace(question, m => LabelsRestateComparisons(question[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value);
         question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
         question = CartsLeftByRegex().Replace(question, "${rows} ${did} ${who} have");
         question = RowsHadValueRegex().Replace(question, "${rows} worth ");
@@ -68,11 +69,50 @@ internal static partial class QuestionParser
     }
 
     /// <summary>
+    /// Whether a closing aside of labels ("(high value, at risk)") only names what the comparisons before it already say:
+    /// each label a value tier or the at-risk customers, and at least as many numeric comparisons before it as labels.
+    /// Read as filters, the labels would add their own thresholds to the ones said (blind81 counted customers "at risk"
+    /// by the profile's threshold among "high-value" ones, on top of "CLV score above 0.8 but churn probability over 0.5").
+    /// </summary>
+    private static bool LabelsRestateComparisons(string before, string labels, SemanticLayer layer)
+    {
+        string[] parts = LabelSeparatorRegex().Split(labels.Trim());
+        foreach (string part in parts)
+        {
+            string phrase = QuestionText.Normalize(part).Trim();
+            bool label = false;
+            foreach (LexiconEntry entry in layer.Lexicon.Candidates(phrase))
+            {
+                label |= entry.Phrase == phrase
+                    && (entry is { Kind: LexiconKind.Filter, FilterDimension.Role: DimensionRole.ValueTier } || entry is { Kind: LexiconKind.Measure, Measure.Name: "at_risk_customers" });
+            }
+
+            if (!label)
+            {
+                return false;
+            }
+        }
+
+        return SaidComparisonRegex().Count(before) >= parts.Length;
+    }
+
+    /// <summary>
     /// "what share of the &lt;X&gt; customers converted": "converted" said of people after a share asks for a rate among them,
     /// not for their part of all conversions; true when a share ends on "converted" said of the people before it.
     /// </summary>
     private static bool ShareOfPeopleConverted(string normalized) =>
         normalized.Contains(" converted", StringComparison.Ordinal) && ShareOfPeopleConvertedRegex().IsMatch(normalized);
+
+    // "(high value, at risk)?" closing a question.
+    [GeneratedRegex(@"\s*\((?<labels>[A-Za-z][A-Za-z -]{1,30}(?:(?:,|/| and| &) ?[A-Za-z][A-Za-z -]{1,30}){0,2})\)(?<end>\s*[?.!]*\s*)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LabelsAsideRegex();
+
+    [GeneratedRegex(@"\s*(?:,|/|\band\b|&)\s*", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LabelSeparatorRegex();
+
+    // "above 0.8", "over $1,000", "at least 3".
+    [GeneratedRegex(@"\b(?:above|over|below|under|more than|less than|at least|at most|greater than|higher than|lower than)\s+\$?\d", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SaidComparisonRegex();
 
     // "what fraction of the Summer 2026 Collection Preview treatment group converted".
     [GeneratedRegex(@"\b(?:what|which) (?:fraction|share|proportion|percentage|percent|%) of (?:the )?(?<x>[^?.,;()]{2,80}?) treatment(?:[- ]group)?(?: (?:customers|members|recipients|people))? (?:actually )?converted\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

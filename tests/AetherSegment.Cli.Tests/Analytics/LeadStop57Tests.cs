@@ -93,4 +93,16 @@ public sealed class LeadStop57Tests(AnalyticsDatabase database) : IClassFixture<
     [Fact]
     public async Task HowManyOfAProductWereOrdered_WithoutAnAside_IsItsUnits() =>
         await RuleAnswers.AssertValueAsync(database.Path, "How many sofas were ordered by US customers?", "SELECT sum(t.quantity) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'United States' AND t.product_type = 'Sofas'", nonZero: true);
+
+    [Fact]
+    public async Task LabelsThatRestateTheComparisons_AddNoFilter() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "How many folks have a CLV score above 0.8 but a churn probability over 0.5 (high value, at risk)?",
+            "SELECT count(*) FROM customers c JOIN customer_scores s USING (customer_id) WHERE c.clv_score > 0.8 AND s.churn_probability > 0.5",
+            nonZero: true);
+
+    [Fact]
+    public async Task ALabelWithoutAComparison_StaysAFilter() =>
+        await RuleAnswers.AssertValueAsync(database.Path, "how many customers in London (high value)?", "SELECT count(*) FROM customers WHERE city = 'London' AND clv_score >= 0.7", nonZero: true);
 }
