@@ -18,6 +18,15 @@ internal static partial class QuestionParser
     /// </summary>
     private static string LeadStop57Said(string question, SemanticLayer layer)
     {
+        question = AsAFractionRegex().Replace(question, string.Empty);
+        question = NotNecessarilyTogetherRegex().Replace(question, string.Empty);
+        question = JustTheAmountRegex().Replace(question, string.Empty);
+        question = SumOfQuantityAsideRegex().Replace(question, string.Empty);
+        question = IfTiedListThemRegex().Replace(question, string.Empty);
+        question = GrandWithAmountRegex().Replace(question, m => m.Groups["amount"].Success ? m.Groups["amount"].Value : "$1,000");
+        question = MonthYearInBracketsRegex().Replace(question, " ${y}");
+        question = BiggestSpendOfAnyOneRegex().Replace(question, "highest total spend by a single ${who} customer");
+        question = TimesAddedToWishlistRegex().Replace(question, "how many wishlist adds for ${x}");
         question = LabelsAsideRegex().Replace(question, m => LabelsRestateComparisons(question[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value);
         question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
         question = CartsLeftByRegex().Replace(question, "${rows} ${did} ${who} have");
@@ -102,6 +111,47 @@ internal static partial class QuestionParser
     /// </summary>
     private static bool ShareOfPeopleConverted(string normalized) =>
         normalized.Contains(" converted", StringComparison.Ordinal) && ShareOfPeopleConvertedRegex().IsMatch(normalized);
+
+    // ", as a fraction", "- give it as a fraction, e.g. 0.12 for +12%", "(as a decimal)": the convention of shares and growth.
+    [GeneratedRegex(@"\s*[,;:\-\u2013\u2014]?\s*(?:\(\s*)?(?:give (?:it|me it|it to me) |expressed |shown )?as a (?:fraction|decimal|proportion)(?:,? (?:e\.?g\.?,?|like|say|so) [0-9.]+ (?:for|=|means|meaning) [+\-]?[0-9.]+ ?%)?(?:\s*\))?(?=\s*(?:[?.!,;]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AsAFractionRegex();
+
+    // "(ever, not necessarily together)", "- not necessarily in the same order": customers who bought both are counted
+    // over all their orders already.
+    [GeneratedRegex(@"\s*(?:\((?:ever|any time|anytime|all time),? |[,;\-\u2013\u2014] )?not necessarily (?:together|in the same order|on the same order|at the same time)\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NotNecessarilyTogetherRegex();
+
+    // "(just the dollar amount)", "- just the number".
+    [GeneratedRegex(@"\s*(?:\(|[,;\-\u2013\u2014] )(?:just|only) (?:the )?(?:dollar amount|amount|number|figure|total)(?: please)?\)?(?=\s*(?:[?.!]|$))", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex JustTheAmountRegex();
+
+    // "by units sold (sum of quantity, not orders)": the units said again.
+    [GeneratedRegex(@"(?<=\bunits(?: sold)?)\s*\((?:the )?sum of (?:the )?quantit(?:y|ies),? not (?:the )?(?:orders|order count|number of orders)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SumOfQuantityAsideRegex();
+
+    // "? if there's a tie for 6th place, list all of the tied ones": a top N lists every tie at the cut already.
+    [GeneratedRegex(@"[?.,;]?\s*(?:and )?if (?:there'?s|there is) a tie (?:for|at) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)|last) (?:place|spot)?,? (?:list|show|include|give me) (?:all|every one|each) (?:of )?(?:the )?(?:tied ones|ties|of them)\.?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex IfTiedListThemRegex();
+
+    // "over a grand ($1,000)", "over a grand".
+    [GeneratedRegex(@"\ba grand(?: \((?<amount>\$[\d,]+)\))?(?=\W|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex GrandWithAmountRegex();
+
+    // "October vs September (2026)": the year said for the months.
+    [GeneratedRegex(@"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)) \((?<y>(?:19|20)\d{2})\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex MonthYearInBracketsRegex();
+
+    // "the biggest total lifetime spend of any one Australian customer".
+    [GeneratedRegex(@"\b(?:biggest|largest|highest|top) (?:total )?(?:lifetime )?spend(?:ing)? (?:of|by) any (?:one |single )?(?<who>[A-Z][A-Za-z]+) customer\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BiggestSpendOfAnyOneRegex();
+
+    // "how many times did people add Lighting items to their wishlist".
+    [GeneratedRegex(@"\bhow many times did (?:people|customers|shoppers|folks|users) add (?<x>[A-Za-z&' ]{2,30}?)(?: items| products| stuff)? to (?:their |a |the )?wishlists?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TimesAddedToWishlistRegex();
+
+    // "e.g. 0.12 for +12%", "so 1.3 would mean 30%": an example of the format, both sides numbers.
+    [GeneratedRegex(@"\b(?:e\.?g\.?,?|for example,?|like|say|so) [+\-]?[0-9]*\.?[0-9]+ ?%? (?:for|=|means|meaning|would mean|is) [+\-]?[0-9]*\.?[0-9]+ ?%", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex FormatExampleRegex();
 
     // "(high value, at risk)?" closing a question.
     [GeneratedRegex(@"\s*\((?<labels>[A-Za-z][A-Za-z -]{1,30}(?:(?:,|/| and| &) ?[A-Za-z][A-Za-z -]{1,30}){0,2})\)(?<end>\s*[?.!]*\s*)$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]

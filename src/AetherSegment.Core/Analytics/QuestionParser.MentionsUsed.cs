@@ -141,8 +141,15 @@ internal static partial class QuestionParser
     private static string? UnusedNumber(string question, AnalyticsQuery query, IReadOnlyList<QueryParameter> parameters, string said)
     {
         HashSet<decimal>? used = null;
+        // "as a fraction, e.g. 0.12 for +12%": an example of the answer's format restricts nothing (QuestionParser.LeadStop57.cs).
+        Match example = question.Contains('%', StringComparison.Ordinal) ? FormatExampleRegex().Match(question) : Match.Empty;
         foreach (Match match in SaidNumberRegex().Matches(question))
         {
+            if (example.Success && match.Index >= example.Index && match.Index < example.Index + example.Length)
+            {
+                continue;
+            }
+
             if (!decimal.TryParse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal) + match.Groups[2].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal number))
             {
                 continue;

@@ -105,4 +105,17 @@ public sealed class LeadStop57Tests(AnalyticsDatabase database) : IClassFixture<
     [Fact]
     public async Task ALabelWithoutAComparison_StaysAFilter() =>
         await RuleAnswers.AssertValueAsync(database.Path, "how many customers in London (high value)?", "SELECT count(*) FROM customers WHERE city = 'London' AND clv_score >= 0.7", nonZero: true);
+
+    [Theory]
+    [InlineData("How many customers have bought both a sofa and a mattress (ever, not necessarily together)?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE product_type = 'Sofas' INTERSECT SELECT customer_id FROM transactions WHERE product_type = 'Mattresses')")]
+    [InlineData("what's the biggest total lifetime spend of any one Australian customer? (just the dollar amount)", "SELECT max(s) FROM (SELECT t.customer_id, sum(t.order_value) s FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Australia' GROUP BY 1)")]
+    [InlineData("What fraction of 2025 orders were over a grand ($1,000)?", "SELECT avg(CASE WHEN order_value > 1000 THEN 1.0 ELSE 0 END) FROM transactions WHERE year(transaction_date) = 2025")]
+    [InlineData("Revenue growth October vs September (2026) - give it as a fraction, e.g. 0.12 for +12%", "SELECT sum(order_value) FILTER (WHERE month(transaction_date) = 10 AND year(transaction_date) = 2026) / sum(order_value) FILTER (WHERE month(transaction_date) = 9 AND year(transaction_date) = 2026) - 1 FROM transactions")]
+    [InlineData("how many times did people add Lighting items to their wishlist in the last 90 days?", "SELECT count(*) FROM behavioral_events WHERE event_type = 'wishlist_add' AND category = 'Lighting' AND event_timestamp >= TIMESTAMP '2026-08-22 12:00:00'")]
+    public async Task AsidesOfBlind81_AreRead(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, precision: 4, nonZero: true);
+
+    [Fact]
+    public async Task ANumberBesideAFormatExample_IsStillChecked() =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, "revenue growth October vs September 2026, e.g. 0.12 for +12%, over 500");
 }
