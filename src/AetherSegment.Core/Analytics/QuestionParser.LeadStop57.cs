@@ -25,7 +25,7 @@ internal static partial class QuestionParser
         question = IfTiedListThemRegex().Replace(question, string.Empty);
         question = GrandWithAmountRegex().Replace(question, m => m.Groups["amount"].Success ? m.Groups["amount"].Value : "$1,000");
         question = MonthYearInBracketsRegex().Replace(question, " ${y}");
-        question = BiggestSpendOfAnyOneRegex().Replace(question, "highest total spend by a single ${who} customer");
+        question = BiggestSpendOfAnyOneRegex().Replace(question, m => m.Groups["who"].Success ? $"highest total spend by a single {m.Groups["who"].Value} customer" : m.Value);
         question = TimesAddedToWishlistRegex().Replace(question, "how many wishlist adds for ${x}");
         question = LabelsAsideRegex().Replace(question, m => LabelsRestateComparisons(question[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value);
         question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
@@ -142,7 +142,7 @@ internal static partial class QuestionParser
     private static partial Regex MonthYearInBracketsRegex();
 
     // "the biggest total lifetime spend of any one Australian customer".
-    [GeneratedRegex(@"\b(?:biggest|largest|highest|top) (?:total )?(?:lifetime )?spend(?:ing)? (?:of|by) any (?:one |single )?(?<who>[A-Z][A-Za-z]+) customer\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:biggest|largest|highest|top) (?:total )?(?:lifetime )?spend(?:ing)? (?:of|by) any (?:one |single )?(?<who>(?!(?:one|single|individual)\b)[A-Za-z]+) customer\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BiggestSpendOfAnyOneRegex();
 
     // "how many times did people add Lighting items to their wishlist".

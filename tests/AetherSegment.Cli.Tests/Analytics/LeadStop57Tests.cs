@@ -118,4 +118,8 @@ public sealed class LeadStop57Tests(AnalyticsDatabase database) : IClassFixture<
     [Fact]
     public async Task ANumberBesideAFormatExample_IsStillChecked() =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, "revenue growth October vs September 2026, e.g. 0.12 for +12%, over 500");
+
+    [Fact]
+    public async Task TheHighestSpendOfAnySingleCustomer_KeepsItsReading() =>
+        await RuleAnswers.AssertValueAsync(database.Path, "highest lifetime spend of any single customer", "SELECT max(s) FROM (SELECT customer_id, sum(order_value) s FROM transactions GROUP BY 1)", precision: 4, nonZero: true);
 }
