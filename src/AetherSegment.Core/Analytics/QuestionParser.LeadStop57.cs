@@ -18,21 +18,73 @@ internal static partial class QuestionParser
     /// </summary>
     private static string LeadStop57Said(string question, SemanticLayer layer)
     {
-        question = AsAFractionRegex().Replace(question, string.Empty);
-        question = NotNecessarilyTogetherRegex().Replace(question, string.Empty);
-        question = JustTheAmountRegex().Replace(question, string.Empty);
-        question = SumOfQuantityAsideRegex().Replace(question, string.Empty);
-        question = IfTiedListThemRegex().Replace(question, string.Empty);
-        question = GrandWithAmountRegex().Replace(question, m => m.Groups["amount"].Success ? m.Groups["amount"].Value : "$1,000");
-        question = MonthYearInBracketsRegex().Replace(question, " ${y}");
-        question = BiggestSpendOfAnyOneRegex().Replace(question, m => m.Groups["who"].Success ? $"highest total spend by a single {m.Groups["who"].Value} customer" : m.Value);
-        question = TimesAddedToWishlistRegex().Replace(question, "how many wishlist adds for ${x}");
-        question = LabelsAsideRegex().Replace(question, m => LabelsRestateComparisons(question[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value);
-        question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
-        question = CartsLeftByRegex().Replace(question, "${rows} ${did} ${who} have");
-        question = RowsHadValueRegex().Replace(question, "${rows} worth ");
-        Match meant = MeantOrdersRegex().Match(question);
-        question = HowManySoldRegex().Replace(question, m =>
+        if (question.Contains(" as a ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = AsAFractionRegex().Replace(question, string.Empty);
+        }
+
+        if (question.Contains("necessarily", StringComparison.OrdinalIgnoreCase))
+        {
+            question = NotNecessarilyTogetherRegex().Replace(question, string.Empty);
+        }
+
+        if (question.Contains("just ", StringComparison.OrdinalIgnoreCase) || question.Contains("only ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = JustTheAmountRegex().Replace(question, string.Empty);
+        }
+
+        if (question.Contains("quantit", StringComparison.OrdinalIgnoreCase))
+        {
+            question = SumOfQuantityAsideRegex().Replace(question, string.Empty);
+        }
+
+        if (question.Contains(" tie ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = IfTiedListThemRegex().Replace(question, string.Empty);
+        }
+
+        if (question.Contains("grand", StringComparison.OrdinalIgnoreCase))
+        {
+            question = GrandWithAmountRegex().Replace(question, m => m.Groups["amount"].Success ? m.Groups["amount"].Value : "$1,000");
+        }
+
+        if (question.Contains(" (2", StringComparison.OrdinalIgnoreCase) || question.Contains(" (1", StringComparison.OrdinalIgnoreCase))
+        {
+            question = MonthYearInBracketsRegex().Replace(question, " ${y}");
+        }
+
+        if (question.Contains(" any ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = BiggestSpendOfAnyOneRegex().Replace(question, m => m.Groups["who"].Success ? $"highest total spend by a single {m.Groups["who"].Value} customer" : m.Value);
+        }
+
+        if (question.Contains("how many times", StringComparison.OrdinalIgnoreCase))
+        {
+            question = TimesAddedToWishlistRegex().Replace(question, "how many wishlist adds for ${x}");
+        }
+
+        if (question.Contains(')', StringComparison.Ordinal))
+        {
+            question = LabelsAsideRegex().Replace(question, m => LabelsRestateComparisons(question[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value);
+        }
+
+        if (question.Contains("converted", StringComparison.OrdinalIgnoreCase))
+        {
+            question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
+        }
+
+        if (question.Contains("carts ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = CartsLeftByRegex().Replace(question, "${rows} ${did} ${who} have");
+        }
+
+        if (question.Contains("value ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = RowsHadValueRegex().Replace(question, "${rows} worth ");
+        }
+
+        Match meant = question.Contains("of orders", StringComparison.OrdinalIgnoreCase) ? MeantOrdersRegex().Match(question) : Match.Empty;
+        question = !question.Contains("how many", StringComparison.OrdinalIgnoreCase) ? question : HowManySoldRegex().Replace(question, m =>
         {
             string value = QuestionText.Normalize(m.Groups["v"].Value).Trim();
             if (ValueNamed(value, layer, last: true) is not { FilterDimension.Role: DimensionRole.Taxonomy } entry || entry.Phrase != value)
@@ -48,19 +100,51 @@ internal static partial class QuestionParser
             question = MeantOrdersRegex().Replace(question, string.Empty);
         }
 
-        question = AverageNumberOfItemsRegex().Replace(question, "average items per abandoned cart");
-        question = SameYearRegex().Replace(question, "in ${y}");
-        question = AllOfTheListAsideRegex().Replace(question, string.Empty);
-        question = TreatmentSendsRegex().Replace(question, "${lead} campaign sends");
-        question = HaveAlreadyRegex().Replace(question, "${have}");
-        question = AttributedDidGenerateFromRegex().Replace(question, "attributed revenue from treatment ${who} did ${x} ${v}");
-        question = SpentInASingleOrderRegex().Replace(question, "placed an order of ${cmp} ${amount}");
+        if (question.Contains("of items", StringComparison.OrdinalIgnoreCase))
+        {
+            question = AverageNumberOfItemsRegex().Replace(question, "average items per abandoned cart");
+        }
+
+        if (question.Contains("same ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = SameYearRegex().Replace(question, "in ${y}");
+        }
+
+        if (question.Contains("(all ", StringComparison.OrdinalIgnoreCase) || question.Contains("(each ", StringComparison.OrdinalIgnoreCase) || question.Contains("(every ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = AllOfTheListAsideRegex().Replace(question, string.Empty);
+        }
+
+        if (question.Contains("sends", StringComparison.OrdinalIgnoreCase))
+        {
+            question = TreatmentSendsRegex().Replace(question, "${lead} campaign sends");
+        }
+
+        if (question.Contains(" already", StringComparison.OrdinalIgnoreCase))
+        {
+            question = HaveAlreadyRegex().Replace(question, "${have}");
+        }
+
+        if (question.Contains("attributed", StringComparison.OrdinalIgnoreCase))
+        {
+            question = AttributedDidGenerateFromRegex().Replace(question, "attributed revenue from treatment ${who} did ${x} ${v}");
+        }
+
+        if (question.Contains("spent ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = SpentInASingleOrderRegex().Replace(question, "placed an order of ${cmp} ${amount}");
+        }
+
         if (question.Contains("per buyer", StringComparison.OrdinalIgnoreCase))
         {
             question = BuyersOnlyAsideRegex().Replace(question, string.Empty);
         }
 
-        question = ButHaveNotBoughtAgainRegex().Replace(question, "bought ${x} ${p1} but not ${p2}");
+        if (question.Contains(" but ", StringComparison.OrdinalIgnoreCase))
+        {
+            question = ButHaveNotBoughtAgainRegex().Replace(question, "bought ${x} ${p1} but not ${p2}");
+        }
+
         if (question.Contains(" + ", StringComparison.Ordinal))
         {
             // "Melbourne + Brisbane combined": "plus", read by the values-plus rewrite when both name values of one kind.
