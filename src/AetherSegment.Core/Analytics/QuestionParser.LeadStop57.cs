@@ -18,7 +18,7 @@ internal static partial class QuestionParser
     /// </summary>
     private static string LeadStop57Said(string question, SemanticLayer layer)
     {
-        if (question.Contains(" as a ", StringComparison.OrdinalIgnoreCase))
+        if (question.Contains("as a ", StringComparison.OrdinalIgnoreCase))
         {
             question = AsAFractionRegex().Replace(question, string.Empty);
         }
