@@ -92,7 +92,7 @@ internal static partial class QuestionParser
                 return m.Value;
             }
 
-            // "how many wardrobes were ordered ...? I mean number of orders": the orders of it; otherwise the units.
+            // "how many <X> were ordered ...? I mean number of orders": the orders of it; otherwise the units.
             return meant.Success ? $"how many orders of {m.Groups["v"].Value} were placed" : $"how many units of {m.Groups["v"].Value} were sold";
         });
         if (meant.Success && question.Contains("how many orders of ", StringComparison.Ordinal))
@@ -147,7 +147,7 @@ internal static partial class QuestionParser
 
         if (question.Contains(" + ", StringComparison.Ordinal))
         {
-            // "Melbourne + Brisbane combined": "plus", read by the values-plus rewrite when both name values of one kind.
+            // "<A> + <B> combined": "plus", read by the values-plus rewrite when both name values of one kind.
             question = ValuesPlusSaid(question.Replace(" + ", " plus ", StringComparison.Ordinal), layer).Replace(" plus ", " + ", StringComparison.Ordinal);
         }
 
@@ -229,7 +229,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?:biggest|largest|highest|top) (?:total )?(?:lifetime )?spend(?:ing)? (?:of|by) any (?:one |single )?(?<who>(?!(?:one|single|individual)\b)[A-Za-z]+) customer\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex BiggestSpendOfAnyOneRegex();
 
-    // "how many times did people add Lighting items to their wishlist".
+    // "how many times did people add <X> items to their wishlist".
     [GeneratedRegex(@"\bhow many times did (?:people|customers|shoppers|folks|users) add (?<x>[A-Za-z&' ]{2,30}?)(?: items| products| stuff)? to (?:their |a |the )?wishlists?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TimesAddedToWishlistRegex();
 
@@ -264,7 +264,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<rows>orders|carts|purchases|transactions) (?:had|have|has|with) (?:a |an )?(?:total |order |cart )?value (?:of )?(?=(?:between|over|above|under|below|more than|less than|at least|at most)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex RowsHadValueRegex();
 
-    // "how many candles did we sell", "how many sofas have we sold".
+    // "how many <X> did we sell", "how many <X> have we sold".
     [GeneratedRegex(@"\bhow many (?<v>[A-Za-z][A-Za-z&' -]{1,40}?) (?<verb>did we sell|have we sold|were sold|were ordered|were bought|were purchased|did we sell in total)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HowManySoldRegex();
 
@@ -293,11 +293,11 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<have>have|has|had) already(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex HaveAlreadyRegex();
 
-    // "bought Outdoor in 2025 but have not bought Outdoor in 2026": "but not in 2026", the value said once.
+    // "bought <X> in 2025 but have not bought <X> in 2026": "but not in 2026", the value said once.
     [GeneratedRegex(@"\bbought (?<x>[A-Za-z&' ]{2,40}?) (?<p1>in (?:19|20)\d{2}|last year) but (?:have not|haven't|havent|has not|hasn't|did not|didn't|didnt) (?:bought|purchased|ordered) (?:any |anything from )?\k<x> (?<p2>in (?:19|20)\d{2}|this year)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ButHaveNotBoughtAgainRegex();
 
-    // "attributed revenue did urgency_low_stock campaigns generate from treatment customers".
+    // "attributed revenue did <trigger> campaigns generate from treatment customers".
     [GeneratedRegex(@"\battributed (?:campaign )?revenue did (?<x>[^?.,;()]{2,60}?) (?<v>generate|bring in|make|drive) from (?:the |our )?treatment(?:[- ]group)? (?<who>customers|people|recipients)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AttributedDidGenerateFromRegex();
 
