@@ -18,73 +18,22 @@ internal static partial class QuestionParser
     /// </summary>
     private static string LeadStop57Said(string question, SemanticLayer layer)
     {
-        if (question.Contains("as a ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = AsAFractionRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains("necessarily", StringComparison.OrdinalIgnoreCase))
-        {
-            question = NotNecessarilyTogetherRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains("just ", StringComparison.OrdinalIgnoreCase) || question.Contains("only ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = JustTheAmountRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains("quantit", StringComparison.OrdinalIgnoreCase))
-        {
-            question = SumOfQuantityAsideRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains(" tie ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = IfTiedListThemRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains("grand", StringComparison.OrdinalIgnoreCase))
-        {
-            question = GrandWithAmountRegex().Replace(question, m => m.Groups["amount"].Success ? m.Groups["amount"].Value : "$1,000");
-        }
-
-        if (question.Contains(" (2", StringComparison.OrdinalIgnoreCase) || question.Contains(" (1", StringComparison.OrdinalIgnoreCase))
-        {
-            question = MonthYearInBracketsRegex().Replace(question, " ${y}");
-        }
-
-        if (question.Contains(" any ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = BiggestSpendOfAnyOneRegex().Replace(question, m => m.Groups["who"].Success ? $"highest total spend by a single {m.Groups["who"].Value} customer" : m.Value);
-        }
-
-        if (question.Contains("how many times", StringComparison.OrdinalIgnoreCase))
-        {
-            question = TimesAddedToWishlistRegex().Replace(question, "how many wishlist adds for ${x}");
-        }
-
-        if (question.Contains(')', StringComparison.Ordinal))
-        {
-            question = LabelsAsideRegex().Replace(question, m => LabelsRestateComparisons(question[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value);
-        }
-
-        if (question.Contains("converted", StringComparison.OrdinalIgnoreCase))
-        {
-            question = ShareOfTreatmentConvertedRegex().Replace(question, "conversion rate of the ${x} treatment group");
-        }
-
-        if (question.Contains("carts ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = CartsLeftByRegex().Replace(question, "${rows} ${did} ${who} have");
-        }
-
-        if (question.Contains("value ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = RowsHadValueRegex().Replace(question, "${rows} worth ");
-        }
-
-        Match meant = question.Contains("of orders", StringComparison.OrdinalIgnoreCase) ? MeantOrdersRegex().Match(question) : Match.Empty;
-        question = !question.Contains("how many", StringComparison.OrdinalIgnoreCase) ? question : HowManySoldRegex().Replace(question, m =>
+        question = Gated(question, AsAFractionRegex(), string.Empty, "as a ");
+        question = Gated(question, NotNecessarilyTogetherRegex(), string.Empty, "necessarily");
+        question = Gated(question, JustTheAmountRegex(), string.Empty, "just ", "only ");
+        question = Gated(question, SumOfQuantityAsideRegex(), string.Empty, "quantit");
+        question = Gated(question, IfTiedListThemRegex(), string.Empty, " tie ");
+        question = Gated(question, GrandWithAmountRegex(), m => m.Groups["amount"].Success ? m.Groups["amount"].Value : "$1,000", "grand");
+        question = Gated(question, MonthYearInBracketsRegex(), " ${y}", " (2", " (1");
+        question = Gated(question, BiggestSpendOfAnyOneRegex(), m => m.Groups["who"].Success ? $"highest total spend by a single {m.Groups["who"].Value} customer" : m.Value, " any ");
+        question = Gated(question, TimesAddedToWishlistRegex(), "how many wishlist adds for ${x}", "how many times");
+        string labelled = question;
+        question = Gated(question, LabelsAsideRegex(), m => LabelsRestateComparisons(labelled[..m.Index], m.Groups["labels"].Value, layer) ? m.Groups["end"].Value : m.Value, ")");
+        question = Gated(question, ShareOfTreatmentConvertedRegex(), "conversion rate of the ${x} treatment group", "converted");
+        question = Gated(question, CartsLeftByRegex(), "${rows} ${did} ${who} have", "carts ");
+        question = Gated(question, RowsHadValueRegex(), "${rows} worth ", "value ");
+        bool meant = question.Contains("of orders", StringComparison.OrdinalIgnoreCase) && MeantOrdersRegex().IsMatch(question);
+        question = Gated(question, HowManySoldRegex(), m =>
         {
             string value = QuestionText.Normalize(m.Groups["v"].Value).Trim();
             if (ValueNamed(value, layer, last: true) is not { FilterDimension.Role: DimensionRole.Taxonomy } entry || entry.Phrase != value)
@@ -93,72 +42,63 @@ internal static partial class QuestionParser
             }
 
             // "how many <X> were ordered ...? I mean number of orders": the orders of it; otherwise the units.
-            return meant.Success ? $"how many orders of {m.Groups["v"].Value} were placed" : $"how many units of {m.Groups["v"].Value} were sold";
-        });
-        if (meant.Success && question.Contains("how many orders of ", StringComparison.Ordinal))
+            return meant ? $"how many orders of {m.Groups["v"].Value} were placed" : $"how many units of {m.Groups["v"].Value} were sold";
+        }, "how many");
+        if (meant && question.Contains("how many orders of ", StringComparison.Ordinal))
         {
             question = MeantOrdersRegex().Replace(question, string.Empty);
         }
 
-        if (question.Contains("of items", StringComparison.OrdinalIgnoreCase))
-        {
-            question = AverageNumberOfItemsRegex().Replace(question, "average items per abandoned cart");
-        }
-
-        if (question.Contains("same ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = SameYearRegex().Replace(question, "in ${y}");
-        }
-
-        if (question.Contains("(all ", StringComparison.OrdinalIgnoreCase) || question.Contains("(each ", StringComparison.OrdinalIgnoreCase) || question.Contains("(every ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = AllOfTheListAsideRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains("sends", StringComparison.OrdinalIgnoreCase))
-        {
-            question = TreatmentSendsRegex().Replace(question, "${lead} campaign sends");
-        }
-
-        if (question.Contains(" already", StringComparison.OrdinalIgnoreCase))
-        {
-            question = HaveAlreadyRegex().Replace(question, "${have}");
-        }
-
-        if (question.Contains("attributed", StringComparison.OrdinalIgnoreCase))
-        {
-            question = AttributedDidGenerateFromRegex().Replace(question, "attributed revenue from treatment ${who} did ${x} ${v}");
-        }
-
-        if (question.Contains("spent ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = SpentInASingleOrderRegex().Replace(question, "placed an order of ${cmp} ${amount}");
-        }
-
-        if (question.Contains("per buyer", StringComparison.OrdinalIgnoreCase))
-        {
-            question = BuyersOnlyAsideRegex().Replace(question, string.Empty);
-        }
-
-        if (question.Contains(" but ", StringComparison.OrdinalIgnoreCase))
-        {
-            question = ButHaveNotBoughtAgainRegex().Replace(question, "bought ${x} ${p1} but not ${p2}");
-        }
-
+        question = Gated(question, AverageNumberOfItemsRegex(), "average items per abandoned cart", "of items");
+        question = Gated(question, SameYearRegex(), "in ${y}", "same ");
+        question = Gated(question, AllOfTheListAsideRegex(), string.Empty, "(all ", "(each ", "(every ");
+        question = Gated(question, TreatmentSendsRegex(), "${lead} campaign sends", "sends");
+        question = Gated(question, HaveAlreadyRegex(), "${have}", " already");
+        question = Gated(question, AttributedDidGenerateFromRegex(), "attributed revenue from treatment ${who} did ${x} ${v}", "attributed");
+        question = Gated(question, SpentInASingleOrderRegex(), "placed an order of ${cmp} ${amount}", "spent ");
+        question = Gated(question, BuyersOnlyAsideRegex(), string.Empty, "per buyer");
+        question = Gated(question, ButHaveNotBoughtAgainRegex(), "bought ${x} ${p1} but not ${p2}", " but ");
         if (question.Contains(" + ", StringComparison.Ordinal))
         {
-            // "<A> + <B> combined": "plus", read by the values-plus rewrite when both name values of one kind.
-            question = ValuesPlusSaid(question.Replace(" + ", " plus ", StringComparison.Ordinal), layer).Replace(" plus ", " + ", StringComparison.Ordinal);
+            // "<A> + <B> combined": "plus", read by the values-plus rewrite when both name values of one kind; a question
+            // it joins nothing in is left as it was said.
+            string plus = question.Replace(" + ", " plus ", StringComparison.Ordinal);
+            string joined = ValuesPlusSaid(plus, layer);
+            question = ReferenceEquals(joined, plus) || joined == plus ? question : joined;
         }
 
         if (question.Contains("minus", StringComparison.OrdinalIgnoreCase))
         {
             question = MinusUnitOnceRegex().Replace(question, "(${a} ${unit} minus ${b} ${unit})");
+            string said = question;
             question = MinusUnitBeforeRegex().Replace(question, m =>
-                question.IndexOf("last " + m.Groups["unit"].Value, StringComparison.OrdinalIgnoreCase) is >= 0 and int at && at < m.Index ? m.Value + " last" : m.Value);
+                said.IndexOf("last " + m.Groups["unit"].Value, StringComparison.OrdinalIgnoreCase) is >= 0 and int at && at < m.Index ? m.Value + " last" : m.Value);
         }
 
         return question;
+    }
+
+    /// <summary>
+    /// The question rewritten by <paramref name="pattern"/> where one of <paramref name="literals"/> is in it: a search
+    /// costs far less than a regex pass, and most questions have none of a rewrite's words.
+    /// </summary>
+    private static string Gated(string question, Regex pattern, string replacement, params ReadOnlySpan<string> literals) =>
+        Said(question, literals) ? pattern.Replace(question, replacement) : question;
+
+    private static string Gated(string question, Regex pattern, MatchEvaluator evaluator, params ReadOnlySpan<string> literals) =>
+        Said(question, literals) ? pattern.Replace(question, evaluator) : question;
+
+    private static bool Said(string question, ReadOnlySpan<string> literals)
+    {
+        foreach (string literal in literals)
+        {
+            if (question.Contains(literal, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
