@@ -1150,7 +1150,11 @@ internal static partial class AnalyticsCompiler
     // "Of customers who have ordered, what % ordered more than once": a customer with any row that passes the same WHERE
     // ("IN (SELECT DISTINCT id FROM f WHERE w)") is implied by a grouped condition on the same rows ("IN (SELECT id FROM
     // f WHERE w GROUP BY id HAVING ...)": a group has a row), so it is left out (a second semi-join over every order; 806
-    // ms on 1,000,000 customers). Only the conditions from first on, compared as written.
+    // ms on 1,000,000 customers). So is one implied by a condition on fewer rows of the same table: "customers with any
+    // events in the last 30 days" beside "who viewed a product in the last 30 days" (the same WHERE and one more filter:
+    // every customer with such a row has a row of the wider WHERE), a distinct over every event in the range (10,783,493
+    // rows on 1,000,000 customers) that changes no answer. Only the conditions from first on, compared as written: the
+    // narrower WHERE must hold every conjunct of the wider one, the same text (so the same parameters).
     private static void DropImpliedConditions(List<string> where, int first)
     {
         for (int i = where.Count - 1; i >= first; i--)
@@ -1162,16 +1166,115 @@ internal static partial class AnalyticsCompiler
                 continue;
             }
 
-            string grouped = string.Concat(any.AsSpan(0, open), " IN (SELECT ", any.AsSpan(open + 21, any.Length - open - 22), " GROUP BY ");
+            // "lhs IN (SELECT DISTINCT head WHERE w)": head is the id and the FROM, w the subquery's filters.
+            string body = any[(open + 21)..^1];
+            int whereAt = TopLevelIndexOf(body, " WHERE ");
+            if (whereAt < 0 || Conjuncts(body[(whereAt + 7)..]) is not { } wide)
+            {
+                continue;
+            }
+
+            string lhs = any[..open];
+            string head = body[..(whereAt + 7)];
+            string distinct = string.Concat(lhs, " IN (SELECT DISTINCT ", head);
+            string grouped = string.Concat(lhs, " IN (SELECT ", head);
             for (int j = first; j < where.Count; j++)
             {
-                if (j != i && where[j].StartsWith(grouped, StringComparison.Ordinal))
+                if (j != i && NarrowerWhere(where[j], distinct, grouped) is { } narrow && Conjuncts(narrow) is { } narrower && wide.IsSubsetOf(narrower))
                 {
                     where.RemoveAt(i);
                     break;
                 }
             }
         }
+    }
+
+    // The WHERE of a condition "lhs IN (SELECT DISTINCT head w)" or "lhs IN (SELECT head w GROUP BY ...)" on the same
+    // head (id and FROM), or null.
+    private static string? NarrowerWhere(string condition, string distinct, string grouped)
+    {
+        if (!condition.EndsWith(')'))
+        {
+            return null;
+        }
+
+        if (condition.StartsWith(distinct, StringComparison.Ordinal))
+        {
+            return condition[distinct.Length..^1];
+        }
+
+        if (condition.StartsWith(grouped, StringComparison.Ordinal))
+        {
+            string rest = condition[grouped.Length..^1];
+            int group = TopLevelIndexOf(rest, " GROUP BY ");
+            return group < 0 ? null : rest[..group];
+        }
+
+        return null;
+    }
+
+    // The conjuncts of a WHERE written by the compiler, split at each " AND " outside parentheses ("x BETWEEN a AND b"
+    // kept whole); null when it holds a quote (a literal could hold anything), a CASE or an OR outside parentheses.
+    private static HashSet<string>? Conjuncts(string where)
+    {
+        if (!Balanced(where) || where.Contains("CASE", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        HashSet<string> parts = new(StringComparer.Ordinal);
+        int depth = 0;
+        int from = 0;
+        bool between = false;
+        for (int k = 0; k < where.Length; k++)
+        {
+            char c = where[k];
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth != 0)
+            {
+                continue;
+            }
+
+            if (string.CompareOrdinal(where, k, " OR ", 0, 4) == 0)
+            {
+                return null;
+            }
+
+            if (string.CompareOrdinal(where, k, " BETWEEN ", 0, 9) == 0)
+            {
+                between = true;
+            }
+            else if (string.CompareOrdinal(where, k, " AND ", 0, 5) == 0)
+            {
+                if (between)
+                {
+                    between = false;
+                    continue;
+                }
+
+                parts.Add(where[from..k]);
+                from = k + 5;
+            }
+        }
+
+        parts.Add(where[from..]);
+        return parts;
+    }
+
+    // The first index of a keyword outside parentheses, or -1.
+    private static int TopLevelIndexOf(string text, string keyword)
+    {
+        int depth = 0;
+        for (int k = 0; k < text.Length; k++)
+        {
+            depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+            if (depth == 0 && string.CompareOrdinal(text, k, keyword, 0, keyword.Length) == 0)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     // Whether a customer's value of 0 passes a comparison.
