@@ -231,6 +231,19 @@ internal static partial class QuestionParser
             foreach (QueryFilter filter in condition.Filters)
             {
                 List<int> said = WordIndexes(normalized, filter.Phrase);
+                // "viewed a <X> and bought a <X>" (stop 58): the value said after both verbs but read on one part only, the
+                // other part counting rows of any value.
+                // The phrase may be two mentions merged by a list rewrite ("<x> and <x>"): each mention is looked for.
+                EntityKind otherFact = purchase ? EntityKind.Events : EntityKind.Orders;
+                List<int> mentions = said.Count > 0 ? said : [.. filter.Phrase.Split([" and ", " or "], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).SelectMany(p => WordIndexes(normalized, p))];
+                if ((purchase || events) && mentions.Find(at => VerbBefore(at) is { } verb && (purchase ? EventVerbs : PurchaseVerbs).Contains(verb)) is > 0 and int otherAt
+                    && query.Conditions.Any(c => c.Measure.Fact == otherFact)
+                    && !query.Conditions.Any(c => c.Measure.Fact == otherFact && c.Filters.Any(f => f.Values.Intersect(filter.Values, StringComparer.OrdinalIgnoreCase).Any()))
+                    && !query.Filters.Any(f => f.Values.Intersect(filter.Values, StringComparer.OrdinalIgnoreCase).Any()))
+                {
+                    return $"\"{filter.Phrase.Split([" and ", " or "], StringSplitOptions.RemoveEmptyEntries)[0]}\" is said after \"{VerbBefore(otherAt)}\" too, but I read it only on {condition.Measure.Label}; ask with each value next to its own verb";
+                }
+
                 if (said.Count == 0)
                 {
                     continue;

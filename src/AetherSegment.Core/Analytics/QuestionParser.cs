@@ -103,6 +103,12 @@ internal static partial class QuestionParser
             parsed = moved;
         }
 
+        if (parsed.Status != AnalyticsAnswerStatus.Answered && ReadRangePerClause(question, layer, campaignNames, campaignIds) is { } perClause)
+        {
+            // "abandoned a cart in the last 7 days and bought something in the last 30 days" (QuestionParser.RangePerClause.cs).
+            parsed = perClause;
+        }
+
         if (parsed.Status != AnalyticsAnswerStatus.Answered && CommaListJoined(question, layer) is { } joined
             && ReadSteps(SharedCampaignEndSaid(WordingRewritten(joined, layer), campaignNames), layer, campaignNames, campaignIds, reasonNeeded) is { Status: AnalyticsAnswerStatus.Answered } listed)
         {
