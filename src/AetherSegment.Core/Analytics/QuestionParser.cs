@@ -3039,10 +3039,10 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<= )(?:which|what|the) (" + Numbers + @")(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex WhichTopRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest|worst|weakest|bottom) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:(?:in )?ascending(?: order)?|(?:lowest|smallest|least|fewest|worst|weakest|bottom) first|(?:from )?(?:lowest|smallest|least|fewest|worst|low|small) to (?:highest|largest|biggest|most|best|high|big|top))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AscendingRegex();
 
-    [GeneratedRegex(@"(?<= )(?:(?:in )?descending(?: order)?|(?:highest|largest|biggest|most|best|top|strongest) first)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<= )(?:(?:in )?descending(?: order)?|(?:highest|largest|biggest|most|best|top|strongest) first|(?:from )?(?:highest|largest|biggest|most|best|high|big|top) to (?:lowest|smallest|least|fewest|worst|low|small|bottom))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex DescendingRegex();
 
     [GeneratedRegex(@"(?<= )(?:alphabetical(?:ly)?|(?:in )?alphabetical order|a to z)(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]

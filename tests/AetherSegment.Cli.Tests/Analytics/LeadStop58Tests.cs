@@ -71,4 +71,59 @@ public sealed class LeadStop58Tests(AnalyticsDatabase database) : IClassFixture<
             "how many customers viewed sofas but never bought one",
             "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND product_type = 'Sofas' EXCEPT SELECT customer_id FROM transactions WHERE product_type = 'Sofas')",
             nonZero: true);
+
+    [Theory]
+    [InlineData("how many abandoned carts were worth more than 500 bucks", "SELECT count(*) FROM abandoned_carts WHERE cart_value > 500")]
+    [InlineData("percentage of customers flagged exclusivity seeker?", "SELECT avg(CASE WHEN exclusivity_seeker THEN 1.0 ELSE 0 END) FROM customer_scores")]
+    [InlineData("new customers in Australia this year, how many? (by signup date)", "SELECT count(*) FROM customers WHERE country = 'Australia' AND created_at >= TIMESTAMP '2026-01-01'")]
+    [InlineData("total revenue last year - the full year", "SELECT sum(order_value) FROM transactions WHERE year(transaction_date) = 2025")]
+    [InlineData("on average how many items are in an abandoned cart", "SELECT avg(item_count) FROM abandoned_carts")]
+    [InlineData("number of orders in Lighting - all time, not just this year", "SELECT count(*) FROM transactions WHERE category = 'Lighting'")]
+    [InlineData("how many customers came in thru paid search? (acquisition source I mean, not the campaign)", "SELECT count(*) FROM customers WHERE acquisition_source = 'paid_search'")]
+    [InlineData("how many customers bought Lighting and also Textiles (any time, doesn't have to be same order)", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Lighting' INTERSECT SELECT customer_id FROM transactions WHERE category = 'Textiles')")]
+    [InlineData("customers who added stuff to a wishlist but have never ordered anything at all", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'wishlist_add' EXCEPT SELECT customer_id FROM transactions)")]
+    [InlineData("what percentage of buyers have ever bought something from Outdoor - buyers meaning anyone with at least one order", "SELECT count(DISTINCT customer_id) FILTER (WHERE category = 'Outdoor') * 1.0 / count(DISTINCT customer_id) FROM transactions")]
+    [InlineData("how many customers are really discount sensitive - say discount sensitivity over 0.8 - and also have a churn probability under 0.3?", "SELECT count(*) FROM customer_scores WHERE discount_sensitivity > 0.8 AND churn_probability < 0.3")]
+    [InlineData("how many different customers have used the room planner tool at all", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'room_planner_use'")]
+    [InlineData("what's the average lifetime spend per buyer (total spend per customer, averaged across everyone who's bought)", "SELECT sum(order_value) / count(DISTINCT customer_id) FROM transactions")]
+    [InlineData("median total spend per customer in 2025, among people who bought that year", "SELECT median(s) FROM (SELECT sum(order_value) s FROM transactions WHERE year(transaction_date) = 2025 GROUP BY customer_id)")]
+    [InlineData("How many one-time buyers do we have, i.e. customers with exactly one order?", "SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY customer_id HAVING count(*) = 1)")]
+    [InlineData("How many shoppers have looked at sofas (product views) but never bought one?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'product_view' AND product_type = 'Sofas' EXCEPT SELECT customer_id FROM transactions WHERE product_type = 'Sofas')")]
+    [InlineData("total attributed revenue from the CMP003 campaign (treatment groups only, not the holdouts)", "SELECT sum(revenue) FROM campaign_history WHERE campaign_id = 'CMP003' AND \"group\" = 'treatment'")]
+    public async Task Blind84Wordings_AreReadAsTheQuestionTheyRestate(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("what are the top 3 categories people add to their wishlist", "SELECT category, n FROM (SELECT category, count(*) n, rank() OVER (ORDER BY count(*) DESC) r FROM behavioral_events WHERE event_type = 'wishlist_add' GROUP BY category) WHERE r <= 3")]
+    [InlineData("best sellers last month - top 3 product types by number of orders", "SELECT product_type, n FROM (SELECT product_type, count(*) n, rank() OVER (ORDER BY count(*) DESC) r FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-01' AND transaction_date < TIMESTAMP '2026-11-01' GROUP BY product_type) WHERE r <= 3")]
+    [InlineData("Give me revenue by month for this year, in month order", "SELECT date_trunc('month', transaction_date), sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' GROUP BY 1")]
+    public async Task Blind84Lists_AreTheGroupsAsked(string question, string truth) =>
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
+
+    [Fact]
+    public async Task HighestToLowest_ListsEveryGroupInThatOrder_NotTheTopOne()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AssertGroupsAsync(
+            database.Path,
+            "avg order value for each category, highest to lowest",
+            "SELECT category, avg(order_value) FROM transactions GROUP BY category");
+
+        List<double> values = [.. answer.Rows.Select(r => Convert.ToDouble(r[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.True(values.Count > 1);
+        Assert.Equal(values.OrderDescending(), values);
+    }
+
+    [Fact]
+    public async Task LowestToHighest_ListsAscending()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "revenue by country, lowest to highest");
+
+        List<double> values = [.. answer.Rows.Select(r => Convert.ToDouble(r[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.True(values.Count > 1);
+        Assert.Equal(values.Order(), values);
+    }
+
+    [Fact]
+    public async Task BySignupDate_WithoutNewCustomers_IsNotDropped() =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, "revenue from Australia (by sign-up date) this year");
 }
