@@ -236,7 +236,9 @@ internal static partial class QuestionParser
                 // The phrase may be two mentions merged by a list rewrite ("<x> and <x>"): each mention is looked for.
                 EntityKind otherFact = purchase ? EntityKind.Events : EntityKind.Orders;
                 List<int> mentions = said.Count > 0 ? said : [.. filter.Phrase.Split([" and ", " or "], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).SelectMany(p => WordIndexes(normalized, p))];
-                if ((purchase || events) && mentions.Find(at => VerbBefore(at) is { } verb && (purchase ? EventVerbs : PurchaseVerbs).Contains(verb)) is > 0 and int otherAt
+                // A base said first ("of the customers who added a <X> to their cart, how many bought a <X>") is read apart
+                // by its own path, which places the value on both parts.
+                if ((purchase || events) && !normalized.StartsWith(" of ", StringComparison.Ordinal) && !normalized.StartsWith(" among ", StringComparison.Ordinal) && mentions.Find(at => VerbBefore(at) is { } verb && (purchase ? EventVerbs : PurchaseVerbs).Contains(verb)) is > 0 and int otherAt
                     && query.Conditions.Any(c => c.Measure.Fact == otherFact)
                     && !query.Conditions.Any(c => c.Measure.Fact == otherFact && c.Filters.Any(f => f.Values.Intersect(filter.Values, StringComparer.OrdinalIgnoreCase).Any()))
                     && !query.Filters.Any(f => f.Values.Intersect(filter.Values, StringComparer.OrdinalIgnoreCase).Any()))
