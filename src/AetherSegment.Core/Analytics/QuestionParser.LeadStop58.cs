@@ -13,7 +13,9 @@ internal static partial class QuestionParser
     /// "- buyers meaning anyone with at least one order" restate what the rest says and are dropped; "on average how many
     /// items are in an abandoned cart" is the average items per abandoned cart; "best sellers &lt;period&gt; - top N ..." is
     /// "top N ... &lt;period&gt;"; "added stuff to a wishlist" is "added something to their wishlist"; "are really &lt;a
-    /// label&gt; - say &lt;a comparison&gt; - and" is "have &lt;the comparison&gt; and".
+    /// label&gt; - say &lt;a comparison&gt; - and" is "have &lt;the comparison&gt; and"; blind85's asides ("(as opposed to
+    /// web)", "(ignore control for this one)", "obviously", "pooling all the campaigns that used that trigger", "with their
+    /// counts") are dropped and "best trigger first" is "best first".
     /// </summary>
     private static string LeadStop58Said(string question, SemanticLayer layer)
     {
@@ -41,6 +43,12 @@ internal static partial class QuestionParser
         question = Gated(question, ViewsAsideRegex(), string.Empty, "views)", "view)");
         question = Gated(question, CampaignsCombinedRegex(), " in total", "combined");
         question = Gated(question, TreatmentNotHoldoutAsideRegex(), " (treatment group)", "treatment");
+        question = Gated(question, AsOpposedToAsideRegex(), string.Empty, "opposed", "rather than");
+        question = Gated(question, IgnoreControlAsideRegex(), string.Empty, "control");
+        question = Gated(question, ObviouslyRegex(), string.Empty, "obviously");
+        question = Gated(question, PoolingCampaignsRegex(), string.Empty, "pooling");
+        question = Gated(question, NounFirstRegex(), "${w} first", " first");
+        question = Gated(question, WithTheirCountsRegex(), string.Empty, "counts", "numbers", "totals");
         return question;
     }
 
@@ -140,4 +148,27 @@ internal static partial class QuestionParser
     // "(treatment groups only, not the holdouts)": the treatment group, said once.
     [GeneratedRegex(@"\s*\((?:the )?treatment groups?(?: only)?,? (?:not|excluding|but not|no) (?:the )?(?:holdouts?|hold-outs?|control(?: groups?)?)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TreatmentNotHoldoutAsideRegex();
+
+    // "(as opposed to web)": the other values, which the share's whole holds anyway.
+    [GeneratedRegex(@"\s*\((?:as opposed to|rather than) [^()]{2,30}\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AsOpposedToAsideRegex();
+
+    // "(ignore control for this one)" beside a treatment group: restated.
+    [GeneratedRegex(@"\s*\((?:ignore|ignoring|excluding|leave out|not) (?:the )?control(?: group)?(?: for this one| here| this time)?\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex IgnoreControlAsideRegex();
+
+    [GeneratedRegex(@",? ?\bobviously\b,?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ObviouslyRegex();
+
+    // ", pooling all the campaigns that used that trigger": an uplift per trigger is over all of its campaigns.
+    [GeneratedRegex(@",? ?\bpooling (?:all )?(?:the |their )?campaigns (?:that|which) used (?:that|each|the|this) trigger\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PoolingCampaignsRegex();
+
+    // "best trigger first": "best first".
+    [GeneratedRegex(@"\b(?<w>best|highest|top|biggest|largest|worst|lowest|smallest) (?:trigger|campaign|category|country|city|channel|device|one)s? first\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NounFirstRegex();
+
+    // "show the top 3 with their counts": the figures are always shown.
+    [GeneratedRegex(@",? (?:with|and) (?:their |the )?(?:counts?|numbers|totals)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WithTheirCountsRegex();
 }

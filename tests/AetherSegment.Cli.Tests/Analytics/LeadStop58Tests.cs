@@ -126,4 +126,27 @@ public sealed class LeadStop58Tests(AnalyticsDatabase database) : IClassFixture<
     [Fact]
     public async Task BySignupDate_WithoutNewCustomers_IsNotDropped() =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, "revenue from Australia (by sign-up date) this year");
+
+    [Theory]
+    [InlineData("What % of behavioral events come from the iOS or Android apps (as opposed to web)?", "SELECT count(*) FILTER (WHERE device IN ('ios', 'android')) * 1.0 / count(*) FROM behavioral_events")]
+    [InlineData("How much attributed revenue did the CMP003 campaign bring in? Treatment group only, obviously.", "SELECT sum(revenue) FROM campaign_history WHERE campaign_id = 'CMP003' AND \"group\" = 'treatment'")]
+    public async Task Blind85Asides_AreDropped(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Fact]
+    public async Task TopNWithTheirCounts_IsTheTopN() =>
+        await RuleAnswers.AssertGroupsAsync(
+            database.Path,
+            "Which category gets the most wishlist adds? Show the top 3 with their counts",
+            "SELECT category, n FROM (SELECT category, count(*) n, rank() OVER (ORDER BY count(*) DESC) r FROM behavioral_events WHERE event_type = 'wishlist_add' GROUP BY category) WHERE r <= 3");
+
+    [Fact]
+    public async Task BestTriggerFirst_ListsTheUpliftPerTriggerDescending()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "For each trigger type, what's the uplift (treatment conversion rate minus control conversion rate), pooling all the campaigns that used that trigger? Best trigger first.");
+
+        List<double> values = [.. answer.Rows.Select(r => Convert.ToDouble(r[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.True(values.Count > 1);
+        Assert.Equal(values.OrderDescending(), values);
+    }
 }
