@@ -87,7 +87,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<=\ball[- ]time)\s*,?\s*not (?:just|only) (?:this|last) (?:year|month|quarter|week)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex NotJustThisPeriodRegex();
 
-    [GeneratedRegex(@"\bthru\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\bthru\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ThruRegex();
 
     // "(acquisition source I mean, not the campaign)": how the customers came is what the source value says.
@@ -134,7 +134,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<=\bby (?:month|week|quarter|day)\b.*?),? in (?:month|date|chronological|calendar|time) order\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex InMonthOrderRegex();
 
-    [GeneratedRegex(@"\blooked at\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"\blooked at\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex LookedAtRegex();
 
     // "viewed <X> (product views)": the views said again.
@@ -142,7 +142,7 @@ internal static partial class QuestionParser
     private static partial Regex ViewsAsideRegex();
 
     // "all the <X> campaigns combined": their total, said as "in total" (which "all campaigns combined" already reads as).
-    [GeneratedRegex(@"(?<=\bcampaigns) combined\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"(?<=\bcampaigns) combined\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CampaignsCombinedRegex();
 
     // "(treatment groups only, not the holdouts)": the treatment group, said once.
