@@ -103,9 +103,11 @@ internal static partial class QuestionParser
             parsed = moved;
         }
 
-        if (parsed.Status != AnalyticsAnswerStatus.Answered && ReadRangePerClause(question, layer, campaignNames, campaignIds) is { } perClause)
+        if (reasonNeeded && parsed.Status != AnalyticsAnswerStatus.Answered && parsed.Reason is { } why && why.Contains("time range", StringComparison.Ordinal)
+            && ReadRangePerClause(question, layer, campaignNames, campaignIds) is { } perClause)
         {
-            // "abandoned a cart in the last 7 days and bought something in the last 30 days" (QuestionParser.RangePerClause.cs).
+            // "abandoned a cart in the last 7 days and bought something in the last 30 days" (QuestionParser.RangePerClause.cs),
+            // tried only on a question declined for its ranges, and not again on the texts read inside a reading (parse speed).
             parsed = perClause;
         }
 
