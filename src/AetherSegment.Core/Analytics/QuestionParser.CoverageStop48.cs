@@ -179,8 +179,8 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<m>\battributed (?:campaign )?revenue) (?:from|of|among|for) (?:the |our )?treatment(?:[- ]group)? (?:customers|people|recipients|members|group)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex AttributedOfTreatmentRegex();
 
-    // "(treatment group)", "(treatment group only)", "(treatment group, not the holdout)", "(holdouts don't count)", "(excluding holdouts)", "of treatment customers".
-    [GeneratedRegex(@"\s*\(\s*(?:the |only (?:the )?|just (?:the )?)?treatment(?:[- ]group)?(?: only)?\s*\)|\s*\(\s*(?:the )?treatment(?:[- ]groups?)?(?: only)?\s*(?:,|;| -)?\s*(?:not|excluding|but not|no) (?:the )?(?:holdouts?|hold-outs?|control(?: group)?)\s*\)|\s*\(\s*(?:the )?(?:holdouts?|control(?: group)?) (?:don'?t|do not|doesn'?t|does not) count\s*\)|\s*\(\s*(?:excluding|not counting|without) (?:the )?(?:holdouts?|control(?: group)?)\s*\)|\s(?:of|for|among) (?:the |our )?treatment(?:[- ]group)? (?:customers|people|recipients|members)(?=\s|[,.?!;:]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    // "(treatment group)", "(treatment group only)", "(holdouts don't count)", "(excluding holdouts)", "of treatment customers".
+    [GeneratedRegex(@"\s*\(\s*(?:the |only (?:the )?|just (?:the )?)?treatment(?:[- ]group)?(?: only)?\s*\)|\s*\(\s*(?:the )?(?:holdouts?|control(?: group)?) (?:don'?t|do not|doesn'?t|does not) count\s*\)|\s*\(\s*(?:excluding|not counting|without) (?:the )?(?:holdouts?|control(?: group)?)\s*\)|\s(?:of|for|among) (?:the |our )?treatment(?:[- ]group)? (?:customers|people|recipients|members)(?=\s|[,.?!;:]|$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TreatmentAsideRegex();
 
     // "how many treatment customers converted": the customers (the conversions counted are the treatment group's).

@@ -145,7 +145,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"(?<=\bcampaigns) combined\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex CampaignsCombinedRegex();
 
-    // "(treatment groups only, not the holdouts)": the treatment group, said once.
+    // "(treatment group(s) only, not the holdout(s))": "(treatment group)", which the treatment asides of stop 48 drop.
     [GeneratedRegex(@"\s*\((?:the )?treatment groups?(?: only)?,? (?:not|excluding|but not|no) (?:the )?(?:holdouts?|hold-outs?|control(?: groups?)?)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TreatmentNotHoldoutAsideRegex();
 

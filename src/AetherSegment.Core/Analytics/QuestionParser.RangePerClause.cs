@@ -84,6 +84,7 @@ internal static partial class QuestionParser
         return parsed with { Query = wholeQuery with { Conditions = conditions, Time = null, TimeOnConditions = false } };
     }
 
+    // The one range a span of the question says, read on its own (also the never part's, QuestionParser.Ranges.cs).
     private static RelativeTimeRange? RangeSaid(string span)
     {
         List<RelativeTimeRange> own = [];
@@ -94,7 +95,7 @@ internal static partial class QuestionParser
     // A text read as a count of people over one range, with every condition on the range: its query, or null.
     private static AnalyticsQuery? CountOfPeople(string text, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds) =>
         ReadAnswered(text, layer, campaignNames, campaignIds) is { Status: AnalyticsAnswerStatus.Answered, Query: { } read }
-        && AsCustomers(read, layer) is { TimeOnConditions: true } customers && PlainCount(customers) && customers.Conditions.All(c => c.Time is null && !c.AllTime)
+        && AsCustomers(read, layer) is { TimeOnConditions: true } customers && PlainCount(customers)
             ? customers
             : null;
 

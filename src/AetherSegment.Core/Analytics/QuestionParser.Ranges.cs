@@ -29,14 +29,12 @@ internal static partial class QuestionParser
         }
 
         (int from, int to) = afterNever[0];
-        List<RelativeTimeRange> own = [];
-        ReadTimeRanges(" " + text[from..to] + " ", own, quarters: true);
-        if (own.Count != 1)
+        if (RangeSaid(text[from..to]) is not { } own)
         {
             return text;
         }
 
-        neverTime = own[0];
+        neverTime = own;
         return string.Concat(text.AsSpan(0, from), new string('#', to - from), text.AsSpan(to));
     }
 
