@@ -641,9 +641,11 @@ internal static partial class AnalyticsCompiler
 
         string bottomSql = Rename(denominator.Statement.Sql, dialect.ParameterPrefix, renamed);
         string name = query.Measure.Name;
-        string sql = $"SELECT n.{name} / NULLIF(d.{name}, 0) AS ratio_of_{name}, n.{name} AS numerator_{name}, d.{name} AS denominator_{name}\nFROM ({numerator.Statement.Sql}) AS n\nCROSS JOIN ({bottomSql}) AS d";
+        // "A as a % of B" is 100 times the quotient, in a column named as a percentage.
+        (string column, string times) = sides.Percent ? ("percent_of_" + name, "100.0 * ") : ("ratio_of_" + name, "");
+        string sql = $"SELECT {times}n.{name} / NULLIF(d.{name}, 0) AS {column}, n.{name} AS numerator_{name}, d.{name} AS denominator_{name}\nFROM ({numerator.Statement.Sql}) AS n\nCROSS JOIN ({bottomSql}) AS d";
         List<string> warnings = [.. numerator.Warnings, .. denominator.Warnings.Where(w => !numerator.Warnings.Contains(w))];
-        return new CompiledQuery(new SqlStatement(sql, parameters), "ratio_of_" + name, null, warnings) { PartFormat = query.Measure.Format };
+        return new CompiledQuery(new SqlStatement(sql, parameters), column, null, warnings) { PartFormat = query.Measure.Format };
     }
 
     // The statement with each parameter named in renamed given its new name (a name is the prefix and an identifier).

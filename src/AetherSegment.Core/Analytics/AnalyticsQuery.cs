@@ -262,6 +262,9 @@ internal sealed record FilterRatio(IReadOnlyList<QueryFilter> Numerator, IReadOn
 {
     /// <summary>The name of the measure both sides compute.</summary>
     public string Measure { get; init; } = "";
+
+    /// <summary>Whether the ratio was asked as a percentage ("A events as a % of B events"): 100 times the quotient.</summary>
+    public bool Percent { get; init; }
 }
 
 /// <summary>The measures a ratio divides: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>

@@ -343,7 +343,7 @@ internal static class AnswerWriter
         {
             // "the number of sessions on ios divided by the number of sessions on android": both sides over the shared scope.
             string each = query.Measure.Format == MeasureFormat.Count ? "the number of " : query.Measure.Additive ? "the total " : "the ";
-            text.Append($"{each}{sides.NumeratorLabel} divided by {each}{sides.DenominatorLabel}{scope}");
+            text.Append($"{each}{sides.NumeratorLabel} {(sides.Percent ? "as a percentage of" : "divided by")} {each}{sides.DenominatorLabel}{scope}");
             return text.Append(scope.Length == 0 ? "." : ", both over the same scope.").ToString();
         }
 
@@ -452,7 +452,8 @@ internal static class AnswerWriter
         {
             // "Sessions on ios divided by sessions on android: 0.551 (1,036 to 1,880)."
             object?[] r = result.Rows[0];
-            return Capitalize($"{sides.NumeratorLabel} divided by {sides.DenominatorLabel}{scope}: {Format(MeasureFormat.Decimal, r[0])} ({Format(compiled.PartFormat, r[1])} to {Format(compiled.PartFormat, r[2])}).");
+            string quotient = sides.Percent ? Format(MeasureFormat.Decimal, r[0]) + "%" : Format(MeasureFormat.Decimal, r[0]);
+            return Capitalize($"{sides.NumeratorLabel} {(sides.Percent ? "as a percentage of" : "divided by")} {sides.DenominatorLabel}{scope}: {quotient} ({Format(compiled.PartFormat, r[1])} to {Format(compiled.PartFormat, r[2])}).");
         }
 
         string label = query.Measure.Label;

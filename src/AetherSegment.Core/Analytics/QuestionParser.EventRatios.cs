@@ -6,12 +6,13 @@ namespace AetherSegment.Analytics;
 // B"); an "A vs B" of the same two types said before it restates them and is dropped.
 internal static partial class QuestionParser
 {
-    private static readonly string[] RatioConnectors = [" per ", " divided by ", " relative to ", " over "];
+    private static readonly string[] RatioConnectors = [" per ", " divided by ", " relative to ", " over ", " as a percent of ", " as a percentage of ", " as a share of ", " as a fraction of ", " as a proportion of "];
 
     private static ParsedQuestion? ReadEventRatio(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds)
     {
         if (question.IndexOf(" per ", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("divided", StringComparison.OrdinalIgnoreCase) < 0
-            && question.IndexOf("relative", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("ratio", StringComparison.OrdinalIgnoreCase) < 0)
+            && question.IndexOf("relative", StringComparison.OrdinalIgnoreCase) < 0 && question.IndexOf("ratio", StringComparison.OrdinalIgnoreCase) < 0
+            && question.IndexOf(" as a ", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null;
         }
@@ -53,6 +54,12 @@ internal static partial class QuestionParser
 
                 rewritten = DropRatioName(rewritten, left.Entry, after.Entry, layer).TrimEnd() + " " + said + " ";
                 ParsedQuestion parsed = ParseUnframed(rewritten, layer, campaignNames, campaignIds, reasonNeeded: false);
+                if (parsed.Query is { FilterRatio: { } sides } asPercent && connector.StartsWith(" as a ", StringComparison.Ordinal))
+                {
+                    // "A events as a % of B events": the same quotient, as a percentage.
+                    parsed = parsed with { Query = asPercent with { FilterRatio = sides with { Percent = true } } };
+                }
+
                 return parsed.Query is { } query && (query.Ratio is not null || query.FilterRatio is not null) && query.Dimension is null
                     ? parsed
                     : ParsedQuestion.Unplaced($"a ratio of {left.Entry.Phrase} to {after.Entry.Phrase}: ask as in \"ratio of {left.Entry.Phrase} to {after.Entry.Phrase} in the last 30 days\"");

@@ -143,9 +143,12 @@ internal static partial class QuestionParser
         HashSet<decimal>? used = null;
         // "as a fraction, e.g. 0.12 for +12%": an example of the answer's format restricts nothing (QuestionParser.LeadStop57.cs).
         Match example = question.Contains('%', StringComparison.Ordinal) ? FormatExampleRegex().Match(question) : Match.Empty;
+        // "per buyer (customers with at least 1 order)": what a buyer is, restated (QuestionParser.LeadStop59.cs).
+        Match buyersDefined = question.Contains("buyer", StringComparison.OrdinalIgnoreCase) ? BuyersDefinedAsideRegex().Match(question) : Match.Empty;
         foreach (Match match in SaidNumberRegex().Matches(question))
         {
-            if (example.Success && match.Index >= example.Index && match.Index < example.Index + example.Length)
+            if ((example.Success && match.Index >= example.Index && match.Index < example.Index + example.Length)
+                || (buyersDefined.Success && match.Index >= buyersDefined.Index && match.Index < buyersDefined.Index + buyersDefined.Length))
             {
                 continue;
             }

@@ -103,6 +103,8 @@ internal static partial class QuestionParser
     {
         // "(summing all their 2025 <a value> orders)" after a spend says its values again (stop 49, QuestionParser.RangesSaidTwice.cs).
         string lower = SummingTheirOrdersSaid(question).ToLowerInvariant();
+        // "how many custs used <a tool>": the shorthand as its word, as the reading read it (QuestionParser.LeadStop59.cs).
+        lower = lower.Contains("cust", StringComparison.Ordinal) ? CustsRegex().Replace(lower, m => m.Value.EndsWith('s') ? "customers" : "customer") : lower;
         if (EventsCountedAsCustomers(lower, query, layer) is { } events)
         {
             string phrase = events.Filters.First(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType).Phrase;

@@ -108,6 +108,23 @@ internal static class QuestionText
                 continue;
             }
 
+            // "avg # of items" is "average number of items" ("#1" and "#3" keep their digits); "w/" is "with", "w/o" without.
+            if (c == '#' && !digitAfter && (i + 1 == text.Length || !char.IsAsciiLetter(text[i + 1])))
+            {
+                normalized.Append(space ? "number " : " number ");
+                space = true;
+                continue;
+            }
+
+            if (c == 'w' && space && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                bool without = i + 2 < text.Length && text[i + 2] is 'o' or 'O' && (i + 3 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 3]));
+                normalized.Append(without ? "without " : "with ");
+                space = true;
+                i += without ? 2 : 1;
+                continue;
+            }
+
             if (c == '%')
             {
                 normalized.Append(space ? "percent " : " percent ");
@@ -179,7 +196,7 @@ internal static class QuestionText
     }
 
     // The shorthand people type into an analytics box, as the words it stands for: "custs" and "ppl" are customers and
-    // people, "avg" average, "conv rate" conversion rate, "txns" transactions, "yr" year, "2k" 2000.
+    // people, "avg" average, "conv rate" conversion rate, "pct" percent, "txns" transactions, "yr" year, "2k" 2000.
     private static readonly FrozenDictionary<string, string> Shorthand = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["cust"] = "customer",
@@ -187,6 +204,7 @@ internal static class QuestionText
         ["ppl"] = "people",
         ["avg"] = "average",
         ["conv"] = "conversion",
+        ["pct"] = "percent",
         ["convs"] = "conversions",
         ["txn"] = "transaction",
         ["txns"] = "transactions",
