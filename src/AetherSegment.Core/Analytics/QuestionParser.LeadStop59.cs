@@ -107,6 +107,9 @@ internal static partial class QuestionParser
         question = Gated(question, WouldLikeToKnowRegex(), string.Empty, "d like", "d love", "would like", "want to know");
         question = Gated(question, OrdersWeTookRegex(), string.Empty, " we ");
         question = Gated(question, ShoppingCartsRegex(), string.Empty, "shopping cart");
+        question = Gated(question, FromTheCategoryRegex(), "from ${v}", "category", "department");
+        question = Gated(question, AddedAnItemRegex(), "added something to their ", "added");
+        question = Gated(question, WhichSoldTheMostUnitsRegex(), "top ${n} ${w} by units sold", "units");
         question = Gated(question, OrderedMoreThanOnceRegex(), "placed more than 1 order", "once");
         question = Gated(question, RepeatRateAsideRegex(), string.Empty, "repeat");
         question = Gated(question, BuyersDefinedAsideRegex(), string.Empty, "buyer");
@@ -142,6 +145,18 @@ internal static partial class QuestionParser
     // "how many shopping carts were abandoned": the carts.
     [GeneratedRegex(@"\bshopping (?=carts?\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShoppingCartsRegex();
+
+    // "bought something from the Bedroom category": from the value, as said without its level's name.
+    [GeneratedRegex(@"\bfrom the (?<v>[A-Za-z][A-Za-z&' ]{1,30}?) (?:category|department)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex FromTheCategoryRegex();
+
+    // "added at least one item to their wishlist": added something to it.
+    [GeneratedRegex(@"\badded (?:at least one|one or more|an?|any|one) (?:item|product|thing)s? to (?:an?|their|the|his|her) (?=wish ?lists?\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AddedAnItemRegex();
+
+    // "which 5 products sold the most units": the top 5 by units sold.
+    [GeneratedRegex(@"\bwhich (?<n>\d{1,3}) (?<w>products|product types|categories|items) sold the most units\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WhichSoldTheMostUnitsRegex();
 
     // "ordered more than once", "purchased more than once": more than one order.
     [GeneratedRegex(@"\b(?:ordered|purchased|bought(?: something)?|placed an order|made a purchase) more than once\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

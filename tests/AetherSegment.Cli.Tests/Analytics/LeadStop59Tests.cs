@@ -40,14 +40,23 @@ public sealed class LeadStop59Tests(AnalyticsDatabase database) : IClassFixture<
     public async Task ASecondFigureAfterACount_IsDeclined(string question) =>
         await RuleAnswers.AssertDeclinedAsync(database.Path, question, "asks for a second figure");
 
+    [Fact]
+    public async Task AsAPercentOf_IsRestatedAsAPercentage()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "checkout_start events as a % of add_to_cart events");
+
+        Assert.Contains("as a percentage of", answer.Restatement, StringComparison.Ordinal);
+        Assert.Equal("percent_of_events", answer.Columns[0]);
+    }
+
     [Theory]
     [InlineData("checkout_start events as a % of add_to_cart events")]
     [InlineData("checkout starts as a percentage of add to cart events")]
-    public async Task OneEventTypeAsAPercentOfAnother_IsTheirRatio(string question) =>
+    public async Task OneEventTypeAsAPercentOfAnother_IsTheirRatioInPercent(string question) =>
         await RuleAnswers.AssertValueAsync(
             database.Path,
             question,
-            "SELECT count(*) FILTER (WHERE event_type = 'checkout_start') * 1.0 / count(*) FILTER (WHERE event_type = 'add_to_cart') FROM behavioral_events",
+            "SELECT count(*) FILTER (WHERE event_type = 'checkout_start') * 100.0 / count(*) FILTER (WHERE event_type = 'add_to_cart') FROM behavioral_events",
             nonZero: true);
 
     [Theory]
@@ -73,4 +82,23 @@ public sealed class LeadStop59Tests(AnalyticsDatabase database) : IClassFixture<
             database.Path,
             "How many Outdoor orders and how many Lighting orders were placed? Show each category separately.",
             "SELECT category, count(*) FROM transactions WHERE category IN ('Outdoor', 'Lighting') GROUP BY 1");
+
+    [Fact]
+    public async Task WhichNCustomers_ReadAsAnotherList_IsDeclined() =>
+        await RuleAnswers.AssertDeclinedAsync(database.Path, "Which 5 customers in the United Kingdom spent the most on Bedroom products, and how much did each spend?", "asks for customers");
+
+    [Theory]
+    [InlineData("I'd like to know how many orders we took in 2025.", "SELECT count(*) FROM transactions WHERE year(transaction_date) = 2025")]
+    [InlineData("Could you tell me how many shopping carts were abandoned?", "SELECT count(*) FROM abandoned_carts")]
+    [InlineData("How many customers bought something from the Outdoor category but have never bought anything from Lighting?", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE category = 'Outdoor' EXCEPT SELECT customer_id FROM transactions WHERE category = 'Lighting')")]
+    [InlineData("Could you tell me how many customers added at least one item to their wishlist but have never placed an order?", "SELECT count(*) FROM (SELECT customer_id FROM behavioral_events WHERE event_type = 'wishlist_add' EXCEPT SELECT customer_id FROM transactions)")]
+    public async Task Blind87Wordings_AreReadAsTheQuestionTheyAsk(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Fact]
+    public async Task WhichNProductsSoldTheMostUnits_IsTheTopNByUnits() =>
+        await RuleAnswers.AssertGroupsAsync(
+            database.Path,
+            "I'd like to know which 3 product types sold the most units.",
+            "SELECT product_type, u FROM (SELECT product_type, sum(quantity) u, rank() OVER (ORDER BY sum(quantity) DESC) r FROM transactions GROUP BY 1) WHERE r <= 3");
 }
