@@ -123,7 +123,7 @@ internal static partial class QuestionParser
     private static partial Regex SpendPerCustomerAveragedAsideRegex();
 
     // "per customer in 2025, among people who bought that year": per buyer of that year.
-    [GeneratedRegex(@"\bper customer (?<p>in (?:19|20)\d{2}|this year|last year),? among (?:the )?(?:people|customers|those|shoppers) who (?:bought|purchased|ordered)(?: something| anything)? (?:that|in that|in the same|the same) year\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bper customer (?<p>in (?:19|20)\d{2}|this year|last year),? (?:among|counting only|only counting|including only|only including|limited to) (?:the )?(?:people|customers|those|shoppers) who (?:bought|purchased|ordered)(?: something| anything)? (?:that|in that|in the same|the same) year\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PerCustomerAmongBuyersThatYearRegex();
 
     // "How many one-time buyers do we have, i.e. customers with exactly one order?": the definition said is what is asked.

@@ -26,6 +26,13 @@ internal static partial class QuestionParser
             return null;
         }
 
+        // "top twenty customers by device": the customers counted for each device, as said with the breakdown.
+        if (normalized.Contains(" by ", StringComparison.Ordinal) || normalized.Contains(" per ", StringComparison.Ordinal) || normalized.Contains(" for each ", StringComparison.Ordinal)
+            || normalized.Contains(" across ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         return WhichPeopleRegex().Match(normalized) is { Success: true } asked
             ? $"\"{asked.Value.Trim()}\" asks for {People(layer)}, but I read a list of each {split.Label}; ask as in \"top 5 {People(layer)} by revenue\""
             : null;
@@ -64,7 +71,7 @@ internal static partial class QuestionParser
     }
 
     // The text from the end of the earlier of two phrases' first mentions to the end of the later one, with a space at each
-    // end (the later phrase may hold the connector itself: "in the uk" and "vs the us"); null when either is not found.
+    // end (the later phrase may hold the connector itself: "in <A>" and "vs <B>"); null when either is not found.
     private static string? WordsBetween(string normalized, string first, string second)
     {
         int a = normalized.IndexOf(" " + first.ToLowerInvariant() + " ", StringComparison.Ordinal);
@@ -110,6 +117,7 @@ internal static partial class QuestionParser
         question = Gated(question, FromTheCategoryRegex(), "from ${v}", "category", "department");
         question = Gated(question, AddedAnItemRegex(), "added something to their ", "added");
         question = Gated(question, WhichSoldTheMostUnitsRegex(), "top ${n} ${w} by units sold", "units");
+        question = Gated(question, PlacedAnOrderInEachRegex(), "bought something ${r1} and bought something ${r2}", "order");
         question = Gated(question, OrderedMoreThanOnceRegex(), "placed more than 1 order", "once");
         question = Gated(question, RepeatRateAsideRegex(), string.Empty, "repeat");
         question = Gated(question, BuyersDefinedAsideRegex(), string.Empty, "buyer");
@@ -138,7 +146,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"^\s*(?:I'?d|I\u2019d|I would|we'?d|we would|I want to|I wanted to) (?:(?:like|love|want) (?:to )?)?(?:know|see|get|find out|understand|learn|check|look at|have)(?: please)?,?\s*(?:about )?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WouldLikeToKnowRegex();
 
-    // "how many sofa orders we have taken", "how many orders we took in December": the orders placed.
+    // "how many <X> orders we have taken", "how many orders we took in <a month>": the orders placed.
     [GeneratedRegex(@"(?<=\b(?:orders|purchases|transactions)) (?:did |have |has )?we (?:have |had )?(?:taken|took|take|got|get|gotten|received|receive|had|processed)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrdersWeTookRegex();
 
@@ -146,7 +154,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\bshopping (?=carts?\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ShoppingCartsRegex();
 
-    // "bought something from the Bedroom category": from the value, as said without its level's name.
+    // "bought something from the <X> category": from the value, as said without its level's name.
     [GeneratedRegex(@"\bfrom the (?<v>[A-Za-z][A-Za-z&' ]{1,30}?) (?:category|department)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FromTheCategoryRegex();
 
@@ -157,6 +165,11 @@ internal static partial class QuestionParser
     // "which 5 products sold the most units": the top 5 by units sold.
     [GeneratedRegex(@"\bwhich (?<n>\d{1,3}) (?<w>products|product types|categories|items) sold the most units\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WhichSoldTheMostUnitsRegex();
+
+    // "placed at least one order in the first quarter of this year and at least one order last month": a purchase in each
+    // range, one per clause (QuestionParser.RangePerClause.cs), said at the end of the question.
+    [GeneratedRegex(@"\bplaced (?:at least one|an?|one or more) orders? (?<r1>(?:in|during) (?:the )?[a-z0-9 ]{2,40}?) and (?:also )?(?:placed )?(?:at least one|an?|one or more) orders? (?<r2>(?:(?:in|during) )?(?:the )?[a-z0-9 ]{2,30}?)(?=\s*[?.!]?\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex PlacedAnOrderInEachRegex();
 
     // "ordered more than once", "purchased more than once": more than one order.
     [GeneratedRegex(@"\b(?:ordered|purchased|bought(?: something)?|placed an order|made a purchase) more than once\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -104,10 +104,11 @@ internal static partial class QuestionParser
         }
 
         if (reasonNeeded && parsed.Status != AnalyticsAnswerStatus.Answered && parsed.Reason is { } why && why.Contains("time range", StringComparison.Ordinal)
-            && ReadRangePerClause(question, layer, campaignNames, campaignIds) is { } perClause)
+            && (ReadRangePerClause(question, layer, campaignNames, campaignIds) ?? (ReferenceEquals(read, question) ? null : ReadRangePerClause(read, layer, campaignNames, campaignIds))) is { } perClause)
         {
             // "abandoned a cart in the last 7 days and bought something in the last 30 days" (QuestionParser.RangePerClause.cs),
-            // tried only on a question declined for its ranges, and not again on the texts read inside a reading (parse speed).
+            // tried only on a question declined for its ranges, and not again on the texts read inside a reading (parse speed);
+            // as asked, then as rewritten ("placed at least one order in <A> and at least one order <B>", stop 59).
             parsed = perClause;
         }
 

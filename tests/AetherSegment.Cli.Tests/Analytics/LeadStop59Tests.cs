@@ -101,4 +101,20 @@ public sealed class LeadStop59Tests(AnalyticsDatabase database) : IClassFixture<
             database.Path,
             "I'd like to know which 3 product types sold the most units.",
             "SELECT product_type, u FROM (SELECT product_type, sum(quantity) u, rank() OVER (ORDER BY sum(quantity) DESC) r FROM transactions GROUP BY 1) WHERE r <= 3");
+
+    [Fact]
+    public async Task AnOrderInEachOfTwoRanges_IsRead_AsRewritten() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "Could you tell me how many customers placed at least one order in 2025 and at least one order this year?",
+            "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE year(transaction_date) = 2025 INTERSECT SELECT customer_id FROM transactions WHERE year(transaction_date) = 2026)",
+            nonZero: true);
+
+    [Fact]
+    public async Task SpendPerCustomer_CountingOnlyThatYearsBuyers_IsPerBuyer() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "What was the average total spend per customer in 2025, counting only customers who bought something that year?",
+            "SELECT sum(order_value) / count(DISTINCT customer_id) FROM transactions WHERE year(transaction_date) = 2025",
+            nonZero: true);
 }

@@ -56,7 +56,7 @@ public sealed class AnalyticsCompilerTests
     [Fact]
     public void Compile_BigQuery_UsesAtParametersUnnestAndTimestampTrunc()
     {
-        CompiledQuery compiled = Compile("revenue by week in the UK vs Canada", SqlDialect.BigQuery);
+        CompiledQuery compiled = Compile("revenue by week in the UK and Canada", SqlDialect.BigQuery);
 
         Assert.Contains("TIMESTAMP_TRUNC(t.transaction_date, ISOWEEK) AS week", compiled.Statement.Sql, StringComparison.Ordinal);
         Assert.Contains("c.country IN UNNEST(@country)", compiled.Statement.Sql, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class AnalyticsCompilerTests
     [Fact]
     public void Compile_DuckDB_UsesDollarParametersAndAny()
     {
-        CompiledQuery compiled = Compile("revenue by week in the UK vs Canada", SqlDialect.DuckDB);
+        CompiledQuery compiled = Compile("revenue by week in the UK and Canada", SqlDialect.DuckDB);
 
         Assert.Contains("date_trunc('week', t.transaction_date)", compiled.Statement.Sql, StringComparison.Ordinal);
         Assert.Contains("c.country = ANY($country)", compiled.Statement.Sql, StringComparison.Ordinal);
