@@ -118,6 +118,10 @@ internal static partial class QuestionParser
         question = Gated(question, AddedAnItemRegex(), "added something to their ", "added");
         question = Gated(question, WhichSoldTheMostUnitsRegex(), "top ${n} ${w} by units sold", "units");
         question = Gated(question, PlacedAnOrderInEachRegex(), "bought something ${r1} and bought something ${r2}", "order");
+        question = Gated(question, CartsAbandonedInRangeRegex(), "abandoned carts ${r} were worth", "carts abandoned");
+        question = Gated(question, AndHeldItemsRegex(), " with at least", "held", "contained");
+        question = Gated(question, WithAtLeastWordItemsRegex(), m => "with at least " + (Array.IndexOf(SmallNumberWords, m.Groups["n"].Value.ToLowerInvariant()) + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", "with at least");
+        question = Gated(question, CompareWithDaysBeforeRegex(), "${m} ${r} vs the previous ${n} days", "compare");
         question = Gated(question, OrderedMoreThanOnceRegex(), "placed more than 1 order", "once");
         question = Gated(question, RepeatRateAsideRegex(), string.Empty, "repeat");
         question = Gated(question, BuyersDefinedAsideRegex(), string.Empty, "buyer");
@@ -170,6 +174,24 @@ internal static partial class QuestionParser
     // range, one per clause (QuestionParser.RangePerClause.cs), said at the end of the question.
     [GeneratedRegex(@"\bplaced (?:at least one|an?|one or more) orders? (?<r1>(?:in|during) (?:the )?[a-z0-9 ]{2,40}?) and (?:also )?(?:placed )?(?:at least one|an?|one or more) orders? (?<r2>(?:(?:in|during) )?(?:the )?[a-z0-9 ]{2,30}?)(?=\s*[?.!]?\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex PlacedAnOrderInEachRegex();
+
+    // "how many carts abandoned in the last 30 days were worth more than $500": the abandoned carts of the range.
+    [GeneratedRegex(@"\bcarts abandoned (?<r>(?:in|over|during) the (?:last|past) \d{1,3} days|(?:this|last) (?:week|month|quarter|year)) were worth\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CartsAbandonedInRangeRegex();
+
+    // "were worth more than $500 and held at least three items": each cart with at least that many items.
+    [GeneratedRegex(@"(?<=\bworth (?:more|less) than \$?[\d,.]+k?) and (?:held|contained|had|included) at least\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AndHeldItemsRegex();
+
+    // "with at least three items": the number in digits, as the two-threshold reading of carts reads it.
+    [GeneratedRegex(@"\bwith at least (?<n>two|three|four|five|six|seven|eight|nine|ten) (?=items?\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WithAtLeastWordItemsRegex();
+
+    private static readonly string[] SmallNumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    // "compare our revenue in the last 7 days with the revenue in the 7 days before that": the last N days vs the previous N.
+    [GeneratedRegex(@"\bcompare (?:our |the )?(?<m>[a-z ]{3,30}?) (?<r>(?:in |over )?the (?:last|past) (?<n>\d{1,3}) days) (?:with|to|against) (?:the |our )?(?:[a-z ]{3,30}? )?(?:in |over |for )?the (?:previous |prior )?\k<n> days (?:before|prior)(?: that| it| those)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CompareWithDaysBeforeRegex();
 
     // "ordered more than once", "purchased more than once": more than one order.
     [GeneratedRegex(@"\b(?:ordered|purchased|bought(?: something)?|placed an order|made a purchase) more than once\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

@@ -92,9 +92,10 @@ internal static partial class QuestionParser
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
             : ReadSteps(read, layer, campaignNames, campaignIds, reasonNeeded);
-        if (parsed.Status != AnalyticsAnswerStatus.Answered && TwoRowThresholds(question, layer, campaignNames, campaignIds) is { } both)
+        if (parsed.Status != AnalyticsAnswerStatus.Answered
+            && (TwoRowThresholds(question, layer, campaignNames, campaignIds) ?? (ReferenceEquals(read, question) ? null : TwoRowThresholds(read, layer, campaignNames, campaignIds))) is { } both)
         {
-            // "abandoned carts over $1,000 with at least 3 items" (QuestionParser.TwoRowThresholds.cs).
+            // "abandoned carts over $1,000 with at least 3 items" (QuestionParser.TwoRowThresholds.cs), as asked, then as rewritten.
             parsed = both;
         }
         else if (parsed.Status != AnalyticsAnswerStatus.Answered && PlaceMovedRead(question, layer, campaignNames, campaignIds) is { } moved)

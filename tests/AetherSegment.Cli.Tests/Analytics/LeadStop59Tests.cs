@@ -117,4 +117,32 @@ public sealed class LeadStop59Tests(AnalyticsDatabase database) : IClassFixture<
             "What was the average total spend per customer in 2025, counting only customers who bought something that year?",
             "SELECT sum(order_value) / count(DISTINCT customer_id) FROM transactions WHERE year(transaction_date) = 2025",
             nonZero: true);
+
+    [Fact]
+    public async Task CartsAbandonedInARange_WorthAndHeldItems_AreTwoThresholdsOnEachCart() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "How many carts abandoned in the last 30 days were worth more than $300 and held at least two items?",
+            "SELECT count(*) FROM abandoned_carts WHERE cart_value > 300 AND item_count >= 2 AND abandoned_at >= TIMESTAMP '2026-11-20 12:00:00' - INTERVAL 30 DAY AND abandoned_at <= TIMESTAMP '2026-11-20 12:00:00'",
+            nonZero: true);
+
+    [Fact]
+    public async Task CompareTheLastNDaysWithTheNDaysBefore_IsOneRowPerPeriod()
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "Could you compare our revenue in the last 7 days with the revenue in the 7 days before that?");
+        Dictionary<string, double> truth = await RuleAnswers.GroupsAsync(
+            database.Path,
+            "SELECT 'last', sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-20 12:00:00' - INTERVAL 7 DAY AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00' "
+            + "UNION ALL SELECT 'before', sum(order_value) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-20 12:00:00' - INTERVAL 14 DAY AND transaction_date < TIMESTAMP '2026-11-20 12:00:00' - INTERVAL 7 DAY");
+
+        List<double> values = [.. answer.Rows.Select(r => Convert.ToDouble(r[answer.Columns[^1]], System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal([truth["before"], truth["last"]], values, new PrecisionComparer(6));
+    }
+
+    private sealed class PrecisionComparer(int digits) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Round(x - y, digits) == 0;
+
+        public int GetHashCode(double obj) => 0;
+    }
 }
