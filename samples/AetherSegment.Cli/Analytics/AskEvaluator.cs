@@ -240,6 +240,12 @@ internal static partial class AskEvaluator
                 key = bare;
             }
 
+            if (!expectedByKey.ContainsKey(key) && NamedHalf(key, expectedByKey.Keys) is { } half)
+            {
+                // A half year labelled "first half of 2026", against a truth labelled "H1 2026", "2026 H1" or "2026-H1".
+                key = half;
+            }
+
             if (!expectedByKey.TryGetValue(key, out object? expected))
             {
                 return $"unexpected row {key}";
@@ -369,6 +375,25 @@ internal static partial class AskEvaluator
             || k.Equals(year + " " + q, StringComparison.OrdinalIgnoreCase) || (oneYear && k.Equals(q, StringComparison.OrdinalIgnoreCase)))];
         return matches.Count == 1 ? matches[0] : null;
     }
+
+    /// <summary>The one truth key ("H1 2026", "2026 H1", "2026-H1") of the half year a label names ("first half of 2026"); null otherwise.</summary>
+    private static string? NamedHalf(string label, IEnumerable<string> keys)
+    {
+        System.Text.RegularExpressions.Match said = HalfLabelRegex().Match(label);
+        if (!said.Success)
+        {
+            return null;
+        }
+
+        string h = said.Groups["which"].Value.Equals("first", StringComparison.OrdinalIgnoreCase) ? "H1" : "H2";
+        string year = said.Groups["year"].Value;
+        List<string> matches = [.. keys.Where(k => k.Equals(h + " " + year, StringComparison.OrdinalIgnoreCase) || k.Equals(year + " " + h, StringComparison.OrdinalIgnoreCase)
+            || k.Equals(year + "-" + h, StringComparison.OrdinalIgnoreCase))];
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<which>first|second) half of (?<year>\d{4})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex HalfLabelRegex();
 
     /// <summary>
     /// A period row labelled by its quarter and year ("Q1 2026"), when every row is of that year, against a truth that

@@ -466,7 +466,7 @@ internal static partial class QuestionParser
         for (int i = 0; i < read.Count; i++)
         {
             (string sentence, HashSet<string> keys, List<string>? words) = read[i];
-            bool context = (heading && i == 0) || (!asked.Contains(i) && words is not null && keys.IsSubsetOf(named));
+            bool context = (heading && i == 0) || (!asked.Contains(i) && words is not null && keys.All(k => named.Contains(k) || ValueOfDimensionNamed(k, named)));
             if (!context)
             {
                 kept.Add(sentence.Trim());
@@ -475,6 +475,11 @@ internal static partial class QuestionParser
 
         return kept.Count == read.Count ? question : string.Join(" ", kept);
     }
+
+    // "<A> has been our hero category. What share of revenue came from <A>?": a breakdown's name said beside one of its
+    // values names that value's dimension, which the question says through the value.
+    private static bool ValueOfDimensionNamed(string key, HashSet<string> named) =>
+        key.StartsWith("d:", StringComparison.Ordinal) && named.Any(n => n.StartsWith("f:" + key[2..] + ":", StringComparison.Ordinal));
 
     // The vocabulary keys and the words (restated words read as one) of the asked sentences but one.
     private static bool Says(List<(string Sentence, HashSet<string> Keys, List<string>? Words)> read, List<int> asked, int but, out HashSet<string> keys, out HashSet<string> words)
@@ -589,6 +594,8 @@ internal static partial class QuestionParser
         "coworkers", "investors", "investor", "board", "founder", "founders", "partner", "partners", "agency", "department",
         "dept", "folks", "guys", "everyone", "owner", "chief", "officer", "cmos", "clevel", "c", "suite",
         // for what
+        "agenda", "scene", "simple", "volume", "matter", "matters", "hero", "differentiator", "differentiators", "quiet",
+        "success", "strong", "season", "set", "chart",
         "deck", "decks", "slide", "slides", "report", "reports", "reporting", "presentation", "presentations", "meeting",
         "meetings", "call", "calls", "sync", "standup", "review", "reviews", "update", "updates", "memo", "email", "newsletter",
         "dashboard", "dashboards", "spreadsheet", "doc", "document", "summary", "recap", "brief", "briefing", "planning", "plan",

@@ -115,7 +115,7 @@ internal static partial class QuestionParser
     // happened ("checkouts", "searches" are the events); "sessions started" stays as it is (a session's start is its own
     // measure).
     private static string EventsDoneSaid(string question, SemanticLayer layer) =>
-        EventsDoneRegex().Replace(question, m =>
+        !Said(question, ["start", "run", "ran", "perform", "make", "made", "carr", "conduct"]) ? question : EventsDoneRegex().Replace(question, m =>
             ValueNamed(m.Groups["ev"].Value.ToLowerInvariant(), layer, last: true) is { FilterDimension: { } dimension }
             && dimension.Columns.Count > 0 && dimension.Columns.All(c => c.Fact == EntityKind.Events)
                 ? m.Groups["who"].Success ? $"{m.Groups["ev"].Value} did {m.Groups["who"].Value} do" : m.Groups["ev"].Value

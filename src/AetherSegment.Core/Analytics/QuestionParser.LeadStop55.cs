@@ -21,7 +21,7 @@ internal static partial class QuestionParser
     {
         question = JoinedWhenRegex().Replace(question, "signed up");
         question = OnFileSaidRegex().Replace(question, "on record");
-        question = FromUsRegex().Replace(question, string.Empty);
+        question = Gated(question, FromUsRegex(), string.Empty, " us");
         question = AllRowsAddedUpRegex().Replace(question, string.Empty);
         question = AddedToPluralRegex().Replace(question, m =>
         {
@@ -72,7 +72,7 @@ internal static partial class QuestionParser
             IsValuePhrase(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer) && question.IndexOf(m.Groups["v"].Value, StringComparison.OrdinalIgnoreCase) < m.Index ? string.Empty : m.Value);
         question = OnlyCareAboutRegex().Replace(question, m =>
             IsValuePhrase(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer) && question.IndexOf(m.Groups["v"].Value, StringComparison.OrdinalIgnoreCase) < m.Index ? string.Empty : m.Value);
-        question = CountedTogetherRegex().Replace(question, m => DimensionNounsOnly(m.Groups["dims"].Value, layer) ? string.Empty : m.Value);
+        question = Gated(question, CountedTogetherRegex(), m => DimensionNounsOnly(m.Groups["dims"].Value, layer) ? string.Empty : m.Value, "together");
         question = AnyValueDimensionRegex().Replace(question, m =>
             IsValuePhrase(QuestionText.Normalize(m.Groups["v"].Value).Trim(), layer) && DimensionNounsOnly(m.Groups["d"].Value, layer)
             && question.IndexOf(m.Groups["v"].Value, StringComparison.OrdinalIgnoreCase) < m.Index

@@ -143,8 +143,10 @@ internal static partial class QuestionParser
         HashSet<decimal>? used = null;
         // "as a fraction, e.g. 0.12 for +12%": an example of the answer's format restricts nothing (QuestionParser.LeadStop57.cs).
         Match example = question.Contains('%', StringComparison.Ordinal) ? FormatExampleRegex().Match(question) : Match.Empty;
-        // "per buyer (customers with at least 1 order)": what a buyer is, restated (QuestionParser.LeadStop59.cs).
-        Match buyersDefined = question.Contains("buyer", StringComparison.OrdinalIgnoreCase) ? BuyersDefinedAsideRegex().Match(question) : Match.Empty;
+        // "per buyer (customers with at least 1 order)": what a buyer is, restated (QuestionParser.LeadStop59.cs); "per customer
+        // (only counting customers with at least 1 order)": per buyer (QuestionParser.LeadStop60.cs).
+        Match buyersDefined = question.Contains("buyer", StringComparison.OrdinalIgnoreCase) ? BuyersDefinedAsideRegex().Match(question)
+            : question.Contains("counting", StringComparison.OrdinalIgnoreCase) ? PerCustomerAmongBuyersRegex().Match(question) : Match.Empty;
         foreach (Match match in SaidNumberRegex().Matches(question))
         {
             if ((example.Success && match.Index >= example.Index && match.Index < example.Index + example.Length)

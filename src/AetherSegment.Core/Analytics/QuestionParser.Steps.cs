@@ -10,6 +10,7 @@ internal static partial class QuestionParser
     private static readonly Func<string, SemanticLayer, string>[] s_wordingRewrites =
     [
         LeadStop59Said,                       // "ordered more than once (repeat rate)", "lower conversion rate in the treatment group than in the control group" (QuestionParser.LeadStop59.cs)
+        LeadStop60Said,                       // "rev", "no. of", "(counts)", "(treatment + control together)", "a personal AOV" (QuestionParser.LeadStop60.cs)
         LeadStop58Said,                       // "made no <X> purchase in 2025", "actually sent (treatment group, not the holdout)" (QuestionParser.LeadStop58.cs)
         LeadStop57Said,                       // "fraction of the <X> treatment group converted", "carts did <people> leave", "how many <X> did we sell" (QuestionParser.LeadStop57.cs)
         (q, _) => PerCustomerStop51Said(q),   // QuestionParser.PerCustomerStop51.cs

@@ -205,6 +205,7 @@ internal static class QuestionText
         ["avg"] = "average",
         ["conv"] = "conversion",
         ["pct"] = "percent",
+        ["rev"] = "revenue",
         ["convs"] = "conversions",
         ["txn"] = "transaction",
         ["txns"] = "transactions",
@@ -228,6 +229,7 @@ internal static class QuestionText
         ["youve"] = "you have",
         ["thatve"] = "that have",
         ["ive"] = "i have",
+        ["thats"] = "that is",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Rewrites shorthand words and thousands written with a k ("2k", "1.5k") in normalized text.</summary>

@@ -128,6 +128,24 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     }
 
     [Theory]
+    [InlineData("'H1 2026'", "'H2 2025'", 0)]
+    [InlineData("'2026 H1'", "'2025 H2'", 0)]
+    [InlineData("'H2 2026'", "'H1 2025'", 1)]
+    public async Task HalfYears_MatchATruthLabelledH1AndH2(string later, string earlier, int wrong)
+    {
+        // blind90 keys "the first half of 2026, compared with the second half of 2025" as 'H1 2026' and 'H2 2025'.
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion question = new("time-periods", "How many distinct customers purchased in the first half of 2026, compared with the second half of 2025?",
+            $"SELECT {earlier}, count(DISTINCT customer_id) FROM transactions WHERE transaction_date >= TIMESTAMP '2025-07-01' AND transaction_date < TIMESTAMP '2026-01-01' "
+            + $"UNION ALL SELECT {later}, count(DISTINCT customer_id) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01' AND transaction_date < TIMESTAMP '2026-07-01'");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [question], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 2", 0)]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) ASC LIMIT 2", 1)]
     [InlineData("SELECT country FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 3", 1)]
