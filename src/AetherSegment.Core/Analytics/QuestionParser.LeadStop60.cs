@@ -37,6 +37,14 @@ internal static partial class QuestionParser
         question = Gated(question, AchievedTheRegex(), "had the", "achiev");
         question = Gated(question, WhichNumberWordRegex(), m => m.Groups["w"].Value + " " + (Array.IndexOf(SmallNumberWords, m.Groups["n"].Value.ToLowerInvariant()) + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), "most", "highest", "lowest", "best", "worst", "biggest", "largest", "fewest", "least");
         question = Gated(question, OrderedMostOftenRegex(), "${w} ${x} had the most orders", "most");
+        question = Gated(question, ForTheChartRegex(), string.Empty, "for ");
+        question = Gated(question, GoneOnToRegex(), m => m.Groups["v"].Value.ToLowerInvariant() switch
+        {
+            "buy" => "bought",
+            "make" => "made",
+            "place" => "placed",
+            string verb => verb + "ed",
+        }, "gone on");
         return OpenerAboutValuesSaid(question, layer);
     }
 
@@ -48,15 +56,19 @@ internal static partial class QuestionParser
     /// </summary>
     private static string OpenerAboutValuesSaid(string question, SemanticLayer layer)
     {
-        if (!Said(question, ["think", "look", "consider", "turning", "focus", "zoom", "comes to", "as for"]) || OpenerAboutRegex().Match(question) is not { Success: true } opener)
+        if (!Said(question, ["think", "look", "consider", "turning", "focus", "zoom", "comes to", "as for", "to see", "to understand", "sense of", "comparing"])
+            || OpenerAboutRegex().Match(question) is not { Success: true } opener)
         {
             return question;
         }
 
+        // An opener about values must name one ("Thinking about our <X> shoppers"); a purpose ("To see where churn risk is
+        // concentrated") or a comparison ("Comparing our triggers") need not, but says nothing the rest does not.
+        bool about = !opener.Groups["purpose"].Success;
         string rest = question[(opener.Index + opener.Length)..];
         (_, HashSet<string> keys, List<string>? words) = ReadSentence(opener.Groups["x"].Value, layer);
         (_, HashSet<string> restKeys, _) = ReadSentence(rest, layer);
-        if (words is null || !keys.Any(k => k.StartsWith("f:", StringComparison.Ordinal)) || !keys.IsSubsetOf(restKeys)
+        if (words is null || (about && !keys.Any(k => k.StartsWith("f:", StringComparison.Ordinal))) || !keys.IsSubsetOf(restKeys)
             || words.Exists(w => RestrictingWords.Contains(w) || w is "not" or "no" or "never" or "without" or "except" or "excluding" or "non"))
         {
             return question;
@@ -128,8 +140,16 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?<w>which|what)(?<x>(?: \d{1,2})? [a-z]+(?: [a-z]+)?) (?:were|was|got|have been|has been) (?:ordered|purchased|bought) (?:the )?most(?: often| frequently)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OrderedMostOftenRegex();
 
+    // "For the trend chart, how many orders ...": what the figure is for.
+    [GeneratedRegex(@"^\s*for (?:the|our|my|a|this) (?:trend |weekly |monthly |quarterly |board |exec |leadership )?(?:chart|graph|deck|slide|report|dashboard|review|meeting|update)s?,\s*", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ForTheChartRegex();
+
+    // "what percentage have gone on to place at least one order": placed.
+    [GeneratedRegex(@"\b(?:have|has|had) gone on to (?<v>place|buy|make|order|purchase)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex GoneOnToRegex();
+
     // "Thinking about our <X> shoppers, ", "Looking at our <X> cohort specifically, ", "Considering our <X> audience, ".
-    [GeneratedRegex(@"^\s*(?:thinking about|looking at|considering|turning to|focusing on|zooming in on|when it comes to|as for) (?<x>[^,?]{2,60}?),\s*(?=\S)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^\s*(?:thinking about|looking at|considering|turning to|focusing on|zooming in on|when it comes to|as for|(?<purpose>to (?:see|understand|get a sense of|find out) (?:where|how|whether|which|what)|comparing)) (?<x>[^,?]{2,60}?),\s*(?=\S)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OpenerAboutRegex();
 
     // "Of all the attributed revenue recorded across every campaign (...), what percentage came from <X> campaigns": the

@@ -53,6 +53,7 @@ public sealed class LeadStop60Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("On average, how many items sit in an abandoned cart?", "SELECT avg(item_count) FROM abandoned_carts")]
     [InlineData("What share of all behavioural events came from Android devices, as a percentage?", "SELECT count(*) FILTER (WHERE device = 'android') * 1.0 / count(*) FROM behavioral_events")]
     [InlineData("Cart abandonment is on the agenda for the review, so to set the scene: how many carts were abandoned?", "SELECT count(*) FROM abandoned_carts")]
+    [InlineData("Of the customers we acquired through social, what percentage have gone on to place at least one order?", "SELECT count(*) FILTER (WHERE customer_id IN (SELECT customer_id FROM transactions)) * 1.0 / count(*) FROM customers WHERE acquisition_source = 'social'")]
     public async Task Blind90Framings_AreReadAsTheQuestionTheyFrame(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
 
@@ -60,12 +61,15 @@ public sealed class LeadStop60Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("Which product category attracted the most product views?", "SELECT category, n FROM (SELECT category, count(*) n, rank() OVER (ORDER BY count(*) DESC) r FROM behavioral_events WHERE event_type = 'product_view' GROUP BY 1) WHERE r = 1")]
     [InlineData("How were the behavioural events spread across devices? A count per device is fine.", "SELECT device, count(*) FROM behavioral_events GROUP BY 1")]
     [InlineData("Which three product types were ordered most often, counting orders?", "SELECT product_type, n FROM (SELECT product_type, count(*) n, rank() OVER (ORDER BY count(*) DESC) r FROM transactions GROUP BY 1) WHERE r <= 3")]
+    [InlineData("To see where churn risk is concentrated, what is the average churn probability of our customers in each country?", "SELECT c.country, avg(s.churn_probability) FROM customer_scores s JOIN customers c USING (customer_id) GROUP BY 1")]
+    [InlineData("For the trend chart, how many orders did we take in each month of 2026?", "SELECT date_trunc('month', transaction_date), count(*) FROM transactions WHERE year(transaction_date) = 2026 GROUP BY 1")]
     public async Task Blind90Lists_AreReadAsTheListTheyAsk(string question, string truth) =>
         await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
 
     [Theory]
     [InlineData("Thinking about our Canadian shoppers, how is that audience split across acquisition sources?")]
     [InlineData("Thinking about our lapsed Canadian shoppers, how many customers in Canada came through paid search?")]
+    [InlineData("To see where our lapsed customers are, what is the average churn probability in each city?")]
     [InlineData("Thinking about our Canadian shoppers who bought a sofa, how many customers in Canada came through paid search?")]
     public async Task OpenersThatRestrict_AreNotDropped(string question) =>
         await RuleAnswers.AssertNotAnsweredAsync(database.Path, question);
