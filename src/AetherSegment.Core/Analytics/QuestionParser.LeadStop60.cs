@@ -26,7 +26,7 @@ internal static partial class QuestionParser
         question = Gated(question, OwnOrdersAsideRegex(), string.Empty, "their");
         question = Gated(question, CampaignsHaveWeRunRegex(), "campaigns", " we ", "we've");
         question = Gated(question, WholeAcrossEveryRegex(), "${head}", "across");
-        question = Gated(question, AsAPercentageEndRegex(), "${end}", "percentage");
+        question = Said(question, ["share", "proportion", "fraction"]) ? Gated(question, AsAPercentageEndRegex(), "${end}", "percentage") : question;
         question = Gated(question, ItemsSitInRegex(), "items are in", "sit");
         question = Gated(question, AttractedTheMostRegex(), "had the most", "attract");
         question = Gated(question, CountPerFineRegex(), string.Empty, "fine");
@@ -96,7 +96,9 @@ internal static partial class QuestionParser
         return char.ToUpperInvariant(rest[0]) + rest[1..];
     }
 
-    // ", as a percentage?", "? Please give it as a percentage of all customers.": how a share is shown.
+    // ", as a percentage?", "? Please give it as a percentage of all customers.": how a share is shown (only where a share
+    // is said: "how much of total revenue comes from <X>, as a percentage" and "revenue change ..., as a percentage" ask
+    // for the percentage with these words).
     [GeneratedRegex(@"(?:,? (?:as|in) (?:a )?percentages?(?: please)?|(?<=\?)\s*(?:please )?(?:give|show) (?:it|that|this|me that|me it) (?:as|in) (?:a )?percentages?(?: of (?:all|the total|the whole)(?: [a-z]+)?)?)(?<end>\s*[?.!]?\s*)$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex AsAPercentageEndRegex();
 

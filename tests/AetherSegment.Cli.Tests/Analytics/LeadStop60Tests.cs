@@ -66,6 +66,14 @@ public sealed class LeadStop60Tests(AnalyticsDatabase database) : IClassFixture<
     public async Task Blind90Lists_AreReadAsTheListTheyAsk(string question, string truth) =>
         await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
 
+    [Fact]
+    public async Task AsAPercentage_WithoutAShareSaid_KeepsAskingForTheShare() =>
+        await RuleAnswers.AssertValueAsync(
+            database.Path,
+            "How much of total revenue comes from the Outdoor category, as a percentage?",
+            "SELECT sum(order_value) FILTER (WHERE category = 'Outdoor') / sum(order_value) FROM transactions",
+            nonZero: true);
+
     [Theory]
     [InlineData("Thinking about our Canadian shoppers, how is that audience split across acquisition sources?")]
     [InlineData("Thinking about our lapsed Canadian shoppers, how many customers in Canada came through paid search?")]
