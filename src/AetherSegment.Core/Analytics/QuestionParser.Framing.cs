@@ -514,16 +514,8 @@ internal static partial class QuestionParser
     // a number, a time range or a guarded value (never context).
     private static (string Sentence, HashSet<string> Keys, List<string>? Words) ReadSentence(string sentence, SemanticLayer layer)
     {
-        string text = QuestionText.Normalize(TeamNames(ReportRegex().Replace(OpenerRegex().Replace(sentence, " "), " ")));
         HashSet<string> keys = [];
-        foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
-        {
-            if (text.Contains(entry.Padded, StringComparison.Ordinal))
-            {
-                keys.Add(Key(entry));
-                text = text.Replace(entry.Padded, " # ", StringComparison.Ordinal);
-            }
-        }
+        string text = VocabularyMarked(QuestionText.Normalize(TeamNames(ReportRegex().Replace(OpenerRegex().Replace(sentence, " "), " "))), layer, keys);
 
         if (text.Any(char.IsAsciiDigit))
         {
@@ -556,7 +548,22 @@ internal static partial class QuestionParser
         return (sentence, keys, words);
     }
 
-    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".?!:-\u2013\u2014");
+    // Normalized text with each vocabulary phrase it says as " # ", the phrases' keys added to keys when given.
+    private static string VocabularyMarked(string text, SemanticLayer layer, HashSet<string>? keys)
+    {
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
+        {
+            if (text.Contains(entry.Padded, StringComparison.Ordinal))
+            {
+                keys?.Add(Key(entry));
+                text = text.Replace(entry.Padded, " # ", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+        private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".?!:-\u2013\u2014");
 
     // What a vocabulary phrase names: a measure, a breakdown or a filter's values (two phrases for one thing share a key).
     private static string Key(LexiconEntry entry) => entry.Kind switch

@@ -120,7 +120,7 @@ internal static partial class QuestionParser
         question = Gated(question, PlacedAnOrderInEachRegex(), "bought something ${r1} and bought something ${r2}", "order");
         question = Gated(question, CartsAbandonedInRangeRegex(), "abandoned carts ${r} were worth", "carts abandoned");
         question = Gated(question, AndHeldItemsRegex(), " with at least", "held", "contained");
-        question = Gated(question, WithAtLeastWordItemsRegex(), m => "with at least " + (Array.IndexOf(SmallNumberWords, m.Groups["n"].Value.ToLowerInvariant()) + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", "with at least");
+        question = Gated(question, WithAtLeastWordItemsRegex(), m => "with at least " + CountWordInDigits(m.Groups["n"].Value) + " ", "with at least");
         question = Gated(question, CompareWithDaysBeforeRegex(), "${m} ${r} vs the previous ${n} days", "compare");
         question = Gated(question, OrderedMoreThanOnceRegex(), "placed more than 1 order", "once");
         question = Gated(question, RepeatRateAsideRegex(), string.Empty, "repeat");
@@ -187,7 +187,9 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\bwith at least (?<n>two|three|four|five|six|seven|eight|nine|ten) (?=items?\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex WithAtLeastWordItemsRegex();
 
-    private static readonly string[] SmallNumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    // "three" as "3" (LanguageWords' count words); a word that is not one comes back as it is.
+    private static string CountWordInDigits(string word) =>
+        AetherSegment.Vocabulary.LanguageWords.TryReadCountWord(word.ToLowerInvariant(), out int n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : word;
 
     // "compare our revenue in the last 7 days with the revenue in the 7 days before that": the last N days vs the previous N.
     [GeneratedRegex(@"\bcompare (?:our |the )?(?<m>[a-z ]{3,30}?) (?<r>(?:in |over )?the (?:last|past) (?<n>\d{1,3}) days) (?:with|to|against) (?:the |our )?(?:[a-z ]{3,30}? )?(?:in |over |for )?the (?:previous |prior )?\k<n> days (?:before|prior)(?: that| it| those)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]

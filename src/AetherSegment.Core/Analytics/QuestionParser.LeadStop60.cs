@@ -35,7 +35,7 @@ internal static partial class QuestionParser
         question = Gated(question, OriginallyCameRegex(), string.Empty, "originally");
         question = Gated(question, OurWholeBaseRegex(), string.Empty, "base", "audience");
         question = Gated(question, AchievedTheRegex(), "had the", "achiev");
-        question = Gated(question, WhichNumberWordRegex(), m => m.Groups["w"].Value + " " + (Array.IndexOf(SmallNumberWords, m.Groups["n"].Value.ToLowerInvariant()) + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), "most", "highest", "lowest", "best", "worst", "biggest", "largest", "fewest", "least");
+        question = Gated(question, WhichNumberWordRegex(), m => m.Groups["w"].Value + " " + CountWordInDigits(m.Groups["n"].Value), "most", "highest", "lowest", "best", "worst", "biggest", "largest", "fewest", "least");
         question = Gated(question, OrderedMostOftenRegex(), "${w} ${x} had the most orders", "most");
         question = Gated(question, ForTheChartRegex(), string.Empty, "for ");
         question = Gated(question, GoneOnToRegex(), m => m.Groups["v"].Value.ToLowerInvariant() switch
@@ -75,15 +75,7 @@ internal static partial class QuestionParser
         }
 
         // The word before each value said must be a word that cannot qualify it ("our", "the").
-        string text = QuestionText.Normalize(opener.Groups["x"].Value);
-        foreach (LexiconEntry entry in layer.Lexicon.Candidates(text))
-        {
-            if (text.Contains(entry.Padded, StringComparison.Ordinal))
-            {
-                text = text.Replace(entry.Padded, " # ", StringComparison.Ordinal);
-            }
-        }
-
+        string text = VocabularyMarked(QuestionText.Normalize(opener.Groups["x"].Value), layer, keys: null);
         string[] tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (int i = 1; i < tokens.Length; i++)
         {
