@@ -602,7 +602,7 @@ internal static partial class QuestionParser
         "dept", "folks", "guys", "everyone", "owner", "chief", "officer", "cmos", "clevel", "c", "suite",
         // for what
         "agenda", "scene", "simple", "volume", "matter", "matters", "hero", "differentiator", "differentiators", "quiet",
-        "success", "strong", "season", "set", "chart",
+        "success", "strong", "season", "set", "chart", "worrying", "worry", "chase", "chasing", "status", "thinking", "helpdesk",
         "deck", "decks", "slide", "slides", "report", "reports", "reporting", "presentation", "presentations", "meeting",
         "meetings", "call", "calls", "sync", "standup", "review", "reviews", "update", "updates", "memo", "email", "newsletter",
         "dashboard", "dashboards", "spreadsheet", "doc", "document", "summary", "recap", "brief", "briefing", "planning", "plan",

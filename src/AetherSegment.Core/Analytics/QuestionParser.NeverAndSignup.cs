@@ -109,7 +109,7 @@ internal static partial class QuestionParser
             ?? RedTeamRt2(lower, question, query) ?? RedTeamRt1(lower, question, query) ?? RedTeamRt4(lower, question, query) ?? RedTeamRt4Spend(lower, question, query, layer)
             ?? Ask51(lower, query, layer) ?? LeadStop44(lower, question, query) ?? RedTeamRt5(query, layer) ?? RedTeamRt6(lower, question, query) ?? LeadStop45(question, query) ?? RedTeamRt7(question, query, layer)
             ?? RedTeamRt8(lower, question, query, layer) ?? ThresholdDropped(lower, query) ?? LeadStop46(question, query, layer) ?? RedTeamRt10(lower, query, layer)
-            ?? LeadStop49(question, query, layer) ?? LeadStop50(question, query) ?? CampaignsStop51(query) ?? LeadStop51(question, query, layer) ?? LeadStop59(question, query, layer) ?? allAsked) is { } different)
+            ?? LeadStop49(question, query, layer) ?? LeadStop50(question, query) ?? CampaignsStop51(query) ?? LeadStop51(question, query, layer) ?? LeadStop59(question, query, layer) ?? VersusReadAsOne(lower, query) ?? allAsked) is { } different)
         {
             return ParsedQuestion.Unplaced(different);
         }

@@ -217,10 +217,34 @@ internal static class QuestionText
         ["hr"] = "hour",
         ["hrs"] = "hours",
         ["mins"] = "minutes",
+        ["mth"] = "month",
+        ["mths"] = "months",
+        ["mnth"] = "month",
+        ["mnths"] = "months",
+        ["grp"] = "group",
+        ["grps"] = "groups",
+        ["pts"] = "points",
         ["secs"] = "seconds",
         ["pls"] = "please",
         ["plz"] = "please",
         ["thx"] = "thanks",
+
+        // Common misspellings of the words every question uses (stop 61): read as meant, so the reading is restated in the right words.
+        ["custmers"] = "customers",
+        ["custmer"] = "customer",
+        ["cusotmers"] = "customers",
+        ["customres"] = "customers",
+        ["catagory"] = "category",
+        ["catagories"] = "categories",
+        ["categroy"] = "category",
+        ["abandonned"] = "abandoned",
+        ["abondoned"] = "abandoned",
+        ["abandonded"] = "abandoned",
+        ["reveune"] = "revenue",
+        ["revenu"] = "revenue",
+        ["purchace"] = "purchase",
+        ["purchaces"] = "purchases",
+        ["recieved"] = "received",
 
         // Contractions without their apostrophe ("who've bought" is "whove bought"): the words, which the parser reads.
         ["whove"] = "who have",
@@ -247,6 +271,20 @@ internal static class QuestionText
             {
                 replacement = full;
             }
+            else if (SpanUnit(text, start, word) is { } span)
+            {
+                replacement = span;
+            }
+            else if (word is "w" && end + 3 <= text.Length && text.AsSpan(end, 3) is " o ")
+            {
+                // "w/o" (normalized "w o") is "without"; "w/" alone is "with".
+                replacement = "without";
+                end += 2;
+            }
+            else if (word is "w")
+            {
+                replacement = "with";
+            }
             else if (word.Length > 1 && word[^1] == 'k' && decimal.TryParse(word[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal thousands) && char.IsAsciiDigit(word[0]))
             {
                 replacement = (thousands * 1000).ToString("0.##", CultureInfo.InvariantCulture);
@@ -263,6 +301,48 @@ internal static class QuestionText
         }
 
         return expanded is null ? text : expanded.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    // The words after which "30d", "24h", "12wk", "3mth", "2yr" are a span of time ("last 30d" is the last 30 days); elsewhere
+    // such a word is left as typed (a "3d" view is not three days).
+    private static readonly FrozenSet<string> SpanLeads = FrozenSet.ToFrozenSet(["last", "past", "previous", "prior", "next", "trailing", "rolling", "within", "over", "in", "first", "those", "these"], StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> SpanUnits = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["d"] = "days",
+        ["h"] = "hours",
+        ["hr"] = "hours",
+        ["hrs"] = "hours",
+        ["wk"] = "weeks",
+        ["wks"] = "weeks",
+        ["w"] = "weeks",
+        ["mo"] = "months",
+        ["mth"] = "months",
+        ["mths"] = "months",
+        ["yr"] = "years",
+        ["yrs"] = "years",
+        ["y"] = "years",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // "30d" after "last" as "30 days" (the unit in SpanUnits), or null.
+    private static string? SpanUnit(string text, int start, ReadOnlySpan<char> word)
+    {
+        int digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || digits == word.Length || digits > 4 || start < 2
+            || !SpanUnits.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word[digits..], out string? unit))
+        {
+            return null;
+        }
+
+        int previousStart = text.LastIndexOf(' ', start - 2) + 1;
+        return SpanLeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(previousStart, start - 1 - previousStart))
+            ? string.Concat(word[..digits], " ", word[..digits] is "1" ? unit.TrimEnd('s') : unit)
+            : null;
     }
 
     private static readonly string[] ContractionWords = [" what", " that", " it", " there", " here", " who", " how", " where", " let", " he", " she"];
