@@ -19,8 +19,38 @@ internal static partial class QuestionParser
         question = Gated(question, DollarValueRegex(), "${w}", "dollar");
         question = Gated(question, RateInPercentAsideRegex(), "${rate} ", "percent", "%", "pct");
         question = Gated(question, CostComparedRegex(), "worth ", "cost");
-        return Gated(question, BothEndsIncludedRegex(), " inclusive", "both ends");
+        question = Gated(question, BothEndsIncludedRegex(), " inclusive", "both ends");
+        question = Gated(question, ByRowCountRegex(), "by number of ${n}s", "count");
+        question = Gated(question, NotJustRecentRegex(), string.Empty, "recent");
+        return Said(question, ["type of", "kind of", "types of", "kinds of"]) ? TypeOfRegex().Replace(question, m => TypeOf(m, layer)) : question;
     }
+
+    // "bottom 3 cities by customer count": ranked by the number of customers.
+    [GeneratedRegex(@"\bby (?:the )?(?<n>customer|cust|buyer|order|session|event)s? counts?\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex ByRowCountRegex();
+
+    // "(all of them, not just recent)": every row, which is what a question without a range reads.
+    [GeneratedRegex(@"\s*\(\s*(?:all of them|all|every one)\s*,?\s*not just (?:the )?(?:recent|latest|new)(?: ones)?\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex NotJustRecentRegex();
+
+    // "which type of event", "what kinds of products": "event type", "product type", where the profile names that breakdown.
+    private static string TypeOf(Match m, SemanticLayer layer)
+    {
+        string noun = m.Groups["x"].Value.ToLowerInvariant();
+        foreach (string stem in (string[])[noun, noun.TrimEnd('s'), noun.EndsWith("es", StringComparison.Ordinal) ? noun[..^2] : noun])
+        {
+            HashSet<string> keys = [];
+            if (VocabularyMarked(" " + stem + " type ", layer, keys) == " # " && keys.Count == 1 && keys.First().StartsWith("d:", StringComparison.Ordinal))
+            {
+                return stem + " type";
+            }
+        }
+
+        return m.Value;
+    }
+
+    [GeneratedRegex(@"\b(?:types?|kinds?|sorts?) of (?<x>[a-z]+)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex TypeOfRegex();
 
     // "the conversion rate, in percent, of ...", "share (as a %)": a rate or share is shown as a percentage anyway.
     [GeneratedRegex(@"(?<rate>\b(?:rate|share|uplift))\s*[,(]\s*(?:in|as an?|as) (?:percent|percentage|%|pct)(?: terms)?\s*[,)]\s*", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
@@ -67,6 +97,12 @@ internal static partial class QuestionParser
             question = question[..tail.Index] + tail.Groups["end"].Value;
         }
 
+        // "... at least 0.8? My manager thinks it's a worrying number.", "... in the last 7 days? sales team wants to chase them".
+        if (TrailingSentenceRegex().Match(question) is { Success: true, Index: > 0 } sentence && OnlyContext(sentence.Groups["s"].Value, layer, answerNouns: true))
+        {
+            question = question[..sentence.Index];
+        }
+
         if (Said(question, [" you "]) && TrailingRequestRegex().Match(question) is { Success: true, Index: > 0 } request)
         {
             question = question[..request.Index] + request.Groups["end"].Value;
@@ -82,7 +118,7 @@ internal static partial class QuestionParser
 
     // Whether a stretch of the question is only context: stop words, lead words and words of context, at least one of
     // those, no restricting word, no number and no vocabulary phrase.
-    private static bool OnlyContext(string text, SemanticLayer layer)
+    private static bool OnlyContext(string text, SemanticLayer layer, bool answerNouns = false)
     {
         // "the weekly update", "a product team meeting": a period or a subject said of the context, not of the data.
         string normalized = ContextNounQualifierRegex().Replace(QuestionText.Normalize(text), " ");
@@ -100,6 +136,12 @@ internal static partial class QuestionParser
         bool context = false;
         foreach (string word in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            // In a sentence after the question, "number" and "figure" are the answer ("it's a worrying number").
+            if (answerNouns && word is "number" or "figure" or "count" or "answer" or "them" or "it")
+            {
+                continue;
+            }
+
             if (RestrictingWords.Contains(word) || ContextNegationWords.Contains(word))
             {
                 return false;
@@ -125,8 +167,12 @@ internal static partial class QuestionParser
     private static partial Regex ContextNounQualifierRegex();
 
     // "... via paid search. can you pull the number?": a last sentence that only asks for the answer.
-    [GeneratedRegex(@"(?<=[.?!])\s+(?:(?:so |and )?(?:can|could|would) you (?:please |just |quickly )?(?:pull|give|get|send|share|grab|tell|check|find)(?: me| us)? (?:the|that|this|a) (?:number|count|figure|total|answer|numbers|figures)(?: for me)?(?: please| pls| thanks)?)(?<end>[?.!]*)\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:(?<=[.?!])\s+|\s*,\s*)(?:(?:so |and )?(?:can|could|would) you (?:please |just |quickly )?(?:(?:pull|give|get|send|share|grab|tell|check|find)(?: me| us)? (?:the|that|this|a) (?:number|count|figure|total|answer|numbers|figures)(?: for me)?|check|confirm|double check|check that|check this|look)(?: please| pls| thanks| for me)?)(?<end>[?.!]*)\s*$", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TrailingRequestRegex();
+
+    // The last sentence after the question ("My manager thinks it's a worrying number."), without its end mark.
+    [GeneratedRegex(@"(?<=[?.!])\s+(?<s>[^?.!]{3,120})[?.!]*\s*$", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex TrailingSentenceRegex();
 
     // Where the question itself starts: "how many", "how much", "what", "which", "the number of", "the total", "the average".
     [GeneratedRegex(@"(?<=[\s,;:]|^)(?:how many|how much|what|which|the (?:number|count|total|average|share|percentage) of|the (?:top|bottom|uplift|conversion rate|average|total|biggest|highest|lowest) )(?![a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]

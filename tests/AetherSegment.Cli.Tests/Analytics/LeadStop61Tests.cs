@@ -18,6 +18,9 @@ public sealed class LeadStop61Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many custmers have never placed a single order? need it for a retention deck", "SELECT count(*) FROM customers WHERE customer_id NOT IN (SELECT customer_id FROM transactions)")]
     [InlineData("what was the total revenue in 2025? its for a quick status email", "SELECT sum(order_value) FROM transactions WHERE year(transaction_date) = 2025")]
     [InlineData("How many abandonned carts are there, for a product team meeting?", "SELECT count(*) FROM abandoned_carts")]
+    [InlineData("How many customers have a churn probability of at least 0.8? My manager thinks it's a worrying number.", "SELECT count(*) FROM customer_scores WHERE churn_probability >= 0.8")]
+    [InlineData("My manager asked how many customers came to us through a referral, could you check?", "SELECT count(*) FROM customers WHERE acquisition_source = 'referral'")]
+    [InlineData("what's the total value of the carts that were abandoned? sales team wants to chase them", "SELECT sum(cart_value) FROM abandoned_carts")]
     public async Task ContextInTheQuestionsSentence_IsDropped(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
 
@@ -27,8 +30,16 @@ public sealed class LeadStop61Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("total $ sitting in carts abandoned in the last 7d", "SELECT sum(cart_value) FROM abandoned_carts WHERE abandoned_at >= TIMESTAMP '2026-11-13 12:00:00' AND abandoned_at <= TIMESTAMP '2026-11-20 12:00:00'")]
     [InlineData("# custs signed up this mth", "SELECT count(*) FROM customers WHERE created_at >= TIMESTAMP '2026-11-01 00:00:00' AND created_at <= TIMESTAMP '2026-11-20 12:00:00'")]
     [InlineData("custs w/ 3 or more orders last 90d how many", "SELECT count(*) FROM (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-08-22 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00' GROUP BY 1 HAVING count(*) >= 3)")]
+    [InlineData("aus custs how many", "SELECT count(*) FROM customers WHERE country = 'Australia'")]
+    [InlineData("abandoned carts worth at least 500, how many (all of them not just recent)", "SELECT count(*) FROM abandoned_carts WHERE cart_value >= 500")]
     public async Task ShorthandAndAsides_AreReadAsTheirWords(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Theory]
+    [InlineData("Which type of event happened most often?", "SELECT event_type, n FROM (SELECT event_type, count(*) n, rank() OVER (ORDER BY count(*) DESC) r FROM behavioral_events GROUP BY 1) WHERE r = 1")]
+    [InlineData("top 2 countries by cust count", "SELECT country, count(*) FROM customers GROUP BY 1 ORDER BY 2 DESC LIMIT 2")]
+    public async Task TypeOfAndRowCounts_AreTheBreakdownsTheyName(string question, string truth) =>
+        await RuleAnswers.AssertGroupsAsync(database.Path, question, truth);
 
     [Fact]
     public async Task RateInPercentAside_IsTheTreatmentConversionRate()
