@@ -128,7 +128,8 @@ internal static partial class QuestionParser
         }
 
         HashSet<string> keys = [];
-        if (VocabularyMarked(normalized, layer, keys).Contains('#', StringComparison.Ordinal) || keys.Count > 0)
+        _ = VocabularyMarked(normalized, layer, keys);
+        if (keys.Count > 0)
         {
             return false;
         }
@@ -147,14 +148,17 @@ internal static partial class QuestionParser
                 return false;
             }
 
-            if (ChatterWords.Contains(word) && !StopWords.Contains(word) && !LeadWords.Contains(word))
+            if (StopWords.Contains(word) || LeadWords.Contains(word))
             {
-                context = true;
+                continue;
             }
-            else if (!StopWords.Contains(word) && !LeadWords.Contains(word) && !ChatterWords.Contains(word))
+
+            if (!ChatterWords.Contains(word))
             {
                 return false;
             }
+
+            context = true;
         }
 
         return context;
