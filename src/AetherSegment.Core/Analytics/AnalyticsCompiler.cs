@@ -41,6 +41,11 @@ internal static partial class AnalyticsCompiler
         int maxRows,
         out string? reason)
     {
+        if (query.CountOfValues)
+        {
+            return CompileCountOfValues(query, layer, dialect, thresholds, range, compared, maxRows, out reason);
+        }
+
         if (query.CartItems)
         {
             // "which 3 categories show up most often among the items in abandoned carts": one row per item.
@@ -66,6 +71,35 @@ internal static partial class AnalyticsCompiler
         }
 
         return Compile(query, layer, dialect, thresholds, range, compared, maxRows, plain: true, out reason);
+    }
+
+    // "how many different cities do our customers live in": the rows of the breakdown ("customers by city"), under every
+    // filter, condition and HAVING of the question, counted; a value read as NULL is not one of them.
+    private static CompiledQuery? CompileCountOfValues(
+        AnalyticsQuery query,
+        SemanticLayer layer,
+        SqlDialect dialect,
+        AetherSegmentOptions thresholds,
+        (DateTimeOffset Start, DateTimeOffset End)? range,
+        (DateTimeOffset Start, DateTimeOffset End)? compared,
+        int maxRows,
+        out string? reason)
+    {
+        AnalyticsQuery listed = query with { CountOfValues = false, Limit = null, Sort = AnalyticsSort.Default, Unordered = true };
+        if (Compile(listed, layer, dialect, thresholds, range, compared, maxRows, out reason) is not { } list)
+        {
+            return null;
+        }
+
+        if (list.DimensionColumn is not { } key)
+        {
+            reason = $"the number of different {query.Dimension?.PluralLabel ?? "values"} needs their list, which I could not build";
+            return null;
+        }
+
+        string column = "different_" + key;
+        string sql = $"SELECT COUNT(g.{key}) AS {column}\nFROM ({list.Statement.Sql}) AS g";
+        return new CompiledQuery(new SqlStatement(sql, list.Statement.Parameters), column, null, list.Warnings) { PartFormat = MeasureFormat.Count };
     }
 
     // A measure read once per session on the session's start row ("average session duration") is exact only when each

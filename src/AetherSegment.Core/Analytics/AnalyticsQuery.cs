@@ -251,6 +251,12 @@ internal sealed record AnalyticsQuery(
     /// which the service binds from the resolved range.
     /// </summary>
     public TimeGrain? PerPeriod { get; init; }
+
+    /// <summary>
+    /// Whether the answer is the number of different values of <see cref="Dimension"/> ("how many different cities do our
+    /// customers live in"): the rows of the breakdown, under every filter, condition and <see cref="Having"/>, counted.
+    /// </summary>
+    public bool CountOfValues { get; init; }
 }
 
 /// <summary>One measure under two filters of one dimension, divided: <paramref name="Numerator"/> over <paramref name="Denominator"/>.</summary>

@@ -332,6 +332,15 @@ internal static class AnswerWriter
         }
 
         StringBuilder text = new("Computed ");
+        if (query is { CountOfValues: true, Dimension: { } counted })
+        {
+            // "the number of different cities (each city with customers in United Kingdom)".
+            string each = query.Having is { } bar
+                ? $"whose {(measure.StartsWith("the ", StringComparison.Ordinal) ? measure[4..] : measure)}{scope} is {bar.Describe(query.Measure.Format)}"
+                : $"with any {query.Measure.Label}{query.Measure.Population}{scope}";
+            return text.Append($"the number of different {counted.PluralLabel} (counting each {counted.Label} {each}).").ToString();
+        }
+
         if (query.Ratio is { } ratio)
         {
             // "revenue divided by the number of orders": both totals over the same filters and time range.
@@ -446,6 +455,12 @@ internal static class AnswerWriter
                 object?[] values = result.Rows[0];
                 return Capitalize($"{query.Measure.Label}{scope}: {Format(MeasureFormat.Percent, values[0])} ({Format(compiled.PartFormat, values[1])} of {Format(compiled.PartFormat, values[2])}).");
             }
+        }
+
+        if (query is { CountOfValues: true, Dimension: { } counted } && result.Rows.Count == 1)
+        {
+            // "Different cities (each with customers in United Kingdom): 12."
+            return Capitalize($"different {counted.PluralLabel} with {query.Measure.Label}{scope}: {Format(MeasureFormat.Count, result.Rows[0][0])}.");
         }
 
         if (query.FilterRatio is { } sides && result.Rows.Count == 1 && result.Columns.Count == 3)

@@ -47,7 +47,12 @@ internal static partial class QuestionParser
         {
             // "In the last 30 days, how many customers searched but never added anything to their cart in that period?": the
             // range said last, once (a range said at the start before the customers was read as a count of events).
-            question = leading.Groups["q"].Value.TrimEnd() + " " + leading.Groups["range"].Value + "?";
+            // With a negated part ("... but didn't place any order"), a range said last would be that part's alone: the range
+            // goes after the customers counted instead, where it is every part's (stop 62).
+            string asked = leading.Groups["q"].Value.TrimEnd();
+            question = NegatedPartRegex().IsMatch(asked) && CountedHeadRegex().Match(asked) is { Success: true } head
+                ? head.Value + ", " + leading.Groups["range"].Value + "," + asked[head.Length..] + "?"
+                : asked + " " + leading.Groups["range"].Value + "?";
         }
 
         return question;
@@ -173,6 +178,14 @@ internal static partial class QuestionParser
     // "had <type> events 3+ times", "... at least 3 times", "... 3 or more times", "... more than 2 times".
     [GeneratedRegex(@"\bhad (?:any )?(?<type>[A-Za-z][A-Za-z ]{0,40}?) events (?:(?<n>\d+) ?(?:\+|or more)|at least (?<n>\d+)|(?<more>more than|over) (?<n>\d+)) times\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex EventsTimesRegex();
+
+    // "how many customers", "number of unique shoppers": the head of a count, up to the thing counted.
+    [GeneratedRegex(@"^(?:how many|(?:the )?number of)(?: (?:unique|distinct|different|individual))? [a-z]+(?= )", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex CountedHeadRegex();
+
+    // A part said negated: "didn't place", "never added", "haven't ordered", "without buying".
+    [GeneratedRegex(@"\b(?:didn'?t|didn\u2019t|did not|never|haven'?t|haven\u2019t|have not|hasn'?t|has not|without|not)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex NegatedPartRegex();
 
     // "In the last 30 days, how many customers ...", "Over the past 7 days, how many ...": a rolling range said first.
     // Stop 46 (cov57): also "this year, ...", "in 2025, ...", "last 90 days: ...", and "number of" after the range (a range

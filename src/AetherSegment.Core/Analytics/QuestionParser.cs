@@ -27,7 +27,7 @@ internal static partial class QuestionParser
         "generated", "generate", "generates", "bought", "buy", "purchased", "ordered", "placed", "sold", "spent", "came", "come", "acquired",
         "signed", "sign", "up", "using", "use", "used", "via", "through", "data", "stats", "statistics", "figure", "figures", "numbers",
         "level", "levels", "distribution", "abandoned", "left", "happened", "recorded", "registered", "saw", "seen", "only", "just", "also",
-        "like", "look", "looks", "looking", "when", "where", "they", "them", "customer", "score", "scores", "metric", "metrics",
+        "like", "look", "looks", "looking", "actually", "when", "where", "they", "them", "customer", "score", "scores", "metric", "metrics",
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
         "whose", "comes", "coming", "both",
@@ -88,6 +88,13 @@ internal static partial class QuestionParser
             return known;
         }
 
+        // "how many different cities ...": the number of rows of the list (QuestionParser.CountOfValues.cs).
+        if (CountOfValuesRead(question, layer, campaignNames, campaignIds, out DimensionDefinition? counted) is { } values)
+        {
+            memo.Add(question, layer, campaignNames, campaignIds, values);
+            return values;
+        }
+
         string read = SharedCampaignEndSaid(WordingRewritten(question, layer), campaignNames);
         ParsedQuestion parsed = PeriodAskBack(question) is { } askBack
             ? ParsedQuestion.Unplaced(askBack)
@@ -129,6 +136,13 @@ internal static partial class QuestionParser
 
         // "Among <a place> customers, which device logs the most <an event type>" (QuestionParser.LeadStop54.cs).
         parsed = CustomersOnlyFramed(question, parsed, layer);
+        if (counted is not null && parsed.Query is not { CountOfValues: true })
+        {
+            // "number of countries" read as the customers by country: the countries counted, or declined rather than listed.
+            parsed = CountedValues(parsed, counted) ?? (parsed.Query?.Dimension?.Key == counted.Key
+                ? ParsedQuestion.Unplaced($"\"{counted.PluralLabel}\" is asked as a number of them, but I read the list of them with their {parsed.Query.Measure.Label}; ask \"which {counted.PluralLabel} ...\" for the list") : parsed);
+        }
+
         memo.Add(question, layer, campaignNames, campaignIds, parsed);
         return parsed;
     }

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace AetherSegment.Analytics;
+
+/// <summary>
+/// A count of the different values of a breakdown (stop 62): "how many different cities do our customers live in", "number of
+/// distinct categories bought in the last 30 days", "how many product types sold more than 2,000 units". The question is
+/// read as the list it counts ("which cities do our customers live in") and answered with the number of rows of that list;
+/// the list alone never answers a "how many" of its values.
+/// </summary>
+internal static partial class QuestionParser
+{
+    /// <summary>
+    /// The reading of a question that asks how many values of a breakdown there are (<paramref name="counted"/> names it),
+    /// or null when it does not ask that, or its list is not read apart from the question as asked: then the question is
+    /// read as usual and <see cref="CountedValues"/> counts the rows of that reading (a "different" said is left unplaced).
+    /// </summary>
+    private static ParsedQuestion? CountOfValuesRead(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, out DimensionDefinition? counted)
+    {
+        counted = null;
+        if (!Said(question, ["many", "number", "count", "no."]) || CountOfValuesRegex().Match(question) is not { Success: true } asked
+            || CountedBreakdown(question[asked.Groups["w"].Index..], layer) is not { } dimension)
+        {
+            return null;
+        }
+
+        // "which cities do our customers live in": the list counted, read as a question of its own; else the question without
+        // "different" ("number of countries": the customers by country, counted there).
+        counted = dimension;
+        string list = string.Concat(question.AsSpan(0, asked.Index), "which ", question.AsSpan(asked.Groups["w"].Index));
+        string plain = asked.Groups["d"].Success ? question.Remove(asked.Groups["d"].Index, asked.Groups["d"].Length) : question;
+        foreach (string text in (string[])[list, plain])
+        {
+            if (!ReferenceEquals(text, question) && !(ReferenceEquals(text, list) && CountOfValuesRegex().IsMatch(list))
+                && CountedValues(Read(text, layer, campaignNames, campaignIds, reasonNeeded: false), dimension) is { } values)
+            {
+                return values;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The reading's rows counted, when it is the list of <paramref name="counted"/>'s values and nothing else; else null.</summary>
+    private static ParsedQuestion? CountedValues(ParsedQuestion parsed, DimensionDefinition counted) => parsed is
+    {
+        Status: AnalyticsAnswerStatus.Answered,
+        Query: { Limit: null, Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Statistic: null, PerPeriod: null, Growth: false, WithinGroups: false } query,
+    } && query.Dimension?.Key == counted.Key
+        ? parsed with { Query = query with { CountOfValues = true, Sort = AnalyticsSort.Default } }
+        : null;
+
+    // The breakdown the words after "how many" name, from the longest of their first three words: one breakdown of the
+    // vocabulary, and no measure ("how many campaigns" counts campaigns as the measure it is).
+    private static DimensionDefinition? CountedBreakdown(string words, SemanticLayer layer)
+    {
+        string[] said = QuestionText.Normalize(words).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int n = Math.Min(3, said.Length); n > 0; n--)
+        {
+            string phrase = " " + string.Join(' ', said, 0, n) + " ";
+            HashSet<string> keys = [];
+            if (VocabularyMarked(phrase, layer, keys) == " # " && keys.Count == 1 && keys.First() is { } key && key.StartsWith("d:", StringComparison.Ordinal)
+                && !layer.Lexicon.Candidates(phrase).Exists(e => e.Kind == LexiconKind.Measure && phrase.Contains(e.Padded, StringComparison.Ordinal)))
+            {
+                return layer.Dimension(key[2..]);
+            }
+        }
+
+        return null;
+    }
+
+    // "how many different", "what's the number of distinct", "count of unique", "no. of": the words that ask for a number of
+    // the things named next; "w" is from those things to the end.
+    [GeneratedRegex(@"(?:\b(?:what(?:'s|\u2019s| is| are)|tell me|give me|show me|get me|i need|we need)\s+)?(?:\bhow many|\b(?:the\s+)?(?:total\s+)?(?:number|count|no\.?) of)\s+(?<d>(?:different|distinct|unique|separate)\s+)?(?<w>[a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CountOfValuesRegex();
+}
