@@ -334,7 +334,7 @@ internal static class AnswerWriter
         StringBuilder text = new("Computed ");
         if (query is { CountOfValues: true, Dimension: { } counted })
         {
-            // "the number of different cities (each city with customers in United Kingdom)".
+            // "the number of different cities (counting each city with any customers in <a country>)".
             string each = query.Having is { } bar
                 ? $"whose {(measure.StartsWith("the ", StringComparison.Ordinal) ? measure[4..] : measure)}{scope} is {bar.Describe(query.Measure.Format)}"
                 : $"with any {query.Measure.Label}{query.Measure.Population}{scope}";
@@ -459,7 +459,7 @@ internal static class AnswerWriter
 
         if (query is { CountOfValues: true, Dimension: { } counted } && result.Rows.Count == 1)
         {
-            // "Different cities (each with customers in United Kingdom): 12."
+            // "Different cities with customers in <a country>: 12."
             return Capitalize($"different {counted.PluralLabel} with {query.Measure.Label}{scope}: {Format(MeasureFormat.Count, result.Rows[0][0])}.");
         }
 

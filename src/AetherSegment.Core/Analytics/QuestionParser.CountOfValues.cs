@@ -60,7 +60,8 @@ internal static partial class QuestionParser
             string phrase = " " + string.Join(' ', said, 0, n) + " ";
             HashSet<string> keys = [];
             if (VocabularyMarked(phrase, layer, keys) == " # " && keys.Count == 1 && keys.First() is { } key && key.StartsWith("d:", StringComparison.Ordinal)
-                && !layer.Lexicon.Candidates(phrase).Exists(e => e.Kind == LexiconKind.Measure && phrase.Contains(e.Padded, StringComparison.Ordinal)))
+                && !layer.Lexicon.Candidates(phrase).Exists(e => e.Kind == LexiconKind.Measure && phrase.Contains(e.Padded, StringComparison.Ordinal))
+                && !layer.Measures.Any(m => phrase == " " + m.Label + " " || m.Synonyms.Any(w => phrase == " " + w + " ")))
             {
                 return layer.Dimension(key[2..]);
             }

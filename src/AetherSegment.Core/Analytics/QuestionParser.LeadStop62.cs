@@ -108,10 +108,10 @@ internal static partial class QuestionParser
     private static partial Regex FavouriteRegex();
 
     // ", these days", "nowadays", "at the moment": now, said of a count of what there is.
-    [GeneratedRegex(@",?\s*\b(?:these days|nowadays|at the moment|at present)\b", RegexOptions.IgnoreCase, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@",?\s*\b(?:these days|nowadays|at the moment|at present)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex TheseDaysRegex();
 
-    // "(organic, paid search, social and so on)", "(e.g. sofas, beds etc.)": examples of the values, not a filter.
+    // "(organic, paid search, social and so on)", "(e.g. a, b etc.)": examples of the values, not a filter.
     [GeneratedRegex(@"\s*\((?:e\.?g\.?,?\s*|such as\s+|like\s+)?[a-z][^()]{0,80}?(?:,?\s*(?:and so on|etc\.?|and the like|and others)|\.\.\.|\u2026)\s*\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ExamplesAsideRegex();
 }
