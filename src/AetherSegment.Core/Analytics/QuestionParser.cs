@@ -2113,12 +2113,16 @@ internal static partial class QuestionParser
         MeasureDefinition measure = implied ?? named[0];
 
         List<int> after = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At > join)];
-        if (after.Count == 0 || after.Select(i => filters[i].Dimension).Distinct().Count() != 1)
+        // "ratio of Outdoor's average order value to the overall average order value": the side after the joining word is
+        // every row (no filter of its own), and the values said before it are one dimension's (stop 62).
+        bool overall = after.Count == 0 && OverallSideRegex().IsMatch(text.AsSpan(join + joiner.Length - 1));
+        List<string> beforeDimensions = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At < join && placed[i].At > anchor.Index).Select(i => filters[i].Dimension).Distinct()];
+        if (overall ? beforeDimensions.Count != 1 : after.Count == 0 || after.Select(i => filters[i].Dimension).Distinct().Count() != 1)
         {
             return text;
         }
 
-        string dimension = filters[after[0]].Dimension;
+        string dimension = overall ? beforeDimensions[0] : filters[after[0]].Dimension;
         List<int> before = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At < join && filters[i].Dimension == dimension)];
         List<int> both = [.. before, .. after];
         if (before.Count == 0 || both.Exists(i => filters[i].Negated))
@@ -2147,7 +2151,7 @@ internal static partial class QuestionParser
         string Side(List<QueryFilter> side) => side.TrueForAll(f => layer.Dimension(f.Dimension)?.Role == DimensionRole.EventType) && measure.Name == "events"
             ? string.Join(" or ", side.SelectMany(f => f.Values).Select(v => v.Replace('_', ' '))) + " events"
             : measure.Label + AnswerWriter.Describe(new AnalyticsQuery(measure, null, side, null, null, AnalyticsSort.Default), layer, null);
-        sides = new FilterRatio(top, bottom, Side(top), Side(bottom)) { Measure = measure.Name };
+        sides = new FilterRatio(top, bottom, Side(top), overall ? Side(bottom) + " overall" : Side(bottom)) { Measure = measure.Name };
         if (implied is not null)
         {
             measures.Add(implied);
@@ -3197,6 +3201,10 @@ internal static partial class QuestionParser
     // "who have bought something", "counting only people who have bought at least once": customers who ordered at all.
     [GeneratedRegex(@"(?<= )(?:(?:counting )?only )?(?:(?:people|customers|shoppers|those|ones|#+) )?(?:who|that) (?:have |has |had )?(?:ever )?(?:bought|purchased|ordered|shopped)(?: (?:something|anything|at least once|at least one time))?(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex BoughtAtAllRegex();
+
+    // The side of a ratio that is every row: "to the overall ...", "to all customers' ...", "to everyone's ...".
+    [GeneratedRegex(@"^ *(?:the |that of |that for )?(?:overall|all|everyone|everybody|everything|total|whole|entire)\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    private static partial Regex OverallSideRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
     private static partial Regex FilterRatioRegex();

@@ -45,6 +45,17 @@ public sealed class LeadStop62Tests(AnalyticsDatabase database) : IClassFixture<
         await RuleAnswers.AssertDeclinedAsync(database.Path, "How many cities are in the top 5 by revenue", "is asked as a number of them");
 
     [Theory]
+    [InlineData("ratio of Outdoor average order value to the overall average order value", "SELECT (SELECT avg(order_value) FROM transactions WHERE category = 'Outdoor') / (SELECT avg(order_value) FROM transactions)")]
+    [InlineData("ratio of iOS sessions to all sessions", "SELECT (SELECT count(DISTINCT session_id) FROM behavioral_events WHERE device = 'ios') / (SELECT count(DISTINCT session_id) FROM behavioral_events)")]
+    [InlineData("ratio of Outdoor revenue to overall revenue in 2025", "SELECT (SELECT sum(order_value) FROM transactions WHERE category = 'Outdoor' AND year(transaction_date) = 2025) / (SELECT sum(order_value) FROM transactions WHERE year(transaction_date) = 2025)")]
+    public async Task RatioToOverall_DividesByEveryRow(string question, string truth)
+    {
+        AnalyticsAnswer answer = await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+        Assert.Contains("overall", answer.Restatement, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("In the last 30 days, how many customers started a checkout but didn't place any order in that same window?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'checkout_start' AND event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00' AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00')")]
     [InlineData("In the last 30 days, how many customers started a checkout but didn't place any order?", "SELECT count(DISTINCT customer_id) FROM behavioral_events WHERE event_type = 'checkout_start' AND event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00' AND customer_id NOT IN (SELECT customer_id FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-21 12:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00')")]
     public async Task RangeSaidFirst_IsEveryPartsRange(string question, string truth) =>

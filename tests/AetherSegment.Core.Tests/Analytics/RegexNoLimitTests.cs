@@ -316,6 +316,7 @@ public sealed class RegexNoLimitTests
         "QuestionParser.OrdinalWeekOfMonthRegex",
         "QuestionParser.OurPlaceRegex",
         "QuestionParser.OutOfAllRegex",
+        "QuestionParser.OverallSideRegex",
         "QuestionParser.OwnSpendRegex",
         "QuestionParser.PartHasAnyRegex",
         "QuestionParser.PartOfRegex",
