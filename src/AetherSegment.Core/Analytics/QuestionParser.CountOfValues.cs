@@ -18,7 +18,9 @@ internal static partial class QuestionParser
     private static ParsedQuestion? CountOfValuesRead(string question, SemanticLayer layer, IReadOnlyList<string>? campaignNames, IReadOnlyList<string>? campaignIds, out DimensionDefinition? counted)
     {
         counted = null;
-        if (!Said(question, ["many", "number", "count", "no."]) || CountOfValuesRegex().Match(question) is not { Success: true } asked
+        // "the average number of different categories per customer" is a statistic of each customer's count, read elsewhere.
+        if (!Said(question, ["many", "number", "count", "no."]) || Said(question, ["average", "mean", "avg", "median", "typical", " per ", "each customer", "each buyer", "every customer"])
+            || CountOfValuesRegex().Match(question) is not { Success: true } asked
             || CountedBreakdown(question[asked.Groups["w"].Index..], layer) is not { } dimension)
         {
             return null;

@@ -2113,7 +2113,7 @@ internal static partial class QuestionParser
         MeasureDefinition measure = implied ?? named[0];
 
         List<int> after = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At > join)];
-        // "ratio of Outdoor's average order value to the overall average order value": the side after the joining word is
+        // "ratio of one value's average order value to the overall average order value": the side after the joining word is
         // every row (no filter of its own), and the values said before it are one dimension's (stop 62).
         bool overall = after.Count == 0 && OverallSideRegex().IsMatch(text.AsSpan(join + joiner.Length - 1));
         List<string> beforeDimensions = [.. Enumerable.Range(0, placed.Count).Where(i => placed[i].At < join && placed[i].At > anchor.Index).Select(i => filters[i].Dimension).Distinct()];
@@ -3203,7 +3203,7 @@ internal static partial class QuestionParser
     private static partial Regex BoughtAtAllRegex();
 
     // The side of a ratio that is every row: "to the overall ...", "to all customers' ...", "to everyone's ...".
-    [GeneratedRegex(@"^ *(?:the |that of |that for )?(?:overall|all|everyone|everybody|everything|total|whole|entire)\b", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]
+    [GeneratedRegex(@"^ *(?:the |that of |that for )?(?:overall|all|everyone|everybody|everything|total|whole|entire)\b", RegexOptions.None, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OverallSideRegex();
 
     [GeneratedRegex(@"(?<= )(?:(?:the )?ratios?(?: (?:of|between))?|(?:how )?many (?:times|x) (?:more|as much|as many|bigger|larger|higher|greater))(?= )", RegexOptions.None, AnalyticsRegex.NoBacktrackingNoLimit)]

@@ -316,7 +316,6 @@ public sealed class RegexNoLimitTests
         "QuestionParser.OrdinalWeekOfMonthRegex",
         "QuestionParser.OurPlaceRegex",
         "QuestionParser.OutOfAllRegex",
-        "QuestionParser.OverallSideRegex",
         "QuestionParser.OwnSpendRegex",
         "QuestionParser.PartHasAnyRegex",
         "QuestionParser.PartOfRegex",
