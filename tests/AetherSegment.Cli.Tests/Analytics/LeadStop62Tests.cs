@@ -20,7 +20,9 @@ public sealed class LeadStop62Tests(AnalyticsDatabase database) : IClassFixture<
     [InlineData("how many cities have more than 20 customers", "SELECT count(*) FROM (SELECT city FROM customers GROUP BY 1 HAVING count(*) > 20)")]
     [InlineData("how many product types sold more than 150 units", "SELECT count(*) FROM (SELECT product_type FROM transactions GROUP BY 1 HAVING sum(quantity) > 150)")]
     [InlineData("what is the number of unique acquisition sources", "SELECT count(DISTINCT acquisition_source) FROM customers")]
-    // Declined up to stop 61 (CoverageStop45bTests), now read.
+    // Declined up to stop 61 (LeadStop44Tests, CoverageStop45bTests), now read.
+    [InlineData("How many product types sold more than 20 units overall?", "SELECT count(*) FROM (SELECT product_type FROM transactions GROUP BY 1 HAVING sum(quantity) > 20)")]
+    [InlineData("Number of categories with revenue over $1,000 this year", "SELECT count(*) FROM (SELECT category FROM transactions WHERE transaction_date >= TIMESTAMP '2026-01-01 00:00:00' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00' GROUP BY 1 HAVING sum(order_value) > 1000)")]
     [InlineData("how many distinct product types did Australian customers buy", "SELECT count(DISTINCT t.product_type) FROM transactions t JOIN customers c USING (customer_id) WHERE c.country = 'Australia'")]
     public async Task CountOfDifferentValues_IsTheNumberOfRowsOfTheirList(string question, string truth)
     {
