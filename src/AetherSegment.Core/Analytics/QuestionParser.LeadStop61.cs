@@ -116,20 +116,26 @@ internal static partial class QuestionParser
         ["i", "me", "my", "we", "our", "us", "you", "your", "to", "know", "need", "so", "and", "for", "a", "an", "the", "it", "its", "is", "this", "that", "here", "new", "just", "like", "love"],
         StringComparer.Ordinal);
 
+    // Whether a text holds a number or a phrase of the vocabulary (a value, a measure, a breakdown): words that may restrict.
+    private static bool SaysNumberOrVocabulary(string normalized, SemanticLayer layer)
+    {
+        if (normalized.Any(char.IsAsciiDigit))
+        {
+            return true;
+        }
+
+        HashSet<string> keys = [];
+        _ = VocabularyMarked(normalized, layer, keys);
+        return keys.Count > 0;
+    }
+
     // Whether a stretch of the question is only context: stop words, lead words and words of context, at least one of
     // those, no restricting word, no number and no vocabulary phrase.
     private static bool OnlyContext(string text, SemanticLayer layer, bool answerNouns = false)
     {
         // "the weekly update", "a product team meeting": a period or a subject said of the context, not of the data.
         string normalized = ContextNounQualifierRegex().Replace(QuestionText.Normalize(text), " ");
-        if (normalized.Any(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        HashSet<string> keys = [];
-        _ = VocabularyMarked(normalized, layer, keys);
-        if (keys.Count > 0)
+        if (SaysNumberOrVocabulary(normalized, layer))
         {
             return false;
         }

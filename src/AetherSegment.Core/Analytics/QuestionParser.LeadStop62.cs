@@ -36,14 +36,7 @@ internal static partial class QuestionParser
     private static bool OnlyEpithet(string aside, SemanticLayer layer)
     {
         string normalized = QuestionText.Normalize(aside).Replace(" in other words ", " words ", StringComparison.Ordinal);
-        if (normalized.Any(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        HashSet<string> keys = [];
-        _ = VocabularyMarked(normalized, layer, keys);
-        if (keys.Count > 0)
+        if (SaysNumberOrVocabulary(normalized, layer))
         {
             return false;
         }
