@@ -31,9 +31,11 @@ internal static partial class QuestionParser
         counted = dimension;
         string list = string.Concat(question.AsSpan(0, asked.Index), "which ", question.AsSpan(asked.Groups["w"].Index));
         string plain = asked.Groups["d"].Success ? question.Remove(asked.Groups["d"].Index, asked.Groups["d"].Length) : question;
-        foreach (string text in (string[])[list, plain])
+        // A list that still asks "how many" would be read here again: it is not tried.
+        string[] texts = CountOfValuesRegex().IsMatch(list) ? [plain] : [list, plain];
+        foreach (string text in texts)
         {
-            if (!ReferenceEquals(text, question) && !(ReferenceEquals(text, list) && CountOfValuesRegex().IsMatch(list))
+            if (!ReferenceEquals(text, question)
                 && CountedValues(Read(text, layer, campaignNames, campaignIds, reasonNeeded: false), dimension) is { } values)
             {
                 return values;
