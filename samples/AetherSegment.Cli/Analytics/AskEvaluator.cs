@@ -246,6 +246,12 @@ internal static partial class AskEvaluator
                 key = half;
             }
 
+            if (!expectedByKey.ContainsKey(key) && PeriodWordsWithin(key, expectedByKey.Keys, answer) is { } within)
+            {
+                // A period labelled "last month" or "oct", against a truth labelled "last month (Nov 2026)" or "Oct 2026".
+                key = within;
+            }
+
             if (!expectedByKey.TryGetValue(key, out object? expected))
             {
                 return $"unexpected row {key}";
@@ -356,6 +362,30 @@ internal static partial class AskEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex MonthKeyRegex();
+
+    /// <summary>
+    /// The one truth key of a compared period (an answer keyed by "period") that holds every word of the answer's label,
+    /// a month named by its first three letters either way ("oct" within "Oct 2026", "last month" within
+    /// "last month (Nov 2026)"); null when none or several hold them.
+    /// </summary>
+    private static string? PeriodWordsWithin(string label, IEnumerable<string> keys, AnalyticsAnswer answer)
+    {
+        if (answer.Columns[0] != "period")
+        {
+            return null;
+        }
+
+        string[] words = PeriodWords(label);
+        List<string> matches = [.. keys.Where(k => words.Length > 0 && words.All(PeriodWords(k).Contains))];
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    // The words of a period label, lower case, months shortened to their first three letters ("October" as "oct").
+    private static string[] PeriodWords(string label) =>
+        [.. PeriodWordRegex().Matches(label.ToLowerInvariant()).Select(m => CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Any(n => n.Length > 0 && string.Equals(n, m.Value, StringComparison.OrdinalIgnoreCase)) ? m.Value[..3] : m.Value)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[a-z0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex PeriodWordRegex();
 
     /// <summary>
     /// The one truth key naming the quarter that starts on <paramref name="key"/> ("2025-04-01"): "2025-Q2", "Q2 2025",

@@ -9,6 +9,7 @@ internal static partial class QuestionParser
     /// </summary>
     private static readonly Func<string, SemanticLayer, string>[] s_wordingRewrites =
     [
+        LeadStop63Said,                       // "orders (transaction records)", "the current calendar year", "at some point in their history" (QuestionParser.LeadStop63.cs)
         LeadStop62Said,                       // "these days", "each channel (organic, social and so on)" (QuestionParser.LeadStop62.cs)
         LeadStop61Said,                       // "My manager asked me how many ...", "..., for a product team meeting", "total $" (QuestionParser.LeadStop61.cs)
         LeadStop59Said,                       // "ordered more than once (repeat rate)", "lower conversion rate in the treatment group than in the control group" (QuestionParser.LeadStop59.cs)

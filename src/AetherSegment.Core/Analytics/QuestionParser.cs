@@ -2797,7 +2797,7 @@ internal static partial class QuestionParser
             "quarter" => TimeRangeKind.LastQuarter,
             _ => TimeRangeKind.LastYear,
         }, 0, 0, Phrase(m))));
-        text = !(text.Contains("this ", StringComparison.Ordinal) || text.Contains("to date", StringComparison.Ordinal) || text.Contains("td ", StringComparison.Ordinal)) ? text : Consume(text, CurrentPeriodRegex(), m => times.Add(new RelativeTimeRange((m.Groups[1].Value + m.Groups[2].Value) switch
+        text = !(text.Contains("this ", StringComparison.Ordinal) || text.Contains("to date", StringComparison.Ordinal) || text.Contains("td ", StringComparison.Ordinal)) ? text : Consume(text, CurrentPeriodRegex(), m => times.Add(new RelativeTimeRange((m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value) switch
         {
             "week" or "wtd" => TimeRangeKind.ThisWeek,
             "month" or "mtd" => TimeRangeKind.ThisMonth,

@@ -327,12 +327,14 @@ internal sealed partial class SemanticLayer
         Func<SqlDialect, string> orderCustomer = Mapped(EntityKind.Orders, "customer_id") ?? (_ => "t.customer_id");
         Func<SqlDialect, string>? orderValue = Mapped(EntityKind.Orders, "value");
         Func<SqlDialect, string>? quantity = Mapped(EntityKind.Orders, "quantity");
-        List<string> buyerWords = ["buyers", "purchasers", "buyer", "purchaser", "paying customer", "customer who bought", "customer who purchased", "customer who ordered", "shopper who bought", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought"];
+        List<string> buyerWords = ["buyers", "purchasers", "buyer", "purchaser", "paying customer", "customer who bought", "customer who purchased", "customer who ordered", "shopper who bought", "customers who bought", "customers who purchased", "customers who ordered", "customers that bought", "shoppers who bought", "paying customers", "people who bought", "customers bought", "customers purchased", "customers ordered", "shoppers bought", "people bought",
+            "customers who placed an order", "customers who have placed an order", "customers who placed orders", "customers who made a purchase", "customers who have made a purchase"];
         foreach (string noun in tableNouns)
         {
             string plural = LanguageWords.Plural(noun);
             buyerWords.AddRange([$"{noun} who bought", $"{noun} who purchased", $"{noun} who ordered",
-                $"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered"]);
+                $"{plural} who bought", $"{plural} who purchased", $"{plural} who ordered", $"paying {plural}", $"{plural} bought", $"{plural} purchased", $"{plural} ordered",
+                $"{plural} who placed an order", $"{plural} who have placed an order", $"{plural} who placed orders", $"{plural} who made a purchase", $"{plural} who have made a purchase"]);
         }
 
         buyerWords.AddRange(buyerWords.Where(w => !w.StartsWith("paying", StringComparison.Ordinal)).SelectMany(w => new[] { "distinct " + w, "unique " + w, "different " + w }).ToList());

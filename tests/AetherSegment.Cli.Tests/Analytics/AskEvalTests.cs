@@ -215,6 +215,26 @@ public sealed class AskEvalTests(AnalyticsDatabase database, SummitDatabase summ
     }
 
     [Theory]
+    [InlineData("orders this month vs last month", "'this month (Nov 2026 MTD)'", "'last month (Oct 2026)'", 0)]
+    [InlineData("orders oct vs nov 2026", "'Nov 2026'", "'Oct 2026'", 0)]
+    // The periods' values swapped: each label still finds its one truth row, and the values differ.
+    [InlineData("orders this month vs last month", "'last month (Oct 2026)'", "'this month (Nov 2026 MTD)'", 1)]
+    public async Task PeriodLabels_MatchTheOneTruthLabelHoldingTheirWords(string question, string later, string earlier, int wrong)
+    {
+        // blind95 labels "rev this month vs last month" as 'this month (Dec 2026 MTD)' and 'last month (Nov 2026)', and
+        // "new custs acquired oct vs nov 2026" as 'Oct 2026' and 'Nov 2026'; the answer's rows say "this month" and "oct".
+        using ServiceProvider services = AnalyticsServiceTests.BuildServices(database.Path);
+        LabelledQuestion labelled = new("time", question,
+            $"SELECT {earlier}, count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-10-01' AND transaction_date < TIMESTAMP '2026-11-01' "
+            + $"UNION ALL SELECT {later}, count(*) FROM transactions WHERE transaction_date >= TIMESTAMP '2026-11-01' AND transaction_date <= TIMESTAMP '2026-11-20 12:00:00'");
+
+        AskEvalReport report = await AskEvaluator.EvaluateAsync(services.GetRequiredService<IAnalyticsService>(), new DuckDBDataStore(database.Path), [labelled], default);
+
+        Assert.Equal(1 - wrong, report.Right);
+        Assert.Equal(wrong, report.Wrong);
+    }
+
+    [Theory]
     [InlineData("SELECT round(avg(x), 4) FROM t", 0.00005)]
     [InlineData("SELECT ROUND(100.0 * SUM(CASE WHEN a THEN 1 ELSE 0 END) / COUNT(*), 2), round(avg(y), 3) FROM t", 0.005)]
     [InlineData("SELECT avg(x) FROM t WHERE name = 'round(1, 2)x'", 0)]

