@@ -132,6 +132,21 @@ internal static partial class QuestionParser
         return false;
     }
 
+    /// <summary>
+    /// A group compared with the overall figure ("how does X's conversion rate compare with the overall rate? one row for
+    /// each") asks for two figures, the group's and everyone's. Read without the overall side, it was answered with the
+    /// group's figure alone (blind96); declined unless it was read as the ratio of the two.
+    /// </summary>
+    private static ParsedQuestion OverallComparisonDeclined(string question, ParsedQuestion parsed) =>
+        parsed is { Status: AnalyticsAnswerStatus.Answered, Query: { FilterRatio: null } query }
+        && question.Contains("overall", StringComparison.OrdinalIgnoreCase) && ComparedWithOverallRegex().IsMatch(question)
+            ? ParsedQuestion.Unplaced($"a comparison with the overall figure asks for two figures, the group's and everyone's, but I read one ({query.Measure.Label}); ask for each on its own, or for the ratio, as in \"ratio of X's {query.Measure.Label} to the overall {query.Measure.Label}\"")
+            : parsed;
+
+    // "compare ... with the overall ...", "versus the overall figure", "relative to overall".
+    [GeneratedRegex(@"\b(?:compare|compares|compared|comparison|versus|vs|against|relative to|stack up)\b.{0,200}?\boverall\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex ComparedWithOverallRegex();
+
     // ", expressed as a percentage,": as a percentage.
     [GeneratedRegex(@",?\s*\bexpressed\s+as\s+(?:a\s+)?(?:percentage|percent|%)(?:\s*,)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex ExpressedAsRegex();

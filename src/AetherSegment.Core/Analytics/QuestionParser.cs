@@ -30,7 +30,7 @@ internal static partial class QuestionParser
         "like", "look", "looks", "looking", "actually", "when", "where", "they", "them", "customer", "score", "scores", "metric", "metrics",
         "report", "result", "results", "been", "having", "since", "into", "about", "out", "any", "were", "was", "let", "know", "want", "need",
         "rate", "most", "each", "ones", "one", "drive", "drove", "drives", "bring", "brings", "brought", "produce", "produced", "had",
-        "whose", "comes", "coming", "both",
+        "whose", "comes", "coming", "both", "originally",
         // Contractions as the normalizer writes them without the apostrophe ("customers who've bought ..."): "who have", "we have".
         "whove", "weve", "theyve",
         // "<event type> usage by device": the event type's events, as "<event type> by device" reads.
@@ -136,6 +136,8 @@ internal static partial class QuestionParser
 
         // "Among <a place> customers, which device logs the most <an event type>" (QuestionParser.LeadStop54.cs).
         parsed = CustomersOnlyFramed(question, parsed, layer);
+        // "how does X's conversion rate compare with the overall conversion rate" (QuestionParser.LeadStop63.cs).
+        parsed = OverallComparisonDeclined(question, parsed);
         if (counted is not null && parsed.Query is not { CountOfValues: true })
         {
             // "number of countries" read as the customers by country: the countries counted, or declined rather than listed.
