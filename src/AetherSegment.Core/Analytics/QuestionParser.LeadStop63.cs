@@ -32,8 +32,8 @@ internal static partial class QuestionParser
     }
 
     /// <summary>
-    /// "the Outdoor category", "the Sofas product type": a value named with the breakdown it is a value of, said as the
-    /// value alone, so that "both the Office category and the Lighting category" reads as "both Office and Lighting".
+    /// "the (a category) category", "the (a product type) product type": a value named with the breakdown it is a value of, said as the
+    /// value alone, so that "both the (A) category and the (B) category" reads as "both (A) and (B)".
     /// A value the layer does not hold of that breakdown is left as it is.
     /// </summary>
     private static string ValueNamedWithItsBreakdown(string question, SemanticLayer layer)
@@ -159,7 +159,7 @@ internal static partial class QuestionParser
     [GeneratedRegex(@"\b(?:are|is)\s+flagged(?:\s+in\s+(?:their|the|its)\s+(?:customer\s+)?scores?)?\s+as\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex FlaggedInScoresAsRegex();
 
-    // ", other than those based in London,": not in London.
+    // ", other than those based in (a city),": not in (the city).
     [GeneratedRegex(@",?\s*\bother\s+than\s+(?:those|the\s+ones|customers|people)\s+(?:who\s+are\s+)?(?:based|living|located|who\s+live)\s+in\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
     private static partial Regex OtherThanThoseInRegex();
 
