@@ -27,8 +27,23 @@ internal static partial class QuestionParser
         question = Gated(question, ExpressedAsRegex(), " as a percentage", "expressed");
         question = Gated(question, WeHoldRegex(), " on file", "hold");
         question = Gated(question, FlaggedInScoresAsRegex(), "are", "flagged");
-        question = Gated(question, OtherThanThoseInRegex(), " not in", "other than");
-        return question.Contains("the ", StringComparison.OrdinalIgnoreCase) ? ValueNamedWithItsBreakdown(question, layer) : question;
+        return Gated(question, OtherThanThoseInRegex(), " not in", "other than");
+    }
+
+    /// <summary>
+    /// The question with each "the (a value) (its breakdown)" said as the value alone, or null when it names none. Tried
+    /// only on a question declined as asked: "in campaigns using the (a trigger) trigger" is read as asked, where the
+    /// value alone would leave "campaigns" to be read as a breakdown (blind17).
+    /// </summary>
+    private static string? ValueWithBreakdownSaidAlone(string question, SemanticLayer layer)
+    {
+        if (!question.Contains("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string alone = ValueNamedWithItsBreakdown(question, layer);
+        return string.Equals(alone, question, StringComparison.Ordinal) ? null : alone;
     }
 
     /// <summary>

@@ -134,6 +134,13 @@ internal static partial class QuestionParser
             parsed = ofThemRead;
         }
 
+        if (parsed.Status != AnalyticsAnswerStatus.Answered && ValueWithBreakdownSaidAlone(question, layer) is { } alone
+            && ReadSteps(SharedCampaignEndSaid(WordingRewritten(alone, layer), campaignNames), layer, campaignNames, campaignIds, reasonNeeded) is { Status: AnalyticsAnswerStatus.Answered } aloneRead)
+        {
+            // "both the <A> category and the <B> category" read as "both <A> and <B>" (QuestionParser.LeadStop63.cs).
+            parsed = aloneRead;
+        }
+
         // "Among <a place> customers, which device logs the most <an event type>" (QuestionParser.LeadStop54.cs).
         parsed = CustomersOnlyFramed(question, parsed, layer);
         // "how does X's conversion rate compare with the overall conversion rate" (QuestionParser.LeadStop63.cs).

@@ -77,6 +77,16 @@ public sealed class LeadStop63Tests(AnalyticsDatabase database) : IClassFixture<
         await RuleAnswers.AssertValueAsync(database.Path, "ratio of Outdoor average order value to the overall average order value",
             "SELECT (SELECT avg(order_value) FROM transactions WHERE category = 'Outdoor') / (SELECT avg(order_value) FROM transactions)", nonZero: true);
 
+    [Fact]
+    public async Task ValueWithItsBreakdown_ReadAsAskedWhenThatIsAnswered()
+    {
+        // blind17: said as the value alone ("in campaigns using free_shipping_offer"), "campaigns" was read as a breakdown.
+        AnalyticsAnswer answer = await RuleAnswers.AskAsync(database.Path, "Total attributed revenue from treated customers in campaigns using the free_shipping_offer trigger");
+
+        Assert.Single(answer.Rows);
+        Assert.DoesNotContain("for each", answer.Restatement, StringComparison.Ordinal);
+    }
+
     [Theory]
     // A word after "the" that is no value of the breakdown named after it is left to the reading.
     [InlineData("How many customers bought from the premium category?")]
