@@ -42,15 +42,26 @@ internal static partial class QuestionParser
             }
         }
 
-        return null;
+        // "how many different product names have been sold in (a category)": a value sold is a value ordered, the values
+        // counted those with any buyers (stop 63; "sold" alone names no measure, "sold more than 150 units" does).
+        return !ReferenceEquals(plain, question) && SoldRegex().IsMatch(plain)
+            && CountedValues(Read(SoldRegex().Replace(plain, "ordered"), layer, campaignNames, campaignIds, reasonNeeded: false), dimension) is { } ordered
+            ? ordered
+            : null;
     }
 
-    /// <summary>The reading's rows counted, when it is the list of <paramref name="counted"/>'s values and nothing else; else null.</summary>
+    [GeneratedRegex(@"\bsold\b", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex SoldRegex();
+
+    /// <summary>
+    /// The reading's rows counted, when it is the list of <paramref name="counted"/>'s values and nothing else, and the list
+    /// can be made (customers are not split by a breakdown of their purchases); else null.
+    /// </summary>
     private static ParsedQuestion? CountedValues(ParsedQuestion parsed, DimensionDefinition counted) => parsed is
     {
         Status: AnalyticsAnswerStatus.Answered,
         Query: { Limit: null, Share: false, Ratio: null, FilterRatio: null, ComparedTime: null, Statistic: null, PerPeriod: null, Growth: false, WithinGroups: false } query,
-    } && query.Dimension?.Key == counted.Key
+    } && query.Dimension?.Key == counted.Key && (counted.OnCustomers || query.Measure.Fact != Profiles.EntityKind.Customers)
         ? parsed with { Query = query with { CountOfValues = true, Sort = AnalyticsSort.Default } }
         : null;
 

@@ -27,8 +27,49 @@ internal static partial class QuestionParser
         question = Gated(question, ExpressedAsRegex(), " as a percentage", "expressed");
         question = Gated(question, WeHoldRegex(), " on file", "hold");
         question = Gated(question, FlaggedInScoresAsRegex(), "are", "flagged");
-        return Gated(question, OtherThanThoseInRegex(), " not in", "other than");
+        question = Gated(question, OtherThanThoseInRegex(), " not in", "other than");
+        question = Gated(question, BothBoundsRegex(), " inclusive", "both");
+        question = Gated(question, LiesBetweenRegex(), "is ", "lie", "fall", "sit");
+        question = Gated(question, EventsOfTypeRegex(), m => m.Groups["v"].Value + " events", "type");
+        question = Gated(question, EstablishRegex(), string.Empty, "kindly", "establish", "determine", "ascertain");
+        question = Gated(question, WhileAtTheSameTimeRegex(), " and ", "while");
+        return Gated(question, CountingEachOnceRegex(), m => CountedBefore(question, m) ? string.Empty : m.Value, "once");
     }
+
+    // Whether the thing "counting each (X) once" names is what the question counts, said before the aside ("how many
+    // sessions ..., counting each session once"): then the aside says what the count is. Said of another thing ("units,
+    // counting each order once") it would change the count, and is left to the reading.
+    private static bool CountedBefore(string question, Match aside)
+    {
+        string noun = aside.Groups["n"].Value.ToLowerInvariant();
+        string before = question[..aside.Index].ToLowerInvariant();
+        return before.Contains(" " + LanguageWords.Plural(noun), StringComparison.Ordinal) || before.Contains(" " + noun + " ", StringComparison.Ordinal);
+    }
+
+    // ", counting each session only once", "counting each product name only once regardless of how many orders included
+    // it", "counting each session once rather than once per event".
+    [GeneratedRegex(@",?\s*\(?\bcounting\s+each\s+(?<n>[a-z]+(?:\s[a-z]+)?)\s+(?:only\s+)?once(?:,?\s+(?:rather\s+than|not|instead\s+of)\s+once\s+(?:per|for\s+each|for\s+every)\s+[a-z]+(?:\s[a-z]+)?|,?\s+regardless\s+of\s+how\s+many\s+[a-z]+(?:\s[a-z]+){0,4}?(?=\s*[).,;?!]|\s*$))?\)?", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex CountingEachOnceRegex();
+
+    // ", with both bounds included", "both ends inclusive": inclusive.
+    [GeneratedRegex(@",?\s*(?:with\s+)?both\s+(?:ends|bounds|limits|endpoints)\s+(?:included|inclusive|counted)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex BothBoundsRegex();
+
+    // "whose score lies between 0.4 and 0.6": is between.
+    [GeneratedRegex(@"\b(?:lies|lie|falls|fall|sits|sit)\s+(?=between\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex LiesBetweenRegex();
+
+    // "the behavioural events of the type (X) that were recorded": the (X) events.
+    [GeneratedRegex(@"\b(?:behaviou?ral\s+)?events\s+of\s+(?:the\s+)?(?:event\s+)?type\s+(?<v>[A-Za-z][A-Za-z_-]*(?:\s[A-Za-z][A-Za-z_-]*){0,2}?)(?=\s+(?:that|which|were|was|on|in|during|over|from|by|recorded|logged|across|made)\b|\s*[,.?!]|\s*$)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex EventsOfTypeRegex();
+
+    // "Kindly count ...", "Could you establish how many ...": the question itself.
+    [GeneratedRegex(@"^\s*kindly\s+|\b(?:establish|determine|ascertain)\s+(?=how\s+many\b|the\s+number\b|what\b|which\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex EstablishRegex();
+
+    // "a churn probability above 0.8 while at the same time having a discount sensitivity below 0.2": and having.
+    [GeneratedRegex(@",?\s*\bwhile\s+(?:at\s+the\s+same\s+time\s+)?(?=having\b|being\b|also\b)", RegexOptions.IgnoreCase, AnalyticsRegex.TimeoutMilliseconds)]
+    private static partial Regex WhileAtTheSameTimeRegex();
 
     /// <summary>
     /// The question with each "the (a value) (its breakdown)" said as the value alone, or null when it names none. Tried

@@ -64,6 +64,21 @@ public sealed class LeadStop63Tests(AnalyticsDatabase database) : IClassFixture<
     public async Task RestatedWordings_AreReadAsTheQuestionWithoutThem(string question, string truth) =>
         await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
 
+    [Theory]
+    [InlineData("How many abandoned carts had a cart value between $100 and $1,000, with both bounds included?", "SELECT count(*) FROM abandoned_carts WHERE cart_value BETWEEN 100 AND 1000")]
+    [InlineData("What is the number of customers whose content engagement score lies between 0.4 and 0.6, both ends included?", "SELECT count(*) FROM customer_scores WHERE content_engagement BETWEEN 0.4 AND 0.6")]
+    [InlineData("Kindly count the behavioural events of the type search that were recorded during the last 30 days.", "SELECT count(*) FROM behavioral_events WHERE event_type = 'search' AND event_timestamp >= TIMESTAMP '2026-10-21 12:00:00' AND event_timestamp <= TIMESTAMP '2026-11-20 12:00:00'")]
+    [InlineData("Could you establish how many customers have a churn probability above 0.5 while at the same time having a discount sensitivity below 0.5?", "SELECT count(*) FROM customer_scores WHERE churn_probability > 0.5 AND discount_sensitivity < 0.5")]
+    [InlineData("How many sessions lasted longer than ten minutes, counting each session only once?", "SELECT count(*) FROM (SELECT session_id FROM behavioral_events GROUP BY 1 HAVING max(session_duration_seconds) > 600)")]
+    [InlineData("I would like to know how many different product names have ever been sold within the Lighting category, counting each product name only once regardless of how many orders included it.", "SELECT count(DISTINCT product_name) FROM transactions WHERE category = 'Lighting'")]
+    [InlineData("how many different product types were sold in Outdoor", "SELECT count(DISTINCT product_type) FROM transactions WHERE category = 'Outdoor'")]
+    public async Task FormalWordings_AreReadAsTheQuestionWithoutThem(string question, string truth) =>
+        await RuleAnswers.AssertValueAsync(database.Path, question, truth, nonZero: true);
+
+    [Fact]
+    public async Task CountingEachOnce_OfAnotherThing_IsNotDropped() =>
+        await RuleAnswers.AssertNotAnsweredAsync(database.Path, "how many units were sold in Lighting, counting each order once");
+
     [Fact]
     public async Task AcqSource_IsTheAcquisitionSource() =>
         await RuleAnswers.AssertGroupsAsync(database.Path, "customers by acq source", "SELECT acquisition_source, count(*) FROM customers GROUP BY 1");
