@@ -43,6 +43,12 @@ internal static partial class QuestionParser
     {
         string noun = aside.Groups["n"].Value.ToLowerInvariant();
         string before = question[..aside.Index].ToLowerInvariant();
+        if (before.Contains("average", StringComparison.Ordinal) || before.Contains("avg", StringComparison.Ordinal) || before.Contains("mean", StringComparison.Ordinal))
+        {
+            // "average session duration by device, counting each session once": which rows an average weighs, read there.
+            return false;
+        }
+
         return before.Contains(" " + LanguageWords.Plural(noun), StringComparison.Ordinal) || before.Contains(" " + noun + " ", StringComparison.Ordinal);
     }
 
