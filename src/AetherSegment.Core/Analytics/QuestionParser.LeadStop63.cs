@@ -104,32 +104,32 @@ internal static partial class QuestionParser
         List<string> kept = new(words.Length);
         for (int i = 0; i < words.Length; i++)
         {
-            int skip = string.Equals(words[i], "the", StringComparison.OrdinalIgnoreCase) ? ValueAndBreakdownAfter(words, i + 1, layer) : 0;
-            if (skip == 0)
+            (int value, int breakdown) = string.Equals(words[i], "the", StringComparison.OrdinalIgnoreCase) ? ValueAndBreakdownAfter(words, i + 1, layer) : (0, 0);
+            if (value == 0)
             {
                 kept.Add(words[i]);
                 continue;
             }
 
             // The value's words, then whatever ended the breakdown's last word ("category?" keeps its "?").
-            string last = words[i + skip];
+            string last = words[i + value + breakdown];
             int end = last.Length;
             while (end > 0 && !char.IsLetter(last[end - 1]))
             {
                 end--;
             }
 
-            kept.AddRange(words[(i + 1)..(i + skip - DimensionWordCount(words, i + 1, skip, layer) + 1)]);
+            kept.AddRange(words[(i + 1)..(i + 1 + value)]);
             kept[^1] += last[end..];
-            i += skip;
+            i += value + breakdown;
         }
 
         return string.Join(' ', kept);
     }
 
-    // How many words after a "the" are a value (one to four words) and then the breakdown it belongs to (one or two words),
-    // or 0.
-    private static int ValueAndBreakdownAfter(string[] words, int start, SemanticLayer layer)
+    // How many words after a "the" are a value (one to four words) and how many then name the breakdown it belongs to (one
+    // or two words); (0, 0) when none.
+    private static (int Value, int Breakdown) ValueAndBreakdownAfter(string[] words, int start, SemanticLayer layer)
     {
         for (int value = 1; value <= 4 && start + value < words.Length; value++)
         {
@@ -137,26 +137,12 @@ internal static partial class QuestionParser
             {
                 if (IsValueOfBreakdown(words, start, value, breakdown, layer))
                 {
-                    return value + breakdown;
+                    return (value, breakdown);
                 }
             }
         }
 
-        return 0;
-    }
-
-    // How many of the last words of a value-and-breakdown run name the breakdown.
-    private static int DimensionWordCount(string[] words, int start, int run, SemanticLayer layer)
-    {
-        for (int breakdown = 1; breakdown <= 2; breakdown++)
-        {
-            if (run - breakdown >= 1 && IsValueOfBreakdown(words, start, run - breakdown, breakdown, layer))
-            {
-                return breakdown;
-            }
-        }
-
-        return 1;
+        return (0, 0);
     }
 
     private static bool IsValueOfBreakdown(string[] words, int start, int value, int breakdown, SemanticLayer layer)
